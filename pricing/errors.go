@@ -1,0 +1,96 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors. Every error the package returns wraps one of them, so
+// callers match with errors.Is and read the details with errors.As.
+var (
+	// Input (InputError).
+	ErrEmpty     = errors.New("empty")
+	ErrNotNumber = errors.New("not a number")
+	ErrNegative  = errors.New("negative")
+	ErrZero      = errors.New("zero")
+	ErrTooLarge  = errors.New("too large")
+	// ErrTooPrecise: more decimal places than the engine keeps
+	// (MaxFractionDigits).
+	ErrTooPrecise = errors.New("too many decimal places")
+	// ErrBelowOne: a count that must be 1 or more, such as generations per
+	// kept clip (you cannot keep more clips than you generate).
+	ErrBelowOne = errors.New("must be 1 or more")
+
+	// ErrNotOffered: a model cannot make a shot (NotOfferedError). It is an
+	// answer, not a failure: the shot is listed apart with the reason.
+	ErrNotOffered = errors.New("not offered")
+
+	// ErrInvalidProfile: a profile breaks the catalog's rules (ProfileError).
+	ErrInvalidProfile = errors.New("invalid profile")
+
+	// ErrUnknown: an ID (profile, plan, model, pack) that does not exist.
+	ErrUnknown = errors.New("unknown")
+
+	// ErrCurrency: two currencies met without a rate to convert them.
+	ErrCurrency = errors.New("no exchange rate")
+
+	// ErrNoPrice: a lens finds no way to buy the credits a model needs
+	// (for example "yearly" on a platform without yearly billing).
+	ErrNoPrice = errors.New("no price")
+)
+
+// InputError is a value a person typed (or a link carried) that cannot be
+// used. Field is the label shown beside the input ("Credits per month").
+// Its message is a sentence a person understands and names the field.
+type InputError struct {
+	Field string
+	Value string
+	Err   error // one of ErrEmpty, ErrNotNumber, ErrNegative, ErrZero, ErrTooLarge
+}
+
+func (e *InputError) Error() string {
+	switch {
+	case errors.Is(e.Err, ErrEmpty):
+		return e.Field + " is empty"
+	case errors.Is(e.Err, ErrNotNumber):
+		return e.Field + " must be a number, like 30 or 1,200.50"
+	case errors.Is(e.Err, ErrNegative):
+		return e.Field + " cannot be negative"
+	case errors.Is(e.Err, ErrZero):
+		return e.Field + " must be more than 0"
+	case errors.Is(e.Err, ErrTooLarge):
+		return e.Field + " is too large"
+	}
+	return e.Field + ": " + e.Err.Error()
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// NotOfferedError says why a model cannot make a shot, in words a person
+// reads: "10 s not offered at 1080p".
+type NotOfferedError struct {
+	Profile string
+	Model   string
+	Reason  string
+}
+
+func (e *NotOfferedError) Error() string { return e.Reason }
+
+func (e *NotOfferedError) Unwrap() error { return ErrNotOffered }
+
+// ProfileError is a broken rule in a profile: Path names the field in the
+// catalog's JSON ("plans[1].credits") and Err says what is wrong with it.
+type ProfileError struct {
+	Profile string
+	Path    string
+	Err     error
+}
+
+func (e *ProfileError) Error() string {
+	if e.Path == "" {
+		return fmt.Sprintf("profile %q: %v", e.Profile, e.Err)
+	}
+	return fmt.Sprintf("profile %q: %s: %v", e.Profile, e.Path, e.Err)
+}
+
+func (e *ProfileError) Unwrap() []error { return []error{ErrInvalidProfile, e.Err} }

@@ -1,0 +1,261 @@
+package pricing
+
+import "github.com/shopspring/decimal"
+
+// This file holds the catalog's schema: the values a platform profile is
+// made of, exactly as they are written in pricing/catalog/*.json. Money and
+// credit amounts are JSON strings ("15.00"), decoded into decimal.Decimal.
+// Optional amounts are decimal.NullDecimal: absent (or null) means "not
+// offered" or "unknown", never zero.
+
+// Currency is an ISO 4217 code such as "USD" or "EUR".
+type Currency string
+
+// Resolution is the class of a clip's output resolution. Platforms name
+// theirs in many ways ("768P", "1280×720"); the catalog maps each to the
+// nearest class and keeps the platform's own name in Rate.Label.
+type Resolution string
+
+const (
+	Res360p  Resolution = "360p"
+	Res480p  Resolution = "480p"
+	Res540p  Resolution = "540p"
+	Res720p  Resolution = "720p"
+	Res1080p Resolution = "1080p"
+	Res4K    Resolution = "4k"
+)
+
+// Resolutions lists every resolution class, lowest first.
+var Resolutions = []Resolution{Res360p, Res480p, Res540p, Res720p, Res1080p, Res4K}
+
+// Tier is a model's quality tier, so that different platforms compare tier
+// against tier. TierAny is only used as a filter.
+type Tier string
+
+const (
+	TierAny      Tier = "any"
+	TierFast     Tier = "fast"
+	TierStandard Tier = "standard"
+	TierPremium  Tier = "premium"
+)
+
+// Evidence says how a number was seen (research/pricing.md's codes O, S, D).
+type Evidence string
+
+const (
+	EvidenceOfficial  Evidence = "official"  // the vendor's own page, docs or help centre
+	EvidenceSecondary Evidence = "secondary" // a third-party page quoting the number verbatim
+	EvidenceDerived   Evidence = "derived"   // arithmetic on other sourced numbers
+)
+
+// Source says where a number came from. Every plan, pack, free tier, model
+// and add-on in the catalog carries one.
+type Source struct {
+	URL      string   `json:"url"`
+	Read     string   `json:"read"` // date the source was read, YYYY-MM-DD
+	Evidence Evidence `json:"evidence"`
+	Note     string   `json:"note,omitempty"` // e.g. a disagreeing older figure
+}
+
+// ProfileKind says how a profile's models are priced.
+type ProfileKind string
+
+const (
+	// KindCredits: models cost credits; plans and packs sell credits for money.
+	KindCredits ProfileKind = "credits"
+	// KindAPI: models cost money directly (pay as you go); no plans.
+	KindAPI ProfileKind = "api"
+)
+
+// Profile is one credit economy of one platform: the consumer app and the
+// developer API of the same vendor are separate profiles, because their
+// credits are separate (pricing.md, pattern 21).
+type Profile struct {
+	ID       string      `json:"id"`       // stable, lower-case, used in links: "runway"
+	Name     string      `json:"name"`     // shown: "Runway (app)"
+	Platform string      `json:"platform"` // the vendor, for filters: "Runway"
+	Kind     ProfileKind `json:"kind"`
+	Currency Currency    `json:"currency"`
+	Unit     string      `json:"unit,omitempty"` // what the platform calls a credit; "credits" if empty
+	URL      string      `json:"url"`            // the pricing page
+	Notes    []string    `json:"notes,omitempty"`
+	// Unknown lists what the sources do not tell (e.g. "plan prices"), so the
+	// page can say so and the user can type it instead of us guessing.
+	Unknown []string `json:"unknown,omitempty"`
+	Plans   []Plan   `json:"plans,omitempty"`
+	Packs   []Pack   `json:"packs,omitempty"`
+	Free    *Free    `json:"free,omitempty"`
+	Models  []Model  `json:"models"`
+	// Custom is set on profiles the user made or edited; never in the catalog.
+	Custom bool `json:"custom,omitempty"`
+}
+
+// Plan is a subscription. Credits are per month whatever the billing.
+// A plan offered only yearly has no Monthly price.
+type Plan struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Monthly is the price per month when billed monthly.
+	Monthly decimal.NullDecimal `json:"monthly"`
+	// YearlyPerMonth is the price per month when billed yearly; Yearly is the
+	// price of a year. At most one of the two is set.
+	YearlyPerMonth decimal.NullDecimal `json:"yearly_per_month"`
+	Yearly         decimal.NullDecimal `json:"yearly"`
+	Credits        decimal.Decimal     `json:"credits"` // per month
+	Promo          *Promo              `json:"promo,omitempty"`
+	// MaxRes is the highest resolution the plan allows, if it limits it.
+	MaxRes Resolution `json:"max_res,omitempty"`
+	Source Source     `json:"source"`
+	Notes  string     `json:"notes,omitempty"`
+}
+
+// Promo is a first-period promotion on a plan.
+type Promo struct {
+	// BonusPercent adds that share of the plan's credits in the first
+	// period, up to BonusCap credits (no cap when BonusCap is absent).
+	BonusPercent decimal.NullDecimal `json:"bonus_percent"`
+	BonusCap     decimal.NullDecimal `json:"bonus_cap"`
+	// IntroPrice is the monthly price for the first IntroMonths months.
+	IntroPrice  decimal.NullDecimal `json:"intro_price"`
+	IntroMonths int                 `json:"intro_months,omitempty"`
+	Source      Source              `json:"source"`
+}
+
+// Pack is a one-off top-up of credits that can be bought again and again.
+type Pack struct {
+	ID      string          `json:"id"`
+	Name    string          `json:"name"`
+	Price   decimal.Decimal `json:"price"`
+	Credits decimal.Decimal `json:"credits"`
+	// ValidDays is how long the credits stay usable; 0 means they never expire.
+	ValidDays    int    `json:"valid_days,omitempty"`
+	RequiresPlan bool   `json:"requires_plan,omitempty"` // only subscribers can buy it
+	Source       Source `json:"source"`
+	Notes        string `json:"notes,omitempty"`
+}
+
+// FreePeriod says how often free credits arrive.
+type FreePeriod string
+
+const (
+	FreeOnce  FreePeriod = "once"
+	FreeDay   FreePeriod = "day"
+	FreeMonth FreePeriod = "month"
+)
+
+// Free is a free tier's allowance.
+type Free struct {
+	Credits decimal.Decimal `json:"credits"`
+	Period  FreePeriod      `json:"period"`
+	MaxRes  Resolution      `json:"max_res,omitempty"`
+	Source  Source          `json:"source"`
+	Notes   string          `json:"notes,omitempty"`
+}
+
+// Model is one video model (or mode) of a profile and its credit rule.
+// Its units are credits in a credit profile and money in an API profile.
+type Model struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Tier      Tier      `json:"tier"`
+	Durations Durations `json:"durations"`
+	// Rates price the model at each resolution it offers. A resolution
+	// absent from Rates (and Multipliers) is not offered.
+	Rates []Rate `json:"rates"`
+	// Multipliers price more resolutions as a factor of Rates[0].
+	Multipliers []Multiplier `json:"multipliers,omitempty"`
+	// Audio says whether the model makes native audio: "none" (default),
+	// "included" (always on, in the price) or "addon" (an Addon of kind audio).
+	Audio  AudioSupport `json:"audio,omitempty"`
+	Addons []Addon      `json:"addons,omitempty"`
+	// MinCharge is the fewest units one clip costs.
+	MinCharge decimal.NullDecimal `json:"min_charge"`
+	// RoundUp rounds a clip's units up to a whole number.
+	RoundUp bool `json:"round_up,omitempty"`
+	// Plans lists the plan IDs that can use the model; empty means all.
+	Plans  []string `json:"plans,omitempty"`
+	Source Source   `json:"source"`
+	Notes  string   `json:"notes,omitempty"`
+}
+
+// Durations are the clip lengths a model offers, in whole seconds: either a
+// List of fixed lengths (5 and 10) or a range from Min to Max. A shot
+// between two offered lengths is made at the next longer one and paid so.
+type Durations struct {
+	List []int `json:"list,omitempty"`
+	Min  int   `json:"min,omitempty"`
+	Max  int   `json:"max,omitempty"`
+}
+
+// Rate is a model's rule at one resolution. Exactly one of PerSecond,
+// Buckets, Base, PerClip or PerMegapixel is set.
+type Rate struct {
+	Res   Resolution `json:"res"`
+	Label string     `json:"label,omitempty"` // the platform's own name, e.g. "768P"
+	// Durations overrides the model's durations at this resolution
+	// (Hailuo offers 1080p only at 6 s).
+	Durations *Durations `json:"durations,omitempty"`
+
+	PerSecond decimal.NullDecimal `json:"per_second"` // units × paid seconds
+	Buckets   []Bucket            `json:"buckets,omitempty"`
+	Base      *Base               `json:"base,omitempty"`
+	PerClip   decimal.NullDecimal `json:"per_clip"`
+	// PerMegapixel prices by pixel volume: units per million pixels of
+	// Width × Height × FPS × paid seconds.
+	PerMegapixel decimal.NullDecimal `json:"per_megapixel"`
+	Width        int                 `json:"width,omitempty"`
+	Height       int                 `json:"height,omitempty"`
+	FPS          int                 `json:"fps,omitempty"`
+}
+
+// Bucket is the price of one fixed clip length.
+type Bucket struct {
+	Seconds int             `json:"seconds"`
+	Units   decimal.Decimal `json:"units"`
+}
+
+// Base is a price for the first Seconds plus a price per extra second.
+type Base struct {
+	Seconds        int             `json:"seconds"`
+	Units          decimal.Decimal `json:"units"`
+	PerExtraSecond decimal.Decimal `json:"per_extra_second"`
+}
+
+// Multiplier prices a resolution as Factor × the model's first rate.
+type Multiplier struct {
+	Res    Resolution      `json:"res"`
+	Label  string          `json:"label,omitempty"`
+	Factor decimal.Decimal `json:"factor"`
+}
+
+// AudioSupport says whether a model makes native audio.
+type AudioSupport string
+
+const (
+	AudioNone     AudioSupport = "none"
+	AudioIncluded AudioSupport = "included"
+	AudioAddon    AudioSupport = "addon"
+)
+
+// AddonKind names an option a shot can ask for.
+type AddonKind string
+
+const (
+	AddonAudio   AddonKind = "audio"
+	AddonUpscale AddonKind = "upscale"
+	AddonLipSync AddonKind = "lip_sync"
+	AddonExtend  AddonKind = "extend"
+)
+
+// Addon is an option priced on top of a clip. Exactly one of PerClip,
+// PerSecond, Block or Factor is set.
+type Addon struct {
+	Kind      AddonKind           `json:"kind"`
+	Name      string              `json:"name"`
+	PerClip   decimal.NullDecimal `json:"per_clip"`
+	PerSecond decimal.NullDecimal `json:"per_second"`
+	Block     *Bucket             `json:"block,omitempty"`  // Units per started block of Seconds
+	Factor    decimal.NullDecimal `json:"factor"`           // multiplies the clip's units
+	RoundUp   bool                `json:"round_up,omitempty"` // whole units
+	Source    Source              `json:"source"`
+}
