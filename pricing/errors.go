@@ -87,10 +87,14 @@ type ProfileError struct {
 }
 
 func (e *ProfileError) Error() string {
-	if e.Path == "" {
-		return fmt.Sprintf("profile %q: %v", e.Profile, e.Err)
+	msg := e.Err.Error()
+	if e.Path != "" {
+		msg = e.Path + ": " + msg
 	}
-	return fmt.Sprintf("profile %q: %s: %v", e.Profile, e.Path, e.Err)
+	if e.Profile != "" {
+		msg = fmt.Sprintf("profile %q: %s", e.Profile, msg)
+	}
+	return msg
 }
 
 func (e *ProfileError) Unwrap() []error { return []error{ErrInvalidProfile, e.Err} }

@@ -1,0 +1,375 @@
+package pricing
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// The catalog is pricing/catalog/*.json: one file per profile, named after
+// its id ("runway.json"), built from research/pricing.md. How it is written:
+//
+//   - A profile is one credit economy. A vendor's consumer app and its
+//     developer API are separate profiles ("runway" and "runway-api"); an
+//     "api" profile prices models in money of its currency and has no plans.
+//   - Every plan, promotion, pack, free tier, model and add-on has a Source:
+//     the URL of the page the research names (a help-centre search URL when
+//     only an article title is known, the domain when nothing more is given),
+//     the date the row gives (read, verified, captured or published), and the
+//     evidence: official (O), secondary (S) or derived (D). Rows marked L
+//     (low reliability) are never used. A row without any date is dated
+//     2026-10-01, the newest date in the research, with the note "source
+//     undated; date is when the research was compiled". When one item mixes
+//     an official and a secondary number (official credits, secondary price),
+//     it takes the weaker evidence and its note says which part is official.
+//   - Where sources disagree the newest dated one wins and the other is kept
+//     in Source.Note. A number the sources do not give is left out and named
+//     in the profile's Unknown list; a model whose price is unknown has no
+//     rates ("price unknown": Validate allows it, the engine reports "credit
+//     cost not published", and a person can type the price in).
+//   - A resolution the source does not name is listed at 720p with a note
+//     saying so (Kling's unnamed modes follow its other rows: standard 720p,
+//     professional 1080p); the platform's own name ("768P", "580p") goes in
+//     the label. Clip lengths the source does not give are taken from the
+//     vendor's other rows and noted.
+//   - An approximate number ("about 20") is used, and the note says so. A
+//     range for one model at one resolution ("7–10 credits") is listed at
+//     its upper bound, so a budget is not short, with a note; a range that
+//     spans models or options ("50 to 200+ CS") is left unknown.
+//   - Money and credits are JSON strings ("15.00"), never JSON numbers.
+//   - Tiers: a model whose name says turbo, flash, fast or lite is "fast";
+//     pro, master, quality, or a 4.5 version is "premium"; everything else
+//     is "standard". One exception: PixVerse's "fast" motion mode doubles
+//     the price, so it is not a fast tier and is tagged standard.
+//
+// Catalog decodes the files on first use, not at package init.
+
+//go:embed catalog/*.json
+var catalogFiles embed.FS
+
+// catalogDir is where the embedded files live.
+const catalogDir = "catalog"
+
+// loadCatalog decodes and validates every embedded file once.
+var loadCatalog = sync.OnceValues(func() ([]Profile, error) {
+	entries, err := catalogFiles.ReadDir(catalogDir)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	ps := make([]Profile, 0, len(entries))
+	files := map[string]string{}
+	for _, e := range entries {
+		name := path.Join(catalogDir, e.Name())
+		data, err := catalogFiles.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		p, err := DecodeProfile(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if want := p.ID + ".json"; e.Name() != want {
+			return nil, fmt.Errorf("%s: %w", name, &ProfileError{Profile: p.ID, Path: "id",
+				Err: fmt.Errorf("the file must be named %s", want)})
+		}
+		if p.Custom {
+			return nil, fmt.Errorf("%s: %w", name, &ProfileError{Profile: p.ID, Path: "custom",
+				Err: errors.New("is only for profiles a person made, never in the catalog")})
+		}
+		if other, dup := files[p.ID]; dup {
+			return nil, fmt.Errorf("%s: %w", name, &ProfileError{Profile: p.ID, Path: "id",
+				Err: fmt.Errorf("duplicate id %q (also %s)", p.ID, other)})
+		}
+		files[p.ID] = name
+		ps = append(ps, p)
+	}
+	slices.SortFunc(ps, func(a, b Profile) int { return strings.Compare(a.ID, b.ID) })
+	return ps, nil
+})
+
+// Catalog returns the bundled profiles, sorted by ID. The files are decoded
+// strictly and validated on the first call; a broken file is an error that
+// names it ("catalog/runway.json: profile \"runway\": plans[1].credits:
+// must be more than 0") and wraps a *ProfileError. The slice is the
+// caller's own; the profiles in it share their plans and models with every
+// other caller, so treat them as read-only.
+func Catalog() ([]Profile, error) {
+	ps, err := loadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(ps), nil
+}
+
+// FindProfile returns the profile of ps with the given id.
+func FindProfile(ps []Profile, id string) (Profile, bool) {
+	for i := range ps {
+		if ps[i].ID == id {
+			return ps[i], true
+		}
+	}
+	return Profile{}, false
+}
+
+// FindModel returns p's model with the given id.
+func (p Profile) FindModel(id string) (Model, bool) {
+	for i := range p.Models {
+		if p.Models[i].ID == id {
+			return p.Models[i], true
+		}
+	}
+	return Model{}, false
+}
+
+// FindPlan returns p's plan with the given id.
+func (p Profile) FindPlan(id string) (Plan, bool) {
+	for i := range p.Plans {
+		if p.Plans[i].ID == id {
+			return p.Plans[i], true
+		}
+	}
+	return Plan{}, false
+}
+
+// FindPack returns p's pack with the given id.
+func (p Profile) FindPack(id string) (Pack, bool) {
+	for i := range p.Packs {
+		if p.Packs[i].ID == id {
+			return p.Packs[i], true
+		}
+	}
+	return Pack{}, false
+}
+
+// ProfileMaxBytes is the largest profile DecodeProfile reads (1 MiB; the
+// biggest catalog file is a few dozen KB).
+const ProfileMaxBytes = 1 << 20
+
+// DecodeProfile reads one profile from JSON, strictly, and validates it. It
+// is how the catalog is loaded and how a person's exported profile comes
+// back in. Every error is a *ProfileError (errors.Is ErrInvalidProfile)
+// whose Path names the place in the JSON a person can look at:
+//
+//	models[2].rates[0].per_second: must be a number in a string, like "0.05"
+//	plans[0].colour: unknown field "colour"
+//	models[1].tier: unknown tier "ultra" (want fast, standard or premium)
+//
+// Rejected: anything but one JSON object (trailing data included), unknown
+// or repeated fields (names match exactly, case included), values of the
+// wrong JSON type, amounts written as JSON numbers instead of strings,
+// null where a value is required, and everything Validate rejects.
+func DecodeProfile(data []byte) (Profile, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return Profile{}, &ProfileError{Err: errors.New("is empty (want a JSON object)")}
+	}
+	if len(data) > ProfileMaxBytes {
+		return Profile{}, &ProfileError{Err: fmt.Errorf("is larger than %d bytes", ProfileMaxBytes)}
+	}
+	// First walk the JSON against the schema to find the first problem and
+	// its path; encoding/json's own errors do not say which list item.
+	w := profileWalker{dec: json.NewDecoder(bytes.NewReader(data))}
+	w.dec.UseNumber()
+	if err := w.value(walkProfileType, ""); err != nil {
+		return Profile{}, err
+	}
+	if _, err := w.dec.Token(); err != io.EOF {
+		return Profile{}, &ProfileError{Profile: w.id, Err: errors.New("has more data after the profile (want one JSON object)")}
+	}
+	// Then decode for real; after the walk this is not expected to fail.
+	var p Profile
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return Profile{}, &ProfileError{Profile: w.id, Err: fmt.Errorf("invalid json: %v", err)}
+	}
+	if err := p.Validate(); err != nil {
+		return Profile{}, err
+	}
+	return p, nil
+}
+
+var (
+	walkProfileType     = reflect.TypeFor[Profile]()
+	walkDecimalType     = reflect.TypeFor[decimal.Decimal]()
+	walkNullDecimalType = reflect.TypeFor[decimal.NullDecimal]()
+)
+
+// profileWalker reads a profile's JSON token by token along the Go types of
+// the schema, keeping the path, and stops at the first value that would not
+// decode strictly.
+type profileWalker struct {
+	dec *json.Decoder
+	id  string // the profile's id once read, for messages
+}
+
+func (w *profileWalker) fail(path string, err error) error {
+	return &ProfileError{Profile: w.id, Path: path, Err: err}
+}
+
+func (w *profileWalker) token(path string) (json.Token, error) {
+	t, err := w.dec.Token()
+	if err == nil {
+		return t, nil
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, w.fail(path, errors.New("invalid json: unexpected end of input"))
+	}
+	return nil, w.fail(path, fmt.Errorf("invalid json: %v", strings.TrimPrefix(err.Error(), "json: ")))
+}
+
+func (w *profileWalker) value(t reflect.Type, path string) error {
+	tok, err := w.token(path)
+	if err != nil {
+		return err
+	}
+	return w.valueFrom(tok, t, path)
+}
+
+// walkTokenKind names a token's JSON type for messages.
+func walkTokenKind(tok json.Token) string {
+	switch tok.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "true or false"
+	case json.Delim:
+		if tok == json.Delim('[') {
+			return "a list"
+		}
+		return "an object"
+	}
+	return "a value"
+}
+
+func (w *profileWalker) valueFrom(tok json.Token, t reflect.Type, path string) error {
+	if t == walkNullDecimalType && tok == nil {
+		return nil
+	}
+	if t == walkDecimalType || t == walkNullDecimalType {
+		s, ok := tok.(string)
+		if !ok {
+			return w.fail(path, fmt.Errorf("must be a number in a string, like \"15.00\" (got %s)", walkTokenKind(tok)))
+		}
+		if _, err := decimal.NewFromString(s); err != nil || s == "" || strings.TrimSpace(s) != s {
+			return w.fail(path, fmt.Errorf("%q is not a number (want digits and a point, like \"15.00\")", quoteClip(s)))
+		}
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		if tok == nil {
+			return nil
+		}
+		return w.valueFrom(tok, t.Elem(), path)
+	case reflect.Slice:
+		if tok == nil {
+			return nil
+		}
+		if tok != json.Delim('[') {
+			return w.fail(path, fmt.Errorf("must be a list (got %s)", walkTokenKind(tok)))
+		}
+		for i := 0; w.dec.More(); i++ {
+			if err := w.value(t.Elem(), pathIndex(path, i)); err != nil {
+				return err
+			}
+		}
+		_, err := w.token(path)
+		return err
+	case reflect.Struct:
+		if tok != json.Delim('{') {
+			return w.fail(path, fmt.Errorf("must be an object (got %s)", walkTokenKind(tok)))
+		}
+		fields := walkFields(t)
+		seen := make(map[string]bool, len(fields))
+		for w.dec.More() {
+			kt, err := w.token(path)
+			if err != nil {
+				return err
+			}
+			key, _ := kt.(string) // object keys are always strings
+			fp := pathField(path, key)
+			f, known := fields[key]
+			switch {
+			case !known:
+				return w.fail(fp, fmt.Errorf("unknown field %q", quoteClip(key)))
+			case seen[key]:
+				return w.fail(fp, fmt.Errorf("field %q appears twice", key))
+			}
+			seen[key] = true
+			if err := w.value(f, fp); err != nil {
+				return err
+			}
+		}
+		_, err := w.token(path)
+		return err
+	case reflect.String:
+		s, ok := tok.(string)
+		if !ok {
+			return w.fail(path, fmt.Errorf("must be a string (got %s)", walkTokenKind(tok)))
+		}
+		if path == "id" {
+			w.id = s
+		}
+		return nil
+	case reflect.Int:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return w.fail(path, fmt.Errorf("must be a whole number (got %s)", walkTokenKind(tok)))
+		}
+		if _, err := strconv.Atoi(string(n)); err != nil {
+			if errors.Is(err, strconv.ErrRange) {
+				return w.fail(path, errors.New("is too large"))
+			}
+			return w.fail(path, fmt.Errorf("%s is not a whole number", quoteClip(string(n))))
+		}
+		return nil
+	case reflect.Bool:
+		if _, ok := tok.(bool); !ok {
+			return w.fail(path, fmt.Errorf("must be true or false (got %s)", walkTokenKind(tok)))
+		}
+		return nil
+	}
+	return w.fail(path, fmt.Errorf("cannot read a %s", t))
+}
+
+// walkFieldsCache holds walkFields' answers: reflect.Type → map[string]reflect.Type.
+var walkFieldsCache sync.Map
+
+// walkFields maps the JSON names of struct t's fields to their types.
+func walkFields(t reflect.Type) map[string]reflect.Type {
+	if m, ok := walkFieldsCache.Load(t); ok {
+		return m.(map[string]reflect.Type)
+	}
+	m := make(map[string]reflect.Type, t.NumField())
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch name {
+		case "-":
+			continue
+		case "":
+			name = f.Name
+		}
+		m[name] = f.Type
+	}
+	walkFieldsCache.Store(t, m)
+	return m
+}
