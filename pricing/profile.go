@@ -254,8 +254,8 @@ type Addon struct {
 	Name      string              `json:"name"`
 	PerClip   decimal.NullDecimal `json:"per_clip"`
 	PerSecond decimal.NullDecimal `json:"per_second"`
-	Block     *Bucket             `json:"block,omitempty"`  // Units per started block of Seconds
-	Factor    decimal.NullDecimal `json:"factor"`           // multiplies the clip's units
+	Block     *Bucket             `json:"block,omitempty"`    // Units per started block of Seconds
+	Factor    decimal.NullDecimal `json:"factor"`             // multiplies the clip's units
 	RoundUp   bool                `json:"round_up,omitempty"` // whole units
 	Source    Source              `json:"source"`
 }
