@@ -60,6 +60,10 @@ func (e *InputError) Error() string {
 		return e.Field + " must be more than 0"
 	case errors.Is(e.Err, ErrTooLarge):
 		return e.Field + " is too large"
+	case errors.Is(e.Err, ErrTooPrecise):
+		return e.Field + " has too many decimal places"
+	case errors.Is(e.Err, ErrBelowOne):
+		return e.Field + " must be 1 or more"
 	}
 	return e.Field + ": " + e.Err.Error()
 }

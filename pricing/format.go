@@ -1,0 +1,121 @@
+package pricing
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// symbols are the currencies shown with a sign; any other is shown with its
+// code and a space ("CHF 12.50").
+var symbols = map[Currency]string{USD: "$", EUR: "€", GBP: "£"}
+
+// FormatMoney formats m for people, and is the one place money is rounded
+// for display (half away from zero):
+//
+//   - amounts of 1 or more show 2 decimal places: "$1,200.50", "$30.00";
+//   - amounts below 1 show up to 4 decimal places, at least 2, without
+//     trailing zeros: "$0.01", "$0.50", "€0.0033";
+//   - the integer part is grouped by thousands with commas;
+//   - USD, EUR and GBP are shown as $, € and £; other currencies as their
+//     code and a space; no currency as the bare number.
+func FormatMoney(m Money) string {
+	a := m.Amount
+	neg := a.IsNegative()
+	if neg {
+		a = a.Neg()
+	}
+	var s string
+	if a.Cmp(one) >= 0 {
+		s = a.StringFixed(2)
+	} else {
+		r := a.Round(4)
+		if r.Cmp(one) >= 0 {
+			s = r.StringFixed(2)
+		} else {
+			s = trimFraction(r.StringFixed(4), 2)
+		}
+	}
+	s = group(s)
+	if neg && strings.Trim(s, "0.,") != "" {
+		s = "-" + prefix(m.Currency) + s
+	} else {
+		s = prefix(m.Currency) + s
+	}
+	return s
+}
+
+func prefix(c Currency) string {
+	if sym, ok := symbols[c]; ok {
+		return sym
+	}
+	if c == "" {
+		return ""
+	}
+	return string(c) + " "
+}
+
+// FormatNumber formats d with thousands grouped by commas and no trailing
+// zeros, without rounding: "3,000", "1.5", "0.0033". ParseAmount reads the
+// result back to the same value.
+func FormatNumber(d decimal.Decimal) string {
+	s := Exact(d)
+	if s[0] == '-' {
+		return "-" + group(s[1:])
+	}
+	return group(s)
+}
+
+// Exact returns d as a plain decimal string: no exponent, no grouping, no
+// trailing zeros ("0.0033", "1200.5", "3000"). It does not depend on
+// shopspring's package-level settings, so it is the form for data
+// attributes and links.
+func Exact(d decimal.Decimal) string {
+	places := -d.Exponent()
+	if places < 0 {
+		places = 0
+	}
+	return trimFraction(d.StringFixed(places), 0)
+}
+
+// trimFraction removes trailing zeros after the decimal point of s, keeping
+// at least keep fraction digits (and the point only if digits remain).
+func trimFraction(s string, keep int) string {
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 {
+		return s
+	}
+	end := len(s)
+	for end > dot+1+keep && s[end-1] == '0' {
+		end--
+	}
+	if end == dot+1 {
+		end = dot
+	}
+	return s[:end]
+}
+
+// group inserts a comma every three digits of the integer part of an
+// unsigned plain decimal string.
+func group(s string) string {
+	intEnd := strings.IndexByte(s, '.')
+	if intEnd < 0 {
+		intEnd = len(s)
+	}
+	if intEnd <= 3 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + intEnd/3)
+	first := intEnd % 3
+	if first == 0 {
+		first = 3
+	}
+	b.WriteString(s[:first])
+	for i := first; i < intEnd; i += 3 {
+		b.WriteByte(',')
+		b.WriteString(s[i : i+3])
+	}
+	b.WriteString(s[intEnd:])
+	return b.String()
+}

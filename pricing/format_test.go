@@ -1,0 +1,87 @@
+package pricing
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestFormatMoney(t *testing.T) {
+	tests := []struct {
+		amount string
+		cur    Currency
+		want   string
+	}{
+		// 1 and more: 2 decimal places, grouped.
+		{"30", USD, "$30.00"},
+		{"1200.5", USD, "$1,200.50"},
+		{"1234567.891", USD, "$1,234,567.89"},
+		{"1", USD, "$1.00"},
+		{"1.005", USD, "$1.01"}, // half away from zero
+		{"1.004999", USD, "$1.00"},
+		// Below 1: up to 4 places, at least 2, no trailing zeros.
+		{"0.01", USD, "$0.01"},
+		{"0.5", USD, "$0.50"},
+		{"0.1", USD, "$0.10"},
+		{"0.375", USD, "$0.375"},
+		{"0.0033333333333333", EUR, "€0.0033"},
+		{"0.00333", USD, "$0.0033"},
+		{"0.00005", USD, "$0.0001"},
+		{"0.00004", USD, "$0.00"},
+		{"0.99999", USD, "$1.00"},
+		{"0", USD, "$0.00"},
+		// Currencies.
+		{"9.99", GBP, "£9.99"},
+		{"12.5", "CHF", "CHF 12.50"},
+		{"0.5", "", "0.50"},
+		// Negative amounts (never a price, but formatted sensibly).
+		{"-1.5", USD, "-$1.50"},
+		{"-0.00001", USD, "$0.00"},
+	}
+	for _, tt := range tests {
+		if got := FormatMoney(Money{dec(t, tt.amount), tt.cur}); got != tt.want {
+			t.Errorf("FormatMoney(%s %s) = %q, want %q", tt.amount, tt.cur, got, tt.want)
+		}
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"3000", "3,000"},
+		{"1.5", "1.5"},
+		{"1.50", "1.5"},
+		{"0.0033", "0.0033"},
+		{"0", "0"},
+		{"999", "999"},
+		{"1000", "1,000"},
+		{"1234567.125", "1,234,567.125"},
+		{"-1234.5", "-1,234.5"},
+		{"3E3", "3,000"},
+		{"0.0000000000000001", "0.0000000000000001"},
+	}
+	for _, tt := range tests {
+		if got := FormatNumber(dec(t, tt.in)); got != tt.want {
+			t.Errorf("FormatNumber(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestExact(t *testing.T) {
+	tests := []struct {
+		in   decimal.Decimal
+		want string
+	}{
+		{decimal.RequireFromString("3E3"), "3000"},
+		{decimal.RequireFromString("1.5E-7"), "0.00000015"},
+		{decimal.RequireFromString("0.0100"), "0.01"},
+		{decimal.New(5, 2), "500"},
+		{decimal.New(-12, -1), "-1.2"},
+		{decimal.Zero, "0"},
+		{decimal.NewFromInt(1).DivRound(decimal.NewFromInt(3), DivisionScale), "0.3333333333333333"},
+	}
+	for _, tt := range tests {
+		if got := Exact(tt.in); got != tt.want {
+			t.Errorf("Exact(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,438 @@
+package pricing
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// MixLine is one kind of shot in a month: Count clips kept of Shot
+// (whose Takes are its generations per kept clip), named for people.
+type MixLine struct {
+	Name  string
+	Count int
+	Shot  Shot
+}
+
+// MonthOptions say how a month is bought: plans billed Billing
+// (LensMonthly or LensYearly; "" means monthly), costs shown in Display
+// ("" means the profile's currency for PlanMonth, USD for PlanAll),
+// converted with Rates.
+type MonthOptions struct {
+	Billing Lens
+	Rates   Rates
+	Display Currency
+}
+
+// Month options: how a month's units are bought.
+const (
+	OptionPlan      = "plan"       // one plan covers the month
+	OptionPlanPacks = "plan+packs" // a plan and top-up packs
+	OptionPacks     = "packs"      // top-up packs alone
+	OptionAPI       = "api"        // pay as you go
+)
+
+// MonthPlan is the cheapest way to buy a month's mix on one profile.
+type MonthPlan struct {
+	ProfileID, ProfileName, Platform string
+	// Option is OptionPlan, OptionPlanPacks, OptionPacks or OptionAPI.
+	Option           string
+	PlanID, PlanName string
+	PackID, PackName string
+	Packs            int // how many packs
+	// Cost is the money per month, in the display currency.
+	Cost Money
+	// CreditsNeeded is the units the mix takes; CreditsBought what the
+	// option buys; CreditsUnused = bought − needed. On an API profile they
+	// are money in the profile's currency and nothing is unused.
+	CreditsNeeded, CreditsBought, CreditsUnused decimal.Decimal
+	// Expiring is the unused credits that are lost: the plan's unused
+	// monthly credits, and unused pack credits valid fewer than 31 days.
+	Expiring decimal.Decimal
+	// CostPerKeptSecond = Cost ÷ KeptSeconds, the seconds of video kept.
+	CostPerKeptSecond Money
+	KeptSeconds       decimal.Decimal
+	Lines             []MonthLine
+	// Working is the reasoning in words, one step a line.
+	Working []string
+}
+
+// MonthLine is how one mix line is made: on ModelID, UnitsPerKeptClip
+// (units per generated clip × generations per kept clip), Units for the
+// Count, and its share of the month's Cost (in proportion to its units).
+type MonthLine struct {
+	Name             string
+	ModelID          string
+	ModelName        string
+	Count            int
+	UnitsPerKeptClip decimal.Decimal
+	Units            decimal.Decimal
+	Cost             Money
+}
+
+// MonthRanking is PlanAll's answer: profiles that can make the mix,
+// cheapest first, and apart the ones that cannot, with why.
+type MonthRanking struct {
+	Plans       []MonthPlan
+	Unavailable []Unavailable
+}
+
+// candidate is a model that can make a mix line, with its units.
+type candidate struct {
+	m          *Model
+	units, upk decimal.Decimal // per generated clip; per kept clip
+}
+
+// monthOption is one way to buy the month, being compared.
+type monthOption struct {
+	kind        string
+	plan        *Plan
+	planPrice   decimal.Decimal
+	pack        *Pack
+	packs       int64
+	cost        decimal.Decimal
+	need        decimal.Decimal
+	bought      decimal.Decimal
+	planCredits decimal.Decimal
+	chosen      []int // per line, index into its candidates (-1 when Count is 0)
+	id          string
+}
+
+// PlanMonth finds the cheapest way to buy mix on p. Each line is made on
+// the model with the fewest units per kept clip that can make its shot
+// (of the shot's tier unless it is any) and that the way of buying may
+// use. The ways compared: on an API profile, paying as you go; otherwise
+// each plan priced under o.Billing alone if its credits cover the month,
+// or with as many of one top-up pack as cover the shortfall, and packs
+// alone when they need no subscription. The cheapest wins; ties go to
+// fewer unused credits, then to the plan and pack ids.
+//
+// Errors: an *InputError for an empty mix, a negative count or a bad shot
+// (the field is prefixed with the line's name); a *NotOfferedError when a
+// line cannot be made on p or no way of buying covers the month; ErrUnknown
+// for another billing; ErrCurrency when Display needs a missing rate.
+func PlanMonth(p Profile, mix []MixLine, o MonthOptions) (MonthPlan, error) {
+	billing := o.Billing
+	if billing == "" {
+		billing = LensMonthly
+	}
+	if billing != LensMonthly && billing != LensYearly {
+		return MonthPlan{}, fmt.Errorf("%w billing %q (monthly or yearly)", ErrUnknown, billing)
+	}
+	shots, err := prepareMix(mix)
+	if err != nil {
+		return MonthPlan{}, err
+	}
+	f := profileFormat(&p, true)
+	nf := profileFormat(&p, false)
+	cands := make([][]candidate, len(mix))
+	for i := range mix {
+		if mix[i].Count == 0 {
+			continue
+		}
+		si := &shots[i]
+		var reasons []string
+		for j := range p.Models {
+			m := &p.Models[j]
+			if si.Tier != TierAny && m.Tier != si.Tier {
+				continue
+			}
+			u, reason := m.usage(si, &nf)
+			if reason != "" {
+				reasons = append(reasons, reason)
+				continue
+			}
+			cands[i] = append(cands[i], candidate{m: m, units: u.Units, upk: u.Units.Mul(si.Takes)})
+		}
+		if len(cands[i]) == 0 {
+			reason := lineName(mix[i], i) + ": no " + tierWord(si.Tier) + "model makes " + shotWords(si)
+			if len(reasons) == 1 {
+				reason += " (" + reasons[0] + ")"
+			}
+			return MonthPlan{}, &NotOfferedError{Profile: p.ID, Reason: reason}
+		}
+		slices.SortStableFunc(cands[i], func(a, b candidate) int { return a.upk.Cmp(b.upk) })
+	}
+
+	// choose picks, per line, the first candidate allowed; ok is false when
+	// a line has none.
+	choose := func(allowed func(*Model, int) bool) (chosen []int, need decimal.Decimal, ok bool) {
+		chosen = make([]int, len(mix))
+		for i := range mix {
+			chosen[i] = -1
+			if mix[i].Count == 0 {
+				continue
+			}
+			for j := range cands[i] {
+				if allowed(cands[i][j].m, shots[i].res) {
+					chosen[i] = j
+					break
+				}
+			}
+			if chosen[i] < 0 {
+				return nil, zero, false
+			}
+			need = need.Add(cands[i][chosen[i]].upk.Mul(intDec(int64(mix[i].Count))))
+		}
+		return chosen, need, true
+	}
+
+	var opts []monthOption
+	if p.Kind == KindAPI {
+		if chosen, need, ok := choose(func(*Model, int) bool { return true }); ok {
+			opts = append(opts, monthOption{kind: OptionAPI, cost: need, need: need, bought: need,
+				chosen: chosen, id: "api"})
+		}
+	} else {
+		for i := range p.Plans {
+			pl := &p.Plans[i]
+			price, ok := planAmount(pl, billing)
+			if !ok || !pl.Credits.IsPositive() {
+				continue
+			}
+			chosen, need, ok := choose(func(m *Model, res int) bool { return planAllows(pl, m, res) == "" })
+			if !ok {
+				continue
+			}
+			base := monthOption{kind: OptionPlan, plan: pl, planPrice: price, cost: price, need: need,
+				bought: pl.Credits, planCredits: pl.Credits, chosen: chosen, id: "plan " + pl.ID}
+			if pl.Credits.Cmp(need) >= 0 {
+				opts = append(opts, base)
+				continue
+			}
+			short := need.Sub(pl.Credits)
+			for j := range p.Packs {
+				pk := &p.Packs[j]
+				n, ok := packsFor(short, pk)
+				if !ok {
+					continue
+				}
+				o := base
+				o.kind, o.pack, o.packs, o.id = OptionPlanPacks, pk, n, base.id+" + pack "+pk.ID
+				o.cost = price.Add(pk.Price.Mul(decimal.NewFromInt(n)))
+				o.bought = pl.Credits.Add(pk.Credits.Mul(decimal.NewFromInt(n)))
+				opts = append(opts, o)
+			}
+		}
+		// Packs alone: only models not limited to plans.
+		chosen, need, ok := choose(func(m *Model, _ int) bool { return len(m.Plans) == 0 })
+		for j := range p.Packs {
+			pk := &p.Packs[j]
+			if !ok || pk.RequiresPlan {
+				continue
+			}
+			n, nok := packsFor(need, pk)
+			if !nok {
+				continue
+			}
+			opts = append(opts, monthOption{kind: OptionPacks, pack: pk, packs: n,
+				cost: pk.Price.Mul(decimal.NewFromInt(n)), need: need,
+				bought: pk.Credits.Mul(decimal.NewFromInt(n)), chosen: chosen, id: "pack " + pk.ID})
+		}
+	}
+	if len(opts) == 0 {
+		reason := "no way to buy the month: "
+		switch {
+		case p.Kind == KindAPI:
+			reason += "the models cannot make every line"
+		case len(p.Plans) == 0 && len(p.Packs) == 0:
+			reason += "no plan or pack prices published"
+		default:
+			reason += "no " + lensWords(billing) + " or pack covers it"
+		}
+		if len(p.Unknown) > 0 {
+			reason += " (unknown: " + strings.Join(p.Unknown, ", ") + ")"
+		}
+		return MonthPlan{}, &NotOfferedError{Profile: p.ID, Reason: reason}
+	}
+	best := slices.MinFunc(opts, func(a, b monthOption) int {
+		return cmp.Or(a.cost.Cmp(b.cost), a.bought.Sub(a.need).Cmp(b.bought.Sub(b.need)), strings.Compare(a.id, b.id))
+	})
+	return monthPlan(&p, mix, shots, cands, best, billing, o, &f)
+}
+
+// packsFor is how many of pk cover credits (at least one when credits are
+// needed); ok is false when pk has no credits.
+func packsFor(credits decimal.Decimal, pk *Pack) (int64, bool) {
+	if !pk.Credits.IsPositive() {
+		return 0, false
+	}
+	if !credits.IsPositive() {
+		return 0, true
+	}
+	q, _ := div(credits, pk.Credits)
+	n := q.Ceil()
+	if n.Mul(pk.Credits).Cmp(credits) < 0 { // the division rounded down past a whole pack
+		n = n.Add(one)
+	}
+	if n.Cmp(decimal.NewFromInt(1<<53)) > 0 {
+		return 0, false
+	}
+	return n.IntPart(), true
+}
+
+func prepareMix(mix []MixLine) ([]shotInfo, error) {
+	if len(mix) == 0 {
+		return nil, &InputError{Field: FieldMix, Err: ErrEmpty}
+	}
+	shots := make([]shotInfo, len(mix))
+	total := 0
+	for i, l := range mix {
+		if l.Count < 0 {
+			return nil, &InputError{Field: lineName(l, i) + ": count", Value: strconv.Itoa(l.Count), Err: ErrNegative}
+		}
+		total += l.Count
+		si, err := prepareShot(l.Shot)
+		if err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) {
+				e := *ie
+				e.Field = lineName(l, i) + ": " + e.Field
+				return nil, &e
+			}
+			return nil, err
+		}
+		shots[i] = si
+	}
+	if total == 0 {
+		return nil, &InputError{Field: FieldMix, Err: ErrEmpty}
+	}
+	return shots, nil
+}
+
+func lineName(l MixLine, i int) string {
+	if l.Name != "" {
+		return l.Name
+	}
+	return "line " + strconv.Itoa(i+1)
+}
+
+func tierWord(t Tier) string {
+	if t == TierAny || t == "" {
+		return ""
+	}
+	return string(t) + " "
+}
+
+func shotWords(si *shotInfo) string {
+	w := si.text
+	if si.Res != "" {
+		w += " at " + string(si.Res)
+	}
+	return w
+}
+
+// monthPlan writes out the chosen option.
+func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate, best monthOption,
+	billing Lens, o MonthOptions, f *unitFormat) (MonthPlan, error) {
+	display := o.Display
+	if display == "" {
+		display = p.Currency
+	}
+	mp := MonthPlan{ProfileID: p.ID, ProfileName: p.Name, Platform: p.Platform, Option: best.kind,
+		CreditsNeeded: best.need, CreditsBought: best.bought}
+	if best.plan != nil {
+		mp.PlanID, mp.PlanName = best.plan.ID, best.plan.Name
+	}
+	if best.pack != nil {
+		mp.PackID, mp.PackName, mp.Packs = best.pack.ID, best.pack.Name, int(best.packs)
+	}
+	if best.kind != OptionAPI {
+		mp.CreditsUnused = best.bought.Sub(best.need)
+		planUnused := best.planCredits.Sub(best.need)
+		if planUnused.IsNegative() {
+			planUnused = zero
+		}
+		mp.Expiring = planUnused
+		if best.pack != nil && best.pack.ValidDays > 0 && best.pack.ValidDays < 31 {
+			mp.Expiring = mp.CreditsUnused // plan credits are used first
+		}
+	}
+	cost, err := o.Rates.Convert(Money{best.cost, p.Currency}, display)
+	if err != nil {
+		return MonthPlan{}, err
+	}
+	mp.Cost = cost
+
+	var w []string
+	for i, l := range mix {
+		ml := MonthLine{Name: lineName(l, i), Count: l.Count, Cost: Money{zero, display}}
+		if j := best.chosen[i]; j >= 0 {
+			c := cands[i][j]
+			ml.ModelID, ml.ModelName = c.m.ID, c.m.Name
+			ml.UnitsPerKeptClip = c.upk
+			ml.Units = c.upk.Mul(intDec(int64(l.Count)))
+			if share, ok := div(cost.Amount.Mul(ml.Units), best.need); ok {
+				ml.Cost = Money{share, display}
+			}
+			line := ml.Name + ": " + strconv.Itoa(l.Count) + " × " + f.amount(c.upk) + " per kept clip (" +
+				c.m.Name + ", " + shotWords(&shots[i])
+			if !shots[i].Takes.Equal(one) {
+				line += ", " + f.amount(c.units) + " × " + FormatNumber(shots[i].Takes) + " generations"
+			}
+			w = append(w, line+") = "+f.amount(ml.Units))
+		}
+		mp.KeptSeconds = mp.KeptSeconds.Add(shots[i].Seconds.Mul(intDec(int64(l.Count))))
+		mp.Lines = append(mp.Lines, ml)
+	}
+	cur := p.Currency
+	switch best.kind {
+	case OptionAPI:
+		w = append(w, "pay as you go: "+FormatMoney(Money{best.cost, cur})+" a month")
+	default:
+		w = append(w, "needed: "+f.amount(best.need)+" a month")
+		if best.plan != nil {
+			line := best.plan.Name + " plan: " + formatPrice(Money{best.planPrice, cur}) + " a month"
+			if billing == LensYearly {
+				line += " billed yearly"
+			}
+			w = append(w, line+" for "+f.amount(best.plan.Credits))
+		}
+		if best.pack != nil {
+			w = append(w, "+ "+strconv.FormatInt(best.packs, 10)+" × "+best.pack.Name+" ("+
+				f.amount(best.pack.Credits)+" for "+formatPrice(Money{best.pack.Price, cur})+") = "+
+				FormatMoney(Money{best.pack.Price.Mul(decimal.NewFromInt(best.packs)), cur}))
+		}
+		w = append(w, "total: "+FormatMoney(Money{best.cost, cur})+" for "+f.amount(best.bought)+": "+
+			FormatNumber(mp.CreditsUnused)+" unused, "+FormatNumber(mp.Expiring)+" expiring")
+	}
+	if cur != display {
+		w = append(w, FormatMoney(Money{best.cost, cur})+" = "+FormatMoney(cost)+" ("+o.Rates.Describe(cur, display)+")")
+	}
+	if q, ok := div(cost.Amount, mp.KeptSeconds); ok {
+		mp.CostPerKeptSecond = Money{q, display}
+		w = append(w, FormatMoney(cost)+" ÷ "+secs(mp.KeptSeconds)+" kept = "+
+			FormatMoney(mp.CostPerKeptSecond)+" per kept second")
+	}
+	mp.Working = w
+	return mp, nil
+}
+
+// PlanAll plans mix on every profile of ps and ranks the plans by Cost in
+// o.Display ("" means USD), ties by profile id. Profiles that cannot make
+// the mix, or cannot be converted, are listed in Unavailable with why.
+func PlanAll(ps []Profile, mix []MixLine, o MonthOptions) MonthRanking {
+	if o.Display == "" {
+		o.Display = USD
+	}
+	var r MonthRanking
+	for i := range ps {
+		mp, err := PlanMonth(ps[i], mix, o)
+		if err != nil {
+			r.Unavailable = append(r.Unavailable, Unavailable{ProfileID: ps[i].ID, ProfileName: ps[i].Name,
+				Reason: err.Error()})
+			continue
+		}
+		r.Plans = append(r.Plans, mp)
+	}
+	slices.SortStableFunc(r.Plans, func(a, b MonthPlan) int {
+		return cmp.Or(a.Cost.Amount.Cmp(b.Cost.Amount), strings.Compare(a.ProfileID, b.ProfileID))
+	})
+	slices.SortStableFunc(r.Unavailable, func(a, b Unavailable) int { return strings.Compare(a.ProfileID, b.ProfileID) })
+	return r
+}

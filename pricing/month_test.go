@@ -1,0 +1,195 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// makerJSON is a credit platform for the month planner: a small and a big
+// plan, a top-up for subscribers that never expires, and a 30-day pack
+// anyone can buy.
+const makerJSON = `{"id":"maker","name":"Maker","platform":"Maker","kind":"credits","currency":"USD","url":"",
+	"plans":[
+		{"id":"small","name":"Small","monthly":"10","credits":"500","source":{}},
+		{"id":"big","name":"Big","monthly":"40","yearly_per_month":"30","credits":"3000","source":{}}],
+	"packs":[
+		{"id":"topup","name":"Top-up","price":"10","credits":"1000","requires_plan":true,"source":{}},
+		{"id":"flash","name":"Flash pack","price":"8","credits":"500","valid_days":30,"source":{}}],
+	"models":[
+		{"id":"quick","name":"Quick","tier":"fast","durations":{"min":1,"max":10},
+		 "rates":[{"res":"720p","per_second":"5"}],"multipliers":[{"res":"1080p","factor":"2"}]},
+		{"id":"hero","name":"Hero","tier":"premium","durations":{"list":[8]},"rates":[{"res":"1080p","per_clip":"200"}]},
+		{"id":"hero-pro","name":"Hero Pro","tier":"premium","durations":{"list":[8]},"rates":[{"res":"1080p","per_clip":"150"}],
+		 "plans":["big"]}]}`
+
+// mix reads "name:count:shot, ..." with shots as in shot().
+func mix(t *testing.T, spec string) []MixLine {
+	t.Helper()
+	var out []MixLine
+	for _, l := range strings.Split(spec, ",") {
+		f := strings.SplitN(strings.TrimSpace(l), ":", 3)
+		var n int
+		fmt.Sscan(f[1], &n)
+		out = append(out, MixLine{Name: f[0], Count: n, Shot: shot(t, f[2])})
+	}
+	return out
+}
+
+func planSummary(mp MonthPlan) string {
+	s := fmt.Sprintf("%s %s%s", mp.Option, mp.PlanID, mp.PackID)
+	if mp.Packs > 0 {
+		s += fmt.Sprintf("×%d", mp.Packs)
+	}
+	s += fmt.Sprintf(" cost %s need %s bought %s unused %s expiring %s per-kept-s %s",
+		Exact(mp.Cost.Amount), Exact(mp.CreditsNeeded), Exact(mp.CreditsBought), Exact(mp.CreditsUnused),
+		Exact(mp.Expiring), Exact(mp.CostPerKeptSecond.Amount))
+	for _, l := range mp.Lines {
+		s += fmt.Sprintf(" | %s %s %s %s", l.Name, l.ModelID, Exact(l.Units), Exact(l.Cost.Amount))
+	}
+	return s
+}
+
+func TestPlanMonth(t *testing.T) {
+	maker := profile(t, makerJSON)
+	tests := []struct {
+		mix, billing, want string
+	}{
+		// A small plan and a top-up ($20) beat the big plan ($40), the
+		// small plan with flash packs ($26) and flash packs alone ($24).
+		{"broll:30:10 720p fast", "monthly",
+			"plan+packs smalltopup×1 cost 20 need 1500 bought 1500 unused 0 expiring 0 per-kept-s 0.0666666666666667 | broll quick 1500 20"},
+		// The small plan alone would leave 250 credits to expire, as does a
+		// flash pack, which is cheaper.
+		{"broll:10:5 720p fast", "monthly",
+			"packs flash×1 cost 8 need 250 bought 500 unused 250 expiring 250 per-kept-s 0.16 | broll quick 250 8"},
+		// Heroes: on Big, Hero Pro takes 225 credits per kept clip
+		// (150 × 1.5); on Small, Hero takes 300. Big: 4,500 + 1,500 =
+		// 6,000 credits, 3 top-ups, $70; Small: 7,500, 7 top-ups, $80.
+		{"hero:20:8 1080p premium x1.5, broll:30:10 720p fast", "monthly",
+			"plan+packs bigtopup×3 cost 70 need 6000 bought 6000 unused 0 expiring 0 per-kept-s 0.1521739130434783 | hero hero-pro 4500 52.5 | broll quick 1500 17.5"},
+		// With 10 heroes the two cost the same ($50): Small leaves fewer
+		// credits unused.
+		{"hero:10:8 1080p premium x1.5, broll:30:10 720p fast", "monthly",
+			"plan+packs smalltopup×4 cost 50 need 4500 bought 4500 unused 0 expiring 0 per-kept-s 0.1315789473684211 | hero hero 3000 33.3333333333333333 | broll quick 1500 16.6666666666666667"},
+		// Billed yearly: only Big has a yearly price ($30 a month).
+		{"hero:20:8 1080p premium x1.5, broll:30:10 720p fast", "yearly",
+			"plan+packs bigtopup×3 cost 60 need 6000 bought 6000 unused 0 expiring 0 per-kept-s 0.1304347826086957 | hero hero-pro 4500 45 | broll quick 1500 15"},
+		{"broll:30:10 720p fast", "yearly",
+			"packs flash×3 cost 24 need 1500 bought 1500 unused 0 expiring 0 per-kept-s 0.08 | broll quick 1500 24"},
+		// A line with no clips is left out.
+		{"broll:10:5 720p fast, hero:0:30 4k", "monthly",
+			"packs flash×1 cost 8 need 250 bought 500 unused 250 expiring 250 per-kept-s 0.16 | broll quick 250 8 | hero  0 0"},
+	}
+	for _, tt := range tests {
+		mp, err := PlanMonth(maker, mix(t, tt.mix), MonthOptions{Billing: Lens(tt.billing)})
+		if err != nil {
+			t.Errorf("%s: %v", tt.mix, err)
+			continue
+		}
+		if got := planSummary(mp); got != tt.want {
+			t.Errorf("%s %s:\n got %s\nwant %s", tt.mix, tt.billing, got, tt.want)
+		}
+	}
+}
+
+func TestPlanMonthWorking(t *testing.T) {
+	euro := profile(t, euroJSON)
+	mp, err := PlanMonth(euro, mix(t, "broll:20:7 720p fast x2"), MonthOptions{Rates: DefaultRates(), Display: USD})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"broll: 20 × 40 credits per kept clip (Wan, 7 s at 720p, 20 credits × 2 generations) = 800 credits",
+		"needed: 800 credits a month",
+		"Basic plan: €10 a month for 1,000 credits",
+		"total: €10.00 for 1,000 credits: 200 unused, 200 expiring",
+		"€10.00 = $11.63 (1 EUR = 1.1628 USD (rate of 2026-11-01))",
+		"$11.63 ÷ 140 s kept = $0.0831 per kept second",
+	}
+	if got := strings.Join(mp.Working, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("working:\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+func TestPlanMonthConverted(t *testing.T) {
+	euro := profile(t, euroJSON)
+	mp, err := PlanMonth(euro, mix(t, "broll:20:5 720p fast"), MonthOptions{Rates: DefaultRates(), Display: USD})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mp.Cost.Currency != USD || !eq(t, mp.Cost.Amount, "11.6279069767441860") || mp.CostPerKeptSecond.Currency != USD {
+		t.Errorf("cost %v %s", mp.Cost.Amount, mp.Cost.Currency)
+	}
+	last := mp.Working[len(mp.Working)-2]
+	if last != "€10.00 = $11.63 (1 EUR = 1.1628 USD (rate of 2026-11-01))" {
+		t.Errorf("conversion line %q", last)
+	}
+	if _, err := PlanMonth(euro, mix(t, "broll:20:5 720p fast"), MonthOptions{Display: "JPY"}); !errors.Is(err, ErrCurrency) {
+		t.Errorf("missing rate: %v", err)
+	}
+}
+
+func TestPlanMonthErrors(t *testing.T) {
+	maker := profile(t, makerJSON)
+	euro := profile(t, euroJSON)
+	tests := []struct {
+		p       Profile
+		mix     string
+		billing string
+		is      error
+		msg     string
+	}{
+		{maker, "hero:10:20 1080p premium", "", ErrNotOffered, "hero: no premium model makes 20 s at 1080p"},
+		{maker, "hero:10:8 4k fast", "", ErrNotOffered, "hero: no fast model makes 8 s at 4k (4k not offered (720p, 1080p))"},
+		{maker, "x:1:5 720p", "weekly", ErrUnknown, `unknown billing "weekly" (monthly or yearly)`},
+		{maker, "broll:-1:5 720p", "", ErrNegative, "broll: count cannot be negative"},
+		{maker, "broll:0:5 720p", "", ErrEmpty, "Mix is empty"},
+		{maker, "broll:3:0 720p", "", ErrZero, "broll: Duration must be more than 0"},
+		{maker, "broll:3:5 720p x0.5", "", ErrBelowOne, "broll: Generations per kept clip must be 1 or more"},
+		// Basic's 1,000 credits do not cover 1,200, and Euro sells no packs.
+		{euro, "broll:30:7 720p fast x2", "", ErrNotOffered, "no way to buy the month: no monthly plan or pack covers it"},
+		{euro, "broll:1:5 720p", "yearly", ErrNotOffered, "no way to buy the month: no yearly plan or pack covers it"},
+	}
+	for _, tt := range tests {
+		_, err := PlanMonth(tt.p, mix(t, tt.mix), MonthOptions{Billing: Lens(tt.billing)})
+		if !errors.Is(err, tt.is) || err.Error() != tt.msg {
+			t.Errorf("%s: %v, want %q", tt.mix, err, tt.msg)
+		}
+	}
+	if _, err := PlanMonth(maker, nil, MonthOptions{}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("no mix: %v", err)
+	}
+}
+
+func TestPlanAll(t *testing.T) {
+	ps := append(fixtures(t), profile(t, makerJSON))
+	tests := []struct {
+		mix  string
+		want string
+	}{
+		// A few clips: pay as you go beats every plan.
+		{"broll:2:5 720p fast", "cloud api 1.2 | studio packs 5 | maker packs 8 | euro plan 11.627906976744186"},
+		// A month of b-roll: every plan beats the API.
+		{"broll:100:5 720p fast", "euro plan 11.627906976744186 | maker plan+packs 30 | studio plan+packs 35 | cloud api 60"},
+		// Premium heroes: Euro has no premium model.
+		{"hero:4:8 1080p premium", "cloud api 12.8 | maker packs 16 | studio packs 20 | - euro: hero: no premium model makes 8 s at 1080p"},
+	}
+	for _, tt := range tests {
+		r := PlanAll(ps, mix(t, tt.mix), MonthOptions{Rates: DefaultRates()})
+		var got []string
+		for _, mp := range r.Plans {
+			got = append(got, fmt.Sprintf("%s %s %s", mp.ProfileID, mp.Option, Exact(mp.Cost.Amount)))
+			if mp.Cost.Currency != USD {
+				t.Errorf("%s in %s", mp.ProfileID, mp.Cost.Currency)
+			}
+		}
+		for _, u := range r.Unavailable {
+			got = append(got, "- "+u.ProfileID+": "+u.Reason)
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.mix, g, tt.want)
+		}
+	}
+}

@@ -1,0 +1,205 @@
+package pricing
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// Limits of what ParseAmount accepts.
+const (
+	// MaxIntegerDigits is the most digits before the decimal point
+	// (ErrTooLarge beyond): 15 digits is a trillion dollars, well past any
+	// price or credit count.
+	MaxIntegerDigits = 15
+	// MaxFractionDigits is the most digits after the decimal point
+	// (ErrTooPrecise beyond), the engine's DivisionScale.
+	MaxFractionDigits = int(DivisionScale)
+	// maxInputBytes bounds the work on pasted text.
+	maxInputBytes = 128
+)
+
+// currencyMarks may stand before or after an amount. Longer marks come
+// first so that "US$" is not read as "$".
+var currencyMarks = []string{"US$", "USD", "EUR", "GBP", "$", "€", "£"}
+
+// ParseAmount reads a non-negative amount that a person typed (or a link
+// carried) into the input labelled field. It accepts what people write:
+//
+//	"30", "30.00", "0.5", ".5", "3,000", "1,200.50",
+//	"3 000" (a space, no-break space or thin space groups thousands),
+//	"$30", "€15", "30 $", "30 USD", "0,5" (a comma with one or two digits
+//	after it and no point is a decimal comma).
+//
+// Groups of thousands must be well formed ("1,2,3" is not a number).
+// Only ASCII digits are read. An error is an *InputError naming field, whose
+// Err is ErrEmpty, ErrNotNumber ("abc", "1e400", "NaN", "Inf"), ErrNegative
+// ("-5"), ErrTooLarge (more than MaxIntegerDigits digits before the point)
+// or ErrTooPrecise (more than MaxFractionDigits after it).
+func ParseAmount(field, s string) (decimal.Decimal, error) {
+	d, err := parseAmount(s)
+	if err != nil {
+		return zero, &InputError{Field: field, Value: s, Err: err}
+	}
+	return d, nil
+}
+
+// ParsePositive is ParseAmount for amounts that must be more than zero
+// (ErrZero: "Credits per month must be more than 0").
+func ParsePositive(field, s string) (decimal.Decimal, error) {
+	d, err := parseAmount(s)
+	if err == nil && d.IsZero() {
+		err = ErrZero
+	}
+	if err != nil {
+		return zero, &InputError{Field: field, Value: s, Err: err}
+	}
+	return d, nil
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+func parseAmount(s string) (decimal.Decimal, error) {
+	t := strings.TrimFunc(s, isSpace)
+	if t == "" {
+		return zero, ErrEmpty
+	}
+	if len(t) > maxInputBytes || !utf8.ValidString(t) {
+		return zero, ErrNotNumber
+	}
+	// A sign and a currency mark, in either order, before the number; a
+	// currency mark after it.
+	neg, cur := false, false
+	for {
+		switch {
+		case !neg && (strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−")):
+			neg = true
+			_, n := utf8.DecodeRuneInString(t)
+			t = strings.TrimLeftFunc(t[n:], isSpace)
+			continue
+		case !cur:
+			if m := markPrefix(t); m > 0 {
+				cur = true
+				t = strings.TrimLeftFunc(t[m:], isSpace)
+				continue
+			}
+		}
+		break
+	}
+	if !cur {
+		if m := markSuffix(t); m > 0 {
+			t = strings.TrimRightFunc(t[:len(t)-m], isSpace)
+		}
+	}
+	d, err := parseNumber(t)
+	if err != nil {
+		return zero, err
+	}
+	if neg && !d.IsZero() {
+		return zero, ErrNegative
+	}
+	return d, nil
+}
+
+func markPrefix(t string) int {
+	for _, m := range currencyMarks {
+		if len(t) >= len(m) && strings.EqualFold(t[:len(m)], m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+func markSuffix(t string) int {
+	for _, m := range currencyMarks {
+		if len(t) >= len(m) && strings.EqualFold(t[len(t)-len(m):], m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// parseNumber reads digits, thousands separators and one decimal point.
+func parseNumber(t string) (decimal.Decimal, error) {
+	if t == "" {
+		return zero, ErrNotNumber
+	}
+	intPart, frac := t, ""
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		intPart, frac = t[:i], t[i+1:]
+	} else if i := strings.IndexByte(t, ','); i >= 0 && strings.Count(t, ",") == 1 &&
+		len(t)-i-1 >= 1 && len(t)-i-1 <= 2 {
+		// "0,5", "1 200,50": a decimal comma (it cannot be a group of three).
+		intPart, frac = t[:i], t[i+1:]
+	}
+	digits, err := ungroup(intPart)
+	if err != nil {
+		return zero, err
+	}
+	for i := 0; i < len(frac); i++ {
+		if frac[i] < '0' || frac[i] > '9' {
+			return zero, ErrNotNumber
+		}
+	}
+	if digits == "" && frac == "" {
+		return zero, ErrNotNumber
+	}
+	digits = strings.TrimLeft(digits, "0")
+	if len(digits) > MaxIntegerDigits {
+		return zero, ErrTooLarge
+	}
+	if len(frac) > MaxFractionDigits {
+		return zero, ErrTooPrecise
+	}
+	if digits == "" {
+		digits = "0"
+	}
+	if frac != "" {
+		digits += "." + frac
+	}
+	d, err := decimal.NewFromString(digits)
+	if err != nil { // cannot happen: only ASCII digits and one point remain
+		return zero, ErrNotNumber
+	}
+	return d, nil
+}
+
+// ungroup checks the thousands grouping of an integer part and returns its
+// digits. One kind of separator may be used: a comma or a space (any
+// Unicode space, such as a no-break or thin space). With separators, the
+// first group has 1 to 3 digits and every other group exactly 3.
+func ungroup(s string) (string, error) {
+	var sep rune = -1
+	var b strings.Builder
+	group, groups := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+			group++
+		case r == ',' || isSpace(r):
+			kind := r
+			if kind != ',' {
+				kind = ' '
+			}
+			if sep == -1 {
+				sep = kind
+			} else if sep != kind {
+				return "", ErrNotNumber
+			}
+			if group == 0 || (groups == 0 && group > 3) || (groups > 0 && group != 3) {
+				return "", ErrNotNumber
+			}
+			groups++
+			group = 0
+		default:
+			return "", ErrNotNumber
+		}
+	}
+	if groups > 0 && group != 3 {
+		return "", ErrNotNumber
+	}
+	return b.String(), nil
+}

@@ -1,0 +1,196 @@
+package pricing
+
+import (
+	"errors"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParseAmount(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// Plain numbers.
+		{"30", "30"},
+		{"30.00", "30"},
+		{"0.5", "0.5"},
+		{".5", "0.5"},
+		{"30.", "30"},
+		{"007", "7"},
+		{"0", "0"},
+		{"-0", "0"},
+		{"  42  ", "42"},
+		{"0.0000000000000001", "0.0000000000000001"},
+		{"999999999999999", "999999999999999"},
+		{"999999999999999.9999999999999999", "999999999999999.9999999999999999"},
+		// Thousands.
+		{"3,000", "3000"},
+		{"1,200.50", "1200.5"},
+		{"1,000,000", "1000000"},
+		{"3 000", "3000"},
+		{"3\u00a0000", "3000"},       // no-break space
+		{"3\u2009000", "3000"},       // thin space
+		{"3\u202f000.25", "3000.25"}, // narrow no-break space
+		{"1,500", "1500"},
+		// A decimal comma: one or two digits after a single comma.
+		{"0,5", "0.5"},
+		{"1,50", "1.5"},
+		{"1 200,50", "1200.5"},
+		// Currency marks.
+		{"$30", "30"},
+		{"$ 30", "30"},
+		{"30 $", "30"},
+		{"30$", "30"},
+		{"€15", "15"},
+		{"15 €", "15"},
+		{"£9.99", "9.99"},
+		{"US$ 12", "12"},
+		{"30 USD", "30"},
+		{"eur 15", "15"},
+		{"-$0", "0"},
+	}
+	for _, tt := range tests {
+		got, err := ParseAmount("Price", tt.in)
+		if err != nil || !eq(t, got, tt.want) {
+			t.Errorf("ParseAmount(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseAmountErrors(t *testing.T) {
+	tests := []struct {
+		in  string
+		err error
+		msg string
+	}{
+		{"", ErrEmpty, "Plan price is empty"},
+		{"   ", ErrEmpty, "Plan price is empty"},
+		{"abc", ErrNotNumber, "Plan price must be a number, like 30 or 1,200.50"},
+		{"-5", ErrNegative, "Plan price cannot be negative"},
+		{"−5", ErrNegative, "Plan price cannot be negative"}, // U+2212
+		{"-$5", ErrNegative, "Plan price cannot be negative"},
+		{"$-5", ErrNegative, "Plan price cannot be negative"},
+		{"1e400", ErrNotNumber, "Plan price must be a number, like 30 or 1,200.50"},
+		{"1E3", ErrNotNumber, ""},
+		{"NaN", ErrNotNumber, ""},
+		{"Inf", ErrNotNumber, ""},
+		{"-Inf", ErrNotNumber, ""},
+		{"Infinity", ErrNotNumber, ""},
+		{"0x10", ErrNotNumber, ""},
+		{"+5", ErrNotNumber, ""},
+		{"1,2,3", ErrNotNumber, ""},
+		{"12,3456", ErrNotNumber, ""},
+		{"1,20,000", ErrNotNumber, ""},
+		{"1,000 000", ErrNotNumber, ""}, // two kinds of separator
+		{",500", ErrNotNumber, ""},
+		{"1,", ErrNotNumber, ""},
+		{"1.2.3", ErrNotNumber, ""},
+		{"1.2,5", ErrNotNumber, ""},
+		{".", ErrNotNumber, ""},
+		{"$", ErrNotNumber, ""},
+		{"$30$", ErrNotNumber, ""},
+		{"--5", ErrNotNumber, ""},
+		{"٣٠", ErrNotNumber, ""}, // Arabic-Indic digits
+		{"３０", ErrNotNumber, ""}, // full-width digits
+		{"30 credits", ErrNotNumber, ""},
+		{"\xff", ErrNotNumber, ""},
+		{"1000000000000000", ErrTooLarge, "Plan price is too large"},
+		{"9,999,999,999,999,999", ErrTooLarge, ""},
+		{"0.00000000000000001", ErrTooPrecise, "Plan price has too many decimal places"},
+	}
+	for _, tt := range tests {
+		_, err := ParseAmount("Plan price", tt.in)
+		var ie *InputError
+		if !errors.As(err, &ie) || !errors.Is(err, tt.err) {
+			t.Errorf("ParseAmount(%q) = %v, want %v", tt.in, err, tt.err)
+			continue
+		}
+		if ie.Field != "Plan price" || ie.Value != tt.in {
+			t.Errorf("ParseAmount(%q): field %q value %q", tt.in, ie.Field, ie.Value)
+		}
+		if tt.msg != "" && err.Error() != tt.msg {
+			t.Errorf("ParseAmount(%q): %q, want %q", tt.in, err.Error(), tt.msg)
+		}
+	}
+}
+
+func TestParsePositive(t *testing.T) {
+	tests := []struct {
+		in, want string
+		err      error
+		msg      string
+	}{
+		{"3,000", "3000", nil, ""},
+		{"0.5", "0.5", nil, ""},
+		{"0", "", ErrZero, "Credits per month must be more than 0"},
+		{"0.00", "", ErrZero, "Credits per month must be more than 0"},
+		{"-5", "", ErrNegative, "Credits per month cannot be negative"},
+		{"", "", ErrEmpty, "Credits per month is empty"},
+		{"many", "", ErrNotNumber, "Credits per month must be a number, like 30 or 1,200.50"},
+	}
+	for _, tt := range tests {
+		got, err := ParsePositive("Credits per month", tt.in)
+		if tt.err == nil {
+			if err != nil || !eq(t, got, tt.want) {
+				t.Errorf("ParsePositive(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
+			}
+			continue
+		}
+		if !errors.Is(err, tt.err) || err.Error() != tt.msg {
+			t.Errorf("ParsePositive(%q) = %v, want %q", tt.in, err, tt.msg)
+		}
+	}
+}
+
+// What FormatNumber writes, ParseAmount reads back to the same value.
+func TestParseFormatRoundTrip(t *testing.T) {
+	for _, s := range []string{"0", "1", "0.5", "1200.5", "3000", "1234567.891", "0.0033",
+		"999999999999999.9999999999999999", "0.0000000000000001", "100000"} {
+		d := dec(t, s)
+		f := FormatNumber(d)
+		back, err := ParseAmount("x", f)
+		if err != nil || !back.Equal(d) {
+			t.Errorf("%s → %q → %s, %v", s, f, back, err)
+		}
+		if f2 := FormatNumber(back); f2 != f {
+			t.Errorf("%s: %q then %q", s, f, f2)
+		}
+	}
+}
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"$30", "30.00", "3,000", "3 000", "1,200.50", "0.5", "€15", "30 $",
+		"", "abc", "-5", "1e400", "NaN", "Inf", "1,2,3", "0,5", "1 200,50", "٣٠", "0.00000000000000001"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseAmount("Amount", s)
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Field != "Amount" || ie.Value != s {
+				t.Fatalf("%q: %v is not an *InputError for the field", s, err)
+			}
+			for _, e := range []error{ErrEmpty, ErrNotNumber, ErrNegative, ErrTooLarge, ErrTooPrecise} {
+				if errors.Is(err, e) {
+					return
+				}
+			}
+			t.Fatalf("%q: %v wraps no sentinel", s, err)
+		}
+		if d.IsNegative() {
+			t.Fatalf("%q → negative %s", s, d)
+		}
+		if d.Exponent() < -int32(MaxFractionDigits) || len(d.Truncate(0).String()) > MaxIntegerDigits {
+			t.Fatalf("%q → %s out of range", s, d)
+		}
+		// Stable: format, parse, same value, same text.
+		text := FormatNumber(d)
+		back, err := ParseAmount("Amount", text)
+		if err != nil || !back.Equal(d) || FormatNumber(back) != text {
+			t.Fatalf("%q → %s → %q → %s, %v", s, d, text, back, err)
+		}
+		if !utf8.ValidString(text) {
+			t.Fatalf("invalid utf-8 %q", text)
+		}
+		_ = FormatMoney(Money{d, USD})
+		_, _ = ParsePositive("Amount", s)
+	})
+}

@@ -1,0 +1,206 @@
+package pricing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// costs are the money steps of a quote, all in one currency.
+type costs struct {
+	clip, second, keptClip, keptSecond decimal.Decimal
+}
+
+// threeSteps turns units per generated clip into money: cost per clip =
+// units × price per unit; cost per second = cost per clip ÷ the seconds
+// asked; cost per kept clip = cost per clip × takes; cost per kept second =
+// cost per kept clip ÷ the seconds asked. s.Seconds is positive
+// (prepareShot), so the divisions cannot fail.
+func threeSteps(perUnit, units decimal.Decimal, s *shotInfo) costs {
+	var c costs
+	c.clip = units.Mul(perUnit)
+	c.second, _ = div(c.clip, s.Seconds)
+	if s.Takes.Equal(one) {
+		c.keptClip, c.keptSecond = c.clip, c.second
+	} else {
+		c.keptClip = c.clip.Mul(s.Takes)
+		c.keptSecond, _ = div(c.keptClip, s.Seconds)
+	}
+	return c
+}
+
+// Quote is the price of one shot on one model, bought one way: the three
+// steps and their working. It is a value; all money is in the profile's
+// currency.
+type Quote struct {
+	ProfileID, ModelID string
+	Shot               Shot
+	// Price is the way the units are bought.
+	Price UnitPrice
+	// Usage is the units one generated clip takes, with its working.
+	Usage             Usage
+	CostPerClip       Money
+	CostPerSecond     Money
+	CostPerKeptClip   Money
+	CostPerKeptSecond Money
+	// Working is every step in words, Usage.Lines first.
+	Working []string
+}
+
+// Quote prices shot s on p's model modelID at the cheapest unit price under
+// l that may use the model (its plans, the plans' highest resolution).
+// Errors wrap ErrUnknown (no such model), ErrNoPrice (no way to buy it
+// under l), or are a *NotOfferedError or an *InputError.
+func (p Profile) Quote(modelID string, s Shot, l Lens) (Quote, error) {
+	m := findModel(&p, modelID)
+	if m == nil {
+		return Quote{}, fmt.Errorf("%w model %q on %s", ErrUnknown, modelID, p.ID)
+	}
+	si, err := prepareShot(s)
+	if err != nil {
+		return Quote{}, err
+	}
+	if l == "" {
+		l = LensCheapest
+	}
+	f := profileFormat(&p, true)
+	u, err := m.usageErr(&si, &f)
+	if err != nil {
+		return Quote{}, withProfile(err, p.ID)
+	}
+	ws := p.ways(l, nil)
+	k := cheapest(ws, m, si.res)
+	if k < 0 {
+		return Quote{}, fmt.Errorf("%w: %s", ErrNoPrice, noPriceReason(&p, m, l, ws, si.res))
+	}
+	up := p.unitPrice(&ws[k])
+	price := &up
+	c := threeSteps(price.PerCredit.Amount, u.Units, &si)
+	q := Quote{ProfileID: p.ID, ModelID: m.ID, Shot: s, Price: *price, Usage: u,
+		CostPerClip:       Money{c.clip, p.Currency},
+		CostPerSecond:     Money{c.second, p.Currency},
+		CostPerKeptClip:   Money{c.keptClip, p.Currency},
+		CostPerKeptSecond: Money{c.keptSecond, p.Currency},
+	}
+	q.Working = append(q.Working, u.Lines...)
+	sw := working(&f, price.PerCredit, u.Units, &si, c)
+	q.Working = append(q.Working, sw.clip, sw.second)
+	if !si.Takes.Equal(one) {
+		q.Working = append(q.Working, sw.keptClip, sw.keptSecond)
+	}
+	return q, nil
+}
+
+// stepWords is the working of threeSteps in words.
+type stepWords struct{ clip, second, keptClip, keptSecond string }
+
+func working(f *unitFormat, perUnit Money, units decimal.Decimal, s *shotInfo, c costs) stepWords {
+	cur := perUnit.Currency
+	var w stepWords
+	if f.money {
+		w.clip = "cost per clip: " + FormatMoney(Money{c.clip, cur})
+	} else {
+		w.clip = f.amount(units) + " × " + FormatMoney(perUnit) + " = " + FormatMoney(Money{c.clip, cur})
+	}
+	w.second = FormatMoney(Money{c.clip, cur}) + " ÷ " + s.text + " = " +
+		FormatMoney(Money{c.second, cur}) + " per second"
+	w.keptClip = FormatMoney(Money{c.clip, cur}) + " × " + FormatNumber(s.Takes) + " generations = " +
+		FormatMoney(Money{c.keptClip, cur})
+	w.keptSecond = FormatMoney(Money{c.keptClip, cur}) + " ÷ " + s.text + " = " +
+		FormatMoney(Money{c.keptSecond, cur}) + " per kept second"
+	return w
+}
+
+// withProfile fills in the profile of a *NotOfferedError.
+func withProfile(err error, id string) error {
+	if e, ok := err.(*NotOfferedError); ok && e.Profile == "" {
+		e.Profile = id
+	}
+	return err
+}
+
+func findModel(p *Profile, id string) *Model {
+	for i := range p.Models {
+		if p.Models[i].ID == id {
+			return &p.Models[i]
+		}
+	}
+	return nil
+}
+
+func findPlan(p *Profile, id string) *Plan {
+	for i := range p.Plans {
+		if p.Plans[i].ID == id {
+			return &p.Plans[i]
+		}
+	}
+	return nil
+}
+
+// lensWords names what a lens buys, in a sentence.
+func lensWords(l Lens) string {
+	switch l {
+	case LensMonthly:
+		return "monthly plan"
+	case LensYearly:
+		return "yearly plan"
+	case LensFirst:
+		return "first-month plan"
+	case LensPacks:
+		return "top-up pack"
+	case LensAPI:
+		return "pay-as-you-go"
+	}
+	return "plan or pack"
+}
+
+// noPrices says why a profile has no price at all under l.
+func noPrices(p *Profile, l Lens) string {
+	var r string
+	switch {
+	case p.Kind == KindAPI && l != LensAPI && l != LensCheapest:
+		return "pay-as-you-go only: choose API or cheapest"
+	case p.Kind != KindAPI && l == LensAPI:
+		return "sold in credits, not pay-as-you-go: choose a plan, packs or cheapest"
+	case l == LensYearly:
+		r = "no yearly billing"
+	case l == LensPacks:
+		r = "no top-up packs"
+	case l == LensMonthly || l == LensFirst:
+		r = "no monthly plan price published"
+	default:
+		r = "no price published"
+	}
+	if len(p.Unknown) > 0 {
+		r += " (unknown: " + strings.Join(p.Unknown, ", ") + ")"
+	}
+	return r
+}
+
+// noPriceReason says why none of the ways ws may be used for m at
+// resolution index res.
+func noPriceReason(p *Profile, m *Model, l Lens, ws []way, res int) string {
+	if len(ws) == 0 {
+		return noPrices(p, l)
+	}
+	onPlan := false
+	for i := range ws {
+		if ws[i].plan != nil && (len(m.Plans) == 0 || contains(m.Plans, ws[i].plan.ID)) {
+			onPlan = true
+		}
+	}
+	if onPlan && res >= 0 {
+		return "no " + lensWords(l) + " allows " + string(Resolutions[res])
+	}
+	return "not on any " + lensWords(l) + " (only " + strings.Join(m.Plans, ", ") + ")"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
