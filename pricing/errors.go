@@ -65,7 +65,10 @@ func (e *InputError) Error() string {
 	case errors.Is(e.Err, ErrBelowOne):
 		return e.Field + " must be 1 or more"
 	}
-	return e.Field + ": " + e.Err.Error()
+	// Other packages wrap their own sentinels, worded as what the value
+	// must be ("must be a date like 2025-03-01"), so the sentence reads
+	// "Date must be a date like 2025-03-01".
+	return e.Field + " " + e.Err.Error()
 }
 
 func (e *InputError) Unwrap() error { return e.Err }

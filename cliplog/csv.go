@@ -1,0 +1,364 @@
+package cliplog
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/aivc/aivc/pricing"
+)
+
+// CSVColumns are the columns WriteCSV writes, in order. ReadCSV takes them
+// in any order, names compared without case; the required ones are date,
+// profile_id, model_id, seconds, credits, currency, price_per_credit and
+// kept.
+var CSVColumns = []string{
+	"id", "date", "profile_id", "profile", "plan_id", "model_id", "model", "res",
+	"seconds", "credits", "currency", "price_per_credit", "cost", "kept",
+	"project", "client", "note", "created", "updated",
+}
+
+var requiredColumns = []string{"date", "profile_id", "model_id", "seconds", "credits", "currency", "price_per_credit", "kept"}
+
+// CSVOptions shape a CSV export.
+type CSVOptions struct {
+	// BOM starts the file with a UTF-8 byte order mark. Excel (Windows and
+	// Mac) reads a CSV without one in the computer's legacy code page, so
+	// "Café" shows as "CafÃ©"; with it, Excel reads UTF-8. LibreOffice,
+	// Numbers and Google Sheets read either. The page's download sets it;
+	// ReadCSV accepts files with or without it.
+	BOM bool
+}
+
+// WriteCSV writes entries as RFC 4180 CSV (encoding/csv, CRLF line ends)
+// with a header row of CSVColumns, sorted by Date then ID:
+//
+//   - dates are YYYY-MM-DD and times RFC 3339;
+//   - amounts are plain decimals with '.' and no grouping ("1200.5"), cost
+//     is exact (credits × price per credit), currency has its own column;
+//   - kept is "yes" or "no";
+//   - a text cell that a spreadsheet would run as a formula (it starts with
+//     =, +, -, @, a tab or a carriage return) is written with a leading
+//     apostrophe, as is a cell starting with an apostrophe followed by one
+//     of those or another apostrophe; ReadCSV removes exactly that prefix,
+//     so the text comes back unchanged.
+func WriteCSV(w io.Writer, es []Entry, opts CSVOptions) error {
+	sorted := append([]Entry(nil), es...)
+	sortEntries(sorted)
+	bw := bufio.NewWriter(w)
+	if opts.BOM {
+		bw.Write(bom)
+	}
+	cw := csv.NewWriter(bw)
+	cw.UseCRLF = true
+	if err := cw.Write(CSVColumns); err != nil {
+		return err
+	}
+	rec := make([]string, len(CSVColumns))
+	for _, e := range sorted {
+		kept := "no"
+		if e.Kept {
+			kept = "yes"
+		}
+		vals := [...]string{
+			e.ID, e.Date, e.ProfileID, e.ProfileName, e.PlanID, e.ModelID, e.ModelName, string(e.Res),
+			pricing.Exact(e.Seconds), pricing.Exact(e.Credits), string(e.PricePerCredit.Currency),
+			pricing.Exact(e.PricePerCredit.Amount), pricing.Exact(e.Cost.Amount), kept,
+			e.Project, e.Client, e.Note, e.Created, e.Updated,
+		}
+		for i, v := range vals {
+			rec[i] = escapeCell(v)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func formulaStart(c byte) bool {
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
+}
+
+// needsPrefix reports whether s gets (on export) or has (on import) the
+// guard apostrophe: see WriteCSV.
+func escapeCell(s string) string {
+	if s != "" && (formulaStart(s[0]) || s[0] == '\'' && len(s) > 1 && (formulaStart(s[1]) || s[1] == '\'')) {
+		return "'" + s
+	}
+	return s
+}
+
+func unescapeCell(s string) string {
+	if len(s) > 1 && s[0] == '\'' && (formulaStart(s[1]) || s[1] == '\'') {
+		return s[1:]
+	}
+	return s
+}
+
+// countRecords counts the non-blank records of a CSV file without parsing
+// it: newlines outside quotes.
+func countRecords(data []byte) int {
+	n, inQuote, blank := 0, false, true
+	for _, c := range data {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+			blank = false
+		case c == '\n' && !inQuote:
+			if !blank {
+				n++
+			}
+			blank = true
+		case c != '\r':
+			blank = false
+		}
+	}
+	if !blank {
+		n++
+	}
+	return n
+}
+
+// ReadCSV reads entries from a CSV file with a header row (WriteCSV's, or
+// one made in a spreadsheet). A file over MaxImportBytes or with more than
+// MaxImportRows rows is a *LimitError, refused before parsing; any problem
+// is reported in a *ImportErrors, one per bad cell, with its line ("line 7:
+// Seconds must be a number, like 30 or 1,200.50"), and then the entries
+// returned are the valid ones.
+//
+// Amounts are read as people type them ("1,200.50", "$30"); a missing or
+// empty id is made from the row's content ("csv-" and 16 hex digits), so
+// importing the same file again adds nothing; missing created and updated
+// are the date at midnight UTC; an empty cost is computed, and a cost that
+// is not credits × price per credit is an error.
+func ReadCSV(data []byte) ([]Entry, error) {
+	p, err := parseCSV(data)
+	if err != nil {
+		return nil, err
+	}
+	es := make([]Entry, len(p.rows))
+	for i, r := range p.rows {
+		es[i] = r.e
+	}
+	if !p.errs.empty() {
+		return es, &p.errs
+	}
+	return es, nil
+}
+
+func parseCSV(data []byte) (*parsed, error) {
+	if len(data) > MaxImportBytes {
+		return nil, &LimitError{Size: len(data), MaxSize: MaxImportBytes}
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if n := countRecords(data) - 1; n > MaxImportRows {
+		return nil, &LimitError{Rows: n, MaxRows: MaxImportRows}
+	}
+	p := &parsed{}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	readErr := func(err error) (*parsed, error) {
+		var pe *csv.ParseError
+		line := 0
+		if errors.As(err, &pe) {
+			line = pe.Line
+			err = describe(ErrBadCSV, "the file is not readable CSV from here on ("+pe.Err.Error()+"); check the quotes on this line")
+		}
+		p.errs.add(line, err)
+		p.fatal = true
+		return p, nil
+	}
+	header, err := r.Read()
+	if errors.Is(err, io.EOF) {
+		return readErr(describe(ErrBadCSV, "the file is empty"))
+	}
+	if err != nil {
+		return readErr(err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(unescapeCell(h)))
+		name = strings.ReplaceAll(name, " ", "_")
+		switch name {
+		case "profile_name":
+			name = "profile"
+		case "model_name":
+			name = "model"
+		}
+		if !known(name) {
+			p.errs.add(1, describe(ErrUnknownColumn, fmt.Sprintf("unknown column %q; the columns are %s", clip(h), strings.Join(CSVColumns, ", "))))
+			continue
+		}
+		if _, dup := col[name]; dup {
+			p.errs.add(1, describe(ErrUnknownColumn, fmt.Sprintf("column %q appears twice", name)))
+			continue
+		}
+		col[name] = i
+	}
+	for _, c := range requiredColumns {
+		if _, ok := col[c]; !ok {
+			p.errs.add(1, describe(ErrMissingColumn, fmt.Sprintf("column %q is missing", c)))
+		}
+	}
+	if !p.errs.empty() {
+		p.fatal = true
+		return p, nil
+	}
+
+	seen := map[string]int{}
+	made := map[string]int{} // derived IDs given so far
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return readErr(err)
+		}
+		line, _ := r.FieldPos(0)
+		if blankRecord(rec) {
+			continue
+		}
+		p.rowsTotal++
+		if p.rowsTotal > MaxImportRows { // cannot happen after countRecords; kept as a guard
+			return nil, &LimitError{Rows: p.rowsTotal, MaxRows: MaxImportRows}
+		}
+		if len(rec) != len(header) {
+			p.errs.add(line, describe(ErrBadCSV, fmt.Sprintf("this row has %d cells but the header has %d", len(rec), len(header))))
+			continue
+		}
+		cell := func(name string) string {
+			if i, ok := col[name]; ok {
+				return unescapeCell(rec[i])
+			}
+			return ""
+		}
+		e, errs := entryFromCells(cell)
+		for _, err := range errs {
+			p.errs.add(line, err)
+		}
+		if len(errs) > 0 {
+			continue
+		}
+		if e.ID == "" {
+			e.ID = derivedID(cell, made)
+		}
+		p.add(seen, line, e)
+	}
+	return p, nil
+}
+
+func known(name string) bool {
+	for _, c := range CSVColumns {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
+func blankRecord(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// entryFromCells builds an entry from a CSV row; errs lists every bad cell.
+func entryFromCells(cell func(string) string) (Entry, []error) {
+	var errs []error
+	e := Entry{
+		ID: strings.TrimSpace(cell("id")), Date: strings.TrimSpace(cell("date")),
+		ProfileID: cell("profile_id"), ProfileName: cell("profile"), PlanID: cell("plan_id"),
+		ModelID: cell("model_id"), ModelName: cell("model"),
+		Res:     pricing.Resolution(strings.ToLower(strings.TrimSpace(cell("res")))),
+		Project: cell("project"), Client: cell("client"), Note: cell("note"),
+		Created: strings.TrimSpace(cell("created")), Updated: strings.TrimSpace(cell("updated")),
+	}
+	var err error
+	if e.Seconds, err = pricing.ParsePositive(FieldSeconds, cell("seconds")); err != nil {
+		errs = append(errs, err)
+	}
+	if e.Credits, err = pricing.ParseAmount(FieldCredits, cell("credits")); err != nil {
+		errs = append(errs, err)
+	}
+	price, err := pricing.ParseAmount(FieldPricePerCredit, cell("price_per_credit"))
+	if err != nil {
+		errs = append(errs, err)
+	}
+	e.PricePerCredit = pricing.NewMoney(price, pricing.Currency(strings.ToUpper(strings.TrimSpace(cell("currency")))))
+	switch strings.ToLower(strings.TrimSpace(cell("kept"))) {
+	case "yes", "y", "true", "1", "kept":
+		e.Kept = true
+	case "no", "n", "false", "0", "rejected":
+	default:
+		errs = append(errs, inputErr(FieldKept, clip(cell("kept")), ErrBadKept))
+	}
+	if e.Created == "" {
+		if checkDate(FieldDate, e.Date) == nil {
+			e.Created = e.Date + "T00:00:00Z"
+		} else {
+			e.Created = "2000-01-01T00:00:00Z" // the date's own error says it
+		}
+	}
+	if len(errs) > 0 {
+		// Still report the other fields' problems.
+		e.Seconds, e.Credits, e.PricePerCredit.Amount = decInt(1), decInt(0), decInt(0)
+		e = e.Derive()
+		if e.ID == "" {
+			e.ID = "x"
+		}
+		for _, err := range validateAll(e) {
+			var ie *pricing.InputError
+			if errors.As(err, &ie) && (ie.Field == FieldSeconds || ie.Field == FieldCredits || ie.Field == FieldPricePerCredit || ie.Field == FieldCost) {
+				continue
+			}
+			errs = append(errs, err)
+		}
+		return e, errs
+	}
+	e = e.Derive()
+	if err := checkCost(e, cell("cost")); err != nil {
+		errs = append(errs, err)
+	}
+	check := e
+	if check.ID == "" {
+		check.ID = "x" // made later
+	}
+	return e, append(errs, validateAll(check)...)
+}
+
+// derivedID makes an ID for a row without one from a hash of its cells, so
+// that importing the same file twice does not duplicate it. The n-th
+// identical row of a file gets "-n" added.
+func derivedID(cell func(string) string, made map[string]int) string {
+	h := sha256.New()
+	for _, c := range CSVColumns {
+		if c == "id" {
+			continue
+		}
+		h.Write([]byte(cell(c)))
+		h.Write([]byte{0x1f})
+	}
+	id := "csv-" + hex.EncodeToString(h.Sum(nil))[:16]
+	made[id]++
+	if n := made[id]; n > 1 {
+		id += "-" + strconv.Itoa(n)
+	}
+	return id
+}

@@ -1,0 +1,223 @@
+package cliplog
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// ImportOptions shape an import.
+type ImportOptions struct {
+	// SkipInvalid imports the valid entries of a file that has bad lines,
+	// and lists the bad lines in ImportReport.Skipped. By default a file
+	// with any bad line is refused whole and nothing changes.
+	SkipInvalid bool
+}
+
+// Conflict is an imported entry whose ID is already in the log with other
+// values. The saved entry is kept; the page may offer to replace it
+// (Update with Incoming).
+type Conflict struct {
+	Line     int
+	Saved    Entry // zero when the saved record could not be read
+	Incoming Entry
+}
+
+// ImportReport says what an import did.
+type ImportReport struct {
+	Read      int        // valid entries in the file (an identical repeat counted once)
+	Added     int        // entries saved
+	Identical int        // entries already in the log with the same values, or repeated in the file
+	Conflicts []Conflict // same ID, other values: left as saved
+	// Skipped lists the bad lines left out (SkipInvalid only).
+	Skipped []*ImportError
+	// Plans (JSON backups): a profile that already has a plan keeps it.
+	PlansAdded, PlansIdentical int
+	PlanConflicts              []string // profile IDs whose saved plan differs
+	// SettingsAdded is true when the backup's settings were saved (only
+	// when the log had none).
+	SettingsAdded bool
+}
+
+// Summary says in a sentence or two what the import did.
+func (r ImportReport) Summary() string {
+	var parts []string
+	parts = append(parts, "Imported "+plural(r.Added, "clip", "clips"))
+	if r.Identical > 0 {
+		parts = append(parts, plural(r.Identical, "clip was", "clips were")+" already in your log")
+	}
+	if n := len(r.Conflicts); n > 0 {
+		lines := make([]string, 0, n)
+		for i, c := range r.Conflicts {
+			if i == 10 {
+				lines = append(lines, "…")
+				break
+			}
+			lines = append(lines, strconv.Itoa(c.Line))
+		}
+		parts = append(parts, plural(n, "clip has", "clips have")+" the id of a saved clip but other values, and "+
+			map[bool]string{true: "was", false: "were"}[n == 1]+" left out (line "+strings.Join(lines, ", ")+")")
+	}
+	if n := len(r.Skipped); n > 0 {
+		parts = append(parts, plural(n, "problem", "problems")+" in the file: those lines were left out")
+	}
+	if r.PlansAdded > 0 {
+		parts = append(parts, plural(r.PlansAdded, "plan", "plans")+" added")
+	}
+	if n := len(r.PlanConflicts); n > 0 {
+		parts = append(parts, plural(n, "saved plan was", "saved plans were")+" kept ("+strings.Join(r.PlanConflicts, ", ")+")")
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// ImportJSON merges a JSON backup (ReadBackup) into the log: new entries
+// are added, entries already there with the same values are skipped, and
+// entries with a saved ID but other values are reported as conflicts and
+// left as saved. Plans are added for profiles without one; settings only
+// when the log has none.
+//
+// Nothing changes when the import is refused: a *LimitError, a
+// *ImportErrors (any bad line, unless opts.SkipInvalid), or a *StorageError
+// (op "import"; the keys written so far are deleted again).
+func (l *Log) ImportJSON(data []byte, opts ImportOptions) (ImportReport, error) {
+	p, err := parseBackup(data)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	return l.merge(p, opts)
+}
+
+// ImportCSV merges a CSV file (ReadCSV) into the log, as ImportJSON does
+// for entries.
+func (l *Log) ImportCSV(data []byte, opts ImportOptions) (ImportReport, error) {
+	p, err := parseCSV(data)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	return l.merge(p, opts)
+}
+
+func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
+	rep := ImportReport{Read: len(p.rows), Identical: p.repeated}
+	if !p.errs.empty() {
+		if !opts.SkipInvalid || p.fatal {
+			return ImportReport{}, &p.errs
+		}
+		rep.Skipped = p.errs.Errs
+	}
+
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err := l.writable("import"); err != nil {
+		return ImportReport{}, err
+	}
+	storeErr := func(key string, err error) (ImportReport, error) {
+		return ImportReport{}, &StorageError{Op: "import", Key: key, Err: StoreError(err)}
+	}
+
+	// Decide, reading what is saved now (another tab may have added to it).
+	type write struct{ key, value string }
+	var writes []write
+	var added []Entry
+	for _, r := range p.rows {
+		e := r.e
+		saved, ok := l.entries[e.ID]
+		if !ok {
+			v, found, err := l.store.Get(EntryKey(e.ID))
+			if err != nil && !errors.Is(err, ErrCorrupt) {
+				return storeErr(EntryKey(e.ID), err)
+			}
+			if err != nil {
+				found = true // unreadable: do not overwrite it
+			} else if found {
+				saved, _ = decodeStored(e.ID, v)
+				ok = saved.ID != ""
+			}
+			if found && !ok {
+				rep.Conflicts = append(rep.Conflicts, Conflict{Line: r.line, Incoming: e})
+				continue
+			}
+		}
+		switch {
+		case ok && saved.Equal(e):
+			rep.Identical++
+		case ok:
+			rep.Conflicts = append(rep.Conflicts, Conflict{Line: r.line, Saved: saved, Incoming: e})
+		default:
+			writes = append(writes, write{EntryKey(e.ID), encodeStored(e)})
+			added = append(added, e)
+		}
+	}
+	var addedPlans []MyPlan
+	for _, pl := range p.plans {
+		saved, ok := l.plans[pl.ProfileID]
+		if !ok {
+			v, found, err := l.store.Get(PlanKey(pl.ProfileID))
+			if err != nil && !errors.Is(err, ErrCorrupt) {
+				return storeErr(PlanKey(pl.ProfileID), err)
+			}
+			if found || err != nil {
+				var derr error
+				saved, derr = decodePlan(PlanKey(pl.ProfileID), v)
+				ok = derr == nil
+				if !ok {
+					rep.PlanConflicts = append(rep.PlanConflicts, pl.ProfileID)
+					continue
+				}
+			}
+		}
+		switch {
+		case ok && encodePlan(saved) == encodePlan(pl):
+			rep.PlansIdentical++
+		case ok:
+			rep.PlanConflicts = append(rep.PlanConflicts, pl.ProfileID)
+		default:
+			writes = append(writes, write{PlanKey(pl.ProfileID), encodePlan(pl)})
+			addedPlans = append(addedPlans, pl)
+		}
+	}
+	addSettings := false
+	if p.settings != nil && !l.hasSettings {
+		_, found, err := l.store.Get(SettingsKey)
+		if err != nil && !errors.Is(err, ErrCorrupt) {
+			return storeErr(SettingsKey, err)
+		}
+		if !found && err == nil {
+			writes = append(writes, write{SettingsKey, encodeSettings(*p.settings)})
+			addSettings = true
+		}
+	}
+
+	// Write; on failure delete what this import wrote (every key written
+	// was absent before), so a refused import changes nothing.
+	for i, w := range writes {
+		if err := l.store.Set(w.key, w.value); err != nil {
+			var undoErr error
+			for j := i - 1; j >= 0; j-- {
+				if derr := l.store.Del(writes[j].key); derr != nil && undoErr == nil {
+					undoErr = derr
+				}
+			}
+			if undoErr != nil {
+				return ImportReport{}, &StorageError{Op: "import-partial", Key: w.key, Err: StoreError(err)}
+			}
+			return storeErr(w.key, err)
+		}
+	}
+	for _, e := range added {
+		l.entries[e.ID] = e
+	}
+	if len(added) > 0 {
+		l.sorted = nil
+	}
+	for _, pl := range addedPlans {
+		l.plans[pl.ProfileID] = pl
+	}
+	if addSettings {
+		l.settings, l.hasSettings = *p.settings, true
+	}
+	rep.Added = len(added)
+	rep.PlansAdded = len(addedPlans)
+	rep.SettingsAdded = addSettings
+	return rep, nil
+}

@@ -1,0 +1,5 @@
+//go:build race
+
+package cliplog
+
+func init() { slowdown = 20 }
