@@ -1,0 +1,1157 @@
+package app
+
+import (
+	"errors"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// calculator is the page at "/": the guide's three steps as a live form.
+// Prices come from a bundled profile (platform → plan → model → resolution
+// → duration) or from numbers the person types (custom). Results follow
+// every keystroke, each with its working, and the state lives in the URL
+// fragment (see calcKeys) so a link reproduces the calculation.
+//
+// The /embed page reuses it with Compact(true): no site frame, a smaller
+// heading, links that open in a new tab and an "Open the full calculator"
+// link that carries the state.
+type calculator struct {
+	app.Compo
+
+	// ICompact renders the calculator for a frame in another site.
+	ICompact bool
+
+	ready    bool              // state was initialised (OnInit ran)
+	bundled  bool              // prices from a catalog profile, not typed
+	byCredit bool              // custom: the price per credit is typed directly
+	bySecond bool              // custom: credits per second instead of per clip
+	values   map[string]string // each field's text as typed or linked, by link key
+	errs     map[string]string // each field's message, by link key
+	general  string            // a message about the calculation as a whole
+	current  bool              // results match the inputs
+	rows     []resultRow       // the results, formatted
+	summary  string            // the results in one sentence, for the live region
+	note     string            // a remark under the results (paid vs asked seconds)
+	seen     string            // the fragment's state as last read or written
+	compare  string            // href of the compare page for this shot
+	catalog  []pricing.Profile // decoded on first use of the bundled picker
+	catErr   error
+	catDone  bool
+	choices  calcChoices // options of the bundled pickers, for the chosen profile
+}
+
+// resultRow is one result as the page shows it.
+type resultRow struct {
+	ID      string // the element's fixed id: "price-per-credit"
+	Label   string
+	Value   string // data-value: the exact decimal; "" when not current
+	Text    string // the formatted amount, or "—"
+	Unit    string // after the amount ("per credit")
+	Working string // "$30 ÷ 3,000 credits = $0.01 per credit"
+	First   string // the first-month figure beside the steady one
+	FirstID string // its element's id: "first-price-per-credit"
+	FirstV  string // its exact value
+	FirstW  string // its working
+}
+
+// calcChoices are the options of the bundled pickers.
+type calcChoices struct {
+	profiles []choice
+	plans    []choice
+	models   []choice
+	res      []choice
+	durHint  string
+	unknown  string // what the profile's sources do not tell
+	api      bool   // the profile charges money per clip: no plans
+	currency pricing.Currency
+	tier     pricing.Tier
+}
+
+// Link keys of the calculator, in the order links write them.
+var calcKeys = []string{
+	"profile", "plan", "billing", "model", "res",
+	"cur", "price", "credits", "ppc", "bonus", "bonus_cap",
+	"clip", "cps", "dur", "takes", "clips",
+}
+
+// Field labels; errors name fields by them. The engine's own labels
+// (pricing.FieldX) are used where it has one, so an error it returns lands
+// beside the right field.
+const (
+	labelProfile  = "Platform"
+	labelPlan     = "Plan"
+	labelBilling  = "Billing"
+	labelModel    = "Model"
+	labelRes      = "Resolution"
+	labelCurrency = "Currency"
+	labelPrice    = pricing.FieldPrice     // "Plan price"
+	labelCredits  = pricing.FieldCredits   // "Credits per month"
+	labelPPC      = pricing.FieldPerCredit // "Price per credit"
+	labelBonus    = "First-month bonus"
+	labelBonusCap = pricing.FieldBonusCap         // "Bonus cap"
+	labelClip     = pricing.FieldClipCredits      // "Credits per clip"
+	labelCPS      = pricing.FieldCreditsPerSecond // "Credits per second"
+	labelDur      = pricing.FieldDuration         // "Duration"
+	labelTakes    = pricing.FieldTakes            // "Generations per kept clip"
+	labelClips    = "Number of clips"
+)
+
+// calcLabels maps each link key to its field's label.
+var calcLabels = map[string]string{
+	"profile": labelProfile, "plan": labelPlan, "billing": labelBilling,
+	"model": labelModel, "res": labelRes, "cur": labelCurrency,
+	"price": labelPrice, "credits": labelCredits, "ppc": labelPPC,
+	"bonus": labelBonus, "bonus_cap": labelBonusCap, "clip": labelClip,
+	"cps": labelCPS, "dur": labelDur, "takes": labelTakes, "clips": labelClips,
+}
+
+// engineFields maps the engine's field names that differ from the page's
+// labels to link keys.
+var engineFields = map[string]string{
+	pricing.FieldClips: "clips",
+	pricing.FieldBonus: "bonus",
+}
+
+// The guide's worked example: $30 for 3,000 credits, 50 credits per clip, 5 s.
+var customDefaults = map[string]string{
+	"price": "30", "credits": "3000", "clip": "50", "dur": "5",
+}
+
+// Defaults when switching mode with an empty field.
+const (
+	defaultPPC     = "0.01"
+	defaultCPS     = "10"
+	defaultProfile = "runway"
+	defaultRes     = pricing.Res720p
+)
+
+// Result ids: stable hooks for embedders and tests.
+const (
+	idPricePerCredit = "price-per-credit"
+	idCreditsPerClip = "credits-per-clip"
+	idCostPerClip    = "cost-per-clip"
+	idCostPerSecond  = "cost-per-second"
+	idCostPerKept    = "cost-per-kept-clip"
+	idTotal          = "total-cost"
+)
+
+var (
+	_ app.Initializer = (*calculator)(nil)
+	_ app.Navigator   = (*calculator)(nil)
+)
+
+// newCalculator returns the calculator page. Its state is set up in OnInit,
+// so the page (prerendered or in the browser) shows the default example
+// and its results in its first render.
+func newCalculator() *calculator {
+	return &calculator{}
+}
+
+// Compact sets whether the calculator is shown compact, for a frame.
+func (c *calculator) Compact(v bool) *calculator {
+	c.ICompact = v
+	return c
+}
+
+// OnInit sets the default example, or the state a link carries when in the
+// browser, and computes it, so that the first render already shows results.
+func (c *calculator) OnInit() {
+	var u *url.URL
+	if app.IsClient {
+		u = app.Window().URL()
+	}
+	c.init(u)
+}
+
+// OnNav applies a link's state when the page is opened or the fragment
+// changes (a link to "/#…", the back button). A URL that carries no state
+// restores the default example.
+func (c *calculator) OnNav(ctx app.Context) {
+	v := calcState(linkState(ctx.Page().URL()))
+	if formatLinkState(v, calcKeys) == c.seen {
+		return
+	}
+	c.apply(v)
+	if app.IsClient {
+		// go-app drops an empty value attribute instead of clearing the
+		// input, so a field the new link leaves empty is cleared by hand.
+		ctx.Defer(func(app.Context) {
+			for _, key := range calcKeys {
+				if el := app.Window().GetElementByID(fieldID(key)); el.Truthy() && el.Get("tagName").String() == "INPUT" &&
+					el.Get("value").String() != c.values[key] {
+					el.Set("value", c.values[key])
+				}
+			}
+		})
+	}
+}
+
+func (c *calculator) Render() app.UI {
+	class := "calc"
+	if c.ICompact {
+		class += " calc-compact"
+	}
+	body := el("div").Class(class).Body(
+		app.If(!c.ICompact, func() app.UI {
+			return el("header").Class("calc-head").Body(
+				el("h1").Text("What does one AI video clip really cost?"),
+				el("p").Class("calc-lede").Text(
+					"Three steps: the price of one credit, the credits one clip uses, "+
+						"and how many tries one kept clip takes. Pick a platform's plan or type your own numbers."),
+			)
+		}).Else(func() app.UI {
+			return el("h1").Class("calc-compact-title").Text("AI video cost calculator")
+		}),
+		el("div").Class("calc-grid").Body(
+			c.renderForm(),
+			c.renderResults(),
+		),
+	)
+	if c.ICompact {
+		return el("main").ID("main").Class("page calc-page calc-page-compact").Body(body)
+	}
+	return el("main").ID("main").Class("page calc-page").Body(body)
+}
+
+// renderForm renders the inputs: the source of prices, then the three steps.
+func (c *calculator) renderForm() app.UI {
+	return el("form").
+		Class("calc-form").
+		ID("calc-form").
+		Aria("label", "Calculation").
+		On("submit", c.onSubmit).
+		Body(
+			el("fieldset").Class("calc-source").Body(
+				el("legend").Text("Prices from"),
+				el("div").Class("calc-switch").Body(
+					radio("source", "custom", "My own numbers", !c.bundled, c.onSource(false)),
+					radio("source", "bundled", "A platform's plan", c.bundled, c.onSource(true)),
+				),
+			),
+			app.If(c.bundled, func() app.UI {
+				return c.renderBundled()
+			}).Else(func() app.UI {
+				return c.renderCustom()
+			}),
+			el("fieldset").Class("calc-step").Body(
+				el("legend").Text("3. Kept clips"),
+				el("div").Class("calc-pair").Body(
+					c.field("takes", "tries for each clip you keep", "", "1"),
+					c.field("clips", "clips you need", "", "1"),
+				),
+			),
+		)
+}
+
+// renderCustom renders steps 1 and 2 with typed numbers.
+func (c *calculator) renderCustom() app.UI {
+	cur := c.currency()
+	return el("div").Class("calc-steps").Body(
+		el("fieldset").Class("calc-step").Body(
+			el("legend").Text("1. Price per credit"),
+			el("div").Class("calc-switch").Body(
+				radio("price_by", "plan", "From a plan", !c.byCredit, c.onPriceBy(false)),
+				radio("price_by", "credit", "I know the price per credit", c.byCredit, c.onPriceBy(true)),
+			),
+			picker{
+				Name:     "cur",
+				Label:    labelCurrency,
+				Value:    string(cur),
+				Error:    c.errs["cur"],
+				Choices:  currencyChoices,
+				OnChange: c.onPick("cur"),
+			}.render(),
+			app.If(c.byCredit, func() app.UI {
+				return c.field("ppc", "", string(cur), "")
+			}).Else(func() app.UI {
+				return el("div").Class("calc-pair").Body(
+					c.field("price", "per month", string(cur), ""),
+					c.field("credits", "", "credits", ""),
+				)
+			}),
+			c.renderBonus(),
+		),
+		el("fieldset").Class("calc-step").Body(
+			el("legend").Text("2. Credits per clip"),
+			el("div").Class("calc-switch").Body(
+				radio("clip_by", "clip", "Per clip", !c.bySecond, c.onClipBy(false)),
+				radio("clip_by", "second", "Per second", c.bySecond, c.onClipBy(true)),
+			),
+			el("div").Class("calc-pair").Body(
+				app.If(c.bySecond, func() app.UI {
+					return c.field("cps", "", "credits/s", "")
+				}).Else(func() app.UI {
+					return c.field("clip", "", "credits", "")
+				}),
+				c.field("dur", "", "seconds", ""),
+			),
+		),
+	)
+}
+
+// renderBonus renders the optional first-month bonus, open when it is set.
+func (c *calculator) renderBonus() app.UI {
+	d := el("details").Class("calc-bonus").Body(
+		el("summary").Text("First-month bonus (optional)"),
+		el("div").Class("calc-pair").Body(
+			c.field("bonus", "extra credits in the first month", "%", ""),
+			c.field("bonus_cap", "at most", "credits", ""),
+		),
+	)
+	// Only ever set open: go-app would write open="false", which HTML reads as open.
+	if strings.TrimSpace(c.values["bonus"]) != "" || strings.TrimSpace(c.values["bonus_cap"]) != "" {
+		d = d.Attr("open", true)
+	}
+	return d
+}
+
+// renderBundled renders steps 1 and 2 with a profile's pickers.
+func (c *calculator) renderBundled() app.UI {
+	ch := c.choices
+	billing := c.values["billing"]
+	if billing == "" {
+		billing = string(pricing.LensMonthly)
+	}
+	return el("div").Class("calc-steps").Body(
+		el("fieldset").Class("calc-step").Body(
+			el("legend").Text("1. Platform and plan"),
+			picker{
+				Name: "profile", Label: labelProfile, Value: c.values["profile"], Hint: ch.unknown,
+				Error: c.errs["profile"], Choices: ch.profiles, OnChange: c.onPick("profile"),
+			}.render(),
+			app.If(c.hasPlans(), func() app.UI {
+				return el("div").Body(
+					picker{
+						Name: "plan", Label: labelPlan, Value: c.values["plan"],
+						Error: c.errs["plan"], Choices: ch.plans, OnChange: c.onPick("plan"),
+					}.render(),
+					el("div").Class("calc-pair").Body(
+						picker{
+							Name: "billing", Label: labelBilling, Value: billing,
+							Error: c.errs["billing"], Choices: billingChoices, OnChange: c.onPick("billing"),
+						}.render(),
+						el("div"),
+					),
+				)
+			}),
+		),
+		el("fieldset").Class("calc-step").Body(
+			el("legend").Text("2. Model and clip"),
+			app.If(c.general != "", func() app.UI {
+				return el("p").Class("calc-error").Text(c.general)
+			}),
+			picker{
+				Name: "model", Label: labelModel, Value: c.values["model"],
+				Error: c.errs["model"], Choices: ch.models, OnChange: c.onPick("model"),
+			}.render(),
+			el("div").Class("calc-pair").Body(
+				picker{
+					Name: "res", Label: labelRes, Value: c.values["res"],
+					Error: c.errs["res"], Choices: ch.res, OnChange: c.onPick("res"),
+				}.render(),
+				c.field("dur", ch.durHint, "seconds", ""),
+			),
+		),
+	)
+}
+
+// renderResults renders the six results, each with its working.
+func (c *calculator) renderResults() app.UI {
+	status := c.summary
+	class := "calc-results"
+	if !c.current {
+		class += " is-stale"
+	}
+	return el("section").Class(class).ID("results").Aria("labelledby", "results-title").Body(
+		el("h2").ID("results-title").Text("Results"),
+		el("p").
+			ID("calc-status").
+			Class("calc-status").
+			Attr("role", "status").
+			Aria("live", "polite"). // role=status is atomic too
+			Text(status),
+		el("dl").Class("calc-list").Body(
+			app.Range(c.rows).Slice(func(i int) app.UI {
+				return renderRow(c.rows[i], c.current)
+			}),
+		),
+		app.If(c.note != "", func() app.UI {
+			return el("p").Class("calc-note").Text(c.note)
+		}),
+		el("p").Class("calc-links").Body(
+			c.anchor(c.compare, "Compare platforms for this clip"),
+			app.If(c.ICompact, func() app.UI {
+				return c.anchor(linkTo("/", c.linkValues(), calcKeys), "Open the full calculator")
+			}),
+		),
+	)
+}
+
+// renderRow renders one result: its label, its amount and its working.
+func renderRow(r resultRow, current bool) app.UI {
+	out := el("span").ID(r.ID).Class("calc-value").Text(r.Text)
+	if current && r.Value != "" {
+		out = out.DataSet("value", r.Value)
+	}
+	return el("div").Class("calc-row").Body(
+		el("dt").Class("calc-label").Text(r.Label),
+		el("dd").Class("calc-figure").Body(
+			el("span").Class("calc-amount").Body(
+				out,
+				app.If(r.Unit != "", func() app.UI {
+					return el("span").Class("calc-unit").Text(" " + r.Unit)
+				}),
+			),
+			app.If(r.First != "", func() app.UI {
+				first := el("span").ID(r.FirstID).Class("calc-first-value").Text(r.First)
+				if r.FirstV != "" {
+					first = first.DataSet("value", r.FirstV)
+				}
+				return el("span").Class("calc-first").Body(app.Text("first month: "), first)
+			}),
+			el("p").Class("calc-working").Text(r.Working),
+			app.If(r.FirstW != "", func() app.UI {
+				return el("p").Class("calc-working").Text(r.FirstW)
+			}),
+		),
+	)
+}
+
+// onSubmit keeps Enter in a field from reloading the page.
+func (c *calculator) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+}
+
+// onInput stores a typed value and recomputes.
+func (c *calculator) onInput(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.values[key] = ctx.JSSrc().Get("value").String()
+		c.changed(ctx)
+	}
+}
+
+// onPick stores a picked option; a new profile or model resets the pickers
+// that depend on it.
+func (c *calculator) onPick(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		v := ctx.JSSrc().Get("value").String()
+		c.values[key] = v
+		switch key {
+		case "profile":
+			delete(c.values, "plan")
+			delete(c.values, "model")
+			delete(c.values, "res")
+			c.fillBundled(true)
+		case "model":
+			c.fillBundled(true)
+		}
+		c.changed(ctx)
+	}
+}
+
+// onSource switches between a platform's plan and typed numbers.
+func (c *calculator) onSource(bundled bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if c.bundled == bundled {
+			return
+		}
+		c.bundled = bundled
+		if bundled {
+			c.fillBundled(true)
+		} else {
+			for key, v := range customDefaults {
+				if strings.TrimSpace(c.values[key]) == "" {
+					c.values[key] = v
+				}
+			}
+		}
+		c.changed(ctx)
+	}
+}
+
+// onPriceBy switches between a plan's price and credits and a typed price
+// per credit, carrying the current figure over.
+func (c *calculator) onPriceBy(byCredit bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if c.byCredit == byCredit {
+			return
+		}
+		c.byCredit = byCredit
+		if byCredit && strings.TrimSpace(c.values["ppc"]) == "" {
+			c.values["ppc"] = c.resultValue(idPricePerCredit, defaultPPC)
+		}
+		for _, key := range []string{"price", "credits"} {
+			if !byCredit && strings.TrimSpace(c.values[key]) == "" {
+				c.values[key] = customDefaults[key]
+			}
+		}
+		c.changed(ctx)
+	}
+}
+
+// onClipBy switches between credits per clip and credits per second.
+func (c *calculator) onClipBy(bySecond bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if c.bySecond == bySecond {
+			return
+		}
+		c.bySecond = bySecond
+		switch {
+		case bySecond && strings.TrimSpace(c.values["cps"]) == "":
+			c.values["cps"] = c.perSecond()
+		case !bySecond && strings.TrimSpace(c.values["clip"]) == "":
+			c.values["clip"] = c.resultValue(idCreditsPerClip, customDefaults["clip"])
+		}
+		c.changed(ctx)
+	}
+}
+
+// changed recomputes after an edit and writes the state to the fragment.
+func (c *calculator) changed(ctx app.Context) {
+	c.compute()
+	v := c.linkValues()
+	c.seen = formatLinkState(v, calcKeys)
+	ctx.Page().ReplaceURL(withLinkState(ctx.Page().URL(), v, calcKeys))
+}
+
+// init sets the state from u (nil: the default example) and computes it.
+func (c *calculator) init(u *url.URL) {
+	if c.ready {
+		return
+	}
+	c.ready = true
+	c.apply(calcState(linkState(u)))
+}
+
+// apply replaces the state with a link's values; missing numbers get the
+// default example's, missing choices the profile's first.
+func (c *calculator) apply(v url.Values) {
+	c.values = map[string]string{}
+	for key := range v {
+		c.values[key] = v.Get(key)
+	}
+	c.bundled = c.values["profile"] != ""
+	c.byCredit = !c.bundled && c.values["ppc"] != ""
+	c.bySecond = !c.bundled && c.values["cps"] != ""
+	if c.bundled {
+		c.fillBundled(false)
+	} else {
+		for key, d := range customDefaults {
+			if _, ok := c.values[key]; ok {
+				continue
+			}
+			if (key == "price" || key == "credits") && c.byCredit || key == "clip" && c.bySecond {
+				continue
+			}
+			c.values[key] = d
+		}
+	}
+	c.seen = formatLinkState(v, calcKeys)
+	c.compute()
+}
+
+// compute parses every field and runs the calculation, keeping each field's
+// message and the formatted results. Nothing old survives a bad input: the
+// results are marked not current instead.
+func (c *calculator) compute() {
+	c.errs = map[string]string{}
+	c.general, c.note = "", ""
+	c.current = false
+
+	in := pricing.CalcInput{}
+	if c.bundled {
+		c.inputBundled(&in)
+	} else {
+		c.inputCustom(&in)
+	}
+	if d, ok := c.parse("dur", true, false); ok {
+		in.Seconds = d
+	}
+	if d, ok := c.parse("takes", true, true); ok {
+		in.Takes = d
+	}
+	if d, ok := c.parse("clips", true, true); ok {
+		in.Clips = d
+	}
+	c.compare = c.compareLink()
+
+	if len(c.errs) == 0 && c.general == "" {
+		calc, err := pricing.Calculate(in)
+		if err != nil {
+			c.fail(err)
+		} else {
+			c.current = true
+			c.format(calc, in)
+			return
+		}
+	}
+	c.formatStale()
+}
+
+// inputCustom reads the typed prices into in.
+func (c *calculator) inputCustom(in *pricing.CalcInput) {
+	in.Currency = c.currency()
+	if c.byCredit {
+		in.PerCredit = c.nullParse("ppc", false, false)
+	} else {
+		in.Price = c.nullParse("price", false, false)
+		in.Credits = c.nullParse("credits", true, false)
+	}
+	in.BonusPercent = c.nullParse("bonus", false, true)
+	in.BonusCap = c.nullParse("bonus_cap", false, true)
+	if c.bySecond {
+		in.CreditsPerSecond = c.nullParse("cps", false, false)
+	} else {
+		in.ClipCredits = c.nullParse("clip", false, false)
+	}
+}
+
+// inputBundled reads the picked profile, plan, model and resolution into in.
+func (c *calculator) inputBundled(in *pricing.CalcInput) {
+	c.choices = calcChoices{}
+	profiles, err := c.profiles()
+	if err != nil {
+		c.errs["profile"] = errorMessage(err)
+		return
+	}
+	c.choices.profiles = profileChoices(profiles)
+	id := c.values["profile"]
+	p, ok := pricing.FindProfile(profiles, id)
+	if !ok {
+		c.errs["profile"] = errorMessage(&choiceError{Field: labelProfile, Value: id})
+		return
+	}
+	c.choices.currency = p.Currency
+	c.choices.api = p.Kind == pricing.KindAPI
+	c.choices.plans = planChoices(p)
+	c.choices.models = modelChoices(p)
+	c.choices.unknown = unknownHint(p)
+	in.Profile = &p
+
+	if !c.choices.api && len(p.Plans) == 0 {
+		c.errs["profile"] = errorMessage(&unknownError{Subject: p.Name + "'s plan prices", Other: "platform"})
+	}
+	if c.hasPlans() {
+		in.PlanID = c.values["plan"]
+		if _, ok := p.FindPlan(in.PlanID); !ok {
+			c.errs["plan"] = errorMessage(&choiceError{Field: labelPlan, Value: in.PlanID})
+		}
+		switch b := c.values["billing"]; b {
+		case "", string(pricing.LensMonthly):
+			in.Billing = pricing.LensMonthly
+		case string(pricing.LensYearly):
+			in.Billing = pricing.LensYearly
+		default:
+			c.errs["billing"] = errorMessage(&choiceError{Field: labelBilling, Value: b})
+		}
+	}
+
+	in.ModelID = c.values["model"]
+	m, ok := p.FindModel(in.ModelID)
+	if !ok {
+		c.errs["model"] = errorMessage(&choiceError{Field: labelModel, Value: in.ModelID})
+		return
+	}
+	c.choices.tier = m.Tier
+	c.choices.res = resChoices(m)
+	if len(c.choices.res) == 0 {
+		what := "'s credit costs"
+		if c.choices.api {
+			what = "'s prices"
+		}
+		c.errs["model"] = errorMessage(&unknownError{Subject: m.Name + what, Other: "model"})
+		return
+	}
+	in.Res = pricing.Resolution(c.values["res"])
+	if !slices.ContainsFunc(c.choices.res, func(ch choice) bool { return ch.Value == string(in.Res) }) {
+		c.errs["res"] = errorMessage(&choiceError{Field: labelRes, Value: string(in.Res)})
+		return
+	}
+	c.choices.durHint = durationHint(m, in.Res)
+}
+
+// fail files an error from the calculation beside its field, or as a
+// message about the whole calculation.
+func (c *calculator) fail(err error) {
+	msg := errorMessage(err)
+	var input *pricing.InputError
+	if errors.As(err, &input) {
+		key, ok := engineFields[input.Field]
+		for k, label := range calcLabels {
+			if label == input.Field {
+				key, ok = k, true
+			}
+		}
+		if ok && c.shown(key) {
+			c.errs[key] = msg
+			return
+		}
+	}
+	if errors.Is(err, pricing.ErrNoPrice) && c.shown("billing") {
+		c.errs["billing"] = msg
+		return
+	}
+	c.general = msg
+}
+
+// format turns a current calculation into the rows the page shows.
+func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
+	money := func(m pricing.Money) (string, string) {
+		return pricing.Exact(m.Amount), pricing.FormatMoney(m)
+	}
+	row := func(id, label, unit string, m pricing.Money) resultRow {
+		v, t := money(m)
+		return resultRow{ID: id, Label: label, Value: v, Text: t, Unit: unit, Working: calc.Working[id]}
+	}
+
+	ppc := row(idPricePerCredit, "Price per credit", "", calc.PricePerCredit)
+	cpc := resultRow{
+		ID: idCreditsPerClip, Label: "Credits per clip", Unit: "credits",
+		Value: pricing.Exact(calc.CreditsPerClip), Text: pricing.FormatNumber(calc.CreditsPerClip),
+		Working: calc.Working[idCreditsPerClip],
+	}
+	if calc.API {
+		ppc.Value, ppc.Text, ppc.Unit = "", "n/a", ""
+		ppc.Working = "This platform charges money per clip, not credits."
+		cpc.Value, cpc.Text, cpc.Unit = "", "n/a", ""
+		cpc.Working = "No credits: see the cost per clip."
+	}
+	clip := row(idCostPerClip, "Cost per clip", "", calc.CostPerClip)
+	if calc.HasFirst && !calc.API {
+		ppc.FirstID, ppc.FirstV = "first-"+idPricePerCredit, pricing.Exact(calc.FirstPricePerCredit.Amount)
+		ppc.First = pricing.FormatMoney(calc.FirstPricePerCredit)
+		ppc.FirstW = calc.Working[ppc.FirstID]
+		clip.FirstID, clip.FirstV = "first-"+idCostPerClip, pricing.Exact(calc.FirstCostPerClip.Amount)
+		clip.First = pricing.FormatMoney(calc.FirstCostPerClip)
+		clip.FirstW = calc.Working[clip.FirstID]
+	}
+	clips := in.Clips
+	if clips.IsZero() {
+		clips = decimal.NewFromInt(1)
+	}
+	clipsWord := "for " + pricing.FormatNumber(clips) + " kept clip"
+	if !clips.Equal(decimal.NewFromInt(1)) {
+		clipsWord += "s"
+	}
+	c.rows = []resultRow{
+		ppc,
+		cpc,
+		clip,
+		row(idCostPerSecond, "Cost per second of video", "", calc.CostPerSecond),
+		row(idCostPerKept, "Cost per kept clip", "", calc.CostPerKeptClip),
+		row(idTotal, "Total", clipsWord, calc.Total),
+	}
+	if calc.UnusedSeconds.IsPositive() {
+		c.note = "The model makes " + pricing.FormatNumber(calc.PaidSeconds) + " s clips: you pay for " +
+			pricing.FormatNumber(calc.UnusedSeconds) + " s more than you asked for."
+	}
+	c.summary = "Cost per kept clip " + pricing.FormatMoney(calc.CostPerKeptClip) + "; total " +
+		clipsWord + " " + pricing.FormatMoney(calc.Total) + "."
+}
+
+// formatStale shows every result as not current, with why.
+func (c *calculator) formatStale() {
+	c.rows = []resultRow{
+		{ID: idPricePerCredit, Label: "Price per credit"},
+		{ID: idCreditsPerClip, Label: "Credits per clip"},
+		{ID: idCostPerClip, Label: "Cost per clip"},
+		{ID: idCostPerSecond, Label: "Cost per second of video"},
+		{ID: idCostPerKept, Label: "Cost per kept clip"},
+		{ID: idTotal, Label: "Total"},
+	}
+	for i := range c.rows {
+		c.rows[i].Text = "—"
+		c.rows[i].Working = "\u00a0" // keeps the row's height
+	}
+	why := c.general
+	if why == "" {
+		for _, key := range calcKeys {
+			if msg := c.errs[key]; msg != "" {
+				why = msg
+				break
+			}
+		}
+	}
+	if why == "" {
+		why = genericErrorMessage
+	}
+	c.summary = "Results are not current. " + why
+}
+
+// field returns the text input for key with its state.
+func (c *calculator) field(key, hint, unit, placeholder string) app.UI {
+	mode := "decimal"
+	if key == "clips" || key == "dur" && c.bundled {
+		mode = "numeric"
+	}
+	return field{
+		Name:        key,
+		Label:       calcLabels[key],
+		Value:       c.values[key],
+		Hint:        hint,
+		Unit:        unit,
+		Error:       c.errs[key],
+		Mode:        mode,
+		Placeholder: placeholder,
+		OnInput:     c.onInput(key),
+	}.render()
+}
+
+// anchor is a link that opens in a new tab when the calculator is framed.
+func (c *calculator) anchor(href, text string) app.UI {
+	a := el("a").Attr("href", href).Text(text)
+	if c.ICompact {
+		a = a.Attr("target", "_blank").Attr("rel", "noopener")
+	}
+	return a
+}
+
+// parse reads the field key: positive requires more than 0, optional
+// accepts an empty field (ok is false then, and there is no message).
+func (c *calculator) parse(key string, positive, optional bool) (decimal.Decimal, bool) {
+	s := c.values[key]
+	if optional && strings.TrimSpace(s) == "" {
+		return decimal.Decimal{}, false
+	}
+	parse := pricing.ParseAmount
+	if positive {
+		parse = pricing.ParsePositive
+	}
+	d, err := parse(calcLabels[key], s)
+	if err != nil {
+		c.errs[key] = errorMessage(err)
+		return decimal.Decimal{}, false
+	}
+	return d, true
+}
+
+// nullParse is parse for the engine's optional inputs.
+func (c *calculator) nullParse(key string, positive, optional bool) decimal.NullDecimal {
+	d, ok := c.parse(key, positive, optional)
+	return decimal.NullDecimal{Decimal: d, Valid: ok}
+}
+
+// shown reports whether the field key is on the page in the current mode.
+func (c *calculator) shown(key string) bool {
+	switch key {
+	case "dur", "takes", "clips":
+		return true
+	case "profile", "model", "res":
+		return c.bundled
+	case "plan", "billing":
+		return c.bundled && c.hasPlans()
+	case "cur", "bonus", "bonus_cap":
+		return !c.bundled
+	case "price", "credits":
+		return !c.bundled && !c.byCredit
+	case "ppc":
+		return !c.bundled && c.byCredit
+	case "clip":
+		return !c.bundled && !c.bySecond
+	case "cps":
+		return !c.bundled && c.bySecond
+	}
+	return false
+}
+
+// linkValues returns the state a link carries: the fields on the page, as
+// typed (a bad value too, so the link shows the same message).
+func (c *calculator) linkValues() url.Values {
+	v := url.Values{}
+	for _, key := range calcKeys {
+		if !c.shown(key) {
+			continue
+		}
+		s := strings.TrimSpace(c.values[key])
+		switch {
+		case s == "",
+			key == "billing" && s == string(pricing.LensMonthly),
+			key == "cur" && s == string(pricing.USD):
+			continue
+		}
+		v.Set(key, s)
+	}
+	return v
+}
+
+// compareLink returns the compare page's href for this clip: its duration,
+// resolution and tier, takes and billing, as far as they are known and good.
+func (c *calculator) compareLink() string {
+	v := url.Values{}
+	good := func(key string) string {
+		if c.errs[key] != "" {
+			return ""
+		}
+		return strings.TrimSpace(c.values[key])
+	}
+	if d, err := pricing.ParsePositive(labelDur, good("dur")); err == nil {
+		v.Set("dur", pricing.Exact(d))
+	}
+	if c.bundled {
+		if r := good("res"); r != "" {
+			v.Set("res", r)
+		}
+		if c.choices.tier != "" {
+			v.Set("tier", string(c.choices.tier))
+		}
+	}
+	if t, err := pricing.ParsePositive(labelTakes, good("takes")); err == nil && !t.Equal(decimal.NewFromInt(1)) {
+		v.Set("takes", pricing.Exact(t))
+	}
+	if c.bundled && good("billing") == string(pricing.LensYearly) {
+		v.Set("billing", string(pricing.LensYearly))
+	}
+	return linkTo("/compare", v, []string{"dur", "res", "tier", "takes", "billing"})
+}
+
+// profiles returns the catalog, decoding it on first use.
+func (c *calculator) profiles() ([]pricing.Profile, error) {
+	if !c.catDone {
+		c.catalog, c.catErr = pricing.Catalog()
+		c.catDone = true
+	}
+	return c.catalog, c.catErr
+}
+
+// fillBundled completes the bundled choices a link or a new pick left
+// empty: the default platform, its first monthly plan, its first model, a
+// resolution and duration that model offers. resetRes also replaces a
+// resolution the model does not offer (after a pick; a link's bad value is
+// kept, to show its message).
+func (c *calculator) fillBundled(resetRes bool) {
+	profiles, err := c.profiles()
+	if err != nil || len(profiles) == 0 {
+		return
+	}
+	if c.values["profile"] == "" {
+		c.values["profile"] = profiles[0].ID
+		if _, ok := pricing.FindProfile(profiles, defaultProfile); ok {
+			c.values["profile"] = defaultProfile
+		}
+	}
+	p, ok := pricing.FindProfile(profiles, c.values["profile"])
+	if !ok {
+		return
+	}
+	if c.values["plan"] == "" && p.Kind != pricing.KindAPI && len(p.Plans) > 0 {
+		c.values["plan"] = p.Plans[0].ID
+		for _, pl := range p.Plans {
+			if pl.Monthly.Valid && pl.Monthly.Decimal.IsPositive() {
+				c.values["plan"] = pl.ID
+				break
+			}
+		}
+	}
+	if c.values["model"] == "" && len(p.Models) > 0 {
+		c.values["model"] = p.Models[0].ID
+		for _, m := range p.Models {
+			if len(resChoices(m)) > 0 && (len(m.Plans) == 0 || slices.Contains(m.Plans, c.values["plan"])) {
+				c.values["model"] = m.ID
+				break
+			}
+		}
+	}
+	m, ok := p.FindModel(c.values["model"])
+	if !ok {
+		return
+	}
+	offered := resChoices(m)
+	res := c.values["res"]
+	if len(offered) > 0 && (res == "" || resetRes && !slices.ContainsFunc(offered, func(ch choice) bool { return ch.Value == res })) {
+		c.values["res"] = offered[0].Value
+		for _, ch := range offered {
+			if ch.Value == string(defaultRes) {
+				c.values["res"] = ch.Value
+			}
+		}
+	}
+	if strings.TrimSpace(c.values["dur"]) == "" {
+		c.values["dur"] = firstDuration(m)
+	}
+}
+
+// hasPlans reports whether the chosen profile sells plans the page can pick.
+func (c *calculator) hasPlans() bool {
+	return !c.choices.api && len(c.choices.plans) > 0
+}
+
+// resultValue returns the exact value of a current result, or def.
+func (c *calculator) resultValue(id, def string) string {
+	if !c.current {
+		return def
+	}
+	for _, r := range c.rows {
+		if r.ID == id && r.Value != "" {
+			return r.Value
+		}
+	}
+	return def
+}
+
+// perSecond returns the credits per second of the current clip, for the
+// switch from "per clip" to "per second".
+func (c *calculator) perSecond() string {
+	if !c.current {
+		return defaultCPS
+	}
+	credits, err1 := decimal.NewFromString(c.resultValue(idCreditsPerClip, ""))
+	secs, err2 := pricing.ParsePositive(labelDur, c.values["dur"])
+	if err1 != nil || err2 != nil || secs.IsZero() {
+		return defaultCPS
+	}
+	return pricing.Exact(credits.DivRound(secs, 4))
+}
+
+// currency returns the currency of typed prices.
+func (c *calculator) currency() pricing.Currency {
+	switch cur := pricing.Currency(c.values["cur"]); cur {
+	case pricing.EUR, pricing.GBP:
+		return cur
+	}
+	return pricing.USD
+}
+
+// calcState keeps only the calculator's keys of a link's values.
+func calcState(v url.Values) url.Values {
+	out := url.Values{}
+	for _, key := range calcKeys {
+		if s := v.Get(key); s != "" {
+			out.Set(key, s)
+		}
+	}
+	return out
+}
+
+// radio is one labelled radio button of a switch.
+func radio(name, value, label string, checked bool, h app.EventHandler) app.UI {
+	id := "r-" + name + "-" + value
+	in := void("input").Attr("type", "radio").ID(id).Attr("name", name).Attr("value", value).On("change", h)
+	if checked {
+		in = in.Attr("checked", true)
+	}
+	return el("label").Attr("for", id).Class("calc-radio").Body(in, el("span").Text(label))
+}
+
+// currencyChoices are the currencies typed prices may be in.
+var currencyChoices = []choice{
+	{Value: string(pricing.USD), Label: "US dollar ($)"},
+	{Value: string(pricing.EUR), Label: "Euro (€)"},
+	{Value: string(pricing.GBP), Label: "Pound sterling (£)"},
+}
+
+// billingChoices are the ways a plan is billed.
+var billingChoices = []choice{
+	{Value: string(pricing.LensMonthly), Label: "Monthly"},
+	{Value: string(pricing.LensYearly), Label: "Yearly"},
+}
+
+// profileChoices lists the catalog's profiles.
+func profileChoices(ps []pricing.Profile) []choice {
+	out := make([]choice, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, choice{Value: p.ID, Label: p.Name})
+	}
+	return out
+}
+
+// planChoices lists a profile's plans with their monthly price and credits.
+func planChoices(p pricing.Profile) []choice {
+	unit := p.Unit
+	if unit == "" {
+		unit = "credits"
+	}
+	out := make([]choice, 0, len(p.Plans))
+	for _, pl := range p.Plans {
+		label := pl.Name
+		if pl.Monthly.Valid {
+			label += " — " + pricing.FormatMoney(pricing.NewMoney(pl.Monthly.Decimal, p.Currency)) + "/mo"
+		}
+		label += ", " + pricing.FormatNumber(pl.Credits) + " " + unit
+		out = append(out, choice{Value: pl.ID, Label: label})
+	}
+	return out
+}
+
+// unknownHint says what a profile's sources do not tell, for the hint
+// under the platform picker.
+func unknownHint(p pricing.Profile) string {
+	if len(p.Unknown) == 0 {
+		return ""
+	}
+	return "Not published: " + strings.Join(p.Unknown, "; ") + "."
+}
+
+// modelChoices lists a profile's models.
+func modelChoices(p pricing.Profile) []choice {
+	out := make([]choice, 0, len(p.Models))
+	for _, m := range p.Models {
+		out = append(out, choice{Value: m.ID, Label: m.Name})
+	}
+	return out
+}
+
+// resChoices lists the resolutions a model offers, lowest first.
+func resChoices(m pricing.Model) []choice {
+	labels := map[pricing.Resolution]string{}
+	for _, r := range m.Rates {
+		labels[r.Res] = r.Label
+	}
+	for _, r := range m.Multipliers {
+		if _, ok := labels[r.Res]; !ok {
+			labels[r.Res] = r.Label
+		}
+	}
+	var out []choice
+	for _, res := range pricing.Resolutions {
+		label, ok := labels[res]
+		if !ok {
+			continue
+		}
+		text := string(res)
+		if label != "" && !strings.EqualFold(label, text) {
+			text += " (" + label + ")"
+		}
+		out = append(out, choice{Value: string(res), Label: text})
+	}
+	return out
+}
+
+// durationHint says which clip lengths a model offers at res.
+func durationHint(m pricing.Model, res pricing.Resolution) string {
+	d := m.Durations
+	for _, r := range m.Rates {
+		if r.Res == res && r.Durations != nil {
+			d = *r.Durations
+		}
+	}
+	switch {
+	case len(d.List) == 1:
+		return "offered: " + strconv.Itoa(d.List[0]) + " s"
+	case len(d.List) > 1:
+		parts := make([]string, len(d.List))
+		for i, s := range d.List {
+			parts[i] = strconv.Itoa(s)
+		}
+		return "offered: " + strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1] + " s"
+	case d.Max > 0:
+		return "offered: " + strconv.Itoa(d.Min) + "–" + strconv.Itoa(d.Max) + " s"
+	}
+	return ""
+}
+
+// firstDuration returns the shortest clip length a model offers, or 5 s.
+func firstDuration(m pricing.Model) string {
+	switch d := m.Durations; {
+	case len(d.List) > 0:
+		return strconv.Itoa(slices.Min(d.List))
+	case d.Min > 0:
+		return strconv.Itoa(d.Min)
+	}
+	return customDefaults["dur"]
+}

@@ -1,0 +1,469 @@
+package app
+
+import (
+	"errors"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// loadCalculator mounts a calculator opened at link ("" for the plain page)
+// in a test engine and returns it with its HTML.
+func loadCalculator(t *testing.T, link string, setup ...func(*calculator)) (*calculator, string) {
+	t.Helper()
+	c := newCalculator()
+	for _, f := range setup {
+		f(c)
+	}
+	if link != "" {
+		c.init(mustURL(t, link))
+	}
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	e.ConsumeAll()
+	return c, app.HTMLString(c)
+}
+
+// element finds the start tag of the element with id and the text right
+// after it. ok is false when there is no such element.
+func element(html, id string) (tag, text string, ok bool) {
+	re := regexp.MustCompile(`<[a-z]+[^>]*\sid="` + regexp.QuoteMeta(id) + `"[^>]*>([^<]*)`)
+	m := re.FindStringSubmatch(html)
+	if m == nil {
+		return "", "", false
+	}
+	return m[0][:len(m[0])-len(m[1])], strings.TrimSpace(m[1]), true
+}
+
+// attr returns the value of attribute name in a start tag, and whether it is there.
+func attr(tag, name string) (string, bool) {
+	re := regexp.MustCompile(`\s` + regexp.QuoteMeta(name) + `(="([^"]*)")?[\s>]`)
+	m := re.FindStringSubmatch(tag)
+	if m == nil {
+		return "", false
+	}
+	return m[2], true
+}
+
+type wantResult struct{ id, value, text string }
+
+func checkResults(t *testing.T, html string, want []wantResult) {
+	t.Helper()
+	for _, w := range want {
+		tag, text, ok := element(html, w.id)
+		if !ok {
+			t.Errorf("no element #%s", w.id)
+			continue
+		}
+		v, _ := attr(tag, "data-value")
+		if v != w.value || text != w.text {
+			t.Errorf("#%s = data-value %q, text %q; want %q, %q", w.id, v, text, w.value, w.text)
+		}
+	}
+}
+
+// checkClean fails when the page shows a number that cannot be right.
+func checkClean(t *testing.T, html string) {
+	t.Helper()
+	for _, bad := range []string{"NaN", "Inf", "$-", "-$", "<nil>", "%!"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("page contains %q", bad)
+		}
+	}
+}
+
+func TestCalculatorDefault(t *testing.T) {
+	c, html := loadCalculator(t, "")
+	checkResults(t, html, []wantResult{
+		{"price-per-credit", "0.01", "$0.01"},
+		{"credits-per-clip", "50", "50"},
+		{"cost-per-clip", "0.5", "$0.50"},
+		{"cost-per-second", "0.1", "$0.10"},
+		{"cost-per-kept-clip", "0.5", "$0.50"},
+		{"total-cost", "0.5", "$0.50"},
+	})
+	checkClean(t, html)
+	if !strings.Contains(html, "$30 ÷ 3,000 credits = $0.01 per credit") {
+		t.Error("the price per credit's working is missing")
+	}
+	// The page's root and its title, through go-app's matcher.
+	if err := app.Match(el("main").ID("main").Class("page calc-page"), c, 0); err != nil {
+		t.Error(err)
+	}
+	if err := app.Match(el("h1").Text("What does one AI video clip really cost?"), c, 0, 0, 0, 0); err != nil {
+		t.Error(err)
+	}
+	// The fields carry their link keys as names, and show the example.
+	for key, want := range map[string]string{"price": "30", "credits": "3000", "clip": "50", "dur": "5"} {
+		tag, _, ok := element(html, fieldID(key))
+		if !ok {
+			t.Errorf("no field %s", key)
+			continue
+		}
+		if name, _ := attr(tag, "name"); name != key {
+			t.Errorf("field %s has name %q", key, name)
+		}
+		if v, _ := attr(tag, "value"); v != want {
+			t.Errorf("field %s shows %q, want %q", key, v, want)
+		}
+		if !regexp.MustCompile(`<label[^>]* for="` + fieldID(key) + `"`).MatchString(html) {
+			t.Errorf("field %s has no <label for>", key)
+		}
+	}
+	if c.seen != "" {
+		t.Errorf("default state reads as link %q, want none", c.seen)
+	}
+	if c.compare != "/compare#dur=5" {
+		t.Errorf("compare link = %q", c.compare)
+	}
+	// The default does not decode the catalog.
+	if c.catDone {
+		t.Error("the default page decoded the catalog")
+	}
+}
+
+func TestCalculatorCustomLinks(t *testing.T) {
+	tests := []struct {
+		name string
+		link string
+		want []wantResult
+	}{
+		{"guide", "/#price=30&credits=3000&clip=50&dur=5", []wantResult{
+			{"price-per-credit", "0.01", "$0.01"},
+			{"cost-per-clip", "0.5", "$0.50"},
+		}},
+		{"query", "/?price=15&credits=625&clip=50&dur=10", []wantResult{
+			{"price-per-credit", "0.024", "$0.024"},
+			{"cost-per-clip", "1.2", "$1.20"},
+			{"cost-per-second", "0.12", "$0.12"},
+		}},
+		{"per credit and per second", "/#ppc=0.01&cps=10&dur=5&takes=3&clips=4", []wantResult{
+			{"price-per-credit", "0.01", "$0.01"},
+			{"credits-per-clip", "50", "50"},
+			{"cost-per-clip", "0.5", "$0.50"},
+			{"cost-per-kept-clip", "1.5", "$1.50"},
+			{"total-cost", "6", "$6.00"},
+		}},
+		{"typed forms", "/#price=$1,200.50&credits=3 000&clip=50&dur=5", []wantResult{
+			{"price-per-credit", "0.4001666666666667", "$0.4002"},
+		}},
+		{"euro", "/#cur=EUR&price=30&credits=3000&clip=50&dur=5", []wantResult{
+			{"price-per-credit", "0.01", "€0.01"},
+		}},
+		{"bonus", "/#price=30&credits=3000&clip=50&dur=5&bonus=20&bonus_cap=500", []wantResult{
+			{"price-per-credit", "0.01", "$0.01"},
+			{"first-price-per-credit", "0.0085714285714286", "$0.0086"},
+			{"first-cost-per-clip", "0.42857142857143", "$0.4286"},
+		}},
+		{"missing numbers get the example's", "/#dur=10", []wantResult{
+			{"price-per-credit", "0.01", "$0.01"},
+			{"cost-per-clip", "0.5", "$0.50"},
+			{"cost-per-second", "0.05", "$0.05"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, html := loadCalculator(t, tt.link)
+			if !c.current {
+				t.Fatalf("not current: %v %q", c.errs, c.general)
+			}
+			checkResults(t, html, tt.want)
+			checkClean(t, html)
+		})
+	}
+}
+
+func TestCalculatorBadValues(t *testing.T) {
+	tests := []struct {
+		link, key, shown, msg string
+	}{
+		{"/#price=abc&credits=3000&clip=50&dur=5", "price", "abc", "Plan price must be a number, like 30 or 1,200.50."},
+		{"/#price=30&credits=0&clip=50&dur=5", "credits", "0", "Credits per month must be more than 0."},
+		{"/#price=-5&credits=3000&clip=50&dur=5", "price", "-5", "Plan price cannot be negative."},
+		{"/#price=30&credits=3000&clip=0&dur=5", "clip", "0", "Credits per clip must be more than 0."},
+		{"/#price=30&credits=3000&clip=50&dur=0", "dur", "0", "Duration must be more than 0."},
+		{"/#price=30&credits=3000&clip=50&dur=5&takes=0.5", "takes", "0.5", "Generations per kept clip must be 1 or more."},
+		{"/#price=30&credits=3000&clip=50&dur=5&clips=NaN", "clips", "NaN", "Number of clips must be a number, like 30 or 1,200.50."},
+		{"/#ppc=Inf&clip=50&dur=5", "ppc", "Inf", "Price per credit must be a number, like 30 or 1,200.50."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key+"="+tt.shown, func(t *testing.T) {
+			c, html := loadCalculator(t, tt.link)
+			if c.current {
+				t.Fatal("results are current with a bad value")
+			}
+			if got := c.errs[tt.key]; got != tt.msg {
+				t.Errorf("message for %s = %q, want %q", tt.key, got, tt.msg)
+			}
+			// The field shows the bad text, is marked invalid and points at its message.
+			tag, _, ok := element(html, fieldID(tt.key))
+			if !ok {
+				t.Fatalf("no field %s", tt.key)
+			}
+			if v, _ := attr(tag, "value"); v != tt.shown {
+				t.Errorf("field shows %q, want %q", v, tt.shown)
+			}
+			if _, ok := attr(tag, "aria-invalid"); !ok {
+				t.Error("field has no aria-invalid")
+			}
+			if d, _ := attr(tag, "aria-describedby"); !strings.Contains(d, fieldMessageID(tt.key)) {
+				t.Errorf("aria-describedby = %q", d)
+			}
+			if _, text, _ := element(html, fieldMessageID(tt.key)); text != htmlEscape(tt.msg) {
+				t.Errorf("message beside the field = %q, want %q", text, tt.msg)
+			}
+			// No result shows a number; the status says why.
+			for _, id := range []string{"price-per-credit", "credits-per-clip", "cost-per-clip", "cost-per-second", "cost-per-kept-clip", "total-cost"} {
+				tag, text, _ := element(html, id)
+				if _, ok := attr(tag, "data-value"); ok || text != "—" {
+					t.Errorf("#%s shows %q (%s) with a bad input", id, text, tag)
+				}
+			}
+			if _, text, _ := element(html, "calc-status"); !strings.Contains(text, "not current") {
+				t.Errorf("status = %q", text)
+			}
+			if !strings.Contains(html, "is-stale") {
+				t.Error("results are not marked stale")
+			}
+			checkClean(t, strings.ReplaceAll(html, `value="`+tt.shown+`"`, ""))
+		})
+	}
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
+}
+
+func TestCalculatorLinkValues(t *testing.T) {
+	tests := []struct{ link, want string }{
+		{"/#price=30&credits=3000&clip=50&dur=5", "price=30&credits=3000&clip=50&dur=5"},
+		// Only the keys of the chosen mode; USD and monthly are the defaults.
+		{"/#cur=USD&ppc=0.01&price=30&cps=10&clip=50&dur=5", "ppc=0.01&cps=10&dur=5"},
+		{"/#dur=10", "price=30&credits=3000&clip=50&dur=10"},
+		// A bad value stays in the link, as typed.
+		{"/#price=abc&credits=3,000&clip=50&dur=5&takes=2", "price=abc&credits=3,000&clip=50&dur=5&takes=2"},
+	}
+	for _, tt := range tests {
+		c, _ := loadCalculator(t, tt.link)
+		if got := formatLinkState(c.linkValues(), calcKeys); got != tt.want {
+			t.Errorf("%s: link = %q, want %q", tt.link, got, tt.want)
+		}
+	}
+}
+
+func TestCalculatorCompact(t *testing.T) {
+	_, html := loadCalculator(t, "/embed#price=15&credits=625&clip=50&dur=10", func(c *calculator) { c.Compact(true) })
+	if !strings.Contains(html, `calc-page-compact`) {
+		t.Error("no compact class")
+	}
+	if strings.Contains(html, "What does one AI video clip really cost?") {
+		t.Error("compact view shows the full page's heading")
+	}
+	re := regexp.MustCompile(`<a [^>]*href="/#price=15&amp;credits=625&amp;clip=50&amp;dur=10"[^>]*>Open the full calculator</a>|<a [^>]*href="/#price=15&credits=625&clip=50&dur=10"[^>]*>Open the full calculator</a>`)
+	m := re.FindString(html)
+	if m == "" {
+		t.Fatalf("no full-calculator link carrying the state in\n%s", html)
+	}
+	if v, _ := attr(m, "target"); v != "_blank" {
+		t.Errorf("full-calculator link target = %q", v)
+	}
+}
+
+// testProfiles is a small catalog, so bundled tests do not depend on the
+// real catalog's data.
+func testProfiles() []pricing.Profile {
+	d := decimal.RequireFromString
+	nd := func(s string) decimal.NullDecimal { return decimal.NewNullDecimal(d(s)) }
+	src := pricing.Source{URL: "https://example.com", Read: "2026-01-01", Evidence: pricing.EvidenceOfficial}
+	return []pricing.Profile{
+		{
+			ID: "api-co", Name: "API Co (API)", Platform: "API Co", Kind: pricing.KindAPI, Currency: pricing.USD,
+			Models: []pricing.Model{{
+				ID: "fast", Name: "Fast", Tier: pricing.TierFast, Durations: pricing.Durations{Min: 1, Max: 10},
+				Rates: []pricing.Rate{{Res: pricing.Res720p, PerSecond: nd("0.05")}}, Source: src,
+			}},
+		},
+		{
+			ID: "runway", Name: "Runway (app)", Platform: "Runway", Kind: pricing.KindCredits, Currency: pricing.USD,
+			Plans: []pricing.Plan{
+				{ID: "free", Name: "Free", Monthly: nd("0"), Credits: d("125"), Source: src},
+				{ID: "standard", Name: "Standard", Monthly: nd("15"), YearlyPerMonth: nd("12"), Credits: d("625"), Source: src},
+			},
+			Models: []pricing.Model{
+				{
+					ID: "gen-4-turbo", Name: "Gen-4 Turbo", Tier: pricing.TierFast, Durations: pricing.Durations{List: []int{5, 10}},
+					Rates: []pricing.Rate{{Res: pricing.Res720p, PerSecond: nd("5")}}, Source: src,
+				},
+				{
+					ID: "gen-4", Name: "Gen-4", Tier: pricing.TierStandard, Durations: pricing.Durations{List: []int{5, 10}},
+					Rates: []pricing.Rate{{Res: pricing.Res720p, PerSecond: nd("12")}}, Source: src,
+				},
+			},
+		},
+		{
+			ID: "mystery", Name: "Mystery (app)", Platform: "Mystery", Kind: pricing.KindCredits, Currency: pricing.USD,
+			Unknown: []string{"plan prices"},
+			Models:  []pricing.Model{{ID: "m1", Name: "M1", Tier: pricing.TierFast, Source: src}},
+		},
+	}
+}
+
+func withTestCatalog(c *calculator) {
+	c.catalog, c.catDone = testProfiles(), true
+}
+
+func TestCalculatorBundled(t *testing.T) {
+	c, html := loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10", withTestCatalog)
+	if !c.current {
+		t.Fatalf("not current: %v %q", c.errs, c.general)
+	}
+	checkResults(t, html, []wantResult{
+		{"price-per-credit", "0.024", "$0.024"},
+		{"credits-per-clip", "50", "50"},
+		{"cost-per-clip", "1.2", "$1.20"},
+		{"cost-per-second", "0.12", "$0.12"},
+		{"cost-per-kept-clip", "1.2", "$1.20"},
+		{"total-cost", "1.2", "$1.20"},
+	})
+	checkClean(t, html)
+	if c.compare != "/compare#dur=10&res=720p&tier=fast" {
+		t.Errorf("compare link = %q", c.compare)
+	}
+	if got := formatLinkState(c.linkValues(), calcKeys); got != "profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10" {
+		t.Errorf("link = %q", got)
+	}
+
+	// Yearly billing.
+	c, html = loadCalculator(t, "/#profile=runway&plan=standard&billing=yearly&model=gen-4-turbo&res=720p&dur=10", withTestCatalog)
+	checkResults(t, html, []wantResult{{"price-per-credit", "0.0192", "$0.0192"}})
+	if !strings.HasSuffix(c.compare, "&billing=yearly") {
+		t.Errorf("compare link = %q", c.compare)
+	}
+
+	// A link naming only the platform gets its first paid plan, first model and a resolution.
+	c, _ = loadCalculator(t, "/#profile=runway", withTestCatalog)
+	if got := formatLinkState(c.linkValues(), calcKeys); got != "profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=5" {
+		t.Errorf("filled link = %q", got)
+	}
+	if !c.current {
+		t.Errorf("not current: %v %q", c.errs, c.general)
+	}
+
+	// An API profile has no plan and no credits.
+	c, html = loadCalculator(t, "/#profile=api-co&model=fast&res=720p&dur=4", withTestCatalog)
+	if !c.current {
+		t.Fatalf("not current: %v %q", c.errs, c.general)
+	}
+	checkResults(t, html, []wantResult{{"cost-per-clip", "0.2", "$0.20"}, {"price-per-credit", "", "n/a"}})
+	if strings.Contains(html, `name="plan"`) {
+		t.Error("an API profile shows a plan picker")
+	}
+}
+
+func TestCalculatorBundledBadChoices(t *testing.T) {
+	tests := []struct{ link, key, msg string }{
+		{"/#profile=nope&dur=5", "profile", "Platform “nope” is not in the list; pick one of the choices."},
+		{"/#profile=runway&plan=gold&model=gen-4&res=720p&dur=5", "plan", "Plan “gold” is not in the list; pick one of the choices."},
+		{"/#profile=runway&plan=standard&model=gen-9&res=720p&dur=5", "model", "Model “gen-9” is not in the list; pick one of the choices."},
+		{"/#profile=runway&plan=standard&model=gen-4&res=8k&dur=5", "res", "Resolution “8k” is not in the list; pick one of the choices."},
+		{"/#profile=runway&plan=standard&billing=weekly&model=gen-4&res=720p&dur=5", "billing", "Billing “weekly” is not in the list; pick one of the choices."},
+		{"/#profile=runway&plan=standard&model=gen-4&res=720p&dur=ten", "dur", "Duration must be a number, like 30 or 1,200.50."},
+	}
+	for _, tt := range tests {
+		c, html := loadCalculator(t, tt.link, withTestCatalog)
+		if c.current {
+			t.Errorf("%s: current", tt.link)
+		}
+		if got := c.errs[tt.key]; got != tt.msg {
+			t.Errorf("%s: message = %q, want %q", tt.link, got, tt.msg)
+		}
+		checkClean(t, html)
+		// A picked value that is not a choice is shown, so the person sees it.
+		if tt.key != "dur" && !strings.Contains(html, "(not in the list)") {
+			t.Errorf("%s: the bad choice is not shown", tt.link)
+		}
+	}
+
+	// A platform whose prices are not published says so beside its pickers.
+	c, html := loadCalculator(t, "/#profile=mystery", withTestCatalog)
+	if c.current {
+		t.Error("mystery: current")
+	}
+	if got, want := c.errs["profile"], "Mystery (app)'s plan prices are not published; pick another platform, or type your own numbers."; got != want {
+		t.Errorf("mystery: profile message = %q, want %q", got, want)
+	}
+	if got, want := c.errs["model"], "M1's credit costs are not published; pick another model, or type your own numbers."; got != want {
+		t.Errorf("mystery: model message = %q, want %q", got, want)
+	}
+	if !strings.Contains(html, "Not published: plan prices.") {
+		t.Error("mystery: the profile's unknowns are not shown")
+	}
+	checkClean(t, html)
+
+	// A shot the model cannot make is a message about the calculation.
+	c, _ = loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4&res=720p&dur=30", withTestCatalog)
+	if c.current || c.general == "" {
+		t.Errorf("30 s on a 5/10 s model: current=%v general=%q", c.current, c.general)
+	}
+}
+
+// TestCalculatorCatalog checks the guide's bundled example against the real
+// catalog, once it holds Runway.
+func TestCalculatorCatalog(t *testing.T) {
+	ps, err := pricing.Catalog()
+	if err != nil {
+		t.Fatalf("Catalog: %v", err)
+	}
+	if _, ok := pricing.FindProfile(ps, "runway"); !ok {
+		t.Skip("the catalog has no runway profile yet")
+	}
+	c, html := loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10")
+	if !c.current {
+		t.Fatalf("not current: %v %q", c.errs, c.general)
+	}
+	checkResults(t, html, []wantResult{
+		{"price-per-credit", "0.024", "$0.024"},
+		{"credits-per-clip", "50", "50"},
+		{"cost-per-clip", "1.2", "$1.20"},
+	})
+	// Every profile, plan and model of the catalog renders without a panic or NaN.
+	for _, p := range ps {
+		for _, m := range p.Models {
+			v := url.Values{"profile": {p.ID}, "model": {m.ID}}
+			_, html := loadCalculator(t, "/#"+formatLinkState(v, calcKeys))
+			checkClean(t, html)
+		}
+	}
+}
+
+func TestErrorMessage(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{nil, ""},
+		{&pricing.InputError{Field: "Plan price", Value: "x", Err: pricing.ErrNotNumber}, "Plan price must be a number, like 30 or 1,200.50."},
+		{&pricing.InputError{Field: "Credits per month", Value: "0", Err: pricing.ErrZero}, "Credits per month must be more than 0."},
+		{errors.Join(&pricing.InputError{Field: "Duration", Err: pricing.ErrEmpty}, errors.New("other")), "Duration is empty."},
+		{&pricing.NotOfferedError{Reason: "10 s not offered at 1080p"}, "10 s not offered at 1080p."},
+		{&pricing.NotOfferedError{}, "This model cannot make that clip."},
+		{&choiceError{Field: "Model", Value: "x"}, "Model “x” is not in the list; pick one of the choices."},
+		{errors.Join(pricing.ErrNoPrice, errors.New("the Free plan is not billed yearly")), "This plan has no price for that billing; pick another billing or plan."},
+		{pricing.ErrCurrency, "There is no exchange rate for this currency."},
+		{pricing.ErrUnknown, "That choice is not in the catalog; pick one from the list."},
+		{&pricing.ProfileError{Profile: "x", Path: "plans[0]", Err: pricing.ErrZero}, "This platform's prices could not be read. Pick another platform, or type your own numbers."},
+		{errors.New("boom"), genericErrorMessage},
+	}
+	for _, tt := range tests {
+		if got := errorMessage(tt.err); got != tt.want {
+			t.Errorf("errorMessage(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// genericErrorMessage is what a person reads for an error nobody expected.
+const genericErrorMessage = "Something went wrong with this calculation. Check the numbers, or reload the page."
+
+// errorMessage turns any error into the sentence a person reads, next to
+// the field it is about (wtf's ErrorMessage). It is the one place where
+// pricing's typed errors become words; an error it does not know becomes a
+// generic sentence and is logged.
+func errorMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+
+	var input *pricing.InputError
+	var notOffered *pricing.NotOfferedError
+	var choice *choiceError
+	var unknown *unknownError
+	switch {
+	case errors.As(err, &input):
+		return inputMessage(input)
+	case errors.As(err, &notOffered):
+		if notOffered.Reason != "" {
+			return sentence(notOffered.Reason)
+		}
+		return "This model cannot make that clip."
+	case errors.As(err, &choice):
+		return sentence(choice.Error())
+	case errors.As(err, &unknown):
+		return sentence(unknown.Error())
+	case errors.Is(err, pricing.ErrNoPrice):
+		return "This plan has no price for that billing; pick another billing or plan."
+	case errors.Is(err, pricing.ErrCurrency):
+		return "There is no exchange rate for this currency."
+	case errors.Is(err, pricing.ErrUnknown):
+		return "That choice is not in the catalog; pick one from the list."
+	case errors.Is(err, pricing.ErrInvalidProfile):
+		app.Logf("calculator: %v", err)
+		return "This platform's prices could not be read. Pick another platform, or type your own numbers."
+	}
+	app.Logf("calculator: unexpected error: %v", err)
+	return genericErrorMessage
+}
+
+// inputMessage words a bad value: pricing's InputError already names the
+// field in a sentence.
+func inputMessage(e *pricing.InputError) string { return sentence(e.Error()) }
+
+// choiceError is a choice a link carried that is not in the list it must
+// come from (a platform, plan, model or resolution): Field is the label of
+// the picker, Value what the link said. It wraps pricing.ErrUnknown.
+type choiceError struct {
+	Field string
+	Value string
+}
+
+func (e *choiceError) Error() string {
+	return e.Field + " “" + e.Value + "” is not in the list; pick one of the choices"
+}
+
+func (e *choiceError) Unwrap() error { return pricing.ErrUnknown }
+
+// unknownError is a price the catalog does not know (its sources do not
+// publish it), so the page cannot compute it: Subject names what is missing
+// ("Hailuo's plan prices"). It wraps pricing.ErrNoPrice.
+type unknownError struct {
+	Subject string // "Hailuo AI (app)'s plan prices"
+	Other   string // what to pick instead: "platform"
+}
+
+func (e *unknownError) Error() string {
+	return e.Subject + " are not published; pick another " + e.Other + ", or type your own numbers"
+}
+
+func (e *unknownError) Unwrap() error { return pricing.ErrNoPrice }
+
+// sentence starts s with a capital letter and ends it with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[size:]
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return s
+}

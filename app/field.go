@@ -1,0 +1,148 @@
+package app
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// field is a labelled text input with a hint and an error message beside
+// it: <label for>, aria-invalid and aria-describedby are set for it. It is a
+// value rendered by a page (not a component), so the page keeps the text and
+// the message in its own state and the field only formats them.
+type field struct {
+	Name  string // the input's name, equal to its link key ("price")
+	Label string // shown, and the name errors use ("Plan price")
+	Value string // the text as typed or as a link carried it
+	Hint  string // short help under the label ("per month, in USD")
+	Unit  string // shown after the input ("credits", "s")
+	Error string // the message to show; empty when the value is good
+	// Mode is the virtual keyboard to offer: "decimal" (default) or "numeric".
+	Mode string
+	// Placeholder is shown in an empty input.
+	Placeholder string
+	OnInput     app.EventHandler
+}
+
+// fieldID is the id of the input named name; pages prefix nothing, so ids
+// equal names and a <label for> can be written by hand.
+func fieldID(name string) string { return "f-" + name }
+
+// fieldMessageID is the id of the element that holds the field's message.
+func fieldMessageID(name string) string { return "f-" + name + "-msg" }
+
+// render returns the field's markup.
+func (f field) render() app.UI {
+	id := fieldID(f.Name)
+	msgID := fieldMessageID(f.Name)
+	hintID := id + "-hint"
+	mode := f.Mode
+	if mode == "" {
+		mode = "decimal"
+	}
+
+	describedBy := msgID
+	if f.Hint != "" {
+		describedBy = hintID + " " + msgID
+	}
+	input := void("input").
+		Attr("type", "text").
+		ID(id).
+		Attr("name", f.Name).
+		Class("field-input").
+		Attr("value", f.Value).
+		Attr("inputmode", mode).
+		Attr("autocomplete", "off").
+		Spellcheck(false).
+		Aria("describedby", describedBy).
+		On("input", f.OnInput)
+	if f.Placeholder != "" {
+		input = input.Attr("placeholder", f.Placeholder)
+	}
+	if f.Error != "" {
+		input = input.Aria("invalid", "true")
+	}
+
+	class := "field"
+	if f.Error != "" {
+		class += " field-bad"
+	}
+	return el("div").Class(class).Body(
+		el("label").Attr("for", id).Class("field-label").Text(f.Label),
+		el("span").Class("field-box").Body(
+			input,
+			app.If(f.Unit != "", func() app.UI {
+				return el("span").Class("field-unit").Text(f.Unit)
+			}),
+		),
+		el("span").ID(hintID).Class("field-hint").Text(f.Hint),
+		el("p").ID(msgID).Class("field-msg").Text(f.Error),
+	)
+}
+
+// choice is one option of a picker.
+type choice struct {
+	Value string
+	Label string
+}
+
+// picker is a labelled <select> with a message beside it, the select-shaped
+// sibling of field.
+type picker struct {
+	Name     string
+	Label    string
+	Value    string // the chosen option's value
+	Hint     string
+	Error    string
+	Choices  []choice
+	OnChange app.EventHandler
+}
+
+// render returns the picker's markup. A Value that is none of the Choices
+// (a bad link) is shown as an extra option, so the person sees what the link
+// said next to the message about it.
+func (p picker) render() app.UI {
+	id := fieldID(p.Name)
+	msgID := fieldMessageID(p.Name)
+	hintID := id + "-hint"
+	describedBy := msgID
+	if p.Hint != "" {
+		describedBy = hintID + " " + msgID
+	}
+
+	known := false
+	for _, c := range p.Choices {
+		if c.Value == p.Value {
+			known = true
+		}
+	}
+	options := make([]app.UI, 0, len(p.Choices)+1)
+	if !known && p.Value != "" {
+		options = append(options, el("option").Attr("value", p.Value).Attr("selected", true).Text(p.Value+" (not in the list)"))
+	}
+	for _, c := range p.Choices {
+		o := el("option").Attr("value", c.Value).Text(c.Label)
+		if c.Value == p.Value {
+			o = o.Attr("selected", true)
+		}
+		options = append(options, o)
+	}
+
+	sel := el("select").
+		ID(id).
+		Attr("name", p.Name).
+		Class("field-input").
+		Aria("describedby", describedBy).
+		On("change", p.OnChange).
+		Body(options...)
+	if p.Error != "" {
+		sel = sel.Aria("invalid", "true")
+	}
+
+	class := "field"
+	if p.Error != "" {
+		class += " field-bad"
+	}
+	return el("div").Class(class).Body(
+		el("label").Attr("for", id).Class("field-label").Text(p.Label),
+		el("span").Class("field-box").Body(sel),
+		el("span").ID(hintID).Class("field-hint").Text(p.Hint),
+		el("p").ID(msgID).Class("field-msg").Text(p.Error),
+	)
+}

@@ -1,0 +1,140 @@
+package app
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+)
+
+// This file holds the codec for state that survives a link. A page's state
+// lives in the URL fragment ("/#price=30&credits=3000&clip=50&dur=5"),
+// because go-app's service worker serves cached pages by exact URL and a
+// query string would break offline links; the same keys in a query string
+// ("/?price=30") are read too, for links made by hand while online. Form
+// fields carry `name` attributes equal to these keys.
+
+// linkState reads a page's state from u: the query's values first, then the
+// fragment's, which win when a key is in both. A key given twice keeps its
+// last value. Malformed pairs (a stray "%") are skipped, not fatal: a link
+// with one bad pair still carries the others.
+func linkState(u *url.URL) url.Values {
+	v := url.Values{}
+	if u == nil {
+		return v
+	}
+	for _, raw := range []string{u.RawQuery, u.EscapedFragment()} {
+		for key, vals := range parsePairs(raw) {
+			v[key] = vals
+		}
+	}
+	return v
+}
+
+// parsePairs decodes "a=1&b=2" like url.ParseQuery, but keeps only the last
+// value of each key and skips pairs that do not decode instead of stopping.
+func parsePairs(raw string) url.Values {
+	v := url.Values{}
+	for pair := range strings.SplitSeq(raw, "&") {
+		if pair == "" {
+			continue
+		}
+		key, val, _ := strings.Cut(pair, "=")
+		key, err1 := url.QueryUnescape(key)
+		val, err2 := url.QueryUnescape(val)
+		if err1 != nil || err2 != nil || key == "" {
+			continue
+		}
+		v[key] = []string{strings.TrimSpace(val)}
+	}
+	return v
+}
+
+// formatLinkState writes v as "a=1&b=2" with the keys in order first, then any
+// other keys sorted, so that the same state always makes the same link. Empty
+// values are left out. Values are escaped only where they must be, so that
+// "3,000" and "$30" stay readable in the address bar.
+func formatLinkState(v url.Values, order []string) string {
+	var b strings.Builder
+	write := func(key string) {
+		val := v.Get(key)
+		if val == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(escapeLinkValue(key))
+		b.WriteByte('=')
+		b.WriteString(escapeLinkValue(val))
+	}
+	for _, key := range order {
+		write(key)
+	}
+	var rest []string
+	for key := range v {
+		if !slices.Contains(order, key) {
+			rest = append(rest, key)
+		}
+	}
+	slices.Sort(rest)
+	for _, key := range rest {
+		write(key)
+	}
+	return b.String()
+}
+
+// escapeLinkValue percent-encodes s for a fragment's key or value: every byte
+// but letters, digits and -._~,$:@!*'()/ is escaped, so "&", "=", "+", "#",
+// "%" and spaces never change the meaning of the pairs.
+func escapeLinkValue(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("-._~,$:@!*'()/", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
+
+// withLinkState returns a copy of u whose fragment carries v (keys in order)
+// and whose query no longer holds any of the keys in order, so the fragment
+// alone is the state. Other query parameters are kept.
+func withLinkState(u *url.URL, v url.Values, order []string) *url.URL {
+	out := &url.URL{Path: "/"}
+	if u != nil {
+		c := *u
+		out = &c
+		out.User = nil
+	}
+	if out.RawQuery != "" {
+		q := parsePairs(out.RawQuery)
+		for _, key := range order {
+			q.Del(key)
+		}
+		out.RawQuery = formatLinkState(q, nil)
+	}
+	frag := formatLinkState(v, order)
+	out.RawFragment = frag
+	out.Fragment, _ = url.PathUnescape(frag)
+	if out.Fragment == "" {
+		out.RawFragment = ""
+	}
+	return out
+}
+
+// linkTo returns "path#state" (or "path" when the state is empty): an href
+// for a link to another page that carries state.
+func linkTo(path string, v url.Values, order []string) string {
+	if frag := formatLinkState(v, order); frag != "" {
+		return path + "#" + frag
+	}
+	return path
+}

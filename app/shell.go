@@ -1,0 +1,224 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// shell is the common frame of every page: the header with the product name
+// and the nav, the page itself, the footer, the "new version" banner and the
+// install button. Routes (routes.go) wraps each page of the route table in a
+// shell, so a page renders only its own <main>.
+//
+// In embed mode (the /embed page, framed by other sites) the shell shows no
+// nav and never offers to install.
+//
+// Once the wasm app has mounted the page and run its first updates, the shell
+// sets <body data-wasm="ready">; browser tests wait for it after a page load.
+// (In-app navigation keeps the shell, so the mark stays; a test that
+// navigates in the app waits for its page's own content.)
+//
+// The shell renders the same markup when prerendered and in the browser; the
+// banner and the install button appear later in fixed or reserved places, so
+// the page does not move when the wasm takes over.
+type shell struct {
+	app.Compo
+
+	Ipath    string // the route path of the page, for the nav and the title
+	Iembed   bool
+	Icontent app.UI // the page
+
+	updateAvailable bool
+	installable     bool
+	appleHint       bool // show "Share → Add to Home Screen"
+}
+
+// newShell returns an empty shell.
+func newShell() *shell {
+	return &shell{}
+}
+
+// Path sets the route path of the page the shell holds.
+func (s *shell) Path(v string) *shell {
+	s.Ipath = v
+	return s
+}
+
+// Embed sets embed mode: no nav, no install button.
+func (s *shell) Embed(v bool) *shell {
+	s.Iembed = v
+	return s
+}
+
+// Content sets the page the shell holds.
+func (s *shell) Content(v app.UI) *shell {
+	s.Icontent = v
+	return s
+}
+
+var (
+	_ app.PreRenderer  = (*shell)(nil)
+	_ app.Mounter      = (*shell)(nil)
+	_ app.Dismounter   = (*shell)(nil)
+	_ app.Navigator    = (*shell)(nil)
+	_ app.AppUpdater   = (*shell)(nil)
+	_ app.AppInstaller = (*shell)(nil)
+)
+
+// OnPreRender sets the page's title and description in the generated HTML.
+func (s *shell) OnPreRender(ctx app.Context) {
+	s.setPageInfo(ctx)
+}
+
+// OnMount reads the update and install state, then marks the app ready.
+func (s *shell) OnMount(ctx app.Context) {
+	s.updateAvailable = ctx.AppUpdateAvailable()
+	s.installable = !s.Iembed && ctx.IsAppInstallable()
+
+	// The pages' own OnMount and OnNav are already queued behind this one.
+	// A dispatch queued now runs after them, and its Defer after the update
+	// that follows, so "ready" means the page has rendered its first state.
+	ctx.Dispatch(func(ctx app.Context) {
+		ctx.Defer(func(app.Context) {
+			bodyData().Set("wasm", "ready")
+		})
+	})
+}
+
+// OnDismount clears the ready mark while in-app navigation swaps pages; the
+// next page's shell sets it again.
+func (s *shell) OnDismount() {
+	if app.IsClient {
+		bodyData().Delete("wasm")
+	}
+}
+
+// OnNav keeps the title and the install button right after in-app
+// navigation (go-app keeps the shell and swaps its page).
+func (s *shell) OnNav(ctx app.Context) {
+	s.setPageInfo(ctx)
+	s.installable = !s.Iembed && ctx.IsAppInstallable()
+}
+
+// OnAppUpdate shows the "new version" banner.
+func (s *shell) OnAppUpdate(ctx app.Context) {
+	s.updateAvailable = ctx.AppUpdateAvailable()
+}
+
+// OnAppInstallChange shows or hides the install button.
+func (s *shell) OnAppInstallChange(ctx app.Context) {
+	s.installable = !s.Iembed && ctx.IsAppInstallable()
+}
+
+// Render draws the frame around the page.
+func (s *shell) Render() app.UI {
+	class := "shell"
+	if s.Iembed {
+		class += " shell-embed"
+	}
+	return el("div").Class(class).Body(
+		app.If(!s.Iembed, s.renderHeader),
+		s.Icontent,
+		s.renderFooter(),
+		app.If(s.updateAvailable, s.renderUpdateBanner),
+		app.If(s.appleHint, s.renderAppleHint),
+	)
+}
+
+func (s *shell) renderHeader() app.UI {
+	return el("header").Class("site-header").Body(
+		el("a").Class("brand").Attr("href", "/").Body(
+			el("span").Class("brand-icon"), // drawn by app.css: decorative
+			el("span").Class("brand-name").Text("AIVC"),
+			el("span").Class("brand-tag").Text("AI video cost calculator"),
+		),
+		el("nav").Class("site-nav").Aria("label", "Main").Body(
+			el("ul").Body(
+				app.Range(navPages()).Slice(func(i int) app.UI {
+					p := navPages()[i]
+					a := el("a").Attr("href", p.path).Text(p.nav)
+					if p.path == s.Ipath {
+						a = a.Aria("current", "page")
+					}
+					return el("li").Body(a)
+				}),
+			),
+		),
+		app.If(s.installable, func() app.UI {
+			return el("button").
+				ID("install").
+				Class("install").
+				Attr("type", "button").
+				Text("Install app").
+				On("click", s.onInstall)
+		}),
+	)
+}
+
+func (s *shell) renderFooter() app.UI {
+	if s.Iembed {
+		return el("footer").Class("site-footer").Body(
+			el("a").Attr("href", "/").Attr("target", "_blank").Attr("rel", "noopener").Text("AIVC — AI video cost calculator"),
+		)
+	}
+	return el("footer").Class("site-footer").Body(
+		el("p").Text("Every calculation runs on your device; nothing you type leaves it. Works offline once loaded."),
+		el("p").Text("Prices come from the platforms' public pages. Each one names its source and the date it was read; check before you buy."),
+	)
+}
+
+func (s *shell) renderUpdateBanner() app.UI {
+	return el("div").ID("update-banner").Class("toast").Role("status").Body(
+		el("span").Text("A new version of AIVC is available."),
+		el("button").Attr("type", "button").Text("Reload").On("click", s.onReload),
+	)
+}
+
+func (s *shell) renderAppleHint() app.UI {
+	return el("div").ID("install-hint").Class("toast").Role("status").Body(
+		el("span").Text("To install AIVC, open the Share menu and choose “Add to Home Screen”."),
+		el("button").Attr("type", "button").Text("OK").On("click", s.onCloseHint),
+	)
+}
+
+func (s *shell) onReload(ctx app.Context, e app.Event) {
+	ctx.Reload()
+}
+
+func (s *shell) onInstall(ctx app.Context, e app.Event) {
+	if ctx.IsAppleBrowser() {
+		// Apple browsers have no install prompt to show.
+		s.appleHint = true
+		return
+	}
+	ctx.ShowAppInstallPrompt()
+}
+
+func (s *shell) onCloseHint(ctx app.Context, e app.Event) {
+	s.appleHint = false
+}
+
+func (s *shell) setPageInfo(ctx app.Context) {
+	p := pageInfo(s.Ipath)
+	if p.title != "" {
+		ctx.Page().SetTitle("%s", p.title)
+	}
+	if p.desc != "" {
+		ctx.Page().SetDescription("%s", p.desc)
+	}
+}
+
+// bodyData is document.body.dataset.
+func bodyData() app.Value {
+	return app.Window().Get("document").Get("body").Get("dataset")
+}
+
+// navPages returns the pages shown in the header nav, in table order.
+func navPages() []page {
+	var ps []page
+	for _, p := range pages {
+		if p.nav != "" {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func loadShell(t *testing.T, s *shell) {
+	t.Helper()
+	e := app.NewTestEngine()
+	if err := e.Load(s); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+}
+
+func TestShellFrame(t *testing.T) {
+	s := newShell().Path("/").Content(el("main").ID("page"))
+	loadShell(t, s)
+	for _, tt := range []struct {
+		what string
+		want app.UI
+		path []int
+	}{
+		{"the frame", el("div").Class("shell"), []int{0}},
+		{"the header", el("header").Class("site-header"), []int{0, 0}},
+		{"the brand", el("a").Class("brand").Attr("href", "/"), []int{0, 0, 0}},
+		{"the nav", el("nav").Class("site-nav").Aria("label", "Main"), []int{0, 0, 1}},
+		{"the current page's link", el("a").Attr("href", "/").Aria("current", "page"), []int{0, 0, 1, 0, 0, 0}},
+		{"the page", el("main").ID("page"), []int{0, 1}},
+		{"the footer", el("footer").Class("site-footer"), []int{0, 2}},
+	} {
+		if err := app.Match(tt.want, s, tt.path...); err != nil {
+			t.Errorf("%s: %v", tt.what, err)
+		}
+	}
+}
+
+func TestShellEmbed(t *testing.T) {
+	s := newShell().Path(EmbedPath).Embed(true).Content(el("main").ID("page"))
+	loadShell(t, s)
+	// No header (nav, install): the page comes first, then the footer.
+	if err := app.Match(el("div").Class("shell shell-embed"), s, 0); err != nil {
+		t.Error(err)
+	}
+	if err := app.Match(el("main").ID("page"), s, 0, 0); err != nil {
+		t.Errorf("embed mode: the page should come first: %v", err)
+	}
+	if err := app.Match(el("footer").Class("site-footer"), s, 0, 1); err != nil {
+		t.Error(err)
+	}
+	s.OnAppInstallChange(app.Context{}) // not installable in embed mode, whatever the browser says
+	if s.installable {
+		t.Error("embed mode offers to install")
+	}
+}
+
+func TestRouteTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, p := range pages {
+		if p.path == "" || p.path[0] != '/' || seen[p.path] {
+			t.Errorf("bad or duplicate path %q", p.path)
+		}
+		seen[p.path] = true
+		if p.title == "" || p.desc == "" || p.content == nil {
+			t.Errorf("%s: needs a title, a description and content", p.path)
+		}
+		if p.embed != (p.path == EmbedPath) {
+			t.Errorf("%s: only %s is the embed page", p.path, EmbedPath)
+		}
+	}
+	if got := Pages(); len(got) != len(pages) || got[0] != "/" {
+		t.Errorf("Pages() = %v", got)
+	}
+	if h := Handler("v"); h.Version != "v" || h.Icon.Default == "" || h.Icon.SVG == "" || h.Icon.Maskable == "" || h.Icon.Large == "" {
+		t.Errorf("Handler: version or icons unset: %+v", h.Icon)
+	}
+}

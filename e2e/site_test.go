@@ -1,0 +1,454 @@
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image/png"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	aivc "github.com/aivc/aivc/app"
+	"github.com/aivc/aivc/internal/site"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// Size of app.wasm, in decimal megabytes (10^6 bytes). budget* is issue 8's
+// budget (a bare go-app page is 6.90 MB raw, 1.88 MB gzip -9); the product
+// is not within it yet, so the test holds a ceiling (ceil*) just above the
+// size measured when it was last lowered: app.wasm may shrink, never grow
+// unnoticed. Lower the ceiling when the app shrinks; it meets the budget
+// when ceil* ≤ budget*.
+const (
+	budgetWasmRaw  = 7_600_000
+	budgetWasmGzip = 2_080_000
+	ceilWasmRaw    = 8_500_000
+	ceilWasmGzip   = 2_260_000
+)
+
+// TestWasmSize fails when app.wasm grows past its ceiling, measured with the
+// standard library's gzip at level 9 (BestCompression) and raw, and prints
+// both against issue 8's budget.
+func TestWasmSize(t *testing.T) {
+	wasm := filepath.Join(Dist, "web", "app.wasm")
+	gz, err := site.GzipSize(wasm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(wasm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := info.Size()
+	t.Logf("app.wasm: %s raw (budget %s, ceiling %s), %s gzip -9 (budget %s, ceiling %s)",
+		site.FormatSize(raw), site.FormatSize(budgetWasmRaw), site.FormatSize(ceilWasmRaw),
+		site.FormatSize(gz), site.FormatSize(budgetWasmGzip), site.FormatSize(ceilWasmGzip))
+	if gz > ceilWasmGzip {
+		t.Errorf("app.wasm is %s with gzip -9, over its ceiling of %s by %s",
+			site.FormatSize(gz), site.FormatSize(ceilWasmGzip), site.FormatSize(gz-ceilWasmGzip))
+	}
+	if raw > ceilWasmRaw {
+		t.Errorf("app.wasm is %s raw, over its ceiling of %s by %s",
+			site.FormatSize(raw), site.FormatSize(ceilWasmRaw), site.FormatSize(raw-ceilWasmRaw))
+	}
+}
+
+func get(t *testing.T, url string) (*http.Response, []byte) {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, body
+}
+
+// TestPrerenderedHTML: the HTML of / already holds the calculator and its
+// results, before any script runs.
+func TestPrerenderedHTML(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	res, body := get(t, srv.URL+"/")
+	if res.StatusCode != 200 {
+		t.Fatalf("GET / = %d", res.StatusCode)
+	}
+	html := string(body)
+	for _, want := range []string{`<main`, `class="site-header"`, `id="price-per-credit"`, `rel="manifest"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("prerendered / lacks %s", want)
+		}
+	}
+	tag := regexp.MustCompile(`<[^>]*id="price-per-credit"[^>]*>`).FindString(html)
+	if !regexp.MustCompile(`data-value="[^"]+"`).MatchString(tag) {
+		t.Errorf("prerendered / has no price per credit with a data-value")
+	}
+}
+
+// TestPrerenderedVisible: with the scripts blocked (as before the wasm
+// arrives), the calculator shows, and go-app's loader is a slim bar that
+// covers none of it.
+func TestPrerenderedVisible(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{
+		{URLPattern: srv.URL + "/app.js", Block: true},
+		{URLPattern: srv.URL + "/wasm_exec.js", Block: true},
+	}})
+	tb.navigate("/")
+	type box struct {
+		Loader    float64 `json:"loader"`
+		OnTop     bool    `json:"onTop"`
+		HasResult bool    `json:"hasResult"`
+	}
+	b := eval[box](tb, `(() => {
+		const loader = document.getElementById("app-wasm-loader");
+		const main = document.querySelector("main");
+		const r = main.getBoundingClientRect();
+		const x = r.left + r.width / 2, y = r.top + Math.min(r.height / 2, 200);
+		const hit = document.elementFromPoint(x, y);
+		return {
+			loader: loader ? loader.getBoundingClientRect().height : 0,
+			onTop: !!hit && main.contains(hit),
+			hasResult: !!document.getElementById("price-per-credit"),
+		};
+	})()`)
+	if b.Loader > 4 {
+		t.Errorf("go-app's loader is %vpx high; want a slim bar (restyled in web/app.css)", b.Loader)
+	}
+	if !b.OnTop {
+		t.Errorf("something covers the prerendered page")
+	}
+	if !b.HasResult {
+		t.Errorf("the prerendered page shows no result")
+	}
+}
+
+// TestPagesRun: every page of the route table loads, the wasm app runs it,
+// and the console stays clean (no errors, exceptions or CSP violations).
+func TestPagesRun(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, p := range append(aivc.Pages(), "/no-such-page") {
+		name := strings.TrimPrefix(p, "/")
+		if name == "" {
+			name = "home"
+		}
+		t.Run(name, func(t *testing.T) {
+			tb := newTab(t, srv.URL)
+			tb.open(p)
+			title := eval[string](tb, `document.title`)
+			if title == "" {
+				t.Errorf("%s has no title", p)
+			}
+			if n := eval[int](tb, `document.querySelectorAll("main").length`); n != 1 {
+				t.Errorf("%s has %d <main> elements, want 1", p, n)
+			}
+			if p == "/no-such-page" {
+				// The document itself is a 404; nothing else may fail.
+				tb.assertNoErrors("the server responded with a status of 404")
+				return
+			}
+			tb.assertNoErrors()
+		})
+	}
+}
+
+// TestHarnessSeesErrors: assertNoErrors has teeth: it sees a CSP violation
+// (an inline style) and a console error.
+func TestHarnessSeesErrors(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/")
+	eval[bool](tb, `document.body.setAttribute("style", "outline: 1px solid red"), console.error("boom"), true`)
+	time.Sleep(200 * time.Millisecond)
+	errs := strings.Join(tb.errors(), "\n")
+	if !strings.Contains(errs, "style-src") || !strings.Contains(errs, "boom") {
+		t.Errorf("the harness missed a CSP violation or a console error; saw:\n%s", errs)
+	}
+}
+
+// TestNoLayoutShift: when the wasm takes over the prerendered page, nothing
+// moves (go-app replaces the prerendered DOM with its own rendering; the two
+// must match).
+func TestNoLayoutShift(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, p := range aivc.Pages() {
+		tb := newTab(t, srv.URL)
+		tb.open(p)
+		time.Sleep(500 * time.Millisecond)
+		if cls := eval[float64](tb, `window.__layoutShift`); cls != 0 {
+			t.Errorf("%s: layout shift %.4f after the wasm took over, want 0; shifts: %v",
+				p, cls, eval[[]string](tb, `window.__layoutShifts`))
+		}
+	}
+}
+
+// TestNotFound: an unknown path gets 404.html with status 404, and the app
+// shows its own "not found" page.
+func TestNotFound(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	res, body := get(t, srv.URL+"/no-such-page")
+	if res.StatusCode != 404 || !strings.Contains(string(body), `id="not-found"`) {
+		t.Errorf("GET /no-such-page = %d, want 404 with the app's not-found page", res.StatusCode)
+	}
+}
+
+// TestOffline: after a first visit, every page loads from the service worker
+// with the server gone.
+func TestOffline(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/")
+
+	// go-app's worker precaches in its install handler without waitUntil, so
+	// wait until it controls the page and its cache holds every page.
+	urls, _ := json.Marshal(append(aivc.Pages(), "/web/app.wasm", "/app.js", "/wasm_exec.js", "/manifest.webmanifest"))
+	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+	tb.waitFor("the precache to hold every page", fmt.Sprintf(`(async () => {
+		for (const u of %s) { if (!(await caches.match(u))) return false; }
+		return true;
+	})()`, urls), 60*time.Second)
+
+	srv.CloseClientConnections()
+	srv.Close()
+	if _, err := http.Get(srv.URL + "/"); err == nil {
+		t.Fatal("the server still answers")
+	}
+	for _, p := range aivc.Pages() {
+		tb.open(p)
+		if n := eval[int](tb, `document.querySelectorAll("main").length`); n != 1 {
+			t.Errorf("offline %s: %d <main> elements, want 1", p, n)
+		}
+	}
+}
+
+// TestUpdateBanner: when a new version is deployed, a returning visitor is
+// told, and Reload brings the new version.
+func TestUpdateBanner(t *testing.T) {
+	t.Parallel()
+	dir := copyDist(t)
+	srv := newServerAt(t, dir)
+	tb := newTab(t, srv.URL)
+	tb.open("/")
+	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+	if n := eval[int](tb, `document.querySelectorAll("#update-banner").length`); n != 0 {
+		t.Fatalf("a first visit shows the update banner")
+	}
+
+	// "Deploy" a new version: the worker's bytes change.
+	worker := filepath.Join(dir, "app-worker.js")
+	data, err := os.ReadFile(worker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(worker, append(data, "\n// next version\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb.open("/")
+	tb.waitFor("the update banner", `!!document.querySelector("#update-banner button")`, 60*time.Second)
+	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil,
+		chromedp.Click(chromedp.CSS("#update-banner button")))); err != nil {
+		t.Fatalf("clicking Reload: %v", err)
+	}
+	tb.waitReady()
+	if n := eval[int](tb, `document.querySelectorAll("#update-banner").length`); n != 0 {
+		t.Errorf("the reloaded page still shows the update banner")
+	}
+	tb.assertNoErrors()
+}
+
+// TestInstallable: the manifest and icons are served, and Chrome finds
+// nothing that stops installing the app.
+func TestInstallable(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+
+	res, body := get(t, srv.URL+"/manifest.webmanifest")
+	if ct := res.Header.Get("Content-Type"); ct != "application/manifest+json" {
+		t.Errorf("manifest Content-Type %q", ct)
+	}
+	var manifest struct {
+		Name, ShortName string
+		StartURL        string `json:"start_url"`
+		Display         string
+		Icons           []struct{ Src, Type, Sizes, Purpose string }
+	}
+	if err := json.Unmarshal(body, &manifest); err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	if !strings.HasPrefix(manifest.Name, "AIVC") || manifest.StartURL != "/" || manifest.Display != "standalone" {
+		t.Errorf("manifest: %+v", manifest)
+	}
+	for _, icon := range manifest.Icons {
+		if !strings.HasPrefix(icon.Src, "/web/") {
+			t.Errorf("icon %s is not one of the site's own", icon.Src)
+			continue
+		}
+		res, body := get(t, srv.URL+icon.Src)
+		if res.StatusCode != 200 || res.Header.Get("Content-Type") != icon.Type {
+			t.Errorf("icon %s: %d %s, want 200 %s", icon.Src, res.StatusCode, res.Header.Get("Content-Type"), icon.Type)
+			continue
+		}
+		if icon.Type != "image/png" {
+			continue
+		}
+		img, err := png.Decode(bytes.NewReader(body))
+		if err != nil {
+			t.Errorf("icon %s: %v", icon.Src, err)
+			continue
+		}
+		if got := fmt.Sprintf("%dx%d", img.Bounds().Dx(), img.Bounds().Dy()); got != icon.Sizes {
+			t.Errorf("icon %s is %s, manifest says %s", icon.Src, got, icon.Sizes)
+		}
+	}
+
+	tb := newTab(t, srv.URL)
+	tb.open("/")
+	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+	tb.waitFor("the install button", `!!document.querySelector("#install")`, 30*time.Second)
+	r := call(tb, page.GetInstallabilityErrors, struct{}{})
+	for _, e := range r.InstallabilityErrors {
+		var args []string
+		for _, a := range e.ErrorArguments {
+			args = append(args, a.Name+"="+a.Value)
+		}
+		t.Errorf("installability error: %s %v", e.ErrorID, args)
+	}
+}
+
+// TestOwnOriginOnly: no page asks another origin for anything, in the
+// browser (every request of the page) and in the files (every src and href,
+// the manifest's icons and the service worker's precache list).
+func TestOwnOriginOnly(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, p := range aivc.Pages() {
+		tb := newTab(t, srv.URL)
+		tb.open(p)
+		tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+		time.Sleep(300 * time.Millisecond)
+		reqs := tb.requests()
+		if len(reqs) == 0 {
+			t.Errorf("%s: no request recorded", p)
+		}
+		for _, u := range reqs {
+			if !strings.HasPrefix(u, srv.URL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+				t.Errorf("%s requested %s", p, u)
+			}
+		}
+	}
+
+	attr := regexp.MustCompile(`(?:src|href)="([^"]*)"`)
+	files, err := filepath.Glob(filepath.Join(Dist, "*.html"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no HTML in %s: %v", Dist, err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range attr.FindAllStringSubmatch(string(data), -1) {
+			if u := m[1]; !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+				t.Errorf("%s links to %q, not a path of the site", filepath.Base(f), u)
+			}
+		}
+	}
+	worker, err := os.ReadFile(filepath.Join(Dist, "app-worker.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := regexp.MustCompile(`const resourcesToCache = (\[.*\]);`).FindSubmatch(worker)
+	if list == nil {
+		t.Fatal("app-worker.js has no resourcesToCache")
+	}
+	var precache []string
+	if err := json.Unmarshal(list[1], &precache); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range precache {
+		if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+			t.Errorf("the service worker precaches %q, not a path of the site", u)
+		}
+	}
+	for _, p := range append(aivc.Pages(), "/web/app.wasm", "/web/app.css", "/web/icon.svg") {
+		if !slices.Contains(precache, p) {
+			t.Errorf("the service worker does not precache %s", p)
+		}
+	}
+}
+
+// TestFraming: every page refuses to be framed by another site, and the
+// embed page may be framed by any site, by its headers and in the browser.
+func TestFraming(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	hasEmbed := slices.Contains(aivc.Pages(), aivc.EmbedPath)
+
+	for _, p := range append(aivc.Pages(), "/index.html") {
+		res, _ := get(t, srv.URL+p)
+		csp := res.Header.Values("Content-Security-Policy")
+		want := "frame-ancestors 'none'"
+		if p == aivc.EmbedPath {
+			want = "frame-ancestors *"
+		}
+		if len(csp) != 1 || !strings.Contains(csp[0], want) {
+			t.Errorf("GET %s: Content-Security-Policy %q, want one policy with %s", p, csp, want)
+		}
+		if xfo := res.Header.Get("X-Frame-Options"); xfo != "" {
+			t.Errorf("GET %s: X-Frame-Options %q fights frame-ancestors", p, xfo)
+		}
+	}
+
+	// A page on another origin frames the site.
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><title>host</title><iframe id="f" src="%s%s"></iframe>`,
+			srv.URL, r.URL.Query().Get("p"))
+	}))
+	defer host.Close()
+
+	check := func(p string, wantLoaded bool) {
+		tb := newTab(t, host.URL)
+		tb.navigate("/?p=" + p)
+		time.Sleep(500 * time.Millisecond)
+		tree := call(tb, page.GetFrameTree, struct{}{})
+		if len(tree.FrameTree.ChildFrames) != 1 {
+			t.Fatalf("host page of %s has %d frames", p, len(tree.FrameTree.ChildFrames))
+		}
+		f := tree.FrameTree.ChildFrames[0].Frame
+		loaded := strings.HasPrefix(f.URL, srv.URL) && f.UnreachableURL == ""
+		t.Logf("framing %s: frame url %q, unreachable %q", p, f.URL, f.UnreachableURL)
+		if loaded != wantLoaded {
+			t.Errorf("framing %s from another site: loaded = %v (frame url %q, unreachable %q), want %v",
+				p, loaded, f.URL, f.UnreachableURL, wantLoaded)
+		}
+	}
+	check("/", false)
+	// Control: a file with no frame-ancestors loads, so "loaded" can be seen.
+	check("/web/icon.svg", true)
+	if hasEmbed {
+		check(aivc.EmbedPath, true)
+	} else {
+		t.Logf("no %s page yet: only checked that / refuses framing", aivc.EmbedPath)
+	}
+}

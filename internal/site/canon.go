@@ -1,0 +1,62 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// go-app writes an element's attributes in Go map order, so two generations
+// of one page differ byte for byte. Build rewrites every generated page with
+// the attributes of each start tag sorted, so the same site always gives the
+// same files (and the same version).
+//
+// go-app quotes attribute values with strconv.Quote, so a value may hold \"
+// escapes; the patterns allow them.
+var (
+	startTag = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'<>/=]+(?:="(?:[^"\\]|\\.)*")?)+)\s*>`)
+	attr     = regexp.MustCompile(`[^\s"'<>/=]+(?:="(?:[^"\\]|\\.)*")?`)
+)
+
+// canonicalHTML returns page with the attributes of every start tag sorted.
+func canonicalHTML(page []byte) []byte {
+	return startTag.ReplaceAllFunc(page, func(tag []byte) []byte {
+		m := startTag.FindSubmatch(tag)
+		attrs := attr.FindAll(m[2], -1)
+		slices.SortFunc(attrs, bytes.Compare)
+		var b bytes.Buffer
+		b.WriteByte('<')
+		b.Write(m[1])
+		for _, a := range attrs {
+			b.WriteByte(' ')
+			b.Write(a)
+		}
+		b.WriteByte('>')
+		return b.Bytes()
+	})
+}
+
+// canonicalizePages rewrites every .html file directly in dir with
+// canonicalHTML.
+func canonicalizePages(dir string) error {
+	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, canonicalHTML(data), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
