@@ -2,12 +2,11 @@ package pricing
 
 import (
 	"bytes"
-	"embed"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"reflect"
 	"slices"
 	"strconv"
@@ -53,63 +52,59 @@ import (
 //     is "standard". One exception: PixVerse's "fast" motion mode doubles
 //     the price, so it is not a fast tier and is tagged standard.
 //
-// Catalog decodes the files on first use, not at package init.
+// The files are the source people edit; the site embeds catalog.min.json,
+// generated from them: every profile, checked as DecodeProfile checks a
+// person's import (and each file named after its id, none custom, no id
+// twice), compacted, sorted by id, one per line. After editing a file, run
+//
+//	go generate ./pricing
+//
+// (it runs `go test -run '^TestCatalogMin$' -update`); TestCatalogMin fails
+// while catalog.min.json is stale. The embedded catalog is therefore
+// trusted: Catalog decodes it on first use, not at package init, with
+// encoding/json alone, skipping the path-tracking walk and Validate that a
+// person's profile goes through. That keeps app.wasm small and the first
+// decode fast.
 
-//go:embed catalog/*.json
-var catalogFiles embed.FS
+//go:generate go test -run ^TestCatalogMin$ -update .
 
-// catalogDir is where the embedded files live.
-const catalogDir = "catalog"
+//go:embed catalog.min.json
+var catalogJSON []byte
 
-// loadCatalog decodes and validates every embedded file once.
-var loadCatalog = sync.OnceValues(func() ([]Profile, error) {
-	entries, err := catalogFiles.ReadDir(catalogDir)
-	if err != nil {
-		return nil, fmt.Errorf("catalog: %w", err)
+// catalog is the decoded catalog, filled once, on the first call to
+// Catalog. (A package-level sync.OnceValues would keep the decoder in every
+// program that imports pricing, used or not.)
+var catalog struct {
+	once sync.Once
+	ps   []Profile
+	err  error
+}
+
+func decodeCatalog() {
+	var ps []Profile
+	if err := json.Unmarshal(catalogJSON, &ps); err != nil {
+		catalog.err = &ProfileError{Err: errors.New("catalog.min.json: invalid json: " + err.Error())}
+		return
 	}
-	ps := make([]Profile, 0, len(entries))
-	files := map[string]string{}
-	for _, e := range entries {
-		name := path.Join(catalogDir, e.Name())
-		data, err := catalogFiles.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		p, err := DecodeProfile(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if want := p.ID + ".json"; e.Name() != want {
-			return nil, fmt.Errorf("%s: %w", name, &ProfileError{Profile: p.ID, Path: "id",
-				Err: fmt.Errorf("the file must be named %s", want)})
-		}
-		if p.Custom {
-			return nil, fmt.Errorf("%s: %w", name, &ProfileError{Profile: p.ID, Path: "custom",
-				Err: errors.New("is only for profiles a person made, never in the catalog")})
-		}
-		if other, dup := files[p.ID]; dup {
-			return nil, fmt.Errorf("%s: %w", name, &ProfileError{Profile: p.ID, Path: "id",
-				Err: fmt.Errorf("duplicate id %q (also %s)", p.ID, other)})
-		}
-		files[p.ID] = name
-		ps = append(ps, p)
-	}
-	slices.SortFunc(ps, func(a, b Profile) int { return strings.Compare(a.ID, b.ID) })
-	return ps, nil
-})
+	catalog.ps = ps
+}
 
-// Catalog returns the bundled profiles, sorted by ID. The files are decoded
-// strictly and validated on the first call; a broken file is an error that
-// names it ("catalog/runway.json: profile \"runway\": plans[1].credits:
-// must be more than 0") and wraps a *ProfileError. The slice is the
+// Catalog returns the bundled profiles, sorted by ID. They are decoded on
+// the first call; every later call shares that decoding. The slice is the
 // caller's own; the profiles in it share their plans and models with every
 // other caller, so treat them as read-only.
+//
+// A broken catalog file never reaches a build: TestCatalogMin checks every
+// file strictly and fails with its name and the JSON path of the problem
+// ("catalog/runway.json: profile \"runway\": plans[1].credits: must be more
+// than 0"). Should the embedded file still not decode, the error is a
+// *ProfileError.
 func Catalog() ([]Profile, error) {
-	ps, err := loadCatalog()
-	if err != nil {
-		return nil, err
+	catalog.once.Do(decodeCatalog)
+	if catalog.err != nil {
+		return nil, catalog.err
 	}
-	return slices.Clone(ps), nil
+	return slices.Clone(catalog.ps), nil
 }
 
 // FindProfile returns the profile of ps with the given id.
@@ -213,8 +208,12 @@ type profileWalker struct {
 	id  string // the profile's id once read, for messages
 }
 
-func (w *profileWalker) fail(path string, err error) error {
-	return &ProfileError{Profile: w.id, Path: path, Err: err}
+func (w *profileWalker) fail(path, msg string) error {
+	return &ProfileError{Profile: w.id, Path: path, Err: errors.New(msg)}
+}
+
+func (w *profileWalker) failf(path, format string, args ...any) error {
+	return w.fail(path, fmt.Sprintf(format, args...))
 }
 
 func (w *profileWalker) token(path string) (json.Token, error) {
@@ -223,9 +222,9 @@ func (w *profileWalker) token(path string) (json.Token, error) {
 		return t, nil
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, w.fail(path, errors.New("invalid json: unexpected end of input"))
+		return nil, w.fail(path, "invalid json: unexpected end of input")
 	}
-	return nil, w.fail(path, fmt.Errorf("invalid json: %v", strings.TrimPrefix(err.Error(), "json: ")))
+	return nil, w.failf(path, "invalid json: %v", strings.TrimPrefix(err.Error(), "json: "))
 }
 
 func (w *profileWalker) value(t reflect.Type, path string) error {
@@ -263,10 +262,10 @@ func (w *profileWalker) valueFrom(tok json.Token, t reflect.Type, path string) e
 	if t == walkDecimalType || t == walkNullDecimalType {
 		s, ok := tok.(string)
 		if !ok {
-			return w.fail(path, fmt.Errorf("must be a number in a string, like \"15.00\" (got %s)", walkTokenKind(tok)))
+			return w.failf(path, "must be a number in a string, like \"15.00\" (got %s)", walkTokenKind(tok))
 		}
 		if _, err := decimal.NewFromString(s); err != nil || s == "" || strings.TrimSpace(s) != s {
-			return w.fail(path, fmt.Errorf("%q is not a number (want digits and a point, like \"15.00\")", quoteClip(s)))
+			return w.failf(path, "%q is not a number (want digits and a point, like \"15.00\")", quoteClip(s))
 		}
 		return nil
 	}
@@ -281,7 +280,7 @@ func (w *profileWalker) valueFrom(tok json.Token, t reflect.Type, path string) e
 			return nil
 		}
 		if tok != json.Delim('[') {
-			return w.fail(path, fmt.Errorf("must be a list (got %s)", walkTokenKind(tok)))
+			return w.failf(path, "must be a list (got %s)", walkTokenKind(tok))
 		}
 		for i := 0; w.dec.More(); i++ {
 			if err := w.value(t.Elem(), pathIndex(path, i)); err != nil {
@@ -292,7 +291,7 @@ func (w *profileWalker) valueFrom(tok json.Token, t reflect.Type, path string) e
 		return err
 	case reflect.Struct:
 		if tok != json.Delim('{') {
-			return w.fail(path, fmt.Errorf("must be an object (got %s)", walkTokenKind(tok)))
+			return w.failf(path, "must be an object (got %s)", walkTokenKind(tok))
 		}
 		fields := walkFields(t)
 		seen := make(map[string]bool, len(fields))
@@ -306,9 +305,9 @@ func (w *profileWalker) valueFrom(tok json.Token, t reflect.Type, path string) e
 			f, known := fields[key]
 			switch {
 			case !known:
-				return w.fail(fp, fmt.Errorf("unknown field %q", quoteClip(key)))
+				return w.failf(fp, "unknown field %q", quoteClip(key))
 			case seen[key]:
-				return w.fail(fp, fmt.Errorf("field %q appears twice", key))
+				return w.failf(fp, "field %q appears twice", key)
 			}
 			seen[key] = true
 			if err := w.value(f, fp); err != nil {
@@ -320,7 +319,7 @@ func (w *profileWalker) valueFrom(tok json.Token, t reflect.Type, path string) e
 	case reflect.String:
 		s, ok := tok.(string)
 		if !ok {
-			return w.fail(path, fmt.Errorf("must be a string (got %s)", walkTokenKind(tok)))
+			return w.failf(path, "must be a string (got %s)", walkTokenKind(tok))
 		}
 		if path == "id" {
 			w.id = s
@@ -329,22 +328,22 @@ func (w *profileWalker) valueFrom(tok json.Token, t reflect.Type, path string) e
 	case reflect.Int:
 		n, ok := tok.(json.Number)
 		if !ok {
-			return w.fail(path, fmt.Errorf("must be a whole number (got %s)", walkTokenKind(tok)))
+			return w.failf(path, "must be a whole number (got %s)", walkTokenKind(tok))
 		}
 		if _, err := strconv.Atoi(string(n)); err != nil {
 			if errors.Is(err, strconv.ErrRange) {
-				return w.fail(path, errors.New("is too large"))
+				return w.fail(path, "is too large")
 			}
-			return w.fail(path, fmt.Errorf("%s is not a whole number", quoteClip(string(n))))
+			return w.failf(path, "%s is not a whole number", quoteClip(string(n)))
 		}
 		return nil
 	case reflect.Bool:
 		if _, ok := tok.(bool); !ok {
-			return w.fail(path, fmt.Errorf("must be true or false (got %s)", walkTokenKind(tok)))
+			return w.failf(path, "must be true or false (got %s)", walkTokenKind(tok))
 		}
 		return nil
 	}
-	return w.fail(path, fmt.Errorf("cannot read a %s", t))
+	return w.failf(path, "cannot read a %s", t)
 }
 
 // walkFieldsCache holds walkFields' answers: reflect.Type → map[string]reflect.Type.

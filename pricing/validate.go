@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,19 +84,35 @@ func (p Profile) Validate() error {
 
 // validator records the first broken rule; every check returns at once
 // when one is recorded, so later checks never see out-of-range values.
+//
+// The small checks below (text, amount, id…) are marked go:noinline: they
+// are called from about a hundred places, and inlining copies them into
+// each, which costs app.wasm about 20 KB (issue 8) for no speed a person
+// would notice.
 type profileValidator struct {
 	p   *Profile
 	err error
 }
 
-func (v *profileValidator) fail(path string, err error) {
+// fail records msg as the first broken rule, at field name of path ("" for
+// path itself). Paths are joined only here, when a rule is broken, so a
+// valid profile costs no string building.
+//
+//go:noinline
+func (v *profileValidator) fail(path, name, msg string) {
 	if v.err == nil {
-		v.err = &ProfileError{Profile: v.p.ID, Path: path, Err: err}
+		if name != "" {
+			path = pathField(path, name)
+		}
+		v.err = &ProfileError{Profile: v.p.ID, Path: path, Err: errors.New(msg)}
 	}
 }
 
-func (v *profileValidator) failf(path, format string, args ...any) {
-	v.fail(path, fmt.Errorf(format, args...))
+//go:noinline
+func (v *profileValidator) failf(path, name, format string, args ...any) {
+	if v.err == nil {
+		v.fail(path, name, fmt.Sprintf(format, args...))
+	}
 }
 
 func (v *profileValidator) ok() bool { return v.err == nil }
@@ -111,63 +128,63 @@ func pathIndex(path string, i int) string { return path + "[" + strconv.Itoa(i) 
 
 func (v *profileValidator) profile() {
 	p := v.p
-	v.id("id", p.ID)
-	v.text("name", p.Name, true)
-	v.text("platform", p.Platform, true)
+	v.id("", "id", p.ID)
+	v.text("", "name", p.Name, true)
+	v.text("", "platform", p.Platform, true)
 	switch p.Kind {
 	case KindCredits, KindAPI:
 	case "":
-		v.fail("kind", errors.New("is empty (want credits or api)"))
+		v.fail("kind", "", "is empty (want credits or api)")
 	default:
-		v.failf("kind", "unknown kind %q (want credits or api)", quoteClip(string(p.Kind)))
+		v.failf("kind", "", "unknown kind %q (want credits or api)", quoteClip(string(p.Kind)))
 	}
-	v.currency("currency", p.Currency)
-	v.text("unit", p.Unit, false)
+	v.currency("", "currency", p.Currency)
+	v.text("", "unit", p.Unit, false)
 	if p.URL != "" || !p.Custom {
-		v.url("url", p.URL)
+		v.url("", "url", p.URL)
 	}
-	v.texts("notes", p.Notes)
-	v.texts("unknown", p.Unknown)
+	v.texts("", "notes", p.Notes)
+	v.texts("", "unknown", p.Unknown)
 	if !v.ok() {
 		return
 	}
 
 	api := p.Kind == KindAPI
 	if api && len(p.Plans) > 0 {
-		v.fail("plans", errors.New("an api profile has no plans (its models cost money directly)"))
+		v.fail("plans", "", "an api profile has no plans (its models cost money directly)")
 	}
 	if api && len(p.Packs) > 0 {
-		v.fail("packs", errors.New("an api profile has no packs (its models cost money directly)"))
+		v.fail("packs", "", "an api profile has no packs (its models cost money directly)")
 	}
 	if api && p.Free != nil {
-		v.fail("free", errors.New("an api profile has no free credits (its models cost money directly)"))
+		v.fail("free", "", "an api profile has no free credits (its models cost money directly)")
 	}
-	v.count("plans", len(p.Plans), ProfileMaxItems)
-	v.count("packs", len(p.Packs), ProfileMaxItems)
-	v.count("models", len(p.Models), ProfileMaxModels)
+	v.count("", "plans", len(p.Plans), ProfileMaxItems)
+	v.count("", "packs", len(p.Packs), ProfileMaxItems)
+	v.count("", "models", len(p.Models), ProfileMaxModels)
 	if len(p.Models) == 0 {
-		v.fail("models", errors.New("is empty (a profile needs at least one model)"))
+		v.fail("models", "", "is empty (a profile needs at least one model)")
 	}
 
-	seen := map[string]int{}
+	var ids []string // of the list being checked, for duplicates
 	for i := range p.Plans {
 		path := pathIndex("plans", i)
-		v.unique(pathField(path, "id"), p.Plans[i].ID, i, seen, "plans")
+		ids = v.unique(path, ids, p.Plans[i].ID, "plans")
 		v.plan(path, &p.Plans[i])
 	}
-	clear(seen)
+	ids = ids[:0]
 	for i := range p.Packs {
 		path := pathIndex("packs", i)
-		v.unique(pathField(path, "id"), p.Packs[i].ID, i, seen, "packs")
+		ids = v.unique(path, ids, p.Packs[i].ID, "packs")
 		v.pack(path, &p.Packs[i])
 	}
 	if p.Free != nil {
 		v.free("free", p.Free)
 	}
-	clear(seen)
+	ids = ids[:0]
 	for i := range p.Models {
 		path := pathIndex("models", i)
-		v.unique(pathField(path, "id"), p.Models[i].ID, i, seen, "models")
+		ids = v.unique(path, ids, p.Models[i].ID, "models")
 		v.model(path, &p.Models[i])
 	}
 }
@@ -176,24 +193,24 @@ func (v *profileValidator) plan(path string, pl *Plan) {
 	if !v.ok() {
 		return
 	}
-	v.id(pathField(path, "id"), pl.ID)
-	v.text(pathField(path, "name"), pl.Name, true)
-	v.nullAmount(pathField(path, "monthly"), pl.Monthly, false)
-	v.nullAmount(pathField(path, "yearly_per_month"), pl.YearlyPerMonth, false)
-	v.nullAmount(pathField(path, "yearly"), pl.Yearly, false)
+	v.id(path, "id", pl.ID)
+	v.text(path, "name", pl.Name, true)
+	v.nullAmount(path, "monthly", pl.Monthly, false)
+	v.nullAmount(path, "yearly_per_month", pl.YearlyPerMonth, false)
+	v.nullAmount(path, "yearly", pl.Yearly, false)
 	if pl.YearlyPerMonth.Valid && pl.Yearly.Valid {
-		v.fail(pathField(path, "yearly"), errors.New("set yearly or yearly_per_month, not both"))
+		v.fail(path, "yearly", "set yearly or yearly_per_month, not both")
 	}
 	if !pl.Monthly.Valid && !pl.YearlyPerMonth.Valid && !pl.Yearly.Valid {
-		v.fail(pathField(path, "monthly"), errors.New("is missing (a plan needs a monthly or a yearly price)"))
+		v.fail(path, "monthly", "is missing (a plan needs a monthly or a yearly price)")
 	}
-	v.amount(pathField(path, "credits"), pl.Credits, true)
+	v.amount(path, "credits", pl.Credits, true)
 	if pl.Promo != nil {
 		v.promo(pathField(path, "promo"), pl.Promo)
 	}
-	v.res(pathField(path, "max_res"), pl.MaxRes, true)
-	v.source(pathField(path, "source"), pl.Source)
-	v.text(pathField(path, "notes"), pl.Notes, false)
+	v.res(path, "max_res", pl.MaxRes, true)
+	v.source(path, pl.Source)
+	v.text(path, "notes", pl.Notes, false)
 }
 
 func (v *profileValidator) promo(path string, pr *Promo) {
@@ -201,77 +218,77 @@ func (v *profileValidator) promo(path string, pr *Promo) {
 		return
 	}
 	if !pr.BonusPercent.Valid && !pr.IntroPrice.Valid {
-		v.fail(path, errors.New("needs bonus_percent or intro_price"))
+		v.fail(path, "", "needs bonus_percent or intro_price")
 		return
 	}
-	v.nullAmount(pathField(path, "bonus_percent"), pr.BonusPercent, true)
-	v.nullAmount(pathField(path, "bonus_cap"), pr.BonusCap, true)
+	v.nullAmount(path, "bonus_percent", pr.BonusPercent, true)
+	v.nullAmount(path, "bonus_cap", pr.BonusCap, true)
 	if v.ok() && pr.BonusPercent.Valid && pr.BonusPercent.Decimal.Cmp(decimal.NewFromInt(maxProfilePercent)) > 0 {
-		v.failf(pathField(path, "bonus_percent"), "is more than %d", maxProfilePercent)
+		v.failf(path, "bonus_percent", "is more than %d", maxProfilePercent)
 	}
 	if pr.BonusCap.Valid && !pr.BonusPercent.Valid {
-		v.fail(pathField(path, "bonus_cap"), errors.New("needs bonus_percent"))
+		v.fail(path, "bonus_cap", "needs bonus_percent")
 	}
-	v.nullAmount(pathField(path, "intro_price"), pr.IntroPrice, false)
+	v.nullAmount(path, "intro_price", pr.IntroPrice, false)
 	switch {
 	case pr.IntroPrice.Valid && pr.IntroMonths <= 0:
-		v.fail(pathField(path, "intro_months"), errors.New("must be more than 0 when intro_price is set"))
+		v.fail(path, "intro_months", "must be more than 0 when intro_price is set")
 	case !pr.IntroPrice.Valid && pr.IntroMonths != 0:
-		v.fail(pathField(path, "intro_months"), errors.New("needs intro_price"))
+		v.fail(path, "intro_months", "needs intro_price")
 	case pr.IntroMonths > maxProfileMonths:
-		v.failf(pathField(path, "intro_months"), "is more than %d", maxProfileMonths)
+		v.failf(path, "intro_months", "is more than %d", maxProfileMonths)
 	}
-	v.source(pathField(path, "source"), pr.Source)
+	v.source(path, pr.Source)
 }
 
 func (v *profileValidator) pack(path string, pk *Pack) {
 	if !v.ok() {
 		return
 	}
-	v.id(pathField(path, "id"), pk.ID)
-	v.text(pathField(path, "name"), pk.Name, true)
-	v.amount(pathField(path, "price"), pk.Price, true)
-	v.amount(pathField(path, "credits"), pk.Credits, true)
+	v.id(path, "id", pk.ID)
+	v.text(path, "name", pk.Name, true)
+	v.amount(path, "price", pk.Price, true)
+	v.amount(path, "credits", pk.Credits, true)
 	switch {
 	case pk.ValidDays < 0:
-		v.fail(pathField(path, "valid_days"), errors.New("cannot be negative (0 means the credits never expire)"))
+		v.fail(path, "valid_days", "cannot be negative (0 means the credits never expire)")
 	case pk.ValidDays > maxProfileDays:
-		v.failf(pathField(path, "valid_days"), "is more than %d", maxProfileDays)
+		v.failf(path, "valid_days", "is more than %d", maxProfileDays)
 	}
-	v.source(pathField(path, "source"), pk.Source)
-	v.text(pathField(path, "notes"), pk.Notes, false)
+	v.source(path, pk.Source)
+	v.text(path, "notes", pk.Notes, false)
 }
 
 func (v *profileValidator) free(path string, f *Free) {
 	if !v.ok() {
 		return
 	}
-	v.amount(pathField(path, "credits"), f.Credits, true)
+	v.amount(path, "credits", f.Credits, true)
 	switch f.Period {
 	case FreeOnce, FreeDay, FreeMonth:
 	default:
-		v.failf(pathField(path, "period"), "unknown period %q (want once, day or month)", quoteClip(string(f.Period)))
+		v.failf(path, "period", "unknown period %q (want once, day or month)", quoteClip(string(f.Period)))
 	}
-	v.res(pathField(path, "max_res"), f.MaxRes, true)
-	v.source(pathField(path, "source"), f.Source)
-	v.text(pathField(path, "notes"), f.Notes, false)
+	v.res(path, "max_res", f.MaxRes, true)
+	v.source(path, f.Source)
+	v.text(path, "notes", f.Notes, false)
 }
 
 func (v *profileValidator) model(path string, m *Model) {
 	if !v.ok() {
 		return
 	}
-	v.id(pathField(path, "id"), m.ID)
-	v.text(pathField(path, "name"), m.Name, true)
+	v.id(path, "id", m.ID)
+	v.text(path, "name", m.Name, true)
 	switch m.Tier {
 	case TierFast, TierStandard, TierPremium:
 	default:
-		v.failf(pathField(path, "tier"), "unknown tier %q (want fast, standard or premium)", quoteClip(string(m.Tier)))
+		v.failf(path, "tier", "unknown tier %q (want fast, standard or premium)", quoteClip(string(m.Tier)))
 	}
-	v.count(pathField(path, "rates"), len(m.Rates), ProfileMaxItems)
-	v.count(pathField(path, "multipliers"), len(m.Multipliers), ProfileMaxItems)
-	v.count(pathField(path, "addons"), len(m.Addons), ProfileMaxItems)
-	v.count(pathField(path, "plans"), len(m.Plans), ProfileMaxItems)
+	v.count(path, "rates", len(m.Rates), ProfileMaxItems)
+	v.count(path, "multipliers", len(m.Multipliers), ProfileMaxItems)
+	v.count(path, "addons", len(m.Addons), ProfileMaxItems)
+	v.count(path, "plans", len(m.Plans), ProfileMaxItems)
 	priced := len(m.Rates) > 0
 	if priced || !dursEmpty(&m.Durations) {
 		v.durations(pathField(path, "durations"), &m.Durations)
@@ -280,35 +297,36 @@ func (v *profileValidator) model(path string, m *Model) {
 		return
 	}
 
-	resAt := map[Resolution]string{}
+	var res []Resolution // of the rates, then the multipliers
 	for i := range m.Rates {
 		rp := pathIndex(pathField(path, "rates"), i)
-		v.resOnce(pathField(rp, "res"), m.Rates[i].Res, resAt)
+		res = v.resOnce(rp, res, m.Rates[i].Res, len(m.Rates))
 		v.rate(rp, &m.Rates[i], &m.Durations)
 	}
 	if len(m.Multipliers) > 0 && !priced {
-		v.fail(pathField(path, "multipliers"), errors.New("needs rates[0] to multiply"))
+		v.fail(path, "multipliers", "needs rates[0] to multiply")
 	}
 	for i := range m.Multipliers {
 		mp := pathIndex(pathField(path, "multipliers"), i)
 		mu := &m.Multipliers[i]
-		v.resOnce(pathField(mp, "res"), mu.Res, resAt)
-		v.text(pathField(mp, "label"), mu.Label, false)
-		v.amount(pathField(mp, "factor"), mu.Factor, true)
+		res = v.resOnce(mp, res, mu.Res, len(m.Rates))
+		v.text(mp, "label", mu.Label, false)
+		v.amount(mp, "factor", mu.Factor, true)
 		if v.ok() && mu.Factor.Cmp(decimal.NewFromInt(maxProfileFactor)) > 0 {
-			v.failf(pathField(mp, "factor"), "is more than %d", maxProfileFactor)
+			v.failf(mp, "factor", "is more than %d", maxProfileFactor)
 		}
 	}
 
 	hasAudio := -1
-	kinds := map[AddonKind]int{}
 	for i := range m.Addons {
 		ap := pathIndex(pathField(path, "addons"), i)
 		a := &m.Addons[i]
-		if j, dup := kinds[a.Kind]; dup && v.ok() {
-			v.failf(pathField(ap, "kind"), "duplicate add-on kind %q (also addons[%d])", quoteClip(string(a.Kind)), j)
+		for j := range i {
+			if m.Addons[j].Kind == a.Kind {
+				v.failf(ap, "kind", "duplicate add-on kind %q (also addons[%d])", quoteClip(string(a.Kind)), j)
+				break
+			}
 		}
-		kinds[a.Kind] = i
 		if a.Kind == AddonAudio {
 			hasAudio = i
 		}
@@ -321,37 +339,37 @@ func (v *profileValidator) model(path string, m *Model) {
 			if audio == "" {
 				audio = AudioNone
 			}
-			v.failf(pathField(pathIndex(pathField(path, "addons"), hasAudio), "kind"),
+			v.failf(pathIndex(pathField(path, "addons"), hasAudio), "kind",
 				"an audio add-on needs audio \"addon\" (audio is %q)", audio)
 		}
 	case AudioAddon:
 		if hasAudio < 0 {
-			v.fail(pathField(path, "audio"), errors.New(`is "addon" but the model has no add-on of kind audio`))
+			v.fail(path, "audio", `is "addon" but the model has no add-on of kind audio`)
 		}
 	default:
-		v.failf(pathField(path, "audio"), "unknown audio %q (want none, included or addon)", quoteClip(string(m.Audio)))
+		v.failf(path, "audio", "unknown audio %q (want none, included or addon)", quoteClip(string(m.Audio)))
 	}
 
-	v.nullAmount(pathField(path, "min_charge"), m.MinCharge, true)
+	v.nullAmount(path, "min_charge", m.MinCharge, true)
 
-	plans := map[string]bool{}
 	for i, id := range m.Plans {
+		if !v.ok() {
+			break
+		}
 		pp := pathIndex(pathField(path, "plans"), i)
 		switch {
-		case !v.ok():
 		case v.p.Kind == KindAPI:
-			v.fail(pp, errors.New("an api profile has no plans"))
-		case plans[id]:
-			v.failf(pp, "duplicate plan %q", quoteClip(id))
+			v.fail(pp, "", "an api profile has no plans")
+		case slices.Contains(m.Plans[:i], id):
+			v.failf(pp, "", "duplicate plan %q", quoteClip(id))
 		default:
 			if _, ok := v.p.FindPlan(id); !ok {
-				v.failf(pp, "unknown plan %q", quoteClip(id))
+				v.failf(pp, "", "unknown plan %q", quoteClip(id))
 			}
 		}
-		plans[id] = true
 	}
-	v.source(pathField(path, "source"), m.Source)
-	v.text(pathField(path, "notes"), m.Notes, false)
+	v.source(path, m.Source)
+	v.text(path, "notes", m.Notes, false)
 }
 
 func dursEmpty(d *Durations) bool { return len(d.List) == 0 && d.Min == 0 && d.Max == 0 }
@@ -387,34 +405,34 @@ func (v *profileValidator) durations(path string, d *Durations) {
 	ranged := d.Min != 0 || d.Max != 0
 	switch {
 	case len(d.List) > 0 && ranged:
-		v.fail(path, errors.New("has both a list and a min-max range (want one)"))
+		v.fail(path, "", "has both a list and a min-max range (want one)")
 	case len(d.List) > 0:
-		v.count(pathField(path, "list"), len(d.List), ProfileMaxItems)
+		v.count(path, "list", len(d.List), ProfileMaxItems)
 		for i, s := range d.List {
 			lp := pathIndex(pathField(path, "list"), i)
-			v.seconds(lp, s)
+			v.seconds(lp, "", s)
 			if v.ok() && i > 0 && s <= d.List[i-1] {
-				v.failf(lp, "must be longer than the one before (%d s)", d.List[i-1])
+				v.failf(lp, "", "must be longer than the one before (%d s)", d.List[i-1])
 			}
 		}
 	case ranged:
-		v.seconds(pathField(path, "min"), d.Min)
-		v.seconds(pathField(path, "max"), d.Max)
+		v.seconds(path, "min", d.Min)
+		v.seconds(path, "max", d.Max)
 		if v.ok() && d.Min > d.Max {
-			v.failf(pathField(path, "min"), "is more than max (%d s)", d.Max)
+			v.failf(path, "min", "is more than max (%d s)", d.Max)
 		}
 	default:
-		v.fail(path, errors.New("is empty (want a list or a min and a max)"))
+		v.fail(path, "", "is empty (want a list or a min and a max)")
 	}
 }
 
-func (v *profileValidator) seconds(path string, s int) {
+//go:noinline
+func (v *profileValidator) seconds(path, name string, s int) {
 	switch {
-	case !v.ok():
 	case s <= 0:
-		v.fail(path, errors.New("must be more than 0"))
+		v.fail(path, name, "must be more than 0")
 	case s > ProfileMaxSeconds:
-		v.failf(path, "is more than %d s", ProfileMaxSeconds)
+		v.failf(path, name, "is more than %d s", ProfileMaxSeconds)
 	}
 }
 
@@ -422,7 +440,7 @@ func (v *profileValidator) rate(path string, r *Rate, model *Durations) {
 	if !v.ok() {
 		return
 	}
-	v.text(pathField(path, "label"), r.Label, false)
+	v.text(path, "label", r.Label, false)
 	durs := model
 	if r.Durations != nil {
 		v.durations(pathField(path, "durations"), r.Durations)
@@ -446,21 +464,21 @@ func (v *profileValidator) rate(path string, r *Rate, model *Durations) {
 	}
 	switch len(rules) {
 	case 0:
-		v.fail(path, errors.New("needs a rule: per_second, buckets, base, per_clip or per_megapixel"))
+		v.fail(path, "", "needs a rule: per_second, buckets, base, per_clip or per_megapixel")
 	case 1:
 	default:
-		v.failf(pathField(path, rules[1]), "is set with %s (want exactly one rule per rate)", rules[0])
+		v.failf(path, rules[1], "is set with %s (want exactly one rule per rate)", rules[0])
 	}
 	if !v.ok() {
 		return
 	}
-	v.nullAmount(pathField(path, "per_second"), r.PerSecond, true)
-	v.nullAmount(pathField(path, "per_clip"), r.PerClip, true)
+	v.nullAmount(path, "per_second", r.PerSecond, true)
+	v.nullAmount(path, "per_clip", r.PerClip, true)
 	if r.PerMegapixel.Valid {
-		v.nullAmount(pathField(path, "per_megapixel"), r.PerMegapixel, true)
-		v.size(pathField(path, "width"), r.Width, maxProfilePixels)
-		v.size(pathField(path, "height"), r.Height, maxProfilePixels)
-		v.size(pathField(path, "fps"), r.FPS, maxProfileFPS)
+		v.nullAmount(path, "per_megapixel", r.PerMegapixel, true)
+		v.size(path, "width", r.Width, maxProfilePixels)
+		v.size(path, "height", r.Height, maxProfilePixels)
+		v.size(path, "fps", r.FPS, maxProfileFPS)
 	} else if r.Width != 0 || r.Height != 0 || r.FPS != 0 {
 		name := "width"
 		if r.Width == 0 {
@@ -469,7 +487,7 @@ func (v *profileValidator) rate(path string, r *Rate, model *Durations) {
 				name = "fps"
 			}
 		}
-		v.fail(pathField(path, name), errors.New("is only for per_megapixel"))
+		v.fail(path, name, "is only for per_megapixel")
 	}
 	if r.Buckets != nil {
 		v.buckets(pathField(path, "buckets"), r.Buckets, durs)
@@ -477,12 +495,12 @@ func (v *profileValidator) rate(path string, r *Rate, model *Durations) {
 	if r.Base != nil {
 		b := r.Base
 		bp := pathField(path, "base")
-		v.seconds(pathField(bp, "seconds"), b.Seconds)
+		v.seconds(bp, "seconds", b.Seconds)
 		if v.ok() && b.Seconds > dursLongest(durs) {
-			v.failf(pathField(bp, "seconds"), "is longer than the longest offered duration (%d s)", dursLongest(durs))
+			v.failf(bp, "seconds", "is longer than the longest offered duration (%d s)", dursLongest(durs))
 		}
-		v.amount(pathField(bp, "units"), b.Units, true)
-		v.amount(pathField(bp, "per_extra_second"), b.PerExtraSecond, false)
+		v.amount(bp, "units", b.Units, true)
+		v.amount(bp, "per_extra_second", b.PerExtraSecond, false)
 	}
 }
 
@@ -495,26 +513,24 @@ func dursLongest(d *Durations) int {
 
 func (v *profileValidator) buckets(path string, bs []Bucket, durs *Durations) {
 	if len(bs) == 0 {
-		v.fail(path, errors.New("is empty"))
+		v.fail(path, "", "is empty")
 		return
 	}
-	v.count(path, len(bs), ProfileMaxItems)
-	at := map[int]int{}
+	v.count(path, "", len(bs), ProfileMaxItems)
 	for i := range bs {
 		bp := pathIndex(path, i)
 		s := bs[i].Seconds
-		v.seconds(pathField(bp, "seconds"), s)
+		v.seconds(bp, "seconds", s)
 		if !v.ok() {
 			return
 		}
-		if j, dup := at[s]; dup {
-			v.failf(pathField(bp, "seconds"), "duplicate bucket for %d s (also buckets[%d])", s, j)
+		if j := bucketAt(bs[:i], s); j >= 0 {
+			v.failf(bp, "seconds", "duplicate bucket for %d s (also buckets[%d])", s, j)
 		}
 		if !dursOffer(durs, s) {
-			v.failf(pathField(bp, "seconds"), "%d s is not an offered duration (%s)", s, dursText(durs))
+			v.failf(bp, "seconds", "%d s is not an offered duration (%s)", s, dursText(durs))
 		}
-		at[s] = i
-		v.amount(pathField(bp, "units"), bs[i].Units, true)
+		v.amount(bp, "units", bs[i].Units, true)
 	}
 	// Every offered length must have its price: each listed length, or the
 	// longest of a range (shorter ones are paid at the next bucket up).
@@ -523,10 +539,20 @@ func (v *profileValidator) buckets(path string, bs []Bucket, durs *Durations) {
 		need = []int{durs.Max}
 	}
 	for _, s := range need {
-		if _, ok := at[s]; !ok && v.ok() {
-			v.failf(path, "has no bucket for %d s, an offered duration", s)
+		if bucketAt(bs, s) < 0 {
+			v.failf(path, "", "has no bucket for %d s, an offered duration", s)
 		}
 	}
+}
+
+// bucketAt returns the index of the first of bs for s seconds, or -1.
+func bucketAt(bs []Bucket, s int) int {
+	for i := range bs {
+		if bs[i].Seconds == s {
+			return i
+		}
+	}
+	return -1
 }
 
 func (v *profileValidator) addon(path string, a *Addon) {
@@ -536,9 +562,9 @@ func (v *profileValidator) addon(path string, a *Addon) {
 	switch a.Kind {
 	case AddonAudio, AddonUpscale, AddonLipSync, AddonExtend:
 	default:
-		v.failf(pathField(path, "kind"), "unknown add-on kind %q (want audio, upscale, lip_sync or extend)", quoteClip(string(a.Kind)))
+		v.failf(path, "kind", "unknown add-on kind %q (want audio, upscale, lip_sync or extend)", quoteClip(string(a.Kind)))
 	}
-	v.text(pathField(path, "name"), a.Name, true)
+	v.text(path, "name", a.Name, true)
 	var rules []string
 	if a.PerClip.Valid {
 		rules = append(rules, "per_clip")
@@ -554,51 +580,50 @@ func (v *profileValidator) addon(path string, a *Addon) {
 	}
 	switch len(rules) {
 	case 0:
-		v.fail(path, errors.New("needs a price: per_clip, per_second, block or factor"))
+		v.fail(path, "", "needs a price: per_clip, per_second, block or factor")
 	case 1:
 	default:
-		v.failf(pathField(path, rules[1]), "is set with %s (want exactly one price per add-on)", rules[0])
+		v.failf(path, rules[1], "is set with %s (want exactly one price per add-on)", rules[0])
 	}
-	v.nullAmount(pathField(path, "per_clip"), a.PerClip, false)
-	v.nullAmount(pathField(path, "per_second"), a.PerSecond, false)
+	v.nullAmount(path, "per_clip", a.PerClip, false)
+	v.nullAmount(path, "per_second", a.PerSecond, false)
 	if a.Block != nil {
-		v.seconds(pathField(path, "block.seconds"), a.Block.Seconds)
-		v.amount(pathField(path, "block.units"), a.Block.Units, false)
+		v.seconds(path, "block.seconds", a.Block.Seconds)
+		v.amount(path, "block.units", a.Block.Units, false)
 	}
-	v.nullAmount(pathField(path, "factor"), a.Factor, true)
+	v.nullAmount(path, "factor", a.Factor, true)
 	if v.ok() && a.Factor.Valid && a.Factor.Decimal.Cmp(decimal.NewFromInt(maxProfileFactor)) > 0 {
-		v.failf(pathField(path, "factor"), "is more than %d", maxProfileFactor)
+		v.failf(path, "factor", "is more than %d", maxProfileFactor)
 	}
-	v.source(pathField(path, "source"), a.Source)
+	v.source(path, a.Source)
 }
 
+// source checks the source of the item at path.
 func (v *profileValidator) source(path string, s Source) {
-	if !v.ok() {
+	if !v.ok() || v.p.Custom && s == (Source{}) {
 		return
 	}
-	if v.p.Custom && s == (Source{}) {
-		return
-	}
-	v.url(pathField(path, "url"), s.URL)
+	path = pathField(path, "source")
+	v.url(path, "url", s.URL)
 	if !v.ok() {
 		return
 	}
 	if s.Read == "" {
-		v.fail(pathField(path, "read"), errors.New("is empty (want the date the source was read, YYYY-MM-DD)"))
+		v.fail(path, "read", "is empty (want the date the source was read, YYYY-MM-DD)")
 		return
 	}
 	if _, err := time.Parse(time.DateOnly, s.Read); err != nil {
-		v.failf(pathField(path, "read"), "%q is not a date (want YYYY-MM-DD)", quoteClip(s.Read))
+		v.failf(path, "read", "%q is not a date (want YYYY-MM-DD)", quoteClip(s.Read))
 		return
 	}
 	switch s.Evidence {
 	case EvidenceOfficial, EvidenceSecondary, EvidenceDerived:
 	case "":
-		v.fail(pathField(path, "evidence"), errors.New("is empty (want official, secondary or derived)"))
+		v.fail(path, "evidence", "is empty (want official, secondary or derived)")
 	default:
-		v.failf(pathField(path, "evidence"), "unknown evidence %q (want official, secondary or derived)", quoteClip(string(s.Evidence)))
+		v.failf(path, "evidence", "unknown evidence %q (want official, secondary or derived)", quoteClip(string(s.Evidence)))
 	}
-	v.text(pathField(path, "note"), s.Note, false)
+	v.text(path, "note", s.Note, false)
 }
 
 // clip shortens a value quoted in a message.
@@ -614,34 +639,37 @@ func quoteClip(s string) string {
 	return string(r[:n]) + "…"
 }
 
-func (v *profileValidator) url(path, s string) {
+//go:noinline
+func (v *profileValidator) url(path, name, s string) {
 	if !v.ok() {
 		return
 	}
 	if s == "" {
-		v.fail(path, errors.New("is empty (want an https:// address)"))
+		v.fail(path, name, "is empty (want an https:// address)")
 		return
 	}
-	v.text(path, s, true)
+	v.text(path, name, s, true)
 	if !v.ok() {
 		return
 	}
 	u, err := url.Parse(s)
 	if err != nil || u.Scheme != "https" || u.Host == "" {
-		v.failf(path, "%q is not an https:// address", quoteClip(s))
+		v.failf(path, name, "%q is not an https:// address", quoteClip(s))
 	}
 }
 
 // id checks a lower-case id: a-z, 0-9 and single hyphens between them.
-func (v *profileValidator) id(path, s string) {
+//
+//go:noinline
+func (v *profileValidator) id(path, name, s string) {
 	switch {
 	case !v.ok():
 	case s == "":
-		v.fail(path, errors.New("is empty"))
+		v.fail(path, name, "is empty")
 	case len(s) > ProfileMaxID:
-		v.failf(path, "is longer than %d characters", ProfileMaxID)
+		v.failf(path, name, "is longer than %d characters", ProfileMaxID)
 	case !isProfileID(s):
-		v.failf(path, "%q is not a valid id (use a-z, 0-9 and single hyphens, like \"gen-4-turbo\")", quoteClip(s))
+		v.failf(path, name, "%q is not a valid id (use a-z, 0-9 and single hyphens, like \"gen-4-turbo\")", quoteClip(s))
 	}
 }
 
@@ -661,114 +689,115 @@ func isProfileID(s string) bool {
 	return s != ""
 }
 
-func (v *profileValidator) unique(path, id string, i int, seen map[string]int, list string) {
-	if j, dup := seen[id]; dup {
-		if v.ok() {
-			v.failf(path, "duplicate id %q (also %s[%d])", quoteClip(id), list, j)
-		}
-		return
+// unique checks that id, of the item of list at path, is none of the ids
+// before it, and returns ids with id added.
+//
+//go:noinline
+func (v *profileValidator) unique(path string, ids []string, id, list string) []string {
+	if j := slices.Index(ids, id); j >= 0 {
+		v.failf(path, "id", "duplicate id %q (also %s[%d])", quoteClip(id), list, j)
 	}
-	seen[id] = i
+	return append(ids, id)
 }
 
-func (v *profileValidator) text(path, s string, required bool) {
+//go:noinline
+func (v *profileValidator) text(path, name, s string, required bool) {
 	switch {
 	case !v.ok():
 	case s == "" && required:
-		v.fail(path, errors.New("is empty"))
+		v.fail(path, name, "is empty")
 	case len(s) > ProfileMaxString && utf8.RuneCountInString(s) > ProfileMaxString:
-		v.failf(path, "is longer than %d characters", ProfileMaxString)
+		v.failf(path, name, "is longer than %d characters", ProfileMaxString)
 	}
 }
 
-func (v *profileValidator) texts(path string, ss []string) {
-	v.count(path, len(ss), ProfileMaxItems)
+//go:noinline
+func (v *profileValidator) texts(path, name string, ss []string) {
+	v.count(path, name, len(ss), ProfileMaxItems)
 	for i, s := range ss {
-		v.text(pathIndex(path, i), s, true)
+		if s == "" || len(s) > ProfileMaxString {
+			v.text(pathIndex(pathField(path, name), i), "", s, true)
+		}
 	}
 }
 
-func (v *profileValidator) count(path string, n, limit int) {
-	if v.ok() && n > limit {
-		v.failf(path, "has %d items (at most %d)", n, limit)
+//go:noinline
+func (v *profileValidator) count(path, name string, n, limit int) {
+	if n > limit {
+		v.failf(path, name, "has %d items (at most %d)", n, limit)
 	}
 }
 
-func (v *profileValidator) size(path string, n, limit int) {
+//go:noinline
+func (v *profileValidator) size(path, name string, n, limit int) {
 	switch {
-	case !v.ok():
 	case n <= 0:
-		v.fail(path, errors.New("must be more than 0"))
+		v.fail(path, name, "must be more than 0")
 	case n > limit:
-		v.failf(path, "is more than %d", limit)
+		v.failf(path, name, "is more than %d", limit)
 	}
 }
 
-func (v *profileValidator) currency(path string, c Currency) {
-	if !v.ok() {
-		return
-	}
-	if c == "" {
-		v.fail(path, errors.New("is empty (want a currency code like USD)"))
-		return
-	}
+//go:noinline
+func (v *profileValidator) currency(path, name string, c Currency) {
 	ok := len(c) == 3
 	for i := 0; ok && i < len(c); i++ {
 		ok = c[i] >= 'A' && c[i] <= 'Z'
 	}
-	if !ok {
-		v.failf(path, "%q is not a currency code (want 3 upper-case letters, like USD)", quoteClip(string(c)))
-	}
-}
-
-func (v *profileValidator) res(path string, r Resolution, optional bool) {
 	switch {
-	case !v.ok():
-	case r == "" && optional:
+	case c == "":
+		v.fail(path, name, "is empty (want a currency code like USD)")
+	case !ok:
+		v.failf(path, name, "%q is not a currency code (want 3 upper-case letters, like USD)", quoteClip(string(c)))
+	}
+}
+
+//go:noinline
+func (v *profileValidator) res(path, name string, r Resolution, optional bool) {
+	switch {
+	case r == "" && optional, slices.Contains(Resolutions, r):
 	case r == "":
-		v.fail(path, errors.New("is empty (want 360p, 480p, 540p, 720p, 1080p or 4k)"))
+		v.fail(path, name, "is empty (want 360p, 480p, 540p, 720p, 1080p or 4k)")
 	default:
-		for _, x := range Resolutions {
-			if r == x {
-				return
-			}
+		v.failf(path, name, "unknown resolution %q (want 360p, 480p, 540p, 720p, 1080p or 4k)", quoteClip(string(r)))
+	}
+}
+
+// resOnce checks the resolution of a model's rate or multiplier (at path):
+// seen holds those of the model's rates, then multipliers, before it
+// (nRates rates). It returns seen with r added.
+//
+//go:noinline
+func (v *profileValidator) resOnce(path string, seen []Resolution, r Resolution, nRates int) []Resolution {
+	v.res(path, "res", r, false)
+	if j := slices.Index(seen, r); j >= 0 {
+		other := pathIndex("rates", j)
+		if j >= nRates {
+			other = pathIndex("multipliers", j-nRates)
 		}
-		v.failf(path, "unknown resolution %q (want 360p, 480p, 540p, 720p, 1080p or 4k)", quoteClip(string(r)))
+		v.failf(path, "res", "duplicate resolution %q (also %s)", r, other)
 	}
+	return append(seen, r)
 }
 
-func (v *profileValidator) resOnce(path string, r Resolution, at map[Resolution]string) {
-	v.res(path, r, false)
-	if !v.ok() {
-		return
-	}
-	if other, dup := at[r]; dup {
-		v.failf(path, "duplicate resolution %q (also %s)", r, other)
-		return
-	}
-	// path ends in ".res"; keep "rates[0]" or "multipliers[1]" for messages.
-	p := strings.TrimSuffix(path, ".res")
-	if i := strings.LastIndex(p, "."); i >= 0 {
-		p = p[i+1:]
-	}
-	at[r] = p
-}
-
-func (v *profileValidator) nullAmount(path string, d decimal.NullDecimal, positive bool) {
+//go:noinline
+func (v *profileValidator) nullAmount(path, name string, d decimal.NullDecimal, positive bool) {
 	if d.Valid {
-		v.amount(path, d.Decimal, positive)
+		v.amount(path, name, d.Decimal, positive)
 	}
 }
 
 // amount checks that d is within the profile limits and not negative (or,
 // when positive is set, more than 0). It looks at the exponent before any
 // arithmetic, so an absurd value like 1e9000 costs nothing.
-func (v *profileValidator) amount(path string, d decimal.Decimal, positive bool) {
+//
+//go:noinline
+func (v *profileValidator) amount(path, name string, d decimal.Decimal, positive bool) {
 	if !v.ok() {
 		return
 	}
 	if err := checkProfileAmount(d, positive); err != nil {
-		v.fail(path, err)
+		v.fail(path, name, err.Error())
 	}
 }
 
