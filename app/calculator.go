@@ -48,6 +48,10 @@ type calculator struct {
 
 // resultRow is one result as the page shows it.
 type resultRow struct {
+	// Not comparable: a comparable struct gets equality functions in
+	// app.wasm (one for [6]resultRow alone is 5 KB), and none is needed.
+	_ [0]func()
+
 	ID      string // the element's fixed id: "price-per-credit"
 	Label   string
 	Value   string // data-value: the exact decimal; "" when not current
@@ -197,65 +201,83 @@ func (c *calculator) Render() app.UI {
 	if c.ICompact {
 		class += " calc-compact"
 	}
-	body := el("div").Class(class).Body(
-		app.If(!c.ICompact, func() app.UI {
-			return el("header").Class("calc-head").Body(
-				el("h1").Text("What does one AI video clip really cost?"),
-				el("p").Class("calc-lede").Text(
-					"Three steps: the price of one credit, the credits one clip uses, "+
-						"and how many tries one kept clip takes. Pick a platform's plan or type your own numbers."),
-			)
-		}).Else(func() app.UI {
-			return el("h1").Class("calc-compact-title").Text("AI video cost calculator")
-		}),
-		el("div").Class("calc-grid").Body(
+	var head, share app.UI
+	if c.ICompact {
+		head = textElem("h1", "calc-compact-title", "AI video cost calculator")
+	} else {
+		head = elem("header", "calc-head",
+			textElem("h1", "", "What does one AI video clip really cost?"),
+			textElem("p", "calc-lede",
+				"Three steps: the price of one credit, the credits one clip uses, "+
+					"and how many tries one kept clip takes. Pick a platform's plan or type your own numbers."),
+		)
+		share = shareSection("/", shareState(c.linkValues(), c.errs, calcKeys))
+	}
+	body := elem("div", class,
+		head,
+		elem("div", "calc-grid",
 			c.renderForm(),
 			c.renderResults(),
 		),
+		share,
 	)
 	if c.ICompact {
-		return el("main").ID("main").Class("page calc-page calc-page-compact").Body(body)
+		return elem("main", "page calc-page calc-page-compact", body).ID("main")
 	}
-	return el("main").ID("main").Class("page calc-page").Body(body)
+	return elem("main", "page calc-page", body).ID("main")
 }
 
 // renderForm renders the inputs: the source of prices, then the three steps.
 func (c *calculator) renderForm() app.UI {
-	return el("form").
-		Class("calc-form").
+	var steps app.UI
+	if c.bundled {
+		steps = c.renderBundled()
+	} else {
+		steps = c.renderCustom()
+	}
+	return elem("form", "calc-form",
+		elem("fieldset", "calc-source",
+			textElem("legend", "", "Prices from"),
+			elem("div", "calc-switch",
+				radio("source", "custom", "My own numbers", !c.bundled, c.onSource(false)),
+				radio("source", "bundled", "A platform's plan", c.bundled, c.onSource(true)),
+			),
+		),
+		steps,
+		elem("fieldset", "calc-step",
+			textElem("legend", "", "3. Kept clips"),
+			elem("div", "calc-pair",
+				c.takesField(), // empty: the clip log's measured figure (logstore.go), or 1
+				c.field("clips", "clips you need", "", "1"),
+			),
+		),
+	).
 		ID("calc-form").
 		Aria("label", "Calculation").
-		On("submit", c.onSubmit).
-		Body(
-			el("fieldset").Class("calc-source").Body(
-				el("legend").Text("Prices from"),
-				el("div").Class("calc-switch").Body(
-					radio("source", "custom", "My own numbers", !c.bundled, c.onSource(false)),
-					radio("source", "bundled", "A platform's plan", c.bundled, c.onSource(true)),
-				),
-			),
-			app.If(c.bundled, func() app.UI {
-				return c.renderBundled()
-			}).Else(func() app.UI {
-				return c.renderCustom()
-			}),
-			el("fieldset").Class("calc-step").Body(
-				el("legend").Text("3. Kept clips"),
-				el("div").Class("calc-pair").Body(
-					c.field("takes", "tries for each clip you keep", "", "1"),
-					c.field("clips", "clips you need", "", "1"),
-				),
-			),
-		)
+		On("submit", c.onSubmit)
 }
 
 // renderCustom renders steps 1 and 2 with typed numbers.
 func (c *calculator) renderCustom() app.UI {
 	cur := c.currency()
-	return el("div").Class("calc-steps").Body(
-		el("fieldset").Class("calc-step").Body(
-			el("legend").Text("1. Price per credit"),
-			el("div").Class("calc-switch").Body(
+	var price, clip app.UI
+	if c.byCredit {
+		price = c.field("ppc", "", string(cur), "")
+	} else {
+		price = elem("div", "calc-pair",
+			c.field("price", "per month", string(cur), ""),
+			c.field("credits", "", "credits", ""),
+		)
+	}
+	if c.bySecond {
+		clip = c.field("cps", "", "credits/s", "")
+	} else {
+		clip = c.field("clip", "", "credits", "")
+	}
+	return elem("div", "calc-steps",
+		elem("fieldset", "calc-step",
+			textElem("legend", "", "1. Price per credit"),
+			elem("div", "calc-switch",
 				radio("price_by", "plan", "From a plan", !c.byCredit, c.onPriceBy(false)),
 				radio("price_by", "credit", "I know the price per credit", c.byCredit, c.onPriceBy(true)),
 			),
@@ -267,28 +289,17 @@ func (c *calculator) renderCustom() app.UI {
 				Choices:  currencyChoices,
 				OnChange: c.onPick("cur"),
 			}.render(),
-			app.If(c.byCredit, func() app.UI {
-				return c.field("ppc", "", string(cur), "")
-			}).Else(func() app.UI {
-				return el("div").Class("calc-pair").Body(
-					c.field("price", "per month", string(cur), ""),
-					c.field("credits", "", "credits", ""),
-				)
-			}),
+			price,
 			c.renderBonus(),
 		),
-		el("fieldset").Class("calc-step").Body(
-			el("legend").Text("2. Credits per clip"),
-			el("div").Class("calc-switch").Body(
+		elem("fieldset", "calc-step",
+			textElem("legend", "", "2. Credits per clip"),
+			elem("div", "calc-switch",
 				radio("clip_by", "clip", "Per clip", !c.bySecond, c.onClipBy(false)),
 				radio("clip_by", "second", "Per second", c.bySecond, c.onClipBy(true)),
 			),
-			el("div").Class("calc-pair").Body(
-				app.If(c.bySecond, func() app.UI {
-					return c.field("cps", "", "credits/s", "")
-				}).Else(func() app.UI {
-					return c.field("clip", "", "credits", "")
-				}),
+			elem("div", "calc-pair",
+				clip,
 				c.field("dur", "", "seconds", ""),
 			),
 		),
@@ -297,9 +308,9 @@ func (c *calculator) renderCustom() app.UI {
 
 // renderBonus renders the optional first-month bonus, open when it is set.
 func (c *calculator) renderBonus() app.UI {
-	d := el("details").Class("calc-bonus").Body(
-		el("summary").Text("First-month bonus (optional)"),
-		el("div").Class("calc-pair").Body(
+	d := elem("details", "calc-bonus",
+		textElem("summary", "", "First-month bonus (optional)"),
+		elem("div", "calc-pair",
 			c.field("bonus", "extra credits in the first month", "%", ""),
 			c.field("bonus_cap", "at most", "credits", ""),
 		),
@@ -318,39 +329,42 @@ func (c *calculator) renderBundled() app.UI {
 	if billing == "" {
 		billing = string(pricing.LensMonthly)
 	}
-	return el("div").Class("calc-steps").Body(
-		el("fieldset").Class("calc-step").Body(
-			el("legend").Text("1. Platform and plan"),
+	var plans, general app.UI
+	if c.hasPlans() {
+		plans = elem("div", "",
+			picker{
+				Name: "plan", Label: labelPlan, Value: c.values["plan"],
+				Error: c.errs["plan"], Choices: ch.plans, OnChange: c.onPick("plan"),
+			}.render(),
+			elem("div", "calc-pair",
+				picker{
+					Name: "billing", Label: labelBilling, Value: billing,
+					Error: c.errs["billing"], Choices: billingChoices, OnChange: c.onPick("billing"),
+				}.render(),
+				elem("div", ""),
+			),
+		)
+	}
+	if c.general != "" {
+		general = textElem("p", "calc-error", c.general)
+	}
+	return elem("div", "calc-steps",
+		elem("fieldset", "calc-step",
+			textElem("legend", "", "1. Platform and plan"),
 			picker{
 				Name: "profile", Label: labelProfile, Value: c.values["profile"], Hint: ch.unknown,
 				Error: c.errs["profile"], Choices: ch.profiles, OnChange: c.onPick("profile"),
 			}.render(),
-			app.If(c.hasPlans(), func() app.UI {
-				return el("div").Body(
-					picker{
-						Name: "plan", Label: labelPlan, Value: c.values["plan"],
-						Error: c.errs["plan"], Choices: ch.plans, OnChange: c.onPick("plan"),
-					}.render(),
-					el("div").Class("calc-pair").Body(
-						picker{
-							Name: "billing", Label: labelBilling, Value: billing,
-							Error: c.errs["billing"], Choices: billingChoices, OnChange: c.onPick("billing"),
-						}.render(),
-						el("div"),
-					),
-				)
-			}),
+			plans,
 		),
-		el("fieldset").Class("calc-step").Body(
-			el("legend").Text("2. Model and clip"),
-			app.If(c.general != "", func() app.UI {
-				return el("p").Class("calc-error").Text(c.general)
-			}),
+		elem("fieldset", "calc-step",
+			textElem("legend", "", "2. Model and clip"),
+			general,
 			picker{
 				Name: "model", Label: labelModel, Value: c.values["model"],
 				Error: c.errs["model"], Choices: ch.models, OnChange: c.onPick("model"),
 			}.render(),
-			el("div").Class("calc-pair").Body(
+			elem("div", "calc-pair",
 				picker{
 					Name: "res", Label: labelRes, Value: c.values["res"],
 					Error: c.errs["res"], Choices: ch.res, OnChange: c.onPick("res"),
@@ -363,62 +377,63 @@ func (c *calculator) renderBundled() app.UI {
 
 // renderResults renders the six results, each with its working.
 func (c *calculator) renderResults() app.UI {
-	status := c.summary
 	class := "calc-results"
 	if !c.current {
 		class += " is-stale"
 	}
-	return el("section").Class(class).ID("results").Aria("labelledby", "results-title").Body(
-		el("h2").ID("results-title").Text("Results"),
-		el("p").
+	rows := make([]app.UI, len(c.rows))
+	for i, r := range c.rows {
+		rows[i] = renderRow(r, c.current)
+	}
+	var note, full app.UI
+	if c.note != "" {
+		note = textElem("p", "calc-note", c.note)
+	}
+	if c.ICompact {
+		full = c.anchor(linkTo("/", c.linkValues(), calcKeys), "Open the full calculator")
+	}
+	return elem("section", class,
+		textElem("h2", "", "Results").ID("results-title"),
+		textElem("p", "calc-status", c.summary).
 			ID("calc-status").
-			Class("calc-status").
 			Attr("role", "status").
-			Aria("live", "polite"). // role=status is atomic too
-			Text(status),
-		el("dl").Class("calc-list").Body(
-			app.Range(c.rows).Slice(func(i int) app.UI {
-				return renderRow(c.rows[i], c.current)
-			}),
-		),
-		app.If(c.note != "", func() app.UI {
-			return el("p").Class("calc-note").Text(c.note)
-		}),
-		el("p").Class("calc-links").Body(
+			Aria("live", "polite"), // role=status is atomic too
+		elem("dl", "calc-list", rows...),
+		note,
+		elem("p", "calc-links",
 			c.anchor(c.compare, "Compare platforms for this clip"),
-			app.If(c.ICompact, func() app.UI {
-				return c.anchor(linkTo("/", c.linkValues(), calcKeys), "Open the full calculator")
-			}),
+			full,
 		),
-	)
+	).ID("results").Aria("labelledby", "results-title")
 }
 
 // renderRow renders one result: its label, its amount and its working.
 func renderRow(r resultRow, current bool) app.UI {
-	out := el("span").ID(r.ID).Class("calc-value").Text(r.Text)
+	out := textElem("span", "calc-value", r.Text).ID(r.ID)
 	if current && r.Value != "" {
 		out = out.DataSet("value", r.Value)
 	}
-	return el("div").Class("calc-row").Body(
-		el("dt").Class("calc-label").Text(r.Label),
-		el("dd").Class("calc-figure").Body(
-			el("span").Class("calc-amount").Body(
-				out,
-				app.If(r.Unit != "", func() app.UI {
-					return el("span").Class("calc-unit").Text(" " + r.Unit)
-				}),
-			),
-			app.If(r.First != "", func() app.UI {
-				first := el("span").ID(r.FirstID).Class("calc-first-value").Text(r.First)
-				if r.FirstV != "" {
-					first = first.DataSet("value", r.FirstV)
-				}
-				return el("span").Class("calc-first").Body(app.Text("first month: "), first)
-			}),
-			el("p").Class("calc-working").Text(r.Working),
-			app.If(r.FirstW != "", func() app.UI {
-				return el("p").Class("calc-working").Text(r.FirstW)
-			}),
+	var unit, first, firstW app.UI
+	if r.Unit != "" {
+		unit = textElem("span", "calc-unit", " "+r.Unit)
+	}
+	if r.First != "" {
+		v := textElem("span", "calc-first-value", r.First).ID(r.FirstID)
+		if r.FirstV != "" {
+			v = v.DataSet("value", r.FirstV)
+		}
+		first = elem("span", "calc-first", app.Text("first month: "), v)
+	}
+	if r.FirstW != "" {
+		firstW = textElem("p", "calc-working", r.FirstW)
+	}
+	return elem("div", "calc-row",
+		textElem("dt", "calc-label", r.Label),
+		elem("dd", "calc-figure",
+			elem("span", "calc-amount", out, unit),
+			first,
+			textElem("p", "calc-working", r.Working),
+			firstW,
 		),
 	)
 }
@@ -429,6 +444,10 @@ func (c *calculator) onSubmit(ctx app.Context, e app.Event) {
 }
 
 // onInput stores a typed value and recomputes.
+// Out of line, so that its call sites share one handler (issue 8: inlined,
+// each would get its own copy in app.wasm).
+//
+//go:noinline
 func (c *calculator) onInput(key string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.values[key] = ctx.JSSrc().Get("value").String()
@@ -438,6 +457,10 @@ func (c *calculator) onInput(key string) app.EventHandler {
 
 // onPick stores a picked option; a new profile or model resets the pickers
 // that depend on it.
+// Out of line, so that its call sites share one handler (issue 8: inlined,
+// each would get its own copy in app.wasm).
+//
+//go:noinline
 func (c *calculator) onPick(key string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		v := ctx.JSSrc().Get("value").String()
@@ -456,6 +479,10 @@ func (c *calculator) onPick(key string) app.EventHandler {
 }
 
 // onSource switches between a platform's plan and typed numbers.
+// Out of line, so that its call sites share one handler (issue 8: inlined,
+// each would get its own copy in app.wasm).
+//
+//go:noinline
 func (c *calculator) onSource(bundled bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		if c.bundled == bundled {
@@ -477,6 +504,10 @@ func (c *calculator) onSource(bundled bool) app.EventHandler {
 
 // onPriceBy switches between a plan's price and credits and a typed price
 // per credit, carrying the current figure over.
+// Out of line, so that its call sites share one handler (issue 8: inlined,
+// each would get its own copy in app.wasm).
+//
+//go:noinline
 func (c *calculator) onPriceBy(byCredit bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		if c.byCredit == byCredit {
@@ -496,6 +527,10 @@ func (c *calculator) onPriceBy(byCredit bool) app.EventHandler {
 }
 
 // onClipBy switches between credits per clip and credits per second.
+// Out of line, so that its call sites share one handler (issue 8: inlined,
+// each would get its own copy in app.wasm).
+//
+//go:noinline
 func (c *calculator) onClipBy(bySecond bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		if c.bySecond == bySecond {
@@ -574,6 +609,8 @@ func (c *calculator) compute() {
 		in.Seconds = d
 	}
 	if d, ok := c.parse("takes", true, true); ok {
+		in.Takes = d
+	} else if d, _, ok := c.measuredTakes(); ok && strings.TrimSpace(c.values["takes"]) == "" {
 		in.Takes = d
 	}
 	if d, ok := c.parse("clips", true, true); ok {
@@ -680,8 +717,7 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 // message about the whole calculation.
 func (c *calculator) fail(err error) {
 	msg := errorMessage(err)
-	var input *pricing.InputError
-	if errors.As(err, &input) {
+	if input, ok := errors.AsType[*pricing.InputError](err); ok {
 		key, ok := engineFields[input.Field]
 		for k, label := range calcLabels {
 			if label == input.Field {
@@ -805,7 +841,7 @@ func (c *calculator) field(key, hint, unit, placeholder string) app.UI {
 
 // anchor is a link that opens in a new tab when the calculator is framed.
 func (c *calculator) anchor(href, text string) app.UI {
-	a := el("a").Attr("href", href).Text(text)
+	a := textElem("a", "", text).Attr("href", href)
 	if c.ICompact {
 		a = a.Attr("target", "_blank").Attr("rel", "noopener")
 	}
@@ -913,7 +949,7 @@ func (c *calculator) compareLink() string {
 // profiles returns the catalog, decoding it on first use.
 func (c *calculator) profiles() ([]pricing.Profile, error) {
 	if !c.catDone {
-		c.catalog, c.catErr = pricing.Catalog()
+		c.catalog, c.catErr = allProfiles() // the catalog and the person's custom profiles
 		c.catDone = true
 	}
 	return c.catalog, c.catErr
@@ -1035,7 +1071,7 @@ func radio(name, value, label string, checked bool, h app.EventHandler) app.UI {
 	if checked {
 		in = in.Attr("checked", true)
 	}
-	return el("label").Attr("for", id).Class("calc-radio").Body(in, el("span").Text(label))
+	return elem("label", "calc-radio", in, textElem("span", "", label)).Attr("for", id)
 }
 
 // currencyChoices are the currencies typed prices may be in.

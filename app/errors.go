@@ -22,22 +22,24 @@ func errorMessage(err error) string {
 		return ""
 	}
 
-	var input *pricing.InputError
-	var notOffered *pricing.NotOfferedError
-	var choice *choiceError
-	var unknown *unknownError
-	switch {
-	case errors.As(err, &input):
+	// errors.AsType, not errors.As: it needs no reflection, which keeps
+	// internal/reflectlite out of app.wasm when no other code uses errors.As.
+	if input, ok := errors.AsType[*pricing.InputError](err); ok {
 		return inputMessage(input)
-	case errors.As(err, &notOffered):
+	}
+	if notOffered, ok := errors.AsType[*pricing.NotOfferedError](err); ok {
 		if notOffered.Reason != "" {
 			return sentence(notOffered.Reason)
 		}
 		return "This model cannot make that clip."
-	case errors.As(err, &choice):
+	}
+	if choice, ok := errors.AsType[*choiceError](err); ok {
 		return sentence(choice.Error())
-	case errors.As(err, &unknown):
+	}
+	if unknown, ok := errors.AsType[*unknownError](err); ok {
 		return sentence(unknown.Error())
+	}
+	switch {
 	case errors.Is(err, pricing.ErrNoPrice):
 		return "This plan has no price for that billing; pick another billing or plan."
 	case errors.Is(err, pricing.ErrCurrency):

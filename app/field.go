@@ -63,16 +63,15 @@ func (f field) render() app.UI {
 	if f.Error != "" {
 		class += " field-bad"
 	}
-	return el("div").Class(class).Body(
-		el("label").Attr("for", id).Class("field-label").Text(f.Label),
-		el("span").Class("field-box").Body(
-			input,
-			app.If(f.Unit != "", func() app.UI {
-				return el("span").Class("field-unit").Text(f.Unit)
-			}),
-		),
-		el("span").ID(hintID).Class("field-hint").Text(f.Hint),
-		el("p").ID(msgID).Class("field-msg").Text(f.Error),
+	var unit app.UI
+	if f.Unit != "" {
+		unit = textElem("span", "field-unit", f.Unit)
+	}
+	return elem("div", class,
+		textElem("label", "field-label", f.Label).Attr("for", id),
+		elem("span", "field-box", input, unit),
+		textElem("span", "field-hint", f.Hint).ID(hintID),
+		textElem("p", "field-msg", f.Error).ID(msgID),
 	)
 }
 
@@ -114,23 +113,21 @@ func (p picker) render() app.UI {
 	}
 	options := make([]app.UI, 0, len(p.Choices)+1)
 	if !known && p.Value != "" {
-		options = append(options, el("option").Attr("value", p.Value).Attr("selected", true).Text(p.Value+" (not in the list)"))
+		options = append(options, textElem("option", "", p.Value+" (not in the list)").Attr("value", p.Value).Attr("selected", true))
 	}
 	for _, c := range p.Choices {
-		o := el("option").Attr("value", c.Value).Text(c.Label)
+		o := textElem("option", "", c.Label).Attr("value", c.Value)
 		if c.Value == p.Value {
 			o = o.Attr("selected", true)
 		}
 		options = append(options, o)
 	}
 
-	sel := el("select").
+	sel := elem("select", "field-input", options...).
 		ID(id).
 		Attr("name", p.Name).
-		Class("field-input").
 		Aria("describedby", describedBy).
-		On("change", p.OnChange).
-		Body(options...)
+		On("change", p.OnChange)
 	if p.Error != "" {
 		sel = sel.Aria("invalid", "true")
 	}
@@ -139,10 +136,10 @@ func (p picker) render() app.UI {
 	if p.Error != "" {
 		class += " field-bad"
 	}
-	return el("div").Class(class).Body(
-		el("label").Attr("for", id).Class("field-label").Text(p.Label),
-		el("span").Class("field-box").Body(sel),
-		el("span").ID(hintID).Class("field-hint").Text(p.Hint),
-		el("p").ID(msgID).Class("field-msg").Text(p.Error),
+	return elem("div", class,
+		textElem("label", "field-label", p.Label).Attr("for", id),
+		elem("span", "field-box", sel),
+		textElem("span", "field-hint", p.Hint).ID(hintID),
+		textElem("p", "field-msg", p.Error).ID(msgID),
 	)
 }

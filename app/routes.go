@@ -49,6 +49,11 @@ var pages = []page{
 		desc:    "What does one AI video clip really cost? Turn a plan's price and credits into cost per credit, per clip, per second and per kept clip. Runs on your device and works offline.",
 		content: func() app.UI { return newCalculator() },
 	},
+	{path: "/compare", nav: "Compare", title: "Compare AI video platforms on one shot — AIVC", desc: "Every AI video platform's models priced on the same shot and ranked by cost per second of video you keep, with the plan behind each price and how fresh it is.", content: func() app.UI { return newCompare() }},
+	{path: "/plan", nav: "Plan", title: "Plan a month of AI video — AIVC", desc: "A month of hero shots and b-roll priced the cheapest way on every AI video platform: plan, plan plus top-ups, packs or pay as you go, with the break-even between subscriptions and APIs.", content: func() app.UI { return newPlanner() }},
+	{path: "/profiles", nav: "Profiles", title: "AI video platform profiles and their sources — AIVC", desc: "Every AI video platform's plans, packs, free credits and models with the page each number was read from and when; make your own profile, export it as JSON or import one.", content: func() app.UI { return newProfiles() }},
+	{path: "/log", nav: "Log", title: "Clip log: what your AI video really costs — AIVC", desc: "Log every AI video clip you generate and see what it really cost, per kept second, project and client, with how many tries a kept clip takes. Kept in your browser only; export and import as CSV or JSON.", content: func() app.UI { return newClipLog() }},
+	{path: EmbedPath, embed: true, title: "AI video cost calculator — AIVC", desc: "A live AI video cost calculator to embed in an article: cost per credit, per clip and per second for any platform's plan.", content: func() app.UI { return newEmbed() }},
 }
 
 // Pages returns the path of every page in the route table, in nav order.
@@ -117,6 +122,11 @@ func Handler(version string) *app.Handler {
 		ThemeColor:      themeColor,
 		Lang:            "en",
 		Styles:          []string{"/web/app.css"},
+		// Start downloading app.wasm while the page is parsed, not after the
+		// deferred app.js runs (which waits for the stylesheets): the wasm is
+		// the long pole of the first visit. crossorigin matches the mode of
+		// go-app's fetch, so the browser reuses the preloaded response.
+		RawHeaders: []string{`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`},
 		// Written into app.js inside a JS string: plain ASCII, no quotes.
 		LoadingLabel: "Loading the live calculator: {progress}%",
 		Version:      version,
@@ -125,14 +135,14 @@ func Handler(version string) *app.Handler {
 
 // notFound is the content of the "page not found" page.
 func notFound() app.UI {
-	return el("main").ID("not-found").Class("page").Body(
-		el("h1").Text("Page not found"),
-		el("p").Body(
+	return elem("main", "page",
+		textElem("h1", "", "Page not found"),
+		elem("p", "",
 			app.Text("There is no page at this address. "),
-			el("a").Attr("href", "/").Text("Open the calculator"),
+			textElem("a", "", "Open the calculator").Attr("href", "/"),
 			app.Text("."),
 		),
-	)
+	).ID("not-found")
 }
 
 // pageInfo returns the table row of path, or the not-found row.

@@ -115,69 +115,82 @@ func (s *shell) Render() app.UI {
 	if s.Iembed {
 		class += " shell-embed"
 	}
-	return el("div").Class(class).Body(
-		app.If(!s.Iembed, s.renderHeader),
+	var header, banner, hint app.UI
+	if !s.Iembed {
+		header = s.renderHeader()
+	}
+	if s.updateAvailable {
+		banner = s.renderUpdateBanner()
+	}
+	if s.appleHint {
+		hint = s.renderAppleHint()
+	}
+	return elem("div", class,
+		header,
 		s.Icontent,
 		s.renderFooter(),
-		app.If(s.updateAvailable, s.renderUpdateBanner),
-		app.If(s.appleHint, s.renderAppleHint),
+		banner,
+		hint,
 	)
 }
 
 func (s *shell) renderHeader() app.UI {
-	return el("header").Class("site-header").Body(
-		el("a").Class("brand").Attr("href", "/").Body(
-			el("span").Class("brand-icon"), // drawn by app.css: decorative
-			el("span").Class("brand-name").Text("AIVC"),
-			el("span").Class("brand-tag").Text("AI video cost calculator"),
-		),
-		el("nav").Class("site-nav").Aria("label", "Main").Body(
-			el("ul").Body(
-				app.Range(navPages()).Slice(func(i int) app.UI {
-					p := navPages()[i]
-					a := el("a").Attr("href", p.path).Text(p.nav)
-					if p.path == s.Ipath {
-						a = a.Aria("current", "page")
-					}
-					return el("li").Body(a)
-				}),
-			),
-		),
-		app.If(s.installable, func() app.UI {
-			return el("button").
-				ID("install").
-				Class("install").
-				Attr("type", "button").
-				Text("Install app").
-				On("click", s.onInstall)
-		}),
+	var links []app.UI
+	for _, p := range pages {
+		if p.nav == "" {
+			continue
+		}
+		a := textElem("a", "", p.nav).Attr("href", p.path)
+		if p.path == s.Ipath {
+			a = a.Aria("current", "page")
+		}
+		links = append(links, elem("li", "", a))
+	}
+	var install app.UI
+	if s.installable {
+		install = textElem("button", "install", "Install app").
+			ID("install").
+			Attr("type", "button").
+			On("click", s.onInstall)
+	}
+	return elem("header", "site-header",
+		elem("a", "brand",
+			elem("span", "brand-icon"), // drawn by app.css: decorative
+			textElem("span", "brand-name", "AIVC"),
+			textElem("span", "brand-tag", "AI video cost calculator"),
+		).Attr("href", "/"),
+		elem("nav", "site-nav", elem("ul", "", links...)).Aria("label", "Main"),
+		install,
 	)
 }
 
 func (s *shell) renderFooter() app.UI {
 	if s.Iembed {
-		return el("footer").Class("site-footer").Body(
-			el("a").Attr("href", "/").Attr("target", "_blank").Attr("rel", "noopener").Text("AIVC — AI video cost calculator"),
+		return elem("footer", "site-footer",
+			textElem("a", "", "AIVC — AI video cost calculator").
+				Attr("href", "/").Attr("target", "_blank").Attr("rel", "noopener"),
 		)
 	}
-	return el("footer").Class("site-footer").Body(
-		el("p").Text("Every calculation runs on your device; nothing you type leaves it. Works offline once loaded."),
-		el("p").Text("Prices come from the platforms' public pages. Each one names its source and the date it was read; check before you buy."),
+	return elem("footer", "site-footer",
+		textElem("p", "", "Every calculation runs on your device; nothing you type leaves it. Works offline once loaded."),
+		textElem("p", "", "Prices come from the platforms' public pages. Each one names its source and the date it was read; check before you buy."),
 	)
 }
 
 func (s *shell) renderUpdateBanner() app.UI {
-	return el("div").ID("update-banner").Class("toast").Role("status").Body(
-		el("span").Text("A new version of AIVC is available."),
-		el("button").Attr("type", "button").Text("Reload").On("click", s.onReload),
-	)
+	return s.renderToast("update-banner", "A new version of AIVC is available.", "Reload", s.onReload)
 }
 
 func (s *shell) renderAppleHint() app.UI {
-	return el("div").ID("install-hint").Class("toast").Role("status").Body(
-		el("span").Text("To install AIVC, open the Share menu and choose “Add to Home Screen”."),
-		el("button").Attr("type", "button").Text("OK").On("click", s.onCloseHint),
-	)
+	return s.renderToast("install-hint", "To install AIVC, open the Share menu and choose “Add to Home Screen”.", "OK", s.onCloseHint)
+}
+
+// renderToast is a message with a button, fixed at the bottom of the page.
+func (s *shell) renderToast(id, text, button string, onClick app.EventHandler) app.UI {
+	return elem("div", "toast",
+		textElem("span", "", text),
+		textElem("button", "", button).Attr("type", "button").On("click", onClick),
+	).ID(id).Role("status")
 }
 
 func (s *shell) onReload(ctx app.Context, e app.Event) {
@@ -210,15 +223,4 @@ func (s *shell) setPageInfo(ctx app.Context) {
 // bodyData is document.body.dataset.
 func bodyData() app.Value {
 	return app.Window().Get("document").Get("body").Get("dataset")
-}
-
-// navPages returns the pages shown in the header nav, in table order.
-func navPages() []page {
-	var ps []page
-	for _, p := range pages {
-		if p.nav != "" {
-			ps = append(ps, p)
-		}
-	}
-	return ps
 }

@@ -334,7 +334,7 @@ func TestCalculatorBundledLink(t *testing.T) {
 			t.Errorf("field %s = %q, want %q", name, got, want)
 		}
 	}
-	href := eval[string](tb, `document.querySelector('a[href^="/compare"]').getAttribute("href")`)
+	href := eval[string](tb, `document.querySelector('main a[href^="/compare#"]').getAttribute("href")`)
 	if !strings.HasPrefix(href, "/compare#dur=10&res=720p") {
 		t.Errorf("compare link = %q", href)
 	}

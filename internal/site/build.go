@@ -108,6 +108,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := writeCatalogFiles(out, opts.Domain); err != nil {
+		return nil, err
+	}
 	wasmInfo, err := os.Stat(wasm)
 	if err != nil {
 		return nil, fmt.Errorf("reading app.wasm: %w", err)
@@ -269,9 +272,17 @@ func isBuild(dir string) bool {
 	return err == nil && info.Mode().IsRegular()
 }
 
+// WasmGCFlags turns off inlining in the project's own packages (not in
+// go-app or the standard library) when building app.wasm. The compiler
+// copies small functions and event-handler factories into every call site;
+// in WebAssembly each copy is large. Measured on the full app with go1.26.8:
+// −220 KB raw, −94 KB gzip -9. The engine's speed budget is measured
+// natively, where inlining stays on.
+const WasmGCFlags = "-gcflags=github.com/aivc/aivc/...=-l"
+
 func buildWasm(ctx context.Context, gocmd, root, dst string) error {
 	cmd := exec.CommandContext(ctx, gocmd, "build",
-		"-trimpath", "-buildvcs=false", "-ldflags=-s -w",
+		"-trimpath", "-buildvcs=false", "-ldflags=-s -w", WasmGCFlags,
 		"-o", dst, "./wasm")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0", "GOTOOLCHAIN=local")
@@ -285,7 +296,7 @@ func buildWasm(ctx context.Context, gocmd, root, dst string) error {
 }
 
 // rootFiles are the files of web/ that are also served at the site's root.
-var rootFiles = []string{"robots.txt"}
+var rootFiles = []string{"robots.txt", "embed.js"}
 
 // copyWeb copies the files of web/ into out/web/ (dot files and any
 // app.wasm left out) and each of rootFiles to out/. It returns the URL path
@@ -323,7 +334,8 @@ func copyWeb(web, out string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("copying web/: %w", err)
 	}
-	// Also at the root: robots.txt.
+	// Also at the root: robots.txt, and embed.js, the script of the blog
+	// snippet (<script src="https://SITE/embed.js">).
 	for _, name := range rootFiles {
 		src := filepath.Join(web, name)
 		if _, err := os.Stat(src); err == nil {

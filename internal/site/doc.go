@@ -7,11 +7,13 @@
 // [Build] does everything a deploy needs, in one process:
 //
 //  1. builds web/app.wasm from ./wasm with GOOS=js GOARCH=wasm, -trimpath,
-//     -buildvcs=false and -ldflags="-s -w", using the go command of the very
+//     -buildvcs=false, -ldflags="-s -w" and WasmGCFlags, using the go command of the very
 //     toolchain that runs Build (go-app embeds that toolchain's wasm_exec.js
 //     in the generated site; a wasm from another toolchain fails to link);
-//  2. copies web/ into OUT/web/ (and web/robots.txt to OUT/);
-//  3. generates every page of the route table (app.Pages, plus 404.html)
+//  2. copies web/ into OUT/web/ (and web/robots.txt and web/embed.js, the
+//     script of the blog snippet, to OUT/);
+//  3. writes catalog.schema.json and catalog.json (schema.go);
+//  4. generates every page of the route table (app.Pages, plus 404.html)
 //     with go-app's GenerateStaticWebsite, each prerendered.
 //
 // The go-app handler gets:

@@ -80,6 +80,7 @@ func Headers() []Rule {
 		Rule{For: "/app.js", Values: map[string]string{"Cache-Control": revalidate}},
 		Rule{For: "/wasm_exec.js", Values: map[string]string{"Cache-Control": revalidate}},
 		Rule{For: "/app.css", Values: map[string]string{"Cache-Control": revalidate}},
+		Rule{For: "/embed.js", Values: map[string]string{"Cache-Control": revalidate}},
 		Rule{For: "/manifest.webmanifest", Values: map[string]string{
 			"Content-Type":  "application/manifest+json",
 			"Cache-Control": revalidate,

@@ -1,0 +1,1133 @@
+package app
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// compare is the page at /compare: a standard shot (duration, resolution,
+// tier, generations per kept clip, add-ons) priced on every model of the
+// catalog through one way of buying (the billing lens), ranked by cost per
+// kept second (pricing.Rank). Around the ranking: a bar chart of it, what
+// each free tier buys of the shot, the models that cannot make it and why,
+// and the ranking as Markdown (to copy) and CSV (to download).
+//
+// The state lives in the URL fragment under the form fields' names
+// (compareKeys), so "/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly"
+// reproduces a ranking; the calculator links here that way. The page is
+// prerendered with the default shot, so its HTML already holds the ranking.
+type compare struct {
+	app.Compo
+
+	ready  bool
+	values map[string]string // each field's text as typed or linked, by link key
+	errs   map[string]string // each field's message, by link key
+	seen   string            // the fragment's state as last read or written
+	// today is the day prices are judged stale against and the exports are
+	// dated: the visitor's date in the browser; when prerendering, the
+	// newest date in the catalog, so that the generated page is the same on
+	// every build of the same catalog.
+	today string
+
+	catalog []pricing.Profile // pricing.Catalog: decoded once per process
+	catErr  error
+	catDone bool
+	units   map[string]string // credit names by profile id, where not "credits"
+
+	platforms []choice        // the filter's checkboxes: profile id, name
+	checked   map[string]bool // profile ids in the filter
+	filterSum string          // "All 23 platforms", "3 of 23 platforms"
+	on        map[string]bool // the add-ons' checkboxes, by link key
+
+	current  bool      // the ranking matches the form
+	general  string    // a message about the ranking as a whole
+	status   string    // the ranking in one sentence, for the live region
+	table    rankTable // the ranking, formatted
+	view     []int     // the table's rows in display order
+	links    []string  // each row's calculator link
+	sortKey  string    // column the table is sorted by
+	sortDesc bool
+	gone     []goneLine
+	free     []freeLine
+	chart    barChart
+	markdown string
+	csvHref  string
+	csvName  string
+	copyMsg  string
+	calcHref string // the calculator for this shot
+	rateHint string
+}
+
+// goneLine is a model (or a whole profile) that cannot make the shot.
+type goneLine struct {
+	Key    string // "profile/model", or "profile" for a whole profile
+	Where  string // "Runway (app) — Gen-4" or "Runway (app)"
+	Reason string
+}
+
+// freeLine is what one platform's free credits buy of the shot, on the
+// model where they go furthest.
+type freeLine struct {
+	Key     string // the model's data-model
+	Where   string // "Runway (app) — Gen-3 Alpha Turbo"
+	Credits string // "125 credits once"
+	Buys    string // "25 s of this shot once", or "not one clip"
+	Worth   string // "$1.00 once" at the paid price, or "—"
+}
+
+// Link keys of the compare page, in the order links write them.
+var compareKeys = []string{
+	"dur", "res", "tier", "takes", "billing", "audio", "upscale", "platforms", "cur", "rate",
+}
+
+// Field labels of the compare page not shared with the calculator.
+const (
+	labelTier      = "Tier"
+	labelAudio     = "Native audio"
+	labelUpscale   = "Upscale"
+	labelPlatforms = "Platforms"
+	labelDisplay   = "Display currency"
+	labelRate      = "Exchange rate"
+)
+
+// compareLabels maps each link key to its field's label.
+var compareLabels = map[string]string{
+	"dur": labelDur, "res": labelRes, "tier": labelTier, "takes": labelTakes,
+	"billing": labelBilling, "audio": labelAudio, "upscale": labelUpscale,
+	"platforms": labelPlatforms, "cur": labelDisplay, "rate": labelRate,
+}
+
+// compareDefaults is the standard shot: 10 s at 1080p, any tier, kept at
+// the first try, on a monthly plan, in US dollars.
+var compareDefaults = map[string]string{
+	"dur": "10", "res": string(pricing.Res1080p), "tier": string(pricing.TierAny),
+	"takes": "1", "billing": string(pricing.LensMonthly), "cur": string(pricing.USD),
+}
+
+// noPlatforms is the platforms value of a filter with every box unchecked
+// (an empty value means every platform).
+const noPlatforms = "none"
+
+// Choices of the compare page's pickers.
+var (
+	compareResChoices = []choice{
+		{Value: string(pricing.Res480p), Label: "480p"},
+		{Value: string(pricing.Res540p), Label: "540p"},
+		{Value: string(pricing.Res720p), Label: "720p"},
+		{Value: string(pricing.Res1080p), Label: "1080p"},
+		{Value: string(pricing.Res4K), Label: "4K"},
+	}
+	tierChoices = []choice{
+		{Value: string(pricing.TierAny), Label: "Any tier"},
+		{Value: string(pricing.TierFast), Label: "Fast"},
+		{Value: string(pricing.TierStandard), Label: "Standard"},
+		{Value: string(pricing.TierPremium), Label: "Premium"},
+	}
+	lensChoices = []choice{
+		{Value: string(pricing.LensMonthly), Label: "Monthly plan"},
+		{Value: string(pricing.LensYearly), Label: "Yearly plan"},
+		{Value: string(pricing.LensFirst), Label: "First month with promotions"},
+		{Value: string(pricing.LensPacks), Label: "Top-up packs"},
+		{Value: string(pricing.LensAPI), Label: "API pay-as-you-go"},
+		{Value: string(pricing.LensCheapest), Label: "Cheapest available"},
+	}
+	displayChoices = []choice{
+		{Value: string(pricing.USD), Label: "US dollar ($)"},
+		{Value: string(pricing.EUR), Label: "Euro (€)"},
+	}
+)
+
+var (
+	_ app.Initializer = (*compare)(nil)
+	_ app.Navigator   = (*compare)(nil)
+)
+
+// newCompare returns the compare page. Its state is set up in OnInit, so
+// the page (prerendered or in the browser) shows a ranking in its first
+// render.
+func newCompare() *compare {
+	return &compare{}
+}
+
+// OnInit sets the default shot, or the one a link carries when in the
+// browser, and ranks it.
+func (c *compare) OnInit() {
+	var u *url.URL
+	if app.IsClient {
+		u = app.Window().URL()
+		c.today = time.Now().Format(time.DateOnly)
+	}
+	c.init(u)
+}
+
+// OnNav applies a link's state when the page is opened or the fragment
+// changes (a link to "/compare#…", the back button).
+func (c *compare) OnNav(ctx app.Context) {
+	v := compareState(linkState(ctx.Page().URL()))
+	if formatLinkState(v, compareKeys) == c.seen {
+		return
+	}
+	c.apply(v)
+	c.syncInputs(ctx)
+}
+
+func (c *compare) Render() app.UI {
+	return el("main").ID("main").Class("page cmp-page").Body(
+		el("header").Class("cmp-head").Body(
+			el("h1").Text("Which platform is cheapest for your shot?"),
+			el("p").Class("cmp-lede").Text(
+				"Fix one standard shot and every platform's models are priced on it, "+
+					"ranked by what a second of video you keep costs, with the plan that price assumes "+
+					"and how fresh the number is."),
+		),
+		c.renderForm(),
+		c.renderRanking(),
+		c.renderChart(),
+		c.renderFree(),
+		c.renderGone(),
+		c.renderExport(),
+		shareSection("/compare", shareState(c.linkValues(), c.errs, compareKeys)),
+	)
+}
+
+// renderForm renders the shot, the way of buying and the platform filter.
+func (c *compare) renderForm() app.UI {
+	return el("form").ID("cmp-form").Class("cmp-form").Aria("label", "Shot to compare").OnSubmit(c.onSubmit).Body(
+		el("fieldset").Class("cmp-set").Body(
+			el("legend").Text("The shot"),
+			el("div").Class("cmp-fields").Body(
+				c.field("dur", "seconds", "numeric"),
+				c.picker("res", "", compareResChoices),
+				c.picker("tier", "models of one tier compare like with like", tierChoices),
+				c.takesField(), // with the clip log's measured figure (logstore.go)
+			),
+			el("div").Class("cmp-checks").Role("group").Aria("label", "Add-ons").Body(
+				c.checkbox("audio", "1", "Native audio", c.on["audio"]),
+				c.checkbox("upscale", "1", "Upscale", c.on["upscale"]),
+			),
+			el("p").ID(fieldMessageID("audio")).Class("field-msg").Text(c.errs["audio"]),
+			el("p").ID(fieldMessageID("upscale")).Class("field-msg").Text(c.errs["upscale"]),
+		),
+		el("fieldset").Class("cmp-set").Body(
+			el("legend").Text("Prices"),
+			el("div").Class("cmp-fields").Body(
+				c.picker("billing", "", lensChoices),
+				c.picker("cur", "", displayChoices),
+				field{
+					Name: "rate", Label: labelRate, Value: c.values["rate"], Hint: c.rateHint,
+					Unit: "EUR", Error: c.errs["rate"], Placeholder: c.defaultRate(),
+					OnInput: c.onInput("rate"),
+				}.render(),
+			),
+		),
+		c.renderPlatforms(),
+	)
+}
+
+// renderPlatforms renders the platform filter: one checkbox per profile.
+func (c *compare) renderPlatforms() app.UI {
+	return el("fieldset").Class("cmp-set cmp-platforms").Aria("describedby", fieldMessageID("platforms")).Body(
+		el("legend").Text(labelPlatforms),
+		el("details").Class("cmp-filter").Body(
+			el("summary").ID("cmp-filter-summary").Text(c.filterSum),
+			el("div").Class("cmp-filter-body").Body(
+				el("button").ID("cmp-all").Class("secondary").Attr("type", "button").Text("All platforms").OnClick(c.onAllPlatforms),
+				el("ul").Class("cmp-filter-list").Body(
+					app.Range(c.platforms).Slice(func(i int) app.UI {
+						p := c.platforms[i]
+						return el("li").Body(c.checkbox("platforms", p.Value, p.Label, c.checked[p.Value]))
+					}),
+				),
+			),
+		),
+		el("p").ID(fieldMessageID("platforms")).Class("field-msg").Text(c.errs["platforms"]),
+	)
+}
+
+// renderRanking renders the status and the sortable table.
+func (c *compare) renderRanking() app.UI {
+	class := "cmp-results"
+	if !c.current {
+		class += " is-stale"
+	}
+	return el("section").ID("ranking-section").Class(class).Aria("labelledby", "ranking-title").Body(
+		el("h2").ID("ranking-title").Text("Ranking"),
+		el("p").ID("cmp-status").Class("cmp-status").Attr("role", "status").Aria("live", "polite").Text(c.status),
+		el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").
+			Aria("labelledby", "ranking-title").Body(
+			el("table").ID("ranking").Class("cmp-table").Body(
+				el("caption").Class("visually-hidden").Text(
+					"Models ranked by cost per kept second; the column buttons sort the table."),
+				el("thead").Body(el("tr").Body(
+					app.Range(rankColumns).Slice(func(i int) app.UI { return c.renderHead(rankColumns[i]) }),
+				)),
+				el("tbody").Body(
+					app.Range(c.view).Slice(func(i int) app.UI { return c.renderRow(c.view[i]) }),
+				),
+			),
+		),
+		el("p").Class("cmp-legend").Body(
+			el("span").Class("cmp-legend-item").Text(markStale+" possibly stale: the price was read more than "+
+				strconv.Itoa(pricing.StaleDays)+" days ago."),
+			el("span").Class("cmp-legend-item").Text(c.convertedNote()),
+		),
+		el("p").Class("cmp-links").Body(
+			el("a").ID("cmp-calc-link").Attr("href", c.calcHref).Text("Price this clip in the calculator"),
+		),
+	)
+}
+
+// renderHead renders a column's header: a button that sorts by it.
+func (c *compare) renderHead(col rankColumn) app.UI {
+	th := el("th").Attr("scope", "col").Class("cmp-col-" + col.Key)
+	if col.Num {
+		th = th.Class("num")
+	}
+	icon := ""
+	if c.sortKey == col.Key {
+		if c.sortDesc {
+			th = th.Aria("sort", "descending")
+			icon = "▼"
+		} else {
+			th = th.Aria("sort", "ascending")
+			icon = "▲"
+		}
+	}
+	return th.Body(
+		el("button").Attr("type", "button").Class("cmp-sort").DataSet("sort", col.Key).OnClick(c.onSort(col.Key)).Body(
+			el("span").Text(col.Label),
+			el("span").Class("cmp-sort-icon").Aria("hidden", "true").Text(icon),
+		),
+	)
+}
+
+// renderRow renders one ranked model.
+func (c *compare) renderRow(i int) app.UI {
+	l := c.table.Rows[i]
+	cell := func(key, text string) app.HTMLElem {
+		td := el("td").Class("cmp-col-" + key)
+		if key == "rank" || key == "credits" || key == "clip" || key == "second" || key == "kept" || key == "times" {
+			td = td.Class("num")
+		}
+		return td.Text(text)
+	}
+	stale := el("span").Class("cmp-stale").Aria("hidden", "true").Title("Possibly stale").Text(markStale)
+	if !l.Stale {
+		// Kept in place, invisible, so that a price going stale on the
+		// visitor's date does not move the table.
+		stale = stale.Class("cmp-stale-off")
+	}
+	tr := el("tr").Class("cmp-row").
+		DataSet("model", l.Key).
+		DataSet("cost-per-second", pricing.Exact(l.row.CostPerKeptSecond.Amount)).
+		DataSet("rank", strconv.Itoa(l.Rank))
+	if l.Stale {
+		tr = tr.DataSet("stale", "true")
+	}
+	return tr.Body(
+		cell("rank", strconv.Itoa(l.Rank)),
+		cell("platform", l.Platform),
+		el("td").Class("cmp-col-model").Body(
+			el("a").Attr("href", c.links[i]).Title("Open in the calculator").Text(l.Model),
+		),
+		cell("tier", l.Tier),
+		cell("plan", l.Plan),
+		cell("credits", l.Credits),
+		cell("clip", l.Clip),
+		cell("second", l.Second),
+		cell("kept", l.Kept),
+		cell("times", l.Times),
+		el("td").Class("cmp-col-evidence").Body(
+			el("div").Class("cmp-ev").Body(
+				el("span").Class("cmp-ev-text").Text(l.Evidence),
+				el("span").Class("cmp-refs").Body(
+					app.Range(l.Refs).Slice(func(j int) app.UI {
+						n := l.Refs[j]
+						return el("a").Class("cmp-ref").Attr("href", c.table.Sources[n-1].URL).
+							Attr("target", "_blank").Attr("rel", "noopener noreferrer").
+							Aria("label", "source "+strconv.Itoa(n)).
+							Text("[" + strconv.Itoa(n) + "]")
+					}),
+				),
+				stale,
+				app.If(l.Stale, func() app.UI {
+					return el("span").Class("visually-hidden").Text("possibly stale")
+				}),
+			),
+		),
+	)
+}
+
+// renderChart renders the bar chart of the ranking.
+func (c *compare) renderChart() app.UI {
+	return el("section").ID("chart-section").Class("cmp-chart").Aria("labelledby", "chart-title").Body(
+		el("h2").ID("chart-title").Text("Cost per kept second"),
+		app.If(len(c.chart.Bars) > 0, func() app.UI {
+			return c.chart.render()
+		}).Else(func() app.UI {
+			return el("p").Class("cmp-empty").Text("Nothing to draw: no model is ranked.")
+		}),
+	)
+}
+
+// renderFree renders what the free tiers buy of the shot.
+func (c *compare) renderFree() app.UI {
+	return el("section").ID("free-section").Class("cmp-free").Aria("labelledby", "free-title").Body(
+		el("h2").ID("free-title").Text("Free tiers as money"),
+		app.If(len(c.free) == 0, func() app.UI {
+			return el("p").Class("cmp-empty").Text("None of the ranked platforms has free credits that make this shot.")
+		}).Else(func() app.UI {
+			return el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").
+				Aria("labelledby", "free-title").Body(
+				el("table").ID("free").Class("cmp-table cmp-free-table").Body(
+					el("thead").Body(el("tr").Body(
+						el("th").Attr("scope", "col").Text("Platform and model"),
+						el("th").Attr("scope", "col").Text("Free credits"),
+						el("th").Attr("scope", "col").Text("What they buy"),
+						el("th").Attr("scope", "col").Class("num").Text("Worth at the paid price"),
+					)),
+					el("tbody").Body(
+						app.Range(c.free).Slice(func(i int) app.UI {
+							f := c.free[i]
+							return el("tr").DataSet("model", f.Key).Body(
+								el("td").Text(f.Where),
+								el("td").Text(f.Credits),
+								el("td").Text(f.Buys),
+								el("td").Class("num").Text(f.Worth),
+							)
+						}),
+					),
+				),
+			)
+		}),
+	)
+}
+
+// renderGone renders the models that cannot make the shot, with why.
+func (c *compare) renderGone() app.UI {
+	return el("section").ID("unavailable").Class("cmp-gone").Aria("labelledby", "gone-title").Body(
+		el("h2").ID("gone-title").Text("Cannot make this shot"),
+		el("details").Class("cmp-gone-details").Body(
+			el("summary").Text(goneSummary(len(c.gone))),
+			el("ul").Class("cmp-gone-list").Body(
+				app.Range(c.gone).Slice(func(i int) app.UI {
+					g := c.gone[i]
+					return el("li").DataSet("model", g.Key).Body(
+						el("span").Class("cmp-gone-where").Text(g.Where),
+						el("span").Class("cmp-gone-reason").Text(g.Reason),
+					)
+				}),
+			),
+		),
+	)
+}
+
+// renderExport renders the Markdown and CSV exports.
+func (c *compare) renderExport() app.UI {
+	return el("section").ID("export").Class("cmp-export").Aria("labelledby", "export-title").Body(
+		el("h2").ID("export-title").Text("Use this ranking"),
+		el("p").Class("cmp-export-lede").Text(
+			"For a blog post or a spreadsheet. Both carry the shot, the date and the sources."),
+		el("div").Class("cmp-export-actions").Body(
+			el("button").ID("copy-markdown").Attr("type", "button").Text("Copy as Markdown").OnClick(c.onCopy),
+			el("a").ID("download-csv").Class("button secondary").
+				Attr("href", c.csvHref).Attr("download", c.csvName).Attr("type", "text/csv").Text("Download CSV"),
+		),
+		el("p").ID("copy-status").Class("cmp-copy-status").Attr("role", "status").Aria("live", "polite").Text(c.copyMsg),
+		el("label").Attr("for", "markdown").Class("cmp-md-label").Text("Markdown (select it and copy if the button does not work)"),
+		el("textarea").ID("markdown").Class("cmp-md").Attr("readonly", true).Attr("rows", "8").Attr("spellcheck", "false").Text(c.markdown),
+	)
+}
+
+// onSubmit keeps Enter in a field from reloading the page.
+func (c *compare) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+}
+
+// onInput stores a typed value and re-ranks.
+func (c *compare) onInput(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.values[key] = ctx.JSSrc().Get("value").String()
+		c.changed(ctx)
+	}
+}
+
+// onPick stores a picked option and re-ranks.
+func (c *compare) onPick(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.values[key] = ctx.JSSrc().Get("value").String()
+		c.changed(ctx)
+	}
+}
+
+// onCheck stores an add-on's checkbox and re-ranks.
+func (c *compare) onCheck(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.values[key] = ""
+		if ctx.JSSrc().Get("checked").Bool() {
+			c.values[key] = "1"
+		}
+		c.changed(ctx)
+	}
+}
+
+// onPlatform adds a platform to the filter or takes it out.
+func (c *compare) onPlatform(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		on := ctx.JSSrc().Get("checked").Bool()
+		var ids []string
+		for _, p := range c.platforms {
+			if p.Value == id && on || p.Value != id && c.checked[p.Value] {
+				ids = append(ids, p.Value)
+			}
+		}
+		switch len(ids) {
+		case len(c.platforms):
+			c.values["platforms"] = ""
+		case 0:
+			c.values["platforms"] = noPlatforms
+		default:
+			c.values["platforms"] = strings.Join(ids, ",")
+		}
+		c.changed(ctx)
+	}
+}
+
+// onAllPlatforms checks every platform.
+func (c *compare) onAllPlatforms(ctx app.Context, e app.Event) {
+	c.values["platforms"] = ""
+	c.changed(ctx)
+}
+
+// onSort sorts the table by a column; the same column again reverses it.
+func (c *compare) onSort(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if c.sortKey == key {
+			c.sortDesc = !c.sortDesc
+		} else {
+			c.sortKey, c.sortDesc = key, false
+		}
+		c.view = c.table.order(c.sortKey, c.sortDesc)
+	}
+}
+
+// onCopy puts the Markdown on the clipboard, and says whether it worked.
+func (c *compare) onCopy(ctx app.Context, e app.Event) {
+	text := c.markdown
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() || !clip.Get("writeText").Truthy() {
+		c.copyMsg = "This browser cannot copy from here: select the Markdown below and copy it."
+		return
+	}
+	var done, failed app.Func
+	settle := func(msg string) {
+		ctx.Dispatch(func(ctx app.Context) {
+			c.copyMsg = msg
+			done.Release()
+			failed.Release()
+		})
+	}
+	done = app.FuncOf(func(app.Value, []app.Value) any {
+		settle("Copied the ranking as Markdown.")
+		return nil
+	})
+	failed = app.FuncOf(func(app.Value, []app.Value) any {
+		settle("The browser did not allow copying: select the Markdown below and copy it.")
+		return nil
+	})
+	c.copyMsg = "Copying…"
+	clip.Call("writeText", text).Call("then", done, failed)
+}
+
+// changed re-ranks after an edit and writes the state to the fragment.
+func (c *compare) changed(ctx app.Context) {
+	c.copyMsg = ""
+	c.compute()
+	v := c.linkValues()
+	c.seen = formatLinkState(v, compareKeys)
+	ctx.Page().ReplaceURL(withLinkState(ctx.Page().URL(), v, compareKeys))
+	c.syncInputs(ctx)
+}
+
+// syncInputs makes the inputs show the state after it changed other than
+// by typing: go-app drops an empty value attribute instead of clearing the
+// input.
+func (c *compare) syncInputs(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		for _, key := range []string{"dur", "takes", "rate"} {
+			input := app.Window().GetElementByID(fieldID(key))
+			if input.Truthy() && input.Get("value").String() != c.values[key] {
+				input.Set("value", c.values[key])
+			}
+		}
+	})
+}
+
+// init sets the state from u (nil: the default shot) and ranks it.
+func (c *compare) init(u *url.URL) {
+	if c.ready {
+		return
+	}
+	c.ready = true
+	c.apply(compareState(linkState(u)))
+}
+
+// apply replaces the state with a link's values; what the link leaves out
+// takes the standard shot's value.
+func (c *compare) apply(v url.Values) {
+	c.values = map[string]string{}
+	for key, d := range compareDefaults {
+		c.values[key] = d
+	}
+	for key := range v {
+		c.values[key] = v.Get(key)
+	}
+	if d, _, ok := measuredTakes("", ""); ok && v.Get("takes") == "" {
+		c.values["takes"] = pricing.Exact(d) // the clip log's measured figure
+	}
+	c.seen = formatLinkState(v, compareKeys)
+	c.compute()
+}
+
+// compute reads every field and ranks the shot, keeping each field's
+// message and the formatted ranking. A bad field leaves no old ranking
+// behind: the table empties and the status says why.
+func (c *compare) compute() {
+	c.errs = map[string]string{}
+	c.general = ""
+	c.current = false
+	if c.sortKey == "" {
+		c.sortKey = "rank"
+	}
+
+	ps, err := c.profiles()
+	if err != nil {
+		c.general = errorMessage(err)
+	}
+	if c.today == "" {
+		c.today = catalogDate(ps)
+	}
+
+	var shot pricing.Shot
+	if d, ok := c.number("dur"); ok {
+		shot.Seconds = d
+	}
+	shot.Res = pricing.Resolution(c.choose("res", compareResChoices))
+	shot.Tier = pricing.Tier(c.choose("tier", tierChoices))
+	if d, ok := c.number("takes"); ok {
+		if d.LessThan(decimal.NewFromInt(1)) {
+			c.errs["takes"] = errorMessage(&pricing.InputError{Field: labelTakes, Value: c.values["takes"], Err: pricing.ErrBelowOne})
+		}
+		shot.Takes = d
+	}
+	c.on = map[string]bool{}
+	for _, a := range []struct {
+		key  string
+		kind pricing.AddonKind
+	}{{"audio", pricing.AddonAudio}, {"upscale", pricing.AddonUpscale}} {
+		on, ok := flagValue(c.values[a.key])
+		if !ok {
+			c.errs[a.key] = errorMessage(&choiceError{Field: compareLabels[a.key], Value: c.values[a.key]})
+		}
+		if on {
+			c.on[a.key] = true
+			shot.Addons = append(shot.Addons, a.kind)
+		}
+	}
+	opts := pricing.RankOptions{
+		Lens:    pricing.Lens(c.choose("billing", lensChoices)),
+		Display: pricing.Currency(c.choose("cur", displayChoices)),
+		Rates:   c.rates(),
+		Today:   c.today,
+	}
+	chosen := c.filter(ps)
+	c.filterSum = "All " + strconv.Itoa(len(c.platforms)) + " platforms"
+	if n := len(c.checked); n < len(c.platforms) {
+		c.filterSum = strconv.Itoa(n) + " of " + strconv.Itoa(len(c.platforms)) + " platforms"
+	}
+	c.calcHref = linkTo("/", c.calcValues(shot), calcKeys)
+
+	if len(c.errs) > 0 || c.general != "" {
+		c.formatStale()
+		return
+	}
+	c.format(pricing.Rank(chosen, shot, opts))
+}
+
+// format turns a ranking into what the page shows.
+func (c *compare) format(r pricing.Ranking) {
+	c.current = true
+	c.table = newRankTable(r, c.units, c.today)
+	c.view = c.table.order(c.sortKey, c.sortDesc)
+	c.links = make([]string, len(r.Rows))
+	for i, row := range r.Rows {
+		c.links[i] = calcRowLink(row, r.Shot)
+	}
+	if len(r.Rows) > 0 {
+		c.calcHref = c.links[0]
+	}
+	c.gone = goneLines(r.Unavailable)
+	c.free = freeLines(c.table, c.units)
+	c.chart = rankChart(c.table)
+	c.markdown = c.table.Markdown()
+	c.csvHref = csvDataURL(c.table.CSV())
+	c.csvName = csvFileName(r.Shot, c.today)
+
+	switch n := len(r.Rows); {
+	case n == 0 && len(r.Unavailable) > 0 && r.Unavailable[0].ProfileID == "":
+		// An invalid shot: pricing says why.
+		c.status = "No model can make this shot: " + sentence(r.Unavailable[0].Reason)
+	case n == 0:
+		c.status = "No model can make this shot; the list below says why."
+	default:
+		first := c.table.Rows[0]
+		models := "models can"
+		if n == 1 {
+			models = "model can"
+		}
+		c.status = strconv.Itoa(n) + " " + models + " make this shot. Cheapest: " + first.Model + " on " +
+			first.Platform + ", " + first.Kept + " per kept second (" + first.Plan + ")."
+	}
+}
+
+// formatStale empties the ranking and says why.
+func (c *compare) formatStale() {
+	c.table = rankTable{Date: c.today}
+	c.view, c.links = nil, nil
+	c.gone, c.free = nil, nil
+	c.chart = barChart{}
+	c.markdown, c.csvHref = "", ""
+	why := c.general
+	if why == "" {
+		for _, key := range compareKeys {
+			if msg := c.errs[key]; msg != "" {
+				why = msg
+				break
+			}
+		}
+	}
+	c.status = "The ranking is not current. " + why
+}
+
+// field returns the text input for key with its state.
+func (c *compare) field(key, unit, mode string) app.UI {
+	return field{
+		Name:    key,
+		Label:   compareLabels[key],
+		Value:   c.values[key],
+		Unit:    unit,
+		Error:   c.errs[key],
+		Mode:    mode,
+		OnInput: c.onInput(key),
+	}.render()
+}
+
+// picker returns the select for key with its state.
+func (c *compare) picker(key, hint string, choices []choice) app.UI {
+	return picker{
+		Name:     key,
+		Label:    compareLabels[key],
+		Value:    c.values[key],
+		Hint:     hint,
+		Error:    c.errs[key],
+		Choices:  choices,
+		OnChange: c.onPick(key),
+	}.render()
+}
+
+// checkbox returns a labelled checkbox named key with the value value.
+func (c *compare) checkbox(key, value, label string, checked bool) app.UI {
+	id := fieldID(key)
+	h := c.onCheck(key)
+	if key == "platforms" {
+		id += "-" + value
+		h = c.onPlatform(value)
+	}
+	in := void("input").Attr("type", "checkbox").ID(id).Attr("name", key).Attr("value", value).OnChange(h)
+	// Prerendered HTML reads any checked attribute as checked, even
+	// checked="false", so it is only written when true; in the browser it
+	// is always set, because it sets the box's state, which the attribute
+	// no longer does once the box was clicked.
+	if checked || app.IsClient {
+		in = in.Attr("checked", checked)
+	}
+	if msg := c.errs[key]; msg != "" && key != "platforms" {
+		in = in.Aria("invalid", "true").Aria("describedby", fieldMessageID(key))
+	}
+	return el("label").Attr("for", id).Class("cmp-check").Body(in, el("span").Text(label))
+}
+
+// number parses the positive amount in the field key.
+func (c *compare) number(key string) (decimal.Decimal, bool) {
+	d, err := pricing.ParsePositive(compareLabels[key], c.values[key])
+	if err != nil {
+		c.errs[key] = errorMessage(err)
+		return decimal.Decimal{}, false
+	}
+	return d, true
+}
+
+// choose returns the field key's value when it is one of choices, and
+// files a message otherwise.
+func (c *compare) choose(key string, choices []choice) string {
+	v := c.values[key]
+	for _, ch := range choices {
+		if ch.Value == v {
+			return v
+		}
+	}
+	c.errs[key] = errorMessage(&choiceError{Field: compareLabels[key], Value: v})
+	return ""
+}
+
+// flagValue reads a checkbox's link value: "1" (or "true", "yes", "on")
+// is checked, empty (or "0", "false", "no", "off") is not; ok is false for
+// anything else.
+func flagValue(s string) (on, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "true", "yes", "on":
+		return true, true
+	case "", "0", "false", "no", "off":
+		return false, true
+	}
+	return false, false
+}
+
+// filter reads the platforms field into the checkboxes' state and returns
+// the profiles to rank. A value lists profile ids or platform names, any
+// case, separated by commas: an id picks that profile ("kling": the app
+// only), a platform name that is no id picks all its profiles ("Google":
+// Flow and the Veo API). Empty means every profile; "none" unchecks every
+// box.
+//
+// The page filters the profiles itself instead of passing
+// RankOptions.Platforms: pricing.Rank matches each name against ids and
+// platforms alike, so "kling" there would also pick Kling's API.
+func (c *compare) filter(ps []pricing.Profile) []pricing.Profile {
+	c.platforms = make([]choice, len(ps))
+	c.checked = make(map[string]bool, len(ps))
+	for i, p := range ps {
+		c.platforms[i] = choice{Value: p.ID, Label: p.Name}
+	}
+	raw := strings.TrimSpace(c.values["platforms"])
+	if raw == "" {
+		for _, p := range ps {
+			c.checked[p.ID] = true
+		}
+		return ps
+	}
+	if strings.EqualFold(raw, noPlatforms) {
+		c.errs["platforms"] = "Pick at least one platform."
+		return nil
+	}
+	var bad []string
+	for item := range strings.SplitSeq(raw, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if i := slices.IndexFunc(ps, func(p pricing.Profile) bool { return strings.EqualFold(item, p.ID) }); i >= 0 {
+			c.checked[ps[i].ID] = true
+			continue
+		}
+		found := false
+		for _, p := range ps {
+			if strings.EqualFold(item, p.Platform) {
+				c.checked[p.ID], found = true, true
+			}
+		}
+		if !found {
+			bad = append(bad, item)
+		}
+	}
+	if len(bad) > 0 {
+		c.errs["platforms"] = errorMessage(&choiceError{Field: labelPlatforms, Value: strings.Join(bad, ", ")})
+		return nil
+	}
+	var chosen []pricing.Profile
+	for _, p := range ps {
+		if c.checked[p.ID] {
+			chosen = append(chosen, p)
+		}
+	}
+	if len(chosen) == 0 {
+		c.errs["platforms"] = "Pick at least one platform."
+	}
+	return chosen
+}
+
+// rates returns the exchange rates: the bundled table, with the euro's
+// rate replaced by the one typed in the rate field (then undated, as the
+// person's own).
+func (c *compare) rates() pricing.Rates {
+	r := pricing.DefaultRates()
+	c.rateHint = "Euros for 1 USD. Bundled: " + pricing.DefaultRates().Describe(pricing.USD, pricing.EUR) +
+		", approximate; type your own"
+	s := strings.TrimSpace(c.values["rate"])
+	if s == "" {
+		return r
+	}
+	d, err := pricing.ParsePositive(labelRate, s)
+	if err != nil {
+		c.errs["rate"] = errorMessage(err)
+		return r
+	}
+	if d.Equal(r.Per[pricing.EUR]) {
+		return r
+	}
+	per := make(map[pricing.Currency]decimal.Decimal, len(r.Per))
+	for k, v := range r.Per {
+		per[k] = v
+	}
+	per[pricing.EUR] = d
+	r.Per, r.Date, r.Source = per, "", "typed on the page"
+	c.rateHint = "Euros for 1 USD. Your rate: 1 USD = " + pricing.FormatNumber(d) + " EUR (bundled: " +
+		pricing.DefaultRates().Describe(pricing.USD, pricing.EUR) + ")"
+	return r
+}
+
+// defaultRate is the bundled euro rate, shown in an empty rate field.
+func (c *compare) defaultRate() string {
+	return pricing.Exact(pricing.DefaultRates().Per[pricing.EUR])
+}
+
+// convertedNote says which rate converted the costs marked ≈, if any.
+func (c *compare) convertedNote() string {
+	if len(c.table.Rates) == 0 {
+		return ""
+	}
+	return markConverted + " converted into " + string(c.table.Currency) + ": " + strings.Join(c.table.Rates, "; ") + "."
+}
+
+// linkValues returns the state a link carries: the fields as typed (a bad
+// value too, so the link shows the same message), leaving out unchecked
+// add-ons, US dollars and an empty rate.
+func (c *compare) linkValues() url.Values {
+	v := url.Values{}
+	for _, key := range compareKeys {
+		s := strings.TrimSpace(c.values[key])
+		switch {
+		case s == "",
+			key == "cur" && s == string(pricing.USD),
+			(key == "audio" || key == "upscale") && isOff(s):
+			continue
+		}
+		v.Set(key, s)
+	}
+	return v
+}
+
+// isOff reports whether a checkbox's link value means unchecked.
+func isOff(s string) bool {
+	on, ok := flagValue(s)
+	return ok && !on
+}
+
+// calcValues is the shot as the calculator's link keys: its duration and
+// generations per kept clip, as far as they are good.
+func (c *compare) calcValues(s pricing.Shot) url.Values {
+	v := url.Values{}
+	if c.errs["dur"] == "" && s.Seconds.IsPositive() {
+		v.Set("dur", pricing.Exact(s.Seconds))
+	}
+	if c.errs["takes"] == "" && s.Takes.IsPositive() && !s.Takes.Equal(decimal.NewFromInt(1)) {
+		v.Set("takes", pricing.Exact(s.Takes))
+	}
+	return v
+}
+
+// profiles returns the catalog, decoded on first use, and each profile's
+// credit name.
+func (c *compare) profiles() ([]pricing.Profile, error) {
+	if !c.catDone {
+		c.catalog, c.catErr = allProfiles() // the catalog and the person's custom profiles
+		c.catDone = true
+		c.units = map[string]string{}
+		for _, p := range c.catalog {
+			if p.Unit != "" && p.Unit != "credits" {
+				c.units[p.ID] = p.Unit
+			}
+		}
+	}
+	return c.catalog, c.catErr
+}
+
+// compareState keeps only the compare page's keys of a link's values.
+func compareState(v url.Values) url.Values {
+	out := url.Values{}
+	for _, key := range compareKeys {
+		if s := v.Get(key); s != "" {
+			out.Set(key, s)
+		}
+	}
+	return out
+}
+
+// calcRowLink is the calculator's link for a ranked model: its profile,
+// plan and billing, model, and the shot's resolution, duration and
+// generations per kept clip.
+func calcRowLink(row pricing.RankRow, s pricing.Shot) string {
+	v := url.Values{}
+	v.Set("profile", row.ProfileID)
+	switch row.Price.Lens {
+	case pricing.LensMonthly, pricing.LensFirst:
+		v.Set("plan", row.Price.PlanID)
+	case pricing.LensYearly:
+		v.Set("plan", row.Price.PlanID)
+		v.Set("billing", string(pricing.LensYearly))
+	}
+	v.Set("model", row.ModelID)
+	v.Set("res", string(s.Res))
+	v.Set("dur", pricing.Exact(s.Seconds))
+	if s.Takes.IsPositive() && !s.Takes.Equal(decimal.NewFromInt(1)) {
+		v.Set("takes", pricing.Exact(s.Takes))
+	}
+	return linkTo("/", v, calcKeys)
+}
+
+// goneLines formats the models that cannot make the shot.
+func goneLines(us []pricing.Unavailable) []goneLine {
+	out := make([]goneLine, 0, len(us))
+	for _, u := range us {
+		if u.ProfileID == "" {
+			continue // an invalid shot: the status says why
+		}
+		g := goneLine{Key: u.ProfileID, Where: u.ProfileName, Reason: sentence(u.Reason)}
+		if u.ModelID != "" {
+			g.Key += "/" + u.ModelID
+			g.Where += " — " + u.ModelName
+		} else {
+			g.Where += " — every model"
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// goneSummary is the summary of the list of models that cannot make the
+// shot.
+func goneSummary(n int) string {
+	switch n {
+	case 0:
+		return "Every model of the chosen platforms can make this shot."
+	case 1:
+		return "1 model or platform cannot make this shot: show why"
+	}
+	return strconv.Itoa(n) + " models or platforms cannot make this shot: show why"
+}
+
+// freeLines says what each platform's free credits buy of the shot, on
+// its model where they buy the most seconds (the cheapest of those: rows
+// come in rank order).
+func freeLines(t rankTable, units map[string]string) []freeLine {
+	var out []freeLine
+	type best struct {
+		at      int // index in out
+		seconds decimal.Decimal
+	}
+	seen := map[string]best{} // by profile id
+	for _, l := range t.Rows {
+		f := l.row.Free
+		if f == nil {
+			continue
+		}
+		unit := units[l.row.ProfileID]
+		if unit == "" {
+			unit = "credits"
+		}
+		per := periodWords(f.Period)
+		line := freeLine{
+			Key:     l.Key,
+			Where:   l.Platform + " — " + l.Model,
+			Credits: pricing.FormatNumber(f.Credits) + " " + unit + per,
+			Buys:    "not one clip",
+			Worth:   noValue,
+		}
+		if f.Seconds.IsPositive() {
+			line.Buys = pricing.FormatNumber(f.Seconds.Round(1)) + " s of this shot" + per
+			line.Worth = moneyText(f.Worth, l.row.Converted) + per
+		}
+		b, ok := seen[l.row.ProfileID]
+		switch {
+		case !ok:
+			seen[l.row.ProfileID] = best{at: len(out), seconds: f.Seconds}
+			out = append(out, line)
+		case f.Seconds.GreaterThan(b.seconds):
+			out[b.at] = line
+			seen[l.row.ProfileID] = best{at: b.at, seconds: f.Seconds}
+		}
+	}
+	return out
+}
+
+// periodWords says how often free credits come: " a day", " a month", " once".
+func periodWords(p pricing.FreePeriod) string {
+	switch p {
+	case pricing.FreeDay:
+		return " a day"
+	case pricing.FreeMonth:
+		return " a month"
+	case pricing.FreeOnce:
+		return " once"
+	}
+	return ""
+}
+
+// rankChart is the bar chart of a ranking's cost per kept second.
+func rankChart(t rankTable) barChart {
+	bars := make([]chartBar, len(t.Rows))
+	for i, l := range t.Rows {
+		bars[i] = chartBar{
+			Label:  l.Model + " · " + l.Platform,
+			Text:   l.Kept,
+			Key:    l.Key,
+			Amount: l.row.CostPerKeptSecond.Amount,
+			Mark:   i == 0,
+		}
+	}
+	desc := ""
+	if n := len(t.Rows); n > 0 {
+		first, last := t.Rows[0], t.Rows[n-1]
+		desc = "Cost per kept second in " + string(t.Currency) + " of " + strconv.Itoa(n) +
+			" models for " + t.Shot + ", billed as " + t.Billing + ": from " + first.Kept + " (" +
+			first.Model + ", " + first.Platform + ") to " + last.Kept + " (" + last.Model + ", " + last.Platform + ")."
+	}
+	return newBarChart("cmp-chart", "Cost per kept second ("+string(t.Currency)+")", desc, "Cost per kept second", bars)
+}
+
+// catalogDate is the newest date a price of the catalog was read: the
+// "today" of a prerendered page, so that the build does not depend on the
+// day it runs.
+func catalogDate(ps []pricing.Profile) string {
+	newest := ""
+	see := func(s pricing.Source) {
+		if s.Read > newest {
+			newest = s.Read
+		}
+	}
+	for _, p := range ps {
+		for _, pl := range p.Plans {
+			see(pl.Source)
+		}
+		for _, pk := range p.Packs {
+			see(pk.Source)
+		}
+		for _, m := range p.Models {
+			see(m.Source)
+		}
+		if p.Free != nil {
+			see(p.Free.Source)
+		}
+	}
+	return newest
+}

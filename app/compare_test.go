@@ -1,0 +1,531 @@
+package app
+
+import (
+	"net/url"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// loadCompare mounts a compare page opened at link ("" for the plain page)
+// in a test engine and returns it with its HTML. It runs without a clip
+// log: no measured generations per kept clip (logstore.go) change the
+// default.
+func loadCompare(t *testing.T, link string, setup ...func(*compare)) (*compare, string) {
+	t.Helper()
+	saved := measured
+	measured.done, measured.rs = true, nil
+	t.Cleanup(func() { measured = saved })
+	c := newCompare()
+	for _, f := range setup {
+		f(c)
+	}
+	if link != "" {
+		c.init(mustURL(t, link))
+	}
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	e.ConsumeAll()
+	return c, app.HTMLString(c)
+}
+
+// withFixture ranks on compareProfiles (export_test.go), on 2026-11-25.
+func withFixture(c *compare) {
+	c.catalog, c.catDone = compareProfiles(), true
+	c.units = map[string]string{"gamma": "tokens"}
+	c.today = "2026-11-25"
+}
+
+// rankedRow is a row of the ranking table as the HTML shows it.
+type rankedRow struct{ model, cost string }
+
+var rowRe = regexp.MustCompile(`<tr [^>]*class="cmp-row"[^>]*>`)
+
+// rankedRows reads the ranking table's rows from the page's HTML, in order.
+func rankedRows(t *testing.T, html string) []rankedRow {
+	t.Helper()
+	var rows []rankedRow
+	for _, tag := range rowRe.FindAllString(html, -1) {
+		m, _ := attr(tag, "data-model")
+		v, _ := attr(tag, "data-cost-per-second")
+		rows = append(rows, rankedRow{m, v})
+	}
+	return rows
+}
+
+func checkRows(t *testing.T, what, html string, want []rankedRow) {
+	t.Helper()
+	got := rankedRows(t, html)
+	if len(got) < len(want) {
+		t.Fatalf("%s: %d rows %v, want at least %d: %v", what, len(got), got, len(want), want)
+	}
+	if !reflect.DeepEqual(got[:len(want)], want) {
+		t.Errorf("%s: rows start %v\nwant %v", what, got[:len(want)], want)
+	}
+}
+
+// The catalog's rankings below are worked out by hand from
+// pricing/catalog/*.json (DivisionScale 16 on every division):
+//
+//   - 10 s 1080p, any tier, monthly: Luma's cheapest monthly credit is Ultra,
+//     $300 ÷ 150,000 = $0.002; Ray2 Flash 130 credits = $0.26 a clip, $0.026 a
+//     second; Ray2 340 credits = $0.068 a second; Kling's is Ultra, $180 ÷
+//     26,000 = $0.0069230769230769; Kling 3.0 Pro 12 credits/s × 10 s = 120
+//     credits = $0.830769230769228, $0.0830769230769228 a second; Kling 2.6
+//     Pro 200 credits = $0.138461538461538 a second; Ray 3.2 80 credits/s =
+//     800 credits = $0.16 a second.
+//   - 5 s 720p, fast, cheapest: Pika Starter yearly $8 ÷ 900 =
+//     $0.0088888888888889 × 10 credits ÷ 5 s = $0.0177777777777778; Luma Ultra
+//     yearly $250 ÷ 150,000 = $0.0016666666666667 × 55 credits ÷ 5 s =
+//     $0.0183333333333337; Google AI Ultra $249.99 ÷ 25,000 = $0.0099996 × 10
+//     credits (an 8 s clip) ÷ 5 s = $0.0199992 for Veo 2 Fast and Veo 3.1 Fast
+//     alike, in model id order.
+var (
+	defaultRanking = []rankedRow{
+		{"luma/ray-2-flash", "0.026"},
+		{"luma/ray-2", "0.068"},
+		{"kling/kling-3-0-pro", "0.0830769230769228"},
+		{"kling/kling-2-6-pro", "0.138461538461538"},
+		{"luma/ray-3-2", "0.16"},
+	}
+	fastRanking = []rankedRow{
+		{"pika/pika-2-5-turbo", "0.0177777777777778"},
+		{"luma/ray-2-flash", "0.0183333333333337"},
+		{"google-flow/veo-2-fast", "0.0199992"},
+		{"google-flow/veo-3-1-fast", "0.0199992"},
+	}
+)
+
+func TestCompareDefault(t *testing.T) {
+	c, html := loadCompare(t, "")
+	if !c.current {
+		t.Fatalf("not current: %v %q", c.errs, c.general)
+	}
+	checkRows(t, "the standard shot", html, defaultRanking)
+	checkClean(t, html)
+	if c.seen != "" {
+		t.Errorf("default state reads as link %q, want none", c.seen)
+	}
+	// Prerendered: judged against the catalog's newest date, not the clock.
+	ps, err := pricing.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.today != catalogDate(ps) || c.today == "" {
+		t.Errorf("today = %q, want the catalog's date %q", c.today, catalogDate(ps))
+	}
+	if err := app.Match(el("main").ID("main").Class("page cmp-page"), c, 0); err != nil {
+		t.Error(err)
+	}
+	// The fields carry their link keys as names and show the standard shot.
+	for key, want := range map[string]string{"dur": "10", "takes": "1"} {
+		tag, _, ok := element(html, fieldID(key))
+		if !ok {
+			t.Fatalf("no field %s", key)
+		}
+		if name, _ := attr(tag, "name"); name != key {
+			t.Errorf("field %s has name %q", key, name)
+		}
+		if v, _ := attr(tag, "value"); v != want {
+			t.Errorf("field %s shows %q, want %q", key, v, want)
+		}
+	}
+	for _, name := range []string{"res", "tier", "billing", "audio", "upscale", "platforms", "cur", "rate"} {
+		if !strings.Contains(html, `name="`+name+`"`) {
+			t.Errorf("no field named %s", name)
+		}
+	}
+	// Rank order by default, said on the rank column.
+	if !regexp.MustCompile(`<th [^>]*aria-sort="ascending"[^>]*>\s*<button[^>]*data-sort="rank"`).MatchString(html) {
+		t.Error("the rank column is not marked as sorted ascending")
+	}
+	// One bar per ranked row, in rank order.
+	bars := regexp.MustCompile(`<g [^>]*data-key="([^"]*)"`).FindAllStringSubmatch(html, -1)
+	if len(bars) != len(c.table.Rows) {
+		t.Errorf("%d bars for %d rows", len(bars), len(c.table.Rows))
+	}
+	for i, b := range bars {
+		if i < len(c.table.Rows) && b[1] != c.table.Rows[i].Key {
+			t.Errorf("bar %d is %s, row %d is %s", i+1, b[1], i+1, c.table.Rows[i].Key)
+		}
+	}
+	// Models that cannot make the shot, with why.
+	if !strings.Contains(html, `data-model="google-flow/veo-3-1-fast"`) || !strings.Contains(html, "1080p not offered (720p).") {
+		t.Error("the unavailable list lacks Veo 3.1 Fast on Flow and its reason")
+	}
+	// The exports are there: the Markdown in the textarea, the CSV as a
+	// download.
+	if !strings.Contains(html, "### AI video cost per kept second: 10 s at 1080p, any tier") {
+		t.Error("no Markdown in the page")
+	}
+	tag, _, ok := element(html, "download-csv")
+	if !ok {
+		t.Fatal("no CSV download")
+	}
+	if href, _ := attr(tag, "href"); !strings.HasPrefix(href, "data:text/csv;charset=utf-8,") {
+		t.Errorf("CSV href = %.60q", href)
+	}
+	if name, _ := attr(tag, "download"); name != "aivc-compare-10s-1080p-any-"+c.today+".csv" {
+		t.Errorf("CSV download name = %q", name)
+	}
+	// The cheapest row links to the calculator with its plan and the shot.
+	if want := "/#profile=luma&plan=ultra&model=ray-2-flash&res=1080p&dur=10"; c.calcHref != want || c.links[0] != want {
+		t.Errorf("calculator link = %q, row link %q, want %q", c.calcHref, c.links[0], want)
+	}
+}
+
+func TestCompareLinks(t *testing.T) {
+	tests := []struct {
+		name, link string
+		want       []rankedRow
+		status     string
+	}{
+		{"the standard shot written out", "/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly", defaultRanking, "5 models can make this shot."},
+		{"what the calculator links", "/compare#dur=10&res=1080p", defaultRanking, ""},
+		{"fast 720p, cheapest", "/compare#dur=5&res=720p&tier=fast&billing=cheapest", fastRanking, "Cheapest: Pika 2.5 Turbo on Pika (app)"},
+		{"query string", "/compare?dur=5&res=720p&tier=fast&billing=cheapest", fastRanking, ""},
+		// Premium at 1080p, monthly: Kling 3.0 Pro first.
+		{"premium", "/compare#tier=premium", []rankedRow{{"kling/kling-3-0-pro", "0.0830769230769228"}, {"kling/kling-2-6-pro", "0.138461538461538"}}, ""},
+		// Two generations per kept clip double the cost per kept second.
+		{"retakes", "/compare#takes=2", []rankedRow{{"luma/ray-2-flash", "0.052"}, {"luma/ray-2", "0.136"}}, ""},
+		// Yearly: Luma Ultra $250 ÷ 150,000 = $0.0016666666666667 × 130 ÷ 10 s.
+		{"yearly", "/compare#billing=yearly", []rankedRow{{"luma/ray-2-flash", "0.0216666666666671"}}, ""},
+		// The platform filter, by id or platform name.
+		{"filtered", "/compare#platforms=kling", []rankedRow{{"kling/kling-3-0-pro", "0.0830769230769228"}, {"kling/kling-2-6-pro", "0.138461538461538"}}, ""},
+		{"filtered, any case", "/compare#platforms=Kling,LUMA", defaultRanking, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, html := loadCompare(t, tt.link)
+			if !c.current {
+				t.Fatalf("not current: %v %q", c.errs, c.general)
+			}
+			checkRows(t, tt.link, html, tt.want)
+			if tt.status != "" && !strings.Contains(c.status, tt.status) {
+				t.Errorf("status %q lacks %q", c.status, tt.status)
+			}
+		})
+	}
+	c, _ := loadCompare(t, "/compare#platforms=kling")
+	for _, l := range c.table.Rows {
+		if !strings.HasPrefix(l.Key, "kling/") {
+			t.Errorf("filtered on kling, ranked %s", l.Key)
+		}
+	}
+	if !c.checked["kling"] || c.checked["kling-api"] || c.filterSum != "1 of 23 platforms" {
+		t.Errorf("checked %v, summary %q", c.checked, c.filterSum)
+	}
+	// A platform name that is no id picks all its profiles.
+	c, _ = loadCompare(t, "/compare#platforms=Google&billing=cheapest&res=720p&dur=8")
+	if !c.checked["google-flow"] || !c.checked["veo-api"] || len(c.checked) != 2 {
+		t.Errorf("Google: checked %v", c.checked)
+	}
+	for _, l := range c.table.Rows {
+		if !strings.HasPrefix(l.Key, "google-flow/") && !strings.HasPrefix(l.Key, "veo-api/") {
+			t.Errorf("filtered on Google, ranked %s", l.Key)
+		}
+	}
+}
+
+func TestCompareLinkValues(t *testing.T) {
+	tests := []struct{ link, want string }{
+		{"", "dur=10&res=1080p&tier=any&takes=1&billing=monthly"},
+		{"/compare#res=720p", "dur=10&res=720p&tier=any&takes=1&billing=monthly"},
+		{"/compare#audio=1&upscale=0&cur=USD&platforms=runway,kling", "dur=10&res=1080p&tier=any&takes=1&billing=monthly&audio=1&platforms=runway,kling"},
+		{"/compare#cur=EUR&rate=0.9", "dur=10&res=1080p&tier=any&takes=1&billing=monthly&cur=EUR&rate=0.9"},
+		// A bad value stays in the link, as typed; other keys are dropped.
+		{"/compare#dur=abc&foo=bar", "dur=abc&res=1080p&tier=any&takes=1&billing=monthly"},
+	}
+	for _, tt := range tests {
+		c, _ := loadCompare(t, tt.link)
+		if got := formatLinkState(c.linkValues(), compareKeys); got != tt.want {
+			t.Errorf("%s: link = %q, want %q", tt.link, got, tt.want)
+		}
+	}
+}
+
+func TestCompareBadValues(t *testing.T) {
+	tests := []struct{ link, key, want string }{
+		{"/compare#dur=abc", "dur", "Duration must be a number"},
+		{"/compare#dur=0", "dur", "Duration must be more than 0"},
+		{"/compare#dur=-5", "dur", "Duration cannot be negative"},
+		{"/compare#res=8k", "res", "Resolution “8k” is not in the list"},
+		{"/compare#tier=ultra", "tier", "Tier “ultra” is not in the list"},
+		{"/compare#takes=0.5", "takes", "Generations per kept clip must be 1 or more."},
+		{"/compare#billing=weekly", "billing", "Billing “weekly” is not in the list"},
+		{"/compare#audio=maybe", "audio", "Native audio “maybe” is not in the list"},
+		{"/compare#platforms=nope,runway", "platforms", "Platforms “nope” is not in the list"},
+		{"/compare#platforms=none", "platforms", "Pick at least one platform."},
+		{"/compare#cur=GBP", "cur", "Display currency “GBP” is not in the list"},
+		{"/compare#cur=EUR&rate=0", "rate", "Exchange rate must be more than 0"},
+	}
+	for _, tt := range tests {
+		c, html := loadCompare(t, tt.link)
+		if !strings.HasPrefix(c.errs[tt.key], tt.want) {
+			t.Errorf("%s: %s message %q, want %q", tt.link, tt.key, c.errs[tt.key], tt.want)
+		}
+		if c.current || len(rankedRows(t, html)) != 0 {
+			t.Errorf("%s: a ranking is shown for a bad value", tt.link)
+		}
+		if !strings.HasPrefix(c.status, "The ranking is not current.") {
+			t.Errorf("%s: status %q", tt.link, c.status)
+		}
+		// The message is beside its field.
+		if _, text, ok := element(html, fieldMessageID(tt.key)); !ok || !strings.HasPrefix(text, htmlEscape(tt.want)) {
+			t.Errorf("%s: message beside %s = %q", tt.link, tt.key, text)
+		}
+		checkClean(t, html)
+	}
+}
+
+func TestCompareCurrency(t *testing.T) {
+	// In euros at 1 USD = 0.8 EUR: the fixture's US-dollar rows are
+	// converted and marked, the euro profile is not.
+	c, html := loadCompare(t, "/compare#billing=cheapest&cur=EUR&rate=0.8", withFixture)
+	if !c.current {
+		t.Fatalf("not current: %v", c.errs)
+	}
+	checkRows(t, "in euros", html, []rankedRow{{"beta-api/b1", "0.024"}, {"alpha/a-fast", "0.04"}, {"gamma/g1", "0.08"}})
+	if got := c.table.Rows[0].Kept; got != "≈€0.024" {
+		t.Errorf("converted cost = %q", got)
+	}
+	if got := c.table.Rows[2].Kept; got != "€0.08" {
+		t.Errorf("cost in its own currency = %q", got)
+	}
+	if note := c.convertedNote(); note != "≈ converted into EUR: 1 USD = 0.8 EUR." {
+		t.Errorf("converted note = %q", note)
+	}
+	if !strings.Contains(c.rateHint, "Your rate") {
+		t.Errorf("rate hint = %q", c.rateHint)
+	}
+	// The bundled rate says its date.
+	c, _ = loadCompare(t, "/compare#billing=cheapest&cur=EUR", withFixture)
+	if !strings.Contains(c.rateHint, "rate of "+pricing.DefaultRates().Date) {
+		t.Errorf("rate hint = %q", c.rateHint)
+	}
+}
+
+func TestCompareFree(t *testing.T) {
+	c, _ := loadCompare(t, "/compare#billing=cheapest", withFixture)
+	want := []freeLine{{
+		Key: "alpha/a-fast", Where: "Alpha (app) — A Fast", Credits: "100 credits a month",
+		Buys: "20 s of this shot a month", Worth: "$1.00 a month",
+	}}
+	if !reflect.DeepEqual(c.free, want) {
+		t.Errorf("free = %+v\nwant %+v", c.free, want)
+	}
+	// The catalog: Flow's 50 daily credits make five 8 s clips of Veo 2 Fast
+	// (10 credits each) at 720p: 25 s of a 5 s shot, worth 5 × $0.099996.
+	c, _ = loadCompare(t, "/compare#dur=5&res=720p&tier=fast&billing=cheapest")
+	found := false
+	for _, f := range c.free {
+		if f.Key == "google-flow/veo-2-fast" {
+			found = true
+			if f.Credits != "50 AI credits a day" || f.Buys != "25 s of this shot a day" || f.Worth != "$0.50 a day" {
+				t.Errorf("Flow's free tier = %+v", f)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no free line for Flow: %+v", c.free)
+	}
+}
+
+func TestCompareUnavailable(t *testing.T) {
+	c, html := loadCompare(t, "/compare#billing=cheapest", withFixture)
+	want := []goneLine{{Key: "alpha/a-short", Where: "Alpha (app) — A Short", Reason: "10 s not offered at 1080p (longest is 5 s)."}}
+	if !reflect.DeepEqual(c.gone, want) {
+		t.Errorf("gone = %+v\nwant %+v", c.gone, want)
+	}
+	if !strings.Contains(html, `<li data-model="alpha/a-short">`) {
+		t.Error("the unavailable model is not listed with its data-model")
+	}
+	// A whole profile without a price under the lens.
+	c, _ = loadCompare(t, "/compare#billing=monthly", withFixture)
+	if len(c.gone) < 2 || c.gone[1].Key != "beta-api" || !strings.Contains(c.gone[1].Reason, "ay-as-you-go") {
+		t.Errorf("gone = %+v", c.gone)
+	}
+}
+
+func TestCompareSort(t *testing.T) {
+	c, _ := loadCompare(t, "/compare#billing=cheapest", withFixture)
+	sorted := func() []string {
+		var keys []string
+		for _, i := range c.view {
+			keys = append(keys, c.table.Rows[i].Key)
+		}
+		return keys
+	}
+	if got := sorted(); !reflect.DeepEqual(got, []string{"beta-api/b1", "alpha/a-fast", "gamma/g1"}) {
+		t.Errorf("rank order = %v", got)
+	}
+	c.onSort("platform")(app.Context{}, app.Event{})
+	if got := sorted(); !reflect.DeepEqual(got, []string{"alpha/a-fast", "beta-api/b1", "gamma/g1"}) || c.sortDesc {
+		t.Errorf("by platform = %v", got)
+	}
+	c.onSort("platform")(app.Context{}, app.Event{})
+	if got := sorted(); !reflect.DeepEqual(got, []string{"gamma/g1", "beta-api/b1", "alpha/a-fast"}) || !c.sortDesc {
+		t.Errorf("by platform, descending = %v", got)
+	}
+	// The header says so; the exports keep rank order.
+	html := app.HTMLString(c.Render())
+	if !regexp.MustCompile(`<th [^>]*aria-sort="descending"[^>]*>\s*<button[^>]*data-sort="platform"`).MatchString(html) {
+		t.Error("the platform column is not marked as sorted descending")
+	}
+	if strings.Count(html, "aria-sort=") != 1 {
+		t.Error("more than one column is marked as sorted")
+	}
+	if rows := markdownRows(c.markdown); len(rows) != 4 || rows[1][2] != "B1" {
+		t.Errorf("Markdown rows after sorting: %v", rows)
+	}
+	// The rank numbers travel with their rows.
+	if got := rankedRows(t, html); len(got) != 3 || got[0].model != "gamma/g1" || !strings.Contains(html, `data-rank="3"`) {
+		t.Errorf("rows after sorting = %v", got)
+	}
+}
+
+func TestCompareCalcLinks(t *testing.T) {
+	c, _ := loadCompare(t, "/compare#dur=5&res=720p&tier=fast&billing=cheapest&takes=1.5")
+	links := map[string]string{}
+	for i, l := range c.table.Rows {
+		links[l.Key] = c.links[i]
+	}
+	for key, want := range map[string]string{
+		"pika/pika-2-5-turbo":          "/#profile=pika&plan=starter&billing=yearly&model=pika-2-5-turbo&res=720p&dur=5&takes=1.5",
+		"google-flow/veo-2-fast":       "/#profile=google-flow&plan=ai-ultra&model=veo-2-fast&res=720p&dur=5&takes=1.5",
+		"fal/hailuo-2-3-fast-standard": "/#profile=fal&model=hailuo-2-3-fast-standard&res=720p&dur=5&takes=1.5",
+	} {
+		if links[key] != want {
+			t.Errorf("%s links to %q, want %q", key, links[key], want)
+		}
+	}
+	// No row: the shot alone.
+	c, _ = loadCompare(t, "/compare#dur=7&takes=2&platforms=google-flow&res=4k")
+	if c.calcHref != "/#dur=7&takes=2" {
+		t.Errorf("calculator link without rows = %q", c.calcHref)
+	}
+}
+
+func TestCompareAddons(t *testing.T) {
+	c, html := loadCompare(t, "/compare#dur=5&res=720p&audio=1")
+	if !c.current {
+		t.Fatalf("not current: %v", c.errs)
+	}
+	if !c.on["audio"] || c.on["upscale"] {
+		t.Errorf("add-ons = %v", c.on)
+	}
+	if !strings.Contains(c.table.Shot, "with native audio") {
+		t.Errorf("shot = %q", c.table.Shot)
+	}
+	if tag, _, _ := element(html, fieldID("audio")); !strings.Contains(tag, " checked") {
+		t.Errorf("audio box = %s", tag)
+	}
+	if tag, _, _ := element(html, fieldID("upscale")); strings.Contains(tag, "checked") {
+		t.Errorf("upscale box = %s", tag)
+	}
+	for _, g := range c.gone {
+		if strings.Contains(g.Reason, "No native audio") {
+			return
+		}
+	}
+	t.Error("no model is left out for lacking native audio")
+}
+
+func TestCatalogDate(t *testing.T) {
+	if got := catalogDate(compareProfiles()); got != "2026-10-01" {
+		t.Errorf("catalogDate = %q", got)
+	}
+	if got := catalogDate(nil); got != "" {
+		t.Errorf("catalogDate(nil) = %q", got)
+	}
+}
+
+func TestFlagValue(t *testing.T) {
+	for in, want := range map[string][2]bool{
+		"1": {true, true}, "true": {true, true}, "On": {true, true},
+		"": {false, true}, "0": {false, true}, "no": {false, true},
+		"maybe": {false, false},
+	} {
+		on, ok := flagValue(in)
+		if [2]bool{on, ok} != want {
+			t.Errorf("flagValue(%q) = %v, %v", in, on, ok)
+		}
+	}
+}
+
+func TestBarChart(t *testing.T) {
+	d := decimal.RequireFromString
+	c := newBarChart("c", "Cost", "What it costs.", "Cost per second", []chartBar{
+		{Label: "A", Text: "$0.02", Key: "a", Amount: d("0.02"), Mark: true},
+		{Label: "B", Text: "$0.08", Key: "b", Amount: d("0.08")},
+		{Label: "C", Text: "$0.0001", Key: "c", Amount: d("0.0001")},
+		{Label: "Free", Text: "$0.00", Key: "free", Amount: d("0")},
+		{Label: strings.Repeat("Long name ", 10), Text: "$0.04", Key: "long", Amount: d("0.04")},
+	})
+	var widths []string
+	for _, b := range c.Bars {
+		widths = append(widths, b.width)
+	}
+	if want := []string{"18.00%", "72.00%", "0.50%", "0.00%", "36.00%"}; !reflect.DeepEqual(widths, want) {
+		t.Errorf("widths = %v, want %v", widths, want)
+	}
+	if got := c.Bars[4].short; len([]rune(got)) > chartLabelRunes || !strings.HasSuffix(got, "…") {
+		t.Errorf("long label drawn as %q", got)
+	}
+	if c.height() != 2*chartPad+5*chartRowHeight {
+		t.Errorf("height = %d", c.height())
+	}
+
+	e := app.NewTestEngine()
+	host := &chartHost{chart: c}
+	if err := e.Load(host); err != nil {
+		t.Fatal(err)
+	}
+	html := app.HTMLString(host)
+	for _, want := range []string{
+		`role="img"`, `aria-labelledby="c-title c-desc"`,
+		`<title id="c-title">Cost</title>`, `<desc id="c-desc">What it costs.</desc>`,
+		`<th scope="row">B</th>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("chart lacks %s", want)
+		}
+	}
+	if !regexp.MustCompile(`<table [^>]*class="visually-hidden"`).MatchString(html) || !strings.Contains(html, `id="c-data"`) {
+		t.Error("chart lacks its text alternative")
+	}
+	if n := strings.Count(html, `<g `); n != 5 {
+		t.Errorf("%d bars, want 5", n)
+	}
+	if n := strings.Count(html, "chart-bar-mark"); n != 1 {
+		t.Errorf("%d marked bars, want 1", n)
+	}
+
+	// Nothing but zeros: no division, no bars drawn.
+	z := newBarChart("z", "Z", "", "V", []chartBar{{Label: "x", Amount: decimal.Zero}})
+	if z.Bars[0].width != "0.00%" {
+		t.Errorf("zero chart width = %q", z.Bars[0].width)
+	}
+}
+
+// chartHost is a component that shows a chart, for tests.
+type chartHost struct {
+	app.Compo
+	chart barChart
+}
+
+func (h *chartHost) Render() app.UI { return h.chart.render() }
+
+func TestCompareState(t *testing.T) {
+	v := compareState(url.Values{"dur": {"5"}, "price": {"30"}, "platforms": {""}})
+	if !reflect.DeepEqual(v, url.Values{"dur": {"5"}}) {
+		t.Errorf("compareState = %v", v)
+	}
+}

@@ -1,0 +1,356 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// This file keeps the profiles people make (custom profiles) and gives
+// every page the one list of profiles it offers: the bundled catalog and
+// the person's own.
+//
+// Storage layout (version 1), in the browser's localStorage, one key per
+// profile so that saving one never rewrites another:
+//
+//	aivc.profiles.v1.<id>   the profile, in the catalog's JSON schema
+//	                        (catalog.schema.json), with "custom": true
+//
+// A value is written, then read back and compared before the page says it
+// is saved. A value that cannot be read (a newer app's format, a hand
+// edit) is reported on /profiles with its text and never deleted. A later
+// layout gets a new prefix (aivc.profiles.v2.) and migrates from this one.
+
+// customKeyPrefix starts the key of every custom profile.
+const customKeyPrefix = "aivc.profiles.v1."
+
+// customMark follows a custom profile's name in every list of profiles
+// (the calculator's platform picker, the compare page, the planner).
+const customMark = " (custom)"
+
+// customKey is the storage key of the custom profile id.
+func customKey(id string) string { return customKeyPrefix + id }
+
+// deviceStore returns where custom profiles (and the clip log) live: the browser's
+// localStorage in the app, none when prerendering. Tests replace it with a
+// cliplog.MemStore.
+var deviceStore = func() cliplog.Store {
+	if app.IsClient {
+		return browserStore{}
+	}
+	return nil
+}
+
+// allProfiles returns every profile a page offers: the catalog, then the
+// person's custom profiles (sorted by id, their names marked customMark).
+// Storage that is blocked or unreadable leaves the catalog alone: a page
+// in another site's frame, where storage may throw, still works. Only a
+// broken catalog is an error.
+func allProfiles() ([]pricing.Profile, error) {
+	ps, err := pricing.Catalog()
+	if err != nil {
+		return ps, err
+	}
+	s := deviceStore()
+	if s == nil {
+		return ps, nil
+	}
+	custom, _, err := loadCustom(s)
+	if err != nil {
+		app.Logf("custom profiles not loaded: %v", err)
+		return ps, nil
+	}
+	for _, p := range custom {
+		if _, taken := pricing.FindProfile(ps, p.ID); taken {
+			continue // shown on /profiles, where its id can be changed
+		}
+		p.Name += customMark
+		ps = append(ps, p)
+	}
+	return ps, nil
+}
+
+// badRecord is a stored custom profile that cannot be read.
+type badRecord struct {
+	Key string
+	Raw string
+	Err error
+}
+
+// loadCustom reads every custom profile in s, sorted by id. A record that
+// does not decode is returned in bad, and left where it is. err is set
+// only when the storage cannot be listed.
+func loadCustom(s cliplog.Store) (ps []pricing.Profile, bad []badRecord, err error) {
+	keys, err := s.Keys()
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		id, ok := strings.CutPrefix(k, customKeyPrefix)
+		if !ok {
+			continue
+		}
+		raw, found, err := s.Get(k)
+		if err != nil || !found {
+			if err == nil {
+				err = errors.New("the record vanished while reading")
+			}
+			bad = append(bad, badRecord{Key: k, Err: err})
+			continue
+		}
+		p, err := pricing.DecodeProfile([]byte(raw))
+		if err == nil && p.ID != id {
+			err = fmt.Errorf("it is stored under %q but its id is %q", id, p.ID)
+		}
+		if err != nil {
+			bad = append(bad, badRecord{Key: k, Raw: raw, Err: err})
+			continue
+		}
+		p.Custom = true
+		ps = append(ps, p)
+	}
+	return ps, bad, nil
+}
+
+// errReadBack is a write the storage accepted but did not keep as written.
+var errReadBack = errors.New("storage did not keep what was written")
+
+// saveCustom validates p as a custom profile and writes it, then reads it
+// back. oldID is the id it was stored under before (an edit that renamed
+// it); that record is deleted only once the new one reads back. Errors:
+// a *pricing.ProfileError for a profile that breaks the catalog's rules
+// (nothing written), or a storage error wrapping cliplog.ErrStorageFull,
+// cliplog.ErrStorageUnavailable or errReadBack.
+func saveCustom(s cliplog.Store, p pricing.Profile, oldID string) error {
+	if s == nil {
+		return cliplog.ErrStorageUnavailable
+	}
+	p.Custom = true
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	data, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	key := customKey(p.ID)
+	if err := s.Set(key, string(data)); err != nil {
+		return cliplog.StoreError(err)
+	}
+	got, ok, err := s.Get(key)
+	if err != nil {
+		return cliplog.StoreError(err)
+	}
+	var compact bytes.Buffer
+	if !ok || json.Compact(&compact, []byte(got)) != nil || !bytes.Equal(compact.Bytes(), data) {
+		return fmt.Errorf("%w: %w", cliplog.ErrStorageUnavailable, errReadBack)
+	}
+	if oldID != "" && oldID != p.ID {
+		if err := s.Del(customKey(oldID)); err != nil {
+			return cliplog.StoreError(err)
+		}
+	}
+	return nil
+}
+
+// deleteCustom deletes the custom profile id.
+func deleteCustom(s cliplog.Store, id string) error {
+	if s == nil {
+		return cliplog.ErrStorageUnavailable
+	}
+	return cliplog.StoreError(s.Del(customKey(id)))
+}
+
+// exportProfile is p in the catalog's schema, indented, as a file to
+// download or send upstream.
+func exportProfile(p pricing.Profile) string {
+	data, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return ""
+	}
+	return string(data) + "\n"
+}
+
+// importProfile reads a profile a person brings (a file or pasted text):
+// at most pricing.ProfileMaxBytes, checked before parsing, then decoded
+// strictly and validated as the catalog is. Nothing is saved here.
+func importProfile(data []byte) (pricing.Profile, error) {
+	if len(data) > pricing.ProfileMaxBytes {
+		return pricing.Profile{}, errTooBig
+	}
+	p, err := pricing.DecodeProfile(data)
+	if err != nil {
+		return pricing.Profile{}, err
+	}
+	p.Custom = true
+	return p, nil
+}
+
+// errTooBig is an import over pricing.ProfileMaxBytes.
+var errTooBig = errors.New("the profile is larger than 1 MB")
+
+// cloneProfile returns a deep copy of p as a custom profile with an id
+// not taken.
+func cloneProfile(p pricing.Profile, taken func(string) bool) pricing.Profile {
+	data, err := json.Marshal(p)
+	var c pricing.Profile
+	if err != nil || json.Unmarshal(data, &c) != nil {
+		return p
+	}
+	c.Custom = true
+	c.Name = strings.TrimSuffix(c.Name, customMark)
+	c.ID = uniqueID(strings.TrimSuffix(p.ID, "-custom")+"-custom", taken)
+	return c
+}
+
+// blankProfile is a new custom profile: one plan and one model priced per
+// clip, the guide's example ($30 for 3,000 credits, 50 credits a 5 s clip).
+func blankProfile(taken func(string) bool) pricing.Profile {
+	p, err := pricing.DecodeProfile([]byte(`{"id":"my-platform","name":"My platform","platform":"My platform",
+		"kind":"credits","currency":"USD","url":"","custom":true,
+		"plans":[{"id":"plan-1","name":"My plan","monthly":"30","credits":"3000","source":{"url":"","read":"","evidence":""}}],
+		"models":[{"id":"model-1","name":"My model","tier":"standard","durations":{"list":[5]},
+			"rates":[{"res":"720p","per_clip":"50"}],"source":{"url":"","read":"","evidence":""}}]}`))
+	if err != nil {
+		app.Logf("blank profile: %v", err)
+	}
+	p.ID = uniqueID(p.ID, taken)
+	return p
+}
+
+// uniqueID returns base, or base-2, base-3… the first that is not taken,
+// within pricing.ProfileMaxID bytes.
+func uniqueID(base string, taken func(string) bool) string {
+	if len(base) > pricing.ProfileMaxID-4 {
+		base = strings.TrimRight(base[:pricing.ProfileMaxID-4], "-")
+	}
+	id := base
+	for n := 2; taken(id) && n < 1000; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	return id
+}
+
+// profileMessage turns an error about a custom profile into the sentence a
+// person reads: a broken rule names the field in words and by its path in
+// the JSON ("Plan 1, monthly price: must be more than 0
+// (plans[0].monthly)."), a storage failure says what happened to the
+// profile. Anything else is errorMessage's.
+func profileMessage(err error) string {
+	var pe *pricing.ProfileError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &pe):
+		if pe.Path == "" {
+			return sentence("The profile " + pe.Err.Error())
+		}
+		return sentence(pathWords(pe.Path)+": "+pe.Err.Error()) + " (" + pe.Path + ")"
+	case errors.Is(err, errTooBig):
+		return "The profile is larger than 1 MB; nothing was imported."
+	case errors.Is(err, cliplog.ErrStorageFull):
+		return "Your browser's storage is full: the profile was not saved. Export it to keep it, or delete profiles or log entries you no longer need."
+	case errors.Is(err, cliplog.ErrStorageUnavailable):
+		return "This browser did not let the site save data (private browsing, or site data blocked): the profile was not saved. Export it to keep it."
+	}
+	return errorMessage(err)
+}
+
+// fieldWords name the fields of a profile's JSON in words.
+var fieldWords = map[string]string{
+	"id": "id", "name": "name", "platform": "platform", "kind": "kind", "currency": "currency",
+	"unit": "name of a credit", "url": "pricing page", "monthly": "monthly price",
+	"yearly_per_month": "price per month billed yearly", "yearly": "yearly price",
+	"credits": "credits", "price": "price", "tier": "tier", "durations": "clip lengths",
+	"rates": "rates", "res": "resolution", "per_second": "units per second",
+	"per_clip": "units per clip", "buckets": "prices per clip length", "units": "units",
+	"seconds": "seconds", "base": "base price", "per_megapixel": "units per megapixel",
+	"multipliers": "resolution multipliers", "factor": "factor", "source": "source",
+	"read": "date read", "evidence": "evidence", "valid_days": "days valid",
+	"min_charge": "minimum charge", "max_res": "highest resolution", "promo": "promotion",
+	"addons": "add-ons", "free": "free tier", "plans": "plans", "packs": "packs", "models": "models",
+}
+
+// itemWords name one item of a list of a profile's JSON.
+var itemWords = map[string]string{
+	"plans": "plan", "packs": "pack", "models": "model", "rates": "rate", "buckets": "clip length",
+	"multipliers": "multiplier", "addons": "add-on", "notes": "note", "list": "length",
+}
+
+// pathWords says where a path of a profile's JSON points, in words:
+// "models[0].rates[1].per_second" → "Model 1, rate 2, units per second".
+func pathWords(path string) string {
+	parts := strings.Split(path, ".")
+	for i, part := range parts {
+		name, index, hasIndex := strings.Cut(part, "[")
+		w := fieldWords[name]
+		if hasIndex && itemWords[name] != "" {
+			w = itemWords[name]
+		}
+		if w == "" {
+			w = strings.ReplaceAll(name, "_", " ")
+		}
+		if n, err := strconv.Atoi(strings.TrimSuffix(index, "]")); hasIndex && err == nil {
+			w += " " + strconv.Itoa(n+1)
+		}
+		parts[i] = w
+	}
+	return strings.Join(parts, ", ")
+}
+
+// browserStore is cliplog.Store over window.localStorage, through go-app's
+// JS API. A browser throws when storage is blocked or full; the exception
+// is recovered and classified (cliplog.StoreError), never left to stop the
+// page.
+type browserStore struct{}
+
+func localStorage() app.Value { return app.Window().Get("localStorage") }
+
+// recoverStore turns a thrown exception into a storage error.
+func recoverStore(err *error) {
+	if r := recover(); r != nil {
+		*err = cliplog.StoreError(fmt.Errorf("%v", r))
+	}
+}
+
+func (browserStore) Get(key string) (v string, ok bool, err error) {
+	defer recoverStore(&err)
+	item := localStorage().Call("getItem", key)
+	if item.IsNull() || item.IsUndefined() {
+		return "", false, nil
+	}
+	return item.String(), true, nil
+}
+
+func (browserStore) Set(key, value string) (err error) {
+	defer recoverStore(&err)
+	localStorage().Call("setItem", key, value)
+	return nil
+}
+
+func (browserStore) Del(key string) (err error) {
+	defer recoverStore(&err)
+	localStorage().Call("removeItem", key)
+	return nil
+}
+
+func (browserStore) Keys() (keys []string, err error) {
+	defer recoverStore(&err)
+	s := localStorage()
+	n := s.Get("length").Int()
+	for i := range n {
+		if k := s.Call("key", i); !k.IsNull() && !k.IsUndefined() {
+			keys = append(keys, k.String())
+		}
+	}
+	return keys, nil
+}

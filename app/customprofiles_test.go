@@ -1,0 +1,226 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
+	"github.com/shopspring/decimal"
+)
+
+// useStore makes deviceStore return s for the test.
+func useStore(t *testing.T, s cliplog.Store) {
+	t.Helper()
+	old := deviceStore
+	deviceStore = func() cliplog.Store { return s }
+	t.Cleanup(func() { deviceStore = old })
+}
+
+// catalogProfile returns a bundled profile.
+func catalogProfile(t *testing.T, id string) pricing.Profile {
+	t.Helper()
+	ps, err := pricing.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := pricing.FindProfile(ps, id)
+	if !ok {
+		t.Fatalf("no %s in the catalog", id)
+	}
+	return p
+}
+
+func never(string) bool { return false }
+
+func TestSaveLoadCustom(t *testing.T) {
+	s := cliplog.NewMemStore()
+	p := cloneProfile(catalogProfile(t, "runway"), never)
+	if p.ID != "runway-custom" || !p.Custom {
+		t.Fatalf("clone: id %q custom %v", p.ID, p.Custom)
+	}
+	p.Plans[0].Monthly = decimal.NewNullDecimal(decimal.RequireFromString("30"))
+	if err := saveCustom(s, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := catalogProfile(t, "runway").Plans[0].Monthly.Decimal.String(); got != "15" {
+		t.Errorf("editing the clone changed the catalog: %s", got)
+	}
+	ps, bad, err := loadCustom(s)
+	if err != nil || len(bad) != 0 || len(ps) != 1 {
+		t.Fatalf("loadCustom = %d profiles, %v bad, %v", len(ps), bad, err)
+	}
+	if got := ps[0].Plans[0].Monthly.Decimal.String(); got != "30" || !ps[0].Custom {
+		t.Errorf("loaded monthly %s, custom %v", got, ps[0].Custom)
+	}
+	if _, ok, _ := s.Get("aivc.profiles.v1.runway-custom"); !ok {
+		t.Error("not stored under its versioned key")
+	}
+
+	// A rename writes the new key, then drops the old one.
+	p.ID = "my-runway"
+	if err := saveCustom(s, p, "runway-custom"); err != nil {
+		t.Fatal(err)
+	}
+	keys, _ := s.Keys()
+	if strings.Join(keys, " ") != "aivc.profiles.v1.my-runway" {
+		t.Errorf("keys after a rename: %v", keys)
+	}
+	if err := deleteCustom(s, "my-runway"); err != nil {
+		t.Fatal(err)
+	}
+	if keys, _ := s.Keys(); len(keys) != 0 {
+		t.Errorf("keys after delete: %v", keys)
+	}
+}
+
+func TestSaveCustomRefused(t *testing.T) {
+	p := blankProfile(never)
+	p.Plans[0].Credits = decimal.Zero
+	s := cliplog.NewMemStore()
+	err := saveCustom(s, p, "")
+	var pe *pricing.ProfileError
+	if !errors.As(err, &pe) || pe.Path != "plans[0].credits" {
+		t.Fatalf("saveCustom = %v, want a ProfileError at plans[0].credits", err)
+	}
+	if msg := profileMessage(err); msg != "Plan 1, credits: must be more than 0. (plans[0].credits)" {
+		t.Errorf("message %q", msg)
+	}
+	if s.Writes() != 0 {
+		t.Error("an invalid profile was written")
+	}
+
+	full := cliplog.NewMemStore()
+	full.SetQuota(100)
+	err = saveCustom(full, blankProfile(never), "")
+	if !errors.Is(err, cliplog.ErrStorageFull) || !strings.Contains(profileMessage(err), "storage is full") {
+		t.Errorf("a full storage: %v (%q)", err, profileMessage(err))
+	}
+	off := cliplog.NewMemStore()
+	off.SetUnavailable(true)
+	if err := saveCustom(off, blankProfile(never), ""); !errors.Is(err, cliplog.ErrStorageUnavailable) {
+		t.Errorf("unavailable storage: %v", err)
+	}
+	if err := saveCustom(nil, blankProfile(never), ""); !errors.Is(err, cliplog.ErrStorageUnavailable) {
+		t.Errorf("no storage: %v", err)
+	}
+}
+
+func TestLoadCustomKeepsBadRecords(t *testing.T) {
+	s := cliplog.NewMemStore()
+	if err := saveCustom(s, blankProfile(never), ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Put("aivc.profiles.v1.broken", `{"id":"broken"`)
+	s.Put("aivc.profiles.v1.other", strings.Replace(exportProfile(blankProfile(never)), `"my-platform"`, `"elsewhere"`, 1))
+	s.Put("aivc.log.meta", `{"schema":1}`)
+	ps, bad, err := loadCustom(s)
+	if err != nil || len(ps) != 1 || ps[0].ID != "my-platform" {
+		t.Fatalf("loadCustom = %v, %v", ps, err)
+	}
+	if len(bad) != 2 || bad[0].Key != "aivc.profiles.v1.broken" || bad[0].Raw != `{"id":"broken"` ||
+		!strings.Contains(bad[1].Err.Error(), `its id is "elsewhere"`) {
+		t.Errorf("bad records %+v", bad)
+	}
+	if _, ok, _ := s.Get("aivc.profiles.v1.broken"); !ok {
+		t.Error("a record that cannot be read was deleted")
+	}
+}
+
+func TestImportProfile(t *testing.T) {
+	big := make([]byte, pricing.ProfileMaxBytes+1)
+	if _, err := importProfile(big); !errors.Is(err, errTooBig) {
+		t.Errorf("a big import: %v", err)
+	}
+	_, err := importProfile([]byte(`{"id":"x","name":"X","platform":"X","kind":"credits","currency":"USD","url":"",
+		"custom":true,"models":[{"id":"m","name":"M","tier":"ultra","durations":{},"rates":[],"source":{}}]}`))
+	if msg := profileMessage(err); !strings.Contains(msg, "(models[0].tier)") || !strings.HasPrefix(msg, "Model 1, tier: ") {
+		t.Errorf("message %q", msg)
+	}
+	p, err := importProfile([]byte(exportProfile(catalogProfile(t, "kling"))))
+	if err != nil || !p.Custom || p.ID != "kling" {
+		t.Errorf("importing an export: %v, %+v", err, p.ID)
+	}
+}
+
+func TestAllProfiles(t *testing.T) {
+	ps, _ := pricing.Catalog()
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	mine := blankProfile(never)
+	if err := saveCustom(s, mine, ""); err != nil {
+		t.Fatal(err)
+	}
+	clash := cloneProfile(catalogProfile(t, "runway"), never)
+	clash.ID = "runway"
+	s.Put(customKey("runway"), exportProfile(clash))
+
+	all, err := allProfiles()
+	if err != nil || len(all) != len(ps)+1 {
+		t.Fatalf("allProfiles = %d profiles (%v), want %d", len(all), err, len(ps)+1)
+	}
+	last := all[len(all)-1]
+	if last.ID != "my-platform" || last.Name != "My platform (custom)" || !last.Custom {
+		t.Errorf("custom profile listed as %q %q %v", last.ID, last.Name, last.Custom)
+	}
+	if r, _ := pricing.FindProfile(all, "runway"); r.Custom {
+		t.Error("a custom profile took a bundled one's id")
+	}
+
+	s.SetUnavailable(true)
+	if all, err := allProfiles(); err != nil || len(all) != len(ps) {
+		t.Errorf("with storage blocked: %d profiles, %v", len(all), err)
+	}
+}
+
+func TestPathWords(t *testing.T) {
+	for path, want := range map[string]string{
+		"plans[0].monthly":                    "plan 1, monthly price",
+		"models[2].rates[1].per_second":       "model 3, rate 2, units per second",
+		"models[0].rates[0].buckets[1].units": "model 1, rate 1, clip length 2, units",
+		"packs[0].source.read":                "pack 1, source, date read",
+		"id":                                  "id",
+		"plans[0].colour":                     "plan 1, colour",
+	} {
+		if got := pathWords(path); got != want {
+			t.Errorf("pathWords(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+func TestUniqueID(t *testing.T) {
+	taken := map[string]bool{"a": true, "a-2": true}
+	if got := uniqueID("a", func(s string) bool { return taken[s] }); got != "a-3" {
+		t.Errorf("uniqueID = %q", got)
+	}
+	long := strings.Repeat("x", 80)
+	if got := uniqueID(long, never); len(got) > pricing.ProfileMaxID {
+		t.Errorf("uniqueID of a long id = %d bytes", len(got))
+	}
+}
+
+// TestStoredProfileSurvivesGoApp: go-app's start-up deletes every
+// localStorage value that decodes as an expired persisted state
+// ({"Value", "EncryptedValue", "ExpiresAt"}, names matched in any case);
+// a stored profile has none of those fields, so it is left alone.
+func TestStoredProfileSurvivesGoApp(t *testing.T) {
+	s := cliplog.NewMemStore()
+	if err := saveCustom(s, cloneProfile(catalogProfile(t, "runway"), never), ""); err != nil {
+		t.Fatal(err)
+	}
+	raw, _, _ := s.Get(customKey("runway-custom"))
+	var state struct {
+		Value          json.RawMessage
+		EncryptedValue []byte
+		ExpiresAt      time.Time
+	}
+	if err := json.Unmarshal([]byte(raw), &state); err != nil {
+		t.Fatal(err)
+	}
+	if len(state.Value) != 0 || len(state.EncryptedValue) != 0 || !state.ExpiresAt.IsZero() {
+		t.Errorf("a stored profile looks like a go-app state: %+v", state)
+	}
+}

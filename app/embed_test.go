@@ -1,0 +1,197 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func TestParseEmbedOptions(t *testing.T) {
+	long := strings.Repeat("f", 10000)
+	tests := []struct {
+		link string
+		want embedOptions
+	}{
+		// Defaults.
+		{"/embed", embedOptions{View: viewCalc}},
+		{"/embed#price=30&credits=3000", embedOptions{View: viewCalc}},
+
+		// Good values.
+		{"/embed#view=compare", embedOptions{View: viewCompare}},
+		{"/embed#view=Compare&theme=DARK", embedOptions{View: viewCompare, Theme: "dark"}},
+		{"/embed#theme=light", embedOptions{View: viewCalc, Theme: "light"}},
+		{"/embed#theme=auto", embedOptions{View: viewCalc}},
+		{"/embed#accent=ff5500", embedOptions{View: viewCalc, Accent: "#ff5500"}},
+		{"/embed#accent=%23FF5500", embedOptions{View: viewCalc, Accent: "#ff5500"}},
+		{"/embed#accent=F50", embedOptions{View: viewCalc, Accent: "#ff5500"}},
+		{"/embed?theme=dark#accent=000", embedOptions{View: viewCalc, Theme: "dark", Accent: "#000000"}},
+		{"/embed?theme=dark#theme=light", embedOptions{View: viewCalc, Theme: "light"}},
+
+		// Bad values fall back to the default.
+		{"/embed#view=plan", embedOptions{View: viewCalc}},
+		{"/embed#view=", embedOptions{View: viewCalc}},
+		{"/embed#theme=purple", embedOptions{View: viewCalc}},
+		{"/embed#theme=%3Cscript%3E", embedOptions{View: viewCalc}},
+		{"/embed#accent=red", embedOptions{View: viewCalc}},
+		{"/embed#accent=ff550", embedOptions{View: viewCalc}},
+		{"/embed#accent=ff55000", embedOptions{View: viewCalc}},
+		{"/embed#accent=gg0000", embedOptions{View: viewCalc}},
+		{"/embed#accent=ff5500cc", embedOptions{View: viewCalc}},
+		{"/embed#accent=%23%23ff5500", embedOptions{View: viewCalc}},
+		{"/embed#accent=ff%2055", embedOptions{View: viewCalc}},
+		{"/embed#accent=rgb(1,2,3)", embedOptions{View: viewCalc}},
+		{"/embed#accent=ff5500;background:red", embedOptions{View: viewCalc}},
+		{"/embed#accent=%EF%BC%A6%EF%BC%A6%EF%BC%A6", embedOptions{View: viewCalc}}, // full-width FFF
+		{"/embed#accent=" + long, embedOptions{View: viewCalc}},
+	}
+	for _, tt := range tests {
+		if got := parseEmbedOptions(linkState(mustURL(t, tt.link))); got != tt.want {
+			t.Errorf("%s: %+v, want %+v", tt.link, got, tt.want)
+		}
+	}
+}
+
+func TestAccentText(t *testing.T) {
+	tests := []struct{ bg, want string }{
+		{"#000000", "#ffffff"},
+		{"#4338ca", "#ffffff"},
+		{"#b42318", "#ffffff"},
+		{"#ffffff", "#12121a"},
+		{"#ffff00", "#12121a"},
+		{"#a5b4fc", "#12121a"},
+		{"bad", "#ffffff"},
+	}
+	for _, tt := range tests {
+		if got := accentText(tt.bg); got != tt.want {
+			t.Errorf("accentText(%s) = %s, want %s", tt.bg, got, tt.want)
+		}
+	}
+}
+
+// loadEmbed mounts the embed page opened at link in a test engine and
+// returns its HTML. Natively the page renders as when prerendered.
+func loadEmbed(t *testing.T, link string) (*embed, string) {
+	t.Helper()
+	e := newEmbed()
+	e.setOptions(parseEmbedOptions(linkState(mustURL(t, link))))
+	eng := app.NewTestEngine()
+	if err := eng.Load(e); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	eng.ConsumeAll()
+	return e, app.HTMLString(e)
+}
+
+func TestEmbedCalculator(t *testing.T) {
+	e, html := loadEmbed(t, "/embed#theme=dark")
+	if _, ok := e.page.(*calculator); !ok {
+		t.Fatalf("view calc shows %T", e.page)
+	}
+	for _, want := range []string{
+		`<script src="` + frameScript + `"></script>`,
+		`class="embed embed-calc"`,
+		`calc-page-compact`,
+		`Open the full calculator`,
+		`id="cost-per-clip"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("embed lacks %s", want)
+		}
+	}
+	if strings.Contains(html, `id="share"`) {
+		t.Error("the embed shows the Share & embed section")
+	}
+	checkClean(t, html)
+}
+
+func TestEmbedCompare(t *testing.T) {
+	e, html := loadEmbed(t, "/embed#view=compare&dur=10")
+	if _, ok := e.page.(*compare); !ok {
+		t.Fatalf("view compare shows %T", e.page)
+	}
+	tag, text, ok := element(html, "embed-full")
+	if !ok || text != "Open the full comparison" {
+		t.Fatalf("no link to the full comparison in\n%s", html)
+	}
+	for name, want := range map[string]string{"target": "_blank", "rel": "noopener", "data-follow": "/compare", "href": "/compare"} {
+		if v, _ := attr(tag, name); v != want {
+			t.Errorf("full comparison link: %s=%q, want %q", name, v, want)
+		}
+	}
+	if !strings.Contains(html, `class="embed embed-compare"`) || !strings.Contains(html, `<script src="`+frameScript+`">`) {
+		t.Error("compare view: no embed classes or frame script")
+	}
+
+	// Switching the view makes the other page; other options keep it.
+	page := e.page
+	e.setOptions(parseEmbedOptions(linkState(mustURL(t, "/embed#view=compare&theme=light"))))
+	if e.page != page || e.opts.Theme != "light" {
+		t.Error("a new theme replaced the page")
+	}
+	e.setOptions(parseEmbedOptions(linkState(mustURL(t, "/embed"))))
+	if _, ok := e.page.(*calculator); !ok {
+		t.Errorf("back to view calc shows %T", e.page)
+	}
+}
+
+func TestShareLinks(t *testing.T) {
+	const o = "https://calc.example"
+	tests := []struct {
+		path, state, theme string
+		link, src          string
+	}{
+		{"/", "", "", o + "/", o + "/embed"},
+		{"/", "price=30&credits=3,000", "", o + "/#price=30&credits=3,000", o + "/embed#price=30&credits=3,000"},
+		{"/", "dur=5", "dark", o + "/#dur=5", o + "/embed#dur=5&theme=dark"},
+		{"/", "", "light", o + "/", o + "/embed#theme=light"},
+		{"/compare", "", "", o + "/compare", o + "/embed#view=compare"},
+		{"/compare", "dur=10&res=1080p", "dark", o + "/compare#dur=10&res=1080p", o + "/embed#view=compare&dur=10&res=1080p&theme=dark"},
+	}
+	for _, tt := range tests {
+		if got := shareLink(o, tt.path, tt.state); got != tt.link {
+			t.Errorf("shareLink(%s, %s) = %s, want %s", tt.path, tt.state, got, tt.link)
+		}
+		if got := embedSrc(o, tt.path, tt.state, tt.theme); got != tt.src {
+			t.Errorf("embedSrc(%s, %s, %s) = %s, want %s", tt.path, tt.state, tt.theme, got, tt.src)
+		}
+	}
+
+	snippet := embedSnippet(o, o+`/embed#price=30&credits=3000&x="<b>`)
+	want := `<iframe src="https://calc.example/embed#price=30&amp;credits=3000&amp;x=&#34;&lt;b&gt;" title="AI video cost calculator" ` +
+		`width="100%" height="` + embedHeight + `" style="border:0;width:100%" loading="lazy"></iframe>` + "\n" +
+		`<script src="https://calc.example/embed.js" async></script>`
+	if snippet != want {
+		t.Errorf("snippet:\n%s\nwant:\n%s", snippet, want)
+	}
+}
+
+// TestShareOnCalculator: the calculator's Share & embed section carries the
+// calculator's state in the link and the snippet; before the browser knows
+// the origin they use the placeholder.
+func TestShareOnCalculator(t *testing.T) {
+	_, html := loadCalculator(t, "/#price=15&credits=625&clip=50&dur=10")
+	tag, _, ok := element(html, idShareLink)
+	if !ok {
+		t.Fatalf("the calculator has no share link")
+	}
+	if v, _ := attr(tag, "value"); v != sharePlaceholder+"/#price=15&credits=625&clip=50&dur=10" {
+		t.Errorf("share link value %q", v)
+	}
+	_, snippet, _ := element(html, idShareSnippet)
+	if !strings.Contains(snippet, "/embed#price=15&amp;amp;credits=625&amp;amp;clip=50&amp;amp;dur=10") ||
+		!strings.Contains(snippet, "/embed.js") {
+		t.Errorf("snippet %q does not carry the state", snippet)
+	}
+	if strings.Contains(html, `id="`+idShareFrame+`"`) {
+		t.Error("the preview frame loads before it is asked for")
+	}
+}
+
+func TestShareState(t *testing.T) {
+	v := linkState(mustURL(t, "/#price=30&credits=abc&clip=50&dur=NaN"))
+	errs := map[string]string{"credits": "Credits per month must be a number.", "dur": "Duration must be a number."}
+	if got, want := shareState(v, errs, calcKeys), "price=30&clip=50"; got != want {
+		t.Errorf("shareState = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,610 @@
+package app
+
+import (
+	"cmp"
+	"encoding/csv"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/aivc/aivc/pricing"
+	"github.com/shopspring/decimal"
+)
+
+// This file formats a ranking (pricing.Rank) once, into the cells the
+// compare page's table shows, and from the same cells writes the two
+// exports: a Markdown table for a blog post and a CSV file for a
+// spreadsheet. Both carry the shot, the date of the comparison and the
+// sources, so a copied table can be checked. Everything here is pure: no
+// clock, no DOM; the page passes the date in.
+
+// rankTable is a ranking formatted for people: the page's table, its
+// Markdown and its CSV all read it, so they cannot disagree.
+type rankTable struct {
+	Title    string           // "10 s at 1080p, any tier"
+	Shot     string           // "10 s at 1080p, any tier, 1 generation per kept clip, no add-ons"
+	Billing  string           // "monthly plan"
+	Currency pricing.Currency // the display currency
+	Date     string           // the day of the comparison, YYYY-MM-DD
+	Rows     []rankLine       // in rank order
+	// Sources are every row's sources, each once, numbered from 1 in
+	// order of first use; rankLine.Refs point into it.
+	Sources []pricing.Source
+	// Rates says which exchange rate converted which costs.
+	Rates []string
+
+	ranking pricing.Ranking
+}
+
+// rankLine is one ranked model, formatted.
+type rankLine struct {
+	Rank     int
+	Key      string // "<profile id>/<model id>", the row's data-model
+	Platform string // the profile's name: "Runway (app)"
+	Model    string
+	Tier     string
+	Plan     string // the way the units are bought: "Ultra (billed monthly)"
+	Credits  string // units per generated clip, "n/a" on a pay-as-you-go API
+	Unit     string // what the profile calls its credits; "" on an API
+	Clip     string // cost per generated clip, "≈" marks a converted cost
+	Second   string // cost per second asked for
+	Kept     string // cost per kept second, the ranking's measure
+	Times    string // "×2.62" the cheapest
+	Evidence string // "secondary · 2026-10-01"
+	Stale    bool   // the price was read more than pricing.StaleDays ago
+	Refs     []int  // numbers of the row's sources in rankTable.Sources
+
+	row pricing.RankRow
+}
+
+// Markers used in the table and the exports.
+const (
+	markConverted = "≈"
+	markStale     = "⚠"
+	notApplicable = "n/a"
+	noValue       = "—"
+)
+
+// rankColumn is one column of the ranking table.
+type rankColumn struct {
+	Key   string // sort key, also the CSS hook
+	Label string
+	Num   bool // a number: right-aligned
+}
+
+// rankColumns are the columns of the page's table and of the Markdown, in
+// order.
+var rankColumns = []rankColumn{
+	{Key: "rank", Label: "#", Num: true},
+	{Key: "platform", Label: "Platform"},
+	{Key: "model", Label: "Model"},
+	{Key: "tier", Label: "Tier"},
+	{Key: "plan", Label: "Plan used"},
+	{Key: "credits", Label: "Credits per clip", Num: true},
+	{Key: "clip", Label: "Cost per clip", Num: true},
+	{Key: "second", Label: "Cost per second", Num: true},
+	{Key: "kept", Label: "Cost per kept second", Num: true},
+	{Key: "times", Label: "× the cheapest", Num: true},
+	{Key: "evidence", Label: "Evidence and date"},
+}
+
+// cells returns the line's text in the order of rankColumns (the evidence
+// without its stale mark and sources).
+func (l rankLine) cells() []string {
+	return []string{
+		strconv.Itoa(l.Rank), l.Platform, l.Model, l.Tier, l.Plan,
+		l.Credits, l.Clip, l.Second, l.Kept, l.Times, l.Evidence,
+	}
+}
+
+// billingLabels name each lens as the page's billing picker does.
+var billingLabels = map[pricing.Lens]string{
+	pricing.LensMonthly:  "monthly plan",
+	pricing.LensYearly:   "yearly plan",
+	pricing.LensFirst:    "first month with promotions",
+	pricing.LensPacks:    "top-up packs",
+	pricing.LensAPI:      "API pay-as-you-go",
+	pricing.LensCheapest: "cheapest available",
+}
+
+// newRankTable formats r. units names each profile's credit ("computing
+// seconds") by profile id, where it is not "credits"; date is the day of
+// the comparison.
+func newRankTable(r pricing.Ranking, units map[string]string, date string) rankTable {
+	lens := r.Options.Lens
+	if lens == "" {
+		lens = pricing.LensCheapest
+	}
+	display := r.Options.Display
+	if display == "" {
+		display = pricing.USD
+	}
+	t := rankTable{
+		Title:    shotTitle(r.Shot),
+		Shot:     describeShot(r.Shot),
+		Billing:  billingLabels[lens],
+		Currency: display,
+		Date:     date,
+		Rates:    r.RatesUsed,
+		Rows:     make([]rankLine, len(r.Rows)),
+		ranking:  r,
+	}
+	// A source is the same source when its address, date and evidence are:
+	// two notes on one page are one reference.
+	type sourceKey struct {
+		url, read string
+		ev        pricing.Evidence
+	}
+	refs := map[sourceKey]int{}
+	for i, row := range r.Rows {
+		l := rankLine{
+			Rank:     i + 1,
+			Key:      row.ProfileID + "/" + row.ModelID,
+			Platform: row.ProfileName,
+			Model:    row.ModelName,
+			Tier:     string(row.Tier),
+			Plan:     planText(row.Price),
+			Credits:  creditsText(row, units[row.ProfileID]),
+			Unit:     unitName(row, units[row.ProfileID]),
+			Clip:     moneyText(row.CostPerClip, row.Converted),
+			Second:   moneyText(row.CostPerSecond, row.Converted),
+			Kept:     moneyText(row.CostPerKeptSecond, row.Converted),
+			Times:    timesText(row.TimesCheapest),
+			Evidence: evidenceText(row.Evidence, row.Read),
+			Stale:    row.Stale,
+			row:      row,
+		}
+		for _, src := range row.Sources {
+			if src.URL == "" {
+				continue
+			}
+			k := sourceKey{src.URL, src.Read, src.Evidence}
+			n, ok := refs[k]
+			if !ok {
+				t.Sources = append(t.Sources, src)
+				n = len(t.Sources)
+				refs[k] = n
+			}
+			if !slices.Contains(l.Refs, n) {
+				l.Refs = append(l.Refs, n)
+			}
+		}
+		t.Rows[i] = l
+	}
+	return t
+}
+
+// describeShot says what a shot asks for, in words:
+// "10 s at 1080p, any tier, 1 generation per kept clip, no add-ons".
+func describeShot(s pricing.Shot) string {
+	tier := s.Tier
+	if tier == "" {
+		tier = pricing.TierAny
+	}
+	takes := s.Takes
+	if takes.IsZero() {
+		takes = decimal.NewFromInt(1)
+	}
+	gens := "generations"
+	if takes.Equal(decimal.NewFromInt(1)) {
+		gens = "generation"
+	}
+	var b strings.Builder
+	b.WriteString(pricing.FormatNumber(s.Seconds) + " s at " + string(s.Res) + ", " + string(tier) + " tier, ")
+	b.WriteString(pricing.FormatNumber(takes) + " " + gens + " per kept clip, ")
+	if len(s.Addons) == 0 {
+		b.WriteString("no add-ons")
+	} else {
+		names := make([]string, len(s.Addons))
+		for i, a := range s.Addons {
+			names[i] = addonName(a)
+		}
+		b.WriteString("with " + strings.Join(names, " and "))
+	}
+	return b.String()
+}
+
+// shotTitle names a shot briefly: "10 s at 1080p, any tier".
+func shotTitle(s pricing.Shot) string {
+	tier := s.Tier
+	if tier == "" {
+		tier = pricing.TierAny
+	}
+	return pricing.FormatNumber(s.Seconds) + " s at " + string(s.Res) + ", " + string(tier) + " tier"
+}
+
+// addonName is an add-on as people call it.
+func addonName(a pricing.AddonKind) string {
+	switch a {
+	case pricing.AddonAudio:
+		return "native audio"
+	case pricing.AddonUpscale:
+		return "upscale"
+	case pricing.AddonLipSync:
+		return "lip sync"
+	case pricing.AddonExtend:
+		return "extend"
+	}
+	return string(a)
+}
+
+// planText is the way a row's units are bought: "Ultra (billed monthly)",
+// "pay as you go".
+func planText(p pricing.UnitPrice) string {
+	name := p.Name
+	if name == "" {
+		name = string(p.Lens)
+	}
+	if p.Note != "" && p.Note != name {
+		return name + " (" + p.Note + ")"
+	}
+	return name
+}
+
+// creditsText is a row's units per generated clip; an API's units are
+// money, so it has none.
+func creditsText(row pricing.RankRow, unit string) string {
+	if row.Price.Lens == pricing.LensAPI {
+		return notApplicable
+	}
+	n := pricing.FormatNumber(row.Usage.Units)
+	if unit != "" && unit != "credits" {
+		return n + " " + unit
+	}
+	return n
+}
+
+// unitName is what a row's profile calls its credits: unit, or "credits";
+// "" on a pay-as-you-go API, whose units are money.
+func unitName(row pricing.RankRow, unit string) string {
+	switch {
+	case row.Price.Lens == pricing.LensAPI:
+		return ""
+	case unit == "":
+		return "credits"
+	}
+	return unit
+}
+
+// moneyText formats a cost, marked when it was converted from another
+// currency.
+func moneyText(m pricing.Money, converted bool) string {
+	s := pricing.FormatMoney(m)
+	if converted {
+		return markConverted + s
+	}
+	return s
+}
+
+// timesText is how many times the cheapest a row costs: "×1", "×2.62";
+// a dash when the cheapest is free and the row is not.
+func timesText(d decimal.Decimal) string {
+	if d.IsZero() {
+		return noValue
+	}
+	return "×" + pricing.FormatNumber(d)
+}
+
+// evidenceText is how a price was seen and when: "official · 2026-10-01".
+func evidenceText(e pricing.Evidence, read string) string {
+	switch {
+	case e == "" && read == "":
+		return noValue
+	case e == "":
+		return read
+	case read == "":
+		return string(e)
+	}
+	return string(e) + " · " + read
+}
+
+// order returns the indexes of t.Rows sorted by the column key, ascending
+// or descending; ties keep rank order. An unknown key is rank order.
+// Missing numbers (credits on an API) sort last either way.
+func (t rankTable) order(key string, desc bool) []int {
+	idx := make([]int, len(t.Rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	compareBy := func(a, b rankLine) (int, bool) {
+		ra, rb := a.row, b.row
+		switch key {
+		case "platform":
+			return cmp.Compare(strings.ToLower(a.Platform), strings.ToLower(b.Platform)), true
+		case "model":
+			return cmp.Compare(strings.ToLower(a.Model), strings.ToLower(b.Model)), true
+		case "tier":
+			return cmp.Compare(tierRank(ra.Tier), tierRank(rb.Tier)), true
+		case "plan":
+			return cmp.Compare(strings.ToLower(a.Plan), strings.ToLower(b.Plan)), true
+		case "clip":
+			return ra.CostPerClip.Amount.Cmp(rb.CostPerClip.Amount), true
+		case "second":
+			return ra.CostPerSecond.Amount.Cmp(rb.CostPerSecond.Amount), true
+		case "kept", "times":
+			return ra.CostPerKeptSecond.Amount.Cmp(rb.CostPerKeptSecond.Amount), true
+		case "evidence":
+			return cmp.Compare(ra.Read, rb.Read), true
+		}
+		return 0, false
+	}
+	slices.SortStableFunc(idx, func(i, j int) int {
+		a, b := t.Rows[i], t.Rows[j]
+		if key == "credits" {
+			// Rows without credits go last in both directions.
+			na, nb := a.Credits == notApplicable, b.Credits == notApplicable
+			switch {
+			case na && nb:
+				return cmp.Compare(i, j)
+			case na:
+				return 1
+			case nb:
+				return -1
+			}
+			c := a.row.Usage.Units.Cmp(b.row.Usage.Units)
+			if desc {
+				c = -c
+			}
+			if c != 0 {
+				return c
+			}
+			return cmp.Compare(i, j)
+		}
+		c, ok := compareBy(a, b)
+		if !ok {
+			c = cmp.Compare(i, j)
+		}
+		if desc {
+			c = -c
+		}
+		if c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	return idx
+}
+
+// tierRank orders tiers from fast to premium.
+func tierRank(t pricing.Tier) int {
+	switch t {
+	case pricing.TierFast:
+		return 1
+	case pricing.TierStandard:
+		return 2
+	case pricing.TierPremium:
+		return 3
+	}
+	return 4
+}
+
+// Markdown returns the ranking as a Markdown section for a blog post: a
+// heading, the shot, billing, currency and date, the table (the page's
+// columns, each row's source numbers after its evidence), the notes the
+// marks need, and the numbered sources.
+func (t rankTable) Markdown() string {
+	var b strings.Builder
+	b.WriteString("### AI video cost per kept second: " + t.Title + "\n\n")
+	b.WriteString("Shot: " + t.Shot + ". Billing: " + t.Billing + ". Costs in " + string(t.Currency) +
+		". Compared on " + t.Date + ".\n\n")
+	if len(t.Rows) == 0 {
+		b.WriteString("No model can make this shot.\n")
+		return b.String()
+	}
+	b.WriteString("|")
+	for _, c := range rankColumns {
+		b.WriteString(" " + mdCell(c.Label) + " |")
+	}
+	b.WriteString("\n|")
+	for _, c := range rankColumns {
+		if c.Num {
+			b.WriteString(" ---: |")
+		} else {
+			b.WriteString(" --- |")
+		}
+	}
+	b.WriteString("\n")
+	stale, converted := false, false
+	for _, l := range t.Rows {
+		cells := l.cells()
+		ev := cells[len(cells)-1]
+		if l.Stale {
+			ev += " " + markStale
+			stale = true
+		}
+		for _, n := range l.Refs {
+			ev += " [" + strconv.Itoa(n) + "]"
+		}
+		cells[len(cells)-1] = ev
+		converted = converted || l.row.Converted
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" " + mdCell(c) + " |")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+	if stale {
+		b.WriteString(markStale + " Possibly stale: the price was read more than " +
+			strconv.Itoa(pricing.StaleDays) + " days before " + t.Date + ".\n")
+	}
+	if converted {
+		b.WriteString(markConverted + " Converted into " + string(t.Currency) + ": " +
+			strings.Join(t.Rates, "; ") + ".\n")
+	}
+	if stale || converted {
+		b.WriteString("\n")
+	}
+	b.WriteString("Sources:\n\n")
+	for i, s := range t.Sources {
+		b.WriteString(strconv.Itoa(i+1) + ". <" + s.URL + ">")
+		var about []string
+		if s.Read != "" {
+			about = append(about, "read "+s.Read)
+		}
+		if s.Evidence != "" {
+			about = append(about, string(s.Evidence))
+		}
+		if len(about) > 0 {
+			b.WriteString(" (" + strings.Join(about, ", ") + ")")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\nMade with AIVC, the AI video cost calculator. Check each source before you buy.\n")
+	return b.String()
+}
+
+// mdCell escapes text for a Markdown table cell: a pipe would end the
+// cell, a newline the row, and "<" could start HTML in a blog post.
+func mdCell(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '|':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '<':
+			b.WriteString("&lt;")
+		case '\r', '\n':
+			if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// csvColumns are the CSV export's header row.
+var csvColumns = []string{
+	"rank", "profile_id", "profile", "platform", "model_id", "model", "tier",
+	"billing", "plan", "credits_per_clip", "credit_unit", "currency",
+	"cost_per_clip", "cost_per_second", "cost_per_kept_clip", "cost_per_kept_second",
+	"times_cheapest", "converted_from", "evidence", "read", "stale", "sources",
+	"shot_seconds", "shot_res", "shot_tier", "shot_takes", "shot_addons", "shot", "date",
+}
+
+// CSV returns the ranking as RFC 4180 CSV (CRLF line ends) with a header
+// row of csvColumns: one line per ranked model, in rank order, with exact
+// decimals ('.' and no grouping: "0.0830769230769228") and the currency in
+// its own column. The shot, the billing and the date are on every line, and
+// each line's sources are its URLs separated by spaces, so a single line
+// pasted elsewhere still says what it is. A text cell a spreadsheet would
+// run as a formula gets a leading apostrophe.
+func (t rankTable) CSV() string {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	_ = w.Write(csvColumns) // a strings.Builder cannot fail
+	s := t.ranking.Shot
+	takes := s.Takes
+	if takes.IsZero() {
+		takes = decimal.NewFromInt(1)
+	}
+	tier := s.Tier
+	if tier == "" {
+		tier = pricing.TierAny
+	}
+	addons := make([]string, len(s.Addons))
+	for i, a := range s.Addons {
+		addons[i] = string(a)
+	}
+	for _, l := range t.Rows {
+		r := l.row
+		credits := pricing.Exact(r.Usage.Units)
+		if r.Price.Lens == pricing.LensAPI {
+			credits = ""
+		}
+		from := ""
+		if r.Converted {
+			from = string(r.Original)
+		}
+		stale := "no"
+		if r.Stale {
+			stale = "yes"
+		}
+		var urls []string
+		for _, n := range l.Refs {
+			urls = append(urls, t.Sources[n-1].URL)
+		}
+		times := ""
+		if !r.TimesCheapest.IsZero() {
+			times = pricing.Exact(r.TimesCheapest)
+		}
+		rec := []string{
+			strconv.Itoa(l.Rank), csvText(r.ProfileID), csvText(r.ProfileName), csvText(r.Platform),
+			csvText(r.ModelID), csvText(r.ModelName), string(r.Tier),
+			string(r.Price.Lens), csvText(l.Plan), credits, csvText(l.Unit), string(r.CostPerClip.Currency),
+			pricing.Exact(r.CostPerClip.Amount), pricing.Exact(r.CostPerSecond.Amount),
+			pricing.Exact(r.CostPerKeptClip.Amount), pricing.Exact(r.CostPerKeptSecond.Amount),
+			times, from, string(r.Evidence), r.Read, stale, csvText(strings.Join(urls, " ")),
+			pricing.Exact(s.Seconds), string(s.Res), string(tier), pricing.Exact(takes),
+			strings.Join(addons, " "), csvText(t.Shot), t.Date,
+		}
+		_ = w.Write(rec)
+	}
+	w.Flush()
+	return b.String()
+}
+
+// csvText guards a text cell: one that starts like a formula (=, +, -, @,
+// a tab or a carriage return) gets a leading apostrophe, so a spreadsheet
+// shows it instead of running it.
+func csvText(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+// csvFileName names the CSV download after the shot and the date:
+// "aivc-compare-10s-1080p-any-2026-11-25.csv".
+func csvFileName(s pricing.Shot, date string) string {
+	tier := s.Tier
+	if tier == "" {
+		tier = pricing.TierAny
+	}
+	name := "aivc-compare-" + pricing.Exact(s.Seconds) + "s-" + string(s.Res) + "-" + string(tier)
+	if date != "" {
+		name += "-" + date
+	}
+	var b strings.Builder
+	for _, c := range name {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-':
+			b.WriteRune(c)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return b.String() + ".csv"
+}
+
+// csvDataURL returns a data: URL of a CSV file, for an <a download>: UTF-8
+// with a byte order mark (Excel reads UTF-8 only with it), every byte but
+// letters, digits and -._~,;:!*'()/ percent-encoded. The URL holds no
+// quote, ampersand, angle bracket or space, so it is safe in any
+// attribute. The site's Content-Security-Policy does not govern a link's
+// target, so the download needs no script and no blob.
+func csvDataURL(csvText string) string {
+	const hex = "0123456789ABCDEF"
+	data := "\ufeff" + csvText
+	var b strings.Builder
+	b.Grow(len("data:text/csv;charset=utf-8,") + len(data)*2)
+	b.WriteString("data:text/csv;charset=utf-8,")
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("-._~,;:!*'()/", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,1424 @@
+package app
+
+import (
+	"cmp"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// clipLog is the page at /log: what every generated clip really cost, by
+// project and client, kept in this browser and nowhere else (package
+// cliplog does the work: storage, totals, measured retakes, export and
+// import; this page only asks and shows).
+//
+//   - Log a clip: date, platform, model, resolution, seconds, credits used
+//     (prefilled from the catalog's rule), kept or rejected, project, client,
+//     note; its cost per clip and per second show as it is typed. "Log
+//     another like this" saves and keeps every field for the next one.
+//   - The list with its filters, totals, measured generations per kept clip
+//     and a chart of spend per month or per project.
+//   - My plans: the plan the person is on for each platform, so clips are
+//     priced at their real price per credit.
+//   - Display currency and the rates the person types.
+//   - Your data: export (CSV, JSON backup), import, the last export and a
+//     reminder that browsers clear local data.
+//
+// Nothing typed is lost: a save that fails (storage full or blocked) says so
+// in the alert and leaves the form as it was. Another tab's changes arrive
+// through the window's "storage" event (and when the page is shown again),
+// and the log is read again from storage; each clip has its own key, so two
+// tabs never overwrite each other.
+type clipLog struct {
+	app.Compo
+
+	log     *cliplog.Log
+	catalog []pricing.Profile
+
+	values map[string]string // every input's text, by name
+	errs   map[string]string // every input's message, by name
+
+	alert   string           // storage trouble, said plainly (role=alert)
+	status  string           // what the last action did (role=status)
+	undo    *cliplog.Deleted // the last delete, until another action
+	corrupt []cliplog.CorruptRecord
+
+	// The clip form.
+	clipMsg   string // a message about the clip as a whole (no price)
+	usage     string // the catalog rule behind the prefilled credits
+	priceText string // the price per credit the clip gets, and from where
+	unit      string // what the platform calls its credits
+	models    []choice
+	res       []choice
+	cost      resultRow // cost per clip, as the form stands
+	perSecond resultRow
+
+	// My plans.
+	planPrice string // the price per credit of the plan in the form
+	api       bool   // the plan form's platform charges money, no plan
+	planRows  []planRow
+
+	// The list.
+	limit    int             // rows shown
+	rows     []cliplog.Entry // the clips shown, newest first
+	hidden   int             // matching rows not shown
+	count    string
+	totals   []resultRow
+	byCur    string // the costs in each currency, when there are several
+	totalMsg string
+	retakes  []cliplog.Retakes
+	chart    barChart
+	filters  [4][]choice // project, client, platform, month
+	exported string      // when the log was last exported, in words
+
+	importErrs []string
+	planOf     string // the platform the plan form was filled for
+	blobURL    string // the last download's, revoked at the next
+	pending    bool   // a reload from storage is scheduled
+	stop       func() // removes the window listeners
+}
+
+// planRow is one saved plan.
+type planRow struct {
+	_                          [0]func()
+	Profile, Name, Plan, Price string
+}
+
+// Clock and randomness of new entries; tests replace them.
+var (
+	logNow              = time.Now
+	logRandom io.Reader = rand.Reader
+)
+
+// logRows is how many clips the list shows at first, and adds each time.
+const logRows = 100
+
+// Ids of the totals, with exact data-values.
+const (
+	idLogCount          = "log-total-clips"
+	idLogCost           = "log-total-cost"
+	idLogSeconds        = "log-total-seconds"
+	idLogKeptSeconds    = "log-total-kept-seconds"
+	idLogCostPerKeptSec = "log-cost-per-kept-second"
+)
+
+// logLabels are the labels of the page's inputs, by name. The clip form
+// uses cliplog's field labels, so an error cliplog returns lands beside its
+// input.
+var logLabels = [][2]string{
+	{"date", cliplog.FieldDate},
+	{"profile", cliplog.FieldProfileID},
+	{"model", cliplog.FieldModelID},
+	{"res", cliplog.FieldRes},
+	{"dur", cliplog.FieldSeconds},
+	{"credits", cliplog.FieldCredits},
+	{"kept", cliplog.FieldKept},
+	{"project", cliplog.FieldProject},
+	{"client", cliplog.FieldClient},
+	{"note", cliplog.FieldNote},
+	{"plan_profile", labelProfile},
+	{"plan", labelPlan},
+	{"billing", labelBilling},
+	{"plan_price", "Price paid"},
+	{"plan_cur", labelCurrency},
+	{"plan_credits", "Credits it buys"},
+	{"disp", labelDisplay},
+	{"rate_EUR", "1 USD in EUR"},
+	{"rate_GBP", "1 USD in GBP"},
+	{"f_project", cliplog.FieldProject},
+	{"f_client", cliplog.FieldClient},
+	{"f_profile", cliplog.FieldProfileID},
+	{"f_month", "Month"},
+	{"f_kept", "Kept or rejected"},
+	{"chart", "Chart"},
+}
+
+// logLabel returns the label of the input name.
+func logLabel(name string) string {
+	for _, l := range logLabels {
+		if l[0] == name {
+			return l[1]
+		}
+	}
+	return name
+}
+
+// clipKeys are the clip form's inputs.
+var clipKeys = []string{"date", "profile", "model", "res", "dur", "credits", "kept", "project", "client", "note"}
+
+// customPlan is the plan picker's value for a price the person types.
+const customPlan = "custom"
+
+var (
+	keptChoices = []choice{
+		{Value: "", Label: "Kept and rejected"},
+		{Value: string(cliplog.KeptOnly), Label: "Kept only"},
+		{Value: string(cliplog.RejectedOnly), Label: "Rejected only"},
+	}
+	chartChoices = []choice{{Value: "month", Label: "Spend per month"}, {Value: "project", Label: "Spend per project"}}
+	rateKeys     = []pricing.Currency{pricing.EUR, pricing.GBP}
+)
+
+var (
+	_ app.Initializer = (*clipLog)(nil)
+	_ app.Mounter     = (*clipLog)(nil)
+	_ app.Dismounter  = (*clipLog)(nil)
+)
+
+// newClipLog returns the log page; OnInit opens the log.
+func newClipLog() *clipLog {
+	return &clipLog{}
+}
+
+// OnInit opens the log (in the browser; an empty one when prerendering)
+// and sets up the forms, so the first render shows the log.
+func (c *clipLog) OnInit() {
+	c.values = map[string]string{"chart": "month"}
+	c.errs = map[string]string{}
+	c.limit = logRows
+	c.catalog, _ = allProfiles()
+	l, rep, mem, err := openLog()
+	c.log = l
+	switch {
+	case mem:
+		c.alert = "Your browser is not letting this app save data (private browsing, or site data blocked). " +
+			"You can log clips, but they last only until this tab closes: export your log before you leave."
+	case err != nil:
+		c.alert = err.Error()
+	}
+	if rep.Migrated {
+		c.status = "Your log was moved to this version's storage layout; nothing was lost."
+	}
+	c.resetClip("")
+	c.values["plan_profile"] = c.values["profile"]
+	c.fillPlan()
+	c.fillRates()
+	c.refresh()
+}
+
+// OnMount listens for the other tabs' changes (the window's "storage"
+// event) and for the page being shown again, and reads the log again then.
+func (c *clipLog) OnMount(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	w := app.Window()
+	doc := w.Get("document")
+	onChange := app.FuncOf(func(_ app.Value, args []app.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		ev := args[0]
+		if ev.Get("type").String() == "visibilitychange" {
+			if doc.Get("visibilityState").String() != "visible" {
+				return nil
+			}
+		} else if k := ev.Get("key"); k.Truthy() && !strings.HasPrefix(k.String(), "aivc.log") {
+			return nil // not the log's (a null key: storage was cleared)
+		}
+		ctx.Dispatch(c.scheduleReload)
+		return nil
+	})
+	w.Call("addEventListener", "storage", onChange)
+	doc.Call("addEventListener", "visibilitychange", onChange)
+	c.stop = func() {
+		w.Call("removeEventListener", "storage", onChange)
+		doc.Call("removeEventListener", "visibilitychange", onChange)
+		onChange.Release()
+	}
+}
+
+// OnDismount removes the listeners.
+func (c *clipLog) OnDismount() {
+	if c.stop != nil {
+		c.stop()
+		c.stop = nil
+	}
+}
+
+func (c *clipLog) Render() app.UI {
+	var corrupt app.UI
+	if len(c.corrupt) > 0 {
+		corrupt = c.renderCorrupt()
+	}
+	return elem("main", "page log-page",
+		elem("header", "log-head",
+			textElem("h1", "", "Clip log"),
+			textElem("p", "log-lede",
+				"Log every clip you generate and see what your video really costs: per clip, per second you keep, "+
+					"per project and client, and how many tries a kept clip takes on each model. "+
+					"Your log stays in this browser; nothing is sent anywhere."),
+			elem("p", "log-reminder",
+				app.Text("Only this browser holds your log, and browsers may clear it (Safari does after 7 days without a visit). "),
+				textElem("strong", "", c.exported).ID("log-last-export"),
+				app.Text(" Export a backup under Your data, below."),
+			).ID("log-reminder"),
+		),
+		textElem("p", "log-alert", c.alert).ID("log-alert").Role("alert"),
+		corrupt,
+		c.renderForm(),
+		c.renderList(),
+		c.renderPlans(),
+		c.renderData(),
+	).ID("main")
+}
+
+// section returns a section of the page with its heading.
+//
+//go:noinline
+func section(id, title string, body ...app.UI) app.HTMLElem {
+	return elem("section", "log-section", append([]app.UI{textElem("h2", "", title).ID(id + "-title")}, body...)...).
+		ID(id).Aria("labelledby", id+"-title")
+}
+
+// button returns a button (type "button") with an id (or none), a class
+// and a click handler. The log and profiles pages use it.
+//
+// A button in a list needs app.EventScope(its item) in opts: go-app keeps
+// an element's old handler when the new one comes from the same function
+// literal and scope, so without it a row that moves keeps the click
+// handler of the row that was there before.
+//
+//go:noinline
+func button(id, class, text string, h app.EventHandler, opts ...app.EventOption) app.HTMLElem {
+	b := textElem("button", class, text).Attr("type", "button").On("click", h, opts...)
+	if id != "" {
+		b = b.ID(id)
+	}
+	return b
+}
+
+// renderCorrupt lists the records that could not be read, each with its
+// text to download, and a way to discard it.
+func (c *clipLog) renderCorrupt() app.UI {
+	items := make([]app.UI, len(c.corrupt))
+	for i, r := range c.corrupt {
+		key := cmp.Or(r.QuarantineKey, r.Key)
+		items[i] = elem("li", "log-corrupt-item",
+			elem("p", "", textElem("code", "", r.Key), app.Text(": "+errorText(r.Err))),
+			textElem("pre", "log-raw", shorten(r.Raw, 300)),
+			button("log-corrupt-download-"+strconv.Itoa(i), "secondary", "Download", c.onDownloadRaw(r.Key, r.Raw), app.EventScope(key)),
+			button("", "secondary", "Discard", c.onDiscard(key), app.EventScope(key)),
+		).DataSet("key", key)
+	}
+	return section("log-corrupt", plural(len(c.corrupt), "saved record", "saved records")+" could not be read",
+		textElem("p", "", "They were set aside, not deleted, and the rest of your log is shown. Download each one to keep it, then discard it."),
+		elem("ul", "log-corrupt-list", items...),
+	)
+}
+
+// renderForm renders "Log a clip".
+func (c *clipLog) renderForm() app.UI {
+	var undo app.UI
+	if c.undo != nil {
+		undo = button("log-undo", "secondary", "Undo", c.onUndo)
+	}
+	kept := c.values["kept"] != "no"
+	return section("log-add", "Log a clip",
+		elem("form", "log-form",
+			elem("div", "log-fields",
+				c.field("date", "YYYY-MM-DD", "", "numeric"),
+				c.picker("profile", c.profileChoices()),
+				c.picker("model", c.models),
+				c.picker("res", c.res),
+				c.field("dur", "", "s", "decimal"),
+				c.field("credits", c.usage, c.unit, "decimal"),
+			),
+			elem("fieldset", "log-kept",
+				textElem("legend", "", "This clip"),
+				elem("div", "calc-switch",
+					radio("kept", "yes", "Kept", kept, c.onInput("kept")),
+					radio("kept", "no", "Rejected (a retry)", !kept, c.onInput("kept")),
+				),
+			),
+			elem("div", "log-fields",
+				c.field("project", "", "", "text"),
+				c.field("client", "", "", "text"),
+				c.field("note", "", "", "text"),
+			),
+			textElem("p", "log-price", c.priceText).ID("log-price"),
+			textElem("p", "calc-error", c.clipMsg).ID("log-clip-msg"),
+			elem("dl", "log-preview",
+				renderRow(c.cost, c.cost.Value != ""),
+				renderRow(c.perSecond, c.perSecond.Value != ""),
+			),
+			elem("div", "log-actions",
+				textElem("button", "", "Log clip").ID("log-save").Attr("type", "submit"),
+				button("log-save-again", "secondary", "Log another like this", c.onSave(true)),
+			),
+		).ID("log-form").Aria("label", "Log a clip").On("submit", c.onSave(false)),
+		elem("p", "log-status", app.Text(c.status), undo).ID("log-status").Role("status"),
+	)
+}
+
+// renderList renders the filters, the totals, the measured retakes, the
+// chart and the clips.
+func (c *clipLog) renderList() app.UI {
+	totals := make([]app.UI, len(c.totals))
+	for i, r := range c.totals {
+		totals[i] = renderRow(r, r.Value != "")
+	}
+	var retakes, chart, more app.UI
+	if len(c.retakes) == 0 {
+		retakes = textElem("p", "log-note", "Log kept and rejected clips to measure how many tries a kept clip takes on each model.")
+	} else {
+		rows := make([]app.UI, len(c.retakes))
+		for i, r := range c.retakes {
+			per, value := "none kept yet", ""
+			if r.OK() {
+				per, value = pricing.FormatNumber(r.PerKept.Round(2)), pricing.Exact(r.PerKept)
+			}
+			rows[i] = elem("tr", "",
+				textElem("th", "", r.ProfileName+" · "+r.ModelName).Attr("scope", "row"),
+				textElem("td", "num", strconv.Itoa(r.Generations)),
+				textElem("td", "num", strconv.Itoa(r.Kept)),
+				textElem("td", "num", per),
+			).DataSet("key", r.ProfileID+"/"+r.ModelID).DataSet("value", value)
+		}
+		retakes = table("log-retakes", retakeColumns, rows)
+	}
+	if len(c.chart.Bars) > 0 {
+		chart = c.chart.render()
+	}
+	if c.hidden > 0 {
+		more = button("log-more", "secondary", "Show "+strconv.Itoa(min(c.hidden, logRows))+" more of "+strconv.Itoa(c.hidden), c.onMore)
+	}
+	rows := make([]app.UI, len(c.rows))
+	for i, r := range c.rows {
+		rows[i] = c.renderRow(r)
+	}
+	return section("log-list", "Your clips",
+		elem("form", "log-filters log-fields",
+			c.picker("f_project", c.filters[0]),
+			c.picker("f_client", c.filters[1]),
+			c.picker("f_profile", c.filters[2]),
+			c.picker("f_month", c.filters[3]),
+			c.picker("f_kept", keptChoices),
+			c.picker("disp", currencyChoices),
+		).Aria("label", "Filters").On("submit", preventSubmit),
+		elem("dl", "log-totals", totals...).ID("log-totals"),
+		textElem("p", "log-note", c.byCur).ID("log-by-currency"),
+		textElem("p", "calc-error", c.totalMsg).ID("log-total-msg"),
+		textElem("h3", "", "Generations per kept clip, measured"),
+		retakes,
+		elem("div", "log-chart", c.picker("chart", chartChoices), chart),
+		textElem("h3", "", c.count).ID("log-count"),
+		table("log-table", logColumns, rows),
+		more,
+	)
+}
+
+// Columns of the list and of the measured retakes; a name ending in "#"
+// heads a column of numbers.
+var (
+	logColumns    = []string{"Date", "Platform · model", "Res.", "Seconds#", "Credits#", "Cost#", "Per second#", "Kept", "Project", "Client", "Note", ""}
+	retakeColumns = []string{"Platform · model", "Clips#", "Kept#", "Generations per kept clip#"}
+)
+
+// table returns a table that scrolls sideways on a phone.
+func table(id string, columns []string, rows []app.UI) app.UI {
+	head := make([]app.UI, len(columns))
+	for i, col := range columns {
+		name, num := strings.CutSuffix(col, "#")
+		class := ""
+		if num {
+			class = "num"
+		}
+		head[i] = textElem("th", class, name).Attr("scope", "col")
+	}
+	return elem("div", "cmp-scroll",
+		elem("table", "log-table",
+			elem("thead", "", elem("tr", "", head...)),
+			elem("tbody", "", rows...),
+		).ID(id),
+	)
+}
+
+// renderRow renders one clip.
+func (c *clipLog) renderRow(e cliplog.Entry) app.UI {
+	per, kept := noValue, "kept"
+	if ps, ok := e.CostPerSecond(); ok {
+		per = pricing.FormatMoney(ps)
+	}
+	if !e.Kept {
+		kept = "rejected"
+	}
+	where := e.ProfileName + " · " + e.ModelName
+	cells := [...]string{e.Date, where, string(e.Res), pricing.FormatNumber(e.Seconds), pricing.FormatNumber(e.Credits),
+		pricing.FormatMoney(e.Cost), per, kept, e.Project, e.Client, e.Note}
+	tds := make([]app.UI, len(cells)+1)
+	for i, text := range cells {
+		tds[i] = textElem("td", logCellClass[i], text)
+	}
+	tds[len(cells)] = elem("td", "", textElem("button", "secondary log-delete", "Delete").Attr("type", "button").
+		Aria("label", "Delete the clip of "+e.Date+", "+where).On("click", c.onDelete(e.ID), app.EventScope(e.ID)))
+	return elem("tr", "log-row", tds...).DataSet("entry-id", e.ID).DataSet("cost", pricing.Exact(e.Cost.Amount))
+}
+
+// logCellClass is the class of each cell of a row of the list.
+var logCellClass = [...]string{"", "", "", "num", "num", "num", "num", "", "", "", "log-note-cell"}
+
+// renderPlans renders My plans.
+func (c *clipLog) renderPlans() app.UI {
+	items := make([]app.UI, len(c.planRows))
+	for i, r := range c.planRows {
+		items[i] = elem("li", "",
+			textElem("strong", "", r.Name), app.Text(": "+r.Plan+", "+r.Price+" per credit "),
+			button("", "secondary", "Remove", c.onRemovePlan(r.Profile), app.EventScope(r.Profile)),
+		).DataSet("profile", r.Profile)
+	}
+	var plan, save app.UI
+	switch {
+	case c.api:
+		plan = textElem("p", "log-note", "Pay as you go: a clip costs the money it charges, no plan needed.")
+	case c.values["plan"] == customPlan:
+		plan = elem("div", "log-fields",
+			c.picker("plan", c.planChoices()),
+			c.field("plan_price", "per month, or for a pack", "", "decimal"),
+			c.picker("plan_cur", currencyChoices),
+			c.field("plan_credits", "", "credits", "decimal"),
+		)
+	default:
+		plan = elem("div", "log-fields",
+			c.picker("plan", c.planChoices()),
+			c.picker("billing", billingChoices),
+		)
+	}
+	if !c.api {
+		save = elem("div", "log-actions", textElem("button", "", "Save plan").ID("log-plan-save").Attr("type", "submit"))
+	}
+	return section("log-plans", "My plans",
+		textElem("p", "log-note", "The plan you are on for each platform prices every clip you log there. "+
+			"A clip keeps the price it was logged at."),
+		elem("ul", "log-plan-list", items...).ID("log-plan-list"),
+		elem("form", "log-plan-form",
+			c.picker("plan_profile", c.profileChoices()),
+			plan,
+			textElem("p", "log-price", c.planPrice).ID("log-plan-price"),
+			save,
+		).ID("log-plan-form").Aria("label", "My plan").On("submit", c.onSavePlan),
+	)
+}
+
+// renderData renders export, import, the reminder and the rates.
+func (c *clipLog) renderData() app.UI {
+	errs := make([]app.UI, len(c.importErrs))
+	for i, e := range c.importErrs {
+		errs[i] = textElem("li", "", e)
+	}
+	return section("log-data", "Your data",
+		textElem("p", "", "Your log is saved only in this browser, on this device. A browser may clear it: Safari deletes a site's data "+
+			"after 7 days without a visit, and clearing browsing data deletes it everywhere. Export a backup now and then; "+
+			"importing it here or in another browser brings the log back."),
+		elem("div", "log-actions",
+			button("log-export-json", "", "Export JSON backup", c.onExport(true)),
+			button("log-export-csv", "secondary", "Export CSV (spreadsheet)", c.onExport(false)),
+		),
+		elem("div", "field",
+			textElem("label", "", "Import a JSON backup or a CSV file").Attr("for", "log-import"),
+			void("input").ID("log-import").Attr("type", "file").Attr("accept", ".json,.csv,application/json,text/csv").
+				Aria("describedby", "log-import-hint").On("change", c.onImport),
+			textElem("span", "field-hint", "Clips already in your log are not added twice. A file with a bad line changes nothing.").
+				ID("log-import-hint"),
+		),
+		elem("ul", "log-import-errors", errs...).ID("log-import-errors").Role("alert"),
+		textElem("h3", "", "Exchange rates"),
+		textElem("p", "log-note", "Every clip keeps the currency it was priced in; totals convert it at these rates, typed by you."),
+		elem("div", "log-fields",
+			c.field("rate_EUR", "", "EUR", "decimal"),
+			c.field("rate_GBP", "", "GBP", "decimal"),
+		),
+	)
+}
+
+// field renders the text input name.
+func (c *clipLog) field(name, hint, unit, mode string) app.UI {
+	return field{
+		Name: name, Label: logLabel(name), Value: c.values[name], Hint: hint, Unit: unit,
+		Error: c.errs[name], Mode: mode, OnInput: c.onInput(name),
+	}.render()
+}
+
+// picker renders the select name.
+func (c *clipLog) picker(name string, choices []choice) app.UI {
+	return picker{
+		Name: name, Label: logLabel(name), Value: c.values[name],
+		Error: c.errs[name], Choices: choices, OnChange: c.onInput(name),
+	}.render()
+}
+
+// onInput keeps what was typed or picked, and follows it up.
+func (c *clipLog) onInput(name string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.values[name] = ctx.JSSrc().Get("value").String()
+		c.edited(name)
+		c.syncInputs(ctx, name)
+	}
+}
+
+// edited follows up a change of the input name.
+func (c *clipLog) edited(name string) {
+	switch name {
+	case "profile", "model", "res", "dur":
+		c.fillClip(name)
+	case "credits", "date", "kept", "project", "client", "note":
+		delete(c.errs, name)
+		c.previewClip()
+	case "plan_profile", "plan":
+		c.fillPlan()
+	case "billing", "plan_price", "plan_cur", "plan_credits":
+		c.previewPlan()
+	case "disp", "rate_EUR", "rate_GBP":
+		c.saveSettings(name)
+	case "f_project", "f_client", "f_profile", "f_month", "f_kept":
+		c.limit = logRows
+		c.refresh()
+	case "chart":
+		c.refresh()
+	}
+}
+
+// onSave logs the clip in the form; again keeps every field for the next
+// one, otherwise the form starts a fresh clip on the same platform.
+func (c *clipLog) onSave(again bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		e.PreventDefault()
+		if c.save(again) {
+			c.syncInputs(ctx, "")
+		}
+	}
+}
+
+// save logs the clip in the form. On any failure the form stays as it is,
+// with the reason beside the field or in the alert.
+func (c *clipLog) save(again bool) bool {
+	c.status, c.undo = "", nil
+	c.previewClip()
+	e, err := c.clipEntry()
+	if err == nil {
+		e, err = c.log.Add(e)
+	}
+	if err != nil {
+		c.fail(err)
+		return false
+	}
+	c.alert = ""
+	c.status = "Logged " + describeEntry(e) + "."
+	if !again {
+		c.resetClip(c.values["profile"])
+	}
+	c.refresh()
+	return true
+}
+
+// clipEntry builds the entry the form describes.
+func (c *clipLog) clipEntry() (cliplog.Entry, error) {
+	v := c.values
+	p, ok := pricing.FindProfile(c.catalog, v["profile"])
+	if !ok {
+		return cliplog.Entry{}, &choiceError{Field: cliplog.FieldProfileID, Value: v["profile"]}
+	}
+	m, ok := p.FindModel(v["model"])
+	if !ok {
+		return cliplog.Entry{}, &choiceError{Field: cliplog.FieldModelID, Value: v["model"]}
+	}
+	secs, err := pricing.ParsePositive(cliplog.FieldSeconds, v["dur"])
+	if err != nil {
+		return cliplog.Entry{}, err
+	}
+	credits, err := pricing.ParseAmount(cliplog.FieldCredits, v["credits"])
+	if err != nil {
+		return cliplog.Entry{}, err
+	}
+	price, planID, _, err := c.priceFor(p)
+	if err != nil {
+		return cliplog.Entry{}, err
+	}
+	now := logNow()
+	id, err := cliplog.NewID(now, logRandom)
+	if err != nil {
+		return cliplog.Entry{}, err
+	}
+	return cliplog.Entry{
+		ID: id, Date: strings.TrimSpace(v["date"]), ProfileID: p.ID, ProfileName: p.Name, PlanID: planID,
+		ModelID: m.ID, ModelName: m.Name, Res: pricing.Resolution(v["res"]),
+		Seconds: secs, Credits: credits, PricePerCredit: price, Kept: v["kept"] != "no",
+		Project: strings.TrimSpace(v["project"]), Client: strings.TrimSpace(v["client"]), Note: strings.TrimSpace(v["note"]),
+		Created: cliplog.Timestamp(now),
+	}, nil
+}
+
+// fail shows why the clip was not saved: beside its field when the error
+// names one, a storage failure in the alert, anything else under the form.
+func (c *clipLog) fail(err error) {
+	var input *pricing.InputError
+	var choice *choiceError
+	var unknown *unknownError
+	var storage *cliplog.StorageError
+	switch {
+	case errors.As(err, &storage):
+		c.alert = storage.Error() + " What you typed is still in the form."
+	case errors.As(err, &input) && labelKey(input.Field) != "":
+		c.errs[labelKey(input.Field)] = errorMessage(err)
+	case errors.As(err, &choice) && labelKey(choice.Field) != "":
+		c.errs[labelKey(choice.Field)] = errorMessage(err)
+	case errors.As(err, &unknown):
+		c.clipMsg = errorMessage(err) + " Type your plan's price under My plans."
+	default:
+		c.clipMsg = errorMessage(err)
+	}
+}
+
+// failAction says in the alert why an action on the log did not happen:
+// a storage failure in cliplog's words (what was not done, and what to
+// do), anything else after what.
+func (c *clipLog) failAction(err error, what string) {
+	var storage *cliplog.StorageError
+	if errors.As(err, &storage) {
+		c.alert = storage.Error()
+		return
+	}
+	c.alert = what + " " + errorText(err)
+}
+
+// labelKey returns the clip form's input labelled label.
+func labelKey(label string) string {
+	for _, k := range clipKeys {
+		if logLabel(k) == label {
+			return k
+		}
+	}
+	return ""
+}
+
+// resetClip starts a fresh clip on profile (or the default platform):
+// today's date, the platform's first model and its defaults, kept.
+func (c *clipLog) resetClip(profile string) {
+	for _, k := range clipKeys {
+		delete(c.values, k)
+		delete(c.errs, k)
+	}
+	c.values["date"] = cliplog.Today(logNow())
+	c.values["profile"] = profile
+	c.fillClip("profile")
+}
+
+// fillClip completes the clip form after name changed: a new platform
+// picks its first model, a model its resolution and length, and the
+// credits follow the catalog's rule for the clip (the person may then type
+// what the platform really charged).
+func (c *clipLog) fillClip(name string) {
+	v := c.values
+	delete(c.errs, name)
+	p, ok := pricing.FindProfile(c.catalog, v["profile"])
+	if !ok {
+		p, ok = pricing.FindProfile(c.catalog, defaultProfile)
+		if !ok && len(c.catalog) > 0 {
+			p, ok = c.catalog[0], true
+		}
+		v["profile"], name = p.ID, "profile"
+	}
+	c.models = modelChoices(p)
+	c.unit = cmp.Or(p.Unit, "credits")
+	if p.Kind == pricing.KindAPI {
+		c.unit = string(p.Currency)
+	}
+	m, ok := p.FindModel(v["model"])
+	if !ok || name == "profile" {
+		for _, mm := range p.Models {
+			if len(resChoices(mm)) > 0 {
+				m = mm
+				break
+			}
+		}
+		v["model"], v["res"], v["dur"] = m.ID, "", ""
+	}
+	c.res = resChoices(m)
+	if !slices.ContainsFunc(c.res, func(ch choice) bool { return ch.Value == v["res"] }) && len(c.res) > 0 {
+		v["res"] = c.res[0].Value
+		if slices.ContainsFunc(c.res, func(ch choice) bool { return ch.Value == string(defaultRes) }) {
+			v["res"] = string(defaultRes)
+		}
+	}
+	if strings.TrimSpace(v["dur"]) == "" {
+		v["dur"] = firstDuration(m)
+	}
+	c.usage = ""
+	secs, err := pricing.ParsePositive(cliplog.FieldSeconds, v["dur"])
+	if err != nil {
+		c.errs["dur"] = errorMessage(err)
+	} else if u, err := m.Usage(pricing.Shot{Seconds: secs, Res: pricing.Resolution(v["res"])}); err != nil {
+		c.usage = strings.TrimSuffix(errorMessage(err), ".") + ": type what the platform charged."
+	} else {
+		v["credits"] = pricing.Exact(u.Units)
+		c.usage = "Catalog: " + strings.Join(u.Lines, "; ")
+		delete(c.errs, "credits")
+	}
+	c.previewClip()
+}
+
+// previewClip prices the clip in the form: its cost and cost per second,
+// at the price per credit of the platform's plan.
+func (c *clipLog) previewClip() {
+	c.clipMsg, c.priceText = "", ""
+	c.cost = resultRow{ID: "log-clip-cost", Label: "Cost of this clip", Text: noValue}
+	c.perSecond = resultRow{ID: "log-clip-cost-per-second", Label: "Cost per second", Text: noValue}
+	p, ok := pricing.FindProfile(c.catalog, c.values["profile"])
+	if !ok {
+		return
+	}
+	price, _, words, err := c.priceFor(p)
+	if err != nil {
+		c.clipMsg = errorMessage(err)
+		return
+	}
+	c.priceText = words
+	credits, err := pricing.ParseAmount(cliplog.FieldCredits, c.values["credits"])
+	if err != nil {
+		c.errs["credits"] = errorMessage(err)
+		return
+	}
+	e := cliplog.Entry{Credits: credits, PricePerCredit: price}.Derive()
+	c.cost.Value, c.cost.Text = pricing.Exact(e.Cost.Amount), pricing.FormatMoney(e.Cost)
+	c.cost.Working = pricing.FormatNumber(credits) + " " + c.unit + " × " + pricing.FormatMoney(price)
+	if e.Seconds, err = pricing.ParsePositive(cliplog.FieldSeconds, c.values["dur"]); err == nil {
+		if ps, ok := e.CostPerSecond(); ok {
+			c.perSecond.Value, c.perSecond.Text = pricing.Exact(ps.Amount), pricing.FormatMoney(ps)
+			c.perSecond.Working = c.cost.Text + " ÷ " + pricing.FormatNumber(e.Seconds) + " s"
+		}
+	}
+}
+
+// priceFor returns the price per credit of a clip made on p, the plan it
+// comes from and words saying so: the person's plan for p, or else p's
+// first plan with a monthly price. An API profile's credits are money.
+func (c *clipLog) priceFor(p pricing.Profile) (price pricing.Money, planID, words string, err error) {
+	if p.Kind == pricing.KindAPI {
+		return cliplog.APIPrice(p.Currency), "", "Pay as you go: the credits used are the money charged, in " + string(p.Currency) + ".", nil
+	}
+	mp, saved := c.log.Plan(p.ID)
+	if !saved {
+		mp = defaultPlan(p)
+		if mp.PlanID == "" {
+			return pricing.Money{}, "", "", &unknownError{Subject: p.Name + "'s plan prices", Other: "platform, or set your own price in My plans"}
+		}
+	}
+	price, err = mp.PricePerCredit(p)
+	if err != nil {
+		return pricing.Money{}, "", "", err
+	}
+	words = "Priced at " + pricing.FormatMoney(price) + " per credit: " + planWords(p, mp)
+	if !saved {
+		words += " (set your own plan in My plans)"
+	}
+	return price, mp.PlanID, words + ".", nil
+}
+
+// defaultPlan is p's first plan with a monthly price, billed monthly; a
+// zero MyPlan when there is none.
+func defaultPlan(p pricing.Profile) cliplog.MyPlan {
+	for _, pl := range p.Plans {
+		if pl.Monthly.Valid && pl.Monthly.Decimal.IsPositive() && pl.Credits.IsPositive() {
+			return cliplog.MyPlan{ProfileID: p.ID, PlanID: pl.ID, Billing: cliplog.Monthly}
+		}
+	}
+	return cliplog.MyPlan{}
+}
+
+// planWords describes a plan: "Standard, billed monthly" or "$12 for 1,000
+// credits".
+func planWords(p pricing.Profile, mp cliplog.MyPlan) string {
+	if mp.Custom() {
+		return pricing.FormatMoney(mp.Price) + " for " + pricing.FormatNumber(mp.Credits) + " credits"
+	}
+	name := mp.PlanID
+	if pl, ok := p.FindPlan(mp.PlanID); ok {
+		name = pl.Name
+	}
+	return name + ", billed " + string(cmp.Or(mp.Billing, cliplog.Monthly))
+}
+
+// fillPlan shows the plan saved for the plan form's platform, or its
+// default plan, after the platform or the plan changed.
+func (c *clipLog) fillPlan() {
+	v := c.values
+	p, ok := pricing.FindProfile(c.catalog, v["plan_profile"])
+	if !ok {
+		return
+	}
+	c.api = p.Kind == pricing.KindAPI
+	if v["plan"] == "" || !slices.ContainsFunc(c.planChoices(), func(ch choice) bool { return ch.Value == v["plan"] }) ||
+		c.planOf != p.ID {
+		mp, ok := c.log.Plan(p.ID)
+		if !ok {
+			mp = defaultPlan(p)
+		}
+		v["plan"], v["billing"] = cmp.Or(mp.PlanID, customPlan), string(cmp.Or(mp.Billing, cliplog.Monthly))
+		v["plan_price"], v["plan_credits"], v["plan_cur"] = "", "", string(cmp.Or(p.Currency, pricing.USD))
+		if mp.Custom() && mp.ProfileID != "" {
+			v["plan_price"], v["plan_credits"], v["plan_cur"] = pricing.Exact(mp.Price.Amount), pricing.Exact(mp.Credits), string(mp.Price.Currency)
+		}
+		c.planOf = p.ID
+	}
+	c.previewPlan()
+}
+
+// planInput reads the plan form.
+func (c *clipLog) planInput() (cliplog.MyPlan, pricing.Profile, error) {
+	v := c.values
+	p, ok := pricing.FindProfile(c.catalog, v["plan_profile"])
+	if !ok {
+		return cliplog.MyPlan{}, p, &choiceError{Field: labelProfile, Value: v["plan_profile"]}
+	}
+	if v["plan"] != customPlan {
+		return cliplog.MyPlan{ProfileID: p.ID, PlanID: v["plan"], Billing: cliplog.Billing(v["billing"])}, p, nil
+	}
+	price, err := pricing.ParseAmount(logLabel("plan_price"), v["plan_price"])
+	if err != nil {
+		c.errs["plan_price"] = errorMessage(err)
+	}
+	credits, err2 := pricing.ParsePositive(logLabel("plan_credits"), v["plan_credits"])
+	if err2 != nil {
+		c.errs["plan_credits"] = errorMessage(err2)
+	}
+	if err = cmp.Or(err, err2); err != nil {
+		return cliplog.MyPlan{}, p, err
+	}
+	return cliplog.MyPlan{ProfileID: p.ID, Price: pricing.NewMoney(price, pricing.Currency(v["plan_cur"])), Credits: credits}, p, nil
+}
+
+// previewPlan shows the price per credit of the plan in the form.
+func (c *clipLog) previewPlan() {
+	for _, k := range []string{"plan_price", "plan_credits", "billing"} {
+		delete(c.errs, k)
+	}
+	c.planPrice = ""
+	if c.api {
+		return
+	}
+	mp, p, err := c.planInput()
+	if err == nil {
+		var price pricing.Money
+		if price, err = mp.PricePerCredit(p); err == nil {
+			c.planPrice = "That is " + pricing.FormatMoney(price) + " per credit."
+			return
+		}
+	}
+	if c.errs["plan_price"] == "" && c.errs["plan_credits"] == "" {
+		c.errs["billing"] = errorMessage(err)
+	}
+}
+
+// onSavePlan saves the plan in the form.
+func (c *clipLog) onSavePlan(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	c.status, c.undo = "", nil
+	mp, p, err := c.planInput()
+	if err == nil {
+		if _, err = mp.PricePerCredit(p); err == nil {
+			err = c.log.SetPlan(mp)
+		}
+	}
+	var storage *cliplog.StorageError
+	if errors.As(err, &storage) {
+		c.alert = storage.Error()
+		return
+	}
+	if err != nil {
+		c.previewPlan() // says why, beside the field
+		return
+	}
+	c.alert = ""
+	c.status = "Saved your plan for " + p.Name + ": new clips there are priced at it."
+	c.previewClip()
+	c.refresh()
+}
+
+// onRemovePlan forgets the plan of a platform.
+func (c *clipLog) onRemovePlan(profile string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.status, c.undo = "", nil
+		if err := c.log.DeletePlan(profile); err != nil {
+			c.failAction(err, "The plan was not removed.")
+			return
+		}
+		c.status = "Removed your plan for " + c.profileName(profile) + "."
+		c.planOf = ""
+		c.fillPlan()
+		c.previewClip()
+		c.refresh()
+	}
+}
+
+// fillRates shows the saved exchange rates and display currency.
+func (c *clipLog) fillRates() {
+	s := c.log.Settings()
+	c.values["disp"] = string(s.DisplayCurrency())
+	r := s.RatesOrDefault()
+	for _, cur := range rateKeys {
+		if d, err := r.Rate(pricing.USD, cur); err == nil {
+			c.values["rate_"+string(cur)] = pricing.Exact(d)
+		}
+	}
+}
+
+// saveSettings saves the display currency and the rates after the input
+// name changed; a rate that is not a number is said beside it and not
+// saved.
+func (c *clipLog) saveSettings(name string) {
+	delete(c.errs, name)
+	s := c.log.Settings()
+	s.Display = pricing.Currency(c.values["disp"])
+	r := s.RatesOrDefault()
+	per := map[pricing.Currency]decimal.Decimal{}
+	for cur, d := range r.Per {
+		per[cur] = d
+	}
+	for _, cur := range rateKeys {
+		key := "rate_" + string(cur)
+		d, err := pricing.ParsePositive(logLabel(key), c.values[key])
+		if err != nil {
+			if key == name {
+				c.errs[key] = errorMessage(err)
+				return
+			}
+			continue
+		}
+		if !per[cur].Equal(d) && r.Base == pricing.USD {
+			per[cur] = d
+			r.Date, r.Source = cliplog.Today(logNow()), "Typed in on the clip log page."
+		}
+	}
+	r.Per = per
+	s.Rates = r
+	if err := c.log.SaveSettings(s); err != nil {
+		c.failAction(err, "The setting was not saved.")
+	}
+	c.refresh()
+}
+
+// onDelete deletes a clip; the status offers to undo it.
+func (c *clipLog) onDelete(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.status, c.undo = "", nil
+		d, err := c.log.Delete(id)
+		if err != nil {
+			c.failAction(err, "The clip was not deleted.")
+			return
+		}
+		c.undo = &d
+		c.status = "Deleted " + describeEntry(d.Entry) + "."
+		c.refresh()
+	}
+}
+
+// onUndo puts the last deleted clip back.
+func (c *clipLog) onUndo(ctx app.Context, e app.Event) {
+	if c.undo == nil {
+		return
+	}
+	d := *c.undo
+	c.status, c.undo = "", nil
+	if err := c.log.Restore(d); err != nil {
+		c.failAction(err, "The clip was not put back.")
+		return
+	}
+	c.status = "Put back " + describeEntry(d.Entry) + "."
+	c.refresh()
+}
+
+// onMore shows more of the list.
+func (c *clipLog) onMore(ctx app.Context, e app.Event) {
+	c.limit += logRows
+	c.refresh()
+}
+
+// onExport downloads the log: a JSON backup of everything, or CSV for a
+// spreadsheet. The date of the export is then saved for the reminder.
+func (c *clipLog) onExport(backup bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.status, c.undo = "", nil
+		now := logNow()
+		var b strings.Builder
+		name, mime := "aivc-clip-log-"+cliplog.Today(now), "text/csv"
+		var err error
+		if backup {
+			name, mime = name+".json", "application/json"
+			err = c.log.ExportJSON(&b, cliplog.Timestamp(now))
+		} else {
+			name += ".csv"
+			err = c.log.ExportCSV(&b, cliplog.CSVOptions{BOM: true})
+		}
+		if err == nil {
+			err = c.download(name, mime, b.String())
+		}
+		if err != nil {
+			c.alert = "The export failed: " + errorText(err)
+			return
+		}
+		c.status = "Exported " + plural(c.log.Len(), "clip", "clips") + " to " + name + "."
+		if err := c.log.MarkExported(cliplog.Timestamp(now)); err != nil {
+			c.failAction(err, "The file was made, but the date of this export was not saved.")
+		}
+		c.refresh()
+	}
+}
+
+// onDownloadRaw downloads a record that could not be read, as it is stored.
+func (c *clipLog) onDownloadRaw(key, raw string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if err := c.download(key+".txt", "text/plain", raw); err != nil {
+			c.alert = "The download failed: " + errorText(err)
+		}
+	}
+}
+
+// onDiscard deletes a record that could not be read.
+func (c *clipLog) onDiscard(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if err := c.log.DiscardCorrupt(key); err != nil {
+			c.failAction(err, "The record was kept.")
+			return
+		}
+		c.status = "Discarded the record " + key + "."
+		c.refresh()
+	}
+}
+
+// download hands text to the browser as a file: a Blob behind an <a
+// download> the page clicks. Following a link is not something the site's
+// Content-Security-Policy governs, so no script or data source needs
+// allowing; a blob: URL also takes a 10 MB backup, which a data: URL in an
+// attribute would not. The previous download's URL is released.
+func (c *clipLog) download(name, mime, text string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	if !app.IsClient {
+		return nil
+	}
+	w := app.Window()
+	url := w.Get("URL")
+	if c.blobURL != "" {
+		url.Call("revokeObjectURL", c.blobURL)
+	}
+	// Go's strings reach JavaScript through a TextDecoder, which drops a
+	// leading byte order mark: the CSV's goes in as bytes.
+	parts := []any{text}
+	if rest, ok := strings.CutPrefix(text, "\ufeff"); ok {
+		parts = []any{w.Get("Uint8Array").New([]any{0xEF, 0xBB, 0xBF}), rest}
+	}
+	blob := w.Get("Blob").New(parts, map[string]any{"type": mime + ";charset=utf-8"})
+	c.blobURL = url.Call("createObjectURL", blob).String()
+	a := w.Get("document").Call("createElement", "a")
+	a.Set("href", c.blobURL)
+	a.Set("download", name)
+	a.Call("click")
+	return nil
+}
+
+// onImport reads the chosen file, once its size is known to be within
+// cliplog's limit, and merges it into the log.
+func (c *clipLog) onImport(ctx app.Context, e app.Event) {
+	in := ctx.JSSrc()
+	files := in.Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	f := files.Index(0)
+	in.Set("value", "")
+	c.status, c.undo, c.importErrs = "", nil, nil
+	name, size := f.Get("name").String(), f.Get("size").Int()
+	if size > cliplog.MaxImportBytes {
+		c.importErrs = []string{(&cliplog.LimitError{Size: size, MaxSize: cliplog.MaxImportBytes}).Error()}
+		return
+	}
+	var done, failed app.Func
+	settle := func(text string, ok bool) {
+		ctx.Dispatch(func(app.Context) {
+			done.Release()
+			failed.Release()
+			if !ok {
+				c.importErrs = []string{"The file could not be read; nothing was imported."}
+				return
+			}
+			c.importFile(name, []byte(text))
+		})
+	}
+	done = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		if len(args) == 0 {
+			settle("", false)
+			return nil
+		}
+		settle(args[0].String(), true)
+		return nil
+	})
+	failed = app.FuncOf(func(app.Value, []app.Value) any {
+		settle("", false)
+		return nil
+	})
+	f.Call("text").Call("then", done, failed)
+}
+
+// importFile merges a file into the log: JSON when it says so or looks
+// like it, CSV otherwise. Every bad line is listed; nothing changes then.
+func (c *clipLog) importFile(name string, data []byte) {
+	c.importErrs = nil
+	var rep cliplog.ImportReport
+	var err error
+	if strings.HasSuffix(strings.ToLower(name), ".json") || strings.HasPrefix(strings.TrimSpace(string(data[:min(len(data), 64)])), "{") {
+		rep, err = c.log.ImportJSON(data, cliplog.ImportOptions{})
+	} else {
+		rep, err = c.log.ImportCSV(data, cliplog.ImportOptions{})
+	}
+	var lines *cliplog.ImportErrors
+	var storage *cliplog.StorageError
+	switch {
+	case errors.As(err, &lines):
+		c.importErrs = append(c.importErrs, "Nothing was imported from "+name+": fix "+
+			plural(len(lines.Errs)+lines.Omitted, "line", "lines")+" and import it again.")
+		for _, x := range lines.Errs {
+			c.importErrs = append(c.importErrs, x.Error())
+		}
+		if lines.Omitted > 0 {
+			c.importErrs = append(c.importErrs, "… and "+strconv.Itoa(lines.Omitted)+" more.")
+		}
+	case errors.As(err, &storage):
+		c.alert = storage.Error()
+	case err != nil:
+		c.importErrs = []string{errorText(err)}
+	default:
+		c.status = rep.Summary()
+		c.fillPlan()
+		c.fillRates()
+		c.previewClip()
+	}
+	c.refresh()
+}
+
+// scheduleReload reads the log again shortly, once for a burst of changes
+// (another tab importing a file changes many keys).
+func (c *clipLog) scheduleReload(ctx app.Context) {
+	if c.pending {
+		return
+	}
+	c.pending = true
+	ctx.After(150*time.Millisecond, func(ctx app.Context) {
+		c.pending = false
+		c.reload()
+		c.syncInputs(ctx, "")
+	})
+}
+
+// reload reads the log again from storage (another tab changed it). What
+// is typed in the clip and plan forms stays.
+func (c *clipLog) reload() {
+	if _, err := c.log.Reload(); err != nil {
+		c.alert = err.Error()
+	}
+	c.fillRates()
+	c.previewClip()
+	c.refresh()
+}
+
+// refresh formats the log for the page: filter choices, the selected
+// clips, totals, measured retakes, chart, plans and the last export.
+func (c *clipLog) refresh() {
+	all := c.log.Entries()
+	setMeasured(all)
+	c.corrupt = c.log.Corrupt()
+	set := c.log.Settings()
+	display, rates := set.DisplayCurrency(), set.RatesOrDefault()
+
+	c.exported = "Never exported."
+	if t, err := time.Parse(time.RFC3339, set.LastExport); err == nil {
+		c.exported = "Last exported " + cliplog.Today(t.In(time.Local)) + "."
+	}
+
+	ch := cliplog.ChoicesOf(all)
+	all2 := func(vals []string, label func(string) string) []choice {
+		out := []choice{{Value: "", Label: "All"}}
+		for _, v := range vals {
+			out = append(out, choice{Value: v, Label: label(v)})
+		}
+		return out
+	}
+	same := func(s string) string { return s }
+	c.filters = [4][]choice{all2(ch.Projects, same), all2(ch.Clients, same), all2(ch.Profiles, c.profileName), all2(ch.Months, same)}
+	f := cliplog.Filter{
+		Project: c.values["f_project"], Client: c.values["f_client"], ProfileID: c.values["f_profile"],
+		Month: c.values["f_month"], Kept: cliplog.KeptFilter(c.values["f_kept"]),
+	}
+	sel := cliplog.Select(all, f)
+
+	c.rows = c.rows[:0]
+	for i := len(sel) - 1; i >= 0 && len(c.rows) < c.limit; i-- {
+		c.rows = append(c.rows, sel[i])
+	}
+	c.hidden = len(sel) - len(c.rows)
+	c.count = plural(len(sel), "clip", "clips")
+	if len(sel) != len(all) {
+		c.count += " of " + strconv.Itoa(len(all))
+	}
+
+	t, err := cliplog.Total(sel, display, rates)
+	c.totalMsg = ""
+	if err != nil {
+		c.totalMsg = errorMessage(err) + " Type its rate under Your data."
+	}
+	secs := func(d decimal.Decimal) string { return pricing.FormatNumber(d) + " s" }
+	money := func(id, label string, m pricing.Money, ok bool) resultRow {
+		r := resultRow{ID: id, Label: label, Text: noValue}
+		if ok && err == nil {
+			r.Value, r.Text = pricing.Exact(m.Amount), pricing.FormatMoney(m)
+		}
+		return r
+	}
+	c.totals = []resultRow{
+		{ID: idLogCount, Label: "Clips", Value: strconv.Itoa(t.Count), Text: strconv.Itoa(t.Count),
+			Working: strconv.Itoa(t.KeptCount) + " kept, " + strconv.Itoa(t.Count-t.KeptCount) + " rejected"},
+		money(idLogCost, "Money spent", t.Spent, true),
+		{ID: idLogSeconds, Label: "Seconds generated", Value: pricing.Exact(t.SecondsGenerated), Text: secs(t.SecondsGenerated)},
+		{ID: idLogKeptSeconds, Label: "Seconds kept", Value: pricing.Exact(t.SecondsKept), Text: secs(t.SecondsKept)},
+		money(idLogCostPerKeptSec, "Cost per kept second", t.CostPerKeptSecond, t.HasCostPerKeptSecond),
+	}
+	c.byCur = ""
+	if len(t.ByCurrency) > 1 || len(t.ByCurrency) == 1 && t.ByCurrency[0].Currency != display {
+		parts := make([]string, len(t.ByCurrency))
+		for i, m := range t.ByCurrency {
+			parts[i] = pricing.FormatMoney(m)
+		}
+		c.byCur = "Spent as priced: " + strings.Join(parts, " + ") + ", converted to " + string(display) + " at your rates."
+	}
+
+	c.retakes = cliplog.MeasureRetakes(sel)
+
+	c.chart = c.spendChart(sel, display, rates)
+
+	c.planRows = c.planRows[:0]
+	for _, mp := range c.log.Plans() {
+		p, _ := pricing.FindProfile(c.catalog, mp.ProfileID)
+		r := planRow{Profile: mp.ProfileID, Name: c.profileName(mp.ProfileID), Plan: planWords(p, mp), Price: noValue}
+		if price, err := mp.PricePerCredit(p); err == nil {
+			r.Price = pricing.FormatMoney(price)
+		}
+		c.planRows = append(c.planRows, r)
+	}
+}
+
+// spendChart charts the spend of es per month (the last 24) or per project
+// (the 12 largest).
+func (c *clipLog) spendChart(es []cliplog.Entry, display pricing.Currency, rates pricing.Rates) barChart {
+	byProject := c.values["chart"] == "project"
+	var pts []cliplog.Point
+	var err error
+	if byProject {
+		pts, err = cliplog.SpendByProject(es, display, rates)
+		pts = pts[:min(len(pts), 12)]
+	} else {
+		pts, err = cliplog.SpendByMonth(es, display, rates)
+		pts = pts[max(len(pts)-24, 0):]
+	}
+	if err != nil || len(pts) == 0 {
+		return barChart{}
+	}
+	bars := make([]chartBar, len(pts))
+	most := 0
+	for i, p := range pts {
+		label := p.Key
+		if byProject && label == "" {
+			label = "No project"
+		}
+		bars[i] = chartBar{Label: label, Key: p.Key, Amount: p.Spent.Amount,
+			Text: pricing.FormatMoney(p.Spent) + " · " + plural(p.Count, "clip", "clips")}
+		if p.Spent.Amount.GreaterThan(pts[most].Spent.Amount) {
+			most = i
+		}
+	}
+	bars[most].Mark = true
+	title := "Spend per month"
+	if byProject {
+		title = "Spend per project"
+	}
+	desc := title + ", in " + string(display) + ": the most, " + bars[most].Text + ", in " + bars[most].Label + "."
+	return newBarChart("log-chart", title, desc, "Spent", bars)
+}
+
+// describeEntry names a clip in a sentence: "the 10 s clip of 2025-03-01
+// on Runway (app) · Gen-4 Turbo ($0.60)".
+func describeEntry(e cliplog.Entry) string {
+	return "the " + pricing.FormatNumber(e.Seconds) + " s clip of " + e.Date + " on " + e.ProfileName + " · " +
+		e.ModelName + " (" + pricing.FormatMoney(e.Cost) + ")"
+}
+
+// profileChoices lists every profile the clip can be made on.
+func (c *clipLog) profileChoices() []choice { return profileChoices(c.catalog) }
+
+// planChoices lists the plan form's platform's plans and a custom price.
+func (c *clipLog) planChoices() []choice {
+	p, _ := pricing.FindProfile(c.catalog, c.values["plan_profile"])
+	return append(planChoices(p), choice{Value: customPlan, Label: "My own price"})
+}
+
+// profileName names a profile by its id, as the catalog does.
+func (c *clipLog) profileName(id string) string {
+	if p, ok := pricing.FindProfile(c.catalog, id); ok {
+		return p.Name
+	}
+	return id
+}
+
+// syncInputs makes the text inputs show the state after it changed other
+// than by typing: go-app drops an empty value attribute instead of
+// clearing the input. The input being typed in (skip) is left alone, so
+// that a keystroke made meanwhile is never undone.
+func (c *clipLog) syncInputs(ctx app.Context, skip string) {
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		for _, l := range logLabels {
+			name := l[0]
+			if name == skip {
+				continue
+			}
+			in := app.Window().GetElementByID(fieldID(name))
+			if in.Truthy() && in.Get("tagName").String() == "INPUT" && in.Get("value").String() != c.values[name] {
+				in.Set("value", c.values[name])
+			}
+		}
+	})
+}
+
+// preventSubmit keeps Enter in a form that saves nothing from reloading the
+// page.
+func preventSubmit(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+// errorText is err's message as a sentence, for errors that are already
+// written for people (cliplog's).
+func errorText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return sentence(err.Error())
+}
+
+// plural says "1 clip" or "3 clips".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

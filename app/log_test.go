@@ -1,0 +1,467 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aivc/aivc/cliplog"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// countingReader gives distinct random bytes, so entry ids differ.
+type countingReader struct{ n byte }
+
+func (r *countingReader) Read(p []byte) (int, error) {
+	for i := range p {
+		r.n++
+		p[i] = r.n
+	}
+	return len(p), nil
+}
+
+// withLogStore makes the device's storage s for the test, with a fixed
+// clock (2025-03-01 10:00 UTC) and random bytes, and an empty measured
+// cache.
+func withLogStore(t *testing.T, s cliplog.Store) {
+	t.Helper()
+	oldStore, oldNow, oldRand := deviceStore, logNow, logRandom
+	deviceStore = func() cliplog.Store {
+		if s == nil {
+			return nil // a nil *MemStore is not a nil Store
+		}
+		return s
+	}
+	logNow = func() time.Time { return time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC) }
+	logRandom = &countingReader{}
+	measured.done, measured.rs = false, nil
+	t.Cleanup(func() {
+		deviceStore, logNow, logRandom = oldStore, oldNow, oldRand
+		measured.done, measured.rs = false, nil
+	})
+}
+
+// loadLog mounts the log page on s (nil: no device, as when prerendering).
+func loadLog(t *testing.T, s *cliplog.MemStore) *clipLog {
+	t.Helper()
+	if s == nil {
+		withLogStore(t, nil)
+	} else {
+		withLogStore(t, s)
+	}
+	c := newClipLog()
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	e.ConsumeAll()
+	return c
+}
+
+// logHTML renders the page.
+func logHTML(t *testing.T, c *clipLog) string {
+	t.Helper()
+	html := app.HTMLString(c.Render()) // the current state, not the mounted tree
+	checkClean(t, html)
+	return html
+}
+
+// value returns the data-value of the element with id.
+func value(t *testing.T, html, id string) string {
+	t.Helper()
+	tag, _, ok := element(html, id)
+	if !ok {
+		t.Fatalf("no element #%s", id)
+	}
+	v, _ := attr(tag, "data-value")
+	return v
+}
+
+// typeClip fills the clip form as a person would, one input at a time.
+func typeClip(c *clipLog, vals map[string]string) {
+	for _, k := range []string{"profile", "model", "res", "dur", "credits", "date", "kept", "project", "client", "note"} {
+		if v, ok := vals[k]; ok {
+			c.values[k] = v
+			c.edited(k)
+		}
+	}
+}
+
+func TestLogPrerendered(t *testing.T) {
+	c := loadLog(t, nil)
+	html := logHTML(t, c)
+	for _, id := range []string{"log-form", "log-save", "log-save-again", "log-alert", "log-status", "log-table",
+		"log-plan-form", "log-export-json", "log-export-csv", "log-import", "log-last-export", idLogCost, idLogKeptSeconds, idLogCostPerKeptSec} {
+		if _, _, ok := element(html, id); !ok {
+			t.Errorf("no #%s", id)
+		}
+	}
+	if v := value(t, html, idLogCost); v != "0" {
+		t.Errorf("money spent of an empty log: data-value %q, want 0", v)
+	}
+	if strings.Contains(html, `data-entry-id`) {
+		t.Errorf("an empty log shows rows")
+	}
+	// The form starts on the default platform, priced by its first plan:
+	// Runway Gen-4 at 720p, 5 s, 12 credits/s → 60 credits at $15 / 625.
+	want := map[string]string{"profile": "runway", "model": "gen-4", "res": "720p", "dur": "5", "credits": "60", "date": "2025-03-01"}
+	for k, v := range want {
+		if c.values[k] != v {
+			t.Errorf("form %s = %q, want %q", k, c.values[k], v)
+		}
+	}
+	if got := value(t, html, "log-clip-cost"); got != "1.44" {
+		t.Errorf("cost of the clip in the form: %q, want 1.44 (60 × 0.024)", got)
+	}
+	if got := value(t, html, "log-clip-cost-per-second"); got != "0.288" {
+		t.Errorf("cost per second: %q, want 0.288", got)
+	}
+	if !strings.Contains(c.priceText, "$0.024 per credit: Standard, billed monthly") {
+		t.Errorf("price line %q", c.priceText)
+	}
+	if c.exported != "Never exported." {
+		t.Errorf("last export %q", c.exported)
+	}
+}
+
+func TestLogSaveAndTotals(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+
+	typeClip(c, map[string]string{"model": "gen-4-turbo", "dur": "10", "project": "Acme launch", "client": "Acme"})
+	if c.values["credits"] != "50" {
+		t.Fatalf("credits prefilled %q, want 50 (5 credits/s × 10 s)", c.values["credits"])
+	}
+	if !c.save(true) {
+		t.Fatalf("save failed: alert %q, msg %q, errs %v", c.alert, c.clipMsg, c.errs)
+	}
+	// Log another like this: every field kept.
+	if c.values["project"] != "Acme launch" || c.values["model"] != "gen-4-turbo" || c.values["dur"] != "10" {
+		t.Errorf("log another like this lost fields: %v", c.values)
+	}
+	typeClip(c, map[string]string{"kept": "no", "credits": "55"})
+	if !c.save(false) {
+		t.Fatalf("second save failed: %q %q %v", c.alert, c.clipMsg, c.errs)
+	}
+	// Log clip: a fresh clip on the same platform.
+	if c.values["project"] != "" || c.values["model"] != "gen-4" || c.values["kept"] != "" {
+		t.Errorf("the form was not reset after Log clip: %v", c.values)
+	}
+
+	html := logHTML(t, c)
+	if n := strings.Count(html, "data-entry-id="); n != 2 {
+		t.Fatalf("%d rows, want 2", n)
+	}
+	for _, cost := range []string{`data-cost="1.2"`, `data-cost="1.32"`} { // 50 and 55 credits × 0.024
+		if !strings.Contains(html, cost) {
+			t.Errorf("no row with %s", cost)
+		}
+	}
+	for id, want := range map[string]string{
+		idLogCount: "2", idLogCost: "2.52", idLogSeconds: "20", idLogKeptSeconds: "10",
+		idLogCostPerKeptSec: "0.252", // 2.52 ÷ 10
+	} {
+		if got := value(t, html, id); got != want {
+			t.Errorf("#%s data-value %q, want %q", id, got, want)
+		}
+	}
+	if len(c.retakes) != 1 || c.retakes[0].PerKept.String() != "2" || c.retakes[0].ModelID != "gen-4-turbo" {
+		t.Errorf("measured retakes %+v, want runway/gen-4-turbo: 2", c.retakes)
+	}
+	// The entries are in storage, one key each.
+	n := 0
+	for k := range s.Snapshot() {
+		if strings.HasPrefix(k, cliplog.EntryPrefix) {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d entry keys in storage, want 2", n)
+	}
+
+	// Filters: kept only.
+	c.values["f_kept"] = "kept"
+	c.edited("f_kept")
+	html = logHTML(t, c)
+	if got := value(t, html, idLogCost); got != "1.2" {
+		t.Errorf("kept only: money spent %q, want 1.2", got)
+	}
+	if n := strings.Count(html, "data-entry-id="); n != 1 {
+		t.Errorf("kept only: %d rows, want 1", n)
+	}
+}
+
+func TestLogMeasuredTakes(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"model": "gen-4-turbo"})
+	for _, kept := range []string{"no", "no", "yes"} {
+		typeClip(c, map[string]string{"kept": kept})
+		if !c.save(true) {
+			t.Fatalf("save: %q %q %v", c.alert, c.clipMsg, c.errs)
+		}
+	}
+	d, src, ok := measuredTakes("runway", "gen-4-turbo")
+	if !ok || d.String() != "3" || src != "measured from your log: 3 clips, 1 kept" {
+		t.Errorf("measuredTakes = %v %q %v", d, src, ok)
+	}
+	if _, _, ok := measuredTakes("runway", "gen-4"); ok {
+		t.Errorf("a model without clips has a measured figure")
+	}
+
+	// A new page (another visit) reads it from storage.
+	measured.done, measured.rs = false, nil
+	calc, html := loadCalculator(t, "/#profile=runway&model=gen-4-turbo&res=720p&dur=10")
+	tag, _, _ := element(html, fieldID("takes"))
+	if ph, _ := attr(tag, "placeholder"); ph != "3" {
+		t.Errorf("calculator takes placeholder %q, want 3", ph)
+	}
+	if !strings.Contains(html, "Measured from your log: 3 clips, 1 kept.") {
+		t.Errorf("calculator does not say where its takes come from")
+	}
+	// 50 credits × $0.024 = $1.20 a clip; 3 generations per kept clip.
+	checkResults(t, html, []wantResult{{idCostPerKept, "3.6", "$3.60"}})
+	_ = calc
+
+	// A takes typed in the link wins.
+	_, html = loadCalculator(t, "/#profile=runway&model=gen-4-turbo&res=720p&dur=10&takes=1")
+	checkResults(t, html, []wantResult{{idCostPerKept, "1.2", "$1.20"}})
+
+	// compare offers the whole log's figure.
+	cmp := newCompare()
+	cmp.init(mustURL(t, "/compare"))
+	if cmp.values["takes"] != "3" {
+		t.Errorf("compare takes %q, want 3", cmp.values["takes"])
+	}
+	cmp = newCompare()
+	cmp.init(mustURL(t, "/compare#takes=1.5"))
+	if cmp.values["takes"] != "1.5" {
+		t.Errorf("compare takes from the link %q, want 1.5", cmp.values["takes"])
+	}
+}
+
+func TestLogStorageFull(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	s.SetQuota(s.Size() + 10)
+	typeClip(c, map[string]string{"project": "Big one", "note": "take 7", "credits": "61"})
+	before := map[string]string{}
+	for k, v := range c.values {
+		before[k] = v
+	}
+	if c.save(false) {
+		t.Fatal("a save into a full storage succeeded")
+	}
+	if !strings.Contains(c.alert, "storage is full") || !strings.Contains(c.alert, "still in the form") {
+		t.Errorf("alert %q", c.alert)
+	}
+	for k, v := range before {
+		if c.values[k] != v {
+			t.Errorf("form %s changed from %q to %q", k, v, c.values[k])
+		}
+	}
+	html := logHTML(t, c)
+	if !strings.Contains(html, `role="alert"`) || strings.Contains(html, "data-entry-id") {
+		t.Errorf("no alert, or a row for the clip that was not saved")
+	}
+	// Room again: the same form saves.
+	s.SetQuota(0)
+	if !c.save(false) {
+		t.Fatalf("save after making room: %q", c.alert)
+	}
+	if c.alert != "" {
+		t.Errorf("alert kept after a good save: %q", c.alert)
+	}
+}
+
+func TestLogStorageUnavailable(t *testing.T) {
+	s := cliplog.NewMemStore()
+	s.SetUnavailable(true)
+	c := loadLog(t, s)
+	if !strings.Contains(c.alert, "only until this tab closes") {
+		t.Errorf("alert %q", c.alert)
+	}
+	if !c.save(false) {
+		t.Fatalf("saving in memory failed: %q", c.alert)
+	}
+	if c.log.Len() != 1 {
+		t.Errorf("%d clips in memory, want 1", c.log.Len())
+	}
+}
+
+func TestLogCorruptRecord(t *testing.T) {
+	s := cliplog.NewMemStore()
+	s.Put(cliplog.MetaKey, `{"schema":1}`)
+	s.Put(cliplog.EntryKey("m7q16ps0-9f3a21bc04de"), `{"d":"2025-03-01","p":"runway","pn":"Runway (app)","m":"gen-4","mn":"Gen-4","s":"5","c":"60","cu":"USD","pc":"0.024","k":true,"t":"2025-03-01T10:00:00Z"}`)
+	s.Put(cliplog.EntryKey("m7q16ps0-000000000001"), `{not json`)
+	c := loadLog(t, s)
+	html := logHTML(t, c)
+	if n := strings.Count(html, "data-entry-id="); n != 1 {
+		t.Errorf("%d rows, want the 1 good clip", n)
+	}
+	if !strings.Contains(html, `id="log-corrupt"`) || !strings.Contains(html, "{not json") {
+		t.Fatalf("the corrupt record is not shown")
+	}
+	if len(c.corrupt) != 1 {
+		t.Fatalf("%d corrupt records", len(c.corrupt))
+	}
+	// Set aside, not dropped.
+	key := c.corrupt[0].QuarantineKey
+	if v, ok, _ := s.Get(key); !ok || !strings.Contains(v, "{not json") {
+		t.Errorf("the record is not kept under %s", key)
+	}
+	c.onDiscard(key)(app.Context{}, noEvent)
+	if _, ok, _ := s.Get(key); ok || len(c.corrupt) != 0 {
+		t.Errorf("discard left the record")
+	}
+}
+
+func TestLogDeleteUndo(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	if !c.save(false) {
+		t.Fatal(c.alert)
+	}
+	id := c.rows[0].ID
+	c.onDelete(id)(app.Context{}, noEvent)
+	if c.log.Len() != 0 || c.undo == nil || !strings.Contains(c.status, "Deleted") {
+		t.Fatalf("delete: len %d, status %q", c.log.Len(), c.status)
+	}
+	if !strings.Contains(logHTML(t, c), `id="log-undo"`) {
+		t.Errorf("no undo button")
+	}
+	c.onUndo(app.Context{}, noEvent)
+	if _, ok := c.log.Entry(id); !ok || c.undo != nil {
+		t.Errorf("undo did not restore the clip")
+	}
+}
+
+func TestLogImport(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	csv := "date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept\r\n" +
+		"2025-03-01,runway,gen-4,5,60,USD,0.024,yes\r\n" +
+		"2025-03-02,runway,gen-4,five,60,USD,0.024,yes\r\n"
+	c.importFile("clips.csv", []byte(csv))
+	if c.log.Len() != 0 {
+		t.Errorf("a file with a bad line imported %d clips", c.log.Len())
+	}
+	joined := strings.Join(c.importErrs, "\n")
+	if !strings.Contains(joined, "line 3:") || !strings.Contains(joined, "Seconds") {
+		t.Errorf("import errors %q, want line 3 about Seconds", joined)
+	}
+	good := strings.Replace(csv, "five", "5", 1)
+	c.importFile("clips.csv", []byte(good))
+	if c.log.Len() != 2 || len(c.importErrs) != 0 || !strings.Contains(c.status, "Imported 2 clips") {
+		t.Errorf("good import: %d clips, errors %v, status %q", c.log.Len(), c.importErrs, c.status)
+	}
+	c.importFile("clips.csv", []byte(good))
+	if c.log.Len() != 2 {
+		t.Errorf("importing twice duplicated clips: %d", c.log.Len())
+	}
+
+	// A backup of this log, imported into an empty one, exports the same.
+	var a strings.Builder
+	if err := c.log.ExportJSON(&a, "2025-03-01T10:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+	d := loadLog(t, cliplog.NewMemStore())
+	d.importFile("backup.json", []byte(a.String()))
+	var b strings.Builder
+	if err := d.log.ExportJSON(&b, "2025-03-01T10:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("export → import → export differs:\n%s\n%s", a.String(), b.String())
+	}
+}
+
+func TestLogPlans(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	// A custom price: $10 for 1,000 credits → $0.01 a credit.
+	c.values["plan"] = customPlan
+	c.edited("plan")
+	c.values["plan_price"], c.values["plan_credits"] = "10", "1,000"
+	c.edited("plan_credits")
+	if c.planPrice != "That is $0.01 per credit." {
+		t.Errorf("plan price %q", c.planPrice)
+	}
+	c.onSavePlan(app.Context{}, noEvent)
+	if len(c.planRows) != 1 || c.planRows[0].Profile != "runway" {
+		t.Fatalf("plans %+v (alert %q)", c.planRows, c.alert)
+	}
+	if got := value(t, logHTML(t, c), "log-clip-cost"); got != "0.6" { // 60 credits × 0.01
+		t.Errorf("clip cost with my plan %q, want 0.6", got)
+	}
+	if !c.save(false) {
+		t.Fatal(c.alert)
+	}
+	e := c.log.Entries()[0]
+	if e.PlanID != "" || e.PricePerCredit.Amount.String() != "0.01" {
+		t.Errorf("entry priced at %v plan %q", e.PricePerCredit, e.PlanID)
+	}
+	// A bundled plan, billed yearly: Pro, $28 a month for 2,250 credits.
+	c.values["plan"] = "pro"
+	c.edited("plan")
+	c.values["billing"] = "yearly"
+	c.edited("billing")
+	c.onSavePlan(app.Context{}, noEvent)
+	if p, _ := c.log.Plan("runway"); p.PlanID != "pro" || p.Billing != cliplog.Yearly {
+		t.Errorf("saved plan %+v", p)
+	}
+	c.onRemovePlan("runway")(app.Context{}, noEvent)
+	if len(c.planRows) != 0 {
+		t.Errorf("plan not removed")
+	}
+}
+
+func TestLogCurrency(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	if !c.save(false) { // $1.44
+		t.Fatal(c.alert)
+	}
+	c.values["disp"] = "EUR"
+	c.edited("disp")
+	c.values["rate_EUR"] = "0.5"
+	c.edited("rate_EUR")
+	html := logHTML(t, c)
+	if got := value(t, html, idLogCost); got != "0.72" {
+		t.Errorf("spent in EUR at 0.5: %q, want 0.72", got)
+	}
+	if c.log.Entries()[0].Cost.Currency != "USD" {
+		t.Errorf("the entry's currency changed")
+	}
+	c.values["rate_EUR"] = "abc"
+	c.edited("rate_EUR")
+	if c.errs["rate_EUR"] == "" {
+		t.Errorf("a bad rate has no message")
+	}
+	if r := c.log.Settings().Rates.Per["EUR"]; r.String() != "0.5" {
+		t.Errorf("a bad rate was saved: %v", r)
+	}
+}
+
+// TestLogTwoTabs: two pages over one storage (two tabs) each log a clip;
+// neither is lost, and a reload shows both.
+func TestLogTwoTabs(t *testing.T) {
+	s := cliplog.NewMemStore()
+	a := loadLog(t, s)
+	b := newClipLog()
+	e := app.NewTestEngine()
+	if err := e.Load(b); err != nil {
+		t.Fatal(err)
+	}
+	if !a.save(false) || !b.save(false) {
+		t.Fatalf("saves: %q %q", a.alert, b.alert)
+	}
+	a.reload()
+	b.reload()
+	if a.log.Len() != 2 || b.log.Len() != 2 {
+		t.Errorf("after reload: %d and %d clips, want 2 and 2", a.log.Len(), b.log.Len())
+	}
+}
+
+// noEvent is an event whose methods do nothing (natively).
+var noEvent = app.Event{Value: app.Undefined()}

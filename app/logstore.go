@@ -1,0 +1,129 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// This file connects the clip log (package cliplog) to the pages: where the
+// log is stored, and the measured generations per kept clip that the
+// calculator and compare pages offer as their default.
+//
+// The log lives in deviceStore (customprofiles.go): the browser's
+// localStorage through go-app's JS API, one key per entry, values stored as
+// they are. It does not go through ctx.LocalStorage(): go-app's
+// BrowserStorage JSON-encodes every value and its Get, Contains and ForEach
+// panic when the browser blocks storage, and a value that is not JSON could
+// not be read back as text, so a corrupt record could not be shown or
+// downloaded. deviceStore recovers every exception a browser throws and
+// classifies it with cliplog.StoreError (QuotaExceededError →
+// cliplog.ErrStorageFull, anything else → cliplog.ErrStorageUnavailable).
+
+// openLog opens the clip log from the device's storage. When the browser
+// gives no storage at all (private mode, site data blocked), the log opens
+// in memory so the page still works until the tab closes: mem is true and
+// err says why. When prerendering there is no device: the log is empty.
+func openLog() (l *cliplog.Log, rep cliplog.LoadReport, mem bool, err error) {
+	s := deviceStore()
+	if s != nil {
+		l, rep, err = cliplog.Open(s)
+		if !errors.Is(err, cliplog.ErrStorageUnavailable) || l.Len() > 0 {
+			return l, rep, false, err
+		}
+	}
+	l, rep, _ = cliplog.Open(cliplog.NewMemStore())
+	return l, rep, s != nil, err
+}
+
+// measured caches the log's measured generations per kept clip for the
+// pages that offer them: read once from storage on first use, and kept
+// current by the log page whenever it changes the log.
+var measured struct {
+	done bool
+	rs   []cliplog.Retakes
+}
+
+// setMeasured replaces the cache with the figures of es.
+func setMeasured(es []cliplog.Entry) {
+	measured.done, measured.rs = true, cliplog.MeasureRetakes(es)
+}
+
+// measuredTakes returns the generations per kept clip measured in the clip
+// log for a profile's model (profileID "" sums every clip of the log), to
+// two decimal places, with where it comes from: "measured from your log: 12
+// clips, 8 kept". ok is false when the log has no kept clip of it, or no
+// log at all; a page then keeps its own default. A visitor without a log
+// gets nothing written by asking.
+func measuredTakes(profileID, modelID string) (takes decimal.Decimal, source string, ok bool) {
+	if !measured.done {
+		measured.done = true
+		if s := deviceStore(); s != nil {
+			if keys, err := s.Keys(); err == nil && hasLog(keys) {
+				l, _, _ := cliplog.Open(s) // a read-only view still measures
+				setMeasured(l.Entries())
+			}
+		}
+	}
+	r, ok := cliplog.FindRetakes(measured.rs, profileID, modelID)
+	if profileID == "" {
+		for _, x := range measured.rs {
+			r.Generations += x.Generations
+			r.Kept += x.Kept
+		}
+		ok = r.Kept > 0
+		if ok {
+			r.PerKept = decimal.NewFromInt(int64(r.Generations)).DivRound(decimal.NewFromInt(int64(r.Kept)), pricing.DivisionScale)
+		}
+	}
+	if !ok {
+		return decimal.Decimal{}, "", false
+	}
+	return r.PerKept.Round(2), r.Source(), true
+}
+
+// takesHint says where a takes field's default comes from: the source
+// alone when the field is empty or holds the measured figure, else the
+// figure and its source.
+func takesHint(value string, takes decimal.Decimal, source string) string {
+	if v, err := pricing.ParsePositive(labelTakes, value); strings.TrimSpace(value) == "" || err == nil && v.Equal(takes) {
+		return sentence(source)
+	}
+	return "Your log: " + pricing.FormatNumber(takes) + ", " + source + "."
+}
+
+// takesField is the calculator's "generations per kept clip" field: empty,
+// it counts as the figure measured in the clip log for the chosen platform
+// and model (shown as its placeholder, with where it came from), or as 1.
+func (c *calculator) takesField() app.UI {
+	hint, placeholder := "tries for each clip you keep", "1"
+	if d, src, ok := c.measuredTakes(); ok {
+		hint, placeholder = takesHint(c.values["takes"], d, src), pricing.Exact(d)
+	}
+	return c.field("takes", hint, "", placeholder)
+}
+
+// measuredTakes is measuredTakes for the chosen platform and model.
+func (c *calculator) measuredTakes() (decimal.Decimal, string, bool) {
+	if !c.bundled {
+		return decimal.Decimal{}, "", false
+	}
+	return measuredTakes(c.values["profile"], c.values["model"])
+}
+
+// takesField is the compare page's "generations per kept clip" field, with
+// where the clip log's measured figure came from when it is offered.
+func (c *compare) takesField() app.UI {
+	f := field{
+		Name: "takes", Label: compareLabels["takes"], Value: c.values["takes"],
+		Error: c.errs["takes"], Mode: "decimal", OnInput: c.onInput("takes"),
+	}
+	if d, src, ok := measuredTakes("", ""); ok {
+		f.Hint = takesHint(c.values["takes"], d, src+" (every platform)")
+	}
+	return f.render()
+}

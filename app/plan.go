@@ -1,0 +1,1047 @@
+package app
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// planner is the page at /plan: a month of shots (rows of name, clips,
+// seconds, resolution, tier and generations per kept clip) bought the
+// cheapest way on every platform (pricing.PlanAll): a plan, a plan and
+// top-up packs, packs alone, or pay as you go. Around the ranking: where a
+// subscription starts to beat the API as the month grows (the break-even,
+// with a chart), what the mix saves against putting every row on a premium
+// model, and the platforms that cannot make the mix, with why.
+//
+// The state lives in the URL fragment:
+// "/plan#mix=hero:20:8:1080p:premium:1.5,broll:100:5:720p:fast:1&billing=monthly&cur=USD",
+// each row name:clips:seconds:resolution:tier:takes. A row without takes
+// uses the generations per kept clip measured in the clip log for its
+// tier, or 1. The page is prerendered with the default mix.
+type planner struct {
+	app.Compo
+
+	ready   bool
+	rows    []mixRow
+	values  map[string]string // billing, cur
+	errs    map[string]string // by input name ("mix-0-count", "billing"); "mix" for the mix as a whole
+	seen    string            // the fragment's state as last read or written
+	catalog []pricing.Profile // allProfiles, read once per page
+	catErr  error
+	catDone bool
+	units   map[string]string          // credit names by profile id
+	custom  map[string]bool            // custom profile ids
+	logged  map[pricing.Tier]takeCount // generations and kept clips in the clip log, by tier
+
+	current   bool
+	status    string
+	results   []planLine
+	gone      []goneLine
+	saving    string // spend guidance, in words
+	savingV   string // what the mix saves a month, exact
+	even      string // the break-even, in words
+	evenV     string // the break-even in kept seconds a month, exact
+	evenChart barChart
+}
+
+// mixRow is one row of the mix as typed or linked.
+type mixRow struct {
+	Name, Count, Seconds, Res, Tier, Takes string
+}
+
+// planLine is one platform's cheapest month, formatted.
+type planLine struct {
+	Rank      int
+	ID        string
+	Name      string
+	Custom    bool
+	Way       string // "Pro plan + 2 × Top-up"
+	Cost      string
+	Exact     string
+	PerSecond string
+	Credits   string // "3,450 of 4,000 credits"
+	Unused    string // "550 unused, 550 expire"
+	Lines     []string
+	Working   []string
+}
+
+// takeCount is what the clip log measured: clips generated and kept.
+type takeCount struct{ gens, kept int }
+
+// Link keys of the planner, in the order links write them.
+var planKeys = []string{"mix", "billing", "cur"}
+
+// Row fields: the suffix of each input's name ("mix-0-count") and label.
+var rowFields = []struct{ key, label, unit string }{
+	{"name", "Name", ""}, {"count", "Clips a month", "clips"}, {"sec", "Seconds", "s"},
+	{"res", labelRes, ""}, {"tier", labelTier, ""}, {"takes", labelTakes, ""},
+}
+
+// The default month: 20 hero shots of 5 s at 1080p on a premium model,
+// 1.5 generations per kept clip, and 100 b-roll clips of 5 s at 720p on
+// whichever model is cheapest. (The guide's "b-roll on a fast tier" is
+// made by few platforms together with a premium hero shot in the catalog,
+// so the default leaves the b-roll's tier open.)
+const defaultMix = "hero:20:5:1080p:premium:1.5,broll:100:5:720p:any:1"
+
+// Limits of a mix a person types.
+const (
+	maxMixRows    = 20
+	maxMixCount   = 100000
+	maxMixSeconds = 3600
+	maxRowName    = 40
+)
+
+// evenScales are the sizes of the mix the break-even chart shows, as
+// multiples of it.
+var evenScales = []string{"0.25", "0.5", "1", "2", "4", "8"}
+
+var (
+	_ app.Initializer = (*planner)(nil)
+	_ app.Navigator   = (*planner)(nil)
+)
+
+// newPlanner returns the planner page; OnInit sets the default mix or the
+// linked one, so its first render shows the ranking.
+func newPlanner() *planner {
+	return &planner{}
+}
+
+// OnInit reads the link (in the browser) and plans it.
+func (c *planner) OnInit() {
+	if c.ready {
+		return
+	}
+	c.ready = true
+	var u *url.URL
+	if app.IsClient {
+		u = app.Window().URL()
+	}
+	c.apply(planState(linkState(u)))
+}
+
+// OnNav applies a link's state when the fragment changes.
+func (c *planner) OnNav(ctx app.Context) {
+	v := planState(linkState(ctx.Page().URL()))
+	if formatLinkState(v, planKeys) == c.seen {
+		return
+	}
+	c.apply(v)
+	c.syncInputs(ctx)
+}
+
+func (c *planner) Render() app.UI {
+	return elem("main", "page plan-page",
+		elem("header", "plan-head",
+			textElem("h1", "", "Plan a month of shots"),
+			textElem("p", "plan-lede", "List the shots you make in a month. Every platform is priced the cheapest "+
+				"way to buy them: a plan, a plan with top-up packs, packs alone, or pay as you go."),
+		),
+		c.renderForm(),
+		c.renderResults(),
+		c.renderGuidance(),
+		c.renderEven(),
+		c.renderGone(),
+	).ID("main")
+}
+
+// renderForm renders the rows of the mix, then billing and currency.
+func (c *planner) renderForm() app.UI {
+	rows := make([]app.UI, len(c.rows))
+	for i := range c.rows {
+		rows[i] = c.renderRow(i)
+	}
+	return elem("form", "plan-form",
+		elem("fieldset", "plan-set",
+			textElem("legend", "", "Your month"),
+			elem("div", "plan-rows", rows...),
+			textElem("p", "field-msg", c.errs["mix"]).ID(fieldMessageID("mix")).Attr("role", "alert"),
+			button("plan-add", "secondary", "Add a row", c.onAdd),
+		),
+		elem("fieldset", "plan-set",
+			textElem("legend", "", "Prices"),
+			elem("div", "plan-prices",
+				picker{Name: "billing", Label: labelBilling, Value: c.values["billing"], Error: c.errs["billing"],
+					Choices: billingChoices, OnChange: c.onPick}.render(),
+				picker{Name: "cur", Label: labelDisplay, Value: c.values["cur"], Error: c.errs["cur"],
+					Hint: pricing.DefaultRates().Describe(pricing.USD, pricing.EUR), Choices: displayChoices,
+					OnChange: c.onPick}.render(),
+			),
+		),
+	).ID("plan-form").Aria("label", "Your month").On("submit", c.onSubmit)
+}
+
+// renderRow renders row i: its six fields and a remove button.
+func (c *planner) renderRow(i int) app.UI {
+	r := c.rows[i]
+	takesHint, takesDefault := c.defaultTakes(pricing.Tier(r.Tier))
+	values := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes}
+	fields := make([]app.UI, len(rowFields))
+	for j, f := range rowFields {
+		name := rowInput(i, f.key)
+		switch f.key {
+		case "res", "tier":
+			choices := compareResChoices
+			if f.key == "tier" {
+				choices = tierChoices
+			}
+			fields[j] = picker{Name: name, Label: f.label, Value: values[j], Error: c.errs[name],
+				Choices: choices, OnChange: c.onRowField}.render()
+		default:
+			in := field{Name: name, Label: f.label, Value: values[j], Mode: "decimal", Unit: f.unit,
+				Error: c.errs[name], OnInput: c.onRowField}
+			switch f.key {
+			case "name":
+				in.Mode, in.Placeholder = "text", "row "+strconv.Itoa(i+1)
+			case "count":
+				in.Mode = "numeric"
+			case "takes":
+				in.Hint, in.Placeholder = takesHint, pricing.Exact(takesDefault)
+			}
+			fields[j] = in.render()
+		}
+	}
+	return elem("fieldset", "plan-row",
+		textElem("legend", "", "Row "+strconv.Itoa(i+1)),
+		elem("div", "plan-row-fields", fields...),
+		textElem("button", "secondary plan-remove", "Remove").Attr("type", "button").DataSet("index", strconv.Itoa(i)).
+			Aria("label", "Remove row "+strconv.Itoa(i+1)).On("click", c.onRemove),
+	).DataSet("row", strconv.Itoa(i))
+}
+
+// renderResults renders the status and the ranking of platforms.
+func (c *planner) renderResults() app.UI {
+	class := "plan-results"
+	if !c.current {
+		class += " is-stale"
+	}
+	rows := make([]app.UI, len(c.results))
+	for i, l := range c.results {
+		var tag app.UI
+		if l.Custom {
+			tag = textElem("span", "tag", "custom")
+		}
+		how := make([]app.UI, 0, len(l.Lines)+len(l.Working))
+		for _, s := range l.Lines {
+			how = append(how, textElem("li", "", s))
+		}
+		for _, s := range l.Working {
+			how = append(how, textElem("li", "plan-working", s))
+		}
+		rank := strconv.Itoa(l.Rank)
+		rows[i] = attrs(elem("tr", "plan-row-result",
+			textElem("td", "num", rank),
+			elem("td", "", app.Text(l.Name), tag),
+			textElem("td", "plan-way", l.Way),
+			textElem("td", "num plan-cost", l.Cost),
+			textElem("td", "num", l.PerSecond),
+			elem("td", "", textElem("span", "plan-credits", l.Credits), textElem("span", "plan-unused", l.Unused)),
+			elem("td", "", elem("details", "plan-how", textElem("summary", "", "Working"), elem("ul", "", how...))),
+		), "data-platform", l.ID, "data-monthly-cost", l.Exact, "data-rank", rank)
+	}
+	return attrs(elem("section", class,
+		textElem("h2", "", "The cheapest way to buy this month").ID("plan-results-title"),
+		attrs(textElem("p", "plan-status", c.status), "id", "plan-status", "role", "status", "aria-live", "polite"),
+		attrs(elem("div", "cmp-scroll",
+			elem("table", "cmp-table plan-table",
+				textElem("caption", "visually-hidden", "Platforms ranked by money per month for this mix."),
+				tableHead("#|Platform|Way to buy|Per month|Per kept second|Credits|How", "n__nn"),
+				elem("tbody", "", rows...),
+			).ID("plan-table"),
+		), "role", "region", "tabindex", "0", "aria-labelledby", "plan-results-title"),
+	), "id", "plan-results", "aria-labelledby", "plan-results-title")
+}
+
+// renderGuidance renders what the mix saves against all premium.
+func (c *planner) renderGuidance() app.UI {
+	p := textElem("p", "plan-saving", c.saving).ID("plan-saving")
+	if c.savingV != "" {
+		p = p.DataSet("value", c.savingV)
+	}
+	return elem("section", "plan-guidance",
+		textElem("h2", "", "Premium only where it shows").ID("plan-guidance-title"),
+		textElem("p", "plan-lede", "Hero shots may need a premium model; b-roll rarely does. Here is what your mix "+
+			"costs against putting every row on a premium model."),
+		p,
+	).ID("plan-guidance").Aria("labelledby", "plan-guidance-title")
+}
+
+// renderEven renders the break-even between subscriptions and APIs.
+func (c *planner) renderEven() app.UI {
+	p := textElem("p", "plan-even", c.even).ID("plan-break-even")
+	if c.evenV != "" {
+		p = p.DataSet("value", c.evenV)
+	}
+	var chart app.UI = textElem("p", "cmp-empty", "Nothing to draw.")
+	if len(c.evenChart.Bars) > 0 {
+		chart = c.evenChart.render()
+	}
+	return elem("section", "plan-even-section",
+		textElem("h2", "", "Subscription or API?").ID("plan-even-title"),
+		textElem("p", "plan-lede", "The same mix, smaller and larger: the cheapest subscription (a plan, with "+
+			"top-ups if needed) against the cheapest pay-as-you-go API, in money per month."),
+		p,
+		chart,
+	).ID("plan-even").Aria("labelledby", "plan-even-title")
+}
+
+// renderGone lists the platforms that cannot make the mix, with why.
+func (c *planner) renderGone() app.UI {
+	summary := "Every platform can make this mix."
+	switch n := len(c.gone); n {
+	case 0:
+	case 1:
+		summary = "1 platform cannot make this mix: show why"
+	default:
+		summary = strconv.Itoa(n) + " platforms cannot make this mix: show why"
+	}
+	items := make([]app.UI, len(c.gone))
+	for i, g := range c.gone {
+		items[i] = attrs(elem("li", "", textElem("span", "cmp-gone-where", g.Where),
+			textElem("span", "cmp-gone-reason", g.Reason)), "data-platform", g.Key)
+	}
+	return attrs(elem("section", "cmp-gone",
+		textElem("h2", "", "Cannot make this mix").ID("plan-gone-title"),
+		elem("details", "cmp-gone-details", textElem("summary", "", summary), elem("ul", "cmp-gone-list", items...)),
+	), "id", "plan-gone", "aria-labelledby", "plan-gone-title")
+}
+
+// onSubmit keeps Enter in a field from reloading the page.
+func (c *planner) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+}
+
+// onRowField stores a row's typed or picked value (the input's name says
+// which: "mix-0-count") and re-plans.
+func (c *planner) onRowField(ctx app.Context, e app.Event) {
+	parts := strings.Split(ctx.JSSrc().Get("name").String(), "-")
+	if len(parts) != 3 {
+		return
+	}
+	i, err := strconv.Atoi(parts[1])
+	if err != nil || i < 0 || i >= len(c.rows) {
+		return
+	}
+	v := ctx.JSSrc().Get("value").String()
+	r := &c.rows[i]
+	switch parts[2] {
+	case "name":
+		r.Name = v
+	case "count":
+		r.Count = v
+	case "sec":
+		r.Seconds = v
+	case "res":
+		r.Res = v
+	case "tier":
+		r.Tier = v
+	case "takes":
+		r.Takes = v
+	}
+	c.changed(ctx)
+}
+
+// onPick stores billing or currency (the select's name) and re-plans.
+func (c *planner) onPick(ctx app.Context, e app.Event) {
+	c.values[ctx.JSSrc().Get("name").String()] = ctx.JSSrc().Get("value").String()
+	c.changed(ctx)
+}
+
+// onAdd adds a row of b-roll-like clips.
+func (c *planner) onAdd(ctx app.Context, e app.Event) {
+	if len(c.rows) >= maxMixRows {
+		c.errs["mix"] = "A month holds at most " + strconv.Itoa(maxMixRows) + " rows."
+		return
+	}
+	c.rows = append(c.rows, mixRow{Name: "row" + strconv.Itoa(len(c.rows)+1), Count: "10", Seconds: "5",
+		Res: string(pricing.Res720p), Tier: string(pricing.TierAny)})
+	c.changed(ctx)
+}
+
+// onRemove removes the row the button's data-index names; the last row
+// stays.
+func (c *planner) onRemove(ctx app.Context, e app.Event) {
+	i, err := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("index").String())
+	if err != nil || i < 0 || i >= len(c.rows) || len(c.rows) == 1 {
+		return
+	}
+	c.rows = append(c.rows[:i:i], c.rows[i+1:]...)
+	c.changed(ctx)
+}
+
+// changed re-plans after an edit and writes the state to the fragment.
+func (c *planner) changed(ctx app.Context) {
+	c.compute()
+	v := c.linkValues()
+	c.seen = formatLinkState(v, planKeys)
+	ctx.Page().ReplaceURL(withLinkState(ctx.Page().URL(), v, planKeys))
+	c.syncInputs(ctx)
+}
+
+// syncInputs makes the text inputs show the rows after they moved (a row
+// removed): go-app leaves an input's typed value when its attribute goes.
+func (c *planner) syncInputs(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		for i, r := range c.rows {
+			for key, v := range map[string]string{"name": r.Name, "count": r.Count, "sec": r.Seconds, "takes": r.Takes} {
+				in := app.Window().GetElementByID(fieldID(rowInput(i, key)))
+				if in.Truthy() && in.Get("value").String() != v {
+					in.Set("value", v)
+				}
+			}
+		}
+	})
+}
+
+// apply replaces the state with a link's values; what it leaves out takes
+// the default's.
+func (c *planner) apply(v url.Values) {
+	c.values = map[string]string{"billing": string(pricing.LensMonthly), "cur": string(pricing.USD)}
+	for _, key := range []string{"billing", "cur"} {
+		if s := v.Get(key); s != "" {
+			c.values[key] = s
+		}
+	}
+	mix := v.Get("mix")
+	if mix == "" {
+		mix = defaultMix
+	}
+	var bad string
+	c.rows, bad = parseMix(mix)
+	c.seen = formatLinkState(v, planKeys)
+	c.compute()
+	if bad != "" {
+		c.errs["mix"] = bad
+		c.fail()
+	}
+}
+
+// parseMix reads a link's mix: rows separated by commas, fields by colons
+// (name:clips:seconds:resolution:tier:takes, takes optional). A row with
+// too few or too many fields is kept as far as it goes and named in bad.
+func parseMix(s string) (rows []mixRow, bad string) {
+	for i, part := range strings.Split(s, ",") {
+		if len(rows) == maxMixRows {
+			return rows, "A month holds at most " + strconv.Itoa(maxMixRows) + " rows; the link has more."
+		}
+		f := strings.Split(part, ":")
+		if len(f) < 5 || len(f) > 6 {
+			if bad == "" {
+				missing := "takes"
+				if len(f) < 5 {
+					missing = rowFields[len(f)].label
+				}
+				bad = "Row " + strconv.Itoa(i+1) + " of the link (" + part + ") has " + strconv.Itoa(len(f)) +
+					" fields, want name:clips:seconds:resolution:tier:takes"
+				if len(f) < 5 {
+					bad += "; " + strings.ToLower(missing) + " is missing"
+				}
+				bad += "."
+			}
+		}
+		for len(f) < 6 {
+			f = append(f, "")
+		}
+		rows = append(rows, mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5]})
+	}
+	return rows, bad
+}
+
+// formatMix writes rows for a link.
+func formatMix(rows []mixRow) string {
+	parts := make([]string, len(rows))
+	for i, r := range rows {
+		f := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier}
+		for j := range f {
+			f[j] = strings.TrimSpace(f[j])
+		}
+		if t := strings.TrimSpace(r.Takes); t != "" {
+			f = append(f, t)
+		}
+		parts[i] = strings.Join(f, ":")
+	}
+	return strings.Join(parts, ",")
+}
+
+// compute reads every row and plans the month on every platform, with
+// the break-even and the spend guidance. A bad field leaves no old result
+// behind: the table empties and the status says why.
+func (c *planner) compute() {
+	c.errs = map[string]string{}
+	c.current = false
+	ps, err := c.profiles()
+	if err != nil {
+		c.errs["mix"] = errorMessage(err)
+	}
+	mix := make([]pricing.MixLine, 0, len(c.rows))
+	for i := range c.rows {
+		if l, ok := c.readRow(i); ok {
+			mix = append(mix, l)
+		}
+	}
+	o := pricing.MonthOptions{
+		Billing: pricing.Lens(c.choose("billing", billingChoices)),
+		Rates:   pricing.DefaultRates(),
+		Display: pricing.Currency(c.choose("cur", displayChoices)),
+	}
+	if len(c.errs) > 0 {
+		c.fail()
+		return
+	}
+	total := 0
+	for _, l := range mix {
+		total += l.Count
+	}
+	if total == 0 {
+		c.errs["mix"] = "The month is empty: give at least one row a number of clips."
+		c.fail()
+		return
+	}
+	r := pricing.PlanAll(ps, mix, o)
+	c.format(r, o)
+	c.guide(ps, mix, o, r)
+	c.breakEven(ps, mix, o)
+}
+
+// readRow parses row i into a mix line, filing each bad field's message.
+func (c *planner) readRow(i int) (pricing.MixLine, bool) {
+	r := c.rows[i]
+	in := rowInput(i, "")
+	ok := true
+	bad := func(key string, err error) {
+		ok = false
+		c.errs[in+key] = rowMessage(i, r.Name, errorMessage(err))
+	}
+	name := strings.TrimSpace(r.Name)
+	switch {
+	case strings.ContainsAny(name, ":,"):
+		ok = false
+		c.errs[in+"name"] = rowMessage(i, "", "Name cannot hold “:” or “,”: they separate the fields and rows of a link.")
+	case len(name) > maxRowName:
+		ok = false
+		c.errs[in+"name"] = rowMessage(i, "", "Name is longer than "+strconv.Itoa(maxRowName)+" characters.")
+	case name == "":
+		name = "row " + strconv.Itoa(i+1)
+	}
+	line := pricing.MixLine{Name: name}
+	if d, err := pricing.ParseAmount(rowLabel("count"), r.Count); err != nil {
+		bad("count", err)
+	} else if !d.IsInteger() || d.GreaterThan(decimal.NewFromInt(maxMixCount)) {
+		ok = false
+		c.errs[in+"count"] = rowMessage(i, r.Name, "Clips a month must be a whole number from 0 to "+
+			pricing.FormatNumber(decimal.NewFromInt(maxMixCount))+".")
+	} else {
+		line.Count = int(d.IntPart())
+	}
+	if d, err := pricing.ParsePositive(rowLabel("sec"), r.Seconds); err != nil {
+		bad("sec", err)
+	} else if d.GreaterThan(decimal.NewFromInt(maxMixSeconds)) {
+		ok = false
+		c.errs[in+"sec"] = rowMessage(i, r.Name, "Seconds must be at most "+strconv.Itoa(maxMixSeconds)+" (an hour).")
+	} else {
+		line.Shot.Seconds = d
+	}
+	if !isChoice(r.Res, compareResChoices) {
+		bad("res", &choiceError{Field: labelRes, Value: r.Res})
+	}
+	if !isChoice(r.Tier, tierChoices) {
+		bad("tier", &choiceError{Field: labelTier, Value: r.Tier})
+	}
+	line.Shot.Res, line.Shot.Tier = pricing.Resolution(r.Res), pricing.Tier(r.Tier)
+	if strings.TrimSpace(r.Takes) == "" {
+		_, line.Shot.Takes = c.defaultTakes(line.Shot.Tier)
+	} else if d, err := pricing.ParsePositive(labelTakes, r.Takes); err != nil {
+		bad("takes", err)
+	} else if d.LessThan(decimal.NewFromInt(1)) {
+		bad("takes", &pricing.InputError{Field: labelTakes, Value: r.Takes, Err: pricing.ErrBelowOne})
+	} else {
+		line.Shot.Takes = d
+	}
+	return line, ok
+}
+
+// rowMessage puts the row's number and name before a message about it.
+func rowMessage(i int, name, msg string) string {
+	where := "Row " + strconv.Itoa(i+1)
+	if name = strings.TrimSpace(name); name != "" && !strings.ContainsAny(name, ":,") && len(name) <= maxRowName {
+		where += " (" + name + ")"
+	}
+	return where + ": " + msg
+}
+
+// choose returns the value of key when it is one of choices, and files a
+// message otherwise.
+func (c *planner) choose(key string, choices []choice) string {
+	if v := c.values[key]; isChoice(v, choices) {
+		return v
+	}
+	label := labelBilling
+	if key == "cur" {
+		label = labelDisplay
+	}
+	c.errs[key] = errorMessage(&choiceError{Field: label, Value: c.values[key]})
+	return ""
+}
+
+// isChoice reports whether v is the value of one of choices.
+func isChoice(v string, choices []choice) bool {
+	for _, ch := range choices {
+		if ch.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// fail empties the results and says why.
+func (c *planner) fail() {
+	c.current = false
+	c.results, c.gone = nil, nil
+	c.saving, c.savingV, c.even, c.evenV = "", "", "", ""
+	c.evenChart = barChart{}
+	why := c.errs["mix"]
+	for i := range c.rows {
+		for _, f := range rowFields {
+			if msg := c.errs[rowInput(i, f.key)]; why == "" && msg != "" {
+				why = msg
+			}
+		}
+	}
+	if why == "" {
+		why = c.errs["billing"] + c.errs["cur"]
+	}
+	c.status = "The plan is not current. " + why
+}
+
+// format turns PlanAll's ranking into the table's lines.
+func (c *planner) format(r pricing.MonthRanking, o pricing.MonthOptions) {
+	c.current = true
+	c.results = make([]planLine, len(r.Plans))
+	for i, mp := range r.Plans {
+		c.results[i] = c.planLine(i+1, mp, o.Billing)
+	}
+	c.gone = make([]goneLine, len(r.Unavailable))
+	for i, u := range r.Unavailable {
+		c.gone[i] = goneLine{Key: u.ProfileID, Where: u.ProfileName, Reason: sentence(u.Reason)}
+	}
+	switch n := len(r.Plans); n {
+	case 0:
+		c.status = "No platform can make this mix; the list below says why."
+	default:
+		first := c.results[0]
+		c.status = strconv.Itoa(n) + " platforms can make this mix. Cheapest: " + first.Name + ", " +
+			first.Cost + " a month (" + first.Way + "), " + first.PerSecond + " per kept second."
+		if n == 1 {
+			c.status = "1 platform can make this mix: " + first.Name + ", " + first.Cost + " a month (" + first.Way + ")."
+		}
+	}
+}
+
+// planLine formats one platform's month.
+func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens) planLine {
+	unit := c.units[mp.ProfileID]
+	l := planLine{Rank: rank, ID: mp.ProfileID, Name: strings.TrimSuffix(mp.ProfileName, customMark),
+		Custom: c.custom[mp.ProfileID], Way: wayText(mp, billing), Cost: pricing.FormatMoney(mp.Cost),
+		Exact: pricing.Exact(mp.Cost.Amount), PerSecond: pricing.FormatMoney(mp.CostPerKeptSecond),
+		Working: mp.Working}
+	api := mp.Option == pricing.OptionAPI
+	if api {
+		l.Credits = "pay per clip"
+		l.Unused = "nothing unused"
+	} else {
+		l.Credits = pricing.FormatNumber(mp.CreditsNeeded) + " of " + pricing.FormatNumber(mp.CreditsBought) + " " + unit
+		l.Unused = pricing.FormatNumber(mp.CreditsUnused) + " unused, " + pricing.FormatNumber(mp.Expiring) + " expire"
+	}
+	for _, ml := range mp.Lines {
+		if ml.Count == 0 {
+			continue
+		}
+		per := pricing.FormatNumber(ml.UnitsPerKeptClip) + " " + unit
+		if api {
+			per = pricing.FormatMoney(pricing.NewMoney(ml.UnitsPerKeptClip, c.currency(mp.ProfileID)))
+		}
+		l.Lines = append(l.Lines, ml.Name+": "+strconv.Itoa(ml.Count)+" clips on "+ml.ModelName+", "+per+
+			" per kept clip, "+pricing.FormatMoney(ml.Cost))
+	}
+	return l
+}
+
+// wayText says how a month is bought: "Pro plan + 2 × Top-up".
+func wayText(mp pricing.MonthPlan, billing pricing.Lens) string {
+	packs := strconv.Itoa(mp.Packs) + " × " + mp.PackName
+	switch mp.Option {
+	case pricing.OptionAPI:
+		return "pay as you go"
+	case pricing.OptionPacks:
+		return packs
+	}
+	s := mp.PlanName + " plan"
+	if billing == pricing.LensYearly {
+		s += " (billed yearly)"
+	}
+	if mp.Option == pricing.OptionPlanPacks {
+		s += " + " + packs
+	}
+	return s
+}
+
+// guide compares the mix with the same mix all on premium models.
+func (c *planner) guide(ps []pricing.Profile, mix []pricing.MixLine, o pricing.MonthOptions, r pricing.MonthRanking) {
+	c.saving, c.savingV = "", ""
+	premium := make([]pricing.MixLine, len(mix))
+	all := true
+	for i, l := range mix {
+		if l.Count > 0 && l.Shot.Tier != pricing.TierPremium {
+			all = false
+		}
+		l.Shot.Tier = pricing.TierPremium
+		premium[i] = l
+	}
+	switch rp := pricing.PlanAll(ps, premium, o); {
+	case all:
+		c.saving = "Every row is on a premium model already. Put the shots where quality shows less on a fast or standard tier to spend less."
+	case len(r.Plans) == 0:
+		c.saving = "No platform can make this mix, so there is nothing to compare."
+	case len(rp.Plans) == 0:
+		c.saving = "No platform can make every row on a premium model: your mix of tiers is the only way to make this month."
+	default:
+		best, mine := rp.Plans[0], r.Plans[0]
+		diff := best.Cost.Amount.Sub(mine.Cost.Amount)
+		c.savingV = pricing.Exact(diff)
+		c.saving = "Every row on a premium model would cost at best " + pricing.FormatMoney(best.Cost) + " a month (" +
+			strings.TrimSuffix(best.ProfileName, customMark) + ", " + wayText(best, o.Billing) + "). Your mix costs " +
+			pricing.FormatMoney(mine.Cost) + ": "
+		if diff.IsPositive() {
+			c.saving += "it saves " + pricing.FormatMoney(pricing.NewMoney(diff, mine.Cost.Currency)) + " a month"
+			if best.Cost.Amount.IsPositive() {
+				pct := diff.Mul(decimal.NewFromInt(100)).DivRound(best.Cost.Amount, 0)
+				c.saving += " (" + pct.String() + "%)"
+			}
+			c.saving += "."
+		} else {
+			c.saving += "putting everything on premium costs no more here."
+		}
+	}
+}
+
+// evenPoint is the mix at one size: the cheapest subscription and the
+// cheapest API.
+type evenPoint struct {
+	scale    decimal.Decimal
+	seconds  decimal.Decimal // kept seconds a month
+	sub, api *pricing.MonthPlan
+}
+
+// subBeats reports whether the subscription is cheaper than the API.
+func (p evenPoint) subBeats() bool {
+	return p.sub != nil && (p.api == nil || p.sub.Cost.Amount.LessThan(p.api.Cost.Amount))
+}
+
+// breakEven finds where a subscription starts to beat the API as the mix
+// grows, and charts both at several sizes of the mix.
+func (c *planner) breakEven(ps []pricing.Profile, mix []pricing.MixLine, o pricing.MonthOptions) {
+	subs, apis := splitProfiles(ps)
+	at := func(scale decimal.Decimal) evenPoint {
+		m := scaleMix(mix, scale)
+		p := evenPoint{scale: scale}
+		for _, l := range m {
+			p.seconds = p.seconds.Add(l.Shot.Seconds.Mul(decimal.NewFromInt(int64(l.Count))))
+		}
+		if r := pricing.PlanAll(subs, m, o); len(r.Plans) > 0 {
+			p.sub = &r.Plans[0]
+		}
+		if r := pricing.PlanAll(apis, m, o); len(r.Plans) > 0 {
+			p.api = &r.Plans[0]
+		}
+		return p
+	}
+	c.even, c.evenV, c.evenChart = "", "", barChart{}
+	smallest := at(decimal.New(1, -4)) // one clip of every row
+	points := make([]evenPoint, len(evenScales))
+	for i, s := range evenScales {
+		points[i] = at(decimal.RequireFromString(s))
+	}
+	c.evenChart = evenChart(points)
+
+	grid := append([]evenPoint{smallest}, points...)
+	first := -1
+	for i, p := range grid {
+		if p.subBeats() {
+			first = i
+			break
+		}
+	}
+	hasSub, hasAPI := false, false
+	for _, p := range grid {
+		hasSub = hasSub || p.sub != nil
+		hasAPI = hasAPI || p.api != nil
+	}
+	largest := grid[len(grid)-1]
+	switch {
+	case !hasSub && !hasAPI:
+		c.even = "Neither a subscription nor an API can make this mix."
+		return
+	case !hasAPI:
+		c.even = "No pay-as-you-go API can make this mix: only subscriptions can."
+		return
+	case !hasSub:
+		c.even = "No subscription can make this mix: only pay-as-you-go APIs can."
+		return
+	case first < 0:
+		c.even = "The API stays cheaper at every size tried, up to " + secondsText(largest.seconds) +
+			" kept a month (" + evenScales[len(evenScales)-1] + " times this mix)."
+		return
+	case first == 0 && smallest.api != nil:
+		c.evenV = pricing.Exact(smallest.seconds)
+		c.even = "A subscription beats the API at every size, from one clip of each row (" +
+			secondsText(smallest.seconds) + " kept a month): " + evenWords(smallest) + "."
+		return
+	case first == 0:
+		c.evenV = pricing.Exact(smallest.seconds)
+		c.even = "A subscription is the only way to buy the smallest month; it beats the API from " +
+			secondsText(smallest.seconds) + " kept a month."
+		return
+	}
+	// The first size where the subscription wins is between two sizes of
+	// the grid: halve the gap until the mix changes by less than 1%.
+	lo, hi := grid[first-1], grid[first]
+	for range 12 {
+		mid := at(lo.scale.Add(hi.scale).DivRound(decimal.NewFromInt(2), 8))
+		if mid.seconds.Equal(lo.seconds) || mid.seconds.Equal(hi.seconds) {
+			break
+		}
+		if mid.subBeats() {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	c.evenV = pricing.Exact(hi.seconds)
+	c.even = "A subscription starts to beat the API at about " + secondsText(hi.seconds) + " kept a month (" +
+		scaleText(hi.scale) + " this mix): " + evenWords(hi) + ". Below that, paying as you go costs less."
+}
+
+// evenWords compares a point's subscription and API in words.
+func evenWords(p evenPoint) string {
+	s := "the subscription, " + strings.TrimSuffix(p.sub.ProfileName, customMark) + " " +
+		pricing.FormatMoney(p.sub.Cost)
+	if p.api != nil {
+		s += ", against the API, " + strings.TrimSuffix(p.api.ProfileName, customMark) + " " +
+			pricing.FormatMoney(p.api.Cost)
+	}
+	return s
+}
+
+// evenChart draws the subscription and the API at each size of the mix.
+func evenChart(points []evenPoint) barChart {
+	var bars []chartBar
+	desc := ""
+	for i, p := range points {
+		size := pricing.FormatNumber(p.seconds.Round(1)) + " s a month"
+		beats := p.subBeats()
+		for _, side := range []struct {
+			key, word string
+			mp        *pricing.MonthPlan
+			mark      bool
+		}{{"sub", "subscription", p.sub, beats}, {"api", "API", p.api, !beats}} {
+			b := chartBar{Label: size + " · " + side.word, Text: "none can", Key: side.key + "-" + evenScales[i]}
+			if side.mp != nil {
+				b.Label += " (" + side.mp.Platform + ")"
+				b.Text, b.Amount, b.Mark = pricing.FormatMoney(side.mp.Cost), side.mp.Cost.Amount, side.mark
+			}
+			bars = append(bars, b)
+		}
+		if i == 0 || i == len(points)-1 {
+			w := "cheaper"
+			if !beats {
+				w = "dearer"
+			}
+			if desc != "" {
+				desc += "; "
+			}
+			desc += "at " + secondsText(p.seconds) + " a month the subscription is " + w + " than the API"
+		}
+	}
+	return newBarChart("plan-chart", "Money per month: subscription and API", sentence(desc), "Money per month", bars)
+}
+
+// splitProfiles returns the profiles that sell subscriptions, each with
+// every pack needing a plan (so a month is bought with a plan), and the
+// pay-as-you-go APIs.
+func splitProfiles(ps []pricing.Profile) (subs, apis []pricing.Profile) {
+	for _, p := range ps {
+		switch {
+		case p.Kind == pricing.KindAPI:
+			apis = append(apis, p)
+		case len(p.Plans) > 0:
+			packs := make([]pricing.Pack, len(p.Packs))
+			for i, pk := range p.Packs {
+				pk.RequiresPlan = true
+				packs[i] = pk
+			}
+			p.Packs = packs
+			subs = append(subs, p)
+		}
+	}
+	return subs, apis
+}
+
+// scaleMix returns mix with every count multiplied by scale and rounded up
+// (a row with clips keeps at least one).
+func scaleMix(mix []pricing.MixLine, scale decimal.Decimal) []pricing.MixLine {
+	out := make([]pricing.MixLine, len(mix))
+	for i, l := range mix {
+		l.Count = int(decimal.NewFromInt(int64(l.Count)).Mul(scale).Ceil().IntPart())
+		out[i] = l
+	}
+	return out
+}
+
+// scaleText says a multiple in words: "half", "twice", "×1.37".
+func scaleText(s decimal.Decimal) string {
+	switch s.String() {
+	case "0.25":
+		return "a quarter of"
+	case "0.5":
+		return "half"
+	case "1":
+		return "all of"
+	case "2":
+		return "twice"
+	}
+	return "×" + pricing.FormatNumber(s.Round(2))
+}
+
+// secondsText is an amount of video: "1,200 s (20 min)".
+func secondsText(s decimal.Decimal) string {
+	t := pricing.FormatNumber(s.Round(1)) + " s"
+	if s.GreaterThanOrEqual(decimal.NewFromInt(120)) {
+		t += " (" + pricing.FormatNumber(s.DivRound(decimal.NewFromInt(60), 0)) + " min)"
+	}
+	return t
+}
+
+// defaultTakes is the generations per kept clip of a row that gives none:
+// the clip log's measure for the tier (or all tiers) when it has kept
+// clips, else 1; hint says where it comes from.
+func (c *planner) defaultTakes(t pricing.Tier) (hint string, takes decimal.Decimal) {
+	n, ok := c.logged[t]
+	if !ok || n.kept == 0 {
+		n = c.logged[pricing.TierAny]
+	}
+	if n.kept == 0 {
+		return "", decimal.NewFromInt(1)
+	}
+	takes = decimal.NewFromInt(int64(n.gens)).DivRound(decimal.NewFromInt(int64(n.kept)), 2)
+	if takes.LessThan(decimal.NewFromInt(1)) {
+		takes = decimal.NewFromInt(1)
+	}
+	return "if empty: " + pricing.Exact(takes) + ", measured from your log: " + strconv.Itoa(n.gens) +
+		" clips, " + strconv.Itoa(n.kept) + " kept", takes
+}
+
+// profiles returns the catalog and custom profiles, read on first use,
+// with the clip log's measured retakes.
+func (c *planner) profiles() ([]pricing.Profile, error) {
+	if !c.catDone {
+		c.catDone = true
+		c.catalog, c.catErr = allProfiles()
+		c.units, c.custom = map[string]string{}, map[string]bool{}
+		for _, p := range c.catalog {
+			c.units[p.ID] = "credits"
+			if p.Unit != "" {
+				c.units[p.ID] = p.Unit
+			}
+			c.custom[p.ID] = p.Custom
+		}
+		c.logged = logTakes(c.catalog)
+	}
+	return c.catalog, c.catErr
+}
+
+// currency returns a profile's currency.
+func (c *planner) currency(id string) pricing.Currency {
+	p, _ := pricing.FindProfile(c.catalog, id)
+	return p.Currency
+}
+
+// logTakes sums the clip log's generated and kept clips by the tier of
+// their model (and all together under TierAny), from the measures
+// logstore.go reads once. No log, no storage: none.
+func logTakes(ps []pricing.Profile) map[pricing.Tier]takeCount {
+	measuredTakes("", "") // reads the log on first use
+	out := map[pricing.Tier]takeCount{}
+	for _, r := range measured.rs {
+		tiers := []pricing.Tier{pricing.TierAny}
+		if p, ok := pricing.FindProfile(ps, r.ProfileID); ok {
+			if m, ok := p.FindModel(r.ModelID); ok {
+				tiers = append(tiers, m.Tier)
+			}
+		}
+		for _, t := range tiers {
+			n := out[t]
+			n.gens += r.Generations
+			n.kept += r.Kept
+			out[t] = n
+		}
+	}
+	return out
+}
+
+// hasLog reports whether storage holds a clip log, so that a visitor who
+// never logged a clip gets no log written by opening the planner.
+func hasLog(keys []string) bool {
+	for _, k := range keys {
+		if strings.HasPrefix(k, "aivc.log") {
+			return true
+		}
+	}
+	return false
+}
+
+// linkValues returns the state a link carries.
+func (c *planner) linkValues() url.Values {
+	v := url.Values{}
+	v.Set("mix", formatMix(c.rows))
+	if b := c.values["billing"]; b != string(pricing.LensMonthly) {
+		v.Set("billing", b)
+	}
+	if cur := c.values["cur"]; cur != string(pricing.USD) {
+		v.Set("cur", cur)
+	}
+	return v
+}
+
+// planState keeps only the planner's keys of a link's values.
+func planState(v url.Values) url.Values {
+	out := url.Values{}
+	for _, key := range planKeys {
+		if s := v.Get(key); s != "" {
+			out.Set(key, s)
+		}
+	}
+	return out
+}
+
+// rowInput is the name of row i's input key: "mix-0-count".
+func rowInput(i int, key string) string {
+	return "mix-" + strconv.Itoa(i) + "-" + key
+}
+
+// rowLabel is the label of a row's field.
+func rowLabel(key string) string {
+	for _, f := range rowFields {
+		if f.key == key {
+			return f.label
+		}
+	}
+	return key
+}

@@ -1,0 +1,219 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// openPlanner plans the link's state natively.
+func openPlanner(t *testing.T, state string) *planner {
+	t.Helper()
+	c := newPlanner()
+	c.ready = true
+	v, err := url.ParseQuery(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.apply(v)
+	return c
+}
+
+func TestParseMix(t *testing.T) {
+	tests := []struct {
+		in, bad, out string
+		rows         int
+	}{
+		{in: "hero:20:8:1080p:premium:1.5,broll:100:5:720p:fast:1", rows: 2,
+			out: "hero:20:8:1080p:premium:1.5,broll:100:5:720p:fast:1"},
+		{in: "hero:20:8:1080p:premium", rows: 1, out: "hero:20:8:1080p:premium"},
+		{in: "hero:20:8", rows: 1, bad: "Row 1 of the link (hero:20:8) has 3 fields, want name:clips:seconds:resolution:tier:takes; resolution is missing.",
+			out: "hero:20:8::"},
+		{in: "a:1:2:720p:fast:1:9", rows: 1, bad: "Row 1 of the link (a:1:2:720p:fast:1:9) has 7 fields, want name:clips:seconds:resolution:tier:takes.",
+			out: "a:1:2:720p:fast:1"},
+	}
+	for _, tt := range tests {
+		rows, bad := parseMix(tt.in)
+		if len(rows) != tt.rows || bad != tt.bad || formatMix(rows) != tt.out {
+			t.Errorf("parseMix(%q) = %d rows, %q, %q; want %d, %q, %q", tt.in, len(rows), bad, formatMix(rows), tt.rows, tt.bad, tt.out)
+		}
+	}
+	many := strings.Repeat("a:1:5:720p:any:1,", maxMixRows+1)
+	if rows, bad := parseMix(many); len(rows) != maxMixRows || !strings.Contains(bad, "at most") {
+		t.Errorf("a long mix: %d rows, %q", len(rows), bad)
+	}
+}
+
+// TestPlannerHandChecked: the month of e2e/plan_test.go's first case,
+// natively: fal $6.40 (pay as you go), Luma Lite $9.99, Runway API $10,
+// Runway Standard + one top-up $25.
+func TestPlannerHandChecked(t *testing.T) {
+	c := openPlanner(t, "mix=broll:20:10:720p:fast:1")
+	want := []struct{ id, cost, way string }{
+		{"fal", "6.4", "pay as you go"},
+		{"luma", "9.99", "Lite plan"},
+		{"runway-api", "10", "pay as you go"},
+		{"runway", "25", "Standard plan + 1 × Credit top-up (1,000 credits)"},
+	}
+	if !c.current || len(c.results) != len(want) {
+		t.Fatalf("%d results (current %v): %s", len(c.results), c.current, c.status)
+	}
+	for i, w := range want {
+		l := c.results[i]
+		if l.ID != w.id || l.Exact != w.cost || l.Way != w.way || l.Rank != i+1 {
+			t.Errorf("rank %d = %s %s %q, want %s %s %q", i+1, l.ID, l.Exact, l.Way, w.id, w.cost, w.way)
+		}
+	}
+	if got := c.results[3].Unused; got != "625 unused, 0 expire" {
+		t.Errorf("Runway unused %q", got)
+	}
+	if len(c.gone) == 0 || c.gone[0].Reason == "" {
+		t.Error("no platform listed as unable to make the mix")
+	}
+	if len(c.evenChart.Bars) != 2*len(evenScales) {
+		t.Errorf("%d bars", len(c.evenChart.Bars))
+	}
+	if !strings.Contains(c.even, "The API stays cheaper") {
+		t.Errorf("break-even %q", c.even)
+	}
+	if got := c.linkValues().Get("mix"); got != "broll:20:10:720p:fast:1" {
+		t.Errorf("link mix %q", got)
+	}
+}
+
+func TestPlannerErrors(t *testing.T) {
+	c := openPlanner(t, "mix=hero:1.5:abc:8k:ultra:0.5&billing=weekly&cur=JPY")
+	for key, want := range map[string]string{
+		"mix-0-count": "Row 1 (hero): Clips a month must be a whole number from 0 to 100,000.",
+		"mix-0-sec":   "Row 1 (hero): Seconds must be a number, like 30 or 1,200.50.",
+		"mix-0-res":   "Row 1 (hero): Resolution “8k” is not in the list; pick one of the choices.",
+		"mix-0-tier":  "Row 1 (hero): Tier “ultra” is not in the list; pick one of the choices.",
+		"mix-0-takes": "Row 1 (hero): Generations per kept clip must be 1 or more.",
+		"billing":     "Billing “weekly” is not in the list; pick one of the choices.",
+		"cur":         "Display currency “JPY” is not in the list; pick one of the choices.",
+	} {
+		if got := c.errs[key]; got != want {
+			t.Errorf("errs[%s] = %q, want %q", key, got, want)
+		}
+	}
+	if c.current || len(c.results) != 0 || !strings.HasPrefix(c.status, "The plan is not current. ") {
+		t.Errorf("a bad mix left results: %v %d %q", c.current, len(c.results), c.status)
+	}
+
+	c = openPlanner(t, "mix=a:0:5:720p:any:1")
+	if !strings.Contains(c.errs["mix"], "The month is empty") {
+		t.Errorf("an empty month: %q", c.errs["mix"])
+	}
+	c = openPlanner(t, "mix=a:b:1:5:720p:any:1")
+	if !strings.Contains(c.errs["mix"], "7 fields") {
+		t.Errorf("a row with a colon in its name: %q", c.errs["mix"])
+	}
+}
+
+// TestBreakEven: a subscription of $30 for 3,000 credits or $100 for
+// 100,000, against an API at $0.10 a second, on 10 s clips of 100 credits:
+// up to 30 clips the small plan costs $30 (the API less, up to $30); from
+// 31 the big plan costs $100, which the API passes at 101 clips, 1,010 s.
+func TestBreakEven(t *testing.T) {
+	sub, err := pricing.DecodeProfile([]byte(`{"id":"sub","name":"Sub","platform":"Sub","kind":"credits","currency":"USD",
+		"url":"","custom":true,
+		"plans":[{"id":"small","name":"Small","monthly":"30","credits":"3000","source":{}},
+			{"id":"big","name":"Big","monthly":"100","credits":"100000","source":{}}],
+		"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":1,"max":20},
+			"rates":[{"res":"720p","per_second":"10"}],"source":{}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, err := pricing.DecodeProfile([]byte(`{"id":"api","name":"API","platform":"Api","kind":"api","currency":"USD",
+		"url":"","custom":true,
+		"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":1,"max":20},
+			"rates":[{"res":"720p","per_second":"0.1"}],"source":{}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newPlanner()
+	mix := []pricing.MixLine{{Name: "a", Count: 20, Shot: pricing.Shot{Seconds: decimal.NewFromInt(10), Res: pricing.Res720p,
+		Tier: pricing.TierAny, Takes: decimal.NewFromInt(1)}}}
+	o := pricing.MonthOptions{Billing: pricing.LensMonthly, Rates: pricing.DefaultRates(), Display: pricing.USD}
+	c.breakEven([]pricing.Profile{sub, api}, mix, o)
+	if c.evenV != "1010" || !strings.Contains(c.even, "about 1,010 s (17 min) kept a month") ||
+		!strings.Contains(c.even, "Sub $100.00, against the API, API $101.00") {
+		t.Errorf("break-even %q (%s)", c.even, c.evenV)
+	}
+	// At 5 clips (a quarter of the mix) the API costs $5, the plan $30.
+	b := c.evenChart.Bars
+	if b[0].Label != "50 s a month · subscription (Sub)" || b[0].Text != "$30.00" || b[0].Mark ||
+		b[1].Text != "$5.00" || !b[1].Mark {
+		t.Errorf("first bars %+v %+v", b[0], b[1])
+	}
+
+	c.breakEven([]pricing.Profile{api}, mix, o)
+	if c.even != "No subscription can make this mix: only pay-as-you-go APIs can." {
+		t.Errorf("APIs only: %q", c.even)
+	}
+	c.breakEven([]pricing.Profile{sub}, mix, o)
+	if c.even != "No pay-as-you-go API can make this mix: only subscriptions can." {
+		t.Errorf("subscriptions only: %q", c.even)
+	}
+}
+
+// TestPlannerMeasuredTakes: a row without takes uses the clip log's
+// measure for its tier.
+func TestPlannerMeasuredTakes(t *testing.T) {
+	old := measured
+	t.Cleanup(func() { measured = old })
+	entry := func(id string, kept bool) cliplog.Entry {
+		return cliplog.Entry{ID: id, ProfileID: "runway", ModelID: "gen-4-turbo", Kept: kept}
+	}
+	setMeasured([]cliplog.Entry{entry("a", true), entry("b", false), entry("c", false), entry("d", true)})
+
+	c := openPlanner(t, "mix=broll:20:10:720p:fast")
+	if hint, takes := c.defaultTakes(pricing.TierFast); takes.String() != "2" ||
+		hint != "if empty: 2, measured from your log: 4 clips, 2 kept" {
+		t.Errorf("fast default %s %q", takes, hint)
+	}
+	// 20 clips × 2 generations × 50 credits = 2,000: Runway Pro, $35.
+	for _, l := range c.results {
+		if l.ID == "runway" && l.Exact != "35" {
+			t.Errorf("Runway with measured takes: %s (%s)", l.Exact, l.Way)
+		}
+	}
+	if _, takes := c.defaultTakes(pricing.TierPremium); takes.String() != "2" {
+		t.Errorf("a tier without clips falls back to every clip: %s", takes)
+	}
+}
+
+// TestPlannerRenders: the page renders its default mix with the hooks
+// tests and embedders use.
+func TestPlannerRenders(t *testing.T) {
+	c := newPlanner()
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	html := app.HTMLString(c)
+	for _, want := range []string{`id="plan-table"`, `data-platform="`, `data-monthly-cost="`, `name="mix-1-tier"`,
+		`id="plan-chart"`, `id="plan-saving"`, `data-value="`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the planner lacks %s", want)
+		}
+	}
+}
+
+// TestPlannerEuro: costs in the display currency, converted at the bundled
+// rate (1 USD = 0.86 EUR): fal's $6.40 is €5.504.
+func TestPlannerEuro(t *testing.T) {
+	c := openPlanner(t, "mix=broll:20:10:720p:fast:1&cur=EUR")
+	if len(c.results) == 0 || c.results[0].ID != "fal" || c.results[0].Exact != "5.504" || c.results[0].Cost != "€5.50" {
+		t.Fatalf("first result %+v", c.results)
+	}
+	if got := c.linkValues().Encode(); got != "cur=EUR&mix=broll%3A20%3A10%3A720p%3Afast%3A1" {
+		t.Errorf("link %s", got)
+	}
+}

@@ -1,0 +1,1600 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"maps"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// profilesPage is the page at /profiles: every profile, bundled and the
+// person's own, with its plans, packs, free tier, models and their rules in
+// words, each number with the source it was read from, the date and the
+// evidence, and a warning when numbers are older than pricing.StaleDays.
+// A search box filters by platform and model (link key "q").
+//
+// Custom profiles are made here: clone a bundled profile or start blank,
+// edit the numbers with the catalog's own validation (each broken rule is
+// shown beside its field), save (customprofiles.go stores it in the
+// browser), export as JSON in the catalog's schema, import one.
+type profilesPage struct {
+	app.Compo
+
+	ready   bool
+	q       string // the search
+	seen    string
+	today   string // YYYY-MM-DD: the visitor's day; the catalog's newest date when prerendering
+	catalog []pricing.Profile
+	catErr  error
+	custom  []pricing.Profile
+	bad     []badRecord
+	hidden  map[string]bool // profile ids the search hides
+	shown   int
+
+	ed         *profileEditor
+	status     string // what the last action did (role=status)
+	alert      string // what went wrong (role=alert)
+	undo       *pricing.Profile
+	exportID   string
+	exportText string
+}
+
+// Link keys of the profiles page.
+var profilesKeys = []string{"q"}
+
+var (
+	_ app.Initializer = (*profilesPage)(nil)
+	_ app.Navigator   = (*profilesPage)(nil)
+)
+
+// newProfiles returns the profiles page.
+func newProfiles() *profilesPage {
+	return &profilesPage{}
+}
+
+// OnInit loads the profiles and applies the link's search.
+func (c *profilesPage) OnInit() {
+	if c.ready {
+		return
+	}
+	c.ready = true
+	var u *url.URL
+	if app.IsClient {
+		u = app.Window().URL()
+		c.today = time.Now().Format(time.DateOnly)
+	}
+	c.catalog, c.catErr = pricing.Catalog()
+	if c.today == "" {
+		c.today = catalogDate(c.catalog)
+	}
+	c.load()
+	c.q = linkState(u).Get("q")
+	c.filter()
+	c.seen = c.q
+}
+
+// OnNav applies a link's search when the fragment changes.
+func (c *profilesPage) OnNav(ctx app.Context) {
+	if q := linkState(ctx.Page().URL()).Get("q"); q != c.seen {
+		c.q, c.seen = q, q
+		c.filter()
+	}
+}
+
+func (c *profilesPage) Render() app.UI {
+	list := make([]app.UI, 0, len(c.custom)+len(c.catalog))
+	for _, ps := range [][]pricing.Profile{c.custom, c.catalog} {
+		for _, p := range ps {
+			list = append(list, c.renderProfile(p))
+		}
+	}
+	var editor app.UI = el("div").ID("prof-editor-slot")
+	if c.ed != nil {
+		editor = c.ed.render(c)
+	}
+	status := c.status
+	var undo app.UI
+	if c.undo != nil {
+		status += " "
+		undo = actionButton("secondary", "Undo", "undo", "").ID("prof-undo")
+	}
+	// Buttons outside the editor carry data-action (and data-id) and no
+	// handler of their own; the clicks, changes and input reach the
+	// handlers on <main> and the search section.
+	return elem("main", "page prof-page",
+		elem("header", "prof-head",
+			textElem("h1", "", "Platform profiles: where every number comes from"),
+			textElem("p", "prof-lede", "Each platform's plans, packs, free credits and models, with the page every "+
+				"number was read from, when, and how directly. Prices change every few weeks: correct a number in "+
+				"your own copy, or add a platform we do not ship."),
+			elem("p", "prof-feeds", app.Text("For tools: "),
+				attrs(textElem("a", "", "every bundled profile (catalog.json)"), "href", "/catalog.json",
+					"download", "catalog.json"),
+				app.Text(" and "),
+				attrs(textElem("a", "", "its JSON Schema (catalog.schema.json)"), "href", "/catalog.schema.json",
+					"download", "catalog.schema.json"),
+				app.Text(".")),
+		),
+		attrs(elem("p", "prof-status", app.Text(status), undo), "id", "prof-status", "role", "status", "aria-live", "polite"),
+		textElem("p", "prof-alert field-msg", c.alert).ID("prof-alert").Attr("role", "alert"),
+		c.renderMine(),
+		editor,
+		elem("section", "prof-all",
+			textElem("h2", "", "All profiles").ID("prof-all-title"),
+			elem("div", "prof-search",
+				textElem("label", "field-label", "Search platforms and models").Attr("for", "f-q"),
+				void("input").ID("f-q").Attr("name", "q").Attr("type", "search").Class("field-input").
+					Attr("value", c.q).Attr("placeholder", "Runway, Veo, Kling 2.1…").Attr("autocomplete", "off").
+					Aria("describedby", "prof-count"),
+				textElem("p", "field-hint", c.countText()).ID("prof-count"),
+			),
+			elem("div", "prof-list", list...).ID("prof-list"),
+		).ID("prof-all").Aria("labelledby", "prof-all-title").On("input", c.onSearch),
+	).ID("main").On("click", c.onAction).On("change", c.onFile)
+}
+
+// renderMine is the person's own profiles: new, import, and the records
+// that could not be read.
+func (c *profilesPage) renderMine() app.UI {
+	mine := "You have no profiles of your own yet."
+	if n := len(c.custom); n > 0 {
+		mine = "Your profiles (" + strconv.Itoa(n) + ") are listed first below, marked custom, and offered in the calculator, compare and the planner."
+	}
+	var bad app.UI
+	if len(c.bad) > 0 {
+		recs := []app.UI{textElem("h3", "", "Saved profiles that could not be read"),
+			textElem("p", "", "They are kept as they are: copy the text to keep it, then discard the record.")}
+		for _, b := range c.bad {
+			recs = append(recs, attrs(elem("div", "prof-bad-record",
+				textElem("p", "", "“"+b.Key+"” could not be read: "+profileMessage(b.Err)),
+				attrs(textElem("textarea", "prof-json", b.Raw), "readonly", "true", "rows", "4"),
+				actionButton("secondary", "Discard this record", "discard", b.Key),
+			), "data-key", b.Key))
+		}
+		bad = elem("div", "prof-bad", recs...).ID("prof-bad")
+	}
+	return attrs(elem("section", "prof-mine",
+		textElem("h2", "", "Your own profiles").ID("prof-mine-title"),
+		textElem("p", "", mine+" They are kept in this browser only: export the ones you want to keep safe."),
+		elem("div", "prof-actions", actionButton("", "Start a blank profile", "new", "").ID("prof-new")),
+		elem("details", "prof-import",
+			textElem("summary", "", "Import a profile (JSON)"),
+			textElem("p", "field-hint", "A file exported here or from catalog.json, at most 1 MB. It is checked like "+
+				"the bundled catalog; a profile with a mistake is refused and nothing saved changes."),
+			attrs(textElem("label", "field-label", "From a file"), "for", "f-import-file"),
+			void("input").Attr("type", "file").ID("f-import-file").Attr("accept", ".json,application/json"),
+			attrs(textElem("label", "field-label", "Or paste it"), "for", "f-import"),
+			attrs(elem("textarea", "prof-json"), "id", "f-import", "name", "import", "rows", "6", "spellcheck", "false"),
+			actionButton("", "Import pasted JSON", "paste", "").ID("prof-import-paste"),
+		).ID("prof-import"),
+		bad,
+	), "id", "prof-mine", "aria-labelledby", "prof-mine-title")
+}
+
+// actionButton is a button (type "button") without a handler: a click on
+// it reaches onAction on <main>, which reads its data-action and data-id
+// (when id is not "").
+//
+//go:noinline
+func actionButton(class, text, action, id string) app.HTMLElem {
+	b := attrs(textElem("button", class, text), "type", "button", "data-action", action)
+	if id != "" {
+		b = b.DataSet("id", id)
+	}
+	return b
+}
+
+// renderProfile renders one profile: what it is and how fresh, its
+// actions, and its details in a collapsed section.
+func (c *profilesPage) renderProfile(p pricing.Profile) app.UI {
+	actions := [][2]string{{"clone", "Clone and edit"}, {"export", "Export JSON"}}
+	if p.Custom {
+		actions = [][2]string{{"edit", "Edit"}, {"export", "Export JSON"}, {"delete", "Delete"}}
+	}
+	buttons := make([]app.UI, len(actions))
+	for i, a := range actions {
+		buttons[i] = actionButton("secondary", a[1], a[0], p.ID)
+	}
+	art := elem("article", "prof").ID("prof-"+p.ID).DataSet("profile", p.ID)
+	if p.Custom {
+		art = art.DataSet("custom", "true")
+	}
+	if c.hidden[p.ID] {
+		art = art.Attr("hidden", true)
+	}
+	var export app.UI
+	if c.exportID == p.ID {
+		export = c.renderExport(p)
+	}
+	return art.Body(
+		elem("div", "prof-card", profileHead(p, c.today), elem("div", "prof-actions", buttons...)),
+		export,
+		profileBody(p),
+	)
+}
+
+// renderExport renders a profile's JSON with a download link.
+func (c *profilesPage) renderExport(p pricing.Profile) app.UI {
+	return elem("div", "prof-export",
+		attrs(textElem("a", "button", "Download "+p.ID+".json"), "id", "prof-download",
+			"href", jsonDataURL(c.exportText), "download", p.ID+".json"),
+		attrs(textElem("label", "field-label", "The same JSON, to copy"), "for", "prof-export-json"),
+		attrs(textElem("textarea", "prof-json", c.exportText), "id", "prof-export-json", "readonly", "true",
+			"rows", "8", "spellcheck", "false"),
+	).ID("prof-export")
+}
+
+// profileHead is a profile's header: name, platform, kind, currency,
+// pricing page, the dates its numbers were read and, when some are older
+// than pricing.StaleDays before today, a warning.
+func profileHead(p pricing.Profile, today string) app.UI {
+	kind := "credits"
+	if p.Kind == pricing.KindAPI {
+		kind = "pay as you go (API)"
+	}
+	var tag, link app.UI
+	if p.Custom {
+		tag = textElem("span", "tag", "custom")
+	}
+	meta := p.Platform + " · " + kind + " · " + string(p.Currency)
+	if p.URL != "" {
+		meta += " · "
+		link = linkElem(p.URL, "pricing page")
+	}
+	var dates app.UI
+	switch oldest, newest := profileDates(p); {
+	case oldest == "":
+		dates = textElem("p", "prof-dates", "Your own numbers: no sources.")
+	default:
+		t := "Numbers read " + oldest
+		if newest != oldest {
+			t += " to " + newest
+		}
+		t += "."
+		// On the same line, so that a warning the visitor's date adds to
+		// the prerendered page (dated by the catalog) moves nothing.
+		var warn app.UI
+		if isStale(oldest, today) {
+			t += " "
+			warn = textElem("strong", "prof-stale", "Prices change: some were read more than "+
+				strconv.Itoa(pricing.StaleDays)+" days ago; check the sources.")
+		}
+		dates = elem("p", "prof-dates", app.Text(t), warn)
+	}
+	return elem("header", "prof-card-head",
+		elem("h3", "", app.Text(p.Name), tag),
+		elem("p", "prof-meta", app.Text(meta), link),
+		dates,
+	)
+}
+
+// profileBody is everything a profile says, each number with its source,
+// in a collapsed section.
+func profileBody(p pricing.Profile) app.UI {
+	unit := p.Unit
+	if unit == "" {
+		unit = "credits"
+	}
+	units := func(d decimal.Decimal) string {
+		if p.Kind == pricing.KindAPI {
+			return pricing.FormatMoney(pricing.NewMoney(d, p.Currency))
+		}
+		return pricing.FormatNumber(d) + " " + unit
+	}
+	money := func(d decimal.NullDecimal) string {
+		if !d.Valid {
+			return "—"
+		}
+		return pricing.FormatMoney(pricing.NewMoney(d.Decimal, p.Currency))
+	}
+	unitHead := strings.TrimSuffix(sentence(unit), ".")
+	var body []app.UI
+	if len(p.Notes) > 0 {
+		body = append(body, elem("ul", "prof-notes", textItems(p.Notes)...))
+	}
+	if len(p.Unknown) > 0 {
+		body = append(body, textElem("p", "prof-unknown", unknownHint(p)))
+	}
+	if len(p.Plans) > 0 {
+		rows := make([]tableRow, len(p.Plans))
+		for i, pl := range p.Plans {
+			yearly := money(pl.YearlyPerMonth)
+			if pl.Yearly.Valid {
+				yearly = money(pl.Yearly) + " a year"
+			}
+			extra := pl.Notes
+			if pl.MaxRes != "" {
+				extra = strings.TrimSpace("Up to " + string(pl.MaxRes) + ". " + extra)
+			}
+			if pl.Promo != nil {
+				extra = strings.TrimSpace(promoWords(pl.Promo, p.Currency) + " " + extra)
+			}
+			notes := []app.UI{app.Text(extra)}
+			if pl.Promo != nil && pl.Promo.Source != pl.Source {
+				notes = []app.UI{app.Text(extra + " "), sourceElem(pl.Promo.Source)}
+			}
+			rows[i] = tableRow{"plan", pl.ID, [][]app.UI{texts(pl.Name), texts(money(pl.Monthly)), texts(yearly),
+				texts(pricing.FormatNumber(pl.Credits)), notes, {sourceElem(pl.Source)}}}
+		}
+		body = append(body, profileTable("Plans", "Plan|Monthly|Billed yearly, a month|"+unitHead+" a month|Notes|Source", "_nnn", rows))
+	}
+	if len(p.Packs) > 0 {
+		rows := make([]tableRow, len(p.Packs))
+		for i, pk := range p.Packs {
+			var terms []string
+			if pk.ValidDays > 0 {
+				terms = append(terms, "valid "+strconv.Itoa(pk.ValidDays)+" days")
+			}
+			if pk.RequiresPlan {
+				terms = append(terms, "subscribers only")
+			}
+			if pk.Notes != "" {
+				terms = append(terms, pk.Notes)
+			}
+			rows[i] = tableRow{"pack", pk.ID, [][]app.UI{texts(pk.Name),
+				texts(pricing.FormatMoney(pricing.NewMoney(pk.Price, p.Currency))), texts(pricing.FormatNumber(pk.Credits)),
+				texts(strings.Join(terms, "; ")), {sourceElem(pk.Source)}}}
+		}
+		body = append(body, profileTable("Top-up packs", "Pack|Price|"+unitHead+"|Terms|Source", "_nn", rows))
+	}
+	if f := p.Free; f != nil {
+		text := pricing.FormatNumber(f.Credits) + " " + unit + periodWords(f.Period)
+		if f.MaxRes != "" {
+			text += ", up to " + string(f.MaxRes)
+		}
+		if f.Notes != "" {
+			text += ". " + f.Notes
+		}
+		body = append(body, textElem("h4", "", "Free tier"),
+			elem("p", "prof-free", app.Text(text+" "), sourceElem(f.Source)))
+	}
+	rows := make([]tableRow, len(p.Models))
+	for i, m := range p.Models {
+		extra := []app.UI{}
+		t := modelExtras(m, units)
+		for _, a := range m.Addons {
+			if a.Source != m.Source {
+				extra = append(extra, app.Text(t+" "+a.Name+": "), sourceElem(a.Source))
+				t = ""
+			}
+		}
+		if t != "" || len(extra) == 0 {
+			extra = append(extra, app.Text(t))
+		}
+		rows[i] = tableRow{"model", m.ID, [][]app.UI{texts(m.Name), texts(string(m.Tier)),
+			texts(strings.TrimPrefix(durationHint(m, ""), "offered: ")),
+			{elem("ul", "prof-rules", textItems(rateWords(m, units))...)}, extra, {sourceElem(m.Source)}}}
+	}
+	body = append(body, profileTable("Models", "Model|Tier|Clip lengths|Price by resolution|Also|Source", "", rows))
+	return elem("details", "prof-body", textElem("summary", "", summaryText(p)), elem("div", "prof-detail", body...))
+}
+
+// texts is a cell of one text.
+func texts(s string) []app.UI { return []app.UI{app.Text(s)} }
+
+// textItems is a list item of text for each of ss.
+func textItems(ss []string) []app.UI {
+	items := make([]app.UI, len(ss))
+	for i, s := range ss {
+		items[i] = textElem("li", "", s)
+	}
+	return items
+}
+
+// tableRow is one row of a profile's table: the item it shows (its
+// data-key attribute and id) and its cells (the first is the row's
+// header).
+type tableRow struct {
+	key, id string
+	cells   [][]app.UI
+}
+
+// profileTable is a titled table of a profile's items; cols are the
+// headers separated by "|", and num marks with "n" the numeric columns.
+func profileTable(title, cols, num string, rows []tableRow) app.UI {
+	trs := make([]app.UI, len(rows))
+	for i, r := range rows {
+		cells := make([]app.UI, len(r.cells))
+		cells[0] = elem("th", "", r.cells[0]...).Attr("scope", "row")
+		for j := 1; j < len(r.cells); j++ {
+			class := ""
+			if j < len(num) && num[j] == 'n' {
+				class = "num"
+			}
+			cells[j] = elem("td", class, r.cells[j]...)
+		}
+		trs[i] = attrs(elem("tr", "", cells...), "data-"+r.key, r.id)
+	}
+	return elem("div", "prof-part", textElem("h4", "", title),
+		attrs(elem("div", "cmp-scroll",
+			elem("table", "cmp-table prof-table", tableHead(cols, ""), elem("tbody", "", trs...)),
+		), "role", "region", "tabindex", "0", "aria-label", title))
+}
+
+// tableHead is a table's head; cols are the headers separated by "|", and
+// num marks with "n" the numeric columns. The planner uses it too.
+//
+//go:noinline
+func tableHead(cols, num string) app.UI {
+	var ths []app.UI
+	for i, col := range strings.Split(cols, "|") {
+		class := ""
+		if i < len(num) && num[i] == 'n' {
+			class = "num"
+		}
+		ths = append(ths, textElem("th", class, col).Attr("scope", "col"))
+	}
+	return elem("thead", "", elem("tr", "", ths...))
+}
+
+// sourceElem says where a number comes from: a link, the date read, the
+// evidence, and the note.
+func sourceElem(s pricing.Source) app.UI {
+	if s == (pricing.Source{}) {
+		return textElem("span", "prof-own", "your own number")
+	}
+	var note app.UI
+	if s.Note != "" {
+		note = textElem("small", "prof-note", s.Note)
+	}
+	return elem("span", "prof-source", linkElem(s.URL, "source"),
+		app.Text(" · read "+s.Read+" · "+string(s.Evidence)), note)
+}
+
+// linkElem is a link to another site, opened in a new tab without telling
+// it where the visitor came from. Only https links are made (a profile's
+// URLs are checked so); anything else is shown as text.
+func linkElem(href, text string) app.UI {
+	if !strings.HasPrefix(href, "https://") {
+		return app.Text(text)
+	}
+	return attrs(textElem("a", "", text), "href", href, "target", "_blank", "rel", "noopener noreferrer")
+}
+
+// attrs sets the attributes kv (name, value, name, value…) of e: one call
+// instead of one per attribute, for app.wasm's size (markup.go).
+//
+//go:noinline
+func attrs(e app.HTMLElem, kv ...string) app.HTMLElem {
+	for i := 0; i+1 < len(kv); i += 2 {
+		e = e.Attr(kv[i], kv[i+1])
+	}
+	return e
+}
+
+// rateWords says a model's price at each resolution in words.
+func rateWords(m pricing.Model, units func(decimal.Decimal) string) []string {
+	if len(m.Rates) == 0 {
+		return []string{"price not published"}
+	}
+	var out []string
+	for _, r := range m.Rates {
+		res := string(r.Res)
+		if r.Label != "" && !strings.EqualFold(r.Label, res) {
+			res += " (" + r.Label + ")"
+		}
+		var w string
+		switch {
+		case r.PerSecond.Valid:
+			w = units(r.PerSecond.Decimal) + " per second"
+		case r.PerClip.Valid:
+			w = units(r.PerClip.Decimal) + " per clip"
+		case len(r.Buckets) > 0:
+			parts := make([]string, len(r.Buckets))
+			for i, b := range r.Buckets {
+				parts[i] = strconv.Itoa(b.Seconds) + " s: " + units(b.Units)
+			}
+			w = strings.Join(parts, ", ")
+		case r.Base != nil:
+			w = units(r.Base.Units) + " for the first " + strconv.Itoa(r.Base.Seconds) + " s, then " +
+				units(r.Base.PerExtraSecond) + " per extra second"
+		case r.PerMegapixel.Valid:
+			w = units(r.PerMegapixel.Decimal) + " per megapixel (" + strconv.Itoa(r.Width) + "×" +
+				strconv.Itoa(r.Height) + " at " + strconv.Itoa(r.FPS) + " fps)"
+		}
+		if r.Durations != nil {
+			mm := m
+			mm.Durations = *r.Durations
+			mm.Rates = nil
+			w += " (" + durationHint(mm, "") + ")"
+		}
+		out = append(out, res+": "+w)
+	}
+	if len(m.Rates) > 0 {
+		for _, x := range m.Multipliers {
+			res := string(x.Res)
+			if x.Label != "" && !strings.EqualFold(x.Label, res) {
+				res += " (" + x.Label + ")"
+			}
+			out = append(out, res+": "+pricing.FormatNumber(x.Factor)+" × the "+string(m.Rates[0].Res)+" price")
+		}
+	}
+	return out
+}
+
+// modelExtras says the rest of a model's rule: audio, add-ons, minimum,
+// rounding, plans.
+func modelExtras(m pricing.Model, units func(decimal.Decimal) string) string {
+	var parts []string
+	switch m.Audio {
+	case pricing.AudioIncluded:
+		parts = append(parts, "native audio included")
+	case pricing.AudioAddon:
+		parts = append(parts, "native audio as an add-on")
+	}
+	for _, a := range m.Addons {
+		w := a.Name + ": "
+		switch {
+		case a.PerClip.Valid:
+			w += units(a.PerClip.Decimal) + " per clip"
+		case a.PerSecond.Valid:
+			w += units(a.PerSecond.Decimal) + " per second"
+		case a.Block != nil:
+			w += units(a.Block.Units) + " per started " + strconv.Itoa(a.Block.Seconds) + " s"
+		case a.Factor.Valid:
+			w += "× " + pricing.FormatNumber(a.Factor.Decimal)
+		}
+		parts = append(parts, w)
+	}
+	if m.MinCharge.Valid {
+		parts = append(parts, "at least "+units(m.MinCharge.Decimal)+" a clip")
+	}
+	if m.RoundUp {
+		parts = append(parts, "rounded up to whole units")
+	}
+	if len(m.Plans) > 0 {
+		parts = append(parts, "plans: "+strings.Join(m.Plans, ", "))
+	}
+	if m.Notes != "" {
+		parts = append(parts, m.Notes)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// promoWords says a plan's first-month promotion.
+func promoWords(pr *pricing.Promo, cur pricing.Currency) string {
+	var parts []string
+	if pr.BonusPercent.Valid {
+		w := pricing.FormatNumber(pr.BonusPercent.Decimal) + "% more credits the first month"
+		if pr.BonusCap.Valid {
+			w += " (at most " + pricing.FormatNumber(pr.BonusCap.Decimal) + ")"
+		}
+		parts = append(parts, w)
+	}
+	if pr.IntroPrice.Valid {
+		w := pricing.FormatMoney(pricing.NewMoney(pr.IntroPrice.Decimal, cur)) + " a month at first"
+		if pr.IntroMonths > 0 {
+			w += " for " + strconv.Itoa(pr.IntroMonths) + " months"
+		}
+		parts = append(parts, w)
+	}
+	return "Promotion: " + strings.Join(parts, ", ") + "."
+}
+
+// summaryText is the line that opens a profile's details.
+func summaryText(p pricing.Profile) string {
+	n := func(k int, one, many string) string {
+		if k == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(k) + " " + many
+	}
+	parts := []string{}
+	if len(p.Plans) > 0 {
+		parts = append(parts, n(len(p.Plans), "plan", "plans"))
+	}
+	if len(p.Packs) > 0 {
+		parts = append(parts, n(len(p.Packs), "pack", "packs"))
+	}
+	if p.Free != nil {
+		parts = append(parts, "a free tier")
+	}
+	parts = append(parts, n(len(p.Models), "model", "models"))
+	return strings.Join(parts, ", ") + ", with sources"
+}
+
+// profileDates returns the oldest and newest dates the profile's numbers
+// were read.
+func profileDates(p pricing.Profile) (oldest, newest string) {
+	see := func(s pricing.Source) {
+		if s.Read == "" {
+			return
+		}
+		if oldest == "" || s.Read < oldest {
+			oldest = s.Read
+		}
+		if s.Read > newest {
+			newest = s.Read
+		}
+	}
+	for _, pl := range p.Plans {
+		see(pl.Source)
+		if pl.Promo != nil {
+			see(pl.Promo.Source)
+		}
+	}
+	for _, pk := range p.Packs {
+		see(pk.Source)
+	}
+	if p.Free != nil {
+		see(p.Free.Source)
+	}
+	for _, m := range p.Models {
+		see(m.Source)
+		for _, a := range m.Addons {
+			see(a.Source)
+		}
+	}
+	return oldest, newest
+}
+
+// isStale reports whether the date read is more than pricing.StaleDays
+// before today (both YYYY-MM-DD).
+func isStale(read, today string) bool {
+	r, err1 := time.Parse(time.DateOnly, read)
+	t, err2 := time.Parse(time.DateOnly, today)
+	return err1 == nil && err2 == nil && t.Sub(r) > pricing.StaleDays*24*time.Hour
+}
+
+// jsonDataURL is a data: URL of a JSON file, for an <a download>.
+func jsonDataURL(text string) string {
+	return "data:application/json;charset=utf-8," + url.PathEscape(text)
+}
+
+// load reads the custom profiles from the browser.
+func (c *profilesPage) load() {
+	c.custom, c.bad = nil, nil
+	s := deviceStore()
+	if s == nil {
+		return
+	}
+	var err error
+	c.custom, c.bad, err = loadCustom(s)
+	if err != nil {
+		c.alert = profileMessage(err)
+	}
+}
+
+// filter hides the profiles the search does not match.
+func (c *profilesPage) filter() {
+	c.hidden = map[string]bool{}
+	c.shown = 0
+	q := strings.ToLower(strings.TrimSpace(c.q))
+	for _, ps := range [][]pricing.Profile{c.custom, c.catalog} {
+		for _, p := range ps {
+			if q == "" || profileMatches(p, q) {
+				c.shown++
+			} else {
+				c.hidden[p.ID] = true
+			}
+		}
+	}
+}
+
+// profileMatches reports whether a profile's name, platform, id or one of
+// its models' names or ids holds q (lower case).
+func profileMatches(p pricing.Profile, q string) bool {
+	for _, s := range []string{p.Name, p.Platform, p.ID} {
+		if strings.Contains(strings.ToLower(s), q) {
+			return true
+		}
+	}
+	for _, m := range p.Models {
+		if strings.Contains(strings.ToLower(m.Name), q) || strings.Contains(strings.ToLower(m.ID), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// countText says how many profiles the search shows.
+func (c *profilesPage) countText() string {
+	total := len(c.custom) + len(c.catalog)
+	if c.shown == total {
+		return strconv.Itoa(total) + " profiles"
+	}
+	return strconv.Itoa(c.shown) + " of " + strconv.Itoa(total) + " profiles match"
+}
+
+// find returns the profile id, custom ones first.
+func (c *profilesPage) find(id string) (pricing.Profile, bool) {
+	if p, ok := pricing.FindProfile(c.custom, id); ok {
+		return p, true
+	}
+	return pricing.FindProfile(c.catalog, id)
+}
+
+// taken reports whether a profile id is used, bundled or custom.
+func (c *profilesPage) taken(id string) bool {
+	_, ok := c.find(id)
+	return ok
+}
+
+// onSearch filters as the person types and keeps the link current.
+func (c *profilesPage) onSearch(ctx app.Context, e app.Event) {
+	in := e.Get("target")
+	if !in.Truthy() || in.Get("id").String() != "f-q" {
+		return
+	}
+	c.q = in.Get("value").String()
+	c.seen = c.q
+	c.filter()
+	v := url.Values{}
+	if strings.TrimSpace(c.q) != "" {
+		v.Set("q", c.q)
+	}
+	ctx.Page().ReplaceURL(withLinkState(ctx.Page().URL(), v, profilesKeys))
+}
+
+// onAction runs the action of the button clicked (its data-action), on
+// the profile or record its data-id names: one handler, on <main>, for
+// every such button of the page.
+func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
+	b := e.Get("target")
+	if b.Truthy() {
+		b = b.Call("closest", "[data-action]")
+	}
+	if !b.Truthy() {
+		return
+	}
+	id := attrText(b, "data-id")
+	switch attrText(b, "data-action") {
+	case "clone":
+		if p, ok := c.find(id); ok {
+			c.open(ctx, cloneProfile(p, c.taken), "")
+		}
+	case "edit":
+		if p, ok := pricing.FindProfile(c.custom, id); ok {
+			c.open(ctx, p, id)
+		}
+	case "new":
+		c.open(ctx, blankProfile(c.taken), "")
+	case "export":
+		c.export(id)
+	case "delete":
+		c.delete(id)
+	case "discard":
+		c.discard(id)
+	case "undo":
+		c.restore()
+	case "paste":
+		if t := app.Window().GetElementByID("f-import"); t.Truthy() {
+			c.importData([]byte(t.Get("value").String()))
+		}
+	}
+}
+
+// attrText is an element's attribute, "" when it has none.
+func attrText(v app.Value, name string) string {
+	a := v.Call("getAttribute", name)
+	if a.IsNull() || a.IsUndefined() {
+		return ""
+	}
+	return a.String()
+}
+
+// open starts editing p, stored under origID ("" for a new profile), and
+// moves the focus to the editor.
+func (c *profilesPage) open(ctx app.Context, p pricing.Profile, origID string) {
+	ed, err := newProfileEditor(p, origID)
+	if err != nil {
+		c.alert = profileMessage(err)
+		return
+	}
+	c.ed, c.alert, c.status, c.undo = ed, "", "", nil
+	ctx.Defer(func(app.Context) {
+		if !app.IsClient {
+			return
+		}
+		if h := app.Window().GetElementByID("prof-editor-title"); h.Truthy() {
+			h.Call("scrollIntoView")
+			h.Call("focus")
+		}
+	})
+}
+
+// export shows a profile's JSON with a download link, or hides it.
+func (c *profilesPage) export(id string) {
+	p, ok := c.find(id)
+	if !ok || c.exportID == id {
+		c.exportID, c.exportText = "", ""
+		return
+	}
+	c.exportID, c.exportText = id, exportProfile(p)
+}
+
+// delete deletes a custom profile, with undo.
+func (c *profilesPage) delete(id string) {
+	p, ok := pricing.FindProfile(c.custom, id)
+	if !ok {
+		return
+	}
+	if err := deleteCustom(deviceStore(), id); err != nil {
+		c.alert = profileMessage(err)
+		return
+	}
+	if c.ed != nil && c.ed.origID == id {
+		c.ed = nil
+	}
+	c.undo, c.alert = &p, ""
+	c.status = "Deleted “" + p.Name + "”."
+	c.reload()
+}
+
+// restore saves the profile deleted last again.
+func (c *profilesPage) restore() {
+	if c.undo == nil {
+		return
+	}
+	p := *c.undo
+	if err := saveCustom(deviceStore(), p, ""); err != nil {
+		c.alert = profileMessage(err)
+		return
+	}
+	c.undo, c.alert = nil, ""
+	c.status = "Restored “" + p.Name + "”."
+	c.reload()
+}
+
+// discard deletes a stored record that could not be read.
+func (c *profilesPage) discard(key string) {
+	s := deviceStore()
+	if s == nil {
+		return
+	}
+	if err := s.Del(key); err != nil {
+		c.alert = profileMessage(err)
+		return
+	}
+	c.status = "Discarded the record “" + key + "”."
+	c.reload()
+}
+
+// onFile imports the file chosen in the import's file input (changes
+// reach it on <main>): its size is checked before it is read.
+func (c *profilesPage) onFile(ctx app.Context, e app.Event) {
+	in := e.Get("target")
+	if !in.Truthy() || in.Get("id").String() != "f-import-file" {
+		return
+	}
+	files := in.Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	f := files.Index(0)
+	if f.Get("size").Float() > pricing.ProfileMaxBytes {
+		c.alert = "Import refused: " + profileMessage(errTooBig)
+		in.Set("value", "")
+		return
+	}
+	var done, failed app.Func
+	settle := func(text string, err error) {
+		ctx.Dispatch(func(ctx app.Context) {
+			done.Release()
+			failed.Release()
+			if err != nil {
+				c.alert = "The file could not be read; nothing was imported."
+				return
+			}
+			c.importData([]byte(text))
+		})
+	}
+	done = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		text := ""
+		if len(args) > 0 {
+			text = args[0].String()
+		}
+		settle(text, nil)
+		return nil
+	})
+	failed = app.FuncOf(func(app.Value, []app.Value) any {
+		settle("", errors.New("read failed"))
+		return nil
+	})
+	f.Call("text").Call("then", done, failed)
+	in.Set("value", "")
+}
+
+// importData checks and saves an imported profile. A profile whose id is
+// taken gets a free one. Nothing is written unless the whole profile is
+// good.
+func (c *profilesPage) importData(data []byte) {
+	c.status, c.undo = "", nil
+	p, err := importProfile(data)
+	if err != nil {
+		c.alert = "Import refused: " + profileMessage(err) + " Nothing was saved or changed."
+		return
+	}
+	id := p.ID
+	if c.taken(p.ID) {
+		p.ID = uniqueID(strings.TrimSuffix(p.ID, "-custom")+"-custom", c.taken)
+	}
+	if err := saveCustom(deviceStore(), p, ""); err != nil {
+		c.alert = "Import failed: " + profileMessage(err)
+		return
+	}
+	c.alert = ""
+	c.status = "Imported “" + p.Name + "”"
+	if p.ID != id {
+		c.status += " as “" + p.ID + "” (“" + id + "” is taken)"
+	}
+	c.status += ". It is in the calculator, compare and the planner now, marked custom."
+	c.reload()
+}
+
+// reload reads the custom profiles again and re-applies the search.
+func (c *profilesPage) reload() {
+	c.load()
+	c.filter()
+	if c.exportID != "" && !c.taken(c.exportID) {
+		c.exportID, c.exportText = "", ""
+	}
+}
+
+// profileEditor edits one custom profile as the JSON of the catalog's
+// schema (a tree of maps and lists), so that every edit is checked by
+// pricing.DecodeProfile exactly as the catalog is, and a broken rule's
+// path ("plans[0].monthly") is the name of the field to show it beside.
+type profileEditor struct {
+	origID  string            // the id it is stored under; "" for a new profile
+	tree    map[string]any    // the profile's JSON
+	texts   map[string]string // what was typed, by path: shown as typed
+	bad     map[string]string // the message of a typed value that cannot be read, by path
+	errs    map[string]string // every message shown beside a field, by path
+	general string
+}
+
+// editField is one input of the editor.
+type editField struct {
+	Path    string
+	Label   string
+	Kind    string // "text", "amount", "optional" (an amount that may be empty), "select", "durations", "buckets"
+	Choices []choice
+	Hint    string
+}
+
+// Choices of the editor's pickers.
+var (
+	kindChoices = []choice{{Value: "credits", Label: "Credits (plans and packs)"}, {Value: "api", Label: "Pay as you go (API)"}}
+	ruleChoices = []choice{
+		{Value: "per_second", Label: "Per second"}, {Value: "per_clip", Label: "Per clip"},
+		{Value: "buckets", Label: "Per clip length"},
+	}
+	editTierChoices = tierChoices[1:]
+	editResChoices  = func() []choice {
+		out := make([]choice, len(pricing.Resolutions))
+		for i, r := range pricing.Resolutions {
+			out[i] = choice{Value: string(r), Label: string(r)}
+		}
+		return out
+	}()
+	ruleKeys = []string{"per_second", "per_clip", "buckets", "base", "per_megapixel", "width", "height", "fps"}
+)
+
+// newProfileEditor starts editing p.
+func newProfileEditor(p pricing.Profile, origID string) (*profileEditor, error) {
+	p.Custom = true
+	data, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	tree := jsonTree(string(data))
+	if tree == nil {
+		return nil, errors.New("the profile could not be read")
+	}
+	ed := &profileEditor{origID: origID, tree: tree, texts: map[string]string{}, bad: map[string]string{}}
+	ed.check()
+	return ed, nil
+}
+
+// Fields of the editor, by what they belong to: the key (a path below the
+// item), the label ({cur} is the currency, {unit} the credit's name), the
+// kind and a hint.
+var (
+	profileSpecs = []editField{
+		{Path: "name", Label: "Name", Kind: "text"},
+		{Path: "id", Label: "Id", Kind: "text", Hint: "lower-case letters, digits and hyphens; used in links"},
+		{Path: "platform", Label: "Platform", Kind: "text"},
+		{Path: "kind", Label: "Kind", Kind: "select"},
+		{Path: "currency", Label: "Currency", Kind: "text", Hint: "three letters: USD, EUR, GBP"},
+		{Path: "url", Label: "Pricing page", Kind: "text", Hint: "optional, https://…"},
+	}
+	planSpecs = []editField{
+		{Path: "name", Label: "Plan name", Kind: "text"},
+		{Path: "monthly", Label: "Monthly price ({cur})", Kind: "optional"},
+		{Path: "yearly_per_month", Label: "A month, billed yearly ({cur})", Kind: "optional"},
+		{Path: "credits", Label: "Credits a month", Kind: "amount"},
+	}
+	packSpecs = []editField{
+		{Path: "name", Label: "Pack name", Kind: "text"},
+		{Path: "price", Label: "Price ({cur})", Kind: "amount"},
+		{Path: "credits", Label: "Credits", Kind: "amount"},
+	}
+	modelSpecs = []editField{
+		{Path: "name", Label: "Model name", Kind: "text"},
+		{Path: "tier", Label: "Tier", Kind: "select"},
+		{Path: "durations", Label: "Clip lengths (s)", Kind: "durations", Hint: "like 5, 10 or a range like 2-10"},
+	}
+	rateSpecs = []editField{
+		{Path: "res", Label: "Resolution", Kind: "select"},
+		{Path: "rule", Label: "Priced", Kind: "select"},
+		{Path: "per_second", Label: "{unit} per second", Kind: "amount"},
+		{Path: "per_clip", Label: "{unit} per clip", Kind: "amount"},
+		{Path: "buckets", Label: "{unit} by clip length", Kind: "buckets", Hint: "seconds: price, like 5: 50, 10: 100"},
+	}
+)
+
+// fields lists the editor's inputs for the profile as it is now.
+func (ed *profileEditor) fields() []editField {
+	cur := str(ed.tree["currency"])
+	unit := "Credits"
+	if str(ed.tree["kind"]) == string(pricing.KindAPI) {
+		unit = cur
+	} else if u := str(ed.tree["unit"]); u != "" {
+		unit = strings.TrimSuffix(sentence(u), ".")
+	}
+	var fs []editField
+	add := func(prefix string, specs []editField) {
+		for _, f := range specs {
+			f.Label = strings.ReplaceAll(strings.ReplaceAll(f.Label, "{cur}", cur), "{unit}", unit)
+			switch f.Path {
+			case "kind":
+				f.Choices = kindChoices
+			case "tier":
+				f.Choices = editTierChoices
+			case "res":
+				f.Choices = editResChoices
+			case "rule":
+				f.Choices = ruleChoices
+			}
+			f.Path = prefix + f.Path
+			fs = append(fs, f)
+		}
+	}
+	add("", profileSpecs)
+	for i := range list(ed.tree["plans"]) {
+		add("plans["+strconv.Itoa(i)+"].", planSpecs)
+	}
+	for i := range list(ed.tree["packs"]) {
+		add("packs["+strconv.Itoa(i)+"].", packSpecs)
+	}
+	for i, m := range list(ed.tree["models"]) {
+		mp := "models[" + strconv.Itoa(i) + "]"
+		add(mp+".", modelSpecs)
+		for j, r := range list(obj(m)["rates"]) {
+			rp := mp + ".rates[" + strconv.Itoa(j) + "]."
+			add(rp, rateSpecs[:2])
+			for k, key := range []string{"per_second", "per_clip", "buckets"} {
+				if rateRule(obj(r)) == key {
+					add(rp, rateSpecs[2+k:3+k])
+				}
+			}
+		}
+	}
+	return fs
+}
+
+// render returns the editor's form: the profile's fields, then each plan,
+// pack, model and rate in its own fieldset, with buttons to add and
+// remove them.
+func (ed *profileEditor) render(c *profilesPage) app.UI {
+	fs := ed.fields()
+	group := func(path, legend string, index int) app.UI {
+		var inputs []app.UI
+		for _, f := range fs {
+			if groupOf(f.Path) != path {
+				continue
+			}
+			if f.Kind == "select" {
+				inputs = append(inputs, picker{Name: f.Path, Label: f.Label, Value: ed.text(f), Hint: f.Hint,
+					Error: ed.errs[f.Path], Choices: f.Choices, OnChange: c.onEdField}.render())
+				continue
+			}
+			mode := "decimal"
+			if f.Kind == "text" || f.Kind == "buckets" {
+				mode = "text"
+			}
+			inputs = append(inputs, field{Name: f.Path, Label: f.Label, Value: ed.text(f), Hint: f.Hint,
+				Error: ed.errs[f.Path], Mode: mode, OnInput: c.onEdField}.render())
+		}
+		if rule := rateRule(ed.node(path)); strings.Contains(path, ".rates[") && rule != "per_second" &&
+			rule != "per_clip" && rule != "buckets" {
+			inputs = append(inputs, textElem("p", "field-hint", "Priced by "+strings.ReplaceAll(rule, "_", " ")+
+				": kept as it is (pick another way to change it)."))
+		}
+		var remove app.UI
+		if index >= 0 {
+			remove = listButton(listOf(path), index, "Remove", c.onEdList)
+		}
+		return elem("fieldset", "ed-item", textElem("legend", "", legend), elem("div", "ed-grid", inputs...), remove)
+	}
+	named := func(kind string, i int, item any) string {
+		return kind + " " + strconv.Itoa(i+1) + ": " + str(obj(item)["name"])
+	}
+	body := []app.UI{
+		textElem("p", "field-msg", ed.general).ID("prof-editor-msg").Attr("role", "alert"),
+		group("", "Profile", -1),
+		textElem("h3", "", "Plans"),
+	}
+	for i, pl := range list(ed.tree["plans"]) {
+		body = append(body, group("plans["+strconv.Itoa(i)+"]", named("Plan", i, pl), i))
+	}
+	body = append(body, listButton("plans", -1, "Add a plan", c.onEdList), textElem("h3", "", "Top-up packs"))
+	for i, pk := range list(ed.tree["packs"]) {
+		body = append(body, group("packs["+strconv.Itoa(i)+"]", named("Pack", i, pk), i))
+	}
+	body = append(body, listButton("packs", -1, "Add a pack", c.onEdList), textElem("h3", "", "Models"))
+	for i, m := range list(ed.tree["models"]) {
+		mp := "models[" + strconv.Itoa(i) + "]"
+		body = append(body, group(mp, named("Model", i, m), i))
+		for j := range list(obj(m)["rates"]) {
+			body = append(body, group(mp+".rates["+strconv.Itoa(j)+"]", "Model "+strconv.Itoa(i+1)+", rate "+strconv.Itoa(j+1), j))
+		}
+		body = append(body, listButton(mp+".rates", -1, "Add a resolution to model "+strconv.Itoa(i+1), c.onEdList))
+	}
+	title := "Edit your profile"
+	if ed.origID == "" {
+		title = "Your new profile"
+	}
+	body = append(body, listButton("models", -1, "Add a model", c.onEdList),
+		textElem("p", "field-hint", "Promotions, free credits, add-ons, resolution multipliers and notes are kept "+
+			"as they are; export the profile to change them in its JSON. A number you change here loses the "+
+			"bundled source it came with: it is your own."),
+		elem("div", "prof-actions",
+			textElem("button", "", "Save profile").ID("prof-save").Attr("type", "submit"),
+			button("prof-cancel", "secondary", "Cancel", c.onEdCancel)),
+	)
+	return elem("section", "prof-editor",
+		textElem("h2", "", title).ID("prof-editor-title").Attr("tabindex", "-1"),
+		elem("form", "", body...).ID("prof-editor-form").Aria("labelledby", "prof-editor-title").On("submit", c.onEdSave),
+	).ID("prof-editor").Aria("labelledby", "prof-editor-title")
+}
+
+// listButton is a button that adds an item to a list of the profile's
+// JSON (index -1) or removes item index.
+//
+//go:noinline
+func listButton(list string, index int, text string, h app.EventHandler) app.UI {
+	return textElem("button", "secondary", text).Attr("type", "button").DataSet("list", list).
+		DataSet("index", strconv.Itoa(index)).On("click", h)
+}
+
+// groupOf is the item a field's path belongs to: "models[0].rates[1]" for
+// "models[0].rates[1].res", "" for a field of the profile itself.
+func groupOf(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[:i]
+	}
+	return ""
+}
+
+// listOf is the list an item's path is in: "models[0].rates" for
+// "models[0].rates[1]".
+func listOf(path string) string {
+	if i := strings.LastIndexByte(path, '['); i >= 0 {
+		return path[:i]
+	}
+	return path
+}
+
+// node is the object at path in the tree ("" is the profile).
+func (ed *profileEditor) node(path string) map[string]any {
+	if path == "" {
+		return ed.tree
+	}
+	m, _ := treeWalk(ed.tree, strings.Split(path, "."))
+	return m
+}
+
+// text is what the input of f shows: as typed, or the profile's value.
+func (ed *profileEditor) text(f editField) string {
+	if t, ok := ed.texts[f.Path]; ok {
+		return t
+	}
+	parent, key, ok := treeAt(ed.tree, f.Path)
+	if !ok {
+		return ""
+	}
+	v := parent[key]
+	switch f.Kind {
+	case "durations":
+		d := obj(v)
+		if l := list(d["list"]); len(l) > 0 {
+			parts := make([]string, len(l))
+			for i, n := range l {
+				parts[i] = str(n)
+			}
+			return strings.Join(parts, ", ")
+		}
+		if d["min"] != nil || d["max"] != nil {
+			return str(d["min"]) + "-" + str(d["max"])
+		}
+		return ""
+	case "buckets":
+		l := list(v)
+		parts := make([]string, len(l))
+		for i, b := range l {
+			parts[i] = str(obj(b)["seconds"]) + ": " + str(obj(b)["units"])
+		}
+		return strings.Join(parts, ", ")
+	}
+	if key == "rule" {
+		return rateRule(parent)
+	}
+	return str(v)
+}
+
+// onEdField applies what is typed or picked in an editor field, named
+// by its path.
+func (c *profilesPage) onEdField(ctx app.Context, e app.Event) {
+	if c.ed == nil {
+		return
+	}
+	path := ctx.JSSrc().Get("name").String()
+	for _, f := range c.ed.fields() {
+		if f.Path == path {
+			c.ed.set(f, ctx.JSSrc().Get("value").String())
+			return
+		}
+	}
+}
+
+// set applies text to the field f: a value that cannot be read keeps its
+// message beside the field, and the profile keeps its last good value.
+func (ed *profileEditor) set(f editField, text string) {
+	parent, key, ok := treeAt(ed.tree, f.Path)
+	if !ok {
+		return
+	}
+	ed.texts[f.Path] = text
+	delete(ed.bad, f.Path)
+	t := strings.TrimSpace(text)
+	var err error
+	switch f.Kind {
+	case "text", "select":
+		if key == "rule" {
+			setRule(parent, t)
+			for _, k := range ruleKeys {
+				delete(ed.texts, groupOf(f.Path)+"."+k)
+				delete(ed.bad, groupOf(f.Path)+"."+k)
+			}
+			break
+		}
+		parent[key] = t
+	case "amount", "optional":
+		if t == "" && f.Kind == "optional" {
+			parent[key] = nil
+			break
+		}
+		var d decimal.Decimal
+		if d, err = pricing.ParseAmount(f.Label, t); err == nil {
+			parent[key] = pricing.Exact(d)
+		}
+	case "durations":
+		parent[key], err = parseDurations(t)
+	case "buckets":
+		parent[key], err = parseBuckets(t)
+	}
+	if f.Kind != "text" && f.Kind != "select" || key == "res" || key == "rule" {
+		ed.ownNumber(f.Path)
+	}
+	if err != nil {
+		ed.bad[f.Path] = errorMessage(err)
+	}
+	ed.check()
+}
+
+// ownNumber clears the source of the plan, pack or model a changed number
+// belongs to: it is the person's number now, not the source's.
+func (ed *profileEditor) ownNumber(path string) {
+	segs := strings.Split(path, ".")
+	if item, ok := treeWalk(ed.tree, segs[:1]); ok && strings.Contains(segs[0], "[") {
+		item["source"] = jsonTree(`{"url":"","read":"","evidence":""}`)
+	}
+}
+
+// check decodes the edited profile as the catalog is decoded and files
+// the first broken rule beside its field.
+func (ed *profileEditor) check() (pricing.Profile, bool) {
+	ed.general = ""
+	ed.errs = maps.Clone(ed.bad)
+	ed.tree["custom"] = true
+	data, err := json.Marshal(ed.tree)
+	if err != nil {
+		ed.general = errorMessage(err)
+		return pricing.Profile{}, false
+	}
+	p, err := pricing.DecodeProfile(data)
+	if err != nil {
+		ed.fail(err)
+		return p, false
+	}
+	return p, len(ed.errs) == 0
+}
+
+// fail files an error beside the field its path names (the nearest field
+// that holds it), or above the form.
+func (ed *profileEditor) fail(err error) {
+	var pe *pricing.ProfileError
+	msg := profileMessage(err)
+	if errors.As(err, &pe) && pe.Path != "" {
+		best := ""
+		for _, f := range ed.fields() {
+			if (pe.Path == f.Path || strings.HasPrefix(pe.Path, f.Path+".") || strings.HasPrefix(pe.Path, f.Path+"[")) &&
+				len(f.Path) > len(best) {
+				best = f.Path
+			}
+		}
+		if best != "" {
+			if ed.errs[best] == "" {
+				ed.errs[best] = msg
+			}
+			return
+		}
+	}
+	ed.general = msg
+}
+
+// onEdList adds an item with example numbers to a list of the profile (a
+// plan, pack, model or rate: the button's data-list), or removes one
+// (data-index).
+func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
+	ed := c.ed
+	if ed == nil {
+		return
+	}
+	data := ctx.JSSrc().Get("dataset")
+	path := data.Get("list").String()
+	i, _ := strconv.Atoi(data.Get("index").String())
+	parent, key, ok := treeAt(ed.tree, path)
+	if !ok {
+		return
+	}
+	items := list(parent[key])
+	if i >= 0 {
+		if i >= len(items) {
+			return
+		}
+		parent[key] = slices.Delete(slices.Clone(items), i, i+1)
+		if key == "rates" {
+			ed.ownNumber(path)
+		}
+		// Typed text is kept by path, and the paths after i moved.
+		clear(ed.texts)
+		clear(ed.bad)
+		ed.check()
+		return
+	}
+	const noSource = `,"source":{"url":"","read":"","evidence":""}}`
+	var item string
+	switch key {
+	case "plans":
+		item = `{"id":"` + freeItemID(items, "plan") + `","name":"New plan","monthly":"10","credits":"1000"` + noSource
+	case "packs":
+		item = `{"id":"` + freeItemID(items, "pack") + `","name":"New pack","price":"10","credits":"1000"` + noSource
+	case "models":
+		item = `{"id":"` + freeItemID(items, "model") + `","name":"New model","tier":"standard","durations":{"list":[5]},` +
+			`"rates":[{"res":"720p","per_second":"10"}]` + noSource
+	case "rates":
+		res := "1080p"
+		for _, r := range pricing.Resolutions {
+			if !slices.ContainsFunc(items, func(x any) bool { return str(obj(x)["res"]) == string(r) }) {
+				res = string(r)
+			}
+		}
+		item = `{"res":"` + res + `","per_second":"10"}`
+		ed.ownNumber(path)
+	default:
+		return
+	}
+	parent[key] = append(items, jsonTree(item))
+	ed.check()
+}
+
+// onEdSave saves the edited profile if it is good; the form stays open
+// with the reason when it is not, or when storage refuses it.
+func (c *profilesPage) onEdSave(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	ed := c.ed
+	if ed == nil {
+		return
+	}
+	p, ok := ed.check()
+	if !ok {
+		if ed.general == "" {
+			ed.general = "Fix the fields marked below first: nothing was saved."
+		}
+		return
+	}
+	if p.ID != ed.origID && c.taken(p.ID) {
+		ed.errs["id"] = "Id “" + p.ID + "” is taken by another profile; choose another."
+		ed.general = ed.errs["id"]
+		return
+	}
+	if err := saveCustom(deviceStore(), p, ed.origID); err != nil {
+		ed.general = profileMessage(err)
+		return
+	}
+	c.ed, c.alert, c.undo = nil, "", nil
+	c.status = "Saved “" + p.Name + "”. It is in the calculator, compare and the planner now, marked custom."
+	c.reload()
+	if app.IsClient {
+		ctx.Defer(func(app.Context) {
+			if a := app.Window().GetElementByID("prof-" + p.ID); a.Truthy() {
+				a.Call("scrollIntoView")
+			}
+		})
+	}
+}
+
+// onEdCancel closes the editor without saving.
+func (c *profilesPage) onEdCancel(ctx app.Context, e app.Event) {
+	c.ed = nil
+	c.status = "Nothing was saved."
+}
+
+// rateRule names the rule a rate sets.
+func rateRule(r map[string]any) string {
+	for _, k := range ruleKeys[:5] {
+		if v, ok := r[k]; ok && v != nil {
+			return k
+		}
+	}
+	return "per_second"
+}
+
+// setRule switches a rate to another rule, carrying its number over.
+func setRule(r map[string]any, rule string) {
+	n := "1"
+	switch old := rateRule(r); old {
+	case "per_second", "per_clip":
+		n = str(r[old])
+	case "buckets":
+		if l := list(r["buckets"]); len(l) > 0 {
+			n = str(obj(l[0])["units"])
+		}
+	}
+	for _, k := range ruleKeys {
+		delete(r, k)
+	}
+	switch rule {
+	case "buckets":
+		r[rule] = []any{map[string]any{"seconds": json.Number("5"), "units": n}}
+	case "per_second", "per_clip":
+		r[rule] = n
+	}
+}
+
+// parseDurations reads "5, 10" (a list) or "2-10" (a range).
+func parseDurations(s string) (map[string]any, error) {
+	bad := &pricing.InputError{Field: "Clip lengths", Value: s, Err: errors.New("write them like 5, 10 or a range like 2-10")}
+	if s == "" {
+		return map[string]any{}, nil
+	}
+	s = strings.ReplaceAll(s, "–", "-")
+	if lo, hi, ok := strings.Cut(s, "-"); ok {
+		a, err1 := strconv.Atoi(strings.TrimSpace(lo))
+		b, err2 := strconv.Atoi(strings.TrimSpace(hi))
+		if err1 != nil || err2 != nil {
+			return nil, bad
+		}
+		return map[string]any{"min": json.Number(strconv.Itoa(a)), "max": json.Number(strconv.Itoa(b))}, nil
+	}
+	var l []any
+	for _, part := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), "s")))
+		if err != nil {
+			return nil, bad
+		}
+		l = append(l, json.Number(strconv.Itoa(n)))
+	}
+	return map[string]any{"list": l}, nil
+}
+
+// parseBuckets reads "5: 50, 10: 100" (seconds: units).
+func parseBuckets(s string) ([]any, error) {
+	bad := &pricing.InputError{Field: "Prices by clip length", Value: s, Err: errors.New("write them like 5: 50, 10: 100")}
+	// Commas separate the pairs, and may group thousands ("10: 1,000").
+	var parts []string
+	for _, part := range strings.Split(s, ",") {
+		if n := len(parts); n > 0 && !strings.Contains(part, ":") {
+			parts[n-1] += "," + part
+			continue
+		}
+		parts = append(parts, part)
+	}
+	var out []any
+	for _, part := range parts {
+		secs, units, ok := strings.Cut(part, ":")
+		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(secs), "s")))
+		if !ok || err != nil {
+			return nil, bad
+		}
+		d, err := pricing.ParseAmount("Prices by clip length", units)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, map[string]any{"seconds": json.Number(strconv.Itoa(n)), "units": pricing.Exact(d)})
+	}
+	return out, nil
+}
+
+// freeItemID returns prefix-N for the first N no item of items has as id.
+func freeItemID(items []any, prefix string) string {
+	return uniqueID(prefix+"-"+strconv.Itoa(len(items)+1), func(id string) bool {
+		return slices.ContainsFunc(items, func(x any) bool { return str(obj(x)["id"]) == id })
+	})
+}
+
+// jsonTree decodes a JSON object into maps and lists, numbers kept as
+// json.Number; nil when it is not one.
+func jsonTree(s string) map[string]any {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var tree map[string]any
+	if dec.Decode(&tree) != nil {
+		return nil
+	}
+	return tree
+}
+
+// treeAt returns the object that holds the last key of path, and the key.
+func treeAt(tree map[string]any, path string) (map[string]any, string, bool) {
+	segs := strings.Split(path, ".")
+	parent, ok := treeWalk(tree, segs[:len(segs)-1])
+	return parent, segs[len(segs)-1], ok
+}
+
+// treeWalk follows segments ("models[0]", "rates[1]") to an object.
+func treeWalk(tree map[string]any, segs []string) (map[string]any, bool) {
+	cur := tree
+	for _, seg := range segs {
+		name, index, hasIndex := strings.Cut(seg, "[")
+		v := cur[name]
+		if hasIndex {
+			i, err := strconv.Atoi(strings.TrimSuffix(index, "]"))
+			l := list(v)
+			if err != nil || i < 0 || i >= len(l) {
+				return nil, false
+			}
+			v = l[i]
+		}
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		cur = m
+	}
+	return cur, true
+}
+
+// str is a JSON value as text.
+func str(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case json.Number:
+		return x.String()
+	}
+	return ""
+}
+
+// list is a JSON list, or nil.
+func list(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+// obj is a JSON object, or nil.
+func obj(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
+}

@@ -1,0 +1,184 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// loadProfilesPage mounts /profiles in a test engine.
+func loadProfilesPage(t *testing.T) (*profilesPage, string) {
+	t.Helper()
+	c := newProfiles()
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	return c, app.HTMLString(c)
+}
+
+func TestProfilesPageRenders(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	if err := saveCustom(s, blankProfile(never), ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Put(customKey("broken"), "not json")
+	c, html := loadProfilesPage(t)
+	ps, _ := pricing.Catalog()
+	for _, p := range ps {
+		if !strings.Contains(html, `data-profile="`+p.ID+`"`) {
+			t.Errorf("no %s", p.ID)
+		}
+	}
+	for _, want := range []string{`data-profile="my-platform"`, `data-custom`, `class="tag"`,
+		`data-key="aivc.profiles.v1.broken"`, `rel="noopener noreferrer"`, `href="/catalog.schema.json"`,
+		"read 2026-10-01 · official", "Runway (app)"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if c.countText() != "24 profiles" && c.countText() != "" {
+		t.Logf("count: %s", c.countText())
+	}
+	c.q = "veo"
+	c.filter()
+	for _, p := range ps {
+		if c.hidden[p.ID] == profileMatches(p, "veo") {
+			t.Errorf("search veo: %s hidden %v", p.ID, c.hidden[p.ID])
+		}
+	}
+	if !c.hidden["my-platform"] {
+		t.Error("search veo shows my-platform")
+	}
+}
+
+func TestProfileEditor(t *testing.T) {
+	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	field := func(path string) editField {
+		t.Helper()
+		for _, f := range ed.fields() {
+			if f.Path == path {
+				return f
+			}
+		}
+		t.Fatalf("no field %s", path)
+		return editField{}
+	}
+	if got := ed.text(field("plans[0].monthly")); got != "15" {
+		t.Errorf("monthly shows %q", got)
+	}
+	ed.set(field("plans[0].credits"), "0")
+	if got := ed.errs["plans[0].credits"]; got != "Plan 1, credits: must be more than 0. (plans[0].credits)" {
+		t.Errorf("credits 0: %q", got)
+	}
+	ed.set(field("plans[0].credits"), "abc")
+	if got := ed.errs["plans[0].credits"]; got != "Credits a month must be a number, like 30 or 1,200.50." {
+		t.Errorf("credits abc: %q", got)
+	}
+	if ed.text(field("plans[0].credits")) != "abc" {
+		t.Error("the typed text is not kept")
+	}
+	ed.set(field("plans[0].credits"), "1,250")
+	ed.set(field("plans[0].monthly"), "$20")
+	ed.set(field("models[1].rates[0].rule"), "buckets")
+	ed.set(field("models[1].rates[0].buckets"), "5: 25, 10: 60")
+	ed.set(field("models[1].durations"), "5, 10")
+	ed.set(field("name"), "My Runway")
+	p, ok := ed.check()
+	if !ok || len(ed.errs) != 0 || ed.general != "" {
+		t.Fatalf("check: %v %v %q", ok, ed.errs, ed.general)
+	}
+	if p.Name != "My Runway" || p.Plans[0].Credits.String() != "1250" || p.Plans[0].Monthly.Decimal.String() != "20" ||
+		p.Plans[0].Source != (pricing.Source{}) || p.Plans[1].Source == (pricing.Source{}) {
+		t.Errorf("plan: %q %s %s %+v", p.Name, p.Plans[0].Credits, p.Plans[0].Monthly.Decimal, p.Plans[0].Source)
+	}
+	r := p.Models[1].Rates[0]
+	if len(r.Buckets) != 2 || r.PerSecond.Valid || !r.Buckets[1].Units.Equal(decimal.NewFromInt(60)) {
+		t.Errorf("rate %+v", r)
+	}
+	u, err := p.Models[1].Usage(pricing.Shot{Seconds: decimal.NewFromInt(10), Res: pricing.Res720p})
+	if err != nil || !u.Units.Equal(decimal.NewFromInt(60)) {
+		t.Errorf("usage of the edited model: %v %v", u.Units, err)
+	}
+
+	// A bucket for a length the model does not offer is a broken rule,
+	// shown beside the buckets.
+	ed.set(field("models[1].rates[0].buckets"), "5: 25, 8: 40")
+	if got := ed.errs["models[1].rates[0].buckets"]; !strings.Contains(got, "(models[1].rates[0].buckets") {
+		t.Errorf("bad bucket: %q (general %q)", got, ed.general)
+	}
+	ed.set(field("models[1].durations"), "two to ten")
+	if got := ed.errs["models[1].durations"]; !strings.Contains(got, "like 5, 10 or a range like 2-10") {
+		t.Errorf("bad durations: %q", got)
+	}
+}
+
+func TestParseDurationsBuckets(t *testing.T) {
+	d, err := parseDurations("2–10")
+	if err != nil || str(d["min"]) != "2" || str(d["max"]) != "10" {
+		t.Errorf("range: %v %v", d, err)
+	}
+	d, err = parseDurations("5 s, 10s")
+	if err != nil || len(list(d["list"])) != 2 {
+		t.Errorf("list: %v %v", d, err)
+	}
+	if _, err := parseBuckets("5: 50, ten: 100"); err == nil {
+		t.Error("bad buckets accepted")
+	}
+	b, err := parseBuckets("5 s: 1,000")
+	if err != nil || str(obj(b[0])["units"]) != "1000" {
+		t.Errorf("buckets: %v %v", b, err)
+	}
+}
+
+func TestRateWords(t *testing.T) {
+	fal := catalogProfile(t, "fal")
+	m, _ := fal.FindModel("kling-2-5-turbo-standard")
+	money := func(d decimal.Decimal) string { return pricing.FormatMoney(pricing.NewMoney(d, fal.Currency)) }
+	if got := rateWords(m, money); len(got) != 1 || got[0] != "720p: $0.21 for the first 5 s, then $0.042 per extra second" {
+		t.Errorf("fal Kling 2.5 Turbo: %q", got)
+	}
+	luma := catalogProfile(t, "luma")
+	m, _ = luma.FindModel("ray-2-flash")
+	credits := func(d decimal.Decimal) string { return pricing.FormatNumber(d) + " credits" }
+	if got := strings.Join(rateWords(m, credits), "; "); got != "720p: 5 s: 55 credits, 10 s: 110 credits; 1080p: 5 s: 65 credits, 10 s: 130 credits" {
+		t.Errorf("Luma Ray2 Flash: %q", got)
+	}
+}
+
+func TestIsStale(t *testing.T) {
+	for _, tt := range []struct {
+		read, today string
+		want        bool
+	}{
+		{"2026-10-01", "2026-11-25", false},
+		{"2026-05-28", "2026-11-25", true},
+		{"2026-05-29", "2026-11-24", false},
+		{"", "2026-11-25", false},
+	} {
+		if got := isStale(tt.read, tt.today); got != tt.want {
+			t.Errorf("isStale(%s, %s) = %v", tt.read, tt.today, got)
+		}
+	}
+}
+
+// TestLinkElem: only https links are made; anything else, and every
+// text, is a text node.
+func TestLinkElem(t *testing.T) {
+	if got := app.HTMLString(linkElem("javascript:alert(1)", "x<")); strings.Contains(got, "<a") || strings.Contains(got, "x<") {
+		t.Errorf("a non-https link: %q", got)
+	}
+	got := app.HTMLString(linkElem("https://example.com/?a=1&b=2", `"><b>`))
+	if !strings.Contains(got, `rel="noopener noreferrer"`) || strings.Contains(got, "<b>") {
+		t.Errorf("an https link: %q", got)
+	}
+}

@@ -1,0 +1,251 @@
+package app
+
+import (
+	"cmp"
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// share is the "Share & embed" section of the calculator and compare pages:
+// a link to the page's current state, the embed snippet for it (an iframe of
+// /embed plus the optional /embed.js that sizes it), buttons that copy
+// either, and a live preview of the embed, an iframe of /embed that follows
+// the page's state.
+//
+// Links and snippet name the site by the page's own origin
+// (location.origin) in the browser; when prerendering, by sharePlaceholder,
+// which the browser replaces before anyone can copy it.
+type share struct {
+	app.Compo
+
+	IPath  string // the page shared: "/" or "/compare"
+	IState string // the page's state as a fragment: "price=30&credits=3000"
+
+	origin  string // the site's origin
+	theme   string // the embed's theme: "" (the reader's system), "light" or "dark"
+	preview bool   // the live preview is open
+	msg     string // what the last copy did
+}
+
+// sharePlaceholder stands for the site's origin in prerendered pages.
+const sharePlaceholder = "https://calc.example"
+
+// embedHeight is the iframe's height in the snippet, in CSS pixels: the
+// frame scrolls inside it when /embed.js is not there to fit it.
+const embedHeight = "720"
+
+// Ids of the share section, for tests.
+const (
+	idShareLink    = "share-link"
+	idShareSnippet = "share-snippet"
+	idShareFrame   = "share-frame"
+)
+
+// themeChoices are the embed's themes.
+var themeChoices = []choice{
+	{Value: "auto", Label: "Reader's system setting"},
+	{Value: "light", Label: "Light"},
+	{Value: "dark", Label: "Dark"},
+}
+
+var _ app.Mounter = (*share)(nil)
+
+// shareSection returns the share section for the page at path in the state
+// state (a fragment, without "#": see shareState).
+func shareSection(path, state string) app.UI {
+	return &share{IPath: path, IState: state}
+}
+
+// OnMount names the site by the page's own origin.
+func (s *share) OnMount(ctx app.Context) {
+	if o := app.Window().Get("location").Get("origin"); o.Truthy() {
+		s.origin = o.String()
+	}
+}
+
+func (s *share) Render() app.UI {
+	origin := cmp.Or(s.origin, sharePlaceholder)
+	link := shareLink(origin, s.IPath, s.IState)
+	src := embedSrc(origin, s.IPath, s.IState, s.theme)
+	toggle := "Show a live preview"
+	if s.preview {
+		toggle = "Hide the preview"
+	}
+	return el("section").ID("share").Class("share").Aria("labelledby", "share-title").Body(
+		el("h2").ID("share-title").Text("Share & embed"),
+		el("p").Class("share-lede").Text(
+			"Send a link to this calculation, or put it live in an article: paste the embed code "+
+				"into any page or blog post that accepts HTML. Readers can change the numbers; "+
+				"nothing they type leaves their device."),
+		el("div").Class("share-field").Body(
+			el("label").Attr("for", idShareLink).Text("Link to this calculation"),
+			el("div").Class("share-row").Body(
+				void("input").ID(idShareLink).Class("share-input").Attr("type", "text").
+					Attr("readonly", true).Attr("spellcheck", "false").Attr("value", link).
+					On("focus", selectField),
+				el("button").ID("share-copy-link").Class("secondary").Attr("type", "button").
+					Text("Copy link").On("click", s.onCopy(idShareLink, "Copied the link.")),
+			),
+		),
+		el("div").Class("share-field").Body(
+			el("label").Attr("for", idShareSnippet).Text("Embed code"),
+			el("textarea").ID(idShareSnippet).Class("share-code").Attr("readonly", true).
+				Attr("rows", "5").Attr("spellcheck", "false").On("focus", selectField).
+				Text(embedSnippet(origin, src)),
+			el("p").Class("share-hint").Text(
+				"The script sizes the frame to the calculator; without it the frame is "+embedHeight+
+					" pixels high and scrolls. For your own colour, add &accent=ff5500 (any hex colour) to the address in the code."),
+		),
+		el("div").Class("share-actions").Body(
+			picker{
+				Name: "share_theme", Label: "Embed theme", Value: cmp.Or(s.theme, "auto"),
+				Choices: themeChoices, OnChange: s.onTheme,
+			}.render(),
+			el("button").ID("share-copy-embed").Attr("type", "button").
+				Text("Copy embed code").On("click", s.onCopy(idShareSnippet, "Copied the embed code.")),
+			el("button").ID("share-preview").Class("secondary").Attr("type", "button").
+				Aria("controls", "share-preview-box").Aria("expanded", s.preview).
+				Text(toggle).On("click", s.onPreview),
+		),
+		el("p").ID("share-status").Class("share-status").Attr("role", "status").Aria("live", "polite").Text(s.msg),
+		app.If(s.preview, func() app.UI {
+			return el("div").ID("share-preview-box").Class("share-preview").Body(
+				el("iframe").ID(idShareFrame).Attr("src", src).
+					Attr("title", "Preview of the embedded calculator"),
+				// Sizes the preview as /embed.js sizes the frame in an
+				// article (the same file, from web/, which works offline).
+				el("script").Attr("src", "/web/embed.js").Attr("async", true),
+			)
+		}),
+	)
+}
+
+// onCopy copies the text of the field with id fieldID (the link or the
+// snippet), and says whether it worked; when it did not, the text is
+// selected in its field for the person to copy. The text is read when
+// clicked: go-app keeps the handler of the first render.
+func (s *share) onCopy(fieldID, done string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		origin := cmp.Or(s.origin, sharePlaceholder)
+		text := shareLink(origin, s.IPath, s.IState)
+		if fieldID == idShareSnippet {
+			text = embedSnippet(origin, embedSrc(origin, s.IPath, s.IState, s.theme))
+		}
+		s.msg = "Copying…"
+		copyText(ctx, text, func(ok bool) {
+			s.msg = done
+			if !ok {
+				s.msg = "The browser did not allow copying: the text is selected, copy it with Ctrl+C or ⌘C."
+				if f := app.Window().GetElementByID(fieldID); f.Truthy() {
+					f.Call("focus")
+					f.Call("select")
+				}
+			}
+		})
+	}
+}
+
+// onTheme picks the embed's theme.
+func (s *share) onTheme(ctx app.Context, e app.Event) {
+	switch v := ctx.JSSrc().Get("value").String(); v {
+	case "light", "dark":
+		s.theme = v
+	default:
+		s.theme = ""
+	}
+	s.msg = ""
+}
+
+// onPreview opens or closes the live preview.
+func (s *share) onPreview(ctx app.Context, e app.Event) {
+	s.preview = !s.preview
+}
+
+// selectField selects the text of the field that got focus, ready to copy.
+func selectField(ctx app.Context, e app.Event) {
+	ctx.JSSrc().Call("select")
+}
+
+// copyText puts text on the clipboard (through go-app's JS API) and calls
+// done, in the app's goroutine, with whether it worked. A browser without
+// the asynchronous clipboard (or an insecure origin) is "did not work".
+func copyText(ctx app.Context, text string, done func(ok bool)) {
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() || !clip.Get("writeText").Truthy() {
+		done(false)
+		return
+	}
+	var ok, failed app.Func
+	settle := func(v bool) {
+		ctx.Dispatch(func(app.Context) {
+			ok.Release()
+			failed.Release()
+			done(v)
+		})
+	}
+	ok = app.FuncOf(func(app.Value, []app.Value) any { settle(true); return nil })
+	failed = app.FuncOf(func(app.Value, []app.Value) any { settle(false); return nil })
+	clip.Call("writeText", text).Call("then", ok, failed)
+}
+
+// shareState returns a page's state for a link, without the values that
+// have a message (a bad value is not worth sharing, and would put the
+// person's typo in someone else's article): their fields take the default.
+func shareState(v url.Values, errs map[string]string, order []string) string {
+	good := url.Values{}
+	for key := range v {
+		if errs[key] == "" {
+			good[key] = v[key]
+		}
+	}
+	return formatLinkState(good, order)
+}
+
+// shareLink returns the absolute link to the page at path with state.
+func shareLink(origin, path, state string) string {
+	if state == "" {
+		return origin + path
+	}
+	return origin + path + "#" + state
+}
+
+// embedSrc returns the address of the embed of the page at path with state
+// and theme ("" for the reader's system setting).
+func embedSrc(origin, path, state, theme string) string {
+	frag := state
+	if path == "/compare" {
+		frag = joinPairs("view="+viewCompare, frag)
+	}
+	if theme != "" {
+		frag = joinPairs(frag, "theme="+theme)
+	}
+	return shareLink(origin, EmbedPath, frag)
+}
+
+// joinPairs joins two fragments' pairs.
+func joinPairs(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "&" + b
+}
+
+// embedSnippet returns the HTML an author pastes: the iframe of src, at a
+// fixed height that works alone, and the script that fits it to the
+// calculator.
+func embedSnippet(origin, src string) string {
+	return `<iframe src="` + escapeAttr(src) + `" title="AI video cost calculator" ` +
+		`width="100%" height="` + embedHeight + `" style="border:0;width:100%" loading="lazy"></iframe>` + "\n" +
+		`<script src="` + escapeAttr(origin) + `/embed.js" async></script>`
+}
+
+// escapeAttr escapes s for an HTML attribute value in double quotes. (The
+// html package's EscapeString would add 34 KB to app.wasm.)
+func escapeAttr(s string) string {
+	for _, r := range [][2]string{{"&", "&amp;"}, {`"`, "&#34;"}, {"<", "&lt;"}, {">", "&gt;"}} {
+		s = strings.ReplaceAll(s, r[0], r[1])
+	}
+	return s
+}

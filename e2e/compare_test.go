@@ -1,0 +1,481 @@
+package e2e
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// Rankings of the catalog worked out by hand from pricing/catalog/*.json
+// (every division to 16 decimal places), each as the first rows' data-model
+// and data-cost-per-second (cost per kept second, exact).
+var (
+	// 10 s at 1080p, any tier, monthly plans. Luma's cheapest credit is
+	// Ultra's: $300 ÷ 150,000 = $0.002; Ray2 Flash takes 130 credits for
+	// 10 s ($0.26, $0.026 a second), Ray2 340 ($0.068 a second). Kling's is
+	// Ultra's, $180 ÷ 26,000 = $0.0069230769230769: Kling 3.0 Pro 12
+	// credits/s × 10 s = 120 credits = $0.830769230769228, $0.0830769230769228
+	// a second; Kling 2.6 Pro 200 credits, $0.138461538461538 a second. Ray
+	// 3.2: 80 credits/s × 10 s × $0.002 = $1.60, $0.16 a second.
+	standardShot = []rankedRow{
+		{"luma/ray-2-flash", "0.026"},
+		{"luma/ray-2", "0.068"},
+		{"kling/kling-3-0-pro", "0.0830769230769228"},
+		{"kling/kling-2-6-pro", "0.138461538461538"},
+		{"luma/ray-3-2", "0.16"},
+	}
+	// 5 s at 720p, fast tier, the cheapest way. Pika Starter billed yearly:
+	// $8 ÷ 900 = $0.0088888888888889 × 10 credits ÷ 5 s =
+	// $0.0177777777777778. Luma Ultra yearly: $250 ÷ 150,000 =
+	// $0.0016666666666667 × 55 credits ÷ 5 s = $0.0183333333333337. Google
+	// AI Ultra: $249.99 ÷ 25,000 = $0.0099996 × 10 credits for an 8 s clip
+	// ÷ the 5 s asked = $0.0199992, Veo 2 Fast and Veo 3.1 Fast alike, in id
+	// order.
+	fastCheapest = []rankedRow{
+		{"pika/pika-2-5-turbo", "0.0177777777777778"},
+		{"luma/ray-2-flash", "0.0183333333333337"},
+		{"google-flow/veo-2-fast", "0.0199992"},
+		{"google-flow/veo-3-1-fast", "0.0199992"},
+	}
+	// 5 s at 720p, fast tier, API pay-as-you-go. fal Hailuo 2.3 Fast: a 6 s
+	// clip $0.19 ÷ 5 s = $0.038; fal Pika v2 Turbo $0.20 a clip, $0.04; fal
+	// Kling 2.5 Turbo $0.21 for the first 5 s, $0.042; Luma API Ray2 Flash
+	// 1280 × 720 × 24 fps × 5 s = 110.592 Mpx × $0.0022 = $0.2433024,
+	// $0.04866048 a second.
+	fastAPI = []rankedRow{
+		{"fal/hailuo-2-3-fast-standard", "0.038"},
+		{"fal/pika-v2-turbo", "0.04"},
+		{"fal/kling-2-5-turbo-standard", "0.042"},
+		{"luma-api/ray-2-flash", "0.04866048"},
+	}
+	// 10 s at 1080p, premium: Kling 3.0 Pro, then Kling 2.6 Pro (above).
+	premiumMonthly = []rankedRow{
+		{"kling/kling-3-0-pro", "0.0830769230769228"},
+		{"kling/kling-2-6-pro", "0.138461538461538"},
+	}
+	// The same, the cheapest way: Krea's Kling 1 Pro at $0.0772 a second,
+	// fal's LTX 2.3 Pro at $0.08, then Kling 3.0 Pro's monthly plan (Kling
+	// sells no yearly plan).
+	premiumCheapest = []rankedRow{
+		{"krea-api/kling-1-pro", "0.0772"},
+		{"fal/ltx-2-3-pro", "0.08"},
+		{"kling/kling-3-0-pro", "0.0830769230769228"},
+	}
+)
+
+// rankedRow is one row of the ranking table.
+type rankedRow struct {
+	Model string `json:"model"`
+	Cost  string `json:"cost"`
+}
+
+// tableRow is a row of the ranking table as the page shows it.
+type tableRow struct {
+	Model    string   `json:"model"`
+	Cost     string   `json:"cost"`
+	Cells    []string `json:"cells"` // every cell but the evidence, trimmed
+	Evidence string   `json:"evidence"`
+}
+
+// readTable reads the ranking table.
+func readTable(tb *tab) []tableRow {
+	tb.t.Helper()
+	return eval[[]tableRow](tb, `[...document.querySelectorAll("#ranking tbody tr")].map(r => ({
+		model: r.dataset.model, cost: r.dataset.costPerSecond,
+		cells: [...r.cells].slice(0, -1).map(c => c.textContent.trim()),
+		evidence: r.querySelector(".cmp-ev-text").textContent.trim(),
+	}))`)
+}
+
+// waitRanking waits until the table's first rows are want.
+func waitRanking(tb *tab, what string, want []rankedRow) {
+	tb.t.Helper()
+	js, _ := json.Marshal(want)
+	_, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => {
+		const want = %s;
+		const rows = [...document.querySelectorAll("#ranking tbody tr")];
+		return rows.length >= want.length && want.every((w, i) =>
+			rows[i].dataset.model === w.model && rows[i].dataset.costPerSecond === w.cost);
+	})()`, js), chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		var got []rankedRow
+		for _, r := range readTable(tb) {
+			got = append(got, rankedRow{r.Model, r.Cost})
+		}
+		tb.t.Fatalf("%s: ranking starts %v, want %v (%v)%s", what, got, want, err, tb.consoleDump())
+	}
+}
+
+// pick chooses an option of the select with id, as a person would.
+func pick(tb *tab, id, value string) {
+	tb.t.Helper()
+	tb.do("picking "+value, chromedp.SetValue(chromedp.ID(id), value))
+	eval[bool](tb, fmt.Sprintf(`document.getElementById(%q).dispatchEvent(new Event("change", {bubbles: true}))`, id))
+}
+
+// TestComparePrerendered: the HTML of /compare already ranks the standard
+// shot, before any script runs.
+func TestComparePrerendered(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	res, body := get(t, srv.URL+"/compare")
+	if res.StatusCode != 200 {
+		t.Fatalf("GET /compare = %d", res.StatusCode)
+	}
+	html := string(body)
+	var got []rankedRow
+	for _, tag := range regexp.MustCompile(`<tr [^>]*class="cmp-row"[^>]*>`).FindAllString(html, -1) {
+		m := regexp.MustCompile(`data-model="([^"]*)"`).FindStringSubmatch(tag)
+		v := regexp.MustCompile(`data-cost-per-second="([^"]*)"`).FindStringSubmatch(tag)
+		if m == nil || v == nil {
+			t.Fatalf("row without data-model or data-cost-per-second: %s", tag)
+		}
+		got = append(got, rankedRow{m[1], v[1]})
+	}
+	if len(got) < len(standardShot) || fmt.Sprint(got[:len(standardShot)]) != fmt.Sprint(standardShot) {
+		t.Errorf("prerendered ranking %v, want it to start %v", got, standardShot)
+	}
+	for _, name := range []string{"dur", "res", "tier", "takes", "billing", "audio", "upscale", "platforms", "cur", "rate"} {
+		if !strings.Contains(html, `name="`+name+`"`) {
+			t.Errorf("prerendered /compare has no field named %s", name)
+		}
+	}
+	for _, want := range []string{`role="img"`, `id="markdown"`, `id="download-csv"`, `id="unavailable"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("prerendered /compare lacks %s", want)
+		}
+	}
+}
+
+// TestCompareLinks: shots from links rank in the hand-checked order, and
+// the chart has one bar per ranked row.
+func TestCompareLinks(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tests := []struct {
+		name, link string
+		want       []rankedRow
+	}{
+		{"standard", "/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly", standardShot},
+		{"fast-cheapest", "/compare#dur=5&res=720p&tier=fast&takes=1&billing=cheapest", fastCheapest},
+		{"fast-api", "/compare#dur=5&res=720p&tier=fast&billing=api", fastAPI},
+		{"premium", "/compare#tier=premium", premiumMonthly},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := newTab(t, srv.URL)
+			tb.open(tt.link)
+			waitRanking(tb, tt.link, tt.want)
+			rows := readTable(tb)
+			bars := eval[[]string](tb, `[...document.querySelectorAll("#cmp-chart svg g.chart-bar")].map(g => g.dataset.key)`)
+			if len(bars) != len(rows) {
+				t.Errorf("%d bars for %d ranked rows", len(bars), len(rows))
+			}
+			for i := range min(len(bars), len(rows)) {
+				if bars[i] != rows[i].Model {
+					t.Errorf("bar %d is %s, row %d is %s", i+1, bars[i], i+1, rows[i].Model)
+				}
+			}
+			assertNoBadNumbers(tb)
+			tb.assertNoErrors()
+		})
+	}
+}
+
+// TestCompareChanges: changing the tier or the billing re-ranks, and the
+// fragment follows the form.
+func TestCompareChanges(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/compare")
+	waitRanking(tb, "the standard shot", standardShot)
+
+	pick(tb, "f-tier", "premium")
+	waitRanking(tb, "premium", premiumMonthly)
+	if got, want := hash(tb), "dur=10&res=1080p&tier=premium&takes=1&billing=monthly"; got != want {
+		t.Errorf("fragment = %q, want %q", got, want)
+	}
+
+	pick(tb, "f-billing", "cheapest")
+	waitRanking(tb, "premium, cheapest", premiumCheapest)
+	if got, want := hash(tb), "dur=10&res=1080p&tier=premium&takes=1&billing=cheapest"; got != want {
+		t.Errorf("fragment = %q, want %q", got, want)
+	}
+
+	// Typing: 2 generations per kept clip double every cost per kept second.
+	typeInto(tb, "f-takes", "2")
+	waitRanking(tb, "2 takes", []rankedRow{{"krea-api/kling-1-pro", "0.1544"}, {"fal/ltx-2-3-pro", "0.16"}})
+	if !strings.Contains(hash(tb), "takes=2") {
+		t.Errorf("fragment %q lacks takes=2", hash(tb))
+	}
+
+	// A bad value: a message beside the field, no ranking.
+	typeInto(tb, "f-dur", "abc")
+	tb.waitFor("the duration's message", `document.getElementById("f-dur-msg").textContent.startsWith("Duration must be a number")`, 10*time.Second)
+	if n := eval[int](tb, `document.querySelectorAll("#ranking tbody tr").length`); n != 0 {
+		t.Errorf("%d rows shown for a bad duration", n)
+	}
+	if got := eval[string](tb, `document.getElementById("f-dur").getAttribute("aria-invalid")`); got != "true" {
+		t.Errorf("duration aria-invalid = %q", got)
+	}
+	typeInto(tb, "f-dur", "10")
+	waitRanking(tb, "fixed", []rankedRow{{"krea-api/kling-1-pro", "0.1544"}})
+
+	// The platform filter.
+	tb.do("opening the filter", chromedp.Click(chromedp.CSS(".cmp-filter summary")))
+	tb.do("unchecking Krea", chromedp.Click(chromedp.ID("f-platforms-krea-api")))
+	waitRanking(tb, "without Krea", []rankedRow{{"fal/ltx-2-3-pro", "0.16"}})
+	if !strings.Contains(hash(tb), "platforms=") || strings.Contains(hash(tb), "krea-api") {
+		t.Errorf("fragment %q: want a platform list without krea-api", hash(tb))
+	}
+	tb.do("all platforms", chromedp.Click(chromedp.ID("cmp-all")))
+	waitRanking(tb, "all platforms again", []rankedRow{{"krea-api/kling-1-pro", "0.1544"}})
+	if strings.Contains(hash(tb), "platforms=") {
+		t.Errorf("fragment %q still filters", hash(tb))
+	}
+	if !eval[bool](tb, `document.getElementById("f-platforms-krea-api").checked`) {
+		t.Error("Krea's box is not checked again")
+	}
+
+	// Sorting by a column, then back to rank order.
+	tb.do("sorting by platform", chromedp.Click(chromedp.CSS(`button[data-sort="platform"]`)))
+	tb.waitFor("the platform column sorted", `document.querySelector("th.cmp-col-platform").getAttribute("aria-sort") === "ascending"`, 10*time.Second)
+	platforms := eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody td.cmp-col-platform")].map(c => c.textContent.trim().toLowerCase())`)
+	for i := 1; i < len(platforms); i++ {
+		if platforms[i-1] > platforms[i] {
+			t.Errorf("sorted by platform, %q comes before %q", platforms[i-1], platforms[i])
+		}
+	}
+	tb.do("sorting by rank", chromedp.Click(chromedp.CSS(`button[data-sort="rank"]`)))
+	waitRanking(tb, "rank order", []rankedRow{{"krea-api/kling-1-pro", "0.1544"}, {"fal/ltx-2-3-pro", "0.16"}})
+	assertNoBadNumbers(tb)
+	tb.assertNoErrors()
+}
+
+// TestCompareUnavailable: models that cannot make the shot are listed
+// apart, with why.
+func TestCompareUnavailable(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly")
+	waitRanking(tb, "the standard shot", standardShot)
+	reasons := eval[map[string]string](tb, `Object.fromEntries([...document.querySelectorAll("#unavailable li")].map(li =>
+		[li.dataset.model, li.querySelector(".cmp-gone-reason").textContent.trim()]))`)
+	for key, want := range map[string]string{
+		// Flow makes Veo clips at 720p only; Higgsfield's Seedance 2.0 is
+		// 5 s at 1080p; fal sells no plan, only pay-as-you-go.
+		"google-flow/veo-3-1-fast": "1080p not offered (720p).",
+		"higgsfield/seedance-2-0":  "10 s not offered at 1080p (longest is 5 s).",
+		"fal":                      "Pay-as-you-go only: choose API or cheapest.",
+	} {
+		if reasons[key] != want {
+			t.Errorf("%s: reason %q, want %q", key, reasons[key], want)
+		}
+	}
+	// No ranked model is listed as unavailable.
+	for _, r := range readTable(tb) {
+		if _, ok := reasons[r.Model]; ok {
+			t.Errorf("%s is both ranked and unavailable", r.Model)
+		}
+	}
+	tb.assertNoErrors()
+}
+
+// TestCompareExports: the Markdown and the CSV hold the table, and both
+// work in the browser: the copy button puts the Markdown on the
+// clipboard, the CSV link downloads the file under the site's CSP.
+func TestCompareExports(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/compare#dur=5&res=720p&tier=fast&billing=cheapest")
+	waitRanking(tb, "fast, cheapest", fastCheapest)
+	rows := readTable(tb)
+	if len(rows) < len(fastCheapest) {
+		t.Fatalf("%d rows", len(rows))
+	}
+
+	// Markdown: the textarea's table has the page table's cells, row by
+	// row, and carries the shot, the date and the sources.
+	md := eval[string](tb, `document.getElementById("markdown").value`)
+	mdRows := markdownRows(md)
+	if len(mdRows) != len(rows)+1 {
+		t.Fatalf("the Markdown has %d table rows, the page %d (+ header)", len(mdRows), len(rows))
+	}
+	for i, r := range rows {
+		got := mdRows[i+1]
+		for j, cell := range r.Cells {
+			if got[j] != cell {
+				t.Errorf("row %d cell %d: Markdown %q, table %q", i+1, j+1, got[j], cell)
+			}
+		}
+		if ev := got[len(got)-1]; !strings.HasPrefix(ev, r.Evidence) {
+			t.Errorf("row %d evidence: Markdown %q, table %q", i+1, ev, r.Evidence)
+		}
+	}
+	today := eval[string](tb, `new Date().toISOString().slice(0, 10)`)
+	for _, want := range []string{"5 s at 720p, fast tier", "Billing: cheapest available", "Compared on " + today, "Sources:", "<https://"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown lacks %q", want)
+		}
+	}
+
+	// CSV: decode the link, parse it, compare with the rows' data.
+	href := eval[string](tb, `document.getElementById("download-csv").getAttribute("href")`)
+	name := eval[string](tb, `document.getElementById("download-csv").getAttribute("download")`)
+	const prefix = "data:text/csv;charset=utf-8,"
+	if !strings.HasPrefix(href, prefix) {
+		t.Fatalf("CSV link %.60q", href)
+	}
+	text, err := url.PathUnescape(strings.TrimPrefix(href, prefix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCSV(t, strings.TrimPrefix(text, "\ufeff"), rows, today)
+	if want := "aivc-compare-5s-720p-fast-" + today + ".csv"; name != want {
+		t.Errorf("download name = %q, want %q", name, want)
+	}
+
+	// The download itself, under the page's Content-Security-Policy.
+	dir := t.TempDir()
+	call(tb, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	})
+	tb.do("downloading the CSV", chromedp.Click(chromedp.ID("download-csv")))
+	file := filepath.Join(dir, name)
+	deadline := time.Now().Add(15 * time.Second)
+	var data []byte
+	for time.Now().Before(deadline) {
+		if data, err = os.ReadFile(file); err == nil && len(data) > 0 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		entries, _ := os.ReadDir(dir)
+		t.Fatalf("no downloaded %s (%v); the folder holds %v%s", name, err, entries, tb.consoleDump())
+	}
+	if string(data) != text {
+		t.Errorf("the downloaded file differs from the link's CSV")
+	}
+	if !strings.HasPrefix(string(data), "\ufeff") {
+		t.Error("the downloaded CSV has no byte order mark (Excel reads it in the wrong code page)")
+	}
+
+	// Copy: the clipboard gets the textarea's Markdown.
+	call(tb, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-write"}, Setting: cdpbrowser.PermissionSettingGranted, Origin: srv.URL,
+	})
+	call(tb, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-read"}, Setting: cdpbrowser.PermissionSettingGranted, Origin: srv.URL,
+	})
+	call(tb, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+	tb.do("copying the Markdown", chromedp.Click(chromedp.ID("copy-markdown")))
+	tb.waitFor("the copy to succeed", `document.getElementById("copy-status").textContent.startsWith("Copied")`, 10*time.Second)
+	if got := eval[string](tb, `navigator.clipboard.readText()`); got != md {
+		t.Errorf("the clipboard holds %.80q…, want the Markdown", got)
+	}
+	tb.assertNoErrors()
+}
+
+// checkCSV compares a CSV export with the ranking table's rows.
+func checkCSV(t *testing.T, text string, rows []tableRow, today string) {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil {
+		t.Fatalf("reading the CSV: %v", err)
+	}
+	if len(recs) != len(rows)+1 {
+		t.Fatalf("the CSV has %d records, the page %d rows (+ header)", len(recs), len(rows))
+	}
+	col := map[string]int{}
+	for i, name := range recs[0] {
+		col[name] = i
+	}
+	for _, name := range []string{"rank", "profile_id", "model_id", "cost_per_kept_second", "sources", "shot", "date", "plan", "tier"} {
+		if _, ok := col[name]; !ok {
+			t.Fatalf("the CSV has no %s column: %v", name, recs[0])
+		}
+	}
+	for i, r := range rows {
+		rec := recs[i+1]
+		if key := rec[col["profile_id"]] + "/" + rec[col["model_id"]]; key != r.Model {
+			t.Errorf("CSV row %d is %s, the table's %s", i+1, key, r.Model)
+		}
+		if got := rec[col["cost_per_kept_second"]]; got != r.Cost {
+			t.Errorf("CSV row %d cost per kept second %s, data-cost-per-second %s", i+1, got, r.Cost)
+		}
+		if rec[col["rank"]] != r.Cells[0] || rec[col["plan"]] != r.Cells[4] || rec[col["tier"]] != r.Cells[3] {
+			t.Errorf("CSV row %d: rank %s, plan %q, tier %s; the table's %v", i+1, rec[col["rank"]], rec[col["plan"]], rec[col["tier"]], r.Cells)
+		}
+		if rec[col["date"]] != today || !strings.HasPrefix(rec[col["shot"]], "5 s at 720p, fast tier") || !strings.HasPrefix(rec[col["sources"]], "https://") {
+			t.Errorf("CSV row %d lacks the date, the shot or the sources: %q", i+1, rec)
+		}
+	}
+}
+
+// markdownRows returns the cells of a Markdown text's table rows (the
+// header first, the separator left out), unescaping \|.
+func markdownRows(md string) [][]string {
+	var rows [][]string
+	for line := range strings.SplitSeq(md, "\n") {
+		if !strings.HasPrefix(line, "| ") || strings.HasPrefix(line, "| ---") {
+			continue
+		}
+		line = strings.TrimSuffix(strings.TrimPrefix(line, "| "), " |")
+		line = strings.ReplaceAll(line, `\|`, "\x00")
+		var cells []string
+		for c := range strings.SplitSeq(line, " | ") {
+			cells = append(cells, strings.ReplaceAll(c, "\x00", "|"))
+		}
+		rows = append(rows, cells)
+	}
+	return rows
+}
+
+// TestCompareCalculatorLinks: a ranked row opens the calculator on its
+// plan with the same numbers, and the calculator links back here with its
+// shot (both in-app navigations, without reloading the page).
+func TestCompareCalculatorLinks(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/compare")
+	waitRanking(tb, "the standard shot", standardShot)
+	href := eval[string](tb, `document.querySelector('#ranking tbody tr a').getAttribute("href")`)
+	if want := "/#profile=luma&plan=ultra&model=ray-2-flash&res=1080p&dur=10"; href != want {
+		t.Fatalf("the cheapest row links to %q, want %q", href, want)
+	}
+	tb.do("opening the cheapest in the calculator", chromedp.Click(chromedp.CSS("#ranking tbody tr a")))
+	tb.waitFor("the calculator", `location.pathname === "/" && !!document.getElementById("cost-per-clip")`, 10*time.Second)
+	// The calculator prices the same clip the same way: $0.002 × 130
+	// credits = $0.26, $0.026 a second.
+	waitResults(tb, "Ray2 Flash on Luma Ultra", map[string][2]string{
+		"cost-per-clip":   {"0.26", "$0.26"},
+		"cost-per-second": {"0.026", "$0.026"},
+	})
+	// And back: the calculator's compare link carries the shot.
+	back := eval[string](tb, `document.querySelector('main a[href^="/compare#"]').getAttribute("href")`)
+	if !strings.HasPrefix(back, "/compare#dur=10&res=1080p") {
+		t.Fatalf("the calculator's compare link = %q", back)
+	}
+	tb.do("back to compare", chromedp.Click(chromedp.CSS(`main a[href^="/compare#"]`)))
+	waitRanking(tb, "back on compare", []rankedRow{standardShot[0]})
+	if got := hash(tb); !strings.HasPrefix(got, "dur=10&res=1080p") {
+		t.Errorf("fragment = %q", got)
+	}
+	tb.assertNoErrors()
+}

@@ -1,0 +1,599 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aivc/aivc/internal/site"
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
+)
+
+// The blog embed (issue 7): the demo article of examples/blog, served on
+// another site than the calculator's, frames /embed; web/embed.js fits the
+// frame to the height the frame posts.
+
+// blogPlaceholder is the calculator's origin as examples/blog writes it.
+const blogPlaceholder = "https://calc.example"
+
+// maxEmbedJS is the size budget of /embed.js, raw.
+const maxEmbedJS = 2048
+
+// TestEmbedScriptSize: the host script stays under 2 KB, and the site
+// serves it at its root as a script.
+func TestEmbedScriptSize(t *testing.T) {
+	t.Parallel()
+	root, err := site.FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(root, "web", "embed.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("web/embed.js: %d bytes (budget %d)", len(src), maxEmbedJS)
+	if len(src) >= maxEmbedJS {
+		t.Errorf("web/embed.js is %d bytes; it must stay under %d", len(src), maxEmbedJS)
+	}
+	srv := newServer(t)
+	res, body := get(t, srv.URL+"/embed.js")
+	if res.StatusCode != 200 || string(body) != string(src) {
+		t.Fatalf("GET /embed.js = %d, %d bytes; want web/embed.js", res.StatusCode, len(body))
+	}
+	if ct := res.Header.Get("Content-Type"); !strings.Contains(ct, "javascript") {
+		t.Errorf("GET /embed.js: Content-Type %q", ct)
+	}
+	if res.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("GET /embed.js: no nosniff")
+	}
+}
+
+// blog serves the demo article on another site than the calculator at
+// siteURL (http://127.0.0.1:…): http://localhost:…, so the embed is a
+// third-party frame, as on a real blog. The article's placeholder origin is
+// replaced by siteURL; with ?noscript the snippet's script is left out.
+// /evil is a page of a third origin that posts fake heights to its parent.
+type blog struct {
+	URL  string // "http://localhost:port"
+	Evil string // a third origin's page: "http://127.0.0.1:port/evil"
+}
+
+func newBlog(t *testing.T, siteURL string) blog {
+	t.Helper()
+	root, err := site.FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	article, err := os.ReadFile(filepath.Join(root, "examples", "blog", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.ReplaceAll(string(article), blogPlaceholder, siteURL)
+	script := fmt.Sprintf(`<script src="%s/embed.js" async></script>`, siteURL)
+	if !strings.Contains(text, script) || !strings.Contains(text, siteURL+"/embed#") {
+		t.Fatalf("examples/blog/index.html lacks the snippet (an iframe of %s/embed# and %s)", blogPlaceholder, script)
+	}
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.URL.Query().Has("noscript") {
+			fmt.Fprint(w, strings.Replace(text, script, "", 1))
+			return
+		}
+		fmt.Fprint(w, text)
+	}))
+	t.Cleanup(host.Close)
+	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><title>evil</title><script>
+let n = 0;
+const t = setInterval(() => {
+  parent.postMessage({type: "aivc:height", height: 5000}, "*");
+  parent.postMessage({type: "aivc:height", height: 150}, "*");
+  if (++n === 10) { clearInterval(t); parent.postMessage({type: "evil:done"}, "*"); }
+}, 30);
+</script>`)
+	}))
+	t.Cleanup(evil.Close)
+	_, port, err := net.SplitHostPort(strings.TrimPrefix(host.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return blog{URL: "http://localhost:" + port, Evil: evil.URL + "/evil"}
+}
+
+// recorder runs in the host page before its scripts: it records every
+// message the page receives, with its origin.
+const recorder = `if (window.top === window) {
+  window.__msgs = [];
+  addEventListener("message", (e) => {
+    let data;
+    try { data = JSON.stringify(e.data); } catch (err) { data = String(e.data); }
+    window.__msgs.push({origin: e.origin, data: data === undefined ? String(e.data) : data});
+  });
+}`
+
+// openBlog opens the demo article (query: "" or "?noscript") in a new tab
+// and scrolls the calculator's frame into view (it loads lazily).
+func openBlog(t *testing.T, b blog, query string) *tab {
+	t.Helper()
+	tb := newTab(t, b.URL)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
+	tb.navigate("/" + query)
+	eval[bool](tb, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
+	return tb
+}
+
+// attachFrame returns a tab for the cross-site frame of the page whose URL
+// starts with prefix: Chrome runs it in its own process, as its own target.
+func attachFrame(t *testing.T, tb *tab, prefix string) *tab {
+	t.Helper()
+	var id target.ID
+	deadline := time.Now().Add(60 * time.Second)
+	for id == "" {
+		infos, err := chromedp.Targets(tb.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, info := range infos {
+			if info.Type == "iframe" && strings.HasPrefix(info.URL, prefix) {
+				id = info.TargetID
+			}
+		}
+		if id == "" {
+			if time.Now().After(deadline) {
+				t.Fatalf("no frame target for %s%s", prefix, tb.consoleDump())
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	fctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(id))
+	t.Cleanup(cancel)
+	ft := &tab{t: t, ctx: fctx, base: prefix}
+	msgs := chromedp.Console(fctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			ft.mu.Lock()
+			ft.msgs = append(ft.msgs, m)
+			ft.mu.Unlock()
+		}
+	}()
+	if err := chromedp.Do(fctx); err != nil {
+		t.Fatalf("attaching to the frame: %v", err)
+	}
+	// The probe of newTab, for what happens from now on.
+	eval[bool](ft, `(() => {
+		window.__cspViolations = window.__cspViolations || [];
+		document.addEventListener("securitypolicyviolation", (e) => {
+			window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
+		});
+		return true;
+	})()`)
+	return ft
+}
+
+// heightJS is the last height the calculator's frame posted to the host
+// page, or 0.
+func heightJS(siteURL string) string {
+	return fmt.Sprintf(`(() => {
+		const hs = window.__msgs.filter((m) => m.origin === %q).map((m) => JSON.parse(m.data))
+			.filter((d) => d && d.type === "aivc:height").map((d) => d.height);
+		return hs.length ? hs[hs.length - 1] : 0;
+	})()`, siteURL)
+}
+
+// frameHeight is the height of the calculator's frame in the host page.
+const frameHeight = `document.getElementById("aivc").getBoundingClientRect().height`
+
+// fitsJS, run in the frame, tells whether the frame's viewport is exactly
+// its content: no inner scrollbar, no empty gap below.
+const fitsJS = `(() => {
+	const h = document.documentElement.getBoundingClientRect().height;
+	return document.documentElement.scrollHeight <= innerHeight && innerHeight - h < 1 && innerHeight - h > -1;
+})()`
+
+// waitFits waits until the host sized the frame to the last height the
+// frame posted, and the frame's content fits it exactly; it returns the
+// height.
+func waitFits(t *testing.T, host, frame *tab, siteURL, what string) int {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		posted := eval[float64](host, heightJS(siteURL))
+		got := eval[float64](host, frameHeight)
+		fits := eval[bool](frame, fitsJS)
+		if posted > 0 && got == posted && fits {
+			return int(got)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: the frame is %vpx high, the last posted height %v, content %v (viewport %v, scrollHeight %v)%s",
+				what, got, posted, eval[float64](frame, `document.documentElement.getBoundingClientRect().height`),
+				eval[float64](frame, `innerHeight`), eval[float64](frame, `document.documentElement.scrollHeight`), frame.consoleDump())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestEmbedInBlog: the demo article on another site shows the calculator
+// in its frame, preset by the snippet; /embed.js keeps the frame as high as
+// its content as the content grows and shrinks; messages that do not come
+// from the frame, or are not of the expected shape, change nothing.
+func TestEmbedInBlog(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	b := newBlog(t, srv.URL)
+	host := openBlog(t, b, "")
+	frame := attachFrame(t, host, srv.URL+"/embed")
+	frame.waitReady()
+
+	// The frame computes from its preset: Runway Standard, $15 for 625
+	// credits; Gen-4 Turbo at 720p, 5 credits/s × 10 s = 50 credits = $1.20
+	// a clip; three tries per kept clip = $3.60.
+	waitResults(frame, "the preset of the demo article", map[string][2]string{
+		"price-per-credit":   {"0.024", "$0.024"},
+		"cost-per-clip":      {"1.2", "$1.20"},
+		"cost-per-kept-clip": {"3.6", "$3.60"},
+	})
+	type chrome struct {
+		Nav, Install, Share, Log, SW bool
+		Full                         string
+		Target                       string
+	}
+	c := eval[chrome](frame, `(() => {
+		const full = [...document.querySelectorAll("a")].find((a) => a.textContent.trim() === "Open the full calculator");
+		return {
+			nav: !!document.querySelector(".site-nav, .site-header"),
+			install: !!document.querySelector("#install, #install-hint"),
+			share: !!document.getElementById("share"),
+			log: !!document.querySelector('a[href^="/log"]'),
+			sw: "serviceWorker" in navigator,
+			full: full ? full.getAttribute("href") : "",
+			target: full ? full.target + " " + full.rel : "",
+		};
+	})()`)
+	if c.Nav || c.Install || c.Share || c.Log {
+		t.Errorf("the frame shows nav %v, install %v, share %v, a log link %v; want none", c.Nav, c.Install, c.Share, c.Log)
+	}
+	if c.SW {
+		t.Errorf("the frame offers go-app a service worker")
+	}
+	if !strings.HasPrefix(c.Full, "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3") || c.Target != "_blank noopener" {
+		t.Errorf("Open the full calculator: href %q, target and rel %q", c.Full, c.Target)
+	}
+
+	first := waitFits(t, host, frame, srv.URL, "after loading")
+	t.Logf("the calculator's frame is %dpx high", first)
+
+	// The content grows: the ranking (view=compare) is taller.
+	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, srv.URL+"/embed#view=compare&dur=10&res=1080p"))
+	frame.waitFor("the ranking in the frame", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	grown := waitFits(t, host, frame, srv.URL, "after switching to the ranking")
+	if grown <= first {
+		t.Errorf("the ranking's frame is %dpx high, not more than the calculator's %dpx", grown, first)
+	}
+	// Its link to the full comparison carries the ranking's state.
+	href := eval[string](frame, `(() => {
+		const a = document.getElementById("embed-full");
+		addEventListener("click", (e) => e.preventDefault(), {once: true}); // no new tab
+		a.click();
+		return a.getAttribute("href");
+	})()`)
+	if !strings.HasPrefix(href, "/compare#") || !strings.Contains(href, "dur=10") || !strings.Contains(href, "res=1080p") {
+		t.Errorf("Open the full comparison: href %q, want /compare#… with the shot", href)
+	}
+
+	// The content shrinks: back to the calculator, with no gap below it.
+	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`,
+		srv.URL+"/embed#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3"))
+	frame.waitFor("the calculator in the frame", `!!document.getElementById("cost-per-kept-clip")`, 20*time.Second)
+	back := waitFits(t, host, frame, srv.URL, "after switching back to the calculator")
+	if back >= grown {
+		t.Errorf("back to the calculator the frame is %dpx high, not less than the ranking's %dpx", back, grown)
+	}
+
+	// Typing a bad value shows a message: the frame follows.
+	typeInto(frame, "f-dur", "abc")
+	frame.waitFor("the duration's message", `document.getElementById("f-dur-msg").textContent.trim() !== ""`, 10*time.Second)
+	waitFits(t, host, frame, srv.URL, "after a message appeared")
+	typeInto(frame, "f-dur", "10")
+	frame.waitFor("the message to go", `document.getElementById("f-dur-msg").textContent.trim() === ""`, 10*time.Second)
+	steady := waitFits(t, host, frame, srv.URL, "after the message went")
+
+	unchanged := func(what string) {
+		t.Helper()
+		time.Sleep(300 * time.Millisecond)
+		if got := eval[float64](host, frameHeight); int(got) != steady {
+			t.Errorf("%s: the frame is %vpx high, want %dpx as before", what, got, steady)
+		}
+	}
+
+	// Messages from the host page itself are ignored.
+	eval[bool](host, `window.postMessage({type: "aivc:height", height: 5000}, "*"), true`)
+	unchanged("a height posted by the host page")
+
+	// Messages from a third origin's frame are ignored.
+	eval[bool](host, fmt.Sprintf(`(() => {
+		const f = document.createElement("iframe");
+		f.src = %q;
+		document.body.append(f);
+		return true;
+	})()`, b.Evil))
+	host.waitFor("the third origin's messages", `window.__msgs.some((m) => m.data.includes("evil:done"))`, 20*time.Second)
+	unchanged("heights posted by a third origin")
+
+	// From the frame itself, only the expected shape counts.
+	eval[bool](frame, `(() => {
+		for (const m of [
+			{type: "aivc:height", height: 5000, extra: 1},
+			{type: "aivc:height", height: "5000"},
+			{type: "aivc:height", height: Infinity},
+			{type: "aivc:height", height: NaN},
+			{type: "aivc:height", height: 1e9},
+			{type: "aivc:height", height: -5},
+			{type: "aivc:height", height: 5},
+			{type: "aivc:size", height: 5000},
+			{height: 5000},
+			"aivc:height",
+			[5000],
+			null,
+		]) parent.postMessage(m, "*");
+		return true;
+	})()`)
+	unchanged("messages of another shape from the frame")
+
+	// Control: a well-formed height from the frame is obeyed, and the
+	// frame posts its real height again when /embed.js asks.
+	eval[bool](frame, `parent.postMessage({type: "aivc:height", height: 1234}, "*"), true`)
+	host.waitFor("the frame to obey a well-formed height", frameHeight+` === 1234`, 10*time.Second)
+	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").contentWindow.postMessage({type: "aivc:ping"}, %q), true`, srv.URL))
+	if got := waitFits(t, host, frame, srv.URL, "after a ping"); got != steady {
+		t.Errorf("after a ping the frame is %dpx high, want %d", got, steady)
+	}
+
+	frame.assertNoErrors()
+	host.assertNoErrors()
+}
+
+// TestEmbedWithoutScript: without /embed.js the frame keeps the snippet's
+// fixed height, and the calculator in it still works.
+func TestEmbedWithoutScript(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	b := newBlog(t, srv.URL)
+	host := openBlog(t, b, "?noscript")
+	frame := attachFrame(t, host, srv.URL+"/embed")
+	frame.waitReady()
+	waitResults(frame, "the preset of the demo article", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
+	time.Sleep(300 * time.Millisecond)
+	if h := eval[float64](host, frameHeight); h != 720 {
+		t.Errorf("without embed.js the frame is %vpx high, want the snippet's 720", h)
+	}
+	// The content scrolls inside the frame, none of it cut off.
+	if !eval[bool](frame, `document.documentElement.scrollHeight > innerHeight ? getComputedStyle(document.documentElement).overflowY !== "hidden" : true`) {
+		t.Error("the frame's content is taller than the frame and cannot scroll")
+	}
+	frame.assertNoErrors()
+	host.assertNoErrors()
+}
+
+// TestEmbedFramingFromBlog: on another site the full app refuses to load
+// in a frame, and /embed loads.
+func TestEmbedFramingFromBlog(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	b := newBlog(t, srv.URL)
+	host := openBlog(t, b, "?noscript")
+	for _, p := range []string{"/#dur=5", "/compare", "/embed#dur=5"} {
+		eval[bool](host, fmt.Sprintf(`(() => {
+			const f = document.createElement("iframe");
+			f.src = %q;
+			document.body.append(f);
+			return true;
+		})()`, srv.URL+p))
+	}
+	// Cross-site frames run in their own processes, as targets of their own:
+	// a frame the site refused shows Chrome's error page instead.
+	want := map[string]bool{"/#dur=5": false, "/compare": false, "/embed#dur=5": true}
+	got := map[string]bool{}
+	attached := map[target.ID]context.Context{}
+	deadline := time.Now().Add(30 * time.Second)
+	for len(got) < len(want) {
+		infos, err := chromedp.Targets(host.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, info := range infos {
+			p, ok := strings.CutPrefix(info.URL, srv.URL)
+			if _, known := want[p]; info.Type != "iframe" || !ok || !known {
+				continue
+			}
+			if _, done := got[p]; done {
+				continue
+			}
+			fctx, ok := attached[info.TargetID]
+			if !ok {
+				var cancel context.CancelFunc
+				fctx, cancel = chromedp.NewContext(host.ctx, chromedp.WithTargetID(info.TargetID))
+				t.Cleanup(cancel) // cancelling closes the target: not before the end
+				attached[info.TargetID] = fctx
+			}
+			doc, err := chromedp.Run(fctx, chromedp.Evaluate[string](
+				`document.readyState === "complete" ? document.URL + (document.querySelector("main") ? " main" : "") : ""`))
+			if err != nil {
+				t.Logf("framing %s: %v", p, err)
+			}
+			if err == nil && doc != "" {
+				got[p] = strings.HasPrefix(doc, srv.URL) && strings.HasSuffix(doc, " main")
+				t.Logf("framing %s from another site: the frame shows %s", p, doc)
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("frames seen %v, want %v", got, want)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	for p, loaded := range want {
+		if got[p] != loaded {
+			t.Errorf("framing %s from another site: loaded = %v, want %v", p, got[p], loaded)
+		}
+	}
+}
+
+// TestEmbedStorageBlocked: where the browser blocks a frame's storage
+// (localStorage and sessionStorage throw, no service worker), /embed still
+// computes, with no uncaught error.
+func TestEmbedStorageBlocked(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+		const deny = () => { throw new DOMException("Access is denied for this document.", "SecurityError"); };
+		for (const name of ["localStorage", "sessionStorage"]) {
+			Object.defineProperty(window, name, {get: deny, configurable: true});
+		}
+		delete Navigator.prototype.serviceWorker;
+	})()`})
+	tb.open("/embed#price=15&credits=625&clip=50&dur=10")
+	waitResults(tb, "a calculation with storage blocked", map[string][2]string{"cost-per-clip": {"1.2", "$1.20"}})
+	typeInto(tb, "f-price", "20")
+	waitResults(tb, "typing with storage blocked", map[string][2]string{"price-per-credit": {"0.032", "$0.032"}})
+	tb.assertNoErrors()
+}
+
+// TestEmbedLook: theme and accent from the link, and bad values ignored.
+func TestEmbedLook(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	type look struct {
+		Theme, Accent, AccentText string
+	}
+	read := func(tb *tab) look {
+		return eval[look](tb, `(() => {
+			const s = getComputedStyle(document.documentElement);
+			return {theme: document.documentElement.dataset.theme || "", accent: s.getPropertyValue("--accent").trim(),
+				accentText: s.getPropertyValue("--accent-text").trim()};
+		})()`)
+	}
+	tb := newTab(t, srv.URL)
+	tb.open("/embed#theme=dark&accent=F50")
+	tb.waitFor("the accent", `getComputedStyle(document.documentElement).getPropertyValue("--accent").trim() === "#ff5500"`, 10*time.Second)
+	if got := read(tb); got != (look{"dark", "#ff5500", "#ffffff"}) {
+		t.Errorf("theme=dark&accent=F50: %+v", got)
+	}
+	tb.assertNoErrors()
+
+	tb = newTab(t, srv.URL)
+	tb.open("/embed#theme=purple&accent=red;background:url(x)")
+	if got := read(tb); got.Theme != "" || got.Accent != "#4338ca" {
+		t.Errorf("bad theme and accent: %+v, want the defaults", got)
+	}
+	tb.assertNoErrors()
+
+	// The theme applies before the wasm runs (embed-frame.js).
+	tb = newTab(t, srv.URL)
+	call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{
+		{URLPattern: srv.URL + "/app.js", Block: true},
+	}})
+	tb.navigate("/embed#theme=dark")
+	if got := read(tb); got.Theme != "dark" {
+		t.Errorf("before the wasm runs: theme %q, want dark", got.Theme)
+	}
+}
+
+// TestShareEmbed: the calculator's Share & embed section gives a link and a
+// snippet for the current state on the page's own origin, copies them, and
+// previews the embed live.
+func TestShareEmbed(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	// Reading the clipboard back needs the permission; writing does not.
+	if _, err := chromedp.CallBrowser(tb.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-read"},
+		Setting:    cdpbrowser.PermissionSettingGranted,
+		Origin:     srv.URL,
+	}); err != nil {
+		t.Fatalf("granting clipboard-read: %v", err)
+	}
+	tb.open("/#price=15&credits=625&clip=50&dur=10")
+	link := func() string { return eval[string](tb, `document.getElementById("share-link").value`) }
+	snippet := func() string { return eval[string](tb, `document.getElementById("share-snippet").value`) }
+	if got, want := link(), srv.URL+"/#price=15&credits=625&clip=50&dur=10"; got != want {
+		t.Errorf("share link %q, want %q", got, want)
+	}
+	wantSnippet := fmt.Sprintf(`<iframe src="%s/embed#price=15&amp;credits=625&amp;clip=50&amp;dur=10" title="AI video cost calculator" `+
+		`width="100%%" height="720" style="border:0;width:100%%" loading="lazy"></iframe>`+"\n"+`<script src="%s/embed.js" async></script>`, srv.URL, srv.URL)
+	if got := snippet(); got != wantSnippet {
+		t.Errorf("snippet:\n%s\nwant:\n%s", got, wantSnippet)
+	}
+
+	// Copy: the clipboard gets the snippet, or the page says it could not.
+	tb.do("copying the snippet", chromedp.Click(chromedp.ID("share-copy-embed")))
+	tb.waitFor("the copy status", `!["", "Copying…"].includes(document.getElementById("share-status").textContent.trim())`, 10*time.Second)
+	status := eval[string](tb, `document.getElementById("share-status").textContent.trim()`)
+	if status == "Copied the embed code." {
+		if got := eval[string](tb, `navigator.clipboard.readText()`); got != wantSnippet {
+			t.Errorf("the clipboard holds %q", got)
+		}
+	} else {
+		t.Logf("copy status: %s", status)
+		if !eval[bool](tb, `document.activeElement === document.getElementById("share-snippet")`) {
+			t.Errorf("copying failed (%q) and the snippet is not selected for the person to copy", status)
+		}
+	}
+
+	// The live preview is the embed, sized by /embed.js, following the page.
+	tb.do("opening the preview", chromedp.Click(chromedp.ID("share-preview")))
+	tb.waitFor("the preview to run", `(() => {
+		const f = document.getElementById("share-frame");
+		return !!(f && f.contentDocument && f.contentDocument.body && f.contentDocument.body.dataset.wasm === "ready");
+	})()`, 60*time.Second)
+	previewValue := func(id string) string {
+		return fmt.Sprintf(`(document.getElementById("share-frame").contentDocument.getElementById(%q) || {dataset: {}}).dataset.value`, id)
+	}
+	tb.waitFor("the preview's result", previewValue("price-per-credit")+` === "0.024"`, 10*time.Second)
+	typeInto(tb, "f-price", "20")
+	tb.waitFor("the link to follow the page", fmt.Sprintf(`document.getElementById("share-link").value === %q`,
+		srv.URL+"/#price=20&credits=625&clip=50&dur=10"), 10*time.Second)
+	tb.waitFor("the preview to follow the page", previewValue("price-per-credit")+` === "0.032"`, 10*time.Second)
+	tb.waitFor("the preview to fit its content", `(() => {
+		const f = document.getElementById("share-frame");
+		const h = f.contentDocument.documentElement.getBoundingClientRect().height;
+		return Math.abs(f.getBoundingClientRect().height - Math.ceil(h)) < 1;
+	})()`, 20*time.Second)
+	tb.assertNoErrors()
+}
+
+// TestShareEmbedCompare: the compare page's Share & embed section embeds
+// the ranking (view=compare) with the page's state.
+func TestShareEmbedCompare(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/compare#dur=5&res=720p")
+	if eval[bool](tb, `!document.getElementById("share-link")`) {
+		t.Fatal("the compare page has no Share & embed section")
+	}
+	link := eval[string](tb, `document.getElementById("share-link").value`)
+	snippet := eval[string](tb, `document.getElementById("share-snippet").value`)
+	if !strings.HasPrefix(link, srv.URL+"/compare#dur=5&res=720p") {
+		t.Errorf("share link %q", link)
+	}
+	if !strings.Contains(snippet, `src="`+srv.URL+`/embed#view=compare&amp;dur=5&amp;res=720p`) {
+		t.Errorf("snippet %q does not embed the ranking of this shot", snippet)
+	}
+	tb.assertNoErrors()
+}

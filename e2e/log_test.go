@@ -1,0 +1,400 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// logClip is what a test types into "Log a clip".
+type logClip struct {
+	model, dur, credits, project, note string
+	rejected                           bool
+}
+
+// fillClip types a clip into the form, as a person would, without saving.
+func fillClip(tb *tab, c logClip) {
+	tb.t.Helper()
+	if c.model != "" {
+		pick(tb, "f-model", c.model)
+		tb.waitFor("the model's defaults", `document.getElementById("f-model").value === `+jsString(c.model), 10*time.Second)
+		time.Sleep(100 * time.Millisecond)
+	}
+	if c.dur != "" {
+		typeInto(tb, "f-dur", c.dur)
+	}
+	if c.credits != "" {
+		time.Sleep(100 * time.Millisecond) // the duration's credits first
+		typeInto(tb, "f-credits", c.credits)
+	}
+	if c.project != "" {
+		typeInto(tb, "f-project", c.project)
+	}
+	if c.note != "" {
+		typeInto(tb, "f-note", c.note)
+	}
+	radio := "r-kept-yes"
+	if c.rejected {
+		radio = "r-kept-no"
+	}
+	tb.do("choosing kept or rejected", chromedp.Click(chromedp.ID(radio)))
+	time.Sleep(150 * time.Millisecond)
+}
+
+// saveClip logs a clip with "Log another like this" (button is the id of
+// the save button) and waits until the list shows it.
+func saveClip(tb *tab, button string) {
+	tb.t.Helper()
+	n := len(logCosts(tb))
+	tb.do("saving the clip", chromedp.Click(chromedp.ID(button)))
+	tb.waitFor("the clip in the list", fmt.Sprintf(`document.querySelectorAll("#log-table tr[data-entry-id]").length === %d`, n+1), 10*time.Second)
+}
+
+// logCosts returns the data-cost of every row of the list, in order.
+func logCosts(tb *tab) []string {
+	tb.t.Helper()
+	return eval[[]string](tb, `Array.from(document.querySelectorAll("#log-table tr[data-entry-id]"), r => r.dataset.cost)`)
+}
+
+// logIDs returns the data-entry-id of every row, sorted.
+func logIDs(tb *tab) []string {
+	tb.t.Helper()
+	return eval[[]string](tb, `Array.from(document.querySelectorAll("#log-table tr[data-entry-id]"), r => r.dataset.entryId).sort()`)
+}
+
+// totalValue returns the data-value of a total.
+func totalValue(tb *tab, id string) string {
+	tb.t.Helper()
+	return eval[string](tb, fmt.Sprintf(`(document.getElementById(%s) || {dataset: {}}).dataset.value || ""`, jsString(id)))
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// TestLogPersists: clips logged on /log are there after a reload, and
+// after a reload with the server gone (the service worker serves the page).
+func TestLogPersists(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+
+	// Runway's default plan: Standard, $15 for 625 credits = $0.024 a credit.
+	fillClip(tb, logClip{model: "gen-4-turbo", dur: "10", project: "Acme launch"})
+	if v := eval[string](tb, `document.getElementById("f-credits").value`); v != "50" {
+		t.Errorf("credits prefilled %q, want 50 (5 credits/s × 10 s)", v)
+	}
+	if v := totalValue(tb, "log-clip-cost"); v != "1.2" {
+		t.Errorf("the form's cost %q, want 1.2", v)
+	}
+	saveClip(tb, "log-save-again")
+	// Log another like this: the fields stay; this one was rejected.
+	if v := eval[string](tb, `document.getElementById("f-project").value`); v != "Acme launch" {
+		t.Errorf("log another like this lost the project: %q", v)
+	}
+	fillClip(tb, logClip{credits: "55", rejected: true})
+	saveClip(tb, "log-save")
+
+	want := map[string]string{
+		"log-total-clips": "2", "log-total-cost": "2.52", "log-total-seconds": "20",
+		"log-total-kept-seconds": "10", "log-cost-per-kept-second": "0.252",
+	}
+	check := func(when string) {
+		t.Helper()
+		costs := logCosts(tb)
+		if strings.Join(costs, " ") != "1.32 1.2" {
+			t.Errorf("%s: rows cost %v, want [1.32 1.2] (newest first)", when, costs)
+		}
+		for id, v := range want {
+			if got := totalValue(tb, id); got != v {
+				t.Errorf("%s: #%s data-value %q, want %q", when, id, got, v)
+			}
+		}
+	}
+	check("after logging")
+	tb.open("/log")
+	check("after a reload")
+
+	// The calculator and compare offer the measured 2 generations per kept
+	// clip (1 kept of 2) as their default, and say where it comes from.
+	tb.open("/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10")
+	waitResults(tb, "the calculator with the log's takes", map[string][2]string{"cost-per-kept-clip": {"2.4", "$2.40"}})
+	if hint := eval[string](tb, `document.getElementById("f-takes-hint").textContent`); hint != "Measured from your log: 2 clips, 1 kept." {
+		t.Errorf("calculator takes hint %q", hint)
+	}
+	tb.open("/compare")
+	if v := eval[string](tb, `document.getElementById("f-takes").value`); v != "2" {
+		t.Errorf("compare takes %q, want 2 from the log", v)
+	}
+
+	tb.open("/log")
+	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+	tb.waitFor("the precache to hold /log", `caches.match("/log").then(r => !!r)`, 60*time.Second)
+	srv.CloseClientConnections()
+	srv.Close()
+	if _, err := http.Get(srv.URL + "/log"); err == nil {
+		t.Fatal("the server still answers")
+	}
+	tb.open("/log")
+	check("after a reload offline")
+
+	// Delete the newest clip (the first row), then undo.
+	ids := eval[[]string](tb, `Array.from(document.querySelectorAll("#log-table tr[data-entry-id]"), r => r.dataset.entryId)`)
+	tb.do("deleting the first row", chromedp.Click(chromedp.CSS("#log-table tr[data-entry-id] .log-delete")))
+	tb.waitFor("one row", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 1`, 10*time.Second)
+	if left := logIDs(tb); len(left) != 1 || left[0] != ids[1] {
+		t.Errorf("deleting the first row (%s) left %v, want [%s]", ids[0], left, ids[1])
+	}
+	tb.do("undoing", chromedp.Click(chromedp.ID("log-undo")))
+	tb.waitFor("two rows", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 2`, 10*time.Second)
+	tb.open("/log")
+	check("after undo and a reload")
+	tb.assertNoErrors()
+}
+
+// TestLogTwoTabs: two tabs of the same browser each log a clip, one right
+// after the other; neither is lost, and each tab shows both.
+func TestLogTwoTabs(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	a := newTab(t, srv.URL)
+	b := newTab(t, srv.URL)
+	a.open("/log")
+	b.open("/log")
+
+	fillClip(a, logClip{note: "from tab A"})
+	fillClip(b, logClip{note: "from tab B", dur: "10"})
+	saveClip(a, "log-save")
+	b.do("saving in tab B", chromedp.Click(chromedp.ID("log-save")))
+	for _, tb := range []*tab{a, b} {
+		tb.waitFor("both clips", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 2`, 10*time.Second)
+	}
+	if ia, ib := logIDs(a), logIDs(b); strings.Join(ia, " ") != strings.Join(ib, " ") {
+		t.Errorf("the tabs show different clips: %v and %v", ia, ib)
+	}
+	c := newTab(t, srv.URL)
+	c.open("/log")
+	if n := len(logCosts(c)); n != 2 {
+		t.Errorf("a new tab shows %d clips, want 2", n)
+	}
+	notes := eval[string](c, `document.getElementById("log-table").innerText`)
+	if !strings.Contains(notes, "from tab A") || !strings.Contains(notes, "from tab B") {
+		t.Errorf("a clip is missing:\n%s", notes)
+	}
+	a.assertNoErrors()
+	b.assertNoErrors()
+}
+
+// frozenClock fixes the page's clock (Go's time.Now reads Date), so that
+// two exports made at different moments carry the same date.
+const frozenClock = `(() => {
+  const fixed = Date.UTC(2025, 2, 1, 10, 0, 0);
+  const D = Date;
+  class Frozen extends D {
+    constructor(...a) { if (a.length === 0) { super(fixed); } else { super(...a); } }
+    static now() { return fixed; }
+  }
+  window.Date = Frozen;
+})();`
+
+// captureDownloads keeps every Blob the page makes a URL for, and the name
+// of every file the page downloads.
+const captureDownloads = `(() => {
+  window.__blobs = [];
+  window.__downloads = [];
+  const create = URL.createObjectURL;
+  URL.createObjectURL = (b) => { window.__blobs.push(b); return create.call(URL, b); };
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download) { window.__downloads.push(this.download); }
+    return click.call(this);
+  };
+})();`
+
+// lastDownload returns the text and name of the last file the page
+// downloaded, after clicking the button with id.
+func lastDownload(tb *tab, button string) (text, name string) {
+	tb.t.Helper()
+	n := eval[int](tb, `window.__blobs.length`)
+	tb.do("exporting", chromedp.Click(chromedp.ID(button)))
+	tb.waitFor("the download", fmt.Sprintf(`window.__blobs.length === %d`, n+1), 10*time.Second)
+	return eval[string](tb, `window.__blobs[window.__blobs.length - 1].text()`),
+		eval[string](tb, `window.__downloads[window.__downloads.length - 1] || ""`)
+}
+
+// upload gives the file input #log-import a file with text.
+func upload(tb *tab, name, text string) {
+	tb.t.Helper()
+	path := filepath.Join(tb.t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		tb.t.Fatal(err)
+	}
+	tb.do("choosing "+name, chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{path}))
+}
+
+// TestLogExportImport: export → clear → import gives back the same log:
+// the second JSON export is byte for byte the first. The CSV export has a
+// header and a row per clip, and a CSV with a bad line is refused, naming
+// the line.
+func TestLogExportImport(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	for _, src := range []string{frozenClock, captureDownloads} {
+		call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+	}
+	tb.open("/log")
+	fillClip(tb, logClip{project: "Acme", note: "first, with a comma and \"quotes\""})
+	saveClip(tb, "log-save-again")
+	fillClip(tb, logClip{rejected: true, note: "=SUM(A1:A2)"})
+	saveClip(tb, "log-save-again")
+	fillClip(tb, logClip{model: "gen-4-turbo", dur: "10", project: "Café"})
+	saveClip(tb, "log-save")
+	ids := logIDs(tb)
+
+	first, name := lastDownload(tb, "log-export-json")
+	if name != "aivc-clip-log-2025-03-01.json" || !strings.Contains(first, `"kind": "backup"`) {
+		t.Fatalf("JSON export %q:\n%s", name, first)
+	}
+	tb.waitFor("the export date", `document.getElementById("log-last-export").textContent.includes("2025-03-01")`, 10*time.Second)
+	csv, name := lastDownload(tb, "log-export-csv")
+	lines := strings.Split(strings.TrimSuffix(csv, "\r\n"), "\r\n")
+	bom := eval[[]int](tb, `window.__blobs[window.__blobs.length - 1].arrayBuffer().then(b => Array.from(new Uint8Array(b, 0, 3)))`)
+	if fmt.Sprint(bom) != "[239 187 191]" {
+		t.Errorf("the CSV starts with %v, not a UTF-8 byte order mark (Excel needs it)", bom)
+	}
+	if name != "aivc-clip-log-2025-03-01.csv" || len(lines) != 4 || !strings.HasPrefix(lines[0], "id,date,") ||
+		!strings.Contains(csv, `'=SUM(A1:A2)`) {
+		t.Errorf("CSV export %q, %d lines:\n%s", name, len(lines), csv)
+	}
+
+	eval[bool](tb, `localStorage.clear(), true`)
+	tb.open("/log")
+	if n := len(logCosts(tb)); n != 0 {
+		t.Fatalf("%d clips after clearing storage", n)
+	}
+	upload(tb, "backup.json", first)
+	tb.waitFor("the imported clips", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 3`, 10*time.Second)
+	if got := logIDs(tb); strings.Join(got, " ") != strings.Join(ids, " ") {
+		t.Errorf("imported ids %v, want %v", got, ids)
+	}
+	second, _ := lastDownload(tb, "log-export-json")
+	if second != first {
+		t.Errorf("export → clear → import → export differs:\nfirst:\n%s\nsecond:\n%s", first, second)
+	}
+	// Importing the same file again adds nothing.
+	upload(tb, "backup.json", first)
+	tb.waitFor("the import's summary", `document.getElementById("log-status").textContent.includes("already in your log")`, 10*time.Second)
+	if n := len(logCosts(tb)); n != 3 {
+		t.Errorf("importing twice: %d clips, want 3", n)
+	}
+
+	// A CSV with a bad line: refused, the line named, nothing added.
+	bad := "date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept\r\n" +
+		"2025-03-04,runway,gen-4,5,60,USD,0.024,yes\r\n" +
+		"2025-03-05,runway,gen-4,five,60,USD,0.024,yes\r\n"
+	upload(tb, "bad.csv", bad)
+	tb.waitFor("the import's errors", `document.getElementById("log-import-errors").textContent.includes("line 3:")`, 10*time.Second)
+	if errs := eval[string](tb, `document.getElementById("log-import-errors").innerText`); !strings.Contains(errs, "Seconds") {
+		t.Errorf("import errors do not name the field:\n%s", errs)
+	}
+	if n := len(logCosts(tb)); n != 3 {
+		t.Errorf("a refused CSV changed the log: %d clips", n)
+	}
+	upload(tb, "good.csv", strings.Replace(bad, "five", "5", 1))
+	tb.waitFor("the CSV's clips", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 5`, 10*time.Second)
+	tb.assertNoErrors()
+}
+
+// TestLogStorageFull: with the browser's storage full, saving a clip says
+// so and keeps everything typed; with room again, the same form saves.
+func TestLogStorageFull(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	saveClip(tb, "log-save")
+	fillClip(tb, logClip{project: "Quota test", note: "keep what I typed", credits: "61"})
+
+	filled := eval[int](tb, `(() => {
+		let n = 0;
+		for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
+			const s = "x".repeat(size);
+			try { for (;;) { localStorage.setItem("test.fill." + n, s); n++; } } catch (e) {}
+		}
+		return n;
+	})()`)
+	if filled == 0 {
+		t.Fatal("could not fill the storage")
+	}
+	tb.do("saving into a full storage", chromedp.Click(chromedp.ID("log-save")))
+	tb.waitFor("the alert", `document.getElementById("log-alert").textContent.includes("storage is full")`, 10*time.Second)
+	if role := eval[string](tb, `document.getElementById("log-alert").getAttribute("role")`); role != "alert" {
+		t.Errorf("the message has role %q, want alert", role)
+	}
+	for id, want := range map[string]string{"f-project": "Quota test", "f-note": "keep what I typed", "f-credits": "61"} {
+		if got := eval[string](tb, fmt.Sprintf(`document.getElementById(%q).value`, id)); got != want {
+			t.Errorf("#%s = %q after the failed save, want %q", id, got, want)
+		}
+	}
+	if n := len(logCosts(tb)); n != 1 {
+		t.Errorf("%d clips listed after the failed save, want 1", n)
+	}
+
+	eval[bool](tb, `(() => { for (const k of Object.keys(localStorage)) { if (k.startsWith("test.fill.")) localStorage.removeItem(k); } return true; })()`)
+	saveClip(tb, "log-save")
+	if alert := eval[string](tb, `document.getElementById("log-alert").textContent`); alert != "" {
+		t.Errorf("the alert stayed after a good save: %q", alert)
+	}
+	tb.open("/log")
+	if n := len(logCosts(tb)); n != 2 {
+		t.Errorf("%d clips after a reload, want 2", n)
+	}
+	tb.assertNoErrors()
+}
+
+// TestLogCorruptRecord: a stored record that cannot be read is reported,
+// with a way to download it, and the rest of the log is shown.
+func TestLogCorruptRecord(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: captureDownloads})
+	tb.open("/log")
+	eval[bool](tb, `(() => {
+		localStorage.setItem("aivc.log.meta", '{"schema":1}');
+		localStorage.setItem("aivc.log.v1.e.m7q16ps0-9f3a21bc04de", JSON.stringify({d: "2025-03-01", p: "runway",
+			pn: "Runway (app)", m: "gen-4", mn: "Gen-4", r: "720p", s: "5", c: "60", cu: "USD", pc: "0.024", k: true,
+			t: "2025-03-01T10:00:00Z"}));
+		localStorage.setItem("aivc.log.v1.e.m7q16ps0-000000000001", "{half a record");
+		return true;
+	})()`)
+	tb.open("/log")
+	if costs := logCosts(tb); strings.Join(costs, " ") != "1.44" {
+		t.Errorf("rows %v, want the good clip (1.44)", costs)
+	}
+	text := eval[string](tb, `(document.getElementById("log-corrupt") || {innerText: ""}).innerText`)
+	if !strings.Contains(text, "could not be read") || !strings.Contains(text, "{half a record") {
+		t.Fatalf("the corrupt record is not reported:\n%s", text)
+	}
+	got, name := lastDownload(tb, "log-corrupt-download-0")
+	if got != "{half a record" || !strings.HasSuffix(name, ".txt") {
+		t.Errorf("downloaded %q as %q", got, name)
+	}
+	// Set aside, not dropped: still in storage after another reload.
+	tb.open("/log")
+	if n := eval[int](tb, `Object.keys(localStorage).filter(k => localStorage.getItem(k) && localStorage.getItem(k).includes("half a record")).length`); n != 1 {
+		t.Errorf("the corrupt record is in storage %d times, want 1", n)
+	}
+	tb.assertNoErrors()
+}

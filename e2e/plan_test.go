@@ -1,0 +1,245 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Months worked out by hand from pricing/catalog/*.json. The mix is b-roll
+// on a fast model, 10 s at 720p, kept at the first try; only four profiles
+// have a fast model that makes 10 s at 720p (the others' fast models stop
+// at 5 or 6 s, or start at 1080p), so the ranking is complete:
+//
+//   - fal: Hailuo 2.3 Fast Standard's 10 s bucket, $0.32 a clip (Kling 2.5
+//     Turbo: $0.21 + 5 × $0.042 = $0.42; Pika v2 Turbo makes 5 s only;
+//     LTX 2.3 Fast starts at 1080p);
+//   - luma: Ray2 Flash's 10 s bucket at 720p, 110 credits; Lite is $9.99
+//     for 3,200 credits, Plus $30.00 for 10,000; the 1,200-credit top-up
+//     costs $4.00 and needs a plan;
+//   - runway-api: Gen-4 Turbo, $0.05 a second, $0.50 a clip;
+//   - runway: Gen-4 Turbo, 5 credits a second, 50 a clip; Standard is $15
+//     for 625 credits ($12 billed yearly), Pro $35 for 2,250 ($28 yearly);
+//     the 1,000-credit top-up costs $10 and needs a plan.
+var planCases = []struct {
+	name, link string
+	want       []planRow
+	ways       map[string]string // platform → the way to buy it, as shown
+}{
+	{
+		// The API beats every plan: fal pays $6.40 for the month, the
+		// cheapest plan (Luma Lite) costs $9.99. Runway: 1,000 credits;
+		// Standard ($15, 625) plus one top-up ($10, 1,000) is $25, less
+		// than the bigger plan Pro ($35).
+		name: "API beats every plan",
+		link: "/plan#mix=broll:20:10:720p:fast:1",
+		want: []planRow{{"fal", "6.4"}, {"luma", "9.99"}, {"runway-api", "10"}, {"runway", "25"}},
+		ways: map[string]string{
+			"fal": "pay as you go", "luma": "Lite plan",
+			"runway": "Standard plan + 1 × Credit top-up (1,000 credits)",
+		},
+	},
+	{
+		// Plan + top-up beats a bigger plan: Luma needs 40 × 110 = 4,400
+		// credits; Lite (3,200) and one 1,200-credit top-up cover it
+		// exactly for $9.99 + $4.00 = $13.99, against $30.00 for Plus.
+		// Runway needs 2,000: Pro ($35, 2,250) ties Standard and two
+		// top-ups ($15 + $20, 2,625) and wins on fewer unused credits.
+		name: "plan and top-up beat a bigger plan",
+		link: "/plan#mix=broll:40:10:720p:fast:1",
+		want: []planRow{{"fal", "12.8"}, {"luma", "13.99"}, {"runway-api", "20"}, {"runway", "35"}},
+		ways: map[string]string{
+			"luma": "Lite plan + 1 × Top-up 1,200 credits", "runway": "Pro plan",
+		},
+	},
+	{
+		// Billed yearly: Runway Standard is $12 a month, plus a $10 top-up;
+		// Luma Lite has no yearly price, so Plus at $25.00 a month.
+		name: "yearly",
+		link: "/plan#mix=broll:20:10:720p:fast:1&billing=yearly",
+		want: []planRow{{"fal", "6.4"}, {"runway-api", "10"}, {"runway", "22"}, {"luma", "25"}},
+		ways: map[string]string{
+			"runway": "Standard plan (billed yearly) + 1 × Credit top-up (1,000 credits)",
+			"luma":   "Plus plan (billed yearly)",
+		},
+	},
+}
+
+// planRow is one row of the planner's ranking.
+type planRow struct {
+	Platform string `json:"platform"`
+	Cost     string `json:"cost"`
+}
+
+// planTableJS reads the ranking: data-platform, data-monthly-cost and the
+// way to buy.
+const planTableJS = `[...document.querySelectorAll("#plan-table tbody tr")].map(r => ({
+	platform: r.dataset.platform, cost: r.dataset.monthlyCost,
+	way: r.querySelector(".plan-way").textContent.trim()}))`
+
+type planTableRow struct {
+	Platform string `json:"platform"`
+	Cost     string `json:"cost"`
+	Way      string `json:"way"`
+}
+
+// waitPlan waits until the ranking is exactly want.
+func waitPlan(tb *tab, what string, want []planRow) []planTableRow {
+	tb.t.Helper()
+	js, _ := json.Marshal(want)
+	_, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => {
+		const want = %s;
+		const rows = [...document.querySelectorAll("#plan-table tbody tr")];
+		return rows.length === want.length && want.every((w, i) =>
+			rows[i].dataset.platform === w.platform && rows[i].dataset.monthlyCost === w.cost);
+	})()`, js), chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)))
+	got := eval[[]planTableRow](tb, planTableJS)
+	if err != nil {
+		tb.t.Fatalf("%s: ranking %v, want %v (%v)%s", what, got, want, err, tb.consoleDump())
+	}
+	return got
+}
+
+// TestPlanPrerendered: the HTML of /plan already plans the default mix.
+func TestPlanPrerendered(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	res, body := get(t, srv.URL+"/plan")
+	if res.StatusCode != 200 {
+		t.Fatalf("GET /plan = %d", res.StatusCode)
+	}
+	html := string(body)
+	rows := regexp.MustCompile(`<tr[^>]*data-platform="([^"]+)"[^>]*>`).FindAllString(html, -1)
+	if len(rows) < 2 {
+		t.Fatalf("prerendered /plan ranks %d platforms, want several", len(rows))
+	}
+	for _, r := range rows {
+		if !regexp.MustCompile(`data-monthly-cost="[0-9.]+"`).MatchString(r) {
+			t.Errorf("a ranked row without an exact monthly cost: %s", r)
+		}
+	}
+	for _, want := range []string{`name="mix-0-name"`, `name="mix-1-count"`, `name="billing"`, `name="cur"`,
+		`id="plan-break-even"`, `id="plan-saving"`, `id="plan-chart"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("prerendered /plan lacks %s", want)
+		}
+	}
+}
+
+// TestPlanLinks: a mix from a link gives the cheapest way to buy it on
+// each platform, in the order and at the exact costs worked out by hand.
+func TestPlanLinks(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, tc := range planCases {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := newTab(t, srv.URL)
+			tb.open(tc.link)
+			got := waitPlan(tb, tc.link, tc.want)
+			for _, r := range got {
+				if want, ok := tc.ways[r.Platform]; ok && r.Way != want {
+					t.Errorf("%s is bought as %q, want %q", r.Platform, r.Way, want)
+				}
+			}
+			tb.assertNoErrors()
+		})
+	}
+}
+
+// TestPlanEditing: typing changes the plan and the link; a bad value is
+// named by its row and field and leaves no stale ranking; rows can be
+// added and removed; the break-even and the chart follow.
+func TestPlanEditing(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open(planCases[0].link)
+	waitPlan(tb, "the link", planCases[0].want)
+
+	typeInto(tb, "f-mix-0-count", "40")
+	waitPlan(tb, "40 clips", planCases[1].want)
+	if h := hash(tb); h != "mix=broll:40:10:720p:fast:1" {
+		t.Errorf("fragment %q after typing 40", h)
+	}
+
+	typeInto(tb, "f-mix-0-sec", "ten")
+	tb.waitFor("the message about the seconds", `document.getElementById("f-mix-0-sec-msg").textContent.includes("Row 1 (broll): Seconds")`, 10*time.Second)
+	if n := eval[int](tb, `document.querySelectorAll("#plan-table tbody tr").length`); n != 0 {
+		t.Errorf("a bad value leaves %d ranked rows", n)
+	}
+	if s := eval[string](tb, `document.getElementById("plan-status").textContent`); !strings.Contains(s, "not current") {
+		t.Errorf("status %q after a bad value", s)
+	}
+	typeInto(tb, "f-mix-0-sec", "10")
+	waitPlan(tb, "fixed again", planCases[1].want)
+
+	tb.do("adding a row", chromedp.Click(chromedp.ID("plan-add")))
+	tb.waitFor("the second row", `!!document.getElementById("f-mix-1-count")`, 10*time.Second)
+	if h := hash(tb); !strings.HasPrefix(h, "mix=broll:40:10:720p:fast:1,row2:10:5:720p:any") {
+		t.Errorf("fragment %q after adding a row", h)
+	}
+	tb.do("removing the first row", chromedp.Click(chromedp.CSS(`.plan-row[data-row="0"] .plan-remove`)))
+	tb.waitFor("one row left", `document.querySelectorAll(".plan-row").length === 1 && document.getElementById("f-mix-0-name").value === "row2"`, 10*time.Second)
+	if h := hash(tb); h != "mix=row2:10:5:720p:any" {
+		t.Errorf("fragment %q after removing a row", h)
+	}
+
+	even := eval[map[string]string](tb, `(() => {
+		const p = document.getElementById("plan-break-even");
+		return {text: p.textContent, value: p.dataset.value || ""};
+	})()`)
+	if even["text"] == "" {
+		t.Error("no break-even sentence")
+	}
+	if n := eval[int](tb, `document.querySelectorAll("#plan-chart g.chart-bar").length`); n != 12 {
+		t.Errorf("the break-even chart has %d bars, want 12 (6 sizes × subscription and API)", n)
+	}
+	if n := eval[int](tb, `document.querySelectorAll("#plan-chart-data tbody tr").length`); n != 12 {
+		t.Errorf("the chart's text alternative has %d rows, want 12", n)
+	}
+	assertNoBadNumbers(tb)
+	tb.assertNoErrors()
+}
+
+// TestPlanBadLink: a link whose row lacks fields says which row and
+// which field.
+func TestPlanBadLink(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/plan#mix=hero:20:8:1080p:premium:1.5,broll:100:5")
+	tb.waitFor("the link's message", `document.getElementById("f-mix-msg").textContent.includes("Row 2")`, 10*time.Second)
+	msg := eval[string](tb, `document.getElementById("f-mix-msg").textContent`)
+	if !strings.Contains(msg, "resolution is missing") {
+		t.Errorf("message %q does not name the missing field", msg)
+	}
+	tb.assertNoErrors()
+
+	tb = newTab(t, srv.URL)
+	tb.open("/plan#mix=hero:20:8:1080p:ultra:1.5")
+	tb.waitFor("the tier's message", `document.getElementById("f-mix-0-tier-msg").textContent !== ""`, 10*time.Second)
+	if msg := eval[string](tb, `document.getElementById("f-mix-0-tier-msg").textContent`); !strings.Contains(msg, "Row 1 (hero): Tier") {
+		t.Errorf("tier message %q", msg)
+	}
+	tb.assertNoErrors()
+}
+
+// TestPlanSpendGuidance: a mix with a fast row says what it saves against
+// every row on a premium model.
+func TestPlanSpendGuidance(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/plan#mix=hero:20:5:1080p:premium:1.5,broll:100:5:720p:any:1")
+	tb.waitFor("the saving", `!!document.getElementById("plan-saving").dataset.value`, 10*time.Second)
+	s := eval[string](tb, `document.getElementById("plan-saving").textContent`)
+	if !strings.Contains(s, "it saves") {
+		t.Errorf("guidance %q", s)
+	}
+	tb.assertNoErrors()
+}

@@ -1,0 +1,320 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aivc/aivc/internal/site"
+	"github.com/aivc/aivc/pricing"
+	"github.com/chromedp/chromedp"
+)
+
+// storageJS reads every localStorage item, sorted, as one string.
+const storageJS = `JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))`
+
+// customKeys lists the custom profiles' storage keys.
+const customKeysJS = `Object.keys(localStorage).filter(k => k.startsWith("aivc.profiles.v1.")).sort()`
+
+// TestProfilesPrerendered: the HTML of /profiles lists every bundled
+// profile with its sources, each a link to another site that opens in a
+// new tab without a referrer.
+func TestProfilesPrerendered(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	res, body := get(t, srv.URL+"/profiles")
+	if res.StatusCode != 200 {
+		t.Fatalf("GET /profiles = %d", res.StatusCode)
+	}
+	html := string(body)
+	ps, err := pricing.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if !strings.Contains(html, `data-profile="`+p.ID+`"`) {
+			t.Errorf("prerendered /profiles lacks %s", p.ID)
+		}
+		for _, m := range p.Models {
+			if !strings.Contains(html, `data-model="`+m.ID+`"`) {
+				t.Errorf("prerendered /profiles lacks %s's model %s", p.ID, m.ID)
+			}
+		}
+	}
+	links := regexp.MustCompile(`<a [^>]*href="https://[^"]*"[^>]*>`).FindAllString(html, -1)
+	if len(links) < 100 {
+		t.Errorf("only %d links to sources", len(links))
+	}
+	for _, a := range links {
+		if !strings.Contains(a, `rel="noopener noreferrer"`) || !strings.Contains(a, `target="_blank"`) {
+			t.Errorf("a source link without target=_blank and rel=noopener noreferrer: %s", a)
+		}
+	}
+	if !strings.Contains(html, "read 2026-10-01 · official") {
+		t.Error("no source shows its date and evidence")
+	}
+	for _, f := range []string{site.CatalogFile, site.SchemaFile} {
+		res, body := get(t, srv.URL+"/"+f)
+		var v map[string]any
+		if res.StatusCode != 200 || json.Unmarshal(body, &v) != nil {
+			t.Errorf("GET /%s = %d, %d bytes of JSON", f, res.StatusCode, len(body))
+		}
+	}
+}
+
+// TestProfilesPage: the stale warning follows the visitor's date, and the
+// search filters by platform and model, keeping the link current.
+func TestProfilesPage(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	ps, _ := pricing.Catalog()
+	today := time.Now().UTC()
+	var wantStale []string
+	for _, p := range ps {
+		oldest := ""
+		see := func(s pricing.Source) {
+			if s.Read != "" && (oldest == "" || s.Read < oldest) {
+				oldest = s.Read
+			}
+		}
+		for _, pl := range p.Plans {
+			see(pl.Source)
+			if pl.Promo != nil {
+				see(pl.Promo.Source)
+			}
+		}
+		for _, pk := range p.Packs {
+			see(pk.Source)
+		}
+		if p.Free != nil {
+			see(p.Free.Source)
+		}
+		for _, m := range p.Models {
+			see(m.Source)
+			for _, a := range m.Addons {
+				see(a.Source)
+			}
+		}
+		read, _ := time.Parse(time.DateOnly, oldest)
+		if today.Sub(read) > pricing.StaleDays*24*time.Hour {
+			wantStale = append(wantStale, p.ID)
+		}
+	}
+	gotStale := eval[[]string](tb, `[...document.querySelectorAll(".prof")].filter(a => a.querySelector(".prof-stale")).map(a => a.dataset.profile).sort()`)
+	slices.Sort(wantStale)
+	if !slices.Equal(gotStale, wantStale) {
+		t.Errorf("stale profiles %v, want %v (today %s)", gotStale, wantStale, today.Format(time.DateOnly))
+	}
+
+	typeInto(tb, "f-q", "kling")
+	var want []string
+	for _, p := range ps {
+		match := strings.Contains(strings.ToLower(p.Name+" "+p.Platform+" "+p.ID), "kling")
+		for _, m := range p.Models {
+			match = match || strings.Contains(strings.ToLower(m.Name+" "+m.ID), "kling")
+		}
+		if match {
+			want = append(want, p.ID)
+		}
+	}
+	if len(want) < 2 || len(want) == len(ps) {
+		t.Fatalf("the search for kling should match some profiles, not all: %v", want)
+	}
+	js, _ := json.Marshal(want)
+	tb.waitFor("the search to filter", fmt.Sprintf(`JSON.stringify([...document.querySelectorAll(".prof:not([hidden])")].map(a => a.dataset.profile)) === %q`, js), 10*time.Second)
+	if h := hash(tb); h != "q=kling" {
+		t.Errorf("fragment %q after searching", h)
+	}
+	if c := eval[string](tb, `document.getElementById("prof-count").textContent`); !strings.Contains(c, fmt.Sprintf("%d of %d", len(want), len(ps))) {
+		t.Errorf("count %q", c)
+	}
+	tb.assertNoErrors()
+}
+
+// TestCustomProfileEverywhere: a bundled profile cloned and edited on
+// /profiles changes the calculator's, compare's and the planner's
+// numbers, is marked custom there, and survives a reload.
+func TestCustomProfileEverywhere(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+
+	// Runway's Gen-4 Turbo (models[1]) goes from 5 to 10 credits a second.
+	tb.do("cloning Runway", chromedp.Click(chromedp.CSS(`#prof-runway button[data-action="clone"]`)))
+	tb.waitFor("the editor", `!!document.getElementById("f-models[1].rates[0].per_second")`, 10*time.Second)
+	if v := eval[string](tb, `document.getElementById("f-id").value`); v != "runway-custom" {
+		t.Errorf("the clone's id is %q, want runway-custom", v)
+	}
+	typeInto(tb, "f-models[1].rates[0].per_second", "abc")
+	tb.waitFor("the field's message", `document.getElementById("f-models[1].rates[0].per_second-msg").textContent !== ""`, 10*time.Second)
+	typeInto(tb, "f-models[1].rates[0].per_second", "10")
+	tb.waitFor("the message to go", `document.getElementById("f-models[1].rates[0].per_second-msg").textContent === ""`, 10*time.Second)
+	tb.do("saving", chromedp.Click(chromedp.ID("prof-save")))
+	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
+	if keys := eval[[]string](tb, customKeysJS); !slices.Equal(keys, []string{"aivc.profiles.v1.runway-custom"}) {
+		t.Fatalf("stored keys %v", keys)
+	}
+
+	check := func(when string) {
+		t.Helper()
+		tb.open("/profiles")
+		tb.waitFor(when+": the custom profile listed", `!!document.querySelector('#prof-runway-custom[data-custom] .tag')`, 10*time.Second)
+		if s := eval[string](tb, `document.querySelector('#prof-runway-custom tr[data-model="gen-4-turbo"]').textContent`); !strings.Contains(s, "10 credits per second") {
+			t.Errorf("%s: the custom Gen-4 Turbo reads %q", when, s)
+		}
+
+		tb.open("/#profile=runway-custom&plan=standard&model=gen-4-turbo&res=720p&dur=10")
+		waitResults(tb, when+": the calculator on the custom profile", map[string][2]string{
+			"price-per-credit": {"0.024", "$0.024"},
+			"credits-per-clip": {"100", "100"},
+			"cost-per-clip":    {"2.4", "$2.40"},
+		})
+		if o := eval[string](tb, `document.querySelector('#f-profile option[value="runway-custom"]').textContent`); !strings.Contains(o, "(custom)") {
+			t.Errorf("%s: the calculator's platform option reads %q", when, o)
+		}
+
+		// Monthly, Max is Runway's cheapest credit: $95 ÷ 9,500 = $0.01.
+		// Gen-3 Alpha Turbo: 50 credits, $0.05 a second; the edited Gen-4
+		// Turbo: 100 credits, $0.10 a second (bundled: $0.05, first by id).
+		tb.open("/compare#dur=10&res=720p&tier=fast&platforms=runway-custom")
+		waitRanking(tb, when+": compare on the custom profile", []rankedRow{
+			{"runway-custom/gen-3-alpha-turbo", "0.05"},
+			{"runway-custom/gen-4-turbo", "0.1"},
+		})
+		if p := eval[string](tb, `document.querySelector("#ranking tbody tr .cmp-col-platform").textContent`); !strings.Contains(p, "(custom)") {
+			t.Errorf("%s: compare's platform cell reads %q", when, p)
+		}
+
+		tb.open("/plan#mix=broll:20:10:720p:fast:1")
+		tb.waitFor(when+": the planner on the custom profile",
+			`(() => { const r = document.querySelector('#plan-table tr[data-platform="runway-custom"]');
+				return r && r.dataset.monthlyCost === "25" && !!r.querySelector(".tag"); })()`, 10*time.Second)
+	}
+	check("after saving")
+	tb.do("reloading", chromedp.Reload())
+	tb.waitReady()
+	check("after a reload")
+	tb.assertNoErrors()
+}
+
+// TestProfileImport: a bad import is refused with a message naming the
+// field and changes nothing saved; an oversized file is refused before it
+// is read; a good file is imported under a free id; an export reads back.
+func TestProfileImport(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+
+	tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
+	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	tb.do("saving it", chromedp.Click(chromedp.ID("prof-save")))
+	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
+	before := eval[string](tb, storageJS)
+	if !strings.Contains(before, "aivc.profiles.v1.my-platform") {
+		t.Fatalf("the blank profile was not stored: %s", before)
+	}
+
+	root, _ := site.FindRoot(".")
+	runway, err := os.ReadFile(filepath.Join(root, "pricing", "catalog", "runway.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := func(what, wantField string) {
+		t.Helper()
+		tb.waitFor(what+" refused", fmt.Sprintf(`(() => {
+			const msg = document.getElementById("prof-alert").textContent;
+			return msg.includes("Import refused") && msg.includes(%q);
+		})()`, wantField), 10*time.Second)
+		if after := eval[string](tb, storageJS); after != before {
+			t.Errorf("%s changed storage:\n%s\nwas\n%s", what, after, before)
+		}
+	}
+
+	// Pasted, with a field the schema does not have.
+	bad := strings.Replace(string(runway), `"name": "Standard",`, `"name": "Standard", "colour": "red",`, 1)
+	eval[bool](tb, fmt.Sprintf(`(() => {
+		const el = document.getElementById("f-import");
+		el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true}));
+		document.getElementById("prof-import-paste").click();
+		return true;
+	})()`, bad))
+	refused("a pasted profile with an unknown field", "plans[0].colour")
+
+	// A file whose model has an unknown tier.
+	dir := t.TempDir()
+	tierFile := filepath.Join(dir, "tier.json")
+	os.WriteFile(tierFile, []byte(strings.Replace(string(runway), `"tier": "fast"`, `"tier": "ultra"`, 1)), 0o644)
+	tb.do("choosing a bad file", chromedp.SetUploadFiles(chromedp.ID("f-import-file"), []string{tierFile}))
+	refused("a file with an unknown tier", "models[1].tier")
+
+	// Over 1 MB: refused before it is read.
+	bigFile := filepath.Join(dir, "big.json")
+	os.WriteFile(bigFile, []byte(`{"id":"x","notes":["`+strings.Repeat("x", 1<<20)+`"]}`), 0o644)
+	tb.do("choosing a big file", chromedp.SetUploadFiles(chromedp.ID("f-import-file"), []string{bigFile}))
+	refused("a file over 1 MB", "1 MB")
+
+	// A good file: Runway's own, imported as runway-custom.
+	goodFile := filepath.Join(dir, "runway.json")
+	os.WriteFile(goodFile, runway, 0o644)
+	tb.do("choosing a good file", chromedp.SetUploadFiles(chromedp.ID("f-import-file"), []string{goodFile}))
+	tb.waitFor("imported", `document.getElementById("prof-status").textContent.includes("Imported")`, 10*time.Second)
+	if keys := eval[[]string](tb, customKeysJS); !slices.Equal(keys, []string{"aivc.profiles.v1.my-platform", "aivc.profiles.v1.runway-custom"}) {
+		t.Errorf("stored keys %v after a good import", keys)
+	}
+
+	// Its export is the catalog's schema: it decodes to the same numbers.
+	tb.do("exporting", chromedp.Click(chromedp.CSS(`#prof-runway-custom button[data-action="export"]`)))
+	tb.waitFor("the export", `!!document.getElementById("prof-export-json")`, 10*time.Second)
+	exported := eval[string](tb, `document.getElementById("prof-export-json").value`)
+	p, err := pricing.DecodeProfile([]byte(exported))
+	if err != nil {
+		t.Fatalf("the export does not decode: %v\n%s", err, exported)
+	}
+	orig, _ := pricing.DecodeProfile(runway)
+	if p.ID != "runway-custom" || !p.Custom || p.Name != orig.Name || len(p.Models) != len(orig.Models) ||
+		!p.Plans[0].Monthly.Decimal.Equal(orig.Plans[0].Monthly.Decimal) {
+		t.Errorf("the export differs from what was imported: %+v", p)
+	}
+	if href := eval[string](tb, `document.getElementById("prof-download").getAttribute("download")`); href != "runway-custom.json" {
+		t.Errorf("download name %q", href)
+	}
+	tb.assertNoErrors()
+}
+
+// TestProfileStorageFull: when the browser's storage is full, saving says
+// so and the form keeps what was typed.
+func TestProfileStorageFull(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
+	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	typeInto(tb, "f-name", "Kept on screen")
+	eval[bool](tb, `(() => {
+		for (let size = 1 << 20, i = 0; size >= 16; size >>= 1) {
+			try { for (;;) localStorage.setItem("junk-" + (i++), "x".repeat(size)); } catch (e) {}
+		}
+		return true;
+	})()`)
+	tb.do("saving", chromedp.Click(chromedp.ID("prof-save")))
+	tb.waitFor("the message", `document.getElementById("prof-editor-msg").textContent.includes("storage is full")`, 10*time.Second)
+	if v := eval[string](tb, `document.getElementById("f-name").value`); v != "Kept on screen" {
+		t.Errorf("the name field holds %q after the failed save", v)
+	}
+	if keys := eval[[]string](tb, customKeysJS); len(keys) != 0 {
+		t.Errorf("stored %v with a full storage", keys)
+	}
+	eval[bool](tb, `(Object.keys(localStorage).filter(k => k.startsWith("junk-")).forEach(k => localStorage.removeItem(k)), true)`)
+	tb.assertNoErrors()
+}

@@ -1,0 +1,76 @@
+// AIVC embed, frame side. The /embed page (app/embed.go) loads it while the
+// page is parsed, before go-app's scripts. See app/embed.go for why each part
+// is here. Plain JS, no dependencies; it runs once per page.
+(() => {
+  "use strict";
+  if (window.aivcFrame) return;
+  window.aivcFrame = true;
+  const framed = window.parent !== window;
+  const root = document.documentElement;
+
+  // Storage that throws (third-party storage blocked) becomes a memory store
+  // for this page: go-app reads localStorage when it starts.
+  for (const name of ["localStorage", "sessionStorage"]) {
+    try {
+      window[name].length;
+    } catch (e) {
+      const m = new Map();
+      const store = {
+        getItem: (k) => (m.has(String(k)) ? m.get(String(k)) : null),
+        setItem: (k, v) => void m.set(String(k), String(v)),
+        removeItem: (k) => void m.delete(String(k)),
+        clear: () => m.clear(),
+        key: (i) => [...m.keys()][i] ?? null,
+        get length() { return m.size; },
+      };
+      try { Object.defineProperty(window, name, { value: store, configurable: true }); } catch (e2) {}
+    }
+  }
+
+  // No service worker in a frame: go-app registers one only when
+  // navigator has "serviceWorker".
+  if (framed) {
+    try { delete Navigator.prototype.serviceWorker; } catch (e) {}
+  }
+
+  // The theme before the first paint (fragment first, as the app reads it).
+  const opt = (k) => {
+    const h = new URLSearchParams(location.hash.slice(1));
+    return (h.has(k) ? h.get(k) : new URLSearchParams(location.search).get(k) || "").trim().toLowerCase();
+  };
+  const theme = opt("theme");
+  if (theme === "light" || theme === "dark") root.dataset.theme = theme;
+
+  // Every link opens in a new tab: the rest of the site refuses frames. A
+  // link with data-follow carries the page's state as it is now.
+  document.addEventListener("click", (e) => {
+    const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    if (!a) return;
+    if (a.dataset.follow) a.href = a.dataset.follow + location.hash;
+    if (!a.target) {
+      a.target = "_blank";
+      a.rel = "noopener";
+    }
+  }, true);
+
+  // The page's height, for /embed.js on the host page. The height of <html>
+  // is the content's (the embed's shell has no minimum height), so it
+  // shrinks as well as grows. "*": the message says nothing private.
+  if (!framed || !window.ResizeObserver) return;
+  let last = 0;
+  const send = () => {
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (height > 0 && height !== last) {
+      last = height;
+      window.parent.postMessage({ type: "aivc:height", height }, "*");
+    }
+  };
+  new ResizeObserver(send).observe(root);
+  // /embed.js asks again when it starts after the first message went out.
+  window.addEventListener("message", (e) => {
+    if (e.source === window.parent && e.data && e.data.type === "aivc:ping") {
+      last = 0;
+      send();
+    }
+  });
+})();
