@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/aivc/aivc/pricing"
+	json "github.com/goccy/go-json"
 	"github.com/shopspring/decimal"
 )
 
@@ -22,8 +22,9 @@ import (
 //   - catalog.json: every bundled profile, {"profiles": [...]}, sorted by id,
 //     each in that schema.
 //
-// They are built natively (encoding/json and reflect here, in the
-// generator), never in app.wasm.
+// They are built natively, with goccy/go-json (the project's JSON library
+// for native code; it would add 0.7 MB brotli to app.wasm, where go-app
+// already links encoding/json), never in app.wasm.
 const (
 	SchemaFile  = "catalog.schema.json"
 	CatalogFile = "catalog.json"
