@@ -13,5 +13,6 @@ import (
 
 func main() {
 	aivc.Routes()
+	aivc.GuardBrowser() // before go-app reads the address and storage: see app/guard.go
 	app.RunWhenOnBrowser()
 }

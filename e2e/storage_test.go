@@ -1,0 +1,443 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	aivc "github.com/aivc/aivc/app"
+	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/shopspring/decimal"
+)
+
+// Storage faults in the browser, beyond e2e/log_test.go (a full storage
+// when saving a clip, a corrupt entry) and e2e/profiles_test.go (a full
+// storage when saving a profile, imports refused): storage switched off,
+// a full storage during an import and during an upgrade, the old (schema 0)
+// and a newer layout, a corrupt custom profile, imports over the limits,
+// and a log of 20,000 clips. Each fault must show a message a person
+// understands and lose nothing that was stored.
+
+// blockStorage makes localStorage and sessionStorage throw, as a browser
+// does with site data blocked.
+const blockStorage = `(() => {
+	const deny = () => { throw new DOMException("The operation is insecure.", "SecurityError"); };
+	for (const name of ["localStorage", "sessionStorage"]) {
+		Object.defineProperty(window, name, {get: deny, configurable: true});
+	}
+})();`
+
+// storageJSON returns every key and value of the page's localStorage that
+// starts with prefix, as JSON (sorted keys), to compare before and after.
+func storageJSON(tb *tab, prefix string) string {
+	tb.t.Helper()
+	return eval[string](tb, fmt.Sprintf(`JSON.stringify(Object.keys(localStorage).filter(k => k.startsWith(%s)).sort()
+		.map(k => [k, localStorage.getItem(k)]))`, jsString(prefix)))
+}
+
+// fillStorage fills localStorage until a write fails, and returns how many
+// keys it wrote (test.fill.N).
+func fillStorage(tb *tab) int {
+	tb.t.Helper()
+	n := eval[int](tb, `(() => {
+		let n = 0;
+		for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
+			const s = "x".repeat(size);
+			try { for (;;) { localStorage.setItem("test.fill." + n, s); n++; } } catch (e) {}
+		}
+		return n;
+	})()`)
+	if n == 0 {
+		tb.t.Fatal("could not fill the storage")
+	}
+	return n
+}
+
+// emptyFill removes what fillStorage wrote.
+func emptyFill(tb *tab) {
+	tb.t.Helper()
+	eval[bool](tb, `(Object.keys(localStorage).filter(k => k.startsWith("test.fill.")).forEach(k => localStorage.removeItem(k)), true)`)
+}
+
+// seed writes keys and values into the page's localStorage, in batches.
+func seed(tb *tab, kv map[string]string) {
+	tb.t.Helper()
+	keys := make([]string, 0, len(kv))
+	for k := range kv {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for len(keys) > 0 {
+		n := min(len(keys), 2000)
+		batch := map[string]string{}
+		for _, k := range keys[:n] {
+			batch[k] = kv[k]
+		}
+		keys = keys[n:]
+		js, _ := json.Marshal(batch)
+		eval[bool](tb, `(o => { for (const [k, v] of Object.entries(o)) localStorage.setItem(k, v); return true; })(`+string(js)+`)`)
+	}
+}
+
+// TestStorageBlocked: with the browser's storage switched off (reading
+// localStorage throws, which once stopped the wasm before any page ran),
+// every page runs without an error; /log says its clips last only while
+// the tab is open and still logs one; /profiles says a profile cannot be
+// saved; the calculator computes.
+func TestStorageBlocked(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, p := range aivc.Pages() {
+		name := strings.Trim(p, "/")
+		if name == "" {
+			name = "home"
+		}
+		t.Run(name, func(t *testing.T) {
+			tb := newTab(t, srv.URL)
+			call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: blockStorage})
+			tb.open(p)
+			// The page gets a stand-in that reads as empty and refuses
+			// every call (app/guard.go); /embed's frame script puts a
+			// memory store there instead.
+			if p != aivc.EmbedPath && eval[bool](tb, `(() => { try { localStorage.setItem("x", "y"); return true; } catch (e) { return false; } })()`) {
+				t.Fatal("storage is not blocked")
+			}
+			switch p {
+			case "/log":
+				tb.waitFor("the message", `document.getElementById("log-alert").textContent.includes("not letting this app save data")`, 10*time.Second)
+				if msg := eval[string](tb, `document.getElementById("log-alert").textContent`); !strings.Contains(msg, "export your log") {
+					t.Errorf("the message does not say what to do: %q", msg)
+				}
+				fillClip(tb, logClip{note: "kept in memory"})
+				saveClip(tb, "log-save")
+				if n := len(logCosts(tb)); n != 1 {
+					t.Errorf("%d clips listed, want the one just logged", n)
+				}
+			case "/profiles":
+				tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
+				tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+				tb.do("saving it", chromedp.Click(chromedp.ID("prof-save")))
+				tb.waitFor("the message", `(document.body.innerText || "").includes("did not let the site save data")`, 10*time.Second)
+			case "/":
+				typeInto(tb, "f-price", "60")
+				waitResults(tb, "typing with storage blocked", map[string][2]string{"price-per-credit": {"0.02", "$0.02"}})
+			}
+			tb.assertNoErrors()
+		})
+	}
+}
+
+// legacyLog is a schema-0 log: one array under "aivc.log", amounts as JSON
+// numbers, with one element that cannot be read.
+const legacyLog = `[
+ {"id":1733140000000,"date":"2024-12-02","platform":"runway","model":"gen-4-turbo","res":"720P","seconds":10,"credits":50,"price":"0.01","currency":"usd","kept":true,"project":"Acme","note":"first","created":1733140000000},
+ {"id":"abc-1","date":"2024-12-02","platform":"kling","model":"kling16","res":"1080p","seconds":5,"credits":0.1,"price":"0.3","currency":"EUR","kept":false,"project":"","note":""},
+ {"id":"bad","date":"2024-12-03","platform":"runway","model":"gen-4-turbo","res":"720p","seconds":"abc","credits":1,"price":"1","currency":"USD","kept":true,"project":"","note":""}
+]`
+
+// TestLogOldSchema: a log in the old layout is upgraded when /log opens:
+// its clips are listed, the element that cannot be read is set aside and
+// shown, and the old key goes only once the new records are written.
+func TestLogOldSchema(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/")
+	seed(tb, map[string]string{"aivc.log": legacyLog})
+	tb.open("/log")
+	tb.waitFor("the upgraded clips", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 2`, 10*time.Second)
+	if ids := logIDs(tb); strings.Join(ids, " ") != "abc-1 v0-1733140000000" {
+		t.Errorf("clips %v", ids)
+	}
+	text := eval[string](tb, `(document.getElementById("log-corrupt") || {innerText: ""}).innerText`)
+	if !strings.Contains(text, "could not be read") || !strings.Contains(text, `"abc"`) {
+		t.Errorf("the element that cannot be read is not shown:\n%s", text)
+	}
+	keys := eval[[]string](tb, `Object.keys(localStorage).filter(k => k.startsWith("aivc.log")).sort()`)
+	if slices.Contains(keys, "aivc.log") || !slices.Contains(keys, "aivc.log.meta") ||
+		!slices.ContainsFunc(keys, func(k string) bool { return strings.HasPrefix(k, "aivc.log.v1.corrupt.") }) {
+		t.Errorf("keys after the upgrade: %v", keys)
+	}
+	if m := eval[string](tb, `localStorage.getItem("aivc.log.meta")`); m != `{"schema":1}` {
+		t.Errorf("meta %q", m)
+	}
+	tb.open("/log")
+	if n := len(logCosts(tb)); n != 2 {
+		t.Errorf("%d clips after a reload", n)
+	}
+	tb.assertNoErrors()
+}
+
+// TestLogOldSchemaFull: when the storage is too full to upgrade an old
+// log, /log says so, shows the old clips read-only, lets them be
+// exported, and keeps the old log as it was.
+func TestLogOldSchemaFull(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: captureDownloads})
+	tb.open("/")
+	seed(tb, map[string]string{"aivc.log": legacyLog})
+	fillStorage(tb)
+	tb.open("/log")
+	tb.waitFor("the message", `document.getElementById("log-alert").textContent.includes("storage is full")`, 10*time.Second)
+	msg := eval[string](tb, `document.getElementById("log-alert").textContent`)
+	if !strings.Contains(msg, "nothing was lost") {
+		t.Errorf("message %q", msg)
+	}
+	if n := len(logCosts(tb)); n != 2 {
+		t.Errorf("%d old clips shown, want 2", n)
+	}
+	if got := eval[string](tb, `localStorage.getItem("aivc.log")`); got != legacyLog {
+		t.Errorf("the old log changed:\n%s", got)
+	}
+	if keys := eval[[]string](tb, `Object.keys(localStorage).filter(k => k.startsWith("aivc.log.")).sort()`); len(keys) != 0 {
+		t.Errorf("a failed upgrade left %v", keys)
+	}
+	backup, _ := lastDownload(tb, "log-export-json")
+	if !strings.Contains(backup, `"v0-1733140000000"`) || !strings.Contains(backup, `"abc-1"`) {
+		t.Errorf("the export lacks the old clips:\n%s", backup)
+	}
+	// With room again, the next visit upgrades.
+	emptyFill(tb)
+	tb.open("/log")
+	tb.waitFor("the upgrade", `localStorage.getItem("aivc.log") === null && localStorage.getItem("aivc.log.meta") !== null`, 10*time.Second)
+	if n := len(logCosts(tb)); n != 2 {
+		t.Errorf("%d clips after the upgrade", n)
+	}
+	tb.assertNoErrors()
+}
+
+// TestLogNewerSchema: a log written by a newer version of the app is
+// shown read-only with a message to reload, and nothing of it changes.
+func TestLogNewerSchema(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/")
+	seed(tb, map[string]string{
+		"aivc.log.meta": `{"schema":9}`,
+		"aivc.log.v9.whatever": `{"anything":"a newer app wrote"}`,
+	})
+	before := storageJSON(tb, "aivc.log")
+	tb.open("/log")
+	tb.waitFor("the message", `document.getElementById("log-alert").textContent.includes("newer version")`, 10*time.Second)
+	if msg := eval[string](tb, `document.getElementById("log-alert").textContent`); !strings.Contains(msg, "Reload the page") {
+		t.Errorf("message %q", msg)
+	}
+	fillClip(tb, logClip{note: "not over a newer log"})
+	tb.do("saving", chromedp.Click(chromedp.ID("log-save")))
+	tb.waitFor("the refusal", `document.getElementById("log-alert").textContent.includes("not saved") || document.getElementById("log-alert").textContent.includes("read-only")`, 10*time.Second)
+	if after := storageJSON(tb, "aivc.log"); after != before {
+		t.Errorf("a newer log changed:\n%s\nwas\n%s", after, before)
+	}
+	tb.assertNoErrors()
+}
+
+// backupOf returns a JSON backup of n clips.
+func backupOf(t *testing.T, n int) string {
+	t.Helper()
+	l, _, err := cliplog.Open(cliplog.NewMemStore())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range clips(n) {
+		if _, err := l.Add(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b strings.Builder
+	if err := l.ExportJSON(&b, "2025-03-01T10:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// clips returns n valid clips of Runway's Gen-4 Turbo.
+func clips(n int) []cliplog.Entry {
+	projects := []string{"Acme launch", "Blog", "", "Café Noël", "=SUM(A1)"}
+	clients := []string{"Acme", "", "Beta & Co"}
+	out := make([]cliplog.Entry, n)
+	for i := range out {
+		date := fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28)
+		out[i] = cliplog.Entry{
+			ID: fmt.Sprintf("e2e%06d", i), Date: date, ProfileID: "runway", ProfileName: "Runway (app)",
+			PlanID: "standard", ModelID: "gen-4-turbo", ModelName: "Gen-4 Turbo", Res: pricing.Res720p,
+			Seconds: decimal.NewFromInt(int64(5 + 5*(i%2))), Credits: decimal.NewFromInt(int64(25 + 25*(i%2))),
+			PricePerCredit: pricing.NewMoney(decimal.RequireFromString("0.024"), pricing.USD), Kept: i%3 != 0,
+			Project: projects[i%len(projects)], Client: clients[i%len(clients)], Created: date + "T10:00:00Z",
+		}.Derive()
+	}
+	return out
+}
+
+// TestLogImportFull: an import that does not fit in the storage says so,
+// and adds nothing (what it wrote is taken back); with room, it imports.
+func TestLogImportFull(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	saveClip(tb, "log-save")
+	before := storageJSON(tb, "aivc.log")
+	file := backupOf(t, 200)
+	fillStorage(tb)
+	upload(tb, "backup.json", file)
+	tb.waitFor("the message", `document.getElementById("log-alert").textContent.includes("storage is full")`, 10*time.Second)
+	if msg := eval[string](tb, `document.getElementById("log-alert").textContent`); !strings.Contains(msg, "nothing was imported") {
+		t.Errorf("message %q", msg)
+	}
+	if after := storageJSON(tb, "aivc.log"); after != before {
+		t.Errorf("a refused import changed the stored log (%d → %d bytes)", len(before), len(after))
+	}
+	if n := len(logCosts(tb)); n != 1 {
+		t.Errorf("%d clips listed after a refused import, want 1", n)
+	}
+	emptyFill(tb)
+	upload(tb, "backup.json", file)
+	tb.waitFor("the imported clips", `document.getElementById("log-count").textContent.startsWith("201 clips")`, 20*time.Second)
+	tb.assertNoErrors()
+}
+
+// TestLogImportLimits: a file over cliplog.MaxImportBytes is refused
+// before it is read, and one with more than cliplog.MaxImportRows rows
+// before it is parsed; each says why, and nothing changes.
+func TestLogImportLimits(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	saveClip(tb, "log-save")
+	before := storageJSON(tb, "aivc.log")
+	dir := t.TempDir()
+
+	big := filepath.Join(dir, "big.csv")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := []byte(strings.Repeat("x", 1023) + "\n")
+	for range cliplog.MaxImportBytes/len(line) + 1024 {
+		f.Write(line)
+	}
+	f.Close()
+	start := time.Now()
+	tb.do("choosing a 17 MB file", chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{big}))
+	tb.waitFor("the refusal", `document.getElementById("log-import-errors").textContent.includes("at most 16 MB")`, 20*time.Second)
+	t.Logf("a %.1f MB file refused in %s", float64(cliplog.MaxImportBytes+1024*1024)/(1<<20), time.Since(start).Round(time.Millisecond))
+
+	rows := filepath.Join(dir, "rows.csv")
+	os.WriteFile(rows, []byte("date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept\n"+
+		strings.Repeat("2025-03-01,runway,gen-4-turbo,5,25,USD,0.024,yes\n", cliplog.MaxImportRows+1)), 0o644)
+	start = time.Now()
+	tb.do("choosing a file of 50,001 rows", chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{rows}))
+	tb.waitFor("the refusal", `document.getElementById("log-import-errors").textContent.includes("more than 50,000 rows")`, 20*time.Second)
+	t.Logf("a file of 50,001 rows refused in %s", time.Since(start).Round(time.Millisecond))
+
+	if after := storageJSON(tb, "aivc.log"); after != before {
+		t.Error("a refused import changed the stored log")
+	}
+	tb.assertNoErrors()
+}
+
+// TestProfilesCorruptRecord: a stored custom profile that cannot be read
+// is shown with its text, kept through reloads, and breaks no page.
+func TestProfilesCorruptRecord(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/")
+	seed(tb, map[string]string{"aivc.profiles.v1.broken": `{"id":"broken","name":"Half`})
+	tb.open("/profiles")
+	tb.waitFor("the record", `!!document.getElementById("prof-bad")`, 10*time.Second)
+	text := eval[string](tb, `document.getElementById("prof-bad").innerText + [...document.querySelectorAll("#prof-bad textarea")].map(t => t.value).join("\n")`)
+	if !strings.Contains(text, "could not be read") || !strings.Contains(text, `{"id":"broken","name":"Half`) {
+		t.Errorf("the record is not shown with its text:\n%s", text)
+	}
+	for _, p := range []string{"/", "/compare", "/plan", "/profiles"} {
+		tb.open(p)
+	}
+	if v := eval[string](tb, `localStorage.getItem("aivc.profiles.v1.broken") || ""`); v != `{"id":"broken","name":"Half` {
+		t.Errorf("the record became %q", v)
+	}
+	tb.assertNoErrors()
+}
+
+// TestLog20k: a log of 20,000 clips, stored as cliplog stores it, opens,
+// filters and exports in the browser. The times are in the test log (-v).
+func TestLog20k(t *testing.T) {
+	if !slices.Contains(aivc.Pages(), "/log") {
+		t.Skip("no /log page yet (issue 7): nothing to open 20,000 clips in")
+	}
+	if testing.Short() {
+		t.Skip("a log of 20,000 clips (-short)")
+	}
+	t.Parallel()
+	const n = 20000
+	s := cliplog.NewMemStore()
+	l, _, err := cliplog.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range clips(n) {
+		if _, err := l.Add(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stored := s.Snapshot()
+	t.Logf("storage: %d keys, %.2f MB", len(stored), float64(s.Size())/1e6)
+
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: captureDownloads})
+	tb.open("/")
+	start := time.Now()
+	seed(tb, stored)
+	t.Logf("seeding localStorage: %s", time.Since(start).Round(time.Millisecond))
+
+	timed := func(what string, limit time.Duration, f func()) {
+		t.Helper()
+		start := time.Now()
+		f()
+		d := time.Since(start)
+		t.Logf("%-34s %6d ms", what, d.Milliseconds())
+		if d > limit {
+			t.Errorf("%s took %s, more than %s", what, d.Round(time.Millisecond), limit)
+		}
+	}
+	timed("open /log (load, first render)", 30*time.Second, func() {
+		tb.open("/log")
+		tb.waitFor("20,000 clips", fmt.Sprintf(`(document.getElementById("log-count") || {}).textContent === "%d clips"`, n), 30*time.Second)
+	})
+	if rows := len(logCosts(tb)); rows == 0 || rows > n {
+		t.Errorf("%d rows listed", rows)
+	}
+	timed("filter by project", 10*time.Second, func() {
+		pick(tb, "f-f_project", "Blog")
+		tb.waitFor("the filtered count", fmt.Sprintf(`document.getElementById("log-count").textContent === "%d clips of %d"`, n/5, n), 10*time.Second)
+	})
+	timed("filter by month", 10*time.Second, func() {
+		pick(tb, "f-f_month", "2025-03")
+		tb.waitFor("the filtered count", fmt.Sprintf(`/^\d+ clips of %d$/.test(document.getElementById("log-count").textContent) && document.getElementById("log-count").textContent !== "%d clips of %d"`, n, n/5, n), 10*time.Second)
+	})
+	var backup, csv string
+	timed("export JSON", 20*time.Second, func() { backup, _ = lastDownload(tb, "log-export-json") })
+	timed("export CSV", 20*time.Second, func() { csv, _ = lastDownload(tb, "log-export-csv") })
+	b, err := cliplog.ReadBackup([]byte(backup))
+	if err != nil || len(b.Entries) != n {
+		t.Errorf("the JSON export holds %d clips (%v), want %d", len(b.Entries), err, n)
+	}
+	if lines := strings.Count(csv, "\n"); lines != n+1 {
+		t.Errorf("the CSV export has %d lines, want %d", lines, n+1)
+	}
+	t.Logf("exports: JSON %.1f MB, CSV %.1f MB", float64(len(backup))/1e6, float64(len(csv))/1e6)
+	tb.assertNoErrors()
+}
