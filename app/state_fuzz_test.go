@@ -203,7 +203,10 @@ func checkHTML(t *testing.T, what string, in url.Values, html string) {
 	}
 }
 
-var tags = regexp.MustCompile(`<[^>]*>`)
+// tags matches a start or end tag. go-app writes attribute values with
+// strconv.Quote (a quote inside is \"), so a quoted value is read to its
+// unescaped closing quote.
+var tags = regexp.MustCompile(`<[a-zA-Z/!](?:[^>"]|"(?:[^"\\]|\\.)*")*>`)
 
 // pageText returns the text of html: without tags (and so without the
 // fields' values), entities decoded.

@@ -3,6 +3,8 @@ package e2e
 import (
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -95,9 +97,10 @@ var hostilePages = []hostilePage{
 	}, live: livePlan},
 	{path: "/profiles", frags: []string{"q={v}"}, live: liveProfiles},
 	{path: "/log", live: liveLog}, // no state in its address
-	{path: aivc.EmbedPath, frags: append([]string{"view={v}&theme={v}&accent={v}"},
-		"price={v}&credits={v}&clip={v}&dur={v}&theme={v}&accent={v}", "profile=runway&model={v}&res={v}&dur={v}"),
-		live: liveCalc},
+	{path: aivc.EmbedPath, frags: []string{
+		"view={v}&theme={v}&accent={v}", "price={v}&credits={v}&clip={v}&dur={v}&theme={v}&accent={v}",
+		"profile=runway&model={v}&res={v}&dur={v}",
+	}, live: liveCalc},
 	{path: aivc.EmbedPath + "#view=compare", frags: []string{
 		"view=compare&theme={v}&accent={v}&" + compareFrags[0], "view=compare&dur={v}",
 	}, live: liveCompare},
@@ -171,7 +174,7 @@ func (a *attack) check(step, value string) {
 	a.seen = len(msgs)
 	got := eval[pageShape](a.tb, shapeJS)
 	text := got.Text
-	for _, v := range []string{value, strings.TrimSpace(value), strings.ToUpper(value)} {
+	for _, v := range []string{value, strings.TrimSpace(value)} {
 		if v != "" {
 			text = strings.ReplaceAll(text, v, "")
 		}
@@ -444,6 +447,34 @@ func TestHostileValuesCovered(t *testing.T) {
 		"<script>alert(1)</script>", `"><img src=x onerror=alert(1)>`, "NaN", "Infinity", "%00", "%zz"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("no hostile value %q", shorten(want, 20))
+		}
+	}
+}
+
+// TestPrerenderedAttributes: go-app (v10.1.11) writes the attributes of
+// prerendered pages with strconv.Quote, so a value holding a double quote
+// comes out as \" , which HTML does not read as an escape: the attribute
+// ends there and the rest becomes markup. Prerendering only sees the
+// catalog and the code, never a visitor's text, so this test keeps a quote
+// or a backslash of the catalog (a note, a name) from ever reaching an
+// attribute of a built page.
+func TestPrerenderedAttributes(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join(Dist, "*.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no built pages in %s: %v", Dist, err)
+	}
+	scripts := regexp.MustCompile(`(?s)<script\b[^>]*>.*?</script>`)
+	for _, name := range pages {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := scripts.ReplaceAllString(string(data), "")
+		for _, bad := range []string{`\"`, `\\`} {
+			if i := strings.Index(html, bad); i >= 0 {
+				t.Errorf("%s: %s in the markup, an attribute written with strconv.Quote: …%s…",
+					filepath.Base(name), bad, html[max(0, i-80):min(len(html), i+40)])
+			}
 		}
 	}
 }

@@ -224,7 +224,7 @@ func TestLogNewerSchema(t *testing.T) {
 	tb := newTab(t, srv.URL)
 	tb.open("/")
 	seed(tb, map[string]string{
-		"aivc.log.meta": `{"schema":9}`,
+		"aivc.log.meta":        `{"schema":9}`,
 		"aivc.log.v9.whatever": `{"anything":"a newer app wrote"}`,
 	})
 	before := storageJSON(tb, "aivc.log")
