@@ -76,6 +76,13 @@ var routesOnce sync.Once
 // Routes registers every page of the route table with go-app, plus a
 // catch-all that shows the "page not found" page in the shell. It is safe to
 // call more than once.
+//
+// In the browser, the catch-all is registered only when the page was opened
+// at an address that is not in the table (a host serves 404.html there):
+// every link of the site leads to a page of the table, so no other visit
+// can reach it, and compiling its pattern is the costliest step of a cold
+// start that can be skipped (go-app compiles it with package regexp: 16 ms
+// of the wasm's start-up on this project's machine, issue 8).
 func Routes() {
 	routesOnce.Do(func() {
 		for _, p := range pages {
@@ -83,11 +90,24 @@ func Routes() {
 				return newShell().Path(p.path).Embed(p.embed).Content(p.content())
 			})
 		}
+		if app.IsClient && isPage(app.Window().Get("location").Get("pathname").String()) {
+			return
+		}
 		// Exact routes win over patterns, so this only catches unknown paths.
 		app.RouteWithRegexp("^/.*", func() app.Composer {
 			return newShell().Path(NotFoundPath).Content(notFound())
 		})
 	})
+}
+
+// isPage reports whether path is the path of a page of the route table.
+func isPage(path string) bool {
+	for _, p := range pages {
+		if p.path == path {
+			return true
+		}
+	}
+	return false
 }
 
 // Colors shared by the manifest, the page head and web/app.css.

@@ -77,3 +77,19 @@ func TestRouteTable(t *testing.T) {
 		t.Errorf("Handler: version or icons unset: %+v", h.Icon)
 	}
 }
+
+// TestIsPage: the browser registers the not-found catch-all only when
+// isPage says the address is not a page of the table, so every address
+// that does not render a page of the table must be refused here.
+func TestIsPage(t *testing.T) {
+	for _, p := range Pages() {
+		if !isPage(p) {
+			t.Errorf("isPage(%q) = false for a page of the table", p)
+		}
+	}
+	for _, p := range []string{"", "/no-such-page", NotFoundPath, "/compare/", "/Compare", "/compare.html", "/index.html", "//", "/log/x"} {
+		if isPage(p) {
+			t.Errorf("isPage(%q) = true, want false", p)
+		}
+	}
+}

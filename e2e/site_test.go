@@ -159,6 +159,12 @@ func TestPagesRun(t *testing.T) {
 				t.Errorf("%s has %d <main> elements, want 1", p, n)
 			}
 			if p == "/no-such-page" {
+				// The wasm registers its not-found catch-all only at an
+				// unknown address (app.Routes): the shell marked the page
+				// ready (tb.open), so it is the app's page, not go-app's.
+				if !eval[bool](tb, `document.querySelector(".shell #not-found") !== null`) {
+					t.Errorf("%s: the app's not-found page is not in the shell after the wasm took over", p)
+				}
 				// The document itself is a 404; nothing else may fail.
 				tb.assertNoErrors("the server responded with a status of 404")
 				return
