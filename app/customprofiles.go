@@ -246,15 +246,16 @@ func uniqueID(base string, taken func(string) bool) string {
 // (plans[0].monthly)."), a storage failure says what happened to the
 // profile. Anything else is errorMessage's.
 func profileMessage(err error) string {
-	var pe *pricing.ProfileError
-	switch {
-	case err == nil:
+	if err == nil {
 		return ""
-	case errors.As(err, &pe):
+	}
+	if pe, ok := errors.AsType[*pricing.ProfileError](err); ok {
 		if pe.Path == "" {
 			return sentence("The profile " + pe.Err.Error())
 		}
 		return sentence(pathWords(pe.Path)+": "+pe.Err.Error()) + " (" + pe.Path + ")"
+	}
+	switch {
 	case errors.Is(err, errTooBig):
 		return "The profile is larger than 1 MB; nothing was imported."
 	case errors.Is(err, cliplog.ErrStorageFull):
@@ -266,24 +267,39 @@ func profileMessage(err error) string {
 }
 
 // fieldWords name the fields of a profile's JSON in words.
-var fieldWords = map[string]string{
-	"id": "id", "name": "name", "platform": "platform", "kind": "kind", "currency": "currency",
-	"unit": "name of a credit", "url": "pricing page", "monthly": "monthly price",
-	"yearly_per_month": "price per month billed yearly", "yearly": "yearly price",
-	"credits": "credits", "price": "price", "tier": "tier", "durations": "clip lengths",
-	"rates": "rates", "res": "resolution", "per_second": "units per second",
-	"per_clip": "units per clip", "buckets": "prices per clip length", "units": "units",
-	"seconds": "seconds", "base": "base price", "per_megapixel": "units per megapixel",
-	"multipliers": "resolution multipliers", "factor": "factor", "source": "source",
-	"read": "date read", "evidence": "evidence", "valid_days": "days valid",
-	"min_charge": "minimum charge", "max_res": "highest resolution", "promo": "promotion",
-	"addons": "add-ons", "free": "free tier", "plans": "plans", "packs": "packs", "models": "models",
+var fieldWords = [][2]string{
+	{"id", "id"}, {"name", "name"}, {"platform", "platform"}, {"kind", "kind"},
+	{"currency", "currency"}, {"unit", "name of a credit"}, {"url", "pricing page"},
+	{"monthly", "monthly price"}, {"yearly_per_month", "price per month billed yearly"},
+	{"yearly", "yearly price"}, {"credits", "credits"}, {"price", "price"}, {"tier", "tier"},
+	{"durations", "clip lengths"}, {"rates", "rates"}, {"res", "resolution"},
+	{"per_second", "units per second"}, {"per_clip", "units per clip"},
+	{"buckets", "prices per clip length"}, {"units", "units"}, {"seconds", "seconds"},
+	{"base", "base price"}, {"per_megapixel", "units per megapixel"},
+	{"multipliers", "resolution multipliers"}, {"factor", "factor"}, {"source", "source"},
+	{"read", "date read"}, {"evidence", "evidence"}, {"valid_days", "days valid"},
+	{"min_charge", "minimum charge"}, {"max_res", "highest resolution"}, {"promo", "promotion"},
+	{"addons", "add-ons"}, {"free", "free tier"}, {"plans", "plans"}, {"packs", "packs"},
+	{"models", "models"},
 }
 
 // itemWords name one item of a list of a profile's JSON.
-var itemWords = map[string]string{
-	"plans": "plan", "packs": "pack", "models": "model", "rates": "rate", "buckets": "clip length",
-	"multipliers": "multiplier", "addons": "add-on", "notes": "note", "list": "length",
+var itemWords = [][2]string{
+	{"plans", "plan"}, {"packs", "pack"}, {"models", "model"}, {"rates", "rate"},
+	{"buckets", "clip length"}, {"multipliers", "multiplier"}, {"addons", "add-on"},
+	{"notes", "note"}, {"list", "length"},
+}
+
+// word returns the words paired with key in pairs, or "". Short tables
+// are lists, not maps: a map literal is built by code at start-up (~240
+// bytes of wasm an entry), a list of constants is data.
+func word(pairs [][2]string, key string) string {
+	for _, p := range pairs {
+		if p[0] == key {
+			return p[1]
+		}
+	}
+	return ""
 }
 
 // pathWords says where a path of a profile's JSON points, in words:
@@ -292,9 +308,9 @@ func pathWords(path string) string {
 	parts := strings.Split(path, ".")
 	for i, part := range parts {
 		name, index, hasIndex := strings.Cut(part, "[")
-		w := fieldWords[name]
-		if hasIndex && itemWords[name] != "" {
-			w = itemWords[name]
+		w := word(fieldWords, name)
+		if item := word(itemWords, name); hasIndex && item != "" {
+			w = item
 		}
 		if w == "" {
 			w = strings.ReplaceAll(name, "_", " ")

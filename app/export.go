@@ -98,13 +98,13 @@ func (l rankLine) cells() []string {
 }
 
 // billingLabels name each lens as the page's billing picker does.
-var billingLabels = map[pricing.Lens]string{
-	pricing.LensMonthly:  "monthly plan",
-	pricing.LensYearly:   "yearly plan",
-	pricing.LensFirst:    "first month with promotions",
-	pricing.LensPacks:    "top-up packs",
-	pricing.LensAPI:      "API pay-as-you-go",
-	pricing.LensCheapest: "cheapest available",
+var billingLabels = [][2]string{
+	{string(pricing.LensMonthly), "monthly plan"},
+	{string(pricing.LensYearly), "yearly plan"},
+	{string(pricing.LensFirst), "first month with promotions"},
+	{string(pricing.LensPacks), "top-up packs"},
+	{string(pricing.LensAPI), "API pay-as-you-go"},
+	{string(pricing.LensCheapest), "cheapest available"},
 }
 
 // newRankTable formats r. units names each profile's credit ("computing
@@ -122,7 +122,7 @@ func newRankTable(r pricing.Ranking, units map[string]string, date string) rankT
 	t := rankTable{
 		Title:    shotTitle(r.Shot),
 		Shot:     describeShot(r.Shot),
-		Billing:  billingLabels[lens],
+		Billing:  word(billingLabels, string(lens)),
 		Currency: display,
 		Date:     date,
 		Rates:    r.RatesUsed,

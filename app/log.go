@@ -661,18 +661,18 @@ func (c *clipLog) clipEntry() (cliplog.Entry, error) {
 // fail shows why the clip was not saved: beside its field when the error
 // names one, a storage failure in the alert, anything else under the form.
 func (c *clipLog) fail(err error) {
-	var input *pricing.InputError
-	var choice *choiceError
-	var unknown *unknownError
-	var storage *cliplog.StorageError
+	storage, isStorage := errors.AsType[*cliplog.StorageError](err)
+	input, isInput := errors.AsType[*pricing.InputError](err)
+	choice, isChoice := errors.AsType[*choiceError](err)
+	_, isUnknown := errors.AsType[*unknownError](err)
 	switch {
-	case errors.As(err, &storage):
+	case isStorage:
 		c.alert = storage.Error() + " What you typed is still in the form."
-	case errors.As(err, &input) && labelKey(input.Field) != "":
+	case isInput && labelKey(input.Field) != "":
 		c.errs[labelKey(input.Field)] = errorMessage(err)
-	case errors.As(err, &choice) && labelKey(choice.Field) != "":
+	case isChoice && labelKey(choice.Field) != "":
 		c.errs[labelKey(choice.Field)] = errorMessage(err)
-	case errors.As(err, &unknown):
+	case isUnknown:
 		c.clipMsg = errorMessage(err) + " Type your plan's price under My plans."
 	default:
 		c.clipMsg = errorMessage(err)
@@ -683,8 +683,7 @@ func (c *clipLog) fail(err error) {
 // a storage failure in cliplog's words (what was not done, and what to
 // do), anything else after what.
 func (c *clipLog) failAction(err error, what string) {
-	var storage *cliplog.StorageError
-	if errors.As(err, &storage) {
+	if storage, ok := errors.AsType[*cliplog.StorageError](err); ok {
 		c.alert = storage.Error()
 		return
 	}
@@ -929,8 +928,7 @@ func (c *clipLog) onSavePlan(ctx app.Context, e app.Event) {
 			err = c.log.SetPlan(mp)
 		}
 	}
-	var storage *cliplog.StorageError
-	if errors.As(err, &storage) {
+	if storage, ok := errors.AsType[*cliplog.StorageError](err); ok {
 		c.alert = storage.Error()
 		return
 	}
@@ -1183,10 +1181,10 @@ func (c *clipLog) importFile(name string, data []byte) {
 	} else {
 		rep, err = c.log.ImportCSV(data, cliplog.ImportOptions{})
 	}
-	var lines *cliplog.ImportErrors
-	var storage *cliplog.StorageError
+	lines, isLines := errors.AsType[*cliplog.ImportErrors](err)
+	storage, isStorage := errors.AsType[*cliplog.StorageError](err)
 	switch {
-	case errors.As(err, &lines):
+	case isLines:
 		c.importErrs = append(c.importErrs, "Nothing was imported from "+name+": fix "+
 			plural(len(lines.Errs)+lines.Omitted, "line", "lines")+" and import it again.")
 		for _, x := range lines.Errs {
@@ -1195,7 +1193,7 @@ func (c *clipLog) importFile(name string, data []byte) {
 		if lines.Omitted > 0 {
 			c.importErrs = append(c.importErrs, "… and "+strconv.Itoa(lines.Omitted)+" more.")
 		}
-	case errors.As(err, &storage):
+	case isStorage:
 		c.alert = storage.Error()
 	case err != nil:
 		c.importErrs = []string{errorText(err)}

@@ -1323,9 +1323,8 @@ func (ed *profileEditor) check() (pricing.Profile, bool) {
 // fail files an error beside the field its path names (the nearest field
 // that holds it), or above the form.
 func (ed *profileEditor) fail(err error) {
-	var pe *pricing.ProfileError
 	msg := profileMessage(err)
-	if errors.As(err, &pe) && pe.Path != "" {
+	if pe, ok := errors.AsType[*pricing.ProfileError](err); ok && pe.Path != "" {
 		best := ""
 		for _, f := range ed.fields() {
 			if (pe.Path == f.Path || strings.HasPrefix(pe.Path, f.Path+".") || strings.HasPrefix(pe.Path, f.Path+"[")) &&

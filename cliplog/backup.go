@@ -3,13 +3,15 @@ package cliplog
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/aivc/aivc/internal/order"
 )
 
 // Import limits, checked before a file is parsed (for JSON, the row count
@@ -84,7 +86,7 @@ func WriteBackup(w io.Writer, b Backup) error {
 	es := append([]Entry(nil), b.Entries...)
 	sortEntries(es)
 	ps := append([]MyPlan(nil), b.Plans...)
-	sort.Slice(ps, func(i, j int) bool { return ps[i].ProfileID < ps[j].ProfileID })
+	sortPlans(ps)
 
 	bw := bufio.NewWriter(w)
 	exp, _ := marshal(b.Exported)
@@ -157,7 +159,7 @@ func (p *parsed) add(seen map[string]int, line int, e Entry) {
 		return
 	}
 	seen[e.ID] = len(p.rows)
-	p.rows = append(p.rows, row{line, e})
+	p.rows = append(p.rows, row{line: line, e: e})
 }
 
 // lines turns byte offsets (in increasing order) into line numbers.
@@ -214,14 +216,13 @@ func parseBackup(data []byte) (*parsed, error) {
 	dec.UseNumber()
 	offset := dec.InputOffset
 	fatal := func(err error) (*parsed, error) {
-		var se *json.SyntaxError
 		// The line of the value that failed: encoding/json's offsets
 		// are relative, so skip from where the decoder stopped.
 		off := dec.InputOffset()
 		for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
 			off++
 		}
-		if errors.As(err, &se) {
+		if _, ok := errors.AsType[*json.SyntaxError](err); ok {
 			err = fmt.Errorf("%w: %v", ErrBadJSON, jsonError(err))
 		} else if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			err = fmt.Errorf("%w: the text ends too early", ErrBadJSON)
@@ -387,7 +388,8 @@ func parseBackup(data []byte) (*parsed, error) {
 			p.errs.add(1, describe(ErrNotBackup, fmt.Sprintf("unknown backup version %q", version)))
 		}
 	}
-	sort.SliceStable(p.errs.Errs, func(i, j int) bool { return p.errs.Errs[i].Line < p.errs.Errs[j].Line })
+	es := p.errs.Errs
+	order.Stable(len(es), func(i, j int) int { return cmp.Compare(es[i].Line, es[j].Line) }, func(i, j int) { es[i], es[j] = es[j], es[i] })
 	return p, nil
 }
 

@@ -155,8 +155,7 @@ func strictJSON(data []byte, v any) error {
 
 // jsonError rewords encoding/json's errors for people.
 func jsonError(err error) error {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
+	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
 		if te.Field != "" {
 			return fmt.Errorf("%s has the wrong type (%s, expected %s)", fieldLabel(te.Field), te.Value, jsonKind(te.Type.Kind().String()))
 		}
@@ -191,19 +190,31 @@ func fieldLabel(f string) string {
 	if i := strings.LastIndexByte(f, '.'); i >= 0 {
 		f = f[i+1:]
 	}
-	if l, ok := backupLabels[f]; ok {
+	if l, ok := lookup(backupLabels, f); ok {
 		return l
 	}
 	return `"` + f + `"`
 }
 
-var backupLabels = map[string]string{
-	"id": FieldID, "date": FieldDate, "profile_id": FieldProfileID, "profile_name": FieldProfileName,
-	"plan_id": FieldPlanID, "model_id": FieldModelID, "model_name": FieldModelName, "res": FieldRes,
-	"seconds": FieldSeconds, "credits": FieldCredits, "currency": FieldCurrency,
-	"price_per_credit": FieldPricePerCredit, "cost": FieldCost, "kept": FieldKept,
-	"project": FieldProject, "client": FieldClient, "note": FieldNote,
-	"created": FieldCreated, "updated": FieldUpdated,
+var backupLabels = [][2]string{
+	{"id", FieldID}, {"date", FieldDate}, {"profile_id", FieldProfileID}, {"profile_name", FieldProfileName},
+	{"plan_id", FieldPlanID}, {"model_id", FieldModelID}, {"model_name", FieldModelName}, {"res", FieldRes},
+	{"seconds", FieldSeconds}, {"credits", FieldCredits}, {"currency", FieldCurrency},
+	{"price_per_credit", FieldPricePerCredit}, {"cost", FieldCost}, {"kept", FieldKept},
+	{"project", FieldProject}, {"client", FieldClient}, {"note", FieldNote},
+	{"created", FieldCreated}, {"updated", FieldUpdated},
+}
+
+// lookup returns the value paired with key in pairs. The short tables of
+// this package are lists, not maps: a map literal is built by code at
+// start-up (~240 bytes of wasm an entry), a list of constants is data.
+func lookup(pairs [][2]string, key string) (string, bool) {
+	for _, p := range pairs {
+		if p[0] == key {
+			return p[1], true
+		}
+	}
+	return "", false
 }
 
 // backupEntry is one entry of a JSON backup: every field, always, in this
@@ -358,8 +369,8 @@ func validateAll(e Entry) []error {
 			return errs
 		}
 		errs = append(errs, err)
-		var ie *pricing.InputError
-		if !errors.As(err, &ie) || !mend(&e, ie.Field) {
+		ie, ok := errors.AsType[*pricing.InputError](err)
+		if !ok || !mend(&e, ie.Field) {
 			return errs
 		}
 	}

@@ -171,9 +171,8 @@ func parseCSV(data []byte) (*parsed, error) {
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	readErr := func(err error) (*parsed, error) {
-		var pe *csv.ParseError
 		line := 0
-		if errors.As(err, &pe) {
+		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
 			line = pe.Line
 			err = describe(ErrBadCSV, "the file is not readable CSV from here on ("+pe.Err.Error()+"); check the quotes on this line")
 		}
@@ -324,8 +323,7 @@ func entryFromCells(cell func(string) string) (Entry, []error) {
 			e.ID = "x"
 		}
 		for _, err := range validateAll(e) {
-			var ie *pricing.InputError
-			if errors.As(err, &ie) && (ie.Field == FieldSeconds || ie.Field == FieldCredits || ie.Field == FieldPricePerCredit || ie.Field == FieldCost) {
+			if ie, ok := errors.AsType[*pricing.InputError](err); ok && (ie.Field == FieldSeconds || ie.Field == FieldCredits || ie.Field == FieldPricePerCredit || ie.Field == FieldCost) {
 				continue
 			}
 			errs = append(errs, err)

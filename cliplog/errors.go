@@ -70,22 +70,23 @@ type StorageError struct {
 	Err error // wraps ErrStorageFull, ErrStorageUnavailable, ErrReadOnly, ErrNewerSchema or a Store's own error
 }
 
-var notDone = map[string]string{
-	"add":            "this clip was not saved",
-	"update":         "this change was not saved",
-	"delete":         "this clip was not deleted",
-	"restore":        "this clip was not restored",
-	"import":         "nothing was imported",
-	"import-partial": "the import stopped part way and could not be undone; reload the page to see which clips were saved",
-	"open":           "your log could not be read",
-	"plan":           "this plan was not saved",
-	"settings":       "these settings were not saved",
-	"migrate":        "your log could not be upgraded to this version; it is shown read-only and nothing was lost",
-	"export":         "the export date was not saved",
+// notDone says what a failed operation did not do, by StorageError.Op.
+var notDone = [][2]string{
+	{"add", "this clip was not saved"},
+	{"update", "this change was not saved"},
+	{"delete", "this clip was not deleted"},
+	{"restore", "this clip was not restored"},
+	{"import", "nothing was imported"},
+	{"import-partial", "the import stopped part way and could not be undone; reload the page to see which clips were saved"},
+	{"open", "your log could not be read"},
+	{"plan", "this plan was not saved"},
+	{"settings", "these settings were not saved"},
+	{"migrate", "your log could not be upgraded to this version; it is shown read-only and nothing was lost"},
+	{"export", "the export date was not saved"},
 }
 
 func (e *StorageError) Error() string {
-	what := notDone[e.Op]
+	what, _ := lookup(notDone, e.Op)
 	if what == "" {
 		what = "nothing was saved"
 	}
@@ -264,4 +265,4 @@ func (d *described) Error() string { return d.msg }
 func (d *described) Unwrap() error { return d.err }
 
 // describe returns an error reading msg and matching sentinel.
-func describe(sentinel error, msg string) error { return &described{msg, sentinel} }
+func describe(sentinel error, msg string) error { return &described{msg: msg, err: sentinel} }

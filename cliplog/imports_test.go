@@ -10,7 +10,8 @@ import (
 )
 
 // The package ends up in app.wasm and must stay pure: the standard library,
-// shopspring/decimal and pricing only (no go-app, no syscall/js, no goccy).
+// shopspring/decimal, pricing and internal/order only (no go-app, no
+// syscall/js, no goccy).
 func TestImports(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
 	fset := token.NewFileSet()
@@ -26,7 +27,8 @@ func TestImports(t *testing.T) {
 			p, _ := strconv.Unquote(imp.Path.Value)
 			first, _, _ := strings.Cut(p, "/")
 			ok := !strings.Contains(first, ".") && p != "syscall/js" ||
-				p == "github.com/shopspring/decimal" || p == "github.com/aivc/aivc/pricing"
+				p == "github.com/shopspring/decimal" || p == "github.com/aivc/aivc/pricing" ||
+				p == "github.com/aivc/aivc/internal/order"
 			if !ok {
 				t.Errorf("%s imports %s", name, p)
 			}

@@ -1,13 +1,15 @@
 package cliplog
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/aivc/aivc/internal/order"
 )
 
 // Log is the clip log of one browser tab: the entries, plans and settings
@@ -205,7 +207,9 @@ func load(s Store) (*state, LoadReport, error) {
 		}
 	}
 	rep.Entries = len(st.entries)
-	sort.SliceStable(rep.Corrupt, func(i, j int) bool { return corruptKey(rep.Corrupt[i]) < corruptKey(rep.Corrupt[j]) })
+	cs := rep.Corrupt
+	order.Stable(len(cs), func(i, j int) int { return strings.Compare(corruptKey(cs[i]), corruptKey(cs[j])) },
+		func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
 	return st, rep, failed
 }
 
@@ -277,12 +281,15 @@ func (l *Log) entriesLocked() []Entry {
 }
 
 func sortEntries(es []Entry) {
-	sort.Slice(es, func(i, j int) bool {
-		if es[i].Date != es[j].Date {
-			return es[i].Date < es[j].Date
-		}
-		return es[i].ID < es[j].ID
-	})
+	order.Stable(len(es), func(i, j int) int {
+		return cmp.Or(strings.Compare(es[i].Date, es[j].Date), strings.Compare(es[i].ID, es[j].ID))
+	}, func(i, j int) { es[i], es[j] = es[j], es[i] })
+}
+
+// sortPlans sorts ps by profile ID.
+func sortPlans(ps []MyPlan) {
+	order.Stable(len(ps), func(i, j int) int { return strings.Compare(ps[i].ProfileID, ps[j].ProfileID) },
+		func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
 }
 
 // Len returns the number of entries.
@@ -490,7 +497,7 @@ func (l *Log) plansLocked() []MyPlan {
 	for _, p := range l.plans {
 		ps = append(ps, p)
 	}
-	sort.Slice(ps, func(i, j int) bool { return ps[i].ProfileID < ps[j].ProfileID })
+	sortPlans(ps)
 	return ps
 }
 

@@ -2,7 +2,7 @@ package cliplog
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -171,6 +171,6 @@ func sortedCurrencies(m map[pricing.Currency]decimal.Decimal) []pricing.Currency
 	for c := range m {
 		cs = append(cs, c)
 	}
-	sort.Slice(cs, func(i, j int) bool { return cs[i] < cs[j] })
+	slices.Sort(cs)
 	return cs
 }

@@ -3,7 +3,7 @@ package cliplog
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"sync"
 )
 
@@ -128,7 +128,7 @@ func (m *MemStore) Keys() ([]string, error) {
 			keys = append(keys, k)
 		}
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	return keys, nil
 }
 

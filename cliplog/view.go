@@ -1,14 +1,17 @@
 package cliplog
 
 import (
+	"cmp"
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
-
+	"github.com/aivc/aivc/internal/order"
 	"github.com/aivc/aivc/pricing"
+	"github.com/shopspring/decimal"
 )
 
 // KeptFilter chooses kept clips, rejected ones, or both.
@@ -89,7 +92,7 @@ func ChoicesOf(es []Entry) Choices {
 		for v := range m {
 			out = append(out, v)
 		}
-		sort.Strings(out)
+		slices.Sort(out)
 		return out
 	}
 	return Choices{Projects: list(sets[0]), Clients: list(sets[1]), Profiles: list(sets[2]), Months: list(sets[3])}
@@ -149,7 +152,8 @@ func moneyList(sums map[pricing.Currency]decimal.Decimal) []pricing.Money {
 	for c, a := range sums {
 		out = append(out, pricing.NewMoney(a, c))
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Currency < out[j].Currency })
+	order.Stable(len(out), func(i, j int) int { return strings.Compare(string(out[i].Currency), string(out[j].Currency)) },
+		func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
 
@@ -234,12 +238,9 @@ func MeasureRetakes(es []Entry) []Retakes {
 		}
 		out = append(out, *r)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].ProfileID != out[j].ProfileID {
-			return out[i].ProfileID < out[j].ProfileID
-		}
-		return out[i].ModelID < out[j].ModelID
-	})
+	order.Stable(len(out), func(i, j int) int {
+		return cmp.Or(strings.Compare(out[i].ProfileID, out[j].ProfileID), strings.Compare(out[i].ModelID, out[j].ModelID))
+	}, func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out
 }
 
@@ -270,7 +271,7 @@ func SpendByMonth(es []Entry, display pricing.Currency, rates pricing.Rates) ([]
 	if err != nil || len(pts) == 0 {
 		return pts, err
 	}
-	sort.Slice(pts, func(i, j int) bool { return pts[i].Key < pts[j].Key })
+	order.Stable(len(pts), func(i, j int) int { return strings.Compare(pts[i].Key, pts[j].Key) }, func(i, j int) { pts[i], pts[j] = pts[j], pts[i] })
 	first, err1 := time.Parse("2006-01", pts[0].Key)
 	last, err2 := time.Parse("2006-01", pts[len(pts)-1].Key)
 	if err1 != nil || err2 != nil {
@@ -294,12 +295,9 @@ func SpendByMonth(es []Entry, display pricing.Currency, rates pricing.Rates) ([]
 // name); Key "" gathers the clips without a project.
 func SpendByProject(es []Entry, display pricing.Currency, rates pricing.Rates) ([]Point, error) {
 	pts, err := spendBy(es, display, rates, func(e Entry) string { return e.Project })
-	sort.Slice(pts, func(i, j int) bool {
-		if c := pts[i].Spent.Amount.Cmp(pts[j].Spent.Amount); c != 0 {
-			return c > 0
-		}
-		return pts[i].Key < pts[j].Key
-	})
+	order.Stable(len(pts), func(i, j int) int { // largest first
+		return cmp.Or(pts[j].Spent.Amount.Cmp(pts[i].Spent.Amount), strings.Compare(pts[i].Key, pts[j].Key))
+	}, func(i, j int) { pts[i], pts[j] = pts[j], pts[i] })
 	return pts, err
 }
 

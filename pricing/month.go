@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/aivc/aivc/internal/order"
 	"github.com/shopspring/decimal"
 )
 
@@ -156,7 +157,8 @@ func PlanMonth(p Profile, mix []MixLine, o MonthOptions) (MonthPlan, error) {
 			}
 			return MonthPlan{}, &NotOfferedError{Profile: p.ID, Reason: reason}
 		}
-		slices.SortStableFunc(cands[i], func(a, b candidate) int { return a.upk.Cmp(b.upk) })
+		cs := cands[i]
+		order.Stable(len(cs), func(a, b int) int { return cs[a].upk.Cmp(cs[b].upk) }, func(a, b int) { cs[a], cs[b] = cs[b], cs[a] })
 	}
 
 	// choose picks, per line, the first candidate allowed; ok is false when
@@ -289,8 +291,7 @@ func prepareMix(mix []MixLine) ([]shotInfo, error) {
 		total += l.Count
 		si, err := prepareShot(l.Shot)
 		if err != nil {
-			var ie *InputError
-			if errors.As(err, &ie) {
+			if ie, ok := errors.AsType[*InputError](err); ok {
 				e := *ie
 				e.Field = lineName(l, i) + ": " + e.Field
 				return nil, &e
@@ -430,9 +431,10 @@ func PlanAll(ps []Profile, mix []MixLine, o MonthOptions) MonthRanking {
 		}
 		r.Plans = append(r.Plans, mp)
 	}
-	slices.SortStableFunc(r.Plans, func(a, b MonthPlan) int {
-		return cmp.Or(a.Cost.Amount.Cmp(b.Cost.Amount), strings.Compare(a.ProfileID, b.ProfileID))
-	})
-	slices.SortStableFunc(r.Unavailable, func(a, b Unavailable) int { return strings.Compare(a.ProfileID, b.ProfileID) })
+	mps := r.Plans
+	order.Stable(len(mps), func(i, j int) int {
+		return cmp.Or(mps[i].Cost.Amount.Cmp(mps[j].Cost.Amount), strings.Compare(mps[i].ProfileID, mps[j].ProfileID))
+	}, func(i, j int) { mps[i], mps[j] = mps[j], mps[i] })
+	sortUnavailable(r.Unavailable)
 	return r
 }

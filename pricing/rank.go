@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aivc/aivc/internal/order"
 	"github.com/shopspring/decimal"
 )
 
@@ -197,11 +198,12 @@ func Rank(ps []Profile, s Shot, o RankOptions) Ranking {
 	}
 
 	// Sort: by cost per kept second, then profile id, then model id.
-	order := make([]int32, len(found))
+	order := make([]int, len(found))
 	for i := range order {
-		order[i] = int32(i)
+		order[i] = i
 	}
-	slices.SortFunc(order, func(x, y int32) int {
+	// On []int and stable, as order.Stable: one instantiation for all.
+	slices.SortStableFunc(order, func(x, y int) int {
 		a, b := &found[x], &found[y]
 		if c := a.c.keptSecond.Cmp(b.c.keptSecond); c != 0 {
 			return c
@@ -260,11 +262,19 @@ func Rank(ps []Profile, s Shot, o RankOptions) Ranking {
 		}
 	}
 	// Unavailable: by profile id, each profile's models in its own order.
-	byID := func(a, b Unavailable) int { return strings.Compare(a.ProfileID, b.ProfileID) }
-	if !slices.IsSortedFunc(r.Unavailable, byID) {
-		slices.SortStableFunc(r.Unavailable, byID)
-	}
+	sortUnavailable(r.Unavailable)
 	return r
+}
+
+// sortUnavailable sorts us by profile ID, stably.
+func sortUnavailable(us []Unavailable) {
+	byID := func(i, j int) int { return strings.Compare(us[i].ProfileID, us[j].ProfileID) }
+	for i := 1; i < len(us); i++ {
+		if byID(i-1, i) > 0 {
+			order.Stable(len(us), byID, func(i, j int) { us[i], us[j] = us[j], us[i] })
+			return
+		}
+	}
 }
 
 // tierReasons are the reasons a model of one tier is left out of a shot

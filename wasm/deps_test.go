@@ -23,7 +23,7 @@ func TestClientDependencies(t *testing.T) {
 	banned := []string{
 		"github.com/goccy/go-json",
 		"github.com/chromedp/",
-		"github.com/aivc/aivc/internal/",
+		"github.com/aivc/aivc/internal/site",
 		"github.com/aivc/aivc/cmd/",
 		"github.com/aivc/aivc/e2e",
 		"os/exec",
