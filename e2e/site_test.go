@@ -28,12 +28,13 @@ import (
 // is not within it yet, so the test holds a ceiling (ceil*) just above the
 // size measured when it was last lowered: app.wasm may shrink, never grow
 // unnoticed. Lower the ceiling when the app shrinks; it meets the budget
-// when ceil* ≤ budget*.
+// when ceil* ≤ budget*. Last lowered at 9,723,378 raw and 2,557,225 gzip -9
+// (go1.26.8).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 10_000_000
-	ceilWasmGzip   = 2_620_000
+	ceilWasmRaw    = 9_750_000
+	ceilWasmGzip   = 2_570_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
