@@ -166,11 +166,7 @@ func (c *calculator) Compact(v bool) *calculator {
 // OnInit sets the default example, or the state a link carries when in the
 // browser, and computes it, so that the first render already shows results.
 func (c *calculator) OnInit() {
-	var u *url.URL
-	if app.IsClient {
-		u = app.Window().URL()
-	}
-	c.init(u)
+	c.init(pageURL())
 }
 
 // OnNav applies a link's state when the page is opened or the fragment

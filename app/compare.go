@@ -159,12 +159,10 @@ func newCompare() *compare {
 // OnInit sets the default shot, or the one a link carries when in the
 // browser, and ranks it.
 func (c *compare) OnInit() {
-	var u *url.URL
 	if app.IsClient {
-		u = app.Window().URL()
 		c.today = time.Now().Format(time.DateOnly)
 	}
-	c.init(u)
+	c.init(pageURL())
 }
 
 // OnNav applies a link's state when the page is opened or the fragment

@@ -93,11 +93,7 @@ func (e *embed) OnInit() {
 	if e.page != nil {
 		return
 	}
-	var u *url.URL
-	if app.IsClient {
-		u = app.Window().URL()
-	}
-	e.setOptions(parseEmbedOptions(linkState(u)))
+	e.setOptions(parseEmbedOptions(linkState(pageURL())))
 }
 
 // OnNav applies a new link (the live preview of the Share section changes

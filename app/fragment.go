@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // This file holds the codec for state that survives a link. A page's state
@@ -12,6 +14,16 @@ import (
 // query string would break offline links; the same keys in a query string
 // ("/?price=30") are read too, for links made by hand while online. Form
 // fields carry `name` attributes equal to these keys.
+
+// pageURL is the page's address in the browser, and nil while the page is
+// prerendered: a page's OnInit reads its link state from it, and without
+// one shows its default example.
+func pageURL() *url.URL {
+	if !app.IsClient {
+		return nil
+	}
+	return app.Window().URL()
+}
 
 // linkState reads a page's state from u: the query's values first, then the
 // fragment's, which win when a key is in both. A key given twice keeps its

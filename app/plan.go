@@ -118,11 +118,7 @@ func (c *planner) OnInit() {
 		return
 	}
 	c.ready = true
-	var u *url.URL
-	if app.IsClient {
-		u = app.Window().URL()
-	}
-	c.apply(planState(linkState(u)))
+	c.apply(planState(linkState(pageURL())))
 }
 
 // OnNav applies a link's state when the fragment changes.

@@ -66,9 +66,8 @@ func (c *profilesPage) OnInit() {
 		return
 	}
 	c.ready = true
-	var u *url.URL
+	u := pageURL()
 	if app.IsClient {
-		u = app.Window().URL()
 		c.today = time.Now().Format(time.DateOnly)
 	}
 	c.catalog, c.catErr = pricing.Catalog()
