@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./e2e/bench [-n 5] [-warmup 1] [-out FILE] [-json FILE] [-v]
+//	go run ./e2e/bench [-n 5] [-warmup 1] [-trace 3] [-out FILE] [-json FILE] [-v]
 //	                   [-chromium PATH] [-engine=false] [-lighthouse]
 //
 // Run it from the repository. It needs Go and Chromium (Debian's chromium
@@ -38,10 +38,18 @@
 //     network is quiet, warm, a new navigation to the same URL (without the
 //     fragment the calculator may have written), which the service worker
 //     answers.
-//  5. Runs the pricing engine's benchmark, `go test -run '^$' -bench
+//  5. Loads each page -trace times more (default 3), cold, on new profiles,
+//     while Chromium records a trace, and reports where the time of the
+//     start went: how many functions Chromium compiled lazily on the main
+//     thread and how long that took (it compiles WebAssembly on a
+//     function's first call), the longest main-thread task (the wasm's
+//     start: Go's initialisation, main, go-app's mount), the first style
+//     recalculation and layout (those of the first paint), and the
+//     optimising compilation on background threads.
+//  6. Runs the pricing engine's benchmark, `go test -run '^$' -bench
 //     BenchmarkRank -benchmem ./pricing/` (skipped, with a note, while it
 //     does not exist), unless -engine=false.
-//  6. With -lighthouse, runs e2e/bench/lighthouse.sh (npm's lighthouse with
+//  7. With -lighthouse, runs e2e/bench/lighthouse.sh (npm's lighthouse with
 //     the same Chromium, mobile defaults) on /, /compare and /embed of the
 //     product, whichever exist, and on the bare page for comparison, through
 //     the same compressing server.
@@ -173,6 +181,7 @@ type config struct {
 	engine     bool
 	lighthouse bool
 	sizes      bool
+	trace      int
 	work       string
 }
 
@@ -190,6 +199,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.engine, "engine", true, "run the pricing engine's benchmark")
 	fs.BoolVar(&c.lighthouse, "lighthouse", false, "also run Lighthouse on the product's pages")
 	fs.BoolVar(&c.sizes, "sizes", true, "break app.wasm's code down by package, product minus bare")
+	fs.IntVar(&c.trace, "trace", 3, "traced cold loads of each page, to show where the time goes (0: none)")
 	fs.StringVar(&c.work, "work", "", "build into `dir` and keep it")
 	if err := fs.Parse(args); err != nil {
 		return c, usageError{err}
@@ -202,6 +212,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if c.warmup < 0 {
 		return c, usageError{errors.New("-warmup must not be negative")}
+	}
+	if c.trace < 0 {
+		return c, usageError{errors.New("-trace must not be negative")}
 	}
 	return c, nil
 }
@@ -369,6 +382,32 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				progress.Printf("%s %-7s %s: FCP %s, input %s, %s from host%s", label, t.name, mode,
 					fmtMS(s.FCP), fmtMS(s.Ready), fmtMB(s.HostWire), errSuffix(s.Err))
 			}
+			b.cancel()
+		}
+	}
+
+	for i := 0; i < c.trace; i++ {
+		order := targets
+		if i%2 == 1 {
+			order = []target{targets[1], targets[0]}
+		}
+		for _, t := range order {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			b, err := startBrowser(ctx, chromium)
+			if err != nil {
+				return err
+			}
+			sleep(ctx, settle)
+			if err := b.install(t.probe); err != nil {
+				b.cancel()
+				return fmt.Errorf("installing the probe: %w", err)
+			}
+			tr := b.traceLoad(t, c.timeout)
+			rep.Traces = append(rep.Traces, tr)
+			progress.Printf("traced load %d/%d %-7s: %d functions compiled lazily in %s, longest task %s%s", i+1, c.trace, t.name,
+				tr.LazyCount, fmtMS(tr.LazyMS), fmtMS(tr.LongestTask), errSuffix(tr.Err))
 			b.cancel()
 		}
 	}

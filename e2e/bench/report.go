@@ -28,6 +28,7 @@ type report struct {
 	Prerender prerender      `json:"prerender"`
 	Sizes     *sizeReport    `json:"sizes_by_package,omitempty"`
 	Samples   []sample       `json:"samples"`
+	Traces    []startupTrace `json:"traces,omitempty"`
 	Engine    engineBench    `json:"engine"`
 	Medians   []medianRow    `json:"medians"`
 	Verdicts  []verdictLine  `json:"verdicts"`
@@ -419,6 +420,25 @@ func (r *report) text(verbose bool) string {
 				rt = fmtRatio(mr.Product, mr.Bare)
 			}
 			w("  %-40s %10s %10s %8s\n", mr.Measure, fmtMeasure(mr.Measure, mr.Product), fmtMeasure(mr.Measure, mr.Bare), rt)
+		}
+		w("\n")
+	}
+
+	if len(r.Traces) > 0 {
+		w("%-50s %10s %10s %8s\n", "where the time goes: traced cold loads, medians", "product", "bare", "ratio")
+		for _, row := range traceRows {
+			p, pok := traceMedian(r.Traces, "product", row.get)
+			bv, bok := traceMedian(r.Traces, "bare", row.get)
+			if !pok || !bok {
+				w("  %-48s %10s\n", row.name, "no trace")
+				continue
+			}
+			w("  %-48s %10.0f %10.0f %8s\n", row.name, p, bv, fmtRatio(p, bv))
+		}
+		for _, t := range r.Traces {
+			if t.Err != "" {
+				w("  (a traced load of %s failed: %s)\n", t.Site, t.Err)
+			}
 		}
 		w("\n")
 	}
