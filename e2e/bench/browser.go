@@ -179,6 +179,31 @@ func startBrowser(parent context.Context, chromium string) (*browserRun, error) 
 	return b, nil
 }
 
+// readyBrowser starts Chromium on a new profile for loads of t: it lets the
+// browser settle (a new one is busy for a moment with its profile and
+// processes), so that a cold load measures the page, and installs t's probe.
+func readyBrowser(ctx context.Context, chromium string, t target) (*browserRun, error) {
+	b, err := startBrowser(ctx, chromium)
+	if err != nil {
+		return nil, err
+	}
+	sleep(ctx, settle)
+	if err := b.install(t.probe); err != nil {
+		b.cancel()
+		return nil, fmt.Errorf("installing the probe: %w", err)
+	}
+	return b, nil
+}
+
+// alternate returns the two targets in turn: as given in even rounds,
+// swapped in odd ones, so that neither site always goes first.
+func alternate(targets []target, round int) []target {
+	if round%2 == 1 {
+		return []target{targets[1], targets[0]}
+	}
+	return targets
+}
+
 // version returns the browser's product string, such as "Chrome/156.0.8078.108".
 func (b *browserRun) version() string {
 	v, err := chromedp.CallBrowser(b.ctx, browser.GetVersion, cdp.Empty{})

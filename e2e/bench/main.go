@@ -349,27 +349,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	total := c.warmup + c.n
 	for i := -c.warmup; i < c.n; i++ {
-		order := targets
-		if (i+c.warmup)%2 == 1 {
-			order = []target{targets[1], targets[0]}
-		}
-		for _, t := range order {
+		for _, t := range alternate(targets, i+c.warmup) {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			b, err := startBrowser(ctx, chromium)
+			b, err := readyBrowser(ctx, chromium, t)
 			if err != nil {
 				return err
 			}
 			if rep.Machine.Browser == "" {
 				rep.Machine.Browser = b.version()
-			}
-			// A new browser is busy for a moment (profile, processes);
-			// let it settle so that the cold load measures the page.
-			sleep(ctx, settle)
-			if err := b.install(t.probe); err != nil {
-				b.cancel()
-				return fmt.Errorf("installing the probe: %w", err)
 			}
 			rep.Machine.noteLoad()
 			for _, mode := range []string{"cold", "warm"} {
@@ -387,22 +376,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 
 	for i := 0; i < c.trace; i++ {
-		order := targets
-		if i%2 == 1 {
-			order = []target{targets[1], targets[0]}
-		}
-		for _, t := range order {
+		for _, t := range alternate(targets, i) {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			b, err := startBrowser(ctx, chromium)
+			b, err := readyBrowser(ctx, chromium, t)
 			if err != nil {
 				return err
-			}
-			sleep(ctx, settle)
-			if err := b.install(t.probe); err != nil {
-				b.cancel()
-				return fmt.Errorf("installing the probe: %w", err)
 			}
 			tr := b.traceLoad(t, c.timeout)
 			rep.Traces = append(rep.Traces, tr)

@@ -67,3 +67,13 @@ func TestTraceMedian(t *testing.T) {
 		t.Error("a site without traces has a median")
 	}
 }
+
+// TestAlternate: neither site always goes first.
+func TestAlternate(t *testing.T) {
+	ts := []target{{name: "bare"}, {name: "product"}}
+	for round, want := range []string{"bare", "product", "bare", "product"} {
+		if got := alternate(ts, round); got[0].name != want || len(got) != 2 || got[0].name == got[1].name {
+			t.Errorf("round %d: %s first, want %s", round, got[0].name, want)
+		}
+	}
+}
