@@ -1108,24 +1108,9 @@ func rankChart(t rankTable) barChart {
 // day it runs.
 func catalogDate(ps []pricing.Profile) string {
 	newest := ""
-	see := func(s pricing.Source) {
-		if s.Read > newest {
-			newest = s.Read
-		}
-	}
 	for _, p := range ps {
-		for _, pl := range p.Plans {
-			see(pl.Source)
-		}
-		for _, pk := range p.Packs {
-			see(pk.Source)
-		}
-		for _, m := range p.Models {
-			see(m.Source)
-		}
-		if p.Free != nil {
-			see(p.Free.Source)
-		}
+		_, n := profileDates(p)
+		newest = max(newest, n)
 	}
 	return newest
 }

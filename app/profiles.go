@@ -603,34 +603,14 @@ func summaryText(p pricing.Profile) string {
 // profileDates returns the oldest and newest dates the profile's numbers
 // were read.
 func profileDates(p pricing.Profile) (oldest, newest string) {
-	see := func(s pricing.Source) {
+	for _, s := range p.Sources() {
 		if s.Read == "" {
-			return
+			continue
 		}
 		if oldest == "" || s.Read < oldest {
 			oldest = s.Read
 		}
-		if s.Read > newest {
-			newest = s.Read
-		}
-	}
-	for _, pl := range p.Plans {
-		see(pl.Source)
-		if pl.Promo != nil {
-			see(pl.Promo.Source)
-		}
-	}
-	for _, pk := range p.Packs {
-		see(pk.Source)
-	}
-	if p.Free != nil {
-		see(p.Free.Source)
-	}
-	for _, m := range p.Models {
-		see(m.Source)
-		for _, a := range m.Addons {
-			see(a.Source)
-		}
+		newest = max(newest, s.Read)
 	}
 	return oldest, newest
 }

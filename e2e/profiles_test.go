@@ -80,27 +80,9 @@ func TestProfilesPage(t *testing.T) {
 	var wantStale []string
 	for _, p := range ps {
 		oldest := ""
-		see := func(s pricing.Source) {
+		for _, s := range p.Sources() {
 			if s.Read != "" && (oldest == "" || s.Read < oldest) {
 				oldest = s.Read
-			}
-		}
-		for _, pl := range p.Plans {
-			see(pl.Source)
-			if pl.Promo != nil {
-				see(pl.Promo.Source)
-			}
-		}
-		for _, pk := range p.Packs {
-			see(pk.Source)
-		}
-		if p.Free != nil {
-			see(p.Free.Source)
-		}
-		for _, m := range p.Models {
-			see(m.Source)
-			for _, a := range m.Addons {
-				see(a.Source)
 			}
 		}
 		read, _ := time.Parse(time.DateOnly, oldest)

@@ -432,3 +432,28 @@ func profileDiff(a, b reflect.Value, path string) string {
 	}
 	return ""
 }
+
+// TestSources: every source of a profile, in the documented order.
+func TestSources(t *testing.T) {
+	src := func(u string) pricing.Source { return pricing.Source{URL: u} }
+	p := pricing.Profile{
+		Plans: []pricing.Plan{{Source: src("plan1"), Promo: &pricing.Promo{Source: src("promo1")}}, {Source: src("plan2")}},
+		Packs: []pricing.Pack{{Source: src("pack")}},
+		Free:  &pricing.Free{Source: src("free")},
+		Models: []pricing.Model{
+			{Source: src("model1"), Addons: []pricing.Addon{{Source: src("addon1")}, {Source: src("addon2")}}},
+			{Source: src("model2")},
+		},
+	}
+	var got []string
+	for _, s := range p.Sources() {
+		got = append(got, s.URL)
+	}
+	want := []string{"plan1", "promo1", "plan2", "pack", "free", "model1", "addon1", "addon2", "model2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Sources() = %v, want %v", got, want)
+	}
+	if n := len((pricing.Profile{}).Sources()); n != 0 {
+		t.Errorf("an empty profile has %d sources", n)
+	}
+}

@@ -57,6 +57,32 @@ type Source struct {
 	Note     string   `json:"note,omitempty"` // e.g. a disagreeing older figure
 }
 
+// Sources returns every source p's numbers cite, in this order: each plan's
+// and its promotion's, each pack's, the free tier's, each model's and its
+// add-ons'.
+func (p Profile) Sources() []Source {
+	var ss []Source
+	for _, pl := range p.Plans {
+		ss = append(ss, pl.Source)
+		if pl.Promo != nil {
+			ss = append(ss, pl.Promo.Source)
+		}
+	}
+	for _, pk := range p.Packs {
+		ss = append(ss, pk.Source)
+	}
+	if p.Free != nil {
+		ss = append(ss, p.Free.Source)
+	}
+	for _, m := range p.Models {
+		ss = append(ss, m.Source)
+		for _, a := range m.Addons {
+			ss = append(ss, a.Source)
+		}
+	}
+	return ss
+}
+
 // ProfileKind says how a profile's models are priced.
 type ProfileKind string
 
