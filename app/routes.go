@@ -110,6 +110,9 @@ func isPage(path string) bool {
 	return false
 }
 
+// earlyScript carries input typed before the wasm runs into the live page.
+const earlyScript = "/web/early.js"
+
 // Colors shared by the manifest, the page head and web/app.css.
 const (
 	themeColor      = "#4338ca"
@@ -142,6 +145,9 @@ func Handler(version string) *app.Handler {
 		ThemeColor:      themeColor,
 		Lang:            "en",
 		Styles:          []string{"/web/app.css"},
+		// Keeps what a person types into the prerendered page before the
+		// wasm has taken over (see the script).
+		Scripts: []string{earlyScript + " defer"},
 		// Start downloading app.wasm while the page is parsed, not after the
 		// deferred app.js runs (which waits for the stylesheets): the wasm is
 		// the long pole of the first visit. crossorigin matches the mode of

@@ -1,0 +1,129 @@
+package e2e
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aivc/aivc/internal/site"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// newHeldServer serves the built site as newServer does, except that every
+// request for app.wasm waits until release is called: the prerendered page
+// is on screen, and the app has not taken over, for as long as a test needs,
+// as on a slow connection.
+func newHeldServer(t *testing.T) (srv *httptest.Server, release func()) {
+	t.Helper()
+	h, err := site.NewHandler(Dist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(held) }) }
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/app.wasm") {
+			select {
+			case <-held:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() {
+		release()
+		srv.Close()
+	})
+	return srv, release
+}
+
+// TestEarlyInput: what a person types into the prerendered calculator
+// before app.wasm has arrived is not lost when the app takes over
+// (web/early.js): the live page gets the same values, computes with them
+// and keeps them in its link, and the caret stays where it was.
+func TestEarlyInput(t *testing.T) {
+	t.Parallel()
+	srv, release := newHeldServer(t)
+	tb := newTab(t, srv.URL)
+	tb.navigate("/")
+	if eval[string](tb, `document.body.dataset.wasm || ""`) != "" {
+		t.Fatal("the app runs although app.wasm is held back")
+	}
+
+	typeInto(tb, "f-price", "60")
+	typeInto(tb, "f-dur", "1")
+	tb.do("typing after the caret", chromedp.KeyEvent("0"))
+	tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+	// Before the wasm: the results still show the numbers the page opened
+	// with, and say that they are not the person's yet.
+	type before struct {
+		Busy, Status, Path string
+	}
+	got := eval[before](tb, `({
+		busy: document.getElementById("results").getAttribute("aria-busy") || "",
+		status: document.getElementById("calc-status").textContent,
+		path: location.pathname + location.search,
+	})`)
+	if got.Busy != "true" || !strings.Contains(got.Status, "as soon as the app has loaded") {
+		t.Errorf("before the wasm, the results say aria-busy=%q, %q; want them marked as not yet the typed numbers", got.Busy, got.Status)
+	}
+	if got.Path != "/" {
+		t.Errorf("Enter before the wasm went to %q; want to stay on /", got.Path)
+	}
+	waitResults(tb, "the prerendered results, before the wasm", map[string][2]string{
+		"price-per-credit": {"0.01", "$0.01"},
+	})
+
+	release()
+	tb.waitReady()
+	waitResults(tb, "what was typed before the wasm", map[string][2]string{
+		"price-per-credit": {"0.02", "$0.02"},
+		"cost-per-clip":    {"1", "$1.00"},
+		"cost-per-second":  {"0.1", "$0.10"},
+	})
+	if h := hash(tb); !strings.Contains(h, "price=60") || !strings.Contains(h, "dur=10") {
+		t.Errorf("fragment %q: want the typed price and duration", h)
+	}
+	if busy := eval[bool](tb, `document.getElementById("results").hasAttribute("aria-busy")`); busy {
+		t.Error("the live results are still marked busy")
+	}
+
+	// The caret is still at the end of the duration: the next key goes on.
+	if id := eval[string](tb, `document.activeElement.id`); id != "f-dur" {
+		t.Fatalf("focus is on %q after the takeover; want f-dur", id)
+	}
+	tb.do("typing on", chromedp.KeyEvent("0"))
+	waitResults(tb, "100 s typed on after the takeover", map[string][2]string{
+		"cost-per-second": {"0.01", "$0.01"},
+	})
+	tb.assertNoErrors()
+}
+
+// TestEarlyFilter: a box unticked on the prerendered compare page before
+// the wasm arrives filters the live ranking.
+func TestEarlyFilter(t *testing.T) {
+	t.Parallel()
+	srv, release := newHeldServer(t)
+	tb := newTab(t, srv.URL)
+	tb.navigate("/compare")
+	tb.do("opening the filter", chromedp.Click(chromedp.CSS(".cmp-filter summary")))
+	tb.do("unticking Krea", chromedp.Click(chromedp.ID("f-platforms-krea-api")))
+
+	release()
+	tb.waitReady()
+	tb.waitFor("the ranking without Krea", `(() => {
+		const box = document.getElementById("f-platforms-krea-api");
+		const rows = [...document.querySelectorAll("#ranking tbody tr")];
+		return box && !box.checked && rows.length > 0 && rows.every(r => !r.dataset.model.startsWith("krea-api/"));
+	})()`, 10*time.Second)
+	if h := hash(tb); !strings.Contains(h, "platforms=") || strings.Contains(h, "krea-api") {
+		t.Errorf("fragment %q: want a platform list without krea-api", h)
+	}
+	tb.assertNoErrors()
+}

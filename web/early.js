@@ -1,0 +1,98 @@
+// AIVC early input. Every page is prerendered: its form shows, with its
+// results, long before app.wasm has arrived and taken over (seconds on a
+// slow phone). go-app then builds the page anew, so what a person typed into
+// the prerendered form would be lost, and so would the focus. This script
+// keeps both: until the app is ready it notes every field a person changes
+// and where the caret is, marks the results as not yet theirs, and keeps
+// Enter from submitting the form (which would reload the page); once the
+// shell marks <body data-wasm="ready">, it sets the same values in the live
+// page's fields, with the same events, so the app takes them as typed:
+// checked, linked and saved like any input. Fields are matched by id.
+// Plain JS, no dependencies; loaded deferred on every page (app/routes.go).
+(() => {
+  "use strict";
+  const body = document.body;
+  const pre = body && body.firstElementChild; // the prerendered page
+  if (!pre || body.dataset.wasm === "ready") return;
+
+  const isField = (el) =>
+    (el instanceof HTMLInputElement && el.type !== "file") ||
+    el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+  const early = (e) => pre.isConnected && e.target instanceof Element && pre.contains(e.target);
+
+  const edits = new Map(); // id → {el, types}: in the order first changed
+  let focused = null;
+  let marked = false;
+
+  const note = (e) => {
+    if (!early(e) || !isField(e.target) || !e.target.id) return;
+    const el = e.target;
+    const edit = edits.get(el.id) || { el, types: [] };
+    if (!edit.types.includes(e.type)) edit.types.push(e.type);
+    edits.set(el.id, edit);
+    if (!marked) mark();
+  };
+
+  // The results on screen are for the values the page opened with: say so
+  // where the page says how its results stand (its first status line).
+  const mark = () => {
+    marked = true;
+    const status = pre.querySelector("[role=status]");
+    if (!status) return;
+    const region = status.closest("section") || status.parentElement;
+    region.classList.add("is-stale");
+    region.setAttribute("aria-busy", "true");
+    status.textContent = "Your changes show here as soon as the app has loaded.";
+  };
+
+  const onFocusIn = (e) => {
+    if (early(e) && isField(e.target) && e.target.id) focused = e.target;
+  };
+  // A blur while the prerendered page is still there is the person's; the
+  // takeover removes the field without one that counts.
+  const onFocusOut = (e) => {
+    const el = e.target;
+    setTimeout(() => {
+      if (focused === el && pre.isConnected && document.activeElement !== el) focused = null;
+    });
+  };
+  const onSubmit = (e) => {
+    if (early(e)) e.preventDefault();
+  };
+
+  const listeners = [["input", note], ["change", note], ["focusin", onFocusIn], ["focusout", onFocusOut], ["submit", onSubmit]];
+  for (const [type, fn] of listeners) document.addEventListener(type, fn, true);
+
+  const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+
+  const replay = async () => {
+    for (const [type, fn] of listeners) document.removeEventListener(type, fn, true);
+    for (const [id, { el, types }] of edits) {
+      const live = document.getElementById(id);
+      if (!live || live === el || live.tagName !== el.tagName || live.type !== el.type) continue;
+      if (el.type === "checkbox" || el.type === "radio") {
+        if (live.checked === el.checked) continue;
+        live.click(); // fires click, input and change, as a person's click does
+      } else {
+        if (live.value === el.value) continue;
+        live.value = el.value;
+        for (const type of types) live.dispatchEvent(new Event(type, { bubbles: true }));
+      }
+      await frame(); // the app may render other fields for the next one
+    }
+    const active = document.activeElement;
+    if (!focused || (active && active !== body)) return;
+    const live = document.getElementById(focused.id);
+    if (!live) return;
+    live.focus({ preventScroll: true });
+    try {
+      live.setSelectionRange(focused.selectionStart, focused.selectionEnd, focused.selectionDirection);
+    } catch (e) {} // not a text field
+  };
+
+  new MutationObserver((_, observer) => {
+    if (body.dataset.wasm !== "ready") return;
+    observer.disconnect();
+    replay();
+  }).observe(body, { attributes: true, attributeFilter: ["data-wasm"] });
+})();
