@@ -56,22 +56,38 @@ func TestEarlyInput(t *testing.T) {
 		t.Fatal("the app runs although app.wasm is held back")
 	}
 
+	// Where every part of the results is, to check that fading them moves
+	// nothing.
+	const boxes = `[...document.querySelectorAll("#results, #results *")].map(e => {
+		const r = e.getBoundingClientRect();
+		return [r.left, r.top, r.width, r.height].join(",");
+	}).join(";")`
+	opened := eval[string](tb, boxes)
+
 	typeInto(tb, "f-price", "60")
 	typeInto(tb, "f-dur", "1")
 	tb.do("typing after the caret", chromedp.KeyEvent("0"))
 	tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
 	// Before the wasm: the results still show the numbers the page opened
-	// with, and say that they are not the person's yet.
+	// with, faded and marked busy: they are not the person's yet.
 	type before struct {
-		Busy, Status, Path string
+		Busy    string
+		Opacity float64
+		Path    string
 	}
-	got := eval[before](tb, `({
-		busy: document.getElementById("results").getAttribute("aria-busy") || "",
-		status: document.getElementById("calc-status").textContent,
-		path: location.pathname + location.search,
-	})`)
-	if got.Busy != "true" || !strings.Contains(got.Status, "as soon as the app has loaded") {
-		t.Errorf("before the wasm, the results say aria-busy=%q, %q; want them marked as not yet the typed numbers", got.Busy, got.Status)
+	got := eval[before](tb, `(() => {
+		const r = document.getElementById("results");
+		return {
+			busy: r.getAttribute("aria-busy") || "",
+			opacity: parseFloat(getComputedStyle(r).opacity),
+			path: location.pathname + location.search,
+		};
+	})()`)
+	if got.Busy != "true" || got.Opacity >= 1 {
+		t.Errorf("before the wasm, the results have aria-busy=%q and opacity %v; want them marked busy and faded", got.Busy, got.Opacity)
+	}
+	if eval[string](tb, boxes) != opened {
+		t.Error("marking the results moved them (a layout shift); want only a fade")
 	}
 	if got.Path != "/" {
 		t.Errorf("Enter before the wasm went to %q; want to stay on /", got.Path)

@@ -3,7 +3,7 @@
 // slow phone). go-app then builds the page anew, so what a person typed into
 // the prerendered form would be lost, and so would the focus. This script
 // keeps both: until the app is ready it notes every field a person changes
-// and where the caret is, marks the results as not yet theirs, and keeps
+// and where the caret is, fades the results (not yet theirs), and keeps
 // Enter from submitting the form (which would reload the page); once the
 // shell marks <body data-wasm="ready">, it sets the same values in the live
 // page's fields, with the same events, so the app takes them as typed:
@@ -33,16 +33,14 @@
     if (!marked) mark();
   };
 
-  // The results on screen are for the values the page opened with: say so
-  // where the page says how its results stand (its first status line).
+  // The results on screen are for the values the page opened with: mark
+  // them busy, which web/app.css shows by fading them (nothing moves: no
+  // layout shift) and which tells assistive technology they will change.
   const mark = () => {
     marked = true;
-    const status = pre.querySelector("[role=status]");
-    if (!status) return;
-    const region = status.closest("section") || status.parentElement;
-    region.classList.add("is-stale");
-    region.setAttribute("aria-busy", "true");
-    status.textContent = "Your changes show here as soon as the app has loaded.";
+    for (const r of pre.querySelectorAll(".calc-results, .cmp-results, .plan-results")) {
+      r.setAttribute("aria-busy", "true");
+    }
   };
 
   const onFocusIn = (e) => {
