@@ -78,6 +78,9 @@ func startBrowser(path string) {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
+		// Scrollbars as on a desktop (chromedp hides them by default): they
+		// take room, and a page must not move when its scrollbar comes.
+		chromedp.Flag("hide-scrollbars", false),
 		chromedp.WindowSize(1280, 900),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
