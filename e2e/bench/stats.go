@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,6 +31,40 @@ func ratio(product, bare float64) (r float64, ok bool) {
 		return 0, false
 	}
 	return product / bare, true
+}
+
+// ratioInterval returns a 95% bootstrap interval for the ratio of the
+// medians of product and bare: both sets are resampled with replacement
+// 2,000 times and the 2.5th and 97.5th percentiles of the ratios are taken.
+// It says how far the run's noise alone could move the ratio: pairs of sites
+// that differ in nothing that moves these times, measured against each
+// other in one run, gave ratios from 0.88× to 1.17× with 8 loads each. The generator has a fixed seed, so the same loads give the
+// same interval. ok is false with fewer than two loads on either side.
+func ratioInterval(product, bare []float64) (lo, hi float64, ok bool) {
+	if len(product) < 2 || len(bare) < 2 {
+		return 0, 0, false
+	}
+	const resamples = 2000
+	rng := rand.New(rand.NewPCG(8, 2026))
+	resample := func(xs, into []float64) float64 {
+		for i := range into {
+			into[i] = xs[rng.IntN(len(xs))]
+		}
+		m, _ := median(into)
+		return m
+	}
+	p, b := make([]float64, len(product)), make([]float64, len(bare))
+	rs := make([]float64, 0, resamples)
+	for range resamples {
+		if r, ok := ratio(resample(product, p), resample(bare, b)); ok {
+			rs = append(rs, r)
+		}
+	}
+	if len(rs) < resamples/2 {
+		return 0, 0, false
+	}
+	slices.Sort(rs)
+	return rs[len(rs)*25/1000], rs[len(rs)*975/1000-1], true
 }
 
 // fmtRatio formats product/bare as "1.07×", or "–" when there is no ratio.

@@ -30,6 +30,39 @@ func TestMedian(t *testing.T) {
 	}
 }
 
+func TestRatioInterval(t *testing.T) {
+	// Cold time until input, ms, of two sites that differ only in
+	// web/early.js, which does nothing unless someone types before the wasm
+	// runs (10 loads each, one run on the 2-core machine of the README): the
+	// interval must hold 1.
+	a := []float64{671, 892, 1012, 708, 861, 767, 143, 920, 1051, 907}
+	b := []float64{758, 867, 934, 798, 753, 1023, 955, 838, 935, 903}
+	lo, hi, ok := ratioInterval(a, b)
+	if !ok || lo > 1 || hi < 1 {
+		t.Errorf("same build: interval %.3f–%.3f (ok %v), want it to hold 1", lo, hi, ok)
+	}
+	if lo2, hi2, _ := ratioInterval(a, b); lo2 != lo || hi2 != hi {
+		t.Errorf("not reproducible: %.3f–%.3f, then %.3f–%.3f", lo, hi, lo2, hi2)
+	}
+	// A clear difference: every product load twice its bare one, with
+	// ±5% noise. The interval sits around 2 and is narrow.
+	var p, q []float64
+	for i, noise := range []float64{0.95, 1.02, 0.98, 1.05, 1.0, 0.97, 1.03} {
+		q = append(q, 500*noise)
+		p = append(p, 1000*[]float64{1.01, 0.96, 1.04, 0.99, 1.02, 0.98, 1.0}[i])
+	}
+	lo, hi, ok = ratioInterval(p, q)
+	if !ok || lo < 1.85 || hi > 2.15 || hi-lo > 0.2 {
+		t.Errorf("twice as slow: interval %.3f–%.3f (ok %v), want a narrow one around 2", lo, hi, ok)
+	}
+	if _, _, ok := ratioInterval([]float64{1}, q); ok {
+		t.Error("one product load gave an interval")
+	}
+	if _, _, ok := ratioInterval(p, []float64{0, 0}); ok {
+		t.Error("bare loads of 0 ms gave an interval")
+	}
+}
+
 func TestFormat(t *testing.T) {
 	tests := []struct{ got, want string }{
 		{fmtRatio(115, 100), "1.15×"},
