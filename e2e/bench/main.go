@@ -73,8 +73,13 @@
 //     [name=cps], [name=dur] and dispatches an "input" event, every 5 ms
 //     until go-app has mounted, then once, then every 500 ms), and the time is
 //     the moment the results' data-value (or text) first differs from the
-//     prerendered ones (MutationObserver). The bare page is measured in the
-//     same way, with its input and output. Times count from navigation start.
+//     prerendered ones (MutationObserver; those are read once the HTML is
+//     parsed). The product's web/early.js replays the typing done before
+//     the takeover once the app is ready; that is the app handling input
+//     too. If the results differ already when go-app mounts, before any
+//     input, the report notes it: the wasm's first render does not match the
+//     HTML. The bare page is measured in the same way, with its input and
+//     output. Times count from navigation start.
 //     For information, it is broken down: when the page requested app.wasm
 //     and got its last byte (Resource Timing), when go-app removed its loader
 //     (app.js does so right after go.run returns: the Go main has started
