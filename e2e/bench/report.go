@@ -281,9 +281,9 @@ func measureGet(name string) func(sample) float64 {
 	return func(sample) float64 { return -1 }
 }
 
-// timeRatio is the ratio line of a timed budget: "808 ms vs 617 ms = 1.31×
-// (95% interval 1.22–1.41×)", and whether the interval holds max, in which
-// case the run cannot tell PASS from FAIL.
+// timeRatio returns the value of a timed budget's line, "910 ms vs 609 ms =
+// 1.49× (95% interval 1.18–2.05×)", saying so when the interval holds max:
+// then the run cannot tell PASS from FAIL. v is the ratio of the medians.
 func (r *report) timeRatio(mode, measure string, max float64) (text string, v float64, ok bool) {
 	m := r.median(mode, measure)
 	v, ok = ratio(m.Product, m.Bare)

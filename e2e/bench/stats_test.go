@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -60,6 +61,37 @@ func TestRatioInterval(t *testing.T) {
 	}
 	if _, _, ok := ratioInterval(p, []float64{0, 0}); ok {
 		t.Error("bare loads of 0 ms gave an interval")
+	}
+}
+
+func TestTimeRatio(t *testing.T) {
+	loads := func(site string, ms ...float64) []sample {
+		var ss []sample
+		for i, v := range ms {
+			ss = append(ss, sample{Site: site, Mode: "cold", Iter: i, Ready: v})
+		}
+		return ss
+	}
+	tests := []struct {
+		product, bare []float64
+		want          string
+		cannotTell    bool
+	}{
+		// Far apart: a clear verdict.
+		{[]float64{900, 910, 905, 920, 895}, []float64{600, 610, 605, 590, 615}, "905 ms vs 605 ms = 1.50× (95% interval", false},
+		// Close to the budget, noisy: the run cannot tell.
+		{[]float64{660, 720, 610, 700, 590}, []float64{600, 560, 640, 580, 620}, "660 ms vs 600 ms = 1.10× (95% interval", true},
+	}
+	for _, tt := range tests {
+		r := &report{Samples: append(loads("product", tt.product...), loads("bare", tt.bare...)...)}
+		r.summarize()
+		text, _, ok := r.timeRatio("cold", measureInput, 1.15)
+		if !ok || !strings.HasPrefix(text, tt.want) {
+			t.Errorf("timeRatio = %q (ok %v), want it to start %q", text, ok, tt.want)
+		}
+		if got := strings.Contains(text, "this run cannot tell"); got != tt.cannotTell {
+			t.Errorf("%q: says the run cannot tell: %v, want %v", text, got, tt.cannotTell)
+		}
 	}
 }
 
