@@ -118,10 +118,13 @@
 // Sizes are in decimal megabytes (1 MB = 1,000,000 bytes), as in the budgets.
 // With -sizes (the default) it also shows what the product's app.wasm adds to
 // the bare page's, by Go package, from the function names of a second build
-// without -s. It prints the highest load average seen during the loads and
-// warns when it exceeds the number of CPUs: other work on the machine (a
-// build, a test run) makes the timings meaningless, so run it on a quiet
-// machine, and compare the product with the bare page of the same run.
+// without -s. It measures the work the machine did during each load besides
+// the benchmark and its browser (from /proc: the machine's busy time minus
+// this program's and the browser processes'), and warns when it passed a
+// quarter of a CPU: other work on the machine (a build, a test run) makes
+// the timings meaningless, so run it on a quiet machine, and compare the
+// product with the bare page of the same run. The load average is printed
+// for the record only: the browser alone keeps it at 2–3 on 2 CPUs.
 //
 // The flags are:
 //
@@ -364,6 +367,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
+			cpu := readCPUTimes()
 			b, err := readyBrowser(ctx, chromium, t)
 			if err != nil {
 				return err
@@ -382,6 +386,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				progress.Printf("%s %-7s %s: FCP %s, input %s, %s from host%s", label, t.name, mode,
 					fmtMS(s.FCP), fmtMS(s.Ready), fmtMB(s.HostWire), errSuffix(s.Err))
 			}
+			rep.Machine.noteOther(cpu, readCPUTimes(), processTicks("--user-data-dir="+b.dir))
 			b.cancel()
 		}
 	}

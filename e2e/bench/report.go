@@ -52,10 +52,26 @@ type machine struct {
 	GoApp   string `json:"go_app"`
 	Browser string `json:"browser"`
 	Binary  string `json:"browser_binary"`
-	// The highest 1-minute load average seen during the loads: other work
-	// on the machine makes timings unreliable.
+	// The highest 1-minute load average seen during the loads, for the
+	// record: the benchmark's own browsers raise it (see cpuTimes).
 	MaxLoad float64 `json:"max_load_average"`
+	// The most work the machine did besides this program and its browsers
+	// during one load, in CPUs (0.5: half of one CPU); other work makes
+	// timings unreliable. Absent where /proc is not there.
+	MaxOther *float64 `json:"max_other_cpus,omitempty"`
 }
+
+// noteOther records the work besides the benchmark's and its browser's
+// between two readings (see otherCPUs).
+func (m *machine) noteOther(before, after cpuTimes, browser uint64) {
+	if o, ok := otherCPUs(before, after, browser, m.CPUs); ok && (m.MaxOther == nil || o > *m.MaxOther) {
+		m.MaxOther = &o
+	}
+}
+
+// otherLimit is the most other work, in CPUs, that leaves the timings
+// usable.
+const otherLimit = 0.25
 
 // noteLoad records the current load average (Linux only).
 func (m *machine) noteLoad() {
@@ -392,12 +408,17 @@ func (r *report) text(verbose bool) string {
 	}
 	w("\n")
 	w("software:  %s, go-app %s, %s\n", m.Go, m.GoApp, orUnknown(m.Browser))
-	if m.MaxLoad > 0 {
-		w("load:      highest 1-minute load average during the loads %.1f", m.MaxLoad)
-		if m.MaxLoad > float64(m.CPUs) {
-			w(" — MORE THAN %d CPUs: other work competed with the browser, the timings are unreliable", m.CPUs)
+	if m.MaxOther != nil {
+		w("load:      other work during a load, at most %.2f of a CPU (this program and its browsers not counted)", *m.MaxOther)
+		if *m.MaxOther > otherLimit {
+			w(" — MORE THAN %.2f: other work competed with the browser, the timings are unreliable", otherLimit)
+		}
+		if m.MaxLoad > 0 {
+			w("; highest 1-minute load average %.1f", m.MaxLoad)
 		}
 		w("\n")
+	} else if m.MaxLoad > 0 {
+		w("load:      highest 1-minute load average during the loads %.1f (the browsers' own work included)\n", m.MaxLoad)
 	}
 	w("method:    %d counted loads of each page after %d warm-up; each on a new headless Chromium profile, %s window;\n", r.Config.N, r.Config.Warmup, r.Config.Window)
 	w("           cold = first visit, warm = the same URL again once the service worker has precached app.wasm; medians\n")
