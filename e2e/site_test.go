@@ -225,9 +225,9 @@ func TestNoLayoutShift(t *testing.T) {
 // scrollbar comes or goes. Chromium may paint a long page before its HTML is
 // fully parsed, while it is still shorter than the window; without a
 // reserved gutter the scrollbar then appeared and moved the centred page
-// sideways: a layout shift of 0.0041 in about one warm load of /
-// in ten (go run ./e2e/bench, shift sources: main#main, same top and
-// height). Here the same page is measured long and cut short.
+// sideways: a layout shift of 0.0041 in 1 to 3 warm loads of / in ten
+// (go run ./e2e/bench, shift source: main#main, same top and height).
+// Here the same page is measured long and cut short.
 func TestScrollbarGutter(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
