@@ -22,7 +22,6 @@
 
   const edits = new Map(); // id → {el, types}: in the order first changed
   let focused = null;
-  let marked = false;
 
   const note = (e) => {
     if (!early(e) || !isField(e.target) || !e.target.id) return;
@@ -30,14 +29,13 @@
     const edit = edits.get(el.id) || { el, types: [] };
     if (!edit.types.includes(e.type)) edit.types.push(e.type);
     edits.set(el.id, edit);
-    if (!marked) mark();
+    mark();
   };
 
   // The results on screen are for the values the page opened with: mark
   // them busy, which web/app.css shows by fading them (nothing moves: no
   // layout shift) and which tells assistive technology they will change.
   const mark = () => {
-    marked = true;
     for (const r of pre.querySelectorAll(".calc-results, .cmp-results, .plan-results")) {
       r.setAttribute("aria-busy", "true");
     }
