@@ -207,7 +207,10 @@ const fitsJS = `(() => {
 
 // waitFits waits until the host sized the frame to the last height the
 // frame posted, and the frame's content fits it exactly; it returns the
-// height.
+// height. The three are read one after the other, so the first two are
+// read again after the third: a height that arrived meanwhile (a loaded
+// machine: the frame's 1234 px was read, the real height arrived, then the
+// frame fitted) starts the check over.
 func waitFits(t *testing.T, host, frame *tab, siteURL, what string) int {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
@@ -215,7 +218,8 @@ func waitFits(t *testing.T, host, frame *tab, siteURL, what string) int {
 		posted := eval[float64](host, heightJS(siteURL))
 		got := eval[float64](host, frameHeight)
 		fits := eval[bool](frame, fitsJS)
-		if posted > 0 && got == posted && fits {
+		same := eval[float64](host, heightJS(siteURL)) == posted && eval[float64](host, frameHeight) == got
+		if posted > 0 && got == posted && fits && same {
 			return int(got)
 		}
 		if time.Now().After(deadline) {
