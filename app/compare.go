@@ -198,9 +198,9 @@ func (c *compare) Render() app.UI {
 // renderForm renders the shot, the way of buying and the platform filter.
 func (c *compare) renderForm() app.UI {
 	return el("form").ID("cmp-form").Class("cmp-form").Aria("label", "Shot to compare").OnSubmit(c.onSubmit).Body(
-		el("fieldset").Class("cmp-set").Body(
+		el("fieldset").Class("cmp-set cmp-shot").Body(
 			el("legend").Text("The shot"),
-			el("div").Class("cmp-fields cmp-shot").Body(
+			el("div").Class("cmp-fields").Body(
 				c.field("dur", "seconds", "numeric"),
 				c.picker("res", "", compareResChoices),
 				c.picker("tier", "models of one tier compare like with like", tierChoices),
