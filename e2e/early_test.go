@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aivc/aivc/internal/site"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -19,14 +18,11 @@ import (
 // as on a slow connection.
 func newHeldServer(t *testing.T) (srv *httptest.Server, release func()) {
 	t.Helper()
-	h, err := site.NewHandler(Dist)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := siteHandler(t, Dist)
 	held := make(chan struct{})
 	var once sync.Once
 	release = func() { once.Do(func() { close(held) }) }
-	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv = serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/app.wasm") {
 			select {
 			case <-held:
@@ -36,10 +32,7 @@ func newHeldServer(t *testing.T) (srv *httptest.Server, release func()) {
 		}
 		h.ServeHTTP(w, r)
 	}))
-	t.Cleanup(func() {
-		release()
-		srv.Close()
-	})
+	t.Cleanup(release) // before serve's srv.Close, which waits for held requests
 	return srv, release
 }
 

@@ -21,6 +21,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -82,10 +83,22 @@ func newServer(t testing.TB) *httptest.Server {
 // newServerAt serves the built site in dir, as newServer does.
 func newServerAt(t testing.TB, dir string) *httptest.Server {
 	t.Helper()
+	return serve(t, siteHandler(t, dir))
+}
+
+// siteHandler is the handler that serves the built site in dir as a host
+// does (internal/site's).
+func siteHandler(t testing.TB, dir string) http.Handler {
+	t.Helper()
 	h, err := site.NewHandler(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return h
+}
+
+// serve serves h on a fresh 127.0.0.1 port until the test ends.
+func serve(t testing.TB, h http.Handler) *httptest.Server {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv
