@@ -73,6 +73,8 @@ type clipLog struct {
 	rows     []cliplog.Entry // the clips shown, newest first
 	hidden   int             // matching rows not shown
 	count    string
+	empty    string // in place of the list when it has no row: why
+	unread   bool   // generating the page: no log to read, figures unknown
 	totals   []resultRow
 	byCur    string // the costs in each currency, when there are several
 	totalMsg string
@@ -187,6 +189,7 @@ func (c *clipLog) OnInit() {
 	c.errs = map[string]string{}
 	c.limit = logRows
 	c.catalog, _ = allProfiles()
+	c.unread = deviceStore() == nil
 	l, rep, mem, err := openLog()
 	c.log = l
 	switch {
@@ -413,9 +416,17 @@ func (c *clipLog) renderList() app.UI {
 		retakes,
 		elem("div", "log-chart", c.picker("chart", chartChoices), chart),
 		textElem("h3", "", c.count).ID("log-count"),
-		table("log-table", logColumns, rows),
+		c.renderClips(rows),
 		more,
 	)
+}
+
+// renderClips renders the table of clips, or in its place why it has none.
+func (c *clipLog) renderClips(rows []app.UI) app.UI {
+	if len(rows) == 0 {
+		return textElem("p", "log-note", c.empty).ID("log-empty")
+	}
+	return table("log-table", logColumns, rows)
 }
 
 // Columns of the list and of the measured retakes; a name ending in "#"
@@ -1270,6 +1281,14 @@ func (c *clipLog) refresh() {
 	if len(sel) != len(all) {
 		c.count += " of " + strconv.Itoa(len(all))
 	}
+	switch {
+	case len(all) == 0:
+		c.empty = "No clips yet: log your first one above."
+	case len(sel) == 0:
+		c.empty = "No clip matches these filters."
+	default:
+		c.empty = ""
+	}
 
 	t, err := cliplog.Total(sel, display, rates)
 	c.totalMsg = ""
@@ -1291,6 +1310,14 @@ func (c *clipLog) refresh() {
 		{ID: idLogSeconds, Label: "Seconds generated", Value: pricing.Exact(t.SecondsGenerated), Text: secs(t.SecondsGenerated)},
 		{ID: idLogKeptSeconds, Label: "Seconds kept", Value: pricing.Exact(t.SecondsKept), Text: secs(t.SecondsKept)},
 		money(idLogCostPerKeptSec, "Cost per kept second", t.CostPerKeptSecond, t.HasCostPerKeptSecond),
+	}
+	if c.unread {
+		// The same lines as a read log's, none of them a figure.
+		c.count, c.empty = "Clips", "Reading the log this browser keeps…"
+		for i := range c.totals {
+			c.totals[i].Value, c.totals[i].Text = "", noValue
+		}
+		c.totals[0].Working = noValue + " kept, " + noValue + " rejected"
 	}
 	c.byCur = ""
 	if len(t.ByCurrency) > 1 || len(t.ByCurrency) == 1 && t.ByCurrency[0].Currency != display {

@@ -90,17 +90,28 @@ func typeClip(c *clipLog, vals map[string]string) {
 func TestLogPrerendered(t *testing.T) {
 	c := loadLog(t, nil)
 	html := logHTML(t, c)
-	for _, id := range []string{"log-form", "log-save", "log-save-again", "log-alert", "log-status", "log-table",
+	for _, id := range []string{"log-form", "log-save", "log-save-again", "log-alert", "log-status", "log-empty",
 		"log-plan-form", "log-export-json", "log-export-csv", "log-import", "log-last-export", idLogCost, idLogKeptSeconds, idLogCostPerKeptSec} {
 		if _, _, ok := element(html, id); !ok {
 			t.Errorf("no #%s", id)
 		}
 	}
-	if v := value(t, html, idLogCost); v != "0" {
-		t.Errorf("money spent of an empty log: data-value %q, want 0", v)
+	// The generated page has no log to read: a person's log is read in
+	// their browser, so its figures are unknown, not zeros, until then.
+	for _, id := range []string{idLogCount, idLogCost, idLogSeconds, idLogKeptSeconds, idLogCostPerKeptSec} {
+		tag, text, _ := element(html, id)
+		if _, current := attr(tag, "data-value"); current || text != noValue {
+			t.Errorf("#%s of the generated page: %s%s, want %s and no data-value", id, tag, text, noValue)
+		}
 	}
-	if strings.Contains(html, `data-entry-id`) {
-		t.Errorf("an empty log shows rows")
+	if _, text, _ := element(html, "log-count"); text != "Clips" {
+		t.Errorf("the list's heading %q, want Clips (no count)", text)
+	}
+	if _, text, _ := element(html, "log-empty"); !strings.HasPrefix(text, "Reading the log") {
+		t.Errorf("in place of the list: %q, want it is being read", text)
+	}
+	if strings.Contains(html, `data-entry-id`) || strings.Contains(html, `id="log-table"`) {
+		t.Errorf("the generated page shows a list of clips")
 	}
 	// The form starts on the default platform, priced by its first plan:
 	// Runway Gen-4 at 720p, 5 s, 12 credits/s → 60 credits at $15 / 625.
@@ -188,6 +199,41 @@ func TestLogSaveAndTotals(t *testing.T) {
 	}
 	if n := strings.Count(html, "data-entry-id="); n != 1 {
 		t.Errorf("kept only: %d rows, want 1", n)
+	}
+}
+
+// TestLogEmptyList: a list with no row says why, in place of an empty
+// table: no clips yet, or none that the filters let through.
+func TestLogEmptyList(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	html := logHTML(t, c)
+	if _, text, _ := element(html, "log-empty"); text != "No clips yet: log your first one above." {
+		t.Errorf("an empty log: %q", text)
+	}
+	if v := value(t, html, idLogCost); v != "0" {
+		t.Errorf("money spent of an empty log: data-value %q, want 0", v)
+	}
+	if _, text, _ := element(html, "log-count"); text != "0 clips" {
+		t.Errorf("an empty log's heading %q, want 0 clips", text)
+	}
+
+	typeClip(c, map[string]string{"model": "gen-4-turbo"})
+	if !c.save(false) {
+		t.Fatalf("save failed: alert %q, msg %q, errs %v", c.alert, c.clipMsg, c.errs)
+	}
+	html = logHTML(t, c)
+	if _, _, ok := element(html, "log-empty"); ok || strings.Count(html, "data-entry-id=") != 1 {
+		t.Errorf("one clip: want its row and no #log-empty")
+	}
+
+	c.values["f_kept"] = "rejected"
+	c.edited("f_kept")
+	html = logHTML(t, c)
+	if _, text, _ := element(html, "log-empty"); text != "No clip matches these filters." {
+		t.Errorf("every clip filtered out: %q", text)
+	}
+	if _, text, _ := element(html, "log-count"); text != "0 clips of 1" {
+		t.Errorf("every clip filtered out: heading %q, want 0 clips of 1", text)
 	}
 }
 
