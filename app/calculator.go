@@ -373,10 +373,6 @@ func (c *calculator) renderBundled() app.UI {
 
 // renderResults renders the six results, each with its working.
 func (c *calculator) renderResults() app.UI {
-	class := "calc-results"
-	if !c.current {
-		class += " is-stale"
-	}
 	rows := make([]app.UI, len(c.rows))
 	for i, r := range c.rows {
 		rows[i] = renderRow(r, c.current)
@@ -388,7 +384,7 @@ func (c *calculator) renderResults() app.UI {
 	if c.ICompact {
 		full = c.anchor(linkTo("/", c.linkValues(), calcKeys), "Open the full calculator")
 	}
-	return elem("section", class,
+	return elem("section", resultsClass("calc-results", c.current),
 		textElem("h2", "", "Results").ID("results-title"),
 		textElem("p", "calc-status", c.summary).
 			ID("calc-status").

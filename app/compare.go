@@ -251,11 +251,7 @@ func (c *compare) renderPlatforms() app.UI {
 
 // renderRanking renders the status and the sortable table.
 func (c *compare) renderRanking() app.UI {
-	class := "cmp-results"
-	if !c.current {
-		class += " is-stale"
-	}
-	return el("section").ID("ranking-section").Class(class).Aria("labelledby", "ranking-title").Body(
+	return el("section").ID("ranking-section").Class(resultsClass("cmp-results", c.current)).Aria("labelledby", "ranking-title").Body(
 		el("h2").ID("ranking-title").Text("Ranking"),
 		el("p").ID("cmp-status").Class("cmp-status").Attr("role", "status").Aria("live", "polite").Text(c.status),
 		el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").

@@ -35,3 +35,14 @@ func elem(tag, class string, body ...app.UI) app.HTMLElem {
 func textElem(tag, class, text string) app.HTMLElem {
 	return app.Elem(tag).Class(class).Text(text)
 }
+
+// resultsClass is the class of a page's results: "results", which
+// web/early.js marks busy when a person types before the app has taken
+// over; the page's own class; and "is-stale" while they are not for what
+// the form holds.
+func resultsClass(page string, current bool) string {
+	if current {
+		return "results " + page
+	}
+	return "results " + page + " is-stale"
+}

@@ -212,10 +212,6 @@ func (c *planner) renderRow(i int) app.UI {
 
 // renderResults renders the status and the ranking of platforms.
 func (c *planner) renderResults() app.UI {
-	class := "plan-results"
-	if !c.current {
-		class += " is-stale"
-	}
 	rows := make([]app.UI, len(c.results))
 	for i, l := range c.results {
 		var tag app.UI
@@ -240,7 +236,7 @@ func (c *planner) renderResults() app.UI {
 			elem("td", "", elem("details", "plan-how", textElem("summary", "", "Working"), elem("ul", "", how...))),
 		), "data-platform", l.ID, "data-monthly-cost", l.Exact, "data-rank", rank)
 	}
-	return attrs(elem("section", class,
+	return attrs(elem("section", resultsClass("plan-results", c.current),
 		textElem("h2", "", "The cheapest way to buy this month").ID("plan-results-title"),
 		attrs(textElem("p", "plan-status", c.status), "id", "plan-status", "role", "status", "aria-live", "polite"),
 		attrs(elem("div", "cmp-scroll",

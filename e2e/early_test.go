@@ -114,6 +114,29 @@ func TestEarlyInput(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestEarlyMarksResults: on every page with results, typing into the
+// prerendered form before app.wasm has arrived marks those results busy
+// (web/early.js finds them by their shared class, "results").
+func TestEarlyMarksResults(t *testing.T) {
+	t.Parallel()
+	srv, _ := newHeldServer(t)
+	for _, p := range []string{"/", "/compare", "/plan"} {
+		tb := newTab(t, srv.URL)
+		tb.navigate(p)
+		id := eval[string](tb, `document.querySelector("main form input[id]:not([type=checkbox]):not([type=radio])").id`)
+		typeInto(tb, id, "1")
+		busy := eval[[]string](tb, `[...document.querySelectorAll(".results")].map((r) => r.id + ": " + (r.getAttribute("aria-busy") || "not busy"))`)
+		if len(busy) == 0 {
+			t.Errorf("%s: no results (class results) to mark", p)
+		}
+		for _, b := range busy {
+			if !strings.HasSuffix(b, ": true") {
+				t.Errorf("%s: typed into #%s before the wasm; results %s", p, id, b)
+			}
+		}
+	}
+}
+
 // TestEarlyFilter: a box unticked on the prerendered compare page before
 // the wasm arrives filters the live ranking.
 func TestEarlyFilter(t *testing.T) {

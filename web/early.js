@@ -36,7 +36,7 @@
   // them busy, which web/app.css shows by fading them (nothing moves: no
   // layout shift) and which tells assistive technology they will change.
   const mark = () => {
-    for (const r of pre.querySelectorAll(".calc-results, .cmp-results, .plan-results")) {
+    for (const r of pre.querySelectorAll(".results")) {
       r.setAttribute("aria-busy", "true");
     }
   };
