@@ -373,6 +373,9 @@ func TestProfilesCorruptRecord(t *testing.T) {
 
 // TestLog20k: a log of 20,000 clips, stored as cliplog stores it, opens,
 // filters and exports in the browser. The times are in the test log (-v).
+// It does not run in parallel: beside the rest of the suite on 2 cores,
+// opening the log took 31 s instead of 6, past the limit, and the times
+// logged would measure the other tests.
 func TestLog20k(t *testing.T) {
 	if !slices.Contains(aivc.Pages(), "/log") {
 		t.Skip("no /log page yet (issue 7): nothing to open 20,000 clips in")
@@ -380,7 +383,6 @@ func TestLog20k(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a log of 20,000 clips (-short)")
 	}
-	t.Parallel()
 	const n = 20000
 	s := cliplog.NewMemStore()
 	l, _, err := cliplog.Open(s)
