@@ -258,6 +258,41 @@ func TestCalculatorLinkValues(t *testing.T) {
 	}
 }
 
+// TestCalculatorPeek: the form ends with the results' summary (on a phone
+// it stays at the bottom of the screen): the status's words, marked stale
+// with them; the embed has none.
+func TestCalculatorPeek(t *testing.T) {
+	tests := []struct {
+		name, link  string
+		compact     bool
+		text, class string
+	}{
+		{"current", "/#price=60&credits=3000&clip=100&dur=10&takes=3&clips=4", false,
+			"Cost per kept clip $6.00; total for 4 kept clips $24.00.", "results calc-peek"},
+		{"a bad value", "/#price=abc&credits=3000&clip=50&dur=5", false,
+			"Results are not current. Plan price must be a number, like 30 or 1,200.50.", "results calc-peek is-stale"},
+		{"the embed", "/embed#price=15&credits=625&clip=50&dur=10", true, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, html := loadCalculator(t, tt.link, func(c *calculator) { c.Compact(tt.compact) })
+			tag, text, ok := element(html, "calc-peek")
+			if tt.compact {
+				if ok {
+					t.Errorf("the embed has a summary: %s", tag)
+				}
+				return
+			}
+			if text != htmlEscape(tt.text) || text != htmlEscape(c.summary) {
+				t.Errorf("summary %q, want %q (the status's)", text, tt.text)
+			}
+			if class, _ := attr(tag, "class"); class != tt.class {
+				t.Errorf("summary class %q, want %q", class, tt.class)
+			}
+		})
+	}
+}
+
 func TestCalculatorCompact(t *testing.T) {
 	_, html := loadCalculator(t, "/embed#price=15&credits=625&clip=50&dur=10", func(c *calculator) { c.Compact(true) })
 	if !strings.Contains(html, `calc-page-compact`) {

@@ -1,11 +1,14 @@
 package e2e
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	aivc "github.com/aivc/aivc/app"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // navInSightJS returns the links of the main nav that are not in sight:
@@ -93,4 +96,58 @@ func TestLoneLabels(t *testing.T) {
 			tb.assertNoErrors()
 		}
 	}
+}
+
+// TestCalculatorPeek: on a phone, where the results are below the form,
+// their summary stays at the bottom of the screen while the form is on it,
+// follows what is typed, leaves the field being typed into in sight, and
+// gives way to the results themselves; beside the form (a desktop) it is
+// not shown.
+func TestCalculatorPeek(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 412, Height: 800, DeviceScaleFactor: 2, Mobile: true})
+	tb.open("/")
+	type box struct{ Top, Bottom, Inner float64 }
+	rect := func(id string) box {
+		return eval[box](tb, fmt.Sprintf(`(() => {
+			const r = document.getElementById(%q).getBoundingClientRect();
+			return {top: r.top, bottom: r.bottom, inner: innerHeight};
+		})()`, id))
+	}
+	if p := rect("calc-peek"); p.Bottom > p.Inner || p.Bottom < p.Inner-24 {
+		t.Errorf("at the top of the page the summary spans %v–%v px of an %v px screen; want it at the bottom", p.Top, p.Bottom, p.Inner)
+	}
+
+	typeInto(tb, "f-price", "60")
+	want := "Cost per kept clip $1.00; total for 1 kept clip $1.00." // 60 ÷ 3,000 × 50 credits
+	tb.waitFor("the summary of what was typed", fmt.Sprintf(`document.getElementById("calc-peek").textContent === %q`, want), 10*time.Second)
+
+	// The last field, scrolled under the summary, then reached with Tab:
+	// the browser brings it into sight above the summary.
+	eval[bool](tb, `(() => {
+		const r = document.getElementById("f-clips").getBoundingClientRect();
+		scrollBy(0, r.bottom - innerHeight + 10);
+		return true;
+	})()`)
+	typeInto(tb, "f-takes", "2")
+	tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+	if got := eval[string](tb, `document.activeElement.id`); got != "f-clips" {
+		t.Fatalf("Tab went to #%s, want #f-clips", got)
+	}
+	if f, p := rect("f-clips"), rect("calc-peek"); f.Bottom > p.Top {
+		t.Errorf("the focused field ends at %v px, under the summary (from %v px)", f.Bottom, p.Top)
+	}
+
+	eval[bool](tb, `(document.getElementById("results").scrollIntoView(), true)`)
+	if p, r := rect("calc-peek"), rect("results"); p.Bottom > r.Top {
+		t.Errorf("the summary (to %v px) covers the results (from %v px)", p.Bottom, r.Top)
+	}
+
+	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
+	if shown := eval[bool](tb, `document.getElementById("calc-peek").checkVisibility()`); shown {
+		t.Error("beside the results, on a desktop, the summary is shown too")
+	}
+	tb.assertNoErrors()
 }
