@@ -119,8 +119,11 @@ func TestEarlyInput(t *testing.T) {
 // (web/early.js finds them by their shared class, "results").
 func TestEarlyMarksResults(t *testing.T) {
 	t.Parallel()
-	srv, _ := newHeldServer(t)
 	for _, p := range []string{"/", "/compare", "/plan"} {
+		// A server for each page: held app.wasm requests (the page's and
+		// the service worker's) left open by earlier tabs would take the 6
+		// connections Chromium opens to one host.
+		srv, _ := newHeldServer(t)
 		tb := newTab(t, srv.URL)
 		tb.navigate(p)
 		id := eval[string](tb, `document.querySelector("main form input[id]:not([type=checkbox]):not([type=radio])").id`)
