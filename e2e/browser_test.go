@@ -8,12 +8,14 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 )
 
@@ -22,6 +24,7 @@ import (
 var browser struct {
 	once    sync.Once
 	ctx     context.Context
+	running atomic.Bool // ctx is set and the browser is up
 	cancels []context.CancelFunc
 	dir     string
 	err     error
@@ -92,6 +95,24 @@ func startBrowser(path string) {
 		return
 	}
 	browser.ctx = ctx
+	browser.running.Store(true)
+}
+
+// forgetOrigin clears all the shared browser keeps for origin (storage,
+// service worker, caches), if it runs. A closed test server's port may be
+// given to a later test's server: the same origin, which would otherwise
+// find the earlier test's data (a log of 20,000 clips once changed another
+// test's measured generations per kept clip, and its ranking).
+func forgetOrigin(t testing.TB, origin string) {
+	if !browser.running.Load() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(browser.ctx, 30*time.Second)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, storage.ClearDataForOrigin,
+		storage.ClearDataForOriginParams{Origin: origin, StorageTypes: "all"}); err != nil {
+		t.Errorf("clearing what the browser keeps for %s: %v", origin, err)
+	}
 }
 
 func closeBrowser() {

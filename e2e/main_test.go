@@ -11,7 +11,8 @@
 //
 //   - Dist is the built site's folder, Built the build's result.
 //   - newServer(t) serves Dist on a fresh 127.0.0.1 port: a fresh origin, so
-//     its service worker, caches and storage are the test's own.
+//     its service worker, caches and storage are the test's own (the browser
+//     forgets them when the test ends, for a later server on the same port).
 //   - newTab(t, url) opens a tab in the shared browser and records its console;
 //     tab.open(path) navigates and waits until the wasm app runs;
 //     tab.assertNoErrors() fails on console errors, exceptions and CSP
@@ -21,6 +22,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -99,8 +101,18 @@ func siteHandler(t testing.TB, dir string) http.Handler {
 
 // serve serves h on a fresh 127.0.0.1 port until the test ends.
 func serve(t testing.TB, h http.Handler) *httptest.Server {
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	return start(t, httptest.NewUnstartedServer(h))
+}
+
+// start starts srv until the test ends, then has the browser forget its
+// origin, so that a later server given the same port starts as empty as a
+// fresh one.
+func start(t testing.TB, srv *httptest.Server) *httptest.Server {
+	srv.Start()
+	t.Cleanup(func() {
+		srv.Close()
+		forgetOrigin(t, srv.URL)
+	})
 	return srv
 }
 
@@ -113,4 +125,30 @@ func copyDist(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// TestPortReuseStartsEmpty: a server given the port of a closed one (the
+// same origin) finds none of its data in the shared browser.
+func TestPortReuseStartsEmpty(t *testing.T) {
+	t.Parallel()
+	var addr string
+	t.Run("first server", func(t *testing.T) {
+		srv := newServer(t)
+		addr = srv.Listener.Addr().String()
+		tb := newTab(t, srv.URL)
+		tb.open("/")
+		eval[bool](tb, `(localStorage.setItem("aivc.e2e-left", "1"), true)`)
+	})
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Skipf("port %s was taken again before this test could: %v", addr, err)
+	}
+	srv := httptest.NewUnstartedServer(siteHandler(t, Dist))
+	srv.Listener.Close()
+	srv.Listener = l
+	tb := newTab(t, start(t, srv).URL)
+	tb.open("/")
+	if v := eval[string](tb, `localStorage.getItem("aivc.e2e-left") || ""`); v != "" {
+		t.Errorf("the second server on %s finds the first one's storage (%q)", addr, v)
+	}
 }
