@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -60,6 +61,23 @@ func TestBuildGolden(t *testing.T) {
 	if got.String() != string(want) {
 		t.Errorf("built files differ from %s (run go test ./cmd/build -run TestBuildGolden -update)\n got:\n%s\nwant:\n%s",
 			golden, got.String(), want)
+	}
+
+	// Every ARIA attribute of the generated pages has its value: go-app
+	// writes aria-hidden="true" bare, which ARIA reads as undefined.
+	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no generated page in %s (%v)", out, err)
+	}
+	bare := regexp.MustCompile(`\saria-[a-z]+[\s>]`)
+	for _, p := range pages {
+		html, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := bare.Find(html); m != nil {
+			t.Errorf("%s: ARIA attribute without a value: %q", filepath.Base(p), m)
+		}
 	}
 
 	// A second build into the same folder replaces the first, and an

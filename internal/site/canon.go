@@ -14,6 +14,13 @@ import (
 // the attributes of each start tag sorted, so the same site always gives the
 // same files (and the same version).
 //
+// go-app also writes an attribute whose value is "true" bare, as HTML's
+// boolean attributes are written: aria-hidden="true" comes out as
+// aria-hidden. For a boolean attribute (checked, readonly) that is right, but
+// ARIA reads a bare aria-hidden as "", which means undefined: the element
+// stays exposed to screen readers until the wasm takes over and sets "true".
+// So Build gives every bare aria-* attribute its "true" back.
+//
 // go-app quotes attribute values with strconv.Quote, so a value may hold \"
 // escapes; the patterns allow them.
 var (
@@ -21,7 +28,8 @@ var (
 	attr     = regexp.MustCompile(`[^\s"'<>/=]+(?:="(?:[^"\\]|\\.)*")?`)
 )
 
-// canonicalHTML returns page with the attributes of every start tag sorted.
+// canonicalHTML returns page with the attributes of every start tag sorted,
+// each bare aria-* attribute set to "true".
 func canonicalHTML(page []byte) []byte {
 	return startTag.ReplaceAllFunc(page, func(tag []byte) []byte {
 		m := startTag.FindSubmatch(tag)
@@ -33,6 +41,9 @@ func canonicalHTML(page []byte) []byte {
 		for _, a := range attrs {
 			b.WriteByte(' ')
 			b.Write(a)
+			if bytes.HasPrefix(a, []byte("aria-")) && !bytes.Contains(a, []byte("=")) {
+				b.WriteString(`="true"`)
+			}
 		}
 		b.WriteByte('>')
 		return b.Bytes()

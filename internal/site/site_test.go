@@ -498,6 +498,9 @@ func TestCanonicalHTML(t *testing.T) {
 		{`<p>1 &lt; 2</p>`, `<p>1 &lt; 2</p>`},
 		{`<!doctype html>`, `<!doctype html>`},
 		{"<meta\n  name=\"a\" content=\"b\">", `<meta content="b" name="a">`},
+		// go-app writes aria-hidden="true" as a bare aria-hidden.
+		{`<span class="i" aria-hidden>▲</span>`, `<span aria-hidden="true" class="i">▲</span>`},
+		{`<input aria-invalid aria-describedby="m" readonly>`, `<input aria-describedby="m" aria-invalid="true" readonly>`},
 	} {
 		if got := string(canonicalHTML([]byte(tt.in))); got != tt.want {
 			t.Errorf("canonicalHTML(%q) = %q, want %q", tt.in, got, tt.want)
