@@ -74,6 +74,8 @@ func checkRows(t *testing.T, what, html string, want []rankedRow) {
 // The catalog's rankings below are worked out by hand from
 // pricing/catalog/*.json (DivisionScale 16 on every division):
 //
+//   - 5 s 720p, any tier, cheapest (the default): the four of the fast
+//     ranking below, then Krea's API Kling 1.0 Standard at $0.0221 a second.
 //   - 10 s 1080p, any tier, monthly: Luma's cheapest monthly credit is Ultra,
 //     $300 ÷ 150,000 = $0.002; Ray2 Flash 130 credits = $0.26 a clip, $0.026 a
 //     second; Ray2 340 credits = $0.068 a second; Kling's is Ultra, $180 ÷
@@ -89,6 +91,13 @@ func checkRows(t *testing.T, what, html string, want []rankedRow) {
 //     alike, in model id order.
 var (
 	defaultRanking = []rankedRow{
+		{"pika/pika-2-5-turbo", "0.0177777777777778"},
+		{"luma/ray-2-flash", "0.0183333333333337"},
+		{"google-flow/veo-2-fast", "0.0199992"},
+		{"google-flow/veo-3-1-fast", "0.0199992"},
+		{"krea-api/kling-1-standard", "0.0221"},
+	}
+	monthly1080 = []rankedRow{
 		{"luma/ray-2-flash", "0.026"},
 		{"luma/ray-2", "0.068"},
 		{"kling/kling-3-0-pro", "0.0830769230769228"},
@@ -125,7 +134,7 @@ func TestCompareDefault(t *testing.T) {
 		t.Error(err)
 	}
 	// The fields carry their link keys as names and show the standard shot.
-	for key, want := range map[string]string{"dur": "10", "takes": "1"} {
+	for key, want := range map[string]string{"dur": "5", "takes": "1"} {
 		tag, _, ok := element(html, fieldID(key))
 		if !ok {
 			t.Fatalf("no field %s", key)
@@ -157,12 +166,16 @@ func TestCompareDefault(t *testing.T) {
 		}
 	}
 	// Models that cannot make the shot, with why.
-	if !strings.Contains(html, `data-model="google-flow/veo-3-1-fast"`) || !strings.Contains(html, "1080p not offered (720p).") {
-		t.Error("the unavailable list lacks Veo 3.1 Fast on Flow and its reason")
+	if !strings.Contains(html, `<li data-model="kling/kling-3-0-pro">`) || !strings.Contains(html, "720p not offered (1080p).") {
+		t.Error("the unavailable list lacks Kling 3.0 Pro and its reason")
+	}
+	// Most of the catalog makes the default shot.
+	if n := len(c.table.Rows); n < 60 {
+		t.Errorf("the default shot ranks %d models, want most of the catalog", n)
 	}
 	// The exports are there: the Markdown in the textarea, the CSV as a
 	// download.
-	if !strings.Contains(html, "### AI video cost per kept second: 10 s at 1080p, any tier") {
+	if !strings.Contains(html, "### AI video cost per kept second: 5 s at 720p, any tier") {
 		t.Error("no Markdown in the page")
 	}
 	tag, _, ok := element(html, "download-csv")
@@ -172,11 +185,11 @@ func TestCompareDefault(t *testing.T) {
 	if href, _ := attr(tag, "href"); !strings.HasPrefix(href, "data:text/csv;charset=utf-8,") {
 		t.Errorf("CSV href = %.60q", href)
 	}
-	if name, _ := attr(tag, "download"); name != "aivc-compare-10s-1080p-any-"+c.today+".csv" {
+	if name, _ := attr(tag, "download"); name != "aivc-compare-5s-720p-any-"+c.today+".csv" {
 		t.Errorf("CSV download name = %q", name)
 	}
 	// The cheapest row links to the calculator with its plan and the shot.
-	if want := "/#profile=luma&plan=ultra&model=ray-2-flash&res=1080p&dur=10"; c.calcHref != want || c.links[0] != want {
+	if want := "/#profile=pika&plan=starter&billing=yearly&model=pika-2-5-turbo&res=720p&dur=5"; c.calcHref != want || c.links[0] != want {
 		t.Errorf("calculator link = %q, row link %q, want %q", c.calcHref, c.links[0], want)
 	}
 }
@@ -187,19 +200,22 @@ func TestCompareLinks(t *testing.T) {
 		want       []rankedRow
 		status     string
 	}{
-		{"the standard shot written out", "/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly", defaultRanking, "5 models can make this shot."},
-		{"what the calculator links", "/compare#dur=10&res=1080p", defaultRanking, ""},
+		{"the standard shot written out", "/compare#dur=5&res=720p&tier=any&takes=1&billing=cheapest", defaultRanking, "72 models can make this shot."},
+		{"10 s 1080p, monthly", "/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly", monthly1080, "5 models can make this shot."},
+		// The calculator links the shot without billing: cheapest, so
+		// Luma's yearly Ultra (see "yearly").
+		{"what the calculator links", "/compare#dur=10&res=1080p", []rankedRow{{"luma/ray-2-flash", "0.0216666666666671"}}, ""},
 		{"fast 720p, cheapest", "/compare#dur=5&res=720p&tier=fast&billing=cheapest", fastRanking, "Cheapest: Pika 2.5 Turbo on Pika (app)"},
 		{"query string", "/compare?dur=5&res=720p&tier=fast&billing=cheapest", fastRanking, ""},
 		// Premium at 1080p, monthly: Kling 3.0 Pro first.
-		{"premium", "/compare#tier=premium", []rankedRow{{"kling/kling-3-0-pro", "0.0830769230769228"}, {"kling/kling-2-6-pro", "0.138461538461538"}}, ""},
+		{"premium", "/compare#dur=10&res=1080p&billing=monthly&tier=premium", []rankedRow{{"kling/kling-3-0-pro", "0.0830769230769228"}, {"kling/kling-2-6-pro", "0.138461538461538"}}, ""},
 		// Two generations per kept clip double the cost per kept second.
-		{"retakes", "/compare#takes=2", []rankedRow{{"luma/ray-2-flash", "0.052"}, {"luma/ray-2", "0.136"}}, ""},
+		{"retakes", "/compare#dur=10&res=1080p&billing=monthly&takes=2", []rankedRow{{"luma/ray-2-flash", "0.052"}, {"luma/ray-2", "0.136"}}, ""},
 		// Yearly: Luma Ultra $250 ÷ 150,000 = $0.0016666666666667 × 130 ÷ 10 s.
-		{"yearly", "/compare#billing=yearly", []rankedRow{{"luma/ray-2-flash", "0.0216666666666671"}}, ""},
+		{"yearly", "/compare#dur=10&res=1080p&billing=yearly", []rankedRow{{"luma/ray-2-flash", "0.0216666666666671"}}, ""},
 		// The platform filter, by id or platform name.
-		{"filtered", "/compare#platforms=kling", []rankedRow{{"kling/kling-3-0-pro", "0.0830769230769228"}, {"kling/kling-2-6-pro", "0.138461538461538"}}, ""},
-		{"filtered, any case", "/compare#platforms=Kling,LUMA", defaultRanking, ""},
+		{"filtered", "/compare#dur=10&res=1080p&billing=monthly&platforms=kling", []rankedRow{{"kling/kling-3-0-pro", "0.0830769230769228"}, {"kling/kling-2-6-pro", "0.138461538461538"}}, ""},
+		{"filtered, any case", "/compare#dur=10&res=1080p&billing=monthly&platforms=Kling,LUMA", monthly1080, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -213,7 +229,7 @@ func TestCompareLinks(t *testing.T) {
 			}
 		})
 	}
-	c, _ := loadCompare(t, "/compare#platforms=kling")
+	c, _ := loadCompare(t, "/compare#dur=10&res=1080p&billing=monthly&platforms=kling")
 	for _, l := range c.table.Rows {
 		if !strings.HasPrefix(l.Key, "kling/") {
 			t.Errorf("filtered on kling, ranked %s", l.Key)
@@ -236,12 +252,12 @@ func TestCompareLinks(t *testing.T) {
 
 func TestCompareLinkValues(t *testing.T) {
 	tests := []struct{ link, want string }{
-		{"", "dur=10&res=1080p&tier=any&takes=1&billing=monthly"},
-		{"/compare#res=720p", "dur=10&res=720p&tier=any&takes=1&billing=monthly"},
-		{"/compare#audio=1&upscale=0&cur=USD&platforms=runway,kling", "dur=10&res=1080p&tier=any&takes=1&billing=monthly&audio=1&platforms=runway,kling"},
-		{"/compare#cur=EUR&rate=0.9", "dur=10&res=1080p&tier=any&takes=1&billing=monthly&cur=EUR&rate=0.9"},
+		{"", "dur=5&res=720p&tier=any&takes=1&billing=cheapest"},
+		{"/compare#res=1080p", "dur=5&res=1080p&tier=any&takes=1&billing=cheapest"},
+		{"/compare#audio=1&upscale=0&cur=USD&platforms=runway,kling", "dur=5&res=720p&tier=any&takes=1&billing=cheapest&audio=1&platforms=runway,kling"},
+		{"/compare#cur=EUR&rate=0.9", "dur=5&res=720p&tier=any&takes=1&billing=cheapest&cur=EUR&rate=0.9"},
 		// A bad value stays in the link, as typed; other keys are dropped.
-		{"/compare#dur=abc&foo=bar", "dur=abc&res=1080p&tier=any&takes=1&billing=monthly"},
+		{"/compare#dur=abc&foo=bar", "dur=abc&res=720p&tier=any&takes=1&billing=cheapest"},
 	}
 	for _, tt := range tests {
 		c, _ := loadCompare(t, tt.link)
@@ -288,7 +304,7 @@ func TestCompareBadValues(t *testing.T) {
 func TestCompareCurrency(t *testing.T) {
 	// In euros at 1 USD = 0.8 EUR: the fixture's US-dollar rows are
 	// converted and marked, the euro profile is not.
-	c, html := loadCompare(t, "/compare#billing=cheapest&cur=EUR&rate=0.8", withFixture)
+	c, html := loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest&cur=EUR&rate=0.8", withFixture)
 	if !c.current {
 		t.Fatalf("not current: %v", c.errs)
 	}
@@ -306,14 +322,14 @@ func TestCompareCurrency(t *testing.T) {
 		t.Errorf("rate hint = %q", c.rateHint)
 	}
 	// The bundled rate says its date.
-	c, _ = loadCompare(t, "/compare#billing=cheapest&cur=EUR", withFixture)
+	c, _ = loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest&cur=EUR", withFixture)
 	if !strings.Contains(c.rateHint, "rate of "+pricing.DefaultRates().Date) {
 		t.Errorf("rate hint = %q", c.rateHint)
 	}
 }
 
 func TestCompareFree(t *testing.T) {
-	c, _ := loadCompare(t, "/compare#billing=cheapest", withFixture)
+	c, _ := loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest", withFixture)
 	want := []freeLine{{
 		Key: "alpha/a-fast", Where: "Alpha (app) — A Fast", Credits: "100 credits a month",
 		Buys: "20 s of this shot a month", Worth: "$1.00 a month",
@@ -339,7 +355,7 @@ func TestCompareFree(t *testing.T) {
 }
 
 func TestCompareUnavailable(t *testing.T) {
-	c, html := loadCompare(t, "/compare#billing=cheapest", withFixture)
+	c, html := loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest", withFixture)
 	want := []goneLine{{Key: "alpha/a-short", Where: "Alpha (app) — A Short", Reason: "10 s not offered at 1080p (longest is 5 s)."}}
 	if !reflect.DeepEqual(c.gone, want) {
 		t.Errorf("gone = %+v\nwant %+v", c.gone, want)
@@ -348,14 +364,14 @@ func TestCompareUnavailable(t *testing.T) {
 		t.Error("the unavailable model is not listed with its data-model")
 	}
 	// A whole profile without a price under the lens.
-	c, _ = loadCompare(t, "/compare#billing=monthly", withFixture)
+	c, _ = loadCompare(t, "/compare#dur=10&res=1080p&billing=monthly", withFixture)
 	if len(c.gone) < 2 || c.gone[1].Key != "beta-api" || !strings.Contains(c.gone[1].Reason, "ay-as-you-go") {
 		t.Errorf("gone = %+v", c.gone)
 	}
 }
 
 func TestCompareSort(t *testing.T) {
-	c, _ := loadCompare(t, "/compare#billing=cheapest", withFixture)
+	c, _ := loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest", withFixture)
 	sorted := func() []string {
 		var keys []string
 		for _, i := range c.view {

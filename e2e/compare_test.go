@@ -48,6 +48,11 @@ var (
 		{"google-flow/veo-2-fast", "0.0199992"},
 		{"google-flow/veo-3-1-fast", "0.0199992"},
 	}
+	// The default shot: 5 s at 720p, any tier, the cheapest way. The four
+	// above are fast models; next comes Krea's API Kling 1.0 Standard at
+	// $0.0221 a second.
+	defaultShot = append(fastCheapest[:len(fastCheapest):len(fastCheapest)],
+		rankedRow{"krea-api/kling-1-standard", "0.0221"})
 	// 5 s at 720p, fast tier, API pay-as-you-go. fal Hailuo 2.3 Fast: a 6 s
 	// clip $0.19 ÷ 5 s = $0.038; fal Pika v2 Turbo $0.20 a clip, $0.04; fal
 	// Kling 2.5 Turbo $0.21 for the first 5 s, $0.042; Luma API Ray2 Flash
@@ -143,8 +148,8 @@ func TestComparePrerendered(t *testing.T) {
 		}
 		got = append(got, rankedRow{m[1], v[1]})
 	}
-	if len(got) < len(standardShot) || fmt.Sprint(got[:len(standardShot)]) != fmt.Sprint(standardShot) {
-		t.Errorf("prerendered ranking %v, want it to start %v", got, standardShot)
+	if len(got) < len(defaultShot) || fmt.Sprint(got[:len(defaultShot)]) != fmt.Sprint(defaultShot) {
+		t.Errorf("prerendered ranking %v, want it to start %v", got, defaultShot)
 	}
 	for _, name := range []string{"dur", "res", "tier", "takes", "billing", "audio", "upscale", "platforms", "cur", "rate"} {
 		if !strings.Contains(html, `name="`+name+`"`) {
@@ -167,10 +172,11 @@ func TestCompareLinks(t *testing.T) {
 		name, link string
 		want       []rankedRow
 	}{
+		{"default", "/compare#dur=5&res=720p&tier=any&takes=1&billing=cheapest", defaultShot},
 		{"standard", "/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly", standardShot},
 		{"fast-cheapest", "/compare#dur=5&res=720p&tier=fast&takes=1&billing=cheapest", fastCheapest},
 		{"fast-api", "/compare#dur=5&res=720p&tier=fast&billing=api", fastAPI},
-		{"premium", "/compare#tier=premium", premiumMonthly},
+		{"premium", "/compare#dur=10&res=1080p&billing=monthly&tier=premium", premiumMonthly},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -199,7 +205,7 @@ func TestCompareChanges(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
-	tb.open("/compare")
+	tb.open("/compare#dur=10&res=1080p&billing=monthly")
 	waitRanking(tb, "the standard shot", standardShot)
 
 	pick(tb, "f-tier", "premium")
@@ -454,27 +460,28 @@ func TestCompareCalculatorLinks(t *testing.T) {
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	tb.open("/compare")
-	waitRanking(tb, "the standard shot", standardShot)
+	waitRanking(tb, "the default shot", defaultShot)
 	href := eval[string](tb, `document.querySelector('#ranking tbody tr a').getAttribute("href")`)
-	if want := "/#profile=luma&plan=ultra&model=ray-2-flash&res=1080p&dur=10"; href != want {
+	if want := "/#profile=pika&plan=starter&billing=yearly&model=pika-2-5-turbo&res=720p&dur=5"; href != want {
 		t.Fatalf("the cheapest row links to %q, want %q", href, want)
 	}
 	tb.do("opening the cheapest in the calculator", chromedp.Click(chromedp.CSS("#ranking tbody tr a")))
 	tb.waitFor("the calculator", `location.pathname === "/" && !!document.getElementById("cost-per-clip")`, 10*time.Second)
-	// The calculator prices the same clip the same way: $0.002 × 130
-	// credits = $0.26, $0.026 a second.
-	waitResults(tb, "Ray2 Flash on Luma Ultra", map[string][2]string{
-		"cost-per-clip":   {"0.26", "$0.26"},
-		"cost-per-second": {"0.026", "$0.026"},
+	// The calculator prices the same clip the same way: Pika Starter billed
+	// yearly, $8 ÷ 900 credits = $0.0088888888888889, × 10 credits =
+	// $0.088888888888889 a clip, $0.0177777777777778 a second.
+	waitResults(tb, "Pika 2.5 Turbo on Pika Starter, yearly", map[string][2]string{
+		"cost-per-clip":   {"0.088888888888889", "$0.0889"},
+		"cost-per-second": {"0.0177777777777778", "$0.0178"},
 	})
 	// And back: the calculator's compare link carries the shot.
 	back := eval[string](tb, `document.querySelector('main a[href^="/compare#"]').getAttribute("href")`)
-	if !strings.HasPrefix(back, "/compare#dur=10&res=1080p") {
+	if !strings.HasPrefix(back, "/compare#dur=5&res=720p") {
 		t.Fatalf("the calculator's compare link = %q", back)
 	}
 	tb.do("back to compare", chromedp.Click(chromedp.CSS(`main a[href^="/compare#"]`)))
-	waitRanking(tb, "back on compare", []rankedRow{standardShot[0]})
-	if got := hash(tb); !strings.HasPrefix(got, "dur=10&res=1080p") {
+	waitRanking(tb, "back on compare", []rankedRow{defaultShot[0]})
+	if got := hash(tb); !strings.HasPrefix(got, "dur=5&res=720p") {
 		t.Errorf("fragment = %q", got)
 	}
 	tb.assertNoErrors()
