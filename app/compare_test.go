@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -155,16 +156,8 @@ func TestCompareDefault(t *testing.T) {
 	if !regexp.MustCompile(`<th [^>]*aria-sort="ascending"[^>]*>\s*<button[^>]*data-sort="rank"`).MatchString(html) {
 		t.Error("the rank column is not marked as sorted ascending")
 	}
-	// One bar per ranked row, in rank order.
-	bars := regexp.MustCompile(`<g [^>]*data-key="([^"]*)"`).FindAllStringSubmatch(html, -1)
-	if len(bars) != len(c.table.Rows) {
-		t.Errorf("%d bars for %d rows", len(bars), len(c.table.Rows))
-	}
-	for i, b := range bars {
-		if i < len(c.table.Rows) && b[1] != c.table.Rows[i].Key {
-			t.Errorf("bar %d is %s, row %d is %s", i+1, b[1], i+1, c.table.Rows[i].Key)
-		}
-	}
+	// One bar per row shown, in rank order.
+	checkBars(t, html, rankedRows(t, html))
 	// Models that cannot make the shot, with why.
 	if !strings.Contains(html, `<li data-model="kling/kling-3-0-pro">`) || !strings.Contains(html, "720p not offered (1080p).") {
 		t.Error("the unavailable list lacks Kling 3.0 Pro and its reason")
@@ -191,6 +184,89 @@ func TestCompareDefault(t *testing.T) {
 	// The cheapest row links to the calculator with its plan and the shot.
 	if want := "/#profile=pika&plan=starter&billing=yearly&model=pika-2-5-turbo&res=720p&dur=5"; c.calcHref != want || c.links[0] != want {
 		t.Errorf("calculator link = %q, row link %q, want %q", c.calcHref, c.links[0], want)
+	}
+}
+
+// checkBars checks that the chart draws one bar per row, in their order.
+func checkBars(t *testing.T, html string, rows []rankedRow) {
+	t.Helper()
+	bars := regexp.MustCompile(`<g [^>]*data-key="([^"]*)"`).FindAllStringSubmatch(html, -1)
+	if len(bars) != len(rows) {
+		t.Errorf("%d bars for %d rows", len(bars), len(rows))
+	}
+	for i, b := range bars {
+		if i < len(rows) && b[1] != rows[i].model {
+			t.Errorf("bar %d is %s, row %d is %s", i+1, b[1], i+1, rows[i].model)
+		}
+	}
+}
+
+// TestCompareShowAll: the table and the chart show the 20 cheapest models
+// until the button after the table asks for all, and go back on a second
+// press. A sort orders every model, and shows the first 20 of that order.
+func TestCompareShowAll(t *testing.T) {
+	c, html := loadCompare(t, "")
+	n := len(c.table.Rows)
+	if n <= rankShown {
+		t.Fatalf("the default shot ranks %d models, no more than the %d shown", n, rankShown)
+	}
+	more := regexp.MustCompile(`<button [^>]*id="cmp-more"[^>]*>([^<]*)</button>`)
+	check := func(what string, rows int, label, expanded string) {
+		t.Helper()
+		html = app.HTMLString(c.Render())
+		got := rankedRows(t, html)
+		if len(got) != rows {
+			t.Errorf("%s: %d rows shown, want %d", what, len(got), rows)
+		}
+		if c.sortKey == "rank" {
+			checkBars(t, html, got)
+		}
+		m := more.FindStringSubmatch(html)
+		if m == nil {
+			t.Fatalf("%s: no button to show all", what)
+		}
+		if m[1] != label {
+			t.Errorf("%s: button says %q, want %q", what, m[1], label)
+		}
+		// go-app writes "true" bare; the build gives it back (internal/site).
+		if e, ok := attr(m[0], "aria-expanded"); !ok || e != expanded && (expanded != "true" || e != "") {
+			t.Errorf("%s: aria-expanded = %q, want %q", what, e, expanded)
+		}
+	}
+	all := "Show all " + strconv.Itoa(n) + " models"
+	check("at first", rankShown, all, "false")
+	if !strings.Contains(html, "The first 20 of "+strconv.Itoa(n)+" are shown") {
+		t.Error("the table's caption does not say that only the first 20 are shown")
+	}
+	if !strings.Contains(c.chart.Desc, "the 20 cheapest of "+strconv.Itoa(n)+" models") {
+		t.Errorf("chart description %q", c.chart.Desc)
+	}
+
+	c.onShowAll(app.Context{}, app.Event{})
+	check("after Show all", n, "Show the first 20 only", "true")
+	if strings.Contains(html, "are shown; the button") {
+		t.Error("the caption still says that only some are shown")
+	}
+	// Every model, also after the shot changes.
+	c.values["takes"] = "2"
+	c.compute()
+	check("after a change", n, "Show the first 20 only", "true")
+
+	c.onShowAll(app.Context{}, app.Event{})
+	check("after Show the first 20", rankShown, all, "false")
+
+	// Sorted by platform, descending: the first 20 of that order.
+	c.onSort("platform")(app.Context{}, app.Event{})
+	c.onSort("platform")(app.Context{}, app.Event{})
+	check("sorted", rankShown, all, "false")
+	if got := rankedRows(t, html); c.view[0] == 0 || got[0].model != c.table.Rows[c.view[0]].Key {
+		t.Errorf("sorted by platform, descending: first row %s, want %s", got[0].model, c.table.Rows[c.view[0]].Key)
+	}
+
+	// No button when every model fits.
+	_, html = loadCompare(t, "/compare#dur=10&res=1080p&billing=monthly")
+	if more.MatchString(html) {
+		t.Error("a Show all button for 5 models")
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // Rankings of the catalog worked out by hand from pricing/catalog/*.json
@@ -197,6 +198,43 @@ func TestCompareLinks(t *testing.T) {
 			tb.assertNoErrors()
 		})
 	}
+}
+
+// TestCompareShowAll: the default shot ranks more models than the table
+// and the chart show at first; the button after the table, pressed from the
+// keyboard, shows every one and keeps the focus, and a second press goes
+// back to the first 20.
+func TestCompareShowAll(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/compare")
+	waitRanking(tb, "the default shot", defaultShot)
+	var n int
+	if _, err := fmt.Sscanf(eval[string](tb, `document.getElementById("cmp-status").textContent`), "%d models", &n); err != nil || n <= 20 {
+		t.Fatalf("the status says %d models (%v), want more than 20", n, err)
+	}
+	shown := func(rows int) string {
+		return fmt.Sprintf(`document.querySelectorAll("#ranking tbody tr").length === %d &&
+			document.querySelectorAll("#cmp-chart svg g.chart-bar").length === %d`, rows, rows)
+	}
+	tb.waitFor("the first 20 rows and bars", shown(20), 10*time.Second)
+	if got, want := eval[string](tb, `document.getElementById("cmp-more").textContent`), fmt.Sprintf("Show all %d models", n); got != want {
+		t.Errorf("button says %q, want %q", got, want)
+	}
+
+	tb.do("focusing Show all", chromedp.Focus(chromedp.ID("cmp-more")))
+	tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("every row and bar", shown(n), 10*time.Second)
+	if got := eval[string](tb, `document.activeElement.id + " " + document.activeElement.getAttribute("aria-expanded")`); got != "cmp-more true" {
+		t.Errorf("after showing all, the focus is on %q, want the expanded button", got)
+	}
+	waitRanking(tb, "still in rank order", defaultShot)
+
+	tb.do("pressing Enter again", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the first 20 again", shown(20), 10*time.Second)
+	assertNoBadNumbers(tb)
+	tb.assertNoErrors()
 }
 
 // TestCompareChanges: changing the tier or the billing re-ranks, and the
