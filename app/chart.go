@@ -134,20 +134,25 @@ func (c barChart) render() app.UI {
 					return c.Bars[i].render()
 				}),
 			),
-		el("table").ID(c.ID+"-data").Class("visually-hidden").Body(
-			el("caption").Text(c.Title),
-			el("thead").Body(el("tr").Body(
-				el("th").Attr("scope", "col").Text("Item"),
-				el("th").Attr("scope", "col").Text(c.ValueLabel),
-			)),
-			el("tbody").Body(
-				app.Range(c.Bars).Slice(func(i int) app.UI {
-					b := c.Bars[i]
-					return el("tr").Body(
-						el("th").Attr("scope", "row").Text(b.Label),
-						el("td").Text(b.Text),
-					)
-				}),
+		// Hidden by a wrapper, not on the table itself: a table is at least
+		// as wide as its content whatever its width, so a hidden table of
+		// long labels made the page wider than a phone's screen.
+		el("div").Class("visually-hidden").Body(
+			el("table").ID(c.ID+"-data").Body(
+				el("caption").Text(c.Title),
+				el("thead").Body(el("tr").Body(
+					el("th").Attr("scope", "col").Text("Item"),
+					el("th").Attr("scope", "col").Text(c.ValueLabel),
+				)),
+				el("tbody").Body(
+					app.Range(c.Bars).Slice(func(i int) app.UI {
+						b := c.Bars[i]
+						return el("tr").Body(
+							el("th").Attr("scope", "row").Text(b.Label),
+							el("td").Text(b.Text),
+						)
+					}),
+				),
 			),
 		),
 	)

@@ -98,6 +98,27 @@ func TestLoneLabels(t *testing.T) {
 	}
 }
 
+// TestPhoneWidth: on a phone no page is wider than the screen, which would
+// let it scroll sideways, or zoom it out to fit. /compare was 1,018 px wide on
+// a 412 px phone, /plan 547 px: their charts' hidden tables, and the hidden
+// "possibly stale" in the ranking's cells, were placed outside the
+// scrolling table and widened the page.
+func TestPhoneWidth(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, width := range []int64{360, 412} {
+		for _, p := range append(aivc.Pages(), "/embed#view=compare") {
+			tb := newTab(t, srv.URL)
+			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
+			tb.open(p)
+			if got := eval[[]int64](tb, `[innerWidth, document.documentElement.scrollWidth]`); got[0] != width || got[1] != width {
+				t.Errorf("%s on a %d px phone: the window is %d px wide, the page %d px", p, width, got[0], got[1])
+			}
+			tb.assertNoErrors()
+		}
+	}
+}
+
 // TestCalculatorPeek: on a phone, where the results are below the form,
 // their summary stays at the bottom of the screen while the form is on it,
 // follows what is typed, leaves the field being typed into in sight, and
