@@ -167,7 +167,7 @@ func TestCustomProfileEverywhere(t *testing.T) {
 		// Monthly, Max is Runway's cheapest credit: $95 ÷ 9,500 = $0.01.
 		// Gen-3 Alpha Turbo: 50 credits, $0.05 a second; the edited Gen-4
 		// Turbo: 100 credits, $0.10 a second (bundled: $0.05, first by id).
-		tb.open("/compare#dur=10&res=720p&tier=fast&platforms=runway-custom")
+		tb.open("/compare#dur=10&res=720p&tier=fast&billing=monthly&platforms=runway-custom")
 		waitRanking(tb, when+": compare on the custom profile", []rankedRow{
 			{"runway-custom/gen-3-alpha-turbo", "0.05"},
 			{"runway-custom/gen-4-turbo", "0.1"},
