@@ -224,19 +224,16 @@ func (c *calculator) Render() app.UI {
 }
 
 // renderForm renders the inputs: the source of prices, then the three
-// steps, then the results' summary, which on a phone, where the results are
-// below the form, stays at the bottom of the screen while the form is on it
-// (app.css). It is text, not a link, so that it covers no tap target. The
-// embed has none: its frame is as tall as the page, so nothing would stick.
+// steps, then the results' summary (peek), except in the embed.
 func (c *calculator) renderForm() app.UI {
-	var steps, peek app.UI
+	var steps, summary app.UI
 	if c.bundled {
 		steps = c.renderBundled()
 	} else {
 		steps = c.renderCustom()
 	}
 	if !c.ICompact {
-		peek = textElem("p", resultsClass("calc-peek", c.current), c.summary).ID("calc-peek")
+		summary = peek("calc-peek", c.summary, c.current)
 	}
 	return elem("form", "calc-form",
 		elem("fieldset", "calc-source",
@@ -254,7 +251,7 @@ func (c *calculator) renderForm() app.UI {
 				c.field("clips", "clips you need", "", "1"),
 			),
 		),
-		peek,
+		summary,
 	).
 		ID("calc-form").
 		Aria("label", "Calculation").

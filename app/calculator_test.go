@@ -268,9 +268,9 @@ func TestCalculatorPeek(t *testing.T) {
 		text, class string
 	}{
 		{"current", "/#price=60&credits=3000&clip=100&dur=10&takes=3&clips=4", false,
-			"Cost per kept clip $6.00; total for 4 kept clips $24.00.", "results calc-peek"},
+			"Cost per kept clip $6.00; total for 4 kept clips $24.00.", "results peek"},
 		{"a bad value", "/#price=abc&credits=3000&clip=50&dur=5", false,
-			"Results are not current. Plan price must be a number, like 30 or 1,200.50.", "results calc-peek is-stale"},
+			"Results are not current. Plan price must be a number, like 30 or 1,200.50.", "results peek is-stale"},
 		{"the embed", "/embed#price=15&credits=625&clip=50&dur=10", true, "", ""},
 	}
 	for _, tt := range tests {

@@ -237,7 +237,20 @@ func (c *compare) renderForm() app.UI {
 			),
 		),
 		c.renderPlatforms(),
+		peek("cmp-peek", c.peekText(), c.current),
 	)
+}
+
+// peekText is the ranking in a sentence short enough for the bottom of a
+// phone's screen: the cheapest model, or the status when there is none or
+// the ranking is not current.
+func (c *compare) peekText() string {
+	if !c.current || len(c.table.Rows) == 0 {
+		return c.status
+	}
+	first := c.table.Rows[0]
+	return "Cheapest of " + strconv.Itoa(len(c.table.Rows)) + ": " + first.Model + " on " + first.Platform +
+		", " + first.Kept + " per kept second."
 }
 
 // renderPlatforms renders the platform filter: one checkbox per profile.

@@ -270,6 +270,28 @@ func TestCompareShowAll(t *testing.T) {
 	}
 }
 
+// TestComparePeek: the summary at the end of the form names the cheapest
+// model, or says why there is no ranking.
+func TestComparePeek(t *testing.T) {
+	for _, tt := range []struct{ link, text, class string }{
+		{"", "Cheapest of 72: Pika 2.5 Turbo on Pika (app), $0.0178 per kept second.", "results peek"},
+		{"/compare#dur=abc", "The ranking is not current. Duration must be a number, like 30 or 1,200.50.", "results peek is-stale"},
+		{"/compare#dur=7&platforms=google-flow&res=4k", "No model can make this shot; the list below says why.", "results peek"},
+	} {
+		_, html := loadCompare(t, tt.link)
+		tag, text, ok := element(html, "cmp-peek")
+		if !ok {
+			t.Fatalf("%s: no summary at the end of the form", tt.link)
+		}
+		if text != htmlEscape(tt.text) {
+			t.Errorf("%s: summary %q, want %q", tt.link, text, tt.text)
+		}
+		if class, _ := attr(tag, "class"); class != tt.class {
+			t.Errorf("%s: summary class %q, want %q", tt.link, class, tt.class)
+		}
+	}
+}
+
 func TestCompareLinks(t *testing.T) {
 	tests := []struct {
 		name, link string

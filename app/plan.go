@@ -169,7 +169,19 @@ func (c *planner) renderForm() app.UI {
 					OnChange: c.onPick}.render(),
 			),
 		),
+		peek("plan-peek", c.peekText(), c.current),
 	).ID("plan-form").Aria("label", "Your month").On("submit", c.onSubmit)
+}
+
+// peekText is the plan in a sentence short enough for the bottom of a
+// phone's screen: the cheapest platform's month, or the status when there
+// is none or the plan is not current.
+func (c *planner) peekText() string {
+	if !c.current || len(c.results) == 0 {
+		return c.status
+	}
+	first := c.results[0]
+	return "Cheapest of " + strconv.Itoa(len(c.results)) + ": " + first.Name + ", " + first.Cost + " a month."
 }
 
 // renderRow renders row i: its six fields and a remove button.

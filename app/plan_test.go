@@ -69,6 +69,9 @@ func TestPlannerHandChecked(t *testing.T) {
 			t.Errorf("rank %d = %s %s %q, want %s %s %q", i+1, l.ID, l.Exact, l.Way, w.id, w.cost, w.way)
 		}
 	}
+	if got, want := c.peekText(), "Cheapest of 4: "+c.results[0].Name+", $6.40 a month."; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
 	if got := c.results[3].Unused; got != "625 unused, 0 expire" {
 		t.Errorf("Runway unused %q", got)
 	}
@@ -103,6 +106,9 @@ func TestPlannerErrors(t *testing.T) {
 	}
 	if c.current || len(c.results) != 0 || !strings.HasPrefix(c.status, "The plan is not current. ") {
 		t.Errorf("a bad mix left results: %v %d %q", c.current, len(c.results), c.status)
+	}
+	if got := c.peekText(); got != c.status {
+		t.Errorf("summary of a bad mix %q, want the status %q", got, c.status)
 	}
 
 	c = openPlanner(t, "mix=a:0:5:720p:any:1")
@@ -198,7 +204,7 @@ func TestPlannerRenders(t *testing.T) {
 	}
 	e.ConsumeAll()
 	html := app.HTMLString(c)
-	for _, want := range []string{`id="plan-table"`, `data-platform="`, `data-monthly-cost="`, `name="mix-1-tier"`,
+	for _, want := range []string{`id="plan-table"`, `data-platform="`, `data-monthly-cost="`, `name="mix-1-tier"`, `id="plan-peek"`,
 		`id="plan-chart"`, `id="plan-saving"`, `data-value="`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the planner lacks %s", want)

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -171,4 +172,56 @@ func TestCalculatorPeek(t *testing.T) {
 		t.Error("beside the results, on a desktop, the summary is shown too")
 	}
 	tb.assertNoErrors()
+}
+
+// TestPagePeeks: /compare and /plan end their forms with the same summary
+// as the calculator. On a phone it stays at the bottom of the screen while
+// the form is on it, follows a change, and gives way to the results; on a
+// desktop it is not shown.
+func TestPagePeeks(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, tt := range []struct {
+		path, peek, results string
+		change              func(tb *tab)
+	}{
+		{"/compare", "cmp-peek", "ranking-section", func(tb *tab) { pick(tb, "f-tier", "premium") }},
+		{"/plan", "plan-peek", "plan-results", func(tb *tab) { typeInto(tb, "f-mix-0-count", "400") }},
+	} {
+		t.Run(tt.path[1:], func(t *testing.T) {
+			tb := newTab(t, srv.URL)
+			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 412, Height: 800, DeviceScaleFactor: 2, Mobile: true})
+			tb.open(tt.path)
+			type box struct{ Top, Bottom, Inner float64 }
+			rect := func(id string) box {
+				return eval[box](tb, fmt.Sprintf(`(() => {
+					const r = document.getElementById(%q).getBoundingClientRect();
+					return {top: r.top, bottom: r.bottom, inner: innerHeight};
+				})()`, id))
+			}
+			if p := rect(tt.peek); p.Bottom > p.Inner || p.Bottom < p.Inner-24 {
+				t.Errorf("at the top of the page the summary spans %v–%v px of an %v px screen; want it at the bottom", p.Top, p.Bottom, p.Inner)
+			}
+			text := func() string {
+				return eval[string](tb, fmt.Sprintf(`document.getElementById(%q).textContent`, tt.peek))
+			}
+			before := text()
+			if !strings.HasPrefix(before, "Cheapest of ") {
+				t.Errorf("summary %q", before)
+			}
+			tt.change(tb)
+			tb.waitFor("the summary of the change", fmt.Sprintf(`(t => t.startsWith("Cheapest of ") && t !== %q)(document.getElementById(%q).textContent)`, before, tt.peek), 10*time.Second)
+
+			eval[bool](tb, fmt.Sprintf(`(document.getElementById(%q).scrollIntoView(), true)`, tt.results))
+			if p, r := rect(tt.peek), rect(tt.results); p.Bottom > r.Top {
+				t.Errorf("the summary (to %v px) covers the results (from %v px)", p.Bottom, r.Top)
+			}
+
+			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
+			if shown := eval[bool](tb, fmt.Sprintf(`document.getElementById(%q).checkVisibility()`, tt.peek)); shown {
+				t.Error("on a desktop the summary is shown")
+			}
+			tb.assertNoErrors()
+		})
+	}
 }
