@@ -120,6 +120,41 @@ func TestPhoneWidth(t *testing.T) {
 	}
 }
 
+// cutSelectsJS returns the pickers whose chosen option is wider than the
+// room the closed picker gives it (its width less its padding and an arrow's
+// 16 px), so that the browser cuts its text.
+const cutSelectsJS = `(() => {
+  const bad = [], ctx = document.createElement("canvas").getContext("2d");
+  for (const s of document.querySelectorAll("select")) {
+    if (!s.checkVisibility() || s.selectedIndex < 0) continue;
+    const cs = getComputedStyle(s);
+    ctx.font = cs.fontStyle + " " + cs.fontWeight + " " + cs.fontSize + " " + cs.fontFamily;
+    const text = s.options[s.selectedIndex].text, width = ctx.measureText(text).width;
+    const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 16;
+    if (width > room) bad.push("#" + s.id + " shows " + JSON.stringify(text) + ", " + width.toFixed(0) + " px in " + room.toFixed(0));
+  }
+  return bad;
+})()`
+
+// TestSelectsFit: on a phone a picker shows its choice whole. /compare's
+// Billing ("Cheapest available", "First month with promotions") and /log's
+// plan ("Standard — $15.00/mo, 625 credits") were cut in half a row at 412 px.
+func TestSelectsFit(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, width := range []int64{360, 412} {
+		for _, p := range append(aivc.Pages(), "/embed#view=compare", "/compare#billing=first") {
+			tb := newTab(t, srv.URL)
+			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
+			tb.open(p)
+			for _, m := range eval[[]string](tb, cutSelectsJS) {
+				t.Errorf("%s, %d px wide: %s", p, width, m)
+			}
+			tb.assertNoErrors()
+		}
+	}
+}
+
 // TestCalculatorPeek: on a phone, where the results are below the form,
 // their summary stays at the bottom of the screen while the form is on it,
 // follows what is typed, leaves the field being typed into in sight, and
