@@ -116,10 +116,10 @@ var compareDefaults = map[string]string{
 }
 
 // rankShown is how many ranked models the table and the chart show until
-// the visitor asks for all: a page with every row (72 on the default shot)
-// took ~105 ms to update after each keystroke, against ~45 ms with 5 rows
-// (go-app rebuilds and diffs every row), and its bars filled several
-// screens of a phone.
+// the visitor asks for all. go-app rebuilds and diffs every row: a keystroke
+// takes ~80 ms to show with 20 rows, ~105–135 ms with 49 and ~60 ms with 5
+// (BenchmarkCompareKeystroke in e2e); and 72 bars filled several screens of
+// a phone.
 const rankShown = 20
 
 // noPlatforms is the platforms value of a filter with every box unchecked

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -235,6 +236,50 @@ func TestCompareShowAll(t *testing.T) {
 	tb.waitFor("the first 20 again", shown(20), 10*time.Second)
 	assertNoBadNumbers(tb)
 	tb.assertNoErrors()
+}
+
+// BenchmarkCompareKeystroke times what a person waits for on /compare: from
+// an edit of the duration (6, 7, 8, 5 s in turn) to the first frame after
+// the status has changed, measured in the page. Three tables: a shot few
+// models make (1080p on a monthly plan, 5 to 8 rows), the default shot's
+// first 20 rows, and all of its rows (49 to 72). Not run by go test ./...:
+//
+//	go test ./e2e -run '^$' -bench CompareKeystroke -benchtime 30x
+func BenchmarkCompareKeystroke(b *testing.B) {
+	srv := newServer(b)
+	for _, bc := range []struct {
+		name, link string
+		all        bool
+	}{
+		{"few", "/compare#res=1080p&billing=monthly", false},
+		{"first20", "/compare", false},
+		{"all", "/compare", true},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			tb := newTab(b, srv.URL)
+			tb.open(bc.link)
+			if bc.all {
+				tb.do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
+				tb.waitFor("every row", `document.querySelectorAll("#ranking tbody tr").length > 20`, 10*time.Second)
+			}
+			durs := []string{"6", "7", "8", "5"}
+			var times []float64
+			for b.Loop() {
+				times = append(times, eval[float64](tb, fmt.Sprintf(`new Promise(done => {
+					const status = document.getElementById("cmp-status"), before = status.textContent;
+					const dur = document.getElementById("f-dur"), t0 = performance.now();
+					dur.value = %q;
+					dur.dispatchEvent(new Event("input", {bubbles: true}));
+					const check = () => status.textContent !== before ?
+						requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0))) : setTimeout(check, 1);
+					check();
+				})`, durs[len(times)%len(durs)])))
+			}
+			slices.Sort(times)
+			b.ReportMetric(times[len(times)/2], "median-ms/keystroke")
+			b.ReportMetric(float64(eval[int](tb, `document.querySelectorAll("#ranking tbody tr").length`)), "rows")
+		})
+	}
 }
 
 // TestCompareChanges: changing the tier or the billing re-ranks, and the
