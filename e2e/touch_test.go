@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	aivc "github.com/aivc/aivc/app"
 	"github.com/chromedp/cdproto/emulation"
 )
 
@@ -57,7 +58,7 @@ const touchTargetsJS = `(() => {
 // TestTouchTargets holds what Lighthouse's accessibility audit "Touch
 // targets do not have sufficient size or spacing" checks (it cost /compare
 // its 100: the evidence column's "[1] [2]" source links were 18×19 px and
-// 3 px apart), on the pages Lighthouse is run on, in its mobile viewport
+// 3 px apart), on every page and the embedded ranking, in Lighthouse's mobile viewport
 // (412×823, 1.75 device pixels per CSS px) and on a desktop window, with
 // every <details> open.
 func TestTouchTargets(t *testing.T) {
@@ -71,7 +72,7 @@ func TestTouchTargets(t *testing.T) {
 		{"desktop", emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 900, DeviceScaleFactor: 1}},
 	}
 	for _, vp := range viewports {
-		for _, path := range []string{"/", "/compare", "/embed", "/embed#view=compare"} {
+		for _, path := range append(aivc.Pages(), "/embed#view=compare") {
 			tb := newTab(t, srv.URL)
 			call(tb, emulation.SetDeviceMetricsOverride, vp.p)
 			tb.open(path)
