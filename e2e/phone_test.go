@@ -80,46 +80,6 @@ const loneLabelsJS = `(() => {
   return bad;
 })()`
 
-// TestLoneLabels: on a phone, a field alone on its row has no empty line
-// above its label. Before, /compare's fields, one per row on a 360 px
-// phone, each had one, and at 412 px so did "Exchange rate".
-func TestLoneLabels(t *testing.T) {
-	t.Parallel()
-	srv := newServer(t)
-	for _, width := range []int64{360, 412} {
-		for _, p := range aivc.Pages() {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
-			tb.open(p)
-			for _, m := range eval[[]string](tb, loneLabelsJS) {
-				t.Errorf("%s, %d px wide: %s", p, width, m)
-			}
-			tb.assertNoErrors()
-		}
-	}
-}
-
-// TestPhoneWidth: on a phone no page is wider than the screen, which would
-// let it scroll sideways, or zoom it out to fit. /compare was 1,018 px wide on
-// a 412 px phone, /plan 547 px: their charts' hidden tables, and the hidden
-// "possibly stale" in the ranking's cells, were placed outside the
-// scrolling table and widened the page.
-func TestPhoneWidth(t *testing.T) {
-	t.Parallel()
-	srv := newServer(t)
-	for _, width := range []int64{360, 412} {
-		for _, p := range append(aivc.Pages(), "/embed#view=compare") {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
-			tb.open(p)
-			if got := eval[[]int64](tb, `[innerWidth, document.documentElement.scrollWidth]`); got[0] != width || got[1] != width {
-				t.Errorf("%s on a %d px phone: the window is %d px wide, the page %d px", p, width, got[0], got[1])
-			}
-			tb.assertNoErrors()
-		}
-	}
-}
-
 // cutSelectsJS returns the pickers whose chosen option is wider than the
 // room the closed picker gives it (its width less its padding and an arrow's
 // 16 px), so that the browser cuts its text.
@@ -136,10 +96,19 @@ const cutSelectsJS = `(() => {
   return bad;
 })()`
 
-// TestSelectsFit: on a phone a picker shows its choice whole. /compare's
-// Billing ("Cheapest available", "First month with promotions") and /log's
-// plan ("Standard — $15.00/mo, 625 credits") were cut in half a row at 412 px.
-func TestSelectsFit(t *testing.T) {
+// TestPhonePages opens every page (and the embedded ranking) on a 360 and a
+// 412 px phone and checks three things a phone shows at once:
+//   - no page is wider than the screen, which would let it scroll sideways
+//     or zoom it out to fit. /compare was 1,018 px wide on a 412 px phone,
+//     /plan 547 px: their charts' hidden tables, and the hidden "possibly
+//     stale" in the ranking's cells, were placed outside the scrolling table;
+//   - a field alone on its row has no empty line above its label. Before,
+//     /compare's fields, one per row on a 360 px phone, each had one, and at
+//     412 px so did "Exchange rate";
+//   - a picker shows its choice whole. /compare's Billing ("Cheapest
+//     available", "First month with promotions") and /log's plan ("Standard
+//     — $15.00/mo, 625 credits") were cut in half a row at 412 px.
+func TestPhonePages(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	for _, width := range []int64{360, 412} {
@@ -147,6 +116,12 @@ func TestSelectsFit(t *testing.T) {
 			tb := newTab(t, srv.URL)
 			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
 			tb.open(p)
+			if got := eval[[]int64](tb, `[innerWidth, document.documentElement.scrollWidth]`); got[0] != width || got[1] != width {
+				t.Errorf("%s on a %d px phone: the window is %d px wide, the page %d px", p, width, got[0], got[1])
+			}
+			for _, m := range eval[[]string](tb, loneLabelsJS) {
+				t.Errorf("%s, %d px wide: %s", p, width, m)
+			}
 			for _, m := range eval[[]string](tb, cutSelectsJS) {
 				t.Errorf("%s, %d px wide: %s", p, width, m)
 			}
