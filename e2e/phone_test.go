@@ -130,6 +130,19 @@ func TestPhonePages(t *testing.T) {
 	}
 }
 
+// screenBox is where an element is on the screen, top to bottom, and the
+// window's inner height.
+type screenBox struct{ Top, Bottom, Inner float64 }
+
+// boxOf returns where the element with id is on the screen.
+func boxOf(tb *tab, id string) screenBox {
+	tb.t.Helper()
+	return eval[screenBox](tb, fmt.Sprintf(`(() => {
+		const r = document.getElementById(%q).getBoundingClientRect();
+		return {top: r.top, bottom: r.bottom, inner: innerHeight};
+	})()`, id))
+}
+
 // TestCalculatorPeek: on a phone, where the results are below the form,
 // their summary stays at the bottom of the screen while the form is on it,
 // follows what is typed, leaves the field being typed into in sight, and
@@ -141,14 +154,7 @@ func TestCalculatorPeek(t *testing.T) {
 	tb := newTab(t, srv.URL)
 	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 412, Height: 800, DeviceScaleFactor: 2, Mobile: true})
 	tb.open("/")
-	type box struct{ Top, Bottom, Inner float64 }
-	rect := func(id string) box {
-		return eval[box](tb, fmt.Sprintf(`(() => {
-			const r = document.getElementById(%q).getBoundingClientRect();
-			return {top: r.top, bottom: r.bottom, inner: innerHeight};
-		})()`, id))
-	}
-	if p := rect("calc-peek"); p.Bottom > p.Inner || p.Bottom < p.Inner-24 {
+	if p := boxOf(tb, "calc-peek"); p.Bottom > p.Inner || p.Bottom < p.Inner-24 {
 		t.Errorf("at the top of the page the summary spans %v–%v px of an %v px screen; want it at the bottom", p.Top, p.Bottom, p.Inner)
 	}
 
@@ -168,12 +174,12 @@ func TestCalculatorPeek(t *testing.T) {
 	if got := eval[string](tb, `document.activeElement.id`); got != "f-clips" {
 		t.Fatalf("Tab went to #%s, want #f-clips", got)
 	}
-	if f, p := rect("f-clips"), rect("calc-peek"); f.Bottom > p.Top {
+	if f, p := boxOf(tb, "f-clips"), boxOf(tb, "calc-peek"); f.Bottom > p.Top {
 		t.Errorf("the focused field ends at %v px, under the summary (from %v px)", f.Bottom, p.Top)
 	}
 
 	eval[bool](tb, `(document.getElementById("results").scrollIntoView(), true)`)
-	if p, r := rect("calc-peek"), rect("results"); p.Bottom > r.Top {
+	if p, r := boxOf(tb, "calc-peek"), boxOf(tb, "results"); p.Bottom > r.Top {
 		t.Errorf("the summary (to %v px) covers the results (from %v px)", p.Bottom, r.Top)
 	}
 
@@ -202,14 +208,7 @@ func TestPagePeeks(t *testing.T) {
 			tb := newTab(t, srv.URL)
 			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 412, Height: 800, DeviceScaleFactor: 2, Mobile: true})
 			tb.open(tt.path)
-			type box struct{ Top, Bottom, Inner float64 }
-			rect := func(id string) box {
-				return eval[box](tb, fmt.Sprintf(`(() => {
-					const r = document.getElementById(%q).getBoundingClientRect();
-					return {top: r.top, bottom: r.bottom, inner: innerHeight};
-				})()`, id))
-			}
-			if p := rect(tt.peek); p.Bottom > p.Inner || p.Bottom < p.Inner-24 {
+			if p := boxOf(tb, tt.peek); p.Bottom > p.Inner || p.Bottom < p.Inner-24 {
 				t.Errorf("at the top of the page the summary spans %v–%v px of an %v px screen; want it at the bottom", p.Top, p.Bottom, p.Inner)
 			}
 			text := func() string {
@@ -223,7 +222,7 @@ func TestPagePeeks(t *testing.T) {
 			tb.waitFor("the summary of the change", fmt.Sprintf(`(t => t.startsWith("Cheapest of ") && t !== %q)(document.getElementById(%q).textContent)`, before, tt.peek), 10*time.Second)
 
 			eval[bool](tb, fmt.Sprintf(`(document.getElementById(%q).scrollIntoView(), true)`, tt.results))
-			if p, r := rect(tt.peek), rect(tt.results); p.Bottom > r.Top {
+			if p, r := boxOf(tb, tt.peek), boxOf(tb, tt.results); p.Bottom > r.Top {
 				t.Errorf("the summary (to %v px) covers the results (from %v px)", p.Bottom, r.Top)
 			}
 
