@@ -71,6 +71,7 @@ type calcChoices struct {
 	models   []choice
 	res      []choice
 	durHint  string
+	planHint string // the chosen plan's credits
 	unknown  string // what the profile's sources do not tell
 	api      bool   // the profile charges money per clip: no plans
 	currency pricing.Currency
@@ -334,15 +335,16 @@ func (c *calculator) renderBundled() app.UI {
 	if c.hasPlans() {
 		plans = elem("div", "",
 			picker{
-				Name: "plan", Label: labelPlan, Value: c.values["plan"],
+				Name: "plan", Label: labelPlan, Value: c.values["plan"], Hint: ch.planHint,
 				Error: c.errs["plan"], Choices: ch.plans, OnChange: c.onPick("plan"),
 			}.render(),
-			elem("div", "calc-pair",
+			// Half a row, as the pairs below, but alone: no room for a
+			// neighbour's two-line label (app.css).
+			elem("div", "calc-pair calc-half",
 				picker{
 					Name: "billing", Label: labelBilling, Value: billing,
 					Error: c.errs["billing"], Choices: billingChoices, OnChange: c.onPick("billing"),
 				}.render(),
-				elem("div", ""),
 			),
 		)
 	}
@@ -664,6 +666,7 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 	c.choices.currency = p.Currency
 	c.choices.api = p.Kind == pricing.KindAPI
 	c.choices.plans = planChoices(p)
+	c.choices.planHint = sentence(planCredits(p, c.values["plan"]))
 	c.choices.models = modelChoices(p)
 	c.choices.unknown = unknownHint(p)
 	in.Profile = &p
@@ -1093,22 +1096,34 @@ func profileChoices(ps []pricing.Profile) []choice {
 	return out
 }
 
-// planChoices lists a profile's plans with their monthly price and credits.
+// planChoices lists a profile's plans with their monthly price: "Ultra —
+// $180.00/mo". Their credits are in planCredits, the picker's hint: with
+// them ("…, 26,000 credits") the chosen plan was cut on a phone, 17 of the
+// 22 bundled plans at 360 px.
 func planChoices(p pricing.Profile) []choice {
-	unit := p.Unit
-	if unit == "" {
-		unit = "credits"
-	}
 	out := make([]choice, 0, len(p.Plans))
 	for _, pl := range p.Plans {
 		label := pl.Name
 		if pl.Monthly.Valid {
 			label += " — " + pricing.FormatMoney(pricing.NewMoney(pl.Monthly.Decimal, p.Currency)) + "/mo"
 		}
-		label += ", " + pricing.FormatNumber(pl.Credits) + " " + unit
 		out = append(out, choice{Value: pl.ID, Label: label})
 	}
 	return out
+}
+
+// planCredits says what plan id of p gives a month: "26,000 credits a
+// month", or "" for no such plan.
+func planCredits(p pricing.Profile, id string) string {
+	pl, ok := p.FindPlan(id)
+	if !ok {
+		return ""
+	}
+	unit := p.Unit
+	if unit == "" {
+		unit = "credits"
+	}
+	return pricing.FormatNumber(pl.Credits) + " " + unit + " a month"
 }
 
 // unknownHint says what a profile's sources do not tell, for the hint
@@ -1147,8 +1162,12 @@ func resChoices(m pricing.Model) []choice {
 			continue
 		}
 		text := string(res)
-		if label != "" && !strings.EqualFold(label, text) {
-			text += " (" + label + ")"
+		switch {
+		case label == "" || strings.EqualFold(label, text):
+		case strings.Contains(strings.ToLower(label), text):
+			text = label // "720p widescreen", not "720p (720p widescreen)"
+		default:
+			text += " (" + label + ")" // "720p (1280×720)"
 		}
 		out = append(out, choice{Value: string(res), Label: text})
 	}

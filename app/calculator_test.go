@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -368,6 +369,14 @@ func TestCalculatorBundled(t *testing.T) {
 		{"total-cost", "1.2", "$1.20"},
 	})
 	checkClean(t, html)
+	// The plan picker names each plan and its price; the chosen plan's
+	// credits are its hint.
+	if _, text, _ := element(html, "f-plan-hint"); text != "625 credits a month." {
+		t.Errorf("plan hint %q", text)
+	}
+	if !regexp.MustCompile(`<option [^>]*value="standard"[^>]*>Standard — \$15\.00/mo</option>`).MatchString(html) {
+		t.Errorf("no plan choice %q", "Standard — $15.00/mo")
+	}
 	if c.compare != "/compare#dur=10&res=720p&tier=fast" {
 		t.Errorf("compare link = %q", c.compare)
 	}
@@ -500,5 +509,24 @@ func TestErrorMessage(t *testing.T) {
 		if got := errorMessage(tt.err); got != tt.want {
 			t.Errorf("errorMessage(%v) = %q, want %q", tt.err, got, tt.want)
 		}
+	}
+}
+
+// TestResChoices: a resolution's label says what the catalog adds to it,
+// once.
+func TestResChoices(t *testing.T) {
+	m := pricing.Model{Rates: []pricing.Rate{
+		{Res: pricing.Res1080p, Label: "1920×1080"},
+		{Res: pricing.Res720p, Label: "720p widescreen"},
+		{Res: pricing.Res480p, Label: "480P"},
+		{Res: pricing.Res4K},
+	}}
+	var got []string
+	for _, c := range resChoices(m) {
+		got = append(got, c.Value+": "+c.Label)
+	}
+	want := []string{"480p: 480p", "720p: 720p widescreen", "1080p: 1080p (1920×1080)", "4k: 4k"}
+	if !slices.Equal(got, want) {
+		t.Errorf("resChoices = %q, want %q", got, want)
 	}
 }

@@ -920,7 +920,11 @@ func (c *clipLog) previewPlan() {
 	if err == nil {
 		var price pricing.Money
 		if price, err = mp.PricePerCredit(p); err == nil {
-			c.planPrice = "That is " + pricing.FormatMoney(price) + " per credit."
+			lead := "That is " // a price of one's own
+			if credits := planCredits(p, mp.PlanID); credits != "" {
+				lead = credits + ": "
+			}
+			c.planPrice = lead + pricing.FormatMoney(price) + " per credit."
 			return
 		}
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -425,6 +426,17 @@ func TestLogImport(t *testing.T) {
 func TestLogPlans(t *testing.T) {
 	s := cliplog.NewMemStore()
 	c := loadLog(t, s)
+	// Runway's Standard plan, monthly: $15 for 625 credits, its credits said
+	// beside its price per credit (the picker names only the plan's price).
+	c.values["plan"], c.values["billing"] = "standard", "monthly"
+	c.edited("plan")
+	if c.planPrice != "625 credits a month: $0.024 per credit." {
+		t.Errorf("plan price %q", c.planPrice)
+	}
+	if i := slices.IndexFunc(c.planChoices(), func(ch choice) bool { return ch.Value == "standard" }); i < 0 ||
+		c.planChoices()[i].Label != "Standard — $15.00/mo" {
+		t.Errorf("plan choices %v", c.planChoices())
+	}
 	// A custom price: $10 for 1,000 credits → $0.01 a credit.
 	c.values["plan"] = customPlan
 	c.edited("plan")

@@ -107,12 +107,15 @@ const cutSelectsJS = `(() => {
 //     412 px so did "Exchange rate";
 //   - a picker shows its choice whole. /compare's Billing ("Cheapest
 //     available", "First month with promotions") and /log's plan ("Standard
-//     — $15.00/mo, 625 credits") were cut in half a row at 412 px.
+//     — $15.00/mo, 625 credits") were cut in half a row at 412 px, and the
+//     calculator's plan ("Ultra — $180.00/mo, 26,000 credits") at 360 px:
+//     17 of the 22 bundled plans. A plan's credits are now its hint.
 func TestPhonePages(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	for _, width := range []int64{360, 412} {
-		for _, p := range append(aivc.Pages(), "/embed#view=compare", "/compare#billing=first") {
+		for _, p := range append(aivc.Pages(), "/embed#view=compare", "/compare#billing=first",
+			"/#profile=kling&plan=ultra", "/#profile=google-flow&plan=ai-ultra") {
 			tb := newTab(t, srv.URL)
 			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
 			tb.open(p)
