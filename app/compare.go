@@ -744,8 +744,10 @@ func (c *compare) format(r pricing.Ranking) {
 		if n == 1 {
 			models = "model can"
 		}
+		// The plan after a comma: it has parentheses of its own, "Starter
+		// (billed yearly)".
 		c.status = strconv.Itoa(n) + " " + models + " make this shot. Cheapest: " + first.Model + " on " +
-			first.Platform + ", " + first.Kept + " per kept second (" + first.Plan + ")."
+			first.Platform + ", " + first.Kept + " per kept second, " + first.Plan + "."
 	}
 }
 

@@ -120,6 +120,9 @@ func TestCompareDefault(t *testing.T) {
 	}
 	checkRows(t, "the standard shot", html, defaultRanking)
 	checkClean(t, html)
+	if want := "72 models can make this shot. Cheapest: Pika 2.5 Turbo on Pika (app), $0.0178 per kept second, Starter (billed yearly)."; c.status != want {
+		t.Errorf("status %q, want %q", c.status, want)
+	}
 	if c.seen != "" {
 		t.Errorf("default state reads as link %q, want none", c.seen)
 	}

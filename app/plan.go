@@ -641,10 +641,12 @@ func (c *planner) format(r pricing.MonthRanking, o pricing.MonthOptions) {
 		c.status = "No platform can make this mix; the list below says why."
 	default:
 		first := c.results[0]
+		// The way to buy between commas: it has parentheses of its own,
+		// "Pro plan (billed yearly)".
 		c.status = strconv.Itoa(n) + " platforms can make this mix. Cheapest: " + first.Name + ", " +
-			first.Cost + " a month (" + first.Way + "), " + first.PerSecond + " per kept second."
+			first.Cost + " a month, " + first.Way + ", " + first.PerSecond + " per kept second."
 		if n == 1 {
-			c.status = "1 platform can make this mix: " + first.Name + ", " + first.Cost + " a month (" + first.Way + ")."
+			c.status = "1 platform can make this mix: " + first.Name + ", " + first.Cost + " a month, " + first.Way + "."
 		}
 	}
 }

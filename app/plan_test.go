@@ -69,6 +69,10 @@ func TestPlannerHandChecked(t *testing.T) {
 			t.Errorf("rank %d = %s %s %q, want %s %s %q", i+1, l.ID, l.Exact, l.Way, w.id, w.cost, w.way)
 		}
 	}
+	if want := "4 platforms can make this mix. Cheapest: " + c.results[0].Name + ", $6.40 a month, pay as you go, " +
+		c.results[0].PerSecond + " per kept second."; c.status != want {
+		t.Errorf("status %q, want %q", c.status, want)
+	}
 	if got, want := c.peekText(), "Cheapest of 4: "+c.results[0].Name+", $6.40 a month."; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
