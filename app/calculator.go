@@ -71,6 +71,7 @@ type calcChoices struct {
 	models   []choice
 	res      []choice
 	durHint  string
+	resHint  string // the platform's name for the chosen resolution
 	planHint string // the chosen plan's credits
 	unknown  string // what the profile's sources do not tell
 	api      bool   // the profile charges money per clip: no plans
@@ -369,7 +370,7 @@ func (c *calculator) renderBundled() app.UI {
 			}.render(),
 			elem("div", "calc-pair",
 				picker{
-					Name: "res", Label: labelRes, Value: c.values["res"],
+					Name: "res", Label: labelRes, Value: c.values["res"], Hint: ch.resHint,
 					Error: c.errs["res"], Choices: ch.res, OnChange: c.onPick("res"),
 				}.render(),
 				c.field("dur", ch.durHint, "seconds", ""),
@@ -711,6 +712,7 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 		return
 	}
 	c.choices.durHint = durationHint(m, in.Res)
+	c.choices.resHint = resHint(m, in.Res)
 }
 
 // fail files an error from the calculation beside its field, or as a
@@ -1144,34 +1146,44 @@ func modelChoices(p pricing.Profile) []choice {
 	return out
 }
 
-// resChoices lists the resolutions a model offers, lowest first.
+// resChoices lists the resolutions a model offers, lowest first. The
+// platform's own name for one ("1280×720", "768P") is resHint's, the
+// picker's hint: in the label ("720p (1280×720)") it was cut in half a
+// phone's row.
 func resChoices(m pricing.Model) []choice {
-	labels := map[pricing.Resolution]string{}
-	for _, r := range m.Rates {
-		labels[r.Res] = r.Label
-	}
-	for _, r := range m.Multipliers {
-		if _, ok := labels[r.Res]; !ok {
-			labels[r.Res] = r.Label
-		}
-	}
 	var out []choice
 	for _, res := range pricing.Resolutions {
-		label, ok := labels[res]
-		if !ok {
-			continue
+		if _, ok := resLabel(m, res); ok {
+			out = append(out, choice{Value: string(res), Label: string(res)})
 		}
-		text := string(res)
-		switch {
-		case label == "" || strings.EqualFold(label, text):
-		case strings.Contains(strings.ToLower(label), text):
-			text = label // "720p widescreen", not "720p (720p widescreen)"
-		default:
-			text += " (" + label + ")" // "720p (1280×720)"
-		}
-		out = append(out, choice{Value: string(res), Label: text})
 	}
 	return out
+}
+
+// resHint names res as the platform sells it on m, when that is not just
+// the resolution: "Sold as 1280×720.", or "".
+func resHint(m pricing.Model, res pricing.Resolution) string {
+	label, _ := resLabel(m, res)
+	if label == "" || strings.EqualFold(label, string(res)) {
+		return ""
+	}
+	return "Sold as " + label + "."
+}
+
+// resLabel returns the platform's label for res on m, and whether m
+// offers res at all.
+func resLabel(m pricing.Model, res pricing.Resolution) (string, bool) {
+	for _, r := range m.Rates {
+		if r.Res == res {
+			return r.Label, true
+		}
+	}
+	for _, r := range m.Multipliers {
+		if r.Res == res {
+			return r.Label, true
+		}
+	}
+	return "", false
 }
 
 // durationHint says which clip lengths a model offers at res.

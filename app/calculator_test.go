@@ -512,8 +512,9 @@ func TestErrorMessage(t *testing.T) {
 	}
 }
 
-// TestResChoices: a resolution's label says what the catalog adds to it,
-// once.
+// TestResChoices: a resolution picker lists the resolutions alone, and
+// its hint names the chosen one as the platform sells it, when that says
+// more.
 func TestResChoices(t *testing.T) {
 	m := pricing.Model{Rates: []pricing.Rate{
 		{Res: pricing.Res1080p, Label: "1920×1080"},
@@ -523,10 +524,22 @@ func TestResChoices(t *testing.T) {
 	}}
 	var got []string
 	for _, c := range resChoices(m) {
-		got = append(got, c.Value+": "+c.Label)
+		got = append(got, c.Value+": "+c.Label+" / "+resHint(m, pricing.Resolution(c.Value)))
 	}
-	want := []string{"480p: 480p", "720p: 720p widescreen", "1080p: 1080p (1920×1080)", "4k: 4k"}
+	want := []string{"480p: 480p / ", "720p: 720p / Sold as 720p widescreen.", "1080p: 1080p / Sold as 1920×1080.", "4k: 4k / "}
 	if !slices.Equal(got, want) {
 		t.Errorf("resChoices = %q, want %q", got, want)
+	}
+	if h := resHint(m, pricing.Res540p); h != "" {
+		t.Errorf("hint for a resolution the model does not make: %q", h)
+	}
+	// In the calculator, under the picker: Runway sells Gen-4 Turbo's 720p
+	// as 1280×720 (the bundled catalog).
+	_, html := loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10")
+	if _, text, _ := element(html, "f-res-hint"); text != "Sold as 1280×720." {
+		t.Errorf("resolution hint %q", text)
+	}
+	if !regexp.MustCompile(`<option [^>]*value="720p"[^>]*>720p</option>`).MatchString(html) {
+		t.Error("the 720p choice says more than 720p")
 	}
 }

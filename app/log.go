@@ -60,6 +60,7 @@ type clipLog struct {
 	unit      string // what the platform calls its credits
 	models    []choice
 	res       []choice
+	resHint   string    // the platform's name for the chosen resolution
 	cost      resultRow // cost per clip, as the form stands
 	perSecond resultRow
 
@@ -331,9 +332,9 @@ func (c *clipLog) renderForm() app.UI {
 		elem("form", "log-form",
 			elem("div", "log-fields",
 				c.field("date", "YYYY-MM-DD", "", "numeric"),
-				c.picker("profile", c.profileChoices()),
-				c.picker("model", c.models),
-				c.picker("res", c.res),
+				c.picker("profile", "", c.profileChoices()),
+				c.picker("model", "", c.models),
+				c.picker("res", c.resHint, c.res),
 				c.field("dur", "", "s", "decimal"),
 				c.field("credits", c.usage, c.unit, "decimal"),
 			),
@@ -402,19 +403,19 @@ func (c *clipLog) renderList() app.UI {
 	}
 	return section("log-list", "Your clips",
 		elem("form", "log-filters log-fields",
-			c.picker("f_project", c.filters[0]),
-			c.picker("f_client", c.filters[1]),
-			c.picker("f_profile", c.filters[2]),
-			c.picker("f_month", c.filters[3]),
-			c.picker("f_kept", keptChoices),
-			c.picker("disp", currencyChoices),
+			c.picker("f_project", "", c.filters[0]),
+			c.picker("f_client", "", c.filters[1]),
+			c.picker("f_profile", "", c.filters[2]),
+			c.picker("f_month", "", c.filters[3]),
+			c.picker("f_kept", "", keptChoices),
+			c.picker("disp", "", currencyChoices),
 		).Aria("label", "Filters").On("submit", preventSubmit),
 		elem("dl", "log-totals", totals...).ID("log-totals"),
 		textElem("p", "log-note", c.byCur).ID("log-by-currency"),
 		textElem("p", "calc-error", c.totalMsg).ID("log-total-msg"),
 		textElem("h3", "", "Generations per kept clip, measured"),
 		retakes,
-		elem("div", "log-chart", c.picker("chart", chartChoices), chart),
+		elem("div", "log-chart", c.picker("chart", "", chartChoices), chart),
 		textElem("h3", "", c.count).ID("log-count"),
 		c.renderClips(rows),
 		more,
@@ -494,15 +495,15 @@ func (c *clipLog) renderPlans() app.UI {
 		plan = textElem("p", "log-note", "Pay as you go: a clip costs the money it charges, no plan needed.")
 	case c.values["plan"] == customPlan:
 		plan = elem("div", "log-fields",
-			c.picker("plan", c.planChoices()),
+			c.picker("plan", "", c.planChoices()),
 			c.field("plan_price", "per month, or for a pack", "", "decimal"),
-			c.picker("plan_cur", currencyChoices),
+			c.picker("plan_cur", "", currencyChoices),
 			c.field("plan_credits", "", "credits", "decimal"),
 		)
 	default:
 		plan = elem("div", "log-fields",
-			c.picker("plan", c.planChoices()),
-			c.picker("billing", billingChoices),
+			c.picker("plan", "", c.planChoices()),
+			c.picker("billing", "", billingChoices),
 		)
 	}
 	if !c.api {
@@ -513,7 +514,7 @@ func (c *clipLog) renderPlans() app.UI {
 			"A clip keeps the price it was logged at."),
 		elem("ul", "log-plan-list", items...).ID("log-plan-list"),
 		elem("form", "log-plan-form",
-			c.picker("plan_profile", c.profileChoices()),
+			c.picker("plan_profile", "", c.profileChoices()),
 			plan,
 			textElem("p", "log-price", c.planPrice).ID("log-plan-price"),
 			save,
@@ -561,9 +562,9 @@ func (c *clipLog) field(name, hint, unit, mode string) app.UI {
 }
 
 // picker renders the select name.
-func (c *clipLog) picker(name string, choices []choice) app.UI {
+func (c *clipLog) picker(name, hint string, choices []choice) app.UI {
 	return picker{
-		Name: name, Label: logLabel(name), Value: c.values[name],
+		Name: name, Label: logLabel(name), Value: c.values[name], Hint: hint,
 		Error: c.errs[name], Choices: choices, OnChange: c.onInput(name),
 	}.render()
 }
@@ -760,6 +761,7 @@ func (c *clipLog) fillClip(name string) {
 			v["res"] = string(defaultRes)
 		}
 	}
+	c.resHint = resHint(m, pricing.Resolution(v["res"]))
 	if strings.TrimSpace(v["dur"]) == "" {
 		v["dur"] = firstDuration(m)
 	}

@@ -109,13 +109,15 @@ const cutSelectsJS = `(() => {
 //     available", "First month with promotions") and /log's plan ("Standard
 //     — $15.00/mo, 625 credits") were cut in half a row at 412 px, and the
 //     calculator's plan ("Ultra — $180.00/mo, 26,000 credits") at 360 px:
-//     17 of the 22 bundled plans. A plan's credits are now its hint.
+//     17 of the 22 bundled plans, and its resolution ("720p (720p
+//     widescreen)") at 412 px. A plan's credits, and the platform's name
+//     for a resolution, are now the picker's hint.
 func TestPhonePages(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	for _, width := range []int64{360, 412} {
 		for _, p := range append(aivc.Pages(), "/embed#view=compare", "/compare#billing=first",
-			"/#profile=kling&plan=ultra", "/#profile=google-flow&plan=ai-ultra") {
+			"/#profile=kling&plan=ultra", "/#profile=google-flow&plan=ai-ultra", "/#profile=sora&plan=pro") {
 			tb := newTab(t, srv.URL)
 			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
 			tb.open(p)
