@@ -1121,11 +1121,7 @@ func planCredits(p pricing.Profile, id string) string {
 	if !ok {
 		return ""
 	}
-	unit := p.Unit
-	if unit == "" {
-		unit = "credits"
-	}
-	return pricing.FormatNumber(pl.Credits) + " " + unit + " a month"
+	return pricing.FormatNumber(pl.Credits) + " " + p.UnitName() + " a month"
 }
 
 // unknownHint says what a profile's sources do not tell, for the hint

@@ -740,7 +740,7 @@ func (c *clipLog) fillClip(name string) {
 		v["profile"], name = p.ID, "profile"
 	}
 	c.models = modelChoices(p)
-	c.unit = cmp.Or(p.Unit, "credits")
+	c.unit = p.UnitName()
 	if p.Kind == pricing.KindAPI {
 		c.unit = string(p.Currency)
 	}

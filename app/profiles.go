@@ -278,10 +278,7 @@ func profileHead(p pricing.Profile, today string) app.UI {
 // profileBody is everything a profile says, each number with its source,
 // in a collapsed section.
 func profileBody(p pricing.Profile) app.UI {
-	unit := p.Unit
-	if unit == "" {
-		unit = "credits"
-	}
+	unit := p.UnitName()
 	units := func(d decimal.Decimal) string {
 		if p.Kind == pricing.KindAPI {
 			return pricing.FormatMoney(pricing.NewMoney(d, p.Currency))

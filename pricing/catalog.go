@@ -127,6 +127,14 @@ func (p Profile) FindModel(id string) (Model, bool) {
 	return Model{}, false
 }
 
+// UnitName is what p calls its credits: Unit, or "credits".
+func (p Profile) UnitName() string {
+	if p.Unit == "" {
+		return "credits"
+	}
+	return p.Unit
+}
+
 // FindPlan returns p's plan with the given id.
 func (p Profile) FindPlan(id string) (Plan, bool) {
 	for i := range p.Plans {

@@ -457,3 +457,11 @@ func TestSources(t *testing.T) {
 		t.Errorf("an empty profile has %d sources", n)
 	}
 }
+
+func TestUnitName(t *testing.T) {
+	for _, tt := range []struct{ unit, want string }{{"", "credits"}, {"AI credits", "AI credits"}} {
+		if got := (pricing.Profile{Unit: tt.unit}).UnitName(); got != tt.want {
+			t.Errorf("UnitName of Unit %q = %q, want %q", tt.unit, got, tt.want)
+		}
+	}
+}
