@@ -185,13 +185,9 @@ func describeShot(s pricing.Shot) string {
 	if takes.IsZero() {
 		takes = decimal.NewFromInt(1)
 	}
-	gens := "generations"
-	if takes.Equal(decimal.NewFromInt(1)) {
-		gens = "generation"
-	}
 	var b strings.Builder
 	b.WriteString(pricing.FormatNumber(s.Seconds) + " s at " + string(s.Res) + ", " + string(tier) + " tier, ")
-	b.WriteString(pricing.FormatNumber(takes) + " " + gens + " per kept clip, ")
+	b.WriteString(pricing.Count(takes, "generation", "generations") + " per kept clip, ")
 	if len(s.Addons) == 0 {
 		b.WriteString("no add-ons")
 	} else {

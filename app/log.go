@@ -315,7 +315,7 @@ func (c *clipLog) renderCorrupt() app.UI {
 			button("", "secondary", "Discard", c.onDiscard(key), app.EventScope(key)),
 		).DataSet("key", key)
 	}
-	return section("log-corrupt", plural(len(c.corrupt), "saved record", "saved records")+" could not be read",
+	return section("log-corrupt", pricing.CountInt(len(c.corrupt), "saved record", "saved records")+" could not be read",
 		textElem("p", "", "They were set aside, not deleted, and the rest of your log is shown. Download each one to keep it, then discard it."),
 		elem("ul", "log-corrupt-list", items...),
 	)
@@ -1081,7 +1081,7 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 			c.alert = "The export failed: " + errorText(err)
 			return
 		}
-		c.status = "Exported " + plural(c.log.Len(), "clip", "clips") + " to " + name + "."
+		c.status = "Exported " + pricing.CountInt(c.log.Len(), "clip", "clips") + " to " + name + "."
 		if err := c.log.MarkExported(cliplog.Timestamp(now)); err != nil {
 			c.failAction(err, "The file was made, but the date of this export was not saved.")
 		}
@@ -1203,7 +1203,7 @@ func (c *clipLog) importFile(name string, data []byte) {
 	switch {
 	case isLines:
 		c.importErrs = append(c.importErrs, "Nothing was imported from "+name+": fix "+
-			plural(len(lines.Errs)+lines.Omitted, "line", "lines")+" and import it again.")
+			pricing.CountInt(len(lines.Errs)+lines.Omitted, "line", "lines")+" and import it again.")
 		for _, x := range lines.Errs {
 			c.importErrs = append(c.importErrs, x.Error())
 		}
@@ -1283,7 +1283,7 @@ func (c *clipLog) refresh() {
 		c.rows = append(c.rows, sel[i])
 	}
 	c.hidden = len(sel) - len(c.rows)
-	c.count = plural(len(sel), "clip", "clips")
+	c.count = pricing.CountInt(len(sel), "clip", "clips")
 	if len(sel) != len(all) {
 		c.count += " of " + strconv.Itoa(len(all))
 	}
@@ -1373,7 +1373,7 @@ func (c *clipLog) spendChart(es []cliplog.Entry, display pricing.Currency, rates
 			label = "No project"
 		}
 		bars[i] = chartBar{Label: label, Key: p.Key, Amount: p.Spent.Amount,
-			Text: pricing.FormatMoney(p.Spent) + " · " + plural(p.Count, "clip", "clips")}
+			Text: pricing.FormatMoney(p.Spent) + " · " + pricing.CountInt(p.Count, "clip", "clips")}
 		if p.Spent.Amount.GreaterThan(pts[most].Spent.Amount) {
 			most = i
 		}
@@ -1444,12 +1444,4 @@ func errorText(err error) string {
 		return ""
 	}
 	return sentence(err.Error())
-}
-
-// plural says "1 clip" or "3 clips".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/aivc/aivc/pricing"
 )
 
 // ImportOptions shape an import.
@@ -42,9 +44,9 @@ type ImportReport struct {
 // Summary says in a sentence or two what the import did.
 func (r ImportReport) Summary() string {
 	var parts []string
-	parts = append(parts, "Imported "+plural(r.Added, "clip", "clips"))
+	parts = append(parts, "Imported "+pricing.CountInt(r.Added, "clip", "clips"))
 	if r.Identical > 0 {
-		parts = append(parts, plural(r.Identical, "clip was", "clips were")+" already in your log")
+		parts = append(parts, pricing.CountInt(r.Identical, "clip was", "clips were")+" already in your log")
 	}
 	if n := len(r.Conflicts); n > 0 {
 		lines := make([]string, 0, n)
@@ -55,17 +57,17 @@ func (r ImportReport) Summary() string {
 			}
 			lines = append(lines, strconv.Itoa(c.Line))
 		}
-		parts = append(parts, plural(n, "clip has", "clips have")+" the id of a saved clip but other values, and "+
+		parts = append(parts, pricing.CountInt(n, "clip has", "clips have")+" the id of a saved clip but other values, and "+
 			map[bool]string{true: "was", false: "were"}[n == 1]+" left out (line "+strings.Join(lines, ", ")+")")
 	}
 	if n := len(r.Skipped); n > 0 {
-		parts = append(parts, plural(n, "problem", "problems")+" in the file: those lines were left out")
+		parts = append(parts, pricing.CountInt(n, "problem", "problems")+" in the file: those lines were left out")
 	}
 	if r.PlansAdded > 0 {
-		parts = append(parts, plural(r.PlansAdded, "plan", "plans")+" added")
+		parts = append(parts, pricing.CountInt(r.PlansAdded, "plan", "plans")+" added")
 	}
 	if n := len(r.PlanConflicts); n > 0 {
-		parts = append(parts, plural(n, "saved plan was", "saved plans were")+" kept ("+strings.Join(r.PlanConflicts, ", ")+")")
+		parts = append(parts, pricing.CountInt(n, "saved plan was", "saved plans were")+" kept ("+strings.Join(r.PlanConflicts, ", ")+")")
 	}
 	return strings.Join(parts, "; ") + "."
 }

@@ -198,14 +198,7 @@ func (r Retakes) Source() string {
 	if r.Kept > 0 {
 		kept = strconv.Itoa(r.Kept) + " kept"
 	}
-	return "measured from your log: " + plural(r.Generations, "clip", "clips") + ", " + kept
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return "measured from your log: " + pricing.CountInt(r.Generations, "clip", "clips") + ", " + kept
 }
 
 // MeasureRetakes returns the measured generations per kept clip of every

@@ -379,7 +379,7 @@ func finish(c Calculation, cp calcPrice, u Usage, si *shotInfo, clips decimal.De
 		"cost-per-second":      w.second,
 		"cost-per-kept-clip":   w.keptClip,
 		"cost-per-kept-second": w.keptSecond,
-		"total-cost": FormatMoney(c.CostPerKeptClip) + " × " + FormatNumber(clips) + " clips = " +
+		"total-cost": FormatMoney(c.CostPerKeptClip) + " × " + Count(clips, "clip", "clips") + " = " +
 			FormatMoney(c.Total),
 	}
 	if cp.hasFirst {

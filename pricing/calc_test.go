@@ -141,6 +141,22 @@ func TestCalculateWorking(t *testing.T) {
 	}
 }
 
+// One generation and one clip are singular in the working.
+func TestCalculateWorkingOne(t *testing.T) {
+	c, err := Calculate(custom(t, "price=30 credits=3000 clip=50 dur=5 takes=1 clips=1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]string{
+		"cost-per-kept-clip": "$0.50 × 1 generation = $0.50",
+		"total-cost":         "$0.50 × 1 clip = $0.50",
+	} {
+		if c.Working[k] != v {
+			t.Errorf("%s: %q, want %q", k, c.Working[k], v)
+		}
+	}
+}
+
 func TestCalculateErrors(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -66,6 +66,20 @@ func FormatNumber(d decimal.Decimal) string {
 	return group(s)
 }
 
+// Count writes a count and its noun, the noun singular for exactly one:
+// "1 clip", "1.5 generations", "20,000 clips".
+func Count(d decimal.Decimal, one, many string) string {
+	if d.Equal(decimal.NewFromInt(1)) {
+		return "1 " + one
+	}
+	return FormatNumber(d) + " " + many
+}
+
+// CountInt is Count for a whole number.
+func CountInt(n int, one, many string) string {
+	return Count(decimal.NewFromInt(int64(n)), one, many)
+}
+
 // Exact returns d as a plain decimal string: no exponent, no grouping, no
 // trailing zeros ("0.0033", "1200.5", "3000"). It does not depend on
 // shopspring's package-level settings, so it is the form for data

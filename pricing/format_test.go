@@ -66,6 +66,29 @@ func TestFormatNumber(t *testing.T) {
 	}
 }
 
+func TestCount(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"1", "1 clip"},
+		{"1.0", "1 clip"},
+		{"0", "0 clips"},
+		{"1.5", "1.5 clips"},
+		{"0.5", "0.5 clips"},
+		{"2", "2 clips"},
+		{"20000", "20,000 clips"},
+	}
+	for _, tt := range tests {
+		if got := Count(dec(t, tt.in), "clip", "clips"); got != tt.want {
+			t.Errorf("Count(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := CountInt(1, "clip was", "clips were"); got != "1 clip was" {
+		t.Errorf("CountInt(1) = %q", got)
+	}
+	if got := CountInt(1200, "clip was", "clips were"); got != "1,200 clips were" {
+		t.Errorf("CountInt(1200) = %q", got)
+	}
+}
+
 func TestExact(t *testing.T) {
 	tests := []struct {
 		in   decimal.Decimal

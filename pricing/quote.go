@@ -105,7 +105,7 @@ func working(f *unitFormat, perUnit Money, units decimal.Decimal, s *shotInfo, c
 	}
 	w.second = FormatMoney(Money{c.clip, cur}) + " ÷ " + s.text + " = " +
 		FormatMoney(Money{c.second, cur}) + " per second"
-	w.keptClip = FormatMoney(Money{c.clip, cur}) + " × " + FormatNumber(s.Takes) + " generations = " +
+	w.keptClip = FormatMoney(Money{c.clip, cur}) + " × " + Count(s.Takes, "generation", "generations") + " = " +
 		FormatMoney(Money{c.keptClip, cur})
 	w.keptSecond = FormatMoney(Money{c.keptClip, cur}) + " ÷ " + s.text + " = " +
 		FormatMoney(Money{c.keptSecond, cur}) + " per kept second"
