@@ -722,8 +722,8 @@ func (c *planner) guide(ps []pricing.Profile, mix []pricing.MixLine, o pricing.M
 		best, mine := rp.Plans[0], r.Plans[0]
 		diff := best.Cost.Amount.Sub(mine.Cost.Amount)
 		c.savingV = pricing.Exact(diff)
-		c.saving = "Every row on a premium model would cost at best " + pricing.FormatMoney(best.Cost) + " a month (" +
-			strings.TrimSuffix(best.ProfileName, customMark) + ", " + wayText(best, o.Billing) + "). Your mix costs " +
+		c.saving = "Every row on a premium model would cost at best " + pricing.FormatMoney(best.Cost) + " a month: " +
+			strings.TrimSuffix(best.ProfileName, customMark) + ", " + wayText(best, o.Billing) + ". Your mix costs " +
 			pricing.FormatMoney(mine.Cost) + ": "
 		if diff.IsPositive() {
 			c.saving += "it saves " + pricing.FormatMoney(pricing.NewMoney(diff, mine.Cost.Currency)) + " a month"

@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -90,6 +91,43 @@ func TestPlannerHandChecked(t *testing.T) {
 	}
 	if got := c.linkValues().Get("mix"); got != "broll:20:10:720p:fast:1" {
 		t.Errorf("link mix %q", got)
+	}
+}
+
+// nesting returns how deep s nests parentheses.
+func nesting(s string) int {
+	depth, most := 0, 0
+	for _, r := range s {
+		switch r {
+		case '(':
+			depth++
+			most = max(most, depth)
+		case ')':
+			depth--
+		}
+	}
+	return most
+}
+
+// The planner's sentences name platforms and ways to buy, which have
+// parentheses of their own ("Kling AI (app)", "Top-up (rate per $1)"), so
+// the sentences put them after a comma or a colon, never in parentheses.
+func TestPlannerSentences(t *testing.T) {
+	saving := regexp.MustCompile(`^Every row on a premium model would cost at best \$[0-9,.]+ a month: [^:]+, [^:]+\. ` +
+		`Your mix costs \$[0-9,.]+: it saves \$[0-9,.]+ a month \(\d+%\)\.$`)
+	for _, mix := range []string{"hero:20:5:1080p:premium:1.5,broll:100:5:720p:any:1", "broll:20:10:720p:fast:1"} {
+		c := openPlanner(t, "mix="+mix)
+		if !c.current {
+			t.Fatalf("%s: %s", mix, c.status)
+		}
+		if !saving.MatchString(c.saving) {
+			t.Errorf("%s: saving %q", mix, c.saving)
+		}
+		for _, s := range []string{c.status, c.saving, c.even, c.peekText()} {
+			if nesting(s) > 1 {
+				t.Errorf("%s: parentheses inside parentheses: %q", mix, s)
+			}
+		}
 	}
 }
 
