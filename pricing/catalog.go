@@ -55,7 +55,7 @@ import (
 // The files are the source people edit; the site embeds catalog.min.json,
 // generated from them: every profile, checked as DecodeProfile checks a
 // person's import (and each file named after its id, none custom, no id
-// twice), compacted, sorted by id, one per line. After editing a file, run
+// twice), compacted, in ByName order, one per line. After editing a file, run
 //
 //	go generate ./pricing
 //
@@ -89,7 +89,7 @@ func decodeCatalog() {
 	catalog.ps = ps
 }
 
-// Catalog returns the bundled profiles, sorted by ID. They are decoded on
+// Catalog returns the bundled profiles in ByName order. They are decoded on
 // the first call; every later call shares that decoding. The slice is the
 // caller's own; the profiles in it share their plans and models with every
 // other caller, so treat them as read-only.
@@ -105,6 +105,15 @@ func Catalog() ([]Profile, error) {
 		return nil, catalog.err
 	}
 	return slices.Clone(catalog.ps), nil
+}
+
+// ByName orders profiles as people look for them in a list: by name,
+// ignoring case ("Adobe Firefly", "fal", "Freepik"), then by id.
+func ByName(a, b Profile) int {
+	if c := strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 // FindProfile returns the profile of ps with the given id.

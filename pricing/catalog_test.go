@@ -17,6 +17,20 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+func TestByName(t *testing.T) {
+	ps := []pricing.Profile{
+		{ID: "b", Name: "fal"}, {ID: "z", Name: "Adobe"}, {ID: "c", Name: "Freepik"}, {ID: "a", Name: "fal"},
+	}
+	slices.SortFunc(ps, pricing.ByName)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Name+"/"+p.ID)
+	}
+	if want := "Adobe/z fal/a fal/b Freepik/c"; strings.Join(got, " ") != want {
+		t.Errorf("ByName order: %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
 func TestCatalog(t *testing.T) {
 	ps, err := pricing.Catalog()
 	if err != nil {
@@ -26,10 +40,15 @@ func TestCatalog(t *testing.T) {
 		t.Errorf("%d profiles, want at least 16", len(ps))
 	}
 	platforms := map[string]bool{}
+	ids := map[string]bool{}
 	for i, p := range ps {
-		if i > 0 && ps[i-1].ID >= p.ID {
-			t.Errorf("ids not sorted and unique: %q then %q", ps[i-1].ID, p.ID)
+		if i > 0 && pricing.ByName(ps[i-1], p) >= 0 {
+			t.Errorf("not in name order: %q then %q", ps[i-1].Name, p.Name)
 		}
+		if ids[p.ID] {
+			t.Errorf("id %q twice", p.ID)
+		}
+		ids[p.ID] = true
 		platforms[p.Platform] = true
 		if len(p.Models) == 0 {
 			t.Errorf("%s: no models", p.ID)

@@ -132,7 +132,7 @@ const demoJSON = `{"id": "demo", "name": "Demo", "platform": "Demo", "kind": "ap
 // buildCatalogMin returns catalog.min.json for the profiles in fsys (the
 // catalog/ folder): each file checked by DecodeProfile, named after its id
 // and not custom; ids unique; each profile compacted (its text otherwise
-// as written), sorted by id, one per line, in one JSON list.
+// as written), in ByName order, one per line, in one JSON list.
 func buildCatalogMin(fsys fs.FS) ([]byte, error) {
 	names, err := fs.Glob(fsys, "*.json")
 	if err != nil {
@@ -142,7 +142,7 @@ func buildCatalogMin(fsys fs.FS) ([]byte, error) {
 		return nil, errors.New("catalog/ has no *.json files")
 	}
 	type entry struct {
-		id   string
+		p    Profile
 		data []byte
 	}
 	entries := make([]entry, 0, len(names))
@@ -169,9 +169,9 @@ func buildCatalogMin(fsys fs.FS) ([]byte, error) {
 		if err := json.Compact(&b, data); err != nil {
 			return nil, fmt.Errorf("catalog/%s: %w", name, err)
 		}
-		entries = append(entries, entry{p.ID, b.Bytes()})
+		entries = append(entries, entry{p, b.Bytes()})
 	}
-	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.id, b.id) })
+	slices.SortFunc(entries, func(a, b entry) int { return ByName(a.p, b.p) })
 	var out bytes.Buffer
 	out.WriteString("[\n")
 	for i, e := range entries {
