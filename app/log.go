@@ -384,8 +384,8 @@ func (c *clipLog) renderList() app.UI {
 			}
 			rows[i] = elem("tr", "",
 				textElem("th", "", r.ProfileName+" · "+r.ModelName).Attr("scope", "row"),
-				textElem("td", "num", strconv.Itoa(r.Generations)),
-				textElem("td", "num", strconv.Itoa(r.Kept)),
+				textElem("td", "num", pricing.FormatInt(r.Generations)),
+				textElem("td", "num", pricing.FormatInt(r.Kept)),
 				textElem("td", "num", per),
 			).DataSet("key", r.ProfileID+"/"+r.ModelID).DataSet("value", value)
 		}
@@ -395,7 +395,7 @@ func (c *clipLog) renderList() app.UI {
 		chart = c.chart.render()
 	}
 	if c.hidden > 0 {
-		more = button("log-more", "secondary", "Show "+strconv.Itoa(min(c.hidden, logRows))+" more of "+strconv.Itoa(c.hidden), c.onMore)
+		more = button("log-more", "secondary", "Show "+pricing.FormatInt(min(c.hidden, logRows))+" more of "+pricing.FormatInt(c.hidden), c.onMore)
 	}
 	rows := make([]app.UI, len(c.rows))
 	for i, r := range c.rows {
@@ -1208,7 +1208,7 @@ func (c *clipLog) importFile(name string, data []byte) {
 			c.importErrs = append(c.importErrs, x.Error())
 		}
 		if lines.Omitted > 0 {
-			c.importErrs = append(c.importErrs, "… and "+strconv.Itoa(lines.Omitted)+" more.")
+			c.importErrs = append(c.importErrs, "… and "+pricing.FormatInt(lines.Omitted)+" more.")
 		}
 	case isStorage:
 		c.alert = storage.Error()
@@ -1285,7 +1285,7 @@ func (c *clipLog) refresh() {
 	c.hidden = len(sel) - len(c.rows)
 	c.count = pricing.CountInt(len(sel), "clip", "clips")
 	if len(sel) != len(all) {
-		c.count += " of " + strconv.Itoa(len(all))
+		c.count += " of " + pricing.FormatInt(len(all))
 	}
 	switch {
 	case len(all) == 0:
@@ -1310,8 +1310,8 @@ func (c *clipLog) refresh() {
 		return r
 	}
 	c.totals = []resultRow{
-		{ID: idLogCount, Label: "Clips", Value: strconv.Itoa(t.Count), Text: strconv.Itoa(t.Count),
-			Working: strconv.Itoa(t.KeptCount) + " kept, " + strconv.Itoa(t.Count-t.KeptCount) + " rejected"},
+		{ID: idLogCount, Label: "Clips", Value: strconv.Itoa(t.Count), Text: pricing.FormatInt(t.Count),
+			Working: pricing.FormatInt(t.KeptCount) + " kept, " + pricing.FormatInt(t.Count-t.KeptCount) + " rejected"},
 		money(idLogCost, "Money spent", t.Spent, true),
 		{ID: idLogSeconds, Label: "Seconds generated", Value: pricing.Exact(t.SecondsGenerated), Text: secs(t.SecondsGenerated)},
 		{ID: idLogKeptSeconds, Label: "Seconds kept", Value: pricing.Exact(t.SecondsKept), Text: secs(t.SecondsKept)},

@@ -417,18 +417,18 @@ func TestLog20k(t *testing.T) {
 	}
 	timed("open /log (load, first render)", 30*time.Second, func() {
 		tb.open("/log")
-		tb.waitFor("20,000 clips", fmt.Sprintf(`(document.getElementById("log-count") || {}).textContent === "%d clips"`, n), 30*time.Second)
+		tb.waitFor("20,000 clips", fmt.Sprintf(`(document.getElementById("log-count") || {}).textContent === "%s clips"`, pricing.FormatInt(n)), 30*time.Second)
 	})
 	if rows := len(logCosts(tb)); rows == 0 || rows > n {
 		t.Errorf("%d rows listed", rows)
 	}
 	timed("filter by project", 10*time.Second, func() {
 		pick(tb, "f-f_project", "Blog")
-		tb.waitFor("the filtered count", fmt.Sprintf(`document.getElementById("log-count").textContent === "%d clips of %d"`, n/5, n), 10*time.Second)
+		tb.waitFor("the filtered count", fmt.Sprintf(`document.getElementById("log-count").textContent === "%s clips of %s"`, pricing.FormatInt(n/5), pricing.FormatInt(n)), 10*time.Second)
 	})
 	timed("filter by month", 10*time.Second, func() {
 		pick(tb, "f-f_month", "2025-03")
-		tb.waitFor("the filtered count", fmt.Sprintf(`/^\d+ clips of %d$/.test(document.getElementById("log-count").textContent) && document.getElementById("log-count").textContent !== "%d clips of %d"`, n, n/5, n), 10*time.Second)
+		tb.waitFor("the filtered count", fmt.Sprintf(`/^[\d,]+ clips of %s$/.test(document.getElementById("log-count").textContent) && document.getElementById("log-count").textContent !== "%s clips of %s"`, pricing.FormatInt(n), pricing.FormatInt(n/5), pricing.FormatInt(n)), 10*time.Second)
 	})
 	var backup, csv string
 	timed("export JSON", 20*time.Second, func() { backup, _ = lastDownload(tb, "log-export-json") })

@@ -80,6 +80,9 @@ func CountInt(n int, one, many string) string {
 	return Count(decimal.NewFromInt(int64(n)), one, many)
 }
 
+// FormatInt is FormatNumber for a whole number: "20,000".
+func FormatInt(n int) string { return FormatNumber(decimal.NewFromInt(int64(n))) }
+
 // Exact returns d as a plain decimal string: no exponent, no grouping, no
 // trailing zeros ("0.0033", "1200.5", "3000"). It does not depend on
 // shopspring's package-level settings, so it is the form for data

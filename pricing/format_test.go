@@ -87,6 +87,9 @@ func TestCount(t *testing.T) {
 	if got := CountInt(1200, "clip was", "clips were"); got != "1,200 clips were" {
 		t.Errorf("CountInt(1200) = %q", got)
 	}
+	if got := FormatInt(20000); got != "20,000" {
+		t.Errorf("FormatInt(20000) = %q", got)
+	}
 }
 
 func TestExact(t *testing.T) {
