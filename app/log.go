@@ -164,7 +164,7 @@ const customPlan = "custom"
 
 var (
 	keptChoices = []choice{
-		{Value: "", Label: "Kept and rejected"},
+		{Value: "", Label: "All"},
 		{Value: string(cliplog.KeptOnly), Label: "Kept only"},
 		{Value: string(cliplog.RejectedOnly), Label: "Rejected only"},
 	}

@@ -135,6 +135,24 @@ func TestPhonePages(t *testing.T) {
 	}
 }
 
+// TestPickersWhole: beside the phones of TestPhonePages, on a small and a
+// large desktop window every picker shows its choice whole. At 800 px the
+// log's "Kept or rejected" filter showed "Kept and rejected" cut by 3 px.
+func TestPickersWhole(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, width := range []int64{800, 1280} {
+		for _, p := range append(aivc.Pages(), "/embed#view=compare") {
+			tb := newTab(t, srv.URL)
+			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1})
+			tb.open(p)
+			for _, m := range eval[[]string](tb, cutSelectsJS) {
+				t.Errorf("%s, %d px wide: %s", p, width, m)
+			}
+		}
+	}
+}
+
 // screenBox is where an element is on the screen, top to bottom, and the
 // window's inner height.
 type screenBox struct{ Top, Bottom, Inner float64 }
