@@ -99,7 +99,7 @@ const cutSelectsJS = `(() => {
 // TestPhonePages opens every page (and the embedded ranking) on a 360 and a
 // 412 px phone and checks three things a phone shows at once:
 //   - no page is wider than the screen, which would let it scroll sideways
-//     or zoom it out to fit. /compare was 1,018 px wide on a 412 px phone,
+//     or zoom it out to fit, as it loads or with all its details open. /compare was 1,018 px wide on a 412 px phone,
 //     /plan 547 px: their charts' hidden tables, and the hidden "possibly
 //     stale" in the ranking's cells, were placed outside the scrolling table;
 //   - a field alone on its row has no empty line above its label. Before,
@@ -129,6 +129,14 @@ func TestPhonePages(t *testing.T) {
 			}
 			for _, m := range eval[[]string](tb, cutSelectsJS) {
 				t.Errorf("%s, %d px wide: %s", p, width, m)
+			}
+			// What the page folds away, opened: /profiles' tables made each
+			// card as wide as its table (820 px on a 412 px phone).
+			if got := eval[[]int64](tb, `(() => {
+				for (const d of document.querySelectorAll("details")) d.open = true;
+				return [innerWidth, document.documentElement.scrollWidth];
+			})()`); got[0] != width || got[1] != width {
+				t.Errorf("%s on a %d px phone, every details open: the window is %d px wide, the page %d px", p, width, got[0], got[1])
 			}
 			tb.assertNoErrors()
 		}
