@@ -416,7 +416,8 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 
 // PlanAll plans mix on every profile of ps and ranks the plans by Cost in
 // o.Display ("" means USD), ties by profile id. Profiles that cannot make
-// the mix, or cannot be converted, are listed in Unavailable with why.
+// the mix, or cannot be converted, are listed in Unavailable with why, in
+// the order of ps.
 func PlanAll(ps []Profile, mix []MixLine, o MonthOptions) MonthRanking {
 	if o.Display == "" {
 		o.Display = USD
@@ -435,6 +436,5 @@ func PlanAll(ps []Profile, mix []MixLine, o MonthOptions) MonthRanking {
 	order.Stable(len(mps), func(i, j int) int {
 		return cmp.Or(mps[i].Cost.Amount.Cmp(mps[j].Cost.Amount), strings.Compare(mps[i].ProfileID, mps[j].ProfileID))
 	}, func(i, j int) { mps[i], mps[j] = mps[j], mps[i] })
-	sortUnavailable(r.Unavailable)
 	return r
 }

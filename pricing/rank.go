@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/aivc/aivc/internal/order"
 	"github.com/shopspring/decimal"
 )
 
@@ -96,8 +95,9 @@ type Unavailable struct {
 // model is priced at the cheapest unit price of its profile under the
 // lens that may use it (Model.Plans, Plan.MaxRes). Models of the wrong
 // tier, models that cannot make the shot, and profiles with no price
-// under the lens (or no exchange rate) are listed in Unavailable, by
-// profile id, each profile's models in the profile's order. An invalid
+// under the lens (or no exchange rate) are listed in Unavailable in the
+// order of ps (the catalog's is by name), each profile's models in the
+// profile's order. An invalid
 // shot (no seconds, fewer than 1 generation per kept clip) gives no rows
 // and one Unavailable entry saying why, as does an unknown lens. Rank
 // never fails and never compares two currencies unconverted.
@@ -261,20 +261,7 @@ func Rank(ps []Profile, s Shot, o RankOptions) Ranking {
 			}
 		}
 	}
-	// Unavailable: by profile id, each profile's models in its own order.
-	sortUnavailable(r.Unavailable)
 	return r
-}
-
-// sortUnavailable sorts us by profile ID, stably.
-func sortUnavailable(us []Unavailable) {
-	byID := func(i, j int) int { return strings.Compare(us[i].ProfileID, us[j].ProfileID) }
-	for i := 1; i < len(us); i++ {
-		if byID(i-1, i) > 0 {
-			order.Stable(len(us), byID, func(i, j int) { us[i], us[j] = us[j], us[i] })
-			return
-		}
-	}
 }
 
 // tierReasons are the reasons a model of one tier is left out of a shot

@@ -155,6 +155,19 @@ func TestRankTies(t *testing.T) {
 		}
 		slices.Reverse(ps)
 	}
+
+	// What cannot make the shot keeps the order of ps, as the pickers list
+	// the profiles (the catalog's is by name), each profile's models in its
+	// own order.
+	ps = []Profile{p("zeta", "b", "a"), p("alpha", "z"), p("mid", "m")}
+	r := Rank(ps, shot(t, "5 720p premium"), RankOptions{})
+	var gone []string
+	for _, u := range r.Unavailable {
+		gone = append(gone, u.ProfileID+"/"+u.ModelID)
+	}
+	if got, want := strings.Join(gone, " "), "zeta/b zeta/a alpha/z mid/m"; got != want {
+		t.Errorf("unavailable in the order %s, want %s", got, want)
+	}
 }
 
 func TestRankPromotion(t *testing.T) {
