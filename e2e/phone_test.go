@@ -164,9 +164,10 @@ func TestPickersWhole(t *testing.T) {
 // TestRankedFigureInSight: where a ranking is wider than its box (a phone,
 // a blog's column), the figure it ranks by stays in sight at the box's
 // right edge, in the header and every row, wherever the table is scrolled
-// to. /compare's cost per kept second was the ninth of eleven columns and
-// /plan's cost per month the fourth of seven behind a 170 px "#": both off
-// a phone's screen until scrolled to.
+// to. /compare's cost per kept second was the ninth of eleven columns, its
+// free tiers' worth the fourth of four, and /plan's cost per month the
+// fourth of seven behind a 170 px "#": all off a phone's screen until
+// scrolled to.
 func TestRankedFigureInSight(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -177,6 +178,7 @@ func TestRankedFigureInSight(t *testing.T) {
 		{"/compare", "#ranking .cmp-col-kept", 412},
 		{"/compare", "#ranking .cmp-col-kept", 800},
 		{"/embed#view=compare", "#ranking .cmp-col-kept", 700},
+		{"/compare", "#free :is(th, td):last-child", 412},
 		{"/plan", "#plan-table :is(th, td):nth-child(4)", 412},
 	} {
 		tb := newTab(t, srv.URL)
