@@ -802,11 +802,12 @@ func (c *clipLog) previewClip() {
 	}
 	e := cliplog.Entry{Credits: credits, PricePerCredit: price}.Derive()
 	c.cost.Value, c.cost.Text = pricing.Exact(e.Cost.Amount), pricing.FormatMoney(e.Cost)
-	c.cost.Working = pricing.FormatNumber(credits) + " " + c.unit + " × " + pricing.FormatMoney(price)
+	c.cost.Working = pricing.FormatNumber(credits) + " " + c.unit + " × " + pricing.WorkingMoney(price, credits.Mul, e.Cost)
 	if e.Seconds, err = pricing.ParsePositive(cliplog.FieldSeconds, c.values["dur"]); err == nil {
 		if ps, ok := e.CostPerSecond(); ok {
 			c.perSecond.Value, c.perSecond.Text = pricing.Exact(ps.Amount), pricing.FormatMoney(ps)
-			c.perSecond.Working = c.cost.Text + " ÷ " + pricing.FormatNumber(e.Seconds) + " s"
+			perSecond := func(x decimal.Decimal) decimal.Decimal { return x.DivRound(e.Seconds, pricing.DivisionScale) }
+			c.perSecond.Working = pricing.WorkingMoney(e.Cost, perSecond, ps) + " ÷ " + pricing.FormatNumber(e.Seconds) + " s"
 		}
 	}
 }

@@ -523,3 +523,22 @@ func TestLogTwoTabs(t *testing.T) {
 
 // noEvent is an event whose methods do nothing (natively).
 var noEvent = app.Event{Value: app.Undefined()}
+
+// The clip's working multiplies out as shown: $10 for 660 credits is
+// $0.0152 a credit, but 20 credits × $0.0152 would be $0.304, not the $0.303
+// shown as the cost.
+func TestLogWorkingChecksOut(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	c.values["plan"] = customPlan
+	c.edited("plan")
+	c.values["plan_price"], c.values["plan_credits"] = "10", "660"
+	c.edited("plan_credits")
+	c.onSavePlan(app.Context{}, noEvent)
+	typeClip(c, map[string]string{"credits": "20", "dur": "7"})
+	if c.cost.Text != "$0.303" || c.cost.Working != "20 credits × $0.01515" {
+		t.Errorf("cost %q, working %q; want $0.303, 20 credits × $0.01515", c.cost.Text, c.cost.Working)
+	}
+	if c.perSecond.Text != "$0.0433" || c.perSecond.Working != "$0.303 ÷ 7 s" {
+		t.Errorf("per second %q, working %q", c.perSecond.Text, c.perSecond.Working)
+	}
+}

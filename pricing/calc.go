@@ -379,7 +379,7 @@ func finish(c Calculation, cp calcPrice, u Usage, si *shotInfo, clips decimal.De
 		"cost-per-second":      w.second,
 		"cost-per-kept-clip":   w.keptClip,
 		"cost-per-kept-second": w.keptSecond,
-		"total-cost": FormatMoney(c.CostPerKeptClip) + " × " + Count(clips, "clip", "clips") + " = " +
+		"total-cost": WorkingMoney(c.CostPerKeptClip, clips.Mul, c.Total) + " × " + Count(clips, "clip", "clips") + " = " +
 			FormatMoney(c.Total),
 	}
 	if cp.hasFirst {
@@ -387,7 +387,7 @@ func finish(c Calculation, cp calcPrice, u Usage, si *shotInfo, clips decimal.De
 		c.FirstPricePerCredit = cp.first
 		c.FirstCostPerClip = Money{u.Units.Mul(cp.first.Amount), cur}
 		c.Working["first-price-per-credit"] = cp.firstWord
-		c.Working["first-cost-per-clip"] = f.amount(u.Units) + " × " + FormatMoney(cp.first) + " = " +
+		c.Working["first-cost-per-clip"] = f.amount(u.Units) + " × " + WorkingMoney(cp.first, u.Units.Mul, c.FirstCostPerClip) + " = " +
 			FormatMoney(c.FirstCostPerClip)
 	}
 	return c

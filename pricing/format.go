@@ -36,13 +36,39 @@ func FormatMoney(m Money) string {
 			s = trimFraction(r.StringFixed(4), 2)
 		}
 	}
-	s = group(s)
-	if neg && strings.Trim(s, "0.,") != "" {
-		s = "-" + prefix(m.Currency) + s
-	} else {
-		s = prefix(m.Currency) + s
+	return signed(neg, m.Currency, group(s))
+}
+
+// signed puts the sign and the currency before digits, leaving out the
+// sign of an amount that shows as zero.
+func signed(neg bool, c Currency, digits string) string {
+	if neg && strings.Trim(digits, "0.,") != "" {
+		return "-" + prefix(c) + digits
 	}
-	return s
+	return prefix(c) + digits
+}
+
+// WorkingMoney writes m as an operand in a line of working whose result is
+// op(m), shown as FormatMoney shows want: with FormatMoney's places when
+// the line then checks out, otherwise with more places, up to 10, until it
+// does. $10 ÷ 660 credits is $0.0152 a credit, but "20 credits × $0.0152 =
+// $0.303" does not multiply out; "20 credits × $0.01515 = $0.303" does.
+func WorkingMoney(m Money, op func(decimal.Decimal) decimal.Decimal, want Money) string {
+	target := FormatMoney(want)
+	a := m.Amount.Abs()
+	start := int32(4)
+	if a.Cmp(one) >= 0 {
+		start = 2
+	}
+	if FormatMoney(Money{op(m.Amount.Round(start)), want.Currency}) == target {
+		return FormatMoney(m)
+	}
+	for places := start + 1; places <= 10; places++ {
+		if FormatMoney(Money{op(m.Amount.Round(places)), want.Currency}) == target {
+			return signed(m.Amount.IsNegative(), m.Currency, group(trimFraction(a.Round(places).StringFixed(places), 2)))
+		}
+	}
+	return FormatMoney(m)
 }
 
 func prefix(c Currency) string {

@@ -97,17 +97,19 @@ type stepWords struct{ clip, second, keptClip, keptSecond string }
 
 func working(f *unitFormat, perUnit Money, units decimal.Decimal, s *shotInfo, c costs) stepWords {
 	cur := perUnit.Currency
+	clip, keptClip := Money{c.clip, cur}, Money{c.keptClip, cur}
+	perSecond := func(x decimal.Decimal) decimal.Decimal { d, _ := div(x, s.Seconds); return d }
 	var w stepWords
 	if f.money {
-		w.clip = "cost per clip: " + FormatMoney(Money{c.clip, cur})
+		w.clip = "cost per clip: " + FormatMoney(clip)
 	} else {
-		w.clip = f.amount(units) + " × " + FormatMoney(perUnit) + " = " + FormatMoney(Money{c.clip, cur})
+		w.clip = f.amount(units) + " × " + WorkingMoney(perUnit, units.Mul, clip) + " = " + FormatMoney(clip)
 	}
-	w.second = FormatMoney(Money{c.clip, cur}) + " ÷ " + s.text + " = " +
+	w.second = WorkingMoney(clip, perSecond, Money{c.second, cur}) + " ÷ " + s.text + " = " +
 		FormatMoney(Money{c.second, cur}) + " per second"
-	w.keptClip = FormatMoney(Money{c.clip, cur}) + " × " + Count(s.Takes, "generation", "generations") + " = " +
-		FormatMoney(Money{c.keptClip, cur})
-	w.keptSecond = FormatMoney(Money{c.keptClip, cur}) + " ÷ " + s.text + " = " +
+	w.keptClip = WorkingMoney(clip, s.Takes.Mul, keptClip) + " × " + Count(s.Takes, "generation", "generations") + " = " +
+		FormatMoney(keptClip)
+	w.keptSecond = WorkingMoney(keptClip, perSecond, Money{c.keptSecond, cur}) + " ÷ " + s.text + " = " +
 		FormatMoney(Money{c.keptSecond, cur}) + " per kept second"
 	return w
 }

@@ -404,7 +404,7 @@ func TestQuote(t *testing.T) {
 	want := []string{
 		"Turbo: 5 credits/s × 8 s = 40 credits",
 		"7.5 s asked: paid 8 s, 0.5 s unused",
-		"40 credits × $0.0156 = $0.6222",
+		"40 credits × $0.015556 = $0.6222", // $0.0156 × 40 would be $0.624
 		"$0.6222 ÷ 7.5 s = $0.083 per second",
 		"$0.6222 × 1.5 generations = $0.9333",
 		"$0.9333 ÷ 7.5 s = $0.1244 per kept second",
