@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/aivc/aivc/cliplog"
-	"github.com/aivc/aivc/internal/order"
 	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -51,8 +50,7 @@ var deviceStore = func() cliplog.Store {
 }
 
 // allProfiles returns every profile a page offers: the catalog, then the
-// person's custom profiles (in pricing.ByName order, their names marked
-// customMark).
+// person's custom profiles (sorted by id, their names marked customMark).
 // Storage that is blocked or unreadable leaves the catalog alone: a page
 // in another site's frame, where storage may throw, still works. Only a
 // broken catalog is an error.
@@ -87,7 +85,7 @@ type badRecord struct {
 	Err error
 }
 
-// loadCustom reads every custom profile in s, in pricing.ByName order. A record that
+// loadCustom reads every custom profile in s, sorted by id. A record that
 // does not decode is returned in bad, and left where it is. err is set
 // only when the storage cannot be listed.
 func loadCustom(s cliplog.Store) (ps []pricing.Profile, bad []badRecord, err error) {
@@ -120,8 +118,6 @@ func loadCustom(s cliplog.Store) (ps []pricing.Profile, bad []badRecord, err err
 		p.Custom = true
 		ps = append(ps, p)
 	}
-	order.Stable(len(ps), func(i, j int) int { return pricing.ByName(ps[i], ps[j]) },
-		func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
 	return ps, bad, nil
 }
 

@@ -77,30 +77,6 @@ func TestSaveLoadCustom(t *testing.T) {
 	}
 }
 
-// A person's profiles are listed by name, as the catalog is, whatever
-// their ids.
-func TestLoadCustomByName(t *testing.T) {
-	s := cliplog.NewMemStore()
-	for _, p := range [][2]string{{"aa", "Zeta"}, {"zz", "alpha"}, {"mm", "Beta"}} {
-		q := blankProfile(never)
-		q.ID, q.Name = p[0], p[1]
-		if err := saveCustom(s, q, ""); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ps, _, err := loadCustom(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range ps {
-		got = append(got, p.Name)
-	}
-	if strings.Join(got, " ") != "alpha Beta Zeta" {
-		t.Errorf("custom profiles in the order %v, want alpha Beta Zeta", got)
-	}
-}
-
 func TestSaveCustomRefused(t *testing.T) {
 	p := blankProfile(never)
 	p.Plans[0].Credits = decimal.Zero

@@ -55,7 +55,10 @@ func signed(neg bool, c Currency, digits string) string {
 // $0.303" does not multiply out; "20 credits × $0.01515 = $0.303" does.
 func WorkingMoney(m Money, op func(decimal.Decimal) decimal.Decimal, want Money) string {
 	target := FormatMoney(want)
-	a := m.Amount.Abs()
+	a, neg := m.Amount, m.Amount.IsNegative()
+	if neg {
+		a = a.Neg()
+	}
 	start := int32(4)
 	if a.Cmp(one) >= 0 {
 		start = 2
@@ -65,7 +68,7 @@ func WorkingMoney(m Money, op func(decimal.Decimal) decimal.Decimal, want Money)
 	}
 	for places := start + 1; places <= 10; places++ {
 		if FormatMoney(Money{op(m.Amount.Round(places)), want.Currency}) == target {
-			return signed(m.Amount.IsNegative(), m.Currency, group(trimFraction(a.Round(places).StringFixed(places), 2)))
+			return signed(neg, m.Currency, group(trimFraction(a.Round(places).StringFixed(places), 2)))
 		}
 	}
 	return FormatMoney(m)
