@@ -131,8 +131,8 @@ func TestLogPrerendered(t *testing.T) {
 	if !strings.Contains(c.priceText, "$0.024 per credit: Standard, billed monthly") {
 		t.Errorf("price line %q", c.priceText)
 	}
-	if c.exported != "Never exported." {
-		t.Errorf("last export %q", c.exported)
+	if c.exported != "" {
+		t.Errorf("last export %q, want nothing said until the log is read", c.exported)
 	}
 }
 
@@ -216,6 +216,9 @@ func TestLogEmptyList(t *testing.T) {
 	}
 	if _, text, _ := element(html, "log-count"); text != "0 clips" {
 		t.Errorf("an empty log's heading %q, want 0 clips", text)
+	}
+	if _, text, _ := element(html, "log-last-export"); text != "Never exported." {
+		t.Errorf("an empty log's last export %q, want Never exported.", text)
 	}
 
 	typeClip(c, map[string]string{"model": "gen-4-turbo"})
