@@ -14,6 +14,7 @@ import (
 
 	"github.com/aivc/aivc/internal/site"
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/target"
@@ -514,6 +515,24 @@ func TestEmbedLook(t *testing.T) {
 	tb.navigate("/embed#theme=dark")
 	if got := read(tb); got.Theme != "dark" {
 		t.Errorf("before the wasm runs: theme %q, want dark", got.Theme)
+	}
+}
+
+// TestEmbedFullLinkAligned: the framed ranking's "Open the full comparison"
+// lines up with the ranking above it. It came after the page's padded box,
+// flush with the frame's left edge.
+func TestEmbedFullLinkAligned(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, width := range []int64{412, 1280} {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1})
+		tb.open("/embed#view=compare")
+		got := eval[[]float64](tb, `[document.getElementById("embed-full").getBoundingClientRect().left,
+			document.getElementById("ranking-section").getBoundingClientRect().left]`)
+		if got[0] != got[1] {
+			t.Errorf("%d px wide: the link starts at %.0f px, the ranking at %.0f px", width, got[0], got[1])
+		}
 	}
 }
 
