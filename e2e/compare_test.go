@@ -347,6 +347,21 @@ func TestCompareChanges(t *testing.T) {
 			t.Errorf("sorted by platform, %q comes before %q", platforms[i-1], platforms[i])
 		}
 	}
+	// The cheapest row stays the one marked, wherever the sort puts it.
+	marked := eval[[]string](tb, `(() => {
+		const soft = getComputedStyle(document.documentElement).getPropertyValue("--accent-soft").trim();
+		const probe = document.createElement("div");
+		probe.style.background = soft;
+		document.body.append(probe);
+		const want = getComputedStyle(probe).backgroundColor;
+		probe.remove();
+		return [...document.querySelectorAll("#ranking tbody tr")]
+			.filter(tr => getComputedStyle(tr.querySelector(".cmp-col-platform")).backgroundColor === want)
+			.map(tr => tr.dataset.rank);
+	})()`)
+	if len(marked) != 1 || marked[0] != "1" {
+		t.Errorf("sorted by platform, the rows marked as the cheapest have ranks %v, want [1]", marked)
+	}
 	tb.do("sorting by rank", chromedp.Click(chromedp.CSS(`button[data-sort="rank"]`)))
 	waitRanking(tb, "rank order", []rankedRow{{"krea-api/kling-1-pro", "0.1544"}, {"fal/ltx-2-3-pro", "0.16"}})
 	assertNoBadNumbers(tb)
