@@ -19,6 +19,8 @@
 //	-domain HOST
 //		The site's host name, for the pages' absolute og:url and og:image
 //		(default: the host of $URL, which Netlify sets during its builds).
+//		Without one the pages have neither, rather than addresses with no
+//		host.
 //	-serve
 //		After building, serve DIR until interrupted, as Netlify does: pretty
 //		URLs (/compare serves compare.html) and exactly the headers of

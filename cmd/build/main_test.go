@@ -70,6 +70,7 @@ func TestBuildGolden(t *testing.T) {
 		t.Fatalf("no generated page in %s (%v)", out, err)
 	}
 	bare := regexp.MustCompile(`\saria-[a-z]+[\s>]`)
+	hostless := regexp.MustCompile(`content="https://(?:/[^"]*)?"[^>]*property="og:`)
 	for _, p := range pages {
 		html, err := os.ReadFile(p)
 		if err != nil {
@@ -77,6 +78,10 @@ func TestBuildGolden(t *testing.T) {
 		}
 		if m := bare.Find(html); m != nil {
 			t.Errorf("%s: ARIA attribute without a value: %q", filepath.Base(p), m)
+		}
+		// Built without a domain: no og:url or og:image without a host.
+		if m := hostless.Find(html); m != nil {
+			t.Errorf("%s: %q", filepath.Base(p), m)
 		}
 	}
 

@@ -23,15 +23,22 @@ import (
 //
 // go-app quotes attribute values with strconv.Quote, so a value may hold \"
 // escapes; the patterns allow them.
+//
+// go-app writes og:url and og:image as "https://" + Handler.Domain + path.
+// Built without a domain (-domain, or $URL on Netlify) they are
+// "https:///compare" and "https://": addresses of nothing, which a link
+// preview would follow. Build leaves them out then.
 var (
 	startTag = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'<>/=]+(?:="(?:[^"\\]|\\.)*")?)+)\s*>`)
 	attr     = regexp.MustCompile(`[^\s"'<>/=]+(?:="(?:[^"\\]|\\.)*")?`)
+	hostless = regexp.MustCompile(`\n[ \t]*<meta content="https://(?:/[^"]*)?" property="og:(?:url|image)">`)
 )
 
 // canonicalHTML returns page with the attributes of every start tag sorted,
-// each bare aria-* attribute set to "true".
+// each bare aria-* attribute set to "true", and og:url and og:image left out
+// when they have no host.
 func canonicalHTML(page []byte) []byte {
-	return startTag.ReplaceAllFunc(page, func(tag []byte) []byte {
+	return hostless.ReplaceAll(startTag.ReplaceAllFunc(page, func(tag []byte) []byte {
 		m := startTag.FindSubmatch(tag)
 		attrs := attr.FindAll(m[2], -1)
 		slices.SortFunc(attrs, bytes.Compare)
@@ -47,7 +54,7 @@ func canonicalHTML(page []byte) []byte {
 		}
 		b.WriteByte('>')
 		return b.Bytes()
-	})
+	}), nil)
 }
 
 // canonicalizePages rewrites every .html file directly in dir with

@@ -501,6 +501,13 @@ func TestCanonicalHTML(t *testing.T) {
 		// go-app writes aria-hidden="true" as a bare aria-hidden.
 		{`<span class="i" aria-hidden>▲</span>`, `<span aria-hidden="true" class="i">▲</span>`},
 		{`<input aria-invalid aria-describedby="m" readonly>`, `<input aria-describedby="m" aria-invalid="true" readonly>`},
+		// og:url and og:image without a host (no -domain) are left out,
+		// with their line; with a host, and other og tags, they stay.
+		{"<head>\n    <meta property=\"og:url\" content=\"https:///compare\">\n    <meta property=\"og:image\" content=\"https://\">\n</head>",
+			"<head>\n</head>"},
+		{"<head>\n    <meta property=\"og:url\" content=\"https://calc.example.com/compare\">\n</head>",
+			"<head>\n    <meta content=\"https://calc.example.com/compare\" property=\"og:url\">\n</head>"},
+		{"\n  <meta property=\"og:type\" content=\"website\">", "\n  <meta content=\"website\" property=\"og:type\">"},
 	} {
 		if got := string(canonicalHTML([]byte(tt.in))); got != tt.want {
 			t.Errorf("canonicalHTML(%q) = %q, want %q", tt.in, got, tt.want)
