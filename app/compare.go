@@ -303,7 +303,7 @@ func (c *compare) renderRanking() app.UI {
 			if c.showAll {
 				label = "Show the first " + strconv.Itoa(rankShown) + " only"
 			}
-			return el("button").ID("cmp-more").Class("secondary cmp-more").Attr("type", "button").
+			return el("button").ID("cmp-more").Class("secondary cmp-more").Attr("type", "button").DataSet("replay", "more").
 				Aria("controls", "ranking").Aria("expanded", strconv.FormatBool(c.showAll)).
 				OnClick(c.onShowAll).Text(label)
 		}),
@@ -335,7 +335,9 @@ func (c *compare) renderHead(col rankColumn) app.UI {
 		}
 	}
 	return th.Body(
-		el("button").Attr("type", "button").Class("cmp-sort").DataSet("sort", col.Key).OnClick(c.onSort(col.Key)).Body(
+		el("button").Attr("type", "button").Class("cmp-sort").DataSet("sort", col.Key).
+			DataSet("replay", "sort-"+col.Key). // a click before the wasm counts (web/early.js)
+			OnClick(c.onSort(col.Key)).Body(
 			el("span").Text(col.Label),
 			el("span").Class("cmp-sort-icon").Aria("hidden", "true").Text(icon),
 		),

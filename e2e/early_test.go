@@ -3,6 +3,7 @@ package e2e
 import (
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -159,6 +160,37 @@ func TestEarlyFilter(t *testing.T) {
 	})()`, 10*time.Second)
 	if h := hash(tb); !strings.Contains(h, "platforms=") || strings.Contains(h, "krea-api") {
 		t.Errorf("fragment %q: want a platform list without krea-api", h)
+	}
+	tb.assertNoErrors()
+}
+
+// TestEarlyViewClicks: "Show all" and a sort, clicked on the prerendered
+// compare page before the wasm arrives, are not lost: the live page shows
+// every row, sorted by platform, with the focus on the button last used.
+// Before, they did nothing, then and after the takeover.
+func TestEarlyViewClicks(t *testing.T) {
+	t.Parallel()
+	srv, release := newHeldServer(t)
+	tb := newTab(t, srv.URL)
+	tb.navigate("/compare")
+	rows := `document.querySelectorAll("#ranking tbody tr").length`
+	if n := eval[int](tb, rows); n != 20 {
+		t.Fatalf("the prerendered ranking has %d rows, want the first 20", n)
+	}
+	tb.do("sorting by platform", chromedp.Click(chromedp.CSS(`button[data-sort="platform"]`)))
+	tb.do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
+
+	release()
+	tb.waitReady()
+	tb.waitFor("every row, sorted by platform", rows+` > 20 &&
+		document.querySelector("th.cmp-col-platform").getAttribute("aria-sort") === "ascending" &&
+		document.getElementById("cmp-more").getAttribute("aria-expanded") === "true"`, 10*time.Second)
+	platforms := eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody td.cmp-col-platform")].map(c => c.textContent.trim().toLowerCase())`)
+	if !slices.IsSorted(platforms) {
+		t.Errorf("rows not in platform order: %v", platforms)
+	}
+	if id := eval[string](tb, `document.activeElement.id`); id != "cmp-more" {
+		t.Errorf("the focus is on %q after the takeover, want the Show all button", id)
 	}
 	tb.assertNoErrors()
 }

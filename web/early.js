@@ -8,6 +8,8 @@
 // shell marks <body data-wasm="ready">, it sets the same values in the live
 // page's fields, with the same events, so the app takes them as typed:
 // checked, linked and saved like any input. Fields are matched by id.
+// Buttons that only change the view (data-replay: /compare's "Show all" and
+// sort buttons) are clicked again in the live page, in the order clicked.
 // Plain JS, no dependencies; loaded deferred on every page (app/routes.go).
 (() => {
   "use strict";
@@ -21,7 +23,14 @@
   const early = (e) => pre.isConnected && e.target instanceof Element && pre.contains(e.target);
 
   const edits = new Map(); // id → {el, types}: in the order first changed
+  const clicks = []; // data-replay of each view button clicked, in order
   let focused = null;
+
+  // The live page's element for a prerendered one.
+  const liveOf = (el) => el.dataset.replay
+    ? document.querySelector(`[data-replay="${CSS.escape(el.dataset.replay)}"]`)
+    : document.getElementById(el.id);
+  const isView = (el) => el instanceof HTMLButtonElement && !!el.dataset.replay;
 
   const note = (e) => {
     if (!early(e) || !isField(e.target) || !e.target.id) return;
@@ -42,7 +51,11 @@
   };
 
   const onFocusIn = (e) => {
-    if (early(e) && isField(e.target) && e.target.id) focused = e.target;
+    if (early(e) && (isField(e.target) && e.target.id || isView(e.target))) focused = e.target;
+  };
+  const onClick = (e) => {
+    const b = early(e) && e.target.closest("button[data-replay]");
+    if (b) clicks.push(b);
   };
   // A blur while the prerendered page is still there is the person's; the
   // takeover removes the field without one that counts.
@@ -56,7 +69,8 @@
     if (early(e)) e.preventDefault();
   };
 
-  const listeners = [["input", note], ["change", note], ["focusin", onFocusIn], ["focusout", onFocusOut], ["submit", onSubmit]];
+  const listeners = [["input", note], ["change", note], ["focusin", onFocusIn], ["focusout", onFocusOut],
+    ["submit", onSubmit], ["click", onClick]];
   for (const [type, fn] of listeners) document.addEventListener(type, fn, true);
 
   const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
@@ -76,9 +90,15 @@
       }
       await frame(); // the app may render other fields for the next one
     }
+    for (const b of clicks) {
+      const live = liveOf(b);
+      if (!live || live === b) continue;
+      live.click();
+      await frame();
+    }
     const active = document.activeElement;
     if (!focused || (active && active !== body)) return;
-    const live = document.getElementById(focused.id);
+    const live = liveOf(focused);
     if (!live) return;
     live.focus({ preventScroll: true });
     try {
