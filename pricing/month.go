@@ -153,7 +153,7 @@ func PlanMonth(p Profile, mix []MixLine, o MonthOptions) (MonthPlan, error) {
 		if len(cands[i]) == 0 {
 			reason := lineName(mix[i], i) + ": no " + tierWord(si.Tier) + "model makes " + shotWords(si)
 			if len(reasons) == 1 {
-				reason += " (" + reasons[0] + ")"
+				reason += "; " + reasons[0] // its own parentheses: "1080p not offered (720p)"
 			}
 			return MonthPlan{}, &NotOfferedError{Profile: p.ID, Reason: reason}
 		}
@@ -247,10 +247,7 @@ func PlanMonth(p Profile, mix []MixLine, o MonthOptions) (MonthPlan, error) {
 		default:
 			reason += "no " + lensWords(billing) + " or pack covers it"
 		}
-		if len(p.Unknown) > 0 {
-			reason += " (unknown: " + strings.Join(p.Unknown, ", ") + ")"
-		}
-		return MonthPlan{}, &NotOfferedError{Profile: p.ID, Reason: reason}
+		return MonthPlan{}, &NotOfferedError{Profile: p.ID, Reason: reason + unknownWords(&p)}
 	}
 	best := slices.MinFunc(opts, func(a, b monthOption) int {
 		return cmp.Or(a.cost.Cmp(b.cost), a.bought.Sub(a.need).Cmp(b.bought.Sub(b.need)), strings.Compare(a.id, b.id))

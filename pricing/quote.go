@@ -174,10 +174,17 @@ func noPrices(p *Profile, l Lens) string {
 	default:
 		r = "no price published"
 	}
-	if len(p.Unknown) > 0 {
-		r += " (unknown: " + strings.Join(p.Unknown, ", ") + ")"
+	return r + unknownWords(p)
+}
+
+// unknownWords adds what p's sources leave unknown to a reason, after a
+// semicolon: the items have parentheses of their own ("plan prices
+// (Standard, Pro, Premium)").
+func unknownWords(p *Profile) string {
+	if len(p.Unknown) == 0 {
+		return ""
 	}
-	return r
+	return "; unknown: " + strings.Join(p.Unknown, ", ")
 }
 
 // noPriceReason says why none of the ways ws may be used for m at

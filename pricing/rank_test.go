@@ -543,3 +543,54 @@ func BenchmarkRank(b *testing.B) {
 		}
 	}
 }
+
+// Reasons name things that carry parentheses of their own ("1080p not
+// offered (720p)", "plan prices (Standard, Pro, Premium)"), so no reason
+// wraps another in parentheses: "(unknown: plan prices (Standard…))" read
+// as a puzzle on /compare and /plan.
+func TestReasonsNotNested(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nested := func(s string) bool {
+		depth := 0
+		for _, r := range s {
+			switch r {
+			case '(':
+				if depth++; depth > 1 {
+					return true
+				}
+			case ')':
+				depth--
+			}
+		}
+		return false
+	}
+	var reasons []string
+	for _, s := range []string{"5 720p", "10 1080p premium", "8 4k fast", "4 480p"} {
+		for _, l := range []Lens{LensMonthly, LensYearly, LensFirst, LensPacks, LensAPI, LensCheapest} {
+			for _, u := range Rank(ps, shot(t, s), RankOptions{Lens: l, Rates: DefaultRates()}).Unavailable {
+				reasons = append(reasons, u.Reason)
+			}
+		}
+	}
+	for _, gm := range goldenMixes {
+		for _, l := range []Lens{LensMonthly, LensYearly} {
+			for _, u := range PlanAll(ps, mix(t, gm.mix), MonthOptions{Billing: l, Rates: DefaultRates()}).Unavailable {
+				reasons = append(reasons, u.Reason)
+			}
+		}
+	}
+	bad := 0
+	for _, r := range reasons {
+		if nested(r) {
+			if bad++; bad <= 5 {
+				t.Errorf("parentheses inside parentheses: %q", r)
+			}
+		}
+	}
+	if len(reasons) < 500 {
+		t.Errorf("%d reasons checked, want many more", len(reasons))
+	}
+}
