@@ -944,8 +944,8 @@ func (c *compare) rates() pricing.Rates {
 	}
 	per[pricing.EUR] = d
 	r.Per, r.Date, r.Source = per, "", "typed on the page"
-	c.rateHint = "Euros for 1 USD. Your rate: 1 USD = " + pricing.FormatNumber(d) + " EUR (bundled: " +
-		pricing.DefaultRates().Describe(pricing.USD, pricing.EUR) + ")"
+	c.rateHint = "Euros for 1 USD. Your rate: 1 USD = " + pricing.FormatNumber(d) + " EUR; bundled: " +
+		pricing.DefaultRates().Describe(pricing.USD, pricing.EUR)
 	return r
 }
 
@@ -1157,8 +1157,8 @@ func rankChart(t rankTable, n int) barChart {
 			models = "the " + strconv.Itoa(n) + " cheapest of " + strconv.Itoa(len(t.Rows)) + " models"
 		}
 		desc = "Cost per kept second in " + string(t.Currency) + " of " + models +
-			" for " + t.Shot + ", billed as " + t.Billing + ": from " + first.Kept + " (" +
-			first.Model + ", " + first.Platform + ") to " + last.Kept + " (" + last.Model + ", " + last.Platform + ")."
+			" for " + t.Shot + ", billed as " + t.Billing + ": from " + first.Kept + ", " +
+			first.Model + " on " + first.Platform + ", to " + last.Kept + ", " + last.Model + " on " + last.Platform + "."
 	}
 	return newBarChart("cmp-chart", "Cost per kept second ("+string(t.Currency)+")", desc, "Cost per kept second", bars)
 }

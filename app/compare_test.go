@@ -126,6 +126,11 @@ func TestCompareDefault(t *testing.T) {
 	if c.seen != "" {
 		t.Errorf("default state reads as link %q, want none", c.seen)
 	}
+	// The chart's text for screen readers names the ends of the ranking
+	// without parentheses inside parentheses.
+	if !strings.Contains(c.chart.Desc, ": from $0.0178, Pika 2.5 Turbo on Pika (app), to $0.046, ") || nesting(c.chart.Desc) > 1 {
+		t.Errorf("chart description %q", c.chart.Desc)
+	}
 	// Prerendered: judged against the catalog's newest date, not the clock.
 	ps, err := pricing.Catalog()
 	if err != nil {
@@ -419,8 +424,9 @@ func TestCompareCurrency(t *testing.T) {
 	if note := c.convertedNote(); note != "≈ converted into EUR: 1 USD = 0.8 EUR." {
 		t.Errorf("converted note = %q", note)
 	}
-	if !strings.Contains(c.rateHint, "Your rate") {
-		t.Errorf("rate hint = %q", c.rateHint)
+	if want := "Euros for 1 USD. Your rate: 1 USD = 0.8 EUR; bundled: " +
+		pricing.DefaultRates().Describe(pricing.USD, pricing.EUR); c.rateHint != want {
+		t.Errorf("rate hint = %q, want %q", c.rateHint, want)
 	}
 	// The bundled rate says its date.
 	c, _ = loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest&cur=EUR", withFixture)

@@ -1390,10 +1390,10 @@ func (c *clipLog) spendChart(es []cliplog.Entry, display pricing.Currency, rates
 }
 
 // describeEntry names a clip in a sentence: "the 10 s clip of 2025-03-01
-// on Runway (app) · Gen-4 Turbo ($0.60)".
+// on Runway (app) · Gen-4 Turbo, $0.60".
 func describeEntry(e cliplog.Entry) string {
 	return "the " + pricing.FormatNumber(e.Seconds) + " s clip of " + e.Date + " on " + e.ProfileName + " · " +
-		e.ModelName + " (" + pricing.FormatMoney(e.Cost) + ")"
+		e.ModelName + ", " + pricing.FormatMoney(e.Cost)
 }
 
 // profileChoices lists every profile the clip can be made on.

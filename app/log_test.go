@@ -377,6 +377,11 @@ func TestLogDeleteUndo(t *testing.T) {
 	if c.log.Len() != 0 || c.undo == nil || !strings.Contains(c.status, "Deleted") {
 		t.Fatalf("delete: len %d, status %q", c.log.Len(), c.status)
 	}
+	// The clip named whole, its price after a comma: the platform's name
+	// has its own parentheses.
+	if want := "Deleted the 5 s clip of 2025-03-01 on Runway (app) · Gen-4, $1.44."; c.status != want {
+		t.Errorf("status %q, want %q", c.status, want)
+	}
 	if !strings.Contains(logHTML(t, c), `id="log-undo"`) {
 		t.Errorf("no undo button")
 	}

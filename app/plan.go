@@ -575,7 +575,7 @@ func (c *planner) readRow(i int) (pricing.MixLine, bool) {
 // rowMessage puts the row's number and name before a message about it.
 func rowMessage(i int, name, msg string) string {
 	where := "Row " + strconv.Itoa(i+1)
-	if name = strings.TrimSpace(name); name != "" && !strings.ContainsAny(name, ":,") && len(name) <= maxRowName {
+	if name = strings.TrimSpace(name); name != "" && !strings.ContainsAny(name, ":,()") && len(name) <= maxRowName {
 		where += " (" + name + ")"
 	}
 	return where + ": " + msg

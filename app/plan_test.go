@@ -131,6 +131,18 @@ func TestPlannerSentences(t *testing.T) {
 	}
 }
 
+func TestRowMessage(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"hero", "Row 1 (hero): bad."},
+		{"", "Row 1: bad."},
+		{"hero (wide)", "Row 1: bad."}, // not "Row 1 (hero (wide))"
+	} {
+		if got := rowMessage(0, tt.name, "bad."); got != tt.want {
+			t.Errorf("rowMessage(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestPlannerErrors(t *testing.T) {
 	c := openPlanner(t, "mix=hero:1.5:abc:8k:ultra:0.5&billing=weekly&cur=JPY")
 	for key, want := range map[string]string{

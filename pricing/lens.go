@@ -53,7 +53,8 @@ type UnitPrice struct {
 	MaxRes Resolution
 	Source Source
 	// Note says what else to know: "billed yearly", "needs a
-	// subscription", "first month: +50% credits (up to 5,000)".
+	// subscription", "first month: +50% credits, up to 5,000". No parentheses:
+	// it is shown in them ("Pro (first month: …)").
 	Note string
 }
 
@@ -264,13 +265,13 @@ func (p *Profile) unitPrice(w *way) UnitPrice {
 				if pr.IntroPrice.Valid {
 					u.Note += " at the intro price"
 					if pr.IntroMonths > 0 {
-						u.Note += " (" + strconv.Itoa(pr.IntroMonths) + " months)"
+						u.Note += " for " + strconv.Itoa(pr.IntroMonths) + " months"
 					}
 				}
 				if bonus.IsPositive() {
 					u.Note += ": +" + FormatNumber(pr.BonusPercent.Decimal) + "% credits"
 					if pr.BonusCap.Valid {
-						u.Note += " (up to " + FormatNumber(pr.BonusCap.Decimal) + ")"
+						u.Note += ", up to " + FormatNumber(pr.BonusCap.Decimal)
 					}
 				}
 				if pr.Source.URL != "" {

@@ -19,7 +19,7 @@ func TestUnitPrices(t *testing.T) {
 		// Yearly: yearly per month, or yearly ÷ 12, ÷ credits.
 		{studio, LensYearly, "yearly:max=0.008 (billed yearly); yearly:pro=0.0124444444444444 (billed yearly); yearly:std=0.0192 (billed yearly)"},
 		// First month: 15 ÷ (625 + min(312.5, 200)).
-		{studio, LensFirst, "first:pro=0.0155555555555556 (first month, no promotion); first:std=0.0181818181818182 (first month: +50% credits (up to 200))"},
+		{studio, LensFirst, "first:pro=0.0155555555555556 (first month, no promotion); first:std=0.0181818181818182 (first month: +50% credits, up to 200)"},
 		// Packs.
 		{studio, LensPacks, "packs:topup=0.01 (needs a subscription); packs:starter=0.0166666666666667 ()"},
 		// Cheapest: monthly, yearly and packs, never first.
