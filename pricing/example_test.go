@@ -241,7 +241,7 @@ func ExamplePlanMonth() {
 	}
 	// Output:
 	// plan+packs Small + 1 × Top-up = $20.00
-	// b-roll: 30 × 50 credits per kept clip (Quick, 10 s at 720p) = 1,500 credits
+	// b-roll, Quick, 10 s at 720p: 30 × 50 credits per kept clip = 1,500 credits
 	// needed: 1,500 credits a month
 	// Small plan: $10 a month for 500 credits
 	// + 1 × Top-up (1,000 credits for $10) = $10.00

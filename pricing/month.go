@@ -368,12 +368,15 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 			if share, ok := div(cost.Amount.Mul(ml.Units), best.need); ok {
 				ml.Cost = Money{share, display}
 			}
-			line := ml.Name + ": " + strconv.Itoa(l.Count) + " × " + f.amount(c.upk) + " per kept clip (" +
-				c.m.Name + ", " + shotWords(&shots[i])
-			if !shots[i].Takes.Equal(one) {
-				line += ", " + f.amount(c.units) + " × " + FormatNumber(shots[i].Takes) + " generations"
+			// The model's name may have parentheses of its own: it comes
+			// first, beside the line's name and shot.
+			count := intDec(int64(l.Count))
+			line := ml.Name + ", " + c.m.Name + ", " + shotWords(&shots[i]) + ": " + strconv.Itoa(l.Count) + " × " +
+				f.operand(c.upk, count.Mul, ml.Units) + " per kept clip"
+			if takes := shots[i].Takes; !takes.Equal(one) {
+				line += " (" + f.operand(c.units, takes.Mul, c.upk) + " × " + Count(takes, "generation", "generations") + ")"
 			}
-			w = append(w, line+") = "+f.amount(ml.Units))
+			w = append(w, line+" = "+f.amount(ml.Units))
 		}
 		mp.KeptSeconds = mp.KeptSeconds.Add(shots[i].Seconds.Mul(intDec(int64(l.Count))))
 		mp.Lines = append(mp.Lines, ml)
@@ -400,7 +403,7 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 			FormatNumber(mp.CreditsUnused)+" unused, "+FormatNumber(mp.Expiring)+" expiring")
 	}
 	if cur != display {
-		w = append(w, FormatMoney(Money{best.cost, cur})+" = "+FormatMoney(cost)+" ("+o.Rates.Describe(cur, display)+")")
+		w = append(w, FormatMoney(Money{best.cost, cur})+" = "+FormatMoney(cost)+" at "+o.Rates.Describe(cur, display))
 	}
 	if q, ok := div(cost.Amount, mp.KeptSeconds); ok {
 		mp.CostPerKeptSecond = Money{q, display}

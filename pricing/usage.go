@@ -166,6 +166,16 @@ func (f *unitFormat) amount(d decimal.Decimal) string {
 	return FormatNumber(d) + " " + f.word
 }
 
+// operand writes d as an operand of a line of working whose result is
+// op(d): money through WorkingMoney, so that the line works out as shown;
+// credits as amount does (they are shown exactly).
+func (f *unitFormat) operand(d decimal.Decimal, op func(decimal.Decimal) decimal.Decimal, result decimal.Decimal) string {
+	if f.money {
+		return WorkingMoney(Money{d, f.cur}, op, Money{result, f.cur})
+	}
+	return f.amount(d)
+}
+
 // per writes a rate: "5 credits/s", "$0.10/s", "$0.0064/Mpx".
 func (f *unitFormat) per(d decimal.Decimal, unit string) string {
 	if f.money {

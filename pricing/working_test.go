@@ -10,7 +10,7 @@ import (
 
 // workingLine is a line of working with a sum in money: "40 credits ×
 // $0.015556 = $0.6222", "$0.6222 ÷ 7.5 s = $0.083 per second".
-var workingLine = regexp.MustCompile(`^(?:[^:$€£0-9]*: )?([$€£]?[0-9][0-9,.]*)(?:/s)?(?: [^×÷=+]*)? ([×÷]) ([$€£]?[0-9][0-9,.]*)[^=+]* = ([$€£][0-9][0-9,.]*)`)
+var workingLine = regexp.MustCompile(`^(?:[^:]*: )?([$€£]?[0-9][0-9,.]*)(?:/s)?(?: [^×÷=+]*)? ([×÷]) ([$€£]?[0-9][0-9,.]*)[^=+]* = ([$€£][0-9][0-9,.]*)`)
 
 // checkWorking fails for each line of money working that does not work
 // out as written: its operands, as shown, give a result that FormatMoney
@@ -71,8 +71,9 @@ func TestWorkingMoney(t *testing.T) {
 	}
 }
 
-// Every line of money working the calculator and the quotes write works
-// out as written, for every bundled model and a spread of shots.
+// Every line of money working the calculator, the quotes and the month
+// plans write works out as written, for every bundled model and a spread of
+// shots and mixes.
 func TestWorkingChecksOut(t *testing.T) {
 	ps, err := Catalog()
 	if err != nil {
@@ -107,6 +108,16 @@ func TestWorkingChecksOut(t *testing.T) {
 			lines = append(lines, w)
 		}
 		checked += checkWorking(t, in, lines)
+	}
+	for _, gm := range goldenMixes {
+		for _, p := range ps {
+			for _, l := range []Lens{LensMonthly, LensYearly} {
+				mp, err := PlanMonth(p, mix(t, gm.mix), MonthOptions{Billing: l, Rates: DefaultRates(), Display: USD})
+				if err == nil {
+					checked += checkWorking(t, p.ID+" "+gm.mix+" "+string(l), mp.Working)
+				}
+			}
+		}
 	}
 	if checked < 500 {
 		t.Errorf("checked %d lines of working, want many more: is the pattern still right?", checked)

@@ -71,6 +71,7 @@ func TestBuildGolden(t *testing.T) {
 	}
 	bare := regexp.MustCompile(`\saria-[a-z]+[\s>]`)
 	hostless := regexp.MustCompile(`content="https://(?:/[^"]*)?"[^>]*property="og:`)
+	text := regexp.MustCompile(`>([^<]+)<`)
 	for _, p := range pages {
 		html, err := os.ReadFile(p)
 		if err != nil {
@@ -82,6 +83,24 @@ func TestBuildGolden(t *testing.T) {
 		// Built without a domain: no og:url or og:image without a host.
 		if m := hostless.Find(html); m != nil {
 			t.Errorf("%s: %q", filepath.Base(p), m)
+		}
+		// No text nests parentheses: names ("Kling AI (app)", "Hailuo 2.3
+		// Fast Standard (image to video)") carry their own, so sentences
+		// put them after a comma or a colon.
+		for _, m := range text.FindAllSubmatch(html, -1) {
+			depth, most := 0, 0
+			for _, r := range string(m[1]) {
+				switch r {
+				case '(':
+					depth++
+					most = max(most, depth)
+				case ')':
+					depth--
+				}
+			}
+			if most > 1 {
+				t.Errorf("%s: parentheses inside parentheses: %q", filepath.Base(p), m[1])
+			}
 		}
 	}
 
