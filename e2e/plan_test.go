@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -240,6 +241,32 @@ func TestPlanSpendGuidance(t *testing.T) {
 	s := eval[string](tb, `document.getElementById("plan-saving").textContent`)
 	if !strings.Contains(s, "it saves") {
 		t.Errorf("guidance %q", s)
+	}
+	tb.assertNoErrors()
+}
+
+// TestPlanWorkingFits: on a desktop the month's working, opened, fits its
+// column: the table does not scroll sideways to show it. With the
+// platform's column taking the room, the working's column was 8rem and its
+// list ran 10rem past it, out of the box.
+func TestPlanWorkingFits(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
+	tb.open("/plan")
+	got := eval[[]string](tb, `(() => {
+		const bad = [], box = document.getElementById("plan-table").closest(".cmp-scroll");
+		for (const d of document.querySelectorAll("#plan-table details.plan-how")) d.open = true;
+		for (const ul of document.querySelectorAll("#plan-table details.plan-how ul")) {
+			const cell = ul.closest("td").getBoundingClientRect(), list = ul.getBoundingClientRect();
+			if (list.right > cell.right + 1) bad.push("a working list ends at " + list.right.toFixed(0) + " px, its cell at " + cell.right.toFixed(0));
+		}
+		if (box.scrollWidth > box.clientWidth) bad.push("the table scrolls sideways: " + box.scrollWidth + " px in " + box.clientWidth);
+		return bad;
+	})()`)
+	for _, m := range got {
+		t.Error(m)
 	}
 	tb.assertNoErrors()
 }
