@@ -336,7 +336,7 @@ func (c *compare) renderHead(col rankColumn) app.UI {
 	}
 	return th.Body(
 		el("button").Attr("type", "button").Class("cmp-sort").DataSet("sort", col.Key).
-			DataSet("replay", "sort-"+col.Key). // a click before the wasm counts (web/early.js)
+			DataSet("replay", col.Key). // a click before the wasm counts (web/early.js)
 			OnClick(c.onSort(col.Key)).Body(
 			el("span").Text(col.Label),
 			el("span").Class("cmp-sort-icon").Aria("hidden", "true").Text(icon),

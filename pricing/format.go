@@ -63,13 +63,14 @@ func WorkingMoney(m Money, op func(decimal.Decimal) decimal.Decimal, want Money)
 	if a.Cmp(one) >= 0 {
 		start = 2
 	}
-	if FormatMoney(Money{op(m.Amount.Round(start)), want.Currency}) == target {
-		return FormatMoney(m)
-	}
-	for places := start + 1; places <= 10; places++ {
-		if FormatMoney(Money{op(m.Amount.Round(places)), want.Currency}) == target {
-			return signed(neg, m.Currency, group(trimFraction(a.Round(places).StringFixed(places), 2)))
+	for places := start; places <= 10; places++ {
+		if FormatMoney(Money{op(m.Amount.Round(places)), want.Currency}) != target {
+			continue
 		}
+		if places == start {
+			break // FormatMoney's places do
+		}
+		return signed(neg, m.Currency, group(trimFraction(a.Round(places).StringFixed(places), 2)))
 	}
 	return FormatMoney(m)
 }
