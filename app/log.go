@@ -1321,7 +1321,7 @@ func (c *clipLog) refresh() {
 	if c.unread {
 		// The same lines as a read log's, none of them a figure.
 		c.count, c.empty = "Clips", "Reading the log this browser keeps…"
-		c.exported = "" // unknown too: "Never exported." would be wrong for a log that was
+		c.exported = "" // unknown too: an exported log would read "Never exported."
 		for i := range c.totals {
 			c.totals[i].Value, c.totals[i].Text = "", noValue
 		}

@@ -85,6 +85,16 @@ func BenchmarkFilterTotal20k(b *testing.B) {
 	}
 }
 
+// BenchmarkMeasureRetakes20k: what every page that offers the measured
+// generations per kept clip computes once, at start, from the whole log.
+func BenchmarkMeasureRetakes20k(b *testing.B) {
+	es := openLog(b, large(b, 20000)).Entries()
+	b.ResetTimer()
+	for b.Loop() {
+		MeasureRetakes(es)
+	}
+}
+
 func BenchmarkExportJSON20k(b *testing.B) {
 	l := openLog(b, large(b, 20000))
 	b.ResetTimer()

@@ -204,32 +204,40 @@ func (r Retakes) Source() string {
 // MeasureRetakes returns the measured generations per kept clip of every
 // profile and model in es, sorted by profile then model ID.
 func MeasureRetakes(es []Entry) []Retakes {
+	// Entries are large: each is read in place, and the latest of each
+	// model is kept as its index, not copied (BenchmarkMeasureRetakes20k:
+	// 3–4.6 ms natively, 6.5–7.8 ms when every entry was copied).
 	type pm struct{ p, m string }
-	byKey := map[pm]*Retakes{}
-	latest := map[pm]Entry{}
-	for _, e := range es {
+	type tally struct {
+		r      Retakes
+		latest int // index in es of the model's latest entry, for its names
+	}
+	byKey := map[pm]*tally{}
+	for i := range es {
+		e := &es[i]
 		k := pm{e.ProfileID, e.ModelID}
-		r := byKey[k]
-		if r == nil {
-			r = &Retakes{ProfileID: e.ProfileID, ModelID: e.ModelID}
-			byKey[k] = r
+		t := byKey[k]
+		if t == nil {
+			t = &tally{r: Retakes{ProfileID: e.ProfileID, ModelID: e.ModelID}, latest: i}
+			byKey[k] = t
 		}
-		r.Generations++
+		t.r.Generations++
 		if e.Kept {
-			r.Kept++
+			t.r.Kept++
 		}
-		if l, ok := latest[k]; !ok || e.Date > l.Date || e.Date == l.Date && e.ID > l.ID {
-			latest[k] = e
+		if l := &es[t.latest]; e.Date > l.Date || e.Date == l.Date && e.ID > l.ID {
+			t.latest = i
 		}
 	}
 	out := make([]Retakes, 0, len(byKey))
-	for k, r := range byKey {
-		r.ProfileName, r.ModelName = latest[k].ProfileName, latest[k].ModelName
+	for _, t := range byKey {
+		r := t.r
+		r.ProfileName, r.ModelName = es[t.latest].ProfileName, es[t.latest].ModelName
 		r.PerKept = decimal.Zero
 		if r.Kept > 0 {
 			r.PerKept = decInt(r.Generations).DivRound(decInt(r.Kept), pricing.DivisionScale)
 		}
-		out = append(out, *r)
+		out = append(out, r)
 	}
 	order.Stable(len(out), func(i, j int) int {
 		return cmp.Or(strings.Compare(out[i].ProfileID, out[j].ProfileID), strings.Compare(out[i].ModelID, out[j].ModelID))
