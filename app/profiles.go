@@ -504,14 +504,12 @@ func rateWords(m pricing.Model, units func(decimal.Decimal) string) []string {
 		}
 		out = append(out, res+": "+w)
 	}
-	if len(m.Rates) > 0 {
-		for _, x := range m.Multipliers {
-			res := string(x.Res)
-			if x.Label != "" && !strings.EqualFold(x.Label, res) {
-				res += " (" + x.Label + ")"
-			}
-			out = append(out, res+": "+pricing.FormatNumber(x.Factor)+" × the "+string(m.Rates[0].Res)+" price")
+	for _, x := range m.Multipliers {
+		res := string(x.Res)
+		if x.Label != "" && !strings.EqualFold(x.Label, res) {
+			res += " (" + x.Label + ")"
 		}
+		out = append(out, res+": "+pricing.FormatNumber(x.Factor)+" × the "+string(m.Rates[0].Res)+" price")
 	}
 	return out
 }
