@@ -53,10 +53,13 @@ const (
 	chartBarHeight = 12
 	chartValueY    = 29 // baseline of the value beside the bar
 	chartPad       = 4
-	// chartLabelRunes is the longest label drawn whole; a longer one is
-	// cut with an ellipsis (the text alternative and the bar's tooltip
-	// keep it whole). About 45 characters fit a 360 px phone.
+	// chartLabelRunes is the longest label drawn whole on a phone; a longer
+	// one is cut with an ellipsis (the text alternative and the bar's
+	// tooltip keep it whole). About 45 characters fit a 360 px phone.
 	chartLabelRunes = 45
+	// chartWideLabelRunes is the same for a chart at least 44rem wide
+	// (app.css draws one label or the other): about 90 characters fit.
+	chartWideLabelRunes = 90
 	// chartMaxWidth is the longest bar, in percent: the rest of the width
 	// holds the value written at the bar's end.
 	chartMaxWidth = 72
@@ -165,9 +168,17 @@ func (b chartBar) render() app.UI {
 		class += " chart-bar-mark"
 	}
 	y := func(dy int) string { return strconv.Itoa(b.y + dy) }
+	label := func(class, text string) app.UI {
+		return svg("text").Class(class).Attr("x", "0").Attr("y", y(chartLabelY)).Text(text)
+	}
+	narrow, wide := label("chart-label", b.short), app.UI(nil)
+	if long := shorten(b.Label, chartWideLabelRunes); long != b.short {
+		narrow, wide = label("chart-label chart-label-narrow", b.short), label("chart-label chart-label-wide", long)
+	}
 	return svg("g").Class(class).DataSet("key", b.Key).Body(
 		svg("title").Text(b.Label+": "+b.Text),
-		svg("text").Class("chart-label").Attr("x", "0").Attr("y", y(chartLabelY)).Text(b.short),
+		narrow,
+		wide,
 		svg("rect").Class("chart-rect").
 			Attr("x", "0").Attr("y", y(chartBarY)).
 			Attr("width", b.width).Attr("height", strconv.Itoa(chartBarHeight)).

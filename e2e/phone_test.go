@@ -161,6 +161,72 @@ func TestPickersWhole(t *testing.T) {
 	}
 }
 
+// chartLabelsJS returns, for each bar of /compare's chart, the label drawn
+// (exactly one must be), the whole label (its tooltip without the value)
+// and how far the drawn one runs past the chart's right edge; and the
+// chart's width.
+const chartLabelsJS = `(() => {
+  const svg = document.querySelector("#cmp-chart svg"), width = svg.getBoundingClientRect().width, bars = [];
+  for (const g of svg.querySelectorAll("g.chart-bar")) {
+    const drawn = [...g.querySelectorAll("text.chart-label")].filter(t => getComputedStyle(t).display !== "none");
+    const value = g.querySelector(".chart-value").textContent, title = g.querySelector("title").textContent;
+    bars.push({
+      drawn: drawn.map(t => t.textContent),
+      whole: title.slice(0, title.length - (": " + value).length),
+      over: Math.max(0, ...drawn.map(t => t.getBBox().x + t.getComputedTextLength() - width)),
+    });
+  }
+  return {width, bars};
+})()`
+
+// TestChartLabels: /compare's chart draws each label once, inside the
+// chart: cut to fit a phone, and whole where the chart is wide. A 1,280 px
+// window cut "Kling 1.0 Standard · Krea (API, fixed-price…" at 45
+// characters, the phone's limit, with half the chart's width empty.
+func TestChartLabels(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, width := range []int64{360, 412, 800, 1280} {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 500})
+		tb.open("/compare")
+		tb.do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
+		tb.waitFor("every bar", `document.querySelectorAll("#cmp-chart g.chart-bar").length > 20`, 10*time.Second)
+		type bar struct {
+			Drawn []string
+			Whole string
+			Over  float64
+		}
+		got := eval[struct {
+			Width float64
+			Bars  []bar
+		}](tb, chartLabelsJS)
+		wide, cut := got.Width >= 44*16, 0
+		if width == 1280 && !wide || width == 360 && wide {
+			t.Fatalf("%d px wide: the chart is %.0f px, not what this test expects", width, got.Width)
+		}
+		for _, b := range got.Bars {
+			switch {
+			case len(b.Drawn) != 1:
+				t.Errorf("%d px wide: %q draws %d labels: %q", width, b.Whole, len(b.Drawn), b.Drawn)
+			case b.Over > 0:
+				t.Errorf("%d px wide: %q runs %.0f px past the chart's edge", width, b.Drawn[0], b.Over)
+			case wide && b.Drawn[0] != b.Whole:
+				t.Errorf("%d px wide, a %.0f px chart: %q drawn as %q", width, got.Width, b.Whole, b.Drawn[0])
+			case b.Drawn[0] != b.Whole:
+				cut++
+				if !strings.HasSuffix(b.Drawn[0], "…") || !strings.HasPrefix(b.Whole, strings.TrimSuffix(b.Drawn[0], "…")) {
+					t.Errorf("%d px wide: %q drawn as %q", width, b.Whole, b.Drawn[0])
+				}
+			}
+		}
+		if !wide && cut == 0 {
+			t.Errorf("%d px wide: no label cut for a phone: nothing checked the cut ones", width)
+		}
+		tb.assertNoErrors()
+	}
+}
+
 // TestRankedFigureInSight: where a ranking is wider than its box (a phone,
 // a blog's column), the figure it ranks by stays in sight at the box's
 // right edge, in the header and every row, wherever the table is scrolled
