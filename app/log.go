@@ -227,8 +227,8 @@ func (c *clipLog) OnMount(ctx app.Context) {
 			if doc.Get("visibilityState").String() != "visible" {
 				return nil
 			}
-		} else if k := ev.Get("key"); k.Truthy() && !strings.HasPrefix(k.String(), "aivc.log") {
-			return nil // not the log's (a null key: storage was cleared)
+		} else if k := ev.Get("key"); k.Truthy() && (!strings.HasPrefix(k.String(), "aivc.log") || k.String() == cliplog.MeasuredKey) {
+			return nil // not the log's (a null key: storage was cleared), or figures another page kept
 		}
 		ctx.Dispatch(c.scheduleReload)
 		return nil
@@ -1253,7 +1253,7 @@ func (c *clipLog) reload() {
 // clips, totals, measured retakes, chart, plans and the last export.
 func (c *clipLog) refresh() {
 	all := c.log.Entries()
-	setMeasured(all)
+	setMeasured(c.log)
 	c.corrupt = c.log.Corrupt()
 	set := c.log.Settings()
 	display, rates := set.DisplayCurrency(), set.RatesOrDefault()

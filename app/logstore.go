@@ -40,17 +40,23 @@ func openLog() (l *cliplog.Log, rep cliplog.LoadReport, mem bool, err error) {
 	return l, rep, s != nil, err
 }
 
-// measured caches the log's measured generations per kept clip for the
-// pages that offer them: read once from storage on first use, and kept
-// current by the log page whenever it changes the log.
+// measured holds the log's measured generations per kept clip for the
+// pages that offer them: read once on first use (cliplog.Measured, kept in
+// storage between visits), and kept current by the log page whenever it
+// changes the log.
 var measured struct {
 	done bool
 	rs   []cliplog.Retakes
 }
 
-// setMeasured replaces the cache with the figures of es.
-func setMeasured(es []cliplog.Entry) {
+// setMeasured replaces the figures with those of l's entries, and keeps
+// them in storage for the next page's start.
+func setMeasured(l *cliplog.Log) {
+	es := l.Entries()
 	measured.done, measured.rs = true, cliplog.MeasureRetakes(es)
+	if s := deviceStore(); s != nil {
+		cliplog.KeepMeasured(s, es, measured.rs)
+	}
 }
 
 // measuredTakes returns the generations per kept clip measured in the clip
@@ -63,10 +69,7 @@ func measuredTakes(profileID, modelID string) (takes decimal.Decimal, source str
 	if !measured.done {
 		measured.done = true
 		if s := deviceStore(); s != nil {
-			if keys, err := s.Keys(); err == nil && hasLog(keys) {
-				l, _, _ := cliplog.Open(s) // a read-only view still measures
-				setMeasured(l.Entries())
-			}
+			measured.rs = cliplog.Measured(s)
 		}
 	}
 	r, ok := cliplog.FindRetakes(measured.rs, profileID, modelID)

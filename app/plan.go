@@ -1002,17 +1002,6 @@ func logTakes(ps []pricing.Profile) map[pricing.Tier]takeCount {
 	return out
 }
 
-// hasLog reports whether storage holds a clip log, so that a visitor who
-// never logged a clip gets no log written by opening the planner.
-func hasLog(keys []string) bool {
-	for _, k := range keys {
-		if strings.HasPrefix(k, "aivc.log") {
-			return true
-		}
-	}
-	return false
-}
-
 // linkValues returns the state a link carries.
 func (c *planner) linkValues() url.Values {
 	v := url.Values{}

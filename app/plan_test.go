@@ -230,7 +230,7 @@ func TestPlannerMeasuredTakes(t *testing.T) {
 	entry := func(id string, kept bool) cliplog.Entry {
 		return cliplog.Entry{ID: id, ProfileID: "runway", ModelID: "gen-4-turbo", Kept: kept}
 	}
-	setMeasured([]cliplog.Entry{entry("a", true), entry("b", false), entry("c", false), entry("d", true)})
+	measured.done, measured.rs = true, cliplog.MeasureRetakes([]cliplog.Entry{entry("a", true), entry("b", false), entry("c", false), entry("d", true)})
 
 	c := openPlanner(t, "mix=broll:20:10:720p:fast")
 	if hint, takes := c.defaultTakes(pricing.TierFast); takes.String() != "2" ||

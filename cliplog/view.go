@@ -179,13 +179,23 @@ func convertSum(ms []pricing.Money, display pricing.Currency, rates pricing.Rate
 // Retakes is how many generations a kept clip took on one profile and
 // model, measured from the log.
 type Retakes struct {
-	ProfileID, ModelID     string
-	ProfileName, ModelName string // as in the latest entry
-	Generations            int    // clips logged
-	Kept                   int    // of which kept
+	ProfileID   string `json:"p"`
+	ModelID     string `json:"m"`
+	ProfileName string `json:"pn"` // as in the latest entry
+	ModelName   string `json:"mn"`
+	Generations int    `json:"g"` // clips logged
+	Kept        int    `json:"k"` // of which kept
 	// PerKept is Generations ÷ Kept (pricing.DivisionScale); zero when
-	// nothing was kept.
-	PerKept decimal.Decimal
+	// nothing was kept. MeasuredKey does not hold it: setPerKept derives it.
+	PerKept decimal.Decimal `json:"-"`
+}
+
+// setPerKept sets PerKept from the counts.
+func (r *Retakes) setPerKept() {
+	r.PerKept = decimal.Zero
+	if r.Kept > 0 {
+		r.PerKept = decInt(r.Generations).DivRound(decInt(r.Kept), pricing.DivisionScale)
+	}
 }
 
 // OK reports whether there is a measured figure: at least one clip kept.
@@ -233,10 +243,7 @@ func MeasureRetakes(es []Entry) []Retakes {
 	for _, t := range byKey {
 		r := t.r
 		r.ProfileName, r.ModelName = es[t.latest].ProfileName, es[t.latest].ModelName
-		r.PerKept = decimal.Zero
-		if r.Kept > 0 {
-			r.PerKept = decInt(r.Generations).DivRound(decInt(r.Kept), pricing.DivisionScale)
-		}
+		r.setPerKept()
 		out = append(out, r)
 	}
 	order.Stable(len(out), func(i, j int) int {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aivc/aivc/cliplog"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -81,6 +82,17 @@ func jsString(s string) string {
 	return string(b)
 }
 
+// keptMeasure checks the measured generations per kept clip the log page
+// keeps for the other pages' start (cliplog.MeasuredKey): Runway's Gen-4
+// Turbo, made and kept so many times.
+func keptMeasure(tb *tab, when string, made, kept int) {
+	tb.t.Helper()
+	want := fmt.Sprintf(`{"n":%d,"rs":[{"p":"runway","m":"gen-4-turbo","g":%d,"k":%d}]}`, made, made, kept)
+	if got := eval[string](tb, `(m => m ? JSON.stringify({n: m.n, rs: m.rs.map(r => ({p: r.p, m: r.m, g: r.g, k: r.k}))}) : "nothing")(JSON.parse(localStorage.getItem(`+jsString(cliplog.MeasuredKey)+`)))`); got != want {
+		tb.t.Errorf("%s: the log keeps %s, want %s", when, got, want)
+	}
+}
+
 // TestLogPersists: clips logged on /log are there after a reload, and
 // after a reload with the server gone (the service worker serves the page).
 func TestLogPersists(t *testing.T) {
@@ -122,6 +134,7 @@ func TestLogPersists(t *testing.T) {
 		}
 	}
 	check("after logging")
+	keptMeasure(tb, "after logging", 2, 1)
 	tb.open("/log")
 	check("after a reload")
 
@@ -155,8 +168,10 @@ func TestLogPersists(t *testing.T) {
 	if left := logIDs(tb); len(left) != 1 || left[0] != ids[1] {
 		t.Errorf("deleting the first row (%s) left %v, want [%s]", ids[0], left, ids[1])
 	}
+	keptMeasure(tb, "after deleting the rejected one", 1, 1)
 	tb.do("undoing", chromedp.Click(chromedp.ID("log-undo")))
 	tb.waitFor("two rows", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 2`, 10*time.Second)
+	keptMeasure(tb, "after undoing it", 2, 1)
 	tb.open("/log")
 	check("after undo and a reload")
 	tb.assertNoErrors()
