@@ -329,7 +329,21 @@ func pathWords(path string) string {
 // page.
 type browserStore struct{}
 
-func localStorage() app.Value { return app.Window().Get("localStorage") }
+// pageStorage is the page's localStorage, read once (localStorage).
+var pageStorage app.Value
+
+// localStorage returns the page's localStorage: window.aivcStorage, where
+// web/early.js keeps it while go-app's engine starts with an empty one (see
+// there), or else window.localStorage (or guardStorage's stand-in).
+func localStorage() app.Value {
+	if pageStorage == nil {
+		pageStorage = app.Window().Get("aivcStorage")
+		if !pageStorage.Truthy() {
+			pageStorage = app.Window().Get("localStorage")
+		}
+	}
+	return pageStorage
+}
 
 // recoverStore turns a thrown exception into a storage error.
 func recoverStore(err *error) {

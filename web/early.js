@@ -11,6 +11,37 @@
 // Buttons that only change the view (data-replay: /compare's "Show all" and
 // sort buttons) are clicked again in the live page, in the order clicked.
 // Plain JS, no dependencies; loaded deferred on every page (app/routes.go).
+//
+// It also keeps localStorage out of go-app's start, below.
+
+// As it starts, go-app's engine reads and JSON-decodes every value in
+// localStorage, looking for expired persisted states (which this app does
+// not use), before it runs any page: a log of 20,000 clips is 20,000 values,
+// and every page took over 1.3-1.5 s later for them. So until the app is
+// ready the engine finds an empty localStorage, and the app reads the real
+// one as window.aivcStorage (app/customprofiles.go). Storage that throws
+// when read (site data blocked: app/guard.go), or a property that cannot be
+// replaced, is left as it is.
+(() => {
+  "use strict";
+  const body = document.body;
+  if (!body || body.dataset.wasm === "ready") return;
+  let own;
+  try {
+    own = Object.getOwnPropertyDescriptor(window, "localStorage");
+    const real = window.localStorage;
+    if (!own || !Reflect.defineProperty(window, "localStorage", { value: { length: 0 }, configurable: true })) return;
+    window.aivcStorage = real;
+  } catch (e) {
+    return;
+  }
+  new MutationObserver((_, observer) => {
+    if (body.dataset.wasm !== "ready") return;
+    observer.disconnect();
+    Reflect.defineProperty(window, "localStorage", own);
+  }).observe(body, { attributes: true, attributeFilter: ["data-wasm"] });
+})();
+
 (() => {
   "use strict";
   const body = document.body;
