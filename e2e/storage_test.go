@@ -279,6 +279,23 @@ func clips(n int) []cliplog.Entry {
 	return out
 }
 
+// logStore returns a store holding a clip log of n clips, written by
+// cliplog as the app writes it.
+func logStore(t *testing.T, n int) *cliplog.MemStore {
+	t.Helper()
+	s := cliplog.NewMemStore()
+	l, _, err := cliplog.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range clips(n) {
+		if _, err := l.Add(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
 // TestLogImportFull: an import that does not fit in the storage says so,
 // and adds nothing (what it wrote is taken back); with room, it imports.
 func TestLogImportFull(t *testing.T) {
@@ -384,16 +401,7 @@ func TestLog20k(t *testing.T) {
 		t.Skip("a log of 20,000 clips (-short)")
 	}
 	const n = 20000
-	s := cliplog.NewMemStore()
-	l, _, err := cliplog.Open(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range clips(n) {
-		if _, err := l.Add(e); err != nil {
-			t.Fatal(err)
-		}
-	}
+	s := logStore(t, n)
 	stored := s.Snapshot()
 	t.Logf("storage: %d keys, %.2f MB", len(stored), float64(s.Size())/1e6)
 
@@ -466,16 +474,7 @@ const countEntryReads = `(() => {
 func TestStartReadsNoClip(t *testing.T) {
 	t.Parallel()
 	const n = 200
-	s := cliplog.NewMemStore()
-	l, _, err := cliplog.Open(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range clips(n) {
-		if _, err := l.Add(e); err != nil {
-			t.Fatal(err)
-		}
-	}
+	s := logStore(t, n)
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: countEntryReads})
