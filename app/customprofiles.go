@@ -373,14 +373,14 @@ func (browserStore) Del(key string) (err error) {
 	return nil
 }
 
+// Keys lists the keys in one call, as JSON: a call through syscall/js per
+// key (localStorage.key(i)) cost /compare ~150 ms of its start with a
+// clip log of 20,000 clips (web/embed-frame.js's memory store lists its
+// items the same way).
 func (browserStore) Keys() (keys []string, err error) {
 	defer recoverStore(&err)
-	s := localStorage()
-	n := s.Get("length").Int()
-	for i := range n {
-		if k := s.Call("key", i); !k.IsNull() && !k.IsUndefined() {
-			keys = append(keys, k.String())
-		}
-	}
-	return keys, nil
+	w := app.Window()
+	list := w.Get("JSON").Call("stringify", w.Get("Object").Call("keys", localStorage())).String()
+	err = json.Unmarshal([]byte(list), &keys)
+	return keys, err
 }

@@ -9,20 +9,22 @@
   const root = document.documentElement;
 
   // Storage that throws (third-party storage blocked) becomes a memory store
-  // for this page: go-app reads localStorage when it starts.
+  // for this page: go-app reads localStorage when it starts. As in a real
+  // Storage, the items are the store's own properties (the app lists them
+  // with Object.keys) and the methods its prototype's.
+  const memory = {
+    getItem(k) { return Object.hasOwn(this, k) ? this[k] : null; },
+    setItem(k, v) { this[k] = String(v); },
+    removeItem(k) { delete this[k]; },
+    clear() { for (const k of Object.keys(this)) delete this[k]; },
+    key(i) { return Object.keys(this)[i] ?? null; },
+    get length() { return Object.keys(this).length; },
+  };
   for (const name of ["localStorage", "sessionStorage"]) {
     try {
       window[name].length;
     } catch (e) {
-      const m = new Map();
-      const store = {
-        getItem: (k) => (m.has(String(k)) ? m.get(String(k)) : null),
-        setItem: (k, v) => void m.set(String(k), String(v)),
-        removeItem: (k) => void m.delete(String(k)),
-        clear: () => m.clear(),
-        key: (i) => [...m.keys()][i] ?? null,
-        get length() { return m.size; },
-      };
+      const store = Object.create(memory);
       try { Object.defineProperty(window, name, { value: store, configurable: true }); } catch (e2) {}
     }
   }
