@@ -36,7 +36,8 @@
 // measured generations per kept clip of each profile and model, with its
 // sample (Retakes.Source: "measured from your log: 12 clips, 8 kept"), for
 // the calculator, compare and planner pages to offer as their default
-// (FindRetakes). SpendByMonth and SpendByProject feed the chart.
+// (FindRetakes); Measured keeps them in one record between visits, so that
+// those pages need not read every entry at start. SpendByMonth and SpendByProject feed the chart.
 //
 // # Storage layout (schema 1)
 //
@@ -50,6 +51,7 @@
 //	aivc.log.v1.p.<profile id>    the plan the person is on for a profile
 //	aivc.log.v1.settings          display currency, rates, last export
 //	aivc.log.v1.corrupt.<name>    a record set aside: {"key","error","raw"}
+//	aivc.log.v1.measured          MeasureRetakes of every entry, stamped (MeasuredKey)
 //	aivc.log                      schema 0 (old): the whole log as one array
 //
 // An entry is stored with short field names and without empty fields,
