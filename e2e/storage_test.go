@@ -469,7 +469,7 @@ const countEntryReads = `(() => {
 // keeps in one record (cliplog.MeasuredKey), and go-app's engine, which
 // reads and decodes every value of localStorage as it starts unless
 // web/early.js hides them, read them all before: with 20,000 clips, /compare
-// took over 4.6-6.0 s after a navigation instead of 0.8-1.2 s. Once the app
+// took over 4.6-6.0 s after a navigation instead of 0.66-0.81 s. Once the app
 // is ready, the page's localStorage is the real one again.
 func TestStartReadsNoClip(t *testing.T) {
 	t.Parallel()
