@@ -384,7 +384,7 @@ func (r *report) summarize() {
 			n++
 		}
 	}
-	add("layout shift through the wasm takeover (worst load)", fmt.Sprintf("%.4f", worst), "= 0", budget{Max: 0}, worst, n > 0)
+	add("layout shift through the wasm takeover (worst load)", fmtShift(worst), "= 0", budget{Max: 0}, worst, n > 0)
 
 	ratioLine("warm: time until the app handles input", "warm", measureInput, "≤ 1.15 × bare", 1.15)
 
@@ -612,8 +612,8 @@ func (r *report) text(verbose bool) string {
 		w("every load (ms from navigation start; warm-up loads have a negative number):\n")
 		w("  %-7s %-4s %4s %8s %8s %8s %8s %8s %10s %10s %5s  %s\n", "site", "mode", "load", "FCP", "LCP", "mounted", "input", "CLS", "host", "page net", "wasm", "input field → first changed value")
 		for _, s := range r.Samples {
-			w("  %-7s %-4s %4d %8s %8s %8s %8s %8.4f %10s %10s %5d  %s → %s%s\n", s.Site, s.Mode, s.Iter+1,
-				fmtMS(s.FCP), fmtMS(s.LCP), fmtMS(s.Mounted), fmtMS(s.Ready), s.CLS, fmtMB(s.HostWire), fmtMB(s.PageNet), s.WasmDownloads,
+			w("  %-7s %-4s %4d %8s %8s %8s %8s %8s %10s %10s %5d  %s → %s%s\n", s.Site, s.Mode, s.Iter+1,
+				fmtMS(s.FCP), fmtMS(s.LCP), fmtMS(s.Mounted), fmtMS(s.Ready), fmtShift(s.CLS), fmtMB(s.HostWire), fmtMB(s.PageNet), s.WasmDownloads,
 				s.Input, strings.ReplaceAll(s.ReadyValue, "\n", " "), errSuffix(s.Err))
 		}
 		w("\n")
@@ -677,9 +677,19 @@ func fmtMeasure(measure string, v float64) string {
 	case strings.HasPrefix(measure, "bytes"):
 		return fmtMB(int64(v))
 	case strings.HasPrefix(measure, "layout"):
-		return fmt.Sprintf("%.4f", v)
+		return fmtShift(v)
 	}
 	return fmt.Sprintf("%g", v)
+}
+
+// fmtShift writes a layout shift to four places, or in exponent form when
+// it is not zero but would read as 0.0000: a run once printed FAIL beside
+// "0.0000" for a shift of 0.00002.
+func fmtShift(v float64) string {
+	if v > 0 && v < 0.00005 {
+		return fmt.Sprintf("%.1e", v)
+	}
+	return fmt.Sprintf("%.4f", v)
 }
 
 func orUnknown(s string) string {

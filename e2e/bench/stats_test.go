@@ -290,3 +290,12 @@ func TestReadWasmBreakdown(t *testing.T) {
 		}
 	}
 }
+
+// TestFmtShift: a layout shift that is not zero never reads as zero.
+func TestFmtShift(t *testing.T) {
+	for v, want := range map[float64]string{0: "0.0000", 1.6e-5: "1.6e-05", 0.00005: "0.0001", 0.0126: "0.0126", 0.25: "0.2500"} {
+		if got := fmtShift(v); got != want {
+			t.Errorf("fmtShift(%g) = %q, want %q", v, got, want)
+		}
+	}
+}
