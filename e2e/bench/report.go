@@ -684,7 +684,7 @@ func fmtMeasure(measure string, v float64) string {
 
 // fmtShift writes a layout shift to four places, or in exponent form when
 // it is not zero but would read as 0.0000: a run once printed FAIL beside
-// "0.0000" for a shift of 0.00002.
+// "0.0000" for a shift under 0.00005.
 func fmtShift(v float64) string {
 	if v > 0 && v < 0.00005 {
 		return fmt.Sprintf("%.1e", v)
