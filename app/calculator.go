@@ -857,11 +857,13 @@ func (c *calculator) parse(key string, positive, optional bool) (decimal.Decimal
 	if optional && strings.TrimSpace(s) == "" {
 		return decimal.Decimal{}, false
 	}
-	parse := pricing.ParseAmount
-	if positive {
-		parse = pricing.ParsePositive
+	d, err := pricing.ParseAmount(calcLabels[key], s)
+	switch {
+	case key == "price" || key == "ppc":
+		d, err = pricing.ParsePrice(calcLabels[key], s, c.currency())
+	case positive:
+		d, err = pricing.ParsePositive(calcLabels[key], s)
 	}
-	d, err := parse(calcLabels[key], s)
 	if err != nil {
 		c.errs[key] = errorMessage(err)
 		return decimal.Decimal{}, false

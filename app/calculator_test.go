@@ -193,6 +193,9 @@ func TestCalculatorBadValues(t *testing.T) {
 		{"/#price=30&credits=3000&clip=50&dur=5&takes=0.5", "takes", "0.5", "Generations per kept clip must be 1 or more."},
 		{"/#price=30&credits=3000&clip=50&dur=5&clips=NaN", "clips", "NaN", "Number of clips must be a number, like 30 or 1,200.50."},
 		{"/#ppc=Inf&clip=50&dur=5", "ppc", "Inf", "Price per credit must be a number, like 30 or 1,200.50."},
+		// A price typed in another currency than the one chosen.
+		{"/#price=%E2%82%AC30&credits=3000&clip=50&dur=5", "price", "€30", "Plan price is in USD, not EUR: type the amount alone, or change the currency."},
+		{"/#cur=GBP&ppc=0.01%20USD&clip=50&dur=5", "ppc", "0.01 USD", "Price per credit is in GBP, not USD: type the amount alone, or change the currency."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key+"="+tt.shown, func(t *testing.T) {

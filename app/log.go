@@ -896,7 +896,7 @@ func (c *clipLog) planInput() (cliplog.MyPlan, pricing.Profile, error) {
 	if v["plan"] != customPlan {
 		return cliplog.MyPlan{ProfileID: p.ID, PlanID: v["plan"], Billing: cliplog.Billing(v["billing"])}, p, nil
 	}
-	price, err := pricing.ParseAmount(logLabel("plan_price"), v["plan_price"])
+	price, err := pricing.ParsePrice(logLabel("plan_price"), v["plan_price"], pricing.Currency(v["plan_cur"]))
 	if err != nil {
 		c.errs["plan_price"] = errorMessage(err)
 	}

@@ -445,11 +445,17 @@ func TestLogPlans(t *testing.T) {
 		c.planChoices()[i].Label != "Standard — $15.00/mo" {
 		t.Errorf("plan choices %v", c.planChoices())
 	}
-	// A custom price: $10 for 1,000 credits → $0.01 a credit.
+	// A custom price: $10 for 1,000 credits → $0.01 a credit. Typed as
+	// "€10" first, in a plan priced in dollars: refused, not read as $10.
 	c.values["plan"] = customPlan
 	c.edited("plan")
-	c.values["plan_price"], c.values["plan_credits"] = "10", "1,000"
+	c.values["plan_price"], c.values["plan_credits"] = "€10", "1,000"
 	c.edited("plan_credits")
+	if want := "Price paid is in USD, not EUR: type the amount alone, or change the currency."; c.errs["plan_price"] != want {
+		t.Errorf("€10 in a dollar plan: message %q, want %q", c.errs["plan_price"], want)
+	}
+	c.values["plan_price"] = "10"
+	c.edited("plan_price")
 	if c.planPrice != "That is $0.01 per credit." {
 		t.Errorf("plan price %q", c.planPrice)
 	}

@@ -171,7 +171,9 @@
 // Empty text, words ("abc", "NaN", "Inf"), exponents ("1e400"), negative
 // amounts, more than 15 digits before the point or 16 after it, and
 // (for ParsePositive) zero are errors that name the field:
-// "Credits per month must be more than 0".
+// "Credits per month must be more than 0". [ParsePrice] reads a price in a
+// known currency, and refuses another currency's mark ("€30" in a dollar
+// price: "Plan price is in USD, not EUR: …") instead of reading it as 30.
 //
 // # Errors
 //

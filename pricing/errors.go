@@ -45,7 +45,7 @@ var (
 type InputError struct {
 	Field string
 	Value string
-	Err   error // one of ErrEmpty, ErrNotNumber, ErrNegative, ErrZero, ErrTooLarge
+	Err   error // one of ErrEmpty, ErrNotNumber, ErrNegative, ErrZero, ErrTooLarge…, or what is wrong in words (ParsePrice)
 }
 
 func (e *InputError) Error() string {

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,9 +22,13 @@ const (
 	maxInputBytes = 128
 )
 
-// currencyMarks may stand before or after an amount. Longer marks come
-// first so that "US$" is not read as "$".
-var currencyMarks = []string{"US$", "USD", "EUR", "GBP", "$", "€", "£"}
+// currencyMarks may stand before or after an amount, each with the
+// currency it names. Longer marks come first so that "US$" is not read as
+// "$".
+var currencyMarks = []struct {
+	mark string
+	cur  Currency
+}{{"US$", USD}, {"USD", USD}, {"EUR", EUR}, {"GBP", GBP}, {"$", USD}, {"€", EUR}, {"£", GBP}}
 
 // ParseAmount reads a non-negative amount that a person typed (or a link
 // carried) into the input labelled field. It accepts what people write:
@@ -39,17 +44,29 @@ var currencyMarks = []string{"US$", "USD", "EUR", "GBP", "$", "€", "£"}
 // ("-5"), ErrTooLarge (more than MaxIntegerDigits digits before the point)
 // or ErrTooPrecise (more than MaxFractionDigits after it).
 func ParseAmount(field, s string) (decimal.Decimal, error) {
-	d, err := parseAmount(s)
+	d, _, err := parseAmount(s)
 	if err != nil {
 		return zero, &InputError{Field: field, Value: s, Err: err}
 	}
 	return d, nil
 }
 
+// ParsePrice is ParseAmount for a price in cur: a currency mark, if the
+// text has one, must be cur's. "€30" typed where the price is in dollars
+// is an *InputError ("Plan price is in USD, not EUR: type the amount
+// alone, or change the currency"), never read as $30.
+func ParsePrice(field, s string, cur Currency) (decimal.Decimal, error) {
+	if _, mark, _ := parseAmount(s); mark != "" && mark != cur {
+		return zero, &InputError{Field: field, Value: s,
+			Err: errors.New("is in " + string(cur) + ", not " + string(mark) + ": type the amount alone, or change the currency")}
+	}
+	return ParseAmount(field, s)
+}
+
 // ParsePositive is ParseAmount for amounts that must be more than zero
 // (ErrZero: "Credits per month must be more than 0").
 func ParsePositive(field, s string) (decimal.Decimal, error) {
-	d, err := parseAmount(s)
+	d, _, err := parseAmount(s)
 	if err == nil && d.IsZero() {
 		err = ErrZero
 	}
@@ -61,17 +78,20 @@ func ParsePositive(field, s string) (decimal.Decimal, error) {
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) }
 
-func parseAmount(s string) (decimal.Decimal, error) {
+// parseAmount reads s as ParseAmount documents, and returns the currency
+// of its mark ("" without one).
+func parseAmount(s string) (decimal.Decimal, Currency, error) {
 	t := strings.TrimFunc(s, isSpace)
 	if t == "" {
-		return zero, ErrEmpty
+		return zero, "", ErrEmpty
 	}
 	if len(t) > maxInputBytes || !utf8.ValidString(t) {
-		return zero, ErrNotNumber
+		return zero, "", ErrNotNumber
 	}
 	// A sign and a currency mark, in either order, before the number; a
 	// currency mark after it.
-	neg, cur := false, false
+	neg := false
+	var cur Currency
 	for {
 		switch {
 		case !neg && (strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−")):
@@ -79,46 +99,48 @@ func parseAmount(s string) (decimal.Decimal, error) {
 			_, n := utf8.DecodeRuneInString(t)
 			t = strings.TrimLeftFunc(t[n:], isSpace)
 			continue
-		case !cur:
-			if m := markPrefix(t); m > 0 {
-				cur = true
-				t = strings.TrimLeftFunc(t[m:], isSpace)
+		case cur == "":
+			if n, c := currencyMark(t, true); n > 0 {
+				cur = c
+				t = strings.TrimLeftFunc(t[n:], isSpace)
 				continue
 			}
 		}
 		break
 	}
-	if !cur {
-		if m := markSuffix(t); m > 0 {
-			t = strings.TrimRightFunc(t[:len(t)-m], isSpace)
+	if cur == "" {
+		if n, c := currencyMark(t, false); n > 0 {
+			cur = c
+			t = strings.TrimRightFunc(t[:len(t)-n], isSpace)
 		}
 	}
 	d, err := parseNumber(t)
 	if err != nil {
-		return zero, err
+		return zero, "", err
 	}
 	if neg && !d.IsZero() {
-		return zero, ErrNegative
+		return zero, "", ErrNegative
 	}
-	return d, nil
+	return d, cur, nil
 }
 
-func markPrefix(t string) int {
+// currencyMark returns the length of the currency mark that t starts
+// with (ends with, unless start), in any case, and its currency; 0 and ""
+// when it has none.
+func currencyMark(t string, start bool) (int, Currency) {
 	for _, m := range currencyMarks {
-		if len(t) >= len(m) && strings.EqualFold(t[:len(m)], m) {
-			return len(m)
+		if len(t) < len(m.mark) {
+			continue
+		}
+		affix := t[len(t)-len(m.mark):]
+		if start {
+			affix = t[:len(m.mark)]
+		}
+		if strings.EqualFold(affix, m.mark) {
+			return len(m.mark), m.cur
 		}
 	}
-	return 0
-}
-
-func markSuffix(t string) int {
-	for _, m := range currencyMarks {
-		if len(t) >= len(m) && strings.EqualFold(t[len(t)-len(m):], m) {
-			return len(m)
-		}
-	}
-	return 0
+	return 0, ""
 }
 
 // parseNumber reads digits, thousands separators and one decimal point.

@@ -140,6 +140,45 @@ func TestParsePositive(t *testing.T) {
 	}
 }
 
+// TestParsePrice: a price takes its own currency's marks, or none, and
+// refuses another's, naming both: "€30" in a dollar price was read as $30.
+func TestParsePrice(t *testing.T) {
+	tests := []struct {
+		in   string
+		cur  Currency
+		want string // the amount, or the message
+	}{
+		{"30", USD, "30"},
+		{"$30", USD, "30"},
+		{"30 usd", USD, "30"},
+		{"US$ 1,200.50", USD, "1200.5"},
+		{"€15", EUR, "15"},
+		{"15 EUR", EUR, "15"},
+		{"£9.99", GBP, "9.99"},
+		{"€30", USD, "Plan price is in USD, not EUR: type the amount alone, or change the currency"},
+		{"30 £", USD, "Plan price is in USD, not GBP: type the amount alone, or change the currency"},
+		{"30 GBP", EUR, "Plan price is in EUR, not GBP: type the amount alone, or change the currency"},
+		{"$30", EUR, "Plan price is in EUR, not USD: type the amount alone, or change the currency"},
+		{"-€5", EUR, "Plan price cannot be negative"},
+		{"€", EUR, "Plan price must be a number, like 30 or 1,200.50"},
+	}
+	for _, tt := range tests {
+		got, err := ParsePrice("Plan price", tt.in, tt.cur)
+		if err != nil {
+			if err.Error() != tt.want {
+				t.Errorf("ParsePrice(%q, %s) = %v, want %q", tt.in, tt.cur, err, tt.want)
+			}
+			if _, ok := errors.AsType[*InputError](err); !ok {
+				t.Errorf("ParsePrice(%q, %s) = %T, want an *InputError", tt.in, tt.cur, err)
+			}
+			continue
+		}
+		if !eq(t, got, tt.want) {
+			t.Errorf("ParsePrice(%q, %s) = %s, want %s", tt.in, tt.cur, got, tt.want)
+		}
+	}
+}
+
 // What FormatNumber writes, ParseAmount reads back to the same value.
 func TestParseFormatRoundTrip(t *testing.T) {
 	for _, s := range []string{"0", "1", "0.5", "1200.5", "3000", "1234567.891", "0.0033",
