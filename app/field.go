@@ -117,6 +117,14 @@ func (p picker) render() app.UI {
 	}
 	for _, c := range p.Choices {
 		o := textElem("option", "", c.Label).Attr("value", c.Value)
+		if c.Value == "" {
+			// go-app drops an attribute whose value is empty (v10.1.11's
+			// attributes.Set looks at the value, not the name), and an
+			// option without one has its text as its value: /log's "All"
+			// came back as a filter for "All". Without text its value is
+			// "", and the label attribute names it.
+			o = elem("option", "").Attr("label", c.Label)
+		}
 		if c.Value == p.Value {
 			o = o.Attr("selected", true)
 		}

@@ -34,6 +34,12 @@ const (
 	SchemaVersion = 1
 )
 
+// notComparable, as a blank field, makes a struct not comparable with ==:
+// the compiler then writes no equality function for it, which app.wasm
+// would carry (about 3 KB for each of the two entry codecs below, whose
+// values go through encoding/json as interfaces and so would need one).
+type notComparable [0]func()
+
 // EntryKey returns the storage key of entry id.
 func EntryKey(id string) string { return EntryPrefix + id }
 
@@ -45,6 +51,7 @@ func PlanKey(profileID string) string { return PlanPrefix + profileID }
 // The ID is the key's; Cost is derived on load; Updated is omitted when it
 // equals Created.
 type storedEntry struct {
+	_           notComparable
 	Date        string `json:"d"`
 	ProfileID   string `json:"p"`
 	ProfileName string `json:"pn,omitempty"`
@@ -221,6 +228,7 @@ func lookup(pairs [][2]string, key string) (string, bool) {
 // order. Amounts are amountText so that a hand-edited backup may write
 // them as JSON numbers; export writes strings.
 type backupEntry struct {
+	_              notComparable
 	ID             string     `json:"id"`
 	Date           string     `json:"date"`
 	ProfileID      string     `json:"profile_id"`

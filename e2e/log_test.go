@@ -413,3 +413,30 @@ func TestLogCorruptRecord(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestLogFilterAll: the list's filters go back to "All", chosen as
+// a person chooses it (its place in the list, not a value). Before, "All"
+// had no value attribute (go-app drops empty ones), so it came back as a
+// filter for the project, client… "All": 0 clips, until a reload.
+func TestLogFilterAll(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/")
+	seed(tb, logStore(t, 12).Snapshot())
+	tb.open("/log")
+	const count = `document.getElementById("log-count").textContent`
+	tb.waitFor("the 12 clips", count+` === "12 clips"`, 10*time.Second)
+	for _, f := range []struct{ id, value string }{
+		{"f-f_project", "Blog"}, {"f-f_client", "Acme"}, {"f-f_month", "2025-03"}, {"f-f_kept", "rejected"},
+	} {
+		pick(tb, f.id, f.value)
+		tb.waitFor(f.id+" filtering", count+` !== "12 clips"`, 10*time.Second)
+		eval[bool](tb, fmt.Sprintf(`(() => { const s = document.getElementById(%q); s.selectedIndex = [...s.options].findIndex((o) => o.label === "All"); return s.dispatchEvent(new Event("change", {bubbles: true})); })()`, f.id))
+		tb.waitFor(f.id+" back to All", count+` === "12 clips"`, 10*time.Second)
+		if v := eval[string](tb, fmt.Sprintf(`document.getElementById(%q).selectedOptions[0].label`, f.id)); v != "All" {
+			t.Errorf("%s shows %q after choosing All", f.id, v)
+		}
+	}
+	tb.assertNoErrors()
+}
