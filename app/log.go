@@ -762,7 +762,9 @@ func (c *clipLog) fillClip(name string) {
 		}
 	}
 	c.resHint = resHint(m, pricing.Resolution(v["res"]))
-	if strings.TrimSpace(v["dur"]) == "" {
+	// A new model gets its first length; Seconds emptied by the person
+	// stays empty, and says so, rather than logging a length not typed.
+	if strings.TrimSpace(v["dur"]) == "" && name != "dur" {
 		v["dur"] = firstDuration(m)
 	}
 	c.usage = ""
@@ -770,7 +772,9 @@ func (c *clipLog) fillClip(name string) {
 	if err != nil {
 		c.errs["dur"] = errorMessage(err)
 	} else if u, err := m.Usage(pricing.Shot{Seconds: secs, Res: pricing.Resolution(v["res"])}); err != nil {
+		// The credits shown were another clip's: the person types these.
 		c.usage = strings.TrimSuffix(errorMessage(err), ".") + ": type what the platform charged."
+		v["credits"] = ""
 	} else {
 		v["credits"] = pricing.Exact(u.Units)
 		c.usage = "Catalog: " + strings.Join(u.Lines, "; ")

@@ -203,6 +203,36 @@ func TestLogSaveAndTotals(t *testing.T) {
 	}
 }
 
+// TestLogClipLength: Seconds emptied is not logged as the model's first
+// length, and a length the catalog has no rule for empties the credits
+// that were another length's. Before, an empty Seconds logged "the 5 s
+// clip", and 1,000 s kept 60 credits: "$1.44 ÷ 1,000 s = $0.0014".
+func TestLogClipLength(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	typeClip(c, map[string]string{"model": "gen-4", "dur": ""})
+	if c.values["dur"] != "" || c.errs["dur"] != "Seconds is empty." {
+		t.Errorf("Seconds emptied: value %q, message %q", c.values["dur"], c.errs["dur"])
+	}
+	if c.save(false) || c.log.Len() != 0 {
+		t.Errorf("a clip with no length was logged: %q", c.status)
+	}
+	typeClip(c, map[string]string{"dur": "7"})
+	if c.values["credits"] != "120" { // billed as a 10 s clip: 12 credits/s × 10 s
+		t.Fatalf("credits for 7 s %q, want 120", c.values["credits"])
+	}
+	typeClip(c, map[string]string{"dur": "1,000"})
+	if c.values["credits"] != "" || !strings.Contains(c.usage, "type what the platform charged") {
+		t.Errorf("1,000 s: credits %q, hint %q", c.values["credits"], c.usage)
+	}
+	if c.cost.Text != noValue || c.perSecond.Text != noValue {
+		t.Errorf("1,000 s priced with another length's credits: %s, %s", c.cost.Text, c.perSecond.Text)
+	}
+	typeClip(c, map[string]string{"credits": "2,000"})
+	if !c.save(false) {
+		t.Fatalf("the typed credits were not logged: %q %v", c.clipMsg, c.errs)
+	}
+}
+
 // TestLogEmptyList: a list with no row says why, in place of an empty
 // table: no clips yet, or none that the filters let through.
 func TestLogEmptyList(t *testing.T) {
