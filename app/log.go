@@ -383,7 +383,7 @@ func (c *clipLog) renderList() app.UI {
 				per, value = pricing.FormatNumber(r.PerKept.Round(2)), pricing.Exact(r.PerKept)
 			}
 			rows[i] = elem("tr", "",
-				textElem("th", "", r.ProfileName+" · "+r.ModelName).Attr("scope", "row"),
+				textElem("th", "", c.where(r.ProfileID, r.ProfileName, r.ModelID, r.ModelName)).Attr("scope", "row"),
 				textElem("td", "num", pricing.FormatInt(r.Generations)),
 				textElem("td", "num", pricing.FormatInt(r.Kept)),
 				textElem("td", "num", per),
@@ -465,7 +465,7 @@ func (c *clipLog) renderRow(e cliplog.Entry) app.UI {
 	if !e.Kept {
 		kept = "rejected"
 	}
-	where := e.ProfileName + " · " + e.ModelName
+	where := c.where(e.ProfileID, e.ProfileName, e.ModelID, e.ModelName)
 	cells := [...]string{e.Date, where, string(e.Res), pricing.FormatNumber(e.Seconds), pricing.FormatNumber(e.Credits),
 		pricing.FormatMoney(e.Cost), per, kept, e.Project, e.Client, e.Note}
 	tds := make([]app.UI, len(cells)+1)
@@ -625,7 +625,7 @@ func (c *clipLog) save(again bool) bool {
 		return false
 	}
 	c.alert = ""
-	c.status = "Logged " + describeEntry(e) + "."
+	c.status = "Logged " + c.describe(e) + "."
 	if !again {
 		c.resetClip(c.values["profile"])
 	}
@@ -1037,7 +1037,7 @@ func (c *clipLog) onDelete(id string) app.EventHandler {
 			return
 		}
 		c.undo = &d
-		c.status = "Deleted " + describeEntry(d.Entry) + "."
+		c.status = "Deleted " + c.describe(d.Entry) + "."
 		c.refresh()
 	}
 }
@@ -1053,7 +1053,7 @@ func (c *clipLog) onUndo(ctx app.Context, e app.Event) {
 		c.failAction(err, "The clip was not put back.")
 		return
 	}
-	c.status = "Put back " + describeEntry(d.Entry) + "."
+	c.status = "Put back " + c.describe(d.Entry) + "."
 	c.refresh()
 }
 
@@ -1393,11 +1393,23 @@ func (c *clipLog) spendChart(es []cliplog.Entry, display pricing.Currency, rates
 	return newBarChart("log-chart", title, desc, "Spent", bars)
 }
 
-// describeEntry names a clip in a sentence: "the 10 s clip of 2025-03-01
-// on Runway (app) · Gen-4 Turbo, $0.60".
-func describeEntry(e cliplog.Entry) string {
-	return "the " + pricing.FormatNumber(e.Seconds) + " s clip of " + e.Date + " on " + e.ProfileName + " · " +
-		e.ModelName + ", " + pricing.FormatMoney(e.Cost)
+// describe names a clip in a sentence: "the 10 s clip of 2025-03-01 on
+// Runway (app) · Gen-4 Turbo, $0.60".
+func (c *clipLog) describe(e cliplog.Entry) string {
+	return "the " + pricing.FormatNumber(e.Seconds) + " s clip of " + e.Date + " on " +
+		c.where(e.ProfileID, e.ProfileName, e.ModelID, e.ModelName) + ", " + pricing.FormatMoney(e.Cost)
+}
+
+// where names a clip's platform and model, "Runway (app) · Gen-4": as
+// logged, or else as the catalog names them (a CSV may carry only the
+// IDs), or else by their IDs.
+func (c *clipLog) where(profileID, profile, modelID, model string) string {
+	if profile == "" || model == "" {
+		p, _ := pricing.FindProfile(c.catalog, profileID)
+		m, _ := p.FindModel(modelID)
+		profile, model = cmp.Or(profile, p.Name, profileID), cmp.Or(model, m.Name, modelID)
+	}
+	return profile + " · " + model
 }
 
 // profileChoices lists every profile the clip can be made on.

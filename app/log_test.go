@@ -444,6 +444,20 @@ func TestLogImport(t *testing.T) {
 	if c.log.Len() != 2 {
 		t.Errorf("importing twice duplicated clips: %d", c.log.Len())
 	}
+	// The file names no platform or model, only their IDs: the list, the
+	// measure and the delete buttons name them as the catalog does (before:
+	// " · "), and an ID the catalog does not know by itself.
+	c.importFile("more.csv", []byte("date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept\r\n"+
+		"2025-03-03,kling,kling-v9,5,20,USD,0.01,yes\r\n"))
+	html := logHTML(t, c)
+	for text, n := range map[string]int{
+		">Runway (app) · Gen-4<": 3, "Delete the clip of 2025-03-01, Runway (app) · Gen-4": 1,
+		">Kling AI (app) · kling-v9<": 2, "> · <": 0,
+	} {
+		if got := strings.Count(html, text); got != n {
+			t.Errorf("%q %d times, want %d", text, got, n)
+		}
+	}
 
 	// A backup of this log, imported into an empty one, exports the same.
 	var a strings.Builder
