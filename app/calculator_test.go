@@ -163,6 +163,12 @@ func TestCalculatorCustomLinks(t *testing.T) {
 			{"first-price-per-credit", "0.0085714285714286", "$0.0086"},
 			{"first-cost-per-clip", "0.42857142857143", "$0.4286"},
 		}},
+		// A price per credit too small for 4 places: "$20 ÷ 1,000,000
+		// credits = $0.00002", not "= $0.00".
+		{"a tiny price per credit", "/#price=20&credits=1000000&clip=500&dur=5", []wantResult{
+			{"price-per-credit", "0.00002", "$0.00002"},
+			{"cost-per-clip", "0.01", "$0.01"},
+		}},
 		{"missing numbers get the example's", "/#dur=10", []wantResult{
 			{"price-per-credit", "0.01", "$0.01"},
 			{"cost-per-clip", "0.5", "$0.50"},

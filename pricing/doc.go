@@ -143,8 +143,9 @@
 //     range are rounded up to whole seconds;
 //   - [FormatMoney] rounds for display, half away from zero: 2 decimal
 //     places from 1 up ("$1,200.50"), up to 4 below 1, keeping at least 2
-//     ("$0.01", "€0.0033"). [Rank]'s TimesCheapest is a ratio shown to 2
-//     places.
+//     ("$0.01", "€0.0033"), and 2 significant digits where 4 places would
+//     show nothing ("$0.00002"). [Rank]'s TimesCheapest is a ratio shown
+//     to 2 places.
 //
 // Multiplication, addition and subtraction are exact. So "cost per second
 // × seconds = cost per clip" holds to within 10^-16 of a unit of money, and

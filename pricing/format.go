@@ -15,7 +15,9 @@ var symbols = map[Currency]string{USD: "$", EUR: "€", GBP: "£"}
 //
 //   - amounts of 1 or more show 2 decimal places: "$1,200.50", "$30.00";
 //   - amounts below 1 show up to 4 decimal places, at least 2, without
-//     trailing zeros: "$0.01", "$0.50", "€0.0033";
+//     trailing zeros: "$0.01", "$0.50", "€0.0033"; below 0.00005, where
+//     4 places would show a price as nothing, 2 significant digits:
+//     "$0.00002", "$0.0000033";
 //   - the integer part is grouped by thousands with commas;
 //   - USD, EUR and GBP are shown as $, € and £; other currencies as their
 //     code and a space; no currency as the bare number.
@@ -29,11 +31,16 @@ func FormatMoney(m Money) string {
 	if a.Cmp(one) >= 0 {
 		s = a.StringFixed(2)
 	} else {
-		r := a.Round(4)
+		places := int32(4)
+		if !a.IsZero() && a.Round(4).IsZero() {
+			// 2 significant digits: 0.00002 (2 × 10⁻⁵) takes 6 places.
+			places = min(2-a.Exponent()-int32(a.NumDigits()), DivisionScale)
+		}
+		r := a.Round(places)
 		if r.Cmp(one) >= 0 {
 			s = r.StringFixed(2)
 		} else {
-			s = trimFraction(r.StringFixed(4), 2)
+			s = trimFraction(r.StringFixed(places), 2)
 		}
 	}
 	return signed(neg, m.Currency, group(s))

@@ -27,7 +27,13 @@ func TestFormatMoney(t *testing.T) {
 		{"0.0033333333333333", EUR, "€0.0033"},
 		{"0.00333", USD, "$0.0033"},
 		{"0.00005", USD, "$0.0001"},
-		{"0.00004", USD, "$0.00"},
+		// Below 0.00005, which 4 places would show as nothing: 2 significant
+		// digits ("$20 ÷ 1,000,000 credits = $0.00002", not "= $0.00").
+		{"0.00004", USD, "$0.00004"},
+		{"0.00002", USD, "$0.00002"},
+		{"0.0000333", USD, "$0.000033"},
+		{"0.00004999", USD, "$0.00005"},
+		{"0.0000000000000001", USD, "$0.0000000000000001"},
 		{"0.99999", USD, "$1.00"},
 		{"0", USD, "$0.00"},
 		// Currencies.
@@ -36,7 +42,8 @@ func TestFormatMoney(t *testing.T) {
 		{"0.5", "", "0.50"},
 		// Negative amounts (never a price, but formatted sensibly).
 		{"-1.5", USD, "-$1.50"},
-		{"-0.00001", USD, "$0.00"},
+		{"-0.00001", USD, "-$0.00001"},
+		{"-0", USD, "$0.00"},
 	}
 	for _, tt := range tests {
 		if got := FormatMoney(Money{dec(t, tt.amount), tt.cur}); got != tt.want {
