@@ -118,7 +118,8 @@ func escapeLinkValue(s string) string {
 
 // withLinkState returns a copy of u whose fragment carries v (keys in order)
 // and whose query no longer holds any of the keys in order, so the fragment
-// alone is the state. Other query parameters are kept.
+// alone is the state. Other query parameters, and the fragment's keys
+// that are not in order, are kept.
 func withLinkState(u *url.URL, v url.Values, order []string) *url.URL {
 	out := &url.URL{Path: "/"}
 	if u != nil {
@@ -133,7 +134,18 @@ func withLinkState(u *url.URL, v url.Values, order []string) *url.URL {
 		}
 		out.RawQuery = formatLinkState(q, nil)
 	}
-	frag := formatLinkState(v, order)
+	// The fragment's other keys stay: they are another's, such as the
+	// embed's view, theme and accent, which a reader's edit must not erase.
+	state := url.Values{}
+	for key, vals := range parsePairs(out.EscapedFragment()) {
+		if !slices.Contains(order, key) {
+			state[key] = vals
+		}
+	}
+	for key, vals := range v {
+		state[key] = vals
+	}
+	frag := formatLinkState(state, order)
 	out.RawFragment = frag
 	out.Fragment, _ = url.PathUnescape(frag)
 	if out.Fragment == "" {

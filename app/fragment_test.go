@@ -121,6 +121,9 @@ func TestWithLinkState(t *testing.T) {
 		{"/?utm_source=blog&price=10", "/?utm_source=blog#price=30&credits=3,000"},
 		{"/embed?theme=dark#clip=50", "/embed?theme=dark#price=30&credits=3,000"},
 		{"http://127.0.0.1:8080/?x=1", "http://127.0.0.1:8080/?x=1#price=30&credits=3,000"},
+		// Keys that are not the page's stay: an edit in the embed kept only
+		// the calculator's, and a reload then lost the embed's view and theme.
+		{"/embed#view=compare&theme=dark&accent=1a237e&price=10&dur=8", "/embed#price=30&credits=3,000&accent=1a237e&theme=dark&view=compare"},
 	}
 	for _, tt := range tests {
 		got := withLinkState(mustURL(t, tt.from), v, calcKeys).String()

@@ -500,6 +500,26 @@ func TestEmbedLook(t *testing.T) {
 	}
 	tb.assertNoErrors()
 
+	// A reader's edit keeps the look and the view in the frame's address,
+	// so a reload (the blog's, which restores the frame's last address)
+	// shows the same: before, it kept only the shot's keys, and the frame
+	// came back as the calculator, in the default theme.
+	tb = newTab(t, srv.URL)
+	tb.open("/embed#view=compare&theme=dark&accent=F50&dur=8")
+	typeInto(tb, "f-dur", "6")
+	tb.waitFor("the edit in the address", `location.hash.includes("dur=6")`, 10*time.Second)
+	for _, key := range []string{"view=compare", "theme=dark", "accent=F50"} {
+		if h := eval[string](tb, `location.hash`); !strings.Contains(h, key) {
+			t.Errorf("after an edit the address is %s, without %s", h, key)
+		}
+	}
+	tb.do("reloading", chromedp.Reload())
+	tb.waitReady()
+	if got := read(tb); got.Theme != "dark" || got.Accent != "#ff5500" || !eval[bool](tb, `!!document.getElementById("ranking")`) {
+		t.Errorf("reloaded after an edit: %+v, ranking shown: %v", got, eval[bool](tb, `!!document.getElementById("ranking")`))
+	}
+	tb.assertNoErrors()
+
 	tb = newTab(t, srv.URL)
 	tb.open("/embed#theme=purple&accent=red;background:url(x)")
 	if got := read(tb); got.Theme != "" || got.Accent != "#4338ca" {
