@@ -735,6 +735,12 @@ func (c *calculator) fail(err error) {
 		c.errs["billing"] = msg
 		return
 	}
+	// A model that cannot make the shot: its resolutions are the picker's
+	// choices, so what is typed is the length ("10 s not offered at 720p").
+	if errors.Is(err, pricing.ErrNotOffered) {
+		c.errs["dur"] = msg
+		return
+	}
 	c.general = msg
 }
 

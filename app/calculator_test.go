@@ -460,10 +460,15 @@ func TestCalculatorBundledBadChoices(t *testing.T) {
 	}
 	checkClean(t, html)
 
-	// A shot the model cannot make is a message about the calculation.
-	c, _ = loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4&res=720p&dur=30", withTestCatalog)
-	if c.current || c.general == "" {
-		t.Errorf("30 s on a 5/10 s model: current=%v general=%q", c.current, c.general)
+	// A length the model cannot make is said beside Duration, which is
+	// marked invalid (it was a message above the pickers, with every result
+	// blank and no field to blame).
+	c, html = loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4&res=720p&dur=30", withTestCatalog)
+	if c.current || c.general != "" || !strings.HasPrefix(c.errs["dur"], "30 s not offered") {
+		t.Errorf("30 s on a 5/10 s model: current=%v general=%q, Duration's message %q", c.current, c.general, c.errs["dur"])
+	}
+	if tag, _, _ := element(html, fieldID("dur")); !strings.Contains(tag, "aria-invalid") {
+		t.Errorf("30 s on a 5/10 s model: Duration is %s", tag)
 	}
 }
 
