@@ -1028,19 +1028,28 @@ func compareState(v url.Values) url.Values {
 
 // calcRowLink is the calculator's link for a ranked model: its profile,
 // plan and billing, model, and the shot's resolution, duration and
-// generations per kept clip.
+// generations per kept clip. The calculator has no top-up packs and no
+// add-ons: a row bought with a pack, or with add-ons, links to its own
+// numbers typed (price per credit, credits per clip), so that the
+// calculator shows the row's cost, not the plan's without the add-ons.
 func calcRowLink(row pricing.RankRow, s pricing.Shot) string {
 	v := url.Values{}
-	v.Set("profile", row.ProfileID)
-	switch row.Price.Lens {
-	case pricing.LensMonthly, pricing.LensFirst:
-		v.Set("plan", row.Price.PlanID)
-	case pricing.LensYearly:
-		v.Set("plan", row.Price.PlanID)
-		v.Set("billing", string(pricing.LensYearly))
+	if row.Price.Lens == pricing.LensPacks || len(s.Addons) > 0 {
+		v.Set("cur", string(row.Price.PerCredit.Currency))
+		v.Set("ppc", pricing.Exact(row.Price.PerCredit.Amount))
+		v.Set("clip", pricing.Exact(row.Usage.Units))
+	} else {
+		v.Set("profile", row.ProfileID)
+		switch row.Price.Lens {
+		case pricing.LensMonthly, pricing.LensFirst:
+			v.Set("plan", row.Price.PlanID)
+		case pricing.LensYearly:
+			v.Set("plan", row.Price.PlanID)
+			v.Set("billing", string(pricing.LensYearly))
+		}
+		v.Set("model", row.ModelID)
+		v.Set("res", string(s.Res))
 	}
-	v.Set("model", row.ModelID)
-	v.Set("res", string(s.Res))
 	v.Set("dur", pricing.Exact(s.Seconds))
 	if s.Takes.IsPositive() && !s.Takes.Equal(decimal.NewFromInt(1)) {
 		v.Set("takes", pricing.Exact(s.Takes))

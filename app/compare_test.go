@@ -529,6 +529,41 @@ func TestCompareCalcLinks(t *testing.T) {
 			t.Errorf("%s links to %q, want %q", key, links[key], want)
 		}
 	}
+	// Every row's link opens the calculator at the row's cost per clip:
+	// plans monthly and yearly, first months, APIs, and what the
+	// calculator has no picker for, packs and add-ons (their numbers typed).
+	// Before, a pack's row linked to the platform's plan ($0.1667 a clip
+	// in the ranking, $0.1111 in the calculator), and fal's Veo 3 with
+	// audio to the clip without ($2.40, $1.20).
+	for _, link := range []string{
+		"/compare#dur=5&res=720p&billing=monthly", "/compare#dur=5&res=720p&billing=yearly",
+		"/compare#dur=5&res=720p&billing=first", "/compare#dur=5&res=720p&billing=packs",
+		"/compare#dur=6&res=720p&audio=1&takes=2", "/compare#dur=5&res=1080p&upscale=1",
+	} {
+		c, _ := loadCompare(t, link)
+		if len(c.table.Rows) == 0 {
+			t.Errorf("%s: no rows", link)
+		}
+		for i, l := range c.table.Rows {
+			calc, html := loadCalculator(t, c.links[i])
+			if !calc.current {
+				t.Errorf("%s, %s: %s is not current: %v %q", link, l.Key, c.links[i], calc.errs, calc.general)
+				continue
+			}
+			want := l.row.CostPerClip
+			if want.Currency != pricing.USD {
+				continue // converted for display; the calculator shows the original
+			}
+			tag, _, _ := element(html, "cost-per-clip")
+			if first, _, ok := element(html, "first-cost-per-clip"); ok && l.row.Price.Lens == pricing.LensFirst {
+				tag = first // a promotion: the first month, beside the months after it
+			}
+			if v, _ := attr(tag, "data-value"); v != pricing.Exact(want.Amount) {
+				t.Errorf("%s, %s: the calculator (%s) prices a clip at %s, the ranking at %s", link, l.Key, c.links[i], v, pricing.Exact(want.Amount))
+			}
+		}
+	}
+
 	// No row: the shot alone.
 	c, _ = loadCompare(t, "/compare#dur=7&takes=2&platforms=google-flow&res=4k")
 	if c.calcHref != "/#dur=7&takes=2" {

@@ -36,8 +36,9 @@ const (
 
 // notComparable, as a blank field, makes a struct not comparable with ==:
 // the compiler then writes no equality function for it, which app.wasm
-// would carry (about 3 KB for each of the two entry codecs below, whose
-// values go through encoding/json as interfaces and so would need one).
+// would carry (about 3 KB for each of the entry codecs below, 1 KB for
+// planJSON: their values go through encoding/json as interfaces, and so
+// would need one).
 type notComparable [0]func()
 
 // EntryKey returns the storage key of entry id.
@@ -431,6 +432,7 @@ func mend(e *Entry, field string) bool {
 
 // planJSON is a MyPlan in storage and in a backup.
 type planJSON struct {
+	_         notComparable
 	ProfileID string `json:"profile_id"`
 	PlanID    string `json:"plan_id,omitempty"`
 	Billing   string `json:"billing,omitempty"`
