@@ -253,7 +253,13 @@ func profileMessage(err error) string {
 		if pe.Path == "" {
 			return sentence("The profile " + pe.Err.Error())
 		}
-		return sentence(pathWords(pe.Path)+": "+pe.Err.Error()) + " (" + pe.Path + ")"
+		// "Name is empty", "Plan 1, credits must be more than 0"; but
+		// "Model 2, tier: unknown tier …".
+		msg, sep := pe.Err.Error(), ": "
+		if verb, _, _ := strings.Cut(msg, " "); slices.Contains([]string{"is", "must", "needs", "has"}, verb) {
+			sep = " "
+		}
+		return sentence(pathWords(pe.Path)+sep+msg) + " (" + pe.Path + ")"
 	}
 	switch {
 	case errors.Is(err, errTooBig):

@@ -86,7 +86,7 @@ func TestSaveCustomRefused(t *testing.T) {
 	if !errors.As(err, &pe) || pe.Path != "plans[0].credits" {
 		t.Fatalf("saveCustom = %v, want a ProfileError at plans[0].credits", err)
 	}
-	if msg := profileMessage(err); msg != "Plan 1, credits: must be more than 0. (plans[0].credits)" {
+	if msg := profileMessage(err); msg != "Plan 1, credits must be more than 0. (plans[0].credits)" {
 		t.Errorf("message %q", msg)
 	}
 	if s.Writes() != 0 {
@@ -187,6 +187,22 @@ func TestPathWords(t *testing.T) {
 	} {
 		if got := pathWords(path); got != want {
 			t.Errorf("pathWords(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+// TestProfileMessage: an import's refusals read as sentences. They read
+// "The profile invalid json: unexpected end of input." and "Name: is
+// empty. (name)".
+func TestProfileMessage(t *testing.T) {
+	for in, want := range map[string]string{
+		"{":           "The profile is not valid JSON: unexpected end of input.",
+		`{"id": "x"}`: "Name is empty. (name)",
+		`{"id": "x", "name": "X", "platform": "X", "kind": "z"}`: "Kind: unknown kind \"z\" (want credits or api). (kind)",
+	} {
+		_, err := pricing.DecodeProfile([]byte(in))
+		if got := profileMessage(err); got != want {
+			t.Errorf("importing %s: %q, want %q", in, got, want)
 		}
 	}
 }

@@ -622,7 +622,7 @@ func (c *planner) fail() {
 	if why == "" {
 		why = c.errs["billing"] + c.errs["cur"]
 	}
-	c.status = "The plan is not current. " + why
+	c.status = "The month's prices are not current. " + why
 }
 
 // format turns PlanAll's ranking into the table's lines.

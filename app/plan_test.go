@@ -158,7 +158,7 @@ func TestPlannerErrors(t *testing.T) {
 			t.Errorf("errs[%s] = %q, want %q", key, got, want)
 		}
 	}
-	if c.current || len(c.results) != 0 || !strings.HasPrefix(c.status, "The plan is not current. ") {
+	if c.current || len(c.results) != 0 || !strings.HasPrefix(c.status, "The month's prices are not current. ") {
 		t.Errorf("a bad mix left results: %v %d %q", c.current, len(c.results), c.status)
 	}
 	if got := c.peekText(); got != c.status {

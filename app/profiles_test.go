@@ -77,7 +77,7 @@ func TestProfileEditor(t *testing.T) {
 		t.Errorf("monthly shows %q", got)
 	}
 	ed.set(field("plans[0].credits"), "0")
-	if got := ed.errs["plans[0].credits"]; got != "Plan 1, credits: must be more than 0. (plans[0].credits)" {
+	if got := ed.errs["plans[0].credits"]; got != "Plan 1, credits must be more than 0. (plans[0].credits)" {
 		t.Errorf("credits 0: %q", got)
 	}
 	ed.set(field("plans[0].credits"), "abc")

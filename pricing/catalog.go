@@ -203,7 +203,7 @@ func DecodeProfile(data []byte) (Profile, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
-		return Profile{}, &ProfileError{Profile: w.id, Err: fmt.Errorf("invalid json: %v", err)}
+		return Profile{}, &ProfileError{Profile: w.id, Err: fmt.Errorf("is not valid JSON: %v", err)}
 	}
 	if err := p.Validate(); err != nil {
 		return Profile{}, err
@@ -239,9 +239,9 @@ func (w *profileWalker) token(path string) (json.Token, error) {
 		return t, nil
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, w.fail(path, "invalid json: unexpected end of input")
+		return nil, w.fail(path, "is not valid JSON: unexpected end of input")
 	}
-	return nil, w.failf(path, "invalid json: %v", strings.TrimPrefix(err.Error(), "json: "))
+	return nil, w.failf(path, "is not valid JSON: %v", strings.TrimPrefix(err.Error(), "json: "))
 }
 
 func (w *profileWalker) value(t reflect.Type, path string) error {

@@ -252,7 +252,7 @@ func TestDecodeProfileErrors(t *testing.T) {
 		{"null", "null", "", "must be an object (got null)"},
 		{"cut short", demoProfileJSON[:strings.Index(demoProfileJSON, `"monthly"`)], "plans[0]", "unexpected end of input"},
 		{"unclosed", "{", "", "unexpected end of input"},
-		{"syntax", `{"id": "demo",}`, "", "invalid json: invalid character '}'"},
+		{"syntax", `{"id": "demo",}`, "", "is not valid JSON: invalid character '}'"},
 		{"trailing object", demoProfileJSON + " {}", "", "has more data after the profile"},
 		{"trailing text", demoProfileJSON + "x", "", "has more data after the profile"},
 		{"too big", `{"id": "` + strings.Repeat("a", pricing.ProfileMaxBytes) + `"}`, "", "is larger than"},
