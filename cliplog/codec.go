@@ -34,11 +34,11 @@ const (
 	SchemaVersion = 1
 )
 
-// notComparable, as a blank field, makes a struct not comparable with ==:
-// the compiler then writes no equality function for it, which app.wasm
-// would carry (about 3 KB for each of the entry codecs below, 1 KB for
-// planJSON: their values go through encoding/json as interfaces, and so
-// would need one).
+// notComparable, as a blank field, makes a struct not comparable with ==.
+// Types that hold decimals need it: == would compare the decimals' inner
+// pointers, not their values. And the compiler then writes no equality
+// function for the type, which app.wasm would carry, about 1–3 KB each for
+// the types that go through encoding/json as interfaces (the codecs below).
 type notComparable [0]func()
 
 // EntryKey returns the storage key of entry id.

@@ -56,7 +56,11 @@ var maxSeconds = decimal.NewFromInt(86400)
 // Credits × PricePerCredit exactly (no rounding). In an API profile, whose
 // units are money (see pricing.Model), Credits is the money charged and
 // PricePerCredit is 1 of its currency (APIPrice).
+//
+// Compare entries with Equal: == is not allowed, since it would compare
+// the decimals' inner pointers, not their values.
 type Entry struct {
+	_              notComparable
 	ID             string             // stable and unique: NewID
 	Date           string             // the day the clip was made, YYYY-MM-DD
 	ProfileID      string             // pricing.Profile.ID ("runway")
