@@ -315,7 +315,7 @@ func (c *calculator) renderBonus() app.UI {
 		textElem("summary", "", "First-month bonus (optional)"),
 		elem("div", "calc-pair",
 			c.field("bonus", "extra credits in the first month", "%", ""),
-			c.field("bonus_cap", "at most", "credits", ""),
+			app.If(c.shown("bonus_cap"), func() app.UI { return c.field("bonus_cap", "at most", "credits", "") }),
 		),
 	)
 	// Only ever set open: go-app would write open="false", which HTML reads as open.
@@ -613,7 +613,9 @@ func (c *calculator) compute() {
 	} else if d, _, ok := c.measuredTakes(); ok && strings.TrimSpace(c.values["takes"]) == "" {
 		in.Takes = d
 	}
-	if d, ok := c.parse("clips", true, true); ok {
+	if d, ok := c.parse("clips", true, true); ok && !d.IsInteger() {
+		c.errs["clips"] = labelClips + " must be a whole number, like 1 or 12."
+	} else if ok {
 		in.Clips = d
 	}
 	c.compare = c.compareLink()
@@ -639,9 +641,10 @@ func (c *calculator) inputCustom(in *pricing.CalcInput) {
 	} else {
 		in.Price = c.nullParse("price", false, false)
 		in.Credits = c.nullParse("credits", true, false)
+		// A cap is a number of credits: there is none to cap without a plan's.
+		in.BonusCap = c.nullParse("bonus_cap", false, true)
 	}
 	in.BonusPercent = c.nullParse("bonus", false, true)
-	in.BonusCap = c.nullParse("bonus_cap", false, true)
 	if c.bySecond {
 		in.CreditsPerSecond = c.nullParse("cps", false, false)
 	} else {
@@ -755,9 +758,10 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 	}
 
 	ppc := row(idPricePerCredit, "Price per credit", "", calc.PricePerCredit)
+	n, unit, _ := strings.Cut(pricing.Count(calc.CreditsPerClip, "credit", "credits"), " ")
 	cpc := resultRow{
-		ID: idCreditsPerClip, Label: "Credits per clip", Unit: "credits",
-		Value: pricing.Exact(calc.CreditsPerClip), Text: pricing.FormatNumber(calc.CreditsPerClip),
+		ID: idCreditsPerClip, Label: "Credits per clip", Unit: unit,
+		Value: pricing.Exact(calc.CreditsPerClip), Text: n,
 		Working: calc.Working[idCreditsPerClip],
 	}
 	if calc.API {
@@ -892,8 +896,10 @@ func (c *calculator) shown(key string) bool {
 		return c.bundled
 	case "plan", "billing":
 		return c.bundled && c.hasPlans()
-	case "cur", "bonus", "bonus_cap":
+	case "cur", "bonus":
 		return !c.bundled
+	case "bonus_cap":
+		return !c.bundled && !c.byCredit
 	case "price", "credits":
 		return !c.bundled && !c.byCredit
 	case "ppc":

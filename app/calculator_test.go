@@ -169,6 +169,11 @@ func TestCalculatorCustomLinks(t *testing.T) {
 			{"price-per-credit", "0.00002", "$0.00002"},
 			{"cost-per-clip", "0.01", "$0.01"},
 		}},
+		// One credit is "1 credit": "$10 ÷ 1 credit", "1 credit × $10.00".
+		{"one credit", "/#price=10&credits=1&clip=1&dur=3", []wantResult{
+			{"credits-per-clip", "1", "1"},
+			{"cost-per-clip", "10", "$10.00"},
+		}},
 		{"missing numbers get the example's", "/#dur=10", []wantResult{
 			{"price-per-credit", "0.01", "$0.01"},
 			{"cost-per-clip", "0.5", "$0.50"},
@@ -183,6 +188,9 @@ func TestCalculatorCustomLinks(t *testing.T) {
 			}
 			checkResults(t, html, tt.want)
 			checkClean(t, html)
+			if strings.Contains(html, ">1 credits") || strings.Contains(html, " 1 credits") {
+				t.Error(`the page says "1 credits"`)
+			}
 		})
 	}
 }
@@ -199,6 +207,7 @@ func TestCalculatorBadValues(t *testing.T) {
 		{"/#price=30&credits=3000&clip=50&dur=5&takes=0.5", "takes", "0.5", "Generations per kept clip must be 1 or more."},
 		{"/#price=30&credits=3000&clip=50&dur=5&clips=NaN", "clips", "NaN", "Number of clips must be a number, like 30 or 1,200.50."},
 		{"/#ppc=Inf&clip=50&dur=5", "ppc", "Inf", "Price per credit must be a number, like 30 or 1,200.50."},
+		{"/#price=30&credits=3000&clip=50&dur=5&clips=2.5", "clips", "2.5", "Number of clips must be a whole number, like 1 or 12."},
 		// A price typed in another currency than the one chosen.
 		{"/#price=%E2%82%AC30&credits=3000&clip=50&dur=5", "price", "€30", "Plan price is in USD, not EUR: type the amount alone, or change the currency."},
 		{"/#cur=GBP&ppc=0.01%20USD&clip=50&dur=5", "ppc", "0.01 USD", "Price per credit is in GBP, not USD: type the amount alone, or change the currency."},
@@ -244,6 +253,23 @@ func TestCalculatorBadValues(t *testing.T) {
 			}
 			checkClean(t, strings.ReplaceAll(html, `value="`+tt.shown+`"`, ""))
 		})
+	}
+}
+
+// TestCalculatorBonusCapByCredit: with the price per credit typed there are
+// no plan credits to cap, so there is no cap field, and a cap a link
+// carries is not read (it had no effect, yet a bad one stopped the page).
+func TestCalculatorBonusCapByCredit(t *testing.T) {
+	c, html := loadCalculator(t, "/#ppc=0.01&clip=50&dur=5&bonus=25&bonus_cap=abc")
+	if !c.current {
+		t.Fatalf("not current: %v %q", c.errs, c.general)
+	}
+	if _, _, ok := element(html, fieldID("bonus_cap")); ok {
+		t.Error("a bonus cap field beside a typed price per credit")
+	}
+	checkResults(t, html, []wantResult{{"first-price-per-credit", "0.008", "$0.008"}}) // $0.01 ÷ 1.25
+	if _, html := loadCalculator(t, "/#price=30&credits=3000&clip=50&dur=5&bonus=25"); !strings.Contains(html, `id="`+fieldID("bonus_cap")+`"`) {
+		t.Error("no bonus cap field beside a plan's credits")
 	}
 }
 

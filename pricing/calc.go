@@ -197,7 +197,7 @@ func calcCustom(in *CalcInput, si *shotInfo, clips decimal.Decimal) (Calculation
 		price := Money{in.Price.Decimal, cur}
 		q, _ := div(price.Amount, in.Credits.Decimal)
 		cp.perCredit = Money{q, cur}
-		cp.words = formatPrice(price) + " ÷ " + FormatNumber(in.Credits.Decimal) + " credits = " +
+		cp.words = formatPrice(price) + " ÷ " + Count(in.Credits.Decimal, "credit", "credits") + " = " +
 			FormatMoney(cp.perCredit) + " per credit"
 		if bonus {
 			b := bonusCredits(in.Credits.Decimal, in.BonusPercent.Decimal, in.BonusCap)
@@ -324,7 +324,7 @@ func planPrice(p *Profile, pl *Plan, billing Lens) (calcPrice, error) {
 			shown = formatPrice(Money{pl.Yearly.Decimal, cur}) + " a year ÷ 12"
 		}
 	}
-	cp.words = shown + " ÷ " + FormatNumber(pl.Credits) + " credits = " + FormatMoney(cp.perCredit) + " per credit"
+	cp.words = shown + " ÷ " + Count(pl.Credits, "credit", "credits") + " = " + FormatMoney(cp.perCredit) + " per credit"
 	pr := pl.Promo
 	if pr == nil {
 		return cp, nil
@@ -354,7 +354,7 @@ func planPrice(p *Profile, pl *Plan, billing Lens) (calcPrice, error) {
 	if b.IsPositive() {
 		w += " ÷ (" + FormatNumber(pl.Credits) + " + " + FormatNumber(b) + " bonus) credits"
 	} else {
-		w += " ÷ " + FormatNumber(pl.Credits) + " credits"
+		w += " ÷ " + Count(pl.Credits, "credit", "credits")
 	}
 	cp.firstWord = w + " = " + FormatMoney(cp.first) + " per credit in the first month"
 	return cp, nil

@@ -163,7 +163,7 @@ func (f *unitFormat) amount(d decimal.Decimal) string {
 	if f.money {
 		return FormatMoney(Money{d, f.cur})
 	}
-	return FormatNumber(d) + " " + f.word
+	return Count(d, strings.TrimSuffix(f.word, "s"), f.word)
 }
 
 // operand writes d as an operand of a line of working whose result is
