@@ -154,6 +154,10 @@ func (s *shell) renderHeader() app.UI {
 			On("click", s.onInstall)
 	}
 	return elem("header", "site-header",
+		// The first stop of the keyboard: past the header and nav. Not a
+		// plain #main link, which would replace the link state in the
+		// fragment: web/early.js moves the focus instead.
+		textElem("a", "skip-link", "Skip to content").Attr("href", "#main"),
 		elem("a", "brand",
 			elem("span", "brand-icon"), // drawn by app.css: decorative
 			textElem("span", "brand-name", "AIVC"),

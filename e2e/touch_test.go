@@ -7,6 +7,8 @@ import (
 
 	aivc "github.com/aivc/aivc/app"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // touchTargetsJS lists the touch targets of the page that fail WCAG 2.5.8
@@ -87,4 +89,48 @@ func TestTouchTargets(t *testing.T) {
 			tb.assertNoErrors()
 		}
 	}
+}
+
+// TestSkipLink: the first Tab of every page but the embed reaches "Skip to
+// content", shown over the header; Enter moves the focus to the page's
+// <main>, and the next Tab to a control of it, not the nav. The
+// calculation in the address stays: a plain #main link would have replaced
+// it, and go-app would have loaded the page anew at its defaults.
+func TestSkipLink(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	for _, p := range aivc.Pages() {
+		if p == aivc.EmbedPath {
+			continue
+		}
+		link := p + "#dur=7"
+		tb.open(link)
+		eval[bool](tb, `(document.activeElement && document.activeElement.blur(), true)`)
+		tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+		if got := eval[string](tb, `document.activeElement.textContent`); got != "Skip to content" {
+			t.Errorf("%s: the first Tab reaches %q", p, got)
+			continue
+		}
+		if top := eval[float64](tb, `document.activeElement.getBoundingClientRect().top`); top < 0 {
+			t.Errorf("%s: the focused skip link is out of sight (top %v px)", p, top)
+		}
+		tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+		if got := eval[string](tb, `document.activeElement.tagName`); got != "MAIN" {
+			t.Errorf("%s: Enter on the skip link focused a %s", p, got)
+		}
+		tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+		if eval[bool](tb, `!document.activeElement.closest("main")`) {
+			t.Errorf("%s: after skipping, Tab went out of the page's main part: %s", p, eval[string](tb, `document.activeElement.outerHTML.slice(0, 200)`))
+		}
+		if got := eval[string](tb, `location.pathname + location.hash`); got != link {
+			t.Errorf("%s: the address became %s", p, got)
+		}
+		if p == "/" {
+			if got := eval[string](tb, `document.getElementById("f-dur").value`); got != "7" {
+				t.Errorf("/: the duration is %q after skipping, want 7", got)
+			}
+		}
+	}
+	tb.assertNoErrors()
 }

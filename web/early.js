@@ -12,7 +12,11 @@
 // sort buttons) are clicked again in the live page, in the order clicked.
 // Plain JS, no dependencies; loaded deferred on every page (app/routes.go).
 //
-// It also keeps localStorage out of go-app's start, below.
+// It also keeps localStorage out of go-app's start, below, and makes the
+// header's "Skip to content" link move the focus to the page's <main>
+// without following its #main: a page's fragment is its state (a link to
+// the calculation), and go-app would navigate to #main and load the page
+// anew, at its defaults.
 
 // As it starts, go-app's engine reads and JSON-decodes every value in
 // localStorage, looking for expired persisted states (which this app does
@@ -41,6 +45,17 @@
     Reflect.defineProperty(window, "localStorage", own);
   }).observe(body, { attributes: true, attributeFilter: ["data-wasm"] });
 })();
+
+document.addEventListener("click", (e) => {
+  if (!(e.target instanceof Element) || !e.target.closest("a.skip-link")) return;
+  e.preventDefault();
+  e.stopPropagation(); // before go-app's window.onclick
+  const main = document.querySelector("main");
+  if (main) {
+    main.tabIndex = -1;
+    main.focus();
+  }
+});
 
 (() => {
   "use strict";
