@@ -25,9 +25,10 @@ func TestShellFrame(t *testing.T) {
 	}{
 		{"the frame", el("div").Class("shell"), []int{0}},
 		{"the header", el("header").Class("site-header"), []int{0, 0}},
-		{"the brand", el("a").Class("brand").Attr("href", "/"), []int{0, 0, 0}},
-		{"the nav", el("nav").Class("site-nav").Aria("label", "Main"), []int{0, 0, 1}},
-		{"the current page's link", el("a").Attr("href", "/").Aria("current", "page"), []int{0, 0, 1, 0, 0, 0}},
+		{"the skip link", el("a").Class("skip-link").Attr("href", "#main"), []int{0, 0, 0}},
+		{"the brand", el("a").Class("brand").Attr("href", "/"), []int{0, 0, 1}},
+		{"the nav", el("nav").Class("site-nav").Aria("label", "Main"), []int{0, 0, 2}},
+		{"the current page's link", el("a").Attr("href", "/").Aria("current", "page"), []int{0, 0, 2, 0, 0, 0}},
 		{"the page", el("main").ID("page"), []int{0, 1}},
 		{"the footer", el("footer").Class("site-footer"), []int{0, 2}},
 	} {
