@@ -486,7 +486,7 @@ func (c *clipLog) renderPlans() app.UI {
 	for i, r := range c.planRows {
 		items[i] = elem("li", "",
 			textElem("strong", "", r.Name), app.Text(": "+r.Plan+", "+r.Price+" per credit "),
-			button("", "secondary", "Remove", c.onRemovePlan(r.Profile), app.EventScope(r.Profile)),
+			button("", "secondary", "Remove", c.onRemovePlan(r.Profile), app.EventScope(r.Profile)).Aria("label", "Remove: "+r.Name),
 		).DataSet("profile", r.Profile)
 	}
 	var plan, save app.UI

@@ -507,6 +507,9 @@ func TestLogPlans(t *testing.T) {
 	if len(c.planRows) != 1 || c.planRows[0].Profile != "runway" {
 		t.Fatalf("plans %+v (alert %q)", c.planRows, c.alert)
 	}
+	if html := logHTML(t, c); !strings.Contains(html, `aria-label="Remove: Runway (app)"`) {
+		t.Error("the plan's Remove button does not name the plan's platform")
+	}
 	if got := value(t, logHTML(t, c), "log-clip-cost"); got != "0.6" { // 60 credits × 0.01
 		t.Errorf("clip cost with my plan %q, want 0.6", got)
 	}

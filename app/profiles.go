@@ -200,7 +200,9 @@ func (c *profilesPage) renderProfile(p pricing.Profile) app.UI {
 	}
 	buttons := make([]app.UI, len(actions))
 	for i, a := range actions {
-		buttons[i] = actionButton("secondary", a[1], a[0], p.ID)
+		// Named with the profile: 23 buttons all called "Clone and edit"
+		// tell a screen reader's list of buttons nothing.
+		buttons[i] = actionButton("secondary", a[1], a[0], p.ID).Aria("label", a[1]+": "+p.Name)
 	}
 	art := elem("article", "prof").ID("prof-"+p.ID).DataSet("profile", p.ID)
 	if p.Custom {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -42,6 +43,20 @@ func TestProfilesPageRenders(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("the page lacks %s", want)
 		}
+	}
+	// Each profile's buttons are named with it ("Clone and edit: Runway
+	// (app)"): the name begins with what the button says, and no two share
+	// a name (they were 23 "Clone and edit" and 24 "Export JSON").
+	names := map[string]int{}
+	for _, m := range regexp.MustCompile(`<button [^>]*data-action="(clone|export|edit|delete)"[^>]*>`).FindAllString(html, -1) {
+		label, _ := attr(m, "aria-label")
+		names[label]++
+		if names[label] > 1 || !strings.Contains(label, ": ") {
+			t.Errorf("button %s", m)
+		}
+	}
+	if names["Clone and edit: Runway (app)"] != 1 || names["Delete: My platform"] != 1 {
+		t.Errorf("profile buttons named %v", names)
 	}
 	if c.countText() != "24 profiles" && c.countText() != "" {
 		t.Logf("count: %s", c.countText())
