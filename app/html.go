@@ -24,3 +24,21 @@ func el(tag string) app.HTMLElem { return app.Elem(tag) }
 
 // void builds an element without children or end tag: input, img, br, meta.
 func void(tag string) app.HTMLElemSelfClosing { return app.ElemSelfClosing(tag) }
+
+// focusAfterRender moves the focus to the element id once the page shows
+// the change at hand. A button that removes itself (Delete, Undo) would
+// otherwise leave the focus nowhere, and a keyboard user back at the start
+// of the page: Delete sends it to the Undo that replaces it, Undo to the
+// status that says what came back (tabindex="-1"). page is the page's own
+// context (from OnMount), not the event's: go-app drops a deferred call
+// when the element that fired the event is gone, as these buttons are.
+func focusAfterRender(page app.Context, id string) {
+	if !app.IsClient {
+		return
+	}
+	page.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}

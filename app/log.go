@@ -85,10 +85,11 @@ type clipLog struct {
 	exported string      // when the log was last exported, in words
 
 	importErrs []string
-	planOf     string // the platform the plan form was filled for
-	blobURL    string // the last download's, revoked at the next
-	pending    bool   // a reload from storage is scheduled
-	stop       func() // removes the window listeners
+	planOf     string      // the platform the plan form was filled for
+	blobURL    string      // the last download's, revoked at the next
+	pending    bool        // a reload from storage is scheduled
+	stop       func()      // removes the window listeners
+	page       app.Context // the page's own context (OnMount): focusAfterRender
 }
 
 // planRow is one saved plan.
@@ -216,6 +217,7 @@ func (c *clipLog) OnMount(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
+	c.page = ctx
 	w := app.Window()
 	doc := w.Get("document")
 	onChange := app.FuncOf(func(_ app.Value, args []app.Value) any {
@@ -361,7 +363,7 @@ func (c *clipLog) renderForm() app.UI {
 				button("log-save-again", "secondary", "Log another like this", c.onSave(true)),
 			),
 		).ID("log-form").Aria("label", "Log a clip").On("submit", c.onSave(false)),
-		elem("p", "log-status", app.Text(c.status), undo).ID("log-status").Role("status"),
+		elem("p", "log-status", app.Text(c.status), undo).ID("log-status").Role("status").Attr("tabindex", "-1"),
 	)
 }
 
@@ -1039,6 +1041,7 @@ func (c *clipLog) onDelete(id string) app.EventHandler {
 		c.undo = &d
 		c.status = "Deleted " + c.describe(d.Entry) + "."
 		c.refresh()
+		focusAfterRender(c.page, "log-undo")
 	}
 }
 
@@ -1055,6 +1058,7 @@ func (c *clipLog) onUndo(ctx app.Context, e app.Event) {
 	}
 	c.status = "Put back " + c.describe(d.Entry) + "."
 	c.refresh()
+	focusAfterRender(c.page, "log-status")
 }
 
 // onMore shows more of the list.

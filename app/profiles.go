@@ -27,6 +27,7 @@ import (
 // browser), export as JSON in the catalog's schema, import one.
 type profilesPage struct {
 	app.Compo
+	page app.Context // the page's own context (OnMount): focusAfterRender
 
 	ready   bool
 	q       string // the search
@@ -80,6 +81,9 @@ func (c *profilesPage) OnInit() {
 	c.seen = c.q
 }
 
+// OnMount keeps the page's context, for focusAfterRender.
+func (c *profilesPage) OnMount(ctx app.Context) { c.page = ctx }
+
 // OnNav applies a link's search when the fragment changes.
 func (c *profilesPage) OnNav(ctx app.Context) {
 	if q := linkState(ctx.Page().URL()).Get("q"); q != c.seen {
@@ -122,7 +126,7 @@ func (c *profilesPage) Render() app.UI {
 					"download", "catalog.schema.json"),
 				app.Text(".")),
 		),
-		attrs(elem("p", "prof-status", app.Text(status), undo), "id", "prof-status", "role", "status", "aria-live", "polite"),
+		attrs(elem("p", "prof-status", app.Text(status), undo), "id", "prof-status", "role", "status", "aria-live", "polite", "tabindex", "-1"),
 		textElem("p", "prof-alert field-msg", c.alert).ID("prof-alert").Attr("role", "alert"),
 		c.renderMine(),
 		editor,
@@ -737,10 +741,12 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 		c.export(id)
 	case "delete":
 		c.delete(id)
+		focusAfterRender(c.page, "prof-undo")
 	case "discard":
 		c.discard(id)
 	case "undo":
 		c.restore()
+		focusAfterRender(c.page, "prof-status")
 	case "paste":
 		if t := app.Window().GetElementByID("f-import"); t.Truthy() {
 			c.importData([]byte(t.Get("value").String()))

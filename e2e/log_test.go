@@ -13,6 +13,7 @@ import (
 	"github.com/aivc/aivc/cliplog"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // logClip is what a test types into "Log a clip".
@@ -161,16 +162,21 @@ func TestLogPersists(t *testing.T) {
 	tb.open("/log")
 	check("after a reload offline")
 
-	// Delete the newest clip (the first row), then undo.
+	// Delete the newest clip (the first row), then undo, with the keyboard:
+	// the focus goes from Delete, which is gone, to Undo, then to the status
+	// (it fell to <body>, the start of the page).
 	ids := eval[[]string](tb, `Array.from(document.querySelectorAll("#log-table tr[data-entry-id]"), r => r.dataset.entryId)`)
-	tb.do("deleting the first row", chromedp.Click(chromedp.CSS("#log-table tr[data-entry-id] .log-delete")))
+	eval[bool](tb, `(document.querySelector("#log-table tr[data-entry-id] .log-delete").focus(), true)`)
+	tb.do("deleting the first row", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("one row", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 1`, 10*time.Second)
+	tb.waitFor("the focus on Undo", `document.activeElement.id === "log-undo"`, 5*time.Second)
 	if left := logIDs(tb); len(left) != 1 || left[0] != ids[1] {
 		t.Errorf("deleting the first row (%s) left %v, want [%s]", ids[0], left, ids[1])
 	}
 	keptMeasure(tb, "after deleting the rejected one", 1, 1)
-	tb.do("undoing", chromedp.Click(chromedp.ID("log-undo")))
+	tb.do("undoing", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("two rows", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 2`, 10*time.Second)
+	tb.waitFor("the focus on the status", `document.activeElement.id === "log-status"`, 5*time.Second)
 	keptMeasure(tb, "after undoing it", 2, 1)
 	tb.open("/log")
 	check("after undo and a reload")

@@ -14,6 +14,7 @@ import (
 	"github.com/aivc/aivc/internal/site"
 	"github.com/aivc/aivc/pricing"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // storageJS reads every localStorage item, sorted, as one string.
@@ -185,6 +186,16 @@ func TestCustomProfileEverywhere(t *testing.T) {
 	tb.do("reloading", chromedp.Reload())
 	tb.waitReady()
 	check("after a reload")
+
+	// Delete and undo with the keyboard: the focus goes to Undo, then to
+	// the status, not back to the start of the page.
+	tb.open("/profiles")
+	eval[bool](tb, `(document.querySelector('#prof-runway-custom button[data-action="delete"]').focus(), true)`)
+	tb.do("deleting the profile", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the focus on Undo", `document.activeElement.id === "prof-undo"`, 10*time.Second)
+	tb.do("undoing", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the profile back", `!!document.getElementById("prof-runway-custom")`, 10*time.Second)
+	tb.waitFor("the focus on the status", `document.activeElement.id === "prof-status"`, 10*time.Second)
 	tb.assertNoErrors()
 }
 
