@@ -187,6 +187,13 @@ func parseCSV(data []byte) (*parsed, error) {
 	if err != nil {
 		return readErr(err)
 	}
+	if len(header) == 1 && strings.Contains(header[0], ";") {
+		// A spreadsheet set to a language that writes decimal commas. Not
+		// read as such: "0,024" would be 24 to the amount parser.
+		p.errs.add(1, describe(ErrBadCSV, "the columns are separated by semicolons; save the file as CSV with commas between columns (and points in numbers)"))
+		p.fatal = true
+		return p, nil
+	}
 	col := map[string]int{}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(unescapeCell(h)))
