@@ -273,6 +273,24 @@ func TestCalculatorBonusCapByCredit(t *testing.T) {
 	}
 }
 
+// TestCalculatorAPIWorking: a pay-as-you-go model has no credits, so its
+// cost per clip shows the rule's working: it said "cost per clip: $1.20".
+func TestCalculatorAPIWorking(t *testing.T) {
+	for link, want := range map[string]string{
+		"/#profile=fal&model=veo-3&res=720p&dur=6":             "Veo 3: $0.20/s × 6 s = $1.20",
+		"/#profile=luma-api&model=ray-2&res=720p&dur=5":        "1280×720 × 24 fps × 5 s = 110.592 Mpx × $0.0064/Mpx = $0.7078",
+		"/#profile=fal&model=kling-2-1-master&res=1080p&dur=7": "$1.40 for the first 5 s + $0.28/s × 5 s = $2.80; 7 s asked: paid 10 s",
+	} {
+		c, html := loadCalculator(t, link)
+		if !c.current {
+			t.Fatalf("%s: not current: %v %q", link, c.errs, c.general)
+		}
+		if !strings.Contains(html, want) {
+			t.Errorf("%s: the cost per clip's working is not %q", link, want)
+		}
+	}
+}
+
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
 }

@@ -382,6 +382,11 @@ func finish(c Calculation, cp calcPrice, u Usage, si *shotInfo, clips decimal.De
 		"total-cost": WorkingMoney(c.CostPerKeptClip, clips.Mul, c.Total) + " × " + Count(clips, "clip", "clips") + " = " +
 			FormatMoney(c.Total),
 	}
+	if f.money && len(u.Lines) > 0 {
+		// No credits: the rule's working prices the clip itself ("Veo 3:
+		// $0.20/s × 6 s = $1.20"), where it said "cost per clip: $1.20".
+		c.Working["cost-per-clip"] = strings.Join(u.Lines, "; ")
+	}
 	if cp.hasFirst {
 		c.HasFirst = true
 		c.FirstPricePerCredit = cp.first
