@@ -520,6 +520,27 @@ func TestEmbedLook(t *testing.T) {
 	}
 	tb.assertNoErrors()
 
+	// Text in the accent reads on the theme's background (4.5:1), whatever
+	// accent the author chose and whichever theme the reader's system
+	// gives: accent=ffff00 made links 1.07:1 on white, 1a237e 1.3:1 on dark.
+	for _, c := range []struct{ link, scheme string }{
+		{"/embed#view=compare&theme=light&accent=ffff00", "light"},
+		{"/embed#view=compare&theme=dark&accent=1a237e", "light"},
+		{"/embed#view=compare&accent=1a237e", "dark"},
+		{"/embed#view=compare&accent=ffff00", "light"},
+		{"/embed#view=compare&accent=F50", "dark"},
+		{"/embed#view=compare", "dark"},
+		{"/embed#view=compare", "light"},
+	} {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: c.scheme}}})
+		tb.open(c.link)
+		for _, m := range eval[[]string](tb, accentContrastJS) {
+			t.Errorf("%s on a %s system: %s", c.link, c.scheme, m)
+		}
+	}
+
 	tb = newTab(t, srv.URL)
 	tb.open("/embed#theme=purple&accent=red;background:url(x)")
 	if got := read(tb); got.Theme != "" || got.Accent != "#4338ca" {
@@ -537,6 +558,27 @@ func TestEmbedLook(t *testing.T) {
 		t.Errorf("before the wasm runs: theme %q, want dark", got.Theme)
 	}
 }
+
+// accentContrastJS lists the text in the accent (links, secondary and
+// sorted buttons, summaries) whose contrast with the page's background is
+// under 4.5:1. Colours are read back through a canvas, which takes any CSS
+// colour (oklch() included) and gives sRGB.
+const accentContrastJS = `(() => {
+  const ctx = Object.assign(document.createElement("canvas"), {width: 1, height: 1}).getContext("2d", {willReadFrequently: true});
+  const rgb = (css) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = "#010203"; ctx.fillStyle = css; ctx.fillRect(0, 0, 1, 1); return [...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3); };
+  const lum = (c) => c.map((v) => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const bg = rgb(getComputedStyle(document.body).backgroundColor);
+  const bad = [];
+  for (const el of document.querySelectorAll("main a[href], button.secondary, summary, th[aria-sort] .cmp-sort")) {
+    if (!el.checkVisibility()) continue;
+    const css = getComputedStyle(el).color, c = rgb(css);
+    if (c.join() === "1,2,3") { bad.push("unreadable colour " + css); continue; }
+    const [hi, lo] = [lum(c), lum(bg)].sort((a, b) => b - a);
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    if (ratio < 4.5) bad.push(JSON.stringify(el.textContent.trim().slice(0, 30)) + " is " + css + " on rgb(" + bg + "): " + ratio.toFixed(2) + ":1");
+  }
+  return bad;
+})()`
 
 // TestEmbedFullLinkAligned: the framed ranking's "Open the full comparison"
 // lines up with the ranking above it. It came after the page's padded box,
