@@ -428,8 +428,7 @@ func TestLogFilterAll(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
-	tb.open("/")
-	seed(tb, logStore(t, 12).Snapshot())
+	seedLog(tb, 12)
 	tb.open("/log")
 	const count = `document.getElementById("log-count").textContent`
 	tb.waitFor("the 12 clips", count+` === "12 clips"`, 10*time.Second)

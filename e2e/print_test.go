@@ -51,8 +51,7 @@ func TestPrint(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
-	tb.open("/")
-	seed(tb, logStore(t, 12).Snapshot())
+	seedLog(tb, 12)
 	// A4's printable width at Chromium's default margins (794 − 2 × 38 px);
 	// Letter's is 740.
 	const paper = 718

@@ -279,9 +279,18 @@ func clips(n int) []cliplog.Entry {
 	return out
 }
 
+// seedLog opens the site in tb and writes a clip log of n clips (logStore)
+// into its localStorage.
+func seedLog(tb *tab, n int) {
+	tb.t.Helper()
+	stored := logStore(tb.t, n).Snapshot()
+	tb.open("/")
+	seed(tb, stored)
+}
+
 // logStore returns a store holding a clip log of n clips, written by
 // cliplog as the app writes it.
-func logStore(t *testing.T, n int) *cliplog.MemStore {
+func logStore(t testing.TB, n int) *cliplog.MemStore {
 	t.Helper()
 	s := cliplog.NewMemStore()
 	l, _, err := cliplog.Open(s)
@@ -474,12 +483,10 @@ const countEntryReads = `(() => {
 func TestStartReadsNoClip(t *testing.T) {
 	t.Parallel()
 	const n = 200
-	s := logStore(t, n)
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: countEntryReads})
-	tb.open("/")
-	seed(tb, s.Snapshot())
+	seedLog(tb, n)
 
 	tb.open("/log") // reads every clip, and keeps the measured figures
 	if got := eval[int](tb, `entryReads`); got < n {
