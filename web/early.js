@@ -12,7 +12,8 @@
 // sort buttons) are clicked again in the live page, in the order clicked.
 // Plain JS, no dependencies; loaded deferred on every page (app/routes.go).
 //
-// It also keeps localStorage out of go-app's start, below, and makes the
+// It also holds the wasm's start until the prerendered page has been
+// painted and reported, keeps localStorage out of go-app's start, and makes the
 // header's "Skip to content" link move the focus to the page's <main>
 // without following its #main: a page's fragment is its state (a link to
 // the calculation), and go-app would navigate to #main and load the page
@@ -44,6 +45,33 @@
     observer.disconnect();
     Reflect.defineProperty(window, "localStorage", own);
   }).observe(body, { attributes: true, attributeFilter: ["data-wasm"] });
+})();
+
+// go-app builds the page anew when the wasm starts, and replaces the
+// prerendered one. When that happened before Chromium had reported the
+// prerendered page's largest paint (LCP), the report was dropped with the
+// element, and the page's LCP became the live page's: ~1 s later in a third
+// of cold loads here, and in Lighthouse's simulation the whole app.wasm
+// download (LCP 10-50 s). So the wasm's go.run waits for that first report:
+// painted pages report within a frame or two of their first paint; a hidden
+// tab paints nothing, and does not wait; 3 s is a backstop.
+(() => {
+  "use strict";
+  const Go = window.Go;
+  if (!Go || !Go.prototype.run || !window.PerformanceObserver ||
+      !(PerformanceObserver.supportedEntryTypes || []).includes("largest-contentful-paint")) return;
+  const painted = new Promise((resolve) => {
+    if (document.visibilityState === "hidden") return resolve();
+    new PerformanceObserver((_, observer) => {
+      observer.disconnect();
+      resolve();
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+    setTimeout(resolve, 3000);
+  });
+  const run = Go.prototype.run;
+  Go.prototype.run = function (instance) {
+    return painted.then(() => run.call(this, instance));
+  };
 })();
 
 document.addEventListener("click", (e) => {
