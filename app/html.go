@@ -25,20 +25,26 @@ func el(tag string) app.HTMLElem { return app.Elem(tag) }
 // void builds an element without children or end tag: input, img, br, meta.
 func void(tag string) app.HTMLElemSelfClosing { return app.ElemSelfClosing(tag) }
 
-// focusAfterRender moves the focus to the element id once the page shows
-// the change at hand. A button that removes itself (Delete, Undo) would
-// otherwise leave the focus nowhere, and a keyboard user back at the start
-// of the page: Delete sends it to the Undo that replaces it, Undo to the
-// status that says what came back (tabindex="-1"). page is the page's own
-// context (from OnMount), not the event's: go-app drops a deferred call
-// when the element that fired the event is gone, as these buttons are.
-func focusAfterRender(page app.Context, id string) {
+// focusAfterRender moves the focus, once the page shows the change at
+// hand, to the first element that matches one of selectors, in order. A
+// button that removes itself (Delete, Undo) would otherwise leave the focus
+// nowhere, and a keyboard user back at the start of the page: a Delete
+// sends it to the same place in the list (the next item's Delete, or the
+// one before), not to the Undo far up the page, which made a mouse user's
+// page jump; Undo sends it to the status that says what came back. page
+// is the page's own context (from OnMount), not the event's: go-app drops
+// a deferred call when the element that fired the event is gone.
+func focusAfterRender(page app.Context, selectors ...string) {
 	if !app.IsClient {
 		return
 	}
 	page.Defer(func(app.Context) {
-		if el := app.Window().GetElementByID(id); el.Truthy() {
-			el.Call("focus")
+		doc := app.Window().Get("document")
+		for _, s := range selectors {
+			if el := doc.Call("querySelector", s); el.Truthy() {
+				el.Call("focus")
+				return
+			}
 		}
 	})
 }

@@ -1040,8 +1040,14 @@ func (c *clipLog) onDelete(id string) app.EventHandler {
 		}
 		c.undo = &d
 		c.status = "Deleted " + c.describe(d.Entry) + "."
+		// The focus goes to the row that takes this one's place, or else
+		// the one before it (1-based, among the rows left).
+		next := "#log-undo"
+		if i := slices.IndexFunc(c.rows, func(e cliplog.Entry) bool { return e.ID == id }); i >= 0 && len(c.rows) > 1 {
+			next = "#log-table tbody tr:nth-child(" + strconv.Itoa(min(i+1, len(c.rows)-1)) + ") .log-delete"
+		}
 		c.refresh()
-		focusAfterRender(c.page, "log-undo")
+		focusAfterRender(c.page, next, "#log-undo")
 	}
 }
 
@@ -1058,7 +1064,7 @@ func (c *clipLog) onUndo(ctx app.Context, e app.Event) {
 	}
 	c.status = "Put back " + c.describe(d.Entry) + "."
 	c.refresh()
-	focusAfterRender(c.page, "log-status")
+	focusAfterRender(c.page, "#log-status")
 }
 
 // onMore shows more of the list.

@@ -740,13 +740,29 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 	case "export":
 		c.export(id)
 	case "delete":
+		// Where the focus goes: the card that takes this one's place.
+		var shown []string
+		for _, ps := range [][]pricing.Profile{c.custom, c.catalog} {
+			for _, p := range ps {
+				if !c.hidden[p.ID] {
+					shown = append(shown, p.ID)
+				}
+			}
+		}
+		next := "#prof-undo"
+		switch i := slices.Index(shown, id); {
+		case i >= 0 && i+1 < len(shown):
+			next = "#prof-" + shown[i+1] + " button"
+		case i > 0:
+			next = "#prof-" + shown[i-1] + " button"
+		}
 		c.delete(id)
-		focusAfterRender(c.page, "prof-undo")
+		focusAfterRender(c.page, next, "#prof-undo")
 	case "discard":
 		c.discard(id)
 	case "undo":
 		c.restore()
-		focusAfterRender(c.page, "prof-status")
+		focusAfterRender(c.page, "#prof-status")
 	case "paste":
 		if t := app.Window().GetElementByID("f-import"); t.Truthy() {
 			c.importData([]byte(t.Get("value").String()))

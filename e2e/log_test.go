@@ -163,13 +163,20 @@ func TestLogPersists(t *testing.T) {
 	check("after a reload offline")
 
 	// Delete the newest clip (the first row), then undo, with the keyboard:
-	// the focus goes from Delete, which is gone, to Undo, then to the status
-	// (it fell to <body>, the start of the page).
+	// the focus goes from Delete, which is gone, to the Delete of the row
+	// that takes its place, and the page stays where it is; after Undo, to
+	// the status that says so (it fell to <body>, the start of the page;
+	// then a move to Undo, far up, made the page jump).
 	ids := eval[[]string](tb, `Array.from(document.querySelectorAll("#log-table tr[data-entry-id]"), r => r.dataset.entryId)`)
-	eval[bool](tb, `(document.querySelector("#log-table tr[data-entry-id] .log-delete").focus(), true)`)
+	eval[bool](tb, `(document.querySelector("#log-table tr[data-entry-id] .log-delete").scrollIntoView(), document.querySelector("#log-table tr[data-entry-id] .log-delete").focus(), true)`)
+	scrolled := eval[float64](tb, `scrollY`)
 	tb.do("deleting the first row", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("one row", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 1`, 10*time.Second)
-	tb.waitFor("the focus on Undo", `document.activeElement.id === "log-undo"`, 5*time.Second)
+	tb.waitFor("the focus on the next row's Delete", `document.activeElement.matches("tr[data-entry-id='`+ids[1]+`'] .log-delete")`, 5*time.Second)
+	if y := eval[float64](tb, `scrollY`); y < scrolled-100 || y > scrolled+100 {
+		t.Errorf("deleting a row scrolled the page from %v to %v px", scrolled, y)
+	}
+	eval[bool](tb, `(document.getElementById("log-undo").focus(), true)`)
 	if left := logIDs(tb); len(left) != 1 || left[0] != ids[1] {
 		t.Errorf("deleting the first row (%s) left %v, want [%s]", ids[0], left, ids[1])
 	}
