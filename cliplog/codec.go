@@ -34,13 +34,6 @@ const (
 	SchemaVersion = 1
 )
 
-// notComparable, as a blank field, makes a struct not comparable with ==.
-// Types that hold decimals need it: == would compare the decimals' inner
-// pointers, not their values. And the compiler then writes no equality
-// function for the type, which app.wasm would carry, about 1–3 KB each for
-// the types that go through encoding/json as interfaces (the codecs below).
-type notComparable [0]func()
-
 // EntryKey returns the storage key of entry id.
 func EntryKey(id string) string { return EntryPrefix + id }
 
@@ -52,7 +45,7 @@ func PlanKey(profileID string) string { return PlanPrefix + profileID }
 // The ID is the key's; Cost is derived on load; Updated is omitted when it
 // equals Created.
 type storedEntry struct {
-	_           notComparable
+	_           pricing.NotComparable
 	Date        string `json:"d"`
 	ProfileID   string `json:"p"`
 	ProfileName string `json:"pn,omitempty"`
@@ -229,7 +222,7 @@ func lookup(pairs [][2]string, key string) (string, bool) {
 // order. Amounts are amountText so that a hand-edited backup may write
 // them as JSON numbers; export writes strings.
 type backupEntry struct {
-	_              notComparable
+	_              pricing.NotComparable
 	ID             string     `json:"id"`
 	Date           string     `json:"date"`
 	ProfileID      string     `json:"profile_id"`
@@ -432,7 +425,7 @@ func mend(e *Entry, field string) bool {
 
 // planJSON is a MyPlan in storage and in a backup.
 type planJSON struct {
-	_         notComparable
+	_         pricing.NotComparable
 	ProfileID string `json:"profile_id"`
 	PlanID    string `json:"plan_id,omitempty"`
 	Billing   string `json:"billing,omitempty"`

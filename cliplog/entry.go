@@ -60,7 +60,7 @@ var maxSeconds = decimal.NewFromInt(86400)
 // Compare entries with Equal: == is not allowed, since it would compare
 // the decimals' inner pointers, not their values.
 type Entry struct {
-	_              notComparable
+	_              pricing.NotComparable
 	ID             string             // stable and unique: NewID
 	Date           string             // the day the clip was made, YYYY-MM-DD
 	ProfileID      string             // pricing.Profile.ID ("runway")

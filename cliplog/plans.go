@@ -22,7 +22,7 @@ const (
 // bundled plan (PlanID, and Billing) or a custom one (Price and Credits:
 // what they pay per month, or for a pack, and the credits it buys).
 type MyPlan struct {
-	_         notComparable // decimals: == would compare pointers
+	_         pricing.NotComparable // decimals: == would compare pointers
 	ProfileID string
 	PlanID    string          // a pricing.Plan.ID of the profile; empty for a custom plan
 	Billing   Billing         // bundled plans: Monthly ("" means Monthly) or Yearly

@@ -179,13 +179,13 @@ func convertSum(ms []pricing.Money, display pricing.Currency, rates pricing.Rate
 // Retakes is how many generations a kept clip took on one profile and
 // model, measured from the log.
 type Retakes struct {
-	_           notComparable // a decimal: == would compare pointers
-	ProfileID   string        `json:"p"`
-	ModelID     string        `json:"m"`
-	ProfileName string        `json:"pn"` // as in the latest entry
-	ModelName   string        `json:"mn"`
-	Generations int           `json:"g"` // clips logged
-	Kept        int           `json:"k"` // of which kept
+	_           pricing.NotComparable // a decimal: == would compare pointers
+	ProfileID   string                `json:"p"`
+	ModelID     string                `json:"m"`
+	ProfileName string                `json:"pn"` // as in the latest entry
+	ModelName   string                `json:"mn"`
+	Generations int                   `json:"g"` // clips logged
+	Kept        int                   `json:"k"` // of which kept
 	// PerKept is Generations ÷ Kept (pricing.DivisionScale); zero when
 	// nothing was kept. MeasuredKey does not hold it: setPerKept derives it.
 	PerKept decimal.Decimal `json:"-"`

@@ -440,6 +440,9 @@ func profileDiff(a, b reflect.Value, path string) string {
 		return ""
 	case reflect.Struct:
 		for i := range a.NumField() {
+			if a.Type().Field(i).Name == "_" {
+				continue // NotComparable
+			}
 			if d := profileDiff(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name); d != "" {
 				return d
 			}

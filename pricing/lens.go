@@ -37,6 +37,7 @@ func (l Lens) Valid() bool { return slices.Contains(Lenses, l) }
 // UnitPrice is one way to buy one unit (a credit, or one unit of money on an
 // API profile) under a lens.
 type UnitPrice struct {
+	_ NotComparable // decimals: see NotComparable
 	// Lens is the lens the way belongs to: under LensCheapest, the lens of
 	// the candidate (monthly, yearly, packs or api).
 	Lens   Lens

@@ -14,6 +14,14 @@ import (
 // engine rounds: see "Rounding" in the package documentation.
 const DivisionScale int32 = 16
 
+// NotComparable, as a blank field, makes a struct not comparable with ==.
+// Types that hold decimals take one: == would compare the decimals' inner
+// pointers, not their values (compare them with Equal, field by field). The
+// compiler then also writes no equality function for the type, which
+// app.wasm carries for every comparable type passed as an interface: 1-3 KB
+// each (cliplog's entry codecs; pricing's plans and prices).
+type NotComparable [0]func()
+
 // Often used constants. decimal values are immutable, so sharing them is safe.
 var (
 	zero    = decimal.Zero

@@ -67,6 +67,7 @@ type MonthPlan struct {
 // (units per generated clip × generations per kept clip), Units for the
 // Count, and its share of the month's Cost (in proportion to its units).
 type MonthLine struct {
+	_                NotComparable // decimals: see NotComparable
 	Name             string
 	ModelID          string
 	ModelName        string

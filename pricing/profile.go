@@ -119,8 +119,9 @@ type Profile struct {
 // Plan is a subscription. Credits are per month whatever the billing.
 // A plan offered only yearly has no Monthly price.
 type Plan struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	_    NotComparable // decimals: see NotComparable
+	ID   string        `json:"id"`
+	Name string        `json:"name"`
 	// Monthly is the price per month when billed monthly.
 	Monthly decimal.NullDecimal `json:"monthly"`
 	// YearlyPerMonth is the price per month when billed yearly; Yearly is the
@@ -137,6 +138,7 @@ type Plan struct {
 
 // Promo is a first-period promotion on a plan.
 type Promo struct {
+	_ NotComparable // decimals: see NotComparable
 	// BonusPercent adds that share of the plan's credits in the first
 	// period, up to BonusCap credits (no cap when BonusCap is absent).
 	BonusPercent decimal.NullDecimal `json:"bonus_percent"`
@@ -149,6 +151,7 @@ type Promo struct {
 
 // Pack is a one-off top-up of credits that can be bought again and again.
 type Pack struct {
+	_       NotComparable   // decimals: see NotComparable
 	ID      string          `json:"id"`
 	Name    string          `json:"name"`
 	Price   decimal.Decimal `json:"price"`
@@ -171,6 +174,7 @@ const (
 
 // Free is a free tier's allowance.
 type Free struct {
+	_       NotComparable   // decimals: see NotComparable
 	Credits decimal.Decimal `json:"credits"`
 	Period  FreePeriod      `json:"period"`
 	MaxRes  Resolution      `json:"max_res,omitempty"`
@@ -276,6 +280,7 @@ const (
 // Addon is an option priced on top of a clip. Exactly one of PerClip,
 // PerSecond, Block or Factor is set.
 type Addon struct {
+	_         NotComparable       // decimals: see NotComparable
 	Kind      AddonKind           `json:"kind"`
 	Name      string              `json:"name"`
 	PerClip   decimal.NullDecimal `json:"per_clip"`
