@@ -1043,8 +1043,10 @@ func (c *clipLog) onDelete(id string) app.EventHandler {
 		// The focus goes to the row that takes this one's place, or else
 		// the one before it (1-based, among the rows left).
 		next := "#log-undo"
-		if i := slices.IndexFunc(c.rows, func(e cliplog.Entry) bool { return e.ID == id }); i >= 0 && len(c.rows) > 1 {
-			next = "#log-table tbody tr:nth-child(" + strconv.Itoa(min(i+1, len(c.rows)-1)) + ") .log-delete"
+		for i, e := range c.rows {
+			if e.ID == id && len(c.rows) > 1 {
+				next = "#log-table tbody tr:nth-child(" + strconv.Itoa(min(i+1, len(c.rows)-1)) + ") .log-delete"
+			}
 		}
 		c.refresh()
 		focusAfterRender(c.page, next, "#log-undo")

@@ -131,7 +131,7 @@ func (c *profilesPage) Render() app.UI {
 		c.renderMine(),
 		editor,
 		elem("section", "prof-all",
-			textElem("h2", "", "All profiles").ID("prof-all-title"),
+			textElem("h2", "", "All profiles").ID("prof-all-title").Attr("tabindex", "-1"),
 			elem("div", "prof-search",
 				textElem("label", "field-label", "Search platforms and models").Attr("for", "f-q"),
 				void("input").ID("f-q").Attr("name", "q").Attr("type", "search").Class("field-input").
@@ -740,24 +740,10 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 	case "export":
 		c.export(id)
 	case "delete":
-		// Where the focus goes: the card that takes this one's place.
-		var shown []string
-		for _, ps := range [][]pricing.Profile{c.custom, c.catalog} {
-			for _, p := range ps {
-				if !c.hidden[p.ID] {
-					shown = append(shown, p.ID)
-				}
-			}
-		}
-		next := "#prof-undo"
-		switch i := slices.Index(shown, id); {
-		case i >= 0 && i+1 < len(shown):
-			next = "#prof-" + shown[i+1] + " button"
-		case i > 0:
-			next = "#prof-" + shown[i-1] + " button"
-		}
 		c.delete(id)
-		focusAfterRender(c.page, next, "#prof-undo")
+		// Custom profiles come first in the list: its heading is just above
+		// where the card was.
+		focusAfterRender(c.page, "#prof-all-title")
 	case "discard":
 		c.discard(id)
 	case "undo":
