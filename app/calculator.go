@@ -618,7 +618,7 @@ func (c *calculator) compute() {
 	} else if ok {
 		in.Clips = d
 	}
-	c.compare = c.compareLink()
+	c.compare = c.compareLink(in.Takes)
 
 	if len(c.errs) == 0 && c.general == "" {
 		calc, err := pricing.Calculate(in)
@@ -934,7 +934,7 @@ func (c *calculator) linkValues() url.Values {
 
 // compareLink returns the compare page's href for this clip: its duration,
 // resolution and tier, takes and billing, as far as they are known and good.
-func (c *calculator) compareLink() string {
+func (c *calculator) compareLink(takes decimal.Decimal) string {
 	v := url.Values{}
 	good := func(key string) string {
 		if c.errs[key] != "" {
@@ -953,8 +953,19 @@ func (c *calculator) compareLink() string {
 			v.Set("tier", string(c.choices.tier))
 		}
 	}
-	if t, err := pricing.ParsePositive(labelTakes, good("takes")); err == nil && !t.Equal(decimal.NewFromInt(1)) {
-		v.Set("takes", pricing.Exact(t))
+	// The generations per kept clip counted here (typed, or measured for
+	// this model), when /compare would count others without them (its
+	// own default: the log's measure for every platform, or 1).
+	want, _, ok := measuredTakes("", "")
+	if !ok {
+		want = decimal.NewFromInt(1)
+	}
+	one := decimal.NewFromInt(1)
+	if takes.IsZero() {
+		takes = one
+	}
+	if !takes.Equal(want) && !takes.LessThan(one) { // under 1: its message is here
+		v.Set("takes", pricing.Exact(takes))
 	}
 	if c.bundled && good("billing") == string(pricing.LensYearly) {
 		v.Set("billing", string(pricing.LensYearly))

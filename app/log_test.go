@@ -320,6 +320,46 @@ func TestLogMeasuredTakes(t *testing.T) {
 	}
 }
 
+// TestCalculatorCompareTakes: with a clip log, the calculator and /compare
+// count the same generations per kept clip, and the calculator's link to
+// /compare carries its own when /compare would count others. Before, the
+// calculator fell back to 1 where /compare took the log's 2, and its link
+// left out a model's own measure: Pika priced at $0.0178 a kept second in
+// one, $0.0236 in the other.
+func TestCalculatorCompareTakes(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	for _, clip := range []map[string]string{
+		{"model": "gen-4-turbo", "kept": "no"}, {"kept": "no"}, {"kept": "yes"}, // 3 for Gen-4 Turbo
+		{"model": "gen-4", "kept": "yes"}, // 4 clips, 2 kept: 2 for every platform
+	} {
+		typeClip(c, clip)
+		if !c.save(true) {
+			t.Fatalf("save: %q %q %v", c.alert, c.clipMsg, c.errs)
+		}
+	}
+	measured.done, measured.rs = false, nil
+	for _, tt := range []struct{ link, placeholder, compare string }{
+		// No clip of Pika's: every platform's 2, as /compare counts.
+		{"/#profile=pika&plan=starter&model=pika-2-5-turbo&res=720p&dur=5", "2", "/compare#dur=5&res=720p&tier=fast"},
+		// Gen-4 Turbo's own 3: the link says so.
+		{"/#profile=runway&model=gen-4-turbo&res=720p&dur=10", "3", "/compare#dur=10&res=720p&tier=fast&takes=3"},
+		// Typed: the link carries it unless it is /compare's own.
+		{"/#profile=runway&model=gen-4-turbo&res=720p&dur=10&takes=1", "3", "/compare#dur=10&res=720p&tier=fast&takes=1"},
+		{"/#profile=runway&model=gen-4-turbo&res=720p&dur=10&takes=2", "3", "/compare#dur=10&res=720p&tier=fast"},
+		// Typed, but not a number of generations: not carried.
+		{"/#profile=runway&model=gen-4-turbo&res=720p&dur=10&takes=0.5", "3", "/compare#dur=10&res=720p&tier=fast"},
+	} {
+		calc, html := loadCalculator(t, tt.link)
+		tag, _, _ := element(html, fieldID("takes"))
+		if ph, _ := attr(tag, "placeholder"); ph != tt.placeholder {
+			t.Errorf("%s: takes placeholder %q, want %q", tt.link, ph, tt.placeholder)
+		}
+		if calc.compare != tt.compare {
+			t.Errorf("%s: compare link %q, want %q", tt.link, calc.compare, tt.compare)
+		}
+	}
+}
+
 func TestLogStorageFull(t *testing.T) {
 	s := cliplog.NewMemStore()
 	c := loadLog(t, s)

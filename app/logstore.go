@@ -101,7 +101,8 @@ func takesHint(value string, takes decimal.Decimal, source string) string {
 
 // takesField is the calculator's "generations per kept clip" field: empty,
 // it counts as the figure measured in the clip log for the chosen platform
-// and model (shown as its placeholder, with where it came from), or as 1.
+// and model, or else for every platform, as /compare and /plan count it
+// (shown as its placeholder, with where it came from), or as 1.
 func (c *calculator) takesField() app.UI {
 	hint, placeholder := "tries for each clip you keep", "1"
 	if d, src, ok := c.measuredTakes(); ok {
@@ -110,12 +111,16 @@ func (c *calculator) takesField() app.UI {
 	return c.field("takes", hint, "", placeholder)
 }
 
-// measuredTakes is measuredTakes for the chosen platform and model.
+// measuredTakes is measuredTakes for the chosen platform and model, or else
+// for every platform.
 func (c *calculator) measuredTakes() (decimal.Decimal, string, bool) {
-	if !c.bundled {
-		return decimal.Decimal{}, "", false
+	if c.bundled {
+		if d, src, ok := measuredTakes(c.values["profile"], c.values["model"]); ok {
+			return d, src, true
+		}
 	}
-	return measuredTakes(c.values["profile"], c.values["model"])
+	d, src, ok := measuredTakes("", "")
+	return d, src + " (every platform)", ok
 }
 
 // takesField is the compare page's "generations per kept clip" field, with
