@@ -298,6 +298,11 @@ func (c *compare) renderRanking() app.UI {
 				),
 			),
 		),
+		// On paper, where the button is not printed.
+		app.If(len(c.view) > rankShown && !c.showAll, func() app.UI {
+			return el("p").Class("print-only").Text("Listed: the first " + strconv.Itoa(rankShown) + " of " +
+				strconv.Itoa(len(c.view)) + " models.")
+		}),
 		app.If(len(c.view) > rankShown, func() app.UI {
 			label := "Show all " + strconv.Itoa(len(c.view)) + " models"
 			if c.showAll {

@@ -58,18 +58,41 @@ func TestPrint(t *testing.T) {
 	for _, scheme := range []string{"light", "dark"} {
 		for _, p := range aivc.Pages() {
 			tb.open(p)
+			toPaper := func() {
+				call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: paper, Height: 1000, DeviceScaleFactor: 1})
+				call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print",
+					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+				eval[bool](tb, `dispatchEvent(new Event("beforeprint"))`)
+			}
+			backToScreen := func() {
+				eval[bool](tb, `dispatchEvent(new Event("afterprint"))`)
+				call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+			}
 			if p == "/compare" {
+				// 20 rows of 72: the paper says so, as the button does on screen.
+				toPaper()
+				if !eval[bool](tb, `document.querySelector(".print-only").checkVisibility() && document.querySelector(".print-only").textContent === "Listed: the first 20 of 72 models."`) {
+					t.Errorf("/compare printed with 20 rows of 72 does not say so")
+				}
+				backToScreen()
 				eval[bool](tb, `(document.getElementById("cmp-more").click(), true)`)
 				tb.waitFor("all the models", `document.querySelectorAll("#ranking tbody tr").length > 20`, 5*time.Second)
 			}
-			eval[bool](tb, `(document.querySelectorAll("details").forEach((d) => d.open = true), true)`)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: paper, Height: 1000, DeviceScaleFactor: 1})
-			call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print",
-				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+			closed := eval[int](tb, `document.querySelectorAll("details:not([open])").length`)
+			toPaper()
 			for _, m := range eval[[]string](tb, printFaultsJS) {
 				t.Errorf("%s printed from a %s screen: %s", p, scheme, m)
 			}
-			call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+			// Closed details print open (their summary alone says nothing on
+			// paper), but for the platform filter's checkboxes; and close
+			// again after.
+			if n := eval[int](tb, `document.querySelectorAll("details:not([open]):not(.cmp-filter)").length`); n != 0 {
+				t.Errorf("%s printed with %d details closed", p, n)
+			}
+			backToScreen()
+			if n := eval[int](tb, `document.querySelectorAll("details:not([open])").length`); n != closed {
+				t.Errorf("%s after printing: %d details closed, before %d", p, n, closed)
+			}
 		}
 	}
 	tb.assertNoErrors()

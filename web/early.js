@@ -13,7 +13,8 @@
 // Plain JS, no dependencies; loaded deferred on every page (app/routes.go).
 //
 // It also holds the wasm's start until the prerendered page has been
-// painted and reported, keeps localStorage out of go-app's start, and makes the
+// painted and reported, opens closed <details> for a printout, keeps
+// localStorage out of go-app's start, and makes the
 // header's "Skip to content" link move the focus to the page's <main>
 // without following its #main: a page's fragment is its state (a link to
 // the calculation), and go-app would navigate to #main and load the page
@@ -72,6 +73,22 @@
   Go.prototype.run = function (instance) {
     return painted.then(() => run.call(this, instance));
   };
+})();
+
+// A closed <details> prints as its summary alone: /profiles' numbers and
+// sources, /plan's working. They are opened for the printout, and those
+// that were closed are closed again after it. The platform filter stays
+// as it is: 23 checkboxes say nothing on paper.
+(() => {
+  let opened = [];
+  addEventListener("beforeprint", () => {
+    opened = [...document.querySelectorAll("details:not([open]):not(.cmp-filter)")];
+    for (const d of opened) d.open = true;
+  });
+  addEventListener("afterprint", () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
 })();
 
 document.addEventListener("click", (e) => {
