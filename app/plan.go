@@ -25,6 +25,7 @@ import (
 // tier, or 1. The page is prerendered with the default mix.
 type planner struct {
 	app.Compo
+	page app.Context // the page's own context (OnMount): focusAfterRender
 
 	ready   bool
 	rows    []mixRow
@@ -120,6 +121,9 @@ func (c *planner) OnInit() {
 	c.ready = true
 	c.apply(planState(linkState(pageURL())))
 }
+
+// OnMount keeps the page's context, for focusAfterRender.
+func (c *planner) OnMount(ctx app.Context) { c.page = ctx }
 
 // OnNav applies a link's state when the fragment changes.
 func (c *planner) OnNav(ctx app.Context) {
@@ -217,9 +221,19 @@ func (c *planner) renderRow(i int) app.UI {
 	return elem("fieldset", "plan-row",
 		textElem("legend", "", "Row "+strconv.Itoa(i+1)),
 		elem("div", "plan-row-fields", fields...),
-		textElem("button", "secondary plan-remove", "Remove").Attr("type", "button").DataSet("index", strconv.Itoa(i)).
-			Aria("label", "Remove row "+strconv.Itoa(i+1)).On("click", c.onRemove),
+		c.removeButton(i),
 	).DataSet("row", strconv.Itoa(i))
+}
+
+// removeButton removes row i; a month keeps one row, so the only row's is
+// disabled.
+func (c *planner) removeButton(i int) app.UI {
+	b := textElem("button", "secondary plan-remove", "Remove").Attr("type", "button").DataSet("index", strconv.Itoa(i)).
+		Aria("label", "Remove row "+strconv.Itoa(i+1)).On("click", c.onRemove)
+	if len(c.rows) == 1 {
+		b = b.Attr("disabled", true)
+	}
+	return b
 }
 
 // renderResults renders the status and the ranking of platforms.
@@ -365,6 +379,7 @@ func (c *planner) onAdd(ctx app.Context, e app.Event) {
 	c.rows = append(c.rows, mixRow{Name: "row" + strconv.Itoa(len(c.rows)+1), Count: "10", Seconds: "5",
 		Res: string(pricing.Res720p), Tier: string(pricing.TierAny)})
 	c.changed(ctx)
+	focusAfterRender(c.page, "#"+fieldID(rowInput(len(c.rows)-1, "name"))) // the new row's name
 }
 
 // onRemove removes the row the button's data-index names; the last row
@@ -376,6 +391,9 @@ func (c *planner) onRemove(ctx app.Context, e app.Event) {
 	}
 	c.rows = append(c.rows[:i:i], c.rows[i+1:]...)
 	c.changed(ctx)
+	// The name of the row that took its place, or of the one before: not
+	// a Remove, which a second Enter would press again.
+	focusAfterRender(c.page, "#"+fieldID(rowInput(min(i, len(c.rows)-1), "name")))
 }
 
 // changed re-plans after an edit and writes the state to the fragment.

@@ -179,13 +179,21 @@ func TestPlanEditing(t *testing.T) {
 	typeInto(tb, "f-mix-0-sec", "10")
 	waitPlan(tb, "fixed again", planCases[1].want)
 
+	// Adding a row puts the focus in its name; removing one, in the name
+	// of the row that took its place (it fell to <body>); the only row's
+	// Remove is disabled (it did nothing).
 	tb.do("adding a row", chromedp.Click(chromedp.ID("plan-add")))
 	tb.waitFor("the second row", `!!document.getElementById("f-mix-1-count")`, 10*time.Second)
+	tb.waitFor("the focus in its name", `document.activeElement.id === "f-mix-1-name"`, 5*time.Second)
 	if h := hash(tb); !strings.HasPrefix(h, "mix=broll:40:10:720p:fast:1,row2:10:5:720p:any") {
 		t.Errorf("fragment %q after adding a row", h)
 	}
 	tb.do("removing the first row", chromedp.Click(chromedp.CSS(`.plan-row[data-row="0"] .plan-remove`)))
 	tb.waitFor("one row left", `document.querySelectorAll(".plan-row").length === 1 && document.getElementById("f-mix-0-name").value === "row2"`, 10*time.Second)
+	tb.waitFor("the focus in the name of the row left", `document.activeElement.id === "f-mix-0-name"`, 5*time.Second)
+	if !eval[bool](tb, `document.querySelector(".plan-remove").disabled`) {
+		t.Error("the only row's Remove is not disabled")
+	}
 	if h := hash(tb); h != "mix=row2:10:5:720p:any" {
 		t.Errorf("fragment %q after removing a row", h)
 	}
