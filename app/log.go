@@ -926,6 +926,11 @@ func (c *clipLog) previewPlan() {
 		return
 	}
 	mp, p, err := c.planInput()
+	for _, k := range []string{"plan_price", "plan_credits"} {
+		if strings.TrimSpace(c.values[k]) == "" {
+			delete(c.errs, k) // not typed yet: Save plan says so if it stays empty
+		}
+	}
 	if err == nil {
 		var price pricing.Money
 		if price, err = mp.PricePerCredit(p); err == nil {
@@ -937,7 +942,7 @@ func (c *clipLog) previewPlan() {
 			return
 		}
 	}
-	if c.errs["plan_price"] == "" && c.errs["plan_credits"] == "" {
+	if _, input := errors.AsType[*pricing.InputError](err); !input {
 		c.errs["billing"] = errorMessage(err)
 	}
 }
@@ -956,9 +961,11 @@ func (c *clipLog) onSavePlan(ctx app.Context, e app.Event) {
 		c.alert = storage.Error()
 		return
 	}
+	if _, input := errors.AsType[*pricing.InputError](err); err != nil && !input {
+		c.previewPlan() // says why, beside billing
+	}
 	if err != nil {
-		c.previewPlan() // says why, beside the field
-		return
+		return // an input's message is beside it (planInput), empty ones too
 	}
 	c.alert = ""
 	c.status = "Saved your plan for " + p.Name + ": new clips there are priced at it."

@@ -533,6 +533,15 @@ func TestLogPlans(t *testing.T) {
 	// "€10" first, in a plan priced in dollars: refused, not read as $10.
 	c.values["plan"] = customPlan
 	c.edited("plan")
+	// Nothing typed yet is not an error yet (it said "Price paid is
+	// empty." as the fields appeared); saving says so.
+	if len(c.errs) != 0 {
+		t.Errorf("choosing my own price: messages %v before anything is typed", c.errs)
+	}
+	c.onSavePlan(app.Context{}, noEvent)
+	if c.errs["plan_price"] != "Price paid is empty." {
+		t.Errorf("saving my own price empty: messages %v", c.errs)
+	}
 	c.values["plan_price"], c.values["plan_credits"] = "€10", "1,000"
 	c.edited("plan_credits")
 	if want := "Price paid is in USD, not EUR: type the amount alone, or change the currency."; c.errs["plan_price"] != want {
