@@ -1096,7 +1096,7 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 		}
 		var remove app.UI
 		if index >= 0 {
-			remove = listButton(listOf(path), index, "Remove", c.onEdList)
+			remove = listButton(listOf(path), index, "Remove", c.onEdList).Aria("label", "Remove: "+legend)
 		}
 		return elem("fieldset", "ed-item", textElem("legend", "", legend), elem("div", "ed-grid", inputs...), remove)
 	}
@@ -1146,7 +1146,7 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 // JSON (index -1) or removes item index.
 //
 //go:noinline
-func listButton(list string, index int, text string, h app.EventHandler) app.UI {
+func listButton(list string, index int, text string, h app.EventHandler) app.HTMLElem {
 	return textElem("button", "secondary", text).Attr("type", "button").DataSet("list", list).
 		DataSet("index", strconv.Itoa(index)).On("click", h)
 }

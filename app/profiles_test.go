@@ -58,6 +58,23 @@ func TestProfilesPageRenders(t *testing.T) {
 	if names["Clone and edit: Runway (app)"] != 1 || names["Delete: My platform"] != 1 {
 		t.Errorf("profile buttons named %v", names)
 	}
+	// So are the editor's Remove buttons, with their item ("Remove: Plan
+	// 1: Standard"): there were about 20 named "Remove" alone.
+	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	removes := map[string]int{}
+	for _, m := range regexp.MustCompile(`<button [^>]*>Remove</button>`).FindAllString(app.HTMLString(ed.render(c)), -1) {
+		label, _ := attr(m, "aria-label")
+		removes[label]++
+		if removes[label] > 1 || !strings.HasPrefix(label, "Remove: ") {
+			t.Errorf("editor button %s", m)
+		}
+	}
+	if len(removes) < 10 {
+		t.Errorf("the editor of Runway has %d Remove buttons", len(removes))
+	}
 	if c.countText() != "24 profiles" && c.countText() != "" {
 		t.Logf("count: %s", c.countText())
 	}
