@@ -61,17 +61,21 @@
   const Go = window.Go;
   if (!Go || !Go.prototype.run || !window.PerformanceObserver ||
       !(PerformanceObserver.supportedEntryTypes || []).includes("largest-contentful-paint")) return;
+  let done = document.visibilityState === "hidden";
   const painted = new Promise((resolve) => {
-    if (document.visibilityState === "hidden") return resolve();
+    const go = () => { done = true; resolve(); };
+    if (done) return go();
     new PerformanceObserver((_, observer) => {
       observer.disconnect();
-      resolve();
+      go();
     }).observe({ type: "largest-contentful-paint", buffered: true });
-    setTimeout(resolve, 3000);
+    setTimeout(go, 3000);
   });
+  // Reported already (most loads: app.wasm takes longer): at once, as
+  // before, so that app.js removes its loader once the page is mounted.
   const run = Go.prototype.run;
   Go.prototype.run = function (instance) {
-    return painted.then(() => run.call(this, instance));
+    return done ? run.call(this, instance) : painted.then(() => run.call(this, instance));
   };
 })();
 
