@@ -27,13 +27,13 @@ func void(tag string) app.HTMLElemSelfClosing { return app.ElemSelfClosing(tag) 
 
 // focusAfterRender moves the focus, once the page shows the change at
 // hand, to the first element that matches one of selectors, in order. A
-// button that removes itself (Delete, Undo) would otherwise leave the focus
-// nowhere, and a keyboard user back at the start of the page: a Delete
-// sends it to the same place in the list (the next item's Delete, or the
-// one before), not to the Undo far up the page, which made a mouse user's
-// page jump; Undo sends it to the status that says what came back. page
-// is the page's own context (from OnMount), not the event's: go-app drops
-// a deferred call when the element that fired the event is gone.
+// button that removes itself (Delete, Undo, Remove) would otherwise leave
+// the focus nowhere, and a keyboard user back at the start of the page.
+// Callers keep it where the person was: the same place in the list, the
+// list's heading, the status that says what came back; not a control far
+// up the page, which scrolls a mouse user's page away. page is the page's
+// own context (from OnMount), not the event's: go-app drops a deferred
+// call when the element that fired the event is gone.
 func focusAfterRender(page app.Context, selectors ...string) {
 	if !app.IsClient {
 		return
