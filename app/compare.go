@@ -298,11 +298,6 @@ func (c *compare) renderRanking() app.UI {
 				),
 			),
 		),
-		// On paper, where the button is not printed.
-		app.If(len(c.view) > rankShown && !c.showAll, func() app.UI {
-			return el("p").Class("print-only").Text("Listed: the first " + strconv.Itoa(rankShown) + " of " +
-				strconv.Itoa(len(c.view)) + " models.")
-		}),
 		app.If(len(c.view) > rankShown, func() app.UI {
 			label := "Show all " + strconv.Itoa(len(c.view)) + " models"
 			if c.showAll {
@@ -311,6 +306,12 @@ func (c *compare) renderRanking() app.UI {
 			return el("button").ID("cmp-more").Class("secondary cmp-more").Attr("type", "button").DataSet("replay", "more").
 				Aria("controls", "ranking").Aria("expanded", strconv.FormatBool(c.showAll)).
 				OnClick(c.onShowAll).Text(label)
+		}),
+		// On paper, where the button is not printed. After it: the button
+		// keeps its place (and the focus) when this comes and goes.
+		app.If(len(c.view) > rankShown && !c.showAll, func() app.UI {
+			return el("p").Class("print-only").Text("Listed: the first " + strconv.Itoa(rankShown) + " of " +
+				strconv.Itoa(len(c.view)) + " models.")
 		}),
 		el("p").Class("cmp-legend").Body(
 			el("span").Class("cmp-legend-item").Text(markStale+" possibly stale: the price was read more than "+
