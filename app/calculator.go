@@ -867,12 +867,15 @@ func (c *calculator) parse(key string, positive, optional bool) (decimal.Decimal
 	if optional && strings.TrimSpace(s) == "" {
 		return decimal.Decimal{}, false
 	}
-	d, err := pricing.ParseAmount(calcLabels[key], s)
+	var d decimal.Decimal
+	var err error
 	switch {
 	case key == "price" || key == "ppc":
 		d, err = pricing.ParsePrice(calcLabels[key], s, c.currency())
 	case positive:
 		d, err = pricing.ParsePositive(calcLabels[key], s)
+	default:
+		d, err = pricing.ParseAmount(calcLabels[key], s)
 	}
 	if err != nil {
 		c.errs[key] = errorMessage(err)
@@ -956,11 +959,11 @@ func (c *calculator) compareLink(takes decimal.Decimal) string {
 	// The generations per kept clip counted here (typed, or measured for
 	// this model), when /compare would count others without them (its
 	// own default: the log's measure for every platform, or 1).
+	one := decimal.NewFromInt(1)
 	want, _, ok := measuredTakes("", "")
 	if !ok {
-		want = decimal.NewFromInt(1)
+		want = one
 	}
-	one := decimal.NewFromInt(1)
 	if takes.IsZero() {
 		takes = one
 	}
