@@ -961,11 +961,11 @@ func (c *clipLog) onSavePlan(ctx app.Context, e app.Event) {
 		c.alert = storage.Error()
 		return
 	}
-	if _, input := errors.AsType[*pricing.InputError](err); err != nil && !input {
-		c.previewPlan() // says why, beside billing
-	}
 	if err != nil {
-		return // an input's message is beside it (planInput), empty ones too
+		if _, input := errors.AsType[*pricing.InputError](err); !input {
+			c.previewPlan() // says why, beside billing
+		}
+		return // an input's message is beside it already (planInput), empty ones too
 	}
 	c.alert = ""
 	c.status = "Saved your plan for " + p.Name + ": new clips there are priced at it."
