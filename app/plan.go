@@ -472,6 +472,9 @@ func parseMix(s string) (rows []mixRow, bad string) {
 		for len(f) < 6 {
 			f = append(f, "")
 		}
+		for j := range f {
+			f[j] = strings.TrimSpace(f[j]) // as formatMix writes them, so a link reads back the same
+		}
 		rows = append(rows, mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5]})
 	}
 	return rows, bad
