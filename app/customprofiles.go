@@ -158,16 +158,23 @@ func saveCustom(s cliplog.Store, p pricing.Profile, oldID string) error {
 		if err := s.Del(customKey(oldID)); err != nil {
 			return cliplog.StoreError(err)
 		}
+		_, err := cliplog.MovePlan(s, oldID, p.ID)
+		return err
 	}
 	return nil
 }
 
-// deleteCustom deletes the custom profile id.
-func deleteCustom(s cliplog.Store, id string) error {
+// deleteCustom deletes the custom profile id and the plan the clip log
+// keeps for it, which it returns for undo ("" for none): a profile cloned or
+// imported later under the same id must not inherit that price.
+func deleteCustom(s cliplog.Store, id string) (plan string, err error) {
 	if s == nil {
-		return cliplog.ErrStorageUnavailable
+		return "", cliplog.ErrStorageUnavailable
 	}
-	return cliplog.StoreError(s.Del(customKey(id)))
+	if err := s.Del(customKey(id)); err != nil {
+		return "", cliplog.StoreError(err)
+	}
+	return cliplog.MovePlan(s, id, "")
 }
 
 // exportProfile is p in the catalog's schema, indented, as a file to

@@ -60,20 +60,38 @@ func TestSaveLoadCustom(t *testing.T) {
 		t.Error("not stored under its versioned key")
 	}
 
-	// A rename writes the new key, then drops the old one.
+	// A rename writes the new key, then drops the old one; the plan the
+	// clip log keeps for the profile goes with it.
+	l, _, err := cliplog.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.SetPlan(cliplog.MyPlan{ProfileID: p.ID, PlanID: "standard", Billing: cliplog.Yearly}); err != nil {
+		t.Fatal(err)
+	}
 	p.ID = "my-runway"
 	if err := saveCustom(s, p, "runway-custom"); err != nil {
 		t.Fatal(err)
 	}
 	keys, _ := s.Keys()
-	if strings.Join(keys, " ") != "aivc.profiles.v1.my-runway" {
-		t.Errorf("keys after a rename: %v", keys)
+	if got := strings.Join(keys, " "); got != "aivc.log.meta aivc.log.v1.p.my-runway aivc.profiles.v1.my-runway" {
+		t.Errorf("keys after a rename: %v", got)
 	}
-	if err := deleteCustom(s, "my-runway"); err != nil {
+	if l, _, _ = cliplog.Open(s); l.Plans()[0].ProfileID != "my-runway" || l.Plans()[0].Billing != cliplog.Yearly {
+		t.Errorf("plan after a rename: %+v", l.Plans())
+	}
+
+	// Delete takes the plan too, so that a profile given the id later does
+	// not inherit it, and returns it for undo.
+	plan, err := deleteCustom(s, "my-runway")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if keys, _ := s.Keys(); len(keys) != 0 {
+	if keys, _ := s.Keys(); len(keys) != 1 {
 		t.Errorf("keys after delete: %v", keys)
+	}
+	if !strings.Contains(plan, `"profile_id":"my-runway"`) {
+		t.Errorf("delete returned the plan %q", plan)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aivc/aivc/cliplog"
 	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
@@ -44,6 +45,7 @@ type profilesPage struct {
 	status     string // what the last action did (role=status)
 	alert      string // what went wrong (role=alert)
 	undo       *pricing.Profile
+	undoPlan   string // the clip log's plan for undo, as stored
 	exportID   string
 	exportText string
 }
@@ -801,14 +803,15 @@ func (c *profilesPage) delete(id string) {
 	if !ok {
 		return
 	}
-	if err := deleteCustom(deviceStore(), id); err != nil {
+	plan, err := deleteCustom(deviceStore(), id)
+	if err != nil {
 		c.alert = profileMessage(err)
 		return
 	}
 	if c.ed != nil && c.ed.origID == id {
 		c.ed = nil
 	}
-	c.undo, c.alert = &p, ""
+	c.undo, c.undoPlan, c.alert = &p, plan, ""
 	c.status = "Deleted “" + p.Name + "”."
 	c.reload()
 }
@@ -818,10 +821,16 @@ func (c *profilesPage) restore() {
 	if c.undo == nil {
 		return
 	}
-	p := *c.undo
-	if err := saveCustom(deviceStore(), p, ""); err != nil {
+	p, s := *c.undo, deviceStore()
+	if err := saveCustom(s, p, ""); err != nil {
 		c.alert = profileMessage(err)
 		return
+	}
+	if c.undoPlan != "" {
+		if err := s.Set(cliplog.PlanKey(p.ID), c.undoPlan); err != nil {
+			c.alert = profileMessage(cliplog.StoreError(err))
+			return
+		}
 	}
 	c.undo, c.alert = nil, ""
 	c.status = "Restored “" + p.Name + "”."

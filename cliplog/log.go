@@ -542,6 +542,31 @@ func (l *Log) DeletePlan(profileID string) error {
 	return nil
 }
 
+// MovePlan gives the plan saved in s for profile from to profile to, for a
+// page that renames a custom profile; with to "" it deletes the plan, for a
+// page that deletes the profile: a profile given that id later must not
+// inherit it. It returns the record it removed ("" when there was none),
+// which s.Set(PlanKey(from), was) puts back. A record that cannot be read is
+// left where it is: the log shows it as damaged, to download.
+func MovePlan(s Store, from, to string) (was string, err error) {
+	key := PlanKey(from)
+	v, ok, err := s.Get(key)
+	if !ok || err != nil {
+		return "", StoreError(err)
+	}
+	p, err := decodePlan(key, v)
+	if err != nil {
+		return "", nil
+	}
+	if to != "" {
+		p.ProfileID = to
+		if err := s.Set(PlanKey(to), encodePlan(p)); err != nil {
+			return "", StoreError(err)
+		}
+	}
+	return v, StoreError(s.Del(key))
+}
+
 // Settings returns the saved settings (the zero Settings if none).
 func (l *Log) Settings() Settings {
 	l.mu.Lock()

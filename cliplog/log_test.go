@@ -376,6 +376,39 @@ func TestPlansAndSettings(t *testing.T) {
 	}
 }
 
+// MovePlan renames a profile's plan, deletes it, gives back what it removed,
+// and leaves a record it cannot read where it is.
+func TestMovePlan(t *testing.T) {
+	s := NewMemStore()
+	l := openLog(t, s)
+	if err := l.SetPlan(MyPlan{ProfileID: "mine", PlanID: "pro", Billing: Yearly}); err != nil {
+		t.Fatal(err)
+	}
+	if was, err := MovePlan(s, "mine", "ours"); err != nil || !strings.Contains(was, `"profile_id":"mine"`) {
+		t.Fatalf("MovePlan = %q, %v", was, err)
+	}
+	if p, ok := openLog(t, s).Plan("ours"); !ok || p.PlanID != "pro" || p.Billing != Yearly || len(openLog(t, s).Plans()) != 1 {
+		t.Errorf("after the move: %+v", openLog(t, s).Plans())
+	}
+	was, err := MovePlan(s, "ours", "")
+	if err != nil || len(openLog(t, s).Plans()) != 0 {
+		t.Fatalf("deleting: %v, plans %+v", err, openLog(t, s).Plans())
+	}
+	if err := s.Set(PlanKey("ours"), was); err != nil || len(openLog(t, s).Plans()) != 1 {
+		t.Errorf("putting back what MovePlan gave: %v", err)
+	}
+	if was, err := MovePlan(s, "none", ""); was != "" || err != nil {
+		t.Errorf("no plan: %q, %v", was, err)
+	}
+	s.Put(PlanKey("bad"), "garbage")
+	if was, err := MovePlan(s, "bad", ""); was != "" || err != nil {
+		t.Errorf("a record that cannot be read: %q, %v", was, err)
+	}
+	if v, ok, _ := s.Get(PlanKey("bad")); !ok || v != "garbage" {
+		t.Errorf("a record that cannot be read was not left as it was: %q %v", v, ok)
+	}
+}
+
 // Another tab left garbage under a key this tab still shows: deleting the
 // entry sets the garbage aside instead of dropping it.
 func TestDeleteOverCorrupt(t *testing.T) {

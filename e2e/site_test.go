@@ -34,11 +34,14 @@ import (
 // cliplog.MeasuredKey and the app's own reading of localStorage (+7.7 KB
 // raw, +1.9 KB gzip -9, app.wasm then 9,757,418 and 2,564,387): with a log
 // of 20,000 clips /compare took over in 0.66–0.81 s instead of 4.6–6.0 s
-// (README, "What was done").
+// (README, "What was done"). Raised again on 2026-11-26 (session 10) for
+// faults a person meets, each fix costing what it costs in Go's wasm code:
+// a deleted custom profile's plan no longer passes to the next profile
+// given its id (+3.6 KB raw, app.wasm then 9,763,221 and 2,569,581).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_760_000
+	ceilWasmRaw    = 9_764_000
 	ceilWasmGzip   = 2_570_000
 )
 
