@@ -68,6 +68,7 @@ type resultRow struct {
 type calcChoices struct {
 	profiles []choice
 	plans    []choice
+	billing  []choice // Yearly only for a plan sold yearly
 	models   []choice
 	res      []choice
 	durHint  string
@@ -344,7 +345,7 @@ func (c *calculator) renderBundled() app.UI {
 			elem("div", "calc-pair calc-half",
 				picker{
 					Name: "billing", Label: labelBilling, Value: billing,
-					Error: c.errs["billing"], Choices: billingChoices, OnChange: c.onPick("billing"),
+					Error: c.errs["billing"], Choices: ch.billing, OnChange: c.onPick("billing"),
 				}.render(),
 			),
 		)
@@ -471,7 +472,7 @@ func (c *calculator) onPick(key string) app.EventHandler {
 			delete(c.values, "model")
 			delete(c.values, "res")
 			c.fillBundled(true)
-		case "model":
+		case "plan", "model":
 			c.fillBundled(true)
 		}
 		c.changed(ctx)
@@ -683,6 +684,7 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 		if _, ok := p.FindPlan(in.PlanID); !ok {
 			c.errs["plan"] = errorMessage(&choiceError{Field: labelPlan, Value: in.PlanID})
 		}
+		c.choices.billing = billingFor(p, in.PlanID, c.values["billing"])
 		switch b := c.values["billing"]; b {
 		case "", string(pricing.LensMonthly):
 			in.Billing = pricing.LensMonthly
@@ -987,10 +989,11 @@ func (c *calculator) profiles() ([]pricing.Profile, error) {
 
 // fillBundled completes the bundled choices a link or a new pick left
 // empty: the default platform, its first monthly plan, its first model, a
-// resolution and duration that model offers. resetRes also replaces a
-// resolution the model does not offer (after a pick; a link's bad value is
-// kept, to show its message).
-func (c *calculator) fillBundled(resetRes bool) {
+// resolution and duration that model offers, and the billing the plan is
+// sold by. After a pick it also replaces a resolution the model does not
+// offer and a billing the plan is not sold by (a link's bad value is kept,
+// to show its message).
+func (c *calculator) fillBundled(pick bool) {
 	profiles, err := c.profiles()
 	if err != nil || len(profiles) == 0 {
 		return
@@ -1014,6 +1017,9 @@ func (c *calculator) fillBundled(resetRes bool) {
 			}
 		}
 	}
+	if pick || c.values["billing"] == "" {
+		c.values["billing"] = soldBy(p, c.values["plan"], c.values["billing"])
+	}
 	if c.values["model"] == "" && len(p.Models) > 0 {
 		c.values["model"] = p.Models[0].ID
 		for _, m := range p.Models {
@@ -1029,7 +1035,7 @@ func (c *calculator) fillBundled(resetRes bool) {
 	}
 	offered := resChoices(m)
 	res := c.values["res"]
-	if len(offered) > 0 && (res == "" || resetRes && !slices.ContainsFunc(offered, func(ch choice) bool { return ch.Value == res })) {
+	if len(offered) > 0 && (res == "" || pick && !slices.ContainsFunc(offered, func(ch choice) bool { return ch.Value == res })) {
 		c.values["res"] = offered[0].Value
 		for _, ch := range offered {
 			if ch.Value == string(defaultRes) {
@@ -1040,6 +1046,50 @@ func (c *calculator) fillBundled(resetRes bool) {
 	if strings.TrimSpace(c.values["dur"]) == "" {
 		c.values["dur"] = firstDuration(m)
 	}
+}
+
+// billingFor returns the billings profile p sells plan planID by (Kling's
+// plans are not sold yearly), and chosen, so that its message can say why
+// it has no price; every billing for a plan p does not have.
+func billingFor(p pricing.Profile, planID, chosen string) []choice {
+	sold := planSold(p, planID)
+	if chosen == string(pricing.LensYearly) {
+		sold[1] = true
+	} else {
+		sold[0] = true
+	}
+	lo, hi := 0, 2
+	if !sold[0] {
+		lo = 1
+	}
+	if !sold[1] {
+		hi = 1
+	}
+	return billingChoices[lo:hi]
+}
+
+// soldBy returns billing, or the other billing when plan planID of p is not
+// sold by billing and is by the other (Higgsfield's Starter only yearly).
+func soldBy(p pricing.Profile, planID, billing string) string {
+	sold, i := planSold(p, planID), 0
+	if billing == string(pricing.LensYearly) {
+		i = 1
+	}
+	if !sold[i] && sold[1-i] {
+		return billingChoices[1-i].Value
+	}
+	return billing
+}
+
+// planSold reports, in billingChoices' order, the billings plan planID of p
+// has a price for: every one for a plan p does not have.
+func planSold(p pricing.Profile, planID string) [2]bool {
+	for i := range p.Plans {
+		if pl := &p.Plans[i]; pl.ID == planID {
+			return [2]bool{pl.Monthly.Valid, pl.Yearly.Valid || pl.YearlyPerMonth.Valid}
+		}
+	}
+	return [2]bool{true, true}
 }
 
 // hasPlans reports whether the chosen profile sells plans the page can pick.

@@ -601,3 +601,63 @@ func TestResChoices(t *testing.T) {
 		t.Error("the 720p choice says more than 720p")
 	}
 }
+
+// TestCalculatorBilling: the Billing picker offers the ways the chosen plan
+// is sold, a plan sold one way only is billed that way by default and after
+// a pick, and a link's unsold billing is kept, with its message.
+func TestCalculatorBilling(t *testing.T) {
+	options := func(html string) string {
+		sel := regexp.MustCompile(`(?s)<select[^>]*id="f-billing".*?</select>`).FindString(html)
+		var vals []string
+		for _, m := range regexp.MustCompile(`<option[^>]*>`).FindAllString(sel, -1) {
+			v, _ := attr(m, "value")
+			if _, ok := attr(m, "selected"); ok {
+				v += "*"
+			}
+			vals = append(vals, v)
+		}
+		return strings.Join(vals, " ")
+	}
+	for _, tc := range []struct {
+		link, options, msg string
+	}{
+		{"/#profile=runway&plan=standard", "monthly* yearly", ""},
+		{"/#profile=runway&plan=standard&billing=yearly", "monthly yearly*", ""},
+		// Kling's plans are not sold yearly.
+		{"/#profile=kling&plan=pro", "monthly*", ""},
+		{"/#profile=kling&plan=pro&billing=yearly", "monthly yearly*", "This plan has no price for that billing"},
+		// Higgsfield's Starter is sold yearly only.
+		{"/#profile=higgsfield&plan=starter", "yearly*", ""},
+		{"/#profile=higgsfield&plan=starter&billing=monthly", "monthly* yearly", "This plan has no price for that billing"},
+	} {
+		c, html := loadCalculator(t, tc.link)
+		if got := options(html); got != tc.options {
+			t.Errorf("%s: billing options %q, want %q", tc.link, got, tc.options)
+		}
+		if got := c.errs["billing"]; !strings.HasPrefix(got, tc.msg) || (tc.msg == "") != (got == "") {
+			t.Errorf("%s: billing message %q, want %q", tc.link, got, tc.msg)
+		}
+		if tc.msg == "" && !c.current {
+			t.Errorf("%s: not current: %v %q", tc.link, c.errs, c.general)
+		}
+	}
+
+	// Picking a plan or a platform brings the billing it is sold by.
+	c, _ := loadCalculator(t, "/#profile=higgsfield&plan=plus&billing=monthly")
+	for _, pick := range [][2]string{{"plan", "starter"}, {"plan", "plus"}, {"profile", "runway"}, {"billing", "yearly"}, {"profile", "kling"}} {
+		c.values[pick[0]] = pick[1]
+		if pick[0] == "profile" {
+			delete(c.values, "plan")
+			delete(c.values, "model")
+			delete(c.values, "res")
+		}
+		c.fillBundled(true)
+		c.compute()
+		if !c.current {
+			t.Errorf("after picking %s %s: not current: %v %q", pick[0], pick[1], c.errs, c.general)
+		}
+	}
+	if got := c.values["billing"]; got != "monthly" {
+		t.Errorf("Kling after a yearly Runway: billing %q", got)
+	}
+}

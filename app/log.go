@@ -503,9 +503,10 @@ func (c *clipLog) renderPlans() app.UI {
 			c.field("plan_credits", "", "credits", "decimal"),
 		)
 	default:
+		p, _ := pricing.FindProfile(c.catalog, c.values["plan_profile"])
 		plan = elem("div", "log-fields",
 			c.picker("plan", "", c.planChoices()),
-			c.picker("billing", "", billingChoices),
+			c.picker("billing", "", billingFor(p, c.values["plan"], c.values["billing"])),
 		)
 	}
 	if !c.api {
@@ -889,6 +890,7 @@ func (c *clipLog) fillPlan() {
 		}
 		c.planOf = p.ID
 	}
+	v["billing"] = soldBy(p, v["plan"], v["billing"])
 	c.previewPlan()
 }
 

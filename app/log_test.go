@@ -1,7 +1,9 @@
 package app
 
 import (
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -581,6 +583,26 @@ func TestLogPlans(t *testing.T) {
 	c.onRemovePlan("runway")(app.Context{}, noEvent)
 	if len(c.planRows) != 0 {
 		t.Errorf("plan not removed")
+	}
+
+	// Billing offers the ways the plan is sold, and follows the plan: from
+	// Runway's yearly Pro to Kling, sold monthly only, then to Higgsfield's
+	// Starter, sold yearly only.
+	c.values["billing"] = "yearly"
+	c.edited("billing")
+	for _, pick := range [][4]string{
+		{"plan_profile", "kling", "monthly", "1"},
+		{"plan_profile", "higgsfield", "monthly", "2"},
+		{"plan", "starter", "yearly", "1"},
+	} {
+		c.values[pick[0]] = pick[1]
+		c.edited(pick[0])
+		html := logHTML(t, c)
+		sel := regexp.MustCompile(`(?s)<select[^>]*id="f-billing".*?</select>`).FindString(html)
+		if c.values["billing"] != pick[2] || c.errs["billing"] != "" || c.planPrice == "" ||
+			strconv.Itoa(strings.Count(sel, "<option")) != pick[3] {
+			t.Errorf("after picking %s %s: billing %q (message %q, price %q), choices %s", pick[0], pick[1], c.values["billing"], c.errs["billing"], c.planPrice, sel)
+		}
 	}
 }
 

@@ -37,12 +37,14 @@ import (
 // (README, "What was done"). Raised again on 2026-11-26 (session 10) for
 // faults a person meets, each fix costing what it costs in Go's wasm code:
 // a deleted custom profile's plan no longer passes to the next profile
-// given its id (+3.6 KB raw, app.wasm then 9,763,221 and 2,569,581).
+// given its id (+3.6 KB raw, app.wasm then 9,763,221 and 2,569,581); Billing
+// offers only the ways a plan is sold (+6.1 KB raw, +1.5 KB gzip -9: then
+// 9,769,344 and 2,571,054).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_764_000
-	ceilWasmGzip   = 2_570_000
+	ceilWasmRaw    = 9_770_000
+	ceilWasmGzip   = 2_572_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
