@@ -553,7 +553,7 @@ func (c *calculator) changed(ctx app.Context) {
 	c.compute()
 	v := c.linkValues()
 	c.seen = formatLinkState(v, calcKeys)
-	ctx.Page().ReplaceURL(withLinkState(ctx.Page().URL(), v, calcKeys))
+	replaceLink(ctx, v, calcKeys)
 }
 
 // init sets the state from u (nil: the default example) and computes it.

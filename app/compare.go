@@ -609,7 +609,7 @@ func (c *compare) changed(ctx app.Context) {
 	c.compute()
 	v := c.linkValues()
 	c.seen = formatLinkState(v, compareKeys)
-	ctx.Page().ReplaceURL(withLinkState(ctx.Page().URL(), v, compareKeys))
+	replaceLink(ctx, v, compareKeys)
 	c.syncInputs(ctx)
 }
 

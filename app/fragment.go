@@ -154,6 +154,24 @@ func withLinkState(u *url.URL, v url.Values, order []string) *url.URL {
 	return out
 }
 
+// lastLinks holds the state each page last had in this tab, by path, for
+// the nav: through its links, going to another page and back does not
+// reset a page's work (a month's mix on /plan, the calculator's numbers).
+var lastLinks = map[string]string{}
+
+// keepLink notes u's state as its page's last.
+func keepLink(u *url.URL) {
+	lastLinks[u.Path] = u.EscapedFragment()
+}
+
+// replaceLink writes a page's state v into the address, without a new
+// history entry, and keeps it for the nav.
+func replaceLink(ctx app.Context, v url.Values, order []string) {
+	u := withLinkState(ctx.Page().URL(), v, order)
+	keepLink(u)
+	ctx.Page().ReplaceURL(u)
+}
+
 // linkTo returns "path#state" (or "path" when the state is empty): an href
 // for a link to another page that carries state.
 func linkTo(path string, v url.Values, order []string) string {

@@ -401,7 +401,7 @@ func (c *planner) changed(ctx app.Context) {
 	c.compute()
 	v := c.linkValues()
 	c.seen = formatLinkState(v, planKeys)
-	ctx.Page().ReplaceURL(withLinkState(ctx.Page().URL(), v, planKeys))
+	replaceLink(ctx, v, planKeys)
 	c.syncInputs(ctx)
 }
 

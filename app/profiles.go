@@ -713,7 +713,7 @@ func (c *profilesPage) onSearch(ctx app.Context, e app.Event) {
 	if strings.TrimSpace(c.q) != "" {
 		v.Set("q", c.q)
 	}
-	ctx.Page().ReplaceURL(withLinkState(ctx.Page().URL(), v, profilesKeys))
+	replaceLink(ctx, v, profilesKeys)
 }
 
 // onAction runs the action of the button clicked (its data-action), on

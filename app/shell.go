@@ -95,6 +95,7 @@ func (s *shell) OnDismount() {
 // OnNav keeps the title and the install button right after in-app
 // navigation (go-app keeps the shell and swaps its page).
 func (s *shell) OnNav(ctx app.Context) {
+	keepLink(ctx.Page().URL())
 	s.setPageInfo(ctx)
 	s.installable = !s.Iembed && ctx.IsAppInstallable()
 }
@@ -140,7 +141,11 @@ func (s *shell) renderHeader() app.UI {
 		if p.nav == "" {
 			continue
 		}
-		a := textElem("a", "", p.nav).Attr("href", p.path)
+		href := p.path
+		if f := lastLinks[p.path]; f != "" {
+			href += "#" + f
+		}
+		a := textElem("a", "", p.nav).Attr("href", href)
 		if p.path == s.Ipath {
 			a = a.Aria("current", "page")
 		}

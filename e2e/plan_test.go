@@ -215,6 +215,41 @@ func TestPlanEditing(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestNavKeepsWork: going to another page through the nav and back through
+// it brings back the page as it was left: a month's mix, the calculator's
+// numbers (they reset to the defaults: the nav linked to the bare paths).
+func TestNavKeepsWork(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	nav := func(name string) {
+		t.Helper()
+		tb.do("following the nav to "+name, chromedp.Click(chromedp.Search(`//nav[@aria-label="Main"]//a[normalize-space()="`+name+`"]`)))
+	}
+	tb.open(planCases[0].link)
+	typeInto(tb, "f-mix-0-count", "40")
+	waitPlan(tb, "40 clips", planCases[1].want)
+	mix := hash(tb)
+
+	nav("Calculator")
+	tb.waitFor("the calculator", `!!document.getElementById("f-dur") && location.pathname === "/"`, 10*time.Second)
+	typeInto(tb, "f-dur", "7")
+	tb.waitFor("the calculator's state in its address", `location.hash.includes("dur=7")`, 10*time.Second)
+	calc := hash(tb)
+
+	nav("Plan")
+	waitPlan(tb, "the mix, back through the nav", planCases[1].want)
+	if h := hash(tb); h != mix {
+		t.Errorf("/plan through the nav: fragment %q, want %q", h, mix)
+	}
+	nav("Calculator")
+	tb.waitFor("the calculator's duration, back through the nav", `document.getElementById("f-dur").value === "7"`, 10*time.Second)
+	if h := hash(tb); h != calc {
+		t.Errorf("the calculator through the nav: fragment %q, want %q", h, calc)
+	}
+	tb.assertNoErrors()
+}
+
 // TestPlanBadLink: a link whose row lacks fields says which row and
 // which field.
 func TestPlanBadLink(t *testing.T) {
