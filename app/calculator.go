@@ -69,6 +69,7 @@ type calcChoices struct {
 	profiles []choice
 	plans    []choice
 	billing  []choice // Yearly only for a plan sold yearly
+	addons   []string // the add-ons' keys to show: the model's, and any ticked
 	models   []choice
 	res      []choice
 	durHint  string
@@ -82,7 +83,7 @@ type calcChoices struct {
 
 // Link keys of the calculator, in the order links write them.
 var calcKeys = []string{
-	"profile", "plan", "billing", "model", "res",
+	"profile", "plan", "billing", "model", "res", "audio", "upscale",
 	"cur", "price", "credits", "ppc", "bonus", "bonus_cap",
 	"clip", "cps", "dur", "takes", "clips",
 }
@@ -112,7 +113,7 @@ const (
 // calcLabels maps each link key to its field's label.
 var calcLabels = map[string]string{
 	"profile": labelProfile, "plan": labelPlan, "billing": labelBilling,
-	"model": labelModel, "res": labelRes, "cur": labelCurrency,
+	"model": labelModel, "res": labelRes, "audio": labelAudio, "upscale": labelUpscale, "cur": labelCurrency,
 	"price": labelPrice, "credits": labelCredits, "ppc": labelPPC,
 	"bonus": labelBonus, "bonus_cap": labelBonusCap, "clip": labelClip,
 	"cps": labelCPS, "dur": labelDur, "takes": labelTakes, "clips": labelClips,
@@ -376,8 +377,26 @@ func (c *calculator) renderBundled() app.UI {
 				}.render(),
 				c.field("dur", ch.durHint, "seconds", ""),
 			),
+			c.renderAddons(),
 		),
 	)
+}
+
+// renderAddons renders the model's add-ons as boxes to tick, each with its
+// message on a line of its own (app.css).
+func (c *calculator) renderAddons() app.UI {
+	var boxes []app.UI
+	for _, a := range addonKeys {
+		if slices.Contains(c.choices.addons, a.key) {
+			on, _ := flagValue(c.values[a.key])
+			boxes = append(boxes, checkbox(fieldID(a.key), a.key, "1", a.label, on, c.errs[a.key], c.onCheck(a.key)),
+				textElem("p", "field-msg", c.errs[a.key]).ID(fieldMessageID(a.key)))
+		}
+	}
+	if boxes == nil {
+		return nil
+	}
+	return elem("div", "cmp-checks", boxes...).Role("group").Aria("label", "Add-ons")
 }
 
 // renderResults renders the six results, each with its working.
@@ -474,6 +493,17 @@ func (c *calculator) onPick(key string) app.EventHandler {
 			c.fillBundled(true)
 		case "plan", "model":
 			c.fillBundled(true)
+		}
+		c.changed(ctx)
+	}
+}
+
+// onCheck ticks or unticks an add-on.
+func (c *calculator) onCheck(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.values[key] = ""
+		if ctx.JSSrc().Get("checked").Bool() {
+			c.values[key] = "1"
 		}
 		c.changed(ctx)
 	}
@@ -718,7 +748,37 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 	}
 	c.choices.durHint = durationHint(m, in.Res)
 	c.choices.resHint = resHint(m, in.Res)
+
+	// Add-ons: a box for each the model prices (Veo 3's audio is extra), and
+	// for one a link ticked, to say why the model cannot have it. Audio a
+	// model includes in its price is not one: ticked, it changes nothing.
+	for _, a := range addonKeys {
+		on, good := flagValue(c.values[a.key])
+		offered := false
+		for i := range m.Addons {
+			offered = offered || m.Addons[i].Kind == a.kind
+		}
+		included := a.kind == pricing.AddonAudio && m.Audio == pricing.AudioIncluded
+		if offered || !good || on && !included {
+			c.choices.addons = append(c.choices.addons, a.key)
+		}
+		switch {
+		case !good:
+			c.errs[a.key] = errorMessage(&choiceError{Field: a.label, Value: c.values[a.key]})
+		case on && offered:
+			in.Addons = append(in.Addons, a.kind)
+		case on && !included:
+			c.errs[a.key] = m.Name + " cannot add " + strings.ToLower(a.label) + " here; untick it."
+		}
+	}
 }
+
+// addonKeys are the add-ons the calculator and /compare offer, with their
+// link keys.
+var addonKeys = []struct {
+	key, label string
+	kind       pricing.AddonKind
+}{{"audio", labelAudio, pricing.AddonAudio}, {"upscale", labelUpscale, pricing.AddonUpscale}}
 
 // fail files an error from the calculation beside its field, or as a
 // message about the whole calculation.
@@ -899,6 +959,8 @@ func (c *calculator) shown(key string) bool {
 		return true
 	case "profile", "model", "res":
 		return c.bundled
+	case "audio", "upscale":
+		return c.bundled && slices.Contains(c.choices.addons, key)
 	case "plan", "billing":
 		return c.bundled && c.hasPlans()
 	case "cur", "bonus":
@@ -957,6 +1019,11 @@ func (c *calculator) compareLink(takes decimal.Decimal) string {
 		if c.choices.tier != "" {
 			v.Set("tier", string(c.choices.tier))
 		}
+		for _, a := range addonKeys {
+			if on, _ := flagValue(good(a.key)); on {
+				v.Set(a.key, "1")
+			}
+		}
 	}
 	// The generations per kept clip counted here (typed, or measured for
 	// this model), when /compare would count others without them (its
@@ -975,7 +1042,7 @@ func (c *calculator) compareLink(takes decimal.Decimal) string {
 	if c.bundled && good("billing") == string(pricing.LensYearly) {
 		v.Set("billing", string(pricing.LensYearly))
 	}
-	return linkTo("/compare", v, []string{"dur", "res", "tier", "takes", "billing"})
+	return linkTo("/compare", v, []string{"dur", "res", "tier", "takes", "billing", "audio", "upscale"})
 }
 
 // profiles returns the catalog, decoding it on first use.

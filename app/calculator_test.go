@@ -661,3 +661,51 @@ func TestCalculatorBilling(t *testing.T) {
 		t.Errorf("Kling after a yearly Runway: billing %q", got)
 	}
 }
+
+// TestCalculatorAddons: a model that prices an add-on offers it as a box,
+// ticked in a link; its cost is in the clip's, its working says so, and the
+// link to /compare asks for it too. A model without it says so beside the
+// box, and audio a model includes in its price changes nothing.
+func TestCalculatorAddons(t *testing.T) {
+	// Veo 3 on the API: $0.20 a second, $0.40 with audio (pricing.md).
+	c, html := loadCalculator(t, "/#profile=veo-api&model=veo-3&res=720p&dur=8")
+	checkResults(t, html, []wantResult{{"cost-per-clip", "1.6", "$1.60"}})
+	if tag, _, ok := element(html, "f-audio"); !ok || strings.Contains(tag, "checked") {
+		t.Errorf("Veo 3 without audio: the box %q (found %v)", tag, ok)
+	}
+	c, html = loadCalculator(t, "/#profile=veo-api&model=veo-3&res=720p&dur=8&audio=1")
+	checkResults(t, html, []wantResult{{"cost-per-clip", "3.2", "$3.20"}})
+	if tag, _, _ := element(html, "f-audio"); !strings.Contains(tag, "checked") {
+		t.Errorf("Veo 3 with audio: the box %q", tag)
+	}
+	if !strings.Contains(html, "audio") || !strings.Contains(c.compare, "audio=1") {
+		t.Errorf("the link to /compare %q does not ask for audio", c.compare)
+	}
+	if got := c.linkValues().Get("audio"); got != "1" {
+		t.Errorf("the link's audio %q", got)
+	}
+
+	// Gen-4 Turbo has no audio to add; a bad flag is named.
+	c, html = loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&audio=1")
+	if c.current || c.errs["audio"] != "Gen-4 Turbo cannot add native audio here; untick it." {
+		t.Errorf("Gen-4 Turbo with audio: current %v, message %q", c.current, c.errs["audio"])
+	}
+	if _, _, ok := element(html, "f-audio-msg"); !ok {
+		t.Error("no message element beside the box")
+	}
+	c, _ = loadCalculator(t, "/#profile=veo-api&model=veo-3&res=720p&dur=8&audio=maybe")
+	if !strings.HasPrefix(c.errs["audio"], "Native audio “maybe” is not in the list") {
+		t.Errorf("audio=maybe: message %q", c.errs["audio"])
+	}
+	c, html = loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10")
+	if _, _, ok := element(html, "f-audio"); ok || c.linkValues().Has("audio") {
+		t.Error("Gen-4 Turbo offers a box for audio it cannot add")
+	}
+	// Veo 3.1 includes its audio: asked for, it costs the same.
+	_, without := loadCalculator(t, "/#profile=veo-api&model=veo-3-1&res=720p&dur=8")
+	c, with := loadCalculator(t, "/#profile=veo-api&model=veo-3-1&res=720p&dur=8&audio=1")
+	if !c.current || value(t, with, "cost-per-clip") != value(t, without, "cost-per-clip") {
+		t.Errorf("Veo 3.1 with audio: current %v (%v), %s a clip, %s without", c.current, c.errs,
+			value(t, with, "cost-per-clip"), value(t, without, "cost-per-clip"))
+	}
+}

@@ -688,10 +688,7 @@ func (c *compare) compute() {
 		shot.Takes = d
 	}
 	c.on = map[string]bool{}
-	for _, a := range []struct {
-		key  string
-		kind pricing.AddonKind
-	}{{"audio", pricing.AddonAudio}, {"upscale", pricing.AddonUpscale}} {
+	for _, a := range addonKeys {
 		on, ok := flagValue(c.values[a.key])
 		if !ok {
 			c.errs[a.key] = errorMessage(&choiceError{Field: compareLabels[a.key], Value: c.values[a.key]})
@@ -806,24 +803,11 @@ func (c *compare) picker(key, hint string, choices []choice) app.UI {
 
 // checkbox returns a labelled checkbox named key with the value value.
 func (c *compare) checkbox(key, value, label string, checked bool) app.UI {
-	id := fieldID(key)
-	h := c.onCheck(key)
+	id, h, msg := fieldID(key), c.onCheck(key), c.errs[key]
 	if key == "platforms" {
-		id += "-" + value
-		h = c.onPlatform(value)
+		id, h, msg = id+"-"+value, c.onPlatform(value), ""
 	}
-	in := void("input").Attr("type", "checkbox").ID(id).Attr("name", key).Attr("value", value).OnChange(h)
-	// Prerendered HTML reads any checked attribute as checked, even
-	// checked="false", so it is only written when true; in the browser it
-	// is always set, because it sets the box's state, which the attribute
-	// no longer does once the box was clicked.
-	if checked || app.IsClient {
-		in = in.Attr("checked", checked)
-	}
-	if msg := c.errs[key]; msg != "" && key != "platforms" {
-		in = in.Aria("invalid", "true").Aria("describedby", fieldMessageID(key))
-	}
-	return el("label").Attr("for", id).Class("cmp-check").Body(in, el("span").Text(label))
+	return checkbox(id, key, value, label, checked, msg, h)
 }
 
 // number parses the positive amount in the field key.
@@ -1034,13 +1018,13 @@ func compareState(v url.Values) url.Values {
 
 // calcRowLink is the calculator's link for a ranked model: its profile,
 // plan and billing, model, and the shot's resolution, duration and
-// generations per kept clip. The calculator has no top-up packs and no
-// add-ons: a row bought with a pack, or with add-ons, links to its own
-// numbers typed (price per credit, credits per clip), so that the
-// calculator shows the row's cost, not the plan's without the add-ons.
+// generations per kept clip, and the add-ons asked for. The calculator has
+// no top-up packs: a row bought with a pack links to its own numbers typed
+// (price per credit, credits per clip), so that the calculator shows the
+// row's cost, not the plan's.
 func calcRowLink(row pricing.RankRow, s pricing.Shot) string {
 	v := url.Values{}
-	if row.Price.Lens == pricing.LensPacks || len(s.Addons) > 0 {
+	if row.Price.Lens == pricing.LensPacks {
 		v.Set("cur", string(row.Price.PerCredit.Currency))
 		v.Set("ppc", pricing.Exact(row.Price.PerCredit.Amount))
 		v.Set("clip", pricing.Exact(row.Usage.Units))
@@ -1055,6 +1039,9 @@ func calcRowLink(row pricing.RankRow, s pricing.Shot) string {
 		}
 		v.Set("model", row.ModelID)
 		v.Set("res", string(s.Res))
+		for _, k := range s.Addons {
+			v.Set(string(k), "1") // the kinds are addonKeys' keys
+		}
 	}
 	v.Set("dur", pricing.Exact(s.Seconds))
 	if s.Takes.IsPositive() && !s.Takes.Equal(decimal.NewFromInt(1)) {

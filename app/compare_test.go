@@ -530,10 +530,10 @@ func TestCompareCalcLinks(t *testing.T) {
 		}
 	}
 	// Every row's link opens the calculator at the row's cost per clip:
-	// plans monthly and yearly, first months, APIs, and what the
-	// calculator has no picker for, packs and add-ons (their numbers typed).
-	// Before, a pack's row linked to the platform's plan ($0.1667 a clip
-	// in the ranking, $0.1111 in the calculator), and fal's Veo 3 with
+	// plans monthly and yearly, first months, APIs, add-ons (ticked there),
+	// and what the calculator has no picker for, packs (their numbers
+	// typed). Before, a pack's row linked to the platform's plan ($0.1667 a
+	// clip in the ranking, $0.1111 in the calculator), and fal's Veo 3 with
 	// audio to the clip without ($2.40, $1.20).
 	for _, link := range []string{
 		"/compare#dur=5&res=720p&billing=monthly", "/compare#dur=5&res=720p&billing=yearly",
@@ -543,6 +543,11 @@ func TestCompareCalcLinks(t *testing.T) {
 		c, _ := loadCompare(t, link)
 		if len(c.table.Rows) == 0 {
 			t.Errorf("%s: no rows", link)
+		}
+		for i, l := range c.table.Rows {
+			if want := "/#profile=fal&model=veo-3&res=720p&audio=1&dur=6&takes=2"; l.Key == "fal/veo-3" && strings.Contains(link, "audio") && c.links[i] != want {
+				t.Errorf("%s: fal's Veo 3 links to %q, want %q", link, c.links[i], want)
+			}
 		}
 		for i, l := range c.table.Rows {
 			calc, html := loadCalculator(t, c.links[i])

@@ -151,3 +151,20 @@ func (p picker) render() app.UI {
 		textElem("p", "field-msg", p.Error).ID(msgID),
 	)
 }
+
+// checkbox is a labelled checkbox; with a message (msg, shown in the
+// element fieldMessageID(name)) it is marked invalid and points to it.
+func checkbox(id, name, value, label string, checked bool, msg string, h app.EventHandler) app.UI {
+	in := void("input").Attr("type", "checkbox").ID(id).Attr("name", name).Attr("value", value).On("change", h)
+	// Prerendered HTML reads any checked attribute as checked, even
+	// checked="false", so it is only written when true; in the browser it
+	// is always set, because it sets the box's state, which the attribute
+	// no longer does once the box was clicked.
+	if checked || app.IsClient {
+		in = in.Attr("checked", checked)
+	}
+	if msg != "" {
+		in = in.Aria("invalid", "true").Aria("describedby", fieldMessageID(name))
+	}
+	return elem("label", "cmp-check", in, textElem("span", "", label)).Attr("for", id)
+}

@@ -343,6 +343,19 @@ func TestCalculatorBundledLink(t *testing.T) {
 	eval[bool](tb, `document.getElementById("f-billing").dispatchEvent(new Event("change", {bubbles: true}))`)
 	tb.waitFor("billing=yearly in the fragment", `location.hash.includes("billing=yearly")`, 10*time.Second)
 	assertNoBadNumbers(tb)
+
+	// Veo 3 charges for its audio: $0.20 a second, $0.40 with it. The box
+	// is there to tick, and the clip's cost and its link follow.
+	tb.open("/#profile=veo-api&model=veo-3&res=720p&dur=8")
+	waitResults(tb, "Veo 3 without audio", map[string][2]string{"cost-per-clip": {"1.6", "$1.60"}})
+	tb.do("ticking Native audio", chromedp.Click(chromedp.CSS(`label[for="f-audio"]`)))
+	waitResults(tb, "Veo 3 with audio", map[string][2]string{"cost-per-clip": {"3.2", "$3.20"}})
+	if h := hash(tb); !strings.Contains(h, "audio=1") {
+		t.Errorf("fragment %q after ticking audio", h)
+	}
+	if w := eval[string](tb, `document.getElementById("cost-per-clip").closest("div, tr, li").textContent`); !strings.Contains(w, "native audio") {
+		t.Errorf("the cost per clip's working %q does not name the audio", w)
+	}
 	tb.assertNoErrors()
 }
 

@@ -40,12 +40,14 @@ import (
 // given its id (+3.6 KB raw, app.wasm then 9,763,221 and 2,569,581); Billing
 // offers only the ways a plan is sold (+6.1 KB raw, +1.5 KB gzip -9: then
 // 9,769,344 and 2,571,054); the nav carries each page's last state (+0.8 KB
-// raw: 9,770,186 and 2,571,348).
+// raw: 9,770,186 and 2,571,348); the calculator prices add-ons, such as Veo
+// 3's audio, which it left out without a word (+10.5 KB raw, +2.0 KB gzip
+// -9: 9,780,726 and 2,573,371).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_771_000
-	ceilWasmGzip   = 2_572_000
+	ceilWasmRaw    = 9_781_000
+	ceilWasmGzip   = 2_574_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
