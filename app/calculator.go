@@ -980,7 +980,8 @@ func (c *calculator) shown(key string) bool {
 }
 
 // linkValues returns the state a link carries: the fields on the page, as
-// typed (a bad value too, so the link shows the same message).
+// typed (a bad value too, so the link shows the same message), and the
+// generations per kept clip counted when none is typed.
 func (c *calculator) linkValues() url.Values {
 	v := url.Values{}
 	for _, key := range calcKeys {
@@ -988,6 +989,13 @@ func (c *calculator) linkValues() url.Values {
 			continue
 		}
 		s := strings.TrimSpace(c.values[key])
+		if key == "takes" && s == "" {
+			// The clip log's measured figure, which the results count: the
+			// link shows them as they are here, on a device without the log.
+			if d, _, ok := c.measuredTakes(); ok {
+				s = pricing.Exact(d)
+			}
+		}
 		switch {
 		case s == "",
 			key == "billing" && s == string(pricing.LensMonthly),

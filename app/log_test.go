@@ -359,6 +359,15 @@ func TestCalculatorCompareTakes(t *testing.T) {
 		if calc.compare != tt.compare {
 			t.Errorf("%s: compare link %q, want %q", tt.link, calc.compare, tt.compare)
 		}
+		// The page's own link carries the figure it counts, typed or
+		// measured, so that it shows the same on a device without the log.
+		want := parsePairs(mustURL(t, tt.link).EscapedFragment()).Get("takes")
+		if want == "" {
+			want = tt.placeholder
+		}
+		if got := calc.linkValues().Get("takes"); got != want {
+			t.Errorf("%s: the link's takes %q, want %q", tt.link, got, want)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -1025,8 +1026,19 @@ func logTakes(ps []pricing.Profile) map[pricing.Tier]takeCount {
 
 // linkValues returns the state a link carries.
 func (c *planner) linkValues() url.Values {
+	// A row without takes counts the clip log's measure: the link carries
+	// it, so that it shows the month as it is here, on a device without
+	// the log.
+	rows := slices.Clone(c.rows)
+	for i, r := range rows {
+		if strings.TrimSpace(r.Takes) == "" {
+			if hint, d := c.defaultTakes(pricing.Tier(strings.TrimSpace(r.Tier))); hint != "" {
+				rows[i].Takes = pricing.Exact(d)
+			}
+		}
+	}
 	v := url.Values{}
-	v.Set("mix", formatMix(c.rows))
+	v.Set("mix", formatMix(rows))
 	if b := c.values["billing"]; b != string(pricing.LensMonthly) {
 		v.Set("billing", b)
 	}

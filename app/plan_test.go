@@ -246,6 +246,15 @@ func TestPlannerMeasuredTakes(t *testing.T) {
 	if _, takes := c.defaultTakes(pricing.TierPremium); takes.String() != "2" {
 		t.Errorf("a tier without clips falls back to every clip: %s", takes)
 	}
+	// The link carries the measure a row without takes counts, so that it
+	// shows the same month on a device without the log; a typed one stays.
+	c = openPlanner(t, "mix=broll:20:10:720p:fast,hero:2:8:1080p:premium:1.5")
+	if got := c.linkValues().Get("mix"); got != "broll:20:10:720p:fast:2,hero:2:8:1080p:premium:1.5" {
+		t.Errorf("the link's mix %q", got)
+	}
+	if c.rows[0].Takes != "" {
+		t.Errorf("writing the link filled the row's takes: %q", c.rows[0].Takes)
+	}
 }
 
 // TestPlannerRenders: the page renders its default mix with the hooks

@@ -42,12 +42,13 @@ import (
 // 9,769,344 and 2,571,054); the nav carries each page's last state (+0.8 KB
 // raw: 9,770,186 and 2,571,348); the calculator prices add-ons, such as Veo
 // 3's audio, which it left out without a word (+10.5 KB raw, +2.0 KB gzip
-// -9: 9,780,726 and 2,573,371).
+// -9: 9,780,726 and 2,573,371); links carry the measured generations per
+// kept clip a page counts (+2.3 KB raw: 9,783,017 and 2,574,022).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_781_000
-	ceilWasmGzip   = 2_574_000
+	ceilWasmRaw    = 9_784_000
+	ceilWasmGzip   = 2_575_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
