@@ -561,7 +561,8 @@ func TestEmbedLook(t *testing.T) {
 
 // accentContrastJS lists the text in the accent (links, secondary and
 // sorted buttons, summaries) whose contrast with the page's background is
-// under 4.5:1. Colours are read back through a canvas, which takes any CSS
+// under 4.5:1, and the secondary buttons whose edge, in the accent, is
+// under 3:1. Colours are read back through a canvas, which takes any CSS
 // colour (oklch() included) and gives sRGB.
 const accentContrastJS = `(() => {
   const ctx = Object.assign(document.createElement("canvas"), {width: 1, height: 1}).getContext("2d", {willReadFrequently: true});
@@ -576,6 +577,9 @@ const accentContrastJS = `(() => {
     const [hi, lo] = [lum(c), lum(bg)].sort((a, b) => b - a);
     const ratio = (hi + 0.05) / (lo + 0.05);
     if (ratio < 4.5) bad.push(JSON.stringify(el.textContent.trim().slice(0, 30)) + " is " + css + " on rgb(" + bg + "): " + ratio.toFixed(2) + ":1");
+    if (!el.matches("button.secondary")) continue;
+    const edge = rgb(getComputedStyle(el).borderTopColor), [eh, el2] = [lum(edge), lum(bg)].sort((a, b) => b - a);
+    if ((eh + 0.05) / (el2 + 0.05) < 3) bad.push(JSON.stringify(el.textContent.trim().slice(0, 30)) + "'s edge is rgb(" + edge + ") on rgb(" + bg + "): " + ((eh + 0.05) / (el2 + 0.05)).toFixed(2) + ":1");
   }
   return bad;
 })()`

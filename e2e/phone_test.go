@@ -373,6 +373,14 @@ func TestPagePeeks(t *testing.T) {
 				t.Errorf("the summary (to %v px) covers the results (from %v px)", p.Bottom, r.Top)
 			}
 
+			// A window as low as a page at 400% zoom (320×256): the summary
+			// would cover a third of it; it stays in its place in the page.
+			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 320, Height: 256, DeviceScaleFactor: 1, Mobile: true})
+			eval[bool](tb, fmt.Sprintf(`(document.getElementById(%q).parentElement.scrollIntoView(), true)`, tt.peek))
+			if p := boxOf(tb, tt.peek); p.Bottom <= p.Inner {
+				t.Errorf("in a 256 px high window the summary is on screen at %v–%v px, over the form", p.Top, p.Bottom)
+			}
+
 			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
 			if shown := eval[bool](tb, fmt.Sprintf(`document.getElementById(%q).checkVisibility()`, tt.peek)); shown {
 				t.Error("on a desktop the summary is shown")

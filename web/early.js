@@ -106,6 +106,21 @@ document.addEventListener("click", (e) => {
   }
 });
 
+// A control focused in a table that scrolls sideways is scrolled clear of
+// the cell its row keeps at the box's edge (position: sticky; the cost per
+// kept second): at 360 px /compare's sort buttons were under it (WCAG
+// 2.4.11). The browser's own scroll sees them as in view.
+document.addEventListener("focusin", (e) => {
+  const el = e.target, box = el instanceof Element && el.closest(".cmp-scroll"), row = box && el.closest("tr");
+  if (!row) return;
+  const r = el.getBoundingClientRect();
+  for (const c of row.children) {
+    const css = getComputedStyle(c), s = c.getBoundingClientRect();
+    if (c.contains(el) || css.position !== "sticky" || r.right <= s.left || r.left >= s.right) continue;
+    box.scrollLeft += css.right !== "auto" ? r.right - s.left + 8 : r.left - s.right - 8;
+  }
+});
+
 (() => {
   "use strict";
   const body = document.body;

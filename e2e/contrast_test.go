@@ -1,0 +1,98 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	aivc "github.com/aivc/aivc/app"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// fieldContrastJS lists the form fields whose edge shows less than 3:1
+// against what is behind them (WCAG 1.4.11: a field's edge is all that
+// shows where it is) and whose placeholder reads under 4.5:1 (1.4.3).
+// Colours are read back through a canvas, as accentContrastJS does.
+const fieldContrastJS = `(() => {
+  const ctx = Object.assign(document.createElement("canvas"), {width: 1, height: 1}).getContext("2d", {willReadFrequently: true});
+  const rgb = (css) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = "#010203"; ctx.fillStyle = css; ctx.fillRect(0, 0, 1, 1); return [...ctx.getImageData(0, 0, 1, 1).data]; };
+  const lum = (c) => c.slice(0, 3).map((v) => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
+  const behind = (el) => { for (let e = el.parentElement; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c[3] === 255) return c; } return rgb(getComputedStyle(document.documentElement).backgroundColor); };
+  const bad = [];
+  for (const el of document.querySelectorAll("input:not([type=checkbox]):not([type=radio]):not([type=file]):not([type=hidden]), select, textarea")) {
+    if (!el.checkVisibility()) continue;
+    const name = el.tagName.toLowerCase() + "#" + el.id, bg = behind(el);
+    const edge = ratio(rgb(getComputedStyle(el).borderTopColor), bg);
+    if (edge < 3) bad.push(name + "'s edge: " + edge.toFixed(2) + ":1");
+    if (el.placeholder) {
+      const ph = ratio(rgb(getComputedStyle(el, "::placeholder").color), rgb(getComputedStyle(el).backgroundColor));
+      if (ph < 4.5) bad.push(name + "'s placeholder: " + ph.toFixed(2) + ":1");
+    }
+  }
+  return bad;
+})()`
+
+// TestFieldContrast: every page's fields show their edges and placeholders
+// on both themes. Their border was the tables' grey, 1.4:1 on white and
+// 1.52:1 on the dark theme; the dark placeholder 4.05:1.
+func TestFieldContrast(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, scheme := range []string{"light", "dark"} {
+		for _, path := range append(aivc.Pages(), "/embed#view=compare") {
+			tb := newTab(t, srv.URL)
+			call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+			tb.open(path)
+			if bad := eval[[]string](tb, fieldContrastJS); len(bad) > 0 {
+				t.Errorf("%s, %s: %d fields under the contrast they need:\n  %s", path, scheme, len(bad), strings.Join(bad, "\n  "))
+			}
+		}
+	}
+}
+
+// TestFocusNotUnderStickyColumn: a control reached with Tab in a table that
+// scrolls sideways is scrolled clear of the column kept at its right edge
+// (WCAG 2.4.11). At 360 px /compare's "Credits per clip" and "Cost per
+// second" sort buttons were wholly under the cost per kept second.
+func TestFocusNotUnderStickyColumn(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 740, DeviceScaleFactor: 1, Mobile: true})
+	for _, path := range []string{"/compare", "/plan"} {
+		tb.open(path)
+		// From the control before the first table, Tab through the tables.
+		eval[bool](tb, `(() => {
+			const first = document.querySelector(".cmp-scroll");
+			const all = [...document.querySelectorAll("a[href], button, input, select, summary, [tabindex]")];
+			const before = all.filter((el) => first.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING && !first.contains(el) && el.checkVisibility()).pop();
+			before.focus();
+			return true;
+		})()`)
+		var hidden []string
+		for range 60 {
+			tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+			if msg := eval[string](tb, `(() => {
+				const el = document.activeElement, scroll = el.closest(".cmp-scroll");
+				if (!scroll || el === scroll) return "";
+				const r = el.getBoundingClientRect();
+				for (const c of scroll.querySelectorAll("th, td")) {
+					if (getComputedStyle(c).position !== "sticky" || c.contains(el)) continue;
+					const s = c.getBoundingClientRect();
+					if (r.right > s.left + 1 && r.left < s.right - 1 && r.bottom > s.top && r.top < s.bottom)
+						return JSON.stringify(el.textContent.trim().slice(0, 30)) + " at " + r.left.toFixed(0) + "–" + r.right.toFixed(0) +
+							" px, under the sticky cell at " + s.left.toFixed(0) + "–" + s.right.toFixed(0);
+				}
+				return "";
+			})()`); msg != "" {
+				hidden = append(hidden, msg)
+			}
+		}
+		if len(hidden) > 0 {
+			t.Errorf("%s at 360 px: %d focused controls under the sticky column:\n  %s", path, len(hidden), strings.Join(hidden, "\n  "))
+		}
+	}
+}
