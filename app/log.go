@@ -72,6 +72,7 @@ type clipLog struct {
 	// The list.
 	limit    int             // rows shown
 	rows     []cliplog.Entry // the clips shown, newest first
+	sel      []cliplog.Entry // the clips the filters match, every one when they match all
 	hidden   int             // matching rows not shown
 	count    string
 	empty    string // in place of the list when it has no row: why
@@ -531,13 +532,19 @@ func (c *clipLog) renderData() app.UI {
 	for i, e := range c.importErrs {
 		errs[i] = textElem("li", "", e)
 	}
+	// A filtered list exports as it is: a client's bill holds that client's
+	// clips only. The backup always holds everything.
+	csvLabel := "Export CSV (spreadsheet)"
+	if c.sel != nil {
+		csvLabel = "Export CSV: the " + pricing.CountInt(len(c.sel), "clip", "clips") + " the filters show"
+	}
 	return section("log-data", "Your data",
 		textElem("p", "", "Your log is saved only in this browser, on this device. A browser may clear it: Safari deletes a site's data "+
 			"after 7 days without a visit, and clearing browsing data deletes it everywhere. Export a backup now and then; "+
 			"importing it here or in another browser brings the log back."),
 		elem("div", "log-actions",
 			button("log-export-json", "", "Export JSON backup", c.onExport(true)),
-			button("log-export-csv", "secondary", "Export CSV (spreadsheet)", c.onExport(false)),
+			button("log-export-csv", "secondary", csvLabel, c.onExport(false)),
 		),
 		elem("div", "field",
 			textElem("label", "", "Import a JSON backup or a CSV file").Attr("for", "log-import"),
@@ -1085,7 +1092,8 @@ func (c *clipLog) onMore(ctx app.Context, e app.Event) {
 }
 
 // onExport downloads the log: a JSON backup of everything, or CSV for a
-// spreadsheet. The date of the export is then saved for the reminder.
+// spreadsheet, of the clips the filters show. The date of an export of
+// the whole log is then saved for the reminder.
 func (c *clipLog) onExport(backup bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.status, c.undo = "", nil
@@ -1098,13 +1106,22 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 			err = c.log.ExportJSON(&b, cliplog.Timestamp(now))
 		} else {
 			name += ".csv"
-			err = c.log.ExportCSV(&b, cliplog.CSVOptions{BOM: true})
+			if c.sel != nil {
+				err = cliplog.WriteCSV(&b, c.sel, cliplog.CSVOptions{BOM: true})
+			} else {
+				err = c.log.ExportCSV(&b, cliplog.CSVOptions{BOM: true})
+			}
 		}
 		if err == nil {
 			err = c.download(name, mime, b.String())
 		}
 		if err != nil {
 			c.alert = "The export failed: " + errorText(err)
+			return
+		}
+		if !backup && c.sel != nil {
+			c.status = "Exported the " + pricing.CountInt(len(c.sel), "clip", "clips") + " the filters show to " + name +
+				". This is not a backup of the log: Export JSON backup keeps everything."
 			return
 		}
 		c.status = "Exported " + pricing.CountInt(c.log.Len(), "clip", "clips") + " to " + name + "."
@@ -1303,6 +1320,10 @@ func (c *clipLog) refresh() {
 		Month: c.values["f_month"], Kept: cliplog.KeptFilter(c.values["f_kept"]),
 	}
 	sel := cliplog.Select(all, f)
+	c.sel = nil
+	if len(sel) != len(all) {
+		c.sel = sel
+	}
 
 	c.rows = c.rows[:0]
 	for i := len(sel) - 1; i >= 0 && len(c.rows) < c.limit; i-- {

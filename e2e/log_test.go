@@ -305,6 +305,20 @@ func TestLogExportImport(t *testing.T) {
 		!strings.Contains(csv, `'=SUM(A1:A2)`) {
 		t.Errorf("CSV export %q, %d lines:\n%s", name, len(lines), csv)
 	}
+	// Filtered, the CSV holds the clips shown (a client's bill, not the
+	// other clients' work: Acme's two, not Café's) and says so; the backup
+	// still holds all.
+	pick(tb, "f-f_project", "Acme")
+	tb.waitFor("the export button to follow the filter", `document.getElementById("log-export-csv").textContent === "Export CSV: the 2 clips the filters show"`, 10*time.Second)
+	if csv, _ := lastDownload(tb, "log-export-csv"); strings.Count(csv, "\r\n") != 3 || strings.Contains(csv, "Café") {
+		t.Errorf("CSV export of the clips of Acme:\n%s", csv)
+	}
+	tb.waitFor("the status to say the file is not a backup", `document.getElementById("log-status").textContent.includes("the filters show") &&
+		document.getElementById("log-status").textContent.includes("not a backup")`, 10*time.Second)
+	if backup, _ := lastDownload(tb, "log-export-json"); !strings.Contains(backup, "Café") || !strings.Contains(backup, "Acme") {
+		t.Errorf("filtered, the JSON backup does not hold every clip:\n%s", backup)
+	}
+	pick(tb, "f-f_project", "")
 
 	eval[bool](tb, `localStorage.clear(), true`)
 	tb.open("/log")

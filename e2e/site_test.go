@@ -43,11 +43,13 @@ import (
 // raw: 9,770,186 and 2,571,348); the calculator prices add-ons, such as Veo
 // 3's audio, which it left out without a word (+10.5 KB raw, +2.0 KB gzip
 // -9: 9,780,726 and 2,573,371); links carry the measured generations per
-// kept clip a page counts (+2.3 KB raw: 9,783,017 and 2,574,022).
+// kept clip a page counts (+2.3 KB raw: 9,783,017 and 2,574,022); /log's
+// CSV export holds the clips the filters show (+1.7 KB raw: 9,784,581 and
+// 2,574,751).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_784_000
+	ceilWasmRaw    = 9_785_000
 	ceilWasmGzip   = 2_575_000
 )
 
