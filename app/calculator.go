@@ -859,8 +859,26 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 	}
 	if calc.UnusedSeconds.IsPositive() {
 		c.note = "The model makes " + pricing.FormatNumber(calc.PaidSeconds) + " s clips: you pay for " +
-			pricing.FormatNumber(calc.UnusedSeconds) + " s more than you asked for."
+			pricing.FormatNumber(calc.UnusedSeconds) + " s more than you asked for. "
 	}
+	// A plan's credits cap what a month buys at its price per credit: past
+	// them the total is not what the clips cost (Kling Pro gives 3,000
+	// credits; 20 clips of 2 generations of 100 take 4,000).
+	plan, monthly := "the plan", in.Credits.Decimal
+	if in.Profile != nil {
+		pl, _ := in.Profile.FindPlan(in.PlanID)
+		plan, monthly = pl.Name, pl.Credits
+	}
+	takes := in.Takes
+	if takes.IsZero() {
+		takes = decimal.NewFromInt(1)
+	}
+	if need := calc.CreditsPerClip.Mul(takes).Mul(clips); !calc.API && monthly.IsPositive() && need.GreaterThan(monthly) {
+		c.note += "These clips take " + pricing.Count(need, "credit", "credits") + ", and " + plan + " gives " +
+			pricing.FormatNumber(monthly) + " a month: the total is at its price per credit, without the top-ups " +
+			"or the larger plan they need. The Plan page prices a month of them."
+	}
+	c.note = strings.TrimSpace(c.note)
 	c.summary = "Cost per kept clip " + pricing.FormatMoney(calc.CostPerKeptClip) + "; total " +
 		clipsWord + " " + pricing.FormatMoney(calc.Total) + "."
 }

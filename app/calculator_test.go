@@ -709,3 +709,31 @@ func TestCalculatorAddons(t *testing.T) {
 			value(t, with, "cost-per-clip"), value(t, without, "cost-per-clip"))
 	}
 }
+
+// TestCalculatorPlanCredits: a total that needs more credits than the
+// plan gives in a month says so: it is at the plan's price per credit,
+// without the top-ups or the larger plan those clips need.
+func TestCalculatorPlanCredits(t *testing.T) {
+	for _, tt := range []struct{ link, note string }{
+		// Kling Pro: 3,000 credits; 2.6 Standard, 10 s: 100 credits × 2 × 20 = 4,000.
+		{"/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10&takes=2&clips=20",
+			"These clips take 4,000 credits, and Pro gives 3,000 a month: the total is at its price per credit"},
+		{"/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10&takes=2&clips=15", ""},
+		// $30 for 3,000 credits, 50 a clip: 100 clips take 5,000.
+		{"/#price=30&credits=3000&clip=50&dur=5&clips=100", "These clips take 5,000 credits, and the plan gives 3,000 a month"},
+		{"/#price=30&credits=3000&clip=50&dur=5&clips=60", ""},
+		// A price per credit typed: no month to fill.
+		{"/#ppc=0.01&clip=50&dur=5&clips=100", ""},
+	} {
+		c, html := loadCalculator(t, tt.link)
+		if !c.current {
+			t.Fatalf("%s: not current: %v", tt.link, c.errs)
+		}
+		if !strings.HasPrefix(c.note, tt.note) || (tt.note == "") != (c.note == "") {
+			t.Errorf("%s: note %q, want %q…", tt.link, c.note, tt.note)
+		}
+		if tt.note != "" && !strings.Contains(html, htmlEscape(tt.note)) {
+			t.Errorf("%s: the note is not on the page", tt.link)
+		}
+	}
+}

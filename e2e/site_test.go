@@ -45,12 +45,14 @@ import (
 // -9: 9,780,726 and 2,573,371); links carry the measured generations per
 // kept clip a page counts (+2.3 KB raw: 9,783,017 and 2,574,022); /log's
 // CSV export holds the clips the filters show (+1.7 KB raw: 9,784,581 and
-// 2,574,751).
+// 2,574,751); the calculator says when the clips need more credits than the
+// plan gives in a month (+2.6 KB raw, +0.9 KB gzip -9: 9,787,140 and
+// 2,575,671).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_785_000
-	ceilWasmGzip   = 2_575_000
+	ceilWasmRaw    = 9_788_000
+	ceilWasmGzip   = 2_576_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
