@@ -1113,7 +1113,7 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 		return kind + " " + strconv.Itoa(i+1) + ": " + str(obj(item)["name"])
 	}
 	body := []app.UI{
-		textElem("p", "field-msg", ed.general).ID("prof-editor-msg").Attr("role", "alert"),
+		textElem("p", "field-msg", ed.general).ID("prof-editor-msg").Attr("role", "alert").Attr("tabindex", "-1"),
 		group("", "Profile", -1),
 		textElem("h3", "", "Plans"),
 	}
@@ -1363,6 +1363,10 @@ func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
 		clear(ed.texts)
 		clear(ed.bad)
 		ed.check()
+		// The button is gone: the focus goes to the item that took its
+		// place, else the one before, else the list's Add button.
+		focusAfterRender(c.page, itemFields(path, i), itemFields(path, i-1),
+			`button[data-list="`+path+`"][data-index="-1"]`)
 		return
 	}
 	const noSource = `,"source":{"url":"","read":"","evidence":""}}`
@@ -1389,6 +1393,13 @@ func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
 	}
 	parent[key] = append(items, jsonTree(item))
 	ed.check()
+	focusAfterRender(c.page, itemFields(path, len(items))) // the new item's first field
+}
+
+// itemFields selects the fields of item i of a list of the editor: their
+// ids start with the item's path ("f-plans[1].name").
+func itemFields(list string, i int) string {
+	return `[id^="` + fieldID(list+"["+strconv.Itoa(i)+"].") + `"]`
 }
 
 // onEdSave saves the edited profile if it is good; the form stays open
@@ -1399,6 +1410,9 @@ func (c *profilesPage) onEdSave(ctx app.Context, e app.Event) {
 	if ed == nil {
 		return
 	}
+	// Refused, the focus goes to the first field to fix, or the message;
+	// saved, to the status saying so (the button was gone either way).
+	focusAfterRender(c.page, `#prof-editor [aria-invalid="true"]`, "#prof-editor-msg")
 	p, ok := ed.check()
 	if !ok {
 		if ed.general == "" {
@@ -1415,6 +1429,7 @@ func (c *profilesPage) onEdSave(ctx app.Context, e app.Event) {
 		ed.general = profileMessage(err)
 		return
 	}
+	focusAfterRender(c.page, "#prof-status")
 	c.ed, c.alert, c.undo = nil, "", nil
 	c.status = "Saved “" + p.Name + "”. It is in the calculator, compare and the planner now, marked custom."
 	c.reload()
@@ -1431,6 +1446,7 @@ func (c *profilesPage) onEdSave(ctx app.Context, e app.Event) {
 func (c *profilesPage) onEdCancel(ctx app.Context, e app.Event) {
 	c.ed = nil
 	c.status = "Nothing was saved."
+	focusAfterRender(c.page, "#prof-status")
 }
 
 // rateRule names the rule a rate sets.

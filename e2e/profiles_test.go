@@ -137,12 +137,30 @@ func TestCustomProfileEverywhere(t *testing.T) {
 	if v := eval[string](tb, `document.getElementById("f-id").value`); v != "runway-custom" {
 		t.Errorf("the clone's id is %q, want runway-custom", v)
 	}
+	// By keyboard, the editor keeps the focus where the person is: on the
+	// field to fix after a refused Save, in the new plan after Add a plan,
+	// in the plan before a removed last one, on the status after Save. It
+	// fell to <body> each time.
+	press := func(what, selector string) {
+		t.Helper()
+		eval[bool](tb, `(document.querySelector('`+selector+`').focus(), true)`)
+		tb.do(what, chromedp.KeyEvent(kb.Enter))
+	}
 	typeInto(tb, "f-models[1].rates[0].per_second", "abc")
 	tb.waitFor("the field's message", `document.getElementById("f-models[1].rates[0].per_second-msg").textContent !== ""`, 10*time.Second)
+	press("saving a bad value", "#prof-save")
+	tb.waitFor("the focus on the field to fix", `document.activeElement.id === "f-models[1].rates[0].per_second"`, 10*time.Second)
 	typeInto(tb, "f-models[1].rates[0].per_second", "10")
 	tb.waitFor("the message to go", `document.getElementById("f-models[1].rates[0].per_second-msg").textContent === ""`, 10*time.Second)
-	tb.do("saving", chromedp.Click(chromedp.ID("prof-save")))
+
+	n := eval[int](tb, `document.querySelectorAll('[id^="f-plans["][id$="].name"]').length`)
+	press("adding a plan", `button[data-list="plans"][data-index="-1"]`)
+	tb.waitFor("the focus in the new plan", fmt.Sprintf(`document.activeElement.id.startsWith("f-plans[%d].")`, n), 10*time.Second)
+	press("removing it", fmt.Sprintf(`button[data-list="plans"][data-index="%d"]`, n))
+	tb.waitFor("the focus in the plan before", fmt.Sprintf(`document.activeElement.id.startsWith("f-plans[%d].")`, n-1), 10*time.Second)
+	press("saving", "#prof-save")
 	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
+	tb.waitFor("the focus on the status", `document.activeElement.id === "prof-status"`, 10*time.Second)
 	if keys := eval[[]string](tb, customKeysJS); !slices.Equal(keys, []string{"aivc.profiles.v1.runway-custom"}) {
 		t.Fatalf("stored keys %v", keys)
 	}

@@ -47,12 +47,13 @@ import (
 // CSV export holds the clips the filters show (+1.7 KB raw: 9,784,581 and
 // 2,574,751); the calculator says when the clips need more credits than the
 // plan gives in a month (+2.6 KB raw, +0.9 KB gzip -9: 9,787,140 and
-// 2,575,671).
+// 2,575,671); the profile editor keeps the focus after Add, Remove, Save
+// and Cancel (+4.0 KB raw, +0.7 KB gzip -9: 9,791,179 and 2,576,418).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_788_000
-	ceilWasmGzip   = 2_576_000
+	ceilWasmRaw    = 9_792_000
+	ceilWasmGzip   = 2_577_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
