@@ -416,8 +416,7 @@ func (c *calculator) renderResults() app.UI {
 		textElem("h2", "", "Results").ID("results-title"),
 		textElem("p", "calc-status", c.summary).
 			ID("calc-status").
-			Attr("role", "status").
-			Aria("live", "polite"), // role=status is atomic too
+			Attr("data-announce", "results"), // read out once typing pauses (web/early.js)
 		elem("dl", "calc-list", rows...),
 		note,
 		elem("p", "calc-links",

@@ -285,7 +285,7 @@ func (c *compare) renderRanking() app.UI {
 	}
 	return el("section").ID("ranking-section").Class(resultsClass("cmp-results", c.current)).Aria("labelledby", "ranking-title").Body(
 		el("h2").ID("ranking-title").Text("Ranking"),
-		el("p").ID("cmp-status").Class("cmp-status").Attr("role", "status").Aria("live", "polite").Text(c.status),
+		el("p").ID("cmp-status").Class("cmp-status").Attr("data-announce", "results").Text(c.status), // read out once typing pauses (web/early.js)
 		el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").
 			Aria("labelledby", "ranking-title").Body(
 			el("table").ID("ranking").Class("cmp-table").Body(

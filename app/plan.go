@@ -265,7 +265,7 @@ func (c *planner) renderResults() app.UI {
 	}
 	return attrs(elem("section", resultsClass("plan-results", c.current),
 		textElem("h2", "", "The cheapest way to buy this month").ID("plan-results-title"),
-		attrs(textElem("p", "plan-status", c.status), "id", "plan-status", "role", "status", "aria-live", "polite"),
+		attrs(textElem("p", "plan-status", c.status), "id", "plan-status", "data-announce", "results"), // read out once typing pauses (web/early.js)
 		attrs(elem("div", "cmp-scroll",
 			elem("table", "cmp-table plan-table",
 				textElem("caption", "visually-hidden", "Platforms ranked by money per month for this mix."),

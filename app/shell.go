@@ -132,6 +132,10 @@ func (s *shell) Render() app.UI {
 		s.renderFooter(),
 		banner,
 		hint,
+		// The live region web/early.js reads a page's results into once
+		// typing pauses: as live regions themselves they were read out at
+		// every keystroke.
+		attrs(elem("p", "visually-hidden"), "id", "announce", "role", "status", "aria-live", "polite"),
 	)
 }
 

@@ -3,6 +3,7 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 
 	aivc "github.com/aivc/aivc/app"
 	"github.com/chromedp/cdproto/emulation"
@@ -93,6 +94,43 @@ func TestFocusNotUnderStickyColumn(t *testing.T) {
 		}
 		if len(hidden) > 0 {
 			t.Errorf("%s at 360 px: %d focused controls under the sticky column:\n  %s", path, len(hidden), strings.Join(hidden, "\n  "))
+		}
+	}
+}
+
+// TestResultsAnnouncedOnce: a screen reader hears a page's results once the
+// person stops typing, not at every keystroke. The results' summaries were
+// live regions: typing "2500" queued four announcements in 124 ms, and a
+// half-typed "-" read out its error.
+func TestResultsAnnouncedOnce(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	for _, c := range []struct{ path, field, text, status string }{
+		{"/", "f-price", "2500", "calc-status"},
+		{"/compare", "f-dur", "12", "cmp-status"},
+		{"/plan", "f-mix-0-count", "-3", "plan-status"},
+	} {
+		tb.open(c.path)
+		if live := eval[bool](tb, `(() => { const s = document.getElementById("`+c.status+`"); return s.matches("[role=status], [aria-live], [role=alert]"); })()`); live {
+			t.Errorf("%s: #%s is itself a live region", c.path, c.status)
+		}
+		eval[bool](tb, `(() => {
+			window.__announced = [];
+			new MutationObserver(() => window.__announced.push(document.getElementById("announce").textContent))
+				.observe(document.getElementById("announce"), {childList: true, characterData: true, subtree: true});
+			return true;
+		})()`)
+		typeInto(tb, c.field, c.text) // a key at a time
+		if n := eval[int](tb, `window.__announced.length`); n != 0 {
+			t.Errorf("%s: announced while typing: %q", c.path, eval[[]string](tb, `window.__announced`))
+		}
+		tb.waitFor("the announcement", `window.__announced.length > 0`, 5*time.Second)
+		time.Sleep(1200 * time.Millisecond)
+		got := eval[[]string](tb, `window.__announced`)
+		want := eval[string](tb, `document.getElementById("`+c.status+`").textContent.trim()`)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%s: announced %q, want once %q", c.path, got, want)
 		}
 	}
 }

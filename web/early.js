@@ -106,6 +106,26 @@ document.addEventListener("click", (e) => {
   }
 });
 
+// A page's results follow every keystroke. As a live region they were read
+// out at each one, intermediate numbers and half-typed errors queued (WCAG
+// 4.1.3). Now the page's summary (data-announce) is copied into the shell's
+// live region (#announce) once the person's input has paused for 0.8 s.
+(() => {
+  let timer, asked = false;
+  const announce = () => {
+    const el = document.querySelector("[data-announce]"), out = document.getElementById("announce");
+    if (!asked || !el || !out) return;
+    asked = false;
+    out.textContent = el.textContent.trim();
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(announce, 800);
+  };
+  for (const type of ["input", "change"]) document.addEventListener(type, () => { asked = true; later(); }, true);
+  new MutationObserver(later).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+})();
+
 // A control focused in a table that scrolls sideways is scrolled clear of
 // the cell its row keeps at the box's edge (position: sticky; the cost per
 // kept second): at 360 px /compare's sort buttons were under it (WCAG
