@@ -62,6 +62,7 @@ type compare struct {
 	csvHref  string
 	csvName  string
 	copyMsg  string
+	viewMsg  string // what the last sort or Show all did, for screen readers
 	calcHref string // the calculator for this shot
 	rateHint string
 }
@@ -278,6 +279,9 @@ func (c *compare) renderPlatforms() app.UI {
 func (c *compare) renderRanking() app.UI {
 	shown := c.view
 	caption := "Models ranked by cost per kept second; the column buttons sort the table."
+	if by := c.sortWords(); by != "" {
+		caption = "Models sorted by " + by + "; the column buttons sort the table."
+	}
 	if !c.showAll && len(shown) > rankShown {
 		shown = shown[:rankShown]
 		caption += " The first " + strconv.Itoa(rankShown) + " of " + strconv.Itoa(len(c.view)) +
@@ -298,6 +302,7 @@ func (c *compare) renderRanking() app.UI {
 				),
 			),
 		),
+		el("p").ID("cmp-view-status").Class("visually-hidden").Attr("role", "status").Text(c.viewMsg),
 		app.If(len(c.view) > rankShown, func() app.UI {
 			label := "Show all " + strconv.Itoa(len(c.view)) + " models"
 			if c.showAll {
@@ -557,13 +562,42 @@ func (c *compare) onSort(key string) app.EventHandler {
 			c.sortKey, c.sortDesc = key, false
 		}
 		c.view = c.table.order(c.sortKey, c.sortDesc)
+		c.viewMsg = "Sorted by " + c.sortWords() + "."
 	}
+}
+
+// sortWords says how the table is sorted, "" in rank order: "platform, A
+// to Z", "cost per clip, highest first".
+func (c *compare) sortWords() string {
+	for _, col := range rankColumns {
+		if col.Key != c.sortKey || col.Key == "rank" && !c.sortDesc {
+			continue
+		}
+		label, dir := strings.ToLower(col.Label), []string{", A to Z", ", Z to A"}
+		if col.Num {
+			dir = []string{", lowest first", ", highest first"}
+		}
+		if col.Key == "rank" {
+			label = "rank"
+		}
+		if c.sortDesc {
+			return label + dir[1]
+		}
+		return label + dir[0]
+	}
+	return ""
 }
 
 // onShowAll shows every ranked model, or the first rankShown again.
 func (c *compare) onShowAll(ctx app.Context, e app.Event) {
 	c.showAll = !c.showAll
 	c.chart = rankChart(c.table, c.chartBars())
+	c.viewMsg = "Showing the first " + strconv.Itoa(rankShown) + " models."
+	if c.showAll {
+		// To the first row that was not shown: the button is now below them all.
+		c.viewMsg = "Showing all " + strconv.Itoa(len(c.view)) + " models."
+		focusAfterRender(ctx, "#ranking tbody tr:nth-child("+strconv.Itoa(rankShown+1)+") a")
+	}
 }
 
 // chartBars is how many of the cheapest models the chart draws: as many as

@@ -203,8 +203,8 @@ func TestCompareLinks(t *testing.T) {
 
 // TestCompareShowAll: the default shot ranks more models than the table
 // and the chart show at first; the button after the table, pressed from the
-// keyboard, shows every one and keeps the focus, and a second press goes
-// back to the first 20.
+// keyboard, shows every one, moves the focus to the first new row and says
+// so, and a second press goes back to the first 20. A sort names itself.
 func TestCompareShowAll(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -227,13 +227,30 @@ func TestCompareShowAll(t *testing.T) {
 	tb.do("focusing Show all", chromedp.Focus(chromedp.ID("cmp-more")))
 	tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("every row and bar", shown(n), 10*time.Second)
-	if got := eval[string](tb, `document.activeElement.id + " " + document.activeElement.getAttribute("aria-expanded")`); got != "cmp-more true" {
-		t.Errorf("after showing all, the focus is on %q, want the expanded button", got)
+	// The focus goes to the first row that was not shown (the button is
+	// now below them all, out of sight), and a screen reader hears it.
+	tb.waitFor("the focus in row 21", `document.activeElement.closest("#ranking tbody tr:nth-child(21)") !== null`, 10*time.Second)
+	if got, want := eval[string](tb, `document.getElementById("cmp-view-status").textContent`), fmt.Sprintf("Showing all %d models.", n); got != want {
+		t.Errorf("the status for screen readers says %q, want %q", got, want)
+	}
+	if got := eval[string](tb, `document.getElementById("cmp-more").getAttribute("aria-expanded")`); got != "true" {
+		t.Errorf("the button's aria-expanded is %q", got)
 	}
 	waitRanking(tb, "still in rank order", defaultShot)
 
+	tb.do("focusing the button again", chromedp.Focus(chromedp.ID("cmp-more")))
 	tb.do("pressing Enter again", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("the first 20 again", shown(20), 10*time.Second)
+	if got := eval[string](tb, `document.activeElement.id`); got != "cmp-more" {
+		t.Errorf("after showing the first 20 again, the focus is on %q, want the button", got)
+	}
+
+	// A sort names itself in the table's caption and says so.
+	tb.do("sorting by platform", chromedp.Click(chromedp.CSS(`button[data-sort="platform"]`)))
+	tb.waitFor("the caption of the sort", `document.querySelector("#ranking caption").textContent.startsWith("Models sorted by platform, A to Z;")`, 10*time.Second)
+	if got := eval[string](tb, `document.getElementById("cmp-view-status").textContent`); got != "Sorted by platform, A to Z." {
+		t.Errorf("after a sort the status for screen readers says %q", got)
+	}
 	assertNoBadNumbers(tb)
 	tb.assertNoErrors()
 }

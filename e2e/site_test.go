@@ -48,12 +48,15 @@ import (
 // 2,574,751); the calculator says when the clips need more credits than the
 // plan gives in a month (+2.6 KB raw, +0.9 KB gzip -9: 9,787,140 and
 // 2,575,671); the profile editor keeps the focus after Add, Remove, Save
-// and Cancel (+4.0 KB raw, +0.7 KB gzip -9: 9,791,179 and 2,576,418).
+// and Cancel (+4.0 KB raw, +0.7 KB gzip -9: 9,791,179 and 2,576,418);
+// /compare's caption follows its sort, and a sort or Show all is said and
+// moves the focus sensibly (+5.3 KB raw, +1.2 KB gzip -9, with the live
+// region before it: 9,796,850 and 2,577,622).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_792_000
-	ceilWasmGzip   = 2_577_000
+	ceilWasmRaw    = 9_797_000
+	ceilWasmGzip   = 2_578_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
