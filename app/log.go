@@ -354,7 +354,7 @@ func (c *clipLog) renderForm() app.UI {
 				c.field("note", "", "", "text"),
 			),
 			textElem("p", "log-price", c.priceText).ID("log-price"),
-			textElem("p", "calc-error", c.clipMsg).ID("log-clip-msg"),
+			textElem("p", "calc-error", c.clipMsg).ID("log-clip-msg").Attr("tabindex", "-1"),
 			elem("dl", "log-preview",
 				renderRow(c.cost, c.cost.Value != ""),
 				renderRow(c.perSecond, c.perSecond.Value != ""),
@@ -617,7 +617,11 @@ func (c *clipLog) onSave(again bool) app.EventHandler {
 		e.PreventDefault()
 		if c.save(again) {
 			c.syncInputs(ctx, "")
+			return
 		}
+		// Nothing was logged: the focus goes to what says why, the first
+		// field to fix (a screen reader heard nothing before).
+		focusAfterRender(c.page, `#log-add [aria-invalid="true"]`, "#log-clip-msg:not(:empty)")
 	}
 }
 
@@ -635,7 +639,9 @@ func (c *clipLog) save(again bool) bool {
 		return false
 	}
 	c.alert = ""
-	c.status = "Logged " + c.describe(e) + "."
+	// With the log's size: "Log another like this" twice said the same,
+	// and a screen reader heard the second not at all.
+	c.status = "Logged " + c.describe(e) + "; " + pricing.CountInt(c.log.Len(), "clip", "clips") + " in your log."
 	if !again {
 		c.resetClip(c.values["profile"])
 	}

@@ -270,6 +270,32 @@ func upload(tb *tab, name, text string) {
 	tb.do("choosing "+name, chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{path}))
 }
 
+// TestLogClipKeyboard: pressing Log clip with a bad field moves the focus
+// to it, where a screen reader reads its message (nothing was said
+// before); two identical clips logged in a row are each confirmed.
+func TestLogClipKeyboard(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	typeInto(tb, "f-dur", "abc")
+	eval[bool](tb, `(document.getElementById("log-save").focus(), true)`)
+	tb.do("pressing Log clip", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the focus on the bad field", `document.activeElement.id === "f-dur" && document.activeElement.getAttribute("aria-invalid") === "true"`, 10*time.Second)
+	if n := len(logCosts(tb)); n != 0 {
+		t.Errorf("a bad clip was logged: %d rows", n)
+	}
+	typeInto(tb, "f-dur", "5")
+	saveClip(tb, "log-save-again")
+	first := eval[string](tb, `document.getElementById("log-status").textContent`)
+	saveClip(tb, "log-save-again")
+	tb.waitFor("the second confirmation", `document.getElementById("log-status").textContent !== `+jsString(first), 10*time.Second)
+	if s := eval[string](tb, `document.getElementById("log-status").textContent`); !strings.Contains(s, "2 clips in your log") {
+		t.Errorf("the second confirmation reads %q", s)
+	}
+	tb.assertNoErrors()
+}
+
 // TestLogExportImport: export → clear → import gives back the same log:
 // the second JSON export is byte for byte the first. The CSV export has a
 // header and a row per clip, and a CSV with a bad line is refused, naming

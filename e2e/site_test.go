@@ -51,12 +51,14 @@ import (
 // and Cancel (+4.0 KB raw, +0.7 KB gzip -9: 9,791,179 and 2,576,418);
 // /compare's caption follows its sort, and a sort or Show all is said and
 // moves the focus sensibly (+5.3 KB raw, +1.2 KB gzip -9, with the live
-// region before it: 9,796,850 and 2,577,622).
+// region before it: 9,796,850 and 2,577,622); /log's Log clip moves the
+// focus to a bad field and confirms each clip (+0.9 KB raw: 9,797,764 and
+// 2,578,074).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_797_000
-	ceilWasmGzip   = 2_578_000
+	ceilWasmRaw    = 9_798_000
+	ceilWasmGzip   = 2_579_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
