@@ -534,6 +534,11 @@ func (c *clipLog) renderData() app.UI {
 	}
 	// A filtered list exports as it is: a client's bill holds that client's
 	// clips only. The backup always holds everything.
+	importInput := void("input").ID("log-import").Attr("type", "file").Attr("accept", ".json,.csv,application/json,text/csv").
+		Aria("describedby", "log-import-hint").On("change", c.onImport)
+	if len(c.importErrs) > 0 {
+		importInput = importInput.Aria("invalid", "true").Aria("describedby", "log-import-hint log-import-errors")
+	}
 	csvLabel := "Export CSV (spreadsheet)"
 	if c.sel != nil {
 		csvLabel = "Export CSV: the " + pricing.CountInt(len(c.sel), "clip", "clips") + " the filters show"
@@ -548,12 +553,13 @@ func (c *clipLog) renderData() app.UI {
 		),
 		elem("div", "field",
 			textElem("label", "", "Import a JSON backup or a CSV file").Attr("for", "log-import"),
-			void("input").ID("log-import").Attr("type", "file").Attr("accept", ".json,.csv,application/json,text/csv").
-				Aria("describedby", "log-import-hint").On("change", c.onImport),
+			importInput,
 			textElem("span", "field-hint", "Clips already in your log are not added twice. A file with a bad line changes nothing.").
 				ID("log-import-hint"),
 		),
-		elem("ul", "log-import-errors", errs...).ID("log-import-errors").Role("alert"),
+		// The list inside the alert: as the alert itself it lost its list
+		// role, and its lines were read as one.
+		elem("div", "", elem("ul", "log-import-errors", errs...)).ID("log-import-errors").Role("alert"),
 		textElem("h3", "", "Exchange rates"),
 		textElem("p", "log-note", "Every clip keeps the currency it was priced in; totals convert it at these rates, typed by you."),
 		elem("div", "log-fields",

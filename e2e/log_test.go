@@ -376,6 +376,13 @@ func TestLogExportImport(t *testing.T) {
 	if errs := eval[string](tb, `document.getElementById("log-import-errors").innerText`); !strings.Contains(errs, "Seconds") {
 		t.Errorf("import errors do not name the field:\n%s", errs)
 	}
+	// A list a screen reader reads as one (its role was lost to the
+	// alert's), tied to the file field, marked invalid.
+	if !eval[bool](tb, `document.querySelectorAll('#log-import-errors[role=alert] > ul > li').length > 0 &&
+		document.getElementById("log-import").getAttribute("aria-invalid") === "true" &&
+		document.getElementById("log-import").getAttribute("aria-describedby").split(" ").includes("log-import-errors")`) {
+		t.Errorf("the import's errors: %s", eval[string](tb, `document.getElementById("log-import-errors").outerHTML.slice(0, 200) + " / " + document.getElementById("log-import").outerHTML`))
+	}
 	if n := len(logCosts(tb)); n != 3 {
 		t.Errorf("a refused CSV changed the log: %d clips", n)
 	}

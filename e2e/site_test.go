@@ -53,11 +53,12 @@ import (
 // moves the focus sensibly (+5.3 KB raw, +1.2 KB gzip -9, with the live
 // region before it: 9,796,850 and 2,577,622); /log's Log clip moves the
 // focus to a bad field and confirms each clip (+0.9 KB raw: 9,797,764 and
-// 2,578,074).
+// 2,578,074); its import errors are a list tied to the file field (+0.9 KB
+// raw: 9,798,625 and 2,578,276).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_798_000
+	ceilWasmRaw    = 9_799_000
 	ceilWasmGzip   = 2_579_000
 )
 
