@@ -290,8 +290,9 @@ func (c *compare) renderRanking() app.UI {
 	return el("section").ID("ranking-section").Class(resultsClass("cmp-results", c.current)).Aria("labelledby", "ranking-title").Body(
 		el("h2").ID("ranking-title").Text("Ranking"),
 		el("p").ID("cmp-status").Class("cmp-status").Attr("data-announce", "results").Text(c.status), // read out once typing pauses (web/early.js)
+		// Named apart from its section: two regions named "Ranking".
 		el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").
-			Aria("labelledby", "ranking-title").Body(
+			Aria("label", "Ranking table").Body(
 			el("table").ID("ranking").Class("cmp-table").Body(
 				el("caption").Class("visually-hidden").Text(caption),
 				el("thead").Body(el("tr").Body(
@@ -432,7 +433,7 @@ func (c *compare) renderFree() app.UI {
 			return el("p").Class("cmp-empty").Text("None of the ranked platforms has free credits that make this shot.")
 		}).Else(func() app.UI {
 			return el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").
-				Aria("labelledby", "free-title").Body(
+				Aria("label", "Free tiers table").Body(
 				el("table").ID("free").Class("cmp-table cmp-free-table").Body(
 					el("thead").Body(el("tr").Body(
 						el("th").Attr("scope", "col").Text("Platform and model"),

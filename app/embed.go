@@ -116,7 +116,9 @@ func (e *embed) Render() app.UI {
 		app.If(e.opts.View == viewCompare, func() app.UI {
 			// The ranking keeps its state in the fragment; embed-frame.js
 			// sets the href from data-follow and the fragment when clicked.
-			return el("p").Class("embed-full").Body(
+			// A landmark of its own: outside one, a screen reader's list of
+			// the page's parts would miss it.
+			return el("nav").Class("embed-full").Aria("label", "Full comparison").Body(
 				el("a").ID("embed-full").
 					Attr("href", "/compare").
 					DataSet("follow", "/compare").

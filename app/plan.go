@@ -260,7 +260,8 @@ func (c *planner) renderResults() app.UI {
 			textElem("td", "num plan-cost", l.Cost),
 			textElem("td", "num", l.PerSecond),
 			elem("td", "", textElem("span", "plan-credits", l.Credits), textElem("span", "plan-unused", l.Unused)),
-			elem("td", "", elem("details", "plan-how", textElem("summary", "", "Working"), elem("ul", "", how...))),
+			elem("td", "", elem("details", "plan-how",
+				elem("summary", "", app.Text("Working"), textElem("span", "visually-hidden", " for "+l.Name)), elem("ul", "", how...))),
 		), "data-platform", l.ID, "data-monthly-cost", l.Exact, "data-rank", rank)
 	}
 	return attrs(elem("section", resultsClass("plan-results", c.current),
@@ -272,7 +273,7 @@ func (c *planner) renderResults() app.UI {
 				tableHead("#|Platform|Way to buy|Per month|Per kept second|Credits|How", "n__nn"),
 				elem("tbody", "", rows...),
 			).ID("plan-table"),
-		), "role", "region", "tabindex", "0", "aria-labelledby", "plan-results-title"),
+		), "role", "region", "tabindex", "0", "aria-label", "Table of the cheapest ways"), // named apart from its section
 	), "id", "plan-results", "aria-labelledby", "plan-results-title")
 }
 

@@ -267,6 +267,11 @@ func TestPlannerRenders(t *testing.T) {
 	}
 	e.ConsumeAll()
 	html := app.HTMLString(c)
+	// Each row's Working is named for its platform (it was "Working" on
+	// every row).
+	if n, named := strings.Count(html, `class="plan-how"`), strings.Count(html, `class="visually-hidden"> for `); n == 0 || named != n {
+		t.Errorf("%d of %d rows' Working are named for their platform", named, n)
+	}
 	for _, want := range []string{`id="plan-table"`, `data-platform="`, `data-monthly-cost="`, `name="mix-1-tier"`, `id="plan-peek"`,
 		`id="plan-chart"`, `id="plan-saving"`, `data-value="`} {
 		if !strings.Contains(html, want) {

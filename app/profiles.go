@@ -254,7 +254,8 @@ func profileHead(p pricing.Profile, today string) app.UI {
 	meta := p.Platform + " · " + kind + " · " + string(p.Currency)
 	if p.URL != "" {
 		meta += " · "
-		link = linkElem(p.URL, "pricing page")
+		// Named for the profile: 23 links named "pricing page" (WCAG 2.4.9).
+		link = linkElem(p.URL, "pricing page", p.Name+" pricing page")
 	}
 	var dates app.UI
 	switch oldest, newest := profileDates(p); {
@@ -449,18 +450,22 @@ func sourceElem(s pricing.Source) app.UI {
 	if s.Note != "" {
 		note = textElem("small", "prof-note", s.Note)
 	}
-	return elem("span", "prof-source", linkElem(s.URL, "source"),
+	return elem("span", "prof-source", linkElem(s.URL, "source", ""),
 		app.Text(" · read "+s.Read+" · "+string(s.Evidence)), note)
 }
 
 // linkElem is a link to another site, opened in a new tab without telling
 // it where the visitor came from. Only https links are made (a profile's
 // URLs are checked so); anything else is shown as text.
-func linkElem(href, text string) app.UI {
+func linkElem(href, text, name string) app.UI {
 	if !strings.HasPrefix(href, "https://") {
 		return app.Text(text)
 	}
-	return attrs(textElem("a", "", text), "href", href, "target", "_blank", "rel", "noopener noreferrer")
+	a := attrs(textElem("a", "", text), "href", href, "target", "_blank", "rel", "noopener noreferrer")
+	if name != "" {
+		a = a.Aria("label", name)
+	}
+	return a
 }
 
 // attrs sets the attributes kv (name, value, name, value…) of e: one call

@@ -58,6 +58,17 @@ func TestProfilesPageRenders(t *testing.T) {
 	if names["Clone and edit: Runway (app)"] != 1 || names["Delete: My platform"] != 1 {
 		t.Errorf("profile buttons named %v", names)
 	}
+	// And each pricing page link ("pricing page" 23 times).
+	links := map[string]int{}
+	for _, m := range regexp.MustCompile(`<a [^>]*>pricing page</a>`).FindAllString(html, -1) {
+		label, _ := attr(m, "aria-label")
+		if links[label]++; links[label] > 1 || !strings.HasSuffix(label, " pricing page") {
+			t.Errorf("link %s", m)
+		}
+	}
+	if links["Runway (app) pricing page"] != 1 {
+		t.Errorf("pricing page links named %v", links)
+	}
 	// So are the editor's Remove buttons, with their item ("Remove: Plan
 	// 1: Standard"): there were about 20 named "Remove" alone.
 	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway"), never), "")
@@ -206,11 +217,16 @@ func TestIsStale(t *testing.T) {
 // TestLinkElem: only https links are made; anything else, and every
 // text, is a text node.
 func TestLinkElem(t *testing.T) {
-	if got := app.HTMLString(linkElem("javascript:alert(1)", "x<")); strings.Contains(got, "<a") || strings.Contains(got, "x<") {
+	if got := app.HTMLString(linkElem("javascript:alert(1)", "x<", "y")); strings.Contains(got, "<a") || strings.Contains(got, "x<") {
 		t.Errorf("a non-https link: %q", got)
 	}
-	got := app.HTMLString(linkElem("https://example.com/?a=1&b=2", `"><b>`))
-	if !strings.Contains(got, `rel="noopener noreferrer"`) || strings.Contains(got, "<b>") {
+	got := app.HTMLString(linkElem("https://example.com/?a=1&b=2", `"><b>`, ""))
+	if !strings.Contains(got, `rel="noopener noreferrer"`) || strings.Contains(got, "<b>") || strings.Contains(got, "aria-label") {
 		t.Errorf("an https link: %q", got)
+	}
+	// Named for what it leads to, its text in its name (WCAG 2.5.3).
+	got = app.HTMLString(linkElem("https://runwayml.com/pricing", "pricing page", "Runway (app) pricing page"))
+	if !strings.Contains(got, `aria-label="Runway (app) pricing page"`) {
+		t.Errorf("a named link: %q", got)
 	}
 }

@@ -134,3 +134,46 @@ func TestResultsAnnouncedOnce(t *testing.T) {
 		}
 	}
 }
+
+// landmarksJS lists what breaks the page's landmarks as axe-core's
+// landmark-unique and region rules do: two landmarks of a role with the
+// same name, and text outside every landmark.
+const landmarksJS = `(() => {
+  const bad = [], seen = new Map();
+  const name = (el) => (el.getAttribute("aria-label") ||
+    (el.getAttribute("aria-labelledby") || "").split(" ").map((id) => (document.getElementById(id) || {}).textContent || "").join(" ")).trim();
+  const role = (el) => el.getAttribute("role") || ({HEADER: "banner", NAV: "navigation", MAIN: "main", FOOTER: "contentinfo", ASIDE: "complementary", SECTION: "region"})[el.tagName];
+  const marks = [...document.querySelectorAll("header, nav, main, footer, aside, section[aria-label], section[aria-labelledby], [role=region], [role=navigation], [role=banner], [role=contentinfo], [role=main]")]
+    .filter((el) => el.checkVisibility() &&
+      // a header or footer inside sectioning content is no landmark
+      !(["HEADER", "FOOTER"].includes(el.tagName) && el.parentElement.closest("article, aside, main, nav, section")));
+  for (const el of marks) {
+    const key = role(el) + ": " + name(el);
+    if (seen.has(key)) bad.push("two landmarks " + JSON.stringify(key));
+    seen.set(key, el);
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode()); ) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || !el.checkVisibility() || el.closest("script, style, [aria-hidden=true], .visually-hidden, #app-wasm-loader")) continue;
+    if (!el.closest("header, nav, main, footer, aside, section[aria-label], section[aria-labelledby], [role=region], [role=navigation], [role=banner], [role=contentinfo], [role=main], [role=status], [role=alert]"))
+      bad.push("text outside every landmark: " + JSON.stringify(n.textContent.trim().slice(0, 40)));
+  }
+  return bad;
+})()`
+
+// TestLandmarks: every page's landmarks have names of their own, and no text
+// is outside them. /compare and /plan had two regions named "Ranking" (the
+// section and its table's scroll box), and the framed ranking's "Open the
+// full comparison" was outside every landmark.
+func TestLandmarks(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	for _, path := range append(aivc.Pages(), "/embed#view=compare") {
+		tb.open(path)
+		if bad := eval[[]string](tb, landmarksJS); len(bad) > 0 {
+			t.Errorf("%s:\n  %s", path, strings.Join(bad, "\n  "))
+		}
+	}
+}

@@ -54,11 +54,12 @@ import (
 // region before it: 9,796,850 and 2,577,622); /log's Log clip moves the
 // focus to a bad field and confirms each clip (+0.9 KB raw: 9,797,764 and
 // 2,578,074); its import errors are a list tied to the file field (+0.9 KB
-// raw: 9,798,625 and 2,578,276).
+// raw: 9,798,625 and 2,578,276); links, Working and regions named apart
+// (+1.8 KB raw: 9,800,425 and 2,578,733).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_799_000
+	ceilWasmRaw    = 9_801_000
 	ceilWasmGzip   = 2_579_000
 )
 
