@@ -1315,6 +1315,8 @@ func (c *clipLog) refresh() {
 	c.exported = "Never exported."
 	if t, err := time.Parse(time.RFC3339, set.LastExport); err == nil {
 		c.exported = "Last exported " + cliplog.Today(t.In(time.Local)) + "."
+	} else if len(all) == 0 {
+		c.exported = "" // nothing to export yet: no warning
 	}
 
 	ch := cliplog.ChoicesOf(all)
