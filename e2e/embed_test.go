@@ -63,7 +63,8 @@ func TestEmbedScriptSize(t *testing.T) {
 // blog serves the demo article on another site than the calculator at
 // siteURL (http://127.0.0.1:…): http://localhost:…, so the embed is a
 // third-party frame, as on a real blog. The article's placeholder origin is
-// replaced by siteURL; with ?noscript the snippet's script is left out.
+// replaced by siteURL; with ?noscript the snippet's script is left out, and
+// with ?far the frame is two screens down, not loaded lazily.
 // /evil is a page of a third origin that posts fake heights to its parent.
 type blog struct {
 	URL  string // "http://localhost:port"
@@ -87,11 +88,16 @@ func newBlog(t *testing.T, siteURL string) blog {
 	}
 	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		if r.URL.Query().Has("noscript") {
+		switch q := r.URL.Query(); {
+		case q.Has("noscript"):
 			fmt.Fprint(w, strings.Replace(text, script, "", 1))
-			return
+		case q.Has("far"):
+			// The frame two screens down, loaded at once.
+			fmt.Fprint(w, strings.Replace(strings.Replace(text, `<iframe id="aivc"`, `<div style="height:2000px"></div><iframe id="aivc"`, 1),
+				` loading="lazy"`, "", 1))
+		default:
+			fmt.Fprint(w, text)
 		}
-		fmt.Fprint(w, text)
 	}))
 	t.Cleanup(host.Close)
 	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -370,6 +376,29 @@ func TestEmbedInBlog(t *testing.T) {
 
 	frame.assertNoErrors()
 	host.assertNoErrors()
+}
+
+// TestEmbedFitsOffScreen: a frame below the reader's screen is fitted to
+// its content before it is scrolled to. Chromium does not render a frame
+// of another site while it is off screen, and its ResizeObserver does not
+// run: the frame kept 720 px and scrolled inside itself, then jumped by
+// 1,200 px as the reader reached it.
+func TestEmbedFitsOffScreen(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	b := newBlog(t, srv.URL)
+	host := newTab(t, b.URL)
+	host.navigate("/?far")
+	frame := attachFrame(t, host, srv.URL+"/embed")
+	frame.waitReady()
+	if top := eval[float64](host, `document.getElementById("aivc").getBoundingClientRect().top - innerHeight`); top <= 0 {
+		t.Fatalf("the frame is on screen (%v px from the bottom)", top)
+	}
+	host.waitFor("the frame fitted to its content", `document.getElementById("aivc").style.height !== ""`, 10*time.Second)
+	got, want := eval[float64](host, frameHeight), eval[float64](frame, `Math.ceil(document.documentElement.getBoundingClientRect().height)`)
+	if got != want {
+		t.Errorf("off screen, the frame is %v px high, its content %v px", got, want)
+	}
 }
 
 // TestEmbedWithoutScript: without /embed.js the frame keeps the snippet's

@@ -68,6 +68,12 @@
     }
   };
   new ResizeObserver(send).observe(root);
+  // A frame off screen on another site's page is not rendered, and its
+  // ResizeObserver does not run, until the reader scrolls to it: the frame
+  // then jumped by 1,200 px. Its changes are still seen: measure on those
+  // (a forced layout), and when the page has loaded.
+  new MutationObserver(send).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  window.addEventListener("load", send);
   // /embed.js asks again when it starts after the first message went out.
   window.addEventListener("message", (e) => {
     if (e.source === window.parent && e.data && e.data.type === "aivc:ping") {

@@ -30,8 +30,14 @@
     });
   });
 
-  // A frame that loaded before this script ran has already posted: ask again.
+  // A frame that loaded before this script ran has already posted: ask
+  // again, now and when each frame has loaded (a ping sent while it was
+  // loading is lost).
   frames().forEach(function (f) {
-    try { f.contentWindow.postMessage({ type: "aivc:ping" }, origin); } catch (e) {}
+    function ping() {
+      try { f.contentWindow.postMessage({ type: "aivc:ping" }, origin); } catch (e) {}
+    }
+    ping();
+    f.addEventListener("load", ping);
   });
 })();
