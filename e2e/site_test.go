@@ -436,6 +436,29 @@ func TestUpdateBanner(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestUpdateBannerOpenTab: a tab left open learns of a new version when it
+// comes back into view (web/early.js asks go-app to look): before, only a
+// reload did, and an installed app left open kept the old prices.
+func TestUpdateBannerOpenTab(t *testing.T) {
+	t.Parallel()
+	dir := copyDist(t)
+	srv := newServerAt(t, dir)
+	tb := newTab(t, srv.URL)
+	tb.open("/")
+	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+	worker := filepath.Join(dir, "app-worker.js")
+	data, err := os.ReadFile(worker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(worker, append(data, "\n// next version\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](tb, `(document.dispatchEvent(new Event("visibilitychange")), true)`) // the tab shown again
+	tb.waitFor("the update banner, without a reload", `!!document.querySelector("#update-banner button")`, 60*time.Second)
+	tb.assertNoErrors()
+}
+
 // TestInstallable: the manifest and icons are served, and Chrome finds
 // nothing that stops installing the app.
 func TestInstallable(t *testing.T) {

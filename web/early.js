@@ -106,6 +106,17 @@ document.addEventListener("click", (e) => {
   }
 });
 
+// go-app looks for a new version only as a page loads: an open tab, or an
+// installed app left open for days, kept showing old prices with no banner.
+// Look again whenever the page comes back into view, and every hour.
+(() => {
+  const check = () => {
+    if (document.visibilityState === "visible" && typeof goappTryUpdate === "function") goappTryUpdate();
+  };
+  document.addEventListener("visibilitychange", check);
+  setInterval(check, 60 * 60 * 1000);
+})();
+
 // A page's results follow every keystroke. As a live region they were read
 // out at each one, intermediate numbers and half-typed errors queued (WCAG
 // 4.1.3). Now the page's summary (data-announce) is copied into the shell's
