@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -206,6 +207,7 @@ func (c *clipLog) OnInit() {
 		c.status = "Your log was moved to this version's storage layout; nothing was lost."
 	}
 	c.resetClip("")
+	c.restoreDraft()
 	c.values["plan_profile"] = c.values["profile"]
 	c.fillPlan()
 	c.fillRates()
@@ -594,8 +596,46 @@ func (c *clipLog) onInput(name string) app.EventHandler {
 	}
 }
 
+// draftKey keeps the clip form as it was left, outside the log's keys:
+// going to another page and back, or reloading for a new version, lost a
+// half-typed clip.
+const draftKey = "aivc.draft.v1.log"
+
+// keepDraft stores the clip form for restoreDraft.
+func (c *clipLog) keepDraft() {
+	if s := deviceStore(); s != nil {
+		d := url.Values{}
+		for _, k := range clipKeys {
+			if v := c.values[k]; v != "" {
+				d.Set(k, v)
+			}
+		}
+		_ = s.Set(draftKey, formatLinkState(d, clipKeys)) // a draft that is not kept costs only itself
+	}
+}
+
+// restoreDraft puts back the clip form keepDraft stored.
+func (c *clipLog) restoreDraft() {
+	if s := deviceStore(); s != nil {
+		v, ok, err := s.Get(draftKey)
+		if !ok || err != nil {
+			return
+		}
+		d := parsePairs(v)
+		for _, k := range clipKeys {
+			if x := d.Get(k); x != "" && k != "date" { // a draft of yesterday's is logged today
+				c.values[k] = x
+			}
+		}
+		c.previewClip()
+	}
+}
+
 // edited follows up a change of the input name.
 func (c *clipLog) edited(name string) {
+	if slices.Contains(clipKeys, name) {
+		defer c.keepDraft()
+	}
 	switch name {
 	case "profile", "model", "res", "dur":
 		c.fillClip(name)
@@ -650,6 +690,7 @@ func (c *clipLog) save(again bool) bool {
 	c.status = "Logged " + c.describe(e) + "; " + pricing.CountInt(c.log.Len(), "clip", "clips") + " in your log."
 	if !again {
 		c.resetClip(c.values["profile"])
+		c.keepDraft()
 	}
 	c.refresh()
 	return true

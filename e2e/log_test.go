@@ -296,6 +296,33 @@ func TestLogClipKeyboard(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestLogDraftKept: a half-typed clip survives going to another page and
+// back, and a reload (the new version's banner reloads); logging it starts
+// a fresh form. Both lost it.
+func TestLogDraftKept(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	typeInto(tb, "f-project", "Unsaved project")
+	typeInto(tb, "f-note", "half typed note")
+	kept := `document.getElementById("f-project").value === "Unsaved project" && document.getElementById("f-note").value === "half typed note"`
+	tb.do("going to the calculator", chromedp.Click(chromedp.Search(`//nav[@aria-label="Main"]//a[normalize-space()="Calculator"]`)))
+	tb.waitFor("the calculator", `location.pathname === "/" && !!document.getElementById("f-dur")`, 10*time.Second)
+	tb.do("coming back", chromedp.Click(chromedp.Search(`//nav[@aria-label="Main"]//a[normalize-space()="Log"]`)))
+	tb.waitFor("the half-typed clip, back through the nav", kept, 10*time.Second)
+	tb.do("reloading", chromedp.Reload())
+	tb.waitReady()
+	tb.waitFor("the half-typed clip, after a reload", kept, 10*time.Second)
+	saveClip(tb, "log-save")
+	tb.do("reloading", chromedp.Reload())
+	tb.waitReady()
+	if got := eval[string](tb, `document.getElementById("f-project").value + "|" + document.getElementById("f-note").value`); got != "|" {
+		t.Errorf("after logging the clip and a reload, the form holds %q", got)
+	}
+	tb.assertNoErrors()
+}
+
 // TestLogExportImport: export → clear → import gives back the same log:
 // the second JSON export is byte for byte the first. The CSV export has a
 // header and a row per clip, and a CSV with a bad line is refused, naming

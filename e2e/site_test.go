@@ -55,12 +55,14 @@ import (
 // focus to a bad field and confirms each clip (+0.9 KB raw: 9,797,764 and
 // 2,578,074); its import errors are a list tied to the file field (+0.9 KB
 // raw: 9,798,625 and 2,578,276); links, Working and regions named apart
-// (+1.8 KB raw: 9,800,425 and 2,578,733).
+// (+1.8 KB raw: 9,800,425 and 2,578,733); /log keeps a half-typed clip
+// through a visit elsewhere and a reload (+4.6 KB raw, +1.0 KB gzip -9:
+// 9,805,023 and 2,579,716).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_801_000
-	ceilWasmGzip   = 2_579_000
+	ceilWasmRaw    = 9_806_000
+	ceilWasmGzip   = 2_580_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
