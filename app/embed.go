@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/aivc/aivc/cliplog"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -133,6 +134,11 @@ func (e *embed) Render() app.UI {
 // setOptions keeps the options and makes the view's page when the view
 // changes. The page reads its own state from the URL when it starts.
 func (e *embed) setOptions(o embedOptions) {
+	// The frame's wasm is the embed alone, and it reads nothing of the
+	// device's storage: a reader's clip log set the framed calculator's
+	// generations per kept clip, and their own profiles its platforms,
+	// where the blog and the app shared storage.
+	deviceStore = func() cliplog.Store { return nil }
 	if e.page != nil && o.View == e.opts.View {
 		e.opts = o
 		return

@@ -1,10 +1,14 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
 )
 
 func TestParseEmbedOptions(t *testing.T) {
@@ -193,5 +197,41 @@ func TestShareState(t *testing.T) {
 	errs := map[string]string{"credits": "Credits per month must be a number.", "dur": "Duration must be a number."}
 	if got, want := shareState(v, errs, calcKeys), "price=30&clip=50"; got != want {
 		t.Errorf("shareState = %q, want %q", got, want)
+	}
+}
+
+// TestEmbedReadsNoStorage: the framed calculator and ranking read nothing
+// of the device's storage: a reader's clip log set their generations per
+// kept clip ("measured from your log"), and the reader's own profiles
+// their platforms, where the blog and the app shared storage.
+func TestEmbedReadsNoStorage(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	old := measured
+	t.Cleanup(func() { measured = old })
+	measured.done, measured.rs = false, nil
+	l, _, err := cliplog.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, kept := range []bool{false, true} {
+		e := cliplog.Entry{ID: "clip000" + strconv.Itoa(i), Date: "2026-11-01", ProfileID: "runway", ModelID: "gen-4-turbo",
+			Seconds: decimal.NewFromInt(5), Credits: decimal.NewFromInt(25), PricePerCredit: pricing.NewMoney(decimal.RequireFromString("0.024"), pricing.USD),
+			Kept: kept, Created: "2026-11-01T10:00:00Z"}
+		if _, err := l.Add(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := saveCustom(s, blankProfile(never), ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, link := range []string{"/embed#profile=runway&model=gen-4-turbo&res=720p&dur=10", "/embed#view=compare"} {
+		_, html := loadEmbed(t, link)
+		if strings.Contains(html, "measured from your log") || strings.Contains(html, "Measured from your log") {
+			t.Errorf("%s: the embed counts the reader's log", link)
+		}
+		if strings.Contains(html, "my-platform") {
+			t.Errorf("%s: the embed lists the reader's own profile", link)
+		}
 	}
 }
