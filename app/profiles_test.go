@@ -2,6 +2,7 @@ package app
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -229,4 +230,35 @@ func TestLinkElem(t *testing.T) {
 	if !strings.Contains(got, `aria-label="Runway (app) pricing page"`) {
 		t.Errorf("a named link: %q", got)
 	}
+}
+
+// TestProfileImportOwnExport: a profile imported from its own export is
+// told apart by its id and its name: it was listed twice as "My Runway
+// (custom)" on every page.
+func TestProfileImportOwnExport(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	p := cloneProfile(catalogProfile(t, "runway"), never)
+	p.Name = "My Runway"
+	if err := saveCustom(s, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := loadProfilesPage(t)
+	for _, want := range []string{"My Runway (2)", "My Runway (3)"} {
+		c.importData([]byte(exportProfile(p)))
+		if c.alert != "" {
+			t.Fatalf("import: %s", c.alert)
+		}
+		if !slices.ContainsFunc(c.custom, func(q pricing.Profile) bool { return q.Name == want }) {
+			t.Errorf("after importing the export, the profiles are %v; want one named %q", profileNames(c.custom), want)
+		}
+	}
+}
+
+func profileNames(ps []pricing.Profile) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.ID+": "+p.Name)
+	}
+	return out
 }

@@ -58,12 +58,13 @@ import (
 // (+1.8 KB raw: 9,800,425 and 2,578,733); /log keeps a half-typed clip
 // through a visit elsewhere and a reload (+4.6 KB raw, +1.0 KB gzip -9:
 // 9,805,023 and 2,579,716); the embed reads no storage (+0.4 KB raw:
-// 9,805,466 and 2,579,776).
+// 9,805,466 and 2,579,776); an imported copy is named apart (+2.4 KB raw,
+// +0.7 KB gzip -9: 9,807,913 and 2,580,473).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_806_000
-	ceilWasmGzip   = 2_580_000
+	ceilWasmRaw    = 9_808_000
+	ceilWasmGzip   = 2_581_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
