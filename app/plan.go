@@ -313,9 +313,12 @@ func (c *planner) renderEven() app.UI {
 // renderGone lists the platforms that cannot make the mix, with why.
 func (c *planner) renderGone() app.UI {
 	summary := "Every platform can make this mix."
-	switch n := len(c.gone); n {
-	case 0:
-	case 1:
+	switch n := len(c.gone); {
+	case !c.current:
+		// Not planned: it cannot say who can make it.
+		summary = "The mix as it is cannot be planned: see the message above."
+	case n == 0:
+	case n == 1:
 		summary = "1 platform cannot make this mix: show why"
 	default:
 		summary = strconv.Itoa(n) + " platforms cannot make this mix: show why"
@@ -705,7 +708,7 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 
 // wayText says how a month is bought: "Pro plan + 2 × Top-up".
 func wayText(mp pricing.MonthPlan, billing pricing.Lens) string {
-	packs := strconv.Itoa(mp.Packs) + " × " + mp.PackName
+	packs := pricing.FormatInt(mp.Packs) + " × " + mp.PackName
 	switch mp.Option {
 	case pricing.OptionAPI:
 		return "pay as you go"
@@ -973,8 +976,8 @@ func (c *planner) defaultTakes(t pricing.Tier) (hint string, takes decimal.Decim
 	if takes.LessThan(decimal.NewFromInt(1)) {
 		takes = decimal.NewFromInt(1)
 	}
-	return "if empty: " + pricing.Exact(takes) + ", measured from your log: " + strconv.Itoa(n.gens) +
-		" clips, " + strconv.Itoa(n.kept) + " kept", takes
+	return "if empty: " + pricing.Exact(takes) + ", measured from your log: " + pricing.CountInt(n.gens, "clip", "clips") +
+		", " + pricing.FormatInt(n.kept) + " kept", takes
 }
 
 // profiles returns the catalog and custom profiles, read on first use,

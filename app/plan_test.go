@@ -164,6 +164,10 @@ func TestPlannerErrors(t *testing.T) {
 	if got := c.peekText(); got != c.status {
 		t.Errorf("summary of a bad mix %q, want the status %q", got, c.status)
 	}
+	// Not planned, the page does not say every platform can make it.
+	if html := app.HTMLString(c.renderGone()); strings.Contains(html, "Every platform can make this mix") {
+		t.Errorf("a bad mix's list of who cannot make it: %s", html)
+	}
 
 	c = openPlanner(t, "mix=a:0:5:720p:any:1")
 	if !strings.Contains(c.errs["mix"], "The month is empty") {
@@ -289,5 +293,17 @@ func TestPlannerEuro(t *testing.T) {
 	}
 	if got := c.linkValues().Encode(); got != "cur=EUR&mix=broll%3A20%3A10%3A720p%3Afast%3A1" {
 		t.Errorf("link %s", got)
+	}
+}
+
+// TestPlannerCounts: counts read as numbers do ("91,542 × Top-up", "1
+// clip"): they read "91542 × Top-up" and "measured from your log: 1 clips".
+func TestPlannerCounts(t *testing.T) {
+	if got := wayText(pricing.MonthPlan{Option: pricing.OptionPlanPacks, PlanName: "Ultra", Packs: 91542, PackName: "Top-up"}, pricing.LensMonthly); got != "Ultra plan + 91,542 × Top-up" {
+		t.Errorf("wayText = %q", got)
+	}
+	c := &planner{logged: map[pricing.Tier]takeCount{pricing.TierAny: {gens: 1, kept: 1}}}
+	if hint, _ := c.defaultTakes(pricing.TierFast); hint != "if empty: 1, measured from your log: 1 clip, 1 kept" {
+		t.Errorf("hint %q", hint)
 	}
 }

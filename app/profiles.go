@@ -1497,7 +1497,7 @@ func setRule(r map[string]any, rule string) {
 
 // parseDurations reads "5, 10" (a list) or "2-10" (a range).
 func parseDurations(s string) (map[string]any, error) {
-	bad := &pricing.InputError{Field: "Clip lengths", Value: s, Err: errors.New("write them like 5, 10 or a range like 2-10")}
+	bad := &pricing.InputError{Field: "Clip lengths", Value: s, Err: errors.New("must be seconds, like 5, 10, or a range like 2-10")}
 	if s == "" {
 		return map[string]any{}, nil
 	}
@@ -1523,7 +1523,7 @@ func parseDurations(s string) (map[string]any, error) {
 
 // parseBuckets reads "5: 50, 10: 100" (seconds: units).
 func parseBuckets(s string) ([]any, error) {
-	bad := &pricing.InputError{Field: "Prices by clip length", Value: s, Err: errors.New("write them like 5: 50, 10: 100")}
+	bad := &pricing.InputError{Field: "Prices by clip length", Value: s, Err: errors.New("must be seconds and their price, like 5: 50, 10: 100")}
 	// Commas separate the pairs, and may group thousands ("10: 1,000").
 	var parts []string
 	for _, part := range strings.Split(s, ",") {

@@ -161,7 +161,8 @@ func TestProfileEditor(t *testing.T) {
 		t.Errorf("bad bucket: %q (general %q)", got, ed.general)
 	}
 	ed.set(field("models[1].durations"), "two to ten")
-	if got := ed.errs["models[1].durations"]; !strings.Contains(got, "like 5, 10 or a range like 2-10") {
+	// A sentence ("Clip lengths write them like…" was not).
+	if got := ed.errs["models[1].durations"]; got != "Clip lengths must be seconds, like 5, 10, or a range like 2-10." {
 		t.Errorf("bad durations: %q", got)
 	}
 }

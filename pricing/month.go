@@ -372,7 +372,7 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 			// The model's name may have parentheses of its own: it comes
 			// first, beside the line's name and shot.
 			count := intDec(int64(l.Count))
-			line := ml.Name + ", " + c.m.Name + ", " + shotWords(&shots[i]) + ": " + strconv.Itoa(l.Count) + " × " +
+			line := ml.Name + ", " + c.m.Name + ", " + shotWords(&shots[i]) + ": " + FormatInt(l.Count) + " × " +
 				f.operand(c.upk, count.Mul, ml.Units) + " per kept clip"
 			if takes := shots[i].Takes; !takes.Equal(one) {
 				line += " (" + f.operand(c.units, takes.Mul, c.upk) + " × " + Count(takes, "generation", "generations") + ")"
@@ -396,7 +396,7 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 			w = append(w, line+" for "+f.amount(best.plan.Credits))
 		}
 		if best.pack != nil {
-			w = append(w, "+ "+strconv.FormatInt(best.packs, 10)+" × "+best.pack.Name+" ("+
+			w = append(w, "+ "+FormatInt(int(best.packs))+" × "+best.pack.Name+" ("+
 				f.amount(best.pack.Credits)+" for "+formatPrice(Money{best.pack.Price, cur})+") = "+
 				FormatMoney(Money{best.pack.Price.Mul(decimal.NewFromInt(best.packs)), cur}))
 		}
