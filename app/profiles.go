@@ -1119,7 +1119,13 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 		}
 		var remove app.UI
 		if index >= 0 {
-			remove = listButton(listOf(path), index, "Remove", c.onEdList).Aria("label", "Remove: "+legend)
+			b := listButton(listOf(path), index, "Remove", c.onEdList).Aria("label", "Remove: "+legend)
+			// A model's only resolution stays: without one, the pages said
+			// the person's own model's prices were "not published".
+			if parent, key, ok := treeAt(ed.tree, listOf(path)); ok && key == "rates" && len(list(parent[key])) == 1 {
+				b = b.Attr("disabled", true).Attr("title", "A model needs a resolution: remove the model instead")
+			}
+			remove = b
 		}
 		return elem("fieldset", "ed-item", textElem("legend", "", legend), elem("div", "ed-grid", inputs...), remove)
 	}
@@ -1366,7 +1372,7 @@ func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
 	}
 	items := list(parent[key])
 	if i >= 0 {
-		if i >= len(items) {
+		if i >= len(items) || key == "rates" && len(items) == 1 { // a model's only resolution stays
 			return
 		}
 		parent[key] = slices.Delete(slices.Clone(items), i, i+1)

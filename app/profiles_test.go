@@ -263,3 +263,34 @@ func profileNames(ps []pricing.Profile) []string {
 	}
 	return out
 }
+
+// TestEditorKeepsOneRate: a model's only resolution cannot be removed in
+// the editor (its Remove is disabled): saved without one, the pages said
+// the person's own model's prices were "not published".
+func TestEditorKeepsOneRate(t *testing.T) {
+	c, _ := loadProfilesPage(t)
+	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := app.HTMLString(ed.render(c))
+	removes := map[string][]bool{} // a model's rates list → its Remove buttons, disabled or not
+	for _, m := range regexp.MustCompile(`<button [^>]*data-list="models\[\d+\]\.rates"[^>]*>`).FindAllString(html, -1) {
+		list, _ := attr(m, "data-list")
+		index, _ := attr(m, "data-index")
+		_, disabled := attr(m, "disabled")
+		if index != "-1" {
+			removes[list] = append(removes[list], disabled)
+		}
+	}
+	if len(removes) == 0 {
+		t.Fatal("no resolution buttons in the editor")
+	}
+	for list, ds := range removes {
+		for _, disabled := range ds {
+			if disabled != (len(ds) == 1) {
+				t.Errorf("%s: %d resolutions, a Remove disabled %v", list, len(ds), disabled)
+			}
+		}
+	}
+}
