@@ -26,6 +26,11 @@ import (
 type compare struct {
 	app.Compo
 
+	// IFramed renders the ranking for a frame in another site: without the
+	// Share & embed section, which offered an article's readers the embed
+	// code of the frame they were reading.
+	IFramed bool
+
 	ready  bool
 	values map[string]string // each field's text as typed or linked, by link key
 	errs   map[string]string // each field's message, by link key
@@ -168,6 +173,12 @@ func newCompare() *compare {
 	return &compare{}
 }
 
+// Framed sets frame mode (IFramed).
+func (c *compare) Framed(v bool) *compare {
+	c.IFramed = v
+	return c
+}
+
 // OnInit sets the default shot, or the one a link carries when in the
 // browser, and ranks it.
 func (c *compare) OnInit() {
@@ -203,7 +214,9 @@ func (c *compare) Render() app.UI {
 		c.renderFree(),
 		c.renderGone(),
 		c.renderExport(),
-		shareSection("/compare", shareState(c.linkValues(), c.errs, compareKeys)),
+		app.If(!c.IFramed, func() app.UI {
+			return shareSection("/compare", shareState(c.linkValues(), c.errs, compareKeys))
+		}),
 	)
 }
 

@@ -145,7 +145,7 @@ func (e *embed) setOptions(o embedOptions) {
 	}
 	e.opts = o
 	if o.View == viewCompare {
-		e.page = newCompare()
+		e.page = newCompare().Framed(true)
 		return
 	}
 	e.page = newCalculator().Compact(true)

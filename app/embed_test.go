@@ -126,6 +126,10 @@ func TestEmbedCompare(t *testing.T) {
 	if !strings.Contains(html, `class="embed embed-compare"`) || !strings.Contains(html, `<script src="`+frameScript+`">`) {
 		t.Error("compare view: no embed classes or frame script")
 	}
+	// An article's readers are not offered the frame's own embed code.
+	if strings.Contains(html, `id="share"`) {
+		t.Error("the framed ranking shows the Share & embed section")
+	}
 
 	// Switching the view makes the other page; other options keep it.
 	page := e.page

@@ -61,12 +61,14 @@ import (
 // 9,805,466 and 2,579,776); an imported copy is named apart (+2.4 KB raw,
 // +0.7 KB gzip -9: 9,807,913 and 2,580,473); /plan's counts and the
 // editor's messages read as sentences (9,808,020 and 2,580,838); the editor
-// keeps a model's only resolution (+1.6 KB raw: 9,809,606 and 2,580,210).
+// keeps a model's only resolution (+1.6 KB raw: 9,809,606 and 2,580,210);
+// the framed ranking has no Share & embed (+1.3 KB raw, +1.2 KB gzip -9:
+// 9,810,883 and 2,581,422).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_810_000
-	ceilWasmGzip   = 2_581_000
+	ceilWasmRaw    = 9_811_000
+	ceilWasmGzip   = 2_582_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
