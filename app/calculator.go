@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/aivc/aivc/cliplog"
 	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
@@ -1106,6 +1107,17 @@ func (c *calculator) fillBundled(pick bool) {
 			if pl.Monthly.Valid && pl.Monthly.Decimal.IsPositive() {
 				c.values["plan"] = pl.ID
 				break
+			}
+		}
+		// The plan the person is on, saved under the clip log's My plans:
+		// /log priced their clips with it, the calculator with another.
+		if s := deviceStore(); s != nil {
+			mp, saved := cliplog.SavedPlan(s, p.ID)
+			if _, sold := p.FindPlan(mp.PlanID); saved && sold { // not a price of one's own, nor a plan gone
+				c.values["plan"] = mp.PlanID
+				if c.values["billing"] == "" && mp.Billing == cliplog.Yearly {
+					c.values["billing"] = string(pricing.LensYearly)
+				}
 			}
 		}
 	}

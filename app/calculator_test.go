@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aivc/aivc/cliplog"
 	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
@@ -734,6 +735,39 @@ func TestCalculatorPlanCredits(t *testing.T) {
 		}
 		if tt.note != "" && !strings.Contains(html, htmlEscape(tt.note)) {
 			t.Errorf("%s: the note is not on the page", tt.link)
+		}
+	}
+}
+
+// TestCalculatorSavedPlan: with a plan saved under /log's My plans, the
+// calculator starts from it (it started from the platform's first plan,
+// and priced the same clip unlike /log); a link's plan still wins, and a
+// price of one's own or a plan no longer sold leaves the default.
+func TestCalculatorSavedPlan(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	l, _, err := cliplog.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mp := range []cliplog.MyPlan{
+		{ProfileID: "runway", PlanID: "pro", Billing: cliplog.Yearly},
+		{ProfileID: "pika", Price: pricing.NewMoney(decimal.NewFromInt(10), pricing.USD), Credits: decimal.NewFromInt(1000)},
+	} {
+		if err := l.SetPlan(mp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Put(cliplog.PlanKey("kling"), `{"profile_id":"kling","plan_id":"gone"}`)
+	for _, tt := range []struct{ link, plan, billing string }{
+		{"/#profile=runway&model=gen-4-turbo&res=720p&dur=10", "pro", "yearly"},
+		{"/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10", "standard", ""},
+		{"/#profile=pika", "starter", ""},
+		{"/#profile=kling", "standard", ""},
+	} {
+		c, _ := loadCalculator(t, tt.link)
+		if c.values["plan"] != tt.plan || c.values["billing"] != tt.billing || !c.current {
+			t.Errorf("%s: plan %q billing %q (current %v %v), want %q %q", tt.link, c.values["plan"], c.values["billing"], c.current, c.errs, tt.plan, tt.billing)
 		}
 	}
 }

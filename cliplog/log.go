@@ -542,6 +542,20 @@ func (l *Log) DeletePlan(profileID string) error {
 	return nil
 }
 
+// SavedPlan returns the plan saved in s for a profile, read alone: a page
+// that prices the profile's clips without opening the log (the calculator)
+// starts from the plan the person is on. ok is false when none is saved or
+// it cannot be read.
+func SavedPlan(s Store, profileID string) (p MyPlan, ok bool) {
+	key := PlanKey(profileID)
+	v, ok, err := s.Get(key)
+	if !ok || err != nil {
+		return MyPlan{}, false
+	}
+	p, err = decodePlan(key, v)
+	return p, err == nil
+}
+
 // MovePlan gives the plan saved in s for profile from to profile to, for a
 // page that renames a custom profile; with to "" it deletes the plan, for a
 // page that deletes the profile: a profile given that id later must not
