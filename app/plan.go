@@ -660,7 +660,15 @@ func (c *planner) format(r pricing.MonthRanking, o pricing.MonthOptions) {
 	}
 	c.gone = make([]goneLine, len(r.Unavailable))
 	for i, u := range r.Unavailable {
-		c.gone[i] = goneLine{Key: u.ProfileID, Where: u.ProfileName, Reason: sentence(u.Reason)}
+		reason := sentence(u.Reason)
+		for _, row := range c.rows {
+			// A reason that starts with a row's name keeps it as typed
+			// ("acme-hero: …", not "Acme-hero: …").
+			if n := strings.TrimSpace(row.Name); n != "" && strings.HasPrefix(u.Reason, n+":") {
+				reason = strings.TrimSuffix(strings.TrimSpace(u.Reason), ".") + "."
+			}
+		}
+		c.gone[i] = goneLine{Key: u.ProfileID, Where: u.ProfileName, Reason: reason}
 	}
 	switch n := len(r.Plans); n {
 	case 0:

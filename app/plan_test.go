@@ -307,3 +307,17 @@ func TestPlannerCounts(t *testing.T) {
 		t.Errorf("hint %q", hint)
 	}
 }
+
+// TestPlannerGoneNames: a reason that starts with a row's name keeps the
+// name as typed: "Acme-hero: no premium model…" for a row named acme-hero.
+func TestPlannerGoneNames(t *testing.T) {
+	c := openPlanner(t, "mix=acme-hero:12:8:4k:premium:1")
+	if len(c.gone) == 0 {
+		t.Fatal("every platform makes 4K premium clips of 8 s")
+	}
+	for _, g := range c.gone {
+		if !strings.HasPrefix(g.Reason, "acme-hero: ") || !strings.HasSuffix(g.Reason, ".") {
+			t.Errorf("%s: %q", g.Where, g.Reason)
+		}
+	}
+}
