@@ -869,7 +869,9 @@ func (c *clipLog) previewClip() {
 	}
 	e := cliplog.Entry{Credits: credits, PricePerCredit: price}.Derive()
 	c.cost.Value, c.cost.Text = pricing.Exact(e.Cost.Amount), pricing.FormatMoney(e.Cost)
-	c.cost.Working = pricing.FormatNumber(credits) + " " + c.unit + " × " + pricing.WorkingMoney(price, credits.Mul, e.Cost)
+	if p.Kind != pricing.KindAPI { // an API's "credits" are the money: "0.96 USD × $1.00" said nothing
+		c.cost.Working = pricing.FormatNumber(credits) + " " + c.unit + " × " + pricing.WorkingMoney(price, credits.Mul, e.Cost)
+	}
 	if e.Seconds, err = pricing.ParsePositive(cliplog.FieldSeconds, c.values["dur"]); err == nil {
 		if ps, ok := e.CostPerSecond(); ok {
 			c.perSecond.Value, c.perSecond.Text = pricing.Exact(ps.Amount), pricing.FormatMoney(ps)

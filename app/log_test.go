@@ -687,3 +687,17 @@ func TestLogWorkingChecksOut(t *testing.T) {
 		t.Errorf("per second %q, working %q", c.perSecond.Text, c.perSecond.Working)
 	}
 }
+
+// TestLogAPIClip: a pay-as-you-go clip's cost has no credits × price
+// working: it read "0.96 USD × $1.00 = $0.96".
+func TestLogAPIClip(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	typeClip(c, map[string]string{"profile": "veo-api", "model": "veo-3-1-fast", "res": "1080p", "dur": "8"})
+	if c.cost.Text != "$0.96" || c.cost.Working != "" {
+		t.Errorf("Veo 3.1 Fast, 1080p, 8 s: cost %q, working %q", c.cost.Text, c.cost.Working)
+	}
+	typeClip(c, map[string]string{"profile": "runway", "model": "gen-4-turbo", "dur": "10"})
+	if c.cost.Working == "" {
+		t.Error("a plan's clip has no working")
+	}
+}
