@@ -448,6 +448,7 @@ func (c *compare) renderFree() app.UI {
 			return el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").
 				Aria("label", "Free tiers table").Body(
 				el("table").ID("free").Class("cmp-table cmp-free-table").Body(
+					el("caption").Class("visually-hidden").Text("Free tiers as money: what each platform's free credits buy of this shot."),
 					el("thead").Body(el("tr").Body(
 						el("th").Attr("scope", "col").Text("Platform and model"),
 						el("th").Attr("scope", "col").Text("Free credits"),

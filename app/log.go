@@ -394,7 +394,7 @@ func (c *clipLog) renderList() app.UI {
 				textElem("td", "num", per),
 			).DataSet("key", r.ProfileID+"/"+r.ModelID).DataSet("value", value)
 		}
-		retakes = table("log-retakes", retakeColumns, rows)
+		retakes = table("log-retakes", "Generations per kept clip, by model, measured from your clips", retakeColumns, rows)
 	}
 	if len(c.chart.Bars) > 0 {
 		chart = c.chart.render()
@@ -432,7 +432,7 @@ func (c *clipLog) renderClips(rows []app.UI) app.UI {
 	if len(rows) == 0 {
 		return textElem("p", "log-note", c.empty).ID("log-empty")
 	}
-	return table("log-table", logColumns, rows)
+	return table("log-table", "Your clips, newest first", logColumns, rows)
 }
 
 // Columns of the list and of the measured retakes; a name ending in "#"
@@ -442,8 +442,9 @@ var (
 	retakeColumns = []string{"Platform · model", "Clips#", "Kept#", "Generations per kept clip#"}
 )
 
-// table returns a table that scrolls sideways on a phone.
-func table(id string, columns []string, rows []app.UI) app.UI {
+// table returns a table that scrolls sideways on a phone, named by its
+// caption for screen readers; a column without a name is the rows' Delete.
+func table(id, caption string, columns []string, rows []app.UI) app.UI {
 	head := make([]app.UI, len(columns))
 	for i, col := range columns {
 		name, num := strings.CutSuffix(col, "#")
@@ -451,10 +452,15 @@ func table(id string, columns []string, rows []app.UI) app.UI {
 		if num {
 			class = "num"
 		}
-		head[i] = textElem("th", class, name).Attr("scope", "col")
+		th := textElem("th", class, name)
+		if name == "" {
+			th = elem("th", "", textElem("span", "visually-hidden", "Delete"))
+		}
+		head[i] = th.Attr("scope", "col")
 	}
 	return elem("div", "cmp-scroll",
 		elem("table", "log-table",
+			textElem("caption", "visually-hidden", caption),
 			elem("thead", "", elem("tr", "", head...)),
 			elem("tbody", "", rows...),
 		).ID(id),

@@ -177,3 +177,32 @@ func TestLandmarks(t *testing.T) {
 		}
 	}
 }
+
+// TestTablesNamed: every table has a name (its caption) and every column
+// heading a text, for a screen reader's list of tables and its reading of
+// cells. /log's tables and the free tiers had none, and /log's last column
+// heading was empty (axe: empty-table-header).
+func TestTablesNamed(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	seedLog(tb, 30)
+	for _, path := range aivc.Pages() {
+		tb.open(path)
+		bad := eval[[]string](tb, `(() => {
+			const bad = [];
+			for (const table of document.querySelectorAll("table")) {
+				if (!table.checkVisibility()) continue;
+				const name = (table.caption ? table.caption.textContent : "") || table.getAttribute("aria-label") || "";
+				if (!name.trim()) bad.push("table#" + table.id + " has no name");
+				for (const th of table.querySelectorAll("th")) {
+					if (!th.textContent.trim()) bad.push("table#" + table.id + " has an empty heading");
+				}
+			}
+			return bad;
+		})()`)
+		if len(bad) > 0 {
+			t.Errorf("%s:\n  %s", path, strings.Join(bad, "\n  "))
+		}
+	}
+}
