@@ -260,13 +260,7 @@ func profileMessage(err error) string {
 		if pe.Path == "" {
 			return sentence("The profile " + pe.Err.Error())
 		}
-		// "Name is empty", "Plan 1, credits must be more than 0"; but
-		// "Model 2, tier: unknown tier …".
-		msg, sep := pe.Err.Error(), ": "
-		if verb, _, _ := strings.Cut(msg, " "); slices.Contains([]string{"is", "must", "needs", "has"}, verb) {
-			sep = " "
-		}
-		return sentence(pathWords(pe.Path)+sep+msg) + " (" + pe.Path + ")"
+		return fieldSentence(pathWords(pe.Path), pe.Err) + " (" + pe.Path + ")"
 	}
 	switch {
 	case errors.Is(err, errTooBig):
@@ -277,6 +271,17 @@ func profileMessage(err error) string {
 		return "This browser did not let the site save data (private browsing, or site data blocked): the profile was not saved. Export it to keep it."
 	}
 	return errorMessage(err)
+}
+
+// fieldSentence says what is wrong with a field named subject: "Name is
+// empty.", "Plan 1, credits must be more than 0."; but "Model 2, tier:
+// unknown tier …".
+func fieldSentence(subject string, err error) string {
+	msg, sep := err.Error(), ": "
+	if verb, _, _ := strings.Cut(msg, " "); slices.Contains([]string{"is", "must", "needs", "has"}, verb) {
+		sep = " "
+	}
+	return sentence(subject + sep + msg)
 }
 
 // fieldWords name the fields of a profile's JSON in words.

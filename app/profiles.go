@@ -1343,6 +1343,12 @@ func (ed *profileEditor) fail(err error) {
 			if (pe.Path == f.Path || strings.HasPrefix(pe.Path, f.Path+".") || strings.HasPrefix(pe.Path, f.Path+"[")) &&
 				len(f.Path) > len(best) {
 				best = f.Path
+				if pe.Path == f.Path {
+					// Beside the field: in its own words, without the path
+					// ("Credits per second must be more than 0.", not
+					// "Model 2, rate 1, units per second … (models[1]…)").
+					msg = fieldSentence(f.Label, pe.Err)
+				}
 			}
 		}
 		if best != "" {

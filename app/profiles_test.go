@@ -121,7 +121,9 @@ func TestProfileEditor(t *testing.T) {
 		t.Errorf("monthly shows %q", got)
 	}
 	ed.set(field("plans[0].credits"), "0")
-	if got := ed.errs["plans[0].credits"]; got != "Plan 1, credits must be more than 0. (plans[0].credits)" {
+	// Beside the field, in its own words (it read "Plan 1, credits must be
+	// more than 0. (plans[0].credits)"), as a number that is no number does.
+	if got := ed.errs["plans[0].credits"]; got != "Credits a month must be more than 0." {
 		t.Errorf("credits 0: %q", got)
 	}
 	ed.set(field("plans[0].credits"), "abc")
