@@ -537,6 +537,16 @@ func (c *planner) compute() {
 	}
 	r := pricing.PlanAll(ps, mix, o)
 	c.format(r, o)
+	if len(r.Plans) == 0 && len(mix) > 1 {
+		// A row no platform makes on its own: say which, to change or
+		// remove (a 4K row blanked the month without naming itself).
+		for _, l := range mix {
+			if len(pricing.PlanAll(ps, []pricing.MixLine{l}, o).Plans) == 0 {
+				c.status = "No platform can make the row “" + l.Name + "”: change it or remove it to plan the rest. The list below says why."
+				break
+			}
+		}
+	}
 	c.guide(ps, mix, o, r)
 	c.breakEven(ps, mix, o)
 }

@@ -321,3 +321,12 @@ func TestPlannerGoneNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPlannerNamesTheRow: when one row is what no platform can make, the
+// status names it: a 4K row blanked the month without a word of which.
+func TestPlannerNamesTheRow(t *testing.T) {
+	c := openPlanner(t, "mix=broll:20:5:720p:any:1,uhd:5:60:4k:premium:2")
+	if want := "No platform can make the row “uhd”"; !strings.HasPrefix(c.status, want) {
+		t.Errorf("status %q, want it to start %q", c.status, want)
+	}
+}

@@ -68,12 +68,13 @@ import (
 // a working that said nothing (+3.6 KB raw: 9,814,470 and 2,580,715);
 // tables named by captions (+2.2 KB raw: 9,816,651 and 2,581,439); the
 // editor's messages in its fields' words (+1.1 KB raw: 9,817,709 and
-// 2,581,746).
+// 2,581,746); /plan names the row no platform makes (+0.9 KB raw:
+// 9,818,597 and 2,582,061).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_818_000
-	ceilWasmGzip   = 2_582_000
+	ceilWasmRaw    = 9_819_000
+	ceilWasmGzip   = 2_583_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
