@@ -501,10 +501,7 @@ func (c *calculator) onPick(key string) app.EventHandler {
 // onCheck ticks or unticks an add-on.
 func (c *calculator) onCheck(key string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		c.values[key] = ""
-		if ctx.JSSrc().Get("checked").Bool() {
-			c.values[key] = "1"
-		}
+		c.values[key] = checkedValue(ctx)
 		c.changed(ctx)
 	}
 }

@@ -532,10 +532,7 @@ func (c *compare) onPick(key string) app.EventHandler {
 // onCheck stores an add-on's checkbox and re-ranks.
 func (c *compare) onCheck(key string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		c.values[key] = ""
-		if ctx.JSSrc().Get("checked").Bool() {
-			c.values[key] = "1"
-		}
+		c.values[key] = checkedValue(ctx)
 		c.changed(ctx)
 	}
 }

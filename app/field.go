@@ -152,6 +152,15 @@ func (p picker) render() app.UI {
 	)
 }
 
+// checkedValue is a checkbox's link value, from its change event: "1"
+// ticked, "" not.
+func checkedValue(ctx app.Context) string {
+	if ctx.JSSrc().Get("checked").Bool() {
+		return "1"
+	}
+	return ""
+}
+
 // checkbox is a labelled checkbox; with a message (msg, shown in the
 // element fieldMessageID(name)) it is marked invalid and points to it.
 func checkbox(id, name, value, label string, checked bool, msg string, h app.EventHandler) app.UI {

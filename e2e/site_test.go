@@ -415,28 +415,37 @@ func TestOffline(t *testing.T) {
 	}
 }
 
+// workerTab opens / on a copy of the site, once its service worker controls
+// the page; deploy "deploys" a new version: the worker's bytes change.
+func workerTab(t *testing.T) (tb *tab, deploy func()) {
+	t.Helper()
+	dir := copyDist(t)
+	srv := newServerAt(t, dir)
+	tb = newTab(t, srv.URL)
+	tb.open("/")
+	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+	return tb, func() {
+		t.Helper()
+		worker := filepath.Join(dir, "app-worker.js")
+		data, err := os.ReadFile(worker)
+		if err == nil {
+			err = os.WriteFile(worker, append(data, "\n// next version\n"...), 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestUpdateBanner: when a new version is deployed, a returning visitor is
 // told, and Reload brings the new version.
 func TestUpdateBanner(t *testing.T) {
 	t.Parallel()
-	dir := copyDist(t)
-	srv := newServerAt(t, dir)
-	tb := newTab(t, srv.URL)
-	tb.open("/")
-	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+	tb, deploy := workerTab(t)
 	if n := eval[int](tb, `document.querySelectorAll("#update-banner").length`); n != 0 {
 		t.Fatalf("a first visit shows the update banner")
 	}
-
-	// "Deploy" a new version: the worker's bytes change.
-	worker := filepath.Join(dir, "app-worker.js")
-	data, err := os.ReadFile(worker)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(worker, append(data, "\n// next version\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	deploy()
 	tb.open("/")
 	tb.waitFor("the update banner", `!!document.querySelector("#update-banner button")`, 60*time.Second)
 	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil,
@@ -455,19 +464,8 @@ func TestUpdateBanner(t *testing.T) {
 // reload did, and an installed app left open kept the old prices.
 func TestUpdateBannerOpenTab(t *testing.T) {
 	t.Parallel()
-	dir := copyDist(t)
-	srv := newServerAt(t, dir)
-	tb := newTab(t, srv.URL)
-	tb.open("/")
-	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
-	worker := filepath.Join(dir, "app-worker.js")
-	data, err := os.ReadFile(worker)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(worker, append(data, "\n// next version\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	tb, deploy := workerTab(t)
+	deploy()
 	// The tab shown again, now and then (a check may come too early for
 	// the browser to make another: on a loaded machine one was not enough).
 	banner := `!!document.querySelector("#update-banner button")`
