@@ -627,9 +627,21 @@ func (c *clipLog) restoreDraft() {
 		if !ok || err != nil {
 			return
 		}
+		// As the person picked them, each pick filling in what follows (the
+		// model list, the catalog's credits), then what was typed. A
+		// platform gone since (a deleted profile) leaves the form's own. The
+		// date is not kept: a draft of yesterday's is logged today.
 		d := parsePairs(v)
-		for _, k := range clipKeys {
-			if x := d.Get(k); x != "" && k != "date" { // a draft of yesterday's is logged today
+		if _, ok := pricing.FindProfile(c.catalog, d.Get("profile")); ok {
+			for _, k := range []string{"profile", "model", "res", "dur"} {
+				if x := d.Get(k); x != "" {
+					c.values[k] = x
+					c.fillClip(k)
+				}
+			}
+		}
+		for _, k := range []string{"credits", "kept", "project", "client", "note"} {
+			if x := d.Get(k); x != "" {
 				c.values[k] = x
 			}
 		}

@@ -701,3 +701,26 @@ func TestLogAPIClip(t *testing.T) {
 		t.Error("a plan's clip has no working")
 	}
 }
+
+// TestLogDraftRestored: a draft comes back as it was picked: Kling's models
+// for a Kling clip (it came back with Runway's list and credits, priced at
+// Kling's rate), and nothing of a platform deleted since.
+func TestLogDraftRestored(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"profile": "kling", "model": "kling-2-6-standard", "dur": "10", "project": "Acme ad"})
+	want := c.cost.Value
+	c = loadLog(t, s)
+	if c.values["profile"] != "kling" || c.values["model"] != "kling-2-6-standard" || c.values["project"] != "Acme ad" || c.cost.Value != want {
+		t.Errorf("restored %v, cost %s (want %s)", c.values, c.cost.Value, want)
+	}
+	if !slices.ContainsFunc(c.models, func(ch choice) bool { return ch.Value == "kling-2-6-standard" }) ||
+		slices.ContainsFunc(c.models, func(ch choice) bool { return ch.Value == "gen-4" }) {
+		t.Errorf("the model list is not Kling's: %v", c.models)
+	}
+	s.Put(draftKey, "profile=gone&model=x&note=kept")
+	c = loadLog(t, s)
+	if c.values["profile"] == "gone" || c.values["note"] != "kept" || c.clipMsg != "" {
+		t.Errorf("a draft of a deleted platform: %v (message %q)", c.values, c.clipMsg)
+	}
+}

@@ -69,11 +69,12 @@ import (
 // tables named by captions (+2.2 KB raw: 9,816,651 and 2,581,439); the
 // editor's messages in its fields' words (+1.1 KB raw: 9,817,709 and
 // 2,581,746); /plan names the row no platform makes (+0.9 KB raw:
-// 9,818,597 and 2,582,061).
+// 9,818,597 and 2,582,061); /log's draft comes back pick by pick (+1.0 KB
+// raw: 9,819,552 and 2,582,167).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_819_000
+	ceilWasmRaw    = 9_820_000
 	ceilWasmGzip   = 2_583_000
 )
 
