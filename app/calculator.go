@@ -483,18 +483,25 @@ func (c *calculator) onInput(key string) app.EventHandler {
 //go:noinline
 func (c *calculator) onPick(key string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		v := ctx.JSSrc().Get("value").String()
-		c.values[key] = v
-		switch key {
-		case "profile":
-			delete(c.values, "plan")
-			delete(c.values, "model")
-			delete(c.values, "res")
-			c.fillBundled(true)
-		case "plan", "model":
-			c.fillBundled(true)
-		}
+		c.pick(key, ctx.JSSrc().Get("value").String())
 		c.changed(ctx)
+	}
+}
+
+// pick takes a picker's new value and fills in what follows from it.
+func (c *calculator) pick(key, v string) {
+	c.values[key] = v
+	switch key {
+	case "profile":
+		// The new platform's own: its plan (the one saved in /log, or the
+		// first), the billing that plan is sold by.
+		delete(c.values, "plan")
+		delete(c.values, "billing")
+		delete(c.values, "model")
+		delete(c.values, "res")
+		c.fillBundled(true)
+	case "plan", "model":
+		c.fillBundled(true)
 	}
 }
 
@@ -751,11 +758,7 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 	// model includes in its price is not one: ticked, it changes nothing.
 	for _, a := range addonKeys {
 		on, good := flagValue(c.values[a.key])
-		offered := false
-		for i := range m.Addons {
-			offered = offered || m.Addons[i].Kind == a.kind
-		}
-		included := a.kind == pricing.AddonAudio && m.Audio == pricing.AudioIncluded
+		offered, included := offersAddon(m, a.kind), includesAddon(m, a.kind)
 		if offered || !good || on && !included {
 			c.choices.addons = append(c.choices.addons, a.key)
 		}
@@ -768,6 +771,21 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 			c.errs[a.key] = m.Name + " cannot add " + strings.ToLower(a.label) + " here; untick it."
 		}
 	}
+}
+
+// offersAddon reports whether m prices add-on k on top of a clip.
+func offersAddon(m pricing.Model, k pricing.AddonKind) bool {
+	for i := range m.Addons {
+		if m.Addons[i].Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// includesAddon reports whether m's clips come with k in their price.
+func includesAddon(m pricing.Model, k pricing.AddonKind) bool {
+	return k == pricing.AddonAudio && m.Audio == pricing.AudioIncluded
 }
 
 // addonKeys are the add-ons the calculator and /compare offer, with their
@@ -1113,7 +1131,7 @@ func (c *calculator) fillBundled(pick bool) {
 			if _, sold := p.FindPlan(mp.PlanID); saved && sold { // not a price of one's own, nor a plan gone
 				c.values["plan"] = mp.PlanID
 				if c.values["billing"] == "" && mp.Billing == cliplog.Yearly {
-					c.values["billing"] = string(pricing.LensYearly)
+					c.values["billing"] = soldBy(p, mp.PlanID, string(pricing.LensYearly))
 				}
 			}
 		}
@@ -1133,6 +1151,16 @@ func (c *calculator) fillBundled(pick bool) {
 	m, ok := p.FindModel(c.values["model"])
 	if !ok {
 		return
+	}
+	if pick {
+		// An add-on the new model cannot have goes: it made the results
+		// wait on a message about a box the person never ticked there.
+		// Audio a model includes stays asked for.
+		for _, a := range addonKeys {
+			if on, _ := flagValue(c.values[a.key]); on && !offersAddon(m, a.kind) && !includesAddon(m, a.kind) {
+				delete(c.values, a.key)
+			}
+		}
 	}
 	offered := resChoices(m)
 	res := c.values["res"]

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"errors"
 	"net/url"
 	"regexp"
@@ -646,19 +647,13 @@ func TestCalculatorBilling(t *testing.T) {
 	// Picking a plan or a platform brings the billing it is sold by.
 	c, _ := loadCalculator(t, "/#profile=higgsfield&plan=plus&billing=monthly")
 	for _, pick := range [][2]string{{"plan", "starter"}, {"plan", "plus"}, {"profile", "runway"}, {"billing", "yearly"}, {"profile", "kling"}} {
-		c.values[pick[0]] = pick[1]
-		if pick[0] == "profile" {
-			delete(c.values, "plan")
-			delete(c.values, "model")
-			delete(c.values, "res")
-		}
-		c.fillBundled(true)
+		c.pick(pick[0], pick[1])
 		c.compute()
 		if !c.current {
 			t.Errorf("after picking %s %s: not current: %v %q", pick[0], pick[1], c.errs, c.general)
 		}
 	}
-	if got := c.values["billing"]; got != "monthly" {
+	if got := c.values["billing"]; got == string(pricing.LensYearly) {
 		t.Errorf("Kling after a yearly Runway: billing %q", got)
 	}
 }
@@ -702,6 +697,27 @@ func TestCalculatorAddons(t *testing.T) {
 	if _, _, ok := element(html, "f-audio"); ok || c.linkValues().Has("audio") {
 		t.Error("Gen-4 Turbo offers a box for audio it cannot add")
 	}
+	// Picked away from a model with audio ticked: to another platform, the
+	// box goes (it stopped every result with "cannot add native audio");
+	// to a model that includes audio, it is still asked for, and goes at
+	// a model without any.
+	c, _ = loadCalculator(t, "/#profile=veo-api&model=veo-3&res=720p&dur=8&audio=1")
+	for _, pick := range []struct{ key, value, audio string }{
+		{"model", "veo-3-1", "1"}, {"model", "veo-2", ""}, {"model", "veo-3", ""},
+	} {
+		c.pick(pick.key, pick.value)
+		c.compute()
+		if c.values["audio"] != pick.audio || !c.current {
+			t.Errorf("after picking %s %s: audio %q (want %q), current %v %v", pick.key, pick.value, c.values["audio"], pick.audio, c.current, c.errs)
+		}
+	}
+	c, _ = loadCalculator(t, "/#profile=veo-api&model=veo-3&res=720p&dur=8&audio=1")
+	c.pick("profile", "runway")
+	c.compute()
+	if c.values["audio"] != "" || !c.current {
+		t.Errorf("Runway after Veo 3 with audio: audio %q, current %v %v", c.values["audio"], c.current, c.errs)
+	}
+
 	// Veo 3.1 includes its audio: asked for, it costs the same.
 	_, without := loadCalculator(t, "/#profile=veo-api&model=veo-3-1&res=720p&dur=8")
 	c, with := loadCalculator(t, "/#profile=veo-api&model=veo-3-1&res=720p&dur=8&audio=1")
@@ -759,15 +775,25 @@ func TestCalculatorSavedPlan(t *testing.T) {
 		}
 	}
 	s.Put(cliplog.PlanKey("kling"), `{"profile_id":"kling","plan_id":"gone"}`)
+	s.Put(cliplog.PlanKey("luma"), `{"profile_id":"luma","plan_id":"lite","billing":"yearly"}`) // Lite: monthly only
 	for _, tt := range []struct{ link, plan, billing string }{
 		{"/#profile=runway&model=gen-4-turbo&res=720p&dur=10", "pro", "yearly"},
-		{"/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10", "standard", ""},
-		{"/#profile=pika", "starter", ""},
-		{"/#profile=kling", "standard", ""},
+		{"/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10", "standard", "monthly"},
+		{"/#profile=pika", "starter", "monthly"},
+		{"/#profile=kling", "standard", "monthly"},
+		{"/#profile=luma", "lite", "monthly"}, // its saved yearly is not sold: no message on opening
 	} {
 		c, _ := loadCalculator(t, tt.link)
-		if c.values["plan"] != tt.plan || c.values["billing"] != tt.billing || !c.current {
+		if c.values["plan"] != tt.plan || cmp.Or(c.values["billing"], "monthly") != tt.billing || !c.current {
 			t.Errorf("%s: plan %q billing %q (current %v %v), want %q %q", tt.link, c.values["plan"], c.values["billing"], c.current, c.errs, tt.plan, tt.billing)
 		}
+	}
+	// Picked from a platform billed yearly, Runway comes with its saved
+	// plan and that plan's billing, not the yearly left over.
+	s.Put(cliplog.PlanKey("runway"), `{"profile_id":"runway","plan_id":"pro"}`)
+	c, _ := loadCalculator(t, "/#profile=pika&billing=yearly")
+	c.pick("profile", "runway")
+	if c.values["plan"] != "pro" || c.values["billing"] == string(pricing.LensYearly) {
+		t.Errorf("Runway after a yearly Pika: plan %q billing %q, want pro monthly", c.values["plan"], c.values["billing"])
 	}
 }
