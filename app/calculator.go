@@ -212,7 +212,7 @@ func (c *calculator) Render() app.UI {
 				"Three steps: the price of one credit, the credits one clip uses, "+
 					"and how many tries one kept clip takes. Pick a platform's plan or type your own numbers."),
 		)
-		share = shareSection("/", shareState(c.linkValues(), c.errs, calcKeys))
+		share = shareSection("/", shareState(c.shareValues(), c.errs, calcKeys))
 	}
 	body := elem("div", class,
 		head,
@@ -1012,9 +1012,8 @@ func (c *calculator) shown(key string) bool {
 	return false
 }
 
-// linkValues returns the state a link carries: the fields on the page, as
-// typed (a bad value too, so the link shows the same message), and the
-// generations per kept clip counted when none is typed.
+// linkValues returns the state the page's address keeps: the fields on the
+// page, as typed (a bad value too, so the link shows the same message).
 func (c *calculator) linkValues() url.Values {
 	v := url.Values{}
 	for _, key := range calcKeys {
@@ -1022,13 +1021,6 @@ func (c *calculator) linkValues() url.Values {
 			continue
 		}
 		s := strings.TrimSpace(c.values[key])
-		if key == "takes" && s == "" {
-			// The clip log's measured figure, which the results count: the
-			// link shows them as they are here, on a device without the log.
-			if d, _, ok := c.measuredTakes(); ok {
-				s = pricing.Exact(d)
-			}
-		}
 		switch {
 		case s == "",
 			key == "billing" && s == string(pricing.LensMonthly),
@@ -1036,6 +1028,20 @@ func (c *calculator) linkValues() url.Values {
 			continue
 		}
 		v.Set(key, s)
+	}
+	return v
+}
+
+// shareValues is the state the Share section's link and embed code carry:
+// linkValues, and the clip log's measured generations per kept clip when
+// none is typed, which the results count: sent to a client, the link shows
+// the same cost on a device without the log. Not in the page's own
+// address: a reload or the nav would make the figure typed, and stop it
+// following the log.
+func (c *calculator) shareValues() url.Values {
+	v := c.linkValues()
+	if d, _, ok := c.measuredTakes(); ok && !v.Has("takes") {
+		v.Set("takes", pricing.Exact(d))
 	}
 	return v
 }

@@ -363,14 +363,19 @@ func TestCalculatorCompareTakes(t *testing.T) {
 		if calc.compare != tt.compare {
 			t.Errorf("%s: compare link %q, want %q", tt.link, calc.compare, tt.compare)
 		}
-		// The page's own link carries the figure it counts, typed or
-		// measured, so that it shows the same on a device without the log.
-		want := parsePairs(mustURL(t, tt.link).EscapedFragment()).Get("takes")
+		// The link it shares carries the figure it counts, typed or
+		// measured, so that it shows the same on a device without the log;
+		// its own address only what was typed (a reload would type it).
+		typed := parsePairs(mustURL(t, tt.link).EscapedFragment()).Get("takes")
+		want := typed
 		if want == "" {
 			want = tt.placeholder
 		}
-		if got := calc.linkValues().Get("takes"); got != want {
-			t.Errorf("%s: the link's takes %q, want %q", tt.link, got, want)
+		if got := calc.shareValues().Get("takes"); got != want {
+			t.Errorf("%s: the shared link's takes %q, want %q", tt.link, got, want)
+		}
+		if got := calc.linkValues().Get("takes"); got != typed {
+			t.Errorf("%s: the address's takes %q, want %q", tt.link, got, typed)
 		}
 	}
 }
