@@ -132,6 +132,9 @@ func TestResultsAnnouncedOnce(t *testing.T) {
 		if len(got) != 1 || got[0] != want {
 			t.Errorf("%s: announced %q, want once %q", c.path, got, want)
 		}
+		// It does not stay, for a screen reader's cursor to meet on the
+		// next page.
+		tb.waitFor("the announcement to go", `document.getElementById("announce").textContent === ""`, 10*time.Second)
 	}
 }
 

@@ -121,13 +121,18 @@ document.addEventListener("click", (e) => {
 // out at each one, intermediate numbers and half-typed errors queued (WCAG
 // 4.1.3). Now the page's summary (data-announce) is copied into the shell's
 // live region (#announce) once the person's input has paused for 0.8 s.
+// The text goes again after 5 s: left there, a screen reader's cursor met
+// the calculator's results on /log.
 (() => {
-  let timer, asked = false;
+  let timer, clear, asked = false;
   const announce = () => {
     const el = document.querySelector("[data-announce]"), out = document.getElementById("announce");
-    if (!asked || !el || !out) return;
-    asked = false;
+    if (!asked || !out) return;
+    asked = false; // typing on a page without results does not arm the next page
+    if (!el) return;
     out.textContent = el.textContent.trim();
+    clearTimeout(clear);
+    clear = setTimeout(() => { out.textContent = ""; }, 5000);
   };
   const later = () => {
     clearTimeout(timer);
