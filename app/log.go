@@ -547,9 +547,12 @@ func (c *clipLog) renderData() app.UI {
 	if len(c.importErrs) > 0 {
 		importInput = importInput.Aria("invalid", "true").Aria("describedby", "log-import-hint log-import-errors")
 	}
-	csvLabel := "Export CSV (spreadsheet)"
+	csvButton := button("log-export-csv", "secondary", "Export CSV (spreadsheet)", c.onExport(false))
 	if c.sel != nil {
-		csvLabel = "Export CSV: the " + pricing.CountInt(len(c.sel), "clip", "clips") + " the filters show"
+		csvButton = button("log-export-csv", "secondary", "Export CSV: "+pricing.CountInt(len(c.sel), "clip", "clips")+" shown", c.onExport(false))
+		if len(c.sel) == 0 {
+			csvButton = csvButton.Attr("disabled", true) // a file of a header alone
+		}
 	}
 	return section("log-data", "Your data",
 		textElem("p", "", "Your log is saved only in this browser, on this device. A browser may clear it: Safari deletes a site's data "+
@@ -557,7 +560,7 @@ func (c *clipLog) renderData() app.UI {
 			"importing it here or in another browser brings the log back."),
 		elem("div", "log-actions",
 			button("log-export-json", "", "Export JSON backup", c.onExport(true)),
-			button("log-export-csv", "secondary", csvLabel, c.onExport(false)),
+			csvButton,
 		),
 		elem("div", "field",
 			textElem("label", "", "Import a JSON backup or a CSV file").Attr("for", "log-import"),
@@ -1180,6 +1183,8 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 		} else {
 			name += ".csv"
 			if c.sel != nil {
+				// Told apart on disk from the whole log's export.
+				name = strings.TrimSuffix(name, ".csv") + "-filtered.csv"
 				err = cliplog.WriteCSV(&b, c.sel, cliplog.CSVOptions{BOM: true})
 			} else {
 				err = c.log.ExportCSV(&b, cliplog.CSVOptions{BOM: true})
@@ -1193,7 +1198,7 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 			return
 		}
 		if !backup && c.sel != nil {
-			c.status = "Exported the " + pricing.CountInt(len(c.sel), "clip", "clips") + " the filters show to " + name +
+			c.status = "Exported the " + pricing.CountInt(len(c.sel), "clip", "clips") + " shown to " + name +
 				". This is not a backup of the log: Export JSON backup keeps everything."
 			return
 		}

@@ -275,6 +275,10 @@ func TestLogEmptyList(t *testing.T) {
 	if _, text, _ := element(html, "log-count"); text != "0 clips of 1" {
 		t.Errorf("every clip filtered out: heading %q, want 0 clips of 1", text)
 	}
+	// Nothing shown, nothing to export as CSV (a header alone).
+	if tag, text, _ := element(html, "log-export-csv"); text != "Export CSV: 0 clips shown" || !strings.Contains(tag, "disabled") {
+		t.Errorf("every clip filtered out: CSV button %s%s", tag, text)
+	}
 }
 
 func TestLogMeasuredTakes(t *testing.T) {

@@ -362,11 +362,11 @@ func TestLogExportImport(t *testing.T) {
 	// other clients' work: Acme's two, not Café's) and says so; the backup
 	// still holds all.
 	pick(tb, "f-f_project", "Acme")
-	tb.waitFor("the export button to follow the filter", `document.getElementById("log-export-csv").textContent === "Export CSV: the 2 clips the filters show"`, 10*time.Second)
-	if csv, _ := lastDownload(tb, "log-export-csv"); strings.Count(csv, "\r\n") != 3 || strings.Contains(csv, "Café") {
-		t.Errorf("CSV export of the clips of Acme:\n%s", csv)
+	tb.waitFor("the export button to follow the filter", `document.getElementById("log-export-csv").textContent === "Export CSV: 2 clips shown"`, 10*time.Second)
+	if csv, name := lastDownload(tb, "log-export-csv"); strings.Count(csv, "\r\n") != 3 || strings.Contains(csv, "Café") || name != "aivc-clip-log-2025-03-01-filtered.csv" {
+		t.Errorf("CSV export %s of the clips of Acme:\n%s", name, csv)
 	}
-	tb.waitFor("the status to say the file is not a backup", `document.getElementById("log-status").textContent.includes("the filters show") &&
+	tb.waitFor("the status to say the file is not a backup", `document.getElementById("log-status").textContent.includes("2 clips shown") &&
 		document.getElementById("log-status").textContent.includes("not a backup")`, 10*time.Second)
 	if backup, _ := lastDownload(tb, "log-export-json"); !strings.Contains(backup, "Café") || !strings.Contains(backup, "Acme") {
 		t.Errorf("filtered, the JSON backup does not hold every clip:\n%s", backup)

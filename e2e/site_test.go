@@ -73,11 +73,12 @@ import (
 // raw: 9,819,552 and 2,582,167); a calculator pick drops add-ons and
 // billing the new choice has not (+2.6 KB raw: 9,822,190 and 2,582,458);
 // the measured figure in the shared link, not the address (9,822,556 and
-// 2,582,582).
+// 2,582,582); the filtered CSV named apart, none of nothing (+1.4 KB raw:
+// 9,823,918 and 2,582,591).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_823_000
+	ceilWasmRaw    = 9_824_000
 	ceilWasmGzip   = 2_583_000
 )
 
