@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -162,6 +163,29 @@ var lastLinks = map[string]string{}
 // keepLink notes u's state as its page's last.
 func keepLink(u *url.URL) {
 	lastLinks[u.Path] = u.EscapedFragment()
+}
+
+// relinkProfile changes the nav's remembered states that show profile id:
+// with plan "" it forgets them (a profile deleted since came back as "not
+// in the list"), else it sets their plan and billing (a plan saved in /log
+// since was hidden behind the one the calculator had by default).
+func relinkProfile(id, plan, billing string) {
+	for path, frag := range lastLinks {
+		v := parsePairs(frag)
+		if v.Get("profile") != id {
+			continue
+		}
+		if plan == "" {
+			delete(lastLinks, path)
+			continue
+		}
+		v.Set("plan", plan)
+		v.Del("billing")
+		if billing == string(pricing.LensYearly) {
+			v.Set("billing", billing)
+		}
+		lastLinks[path] = formatLinkState(v, calcKeys)
+	}
 }
 
 // replaceLink writes a page's state v into the address, without a new

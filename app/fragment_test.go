@@ -171,3 +171,20 @@ func FuzzLinkState(f *testing.F) {
 		}
 	})
 }
+
+// TestRelinkProfile: the nav's remembered calculator follows a plan saved in
+// /log since, and forgets a profile deleted since; other pages' states stay.
+func TestRelinkProfile(t *testing.T) {
+	old := lastLinks
+	t.Cleanup(func() { lastLinks = old })
+	lastLinks = map[string]string{"/": "profile=runway&plan=standard&model=gen-4&dur=5", "/plan": "mix=a:1:5:720p:any"}
+	relinkProfile("runway", "pro", "yearly")
+	if got := lastLinks["/"]; got != "profile=runway&plan=pro&billing=yearly&model=gen-4&dur=5" {
+		t.Errorf("after saving Pro yearly: %q", got)
+	}
+	relinkProfile("kling", "", "")
+	relinkProfile("runway", "", "")
+	if _, ok := lastLinks["/"]; ok || lastLinks["/plan"] != "mix=a:1:5:720p:any" {
+		t.Errorf("after deleting the profile: %v", lastLinks)
+	}
+}

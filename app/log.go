@@ -1054,6 +1054,9 @@ func (c *clipLog) onSavePlan(ctx app.Context, e app.Event) {
 	}
 	c.alert = ""
 	c.status = "Saved your plan for " + p.Name + ": new clips there are priced at it."
+	if !mp.Custom() {
+		relinkProfile(p.ID, mp.PlanID, string(mp.Billing))
+	}
 	c.previewClip()
 	c.refresh()
 }

@@ -816,6 +816,7 @@ func (c *profilesPage) delete(id string) {
 	if c.ed != nil && c.ed.origID == id {
 		c.ed = nil
 	}
+	relinkProfile(id, "", "")
 	c.undo, c.undoPlan, c.alert = &p, plan, ""
 	c.status = "Deleted “" + p.Name + "”."
 	c.reload()

@@ -74,12 +74,13 @@ import (
 // billing the new choice has not (+2.6 KB raw: 9,822,190 and 2,582,458);
 // the measured figure in the shared link, not the address (9,822,556 and
 // 2,582,582); the filtered CSV named apart, none of nothing (+1.4 KB raw:
-// 9,823,918 and 2,582,591).
+// 9,823,918 and 2,582,591); the nav's remembered states follow a saved
+// plan and a deleted profile (+2.5 KB raw: 9,826,394 and 2,583,269).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_824_000
-	ceilWasmGzip   = 2_583_000
+	ceilWasmRaw    = 9_827_000
+	ceilWasmGzip   = 2_584_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
