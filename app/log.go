@@ -1326,8 +1326,9 @@ func (c *clipLog) importFile(name string, data []byte) {
 	storage, isStorage := errors.AsType[*cliplog.StorageError](err)
 	switch {
 	case isLines:
-		c.importErrs = append(c.importErrs, "Nothing was imported from "+name+": fix "+
-			pricing.CountInt(len(lines.Errs)+lines.Omitted, "line", "lines")+" and import it again.")
+		// Problems, not lines: a line can have two ("fix 4 lines" for 3).
+		c.importErrs = append(c.importErrs, "Nothing was imported from "+name+": fix the "+
+			pricing.CountInt(len(lines.Errs)+lines.Omitted, "problem", "problems")+" below and import it again.")
 		for _, x := range lines.Errs {
 			c.importErrs = append(c.importErrs, x.Error())
 		}

@@ -499,6 +499,11 @@ func TestLogImport(t *testing.T) {
 	if !strings.Contains(joined, "line 3:") || !strings.Contains(joined, "Seconds") {
 		t.Errorf("import errors %q, want line 3 about Seconds", joined)
 	}
+	// Two problems on one line are two problems (it said "fix 2 lines").
+	c.importFile("clips.csv", []byte(strings.Replace(csv, "0.024,yes\r\n", "0.024,maybe\r\n", 2)))
+	if got := c.importErrs[0]; got != "Nothing was imported from clips.csv: fix the 3 problems below and import it again." {
+		t.Errorf("import summary %q", got)
+	}
 	good := strings.Replace(csv, "five", "5", 1)
 	c.importFile("clips.csv", []byte(good))
 	if c.log.Len() != 2 || len(c.importErrs) != 0 || !strings.Contains(c.status, "Imported 2 clips") {
