@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"errors"
 	"net/url"
 	"slices"
@@ -39,6 +40,7 @@ type calculator struct {
 	rows     []resultRow       // the results, formatted
 	summary  string            // the results in one sentence, for the live region
 	note     string            // a remark under the results (paid vs asked seconds)
+	notePlan string            // with a month past the plan's credits: /plan for these clips
 	seen     string            // the fragment's state as last read or written
 	compare  string            // href of the compare page for this shot
 	catalog  []pricing.Profile // decoded on first use of the bundled picker
@@ -408,7 +410,11 @@ func (c *calculator) renderResults() app.UI {
 	}
 	var note, full app.UI
 	if c.note != "" {
-		note = textElem("p", "calc-note", c.note)
+		var plan app.UI
+		if c.notePlan != "" {
+			plan = c.anchor(c.notePlan, "Price the month on the Plan page")
+		}
+		note = elem("p", "calc-note", app.Text(c.note+" "), plan)
 	}
 	if c.ICompact {
 		full = c.anchor(linkTo("/", c.linkValues(), calcKeys), "Open the full calculator")
@@ -631,7 +637,7 @@ func (c *calculator) apply(v url.Values) {
 // results are marked not current instead.
 func (c *calculator) compute() {
 	c.errs = map[string]string{}
-	c.general, c.note = "", ""
+	c.general, c.note, c.notePlan = "", "", ""
 	c.current = false
 
 	in := pricing.CalcInput{}
@@ -891,7 +897,13 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 	if need := calc.CreditsPerClip.Mul(takes).Mul(clips); !calc.API && monthly.IsPositive() && need.GreaterThan(monthly) {
 		c.note += "These clips take " + pricing.Count(need, "credit", "credits") + ", and " + plan + " gives " +
 			pricing.FormatNumber(monthly) + " a month: the total is at its price per credit, without the top-ups " +
-			"or the larger plan they need. The Plan page prices a month of them."
+			"or the larger plan they need."
+		if in.Profile != nil && clips.IsInteger() {
+			// The same clips as a month's row, on every platform.
+			mix := "clips:" + clips.String() + ":" + pricing.Exact(in.Seconds) + ":" + string(in.Res) + ":" +
+				string(cmp.Or(c.choices.tier, pricing.TierAny)) + ":" + pricing.Exact(takes)
+			c.notePlan = linkTo("/plan", url.Values{"mix": {mix}}, planKeys)
+		}
 	}
 	c.note = strings.TrimSpace(c.note)
 	c.summary = "Cost per kept clip " + pricing.FormatMoney(calc.CostPerKeptClip) + "; total " +

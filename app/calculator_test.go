@@ -752,6 +752,18 @@ func TestCalculatorPlanCredits(t *testing.T) {
 		if tt.note != "" && !strings.Contains(html, htmlEscape(tt.note)) {
 			t.Errorf("%s: the note is not on the page", tt.link)
 		}
+		// A platform's clips link to /plan as a month's row, which prices
+		// them there.
+		if strings.Contains(tt.link, "profile=") && tt.note != "" {
+			u := mustURL(t, c.notePlan)
+			p := openPlanner(t, u.EscapedFragment())
+			if u.Path != "/plan" || len(p.rows) != 1 || p.rows[0].Count != "20" || p.rows[0].Takes != "2" || !p.current {
+				t.Errorf("%s: the note's /plan link %q plans %+v (current %v %v)", tt.link, c.notePlan, p.rows, p.current, p.errs)
+			}
+			if !strings.Contains(html, `href="`+htmlEscape(c.notePlan)+`"`) {
+				t.Errorf("%s: no link to %s on the page", tt.link, c.notePlan)
+			}
+		}
 	}
 }
 

@@ -75,12 +75,14 @@ import (
 // the measured figure in the shared link, not the address (9,822,556 and
 // 2,582,582); the filtered CSV named apart, none of nothing (+1.4 KB raw:
 // 9,823,918 and 2,582,591); the nav's remembered states follow a saved
-// plan and a deleted profile (+2.5 KB raw: 9,826,394 and 2,583,269).
+// plan and a deleted profile (+2.5 KB raw: 9,826,394 and 2,583,269); the
+// calculator's over-credits note links its clips to /plan (+3.2 KB raw,
+// +0.8 KB gzip -9: 9,829,597 and 2,584,116).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_827_000
-	ceilWasmGzip   = 2_584_000
+	ceilWasmRaw    = 9_830_000
+	ceilWasmGzip   = 2_585_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
