@@ -781,17 +781,28 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 
 // offersAddon reports whether m prices add-on k on top of a clip.
 func offersAddon(m pricing.Model, k pricing.AddonKind) bool {
-	for i := range m.Addons {
-		if m.Addons[i].Kind == k {
-			return true
-		}
-	}
-	return false
+	return addonPrice(m, k) == 1
 }
 
-// includesAddon reports whether m's clips come with k in their price.
+// includesAddon reports whether m's clips come with k in their price: audio
+// a model includes, or an add-on priced at nothing (Luma's Ray 2 audio, a
+// box that added "0 credits").
 func includesAddon(m pricing.Model, k pricing.AddonKind) bool {
-	return k == pricing.AddonAudio && m.Audio == pricing.AudioIncluded
+	return k == pricing.AddonAudio && m.Audio == pricing.AudioIncluded || addonPrice(m, k) == 0
+}
+
+// addonPrice says how m prices add-on k: -1 not at all, 0 at nothing (a
+// price per clip of 0, and no other), 1 at something.
+func addonPrice(m pricing.Model, k pricing.AddonKind) int {
+	for i := range m.Addons {
+		if a := &m.Addons[i]; a.Kind == k {
+			if a.PerClip.Valid && a.PerClip.Decimal.IsZero() && !a.PerSecond.Valid && a.Block == nil && !a.Factor.Valid {
+				return 0
+			}
+			return 1
+		}
+	}
+	return -1
 }
 
 // addonKeys are the add-ons the calculator and /compare offer, with their

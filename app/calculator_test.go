@@ -718,6 +718,17 @@ func TestCalculatorAddons(t *testing.T) {
 		t.Errorf("Runway after Veo 3 with audio: audio %q, current %v %v", c.values["audio"], c.current, c.errs)
 	}
 
+	// Luma's Ray 2 prices its audio at nothing: no box for it ("+ 0 credits"),
+	// and asked for by a link, it changes nothing.
+	c, html = loadCalculator(t, "/#profile=luma&plan=plus&model=ray-2&res=720p&dur=5")
+	if _, _, ok := element(html, "f-audio"); ok {
+		t.Error("Ray 2 offers a box for audio that costs nothing")
+	}
+	c, _ = loadCalculator(t, "/#profile=luma&plan=plus&model=ray-2&res=720p&dur=5&audio=1")
+	if !c.current || c.errs["audio"] != "" {
+		t.Errorf("Ray 2 with audio: current %v %v", c.current, c.errs)
+	}
+
 	// Veo 3.1 includes its audio: asked for, it costs the same.
 	_, without := loadCalculator(t, "/#profile=veo-api&model=veo-3-1&res=720p&dur=8")
 	c, with := loadCalculator(t, "/#profile=veo-api&model=veo-3-1&res=720p&dur=8&audio=1")
