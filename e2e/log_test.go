@@ -286,6 +286,8 @@ func TestLogClipKeyboard(t *testing.T) {
 		t.Errorf("a bad clip was logged: %d rows", n)
 	}
 	typeInto(tb, "f-dur", "5")
+	tb.waitFor("the length fixed", `document.getElementById("f-dur").value === "5" && !document.getElementById("f-dur").hasAttribute("aria-invalid") &&
+		document.getElementById("f-credits").value !== ""`, 10*time.Second)
 	saveClip(tb, "log-save-again")
 	first := eval[string](tb, `document.getElementById("log-status").textContent`)
 	saveClip(tb, "log-save-again")
