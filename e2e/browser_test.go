@@ -222,6 +222,12 @@ func (tb *tab) navigate(path string) {
 	tb.do("opening "+path, chromedp.Navigate(tb.url(path)))
 }
 
+// followNav clicks the main nav's link named name (an in-app navigation).
+func followNav(tb *tab, name string) {
+	tb.t.Helper()
+	tb.do("following the nav to "+name, chromedp.Click(chromedp.Search(`//nav[@aria-label="Main"]//a[normalize-space()="`+name+`"]`)))
+}
+
 // open loads path and waits until the wasm app runs it.
 func (tb *tab) open(path string) {
 	tb.t.Helper()

@@ -309,9 +309,9 @@ func TestLogDraftKept(t *testing.T) {
 	typeInto(tb, "f-project", "Unsaved project")
 	typeInto(tb, "f-note", "half typed note")
 	kept := `document.getElementById("f-project").value === "Unsaved project" && document.getElementById("f-note").value === "half typed note"`
-	tb.do("going to the calculator", chromedp.Click(chromedp.Search(`//nav[@aria-label="Main"]//a[normalize-space()="Calculator"]`)))
+	followNav(tb, "Calculator")
 	tb.waitFor("the calculator", `location.pathname === "/" && !!document.getElementById("f-dur")`, 10*time.Second)
-	tb.do("coming back", chromedp.Click(chromedp.Search(`//nav[@aria-label="Main"]//a[normalize-space()="Log"]`)))
+	followNav(tb, "Log")
 	tb.waitFor("the half-typed clip, back through the nav", kept, 10*time.Second)
 	tb.do("reloading", chromedp.Reload())
 	tb.waitReady()

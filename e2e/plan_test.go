@@ -222,27 +222,23 @@ func TestNavKeepsWork(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
-	nav := func(name string) {
-		t.Helper()
-		tb.do("following the nav to "+name, chromedp.Click(chromedp.Search(`//nav[@aria-label="Main"]//a[normalize-space()="`+name+`"]`)))
-	}
 	tb.open(planCases[0].link)
 	typeInto(tb, "f-mix-0-count", "40")
 	waitPlan(tb, "40 clips", planCases[1].want)
 	mix := hash(tb)
 
-	nav("Calculator")
+	followNav(tb, "Calculator")
 	tb.waitFor("the calculator", `!!document.getElementById("f-dur") && location.pathname === "/"`, 10*time.Second)
 	typeInto(tb, "f-dur", "7")
 	tb.waitFor("the calculator's state in its address", `location.hash.includes("dur=7")`, 10*time.Second)
 	calc := hash(tb)
 
-	nav("Plan")
+	followNav(tb, "Plan")
 	waitPlan(tb, "the mix, back through the nav", planCases[1].want)
 	if h := hash(tb); h != mix {
 		t.Errorf("/plan through the nav: fragment %q, want %q", h, mix)
 	}
-	nav("Calculator")
+	followNav(tb, "Calculator")
 	tb.waitFor("the calculator's duration, back through the nav", `document.getElementById("f-dur").value === "7"`, 10*time.Second)
 	if h := hash(tb); h != calc {
 		t.Errorf("the calculator through the nav: fragment %q, want %q", h, calc)
