@@ -24,6 +24,11 @@ import (
 // each row name:clips:seconds:resolution:tier:takes. A row without takes
 // uses the generations per kept clip measured in the clip log for its
 // tier, or 1. The page is prerendered with the default mix.
+//
+// A link carries that measure as "~2" in place of takes, so that it shows
+// the same month on a device without the log. It stays a measure: a device
+// with a log (the one that made the link, reloaded) counts its own, and a
+// device without one counts the link's.
 type planner struct {
 	app.Compo
 	page app.Context // the page's own context (OnMount): focusAfterRender
@@ -51,9 +56,12 @@ type planner struct {
 	evenChart barChart
 }
 
-// mixRow is one row of the mix as typed or linked.
+// mixRow is one row of the mix as typed or linked. Measured is the
+// generations per kept clip a link carried as measured ("~2"), counted
+// while Takes is empty and this device's log has no measure.
 type mixRow struct {
 	Name, Count, Seconds, Res, Tier, Takes string
+	Measured                               string
 }
 
 // planLine is one platform's cheapest month, formatted.
@@ -192,7 +200,7 @@ func (c *planner) peekText() string {
 // renderRow renders row i: its six fields and a remove button.
 func (c *planner) renderRow(i int) app.UI {
 	r := c.rows[i]
-	takesHint, takesDefault := c.defaultTakes(pricing.Tier(r.Tier))
+	takesHint, takesDefault, _ := c.defaultTakes(r)
 	values := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes}
 	fields := make([]app.UI, len(rowFields))
 	for j, f := range rowFields {
@@ -452,8 +460,9 @@ func (c *planner) apply(v url.Values) {
 }
 
 // parseMix reads a link's mix: rows separated by commas, fields by colons
-// (name:clips:seconds:resolution:tier:takes, takes optional). A row with
-// too few or too many fields is kept as far as it goes and named in bad.
+// (name:clips:seconds:resolution:tier:takes, takes optional, "~2" for a
+// measure). A row with too few or too many fields is kept as far as it
+// goes and named in bad.
 func parseMix(s string) (rows []mixRow, bad string) {
 	for i, part := range strings.Split(s, ",") {
 		if len(rows) == maxMixRows {
@@ -480,7 +489,11 @@ func parseMix(s string) (rows []mixRow, bad string) {
 		for j := range f {
 			f[j] = strings.TrimSpace(f[j]) // as formatMix writes them, so a link reads back the same
 		}
-		rows = append(rows, mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5]})
+		r := mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5]}
+		if m, ok := strings.CutPrefix(r.Takes, "~"); ok {
+			r.Takes, r.Measured = "", strings.TrimSpace(m)
+		}
+		rows = append(rows, r)
 	}
 	return rows, bad
 }
@@ -495,6 +508,8 @@ func formatMix(rows []mixRow) string {
 		}
 		if t := strings.TrimSpace(r.Takes); t != "" {
 			f = append(f, t)
+		} else if m := strings.TrimSpace(r.Measured); m != "" {
+			f = append(f, "~"+m)
 		}
 		parts[i] = strings.Join(f, ":")
 	}
@@ -597,7 +612,10 @@ func (c *planner) readRow(i int) (pricing.MixLine, bool) {
 	}
 	line.Shot.Res, line.Shot.Tier = pricing.Resolution(r.Res), pricing.Tier(r.Tier)
 	if strings.TrimSpace(r.Takes) == "" {
-		_, line.Shot.Takes = c.defaultTakes(line.Shot.Tier)
+		var err error
+		if _, line.Shot.Takes, err = c.defaultTakes(r); err != nil {
+			bad("takes", err)
+		}
 	} else if d, err := pricing.ParsePositive(labelTakes, r.Takes); err != nil {
 		bad("takes", err)
 	} else if d.LessThan(decimal.NewFromInt(1)) {
@@ -980,22 +998,35 @@ func secondsText(s decimal.Decimal) string {
 }
 
 // defaultTakes is the generations per kept clip of a row that gives none:
-// the clip log's measure for the tier (or all tiers) when it has kept
-// clips, else 1; hint says where it comes from.
-func (c *planner) defaultTakes(t pricing.Tier) (hint string, takes decimal.Decimal) {
+// the clip log's measure for the row's tier (or all tiers) when it has kept
+// clips, else the measure the row's link carried, else 1; hint says where
+// it comes from. A measure the link carried that is no count is an error.
+func (c *planner) defaultTakes(r mixRow) (hint string, takes decimal.Decimal, err error) {
+	t := pricing.Tier(strings.TrimSpace(r.Tier))
 	n, ok := c.logged[t]
 	if !ok || n.kept == 0 {
 		n = c.logged[pricing.TierAny]
 	}
 	if n.kept == 0 {
-		return "", decimal.NewFromInt(1)
+		if r.Measured == "" {
+			return "", decimal.NewFromInt(1), nil
+		}
+		const field = "The link's measured generations per kept clip"
+		takes, err = pricing.ParsePositive(field, r.Measured)
+		if err == nil && takes.LessThan(decimal.NewFromInt(1)) {
+			err = &pricing.InputError{Field: field, Value: r.Measured, Err: pricing.ErrBelowOne}
+		}
+		if err != nil {
+			return "", decimal.NewFromInt(1), err
+		}
+		return "if empty: " + pricing.Exact(takes) + ", measured in the clip log this link was made with", takes, nil
 	}
 	takes = decimal.NewFromInt(int64(n.gens)).DivRound(decimal.NewFromInt(int64(n.kept)), 2)
 	if takes.LessThan(decimal.NewFromInt(1)) {
 		takes = decimal.NewFromInt(1)
 	}
 	return "if empty: " + pricing.Exact(takes) + ", measured from your log: " + pricing.CountInt(n.gens, "clip", "clips") +
-		", " + pricing.FormatInt(n.kept) + " kept", takes
+		", " + pricing.FormatInt(n.kept) + " kept", takes, nil
 }
 
 // profiles returns the catalog and custom profiles, read on first use,
@@ -1049,13 +1080,13 @@ func logTakes(ps []pricing.Profile) map[pricing.Tier]takeCount {
 // linkValues returns the state a link carries.
 func (c *planner) linkValues() url.Values {
 	// A row without takes counts the clip log's measure: the link carries
-	// it, so that it shows the month as it is here, on a device without
-	// the log.
+	// it as a measure ("~2"), so that it shows the month as it is here on a
+	// device without the log, and follows the log on one with it.
 	rows := slices.Clone(c.rows)
 	for i, r := range rows {
 		if strings.TrimSpace(r.Takes) == "" {
-			if hint, d := c.defaultTakes(pricing.Tier(strings.TrimSpace(r.Tier))); hint != "" {
-				rows[i].Takes = pricing.Exact(d)
+			if hint, d, err := c.defaultTakes(r); hint != "" && err == nil {
+				rows[i].Measured = pricing.Exact(d)
 			}
 		}
 	}

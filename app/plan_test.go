@@ -237,7 +237,7 @@ func TestPlannerMeasuredTakes(t *testing.T) {
 	measured.done, measured.rs = true, cliplog.MeasureRetakes([]cliplog.Entry{entry("a", true), entry("b", false), entry("c", false), entry("d", true)})
 
 	c := openPlanner(t, "mix=broll:20:10:720p:fast")
-	if hint, takes := c.defaultTakes(pricing.TierFast); takes.String() != "2" ||
+	if hint, takes, _ := c.defaultTakes(mixRow{Tier: "fast"}); takes.String() != "2" ||
 		hint != "if empty: 2, measured from your log: 4 clips, 2 kept" {
 		t.Errorf("fast default %s %q", takes, hint)
 	}
@@ -247,17 +247,58 @@ func TestPlannerMeasuredTakes(t *testing.T) {
 			t.Errorf("Runway with measured takes: %s (%s)", l.Exact, l.Way)
 		}
 	}
-	if _, takes := c.defaultTakes(pricing.TierPremium); takes.String() != "2" {
+	if _, takes, _ := c.defaultTakes(mixRow{Tier: "premium"}); takes.String() != "2" {
 		t.Errorf("a tier without clips falls back to every clip: %s", takes)
 	}
-	// The link carries the measure a row without takes counts, so that it
-	// shows the same month on a device without the log; a typed one stays.
+	// The link carries the measure a row without takes counts, as a
+	// measure, so that it shows the same month on a device without the
+	// log; a typed one stays.
 	c = openPlanner(t, "mix=broll:20:10:720p:fast,hero:2:8:1080p:premium:1.5")
-	if got := c.linkValues().Get("mix"); got != "broll:20:10:720p:fast:2,hero:2:8:1080p:premium:1.5" {
-		t.Errorf("the link's mix %q", got)
+	link := c.linkValues().Get("mix")
+	if link != "broll:20:10:720p:fast:~2,hero:2:8:1080p:premium:1.5" {
+		t.Errorf("the link's mix %q", link)
 	}
 	if c.rows[0].Takes != "" {
 		t.Errorf("writing the link filled the row's takes: %q", c.rows[0].Takes)
+	}
+	// Opened where the log measures 3 (the maker's device, reloaded after
+	// more clips): the row follows the log, not the link (it became a typed
+	// 2 that stayed).
+	measured.rs = cliplog.MeasureRetakes([]cliplog.Entry{entry("a", true), entry("b", false), entry("c", false)})
+	c = openPlanner(t, "mix="+link)
+	if c.rows[0].Takes != "" || c.errs["mix-0-takes"] != "" {
+		t.Errorf("a linked measure became typed: %q (%s)", c.rows[0].Takes, c.errs["mix-0-takes"])
+	}
+	if _, takes, _ := c.defaultTakes(c.rows[0]); takes.String() != "3" {
+		t.Errorf("with a log measuring 3, the row counts %s", takes)
+	}
+	if got := c.linkValues().Get("mix"); !strings.HasPrefix(got, "broll:20:10:720p:fast:~3,") {
+		t.Errorf("the link after the log changed %q", got)
+	}
+	// Opened on a device without a log: the link's measure, said so.
+	measured.rs = nil
+	c = openPlanner(t, "mix="+link)
+	if hint, takes, err := c.defaultTakes(c.rows[0]); takes.String() != "2" || err != nil ||
+		hint != "if empty: 2, measured in the clip log this link was made with" {
+		t.Errorf("without a log: %s %q %v", takes, hint, err)
+	}
+	for _, l := range c.results {
+		if l.ID == "runway" && l.Exact != "35" {
+			t.Errorf("Runway with the link's measure: %s (%s)", l.Exact, l.Way)
+		}
+	}
+	if got := c.linkValues().Get("mix"); got != link {
+		t.Errorf("the link without a log %q, want %q", got, link)
+	}
+	// A measure that is no count stops the month and names it.
+	for in, want := range map[string]string{
+		"~x":   "The link's measured generations per kept clip must be a number, like 30 or 1,200.50",
+		"~0.5": "The link's measured generations per kept clip must be 1 or more",
+	} {
+		c = openPlanner(t, "mix=broll:20:10:720p:fast:"+in)
+		if got := c.errs["mix-0-takes"]; got != "Row 1 (broll): "+want+"." || c.current {
+			t.Errorf("%s: %q (current %v), want %q", in, got, c.current, want)
+		}
 	}
 }
 
@@ -303,7 +344,7 @@ func TestPlannerCounts(t *testing.T) {
 		t.Errorf("wayText = %q", got)
 	}
 	c := &planner{logged: map[pricing.Tier]takeCount{pricing.TierAny: {gens: 1, kept: 1}}}
-	if hint, _ := c.defaultTakes(pricing.TierFast); hint != "if empty: 1, measured from your log: 1 clip, 1 kept" {
+	if hint, _, _ := c.defaultTakes(mixRow{Tier: "fast"}); hint != "if empty: 1, measured from your log: 1 clip, 1 kept" {
 		t.Errorf("hint %q", hint)
 	}
 }

@@ -355,7 +355,7 @@ func FuzzPlanLink(f *testing.F) {
 // six fields, and parse → format → parse is stable.
 func FuzzParseMix(f *testing.F) {
 	for _, s := range []string{defaultMix, "", ",", "a:1", "a:1:2:720p:fast:1:9", "hero:20:8", "a:b:c:d:e:f",
-		strings.Repeat("r:1:1:720p:any,", 30), " hero : 20 : 5 : 1080p : premium : 1.5 ", "é:٣:３:4K:any:"} {
+		strings.Repeat("r:1:1:720p:any,", 30), " hero : 20 : 5 : 1080p : premium : 1.5 ", "é:٣:３:4K:any:", "a:1:2:720p:fast:~1.5", "a:1:2:720p:fast:~", "a:1:2:720p:fast: ~ 2"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -375,8 +375,8 @@ func FuzzParseMix(f *testing.F) {
 			t.Fatalf("parseMix(%q) → %q → %q", s, text, formatMix(again))
 		}
 		for i, r := range rows {
-			want := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes}
-			got := []string{again[i].Name, again[i].Count, again[i].Seconds, again[i].Res, again[i].Tier, again[i].Takes}
+			want := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes, r.Measured}
+			got := []string{again[i].Name, again[i].Count, again[i].Seconds, again[i].Res, again[i].Tier, again[i].Takes, again[i].Measured}
 			for j := range want {
 				if strings.TrimSpace(want[j]) != got[j] {
 					t.Fatalf("parseMix(%q): row %d field %d %q comes back %q", s, i, j, want[j], got[j])
