@@ -395,7 +395,7 @@ func (c *compare) renderRow(i int) app.UI {
 	return tr.Body(
 		cell("rank", strconv.Itoa(l.Rank)),
 		cell("platform", l.Platform),
-		el("td").Class("cmp-col-model").Body(
+		el("th").Attr("scope", "row").Class("cmp-col-model").Body(
 			el("a").Attr("href", c.links[i]).Title("Open in the calculator").Text(l.Model),
 		),
 		cell("tier", l.Tier),
@@ -459,7 +459,7 @@ func (c *compare) renderFree() app.UI {
 						app.Range(c.free).Slice(func(i int) app.UI {
 							f := c.free[i]
 							return el("tr").DataSet("model", f.Key).Body(
-								el("td").Text(f.Where),
+								el("th").Attr("scope", "row").Text(f.Where),
 								el("td").Text(f.Credits),
 								el("td").Text(f.Buys),
 								el("td").Class("num").Text(f.Worth),

@@ -482,6 +482,9 @@ func (c *clipLog) renderRow(e cliplog.Entry) app.UI {
 	tds := make([]app.UI, len(cells)+1)
 	for i, text := range cells {
 		tds[i] = textElem("td", logCellClass[i], text)
+		if i == 1 {
+			tds[i] = textElem("th", "", text).Attr("scope", "row") // the platform and model
+		}
 	}
 	tds[len(cells)] = elem("td", "", textElem("button", "secondary log-delete", "Delete").Attr("type", "button").
 		Aria("label", "Delete the clip of "+e.Date+", "+where).On("click", c.onDelete(e.ID), app.EventScope(e.ID)))

@@ -263,7 +263,7 @@ func (c *planner) renderResults() app.UI {
 		rank := strconv.Itoa(l.Rank)
 		rows[i] = attrs(elem("tr", "plan-row-result",
 			textElem("td", "num", rank),
-			elem("td", "", app.Text(l.Name), tag),
+			elem("th", "", app.Text(l.Name), tag).Attr("scope", "row"),
 			textElem("td", "plan-way", l.Way),
 			textElem("td", "num plan-cost", l.Cost),
 			textElem("td", "num", l.PerSecond),

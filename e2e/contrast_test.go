@@ -184,7 +184,8 @@ func TestLandmarks(t *testing.T) {
 // TestTablesNamed: every table has a name (its caption) and every column
 // heading a text, for a screen reader's list of tables and its reading of
 // cells. /log's tables and the free tiers had none, and /log's last column
-// heading was empty (axe: empty-table-header).
+// heading was empty (axe: empty-table-header). Every row of data has a row
+// header: the ranking, /plan, the free tiers and /log's clips had none.
 func TestTablesNamed(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -200,6 +201,14 @@ func TestTablesNamed(t *testing.T) {
 				if (!name.trim()) bad.push("table#" + table.id + " has no name");
 				for (const th of table.querySelectorAll("th")) {
 					if (!th.textContent.trim()) bad.push("table#" + table.id + " has an empty heading");
+				}
+				// A row of data is named by its header cell, which a screen
+				// reader says as it moves down a column.
+				for (const tr of table.querySelectorAll("tbody tr")) {
+					if (tr.cells.length > 1 && !tr.querySelector(":scope > th[scope=row]")) {
+						bad.push("table#" + table.id + " (" + (table.caption ? table.caption.textContent : "") + ") has a row without a row header");
+						break;
+					}
 				}
 			}
 			return bad;

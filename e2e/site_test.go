@@ -80,11 +80,12 @@ import (
 // +0.8 KB gzip -9: 9,829,597 and 2,584,116); an add-on priced at nothing
 // is no box (+1.1 KB raw: 9,830,652 and 2,583,927); /plan's link carries
 // the log's measure as a measure, "~2", that a reload does not freeze
-// (+2.7 KB raw: 9,833,367 and 2,584,727).
+// (+2.7 KB raw: 9,833,367 and 2,584,727); rows of data have row headers
+// (+1.2 KB raw: 9,834,567 and 2,584,790).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_834_000
+	ceilWasmRaw    = 9_835_000
 	ceilWasmGzip   = 2_585_000
 )
 
