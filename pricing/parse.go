@@ -35,8 +35,9 @@ var currencyMarks = []struct {
 //
 //	"30", "30.00", "0.5", ".5", "3,000", "1,200.50",
 //	"3 000" (a space, no-break space or thin space groups thousands),
-//	"$30", "€15", "30 $", "30 USD", "0,5" (a comma with one or two digits
-//	after it and no point is a decimal comma).
+//	"$30", "€15", "30 $", "30 USD", "0,5", "0,024" (a comma with one or
+//	two digits after it, or after a leading 0, and no point is a decimal
+//	comma).
 //
 // Groups of thousands must be well formed ("1,2,3" is not a number).
 // Only ASCII digits are read. An error is an *InputError naming field, whose
@@ -152,8 +153,10 @@ func parseNumber(t string) (decimal.Decimal, error) {
 	if i := strings.IndexByte(t, '.'); i >= 0 {
 		intPart, frac = t[:i], t[i+1:]
 	} else if i := strings.IndexByte(t, ','); i >= 0 && strings.Count(t, ",") == 1 &&
-		len(t)-i-1 >= 1 && len(t)-i-1 <= 2 {
-		// "0,5", "1 200,50": a decimal comma (it cannot be a group of three).
+		(len(t)-i-1 >= 1 && len(t)-i-1 <= 2 || t[0] == '0' && len(t)-i-1 >= 1) {
+		// "0,5", "1 200,50": a decimal comma (it cannot be a group of
+		// three); "0,024": one too, as no group of thousands starts with 0
+		// (it was read as 24).
 		intPart, frac = t[:i], t[i+1:]
 	}
 	digits, err := ungroup(intPart)
@@ -220,7 +223,7 @@ func ungroup(s string) (string, error) {
 			return "", ErrNotNumber
 		}
 	}
-	if groups > 0 && group != 3 {
+	if groups > 0 && (group != 3 || s[0] == '0') { // "0 200" is no grouping
 		return "", ErrNotNumber
 	}
 	return b.String(), nil

@@ -30,8 +30,13 @@ func TestParseAmount(t *testing.T) {
 		{"3\u2009000", "3000"},       // thin space
 		{"3\u202f000.25", "3000.25"}, // narrow no-break space
 		{"1,500", "1500"},
-		// A decimal comma: one or two digits after a single comma.
+		// A decimal comma: one or two digits after a single comma, or any
+		// after a leading 0 (no group of thousands starts with 0: "0,024"
+		// was read as 24).
 		{"0,5", "0.5"},
+		{"0,024", "0.024"},
+		{"0,0123333", "0.0123333"},
+		{"$0,024", "0.024"},
 		{"1,50", "1.5"},
 		{"1 200,50", "1200.5"},
 		// Currency marks.
@@ -79,6 +84,8 @@ func TestParseAmountErrors(t *testing.T) {
 		{"1,2,3", ErrNotNumber, ""},
 		{"12,3456", ErrNotNumber, ""},
 		{"1,20,000", ErrNotNumber, ""},
+		{"0 200", ErrNotNumber, ""}, // no group of thousands starts with 0
+		{"0,024,000", ErrNotNumber, ""},
 		{"1,000 000", ErrNotNumber, ""}, // two kinds of separator
 		{",500", ErrNotNumber, ""},
 		{"1,", ErrNotNumber, ""},
