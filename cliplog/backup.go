@@ -144,12 +144,13 @@ type parsed struct {
 }
 
 type row struct {
-	line int
-	e    Entry
+	line    int
+	e       Entry
+	derived bool // the file gave no id: e.ID is made from its cells (derivedID)
 }
 
 // add keeps a valid entry, checking its ID against the file's others.
-func (p *parsed) add(seen map[string]int, line int, e Entry) {
+func (p *parsed) add(seen map[string]int, line int, e Entry, derived bool) {
 	if i, ok := seen[e.ID]; ok {
 		if p.rows[i].e.Equal(e) {
 			p.repeated++
@@ -159,7 +160,7 @@ func (p *parsed) add(seen map[string]int, line int, e Entry) {
 		return
 	}
 	seen[e.ID] = len(p.rows)
-	p.rows = append(p.rows, row{line: line, e: e})
+	p.rows = append(p.rows, row{line: line, e: e, derived: derived})
 }
 
 // lines turns byte offsets (in increasing order) into line numbers.
@@ -304,7 +305,7 @@ func parseBackup(data []byte) (*parsed, error) {
 					p.errs.add(line, err)
 				}
 				if len(errs) == 0 {
-					p.add(seen, line, e)
+					p.add(seen, line, e, false)
 				}
 			}
 			if err := expectDelim(dec, ']'); err != nil {

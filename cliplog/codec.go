@@ -312,7 +312,10 @@ func fromBackupEntry(b backupEntry) (Entry, []error) {
 }
 
 // checkCost compares a cost written in a file with Credits × PricePerCredit;
-// an empty cost is computed.
+// an empty cost is computed. They need agree only to 15 significant
+// digits, as far as a spreadsheet keeps numbers: the log's own export,
+// saved unchanged by one, wrote 0.431666666666666 for 35 × 0.0123333333333333
+// = 0.4316666666666655, and the file was refused.
 func checkCost(e Entry, cost string) error {
 	if strings.TrimSpace(cost) == "" {
 		return nil
@@ -321,12 +324,16 @@ func checkCost(e Entry, cost string) error {
 	if err != nil {
 		return err
 	}
-	if !c.Equal(e.Cost.Amount) {
+	if c.Sub(e.Cost.Amount).Abs().GreaterThan(e.Cost.Amount.Abs().Mul(spreadsheetPrecision)) {
 		return inputErr(FieldCost, clip(cost), fmt.Errorf("%w (%s × %s = %s); leave it empty to compute it",
 			ErrCostMismatch, pricing.Exact(e.Credits), pricing.Exact(e.PricePerCredit.Amount), pricing.Exact(e.Cost.Amount)))
 	}
 	return nil
 }
+
+// spreadsheetPrecision is how far apart, relatively, a cost from a file and
+// the cost computed may be: two numbers of 15 significant digits each.
+var spreadsheetPrecision = decimal.New(1, -14)
 
 // parseCost reads a cost as ParseAmount does, but with up to twice
 // pricing.MaxFractionDigits decimal places in plain notation, as an exact

@@ -259,10 +259,11 @@ func parseCSV(data []byte) (*parsed, error) {
 		if len(errs) > 0 {
 			continue
 		}
-		if e.ID == "" {
+		derived := e.ID == ""
+		if derived {
 			e.ID = derivedID(cell, made)
 		}
-		p.add(seen, line, e)
+		p.add(seen, line, e, derived)
 	}
 	return p, nil
 }

@@ -99,6 +99,15 @@ func (l *Log) ImportCSV(data []byte, opts ImportOptions) (ImportReport, error) {
 	return l.merge(p, opts)
 }
 
+// sameClipKey is what a clip says, without what a file written by hand or
+// re-saved by a spreadsheet may leave out or change: its id, names, plan
+// and times.
+func sameClipKey(e Entry) string {
+	return strings.Join([]string{e.Date, e.ProfileID, e.ModelID, string(e.Res), e.Seconds.String(), e.Credits.String(),
+		string(e.PricePerCredit.Currency), e.PricePerCredit.Amount.String(), strconv.FormatBool(e.Kept),
+		e.Project, e.Client, e.Note}, "\x1f")
+}
+
 func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	rep := ImportReport{Read: len(p.rows), Identical: p.repeated}
 	if !p.errs.empty() {
@@ -121,8 +130,26 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	type write struct{ key, value string }
 	var writes []write
 	var added []Entry
+	var same map[string]int // saved clips by what they say (sameClipKey): for rows without an id
 	for _, r := range p.rows {
 		e := r.e
+		if _, ok := l.entries[e.ID]; !ok && r.derived {
+			// A row without an id (a file whose id column was taken out, or
+			// written by hand) is a saved clip when a saved clip says the
+			// same: the log's own export with its ids removed added every
+			// clip again. Each saved clip answers for one such row.
+			if same == nil {
+				same = map[string]int{}
+				for _, s := range l.entries {
+					same[sameClipKey(s)]++
+				}
+			}
+			if k := sameClipKey(e); same[k] > 0 {
+				same[k]--
+				rep.Identical++
+				continue
+			}
+		}
 		saved, ok := l.entries[e.ID]
 		if !ok {
 			v, found, err := l.store.Get(EntryKey(e.ID))

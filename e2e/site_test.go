@@ -81,12 +81,15 @@ import (
 // is no box (+1.1 KB raw: 9,830,652 and 2,583,927); /plan's link carries
 // the log's measure as a measure, "~2", that a reload does not freeze
 // (+2.7 KB raw: 9,833,367 and 2,584,727); rows of data have row headers
-// (+1.2 KB raw: 9,834,567 and 2,584,790).
+// (+1.2 KB raw: 9,834,567 and 2,584,790); /log imports its own CSV saved
+// by a spreadsheet, ids taken out or not, as the clips already saved, and
+// reads "0,024" as 0.024 (+6.3 KB raw, +2.0 KB gzip -9: 9,840,835 and
+// 2,586,769).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_835_000
-	ceilWasmGzip   = 2_585_000
+	ceilWasmRaw    = 9_841_000
+	ceilWasmGzip   = 2_587_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the

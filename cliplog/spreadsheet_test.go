@@ -1,0 +1,140 @@
+package cliplog
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/aivc/aivc/pricing"
+)
+
+// resave rewrites a CSV export as a spreadsheet saves it after an edit:
+// numbers to 15 significant digits, the columns in cols only (by name, in
+// that order), each cell through edit.
+func resave(t *testing.T, text string, cols []string, edit func(col, v string) string) string {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(text, "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := map[string]int{}
+	for i, h := range recs[0] {
+		at[h] = i
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	for n, rec := range recs {
+		out := make([]string, len(cols))
+		for i, c := range cols {
+			out[i] = rec[at[c]]
+			if n == 0 {
+				continue
+			}
+			if d, err := decimal.NewFromString(out[i]); err == nil && c != "date" {
+				out[i] = significant15(d)
+			}
+			out[i] = edit(c, out[i])
+		}
+		if err := w.Write(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	return b.String()
+}
+
+// significant15 rounds d to 15 significant digits, as spreadsheets keep
+// numbers.
+func significant15(d decimal.Decimal) string {
+	whole, frac, _ := strings.Cut(d.Abs().String(), ".")
+	exp := len(whole) // digits before the point
+	if whole == "0" {
+		exp = len(strings.TrimLeft(frac, "0")) - len(frac) // less the zeros after it
+	}
+	return d.Round(int32(15 - exp)).String()
+}
+
+// TestImportSpreadsheetRoundTrip: the log's own CSV, opened in a
+// spreadsheet and saved again, imports as what is already saved. A
+// spreadsheet keeps 15 significant digits (the whole file was refused for
+// a cost of 0.431666666666666 against 0.4316666666666655), may change
+// "yes" to "YES", and a person may take out the id column (every clip was
+// added again). Two clips alike stay two.
+func TestImportSpreadsheetRoundTrip(t *testing.T) {
+	l := openLog(t, NewMemStore())
+	kling := mk("k1", "2026-11-05", "5", "35", "0.0123333333333333", pricing.USD, true) // Kling Pro: $37 / 3,000
+	kling.ProfileID, kling.ModelID = "kling", "kling-2-1-pro"
+	twin := mk("r2", "2026-11-05", "5", "50", "0.024", pricing.USD, false)
+	twin2 := mk("r3", "2026-11-05", "5", "50", "0.024", pricing.USD, false)
+	addAll(t, l, []Entry{kling.Derive(), twin, twin2, mk("r4", "2026-11-06", "10", "20", "0.0151515151515152", pricing.USD, true)})
+	var b bytes.Buffer
+	if err := l.ExportCSV(&b, CSVOptions{BOM: true}); err != nil {
+		t.Fatal(err)
+	}
+	upper := func(col, v string) string {
+		if col == "kept" {
+			return strings.ToUpper(v)
+		}
+		return v
+	}
+	noID := slicesWithout(CSVColumns, "id")
+	for name, file := range map[string]string{
+		"saved unchanged":   resave(t, b.String(), CSVColumns, func(_, v string) string { return v }),
+		"without ids":       resave(t, b.String(), noID, upper),
+		"without ids, cost": resave(t, b.String(), slicesWithout(noID, "cost", "created", "profile", "model"), upper),
+	} {
+		if !strings.Contains(file, "0.431666666666666") && name == "saved unchanged" {
+			t.Fatalf("the spreadsheet's copy kept more digits:\n%s", file)
+		}
+		rep, err := l.ImportCSV([]byte(file), ImportOptions{})
+		if err != nil {
+			t.Errorf("%s: %v\n%s", name, err, file)
+			continue
+		}
+		if rep.Added != 0 || rep.Identical != 4 || l.Len() != 4 {
+			t.Errorf("%s: %s; the log holds %d clips", name, rep.Summary(), l.Len())
+		}
+	}
+
+	// One more clip alike in the file: one more clip in the log.
+	file := resave(t, b.String(), noID, upper)
+	file += file[strings.Index(file, "\n")+1:]
+	rep, err := l.ImportCSV([]byte(file), ImportOptions{})
+	if err != nil || rep.Added != 4 || l.Len() != 8 {
+		t.Errorf("the file twice over: %v, %s; the log holds %d clips", err, rep.Summary(), l.Len())
+	}
+
+	// A cost that really differs is still refused.
+	bad := strings.Replace(resave(t, b.String(), noID, upper), "0.431666666666666", "0.4317", 1)
+	if _, err := openLog(t, NewMemStore()).ImportCSV([]byte(bad), ImportOptions{}); err == nil ||
+		!strings.Contains(err.Error(), "Cost does not equal credits × price per credit") {
+		t.Errorf("a cost of 0.4317 for 0.4316666666666655: %v", err)
+	}
+}
+
+// TestImportDecimalComma: "0,024" in a spreadsheet's file is 0.024 a credit
+// ($1.20 for 50 credits); it was read as 24 ($1,200.00), silently.
+func TestImportDecimalComma(t *testing.T) {
+	l := openLog(t, NewMemStore())
+	file := "date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept\r\n" +
+		"2026-11-02,runway,gen-4-turbo,10,50,USD,\"0,024\",yes\r\n"
+	if _, err := l.ImportCSV([]byte(file), ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if es := l.Entries(); len(es) != 1 || es[0].Cost.Amount.String() != "1.2" {
+		t.Errorf("entries %+v", es)
+	}
+}
+
+func slicesWithout(s []string, drop ...string) []string {
+	var out []string
+	for _, x := range s {
+		if !strings.Contains(" "+strings.Join(drop, " ")+" ", " "+x+" ") {
+			out = append(out, x)
+		}
+	}
+	return out
+}
