@@ -122,6 +122,7 @@ func csvSeeds(t testing.TB) [][]byte {
 		[]byte("id,date\n"),
 		[]byte(""),
 		[]byte(csvHeader + "2025-03-01,runway,gen4,10,50,USD,0.012,yes,\"two\nlines\"\r\n"),
+		[]byte(strings.ReplaceAll(csvHeader, ",", ";") + "2025-03-01;runway;gen4;8,5;1.200;USD;0,024;yes;\"A; B\"\r\n"),
 	}
 }
 

@@ -129,6 +129,41 @@ func TestImportDecimalComma(t *testing.T) {
 	}
 }
 
+// TestImportSemicolons: a spreadsheet set to German, French or Spanish
+// saves CSV with semicolons between columns and decimal commas in numbers;
+// the file was refused ("save the file as CSV with commas"), which such a
+// spreadsheet cannot do. Its numbers are read with points and commas
+// swapped, so "1.200" is 1,200 credits and "12.3456" is no number.
+func TestImportSemicolons(t *testing.T) {
+	file := "\ufeff\"date\";\"profile_id\";\"model_id\";\"seconds\";\"credits\";\"currency\";\"price_per_credit\";\"cost\";\"kept\";\"project\";\"note\"\r\n" +
+		"2025-03-01;runway;gen4;10;50;USD;0,024;1,2;yes;;\r\n" +
+		"2025-03-02;runway;gen4;8,5;1.200;USD;0,024;28,8;no;\"Kunde; A\";\"Notiz, mit Komma\"\r\n" +
+		"2025-03-03;runway;gen4;5;50;EUR;€ 0,02;;yes;;\r\n" +
+		"2025-03-04;runway;gen4;5;50;USD;0.024;;yes;;\r\n" // points, as an English spreadsheet with semicolons writes them
+	es, err := ReadCSV([]byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, e.Seconds.String()+" s "+e.Credits.String()+" × "+e.PricePerCredit.Amount.String()+" = "+
+			e.Cost.Amount.String()+" "+string(e.Cost.Currency)+" "+e.Project+"|"+e.Note)
+	}
+	want := []string{
+		"10 s 50 × 0.024 = 1.2 USD |",
+		"8.5 s 1200 × 0.024 = 28.8 USD Kunde; A|Notiz, mit Komma",
+		"5 s 50 × 0.02 = 1 EUR |",
+		"5 s 50 × 0.024 = 1.2 USD |",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("read:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	_, err = ReadCSV([]byte("date;profile_id;model_id;seconds;credits;currency;price_per_credit;kept\n2025-03-01;runway;gen4;10;12.3456;USD;0,024;yes\n"))
+	if err == nil || !strings.Contains(err.Error(), "line 2: Credits used must be a number") {
+		t.Errorf("12.3456 credits: %v", err)
+	}
+}
+
 func slicesWithout(s []string, drop ...string) []string {
 	var out []string
 	for _, x := range s {

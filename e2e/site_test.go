@@ -84,12 +84,13 @@ import (
 // (+1.2 KB raw: 9,834,567 and 2,584,790); /log imports its own CSV saved
 // by a spreadsheet, ids taken out or not, as the clips already saved, and
 // reads "0,024" as 0.024 (+6.3 KB raw, +2.0 KB gzip -9: 9,840,835 and
-// 2,586,769).
+// 2,586,769); and a spreadsheet's file with semicolons and decimal commas
+// (+2.8 KB raw, +1.2 KB gzip -9: 9,843,613 and 2,587,919).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_841_000
-	ceilWasmGzip   = 2_587_000
+	ceilWasmRaw    = 9_844_000
+	ceilWasmGzip   = 2_588_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
