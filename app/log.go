@@ -62,6 +62,7 @@ type clipLog struct {
 	models    []choice
 	res       []choice
 	resHint   string    // the platform's name for the chosen resolution
+	addons    []string  // the add-ons the chosen model prices (addonKeys' keys): boxes
 	cost      resultRow // cost per clip, as the form stands
 	perSecond resultRow
 
@@ -160,7 +161,7 @@ func logLabel(name string) string {
 }
 
 // clipKeys are the clip form's inputs.
-var clipKeys = []string{"date", "profile", "model", "res", "dur", "credits", "kept", "project", "client", "note"}
+var clipKeys = []string{"date", "profile", "model", "res", "dur", "audio", "upscale", "credits", "kept", "project", "client", "note"}
 
 // customPlan is the plan picker's value for a price the person types.
 const customPlan = "custom"
@@ -341,6 +342,7 @@ func (c *clipLog) renderForm() app.UI {
 				c.picker("model", "", c.models),
 				c.picker("res", c.resHint, c.res),
 				c.field("dur", "", "s", "decimal"),
+				c.renderAddons(),
 				c.field("credits", c.usage, c.unit, "decimal"),
 			),
 			elem("fieldset", "log-kept",
@@ -591,6 +593,29 @@ func (c *clipLog) field(name, hint, unit, mode string) app.UI {
 	}.render()
 }
 
+// renderAddons renders the add-ons the chosen model prices (Veo 3's audio)
+// as boxes to tick: ticked, the catalog's credits count them.
+func (c *clipLog) renderAddons() app.UI {
+	var boxes []app.UI
+	for _, a := range addonKeys {
+		if slices.Contains(c.addons, a.key) {
+			boxes = append(boxes, checkbox(fieldID(a.key), a.key, "1", a.label, c.values[a.key] == "1", "", c.onCheck(a.key)))
+		}
+	}
+	if boxes == nil {
+		return nil
+	}
+	return elem("div", "cmp-checks", boxes...).Role("group").Aria("label", "Add-ons")
+}
+
+// onCheck follows a box of renderAddons.
+func (c *clipLog) onCheck(name string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.values[name] = checkedValue(ctx)
+		c.edited(name)
+	}
+}
+
 // picker renders the select name.
 func (c *clipLog) picker(name, hint string, choices []choice) app.UI {
 	return picker{
@@ -639,7 +664,7 @@ func (c *clipLog) restoreDraft() {
 		// date is not kept: a draft of yesterday's is logged today.
 		d := parsePairs(v)
 		if _, ok := pricing.FindProfile(c.catalog, d.Get("profile")); ok {
-			for _, k := range []string{"profile", "model", "res", "dur"} {
+			for _, k := range []string{"profile", "model", "res", "dur", "audio", "upscale"} {
 				if x := d.Get(k); x != "" {
 					c.values[k] = x
 					c.fillClip(k)
@@ -661,7 +686,7 @@ func (c *clipLog) edited(name string) {
 		defer c.keepDraft()
 	}
 	switch name {
-	case "profile", "model", "res", "dur":
+	case "profile", "model", "res", "dur", "audio", "upscale":
 		c.fillClip(name)
 	case "credits", "date", "kept", "project", "client", "note":
 		delete(c.errs, name)
@@ -849,6 +874,21 @@ func (c *clipLog) fillClip(name string) {
 		}
 	}
 	c.resHint = resHint(m, pricing.Resolution(v["res"]))
+	// The add-ons the model prices, ticked or not; one it does not price
+	// is dropped with its box.
+	c.addons = c.addons[:0]
+	var addons []pricing.AddonKind
+	for _, a := range addonKeys {
+		switch {
+		case !offersAddon(m, a.kind):
+			delete(v, a.key)
+		case v[a.key] == "1":
+			addons = append(addons, a.kind)
+			fallthrough
+		default:
+			c.addons = append(c.addons, a.key)
+		}
+	}
 	// A new model gets its first length; Seconds emptied by the person
 	// stays empty, and says so, rather than logging a length not typed.
 	if strings.TrimSpace(v["dur"]) == "" && name != "dur" {
@@ -858,7 +898,7 @@ func (c *clipLog) fillClip(name string) {
 	secs, err := pricing.ParsePositive(cliplog.FieldSeconds, v["dur"])
 	if err != nil {
 		c.errs["dur"] = errorMessage(err)
-	} else if u, err := m.Usage(pricing.Shot{Seconds: secs, Res: pricing.Resolution(v["res"])}); err != nil {
+	} else if u, err := p.Usage(m.ID, pricing.Shot{Seconds: secs, Res: pricing.Resolution(v["res"]), Addons: addons}); err != nil {
 		// The credits shown were another clip's: the person types these.
 		c.usage = strings.TrimSuffix(errorMessage(err), ".") + ": type what the platform charged."
 		v["credits"] = ""

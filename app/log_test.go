@@ -82,7 +82,7 @@ func value(t *testing.T, html, id string) string {
 
 // typeClip fills the clip form as a person would, one input at a time.
 func typeClip(c *clipLog, vals map[string]string) {
-	for _, k := range []string{"profile", "model", "res", "dur", "credits", "date", "kept", "project", "client", "note"} {
+	for _, k := range []string{"profile", "model", "res", "dur", "audio", "upscale", "credits", "date", "kept", "project", "client", "note"} {
 		if v, ok := vals[k]; ok {
 			c.values[k] = v
 			c.edited(k)
@@ -736,5 +736,38 @@ func TestLogDraftRestored(t *testing.T) {
 	c = loadLog(t, s)
 	if c.values["profile"] == "gone" || c.values["note"] != "kept" || c.clipMsg != "" {
 		t.Errorf("a draft of a deleted platform: %v (message %q)", c.values, c.clipMsg)
+	}
+}
+
+// TestLogAddons: a model that prices add-ons shows them as boxes, and a
+// ticked one counts in the catalog's credits: Veo 3 on the API with audio,
+// 8 s, is $3.20 ($0.20 + $0.20 a second), not $1.60. Another model's form
+// has no box and counts none; the draft keeps the tick.
+func TestLogAddons(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"profile": "veo-api", "model": "veo-3", "res": "720p", "dur": "8"})
+	if c.cost.Text != "$1.60" || !slices.Equal(c.addons, []string{"audio"}) {
+		t.Fatalf("Veo 3 without audio: %s, boxes %v", c.cost.Text, c.addons)
+	}
+	if html := logHTML(t, c); !strings.Contains(html, `name="audio"`) {
+		t.Error("the form has no box for Veo 3's audio")
+	}
+	typeClip(c, map[string]string{"audio": "1"})
+	if c.cost.Text != "$3.20" || c.values["credits"] != "3.2" {
+		t.Errorf("Veo 3 with audio: %s (%s credits), usage %q", c.cost.Text, c.values["credits"], c.usage)
+	}
+	if want := "Catalog: Veo 3: $0.20/s × 8 s = $1.60; + native audio: $0.20/s × 8 s = $1.60"; c.usage != want {
+		t.Errorf("usage %q", c.usage)
+	}
+	if c = loadLog(t, s); c.values["audio"] != "1" || c.cost.Text != "$3.20" {
+		t.Errorf("the draft came back without the audio: %v, %s", c.values, c.cost.Text)
+	}
+	typeClip(c, map[string]string{"profile": "runway", "model": "gen-4-turbo", "dur": "10"})
+	if len(c.addons) != 0 || c.values["audio"] != "" {
+		t.Errorf("Runway has boxes %v, audio %q", c.addons, c.values["audio"])
+	}
+	if strings.Contains(logHTML(t, c), `name="audio"`) {
+		t.Error("Runway's form has a box for audio")
 	}
 }

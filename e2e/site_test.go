@@ -85,12 +85,14 @@ import (
 // by a spreadsheet, ids taken out or not, as the clips already saved, and
 // reads "0,024" as 0.024 (+6.3 KB raw, +2.0 KB gzip -9: 9,840,835 and
 // 2,586,769); and a spreadsheet's file with semicolons and decimal commas
-// (+2.8 KB raw, +1.2 KB gzip -9: 9,843,613 and 2,587,919).
+// (+2.8 KB raw, +1.2 KB gzip -9: 9,843,613 and 2,587,919); /log's form
+// counts a model's add-ons, such as Veo 3's audio, in the clip's credits
+// (+7.5 KB raw, +2.4 KB gzip -9: 9,851,107 and 2,590,330).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_844_000
-	ceilWasmGzip   = 2_588_000
+	ceilWasmRaw    = 9_852_000
+	ceilWasmGzip   = 2_591_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -49,6 +50,21 @@ func (m Model) Usage(s Shot) (Usage, error) {
 		return Usage{}, err
 	}
 	return m.usageErr(&si, &unitFormat{word: "credits", lines: true})
+}
+
+// Usage is Model.Usage for p's model modelID, written in p's units: "Veo 3:
+// $0.20/s × 8 s = $1.60" on an API, where Model.Usage says "credits".
+func (p Profile) Usage(modelID string, s Shot) (Usage, error) {
+	m := findModel(&p, modelID)
+	if m == nil {
+		return Usage{}, fmt.Errorf("%w model %q on %s", ErrUnknown, modelID, p.ID)
+	}
+	si, err := prepareShot(s)
+	if err != nil {
+		return Usage{}, err
+	}
+	f := profileFormat(&p, true)
+	return m.usageErr(&si, &f)
 }
 
 // shotInfo is a Shot checked and prepared once for many models.
