@@ -577,7 +577,8 @@ func (c *clipLog) renderData() app.UI {
 		// role, and its lines were read as one.
 		elem("div", "", elem("ul", "log-import-errors", errs...)).ID("log-import-errors").Role("alert"),
 		textElem("h3", "", "Exchange rates"),
-		textElem("p", "log-note", "Every clip keeps the currency it was priced in; totals convert it at these rates, typed by you."),
+		textElem("p", "log-note", "Every clip keeps the currency it was priced in; totals convert it at these rates. They start at "+
+			"the app's own, typed in by hand on "+pricing.DefaultRates().Date+" (not a live feed): put in today's."),
 		elem("div", "log-fields",
 			c.field("rate_EUR", "", "EUR", "decimal"),
 			c.field("rate_GBP", "", "GBP", "decimal"),

@@ -136,6 +136,11 @@ func TestLogPrerendered(t *testing.T) {
 	if c.exported != "" {
 		t.Errorf("last export %q, want nothing said until the log is read", c.exported)
 	}
+	// The exchange rates are the app's until changed, and say so (they
+	// said "typed by you" while filled in).
+	if !strings.Contains(html, "typed in by hand on 2026-11-01 (not a live feed)") || strings.Contains(html, "typed by you") {
+		t.Error("the exchange rates do not say where they come from")
+	}
 }
 
 func TestLogSaveAndTotals(t *testing.T) {

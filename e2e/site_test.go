@@ -87,11 +87,12 @@ import (
 // 2,586,769); and a spreadsheet's file with semicolons and decimal commas
 // (+2.8 KB raw, +1.2 KB gzip -9: 9,843,613 and 2,587,919); /log's form
 // counts a model's add-ons, such as Veo 3's audio, in the clip's credits
-// (+7.5 KB raw, +2.4 KB gzip -9: 9,851,107 and 2,590,330).
+// (+7.5 KB raw, +2.4 KB gzip -9: 9,851,107 and 2,590,330); /log's exchange
+// rates say they are the app's (+1.0 KB raw: 9,852,090 and 2,590,440).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_852_000
+	ceilWasmRaw    = 9_853_000
 	ceilWasmGzip   = 2_591_000
 )
 
