@@ -406,7 +406,7 @@ func (c *clipLog) renderList() app.UI {
 	}
 	rows := make([]app.UI, len(c.rows))
 	for i, r := range c.rows {
-		rows[i] = c.renderRow(r)
+		rows[i] = c.renderRow(i, r)
 	}
 	return section("log-list", "Your clips",
 		elem("form", "log-filters log-fields",
@@ -469,8 +469,8 @@ func table(id, caption string, columns []string, rows []app.UI) app.UI {
 	)
 }
 
-// renderRow renders one clip.
-func (c *clipLog) renderRow(e cliplog.Entry) app.UI {
+// renderRow renders one clip, row i of the list.
+func (c *clipLog) renderRow(i int, e cliplog.Entry) app.UI {
 	per, kept := noValue, "kept"
 	if ps, ok := e.CostPerSecond(); ok {
 		per = pricing.FormatMoney(ps)
@@ -489,7 +489,8 @@ func (c *clipLog) renderRow(e cliplog.Entry) app.UI {
 		}
 	}
 	tds[len(cells)] = elem("td", "", textElem("button", "secondary log-delete", "Delete").Attr("type", "button").
-		Aria("label", "Delete the clip of "+e.Date+", "+where).On("click", c.onDelete(e.ID), app.EventScope(e.ID)))
+		// Named by its row too: two clips of a day on one model had one name.
+		Aria("label", "Delete row "+strconv.Itoa(i+1)+": the clip of "+e.Date+", "+where).On("click", c.onDelete(e.ID), app.EventScope(e.ID)))
 	return elem("tr", "log-row", tds...).DataSet("entry-id", e.ID).DataSet("cost", pricing.Exact(e.Cost.Amount))
 }
 

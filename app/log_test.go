@@ -525,11 +525,18 @@ func TestLogImport(t *testing.T) {
 		"2025-03-03,kling,kling-v9,5,20,USD,0.01,yes\r\n"))
 	html := logHTML(t, c)
 	for text, n := range map[string]int{
-		">Runway (app) · Gen-4<": 3, "Delete the clip of 2025-03-01, Runway (app) · Gen-4": 1,
+		">Runway (app) · Gen-4<": 3, ": the clip of 2025-03-01, Runway (app) · Gen-4": 1,
 		">Kling AI (app) · kling-v9<": 2, "> · <": 0,
 	} {
 		if got := strings.Count(html, text); got != n {
 			t.Errorf("%q %d times, want %d", text, got, n)
+		}
+	}
+	// Each Delete has a name of its own, by its row: two clips of a day on
+	// one model had one.
+	for i := 1; i <= c.log.Len(); i++ {
+		if n := strings.Count(html, `aria-label="Delete row `+strconv.Itoa(i)+`: the clip of `); n != 1 {
+			t.Errorf("Delete row %d: %d buttons", i, n)
 		}
 	}
 

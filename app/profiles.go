@@ -748,9 +748,10 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 		c.export(id)
 	case "delete":
 		c.delete(id)
-		// Custom profiles come first in the list: its heading is just above
-		// where the card was.
-		focusAfterRender(c.page, "#prof-all-title")
+		// The focus goes to Undo, which the status offers above the lists:
+		// on the heading below it, a keyboard went back past the card's
+		// place to reach it. Without Undo (a failure), to the list's heading.
+		focusAfterRender(c.page, "#prof-undo", "#prof-all-title")
 	case "discard":
 		c.discard(id)
 	case "undo":

@@ -205,9 +205,9 @@ func TestCustomProfileEverywhere(t *testing.T) {
 	tb.waitReady()
 	check("after a reload")
 
-	// Delete and undo with the keyboard: the focus goes to the list's
-	// heading, just above where the card was (custom profiles come first),
-	// then, after Undo, to the status; not back to the start of the page.
+	// Delete and undo with the keyboard: the focus goes to Undo (it was on
+	// the list's heading, below Undo), then, after Undo, to the status; not
+	// back to the start of the page.
 	// The plan the clip log keeps for the profile goes and comes back with
 	// it: a profile cloned later under the same id must not inherit it.
 	const planKey, plan = "aivc.log.v1.p.runway-custom", `{"profile_id":"runway-custom","plan_id":"standard","billing":"yearly"}`
@@ -215,11 +215,10 @@ func TestCustomProfileEverywhere(t *testing.T) {
 	eval[bool](tb, `(localStorage.setItem("`+planKey+`", '`+plan+`'), true)`)
 	eval[bool](tb, `(document.querySelector('#prof-runway-custom button[data-action="delete"]').focus(), true)`)
 	tb.do("deleting the profile", chromedp.KeyEvent(kb.Enter))
-	tb.waitFor("the focus on the list's heading", `document.activeElement.id === "prof-all-title"`, 10*time.Second)
+	tb.waitFor("the focus on Undo", `document.activeElement.id === "prof-undo"`, 10*time.Second)
 	if got := eval[bool](tb, `localStorage.getItem("`+planKey+`") === null`); !got {
 		t.Error("the profile's plan in the clip log outlived the profile")
 	}
-	eval[bool](tb, `(document.getElementById("prof-undo").focus(), true)`)
 	tb.do("undoing", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("the profile back", `!!document.getElementById("prof-runway-custom")`, 10*time.Second)
 	tb.waitFor("the focus on the status", `document.activeElement.id === "prof-status"`, 10*time.Second)

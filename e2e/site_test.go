@@ -88,7 +88,9 @@ import (
 // (+2.8 KB raw, +1.2 KB gzip -9: 9,843,613 and 2,587,919); /log's form
 // counts a model's add-ons, such as Veo 3's audio, in the clip's credits
 // (+7.5 KB raw, +2.4 KB gzip -9: 9,851,107 and 2,590,330); /log's exchange
-// rates say they are the app's (+1.0 KB raw: 9,852,090 and 2,590,440).
+// rates say they are the app's (+1.0 KB raw: 9,852,090 and 2,590,440);
+// Delete buttons named by their rows, and Undo focused after a profile's
+// Delete (9,852,425 and 2,590,601).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
