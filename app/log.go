@@ -1362,10 +1362,15 @@ func (c *clipLog) importFile(name string, data []byte) {
 	c.importErrs = nil
 	var rep cliplog.ImportReport
 	var err error
+	opts := cliplog.ImportOptions{Known: func(profileID, modelID string) bool {
+		p, ok := pricing.FindProfile(c.catalog, profileID)
+		_, known := p.FindModel(modelID)
+		return ok && known
+	}}
 	if strings.HasSuffix(strings.ToLower(name), ".json") || strings.HasPrefix(strings.TrimSpace(string(data[:min(len(data), 64)])), "{") {
-		rep, err = c.log.ImportJSON(data, cliplog.ImportOptions{})
+		rep, err = c.log.ImportJSON(data, opts)
 	} else {
-		rep, err = c.log.ImportCSV(data, cliplog.ImportOptions{})
+		rep, err = c.log.ImportCSV(data, opts)
 	}
 	lines, isLines := errors.AsType[*cliplog.ImportErrors](err)
 	storage, isStorage := errors.AsType[*cliplog.StorageError](err)

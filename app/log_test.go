@@ -523,6 +523,11 @@ func TestLogImport(t *testing.T) {
 	// " · "), and an ID the catalog does not know by itself.
 	c.importFile("more.csv", []byte("date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept\r\n"+
 		"2025-03-03,kling,kling-v9,5,20,USD,0.01,yes\r\n"))
+	// An ID the app does not know is imported as written, and said.
+	if want := "Imported 1 clip; 1 clip names a platform or model this app does not know (line 2: kling · kling-v9), " +
+		"imported as written: check the spelling."; c.status != want {
+		t.Errorf("status %q, want %q", c.status, want)
+	}
 	html := logHTML(t, c)
 	for text, n := range map[string]int{
 		">Runway (app) · Gen-4<": 3, ": the clip of 2025-03-01, Runway (app) · Gen-4": 1,

@@ -228,6 +228,10 @@ func parseCSV(data []byte) (*parsed, error) {
 
 	seen := map[string]int{}
 	made := map[string]int{} // derived IDs given so far
+	breaks := 0              // line breaks inside the cells read so far
+	for _, h := range header {
+		breaks += strings.Count(h, "\n")
+	}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -237,6 +241,10 @@ func parseCSV(data []byte) (*parsed, error) {
 			return readErr(err)
 		}
 		line, _ := r.FieldPos(0)
+		row := line - breaks // as a spreadsheet numbers it
+		for _, c := range rec {
+			breaks += strings.Count(c, "\n")
+		}
 		if blankRecord(rec) {
 			continue
 		}
@@ -245,7 +253,7 @@ func parseCSV(data []byte) (*parsed, error) {
 			return nil, &LimitError{Rows: p.rowsTotal, MaxRows: MaxImportRows}
 		}
 		if len(rec) != len(header) {
-			p.errs.add(line, describe(ErrBadCSV, fmt.Sprintf("this row has %d cells but the header has %d", len(rec), len(header))))
+			p.errs.addRow(line, row, describe(ErrBadCSV, fmt.Sprintf("this row has %d cells but the header has %d", len(rec), len(header))))
 			continue
 		}
 		cell := func(name string) string {
@@ -260,7 +268,7 @@ func parseCSV(data []byte) (*parsed, error) {
 		}
 		e, errs := entryFromCells(cell)
 		for _, err := range errs {
-			p.errs.add(line, err)
+			p.errs.addRow(line, row, err)
 		}
 		if len(errs) > 0 {
 			continue

@@ -154,12 +154,19 @@ func (c CorruptRecord) Unwrap() error { return ErrCorrupt }
 // Err is usually a *pricing.InputError naming the field.
 type ImportError struct {
 	Line int
-	Err  error
+	// Row is the row a spreadsheet shows the line's CSV record on, when
+	// it is not Line: a note with line breaks before it takes one row and
+	// several lines. 0 when the same.
+	Row int
+	Err error
 }
 
 func (e *ImportError) Error() string {
-	if e.Line <= 0 {
+	switch {
+	case e.Line <= 0:
 		return errText(e.Err)
+	case e.Row > 0 && e.Row != e.Line:
+		return "row " + strconv.Itoa(e.Row) + " (line " + strconv.Itoa(e.Line) + "): " + errText(e.Err)
 	}
 	return "line " + strconv.Itoa(e.Line) + ": " + errText(e.Err)
 }
@@ -204,12 +211,15 @@ func (e *ImportErrors) Unwrap() []error {
 	return out
 }
 
-func (e *ImportErrors) add(line int, err error) {
+func (e *ImportErrors) add(line int, err error) { e.addRow(line, 0, err) }
+
+// addRow is add for a CSV record a spreadsheet shows on row.
+func (e *ImportErrors) addRow(line, row int, err error) {
 	if len(e.Errs) >= MaxReportedErrors {
 		e.Omitted++
 		return
 	}
-	e.Errs = append(e.Errs, &ImportError{Line: line, Err: err})
+	e.Errs = append(e.Errs, &ImportError{Line: line, Row: row, Err: err})
 }
 
 func (e *ImportErrors) empty() bool { return len(e.Errs) == 0 && e.Omitted == 0 }

@@ -14,6 +14,17 @@ type ImportOptions struct {
 	// and lists the bad lines in ImportReport.Skipped. By default a file
 	// with any bad line is refused whole and nothing changes.
 	SkipInvalid bool
+	// Known reports whether a platform and model exist (in the catalog or
+	// the person's profiles). A clip added that names one it does not know
+	// is imported as written and listed in ImportReport.Unknown: "runwayy"
+	// typed in a spreadsheet made a platform of its own. Nil: not checked.
+	Known func(profileID, modelID string) bool
+}
+
+// UnknownClip is a clip imported with a platform or model Known did not know.
+type UnknownClip struct {
+	Line               int
+	ProfileID, ModelID string
 }
 
 // Conflict is an imported entry whose ID is already in the log with other
@@ -33,6 +44,9 @@ type ImportReport struct {
 	Conflicts []Conflict // same ID, other values: left as saved
 	// Skipped lists the bad lines left out (SkipInvalid only).
 	Skipped []*ImportError
+	// Unknown lists the clips added that name a platform or model
+	// ImportOptions.Known does not know.
+	Unknown []UnknownClip
 	// Plans (JSON backups): a profile that already has a plan keeps it.
 	PlansAdded, PlansIdentical int
 	PlanConflicts              []string // profile IDs whose saved plan differs
@@ -62,6 +76,18 @@ func (r ImportReport) Summary() string {
 	}
 	if n := len(r.Skipped); n > 0 {
 		parts = append(parts, pricing.CountInt(n, "problem", "problems")+" in the file: those lines were left out")
+	}
+	if n := len(r.Unknown); n > 0 {
+		var lines []string
+		for i, u := range r.Unknown {
+			if i == 3 {
+				lines = append(lines, "…")
+				break
+			}
+			lines = append(lines, "line "+strconv.Itoa(u.Line)+": "+u.ProfileID+" · "+u.ModelID)
+		}
+		parts = append(parts, pricing.CountInt(n, "clip names", "clips name")+" a platform or model this app does not know ("+
+			strings.Join(lines, "; ")+"), imported as written: check the spelling")
 	}
 	if r.PlansAdded > 0 {
 		parts = append(parts, pricing.CountInt(r.PlansAdded, "plan", "plans")+" added")
@@ -175,6 +201,9 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 		default:
 			writes = append(writes, write{EntryKey(e.ID), encodeStored(e)})
 			added = append(added, e)
+			if opts.Known != nil && !opts.Known(e.ProfileID, e.ModelID) {
+				rep.Unknown = append(rep.Unknown, UnknownClip{r.line, e.ProfileID, e.ModelID})
+			}
 		}
 	}
 	var addedPlans []MyPlan

@@ -35,12 +35,14 @@ func TestImportCSVErrorsPerLine(t *testing.T) {
 	}
 	want := []string{
 		"line 6: Project contains characters that cannot be saved (control characters or invalid text)",
-		"line 8: Seconds must be a number, like 30 or 1,200.50",
-		"line 9: Credits used cannot be negative",
-		"line 9: Kept must be yes or no",
-		"line 9: Date must be a date like 2025-03-01",
-		"line 9: Currency must be a currency code like USD or EUR",
-		"line 10: this row has 8 cells but the header has 9",
+		// After the quoted line break, a spreadsheet's rows are one behind
+		// the file's lines: it was "line 8" where the spreadsheet shows row 7.
+		"row 7 (line 8): Seconds must be a number, like 30 or 1,200.50",
+		"row 8 (line 9): Credits used cannot be negative",
+		"row 8 (line 9): Kept must be yes or no",
+		"row 8 (line 9): Date must be a date like 2025-03-01",
+		"row 8 (line 9): Currency must be a currency code like USD or EUR",
+		"row 9 (line 10): this row has 8 cells but the header has 9",
 	}
 	var got []string
 	for _, e := range ie.Errs {
@@ -311,4 +313,30 @@ func ExampleLog_ImportCSV() {
 	// The file has 1 problem; nothing was imported:
 	// line 3: Credits used must be a number, like 30 or 1,200.50
 	// Imported 1 clip; 1 problem in the file: those lines were left out.
+}
+
+// TestImportUnknownNames: clips that name a platform or model Known does
+// not know are imported as written and listed, three at most by line; a
+// clip already saved is not listed again.
+func TestImportUnknownNames(t *testing.T) {
+	l := openLog(t, NewMemStore())
+	known := func(p, m string) bool { return p == "runway" && m == "gen4" }
+	file := csvHeader +
+		"2025-03-01,runway,gen4,10,50,USD,0.012,yes,A\n" +
+		"2025-03-01,runwayy,gen4,10,50,USD,0.012,yes,A\n" +
+		"2025-03-02,runway,gen-9,10,50,USD,0.012,yes,A\n" +
+		"2025-03-03,x,y,10,50,USD,0.012,yes,A\n" +
+		"2025-03-04,x,y,10,50,USD,0.012,yes,A\n"
+	rep, err := l.ImportCSV([]byte(file), ImportOptions{Known: known})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Imported 5 clips; 4 clips name a platform or model this app does not know (line 3: runwayy · gen4; " +
+		"line 4: runway · gen-9; line 5: x · y; …), imported as written: check the spelling."
+	if got := rep.Summary(); got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	if rep, _ := l.ImportCSV([]byte(file), ImportOptions{Known: known}); len(rep.Unknown) != 0 {
+		t.Errorf("the same file again lists %v", rep.Unknown)
+	}
 }

@@ -90,12 +90,14 @@ import (
 // (+7.5 KB raw, +2.4 KB gzip -9: 9,851,107 and 2,590,330); /log's exchange
 // rates say they are the app's (+1.0 KB raw: 9,852,090 and 2,590,440);
 // Delete buttons named by their rows, and Undo focused after a profile's
-// Delete (9,852,425 and 2,590,601).
+// Delete (9,852,425 and 2,590,601); an import says which clips name a
+// platform or model the app does not know, and which spreadsheet row a
+// problem is on (+7.7 KB raw, +2.8 KB gzip -9: 9,860,081 and 2,593,423).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_853_000
-	ceilWasmGzip   = 2_591_000
+	ceilWasmRaw    = 9_861_000
+	ceilWasmGzip   = 2_594_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
