@@ -54,6 +54,11 @@ type clipLog struct {
 	undo    *cliplog.Deleted // the last delete, until another action
 	corrupt []cliplog.CorruptRecord
 
+	// The last import's clips whose id is saved with other values (a
+	// client corrected in a spreadsheet), which Replace saves; then the
+	// versions it replaced, which Put back saves again.
+	conflicts, replaced []cliplog.Entry
+
 	// The clip form.
 	clipMsg   string // a message about the clip as a whole (no price)
 	usage     string // the catalog rule behind the prefilled credits
@@ -577,6 +582,7 @@ func (c *clipLog) renderData() app.UI {
 		// The list inside the alert: as the alert itself it lost its list
 		// role, and its lines were read as one.
 		elem("div", "", elem("ul", "log-import-errors", errs...)).ID("log-import-errors").Role("alert"),
+		c.renderReplace(),
 		textElem("h3", "", "Exchange rates"),
 		textElem("p", "log-note", "Every clip keeps the currency it was priced in; totals convert it at these rates. They start at "+
 			"the app's own, typed in by hand on "+pricing.DefaultRates().Date+" (not a live feed): put in today's."),
@@ -585,6 +591,63 @@ func (c *clipLog) renderData() app.UI {
 			c.field("rate_GBP", "", "GBP", "decimal"),
 		),
 	)
+}
+
+// renderReplace offers to save the last import's differing clips over the
+// saved ones, or to put those back.
+func (c *clipLog) renderReplace() app.UI {
+	switch {
+	case len(c.conflicts) > 0:
+		return button("log-replace", "secondary", "Replace "+pricing.CountInt(len(c.conflicts), "saved clip", "saved clips")+
+			" with the file's version", c.onReplace(false))
+	case len(c.replaced) == 1:
+		return button("log-replace", "secondary", "Put the replaced clip back as it was", c.onReplace(true))
+	case len(c.replaced) > 1:
+		return button("log-replace", "secondary", "Put the "+strconv.Itoa(len(c.replaced))+" replaced clips back as they were", c.onReplace(true))
+	}
+	return nil
+}
+
+// onReplace saves the import's differing clips over the saved ones, or
+// (back) the replaced ones again. A failure stops it and says how far it
+// got: what was saved stays saved, and can be put back.
+func (c *clipLog) onReplace(back bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.status, c.undo, c.alert = "", nil, ""
+		todo, now := c.conflicts, cliplog.Timestamp(logNow())
+		if back {
+			todo = c.replaced
+		}
+		var done []cliplog.Entry
+		for _, x := range todo {
+			if !back {
+				x.Updated = now
+			}
+			saved, ok := c.log.Entry(x.ID)
+			err := errors.New("it is no longer in your log.") // deleted since, here or in another tab
+			if ok {
+				_, err = c.log.Update(x)
+			}
+			if err != nil {
+				c.failAction(err, pricing.CountInt(len(done), "clip was", "clips were")+" saved, then "+c.describe(x)+" was not:")
+				break
+			}
+			done = append(done, saved)
+		}
+		c.conflicts, c.replaced = nil, nil
+		if !back {
+			c.replaced = done
+		}
+		switch {
+		case c.alert != "":
+		case back:
+			c.status = "Put back " + pricing.CountInt(len(done), "clip as it was.", "clips as they were.")
+		default:
+			c.status = "Replaced " + pricing.CountInt(len(done), "clip", "clips") + " with the file's version."
+		}
+		c.refresh()
+		focusAfterRender(c.page, "#log-replace", "#log-status")
+	}
 }
 
 // field renders the text input name.
@@ -1359,7 +1422,7 @@ func (c *clipLog) onImport(ctx app.Context, e app.Event) {
 // importFile merges a file into the log: JSON when it says so or looks
 // like it, CSV otherwise. Every bad line is listed; nothing changes then.
 func (c *clipLog) importFile(name string, data []byte) {
-	c.importErrs = nil
+	c.importErrs, c.conflicts, c.replaced = nil, nil, nil
 	var rep cliplog.ImportReport
 	var err error
 	opts := cliplog.ImportOptions{Known: func(profileID, modelID string) bool {
@@ -1391,6 +1454,11 @@ func (c *clipLog) importFile(name string, data []byte) {
 		c.importErrs = []string{errorText(err)}
 	default:
 		c.status = rep.Summary()
+		for _, x := range rep.Conflicts {
+			if x.Saved.ID != "" { // a saved record that cannot be read is not replaced
+				c.conflicts = append(c.conflicts, x.Incoming)
+			}
+		}
 		c.fillPlan()
 		c.fillRates()
 		c.previewClip()

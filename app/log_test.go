@@ -788,3 +788,45 @@ func TestLogAddons(t *testing.T) {
 		t.Error("Runway's form has a box for audio")
 	}
 }
+
+// TestLogReplace: a clip corrected in a spreadsheet (its client), imported
+// again, was only "left out": nothing could save it. Replace saves the
+// file's version, and Put back the saved one.
+func TestLogReplace(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"client": "Cobalt"})
+	if !c.save(false) {
+		t.Fatal(c.alert)
+	}
+	id := c.rows[0].ID
+	var b strings.Builder
+	if err := c.log.ExportCSV(&b, cliplog.CSVOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	c.importFile("clips.csv", []byte(strings.Replace(b.String(), "Cobalt", "Cobalt Ltd", 1)))
+	if len(c.conflicts) != 1 || !strings.Contains(c.status, "other values") {
+		t.Fatalf("import: %d to replace, status %q", len(c.conflicts), c.status)
+	}
+	if html := logHTML(t, c); !strings.Contains(html, ">Replace 1 saved clip with the file&#39;s version<") {
+		t.Errorf("no Replace button")
+	}
+	c.onReplace(false)(app.Context{}, noEvent)
+	if e, _ := c.log.Entry(id); e.Client != "Cobalt Ltd" || e.Updated == "" || c.status != "Replaced 1 clip with the file's version." {
+		t.Errorf("replaced: client %q, updated %q, status %q", e.Client, e.Updated, c.status)
+	}
+	if html := logHTML(t, c); !strings.Contains(html, ">Put the replaced clip back as it was<") {
+		t.Errorf("no Put back button")
+	}
+	c.onReplace(true)(app.Context{}, noEvent)
+	if e, _ := c.log.Entry(id); e.Client != "Cobalt" || len(c.replaced) != 0 || c.status != "Put back 1 clip as it was." {
+		t.Errorf("put back: client %q, status %q", e.Client, c.status)
+	}
+	// A clip deleted in the meantime is not saved again, and that is said.
+	c.importFile("clips.csv", []byte(strings.Replace(b.String(), "Cobalt", "Cobalt Ltd", 1)))
+	c.onDelete(id)(app.Context{}, noEvent)
+	c.onReplace(false)(app.Context{}, noEvent)
+	if _, ok := c.log.Entry(id); ok || !strings.Contains(c.alert, "is no longer in your log") {
+		t.Errorf("a deleted clip: saved %v, alert %q", ok, c.alert)
+	}
+}

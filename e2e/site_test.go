@@ -92,12 +92,15 @@ import (
 // Delete buttons named by their rows, and Undo focused after a profile's
 // Delete (9,852,425 and 2,590,601); an import says which clips name a
 // platform or model the app does not know, and which spreadsheet row a
-// problem is on (+7.7 KB raw, +2.8 KB gzip -9: 9,860,081 and 2,593,423).
+// problem is on (+7.7 KB raw, +2.8 KB gzip -9: 9,860,081 and 2,593,423);
+// /log replaces saved clips with a file's corrected version, and puts them
+// back (+14.4 KB raw, +3.8 KB gzip -9, 3 KB of it cliplog's Update, unused
+// until then: 9,874,526 and 2,597,185).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_861_000
-	ceilWasmGzip   = 2_594_000
+	ceilWasmRaw    = 9_875_000
+	ceilWasmGzip   = 2_598_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
