@@ -423,6 +423,9 @@ func (c *clipLog) renderList() app.UI {
 			c.picker("disp", "", currencyChoices),
 		).Aria("label", "Filters").On("submit", preventSubmit),
 		elem("dl", "log-totals", totals...).ID("log-totals"),
+		// Three clips of $1.128 show $1.13 each and $3.38 in all.
+		textElem("p", "log-note", "Totals add the exact costs; the list rounds each clip's to the cent, so its rows may "+
+			"add up to a cent or two more or less. The CSV export holds the exact costs."),
 		textElem("p", "log-note", c.byCur).ID("log-by-currency"),
 		textElem("p", "calc-error", c.totalMsg).ID("log-total-msg"),
 		textElem("h3", "", "Generations per kept clip, measured"),

@@ -136,6 +136,10 @@ func TestLogPrerendered(t *testing.T) {
 	if c.exported != "" {
 		t.Errorf("last export %q, want nothing said until the log is read", c.exported)
 	}
+	// Rows rounded to the cent need not add up to the total: it says so.
+	if !strings.Contains(html, "Totals add the exact costs") {
+		t.Error("the totals do not say they add the exact costs")
+	}
 	// The exchange rates are the app's until changed, and say so (they
 	// said "typed by you" while filled in).
 	if !strings.Contains(html, "typed in by hand on 2026-11-01 (not a live feed)") || strings.Contains(html, "typed by you") {

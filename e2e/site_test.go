@@ -95,11 +95,12 @@ import (
 // problem is on (+7.7 KB raw, +2.8 KB gzip -9: 9,860,081 and 2,593,423);
 // /log replaces saved clips with a file's corrected version, and puts them
 // back (+14.4 KB raw, +3.8 KB gzip -9, 3 KB of it cliplog's Update, unused
-// until then: 9,874,526 and 2,597,185).
+// until then: 9,874,526 and 2,597,185); /log says its rows are rounded
+// and its totals exact (9,875,120 and 2,597,584).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_875_000
+	ceilWasmRaw    = 9_876_000
 	ceilWasmGzip   = 2_598_000
 )
 
