@@ -893,8 +893,18 @@ func (c *planner) breakEven(ps []pricing.Profile, mix []pricing.MixLine, o prici
 		}
 	}
 	c.evenV = pricing.Exact(hi.seconds)
+	// The factor said is of the seconds said: the factor the counts were
+	// scaled by, before they were rounded to whole clips, said "1,010 s
+	// (×5.03 this mix)" of a 200 s mix.
+	factor, base := hi.scale, decimal.Zero
+	for _, l := range mix {
+		base = base.Add(l.Shot.Seconds.Mul(decimal.NewFromInt(int64(l.Count))))
+	}
+	if base.IsPositive() {
+		factor = hi.seconds.DivRound(base, 4)
+	}
 	c.even = "A subscription starts to beat the API at about " + secondsText(hi.seconds) + " kept a month (" +
-		scaleText(hi.scale) + " this mix): " + evenWords(hi) + ". Below that, paying as you go costs less."
+		scaleText(factor) + " this mix): " + evenWords(hi) + ". Below that, paying as you go costs less."
 }
 
 // evenWords compares a point's subscription and API in words.

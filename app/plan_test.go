@@ -3,6 +3,7 @@ package app
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -205,10 +206,18 @@ func TestBreakEven(t *testing.T) {
 		Tier: pricing.TierAny, Takes: decimal.NewFromInt(1)}}}
 	o := pricing.MonthOptions{Billing: pricing.LensMonthly, Rates: pricing.DefaultRates(), Display: pricing.USD}
 	c.breakEven([]pricing.Profile{sub, api}, mix, o)
-	if c.evenV != "1010" || !strings.Contains(c.even, "about 1,010 s (17 min) kept a month") ||
+	if c.evenV != "1010" || !strings.Contains(c.even, "about 1,010 s (17 min) kept a month (×5.05 this mix)") ||
 		!strings.Contains(c.even, "Sub $100.00, against the API, API $101.00") {
 		t.Errorf("break-even %q (%s)", c.even, c.evenV)
 	}
+	// With 13 clips of 10 s (130 s) too: 1,010 s is ×7.77.
+	mix13 := slices.Clone(mix)
+	mix13[0].Count = 13
+	c.breakEven([]pricing.Profile{sub, api}, mix13, o)
+	if !strings.Contains(c.even, "about 1,010 s (17 min) kept a month (×7.77 this mix)") {
+		t.Errorf("break-even of 13 clips %q (%s)", c.even, c.evenV)
+	}
+	c.breakEven([]pricing.Profile{sub, api}, mix, o)
 	// At 5 clips (a quarter of the mix) the API costs $5, the plan $30.
 	b := c.evenChart.Bars
 	if b[0].Label != "50 s a month · subscription (Sub)" || b[0].Text != "$30.00" || b[0].Mark ||

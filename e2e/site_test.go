@@ -96,11 +96,12 @@ import (
 // /log replaces saved clips with a file's corrected version, and puts them
 // back (+14.4 KB raw, +3.8 KB gzip -9, 3 KB of it cliplog's Update, unused
 // until then: 9,874,526 and 2,597,185); /log says its rows are rounded
-// and its totals exact (9,875,120 and 2,597,584).
+// and its totals exact (9,875,120 and 2,597,584); the break-even's factor
+// is of the seconds it says (9,876,046 and 2,597,583).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_876_000
+	ceilWasmRaw    = 9_877_000
 	ceilWasmGzip   = 2_598_000
 )
 
