@@ -158,11 +158,70 @@ func withLinkState(u *url.URL, v url.Values, order []string) *url.URL {
 // lastLinks holds the state each page last had in this tab, by path, for
 // the nav: through its links, going to another page and back does not
 // reset a page's work (a month's mix on /plan, the calculator's numbers).
+// The tab's sessionStorage keeps a copy (navKey), so that a reload (the
+// new version's Reload, say) does not reset the other pages' work either.
 var lastLinks = map[string]string{}
+
+// navKey is lastLinks in sessionStorage, as path=state pairs.
+const navKey = "aivc.nav.v1"
+
+// navLoaded is whether lastLinks holds what sessionStorage had.
+var navLoaded bool
+
+// navLinks returns lastLinks, with the tab's stored states on first use;
+// a state this page set before that stays.
+func navLinks() map[string]string {
+	if !navLoaded {
+		navLoaded = true
+		if v, ok := sessionItem(navKey, ""); ok {
+			for path, frags := range parsePairs(v) {
+				if _, set := lastLinks[path]; !set && strings.HasPrefix(path, "/") {
+					lastLinks[path] = frags[0]
+				}
+			}
+		}
+	}
+	return lastLinks
+}
+
+// keepNavLinks writes lastLinks to the tab's sessionStorage.
+func keepNavLinks() {
+	v := url.Values{}
+	for path, frag := range navLinks() {
+		v.Set(path, frag)
+	}
+	sessionItem(navKey, formatLinkState(v, nil))
+}
+
+// sessionItem reads the tab's sessionStorage item key, or with a value
+// writes it. Storage that throws (blocked, full) is as none: the nav then
+// remembers in memory only. The embed, which uses no storage (deviceStore
+// is none there), has none.
+func sessionItem(key, value string) (v string, ok bool) {
+	if !app.IsClient || deviceStore() == nil {
+		return "", false
+	}
+	defer func() {
+		if recover() != nil {
+			v, ok = "", false
+		}
+	}()
+	s := app.Window().Get("sessionStorage")
+	if value != "" {
+		s.Call("setItem", key, value)
+		return value, true
+	}
+	item := s.Call("getItem", key)
+	if item.IsNull() || item.IsUndefined() {
+		return "", false
+	}
+	return item.String(), true
+}
 
 // keepLink notes u's state as its page's last.
 func keepLink(u *url.URL) {
-	lastLinks[u.Path] = u.EscapedFragment()
+	navLinks()[u.Path] = u.EscapedFragment()
+	keepNavLinks()
 }
 
 // relinkProfile changes the nav's remembered states that show profile id:
@@ -170,7 +229,8 @@ func keepLink(u *url.URL) {
 // in the list"), else it sets their plan and billing (a plan saved in /log
 // since was hidden behind the one the calculator had by default).
 func relinkProfile(id, plan, billing string) {
-	for path, frag := range lastLinks {
+	defer keepNavLinks()
+	for path, frag := range navLinks() {
 		v := parsePairs(frag)
 		if v.Get("profile") != id {
 			continue

@@ -146,7 +146,7 @@ func (s *shell) renderHeader() app.UI {
 			continue
 		}
 		href := p.path
-		if f := lastLinks[p.path]; f != "" {
+		if f := navLinks()[p.path]; f != "" {
 			href += "#" + f
 		}
 		a := textElem("a", "", p.nav).Attr("href", href)

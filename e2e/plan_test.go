@@ -217,7 +217,8 @@ func TestPlanEditing(t *testing.T) {
 
 // TestNavKeepsWork: going to another page through the nav and back through
 // it brings back the page as it was left: a month's mix, the calculator's
-// numbers (they reset to the defaults: the nav linked to the bare paths).
+// numbers (they reset to the defaults: the nav linked to the bare paths),
+// and after a reload too (the states lived in the wasm's memory).
 func TestNavKeepsWork(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -242,6 +243,16 @@ func TestNavKeepsWork(t *testing.T) {
 	tb.waitFor("the calculator's duration, back through the nav", `document.getElementById("f-dur").value === "7"`, 10*time.Second)
 	if h := hash(tb); h != calc {
 		t.Errorf("the calculator through the nav: fragment %q, want %q", h, calc)
+	}
+
+	// A reload (the new version's Reload) forgot the other pages' work:
+	// the tab keeps it.
+	tb.do("reloading", chromedp.Reload())
+	tb.waitReady()
+	followNav(tb, "Plan")
+	waitPlan(tb, "the mix, through the nav after a reload", planCases[1].want)
+	if h := hash(tb); h != mix {
+		t.Errorf("/plan through the nav after a reload: fragment %q, want %q", h, mix)
 	}
 	tb.assertNoErrors()
 }

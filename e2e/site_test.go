@@ -97,12 +97,14 @@ import (
 // back (+14.4 KB raw, +3.8 KB gzip -9, 3 KB of it cliplog's Update, unused
 // until then: 9,874,526 and 2,597,185); /log says its rows are rounded
 // and its totals exact (9,875,120 and 2,597,584); the break-even's factor
-// is of the seconds it says (9,876,046 and 2,597,583).
+// is of the seconds it says (9,876,046 and 2,597,583); the nav's states
+// kept through a reload (+6.8 KB raw, +1.3 KB gzip -9: 9,882,867 and
+// 2,598,920).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_877_000
-	ceilWasmGzip   = 2_598_000
+	ceilWasmRaw    = 9_883_000
+	ceilWasmGzip   = 2_599_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
