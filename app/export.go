@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/aivc/aivc/internal/order"
 	"github.com/aivc/aivc/pricing"
 	"github.com/shopspring/decimal"
 )
@@ -298,10 +299,6 @@ func evidenceText(e pricing.Evidence, read string) string {
 // or descending; ties keep rank order. An unknown key is rank order.
 // Missing numbers (credits on an API) sort last either way.
 func (t rankTable) order(key string, desc bool) []int {
-	idx := make([]int, len(t.Rows))
-	for i := range idx {
-		idx[i] = i
-	}
 	compareBy := func(a, b rankLine) (int, bool) {
 		ra, rb := a.row, b.row
 		switch key {
@@ -324,7 +321,7 @@ func (t rankTable) order(key string, desc bool) []int {
 		}
 		return 0, false
 	}
-	slices.SortStableFunc(idx, func(i, j int) int {
+	return order.Indexes(len(t.Rows), func(i, j int) int {
 		a, b := t.Rows[i], t.Rows[j]
 		if key == "credits" {
 			// Rows without credits go last in both directions.
@@ -358,7 +355,6 @@ func (t rankTable) order(key string, desc bool) []int {
 		}
 		return cmp.Compare(i, j)
 	})
-	return idx
 }
 
 // tierRank orders tiers from fast to premium.

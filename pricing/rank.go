@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aivc/aivc/internal/order"
 	"github.com/shopspring/decimal"
 )
 
@@ -198,12 +199,7 @@ func Rank(ps []Profile, s Shot, o RankOptions) Ranking {
 	}
 
 	// Sort: by cost per kept second, then profile id, then model id.
-	order := make([]int, len(found))
-	for i := range order {
-		order[i] = i
-	}
-	// On []int and stable, as order.Stable: one instantiation for all.
-	slices.SortStableFunc(order, func(x, y int) int {
+	order := order.Indexes(len(found), func(x, y int) int {
 		a, b := &found[x], &found[y]
 		if c := a.c.keptSecond.Cmp(b.c.keptSecond); c != 0 {
 			return c

@@ -47,3 +47,22 @@ func compareStrings(a, b string) int {
 	}
 	return 0
 }
+
+func TestIndexes(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n <= 300; n++ {
+		keys := make([]int, n)
+		for i := range keys {
+			keys[i] = r.IntN(n/4 + 1)
+		}
+		want := make([]int, n)
+		for i := range want {
+			want[i] = i
+		}
+		byKey := func(i, j int) int { return keys[i] - keys[j] }
+		slices.SortStableFunc(want, byKey)
+		if got := Indexes(n, byKey); !slices.Equal(got, want) {
+			t.Fatalf("n=%d: got %v, want %v", n, got, want)
+		}
+	}
+}
