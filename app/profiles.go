@@ -1387,7 +1387,10 @@ func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
 		if i >= len(items) || key == "rates" && len(items) == 1 { // a model's only resolution stays
 			return
 		}
-		parent[key] = slices.Delete(slices.Clone(items), i, i+1)
+		// A new slice (never nil: it is marshalled, [] not null), without
+		// slices.Delete and Clone on []any, ~2 KB of app.wasm for this call.
+		rest := make([]any, 0, len(items)-1)
+		parent[key] = append(append(rest, items[:i]...), items[i+1:]...)
 		if key == "rates" {
 			ed.ownNumber(path)
 		}
