@@ -338,7 +338,7 @@ func entryFromCells(cell func(string) string) (Entry, []error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	e.PricePerCredit = pricing.NewMoney(price, pricing.Currency(strings.ToUpper(strings.TrimSpace(cell("currency")))))
+	e.PricePerCredit = pricing.NewMoney(price, pricing.Currency(upperASCII(strings.TrimSpace(cell("currency")))))
 	switch strings.ToLower(strings.TrimSpace(cell("kept"))) {
 	case "yes", "y", "true", "1", "kept":
 		e.Kept = true

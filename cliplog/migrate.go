@@ -56,7 +56,7 @@ func fromV0(i int, raw []byte) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
-	e.PricePerCredit = pricing.NewMoney(price, pricing.Currency(strings.ToUpper(strings.TrimSpace(v.Currency))))
+	e.PricePerCredit = pricing.NewMoney(price, pricing.Currency(upperASCII(strings.TrimSpace(v.Currency))))
 	e.Created = v.Date + "T00:00:00Z"
 	if ms, err := strconv.ParseInt(string(v.Created), 10, 64); err == nil && ms > 0 && ms < 1<<50 {
 		e.Created = Timestamp(time.UnixMilli(ms))
