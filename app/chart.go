@@ -34,6 +34,7 @@ type barChart struct {
 
 // chartBar is one bar.
 type chartBar struct {
+	_      [0]func()       // not comparable: no equality function in app.wasm (issue 8)
 	Label  string          // "Ray 2 Flash · Luma Dream Machine (app)"
 	Text   string          // the value as shown: "$0.026"
 	Key    string          // data-key of the bar's group, for tests and styling

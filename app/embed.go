@@ -53,6 +53,7 @@ import (
 // go-app's install prompt never shows: the shell hides it in embed mode,
 // and browsers do not fire beforeinstallprompt in frames.
 type embed struct {
+	_ [0]func() // not comparable: no equality function in app.wasm (issue 8)
 	app.Compo
 
 	opts embedOptions

@@ -62,6 +62,7 @@ func inputMessage(e *pricing.InputError) string { return sentence(e.Error()) }
 // come from (a platform, plan, model or resolution): Field is the label of
 // the picker, Value what the link said. It wraps pricing.ErrUnknown.
 type choiceError struct {
+	_     [0]func() // not comparable: no equality function in app.wasm (issue 8)
 	Field string
 	Value string
 }
@@ -76,8 +77,9 @@ func (e *choiceError) Unwrap() error { return pricing.ErrUnknown }
 // publish it), so the page cannot compute it: Subject names what is missing
 // ("Hailuo's plan prices"). It wraps pricing.ErrNoPrice.
 type unknownError struct {
-	Subject string // "Hailuo AI (app)'s plan prices"
-	Other   string // what to pick instead: "platform"
+	_       [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	Subject string    // "Hailuo AI (app)'s plan prices"
+	Other   string    // what to pick instead: "platform"
 }
 
 func (e *unknownError) Error() string {

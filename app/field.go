@@ -77,6 +77,7 @@ func (f field) render() app.UI {
 
 // choice is one option of a picker.
 type choice struct {
+	_     [0]func() // not comparable: no equality function in app.wasm (issue 8)
 	Value string
 	Label string
 }

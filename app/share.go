@@ -18,6 +18,7 @@ import (
 // (location.origin) in the browser; when prerendering, by sharePlaceholder,
 // which the browser replaces before anyone can copy it.
 type share struct {
+	_ [0]func() // not comparable: no equality function in app.wasm (issue 8)
 	app.Compo
 
 	IPath  string // the page shared: "/" or "/compare"

@@ -21,6 +21,7 @@ import (
 // banner and the install button appear later in fixed or reserved places, so
 // the page does not move when the wasm takes over.
 type shell struct {
+	_ [0]func() // not comparable: no equality function in app.wasm (issue 8)
 	app.Compo
 
 	Ipath    string // the route path of the page, for the nav and the title
