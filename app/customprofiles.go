@@ -181,11 +181,60 @@ func deleteCustom(s cliplog.Store, id string) (plan string, err error) {
 // exportProfile is p in the catalog's schema, indented, as a file to
 // download or send upstream.
 func exportProfile(p pricing.Profile) string {
-	data, err := json.MarshalIndent(p, "", "  ")
+	data, err := json.Marshal(p)
 	if err != nil {
 		return ""
 	}
-	return string(data) + "\n"
+	return string(indentJSON(data)) + "\n"
+}
+
+// indentJSON indents compact JSON (json.Marshal's) as json.MarshalIndent(v,
+// "", "  ") does: one member or element a line, "key": value, and {} and []
+// kept on one line. It is here because encoding/json's indenter costs ~6 KB
+// of app.wasm for this one call.
+func indentJSON(src []byte) []byte {
+	var b []byte
+	depth, inString, escaped := 0, false, false
+	for i, c := range src {
+		if inString {
+			inString = escaped || c != '"'
+			escaped = !escaped && c == '\\'
+			b = append(b, c)
+			continue
+		}
+		open := i > 0 && (src[i-1] == '{' || src[i-1] == '[')
+		switch c {
+		case '}', ']':
+			if !open { // not {} or []
+				depth--
+				b = indentLine(b, depth)
+			}
+		}
+		b = append(b, c)
+		switch c {
+		case '"':
+			inString = true
+		case ':':
+			b = append(b, ' ')
+		case ',':
+			b = indentLine(b, depth)
+		case '{', '[':
+			if next := src[i+1]; next != '}' && next != ']' {
+				depth++
+				b = indentLine(b, depth)
+			}
+		}
+	}
+	return b
+}
+
+// indentLine starts a line indented to depth.
+func indentLine(b []byte, depth int) []byte {
+	b = append(b, '\n')
+	for range depth {
+		b = append(b, ' ', ' ')
+	}
+	return b
 }
 
 // importProfile reads a profile a person brings (a file or pasted text):

@@ -359,13 +359,38 @@ func parseCost(s string) (decimal.Decimal, error) {
 // marshal is json.Marshal without HTML escaping, so that a backup shows
 // "Beta & Co" as typed.
 func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	// json.Marshal and unescapeHTML, not an Encoder with SetEscapeHTML(false):
+	// Encoder.Encode brings the indenter (~9 KB of app.wasm) with it.
+	b, err := json.Marshal(v)
+	if err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return unescapeHTML(b), nil
+}
+
+// unescapeHTML undoes json.Marshal's escapes of <, > and & (\u003c, \u003e,
+// \u0026) in b, in place; every other escape is kept as it is.
+func unescapeHTML(b []byte) []byte {
+	out := b[:0]
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\\' {
+			switch string(b[i:min(i+6, len(b))]) {
+			case `\u003c`:
+				c, i = '<', i+5
+			case `\u003e`:
+				c, i = '>', i+5
+			case `\u0026`:
+				c, i = '&', i+5
+			default: // another escape, kept whole: \\ stays \\
+				out = append(out, c)
+				i++
+				c = b[i]
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // validateAll returns every field problem of e, not only the first, by
