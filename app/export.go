@@ -2,11 +2,11 @@ package app
 
 import (
 	"cmp"
-	"encoding/csv"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/aivc/aivc/cliplog"
 	"github.com/aivc/aivc/internal/order"
 	"github.com/aivc/aivc/pricing"
 	"github.com/shopspring/decimal"
@@ -487,10 +487,7 @@ var csvColumns = []string{
 // pasted elsewhere still says what it is. A text cell a spreadsheet would
 // run as a formula gets a leading apostrophe.
 func (t rankTable) CSV() string {
-	var b strings.Builder
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	_ = w.Write(csvColumns) // a strings.Builder cannot fail
+	b := cliplog.AppendCSV(nil, csvColumns)
 	s := t.ranking.Shot
 	takes := s.Takes
 	if takes.IsZero() {
@@ -536,10 +533,9 @@ func (t rankTable) CSV() string {
 			pricing.Exact(s.Seconds), string(s.Res), string(tier), pricing.Exact(takes),
 			strings.Join(addons, " "), csvText(t.Shot), t.Date,
 		}
-		_ = w.Write(rec)
+		b = cliplog.AppendCSV(b, rec)
 	}
-	w.Flush()
-	return b.String()
+	return string(b)
 }
 
 // csvText guards a text cell: one that starts like a formula (=, +, -, @,

@@ -1,7 +1,6 @@
 package cliplog
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/json"
@@ -88,47 +87,50 @@ func WriteBackup(w io.Writer, b Backup) error {
 	ps := append([]MyPlan(nil), b.Plans...)
 	sortPlans(ps)
 
-	bw := bufio.NewWriter(w)
+	// One buffer and one Write, not a bufio.Writer: bufio.Writer is ~7 KB of
+	// app.wasm, and the page writes to memory anyway.
+	var bw []byte
 	exp, _ := marshal(b.Exported)
-	bw.WriteString("{\n  \"app\": \"aivc\",\n  \"kind\": \"backup\",\n  \"version\": " +
-		strconv.Itoa(BackupVersion) + ",\n  \"exported\": " + string(exp) + ",\n  \"entries\": [")
+	bw = append(bw, "{\n  \"app\": \"aivc\",\n  \"kind\": \"backup\",\n  \"version\": "+
+		strconv.Itoa(BackupVersion)+",\n  \"exported\": "+string(exp)+",\n  \"entries\": ["...)
 	for i, e := range es {
 		v, err := marshal(toBackupEntry(e))
 		if err != nil {
 			return err
 		}
 		if i > 0 {
-			bw.WriteByte(',')
+			bw = append(bw, ',')
 		}
-		bw.WriteString("\n    ")
-		bw.Write(v)
+		bw = append(bw, "\n    "...)
+		bw = append(bw, v...)
 	}
 	if len(es) > 0 {
-		bw.WriteString("\n  ")
+		bw = append(bw, "\n  "...)
 	}
-	bw.WriteString("],\n  \"plans\": [")
+	bw = append(bw, "],\n  \"plans\": ["...)
 	for i, p := range ps {
 		v, err := marshal(toPlanJSON(p))
 		if err != nil {
 			return err
 		}
 		if i > 0 {
-			bw.WriteByte(',')
+			bw = append(bw, ',')
 		}
-		bw.WriteString("\n    ")
-		bw.Write(v)
+		bw = append(bw, "\n    "...)
+		bw = append(bw, v...)
 	}
 	if len(ps) > 0 {
-		bw.WriteString("\n  ")
+		bw = append(bw, "\n  "...)
 	}
 	set, err := marshal(toSettingsJSON(b.Settings))
 	if err != nil {
 		return err
 	}
-	bw.WriteString("],\n  \"settings\": ")
-	bw.Write(set)
-	bw.WriteString("\n}\n")
-	return bw.Flush()
+	bw = append(bw, "],\n  \"settings\": "...)
+	bw = append(bw, set...)
+	bw = append(bw, "\n}\n"...)
+	_, err = w.Write(bw)
+	return err
 }
 
 // parsed is a file read for import: the valid entries with their lines.

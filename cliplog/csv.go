@@ -1,7 +1,6 @@
 package cliplog
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
@@ -11,6 +10,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/aivc/aivc/pricing"
 )
@@ -52,15 +53,11 @@ type CSVOptions struct {
 func WriteCSV(w io.Writer, es []Entry, opts CSVOptions) error {
 	sorted := append([]Entry(nil), es...)
 	sortEntries(sorted)
-	bw := bufio.NewWriter(w)
+	var b []byte
 	if opts.BOM {
-		bw.Write(bom)
+		b = append(b, bom...)
 	}
-	cw := csv.NewWriter(bw)
-	cw.UseCRLF = true
-	if err := cw.Write(CSVColumns); err != nil {
-		return err
-	}
+	b = AppendCSV(b, CSVColumns)
 	rec := make([]string, len(CSVColumns))
 	for _, e := range sorted {
 		kept := "no"
@@ -76,15 +73,43 @@ func WriteCSV(w io.Writer, es []Entry, opts CSVOptions) error {
 		for i, v := range vals {
 			rec[i] = escapeCell(v)
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
+		b = AppendCSV(b, rec)
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// AppendCSV appends rec to b as one CSV record, byte for byte as
+// encoding/csv's Writer with UseCRLF writes it: cells separated by commas,
+// a cell quoted when it holds a comma, a quote, CR or LF, starts with a
+// space or is \. (quotes doubled, CR dropped, LF written CRLF), and CRLF
+// at the end. It is here because encoding/csv's Writer and the bufio.Writer
+// under it cost ~10 KB of app.wasm.
+func AppendCSV(b []byte, rec []string) []byte {
+	for i, f := range rec {
+		if i > 0 {
+			b = append(b, ',')
 		}
+		r, _ := utf8.DecodeRuneInString(f)
+		if f != `\.` && !strings.ContainsAny(f, ",\"\r\n") && !unicode.IsSpace(r) {
+			b = append(b, f...)
+			continue
+		}
+		b = append(b, '"')
+		for j := 0; j < len(f); j++ {
+			switch c := f[j]; c {
+			case '"':
+				b = append(b, '"', '"')
+			case '\r':
+			case '\n':
+				b = append(b, '\r', '\n')
+			default:
+				b = append(b, c)
+			}
+		}
+		b = append(b, '"')
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return append(b, '\r', '\n')
 }
 
 func formulaStart(c byte) bool {
