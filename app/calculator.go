@@ -53,7 +53,7 @@ type calculator struct {
 type resultRow struct {
 	// Not comparable: a comparable struct gets equality functions in
 	// app.wasm (one for [6]resultRow alone is 5 KB), and none is needed.
-	_ [0]func()
+	_ pricing.NotComparable
 
 	ID      string // the element's fixed id: "price-per-credit"
 	Label   string

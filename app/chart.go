@@ -7,6 +7,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
+
+	"github.com/aivc/aivc/pricing"
 )
 
 // barChart is a horizontal bar chart drawn as SVG by Go code, no chart
@@ -34,7 +36,7 @@ type barChart struct {
 
 // chartBar is one bar.
 type chartBar struct {
-	_      [0]func()       // not comparable: no equality function in app.wasm (issue 8)
+	_      pricing.NotComparable
 	Label  string          // "Ray 2 Flash · Luma Dream Machine (app)"
 	Text   string          // the value as shown: "$0.026"
 	Key    string          // data-key of the bar's group, for tests and styling

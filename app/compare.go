@@ -74,21 +74,21 @@ type compare struct {
 
 // goneLine is a model (or a whole profile) that cannot make the shot.
 type goneLine struct {
-	_      [0]func() // not comparable: no equality function in app.wasm (issue 8)
-	Key    string    // "profile/model", or "profile" for a whole profile
-	Where  string    // "Runway (app) — Gen-4" or "Runway (app)"
+	_      pricing.NotComparable
+	Key    string // "profile/model", or "profile" for a whole profile
+	Where  string // "Runway (app) — Gen-4" or "Runway (app)"
 	Reason string
 }
 
 // freeLine is what one platform's free credits buy of the shot, on the
 // model where they go furthest.
 type freeLine struct {
-	_       [0]func() // not comparable: no equality function in app.wasm (issue 8)
-	Key     string    // the model's data-model
-	Where   string    // "Runway (app) — Gen-3 Alpha Turbo"
-	Credits string    // "125 credits once"
-	Buys    string    // "25 s of this shot once", or "not one clip"
-	Worth   string    // "$1.00 once" at the paid price, or "—"
+	_       pricing.NotComparable
+	Key     string // the model's data-model
+	Where   string // "Runway (app) — Gen-3 Alpha Turbo"
+	Credits string // "125 credits once"
+	Buys    string // "25 s of this shot once", or "not one clip"
+	Worth   string // "$1.00 once" at the paid price, or "—"
 }
 
 // Link keys of the compare page, in the order links write them.
@@ -1135,8 +1135,8 @@ func goneSummary(n int) string {
 func freeLines(t rankTable, units map[string]string) []freeLine {
 	var out []freeLine
 	type best struct {
-		_       [0]func() // not comparable: no equality function in app.wasm (issue 8)
-		at      int       // index in out
+		_       pricing.NotComparable
+		at      int // index in out
 		seconds decimal.Decimal
 	}
 	seen := map[string]best{} // by profile id

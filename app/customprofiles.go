@@ -80,7 +80,7 @@ func allProfiles() ([]pricing.Profile, error) {
 
 // badRecord is a stored custom profile that cannot be read.
 type badRecord struct {
-	_   [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_   pricing.NotComparable
 	Key string
 	Raw string
 	Err error

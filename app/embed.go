@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -53,7 +54,7 @@ import (
 // go-app's install prompt never shows: the shell hides it in embed mode,
 // and browsers do not fire beforeinstallprompt in frames.
 type embed struct {
-	_ [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_ pricing.NotComparable
 	app.Compo
 
 	opts embedOptions

@@ -62,7 +62,7 @@ func inputMessage(e *pricing.InputError) string { return sentence(e.Error()) }
 // come from (a platform, plan, model or resolution): Field is the label of
 // the picker, Value what the link said. It wraps pricing.ErrUnknown.
 type choiceError struct {
-	_     [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_     pricing.NotComparable
 	Field string
 	Value string
 }
@@ -77,9 +77,9 @@ func (e *choiceError) Unwrap() error { return pricing.ErrUnknown }
 // publish it), so the page cannot compute it: Subject names what is missing
 // ("Hailuo's plan prices"). It wraps pricing.ErrNoPrice.
 type unknownError struct {
-	_       [0]func() // not comparable: no equality function in app.wasm (issue 8)
-	Subject string    // "Hailuo AI (app)'s plan prices"
-	Other   string    // what to pick instead: "platform"
+	_       pricing.NotComparable
+	Subject string // "Hailuo AI (app)'s plan prices"
+	Other   string // what to pick instead: "platform"
 }
 
 func (e *unknownError) Error() string {

@@ -68,8 +68,8 @@ const (
 
 // rankColumn is one column of the ranking table.
 type rankColumn struct {
-	_     [0]func() // not comparable: no equality function in app.wasm (issue 8)
-	Key   string    // sort key, also the CSS hook
+	_     pricing.NotComparable
+	Key   string // sort key, also the CSS hook
 	Label string
 	Num   bool // a number: right-aligned
 }

@@ -1,6 +1,9 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/aivc/aivc/pricing"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // field is a labelled text input with a hint and an error message beside
 // it: <label for>, aria-invalid and aria-describedby are set for it. It is a
@@ -77,7 +80,7 @@ func (f field) render() app.UI {
 
 // choice is one option of a picker.
 type choice struct {
-	_     [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_     pricing.NotComparable
 	Value string
 	Label string
 }

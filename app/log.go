@@ -102,7 +102,7 @@ type clipLog struct {
 
 // planRow is one saved plan.
 type planRow struct {
-	_                          [0]func()
+	_                          pricing.NotComparable
 	Profile, Name, Plan, Price string
 }
 

@@ -60,7 +60,7 @@ type planner struct {
 // generations per kept clip a link carried as measured ("~2"), counted
 // while Takes is empty and this device's log has no measure.
 type mixRow struct {
-	_                                      [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_                                      pricing.NotComparable
 	Name, Count, Seconds, Res, Tier, Takes string
 	Measured                               string
 }
@@ -804,7 +804,7 @@ func (c *planner) guide(ps []pricing.Profile, mix []pricing.MixLine, o pricing.M
 // evenPoint is the mix at one size: the cheapest subscription and the
 // cheapest API.
 type evenPoint struct {
-	_        [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_        pricing.NotComparable
 	scale    decimal.Decimal
 	seconds  decimal.Decimal // kept seconds a month
 	sub, api *pricing.MonthPlan

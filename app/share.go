@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/aivc/aivc/pricing"
 )
 
 // share is the "Share & embed" section of the calculator and compare pages:
@@ -18,7 +20,7 @@ import (
 // (location.origin) in the browser; when prerendering, by sharePlaceholder,
 // which the browser replaces before anyone can copy it.
 type share struct {
-	_ [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_ pricing.NotComparable
 	app.Compo
 
 	IPath  string // the page shared: "/" or "/compare"

@@ -2,6 +2,8 @@ package app
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/aivc/aivc/pricing"
 )
 
 // shell is the common frame of every page: the header with the product name
@@ -21,7 +23,7 @@ import (
 // banner and the install button appear later in fixed or reserved places, so
 // the page does not move when the wasm takes over.
 type shell struct {
-	_ [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_ pricing.NotComparable
 	app.Compo
 
 	Ipath    string // the route path of the page, for the nav and the title

@@ -517,7 +517,7 @@ func decodePlan(key, v string) (MyPlan, error) {
 
 // settingsJSON is Settings in storage and in a backup.
 type settingsJSON struct {
-	_          [0]func()  // not comparable: no equality function in app.wasm (issue 8)
+	_          pricing.NotComparable
 	Display    string     `json:"display,omitempty"`
 	Rates      *ratesJSON `json:"rates,omitempty"`
 	LastExport string     `json:"last_export,omitempty"`
@@ -581,10 +581,10 @@ type metaJSON struct {
 
 // quarantined is the value under a CorruptPrefix key.
 type quarantined struct {
-	_     [0]func() // not comparable: no equality function in app.wasm (issue 8)
-	Key   string    `json:"key"`   // where the value was found
-	Error string    `json:"error"` // why it could not be read
-	Raw   string    `json:"raw"`   // the value, unchanged
+	_     pricing.NotComparable
+	Key   string `json:"key"`   // where the value was found
+	Error string `json:"error"` // why it could not be read
+	Raw   string `json:"raw"`   // the value, unchanged
 }
 
 // decodeFlat reads the compact form encodeStored writes (no spaces, string

@@ -267,7 +267,7 @@ func errText(err error) string {
 
 // described is a sentinel with a sentence of its own.
 type described struct {
-	_   [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_   pricing.NotComparable
 	msg string
 	err error
 }

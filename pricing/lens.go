@@ -97,9 +97,9 @@ func (p Profile) UnitPrices(l Lens) []UnitPrice {
 // It is kept small: Rank makes one for every plan and pack of every
 // profile, and copies them.
 type way struct {
-	_    [0]func() // not comparable: no equality function in app.wasm (issue 8)
-	plan *Plan     // bought with a plan
-	pack *Pack     // bought as a top-up pack
+	_    NotComparable
+	plan *Plan // bought with a plan
+	pack *Pack // bought as a top-up pack
 	// The price of a unit, price ÷ credits at DivisionScale: q × 10^-16
 	// when it fits an int64 (fast), else per. per is made from q only when
 	// a model needs it, so comparing ways allocates nothing.

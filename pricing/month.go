@@ -86,7 +86,7 @@ type MonthRanking struct {
 
 // candidate is a model that can make a mix line, with its units.
 type candidate struct {
-	_          [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_          NotComparable
 	m          *Model
 	units, upk decimal.Decimal // per generated clip; per kept clip
 }

@@ -9,7 +9,7 @@ import (
 
 // costs are the money steps of a quote, all in one currency.
 type costs struct {
-	_                                  [0]func() // not comparable: no equality function in app.wasm (issue 8)
+	_                                  NotComparable
 	clip, second, keptClip, keptSecond decimal.Decimal
 }
 
