@@ -1152,7 +1152,11 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 		for j := range list(obj(m)["rates"]) {
 			body = append(body, group(mp+".rates["+strconv.Itoa(j)+"]", "Model "+strconv.Itoa(i+1)+", rate "+strconv.Itoa(j+1), j))
 		}
-		body = append(body, listButton(mp+".rates", -1, "Add a resolution to model "+strconv.Itoa(i+1), c.onEdList))
+		add := listButton(mp+".rates", -1, "Add a resolution to model "+strconv.Itoa(i+1), c.onEdList)
+		if _, ok := nextRes(list(obj(m)["rates"])); !ok {
+			add = add.Attr("disabled", true).Attr("title", "Every resolution has a rate")
+		}
+		body = append(body, add)
 	}
 	title := "Edit your profile"
 	if ed.origID == "" {
@@ -1416,13 +1420,11 @@ func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
 		item = `{"id":"` + freeItemID(items, "model") + `","name":"New model","tier":"standard","durations":{"list":[5]},` +
 			`"rates":[{"res":"720p","per_second":"10"}]` + noSource
 	case "rates":
-		res := "1080p"
-		for _, r := range pricing.Resolutions {
-			if !slices.ContainsFunc(items, func(x any) bool { return str(obj(x)["res"]) == string(r) }) {
-				res = string(r)
-			}
+		res, ok := nextRes(items)
+		if !ok {
+			return
 		}
-		item = `{"res":"` + res + `","per_second":"10"}`
+		item = `{"res":"` + string(res) + `","per_second":"10"}`
 		ed.ownNumber(path)
 	default:
 		return
@@ -1430,6 +1432,30 @@ func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
 	parent[key] = append(items, jsonTree(item))
 	ed.check()
 	focusAfterRender(c.page, itemFields(path, len(items))) // the new item's first field
+}
+
+// nextRes is the resolution a model's new rate gets: the first above the
+// ones it has, else the first it lacks; none when it has them all. (It was
+// the last it lacked, 4K after 720p, and with all of them a second 1080p,
+// which the editor then refused.)
+func nextRes(rates []any) (pricing.Resolution, bool) {
+	has := func(r pricing.Resolution) bool {
+		return slices.ContainsFunc(rates, func(x any) bool { return str(obj(x)["res"]) == string(r) })
+	}
+	top := -1
+	for i, r := range pricing.Resolutions {
+		if has(r) {
+			top = i
+		}
+	}
+	for _, rs := range [][]pricing.Resolution{pricing.Resolutions[top+1:], pricing.Resolutions} {
+		for _, r := range rs {
+			if !has(r) {
+				return r, true
+			}
+		}
+	}
+	return "", false
 }
 
 // itemFields selects the fields of item i of a list of the editor: their

@@ -296,3 +296,29 @@ func TestEditorKeepsOneRate(t *testing.T) {
 		}
 	}
 }
+
+// TestNextRes: a model's new rate takes the next resolution up, else the
+// first it lacks, and none when it has them all (its Add is then disabled).
+func TestNextRes(t *testing.T) {
+	rates := func(rs ...string) []any {
+		var out []any
+		for _, r := range rs {
+			out = append(out, map[string]any{"res": r})
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		have []string
+		want pricing.Resolution
+	}{
+		{[]string{"720p"}, "1080p"},
+		{[]string{"480p", "720p"}, "1080p"},
+		{[]string{"720p", "1080p", "4k"}, "360p"},
+		{nil, "360p"},
+		{[]string{"360p", "480p", "540p", "720p", "1080p", "4k"}, ""},
+	} {
+		if got, ok := nextRes(rates(tt.have...)); got != tt.want || ok != (tt.want != "") {
+			t.Errorf("nextRes(%v) = %q, %v; want %q", tt.have, got, ok, tt.want)
+		}
+	}
+}

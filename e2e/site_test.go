@@ -100,12 +100,13 @@ import (
 // is of the seconds it says (9,876,046 and 2,597,583); the nav's states
 // kept through a reload (+6.8 KB raw, +1.3 KB gzip -9: 9,882,867 and
 // 2,598,920). Then lowered by eight changes for size (README, "What was
-// done"): 9,822,345 and 2,583,211.
+// done"): 9,822,345 and 2,583,211; the editor's new rate takes the next
+// resolution up (+2.6 KB raw, +1.4 KB gzip -9: 9,824,913 and 2,584,612).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_823_000
-	ceilWasmGzip   = 2_584_000
+	ceilWasmRaw    = 9_825_000
+	ceilWasmGzip   = 2_585_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
