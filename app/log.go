@@ -122,6 +122,7 @@ const (
 	idLogSeconds        = "log-total-seconds"
 	idLogKeptSeconds    = "log-total-kept-seconds"
 	idLogCostPerKeptSec = "log-cost-per-kept-second"
+	idLogCostPerKept    = "log-cost-per-kept-clip"
 )
 
 // logLabels are the labels of the page's inputs, by name. The clip form
@@ -1568,6 +1569,10 @@ func (c *clipLog) refresh() {
 		{ID: idLogSeconds, Label: "Seconds generated", Value: pricing.Exact(t.SecondsGenerated), Text: secs(t.SecondsGenerated)},
 		{ID: idLogKeptSeconds, Label: "Seconds kept", Value: pricing.Exact(t.SecondsKept), Text: secs(t.SecondsKept)},
 		money(idLogCostPerKeptSec, "Cost per kept second", t.CostPerKeptSecond, t.HasCostPerKeptSecond),
+		// What one clip a client gets cost, retries included: the figure
+		// the calculator ends on.
+		money(idLogCostPerKept, "Cost per kept clip", pricing.NewMoney(
+			t.Spent.Amount.DivRound(decimal.NewFromInt(int64(max(t.KeptCount, 1))), pricing.DivisionScale), t.Spent.Currency), t.KeptCount > 0),
 	}
 	if c.unread {
 		// The same lines as a read log's, none of them a figure.

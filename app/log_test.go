@@ -94,14 +94,14 @@ func TestLogPrerendered(t *testing.T) {
 	c := loadLog(t, nil)
 	html := logHTML(t, c)
 	for _, id := range []string{"log-form", "log-save", "log-save-again", "log-alert", "log-status", "log-empty",
-		"log-plan-form", "log-export-json", "log-export-csv", "log-import", "log-last-export", idLogCost, idLogKeptSeconds, idLogCostPerKeptSec} {
+		"log-plan-form", "log-export-json", "log-export-csv", "log-import", "log-last-export", idLogCost, idLogKeptSeconds, idLogCostPerKeptSec, idLogCostPerKept} {
 		if _, _, ok := element(html, id); !ok {
 			t.Errorf("no #%s", id)
 		}
 	}
 	// The generated page has no log to read: a person's log is read in
 	// their browser, so its figures are unknown, not zeros, until then.
-	for _, id := range []string{idLogCount, idLogCost, idLogSeconds, idLogKeptSeconds, idLogCostPerKeptSec} {
+	for _, id := range []string{idLogCount, idLogCost, idLogSeconds, idLogKeptSeconds, idLogCostPerKeptSec, idLogCostPerKept} {
 		tag, text, _ := element(html, id)
 		if _, current := attr(tag, "data-value"); current || text != noValue {
 			t.Errorf("#%s of the generated page: %s%s, want %s and no data-value", id, tag, text, noValue)
@@ -183,6 +183,7 @@ func TestLogSaveAndTotals(t *testing.T) {
 	for id, want := range map[string]string{
 		idLogCount: "2", idLogCost: "2.52", idLogSeconds: "20", idLogKeptSeconds: "10",
 		idLogCostPerKeptSec: "0.252", // 2.52 ÷ 10
+		idLogCostPerKept:    "2.52",  // 2.52 ÷ 1 kept clip: the rejected one's cost is in it
 	} {
 		if got := value(t, html, id); got != want {
 			t.Errorf("#%s data-value %q, want %q", id, got, want)
@@ -211,6 +212,12 @@ func TestLogSaveAndTotals(t *testing.T) {
 	}
 	if n := strings.Count(html, "data-entry-id="); n != 1 {
 		t.Errorf("kept only: %d rows, want 1", n)
+	}
+	// Rejected only: nothing kept, no cost per kept clip.
+	c.values["f_kept"] = "rejected"
+	c.edited("f_kept")
+	if html = logHTML(t, c); value(t, html, idLogCostPerKept) != "" {
+		t.Errorf("rejected only: a cost per kept clip %q", value(t, html, idLogCostPerKept))
 	}
 }
 

@@ -101,11 +101,12 @@ import (
 // kept through a reload (+6.8 KB raw, +1.3 KB gzip -9: 9,882,867 and
 // 2,598,920). Then lowered by eight changes for size (README, "What was
 // done"): 9,822,345 and 2,583,211; the editor's new rate takes the next
-// resolution up (+2.6 KB raw, +1.4 KB gzip -9: 9,824,913 and 2,584,612).
+// resolution up (+2.6 KB raw, +1.4 KB gzip -9: 9,824,913 and 2,584,612);
+// /log's cost per kept clip (9,825,625 and 2,584,749).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_825_000
+	ceilWasmRaw    = 9_826_000
 	ceilWasmGzip   = 2_585_000
 )
 
