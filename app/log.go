@@ -1298,8 +1298,10 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 		} else {
 			name += ".csv"
 			if c.sel != nil {
-				// Told apart on disk from the whole log's export.
-				name = strings.TrimSuffix(name, ".csv") + "-filtered.csv"
+				// Told apart on disk from the whole log's export, and named
+				// for the client, project or month it holds: one client's
+				// bill is not another's.
+				name = strings.TrimSuffix(name, ".csv") + "-" + c.filterName() + ".csv"
 				err = cliplog.WriteCSV(&b, c.sel, cliplog.CSVOptions{BOM: true})
 			} else {
 				err = c.log.ExportCSV(&b, cliplog.CSVOptions{BOM: true})
@@ -1323,6 +1325,30 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 		}
 		c.refresh()
 	}
+}
+
+// filterName names the filtered clips in a file name: the client, project
+// and month filtered on, in ASCII letters, digits and hyphens ("acme-ltd"),
+// else "filtered".
+func (c *clipLog) filterName() string {
+	var b []byte
+	for _, key := range []string{"f_client", "f_project", "f_month"} {
+		for _, r := range strings.ToLower(c.values[key]) {
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				b = append(b, byte(r))
+			case len(b) > 0 && b[len(b)-1] != '-':
+				b = append(b, '-')
+			}
+		}
+		if len(b) > 0 && b[len(b)-1] != '-' {
+			b = append(b, '-')
+		}
+	}
+	if s := strings.Trim(string(b[:min(len(b), 60)]), "-"); s != "" {
+		return s
+	}
+	return "filtered"
 }
 
 // onDownloadRaw downloads a record that could not be read, as it is stored.

@@ -841,3 +841,20 @@ func TestLogReplace(t *testing.T) {
 		t.Errorf("a deleted clip: saved %v, alert %q", ok, c.alert)
 	}
 }
+
+// TestLogFilterName: a filtered CSV is named for the client, project and
+// month it holds (it was "-filtered" whatever the client).
+func TestLogFilterName(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	for _, tt := range []struct{ client, project, month, want string }{
+		{"Acme Ltd.", "", "", "acme-ltd"},
+		{"Café Noël", "Spring ad", "2025-03", "caf-no-l-spring-ad-2025-03"},
+		{"", "", "", "filtered"},
+		{"日本", "", "", "filtered"},
+	} {
+		c.values["f_client"], c.values["f_project"], c.values["f_month"] = tt.client, tt.project, tt.month
+		if got := c.filterName(); got != tt.want {
+			t.Errorf("%q %q %q: %q, want %q", tt.client, tt.project, tt.month, got, tt.want)
+		}
+	}
+}

@@ -365,7 +365,7 @@ func TestLogExportImport(t *testing.T) {
 	// still holds all.
 	pick(tb, "f-f_project", "Acme")
 	tb.waitFor("the export button to follow the filter", `document.getElementById("log-export-csv").textContent === "Export CSV: 2 clips shown"`, 10*time.Second)
-	if csv, name := lastDownload(tb, "log-export-csv"); strings.Count(csv, "\r\n") != 3 || strings.Contains(csv, "Café") || name != "aivc-clip-log-2025-03-01-filtered.csv" {
+	if csv, name := lastDownload(tb, "log-export-csv"); strings.Count(csv, "\r\n") != 3 || strings.Contains(csv, "Café") || name != "aivc-clip-log-2025-03-01-acme.csv" {
 		t.Errorf("CSV export %s of the clips of Acme:\n%s", name, csv)
 	}
 	tb.waitFor("the status to say the file is not a backup", `document.getElementById("log-status").textContent.includes("2 clips shown") &&
