@@ -103,11 +103,13 @@ import (
 // done"): 9,822,345 and 2,583,211; the editor's new rate takes the next
 // resolution up (+2.6 KB raw, +1.4 KB gzip -9: 9,824,913 and 2,584,612);
 // /log's cost per kept clip (9,825,625 and 2,584,749); a filtered CSV
-// named for its client (+2.8 KB raw: 9,828,389 and 2,585,244).
+// named for its client (+2.8 KB raw: 9,828,389 and 2,585,244); "1e12" told
+// to be written out, not that it is no number (+2.9 KB raw: 9,831,314 and
+// 2,584,961).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_829_000
+	ceilWasmRaw    = 9_832_000
 	ceilWasmGzip   = 2_586_000
 )
 

@@ -3,6 +3,7 @@ package pricing
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors. Every error the package returns wraps one of them, so
@@ -52,6 +53,9 @@ func (e *InputError) Error() string {
 	switch {
 	case errors.Is(e.Err, ErrEmpty):
 		return e.Field + " is empty"
+	case errors.Is(e.Err, ErrNotNumber) && exponentForm(e.Value):
+		// "1e12" is a number: "must be a number" told the person it was not.
+		return e.Field + " must be written out in full, like 1200000, not in exponent form like 1.2e6"
 	case errors.Is(e.Err, ErrNotNumber):
 		return e.Field + " must be a number, like 30 or 1,200.50"
 	case errors.Is(e.Err, ErrNegative):
@@ -72,6 +76,16 @@ func (e *InputError) Error() string {
 }
 
 func (e *InputError) Unwrap() error { return e.Err }
+
+// exponentForm reports whether s is a number in exponent form: "1e12",
+// "1.2E-05".
+func exponentForm(s string) bool {
+	mant, exp, ok := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "e")
+	exp = strings.TrimPrefix(strings.TrimPrefix(exp, "-"), "+")
+	digits := func(t string) bool { return t != "" && strings.Trim(t, "0123456789") == "" }
+	whole, frac, point := strings.Cut(mant, ".")
+	return ok && digits(exp) && (digits(whole) && (!point || digits(frac)) || whole == "" && digits(frac))
+}
 
 // NotOfferedError says why a model cannot make a shot, in words a person
 // reads: "10 s not offered at 1080p".
