@@ -31,6 +31,7 @@ type shell struct {
 	Icontent app.UI // the page
 
 	updateAvailable bool
+	updateLater     bool // the person put the update off: the banner covered the form
 	installable     bool
 	appleHint       bool // show "Share → Add to Home Screen"
 }
@@ -123,7 +124,7 @@ func (s *shell) Render() app.UI {
 	if !s.Iembed {
 		header = s.renderHeader()
 	}
-	if s.updateAvailable {
+	if s.updateAvailable && !s.updateLater {
 		banner = s.renderUpdateBanner()
 	}
 	if s.appleHint {
@@ -194,23 +195,32 @@ func (s *shell) renderFooter() app.UI {
 }
 
 func (s *shell) renderUpdateBanner() app.UI {
-	return s.renderToast("update-banner", "A new version of AIVC is available.", "Reload", s.onReload)
+	return s.renderToast("update-banner", "A new version of AIVC is available.", "Reload", s.onReload,
+		textElem("button", "secondary", "Later").Attr("type", "button").On("click", s.onLater))
 }
 
 func (s *shell) renderAppleHint() app.UI {
 	return s.renderToast("install-hint", "To install AIVC, open the Share menu and choose “Add to Home Screen”.", "OK", s.onCloseHint)
 }
 
-// renderToast is a message with a button, fixed at the bottom of the page.
-func (s *shell) renderToast(id, text, button string, onClick app.EventHandler) app.UI {
-	return elem("div", "toast",
+// renderToast is a message with a button (and more), fixed at the bottom
+// of the page.
+func (s *shell) renderToast(id, text, button string, onClick app.EventHandler, more ...app.UI) app.UI {
+	return elem("div", "toast", append([]app.UI{
 		textElem("span", "", text),
 		textElem("button", "", button).Attr("type", "button").On("click", onClick),
-	).ID(id).Role("status")
+	}, more...)...).ID(id).Role("status")
 }
 
 func (s *shell) onReload(ctx app.Context, e app.Event) {
 	ctx.Reload()
+}
+
+// onLater hides the update banner until the next page load, which brings
+// the new version anyway: fixed at the bottom, it covered the end of a
+// form (/log's, in a 1280×757 window) and had no other way out but Reload.
+func (s *shell) onLater(ctx app.Context, e app.Event) {
+	s.updateLater = true
 }
 
 func (s *shell) onInstall(ctx app.Context, e app.Event) {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -54,6 +55,25 @@ func TestShellEmbed(t *testing.T) {
 	s.OnAppInstallChange(app.Context{}) // not installable in embed mode, whatever the browser says
 	if s.installable {
 		t.Error("embed mode offers to install")
+	}
+}
+
+// TestUpdateLater: the update banner offers Reload and Later, and Later
+// hides it (it had no way out but Reload, over the end of a form).
+func TestUpdateLater(t *testing.T) {
+	s := newShell().Path("/").Content(el("main").ID("page"))
+	s.updateAvailable = true
+	loadShell(t, s)
+	html := app.HTMLString(s)
+	if !strings.Contains(html, `id="update-banner"`) || !strings.Contains(html, ">Reload<") || !strings.Contains(html, ">Later<") {
+		t.Fatalf("the banner: %s", html)
+	}
+	s = newShell().Path("/").Content(el("main").ID("page"))
+	s.updateAvailable = true
+	s.onLater(app.Context{}, app.Event{})
+	loadShell(t, s)
+	if strings.Contains(app.HTMLString(s), `id="update-banner"`) {
+		t.Error("Later left the banner")
 	}
 }
 

@@ -105,12 +105,13 @@ import (
 // /log's cost per kept clip (9,825,625 and 2,584,749); a filtered CSV
 // named for its client (+2.8 KB raw: 9,828,389 and 2,585,244); "1e12" told
 // to be written out, not that it is no number (+2.9 KB raw: 9,831,314 and
-// 2,584,961).
+// 2,584,961); the update banner's Later (+2.4 KB raw, +1.2 KB gzip -9:
+// 9,833,736 and 2,586,159).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_832_000
-	ceilWasmGzip   = 2_586_000
+	ceilWasmRaw    = 9_834_000
+	ceilWasmGzip   = 2_587_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
