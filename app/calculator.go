@@ -233,7 +233,7 @@ func (c *calculator) Render() app.UI {
 // renderForm renders the inputs: the source of prices, then the three
 // steps, then the results' summary (peek), except in the embed.
 func (c *calculator) renderForm() app.UI {
-	var steps, summary app.UI
+	var steps, top, summary app.UI
 	if c.bundled {
 		steps = c.renderBundled()
 	} else {
@@ -241,8 +241,13 @@ func (c *calculator) renderForm() app.UI {
 	}
 	if !c.ICompact {
 		summary = peek("calc-peek", c.summary, c.current)
+	} else {
+		// On a phone a blog's reader met the results ~1,200 px down the
+		// frame: the answer comes first, then the form to change it.
+		top = peek("calc-peek", c.summary, c.current).Class("peek-top")
 	}
 	return elem("form", "calc-form",
+		top,
 		elem("fieldset", "calc-source",
 			textElem("legend", "", "Prices from"),
 			elem("div", "calc-switch",

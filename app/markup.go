@@ -50,8 +50,9 @@ func resultsClass(page string, current bool) string {
 // peek is a page's results in one sentence at the end of its form: on a
 // phone, where the results are below the form, it stays at the bottom of the
 // screen while the form is on it (.peek in web/app.css). It is text, not a
-// link, so that it covers no tap target. The embed has none: its frame is as
-// tall as its page, so nothing would stick.
+// link, so that it covers no tap target. In the embed, whose frame is as
+// tall as its page so that nothing would stick, the calculator puts it at
+// the top of its form instead (peek-top).
 func peek(id, text string, current bool) app.HTMLElem {
 	return textElem("p", resultsClass("peek", current), text).ID(id)
 }

@@ -106,11 +106,12 @@ import (
 // named for its client (+2.8 KB raw: 9,828,389 and 2,585,244); "1e12" told
 // to be written out, not that it is no number (+2.9 KB raw: 9,831,314 and
 // 2,584,961); the update banner's Later (+2.4 KB raw, +1.2 KB gzip -9:
-// 9,833,736 and 2,586,159).
+// 9,833,736 and 2,586,159); the framed calculator's summary first in its
+// form (+0.7 KB raw: 9,834,453 and 2,586,436).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_834_000
+	ceilWasmRaw    = 9_835_000
 	ceilWasmGzip   = 2_587_000
 )
 
