@@ -54,6 +54,8 @@ type clipLog struct {
 	undo    *cliplog.Deleted // the last delete, until another action
 	corrupt []cliplog.CorruptRecord
 
+	seen string // the filters as the address last had them (logKeys)
+
 	// The last import's clips whose id is saved with other values (a
 	// client corrected in a spreadsheet), which Replace saves; then the
 	// versions it replaced, which Put back saves again.
@@ -699,7 +701,57 @@ func (c *clipLog) onInput(name string) app.EventHandler {
 		c.values[name] = ctx.JSSrc().Get("value").String()
 		c.edited(name)
 		c.syncInputs(ctx, name)
+		if strings.HasPrefix(name, "f_") {
+			v := c.filterValues()
+			c.seen = formatLinkState(v, logKeys)
+			replaceLink(ctx, v, logKeys)
+		}
 	}
+}
+
+// The filters in the address ("/log#client=Acme&month=2025-03"), so that a
+// client's clips can be bookmarked and a reload keeps the view: link key,
+// input name.
+var (
+	logKeys    = []string{"project", "client", "platform", "month", "kept"}
+	logFilters = [...]string{"f_project", "f_client", "f_profile", "f_month", "f_kept"}
+)
+
+// filterValues returns the filters as link values.
+func (c *clipLog) filterValues() url.Values {
+	v := url.Values{}
+	for i, key := range logKeys {
+		if s := c.values[logFilters[i]]; s != "" {
+			v.Set(key, s)
+		}
+	}
+	return v
+}
+
+// OnNav sets the filters from the address: a link, a bookmark, a reload.
+// A kept filter that is none of the choices is said and left out.
+func (c *clipLog) OnNav(ctx app.Context) {
+	v := linkState(ctx.Page().URL())
+	if formatLinkState(v, logKeys) == c.seen {
+		return
+	}
+	c.applyFilters(v)
+	c.refresh()
+	c.syncInputs(ctx, "")
+}
+
+// applyFilters sets the filters to a link's values.
+func (c *clipLog) applyFilters(v url.Values) {
+	c.seen = formatLinkState(v, logKeys)
+	for i, key := range logKeys {
+		c.values[logFilters[i]] = strings.TrimSpace(v.Get(key))
+	}
+	delete(c.errs, "f_kept")
+	if s := c.values["f_kept"]; !isChoice(s, keptChoices) {
+		c.errs["f_kept"] = errorMessage(&choiceError{Field: logLabel("f_kept"), Value: s})
+		c.values["f_kept"] = ""
+	}
+	c.limit = logRows
 }
 
 // draftKey keeps the clip form as it was left, outside the log's keys:
@@ -767,6 +819,7 @@ func (c *clipLog) edited(name string) {
 	case "disp", "rate_EUR", "rate_GBP":
 		c.saveSettings(name)
 	case "f_project", "f_client", "f_profile", "f_month", "f_kept":
+		delete(c.errs, name)
 		c.limit = logRows
 		c.refresh()
 	case "chart":
@@ -1538,15 +1591,19 @@ func (c *clipLog) refresh() {
 	}
 
 	ch := cliplog.ChoicesOf(all)
-	all2 := func(vals []string, label func(string) string) []choice {
+	all2 := func(vals []string, label func(string) string, picked string) []choice {
 		out := []choice{{Value: "", Label: "All"}}
+		if picked != "" && !slices.Contains(vals, picked) {
+			vals = append(vals, picked) // from a link, or its last clip deleted: "No clip matches"
+		}
 		for _, v := range vals {
 			out = append(out, choice{Value: v, Label: label(v)})
 		}
 		return out
 	}
 	same := func(s string) string { return s }
-	c.filters = [4][]choice{all2(ch.Projects, same), all2(ch.Clients, same), all2(ch.Profiles, c.profileName), all2(ch.Months, same)}
+	c.filters = [4][]choice{all2(ch.Projects, same, c.values["f_project"]), all2(ch.Clients, same, c.values["f_client"]),
+		all2(ch.Profiles, c.profileName, c.values["f_profile"]), all2(ch.Months, same, c.values["f_month"])}
 	f := cliplog.Filter{
 		Project: c.values["f_project"], Client: c.values["f_client"], ProfileID: c.values["f_profile"],
 		Month: c.values["f_month"], Kept: cliplog.KeptFilter(c.values["f_kept"]),

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -856,5 +857,33 @@ func TestLogFilterName(t *testing.T) {
 		if got := c.filterName(); got != tt.want {
 			t.Errorf("%q %q %q: %q, want %q", tt.client, tt.project, tt.month, got, tt.want)
 		}
+	}
+}
+
+// TestLogFiltersLinked: the filters go in the address and come back from
+// it (a reload lost them; a client's clips could not be bookmarked); a
+// client the log has no clip of still shows as picked, with no clip; a
+// kept filter that is none of the choices is said, and left out.
+func TestLogFiltersLinked(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	typeClip(c, map[string]string{"client": "Acme"})
+	if !c.save(false) {
+		t.Fatal(c.alert)
+	}
+	c.values["f_client"], c.values["f_kept"] = "Acme", "kept"
+	if got := formatLinkState(c.filterValues(), logKeys); got != "client=Acme&kept=kept" {
+		t.Errorf("link %q", got)
+	}
+	v, _ := url.ParseQuery("client=Beta&month=2025-03&kept=maybe")
+	c.applyFilters(v)
+	c.refresh()
+	if c.values["f_client"] != "Beta" || c.values["f_month"] != "2025-03" || c.values["f_kept"] != "" || c.count != "0 clips of 1" {
+		t.Errorf("after the link: %v, %q", c.values, c.count)
+	}
+	if !slices.ContainsFunc(c.filters[1], func(ch choice) bool { return ch.Value == "Beta" }) {
+		t.Errorf("the client picker lacks the linked client: %v", c.filters[1])
+	}
+	if got := c.errs["f_kept"]; !strings.Contains(got, "“maybe” is not in the list") {
+		t.Errorf("kept=maybe: message %q", got)
 	}
 }

@@ -506,7 +506,8 @@ func TestLogCorruptRecord(t *testing.T) {
 // TestLogFilterAll: the list's filters go back to "All", chosen as
 // a person chooses it (its place in the list, not a value). Before, "All"
 // had no value attribute (go-app drops empty ones), so it came back as a
-// filter for the project, client… "All": 0 clips, until a reload.
+// filter for the project, client… "All": 0 clips, until a reload. The
+// filters are in the address.
 func TestLogFilterAll(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -525,6 +526,18 @@ func TestLogFilterAll(t *testing.T) {
 		if v := eval[string](tb, fmt.Sprintf(`document.getElementById(%q).selectedOptions[0].label`, f.id)); v != "All" {
 			t.Errorf("%s shows %q after choosing All", f.id, v)
 		}
+	}
+
+	// The filters are in the address: a reload (or a bookmark) shows the
+	// same clips; they were lost.
+	pick(tb, "f-f_client", "Acme")
+	tb.waitFor("the filter in the address", `location.hash === "#client=Acme"`, 10*time.Second)
+	want := eval[string](tb, count)
+	tb.do("reloading", chromedp.Reload())
+	tb.waitReady()
+	tb.waitFor("Acme's clips after a reload", count+fmt.Sprintf(" === %q", want), 10*time.Second)
+	if v := eval[string](tb, `document.getElementById("f-f_client").value`); v != "Acme" {
+		t.Errorf("after a reload the client filter is %q", v)
 	}
 	tb.assertNoErrors()
 }
