@@ -162,7 +162,17 @@ func TestWriteFuzzSeeds(t *testing.T) {
 			}
 		}
 	}
-	dir := filepath.Join("testdata", "fuzz", "FuzzDecodeStored")
+	dir := filepath.Join("testdata", "fuzz", "FuzzCSVReader")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range csvReaderSeeds(t) {
+		body := fmt.Sprintf("go test fuzz v1\n[]byte(%s)\nbool(%t)\n", strconv.Quote(string(s)), i%2 == 1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("seed-%02d", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir = filepath.Join("testdata", "fuzz", "FuzzDecodeStored")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
