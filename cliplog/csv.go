@@ -3,7 +3,6 @@ package cliplog
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -192,34 +191,30 @@ func parseCSV(data []byte) (*parsed, error) {
 		return nil, &LimitError{Rows: n, MaxRows: MaxImportRows}
 	}
 	p := &parsed{}
-	r := csv.NewReader(bytes.NewReader(data))
 	// A spreadsheet set to a language that writes decimal commas (German,
 	// French, Spanish…) separates columns with semicolons: its numbers are
 	// read with their points and commas swapped ("1.200,50" as
 	// "1,200.50"), so that the amount parser checks the grouping.
 	first, _, _ := bytes.Cut(data, []byte{'\n'})
 	semicolons := bytes.Count(first, []byte{';'}) > bytes.Count(first, []byte{','})
+	sep := byte(',')
 	if semicolons {
-		r.Comma = ';'
+		sep = ';'
 	}
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	readErr := func(err error) (*parsed, error) {
-		line := 0
-		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
-			line = pe.Line
-			err = describe(ErrBadCSV, "the file is not readable CSV from here on ("+pe.Err.Error()+"); check the quotes on this line")
+	r := newCSVReader(data, sep)
+	readErr := func(line int, err error) (*parsed, error) {
+		if errors.Is(err, io.EOF) {
+			err = describe(ErrBadCSV, "the file is empty")
+		} else {
+			err = describe(ErrBadCSV, "the file is not readable CSV from here on ("+err.Error()+"); check the quotes on this line")
 		}
 		p.errs.add(line, err)
 		p.fatal = true
 		return p, nil
 	}
-	header, err := r.Read()
-	if errors.Is(err, io.EOF) {
-		return readErr(describe(ErrBadCSV, "the file is empty"))
-	}
+	header, line, err := r.read(nil)
 	if err != nil {
-		return readErr(err)
+		return readErr(line, err)
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -257,15 +252,15 @@ func parseCSV(data []byte) (*parsed, error) {
 	for _, h := range header {
 		breaks += strings.Count(h, "\n")
 	}
+	var rec []string
 	for {
-		rec, err := r.Read()
+		rec, line, err = r.read(rec)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return readErr(err)
+			return readErr(line, err)
 		}
-		line, _ := r.FieldPos(0)
 		row := line - breaks // as a spreadsheet numbers it
 		for _, c := range rec {
 			breaks += strings.Count(c, "\n")
