@@ -37,7 +37,7 @@ type CSVOptions struct {
 	BOM bool
 }
 
-// WriteCSV writes entries as RFC 4180 CSV (encoding/csv, CRLF line ends)
+// WriteCSV writes entries as RFC 4180 CSV (AppendCSV, CRLF line ends)
 // with a header row of CSVColumns, sorted by Date then ID:
 //
 //   - dates are YYYY-MM-DD and times RFC 3339;

@@ -19,14 +19,17 @@ type csvReader struct {
 	line int // the line data starts on, from 1
 }
 
+var errUnclosed = errors.New("a quoted cell is not closed")
+
 func newCSVReader(data []byte, sep byte) *csvReader {
 	return &csvReader{data: bytes.TrimSuffix(data, []byte{'\r'}), sep: sep, line: 1}
 }
 
 // read appends the next record to rec[:0] and returns it with the line it
 // starts on, or io.EOF after the last record. A quote out of place is an
-// error, returned with the line encoding/csv's ParseError gives it; stop
-// reading there.
+// error, returned with the line encoding/csv's ParseError gives it, except
+// a quote never closed: with the line its record starts on, where the quote
+// is (encoding/csv names the file's last line); stop reading there.
 func (r *csvReader) read(rec []string) (_ []string, line int, err error) {
 	for r.lineEnd() { // blank lines
 	}
@@ -40,6 +43,9 @@ func (r *csvReader) read(rec []string) (_ []string, line int, err error) {
 			cell, err = r.quoted()
 		} else {
 			cell, err = r.plain()
+		}
+		if errors.Is(err, errUnclosed) {
+			return nil, line, err
 		}
 		if err != nil {
 			return nil, r.line, err
@@ -91,9 +97,7 @@ func (r *csvReader) quoted() (string, error) {
 	for {
 		i := bytes.IndexByte(r.data, '"')
 		if i < 0 {
-			// encoding/csv names the file's last line.
-			r.line += bytes.Count(bytes.TrimSuffix(r.data, []byte{'\n'}), []byte{'\n'})
-			return "", errors.New("a quoted cell is not closed")
+			return "", errUnclosed
 		}
 		for j, c := range r.data[:i] {
 			if c == '\r' && r.data[j+1] == '\n' {

@@ -97,7 +97,7 @@
 //
 // # Export and import
 //
-// WriteCSV writes RFC 4180 CSV (encoding/csv, CRLF) with a header row
+// WriteCSV writes RFC 4180 CSV (AppendCSV, CRLF) with a header row
 // (CSVColumns), ISO dates, plain decimals ('.' and no grouping), a
 // currency column, "yes"/"no" for kept, and an optional UTF-8 byte order
 // mark (CSVOptions.BOM: Excel needs it to read UTF-8). A text cell starting

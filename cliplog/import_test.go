@@ -93,6 +93,10 @@ func TestImportCSVHeader(t *testing.T) {
 		{strings.Replace(csvHeader, "project", "colour", 1), ErrUnknownColumn, `line 1: unknown column "colour"`},
 		{strings.Replace(csvHeader, "project", "date", 1), ErrUnknownColumn, `line 1: column "date" appears twice`},
 		{csvHeader + "2025-03-01,\"runway,gen4,10\n", ErrBadCSV, "line 2: the file is not readable CSV from here on (a quoted cell is not closed); check the quotes on this line"},
+		// A quote never closed is named where it opens, not on the file's
+		// last line (encoding/csv's).
+		{csvHeader + "2025-03-01,\"runway,gen4,10\n2025-03-02,runway,gen4,10,50,USD,0.012,yes,A\n2025-03-03,runway,gen4,10,50,USD,0.012,yes,A\n", ErrBadCSV,
+			"line 2: the file is not readable CSV from here on (a quoted cell is not closed); check the quotes on this line"},
 		{csvHeader + "2025-03-01,runway,gen4,10,50,USD,0.012,yes,A\n\n2025-03-01,run\"way\n", ErrBadCSV, "line 4: the file is not readable CSV from here on (a quote inside a cell that does not start with one)"},
 		{csvHeader + "2025-03-01,runway,gen4,10,50,USD,0.012,yes,\"A\" B\n", ErrBadCSV, "line 2: the file is not readable CSV from here on (a quoted cell goes on after its closing quote)"},
 	}
