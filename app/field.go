@@ -54,7 +54,7 @@ func (f field) render() app.UI {
 		Attr("autocomplete", "off").
 		Spellcheck(false).
 		Aria("describedby", describedBy).
-		On("input", f.OnInput)
+		On("input", f.OnInput, app.EventScope(f.Name))
 	if f.Placeholder != "" {
 		input = input.Attr("placeholder", f.Placeholder)
 	}
@@ -139,7 +139,7 @@ func (p picker) render() app.UI {
 		ID(id).
 		Attr("name", p.Name).
 		Aria("describedby", describedBy).
-		On("change", p.OnChange)
+		On("change", p.OnChange, app.EventScope(p.Name))
 	if p.Error != "" {
 		sel = sel.Aria("invalid", "true")
 	}
@@ -167,8 +167,13 @@ func checkedValue(ctx app.Context) string {
 
 // checkbox is a labelled checkbox; with a message (msg, shown in the
 // element fieldMessageID(name)) it is marked invalid and points to it.
+//
+// Fields, pickers and boxes scope their handler by their name: go-app keeps
+// an element's old handler when the new one comes from the same function
+// literal (it compares code pointers), so /log's Upscale box, put where
+// Veo 3's Audio box was, went on setting "audio" (helper 26).
 func checkbox(id, name, value, label string, checked bool, msg string, h app.EventHandler) app.UI {
-	in := void("input").Attr("type", "checkbox").ID(id).Attr("name", name).Attr("value", value).On("change", h)
+	in := void("input").Attr("type", "checkbox").ID(id).Attr("name", name).Attr("value", value).On("change", h, app.EventScope(name))
 	// Prerendered HTML reads any checked attribute as checked, even
 	// checked="false", so it is only written when true; in the browser it
 	// is always set, because it sets the box's state, which the attribute
