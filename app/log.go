@@ -605,18 +605,19 @@ func (c *clipLog) renderReplace() app.UI {
 	switch {
 	case len(c.conflicts) > 0:
 		return button("log-replace", "secondary", "Replace "+pricing.CountInt(len(c.conflicts), "saved clip", "saved clips")+
-			" with the file's version", c.onReplace(false))
+			" with the file's version", c.onReplace(false), app.EventScope("replace"))
 	case len(c.replaced) == 1:
-		return button("log-replace", "secondary", "Put the replaced clip back as it was", c.onReplace(true))
+		return button("log-replace", "secondary", "Put the replaced clip back as it was", c.onReplace(true), app.EventScope("back"))
 	case len(c.replaced) > 1:
-		return button("log-replace", "secondary", "Put the "+strconv.Itoa(len(c.replaced))+" replaced clips back as they were", c.onReplace(true))
+		return button("log-replace", "secondary", "Put the "+strconv.Itoa(len(c.replaced))+" replaced clips back as they were", c.onReplace(true), app.EventScope("back"))
 	}
 	return nil
 }
 
 // onReplace saves the import's differing clips over the saved ones, or
-// (back) the replaced ones again. A failure stops it and says how far it
-// got: what was saved stays saved, and can be put back.
+// (back) the replaced ones again. A clip deleted since is passed over and
+// said; a failure to save stops it and says how far it got: what was saved
+// stays saved (and can be put back), what was not is offered again.
 func (c *clipLog) onReplace(back bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.status, c.undo, c.alert = "", nil, ""
@@ -624,25 +625,29 @@ func (c *clipLog) onReplace(back bool) app.EventHandler {
 		if back {
 			todo = c.replaced
 		}
-		var done []cliplog.Entry
-		for _, x := range todo {
+		var done, left []cliplog.Entry
+		gone := 0
+		for i, x := range todo {
+			saved, ok := c.log.Entry(x.ID)
+			if !ok { // deleted since, here or in another tab
+				gone++
+				continue
+			}
 			if !back {
 				x.Updated = now
 			}
-			saved, ok := c.log.Entry(x.ID)
-			err := errors.New("it is no longer in your log.") // deleted since, here or in another tab
-			if ok {
-				_, err = c.log.Update(x)
-			}
-			if err != nil {
+			if _, err := c.log.Update(x); err != nil {
 				c.failAction(err, pricing.CountInt(len(done), "clip was", "clips were")+" saved, then "+c.describe(x)+" was not:")
+				left = todo[i:]
 				break
 			}
 			done = append(done, saved)
 		}
 		c.conflicts, c.replaced = nil, nil
-		if !back {
-			c.replaced = done
+		if back {
+			c.replaced = left
+		} else {
+			c.conflicts, c.replaced = left, done
 		}
 		switch {
 		case c.alert != "":
@@ -650,6 +655,9 @@ func (c *clipLog) onReplace(back bool) app.EventHandler {
 			c.status = "Put back " + pricing.CountInt(len(done), "clip as it was.", "clips as they were.")
 		default:
 			c.status = "Replaced " + pricing.CountInt(len(done), "clip", "clips") + " with the file's version."
+		}
+		if gone > 0 && c.alert == "" {
+			c.status += " " + pricing.CountInt(gone, "clip was deleted since and is", "clips were deleted since and are") + " not saved again."
 		}
 		c.refresh()
 		focusAfterRender(c.page, "#log-replace", "#log-status")

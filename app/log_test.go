@@ -834,12 +834,28 @@ func TestLogReplace(t *testing.T) {
 	if e, _ := c.log.Entry(id); e.Client != "Cobalt" || len(c.replaced) != 0 || c.status != "Put back 1 clip as it was." {
 		t.Errorf("put back: client %q, status %q", e.Client, c.status)
 	}
-	// A clip deleted in the meantime is not saved again, and that is said.
-	c.importFile("clips.csv", []byte(strings.Replace(b.String(), "Cobalt", "Cobalt Ltd", 1)))
+	// A clip deleted in the meantime is not saved again, and that is said;
+	// the others are replaced (it stopped at the deleted one).
+	typeClip(c, map[string]string{"client": "Dune"})
+	if !c.save(false) {
+		t.Fatal(c.alert)
+	}
+	id2 := c.rows[0].ID
+	b.Reset()
+	if err := c.log.ExportCSV(&b, cliplog.CSVOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	file := strings.Replace(strings.Replace(b.String(), "Cobalt", "Cobalt Ltd", 1), "Dune", "Dune SA", 1)
+	c.importFile("clips.csv", []byte(file))
+	if len(c.conflicts) != 2 {
+		t.Fatalf("%d to replace, status %q", len(c.conflicts), c.status)
+	}
 	c.onDelete(id)(app.Context{}, noEvent)
 	c.onReplace(false)(app.Context{}, noEvent)
-	if _, ok := c.log.Entry(id); ok || !strings.Contains(c.alert, "is no longer in your log") {
-		t.Errorf("a deleted clip: saved %v, alert %q", ok, c.alert)
+	e2, _ := c.log.Entry(id2)
+	if _, ok := c.log.Entry(id); ok || e2.Client != "Dune SA" ||
+		c.status != "Replaced 1 clip with the file's version. 1 clip was deleted since and is not saved again." {
+		t.Errorf("a deleted clip: saved %v, the other's client %q, status %q, alert %q", ok, e2.Client, c.status, c.alert)
 	}
 }
 

@@ -539,5 +539,65 @@ func TestLogFilterAll(t *testing.T) {
 	if v := eval[string](tb, `document.getElementById("f-f_client").value`); v != "Acme" {
 		t.Errorf("after a reload the client filter is %q", v)
 	}
+	// Back to All, the nav forgets the filter, after a reload too (the
+	// tab kept the last non-empty states).
+	eval[bool](tb, `(() => { const s = document.getElementById("f-f_client"); s.selectedIndex = 0; return s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+	tb.waitFor("no filter in the address", `location.hash === ""`, 10*time.Second)
+	followNav(tb, "Calculator")
+	tb.waitFor("the calculator", `location.pathname === "/"`, 10*time.Second)
+	tb.do("reloading", chromedp.Reload())
+	tb.waitReady()
+	if href := eval[string](tb, `document.querySelector('nav[aria-label="Main"] a[href^="/log"]').getAttribute("href")`); href != "/log" {
+		t.Errorf("after All and a reload the nav's Log link is %q", href)
+	}
+	tb.assertNoErrors()
+}
+
+// TestLogAddonBoxes: a box put where another model's box was counts for its
+// own add-on. go-app kept the old box's handler (the same function literal,
+// another key): from Veo 3 (Audio) to Luma's Ray2 (Upscale), ticking
+// Upscale set "audio", which Ray2 does not price, and the credits stayed.
+func TestLogAddonBoxes(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	pick(tb, "f-profile", "veo-api")
+	pick(tb, "f-model", "veo-3")
+	tb.waitFor("Veo 3's Audio box", `!!document.getElementById("f-audio")`, 10*time.Second)
+	pick(tb, "f-profile", "luma")
+	tb.waitFor("Ray2's Upscale box", `!!document.getElementById("f-upscale") && !document.getElementById("f-audio")`, 10*time.Second)
+	before := eval[string](tb, `document.getElementById("f-credits").value`)
+	tb.do("ticking Upscale", chromedp.Click(chromedp.CSS(`label[for="f-upscale"]`)))
+	tb.waitFor("the upscale in the credits", fmt.Sprintf(`document.getElementById("f-credits").value !== %q`, before), 10*time.Second)
+	if !eval[bool](tb, `document.getElementById("f-upscale").checked`) {
+		t.Error("the Upscale box is not ticked")
+	}
+	tb.assertNoErrors()
+}
+
+// TestLogReplaceBack: a clip corrected in a file (its client) replaces the
+// saved one, and Put back brings the saved one back. go-app kept Replace's
+// handler for Put back (one button, handlers from one function literal):
+// Put back said "Replaced 0 clips" and changed nothing.
+func TestLogReplaceBack(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	seedLog(tb, 3) // clips e2e000000…: clients Acme, none, Beta & Co
+	tb.open("/log")
+	const file = "id,date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept,client\r\n" +
+		"e2e000000,2025-01-01,runway,gen-4-turbo,5,25,USD,0.024,no,Acme Ltd\r\n"
+	upload(tb, "corrected.csv", file)
+	tb.waitFor("the offer to replace", `document.getElementById("log-replace")?.textContent === "Replace 1 saved clip with the file's version"`, 10*time.Second)
+	clients := `[...document.querySelectorAll("#log-table tbody tr")].map(r => r.cells[9].textContent).sort().join("|")`
+	tb.do("replacing", chromedp.Click(chromedp.ID("log-replace")))
+	tb.waitFor("the file's client", clients+` === "|Acme Ltd|Beta & Co"`, 10*time.Second)
+	tb.waitFor("the offer to put it back", `document.getElementById("log-replace")?.textContent === "Put the replaced clip back as it was"`, 10*time.Second)
+	tb.do("putting it back", chromedp.Click(chromedp.ID("log-replace")))
+	tb.waitFor("the saved client back", clients+` === "|Acme|Beta & Co"`, 10*time.Second)
+	if s := eval[string](tb, `document.getElementById("log-status").textContent`); s != "Put back 1 clip as it was." {
+		t.Errorf("status %q", s)
+	}
 	tb.assertNoErrors()
 }
