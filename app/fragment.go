@@ -173,7 +173,7 @@ var navLoaded bool
 func navLinks() map[string]string {
 	if !navLoaded {
 		navLoaded = true
-		if v, ok := sessionItem(navKey, ""); ok {
+		if v, ok := sessionItem(navKey, "", false); ok {
 			for path, frags := range parsePairs(v) {
 				if _, set := lastLinks[path]; !set && strings.HasPrefix(path, "/") {
 					lastLinks[path] = frags[0]
@@ -190,14 +190,15 @@ func keepNavLinks() {
 	for path, frag := range navLinks() {
 		v.Set(path, frag)
 	}
-	sessionItem(navKey, formatLinkState(v, nil))
+	sessionItem(navKey, formatLinkState(v, nil), true)
 }
 
-// sessionItem reads the tab's sessionStorage item key, or with a value
-// writes it. Storage that throws (blocked, full) is as none: the nav then
-// remembers in memory only. The embed, which uses no storage (deviceStore
-// is none there), has none.
-func sessionItem(key, value string) (v string, ok bool) {
+// sessionItem reads the tab's sessionStorage item key, or with write
+// writes value there ("" removes it: the pages' states all emptied were
+// left stored, and came back after a reload). Storage that throws
+// (blocked, full) is as none: the nav then remembers in memory only. The
+// embed, which uses no storage (deviceStore is none there), has none.
+func sessionItem(key, value string, write bool) (v string, ok bool) {
 	if !app.IsClient || deviceStore() == nil {
 		return "", false
 	}
@@ -207,7 +208,11 @@ func sessionItem(key, value string) (v string, ok bool) {
 		}
 	}()
 	s := app.Window().Get("sessionStorage")
-	if value != "" {
+	switch {
+	case write && value == "":
+		s.Call("removeItem", key)
+		return "", true
+	case write:
 		s.Call("setItem", key, value)
 		return value, true
 	}
