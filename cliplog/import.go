@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/aivc/aivc/pricing"
 )
 
@@ -127,11 +129,29 @@ func (l *Log) ImportCSV(data []byte, opts ImportOptions) (ImportReport, error) {
 
 // sameClipKey is what a clip says, without what a file written by hand or
 // re-saved by a spreadsheet may leave out or change: its id, names, plan
-// and times.
+// and times, and its numbers' digits past the 15 significant ones a
+// spreadsheet keeps (a custom plan's $28 for 150 credits is
+// 0.1866666666666667 a credit, saved as 0.186666666666667).
 func sameClipKey(e Entry) string {
-	return strings.Join([]string{e.Date, e.ProfileID, e.ModelID, string(e.Res), e.Seconds.String(), e.Credits.String(),
-		string(e.PricePerCredit.Currency), e.PricePerCredit.Amount.String(), strconv.FormatBool(e.Kept),
+	return strings.Join([]string{e.Date, e.ProfileID, e.ModelID, string(e.Res), significant15(e.Seconds), significant15(e.Credits),
+		string(e.PricePerCredit.Currency), significant15(e.PricePerCredit.Amount), strconv.FormatBool(e.Kept),
 		e.Project, e.Client, e.Note}, "\x1f")
+}
+
+// sameAsSaved reports whether an imported clip is the saved clip with its
+// id: equal, or equal but for the digits a spreadsheet drops.
+func sameAsSaved(saved, in Entry) bool {
+	return saved.Equal(in) || saved.ID == in.ID && sameClipKey(saved) == sameClipKey(in) &&
+		saved.ProfileName == in.ProfileName && saved.PlanID == in.PlanID && saved.ModelName == in.ModelName &&
+		saved.Created == in.Created && saved.Updated == in.Updated
+}
+
+// significant15 is d to 15 significant digits, as a spreadsheet keeps it.
+func significant15(d decimal.Decimal) string {
+	if d.IsZero() {
+		return "0"
+	}
+	return d.Round(15 - int32(d.NumDigits()) - d.Exponent()).String()
 }
 
 func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
@@ -194,7 +214,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 			}
 		}
 		switch {
-		case ok && saved.Equal(e):
+		case ok && sameAsSaved(saved, e):
 			rep.Identical++
 		case ok:
 			rep.Conflicts = append(rep.Conflicts, Conflict{Line: r.line, Saved: saved, Incoming: e})

@@ -46,17 +46,6 @@ func resave(t *testing.T, text string, cols []string, edit func(col, v string) s
 	return b.String()
 }
 
-// significant15 rounds d to 15 significant digits, as spreadsheets keep
-// numbers.
-func significant15(d decimal.Decimal) string {
-	whole, frac, _ := strings.Cut(d.Abs().String(), ".")
-	exp := len(whole) // digits before the point
-	if whole == "0" {
-		exp = len(strings.TrimLeft(frac, "0")) - len(frac) // less the zeros after it
-	}
-	return d.Round(int32(15 - exp)).String()
-}
-
 // TestImportSpreadsheetRoundTrip: the log's own CSV, opened in a
 // spreadsheet and saved again, imports as what is already saved. A
 // spreadsheet keeps 15 significant digits (the whole file was refused for
@@ -69,7 +58,11 @@ func TestImportSpreadsheetRoundTrip(t *testing.T) {
 	kling.ProfileID, kling.ModelID = "kling", "kling-2-1-pro"
 	twin := mk("r2", "2026-11-05", "5", "50", "0.024", pricing.USD, false)
 	twin2 := mk("r3", "2026-11-05", "5", "50", "0.024", pricing.USD, false)
-	addAll(t, l, []Entry{kling.Derive(), twin, twin2, mk("r4", "2026-11-06", "10", "20", "0.0151515151515152", pricing.USD, true)})
+	// A custom plan of $28 for 150 credits: 0.1866666666666667 a credit, 16
+	// significant digits, saved by the spreadsheet as 0.186666666666667
+	// (a conflict with its id, a second clip without).
+	custom := mk("c5", "2026-11-07", "5", "10", "0.1866666666666667", pricing.USD, true)
+	addAll(t, l, []Entry{kling.Derive(), twin, twin2, mk("r4", "2026-11-06", "10", "20", "0.0151515151515152", pricing.USD, true), custom})
 	var b bytes.Buffer
 	if err := l.ExportCSV(&b, CSVOptions{BOM: true}); err != nil {
 		t.Fatal(err)
@@ -94,7 +87,7 @@ func TestImportSpreadsheetRoundTrip(t *testing.T) {
 			t.Errorf("%s: %v\n%s", name, err, file)
 			continue
 		}
-		if rep.Added != 0 || rep.Identical != 4 || l.Len() != 4 {
+		if rep.Added != 0 || rep.Identical != 5 || len(rep.Conflicts) != 0 || l.Len() != 5 {
 			t.Errorf("%s: %s; the log holds %d clips", name, rep.Summary(), l.Len())
 		}
 	}
@@ -103,7 +96,7 @@ func TestImportSpreadsheetRoundTrip(t *testing.T) {
 	file := resave(t, b.String(), noID, upper)
 	file += file[strings.Index(file, "\n")+1:]
 	rep, err := l.ImportCSV([]byte(file), ImportOptions{})
-	if err != nil || rep.Added != 4 || l.Len() != 8 {
+	if err != nil || rep.Added != 5 || l.Len() != 10 {
 		t.Errorf("the file twice over: %v, %s; the log holds %d clips", err, rep.Summary(), l.Len())
 	}
 
