@@ -492,7 +492,12 @@ func parseMix(s string) (rows []mixRow, bad string) {
 		}
 		r := mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5]}
 		if m, ok := strings.CutPrefix(r.Takes, "~"); ok {
-			r.Takes, r.Measured = "", strings.TrimSpace(m)
+			// "~~2" is a typed "~2" (no number: formatMix doubles its "~").
+			if m = strings.TrimSpace(m); strings.HasPrefix(m, "~") {
+				r.Takes = m
+			} else {
+				r.Takes, r.Measured = "", m
+			}
 		}
 		rows = append(rows, r)
 	}
@@ -507,7 +512,9 @@ func formatMix(rows []mixRow) string {
 		for j := range f {
 			f[j] = strings.TrimSpace(f[j])
 		}
-		if t := strings.TrimSpace(r.Takes); t != "" {
+		if t := strings.TrimSpace(r.Takes); strings.HasPrefix(t, "~") {
+			f = append(f, "~"+t) // typed, not a measure: reloaded, "~2" was taken for one
+		} else if t != "" {
 			f = append(f, t)
 		} else if m := strings.TrimSpace(r.Measured); m != "" {
 			f = append(f, "~"+m)

@@ -299,6 +299,15 @@ func TestPlannerMeasuredTakes(t *testing.T) {
 	if got := c.linkValues().Get("mix"); got != link {
 		t.Errorf("the link without a log %q, want %q", got, link)
 	}
+	// A typed "~2" is no number, and stays typed through the link (it came
+	// back as a measure).
+	c = openPlanner(t, "mix=broll:20:10:720p:fast")
+	c.rows[0].Takes = "~2"
+	c.compute()
+	c = openPlanner(t, "mix="+c.linkValues().Get("mix"))
+	if c.rows[0].Takes != "~2" || c.rows[0].Measured != "" || !strings.Contains(c.errs["mix-0-takes"], "must be a number") {
+		t.Errorf("a typed ~2 through the link: %+v, %q", c.rows[0], c.errs["mix-0-takes"])
+	}
 	// A measure that is no count stops the month and names it.
 	for in, want := range map[string]string{
 		"~x":   "The link's measured generations per kept clip must be a number, like 30 or 1,200.50",

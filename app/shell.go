@@ -221,6 +221,16 @@ func (s *shell) onReload(ctx app.Context, e app.Event) {
 // form (/log's, in a 1280×757 window) and had no other way out but Reload.
 func (s *shell) onLater(ctx app.Context, e app.Event) {
 	s.updateLater = true
+	// The button goes: the focus, left on nothing, would start again at
+	// the page's top. It goes to the page's content, as the skip link's.
+	if app.IsClient {
+		ctx.Defer(func(app.Context) {
+			if main := app.Window().Get("document").Call("querySelector", "main"); main.Truthy() {
+				main.Set("tabIndex", -1)
+				main.Call("focus")
+			}
+		})
+	}
 }
 
 func (s *shell) onInstall(ctx app.Context, e app.Event) {
