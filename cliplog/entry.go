@@ -186,6 +186,12 @@ func (e Entry) validate(amounts bool) error {
 		if want := CostOf(e.Credits, e.PricePerCredit); !moneyEqual(want, e.Cost) {
 			return inputErr(FieldCost, pricing.Exact(e.Cost.Amount)+" "+string(e.Cost.Currency), ErrCostMismatch)
 		}
+		// Credits and a price of 15 digits each can make a cost of 16; the
+		// backup's reader refuses it, so it is refused here, where it is
+		// made: a CSV imported it, and its JSON export did not come back.
+		if c := e.Cost.Amount; int64(c.NumDigits())+int64(c.Exponent()) > int64(pricing.MaxIntegerDigits) {
+			return inputErr(FieldCost, "", pricing.ErrTooLarge)
+		}
 	} else if !e.Seconds.IsPositive() {
 		return inputErr(FieldSeconds, "0", pricing.ErrZero)
 	}

@@ -123,6 +123,8 @@ func csvSeeds(t testing.TB) [][]byte {
 		[]byte(""),
 		[]byte(csvHeader + "2025-03-01,runway,gen4,10,50,USD,0.012,yes,\"two\nlines\"\r\n"),
 		[]byte(strings.ReplaceAll(csvHeader, ",", ";") + "2025-03-01;runway;gen4;8,5;1.200;USD;0,024;yes;\"A; B\"\r\n"),
+		// A cost of 16 digits: imported from CSV, its backup was refused.
+		[]byte(csvHeader + "2025-03-01,runway,gen4,10,10,USD,100000000000000,yes,A\n"),
 	}
 }
 

@@ -346,3 +346,13 @@ func TestImportUnknownNames(t *testing.T) {
 		t.Errorf("the same file again lists %v", rep.Unknown)
 	}
 }
+
+// TestImportCostTooLarge: credits × price of 16 digits is refused where it
+// is made; a CSV imported it, and its backup was then refused ("Cost is
+// too large": FuzzImportCSV found it).
+func TestImportCostTooLarge(t *testing.T) {
+	_, err := ReadCSV([]byte(csvHeader + "2025-03-01,runway,gen4,10,10,USD,100000000000000,yes,A\n"))
+	if err == nil || !strings.Contains(err.Error(), "line 2: Cost is too large") {
+		t.Errorf("a cost of 1e15: %v", err)
+	}
+}

@@ -113,11 +113,12 @@ import (
 // −5.7 KB gzip -9: 9,818,767 and 2,582,431). Then helper 26's findings:
 // handlers scoped by name, Put back and Replace, the nav's emptied states,
 // 15-digit prices, a typed "~2" on /plan, the focus after Later (+9.8 KB
-// raw, +2.2 KB gzip -9: 9,828,543 and 2,584,651).
+// raw, +2.2 KB gzip -9: 9,828,543 and 2,584,651); a cost of 16 digits
+// refused where it is made (9,828,984 and 2,584,691).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_829_000
+	ceilWasmRaw    = 9_830_000
 	ceilWasmGzip   = 2_585_000
 )
 
