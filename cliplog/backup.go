@@ -147,12 +147,13 @@ type parsed struct {
 
 type row struct {
 	line    int
+	row     int // the spreadsheet's row of a CSV record (ImportError.Row)
 	e       Entry
 	derived bool // the file gave no id: e.ID is made from its cells (derivedID)
 }
 
 // add keeps a valid entry, checking its ID against the file's others.
-func (p *parsed) add(seen map[string]int, line int, e Entry, derived bool) {
+func (p *parsed) add(seen map[string]int, line, rowNum int, e Entry, derived bool) {
 	if i, ok := seen[e.ID]; ok {
 		if p.rows[i].e.Equal(e) {
 			p.repeated++
@@ -162,7 +163,7 @@ func (p *parsed) add(seen map[string]int, line int, e Entry, derived bool) {
 		return
 	}
 	seen[e.ID] = len(p.rows)
-	p.rows = append(p.rows, row{line: line, e: e, derived: derived})
+	p.rows = append(p.rows, row{line: line, row: rowNum, e: e, derived: derived})
 }
 
 // lines turns byte offsets (in increasing order) into line numbers.
@@ -307,7 +308,7 @@ func parseBackup(data []byte) (*parsed, error) {
 					p.errs.add(line, err)
 				}
 				if len(errs) == 0 {
-					p.add(seen, line, e, false)
+					p.add(seen, line, 0, e, false)
 				}
 			}
 			if err := expectDelim(dec, ']'); err != nil {

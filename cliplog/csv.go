@@ -261,7 +261,7 @@ func parseCSV(data []byte) (*parsed, error) {
 		if err != nil {
 			return readErr(line, err)
 		}
-		row := line - breaks // as a spreadsheet numbers it
+		sheetRow := line - breaks // as a spreadsheet numbers it
 		for _, c := range rec {
 			breaks += strings.Count(c, "\n")
 		}
@@ -273,7 +273,7 @@ func parseCSV(data []byte) (*parsed, error) {
 			return nil, &LimitError{Rows: p.rowsTotal, MaxRows: MaxImportRows}
 		}
 		if len(rec) != len(header) {
-			p.errs.addRow(line, row, describe(ErrBadCSV, fmt.Sprintf("this row has %d cells but the header has %d", len(rec), len(header))))
+			p.errs.addRow(line, sheetRow, describe(ErrBadCSV, fmt.Sprintf("this row has %d cells but the header has %d", len(rec), len(header))))
 			continue
 		}
 		cell := func(name string) string {
@@ -288,7 +288,7 @@ func parseCSV(data []byte) (*parsed, error) {
 		}
 		e, errs := entryFromCells(cell)
 		for _, err := range errs {
-			p.errs.addRow(line, row, err)
+			p.errs.addRow(line, sheetRow, err)
 		}
 		if len(errs) > 0 {
 			continue
@@ -297,7 +297,7 @@ func parseCSV(data []byte) (*parsed, error) {
 		if derived {
 			e.ID = derivedID(cell, made)
 		}
-		p.add(seen, line, e, derived)
+		p.add(seen, line, sheetRow, e, derived)
 	}
 	return p, nil
 }

@@ -162,13 +162,19 @@ type ImportError struct {
 }
 
 func (e *ImportError) Error() string {
-	switch {
-	case e.Line <= 0:
+	if e.Line <= 0 {
 		return errText(e.Err)
-	case e.Row > 0 && e.Row != e.Line:
-		return "row " + strconv.Itoa(e.Row) + " (line " + strconv.Itoa(e.Line) + "): " + errText(e.Err)
 	}
-	return "line " + strconv.Itoa(e.Line) + ": " + errText(e.Err)
+	return where(e.Line, e.Row) + ": " + errText(e.Err)
+}
+
+// where names a place in a file: "line 6", or "row 4 (line 6)" where a
+// spreadsheet shows the line's record on another row.
+func where(line, row int) string {
+	if row > 0 && row != line {
+		return "row " + strconv.Itoa(row) + " (line " + strconv.Itoa(line) + ")"
+	}
+	return "line " + strconv.Itoa(line)
 }
 
 func (e *ImportError) Unwrap() error { return e.Err }

@@ -25,7 +25,7 @@ type ImportOptions struct {
 
 // UnknownClip is a clip imported with a platform or model Known did not know.
 type UnknownClip struct {
-	Line               int
+	Line, Row          int // Row: as Conflict's
 	ProfileID, ModelID string
 }
 
@@ -33,7 +33,9 @@ type UnknownClip struct {
 // values. The saved entry is kept; the page may offer to replace it
 // (Update with Incoming).
 type Conflict struct {
-	Line     int
+	Line int
+	Row  int // the spreadsheet's row of a CSV record, when not Line
+
 	Saved    Entry // zero when the saved record could not be read
 	Incoming Entry
 }
@@ -71,10 +73,10 @@ func (r ImportReport) Summary() string {
 				lines = append(lines, "…")
 				break
 			}
-			lines = append(lines, strconv.Itoa(c.Line))
+			lines = append(lines, where(c.Line, c.Row))
 		}
 		parts = append(parts, pricing.CountInt(n, "clip has", "clips have")+" the id of a saved clip but other values, and "+
-			map[bool]string{true: "was", false: "were"}[n == 1]+" left out (line "+strings.Join(lines, ", ")+")")
+			map[bool]string{true: "was", false: "were"}[n == 1]+" left out ("+strings.Join(lines, ", ")+")")
 	}
 	if n := len(r.Skipped); n > 0 {
 		parts = append(parts, pricing.CountInt(n, "problem", "problems")+" in the file: those lines were left out")
@@ -86,7 +88,7 @@ func (r ImportReport) Summary() string {
 				lines = append(lines, "…")
 				break
 			}
-			lines = append(lines, "line "+strconv.Itoa(u.Line)+": "+u.ProfileID+" · "+u.ModelID)
+			lines = append(lines, where(u.Line, u.Row)+": "+u.ProfileID+" · "+u.ModelID)
 		}
 		parts = append(parts, pricing.CountInt(n, "clip names", "clips name")+" a platform or model this app does not know ("+
 			strings.Join(lines, "; ")+"), imported as written: check the spelling")
@@ -209,7 +211,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 				ok = saved.ID != ""
 			}
 			if found && !ok {
-				rep.Conflicts = append(rep.Conflicts, Conflict{Line: r.line, Incoming: e})
+				rep.Conflicts = append(rep.Conflicts, Conflict{Line: r.line, Row: r.row, Incoming: e})
 				continue
 			}
 		}
@@ -217,12 +219,12 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 		case ok && sameAsSaved(saved, e):
 			rep.Identical++
 		case ok:
-			rep.Conflicts = append(rep.Conflicts, Conflict{Line: r.line, Saved: saved, Incoming: e})
+			rep.Conflicts = append(rep.Conflicts, Conflict{Line: r.line, Row: r.row, Saved: saved, Incoming: e})
 		default:
 			writes = append(writes, write{EntryKey(e.ID), encodeStored(e)})
 			added = append(added, e)
 			if opts.Known != nil && !opts.Known(e.ProfileID, e.ModelID) {
-				rep.Unknown = append(rep.Unknown, UnknownClip{r.line, e.ProfileID, e.ModelID})
+				rep.Unknown = append(rep.Unknown, UnknownClip{r.line, r.row, e.ProfileID, e.ModelID})
 			}
 		}
 	}

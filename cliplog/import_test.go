@@ -356,3 +356,19 @@ func TestImportCostTooLarge(t *testing.T) {
 		t.Errorf("a cost of 1e15: %v", err)
 	}
 }
+
+// TestImportSummaryRows: the summary names a clip by the spreadsheet's row
+// as the errors do ("row 4 (line 6)") after a note with a line break.
+func TestImportSummaryRows(t *testing.T) {
+	l := openLog(t, NewMemStore())
+	file := "date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept,note\n" +
+		"2025-03-01,runway,gen4,10,50,USD,0.012,yes,\"two\nlines\"\n" +
+		"2025-03-02,runwayy,gen4,10,50,USD,0.012,yes,A\n"
+	rep, err := l.ImportCSV([]byte(file), ImportOptions{Known: func(p, _ string) bool { return p == "runway" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "row 3 (line 4): runwayy · gen4"; !strings.Contains(rep.Summary(), want) {
+		t.Errorf("summary %q, want %q in it", rep.Summary(), want)
+	}
+}
