@@ -180,8 +180,9 @@ var (
 		{Value: string(cliplog.KeptOnly), Label: "Kept only"},
 		{Value: string(cliplog.RejectedOnly), Label: "Rejected only"},
 	}
-	chartChoices = []choice{{Value: "month", Label: "Spend per month"}, {Value: "project", Label: "Spend per project"}}
-	rateKeys     = []pricing.Currency{pricing.EUR, pricing.GBP}
+	chartChoices = []choice{{Value: "month", Label: "Spend per month"}, {Value: "project", Label: "Spend per project"},
+		{Value: "client", Label: "Spend per client"}}
+	rateKeys = []pricing.Currency{pricing.EUR, pricing.GBP}
 )
 
 var (
@@ -1698,18 +1699,26 @@ func (c *clipLog) refresh() {
 	}
 }
 
-// spendChart charts the spend of es per month (the last 24) or per project
-// (the 12 largest).
+// spendChart charts the spend of es per month (the last 24), or per
+// project or client (the 12 largest).
 func (c *clipLog) spendChart(es []cliplog.Entry, display pricing.Currency, rates pricing.Rates) barChart {
-	byProject := c.values["chart"] == "project"
+	by := c.values["chart"]
 	var pts []cliplog.Point
 	var err error
-	if byProject {
+	title, none := "Spend per month", ""
+	switch by {
+	case "project":
 		pts, err = cliplog.SpendByProject(es, display, rates)
-		pts = pts[:min(len(pts), 12)]
-	} else {
+		title, none = "Spend per project", "No project"
+	case "client":
+		pts, err = cliplog.SpendByClient(es, display, rates)
+		title, none = "Spend per client", "No client"
+	default:
 		pts, err = cliplog.SpendByMonth(es, display, rates)
 		pts = pts[max(len(pts)-24, 0):]
+	}
+	if none != "" {
+		pts = pts[:min(len(pts), 12)]
 	}
 	if err != nil || len(pts) == 0 {
 		return barChart{}
@@ -1718,8 +1727,8 @@ func (c *clipLog) spendChart(es []cliplog.Entry, display pricing.Currency, rates
 	most := 0
 	for i, p := range pts {
 		label := p.Key
-		if byProject && label == "" {
-			label = "No project"
+		if label == "" {
+			label = none
 		}
 		bars[i] = chartBar{Label: label, Key: p.Key, Amount: p.Spent.Amount,
 			Text: pricing.FormatMoney(p.Spent) + " · " + pricing.CountInt(p.Count, "clip", "clips")}
@@ -1728,10 +1737,6 @@ func (c *clipLog) spendChart(es []cliplog.Entry, display pricing.Currency, rates
 		}
 	}
 	bars[most].Mark = true
-	title := "Spend per month"
-	if byProject {
-		title = "Spend per project"
-	}
 	desc := title + ", in " + string(display) + ": the most, " + bars[most].Text + ", in " + bars[most].Label + "."
 	return newBarChart("log-chart", title, desc, "Spent", bars)
 }

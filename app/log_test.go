@@ -903,3 +903,23 @@ func TestLogFiltersLinked(t *testing.T) {
 		t.Errorf("kept=maybe: message %q", got)
 	}
 }
+
+// TestLogChartByClient: the spend chart is per client too, for the bills
+// (it was per month or per project only).
+func TestLogChartByClient(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	for _, client := range []string{"Acme", "Beta", ""} {
+		typeClip(c, map[string]string{"client": client})
+		if !c.save(false) {
+			t.Fatal(c.alert)
+		}
+	}
+	c.values["chart"] = "client"
+	c.edited("chart")
+	html := logHTML(t, c)
+	for _, want := range []string{">Spend per client<", ">Acme<", ">Beta<", ">No client<"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the chart lacks %s", want)
+		}
+	}
+}

@@ -303,7 +303,18 @@ func SpendByMonth(es []Entry, display pricing.Currency, rates pricing.Rates) ([]
 // SpendByProject returns spend per project, largest first (then by
 // name); Key "" gathers the clips without a project.
 func SpendByProject(es []Entry, display pricing.Currency, rates pricing.Rates) ([]Point, error) {
-	pts, err := spendBy(es, display, rates, func(e Entry) string { return e.Project })
+	return spendLargest(es, display, rates, func(e Entry) string { return e.Project })
+}
+
+// SpendByClient is SpendByProject per client: what each client's clips
+// cost, for the bills.
+func SpendByClient(es []Entry, display pricing.Currency, rates pricing.Rates) ([]Point, error) {
+	return spendLargest(es, display, rates, func(e Entry) string { return e.Client })
+}
+
+// spendLargest is spendBy, largest first (then by name).
+func spendLargest(es []Entry, display pricing.Currency, rates pricing.Rates, key func(Entry) string) ([]Point, error) {
+	pts, err := spendBy(es, display, rates, key)
 	order.Stable(len(pts), func(i, j int) int { // largest first
 		return cmp.Or(pts[j].Spent.Amount.Cmp(pts[i].Spent.Amount), strings.Compare(pts[i].Key, pts[j].Key))
 	}, func(i, j int) { pts[i], pts[j] = pts[j], pts[i] })

@@ -199,6 +199,14 @@ func TestSpendSeries(t *testing.T) {
 	if err != nil || len(projects) != 2 || projects[0].Key != "Acme" || pricing.Exact(projects[0].Spent.Amount) != "1.6" || projects[1].Key != "" {
 		t.Errorf("projects = %+v, %v", projects, err)
 	}
+	// Per client, for the bills: the clip without a client (€0.86, $1.00)
+	// first, then Acme and Beta ($0.60 each), by name.
+	es[0].Client, es[1].Client, es[2].Client = "Acme", "", "Beta"
+	clients, err := SpendByClient(es, pricing.USD, testRates)
+	if err != nil || len(clients) != 3 || clients[0].Key != "" || clients[1].Key != "Acme" || clients[2].Key != "Beta" ||
+		pricing.Exact(clients[0].Spent.Amount) != "1" || pricing.Exact(clients[2].Spent.Amount) != "0.6" {
+		t.Errorf("clients = %+v, %v", clients, err)
+	}
 	if _, err := SpendByMonth(es, "JPY", testRates); !errors.Is(err, pricing.ErrCurrency) {
 		t.Errorf("missing rate: %v", err)
 	}
