@@ -511,6 +511,27 @@ func TestUpdateBanner(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestUpdateBannerMissedFound: the banner comes even when go-app misses the
+// registration's "updatefound" (it listens only once register() has
+// resolved; on a loaded machine the new worker was found before, and a full
+// run waited 120 s for nothing): web/early.js sees the new worker take the
+// page over. The test drops go-app's "updatefound" listener.
+func TestUpdateBannerMissedFound(t *testing.T) {
+	t.Parallel()
+	tb, deploy := workerTab(t)
+	eval[bool](tb, `(window.goappTryUpdate = () => {}, true)`)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+		const add = ServiceWorkerRegistration.prototype.addEventListener;
+		ServiceWorkerRegistration.prototype.addEventListener = function (type, ...rest) {
+			if (type !== "updatefound") return add.call(this, type, ...rest);
+		};
+	})()`})
+	deploy()
+	tb.open("/")
+	tb.waitFor("the update banner", `!!document.querySelector("#update-banner button")`, 120*time.Second)
+	tb.assertNoErrors()
+}
+
 // TestUpdateBannerOpenTab: a tab left open learns of a new version when it
 // comes back into view (web/early.js asks go-app to look): before, only a
 // reload did, and an installed app left open kept the old prices.

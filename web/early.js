@@ -115,6 +115,18 @@ document.addEventListener("click", (e) => {
   };
   document.addEventListener("visibilitychange", check);
   setInterval(check, 60 * 60 * 1000);
+  // go-app learns of the new worker from the registration's "updatefound",
+  // which it listens for only once register() has resolved: on a loaded
+  // machine the new worker was found before that, and no banner came (a
+  // browser test waited 120 s). The new worker takes over the page as it
+  // activates (clients.claim): a page that had a worker and gets another
+  // has a new version, whatever go-app saw.
+  const sw = navigator.serviceWorker;
+  if (sw && sw.controller) {
+    sw.addEventListener("controllerchange", () => {
+      if (typeof goappOnUpdate === "function") goappOnUpdate();
+    });
+  }
 })();
 
 // A page's results follow every keystroke. As a live region they were read
