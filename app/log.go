@@ -27,6 +27,8 @@ import (
 //     (prefilled from the catalog's rule), kept or rejected, project, client,
 //     note; its cost per clip and per second show as it is typed. "Log
 //     another like this" saves and keeps every field for the next one.
+//   - Edit on a clip's row puts it in the form to correct it in place; it
+//     keeps its price per credit as logged unless asked for the plan's now.
 //   - The list with its filters, totals, measured generations per kept clip
 //     and a chart of spend per month or per project.
 //   - My plans: the plan the person is on for each platform, so clips are
@@ -52,6 +54,7 @@ type clipLog struct {
 	alert   string           // storage trouble, said plainly (role=alert)
 	status  string           // what the last action did (role=status)
 	undo    *cliplog.Deleted // the last delete, until another action
+	unedit  *cliplog.Entry   // the version the last edit changed, until another action
 	corrupt []cliplog.CorruptRecord
 
 	seen string // the filters as the address last had them (logKeys)
@@ -62,10 +65,12 @@ type clipLog struct {
 	conflicts, replaced []cliplog.Entry
 
 	// The clip form.
-	clipMsg   string // a message about the clip as a whole (no price)
-	usage     string // the catalog rule behind the prefilled credits
-	priceText string // the price per credit the clip gets, and from where
-	unit      string // what the platform calls its credits
+	editing   *cliplog.Entry // the saved clip the form edits, as it was; nil: a new clip
+	reprice   bool           // the edited clip is priced at the plan's price now, not as logged
+	clipMsg   string         // a message about the clip as a whole (no price)
+	usage     string         // the catalog rule behind the prefilled credits
+	priceText string         // the price per credit the clip gets, and from where
+	unit      string         // what the platform calls its credits
 	models    []choice
 	res       []choice
 	resHint   string    // the platform's name for the chosen resolution
@@ -338,12 +343,21 @@ func (c *clipLog) renderCorrupt() app.UI {
 
 // renderForm renders "Log a clip".
 func (c *clipLog) renderForm() app.UI {
-	var undo app.UI
-	if c.undo != nil {
+	var undo, editing, reprice app.UI
+	if c.undo != nil || c.unedit != nil {
 		undo = button("log-undo", "secondary", "Undo", c.onUndo)
 	}
+	title, save, again := "Log a clip", "Log clip", button("log-save-again", "secondary", "Log another like this", c.onSave(true))
+	if e := c.editing; e != nil {
+		title, save, again = "Edit a clip", "Save changes", button("log-cancel-edit", "secondary", "Cancel", c.onCancelEdit)
+		editing = textElem("p", "log-editing", "Editing "+c.describe(*e)+". Save changes to replace it, or Cancel.").ID("log-editing")
+		if c.priceDiffers() {
+			reprice = button("log-reprice", "secondary", "Price it at your plan now", c.onReprice)
+		}
+	}
 	kept := c.values["kept"] != "no"
-	return section("log-add", "Log a clip",
+	return section("log-add", title,
+		editing,
 		elem("form", "log-form",
 			elem("div", "log-fields",
 				c.field("date", "YYYY-MM-DD", "", "numeric"),
@@ -366,17 +380,17 @@ func (c *clipLog) renderForm() app.UI {
 				c.field("client", "", "", "text"),
 				c.field("note", "", "", "text"),
 			),
-			textElem("p", "log-price", c.priceText).ID("log-price"),
+			elem("p", "log-price", app.Text(c.priceText), reprice).ID("log-price").Attr("tabindex", "-1"),
 			textElem("p", "calc-error", c.clipMsg).ID("log-clip-msg").Attr("tabindex", "-1"),
 			elem("dl", "log-preview",
 				renderRow(c.cost, c.cost.Value != ""),
 				renderRow(c.perSecond, c.perSecond.Value != ""),
 			),
 			elem("div", "log-actions",
-				textElem("button", "", "Log clip").ID("log-save").Attr("type", "submit"),
-				button("log-save-again", "secondary", "Log another like this", c.onSave(true)),
+				textElem("button", "", save).ID("log-save").Attr("type", "submit"),
+				again,
 			),
-		).ID("log-form").Aria("label", "Log a clip").On("submit", c.onSave(false)),
+		).ID("log-form").Aria("label", title).On("submit", c.onSave(false)),
 		elem("p", "log-status", app.Text(c.status), undo).ID("log-status").Role("status").Attr("tabindex", "-1"),
 	)
 }
@@ -457,7 +471,8 @@ var (
 )
 
 // table returns a table that scrolls sideways on a phone, named by its
-// caption for screen readers; a column without a name is the rows' Delete.
+// caption for screen readers; a column without a name holds the rows' Edit
+// and Delete.
 func table(id, caption string, columns []string, rows []app.UI) app.UI {
 	head := make([]app.UI, len(columns))
 	for i, col := range columns {
@@ -468,7 +483,7 @@ func table(id, caption string, columns []string, rows []app.UI) app.UI {
 		}
 		th := textElem("th", class, name)
 		if name == "" {
-			th = elem("th", "", textElem("span", "visually-hidden", "Delete"))
+			th = elem("th", "", textElem("span", "visually-hidden", "Edit or delete"))
 		}
 		head[i] = th.Attr("scope", "col")
 	}
@@ -500,10 +515,18 @@ func (c *clipLog) renderRow(i int, e cliplog.Entry) app.UI {
 			tds[i] = textElem("th", "", text).Attr("scope", "row") // the platform and model
 		}
 	}
-	tds[len(cells)] = elem("td", "", textElem("button", "secondary log-delete", "Delete").Attr("type", "button").
-		// Named by its row too: two clips of a day on one model had one name.
-		Aria("label", "Delete row "+strconv.Itoa(i+1)+": the clip of "+e.Date+", "+where).On("click", c.onDelete(e.ID), app.EventScope(e.ID)))
-	return elem("tr", "log-row", tds...).DataSet("entry-id", e.ID).DataSet("cost", pricing.Exact(e.Cost.Amount))
+	// Named by their row too: two clips of a day on one model had one name.
+	row := " row " + strconv.Itoa(i+1) + ": the clip of " + e.Date + ", " + where
+	tds[len(cells)] = elem("td", "log-actions-cell",
+		textElem("button", "secondary log-edit", "Edit").Attr("type", "button").
+			Aria("label", "Edit"+row).On("click", c.onEdit(e.ID), app.EventScope(e.ID)),
+		textElem("button", "secondary log-delete", "Delete").Attr("type", "button").
+			Aria("label", "Delete"+row).On("click", c.onDelete(e.ID), app.EventScope(e.ID)))
+	class := "log-row"
+	if c.editing != nil && c.editing.ID == e.ID {
+		class += " log-editing-row"
+	}
+	return elem("tr", class, tds...).DataSet("entry-id", e.ID).DataSet("cost", pricing.Exact(e.Cost.Amount))
 }
 
 // logCellClass is the class of each cell of a row of the list.
@@ -621,7 +644,7 @@ func (c *clipLog) renderReplace() app.UI {
 // stays saved (and can be put back), what was not is offered again.
 func (c *clipLog) onReplace(back bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		c.status, c.undo, c.alert = "", nil, ""
+		c.status, c.undo, c.unedit, c.alert = "", nil, nil, ""
 		todo, now := c.conflicts, cliplog.Timestamp(logNow())
 		if back {
 			todo = c.replaced
@@ -812,7 +835,7 @@ func (c *clipLog) restoreDraft() {
 
 // edited follows up a change of the input name.
 func (c *clipLog) edited(name string) {
-	if slices.Contains(clipKeys, name) {
+	if slices.Contains(clipKeys, name) && c.editing == nil { // the draft is the new clip's, kept for after the edit
 		defer c.keepDraft()
 	}
 	switch name {
@@ -851,12 +874,16 @@ func (c *clipLog) onSave(again bool) app.EventHandler {
 	}
 }
 
-// save logs the clip in the form. On any failure the form stays as it is,
-// with the reason beside the field or in the alert.
+// save logs the clip in the form, or saves the clip being edited. On any
+// failure the form stays as it is, with the reason beside the field or in
+// the alert.
 func (c *clipLog) save(again bool) bool {
-	c.status, c.undo = "", nil
+	c.status, c.undo, c.unedit = "", nil, nil
 	c.previewClip()
 	e, err := c.clipEntry()
+	if err == nil && c.editing != nil {
+		return c.saveEdit(e)
+	}
 	if err == nil {
 		e, err = c.log.Add(e)
 	}
@@ -900,8 +927,10 @@ func (c *clipLog) clipEntry() (cliplog.Entry, error) {
 		return cliplog.Entry{}, err
 	}
 	now := logNow()
-	id, err := cliplog.NewID(now, logRandom)
-	if err != nil {
+	id, created := "", cliplog.Timestamp(now)
+	if e := c.editing; e != nil {
+		id, created = e.ID, e.Created // saveEdit sets Updated
+	} else if id, err = cliplog.NewID(now, logRandom); err != nil {
 		return cliplog.Entry{}, err
 	}
 	return cliplog.Entry{
@@ -909,8 +938,131 @@ func (c *clipLog) clipEntry() (cliplog.Entry, error) {
 		ModelID: m.ID, ModelName: m.Name, Res: pricing.Resolution(v["res"]),
 		Seconds: secs, Credits: credits, PricePerCredit: price, Kept: v["kept"] != "no",
 		Project: strings.TrimSpace(v["project"]), Client: strings.TrimSpace(v["client"]), Note: strings.TrimSpace(v["note"]),
-		Created: cliplog.Timestamp(now),
+		Created: created,
 	}, nil
+}
+
+// saveEdit saves e over the clip being edited, unless that clip changed
+// since the edit began (another tab, an import) or was deleted: then the
+// form keeps the changes and says what to do.
+func (c *clipLog) saveEdit(e cliplog.Entry) bool {
+	was := *c.editing
+	saved, ok := c.log.Entry(was.ID)
+	switch {
+	case !ok:
+		// Logged again as a new clip on the next save, with what was typed.
+		c.editing = nil
+		c.clipMsg = "The clip you were editing is no longer in your log (deleted in another tab?). " +
+			"Your changes are still in the form: Log clip logs them as a new clip."
+		return false
+	case !saved.Equal(was):
+		c.editing = &saved
+		c.clipMsg = "This clip was changed elsewhere since you began (another tab, or an import): " +
+			"it is now " + c.describe(saved) + ". Save changes again to replace it with yours."
+		return false
+	}
+	if e.Updated = was.Updated; e.Derive().Equal(was) {
+		c.status = "Nothing was changed: " + c.describe(was) + " is as it was."
+		c.endEdit()
+		focusAfterRender(c.page, c.editButton(was.ID), "#log-status")
+		return true
+	}
+	e.Updated = cliplog.Timestamp(logNow())
+	e, err := c.log.Update(e)
+	if err != nil {
+		c.fail(err)
+		return false
+	}
+	c.alert, c.unedit = "", &was
+	c.status = "Saved your changes: " + c.describe(e) + "."
+	c.endEdit()
+	focusAfterRender(c.page, c.editButton(e.ID), "#log-status")
+	return true
+}
+
+// endEdit leaves the clip being edited: the form is the new clip's again,
+// as it was before the edit.
+func (c *clipLog) endEdit() {
+	c.editing, c.reprice = nil, false
+	c.resetClip(c.values["profile"])
+	c.restoreDraft()
+	c.refresh()
+}
+
+// editButton selects the Edit button of the clip id in the list.
+func (c *clipLog) editButton(id string) string {
+	return `#log-table tr[data-entry-id="` + id + `"] .log-edit`
+}
+
+// onEdit fills the form with a saved clip to change it.
+func (c *clipLog) onEdit(id string) app.EventHandler {
+	return func(ctx app.Context, _ app.Event) {
+		c.status, c.undo, c.unedit, c.alert = "", nil, nil, ""
+		e, ok := c.log.Entry(id)
+		if !ok {
+			c.status = "That clip is no longer in your log."
+			c.refresh()
+			return
+		}
+		p, ok := pricing.FindProfile(c.catalog, e.ProfileID)
+		_, known := p.FindModel(e.ModelID)
+		if !ok || !known {
+			// The form picks from known platforms and models only.
+			c.status = "To edit " + c.describe(e) + ", its platform and model need to be among yours: " +
+				"add them under Profiles, or correct the clip in a CSV export and import it."
+			return
+		}
+		c.editing, c.reprice = &e, false
+		for _, k := range clipKeys {
+			delete(c.values, k)
+			delete(c.errs, k)
+		}
+		// As a person would pick them, each filling in what follows; then
+		// what the clip says. Add-ons are not kept with a clip: its
+		// credits count them.
+		for _, f := range [...][2]string{{"profile", e.ProfileID}, {"model", e.ModelID}, {"res", string(e.Res)}, {"dur", pricing.Exact(e.Seconds)}} {
+			c.values[f[0]] = f[1]
+			c.fillClip(f[0])
+		}
+		c.values["credits"] = pricing.Exact(e.Credits)
+		c.values["date"], c.values["project"], c.values["client"], c.values["note"] = e.Date, e.Project, e.Client, e.Note
+		c.values["kept"] = "yes"
+		if !e.Kept {
+			c.values["kept"] = "no"
+		}
+		c.previewClip()
+		c.refresh()
+		c.syncInputs(ctx, "")
+		focusAfterRender(c.page, "#"+fieldID("date"))
+	}
+}
+
+// onCancelEdit leaves the clip as it is saved.
+func (c *clipLog) onCancelEdit(ctx app.Context, e app.Event) {
+	id := c.editing.ID
+	c.endEdit()
+	c.status = "The clip is as it was."
+	c.syncInputs(ctx, "")
+	focusAfterRender(c.page, c.editButton(id), "#log-status")
+}
+
+// priceDiffers reports whether the clip being edited is priced as logged,
+// at another price per credit than its platform's plan now gives.
+func (c *clipLog) priceDiffers() bool {
+	e := c.editing
+	if e == nil || c.reprice || c.values["profile"] != e.ProfileID {
+		return false
+	}
+	p, _ := pricing.FindProfile(c.catalog, e.ProfileID)
+	price, _, _, err := c.priceNow(p)
+	return err == nil && (price.Currency != e.PricePerCredit.Currency || !price.Amount.Equal(e.PricePerCredit.Amount))
+}
+
+// onReprice prices the clip being edited at its platform's plan now.
+func (c *clipLog) onReprice(ctx app.Context, e app.Event) {
+	c.reprice = true
+	c.previewClip()
+	focusAfterRender(c.page, "#log-price", "#log-save")
 }
 
 // fail shows why the clip was not saved: beside its field when the error
@@ -1078,8 +1230,20 @@ func (c *clipLog) previewClip() {
 
 // priceFor returns the price per credit of a clip made on p, the plan it
 // comes from and words saying so: the person's plan for p, or else p's
-// first plan with a monthly price. An API profile's credits are money.
+// first plan with a monthly price. An API profile's credits are money. A
+// clip being edited keeps its price while it stays on its platform, unless
+// the person asks for the plan's (reprice).
 func (c *clipLog) priceFor(p pricing.Profile) (price pricing.Money, planID, words string, err error) {
+	if e := c.editing; e != nil && !c.reprice && e.ProfileID == p.ID {
+		// An edit keeps the clip's price: changing its client is no reason
+		// to price it at a plan taken since.
+		return e.PricePerCredit, e.PlanID, "Priced at " + pricing.FormatMoney(e.PricePerCredit) + " per credit, as when it was logged.", nil
+	}
+	return c.priceNow(p)
+}
+
+// priceNow returns the price per credit of a clip made on p now, as priceFor does.
+func (c *clipLog) priceNow(p pricing.Profile) (price pricing.Money, planID, words string, err error) {
 	if p.Kind == pricing.KindAPI {
 		return cliplog.APIPrice(p.Currency), "", "Pay as you go: the credits used are the money charged, in " + string(p.Currency) + ".", nil
 	}
@@ -1209,7 +1373,7 @@ func (c *clipLog) previewPlan() {
 // onSavePlan saves the plan in the form.
 func (c *clipLog) onSavePlan(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	c.status, c.undo = "", nil
+	c.status, c.undo, c.unedit = "", nil, nil
 	mp, p, err := c.planInput()
 	if err == nil {
 		if _, err = mp.PricePerCredit(p); err == nil {
@@ -1238,7 +1402,7 @@ func (c *clipLog) onSavePlan(ctx app.Context, e app.Event) {
 // onRemovePlan forgets the plan of a platform.
 func (c *clipLog) onRemovePlan(profile string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		c.status, c.undo = "", nil
+		c.status, c.undo, c.unedit = "", nil, nil
 		if err := c.log.DeletePlan(profile); err != nil {
 			c.failAction(err, "The plan was not removed.")
 			return
@@ -1301,7 +1465,7 @@ func (c *clipLog) saveSettings(name string) {
 // onDelete deletes a clip; the status offers to undo it.
 func (c *clipLog) onDelete(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		c.status, c.undo = "", nil
+		c.status, c.undo, c.unedit = "", nil, nil
 		d, err := c.log.Delete(id)
 		if err != nil {
 			c.failAction(err, "The clip was not deleted.")
@@ -1317,23 +1481,35 @@ func (c *clipLog) onDelete(id string) app.EventHandler {
 				next = "#log-table tbody tr:nth-child(" + strconv.Itoa(min(i+1, len(c.rows)-1)) + ") .log-delete"
 			}
 		}
-		c.refresh()
+		if c.editing != nil && c.editing.ID == id {
+			c.endEdit() // and Undo puts it back as it was
+			c.syncInputs(ctx, "")
+		} else {
+			c.refresh()
+		}
 		focusAfterRender(c.page, next, "#log-undo")
 	}
 }
 
-// onUndo puts the last deleted clip back.
+// onUndo puts the last deleted clip back, or the last edited one as it
+// was.
 func (c *clipLog) onUndo(ctx app.Context, e app.Event) {
-	if c.undo == nil {
+	d, was := c.undo, c.unedit
+	c.status, c.undo, c.unedit = "", nil, nil
+	var err error
+	switch {
+	case d != nil:
+		err, was = c.log.Restore(*d), &d.Entry
+	case was != nil:
+		_, err = c.log.Update(*was)
+	default:
 		return
 	}
-	d := *c.undo
-	c.status, c.undo = "", nil
-	if err := c.log.Restore(d); err != nil {
+	if err != nil {
 		c.failAction(err, "The clip was not put back.")
 		return
 	}
-	c.status = "Put back " + c.describe(d.Entry) + "."
+	c.status = "Put back " + c.describe(*was) + "."
 	c.refresh()
 	focusAfterRender(c.page, "#log-status")
 }
@@ -1349,7 +1525,7 @@ func (c *clipLog) onMore(ctx app.Context, e app.Event) {
 // the whole log is then saved for the reminder.
 func (c *clipLog) onExport(backup bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		c.status, c.undo = "", nil
+		c.status, c.undo, c.unedit = "", nil, nil
 		now := logNow()
 		var b strings.Builder
 		name, mime := "aivc-clip-log-"+cliplog.Today(now), "text/csv"
@@ -1478,7 +1654,7 @@ func (c *clipLog) onImport(ctx app.Context, e app.Event) {
 	}
 	f := files.Index(0)
 	in.Set("value", "")
-	c.status, c.undo, c.importErrs = "", nil, nil
+	c.status, c.undo, c.unedit, c.importErrs = "", nil, nil, nil
 	name, size := f.Get("name").String(), f.Get("size").Int()
 	if size > cliplog.MaxImportBytes {
 		c.importErrs = []string{(&cliplog.LimitError{Size: size, MaxSize: cliplog.MaxImportBytes}).Error()}

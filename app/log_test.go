@@ -11,6 +11,7 @@ import (
 
 	"github.com/aivc/aivc/cliplog"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
 )
 
 // countingReader gives distinct random bytes, so entry ids differ.
@@ -542,7 +543,7 @@ func TestLogImport(t *testing.T) {
 	}
 	html := logHTML(t, c)
 	for text, n := range map[string]int{
-		">Runway (app) · Gen-4<": 3, ": the clip of 2025-03-01, Runway (app) · Gen-4": 1,
+		">Runway (app) · Gen-4<": 3, ": the clip of 2025-03-01, Runway (app) · Gen-4": 2, // its Edit and Delete
 		">Kling AI (app) · kling-v9<": 2, "> · <": 0,
 	} {
 		if got := strings.Count(html, text); got != n {
@@ -552,8 +553,10 @@ func TestLogImport(t *testing.T) {
 	// Each Delete has a name of its own, by its row: two clips of a day on
 	// one model had one.
 	for i := 1; i <= c.log.Len(); i++ {
-		if n := strings.Count(html, `aria-label="Delete row `+strconv.Itoa(i)+`: the clip of `); n != 1 {
-			t.Errorf("Delete row %d: %d buttons", i, n)
+		for _, b := range []string{"Edit", "Delete"} {
+			if n := strings.Count(html, `aria-label="`+b+` row `+strconv.Itoa(i)+`: the clip of `); n != 1 {
+				t.Errorf("%s row %d: %d buttons", b, i, n)
+			}
 		}
 	}
 
@@ -921,5 +924,170 @@ func TestLogChartByClient(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("the chart lacks %s", want)
 		}
+	}
+}
+
+// TestLogEdit: a clip filed under the wrong client is corrected in place:
+// Edit fills the form with it, Save changes keeps its id, creation time and
+// price per credit (a plan taken since does not reprice it unless asked),
+// Undo puts it back, and the new clip the person had half typed comes back
+// to the form afterwards.
+func TestLogEdit(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"profile": "kling", "model": "kling-2-6-standard", "dur": "10", "client": "Cobalt", "note": "take 3"})
+	if !c.save(false) {
+		t.Fatal(c.clipMsg, c.alert)
+	}
+	orig := c.rows[0]
+	// A plan taken since: $10 for 1,000 Kling credits, $0.01 a credit.
+	c.values["plan_profile"] = "kling"
+	c.edited("plan_profile")
+	c.values["plan"], c.values["plan_price"], c.values["plan_credits"] = customPlan, "10", "1000"
+	c.edited("plan")
+	c.onSavePlan(app.Context{}, noEvent)
+	if len(c.planRows) != 1 {
+		t.Fatalf("plan not saved: %q %v", c.alert, c.errs)
+	}
+	// A new clip half typed before the edit.
+	typeClip(c, map[string]string{"project": "Next ad"})
+
+	c.onEdit(orig.ID)(app.Context{}, noEvent)
+	if c.editing == nil {
+		t.Fatalf("not editing: status %q", c.status)
+	}
+	for k, want := range map[string]string{"profile": "kling", "model": "kling-2-6-standard", "dur": "10", "client": "Cobalt",
+		"note": "take 3", "project": "", "date": orig.Date, "kept": "yes", "credits": orig.Credits.String()} {
+		if c.values[k] != want {
+			t.Errorf("edit form %s = %q, want %q", k, c.values[k], want)
+		}
+	}
+	html := logHTML(t, c)
+	for _, want := range []string{`>Edit a clip<`, `>Save changes<`, `id="log-cancel-edit"`, `class="log-row log-editing-row"`,
+		`>Editing the 10 s clip of 2025-03-01 on Kling AI (app) · `, "as when it was logged.", `id="log-reprice"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("editing: no %s", want)
+		}
+	}
+	if strings.Contains(html, "Log another like this") {
+		t.Error("editing offers Log another like this")
+	}
+	typeClip(c, map[string]string{"client": "Cobalt Ltd"})
+	if c.cost.Value != orig.Cost.Amount.String() {
+		t.Errorf("edit preview cost %s, want %s as logged", c.cost.Value, orig.Cost.Amount)
+	}
+	logNow = func() time.Time { return time.Date(2025, 3, 2, 9, 0, 0, 0, time.UTC) }
+	if !c.save(false) {
+		t.Fatalf("save changes: %q %q %v", c.clipMsg, c.alert, c.errs)
+	}
+	got, _ := c.log.Entry(orig.ID)
+	if c.log.Len() != 1 || got.Client != "Cobalt Ltd" || got.Created != orig.Created || got.Updated != "2025-03-02T09:00:00Z" ||
+		!got.PricePerCredit.Amount.Equal(orig.PricePerCredit.Amount) || !got.Cost.Amount.Equal(orig.Cost.Amount) {
+		t.Errorf("saved %d clips, the clip %+v", c.log.Len(), got)
+	}
+	if !strings.HasPrefix(c.status, "Saved your changes: the 10 s clip of 2025-03-01") || c.editing != nil || c.unedit == nil {
+		t.Errorf("after saving: status %q, editing %v", c.status, c.editing != nil)
+	}
+	if c.values["project"] != "Next ad" || c.values["client"] != "" {
+		t.Errorf("the half-typed clip did not come back: %v", c.values)
+	}
+	html = logHTML(t, c)
+	if !strings.Contains(html, ">Log a clip<") || strings.Contains(html, "log-editing") {
+		t.Error("the form is still editing")
+	}
+	c.onUndo(app.Context{}, noEvent)
+	if back, _ := c.log.Entry(orig.ID); !back.Equal(orig) || !strings.HasPrefix(c.status, "Put back the 10 s clip") {
+		t.Errorf("undo: %+v, status %q", back, c.status)
+	}
+
+	// Priced at the plan now when asked: 10 s of Kling 2.6 Standard.
+	c.onEdit(orig.ID)(app.Context{}, noEvent)
+	c.onReprice(app.Context{}, noEvent)
+	if !c.save(false) {
+		t.Fatalf("save repriced: %q %v", c.clipMsg, c.errs)
+	}
+	if got, _ := c.log.Entry(orig.ID); !got.PricePerCredit.Amount.Equal(decimal.RequireFromString("0.01")) || got.PlanID != "" {
+		t.Errorf("repriced: %s per credit, plan %q", got.PricePerCredit.Amount, got.PlanID)
+	}
+
+	// Nothing changed is said, and nothing saved.
+	before, _ := c.log.Entry(orig.ID)
+	c.onEdit(orig.ID)(app.Context{}, noEvent)
+	if !c.save(false) || !strings.HasPrefix(c.status, "Nothing was changed") {
+		t.Errorf("no change: status %q", c.status)
+	}
+	if after, _ := c.log.Entry(orig.ID); !after.Equal(before) {
+		t.Errorf("no change saved a change: %+v", after)
+	}
+
+	// Cancel leaves it as it was.
+	c.onEdit(orig.ID)(app.Context{}, noEvent)
+	typeClip(c, map[string]string{"client": "Wrong"})
+	c.onCancelEdit(app.Context{}, noEvent)
+	if after, _ := c.log.Entry(orig.ID); !after.Equal(before) || c.editing != nil || c.values["client"] != "" {
+		t.Errorf("cancel: %+v, form %v", after, c.values)
+	}
+}
+
+// TestLogEditConflicts: an edit never overwrites what it did not see. A
+// clip changed in another tab is said, and saved over only when asked
+// again; a clip deleted meanwhile keeps the changes in the form, to log
+// as a new clip; a clip on a platform the app does not know is not put in
+// a form that would change its platform; deleting the clip being edited
+// ends the edit.
+func TestLogEditConflicts(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"client": "Cobalt"})
+	if !c.save(false) {
+		t.Fatal(c.clipMsg)
+	}
+	id := c.rows[0].ID
+
+	c.onEdit(id)(app.Context{}, noEvent)
+	typeClip(c, map[string]string{"note": "mine"})
+	other, _ := c.log.Entry(id)
+	other.Client = "Theirs"
+	if _, err := c.log.Update(other); err != nil {
+		t.Fatal(err)
+	}
+	if c.save(false) || !strings.Contains(c.clipMsg, "changed elsewhere") {
+		t.Fatalf("changed elsewhere: saved, message %q", c.clipMsg)
+	}
+	if !c.save(false) {
+		t.Fatalf("saving again: %q", c.clipMsg)
+	}
+	if got, _ := c.log.Entry(id); got.Note != "mine" || got.Client != "Cobalt" {
+		t.Errorf("saved over: %+v", got)
+	}
+
+	c.onEdit(id)(app.Context{}, noEvent)
+	typeClip(c, map[string]string{"note": "kept"})
+	if _, err := c.log.Delete(id); err != nil {
+		t.Fatal(err)
+	}
+	if c.save(false) || !strings.Contains(c.clipMsg, "no longer in your log") || c.values["note"] != "kept" {
+		t.Fatalf("deleted meanwhile: message %q, note %q", c.clipMsg, c.values["note"])
+	}
+	if !c.save(false) || c.log.Len() != 1 || c.rows[0].Note != "kept" || c.rows[0].ID == id {
+		t.Errorf("logged as new: %d clips, %+v", c.log.Len(), c.rows)
+	}
+
+	id = c.rows[0].ID
+	c.onEdit(id)(app.Context{}, noEvent)
+	c.onDelete(id)(app.Context{}, noEvent)
+	if c.editing != nil || !strings.Contains(logHTML(t, c), ">Log a clip<") {
+		t.Error("deleting the clip being edited left the form editing it")
+	}
+
+	gone, err := c.log.Add(cliplog.Entry{ID: "x1", Date: "2025-03-01", ProfileID: "gone", ModelID: "m",
+		Seconds: decimal.NewFromInt(5), Credits: decimal.NewFromInt(1), PricePerCredit: cliplog.APIPrice("USD"), Created: "2025-03-01T10:00:00Z"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.refresh()
+	c.onEdit(gone.ID)(app.Context{}, noEvent)
+	if c.editing != nil || !strings.Contains(c.status, "add them under Profiles") {
+		t.Errorf("unknown platform: editing %v, status %q", c.editing != nil, c.status)
 	}
 }

@@ -601,3 +601,43 @@ func TestLogReplaceBack(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestLogEditClip: a person corrects a clip's client with the keyboard:
+// Edit on its row fills the form and takes the focus there, Save changes
+// saves it in place (no second clip) and brings the focus back to the
+// row's Edit, and a reload shows the change.
+func TestLogEditClip(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	seedLog(tb, 3) // clips e2e000000…: clients Acme, none, Beta & Co
+	tb.open("/log")
+	const id = "e2e000000"
+	row := `#log-table tr[data-entry-id="` + id + `"]`
+	eval[bool](tb, `(document.querySelector(`+jsString(row+" .log-edit")+`).focus(), true)`)
+	tb.do("pressing Edit", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the form editing the clip", `document.getElementById("log-editing") !== null && document.activeElement.id === "f-date"`, 10*time.Second)
+	if v := eval[string](tb, `document.getElementById("f-client").value`); v != "Acme" {
+		t.Fatalf("the form's client %q, want Acme", v)
+	}
+	if !eval[bool](tb, `document.querySelector(`+jsString(row)+`).classList.contains("log-editing-row")`) {
+		t.Error("the row being edited is not marked")
+	}
+	typeInto(tb, "f-client", "Acme Ltd")
+	tb.do("saving with Enter", chromedp.KeyEvent(kb.Enter))
+	client := `document.querySelector(` + jsString(row) + `)?.cells[9].textContent`
+	tb.waitFor("the new client in the row", client+` === "Acme Ltd"`, 10*time.Second)
+	tb.waitFor("the focus back on the row's Edit", `document.activeElement.matches(`+jsString(row+" .log-edit")+`)`, 5*time.Second)
+	if n := len(logIDs(tb)); n != 3 {
+		t.Errorf("%d clips after the edit, want 3", n)
+	}
+	if s := eval[string](tb, `document.getElementById("log-status").textContent`); !strings.HasPrefix(s, "Saved your changes: ") {
+		t.Errorf("status %q", s)
+	}
+	if v := eval[string](tb, `document.getElementById("f-client").value + "|" + document.getElementById("log-save").textContent`); v != "|Log clip" {
+		t.Errorf("after the edit the form shows %q, want a new clip's", v)
+	}
+	tb.open("/log")
+	tb.waitFor("the change kept", client+` === "Acme Ltd"`, 10*time.Second)
+	tb.assertNoErrors()
+}

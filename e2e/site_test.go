@@ -116,12 +116,13 @@ import (
 // raw, +2.2 KB gzip -9: 9,828,543 and 2,584,651); a cost of 16 digits
 // refused where it is made (9,828,984 and 2,584,691); the import's summary
 // names spreadsheet rows (9,829,538 and 2,583,977); /log's spend per client
-// (+2.2 KB raw: 9,831,760 and 2,584,016).
+// (+2.2 KB raw: 9,831,760 and 2,584,016); /log's Edit, a clip corrected in
+// place (+27.8 KB raw, +8.4 KB gzip -9: 9,859,531 and 2,592,397).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_832_000
-	ceilWasmGzip   = 2_585_000
+	ceilWasmRaw    = 9_860_000
+	ceilWasmGzip   = 2_593_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
