@@ -35,6 +35,11 @@ type compare struct {
 	values map[string]string // each field's text as typed or linked, by link key
 	errs   map[string]string // each field's message, by link key
 	seen   string            // the fragment's state as last read or written
+
+	// takes holds the clip log's measured figure, not a typed one: the
+	// address leaves it out, so that a reload or the nav counts the log
+	// as it is then instead of freezing the figure.
+	takesMeasured bool
 	// today is the day prices are judged stale against and the exports are
 	// dated: the visitor's date in the browser; when prerendering, the
 	// newest date in the catalog, so that the generated page is the same on
@@ -217,7 +222,7 @@ func (c *compare) Render() app.UI {
 		c.renderGone(),
 		c.renderExport(),
 		app.If(!c.IFramed, func() app.UI {
-			return shareSection("/compare", shareState(c.linkValues(), c.errs, compareKeys))
+			return shareSection("/compare", shareState(c.shareValues(), c.errs, compareKeys))
 		}),
 	)
 }
@@ -519,6 +524,9 @@ func (c *compare) onSubmit(ctx app.Context, e app.Event) {
 func (c *compare) onInput(key string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.values[key] = ctx.JSSrc().Get("value").String()
+		if key == "takes" {
+			c.takesMeasured = false
+		}
 		c.changed(ctx)
 	}
 }
@@ -697,8 +705,10 @@ func (c *compare) apply(v url.Values) {
 	for key := range v {
 		c.values[key] = v.Get(key)
 	}
+	c.takesMeasured = false
 	if d, _, ok := measuredTakes("", ""); ok && v.Get("takes") == "" {
 		c.values["takes"] = pricing.Exact(d) // the clip log's measured figure
+		c.takesMeasured = true
 	}
 	c.seen = formatLinkState(v, compareKeys)
 	c.compute()
@@ -1002,18 +1012,31 @@ func (c *compare) convertedNote() string {
 
 // linkValues returns the state a link carries: the fields as typed (a bad
 // value too, so the link shows the same message), leaving out unchecked
-// add-ons, US dollars and an empty rate.
+// add-ons, US dollars, an empty rate and the clip log's measured figure.
 func (c *compare) linkValues() url.Values {
 	v := url.Values{}
 	for _, key := range compareKeys {
 		s := strings.TrimSpace(c.values[key])
 		switch {
 		case s == "",
+			key == "takes" && c.takesMeasured,
 			key == "cur" && s == string(pricing.USD),
 			(key == "audio" || key == "upscale") && isOff(s):
 			continue
 		}
 		v.Set(key, s)
+	}
+	return v
+}
+
+// shareValues is the state the Share section's link and embed code carry:
+// linkValues, and the clip log's measured figure when takes holds it, as
+// the calculator's shareValues does: sent to a client, the link ranks the
+// same on a device without the log.
+func (c *compare) shareValues() url.Values {
+	v := c.linkValues()
+	if c.takesMeasured {
+		v.Set("takes", strings.TrimSpace(c.values["takes"]))
 	}
 	return v
 }

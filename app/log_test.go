@@ -400,6 +400,21 @@ func TestCalculatorCompareTakes(t *testing.T) {
 			t.Errorf("%s: the address's takes %q, want %q", tt.link, got, typed)
 		}
 	}
+	// /compare counts every platform's 2 and shares it, but keeps it out of
+	// its address: a reload made it a typed 2 that no longer followed the
+	// log. A typed figure stays in the address.
+	for _, tt := range []struct{ link, address, shared string }{
+		{"/compare#dur=7", "", "2"},
+		{"/compare#dur=7&takes=2", "2", "2"},
+		{"/compare#dur=7&takes=1.5", "1.5", "1.5"},
+	} {
+		cmp := newCompare()
+		cmp.init(mustURL(t, tt.link))
+		if cmp.values["takes"] != tt.shared || cmp.linkValues().Get("takes") != tt.address || cmp.shareValues().Get("takes") != tt.shared {
+			t.Errorf("%s: takes %q, in the address %q (want %q), shared %q (want %q)", tt.link, cmp.values["takes"],
+				cmp.linkValues().Get("takes"), tt.address, cmp.shareValues().Get("takes"), tt.shared)
+		}
+	}
 }
 
 func TestLogStorageFull(t *testing.T) {

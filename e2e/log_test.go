@@ -150,6 +150,15 @@ func TestLogPersists(t *testing.T) {
 	if v := eval[string](tb, `document.getElementById("f-takes").value`); v != "2" {
 		t.Errorf("compare takes %q, want 2 from the log", v)
 	}
+	// The measured figure stays out of the address as the shot changes, so
+	// that a reload still follows the log; typed, it is in.
+	typeInto(tb, "f-dur", "7")
+	tb.waitFor("the new duration in the address", `location.hash.includes("dur=7")`, 10*time.Second)
+	if h := hash(tb); strings.Contains(h, "takes") {
+		t.Errorf("compare's address %q holds the log's measured takes", h)
+	}
+	typeInto(tb, "f-takes", "2")
+	tb.waitFor("typed takes in the address", `location.hash.includes("takes=2")`, 10*time.Second)
 
 	tb.open("/log")
 	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)

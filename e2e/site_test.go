@@ -117,11 +117,13 @@ import (
 // refused where it is made (9,828,984 and 2,584,691); the import's summary
 // names spreadsheet rows (9,829,538 and 2,583,977); /log's spend per client
 // (+2.2 KB raw: 9,831,760 and 2,584,016); /log's Edit, a clip corrected in
-// place (+27.8 KB raw, +8.4 KB gzip -9: 9,859,531 and 2,592,397).
+// place (+27.8 KB raw, +8.4 KB gzip -9: 9,859,531 and 2,592,397);
+// /compare's address leaves the log's measured takes out (+1.4 KB raw:
+// 9,860,898 and 2,591,725).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_860_000
+	ceilWasmRaw    = 9_861_000
 	ceilWasmGzip   = 2_593_000
 )
 
