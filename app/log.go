@@ -1018,12 +1018,12 @@ func (c *clipLog) onEdit(id string) app.EventHandler {
 			delete(c.errs, k)
 		}
 		// As a person would pick them, each filling in what follows; then
-		// what the clip says. Add-ons are not kept with a clip: its
-		// credits count them.
+		// what the clip says.
 		for _, f := range [...][2]string{{"profile", e.ProfileID}, {"model", e.ModelID}, {"res", string(e.Res)}, {"dur", pricing.Exact(e.Seconds)}} {
 			c.values[f[0]] = f[1]
 			c.fillClip(f[0])
 		}
+		c.tickAddons(e.Credits)
 		c.values["credits"] = pricing.Exact(e.Credits)
 		c.values["date"], c.values["project"], c.values["client"], c.values["note"] = e.Date, e.Project, e.Client, e.Note
 		c.values["kept"] = "yes"
@@ -1034,6 +1034,29 @@ func (c *clipLog) onEdit(id string) app.EventHandler {
 		c.refresh()
 		c.syncInputs(ctx, "")
 		focusAfterRender(c.page, "#"+fieldID("date"))
+	}
+}
+
+// tickAddons ticks the add-on boxes with which the catalog's credits for
+// the clip in the form are credits, if any do. A clip keeps its credits,
+// not its add-ons: a Veo 3 clip logged with audio showed its box unticked,
+// and a new length then counted its credits without the audio.
+func (c *clipLog) tickAddons(credits decimal.Decimal) {
+	boxes := append([]string(nil), c.addons...)
+	if len(boxes) == 0 {
+		return
+	}
+	for set := 1<<len(boxes) - 1; set >= 0; set-- { // every box first; none last, which leaves them unticked
+		for i, k := range boxes {
+			c.values[k] = ""
+			if set&(1<<i) != 0 {
+				c.values[k] = "1"
+			}
+		}
+		c.fillClip(boxes[0])
+		if set == 0 || c.values["credits"] == pricing.Exact(credits) {
+			return
+		}
 	}
 }
 

@@ -810,6 +810,24 @@ func TestLogAddons(t *testing.T) {
 	if c = loadLog(t, s); c.values["audio"] != "1" || c.cost.Text != "$3.20" {
 		t.Errorf("the draft came back without the audio: %v, %s", c.values, c.cost.Text)
 	}
+	// Edited, a clip logged with audio has its box ticked again (a clip
+	// keeps credits, not add-ons): a new length counts the audio. One
+	// logged without has it unticked.
+	for _, audio := range []string{"1", ""} {
+		typeClip(c, map[string]string{"profile": "veo-api", "model": "veo-3", "res": "720p", "dur": "8", "audio": audio})
+		if !c.save(false) {
+			t.Fatalf("save: %q %v", c.clipMsg, c.errs)
+		}
+		c.onEdit(c.rows[0].ID)(app.Context{}, noEvent)
+		if c.values["audio"] != audio || c.values["credits"] != c.rows[0].Credits.String() {
+			t.Errorf("editing a Veo 3 clip logged with audio %q: audio %q, credits %s", audio, c.values["audio"], c.values["credits"])
+		}
+		typeClip(c, map[string]string{"dur": "4"})
+		if want := map[string]string{"1": "1.6", "": "0.8"}[audio]; c.values["credits"] != want {
+			t.Errorf("edited to 4 s, audio %q: %s credits, want %s", audio, c.values["credits"], want)
+		}
+		c.onCancelEdit(app.Context{}, noEvent)
+	}
 	typeClip(c, map[string]string{"profile": "runway", "model": "gen-4-turbo", "dur": "10"})
 	if len(c.addons) != 0 || c.values["audio"] != "" {
 		t.Errorf("Runway has boxes %v, audio %q", c.addons, c.values["audio"])

@@ -119,11 +119,12 @@ import (
 // (+2.2 KB raw: 9,831,760 and 2,584,016); /log's Edit, a clip corrected in
 // place (+27.8 KB raw, +8.4 KB gzip -9: 9,859,531 and 2,592,397);
 // /compare's address leaves the log's measured takes out (+1.4 KB raw:
-// 9,860,898 and 2,591,725).
+// 9,860,898 and 2,591,725); an edited clip's add-on boxes ticked as it was
+// logged (+2.3 KB raw, +1.0 KB gzip -9: 9,863,185 and 2,592,747).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_861_000
+	ceilWasmRaw    = 9_864_000
 	ceilWasmGzip   = 2_593_000
 )
 
