@@ -51,11 +51,12 @@ type clipLog struct {
 	values map[string]string // every input's text, by name
 	errs   map[string]string // every input's message, by name
 
-	alert   string           // storage trouble, said plainly (role=alert)
-	status  string           // what the last action did (role=status)
-	undo    *cliplog.Deleted // the last delete, until another action
-	unedit  *cliplog.Entry   // the version the last edit changed, until another action
-	corrupt []cliplog.CorruptRecord
+	alert    string           // storage trouble, said plainly (role=alert)
+	status   string           // what the last action did (role=status)
+	undo     *cliplog.Deleted // the last delete, until another action
+	unedit   *cliplog.Entry   // the version the last edit changed, until another action
+	editedTo cliplog.Entry    // the version the last edit saved (unedit's Undo puts it back only over this)
+	corrupt  []cliplog.CorruptRecord
 
 	seen string // the filters as the address last had them (logKeys)
 
@@ -952,8 +953,9 @@ func (c *clipLog) saveEdit(e cliplog.Entry) bool {
 	case !ok:
 		// Logged again as a new clip on the next save, with what was typed.
 		c.editing = nil
+		c.previewClip() // a new clip's price now: the preview shows what Log clip saves
 		c.clipMsg = "The clip you were editing is no longer in your log (deleted in another tab?). " +
-			"Your changes are still in the form: Log clip logs them as a new clip."
+			"Your changes are still in the form: Log clip logs them as a new clip, at the price per credit shown."
 		return false
 	case !saved.Equal(was):
 		c.editing = &saved
@@ -973,7 +975,7 @@ func (c *clipLog) saveEdit(e cliplog.Entry) bool {
 		c.fail(err)
 		return false
 	}
-	c.alert, c.unedit = "", &was
+	c.alert, c.unedit, c.editedTo = "", &was, e
 	c.status = "Saved your changes: " + c.describe(e) + "."
 	c.endEdit()
 	focusAfterRender(c.page, c.editButton(e.ID), "#log-status")
@@ -1025,6 +1027,7 @@ func (c *clipLog) onEdit(id string) app.EventHandler {
 		}
 		c.tickAddons(e.Credits)
 		c.values["credits"] = pricing.Exact(e.Credits)
+		delete(c.errs, "credits") // said while the catalog had no credits for it: the clip's are there now
 		c.values["date"], c.values["project"], c.values["client"], c.values["note"] = e.Date, e.Project, e.Client, e.Note
 		c.values["kept"] = "yes"
 		if !e.Kept {
@@ -1173,6 +1176,17 @@ func (c *clipLog) fillClip(name string) {
 		v["model"], v["res"], v["dur"] = m.ID, "", ""
 	}
 	c.res = resChoices(m)
+	if e := c.editing; e != nil && p.ID == e.ProfileID && m.ID == e.ModelID &&
+		!slices.ContainsFunc(c.res, func(ch choice) bool { return ch.Value == string(e.Res) }) {
+		// The clip's own resolution, which the model no longer offers, or
+		// none (an imported clip that did not say): a choice of its own, so
+		// that correcting its client does not change its resolution.
+		label := string(e.Res) + " (as logged)"
+		if e.Res == "" {
+			label = "Not said (as logged)"
+		}
+		c.res = append(c.res, choice{Value: string(e.Res), Label: label})
+	}
 	if !slices.ContainsFunc(c.res, func(ch choice) bool { return ch.Value == v["res"] }) && len(c.res) > 0 {
 		v["res"] = c.res[0].Value
 		if slices.ContainsFunc(c.res, func(ch choice) bool { return ch.Value == string(defaultRes) }) {
@@ -1260,7 +1274,11 @@ func (c *clipLog) priceFor(p pricing.Profile) (price pricing.Money, planID, word
 	if e := c.editing; e != nil && !c.reprice && e.ProfileID == p.ID {
 		// An edit keeps the clip's price: changing its client is no reason
 		// to price it at a plan taken since.
-		return e.PricePerCredit, e.PlanID, "Priced at " + pricing.FormatMoney(e.PricePerCredit) + " per credit, as when it was logged.", nil
+		words := "Priced at " + pricing.FormatMoney(e.PricePerCredit) + " per credit, as when it was logged."
+		if p.Kind == pricing.KindAPI {
+			words = "Pay as you go: the credits used are the money charged, in " + string(e.PricePerCredit.Currency) + "."
+		}
+		return e.PricePerCredit, e.PlanID, words, nil
 	}
 	return c.priceNow(p)
 }
@@ -1524,6 +1542,20 @@ func (c *clipLog) onUndo(ctx app.Context, e app.Event) {
 	case d != nil:
 		err, was = c.log.Restore(*d), &d.Entry
 	case was != nil:
+		cur, ok := c.log.Entry(was.ID)
+		switch {
+		case !ok:
+			c.alert = "The clip was not put back: it was deleted since your change (in another tab?)."
+			c.refresh()
+			return
+		case !cur.Equal(c.editedTo):
+			// Another tab or an import changed it since: Undo would
+			// overwrite that without saying so.
+			c.alert = "The clip was not put back: it was changed elsewhere since your change (another tab, or an import), " +
+				"and is now " + c.describe(cur) + ". Edit it to correct it."
+			c.refresh()
+			return
+		}
 		_, err = c.log.Update(*was)
 	default:
 		return

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
 )
@@ -1122,5 +1123,102 @@ func TestLogEditConflicts(t *testing.T) {
 	c.onEdit(gone.ID)(app.Context{}, noEvent)
 	if c.editing != nil || !strings.Contains(c.status, "add them under Profiles") {
 		t.Errorf("unknown platform: editing %v, status %q", c.editing != nil, c.status)
+	}
+}
+
+// TestLogEditKeepsWhatTheFormDoesNotShow: an edit changes only what the
+// person changes. A clip keeps its credits, not its add-ons: a Veo 3 clip
+// logged with audio came back with the Audio box unticked, and correcting
+// its length priced it without the audio. A clip whose resolution the
+// model does not offer (an import that did not say one, a resolution the
+// catalog dropped) took the model's first when only its client was
+// corrected.
+func TestLogEditKeepsWhatTheFormDoesNotShow(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"profile": "veo-api", "model": "veo-3", "dur": "8", "audio": "1"})
+	if !c.save(false) {
+		t.Fatal(c.clipMsg, c.alert)
+	}
+	veo := c.rows[0] // 8 s × ($0.20 + $0.20 audio) = 3.2
+	c.onEdit(veo.ID)(app.Context{}, noEvent)
+	if c.values["audio"] != "1" {
+		t.Errorf("editing a clip logged with audio: the Audio box is not ticked (credits %s)", c.values["credits"])
+	}
+	typeClip(c, map[string]string{"dur": "6"})
+	if c.values["credits"] != "2.4" {
+		t.Errorf("6 s of Veo 3 with audio: credits %q, want 2.4", c.values["credits"])
+	}
+	c.onCancelEdit(app.Context{}, noEvent)
+
+	for _, res := range []pricing.Resolution{"", "4k"} { // Gen-4 Turbo offers 720p only
+		e, err := c.log.Add(cliplog.Entry{ID: "imported-" + string(res), Date: "2025-02-01", ProfileID: "runway", ModelID: "gen-4-turbo", Res: res,
+			Seconds: decimal.NewFromInt(5), Credits: decimal.NewFromInt(25), PricePerCredit: pricing.NewMoney(decimal.RequireFromString("0.01"), pricing.USD),
+			Created: "2025-02-01T10:00:00Z"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.refresh()
+		c.onEdit(e.ID)(app.Context{}, noEvent)
+		if c.values["res"] != string(res) || c.errs["credits"] != "" {
+			t.Errorf("editing a clip at %q: the form's resolution %q, credits message %q", res, c.values["res"], c.errs["credits"])
+		}
+		typeClip(c, map[string]string{"client": "Acme"})
+		if !c.save(false) {
+			t.Fatalf("saving: %q %v", c.clipMsg, c.errs)
+		}
+		if got, _ := c.log.Entry(e.ID); got.Res != res || got.Client != "Acme" {
+			t.Errorf("a clip at %q, its client corrected, saved at %q", res, got.Res)
+		}
+	}
+}
+
+// TestLogEditUndoElsewhere: Undo puts back what the last edit changed, not
+// over a change made since in another tab (which it overwrote without a
+// word); and a clip deleted while its edit was open is priced, in the
+// form, as the new clip Log clip then saves (the form said "as when it was
+// logged" and saved it at the plan's price now).
+func TestLogEditUndoElsewhere(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"profile": "kling", "model": "kling-2-6-standard", "dur": "10"})
+	if !c.save(false) {
+		t.Fatal(c.clipMsg)
+	}
+	id := c.rows[0].ID
+	c.onEdit(id)(app.Context{}, noEvent)
+	typeClip(c, map[string]string{"client": "Mine"})
+	if !c.save(false) {
+		t.Fatal(c.clipMsg)
+	}
+	theirs, _ := c.log.Entry(id)
+	theirs.Project, theirs.Updated = "Theirs", "2025-03-05T00:00:00Z"
+	if _, err := c.log.Update(theirs); err != nil { // another tab, then the storage event's reload
+		t.Fatal(err)
+	}
+	c.onUndo(app.Context{}, noEvent)
+	if got, _ := c.log.Entry(id); got.Project != "Theirs" || !strings.Contains(c.alert, "changed elsewhere") {
+		t.Errorf("Undo after another tab's change: project %q, alert %q", got.Project, c.alert)
+	}
+
+	// A plan taken since, then the clip deleted in another tab mid-edit.
+	c.values["plan_profile"] = "kling"
+	c.edited("plan_profile")
+	c.values["plan"], c.values["plan_price"], c.values["plan_credits"] = customPlan, "10", "1000"
+	c.edited("plan")
+	c.onSavePlan(app.Context{}, noEvent)
+	c.onEdit(id)(app.Context{}, noEvent)
+	if _, err := c.log.Delete(id); err != nil {
+		t.Fatal(err)
+	}
+	if c.save(false) {
+		t.Fatal("saved a clip deleted meanwhile")
+	}
+	shown := c.cost.Value
+	if !c.save(false) {
+		t.Fatal(c.clipMsg)
+	}
+	if got := c.rows[0]; got.Cost.Amount.String() != shown {
+		t.Errorf("the form showed a cost of %s, Log clip saved %s", shown, got.Cost.Amount)
 	}
 }

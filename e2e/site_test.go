@@ -120,12 +120,15 @@ import (
 // place (+27.8 KB raw, +8.4 KB gzip -9: 9,859,531 and 2,592,397);
 // /compare's address leaves the log's measured takes out (+1.4 KB raw:
 // 9,860,898 and 2,591,725); an edited clip's add-on boxes ticked as it was
-// logged (+2.3 KB raw, +1.0 KB gzip -9: 9,863,185 and 2,592,747).
+// logged (+2.3 KB raw, +1.0 KB gzip -9: 9,863,185 and 2,592,747); an edit
+// keeps a resolution the model no longer offers, Undo of an edit no longer
+// overwrites another tab's change, and a clip deleted mid-edit is priced as
+// it will be saved (+4.1 KB raw, +1.4 KB gzip -9: 9,867,295 and 2,594,159).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_864_000
-	ceilWasmGzip   = 2_593_000
+	ceilWasmRaw    = 9_868_000
+	ceilWasmGzip   = 2_595_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
