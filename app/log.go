@@ -224,6 +224,7 @@ func (c *clipLog) OnInit() {
 	}
 	c.resetClip("")
 	c.restoreDraft()
+	c.restoreEdit()
 	c.values["plan_profile"] = c.values["profile"]
 	c.fillPlan()
 	c.fillRates()
@@ -349,8 +350,10 @@ func (c *clipLog) renderForm() app.UI {
 		undo = button("log-undo", "secondary", "Undo", c.onUndo)
 	}
 	title, save, again := "Log a clip", "Log clip", button("log-save-again", "secondary", "Log another like this", c.onSave(true))
+	describedBy := "" // go-app leaves out an empty attribute
 	if e := c.editing; e != nil {
 		title, save, again = "Edit a clip", "Save changes", button("log-cancel-edit", "secondary", "Cancel", c.onCancelEdit)
+		describedBy = "log-editing" // which clip, heard with the form's name
 		editing = textElem("p", "log-editing", "Editing "+c.describe(*e)+". Save changes to replace it, or Cancel.").ID("log-editing")
 		if c.priceDiffers() {
 			reprice = button("log-reprice", "secondary", "Price it at your plan now", c.onReprice)
@@ -391,7 +394,7 @@ func (c *clipLog) renderForm() app.UI {
 				textElem("button", "", save).ID("log-save").Attr("type", "submit"),
 				again,
 			),
-		).ID("log-form").Aria("label", title).On("submit", c.onSave(false)),
+		).ID("log-form").Aria("label", title).Attr("aria-describedby", describedBy).On("submit", c.onSave(false)),
 		elem("p", "log-status", app.Text(c.status), undo).ID("log-status").Role("status").Attr("tabindex", "-1"),
 	)
 }
@@ -443,8 +446,8 @@ func (c *clipLog) renderList() app.UI {
 		).Aria("label", "Filters").On("submit", preventSubmit),
 		elem("dl", "log-totals", totals...).ID("log-totals"),
 		// Three clips of $1.128 show $1.13 each and $3.38 in all.
-		textElem("p", "log-note", "Totals add the exact costs; the list rounds each clip's to the cent, so its rows may "+
-			"add up to a cent or two more or less. The CSV export holds the exact costs."),
+		textElem("p", "log-note", "Totals add the exact costs; the list rounds each clip's (to the cent from $1, to four "+
+			"places under it), so its rows may add up to a cent or two more or less. The CSV export holds the exact costs."),
 		textElem("p", "log-note", c.byCur).ID("log-by-currency"),
 		textElem("p", "calc-error", c.totalMsg).ID("log-total-msg"),
 		textElem("h3", "", "Generations per kept clip, measured"),
@@ -792,51 +795,113 @@ func (c *clipLog) applyFilters(v url.Values) {
 // half-typed clip.
 const draftKey = "aivc.draft.v1.log"
 
-// keepDraft stores the clip form for restoreDraft.
+// editDraftKey keeps an edit of a saved clip as it was left (a reload, a
+// visit to another page): the clip's id, its Updated when the edit began,
+// and the form. The new clip's draft waits under draftKey meanwhile.
+const editDraftKey = "aivc.draft.v1.logedit"
+
+var editDraftKeys = append([]string{"edit", "was"}, clipKeys...)
+
+// keepDraft stores the clip form for restoreDraft, or the edit for
+// restoreEdit.
 func (c *clipLog) keepDraft() {
 	if s := deviceStore(); s != nil {
-		d := url.Values{}
+		key, keys, d := draftKey, clipKeys, url.Values{}
+		if e := c.editing; e != nil {
+			key, keys = editDraftKey, editDraftKeys
+			d.Set("edit", e.ID)
+			d.Set("was", e.Updated)
+		}
 		for _, k := range clipKeys {
 			if v := c.values[k]; v != "" {
 				d.Set(k, v)
 			}
 		}
-		_ = s.Set(draftKey, formatLinkState(d, clipKeys)) // a draft that is not kept costs only itself
+		_ = s.Set(key, formatLinkState(d, keys)) // a draft that is not kept costs only itself
 	}
 }
 
-// restoreDraft puts back the clip form keepDraft stored.
+// restoreDraft puts back the clip form keepDraft stored. The date is not
+// kept: a draft of yesterday's is logged today.
 func (c *clipLog) restoreDraft() {
 	if s := deviceStore(); s != nil {
-		v, ok, err := s.Get(draftKey)
-		if !ok || err != nil {
-			return
+		if v, ok, err := s.Get(draftKey); ok && err == nil {
+			d := parsePairs(v)
+			d.Del("date")
+			c.fillForm(d)
 		}
-		// As the person picked them, each pick filling in what follows (the
-		// model list, the catalog's credits), then what was typed. A
-		// platform gone since (a deleted profile) leaves the form's own. The
-		// date is not kept: a draft of yesterday's is logged today.
-		d := parsePairs(v)
-		if _, ok := pricing.FindProfile(c.catalog, d.Get("profile")); ok {
-			for _, k := range []string{"profile", "model", "res", "dur", "audio", "upscale"} {
-				if x := d.Get(k); x != "" {
-					c.values[k] = x
-					c.fillClip(k)
-				}
-			}
-		}
-		for _, k := range []string{"credits", "kept", "project", "client", "note"} {
-			if x := d.Get(k); x != "" {
-				c.values[k] = x
-			}
-		}
-		c.previewClip()
 	}
+}
+
+// restoreEdit puts back the edit keepDraft stored, on the clip as it is
+// saved now; a clip deleted since, or no longer editable, ends it.
+func (c *clipLog) restoreEdit() {
+	s := deviceStore()
+	if s == nil {
+		return
+	}
+	v, ok, err := s.Get(editDraftKey)
+	if !ok || err != nil {
+		return
+	}
+	d := parsePairs(v)
+	e, ok := c.log.Entry(d.Get("edit"))
+	if !ok || c.notEditable(e) != "" {
+		_ = s.Del(editDraftKey)
+		return
+	}
+	if !d.Has("res") {
+		d.Set("res", "") // kept only when said
+	}
+	c.beginEdit(e)
+	c.fillForm(d)
+	if e.Updated != d.Get("was") {
+		c.clipMsg = "This clip was changed elsewhere since you began editing it (another tab, or an import): it is now " +
+			c.describe(e) + ". Save changes to replace it with the form."
+	}
+}
+
+// fillForm fills the clip form from f (a kept draft, or formOf a clip) as
+// the person picked: each pick filling in what follows (the model list,
+// the catalog's credits), then what was typed. A platform gone since (a
+// deleted profile) leaves the form's own.
+func (c *clipLog) fillForm(f url.Values) {
+	if _, ok := pricing.FindProfile(c.catalog, f.Get("profile")); ok {
+		for _, k := range []string{"profile", "model", "res", "dur", "audio", "upscale"} {
+			if x := f.Get(k); x != "" || k == "res" && f.Has(k) { // "": an edited clip's resolution, not said
+				c.values[k] = x
+				c.fillClip(k)
+			}
+		}
+	}
+	for _, k := range []string{"credits", "date", "kept", "project", "client", "note"} {
+		if x := f.Get(k); x != "" {
+			c.values[k] = x
+			delete(c.errs, k) // said while the catalog had no credits for it
+		}
+	}
+	c.previewClip()
+}
+
+// formOf is the clip form's values for e (its add-ons aside: a clip keeps
+// its credits, not its add-ons).
+func formOf(e cliplog.Entry) url.Values {
+	kept := "yes"
+	if !e.Kept {
+		kept = "no"
+	}
+	v := url.Values{}
+	for _, f := range [...][2]string{{"profile", e.ProfileID}, {"model", e.ModelID}, {"res", string(e.Res)},
+		{"dur", pricing.Exact(e.Seconds)}, {"credits", pricing.Exact(e.Credits)}, {"date", e.Date}, {"kept", kept},
+		{"project", e.Project}, {"client", e.Client}, {"note", e.Note}} {
+		v.Set(f[0], f[1])
+	}
+	return v
 }
 
 // edited follows up a change of the input name.
 func (c *clipLog) edited(name string) {
-	if slices.Contains(clipKeys, name) && c.editing == nil { // the draft is the new clip's, kept for after the edit
+	if slices.Contains(clipKeys, name) {
 		defer c.keepDraft()
 	}
 	switch name {
@@ -952,15 +1017,13 @@ func (c *clipLog) saveEdit(e cliplog.Entry) bool {
 	switch {
 	case !ok:
 		// Logged again as a new clip on the next save, with what was typed.
-		c.editing = nil
+		c.dropEdit()
 		c.previewClip() // a new clip's price now: the preview shows what Log clip saves
 		c.clipMsg = "The clip you were editing is no longer in your log (deleted in another tab?). " +
 			"Your changes are still in the form: Log clip logs them as a new clip, at the price per credit shown."
 		return false
 	case !saved.Equal(was):
-		c.editing = &saved
-		c.clipMsg = "This clip was changed elsewhere since you began (another tab, or an import): " +
-			"it is now " + c.describe(saved) + ". Save changes again to replace it with yours."
+		c.mergeEdit(saved)
 		return false
 	}
 	if e.Updated = was.Updated; e.Derive().Equal(was) {
@@ -982,13 +1045,57 @@ func (c *clipLog) saveEdit(e cliplog.Entry) bool {
 	return true
 }
 
+// mergeEdit takes into the form what was changed elsewhere (another tab,
+// an import) in the clip being edited since the edit began, where the
+// form has it as it was, and says what differs; the next save saves the
+// form over saved.
+func (c *clipLog) mergeEdit(saved cliplog.Entry) {
+	was, now := formOf(*c.editing), formOf(saved)
+	c.editing = &saved
+	var taken, both []string
+	for _, k := range clipKeys { // in the form's order
+		switch there := now.Get(k); {
+		case !now.Has(k) || there == was.Get(k):
+		case strings.TrimSpace(c.values[k]) == was.Get(k):
+			c.values[k] = there
+			if k != "credits" && k != "date" && k != "kept" && k != "project" && k != "client" && k != "note" {
+				c.fillClip(k) // a pick: what follows it too
+			}
+			taken = append(taken, logLabel(k))
+		case strings.TrimSpace(c.values[k]) != there:
+			both = append(both, logLabel(k)+" ("+cmp.Or(there, "empty")+" there)")
+		}
+	}
+	if !saved.PricePerCredit.Amount.Equal(c.editing.PricePerCredit.Amount) {
+		both = append(both, "the price per credit")
+	}
+	c.previewClip()
+	c.clipMsg = "This clip was changed elsewhere since you began (another tab, or an import)."
+	if len(taken) > 0 {
+		c.clipMsg += " The form now has its new " + strings.Join(taken, ", ") + "."
+	}
+	if len(both) > 0 {
+		c.clipMsg += " Changed there and here: " + strings.Join(both, "; ") + "."
+	}
+	c.clipMsg += " Check the form, then Save changes to save it."
+	c.keepDraft()
+}
+
 // endEdit leaves the clip being edited: the form is the new clip's again,
 // as it was before the edit.
 func (c *clipLog) endEdit() {
-	c.editing, c.reprice = nil, false
-	c.resetClip(c.values["profile"])
+	c.dropEdit()
+	c.resetClip("")
 	c.restoreDraft()
 	c.refresh()
+}
+
+// dropEdit ends the edit and forgets its draft.
+func (c *clipLog) dropEdit() {
+	c.editing, c.reprice = nil, false
+	if s := deviceStore(); s != nil {
+		_ = s.Del(editDraftKey)
+	}
 }
 
 // editButton selects the Edit button of the clip id in the list.
@@ -996,7 +1103,8 @@ func (c *clipLog) editButton(id string) string {
 	return `#log-table tr[data-entry-id="` + id + `"] .log-edit`
 }
 
-// onEdit fills the form with a saved clip to change it.
+// onEdit fills the form with a saved clip to change it. Changes to
+// another clip being edited, not saved, are said to be dropped.
 func (c *clipLog) onEdit(id string) app.EventHandler {
 	return func(ctx app.Context, _ app.Event) {
 		c.status, c.undo, c.unedit, c.alert = "", nil, nil, ""
@@ -1006,38 +1114,60 @@ func (c *clipLog) onEdit(id string) app.EventHandler {
 			c.refresh()
 			return
 		}
-		p, ok := pricing.FindProfile(c.catalog, e.ProfileID)
-		_, known := p.FindModel(e.ModelID)
-		if !ok || !known {
-			// The form picks from known platforms and models only.
-			c.status = "To edit " + c.describe(e) + ", its platform and model need to be among yours: " +
-				"add them under Profiles, or correct the clip in a CSV export and import it."
+		if why := c.notEditable(e); why != "" {
+			c.status = why
 			return
 		}
-		c.editing, c.reprice = &e, false
-		for _, k := range clipKeys {
-			delete(c.values, k)
-			delete(c.errs, k)
+		if was := c.editing; was != nil && len(c.editedFields(formOf(*was))) > 0 {
+			c.status = "Your changes to " + c.describe(*was) + " were not saved."
 		}
-		// As a person would pick them, each filling in what follows; then
-		// what the clip says.
-		for _, f := range [...][2]string{{"profile", e.ProfileID}, {"model", e.ModelID}, {"res", string(e.Res)}, {"dur", pricing.Exact(e.Seconds)}} {
-			c.values[f[0]] = f[1]
-			c.fillClip(f[0])
-		}
+		c.beginEdit(e)
+		f := formOf(e)
+		c.fillForm(f)
 		c.tickAddons(e.Credits)
-		c.values["credits"] = pricing.Exact(e.Credits)
-		delete(c.errs, "credits") // said while the catalog had no credits for it: the clip's are there now
-		c.values["date"], c.values["project"], c.values["client"], c.values["note"] = e.Date, e.Project, e.Client, e.Note
-		c.values["kept"] = "yes"
-		if !e.Kept {
-			c.values["kept"] = "no"
-		}
+		c.values["credits"] = f.Get("credits")
 		c.previewClip()
+		c.keepDraft()
 		c.refresh()
 		c.syncInputs(ctx, "")
 		focusAfterRender(c.page, "#"+fieldID("date"))
 	}
+}
+
+// notEditable says why e cannot be edited, or "": the form picks from
+// known platforms and models only.
+func (c *clipLog) notEditable(e cliplog.Entry) string {
+	p, ok := pricing.FindProfile(c.catalog, e.ProfileID)
+	if _, known := p.FindModel(e.ModelID); ok && known {
+		return ""
+	}
+	return "To edit " + c.describe(e) + ", its platform and model need to be among yours: " +
+		"add them under Profiles, or correct the clip in a CSV export and import it."
+}
+
+// beginEdit makes e the clip the form edits, with an empty form. The new
+// clip's form is kept first (its draft), for after the edit.
+func (c *clipLog) beginEdit(e cliplog.Entry) {
+	if c.editing == nil {
+		c.keepDraft()
+	}
+	c.editing, c.reprice = &e, false
+	for _, k := range clipKeys {
+		delete(c.values, k)
+		delete(c.errs, k)
+	}
+}
+
+// editedFields returns the clip form's inputs whose values are not f's
+// (formOf a clip).
+func (c *clipLog) editedFields(f url.Values) []string {
+	var out []string
+	for k := range f {
+		if strings.TrimSpace(c.values[k]) != f.Get(k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // tickAddons ticks the add-on boxes with which the catalog's credits for

@@ -997,7 +997,7 @@ func TestLogEdit(t *testing.T) {
 		}
 	}
 	html := logHTML(t, c)
-	for _, want := range []string{`>Edit a clip<`, `>Save changes<`, `id="log-cancel-edit"`, `class="log-row log-editing-row"`,
+	for _, want := range []string{`>Edit a clip<`, `aria-describedby="log-editing"`, `>Save changes<`, `id="log-cancel-edit"`, `class="log-row log-editing-row"`,
 		`>Editing the 10 s clip of 2025-03-01 on Kling AI (app) · `, "as when it was logged.", `id="log-reprice"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("editing: no %s", want)
@@ -1064,7 +1064,8 @@ func TestLogEdit(t *testing.T) {
 }
 
 // TestLogEditConflicts: an edit never overwrites what it did not see. A
-// clip changed in another tab is said, and saved over only when asked
+// clip changed in another tab is said: the form takes what changed there
+// and not here, names what changed in both, and is saved only when asked
 // again; a clip deleted meanwhile keeps the changes in the form, to log
 // as a new clip; a clip on a platform the app does not know is not put in
 // a form that would change its platform; deleting the clip being edited
@@ -1079,19 +1080,20 @@ func TestLogEditConflicts(t *testing.T) {
 	id := c.rows[0].ID
 
 	c.onEdit(id)(app.Context{}, noEvent)
-	typeClip(c, map[string]string{"note": "mine"})
+	typeClip(c, map[string]string{"note": "mine", "credits": "65"})
 	other, _ := c.log.Entry(id)
-	other.Client = "Theirs"
+	other.Client, other.Credits = "Theirs", decimal.NewFromInt(70)
 	if _, err := c.log.Update(other); err != nil {
 		t.Fatal(err)
 	}
-	if c.save(false) || !strings.Contains(c.clipMsg, "changed elsewhere") {
-		t.Fatalf("changed elsewhere: saved, message %q", c.clipMsg)
+	if want := "This clip was changed elsewhere since you began (another tab, or an import). The form now has its new Client. " +
+		"Changed there and here: Credits used (70 there). Check the form, then Save changes to save it."; c.save(false) || c.clipMsg != want {
+		t.Fatalf("changed elsewhere: message %q, want %q", c.clipMsg, want)
 	}
 	if !c.save(false) {
 		t.Fatalf("saving again: %q", c.clipMsg)
 	}
-	if got, _ := c.log.Entry(id); got.Note != "mine" || got.Client != "Cobalt" {
+	if got, _ := c.log.Entry(id); got.Note != "mine" || got.Client != "Theirs" || got.Credits.String() != "65" {
 		t.Errorf("saved over: %+v", got)
 	}
 
@@ -1220,5 +1222,79 @@ func TestLogEditUndoElsewhere(t *testing.T) {
 	}
 	if got := c.rows[0]; got.Cost.Amount.String() != shown {
 		t.Errorf("the form showed a cost of %s, Log clip saved %s", shown, got.Cost.Amount)
+	}
+}
+
+// TestLogEditKept: an edit waits through a reload or a visit to another
+// page as a half-typed clip does, on the clip as it is saved then (a change
+// made meanwhile is said; a clip deleted meanwhile ends it). Edit on another
+// clip says that the first one's changes were not saved, and the new clip's
+// form after an edit is the one before it.
+func TestLogEditKept(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	for _, client := range []string{"Acme", "Beta"} {
+		typeClip(c, map[string]string{"client": client})
+		if !c.save(false) {
+			t.Fatal(c.clipMsg)
+		}
+	}
+	beta, acme := c.rows[0].ID, c.rows[1].ID
+	typeClip(c, map[string]string{"profile": "kling", "project": "Next"})
+
+	c.onEdit(acme)(app.Context{}, noEvent)
+	typeClip(c, map[string]string{"client": "Acme Ltd"})
+	c = loadLog(t, s) // a reload
+	if c.editing == nil || c.editing.ID != acme || c.values["client"] != "Acme Ltd" || c.clipMsg != "" {
+		t.Fatalf("after a reload: editing %v, client %q, message %q", c.editing != nil, c.values["client"], c.clipMsg)
+	}
+	other, _ := c.log.Entry(acme)
+	other.Note, other.Updated = "theirs", "2025-03-01T11:00:00Z"
+	if _, err := c.log.Update(other); err != nil {
+		t.Fatal(err)
+	}
+	c = loadLog(t, s)
+	if c.editing == nil || c.values["client"] != "Acme Ltd" || !strings.Contains(c.clipMsg, "changed elsewhere since you began editing it") {
+		t.Errorf("a change meanwhile: editing %v, client %q, message %q", c.editing != nil, c.values["client"], c.clipMsg)
+	}
+
+	c.onEdit(beta)(app.Context{}, noEvent)
+	if !strings.HasPrefix(c.status, "Your changes to the 5 s clip of 2025-03-01") || c.values["client"] != "Beta" {
+		t.Errorf("editing another clip: status %q, client %q", c.status, c.values["client"])
+	}
+	c.onCancelEdit(app.Context{}, noEvent)
+	if c.values["profile"] != "kling" || c.values["project"] != "Next" {
+		t.Errorf("after the edit the form is %v, want the Kling clip typed before", c.values)
+	}
+	if c = loadLog(t, s); c.editing != nil {
+		t.Error("a cancelled edit came back after a reload")
+	}
+
+	c.onEdit(beta)(app.Context{}, noEvent)
+	if _, err := c.log.Delete(beta); err != nil {
+		t.Fatal(err)
+	}
+	if c = loadLog(t, s); c.editing != nil || c.values["project"] != "Next" {
+		t.Errorf("the edit of a deleted clip came back: editing %v, form %v", c.editing != nil, c.values)
+	}
+
+	// Nothing typed since the page opened (no draft): the form after
+	// editing a Kling clip is the one before, on Runway.
+	s = cliplog.NewMemStore()
+	l, _, err := cliplog.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kling, err := l.Add(cliplog.Entry{ID: "k1", Date: "2025-03-01", ProfileID: "kling", ModelID: "kling-2-6-standard",
+		Seconds: decimal.NewFromInt(10), Credits: decimal.NewFromInt(100), PricePerCredit: pricing.NewMoney(decimal.RequireFromString("0.01"), pricing.USD),
+		Created: "2025-03-01T10:00:00Z"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c = loadLog(t, s)
+	c.onEdit(kling.ID)(app.Context{}, noEvent)
+	c.onCancelEdit(app.Context{}, noEvent)
+	if c.values["profile"] != defaultProfile {
+		t.Errorf("after editing a Kling clip the new clip's form is on %q, want %q as before", c.values["profile"], defaultProfile)
 	}
 }

@@ -612,7 +612,8 @@ func TestLogReplaceBack(t *testing.T) {
 }
 
 // TestLogEditClip: a person corrects a clip's client with the keyboard:
-// Edit on its row fills the form and takes the focus there, Save changes
+// Edit on its row fills the form and takes the focus there, a reload keeps
+// the edit, Save changes
 // saves it in place (no second clip) and brings the focus back to the
 // row's Edit, and a reload shows the change.
 func TestLogEditClip(t *testing.T) {
@@ -632,6 +633,12 @@ func TestLogEditClip(t *testing.T) {
 	if !eval[bool](tb, `document.querySelector(`+jsString(row)+`).classList.contains("log-editing-row")`) {
 		t.Error("the row being edited is not marked")
 	}
+	typeInto(tb, "f-client", "Acme Ltd")
+	// A reload (the new version's, say) keeps the edit as it keeps a
+	// half-typed clip.
+	time.Sleep(300 * time.Millisecond)
+	tb.open("/log")
+	tb.waitFor("the edit back after a reload", `document.getElementById("log-editing") !== null && document.getElementById("f-client").value === "Acme Ltd"`, 10*time.Second)
 	typeInto(tb, "f-client", "Acme Ltd")
 	tb.do("saving with Enter", chromedp.KeyEvent(kb.Enter))
 	client := `document.querySelector(` + jsString(row) + `)?.cells[9].textContent`

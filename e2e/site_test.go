@@ -123,12 +123,15 @@ import (
 // logged (+2.3 KB raw, +1.0 KB gzip -9: 9,863,185 and 2,592,747); an edit
 // keeps a resolution the model no longer offers, Undo of an edit no longer
 // overwrites another tab's change, and a clip deleted mid-edit is priced as
-// it will be saved (+4.1 KB raw, +1.4 KB gzip -9: 9,867,295 and 2,594,159).
+// it will be saved (+4.1 KB raw, +1.4 KB gzip -9: 9,867,295 and 2,594,159);
+// an edit kept through a reload, merged with a change made elsewhere, and
+// not dropped without a word by another Edit (+16.4 KB raw, +4.8 KB gzip
+// -9: 9,883,683 and 2,598,912).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_868_000
-	ceilWasmGzip   = 2_595_000
+	ceilWasmRaw    = 9_884_000
+	ceilWasmGzip   = 2_599_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
