@@ -321,11 +321,15 @@ func (c *calculator) renderCustom() app.UI {
 
 // renderBonus renders the optional first-month bonus, open when it is set.
 func (c *calculator) renderBonus() app.UI {
+	var capField app.UI
+	if c.shown("bonus_cap") {
+		capField = c.field("bonus_cap", "at most", "credits", "")
+	}
 	d := elem("details", "calc-bonus",
 		textElem("summary", "", "First-month bonus (optional)"),
 		elem("div", "calc-pair",
 			c.field("bonus", "extra credits in the first month", "%", ""),
-			app.If(c.shown("bonus_cap"), func() app.UI { return c.field("bonus_cap", "at most", "credits", "") }),
+			capField,
 		),
 	)
 	// Only ever set open: go-app would write open="false", which HTML reads as open.

@@ -125,6 +125,16 @@ func svg(tag string) app.HTMLElem {
 // alternative.
 func (c barChart) render() app.UI {
 	titleID, descID := c.ID+"-title", c.ID+"-desc"
+	// The SVG's title and description, then a group per bar.
+	graphic := []app.UI{svg("title").ID(titleID).Text(c.Title), svg("desc").ID(descID).Text(c.Desc)}
+	rows := make([]app.UI, len(c.Bars))
+	for i, b := range c.Bars {
+		graphic = append(graphic, b.render())
+		rows[i] = el("tr").Body(
+			el("th").Attr("scope", "row").Text(b.Label),
+			el("td").Text(b.Text),
+		)
+	}
 	return el("figure").ID(c.ID).Class("chart").Body(
 		svg("svg").
 			Class("chart-svg").
@@ -133,13 +143,7 @@ func (c barChart) render() app.UI {
 			Attr("role", "img").
 			Aria("labelledby", titleID+" "+descID).
 			Attr("focusable", "false").
-			Body(
-				svg("title").ID(titleID).Text(c.Title),
-				svg("desc").ID(descID).Text(c.Desc),
-				app.Range(c.Bars).Slice(func(i int) app.UI {
-					return c.Bars[i].render()
-				}),
-			),
+			Body(graphic...),
 		// Hidden by a wrapper, not on the table itself: a table is at least
 		// as wide as its content whatever its width, so a hidden table of
 		// long labels made the page wider than a phone's screen.
@@ -150,15 +154,7 @@ func (c barChart) render() app.UI {
 					el("th").Attr("scope", "col").Text("Item"),
 					el("th").Attr("scope", "col").Text(c.ValueLabel),
 				)),
-				el("tbody").Body(
-					app.Range(c.Bars).Slice(func(i int) app.UI {
-						b := c.Bars[i]
-						return el("tr").Body(
-							el("th").Attr("scope", "row").Text(b.Label),
-							el("td").Text(b.Text),
-						)
-					}),
-				),
+				el("tbody").Body(rows...),
 			),
 		),
 	)

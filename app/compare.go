@@ -207,6 +207,10 @@ func (c *compare) OnNav(ctx app.Context) {
 }
 
 func (c *compare) Render() app.UI {
+	var share app.UI
+	if !c.IFramed {
+		share = shareSection("/compare", shareState(c.shareValues(), c.errs, compareKeys))
+	}
 	return el("main").ID("main").Class("page cmp-page").Body(
 		el("header").Class("cmp-head").Body(
 			el("h1").Text("Which platform is cheapest for your shot?"),
@@ -221,9 +225,7 @@ func (c *compare) Render() app.UI {
 		c.renderFree(),
 		c.renderGone(),
 		c.renderExport(),
-		app.If(!c.IFramed, func() app.UI {
-			return shareSection("/compare", shareState(c.shareValues(), c.errs, compareKeys))
-		}),
+		share,
 	)
 }
 
@@ -276,18 +278,17 @@ func (c *compare) peekText() string {
 
 // renderPlatforms renders the platform filter: one checkbox per profile.
 func (c *compare) renderPlatforms() app.UI {
+	items := make([]app.UI, len(c.platforms))
+	for i, p := range c.platforms {
+		items[i] = el("li").Body(c.checkbox("platforms", p.Value, p.Label, c.checked[p.Value]))
+	}
 	return el("fieldset").Class("cmp-set cmp-platforms").Aria("describedby", fieldMessageID("platforms")).Body(
 		el("legend").Text(labelPlatforms),
 		el("details").Class("cmp-filter").Body(
 			el("summary").ID("cmp-filter-summary").Text(c.filterSum),
 			el("div").Class("cmp-filter-body").Body(
 				el("button").ID("cmp-all").Class("secondary").Attr("type", "button").Text("All platforms").OnClick(c.onAllPlatforms),
-				el("ul").Class("cmp-filter-list").Body(
-					app.Range(c.platforms).Slice(func(i int) app.UI {
-						p := c.platforms[i]
-						return el("li").Body(c.checkbox("platforms", p.Value, p.Label, c.checked[p.Value]))
-					}),
-				),
+				el("ul").Class("cmp-filter-list").Body(items...),
 			),
 		),
 		el("p").ID(fieldMessageID("platforms")).Class("field-msg").Text(c.errs["platforms"]),
@@ -307,6 +308,28 @@ func (c *compare) renderRanking() app.UI {
 		caption += " The first " + strconv.Itoa(rankShown) + " of " + strconv.Itoa(len(c.view)) +
 			" are shown; the button after the table shows all."
 	}
+	heads := make([]app.UI, len(rankColumns))
+	for i, col := range rankColumns {
+		heads[i] = c.renderHead(col)
+	}
+	rows := make([]app.UI, len(shown))
+	for i := range shown {
+		rows[i] = c.renderRow(shown[i])
+	}
+	var more, listed app.UI
+	if len(c.view) > rankShown {
+		label := "Show all " + strconv.Itoa(len(c.view)) + " models"
+		if c.showAll {
+			label = "Show the first " + strconv.Itoa(rankShown) + " only"
+		}
+		more = el("button").ID("cmp-more").Class("secondary cmp-more").Attr("type", "button").DataSet("replay", "more").
+			Aria("controls", "ranking").Aria("expanded", strconv.FormatBool(c.showAll)).
+			OnClick(c.onShowAll).Text(label)
+		if !c.showAll {
+			listed = el("p").Class("print-only").Text("Listed: the first " + strconv.Itoa(rankShown) + " of " +
+				strconv.Itoa(len(c.view)) + " models.")
+		}
+	}
 	return el("section").ID("ranking-section").Class(resultsClass("cmp-results", c.current)).Aria("labelledby", "ranking-title").Body(
 		el("h2").ID("ranking-title").Text("Ranking"),
 		el("p").ID("cmp-status").Class("cmp-status").Attr("data-announce", "results").Text(c.status), // read out once typing pauses (web/early.js)
@@ -315,30 +338,15 @@ func (c *compare) renderRanking() app.UI {
 			Aria("label", "Ranking table").Body(
 			el("table").ID("ranking").Class("cmp-table").Body(
 				el("caption").Class("visually-hidden").Text(caption),
-				el("thead").Body(el("tr").Body(
-					app.Range(rankColumns).Slice(func(i int) app.UI { return c.renderHead(rankColumns[i]) }),
-				)),
-				el("tbody").Body(
-					app.Range(shown).Slice(func(i int) app.UI { return c.renderRow(shown[i]) }),
-				),
+				el("thead").Body(el("tr").Body(heads...)),
+				el("tbody").Body(rows...),
 			),
 		),
 		el("p").ID("cmp-view-status").Class("visually-hidden").Attr("role", "status").Text(c.viewMsg),
-		app.If(len(c.view) > rankShown, func() app.UI {
-			label := "Show all " + strconv.Itoa(len(c.view)) + " models"
-			if c.showAll {
-				label = "Show the first " + strconv.Itoa(rankShown) + " only"
-			}
-			return el("button").ID("cmp-more").Class("secondary cmp-more").Attr("type", "button").DataSet("replay", "more").
-				Aria("controls", "ranking").Aria("expanded", strconv.FormatBool(c.showAll)).
-				OnClick(c.onShowAll).Text(label)
-		}),
+		more,
 		// On paper, where the button is not printed. After it: the button
 		// keeps its place (and the focus) when this comes and goes.
-		app.If(len(c.view) > rankShown && !c.showAll, func() app.UI {
-			return el("p").Class("print-only").Text("Listed: the first " + strconv.Itoa(rankShown) + " of " +
-				strconv.Itoa(len(c.view)) + " models.")
-		}),
+		listed,
 		el("p").Class("cmp-legend").Body(
 			el("span").Class("cmp-legend-item").Text(markStale+" possibly stale: the price was read more than "+
 				strconv.Itoa(pricing.StaleDays)+" days ago."),
@@ -396,8 +404,17 @@ func (c *compare) renderRow(i int) app.UI {
 		DataSet("model", l.Key).
 		DataSet("cost-per-second", pricing.Exact(l.row.CostPerKeptSecond.Amount)).
 		DataSet("rank", strconv.Itoa(l.Rank))
+	var staleText app.UI
 	if l.Stale {
 		tr = tr.DataSet("stale", "true")
+		staleText = el("span").Class("visually-hidden").Text("possibly stale")
+	}
+	refs := make([]app.UI, len(l.Refs))
+	for j, n := range l.Refs {
+		refs[j] = el("a").Class("cmp-ref").Attr("href", c.table.Sources[n-1].URL).
+			Attr("target", "_blank").Attr("rel", "noopener noreferrer").
+			Aria("label", "source "+strconv.Itoa(n)).
+			Text("[" + strconv.Itoa(n) + "]")
 	}
 	return tr.Body(
 		cell("rank", strconv.Itoa(l.Rank)),
@@ -415,19 +432,9 @@ func (c *compare) renderRow(i int) app.UI {
 		el("td").Class("cmp-col-evidence").Body(
 			el("div").Class("cmp-ev").Body(
 				el("span").Class("cmp-ev-text").Text(l.Evidence),
-				el("span").Class("cmp-refs").Body(
-					app.Range(l.Refs).Slice(func(j int) app.UI {
-						n := l.Refs[j]
-						return el("a").Class("cmp-ref").Attr("href", c.table.Sources[n-1].URL).
-							Attr("target", "_blank").Attr("rel", "noopener noreferrer").
-							Aria("label", "source "+strconv.Itoa(n)).
-							Text("[" + strconv.Itoa(n) + "]")
-					}),
-				),
+				el("span").Class("cmp-refs").Body(refs...),
 				stale,
-				app.If(l.Stale, func() app.UI {
-					return el("span").Class("visually-hidden").Text("possibly stale")
-				}),
+				staleText,
 			),
 		),
 	)
@@ -435,13 +442,15 @@ func (c *compare) renderRow(i int) app.UI {
 
 // renderChart renders the bar chart of the ranking.
 func (c *compare) renderChart() app.UI {
+	var chart app.UI
+	if len(c.chart.Bars) > 0 {
+		chart = c.chart.render()
+	} else {
+		chart = el("p").Class("cmp-empty").Text("Nothing to draw: no model is ranked.")
+	}
 	return el("section").ID("chart-section").Class("cmp-chart").Aria("labelledby", "chart-title").Body(
 		el("h2").ID("chart-title").Text("Cost per kept second"),
-		app.If(len(c.chart.Bars) > 0, func() app.UI {
-			return c.chart.render()
-		}).Else(func() app.UI {
-			return el("p").Class("cmp-empty").Text("Nothing to draw: no model is ranked.")
-		}),
+		chart,
 	)
 }
 
@@ -449,51 +458,53 @@ func (c *compare) renderChart() app.UI {
 func (c *compare) renderFree() app.UI {
 	return el("section").ID("free-section").Class("cmp-free").Aria("labelledby", "free-title").Body(
 		el("h2").ID("free-title").Text("Free tiers as money"),
-		app.If(len(c.free) == 0, func() app.UI {
-			return el("p").Class("cmp-empty").Text("None of the ranked platforms has free credits that make this shot.")
-		}).Else(func() app.UI {
-			return el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").
-				Aria("label", "Free tiers table").Body(
-				el("table").ID("free").Class("cmp-table cmp-free-table").Body(
-					el("caption").Class("visually-hidden").Text("Free tiers as money: what each platform's free credits buy of this shot."),
-					el("thead").Body(el("tr").Body(
-						el("th").Attr("scope", "col").Text("Platform and model"),
-						el("th").Attr("scope", "col").Text("Free credits"),
-						el("th").Attr("scope", "col").Text("What they buy"),
-						el("th").Attr("scope", "col").Class("num").Text("Worth at the paid price"),
-					)),
-					el("tbody").Body(
-						app.Range(c.free).Slice(func(i int) app.UI {
-							f := c.free[i]
-							return el("tr").DataSet("model", f.Key).Body(
-								el("th").Attr("scope", "row").Text(f.Where),
-								el("td").Text(f.Credits),
-								el("td").Text(f.Buys),
-								el("td").Class("num").Text(f.Worth),
-							)
-						}),
-					),
-				),
-			)
-		}),
+		c.renderFreeTable(),
+	)
+}
+
+// renderFreeTable renders the free tiers' table, or says there are none.
+func (c *compare) renderFreeTable() app.UI {
+	if len(c.free) == 0 {
+		return el("p").Class("cmp-empty").Text("None of the ranked platforms has free credits that make this shot.")
+	}
+	rows := make([]app.UI, len(c.free))
+	for i, f := range c.free {
+		rows[i] = el("tr").DataSet("model", f.Key).Body(
+			el("th").Attr("scope", "row").Text(f.Where),
+			el("td").Text(f.Credits),
+			el("td").Text(f.Buys),
+			el("td").Class("num").Text(f.Worth),
+		)
+	}
+	return el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").
+		Aria("label", "Free tiers table").Body(
+		el("table").ID("free").Class("cmp-table cmp-free-table").Body(
+			el("caption").Class("visually-hidden").Text("Free tiers as money: what each platform's free credits buy of this shot."),
+			el("thead").Body(el("tr").Body(
+				el("th").Attr("scope", "col").Text("Platform and model"),
+				el("th").Attr("scope", "col").Text("Free credits"),
+				el("th").Attr("scope", "col").Text("What they buy"),
+				el("th").Attr("scope", "col").Class("num").Text("Worth at the paid price"),
+			)),
+			el("tbody").Body(rows...),
+		),
 	)
 }
 
 // renderGone renders the models that cannot make the shot, with why.
 func (c *compare) renderGone() app.UI {
+	items := make([]app.UI, len(c.gone))
+	for i, g := range c.gone {
+		items[i] = el("li").DataSet("model", g.Key).Body(
+			el("span").Class("cmp-gone-where").Text(g.Where),
+			el("span").Class("cmp-gone-reason").Text(g.Reason),
+		)
+	}
 	return el("section").ID("unavailable").Class("cmp-gone").Aria("labelledby", "gone-title").Body(
 		el("h2").ID("gone-title").Text("Cannot make this shot"),
 		el("details").Class("cmp-gone-details").Body(
 			el("summary").Text(goneSummary(len(c.gone))),
-			el("ul").Class("cmp-gone-list").Body(
-				app.Range(c.gone).Slice(func(i int) app.UI {
-					g := c.gone[i]
-					return el("li").DataSet("model", g.Key).Body(
-						el("span").Class("cmp-gone-where").Text(g.Where),
-						el("span").Class("cmp-gone-reason").Text(g.Reason),
-					)
-				}),
-			),
+			el("ul").Class("cmp-gone-list").Body(items...),
 		),
 	)
 }

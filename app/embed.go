@@ -109,28 +109,27 @@ func (e *embed) OnNav(ctx app.Context) {
 }
 
 func (e *embed) Render() app.UI {
-	return el("div").Class("embed embed-"+e.opts.View).Body(
+	var script, full app.UI
+	if app.IsServer {
 		// Prerendered only: the browser runs it while parsing, before
 		// go-app's scripts; go-app's first render then drops the element.
-		app.If(app.IsServer, func() app.UI {
-			return el("script").Attr("src", frameScript)
-		}),
-		e.page,
-		app.If(e.opts.View == viewCompare, func() app.UI {
-			// The ranking keeps its state in the fragment; embed-frame.js
-			// sets the href from data-follow and the fragment when clicked.
-			// A landmark of its own: outside one, a screen reader's list of
-			// the page's parts would miss it.
-			return el("nav").Class("embed-full").Aria("label", "Full comparison").Body(
-				el("a").ID("embed-full").
-					Attr("href", "/compare").
-					DataSet("follow", "/compare").
-					Attr("target", "_blank").
-					Attr("rel", "noopener").
-					Text("Open the full comparison"),
-			)
-		}),
-	)
+		script = el("script").Attr("src", frameScript)
+	}
+	if e.opts.View == viewCompare {
+		// The ranking keeps its state in the fragment; embed-frame.js
+		// sets the href from data-follow and the fragment when clicked.
+		// A landmark of its own: outside one, a screen reader's list of
+		// the page's parts would miss it.
+		full = el("nav").Class("embed-full").Aria("label", "Full comparison").Body(
+			el("a").ID("embed-full").
+				Attr("href", "/compare").
+				DataSet("follow", "/compare").
+				Attr("target", "_blank").
+				Attr("rel", "noopener").
+				Text("Open the full comparison"),
+		)
+	}
+	return el("div").Class("embed embed-"+e.opts.View).Body(script, e.page, full)
 }
 
 // setOptions keeps the options and makes the view's page when the view

@@ -73,8 +73,16 @@ func (s *share) Render() app.UI {
 	link := shareLink(origin, s.IPath, s.IState)
 	src := embedSrc(origin, s.IPath, s.IState, s.theme)
 	toggle := "Show a live preview"
+	var preview app.UI
 	if s.preview {
 		toggle = "Hide the preview"
+		preview = el("div").ID("share-preview-box").Class("share-preview").Body(
+			el("iframe").ID(idShareFrame).Attr("src", src).
+				Attr("title", "Preview of the embedded calculator"),
+			// Sizes the preview as /embed.js sizes the frame in an
+			// article (the same file, from web/, which works offline).
+			el("script").Attr("src", "/web/embed.js").Attr("async", true),
+		)
 	}
 	return el("section").ID("share").Class("share").Aria("labelledby", "share-title").Body(
 		el("h2").ID("share-title").Text("Share & embed"),
@@ -113,15 +121,7 @@ func (s *share) Render() app.UI {
 				Text(toggle).On("click", s.onPreview),
 		),
 		el("p").ID("share-status").Class("share-status").Attr("role", "status").Aria("live", "polite").Text(s.msg),
-		app.If(s.preview, func() app.UI {
-			return el("div").ID("share-preview-box").Class("share-preview").Body(
-				el("iframe").ID(idShareFrame).Attr("src", src).
-					Attr("title", "Preview of the embedded calculator"),
-				// Sizes the preview as /embed.js sizes the frame in an
-				// article (the same file, from web/, which works offline).
-				el("script").Attr("src", "/web/embed.js").Attr("async", true),
-			)
-		}),
+		preview,
 	)
 }
 
