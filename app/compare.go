@@ -211,10 +211,10 @@ func (c *compare) Render() app.UI {
 	if !c.IFramed {
 		share = shareSection("/compare", shareState(c.shareValues(), c.errs, compareKeys))
 	}
-	return el("main").ID("main").Class("page cmp-page").Body(
-		el("header").Class("cmp-head").Body(
-			el("h1").Text("Which platform is cheapest for your shot?"),
-			el("p").Class("cmp-lede").Text(
+	return elem("main", "page cmp-page",
+		elem("header", "cmp-head",
+			textElem("h1", "", "Which platform is cheapest for your shot?"),
+			textElem("p", "cmp-lede",
 				"Fix one standard shot and every platform's models are priced on it, "+
 					"ranked by what a second of video you keep costs, with the plan that price assumes "+
 					"and how fresh the number is."),
@@ -226,30 +226,30 @@ func (c *compare) Render() app.UI {
 		c.renderGone(),
 		c.renderExport(),
 		share,
-	)
+	).ID("main")
 }
 
 // renderForm renders the shot, the way of buying and the platform filter.
 func (c *compare) renderForm() app.UI {
-	return el("form").ID("cmp-form").Class("cmp-form").Aria("label", "Shot to compare").OnSubmit(c.onSubmit).Body(
-		el("fieldset").Class("cmp-set cmp-shot").Body(
-			el("legend").Text("The shot"),
-			el("div").Class("cmp-fields").Body(
+	return attrs(elem("form", "cmp-form",
+		elem("fieldset", "cmp-set cmp-shot",
+			textElem("legend", "", "The shot"),
+			elem("div", "cmp-fields",
 				c.field("dur", "seconds", "numeric"),
 				c.picker("res", "", compareResChoices),
 				c.picker("tier", "models of one tier compare like with like", tierChoices),
 				c.takesField(), // with the clip log's measured figure (logstore.go)
 			),
-			el("div").Class("cmp-checks").Role("group").Aria("label", "Add-ons").Body(
+			attrs(elem("div", "cmp-checks",
 				c.checkbox("audio", "1", "Native audio", c.on["audio"]),
 				c.checkbox("upscale", "1", "Upscale", c.on["upscale"]),
-			),
-			el("p").ID(fieldMessageID("audio")).Class("field-msg").Text(c.errs["audio"]),
-			el("p").ID(fieldMessageID("upscale")).Class("field-msg").Text(c.errs["upscale"]),
+			), "role", "group", "aria-label", "Add-ons"),
+			textElem("p", "field-msg", c.errs["audio"]).ID(fieldMessageID("audio")),
+			textElem("p", "field-msg", c.errs["upscale"]).ID(fieldMessageID("upscale")),
 		),
-		el("fieldset").Class("cmp-set").Body(
-			el("legend").Text("Prices"),
-			el("div").Class("cmp-fields").Body(
+		elem("fieldset", "cmp-set",
+			textElem("legend", "", "Prices"),
+			elem("div", "cmp-fields",
 				c.picker("billing", "", lensChoices),
 				c.picker("cur", "", displayChoices),
 				field{
@@ -261,7 +261,7 @@ func (c *compare) renderForm() app.UI {
 		),
 		c.renderPlatforms(),
 		peek("cmp-peek", c.peekText(), c.current),
-	)
+	), "id", "cmp-form", "aria-label", "Shot to compare").On("submit", c.onSubmit)
 }
 
 // peekText is the ranking in a sentence short enough for the bottom of a
@@ -280,19 +280,20 @@ func (c *compare) peekText() string {
 func (c *compare) renderPlatforms() app.UI {
 	items := make([]app.UI, len(c.platforms))
 	for i, p := range c.platforms {
-		items[i] = el("li").Body(c.checkbox("platforms", p.Value, p.Label, c.checked[p.Value]))
+		items[i] = elem("li", "", c.checkbox("platforms", p.Value, p.Label, c.checked[p.Value]))
 	}
-	return el("fieldset").Class("cmp-set cmp-platforms").Aria("describedby", fieldMessageID("platforms")).Body(
-		el("legend").Text(labelPlatforms),
-		el("details").Class("cmp-filter").Body(
-			el("summary").ID("cmp-filter-summary").Text(c.filterSum),
-			el("div").Class("cmp-filter-body").Body(
-				el("button").ID("cmp-all").Class("secondary").Attr("type", "button").Text("All platforms").OnClick(c.onAllPlatforms),
-				el("ul").Class("cmp-filter-list").Body(items...),
+	return elem("fieldset", "cmp-set cmp-platforms",
+		textElem("legend", "", labelPlatforms),
+		elem("details", "cmp-filter",
+			textElem("summary", "", c.filterSum).ID("cmp-filter-summary"),
+			elem("div", "cmp-filter-body",
+				attrs(textElem("button", "secondary", "All platforms"), "id", "cmp-all", "type", "button").
+					On("click", c.onAllPlatforms),
+				elem("ul", "cmp-filter-list", items...),
 			),
 		),
-		el("p").ID(fieldMessageID("platforms")).Class("field-msg").Text(c.errs["platforms"]),
-	)
+		textElem("p", "field-msg", c.errs["platforms"]).ID(fieldMessageID("platforms")),
+	).Attr("aria-describedby", fieldMessageID("platforms"))
 }
 
 // renderRanking renders the status and the sortable table: its first
@@ -322,106 +323,98 @@ func (c *compare) renderRanking() app.UI {
 		if c.showAll {
 			label = "Show the first " + strconv.Itoa(rankShown) + " only"
 		}
-		more = el("button").ID("cmp-more").Class("secondary cmp-more").Attr("type", "button").DataSet("replay", "more").
-			Aria("controls", "ranking").Aria("expanded", strconv.FormatBool(c.showAll)).
-			OnClick(c.onShowAll).Text(label)
+		more = attrs(textElem("button", "secondary cmp-more", label), "id", "cmp-more", "type", "button",
+			"data-replay", "more", "aria-controls", "ranking", "aria-expanded", strconv.FormatBool(c.showAll)).
+			On("click", c.onShowAll)
 		if !c.showAll {
-			listed = el("p").Class("print-only").Text("Listed: the first " + strconv.Itoa(rankShown) + " of " +
-				strconv.Itoa(len(c.view)) + " models.")
+			listed = textElem("p", "print-only", "Listed: the first "+strconv.Itoa(rankShown)+" of "+
+				strconv.Itoa(len(c.view))+" models.")
 		}
 	}
-	return el("section").ID("ranking-section").Class(resultsClass("cmp-results", c.current)).Aria("labelledby", "ranking-title").Body(
-		el("h2").ID("ranking-title").Text("Ranking"),
-		el("p").ID("cmp-status").Class("cmp-status").Attr("data-announce", "results").Text(c.status), // read out once typing pauses (web/early.js)
+	return attrs(elem("section", resultsClass("cmp-results", c.current),
+		textElem("h2", "", "Ranking").ID("ranking-title"),
+		attrs(textElem("p", "cmp-status", c.status), "id", "cmp-status", "data-announce", "results"), // read out once typing pauses (web/early.js)
 		// Named apart from its section: two regions named "Ranking".
-		el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").
-			Aria("label", "Ranking table").Body(
-			el("table").ID("ranking").Class("cmp-table").Body(
-				el("caption").Class("visually-hidden").Text(caption),
-				el("thead").Body(el("tr").Body(heads...)),
-				el("tbody").Body(rows...),
-			),
-		),
-		el("p").ID("cmp-view-status").Class("visually-hidden").Attr("role", "status").Text(c.viewMsg),
+		attrs(elem("div", "cmp-scroll",
+			elem("table", "cmp-table",
+				textElem("caption", "visually-hidden", caption),
+				elem("thead", "", elem("tr", "", heads...)),
+				elem("tbody", "", rows...),
+			).ID("ranking"),
+		), "role", "region", "tabindex", "0", "aria-label", "Ranking table"),
+		attrs(textElem("p", "visually-hidden", c.viewMsg), "id", "cmp-view-status", "role", "status"),
 		more,
 		// On paper, where the button is not printed. After it: the button
 		// keeps its place (and the focus) when this comes and goes.
 		listed,
-		el("p").Class("cmp-legend").Body(
-			el("span").Class("cmp-legend-item").Text(markStale+" possibly stale: the price was read more than "+
+		elem("p", "cmp-legend",
+			textElem("span", "cmp-legend-item", markStale+" possibly stale: the price was read more than "+
 				strconv.Itoa(pricing.StaleDays)+" days ago."),
-			el("span").Class("cmp-legend-item").Text(c.convertedNote()),
+			textElem("span", "cmp-legend-item", c.convertedNote()),
 		),
-		el("p").Class("cmp-links").Body(
-			el("a").ID("cmp-calc-link").Attr("href", c.calcHref).Text("Price this clip in the calculator"),
+		elem("p", "cmp-links",
+			attrs(textElem("a", "", "Price this clip in the calculator"), "id", "cmp-calc-link", "href", c.calcHref),
 		),
-	)
+	), "id", "ranking-section", "aria-labelledby", "ranking-title")
 }
 
 // renderHead renders a column's header: a button that sorts by it.
 func (c *compare) renderHead(col rankColumn) app.UI {
-	th := el("th").Attr("scope", "col").Class("cmp-col-" + col.Key)
+	class := "cmp-col-" + col.Key
 	if col.Num {
-		th = th.Class("num")
+		class += " num"
 	}
-	icon := ""
+	icon, sort := "", ""
 	if c.sortKey == col.Key {
+		icon, sort = "▲", "ascending"
 		if c.sortDesc {
-			th = th.Aria("sort", "descending")
-			icon = "▼"
-		} else {
-			th = th.Aria("sort", "ascending")
-			icon = "▲"
+			icon, sort = "▼", "descending"
 		}
 	}
-	return th.Body(
-		el("button").Attr("type", "button").Class("cmp-sort").DataSet("sort", col.Key).
-			DataSet("replay", col.Key). // a click before the wasm counts (web/early.js)
-			OnClick(c.onSort(col.Key)).Body(
-			el("span").Text(col.Label),
-			el("span").Class("cmp-sort-icon").Aria("hidden", "true").Text(icon),
-		),
-	)
+	button := attrs(elem("button", "cmp-sort",
+		textElem("span", "", col.Label),
+		textElem("span", "cmp-sort-icon", icon).Attr("aria-hidden", "true"),
+	), "type", "button", "data-sort", col.Key,
+		"data-replay", col.Key, // a click before the wasm counts (web/early.js)
+	).On("click", c.onSort(col.Key))
+	// An empty aria-sort is not set: go-app drops empty attributes.
+	return attrs(elem("th", class, button), "scope", "col", "aria-sort", sort)
 }
 
 // renderRow renders one ranked model.
 func (c *compare) renderRow(i int) app.UI {
 	l := c.table.Rows[i]
-	cell := func(key, text string) app.HTMLElem {
-		td := el("td").Class("cmp-col-" + key)
+	cell := func(key, text string) app.UI {
+		class := "cmp-col-" + key
 		if key == "rank" || key == "credits" || key == "clip" || key == "second" || key == "kept" || key == "times" {
-			td = td.Class("num")
+			class += " num"
 		}
-		return td.Text(text)
+		return textElem("td", class, text)
 	}
-	stale := el("span").Class("cmp-stale").Aria("hidden", "true").Title("Possibly stale").Text(markStale)
+	staleClass := "cmp-stale"
 	if !l.Stale {
 		// Kept in place, invisible, so that a price going stale on the
 		// visitor's date does not move the table.
-		stale = stale.Class("cmp-stale-off")
+		staleClass = "cmp-stale cmp-stale-off"
 	}
-	tr := el("tr").Class("cmp-row").
-		DataSet("model", l.Key).
-		DataSet("cost-per-second", pricing.Exact(l.row.CostPerKeptSecond.Amount)).
-		DataSet("rank", strconv.Itoa(l.Rank))
+	tr := attrs(elem("tr", "cmp-row"), "data-model", l.Key,
+		"data-cost-per-second", pricing.Exact(l.row.CostPerKeptSecond.Amount), "data-rank", strconv.Itoa(l.Rank))
 	var staleText app.UI
 	if l.Stale {
-		tr = tr.DataSet("stale", "true")
-		staleText = el("span").Class("visually-hidden").Text("possibly stale")
+		tr = tr.Attr("data-stale", "true")
+		staleText = textElem("span", "visually-hidden", "possibly stale")
 	}
 	refs := make([]app.UI, len(l.Refs))
 	for j, n := range l.Refs {
-		refs[j] = el("a").Class("cmp-ref").Attr("href", c.table.Sources[n-1].URL).
-			Attr("target", "_blank").Attr("rel", "noopener noreferrer").
-			Aria("label", "source "+strconv.Itoa(n)).
-			Text("[" + strconv.Itoa(n) + "]")
+		refs[j] = attrs(textElem("a", "cmp-ref", "["+strconv.Itoa(n)+"]"), "href", c.table.Sources[n-1].URL,
+			"target", "_blank", "rel", "noopener noreferrer", "aria-label", "source "+strconv.Itoa(n))
 	}
 	return tr.Body(
 		cell("rank", strconv.Itoa(l.Rank)),
 		cell("platform", l.Platform),
-		el("th").Attr("scope", "row").Class("cmp-col-model").Body(
-			el("a").Attr("href", c.links[i]).Title("Open in the calculator").Text(l.Model),
-		),
+		elem("th", "cmp-col-model",
+			attrs(textElem("a", "", l.Model), "href", c.links[i], "title", "Open in the calculator"),
+		).Attr("scope", "row"),
 		cell("tier", l.Tier),
 		cell("plan", l.Plan),
 		cell("credits", l.Credits),
@@ -429,11 +422,11 @@ func (c *compare) renderRow(i int) app.UI {
 		cell("second", l.Second),
 		cell("kept", l.Kept),
 		cell("times", l.Times),
-		el("td").Class("cmp-col-evidence").Body(
-			el("div").Class("cmp-ev").Body(
-				el("span").Class("cmp-ev-text").Text(l.Evidence),
-				el("span").Class("cmp-refs").Body(refs...),
-				stale,
+		elem("td", "cmp-col-evidence",
+			elem("div", "cmp-ev",
+				textElem("span", "cmp-ev-text", l.Evidence),
+				elem("span", "cmp-refs", refs...),
+				attrs(textElem("span", staleClass, markStale), "aria-hidden", "true", "title", "Possibly stale"),
 				staleText,
 			),
 		),
@@ -446,84 +439,78 @@ func (c *compare) renderChart() app.UI {
 	if len(c.chart.Bars) > 0 {
 		chart = c.chart.render()
 	} else {
-		chart = el("p").Class("cmp-empty").Text("Nothing to draw: no model is ranked.")
+		chart = textElem("p", "cmp-empty", "Nothing to draw: no model is ranked.")
 	}
-	return el("section").ID("chart-section").Class("cmp-chart").Aria("labelledby", "chart-title").Body(
-		el("h2").ID("chart-title").Text("Cost per kept second"),
+	return attrs(elem("section", "cmp-chart",
+		textElem("h2", "", "Cost per kept second").ID("chart-title"),
 		chart,
-	)
+	), "id", "chart-section", "aria-labelledby", "chart-title")
 }
 
 // renderFree renders what the free tiers buy of the shot.
 func (c *compare) renderFree() app.UI {
-	return el("section").ID("free-section").Class("cmp-free").Aria("labelledby", "free-title").Body(
-		el("h2").ID("free-title").Text("Free tiers as money"),
+	return attrs(elem("section", "cmp-free",
+		textElem("h2", "", "Free tiers as money").ID("free-title"),
 		c.renderFreeTable(),
-	)
+	), "id", "free-section", "aria-labelledby", "free-title")
 }
 
 // renderFreeTable renders the free tiers' table, or says there are none.
 func (c *compare) renderFreeTable() app.UI {
 	if len(c.free) == 0 {
-		return el("p").Class("cmp-empty").Text("None of the ranked platforms has free credits that make this shot.")
+		return textElem("p", "cmp-empty", "None of the ranked platforms has free credits that make this shot.")
 	}
 	rows := make([]app.UI, len(c.free))
 	for i, f := range c.free {
-		rows[i] = el("tr").DataSet("model", f.Key).Body(
-			el("th").Attr("scope", "row").Text(f.Where),
-			el("td").Text(f.Credits),
-			el("td").Text(f.Buys),
-			el("td").Class("num").Text(f.Worth),
-		)
+		rows[i] = elem("tr", "",
+			textElem("th", "", f.Where).Attr("scope", "row"),
+			textElem("td", "", f.Credits),
+			textElem("td", "", f.Buys),
+			textElem("td", "num", f.Worth),
+		).Attr("data-model", f.Key)
 	}
-	return el("div").Class("cmp-scroll").Attr("role", "region").Attr("tabindex", "0").
-		Aria("label", "Free tiers table").Body(
-		el("table").ID("free").Class("cmp-table cmp-free-table").Body(
-			el("caption").Class("visually-hidden").Text("Free tiers as money: what each platform's free credits buy of this shot."),
-			el("thead").Body(el("tr").Body(
-				el("th").Attr("scope", "col").Text("Platform and model"),
-				el("th").Attr("scope", "col").Text("Free credits"),
-				el("th").Attr("scope", "col").Text("What they buy"),
-				el("th").Attr("scope", "col").Class("num").Text("Worth at the paid price"),
-			)),
-			el("tbody").Body(rows...),
-		),
-	)
+	return attrs(elem("div", "cmp-scroll",
+		elem("table", "cmp-table cmp-free-table",
+			textElem("caption", "visually-hidden", "Free tiers as money: what each platform's free credits buy of this shot."),
+			tableHead("Platform and model|Free credits|What they buy|Worth at the paid price", "___n"),
+			elem("tbody", "", rows...),
+		).ID("free"),
+	), "role", "region", "tabindex", "0", "aria-label", "Free tiers table")
 }
 
 // renderGone renders the models that cannot make the shot, with why.
 func (c *compare) renderGone() app.UI {
 	items := make([]app.UI, len(c.gone))
 	for i, g := range c.gone {
-		items[i] = el("li").DataSet("model", g.Key).Body(
-			el("span").Class("cmp-gone-where").Text(g.Where),
-			el("span").Class("cmp-gone-reason").Text(g.Reason),
-		)
+		items[i] = elem("li", "",
+			textElem("span", "cmp-gone-where", g.Where),
+			textElem("span", "cmp-gone-reason", g.Reason),
+		).Attr("data-model", g.Key)
 	}
-	return el("section").ID("unavailable").Class("cmp-gone").Aria("labelledby", "gone-title").Body(
-		el("h2").ID("gone-title").Text("Cannot make this shot"),
-		el("details").Class("cmp-gone-details").Body(
-			el("summary").Text(goneSummary(len(c.gone))),
-			el("ul").Class("cmp-gone-list").Body(items...),
+	return attrs(elem("section", "cmp-gone",
+		textElem("h2", "", "Cannot make this shot").ID("gone-title"),
+		elem("details", "cmp-gone-details",
+			textElem("summary", "", goneSummary(len(c.gone))),
+			elem("ul", "cmp-gone-list", items...),
 		),
-	)
+	), "id", "unavailable", "aria-labelledby", "gone-title")
 }
 
 // renderExport renders the Markdown and CSV exports.
 func (c *compare) renderExport() app.UI {
-	return el("section").ID("export").Class("cmp-export").Aria("labelledby", "export-title").Body(
-		el("h2").ID("export-title").Text("Use this ranking"),
-		el("p").Class("cmp-export-lede").Text(
+	return attrs(elem("section", "cmp-export",
+		textElem("h2", "", "Use this ranking").ID("export-title"),
+		textElem("p", "cmp-export-lede",
 			"For a blog post or a spreadsheet. Both carry the shot, the date and the sources."),
-		el("div").Class("cmp-export-actions").Body(
-			el("button").ID("copy-markdown").Attr("type", "button").Text("Copy as Markdown").OnClick(c.onCopy),
-			el("a").ID("download-csv").Class("button secondary").
-				Attr("href", c.csvHref).Attr("download", c.csvName).Attr("type", "text/csv").Text("Download CSV"),
+		elem("div", "cmp-export-actions",
+			attrs(textElem("button", "", "Copy as Markdown"), "id", "copy-markdown", "type", "button").On("click", c.onCopy),
+			attrs(textElem("a", "button secondary", "Download CSV"), "id", "download-csv",
+				"href", c.csvHref, "download", c.csvName, "type", "text/csv"),
 		),
-		el("p").ID("copy-status").Class("cmp-copy-status").Attr("role", "status").Aria("live", "polite").Text(c.copyMsg),
-		el("label").Attr("for", "markdown").Class("cmp-md-label").Text("Markdown (select it and copy if the button does not work)"),
-		el("textarea").ID("markdown").Class("cmp-md").Attr("readonly", true).Attr("rows", "8").Attr("spellcheck", "false").Text(c.markdown),
-	)
+		attrs(textElem("p", "cmp-copy-status", c.copyMsg), "id", "copy-status", "role", "status", "aria-live", "polite"),
+		attrs(textElem("label", "cmp-md-label", "Markdown (select it and copy if the button does not work)"), "for", "markdown"),
+		attrs(textElem("textarea", "cmp-md", c.markdown), "id", "markdown", "rows", "8", "spellcheck", "false").Attr("readonly", true),
+	), "id", "export", "aria-labelledby", "export-title")
 }
 
 // onSubmit keeps Enter in a field from reloading the page.
