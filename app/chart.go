@@ -130,34 +130,29 @@ func (c barChart) render() app.UI {
 	rows := make([]app.UI, len(c.Bars))
 	for i, b := range c.Bars {
 		graphic = append(graphic, b.render())
-		rows[i] = el("tr").Body(
-			el("th").Attr("scope", "row").Text(b.Label),
-			el("td").Text(b.Text),
+		rows[i] = elem("tr", "",
+			textElem("th", "", b.Label).Attr("scope", "row"),
+			textElem("td", "", b.Text),
 		)
 	}
-	return el("figure").ID(c.ID).Class("chart").Body(
-		svg("svg").
-			Class("chart-svg").
-			Attr("width", "100%").
-			Attr("height", strconv.Itoa(c.height())).
-			Attr("role", "img").
-			Aria("labelledby", titleID+" "+descID).
-			Attr("focusable", "false").
+	return elem("figure", "chart",
+		attrs(svg("svg"), "class", "chart-svg", "width", "100%", "height", strconv.Itoa(c.height()),
+			"role", "img", "aria-labelledby", titleID+" "+descID, "focusable", "false").
 			Body(graphic...),
 		// Hidden by a wrapper, not on the table itself: a table is at least
 		// as wide as its content whatever its width, so a hidden table of
 		// long labels made the page wider than a phone's screen.
-		el("div").Class("visually-hidden").Body(
-			el("table").ID(c.ID+"-data").Body(
-				el("caption").Text(c.Title),
-				el("thead").Body(el("tr").Body(
-					el("th").Attr("scope", "col").Text("Item"),
-					el("th").Attr("scope", "col").Text(c.ValueLabel),
+		elem("div", "visually-hidden",
+			elem("table", "",
+				textElem("caption", "", c.Title),
+				elem("thead", "", elem("tr", "",
+					textElem("th", "", "Item").Attr("scope", "col"),
+					textElem("th", "", c.ValueLabel).Attr("scope", "col"),
 				)),
-				el("tbody").Body(rows...),
-			),
+				elem("tbody", "", rows...),
+			).ID(c.ID+"-data"),
 		),
-	)
+	).ID(c.ID)
 }
 
 // render returns one bar's group: its label, the bar and its value.
@@ -168,22 +163,19 @@ func (b chartBar) render() app.UI {
 	}
 	y := func(dy int) string { return strconv.Itoa(b.y + dy) }
 	label := func(class, text string) app.UI {
-		return svg("text").Class(class).Attr("x", "0").Attr("y", y(chartLabelY)).Text(text)
+		return attrs(svg("text"), "class", class, "x", "0", "y", y(chartLabelY)).Text(text)
 	}
 	narrow, wide := label("chart-label", b.short), app.UI(nil)
 	if long := shorten(b.Label, chartWideLabelRunes); long != b.short {
 		narrow, wide = label("chart-label chart-label-narrow", b.short), label("chart-label chart-label-wide", long)
 	}
-	return svg("g").Class(class).DataSet("key", b.Key).Body(
+	return attrs(svg("g"), "class", class, "data-key", b.Key).Body(
 		svg("title").Text(b.Label+": "+b.Text),
 		narrow,
 		wide,
-		svg("rect").Class("chart-rect").
-			Attr("x", "0").Attr("y", y(chartBarY)).
-			Attr("width", b.width).Attr("height", strconv.Itoa(chartBarHeight)).
-			Attr("rx", "2"),
-		svg("text").Class("chart-value").
-			Attr("x", b.width).Attr("dx", "6").Attr("y", y(chartValueY)).
+		attrs(svg("rect"), "class", "chart-rect", "x", "0", "y", y(chartBarY),
+			"width", b.width, "height", strconv.Itoa(chartBarHeight), "rx", "2"),
+		attrs(svg("text"), "class", "chart-value", "x", b.width, "dx", "6", "y", y(chartValueY)).
 			Text(b.Text),
 	)
 }

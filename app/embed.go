@@ -120,16 +120,12 @@ func (e *embed) Render() app.UI {
 		// sets the href from data-follow and the fragment when clicked.
 		// A landmark of its own: outside one, a screen reader's list of
 		// the page's parts would miss it.
-		full = el("nav").Class("embed-full").Aria("label", "Full comparison").Body(
-			el("a").ID("embed-full").
-				Attr("href", "/compare").
-				DataSet("follow", "/compare").
-				Attr("target", "_blank").
-				Attr("rel", "noopener").
-				Text("Open the full comparison"),
-		)
+		full = elem("nav", "embed-full",
+			attrs(textElem("a", "", "Open the full comparison"), "id", "embed-full", "href", "/compare",
+				"data-follow", "/compare", "target", "_blank", "rel", "noopener"),
+		).Attr("aria-label", "Full comparison")
 	}
-	return el("div").Class("embed embed-"+e.opts.View).Body(script, e.page, full)
+	return elem("div", "embed embed-"+e.opts.View, script, e.page, full)
 }
 
 // setOptions keeps the options and makes the view's page when the view

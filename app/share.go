@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -76,53 +77,51 @@ func (s *share) Render() app.UI {
 	var preview app.UI
 	if s.preview {
 		toggle = "Hide the preview"
-		preview = el("div").ID("share-preview-box").Class("share-preview").Body(
-			el("iframe").ID(idShareFrame).Attr("src", src).
-				Attr("title", "Preview of the embedded calculator"),
+		preview = elem("div", "share-preview",
+			attrs(el("iframe"), "id", idShareFrame, "src", src, "title", "Preview of the embedded calculator"),
 			// Sizes the preview as /embed.js sizes the frame in an
 			// article (the same file, from web/, which works offline).
 			el("script").Attr("src", "/web/embed.js").Attr("async", true),
-		)
+		).ID("share-preview-box")
 	}
-	return el("section").ID("share").Class("share").Aria("labelledby", "share-title").Body(
-		el("h2").ID("share-title").Text("Share & embed"),
-		el("p").Class("share-lede").Text(
+	return attrs(elem("section", "share",
+		textElem("h2", "", "Share & embed").ID("share-title"),
+		textElem("p", "share-lede",
 			"Send a link to this calculation, or put it live in an article: paste the embed code "+
 				"into any page or blog post that accepts HTML. Readers can change the numbers; "+
 				"nothing they type leaves their device."),
-		el("div").Class("share-field").Body(
-			el("label").Attr("for", idShareLink).Text("Link to this calculation"),
-			el("div").Class("share-row").Body(
+		elem("div", "share-field",
+			textElem("label", "", "Link to this calculation").Attr("for", idShareLink),
+			elem("div", "share-row",
 				void("input").ID(idShareLink).Class("share-input").Attr("type", "text").
 					Attr("readonly", true).Attr("spellcheck", "false").Attr("value", link).
 					On("focus", selectField),
-				el("button").ID("share-copy-link").Class("secondary").Attr("type", "button").
-					Text("Copy link").On("click", s.onCopy(idShareLink, "Copied the link.")),
+				attrs(textElem("button", "secondary", "Copy link"), "id", "share-copy-link", "type", "button").
+					On("click", s.onCopy(idShareLink, "Copied the link.")),
 			),
 		),
-		el("div").Class("share-field").Body(
-			el("label").Attr("for", idShareSnippet).Text("Embed code"),
-			el("textarea").ID(idShareSnippet).Class("share-code").Attr("readonly", true).
-				Attr("rows", "5").Attr("spellcheck", "false").On("focus", selectField).
-				Text(embedSnippet(origin, src)),
-			el("p").Class("share-hint").Text(
+		elem("div", "share-field",
+			textElem("label", "", "Embed code").Attr("for", idShareSnippet),
+			attrs(textElem("textarea", "share-code", embedSnippet(origin, src)), "id", idShareSnippet,
+				"rows", "5", "spellcheck", "false").Attr("readonly", true).On("focus", selectField),
+			textElem("p", "share-hint",
 				"The script sizes the frame to the calculator; without it the frame is "+embedHeight+
 					" pixels high and scrolls. For your own colour, add &accent=ff5500 (any hex colour) to the address in the code."),
 		),
-		el("div").Class("share-actions").Body(
+		elem("div", "share-actions",
 			picker{
 				Name: "share_theme", Label: "Embed theme", Value: cmp.Or(s.theme, "auto"),
 				Choices: themeChoices, OnChange: s.onTheme,
 			}.render(),
-			el("button").ID("share-copy-embed").Attr("type", "button").
-				Text("Copy embed code").On("click", s.onCopy(idShareSnippet, "Copied the embed code.")),
-			el("button").ID("share-preview").Class("secondary").Attr("type", "button").
-				Aria("controls", "share-preview-box").Aria("expanded", s.preview).
-				Text(toggle).On("click", s.onPreview),
+			attrs(textElem("button", "", "Copy embed code"), "id", "share-copy-embed", "type", "button").
+				On("click", s.onCopy(idShareSnippet, "Copied the embed code.")),
+			attrs(textElem("button", "secondary", toggle), "id", "share-preview", "type", "button",
+				"aria-controls", "share-preview-box", "aria-expanded", strconv.FormatBool(s.preview)).
+				On("click", s.onPreview),
 		),
-		el("p").ID("share-status").Class("share-status").Attr("role", "status").Aria("live", "polite").Text(s.msg),
+		attrs(textElem("p", "share-status", s.msg), "id", "share-status", "role", "status", "aria-live", "polite"),
 		preview,
-	)
+	), "id", "share", "aria-labelledby", "share-title")
 }
 
 // onCopy copies the text of the field with id fieldID (the link or the
