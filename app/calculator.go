@@ -266,7 +266,7 @@ func (c *calculator) renderForm() app.UI {
 		summary,
 	).
 		ID("calc-form").
-		Aria("label", "Calculation").
+		Attr("aria-label", "Calculation").
 		On("submit", c.onSubmit)
 }
 
@@ -408,7 +408,7 @@ func (c *calculator) renderAddons() app.UI {
 	if boxes == nil {
 		return nil
 	}
-	return elem("div", "cmp-checks", boxes...).Role("group").Aria("label", "Add-ons")
+	return elem("div", "cmp-checks", boxes...).Attr("role", "group").Attr("aria-label", "Add-ons")
 }
 
 // renderResults renders the six results, each with its working.
@@ -439,14 +439,14 @@ func (c *calculator) renderResults() app.UI {
 			c.anchor(c.compare, "Compare platforms for this clip"),
 			full,
 		),
-	).ID("results").Aria("labelledby", "results-title")
+	).ID("results").Attr("aria-labelledby", "results-title")
 }
 
 // renderRow renders one result: its label, its amount and its working.
 func renderRow(r resultRow, current bool) app.UI {
 	out := textElem("span", "calc-value", r.Text).ID(r.ID)
 	if current && r.Value != "" {
-		out = out.DataSet("value", r.Value)
+		out = out.Attr("data-value", r.Value)
 	}
 	var unit, first, firstW app.UI
 	if r.Unit != "" {
@@ -455,7 +455,7 @@ func renderRow(r resultRow, current bool) app.UI {
 	if r.First != "" {
 		v := textElem("span", "calc-first-value", r.First).ID(r.FirstID)
 		if r.FirstV != "" {
-			v = v.DataSet("value", r.FirstV)
+			v = v.Attr("data-value", r.FirstV)
 		}
 		first = elem("span", "calc-first", app.Text("first month: "), v)
 	}

@@ -52,14 +52,14 @@ func (f field) render() app.UI {
 		Attr("value", f.Value).
 		Attr("inputmode", mode).
 		Attr("autocomplete", "off").
-		Spellcheck(false).
-		Aria("describedby", describedBy).
+		Attr("spellcheck", "false").
+		Attr("aria-describedby", describedBy).
 		On("input", f.OnInput, app.EventScope(f.Name))
 	if f.Placeholder != "" {
 		input = input.Attr("placeholder", f.Placeholder)
 	}
 	if f.Error != "" {
-		input = input.Aria("invalid", "true")
+		input = input.Attr("aria-invalid", "true")
 	}
 
 	class := "field"
@@ -138,10 +138,10 @@ func (p picker) render() app.UI {
 	sel := elem("select", "field-input", options...).
 		ID(id).
 		Attr("name", p.Name).
-		Aria("describedby", describedBy).
+		Attr("aria-describedby", describedBy).
 		On("change", p.OnChange, app.EventScope(p.Name))
 	if p.Error != "" {
-		sel = sel.Aria("invalid", "true")
+		sel = sel.Attr("aria-invalid", "true")
 	}
 
 	class := "field"
@@ -182,7 +182,7 @@ func checkbox(id, name, value, label string, checked bool, msg string, h app.Eve
 		in = in.Attr("checked", checked)
 	}
 	if msg != "" {
-		in = in.Aria("invalid", "true").Aria("describedby", fieldMessageID(name))
+		in = in.Attr("aria-invalid", "true").Attr("aria-describedby", fieldMessageID(name))
 	}
 	return elem("label", "cmp-check", in, textElem("span", "", label)).Attr("for", id)
 }

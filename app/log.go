@@ -290,7 +290,7 @@ func (c *clipLog) Render() app.UI {
 				app.Text(" Export a backup under Your data, below."),
 			).ID("log-reminder"),
 		),
-		textElem("p", "log-alert", c.alert).ID("log-alert").Role("alert"),
+		textElem("p", "log-alert", c.alert).ID("log-alert").Attr("role", "alert"),
 		corrupt,
 		c.renderForm(),
 		c.renderList(),
@@ -304,7 +304,7 @@ func (c *clipLog) Render() app.UI {
 //go:noinline
 func section(id, title string, body ...app.UI) app.HTMLElem {
 	return elem("section", "log-section", append([]app.UI{textElem("h2", "", title).ID(id + "-title")}, body...)...).
-		ID(id).Aria("labelledby", id+"-title")
+		ID(id).Attr("aria-labelledby", id+"-title")
 }
 
 // button returns a button (type "button") with an id (or none), a class
@@ -335,7 +335,7 @@ func (c *clipLog) renderCorrupt() app.UI {
 			textElem("pre", "log-raw", shorten(r.Raw, 300)),
 			button("log-corrupt-download-"+strconv.Itoa(i), "secondary", "Download", c.onDownloadRaw(r.Key, r.Raw), app.EventScope(key)),
 			button("", "secondary", "Discard", c.onDiscard(key), app.EventScope(key)),
-		).DataSet("key", key)
+		).Attr("data-key", key)
 	}
 	return section("log-corrupt", pricing.CountInt(len(c.corrupt), "saved record", "saved records")+" could not be read",
 		textElem("p", "", "They were set aside, not deleted, and the rest of your log is shown. Download each one to keep it, then discard it."),
@@ -394,8 +394,8 @@ func (c *clipLog) renderForm() app.UI {
 				textElem("button", "", save).ID("log-save").Attr("type", "submit"),
 				again,
 			),
-		).ID("log-form").Aria("label", title).Attr("aria-describedby", describedBy).On("submit", c.onSave(false)),
-		elem("p", "log-status", app.Text(c.status), undo).ID("log-status").Role("status").Attr("tabindex", "-1"),
+		).ID("log-form").Attr("aria-label", title).Attr("aria-describedby", describedBy).On("submit", c.onSave(false)),
+		elem("p", "log-status", app.Text(c.status), undo).ID("log-status").Attr("role", "status").Attr("tabindex", "-1"),
 	)
 }
 
@@ -421,7 +421,7 @@ func (c *clipLog) renderList() app.UI {
 				textElem("td", "num", pricing.FormatInt(r.Generations)),
 				textElem("td", "num", pricing.FormatInt(r.Kept)),
 				textElem("td", "num", per),
-			).DataSet("key", r.ProfileID+"/"+r.ModelID).DataSet("value", value)
+			).Attr("data-key", r.ProfileID+"/"+r.ModelID).Attr("data-value", value)
 		}
 		retakes = table("log-retakes", "Generations per kept clip, by model, measured from your clips", retakeColumns, rows)
 	}
@@ -443,7 +443,7 @@ func (c *clipLog) renderList() app.UI {
 			c.picker("f_month", "", c.filters[3]),
 			c.picker("f_kept", "", keptChoices),
 			c.picker("disp", "", currencyChoices),
-		).Aria("label", "Filters").On("submit", preventSubmit),
+		).Attr("aria-label", "Filters").On("submit", preventSubmit),
 		elem("dl", "log-totals", totals...).ID("log-totals"),
 		// Three clips of $1.128 show $1.13 each and $3.38 in all.
 		textElem("p", "log-note", "Totals add the exact costs; the list rounds each clip's (to the cent from $1, to four "+
@@ -523,14 +523,14 @@ func (c *clipLog) renderRow(i int, e cliplog.Entry) app.UI {
 	row := " row " + strconv.Itoa(i+1) + ": the clip of " + e.Date + ", " + where
 	tds[len(cells)] = elem("td", "log-actions-cell",
 		textElem("button", "secondary log-edit", "Edit").Attr("type", "button").
-			Aria("label", "Edit"+row).On("click", c.onEdit(e.ID), app.EventScope(e.ID)),
+			Attr("aria-label", "Edit"+row).On("click", c.onEdit(e.ID), app.EventScope(e.ID)),
 		textElem("button", "secondary log-delete", "Delete").Attr("type", "button").
-			Aria("label", "Delete"+row).On("click", c.onDelete(e.ID), app.EventScope(e.ID)))
+			Attr("aria-label", "Delete"+row).On("click", c.onDelete(e.ID), app.EventScope(e.ID)))
 	class := "log-row"
 	if c.editing != nil && c.editing.ID == e.ID {
 		class += " log-editing-row"
 	}
-	return elem("tr", class, tds...).DataSet("entry-id", e.ID).DataSet("cost", pricing.Exact(e.Cost.Amount))
+	return elem("tr", class, tds...).Attr("data-entry-id", e.ID).Attr("data-cost", pricing.Exact(e.Cost.Amount))
 }
 
 // logCellClass is the class of each cell of a row of the list.
@@ -542,8 +542,8 @@ func (c *clipLog) renderPlans() app.UI {
 	for i, r := range c.planRows {
 		items[i] = elem("li", "",
 			textElem("strong", "", r.Name), app.Text(": "+r.Plan+", "+r.Price+" per credit "),
-			button("", "secondary", "Remove", c.onRemovePlan(r.Profile), app.EventScope(r.Profile)).Aria("label", "Remove: "+r.Name),
-		).DataSet("profile", r.Profile)
+			button("", "secondary", "Remove", c.onRemovePlan(r.Profile), app.EventScope(r.Profile)).Attr("aria-label", "Remove: "+r.Name),
+		).Attr("data-profile", r.Profile)
 	}
 	var plan, save app.UI
 	switch {
@@ -575,7 +575,7 @@ func (c *clipLog) renderPlans() app.UI {
 			plan,
 			textElem("p", "log-price", c.planPrice).ID("log-plan-price"),
 			save,
-		).ID("log-plan-form").Aria("label", "My plan").On("submit", c.onSavePlan),
+		).ID("log-plan-form").Attr("aria-label", "My plan").On("submit", c.onSavePlan),
 	)
 }
 
@@ -588,9 +588,9 @@ func (c *clipLog) renderData() app.UI {
 	// A filtered list exports as it is: a client's bill holds that client's
 	// clips only. The backup always holds everything.
 	importInput := void("input").ID("log-import").Attr("type", "file").Attr("accept", ".json,.csv,application/json,text/csv").
-		Aria("describedby", "log-import-hint").On("change", c.onImport)
+		Attr("aria-describedby", "log-import-hint").On("change", c.onImport)
 	if len(c.importErrs) > 0 {
-		importInput = importInput.Aria("invalid", "true").Aria("describedby", "log-import-hint log-import-errors")
+		importInput = importInput.Attr("aria-invalid", "true").Attr("aria-describedby", "log-import-hint log-import-errors")
 	}
 	csvButton := button("log-export-csv", "secondary", "Export CSV (spreadsheet)", c.onExport(false))
 	if c.sel != nil {
@@ -615,7 +615,7 @@ func (c *clipLog) renderData() app.UI {
 		),
 		// The list inside the alert: as the alert itself it lost its list
 		// role, and its lines were read as one.
-		elem("div", "", elem("ul", "log-import-errors", errs...)).ID("log-import-errors").Role("alert"),
+		elem("div", "", elem("ul", "log-import-errors", errs...)).ID("log-import-errors").Attr("role", "alert"),
 		c.renderReplace(),
 		textElem("h3", "", "Exchange rates"),
 		textElem("p", "log-note", "Every clip keeps the currency it was priced in; totals convert it at these rates. They start at "+
@@ -712,7 +712,7 @@ func (c *clipLog) renderAddons() app.UI {
 	if boxes == nil {
 		return nil
 	}
-	return elem("div", "cmp-checks", boxes...).Role("group").Aria("label", "Add-ons")
+	return elem("div", "cmp-checks", boxes...).Attr("role", "group").Attr("aria-label", "Add-ons")
 }
 
 // onCheck follows a box of renderAddons.

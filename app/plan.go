@@ -184,7 +184,7 @@ func (c *planner) renderForm() app.UI {
 			),
 		),
 		peek("plan-peek", c.peekText(), c.current),
-	).ID("plan-form").Aria("label", "Your month").On("submit", c.onSubmit)
+	).ID("plan-form").Attr("aria-label", "Your month").On("submit", c.onSubmit)
 }
 
 // peekText is the plan in a sentence short enough for the bottom of a
@@ -232,14 +232,14 @@ func (c *planner) renderRow(i int) app.UI {
 		textElem("legend", "", "Row "+strconv.Itoa(i+1)),
 		elem("div", "plan-row-fields", fields...),
 		c.removeButton(i),
-	).DataSet("row", strconv.Itoa(i))
+	).Attr("data-row", strconv.Itoa(i))
 }
 
 // removeButton removes row i; a month keeps one row, so the only row's is
 // disabled.
 func (c *planner) removeButton(i int) app.UI {
-	b := textElem("button", "secondary plan-remove", "Remove").Attr("type", "button").DataSet("index", strconv.Itoa(i)).
-		Aria("label", "Remove row "+strconv.Itoa(i+1)).On("click", c.onRemove)
+	b := textElem("button", "secondary plan-remove", "Remove").Attr("type", "button").Attr("data-index", strconv.Itoa(i)).
+		Attr("aria-label", "Remove row "+strconv.Itoa(i+1)).On("click", c.onRemove)
 	if len(c.rows) == 1 {
 		b = b.Attr("disabled", true)
 	}
@@ -290,21 +290,21 @@ func (c *planner) renderResults() app.UI {
 func (c *planner) renderGuidance() app.UI {
 	p := textElem("p", "plan-saving", c.saving).ID("plan-saving")
 	if c.savingV != "" {
-		p = p.DataSet("value", c.savingV)
+		p = p.Attr("data-value", c.savingV)
 	}
 	return elem("section", "plan-guidance",
 		textElem("h2", "", "Premium only where it shows").ID("plan-guidance-title"),
 		textElem("p", "plan-lede", "Hero shots may need a premium model; b-roll rarely does. Here is what your mix "+
 			"costs against putting every row on a premium model."),
 		p,
-	).ID("plan-guidance").Aria("labelledby", "plan-guidance-title")
+	).ID("plan-guidance").Attr("aria-labelledby", "plan-guidance-title")
 }
 
 // renderEven renders the break-even between subscriptions and APIs.
 func (c *planner) renderEven() app.UI {
 	p := textElem("p", "plan-even", c.even).ID("plan-break-even")
 	if c.evenV != "" {
-		p = p.DataSet("value", c.evenV)
+		p = p.Attr("data-value", c.evenV)
 	}
 	var chart app.UI = textElem("p", "cmp-empty", "Nothing to draw.")
 	if len(c.evenChart.Bars) > 0 {
@@ -316,7 +316,7 @@ func (c *planner) renderEven() app.UI {
 			"top-ups if needed) against the cheapest pay-as-you-go API, in money per month."),
 		p,
 		chart,
-	).ID("plan-even").Aria("labelledby", "plan-even-title")
+	).ID("plan-even").Attr("aria-labelledby", "plan-even-title")
 }
 
 // renderGone lists the platforms that cannot make the mix, with why.

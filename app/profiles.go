@@ -137,11 +137,11 @@ func (c *profilesPage) Render() app.UI {
 				textElem("label", "field-label", "Search platforms and models").Attr("for", "f-q"),
 				void("input").ID("f-q").Attr("name", "q").Attr("type", "search").Class("field-input").
 					Attr("value", c.q).Attr("placeholder", "Runway, Veo, Kling 2.1…").Attr("autocomplete", "off").
-					Aria("describedby", "prof-count"),
+					Attr("aria-describedby", "prof-count"),
 				textElem("p", "field-hint", c.countText()).ID("prof-count"),
 			),
 			elem("div", "prof-list", list...).ID("prof-list"),
-		).ID("prof-all").Aria("labelledby", "prof-all-title").On("input", c.onSearch),
+		).ID("prof-all").Attr("aria-labelledby", "prof-all-title").On("input", c.onSearch),
 	).ID("main").On("click", c.onAction).On("change", c.onFile)
 }
 
@@ -191,7 +191,7 @@ func (c *profilesPage) renderMine() app.UI {
 func actionButton(class, text, action, id string) app.HTMLElem {
 	b := attrs(textElem("button", class, text), "type", "button", "data-action", action)
 	if id != "" {
-		b = b.DataSet("id", id)
+		b = b.Attr("data-id", id)
 	}
 	return b
 }
@@ -207,11 +207,11 @@ func (c *profilesPage) renderProfile(p pricing.Profile) app.UI {
 	for i, a := range actions {
 		// Named with the profile: 23 buttons all called "Clone and edit"
 		// tell a screen reader's list of buttons nothing.
-		buttons[i] = actionButton("secondary", a[1], a[0], p.ID).Aria("label", a[1]+": "+p.Name)
+		buttons[i] = actionButton("secondary", a[1], a[0], p.ID).Attr("aria-label", a[1]+": "+p.Name)
 	}
-	art := elem("article", "prof").ID("prof-"+p.ID).DataSet("profile", p.ID)
+	art := elem("article", "prof").ID("prof-"+p.ID).Attr("data-profile", p.ID)
 	if p.Custom {
-		art = art.DataSet("custom", "true")
+		art = art.Attr("data-custom", "true")
 	}
 	if c.hidden[p.ID] {
 		art = art.Attr("hidden", true)
@@ -462,7 +462,7 @@ func linkElem(href, text, name string) app.UI {
 	}
 	a := attrs(textElem("a", "", text), "href", href, "target", "_blank", "rel", "noopener noreferrer")
 	if name != "" {
-		a = a.Aria("label", name)
+		a = a.Attr("aria-label", name)
 	}
 	return a
 }
@@ -1120,7 +1120,7 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 		}
 		var remove app.UI
 		if index >= 0 {
-			b := listButton(listOf(path), index, "Remove", c.onEdList).Aria("label", "Remove: "+legend)
+			b := listButton(listOf(path), index, "Remove", c.onEdList).Attr("aria-label", "Remove: "+legend)
 			// A model's only resolution stays: without one, the pages said
 			// the person's own model's prices were "not published".
 			if parent, key, ok := treeAt(ed.tree, listOf(path)); ok && key == "rates" && len(list(parent[key])) == 1 {
@@ -1172,8 +1172,8 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 	)
 	return elem("section", "prof-editor",
 		textElem("h2", "", title).ID("prof-editor-title").Attr("tabindex", "-1"),
-		elem("form", "", body...).ID("prof-editor-form").Aria("labelledby", "prof-editor-title").On("submit", c.onEdSave),
-	).ID("prof-editor").Aria("labelledby", "prof-editor-title")
+		elem("form", "", body...).ID("prof-editor-form").Attr("aria-labelledby", "prof-editor-title").On("submit", c.onEdSave),
+	).ID("prof-editor").Attr("aria-labelledby", "prof-editor-title")
 }
 
 // listButton is a button that adds an item to a list of the profile's
@@ -1181,8 +1181,8 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 //
 //go:noinline
 func listButton(list string, index int, text string, h app.EventHandler) app.HTMLElem {
-	return textElem("button", "secondary", text).Attr("type", "button").DataSet("list", list).
-		DataSet("index", strconv.Itoa(index)).On("click", h)
+	return textElem("button", "secondary", text).Attr("type", "button").Attr("data-list", list).
+		Attr("data-index", strconv.Itoa(index)).On("click", h)
 }
 
 // groupOf is the item a field's path belongs to: "models[0].rates[1]" for

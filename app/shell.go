@@ -155,7 +155,7 @@ func (s *shell) renderHeader() app.UI {
 		}
 		a := textElem("a", "", p.nav).Attr("href", href)
 		if p.path == s.Ipath {
-			a = a.Aria("current", "page")
+			a = a.Attr("aria-current", "page")
 		}
 		links = append(links, elem("li", "", a))
 	}
@@ -176,7 +176,7 @@ func (s *shell) renderHeader() app.UI {
 			textElem("span", "brand-name", "AIVC"),
 			textElem("span", "brand-tag", "AI video cost calculator"),
 		).Attr("href", "/"),
-		elem("nav", "site-nav", elem("ul", "", links...)).Aria("label", "Main"),
+		elem("nav", "site-nav", elem("ul", "", links...)).Attr("aria-label", "Main"),
 		install,
 	)
 }
@@ -209,7 +209,7 @@ func (s *shell) renderToast(id, text, button string, onClick app.EventHandler, m
 	return elem("div", "toast", append([]app.UI{
 		textElem("span", "", text),
 		textElem("button", "", button).Attr("type", "button").On("click", onClick),
-	}, more...)...).ID(id).Role("status")
+	}, more...)...).ID(id).Attr("role", "status")
 }
 
 func (s *shell) onReload(ctx app.Context, e app.Event) {
