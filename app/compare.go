@@ -930,7 +930,7 @@ func (c *compare) filter(ps []pricing.Profile) []pricing.Profile {
 		return nil
 	}
 	var bad []string
-	for item := range strings.SplitSeq(raw, ",") {
+	for _, item := range strings.Split(raw, ",") {
 		item = strings.TrimSpace(item)
 		if item == "" {
 			continue

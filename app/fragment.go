@@ -47,7 +47,7 @@ func linkState(u *url.URL) url.Values {
 // value of each key and skips pairs that do not decode instead of stopping.
 func parsePairs(raw string) url.Values {
 	v := url.Values{}
-	for pair := range strings.SplitSeq(raw, "&") {
+	for _, pair := range strings.Split(raw, "&") {
 		if pair == "" {
 			continue
 		}
