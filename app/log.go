@@ -1014,27 +1014,39 @@ func (c *clipLog) clipEntry() (cliplog.Entry, error) {
 func (c *clipLog) saveEdit(e cliplog.Entry) bool {
 	was := *c.editing
 	saved, ok := c.log.Entry(was.ID)
+	var err error
 	switch {
 	case !ok:
+		err = cliplog.ErrNotFound
+	case !saved.Equal(was):
+		err = cliplog.ErrConflict
+	default:
+		if e.Updated = was.Updated; e.Derive().Equal(was) {
+			c.status = "Nothing was changed: " + c.describe(was) + " is as it was."
+			c.endEdit()
+			focusAfterRender(c.page, c.editButton(was.ID), "#log-status")
+			return true
+		}
+		e.Updated = cliplog.Timestamp(logNow())
+		// Update checks the stored clip too: another tab's change may not
+		// have reached this one yet.
+		e, err = c.log.Update(e)
+	}
+	switch {
+	case errors.Is(err, cliplog.ErrNotFound):
 		// Logged again as a new clip on the next save, with what was typed.
 		c.dropEdit()
 		c.previewClip() // a new clip's price now: the preview shows what Log clip saves
 		c.clipMsg = "The clip you were editing is no longer in your log (deleted in another tab?). " +
 			"Your changes are still in the form: Log clip logs them as a new clip, at the price per credit shown."
+		c.refresh()
 		return false
-	case !saved.Equal(was):
+	case errors.Is(err, cliplog.ErrConflict):
+		saved, _ = c.log.Entry(was.ID) // the stored version, which the log now holds
 		c.mergeEdit(saved)
+		c.refresh()
 		return false
-	}
-	if e.Updated = was.Updated; e.Derive().Equal(was) {
-		c.status = "Nothing was changed: " + c.describe(was) + " is as it was."
-		c.endEdit()
-		focusAfterRender(c.page, c.editButton(was.ID), "#log-status")
-		return true
-	}
-	e.Updated = cliplog.Timestamp(logNow())
-	e, err := c.log.Update(e)
-	if err != nil {
+	case err != nil:
 		c.fail(err)
 		return false
 	}

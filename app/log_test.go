@@ -1096,6 +1096,31 @@ func TestLogEditConflicts(t *testing.T) {
 	if got, _ := c.log.Entry(id); got.Note != "mine" || got.Client != "Theirs" || got.Credits.String() != "65" {
 		t.Errorf("saved over: %+v", got)
 	}
+	// Another tab's change this page has not heard of yet (its storage
+	// event comes later): the same.
+	c.onEdit(id)(app.Context{}, noEvent)
+	typeClip(c, map[string]string{"note": "mine again"})
+	tab, _, err := cliplog.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ = tab.Entry(id)
+	other.Project = "Tab 2"
+	if _, err := tab.Update(other); err != nil {
+		t.Fatal(err)
+	}
+	if c.save(false) || !strings.Contains(c.clipMsg, "The form now has its new Project.") {
+		t.Fatalf("a change in another tab not heard of: message %q", c.clipMsg)
+	}
+	if !c.save(false) {
+		t.Fatalf("saving again: %q", c.clipMsg)
+	}
+	if _, err := tab.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := tab.Entry(id); got.Note != "mine again" || got.Project != "Tab 2" {
+		t.Errorf("saved %+v", got)
+	}
 
 	c.onEdit(id)(app.Context{}, noEvent)
 	typeClip(c, map[string]string{"note": "kept"})

@@ -353,9 +353,12 @@ func (l *Log) Add(e Entry) (Entry, error) {
 	return e, nil
 }
 
-// Update saves a changed entry (same ID) and returns it as saved. The
-// caller sets Updated. It wraps ErrNotFound when the entry is not in the
-// log.
+// Update saves a changed entry (same ID) over the version the log holds,
+// and returns it as saved. The caller sets Updated. It wraps ErrNotFound
+// when the entry is not in the log, or was deleted from the store since
+// (another tab), and ErrConflict when the store holds another version than
+// the log's (another tab changed it since the log was read): the log then
+// holds the stored version, and nothing was written.
 func (l *Log) Update(e Entry) (Entry, error) {
 	e = e.Derive()
 	if err := e.Validate(); err != nil {
@@ -366,10 +369,32 @@ func (l *Log) Update(e Entry) (Entry, error) {
 	if err := l.writable("update"); err != nil {
 		return Entry{}, err
 	}
-	if _, ok := l.entries[e.ID]; !ok {
+	held, ok := l.entries[e.ID]
+	if !ok {
 		return Entry{}, fmt.Errorf("%w: %s", ErrNotFound, e.ID)
 	}
 	key := EntryKey(e.ID)
+	raw, ok, err := l.store.Get(key)
+	switch {
+	case err != nil && !errors.Is(err, ErrCorrupt):
+		return Entry{}, &StorageError{Op: "update", Key: key, Err: StoreError(err)}
+	case !ok:
+		delete(l.entries, e.ID)
+		l.sorted = nil
+		return Entry{}, fmt.Errorf("%w: %s (deleted by another tab)", ErrNotFound, e.ID)
+	}
+	if cur, derr := decodeStored(e.ID, raw); derr != nil {
+		// Unreadable now: set it aside rather than write over it.
+		c := quarantine(l.store, key, raw, derr)
+		if c.QuarantineKey == "" {
+			return Entry{}, fmt.Errorf("%w: %s", ErrCorrupt, key)
+		}
+		l.corrupt = append(l.corrupt, c)
+	} else if !cur.Equal(held) {
+		l.entries[e.ID] = cur
+		l.sorted = nil
+		return Entry{}, fmt.Errorf("%w: %s (changed by another tab)", ErrConflict, e.ID)
+	}
 	if err := l.store.Set(key, encodeStored(e)); err != nil {
 		return Entry{}, &StorageError{Op: "update", Key: key, Err: StoreError(err)}
 	}

@@ -301,6 +301,55 @@ func TestCorruptMeta(t *testing.T) {
 
 // Two tabs: two Logs over one Store, adding at the same time. Neither
 // overwrites the other's entries; after a reload both see all of them.
+// TestUpdateTwoTabs: an update in one tab never writes over what another
+// tab changed or deleted since the first read the log (its storage event
+// comes ~150 ms later, if at all): it says so, and the log then holds the
+// stored version, which the next update may save over.
+func TestUpdateTwoTabs(t *testing.T) {
+	s := NewMemStore()
+	a, b := openLog(t, s), openLog(t, s)
+	addAll(t, a, sample(2))
+	if _, err := b.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	theirs, _ := b.Entry("id000000")
+	theirs.Client = "Theirs"
+	if _, err := b.Update(theirs); err != nil {
+		t.Fatal(err)
+	}
+	mine, _ := a.Entry("id000000")
+	mine.Note = "mine"
+	before := s.Snapshot()
+	if _, err := a.Update(mine); !errors.Is(err, ErrConflict) {
+		t.Fatalf("update over another tab's change: %v, want ErrConflict", err)
+	}
+	if !sameMaps(before, s.Snapshot()) {
+		t.Error("a refused update changed the storage")
+	}
+	if now, _ := a.Entry("id000000"); now.Client != "Theirs" {
+		t.Errorf("after the conflict the log holds %+v, want the stored version", now)
+	}
+	mine.Client = "Theirs"
+	if _, err := a.Update(mine); err != nil {
+		t.Fatalf("update over the version now held: %v", err)
+	}
+	if got, _ := openLog(t, s).Entry("id000000"); got.Note != "mine" || got.Client != "Theirs" {
+		t.Errorf("saved %+v", got)
+	}
+
+	if _, err := b.Delete("id000001"); err != nil {
+		t.Fatal(err)
+	}
+	gone, _ := a.Entry("id000001")
+	gone.Note = "too late"
+	if _, err := a.Update(gone); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("update of a clip deleted in another tab: %v, want ErrNotFound", err)
+	}
+	if _, ok := a.Entry("id000001"); ok || openLog(t, s).Len() != 1 {
+		t.Error("an update brought back a clip deleted in another tab")
+	}
+}
+
 func TestTwoTabs(t *testing.T) {
 	s := NewMemStore()
 	a, b := openLog(t, s), openLog(t, s)

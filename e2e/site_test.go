@@ -130,12 +130,14 @@ import (
 // size: plain ifs and loops for app.If and app.Range, elements built by
 // elem and textElem on /compare, the share section, charts and the embed,
 // Attr for go-app's Aria, DataSet, Role and Spellcheck, strings.Split for
-// SplitSeq (−108 KB raw, −17.4 KB gzip -9: 9,775,649 and 2,581,488).
+// SplitSeq (−108 KB raw, −17.4 KB gzip -9: 9,775,649 and 2,581,488);
+// cliplog's Update refuses to write over another tab's change or deletion
+// (+5.4 KB raw: 9,781,058 and 2,582,355).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_776_000
-	ceilWasmGzip   = 2_582_000
+	ceilWasmRaw    = 9_782_000
+	ceilWasmGzip   = 2_583_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
