@@ -174,8 +174,12 @@ func logLabel(name string) string {
 	return name
 }
 
-// clipKeys are the clip form's inputs.
-var clipKeys = []string{"date", "profile", "model", "res", "dur", "audio", "upscale", "credits", "kept", "project", "client", "note"}
+// clipKeys are the clip form's inputs; clipPicks those that fill in what
+// follows them (fillClip).
+var (
+	clipKeys  = []string{"date", "profile", "model", "res", "dur", "audio", "upscale", "credits", "kept", "project", "client", "note"}
+	clipPicks = []string{"profile", "model", "res", "dur", "audio", "upscale"}
+)
 
 // customPlan is the plan picker's value for a price the person types.
 const customPlan = "custom"
@@ -867,7 +871,7 @@ func (c *clipLog) restoreEdit() {
 // deleted profile) leaves the form's own.
 func (c *clipLog) fillForm(f url.Values) {
 	if _, ok := pricing.FindProfile(c.catalog, f.Get("profile")); ok {
-		for _, k := range []string{"profile", "model", "res", "dur", "audio", "upscale"} {
+		for _, k := range clipPicks {
 			if x := f.Get(k); x != "" || k == "res" && f.Has(k) { // "": an edited clip's resolution, not said
 				c.values[k] = x
 				c.fillClip(k)
@@ -1062,24 +1066,28 @@ func (c *clipLog) saveEdit(e cliplog.Entry) bool {
 // form has it as it was, and says what differs; the next save saves the
 // form over saved.
 func (c *clipLog) mergeEdit(saved cliplog.Entry) {
-	was, now := formOf(*c.editing), formOf(saved)
+	old := *c.editing
+	was, now, mine := formOf(old), formOf(saved), url.Values{}
+	for _, k := range clipKeys {
+		mine.Set(k, strings.TrimSpace(c.values[k])) // before a pick taken below fills in what follows it
+	}
 	c.editing = &saved
 	var taken, both []string
 	for _, k := range clipKeys { // in the form's order
 		switch there := now.Get(k); {
 		case !now.Has(k) || there == was.Get(k):
-		case strings.TrimSpace(c.values[k]) == was.Get(k):
+		case mine.Get(k) == was.Get(k):
 			c.values[k] = there
-			if k != "credits" && k != "date" && k != "kept" && k != "project" && k != "client" && k != "note" {
-				c.fillClip(k) // a pick: what follows it too
+			if slices.Contains(clipPicks, k) {
+				c.fillClip(k) // and what follows it
 			}
 			taken = append(taken, logLabel(k))
-		case strings.TrimSpace(c.values[k]) != there:
+		case mine.Get(k) != there:
 			both = append(both, logLabel(k)+" ("+cmp.Or(there, "empty")+" there)")
 		}
 	}
-	if !saved.PricePerCredit.Amount.Equal(c.editing.PricePerCredit.Amount) {
-		both = append(both, "the price per credit")
+	if p := saved.PricePerCredit; !c.reprice && (p.Currency != old.PricePerCredit.Currency || !p.Amount.Equal(old.PricePerCredit.Amount)) {
+		taken = append(taken, "price per credit") // the form prices the clip as saved
 	}
 	c.previewClip()
 	c.clipMsg = "This clip was changed elsewhere since you began (another tab, or an import)."

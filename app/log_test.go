@@ -1121,6 +1121,20 @@ func TestLogEditConflicts(t *testing.T) {
 	if got, _ := tab.Entry(id); got.Note != "mine again" || got.Project != "Tab 2" {
 		t.Errorf("saved %+v", got)
 	}
+	// Repriced there: the form prices the clip as saved now, and says so.
+	c.onEdit(id)(app.Context{}, noEvent)
+	typeClip(c, map[string]string{"note": "third"})
+	other, _ = c.log.Entry(id)
+	other.PricePerCredit = pricing.NewMoney(decimal.RequireFromString("0.01"), pricing.USD)
+	if _, err := c.log.Update(other); err != nil {
+		t.Fatal(err)
+	}
+	if c.save(false) || !strings.Contains(c.clipMsg, "The form now has its new price per credit.") || c.cost.Value != "0.65" {
+		t.Fatalf("repriced elsewhere: message %q, cost %s", c.clipMsg, c.cost.Value)
+	}
+	if !c.save(false) {
+		t.Fatal(c.clipMsg)
+	}
 
 	c.onEdit(id)(app.Context{}, noEvent)
 	typeClip(c, map[string]string{"note": "kept"})
