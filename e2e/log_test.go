@@ -613,9 +613,8 @@ func TestLogReplaceBack(t *testing.T) {
 
 // TestLogEditClip: a person corrects a clip's client with the keyboard:
 // Edit on its row fills the form and takes the focus there, a reload keeps
-// the edit, Save changes
-// saves it in place (no second clip) and brings the focus back to the
-// row's Edit, and a reload shows the change.
+// the edit, Save changes saves it in place (no second clip) and brings the
+// focus back to the row's Edit, and a reload shows the change.
 func TestLogEditClip(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
