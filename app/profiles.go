@@ -1491,17 +1491,14 @@ func (c *profilesPage) onEdSave(ctx app.Context, e app.Event) {
 		ed.general = profileMessage(err)
 		return
 	}
+	// The focus, and the view, go to the status, with My profiles below
+	// it. (A scroll to the profile's entry far down All profiles was
+	// asked of the form's context, which go-app drops with the form: it
+	// never ran, and would have hidden the status.)
 	focusAfterRender(c.page, "#prof-status")
 	c.ed, c.alert, c.undo = nil, "", nil
 	c.status = "Saved “" + p.Name + "”. It is in the calculator, compare and the planner now, marked custom."
 	c.reload()
-	if app.IsClient {
-		ctx.Defer(func(app.Context) {
-			if a := app.Window().GetElementByID("prof-" + p.ID); a.Truthy() {
-				a.Call("scrollIntoView")
-			}
-		})
-	}
 }
 
 // onEdCancel closes the editor without saving.

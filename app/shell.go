@@ -34,6 +34,10 @@ type shell struct {
 	updateLater     bool // the person put the update off: the banner covered the form
 	installable     bool
 	appleHint       bool // show "Share → Add to Home Screen"
+
+	// OnMount's context, for work after a render that removes the element
+	// a handler came from (go-app drops a Defer whose element is gone).
+	mounted app.Context
 }
 
 // newShell returns an empty shell.
@@ -75,6 +79,7 @@ func (s *shell) OnPreRender(ctx app.Context) {
 
 // OnMount reads the update and install state, then marks the app ready.
 func (s *shell) OnMount(ctx app.Context) {
+	s.mounted = ctx
 	s.updateAvailable = ctx.AppUpdateAvailable()
 	s.installable = !s.Iembed && ctx.IsAppInstallable()
 
@@ -223,8 +228,9 @@ func (s *shell) onLater(ctx app.Context, e app.Event) {
 	s.updateLater = true
 	// The button goes: the focus, left on nothing, would start again at
 	// the page's top. It goes to the page's content, as the skip link's.
+	// (Not ctx.Defer: the button's context, gone with it, runs nothing.)
 	if app.IsClient {
-		ctx.Defer(func(app.Context) {
+		s.mounted.Defer(func(app.Context) {
 			if main := app.Window().Get("document").Call("querySelector", "main"); main.Truthy() {
 				main.Set("tabIndex", -1)
 				main.Call("focus")

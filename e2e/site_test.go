@@ -527,6 +527,22 @@ func TestUpdateBanner(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestUpdateLater: the update banner's Later hides it and puts the focus on
+// the page's content, not on nothing (the start of the page for the next
+// Tab). go-app's own signal of a new version shows the banner: staging one,
+// as TestUpdateBanner does, takes minutes under load.
+func TestUpdateLater(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	eval[bool](tb, `(goappOnUpdate(), true)`)
+	tb.waitFor("the update banner", `!!document.querySelector("#update-banner button.secondary")`, 10*time.Second)
+	tb.do("pressing Later", chromedp.Click(chromedp.CSS("#update-banner button.secondary")))
+	tb.waitFor("the banner gone, the focus on the page", `!document.querySelector("#update-banner") && document.activeElement === document.querySelector("main")`, 5*time.Second)
+	tb.assertNoErrors()
+}
+
 // TestUpdateBannerMissedFound: the banner comes even when go-app misses the
 // registration's "updatefound" (it listens only once register() has
 // resolved; on a loaded machine the new worker was found before, and a full
