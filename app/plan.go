@@ -488,7 +488,9 @@ func parseMix(s string) (rows []mixRow, bad string) {
 			f = append(f, "")
 		}
 		for j := range f {
-			f[j] = strings.TrimSpace(f[j]) // as formatMix writes them, so a link reads back the same
+			// Trimmed as formatMix writes them, so a link reads back the
+			// same; "%2C" is a comma typed in the field ("1,200").
+			f[j] = mixUnescape(strings.TrimSpace(f[j]))
 		}
 		r := mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5]}
 		if m, ok := strings.CutPrefix(r.Takes, "~"); ok {
@@ -510,18 +512,35 @@ func formatMix(rows []mixRow) string {
 	for i, r := range rows {
 		f := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier}
 		for j := range f {
-			f[j] = strings.TrimSpace(f[j])
+			f[j] = mixEscape(strings.TrimSpace(f[j]))
 		}
 		if t := strings.TrimSpace(r.Takes); strings.HasPrefix(t, "~") {
-			f = append(f, "~"+t) // typed, not a measure: reloaded, "~2" was taken for one
+			f = append(f, "~"+mixEscape(t)) // typed, not a measure: reloaded, "~2" was taken for one
 		} else if t != "" {
-			f = append(f, t)
+			f = append(f, mixEscape(t))
 		} else if m := strings.TrimSpace(r.Measured); m != "" {
-			f = append(f, "~"+m)
+			f = append(f, "~"+mixEscape(m))
 		}
 		parts[i] = strings.Join(f, ":")
 	}
 	return strings.Join(parts, ",")
+}
+
+// mixEscape writes a field of a row for a link, its "%", "," and ":" as
+// "%25", "%2C" and "%3A": a number typed with a comma ("1,200", "7,5")
+// split its row at the comma when the link was read back (a reload, a
+// shared link, the nav's way back), and the month was lost.
+func mixEscape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "%", "%25"), ",", "%2C"), ":", "%3A")
+}
+
+// mixUnescape reads a field mixEscape wrote. A "%" that starts no escape
+// is kept as it is, as links made before mixEscape wrote it ("50% off").
+func mixUnescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
 }
 
 // compute reads every row and plans the month on every platform, with

@@ -389,3 +389,28 @@ func TestPlannerNamesTheRow(t *testing.T) {
 		t.Errorf("status %q, want it to start %q", c.status, want)
 	}
 }
+
+// TestPlannerLinkKeepsCommas: a number typed with a comma ("1,200" clips,
+// "7,5" seconds, "1,5" generations) is one field of its row in the link,
+// so that a reload, a shared link or the nav's way back shows the same
+// month. The comma split the row: the month came back as a broken link.
+func TestPlannerLinkKeepsCommas(t *testing.T) {
+	for _, typed := range [][3]string{{"1,200", "5", "1.5"}, {"100", "7,5", "1"}, {"100", "5", "1,5"}, {"1 200", "5:00", "50%"}} {
+		c := openPlanner(t, "mix=hero:20:5:1080p:premium:1.5,broll:100:5:720p:any:1")
+		c.rows[0].Count, c.rows[0].Seconds, c.rows[0].Takes = typed[0], typed[1], typed[2]
+		c.compute()
+		c2 := newPlanner()
+		c2.ready = true
+		c2.apply(planState(linkState(reread(t, "/plan", c.linkValues(), planKeys))))
+		if len(c2.rows) != 2 || c2.rows[0].Count != typed[0] || c2.rows[0].Seconds != typed[1] || c2.rows[0].Takes != typed[2] {
+			t.Errorf("typed %q: the link %q reads back as %+v", typed, formatLinkState(c.linkValues(), planKeys), c2.rows)
+		}
+		if c2.status != c.status || c2.errs["mix"] != "" {
+			t.Errorf("typed %q: the month %q reads back as %q (%q)", typed, c.status, c2.status, c2.errs["mix"])
+		}
+	}
+	// Links made before keep their "%".
+	if rows, bad := parseMix("50% off:1:5:720p:any:1"); bad != "" || rows[0].Name != "50% off" {
+		t.Errorf("an old link's name: %q, %q", rows[0].Name, bad)
+	}
+}

@@ -355,7 +355,7 @@ func FuzzPlanLink(f *testing.F) {
 // six fields, and parse → format → parse is stable.
 func FuzzParseMix(f *testing.F) {
 	for _, s := range []string{defaultMix, "", ",", "a:1", "a:1:2:720p:fast:1:9", "hero:20:8", "a:b:c:d:e:f",
-		strings.Repeat("r:1:1:720p:any,", 30), " hero : 20 : 5 : 1080p : premium : 1.5 ", "é:٣:３:4K:any:", "a:1:2:720p:fast:~1.5", "a:1:2:720p:fast:~", "a:1:2:720p:fast: ~ 2", "a:1:2:720p:fast:~~2", "a:1:2:720p:fast:~ ~2"} {
+		strings.Repeat("r:1:1:720p:any,", 30), " hero : 20 : 5 : 1080p : premium : 1.5 ", "é:٣:３:4K:any:", "a:1:2:720p:fast:~1.5", "a:1:2:720p:fast:~", "a:1:2:720p:fast: ~ 2", "a:1:2:720p:fast:~~2", "a:1:2:720p:fast:~ ~2", "a:1%2C200:7%2c5:720p:fast:~~1%2C5", "50%:1:5:%25%3A:any:%2"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
