@@ -967,6 +967,7 @@ type editField struct {
 	Kind    string // "text", "amount", "optional" (an amount that may be empty), "select", "durations", "buckets"
 	Choices []choice
 	Hint    string
+	Money   bool // an amount of the profile's currency: a mark must be its ("€20" is no USD price)
 }
 
 // Choices of the editor's pickers.
@@ -1017,13 +1018,13 @@ var (
 	}
 	planSpecs = []editField{
 		{Path: "name", Label: "Plan name", Kind: "text"},
-		{Path: "monthly", Label: "Monthly price ({cur})", Kind: "optional"},
-		{Path: "yearly_per_month", Label: "A month, billed yearly ({cur})", Kind: "optional"},
+		{Path: "monthly", Label: "Monthly price ({cur})", Kind: "optional", Money: true},
+		{Path: "yearly_per_month", Label: "A month, billed yearly ({cur})", Kind: "optional", Money: true},
 		{Path: "credits", Label: "Credits a month", Kind: "amount"},
 	}
 	packSpecs = []editField{
 		{Path: "name", Label: "Pack name", Kind: "text"},
-		{Path: "price", Label: "Price ({cur})", Kind: "amount"},
+		{Path: "price", Label: "Price ({cur})", Kind: "amount", Money: true},
 		{Path: "credits", Label: "Credits", Kind: "amount"},
 	}
 	modelSpecs = []editField{
@@ -1044,7 +1045,8 @@ var (
 func (ed *profileEditor) fields() []editField {
 	cur := str(ed.tree["currency"])
 	unit := "Credits"
-	if str(ed.tree["kind"]) == string(pricing.KindAPI) {
+	api := str(ed.tree["kind"]) == string(pricing.KindAPI)
+	if api {
 		unit = cur
 	} else if u := str(ed.tree["unit"]); u != "" {
 		unit = strings.TrimSuffix(sentence(u), ".")
@@ -1062,6 +1064,8 @@ func (ed *profileEditor) fields() []editField {
 				f.Choices = editResChoices
 			case "rule":
 				f.Choices = ruleChoices
+			case "per_second", "per_clip", "buckets":
+				f.Money = api // an API's units are money
 			}
 			f.Path = prefix + f.Path
 			fs = append(fs, f)
@@ -1293,13 +1297,13 @@ func (ed *profileEditor) set(f editField, text string) {
 			break
 		}
 		var d decimal.Decimal
-		if d, err = pricing.ParseAmount(f.Label, t); err == nil {
+		if d, err = parseUnits(f.Label, t, f.Money, ed.currency()); err == nil {
 			parent[key] = pricing.Exact(d)
 		}
 	case "durations":
 		parent[key], err = parseDurations(t)
 	case "buckets":
-		parent[key], err = parseBuckets(t)
+		parent[key], err = parseBuckets(t, f.Money, ed.currency())
 	}
 	if f.Kind != "text" && f.Kind != "select" || key == "res" || key == "rule" {
 		ed.ownNumber(f.Path)
@@ -1308,6 +1312,35 @@ func (ed *profileEditor) set(f editField, text string) {
 		ed.bad[f.Path] = errorMessage(err)
 	}
 	ed.check()
+	if f.Path == "currency" || f.Path == "kind" {
+		ed.recheckMoney()
+	}
+}
+
+// currency is the profile's currency as it is now.
+func (ed *profileEditor) currency() pricing.Currency {
+	return pricing.Currency(str(ed.tree["currency"]))
+}
+
+// recheckMoney reads again the amounts typed with a currency mark, after
+// the profile's currency or kind changed: "€20" refused in a USD profile
+// is a price once the profile is in EUR.
+func (ed *profileEditor) recheckMoney() {
+	for _, f := range ed.fields() {
+		if t, typed := ed.texts[f.Path]; typed && f.Kind != "text" && f.Kind != "select" {
+			ed.set(f, t)
+		}
+	}
+}
+
+// parseUnits reads an amount typed in the editor's field labelled label:
+// a price in cur when it is money (ParsePrice: "€20" is no price in USD; it was read
+// as $20), else a number (ParseAmount).
+func parseUnits(label, s string, money bool, cur pricing.Currency) (decimal.Decimal, error) {
+	if money {
+		return pricing.ParsePrice(label, s, cur)
+	}
+	return pricing.ParseAmount(label, s)
 }
 
 // ownNumber clears the source of the plan, pack or model a changed number
@@ -1566,8 +1599,9 @@ func parseDurations(s string) (map[string]any, error) {
 	return map[string]any{"list": l}, nil
 }
 
-// parseBuckets reads "5: 50, 10: 100" (seconds: units).
-func parseBuckets(s string) ([]any, error) {
+// parseBuckets reads "5: 50, 10: 100" (seconds: units), the units as
+// parseUnits reads them.
+func parseBuckets(s string, money bool, cur pricing.Currency) ([]any, error) {
 	bad := &pricing.InputError{Field: "Prices by clip length", Value: s, Err: errors.New("must be seconds and their price, like 5: 50, 10: 100")}
 	// Commas separate the pairs, and may group thousands ("10: 1,000").
 	var parts []string
@@ -1585,7 +1619,7 @@ func parseBuckets(s string) ([]any, error) {
 		if !ok || err != nil {
 			return nil, bad
 		}
-		d, err := pricing.ParseAmount("Prices by clip length", units)
+		d, err := parseUnits("Prices by clip length", units, money, cur)
 		if err != nil {
 			return nil, err
 		}

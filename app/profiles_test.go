@@ -178,10 +178,10 @@ func TestParseDurationsBuckets(t *testing.T) {
 	if err != nil || len(list(d["list"])) != 2 {
 		t.Errorf("list: %v %v", d, err)
 	}
-	if _, err := parseBuckets("5: 50, ten: 100"); err == nil {
+	if _, err := parseBuckets("5: 50, ten: 100", false, ""); err == nil {
 		t.Error("bad buckets accepted")
 	}
-	b, err := parseBuckets("5 s: 1,000")
+	b, err := parseBuckets("5 s: 1,000", false, "")
 	if err != nil || str(obj(b[0])["units"]) != "1000" {
 		t.Errorf("buckets: %v %v", b, err)
 	}
@@ -320,5 +320,69 @@ func TestNextRes(t *testing.T) {
 		if got, ok := nextRes(rates(tt.have...)); got != tt.want || ok != (tt.want != "") {
 			t.Errorf("nextRes(%v) = %q, %v; want %q", tt.have, got, ok, tt.want)
 		}
+	}
+}
+
+// TestEditorMoneyInItsCurrency: a price typed with another currency's
+// mark is refused beside its field, as the calculator refuses it; it was
+// read as the profile's currency ("€20" saved as $20). The same mark is
+// fine, and so is the other once the profile's currency is changed to it.
+// An API's rates are money; a credit's are not.
+func TestEditorMoneyInItsCurrency(t *testing.T) {
+	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	field := func(path string) editField {
+		t.Helper()
+		for _, f := range ed.fields() {
+			if f.Path == path {
+				return f
+			}
+		}
+		t.Fatalf("no field %s", path)
+		return editField{}
+	}
+	ed.set(field("plans[0].monthly"), "€20")
+	if got, want := ed.errs["plans[0].monthly"], "Monthly price (USD) is in USD, not EUR: type the amount alone, or change the currency."; got != want {
+		t.Errorf("€20 in a USD plan: %q, want %q", got, want)
+	}
+	if p, _ := ed.check(); p.Plans[0].Monthly.Decimal.String() != "15" {
+		t.Errorf("the refused price was kept as %s", p.Plans[0].Monthly.Decimal)
+	}
+	ed.set(field("packs[0].price"), "£8")
+	if ed.errs["packs[0].price"] == "" {
+		t.Error("£8 for a USD pack is accepted")
+	}
+	ed.set(field("packs[0].price"), "$8")
+	ed.set(field("models[0].rates[0].per_second"), "12 credits")
+	ed.set(field("models[0].rates[0].per_second"), "12")
+	if ed.errs["packs[0].price"] != "" || ed.errs["models[0].rates[0].per_second"] != "" {
+		t.Errorf("a price in its own currency: %q %q", ed.errs["packs[0].price"], ed.errs["models[0].rates[0].per_second"])
+	}
+	ed.set(field("currency"), "EUR")
+	if p, _ := ed.check(); p.Plans[0].Monthly.Decimal.String() != "20" || ed.errs["plans[0].monthly"] != "" {
+		t.Errorf("€20 once the profile is in EUR: %s %v", p.Plans[0].Monthly.Decimal, ed.errs)
+	}
+	if ed.errs["packs[0].price"] == "" {
+		t.Error("$8 in a EUR profile is accepted")
+	}
+
+	api, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway-api"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range api.fields() {
+		if f.Kind == "amount" && strings.Contains(f.Path, ".rates[") {
+			n++
+			api.set(f, "€0.05")
+			if api.errs[f.Path] == "" {
+				t.Errorf("€0.05 for %s of a USD API is accepted", f.Path)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no rate of the API's models to type into")
 	}
 }
