@@ -763,7 +763,7 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 		if api {
 			per = pricing.FormatMoney(pricing.NewMoney(ml.UnitsPerKeptClip, c.currency(mp.ProfileID)))
 		}
-		l.Lines = append(l.Lines, ml.Name+": "+strconv.Itoa(ml.Count)+" clips on "+ml.ModelName+", "+per+
+		l.Lines = append(l.Lines, ml.Name+": "+pricing.CountInt(ml.Count, "clip", "clips")+" on "+ml.ModelName+", "+per+
 			" per kept clip, "+pricing.FormatMoney(ml.Cost))
 	}
 	return l

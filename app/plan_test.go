@@ -414,3 +414,18 @@ func TestPlannerLinkKeepsCommas(t *testing.T) {
 		t.Errorf("an old link's name: %q, %q", rows[0].Name, bad)
 	}
 }
+
+// TestPlannerLineCounts: a platform's working counts a row's clips as the
+// rest of the page does: "1 clip", "1,200 clips" (it read "1 clips" and
+// "1200 clips").
+func TestPlannerLineCounts(t *testing.T) {
+	for _, tt := range []struct{ mix, want string }{
+		{"mix=hero:1:5:720p:any:1", "hero: 1 clip on "},
+		{"mix=hero:1200:5:720p:any:1", "hero: 1,200 clips on "},
+	} {
+		c := openPlanner(t, tt.mix)
+		if len(c.results) == 0 || len(c.results[0].Lines) == 0 || !strings.HasPrefix(c.results[0].Lines[0], tt.want) {
+			t.Errorf("%s: %q, want it to start %q", tt.mix, c.results[0].Lines, tt.want)
+		}
+	}
+}

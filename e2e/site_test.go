@@ -135,7 +135,9 @@ import (
 // (+5.4 KB raw: 9,781,058 and 2,582,355). Then a number typed with a comma
 // on /plan ("1,200" clips) kept one field of its row in the link (+1.9 KB
 // raw: 9,782,961 and 2,582,328); the profile editor refuses "€20" as a
-// USD price, as the calculator does (+4.0 KB raw: 9,786,990 and 2,582,577).
+// USD price, as the calculator does (+4.0 KB raw: 9,786,990 and 2,582,577);
+// /plan's working counts "1 clip" and "1,200 clips" (9,787,028 and
+// 2,582,597).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
