@@ -253,6 +253,44 @@ func relinkProfile(id, plan, billing string) {
 	}
 }
 
+// renameProfileLinks makes the nav's remembered states follow a custom
+// profile whose id changed to id, or that was deleted (id ""): the
+// calculator's profile and /compare's platforms kept the old id, and the
+// pages, reached through the nav, said it was "not in the list". A
+// calculator's state on a deleted profile is forgotten (relinkProfile),
+// and /compare forgets it among its platforms (all of them, if it was the
+// only one).
+func renameProfileLinks(old, id string) {
+	if id == "" {
+		relinkProfile(old, "", "")
+	}
+	defer keepNavLinks()
+	for path, frag := range navLinks() {
+		v := parsePairs(frag)
+		order := calcKeys
+		if v.Get("profile") == old {
+			v.Set("profile", id)
+		} else if ids := strings.Split(v.Get("platforms"), ","); slices.Contains(ids, old) {
+			order = compareKeys
+			kept := ids[:0]
+			for _, p := range ids {
+				if p != old {
+					kept = append(kept, p)
+				} else if id != "" {
+					kept = append(kept, id)
+				}
+			}
+			v.Del("platforms")
+			if len(kept) > 0 {
+				v.Set("platforms", strings.Join(kept, ","))
+			}
+		} else {
+			continue
+		}
+		lastLinks[path] = formatLinkState(v, order)
+	}
+}
+
 // replaceLink writes a page's state v into the address, without a new
 // history entry, and keeps it for the nav.
 func replaceLink(ctx app.Context, v url.Values, order []string) {

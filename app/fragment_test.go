@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"net/url"
 	"reflect"
 	"strings"
@@ -186,5 +187,32 @@ func TestRelinkProfile(t *testing.T) {
 	relinkProfile("runway", "", "")
 	if _, ok := lastLinks["/"]; ok || lastLinks["/plan"] != "mix=a:1:5:720p:any" {
 		t.Errorf("after deleting the profile: %v", lastLinks)
+	}
+}
+
+// TestRenameProfileLinks: a custom profile's id changed in the editor is
+// followed by the nav's remembered calculator and /compare; deleted, it is
+// forgotten by both. They kept the old id, and the calculator and /compare,
+// reached through the nav, said it was "not in the list".
+func TestRenameProfileLinks(t *testing.T) {
+	old := lastLinks
+	t.Cleanup(func() { lastLinks = old })
+	lastLinks = map[string]string{"/": "profile=runway-custom&plan=standard&dur=10",
+		"/compare": "dur=10&platforms=runway-custom,runway", "/plan": "mix=a:1:5:720p:any"}
+	renameProfileLinks("runway-custom", "my-runway")
+	want := map[string]string{"/": "profile=my-runway&plan=standard&dur=10",
+		"/compare": "dur=10&platforms=my-runway,runway", "/plan": "mix=a:1:5:720p:any"}
+	if !maps.Equal(lastLinks, want) {
+		t.Errorf("renamed: %v, want %v", lastLinks, want)
+	}
+	renameProfileLinks("my-runway", "")
+	want = map[string]string{"/compare": "dur=10&platforms=runway", "/plan": "mix=a:1:5:720p:any"}
+	if !maps.Equal(lastLinks, want) {
+		t.Errorf("deleted: %v, want %v", lastLinks, want)
+	}
+	lastLinks["/compare"] = "platforms=my-runway&dur=10"
+	renameProfileLinks("my-runway", "")
+	if got := lastLinks["/compare"]; got != "dur=10" {
+		t.Errorf("its only platform deleted: /compare#%s, want every platform", got)
 	}
 }

@@ -816,7 +816,7 @@ func (c *profilesPage) delete(id string) {
 	if c.ed != nil && c.ed.origID == id {
 		c.ed = nil
 	}
-	relinkProfile(id, "", "")
+	renameProfileLinks(id, "")
 	c.undo, c.undoPlan, c.alert = &p, plan, ""
 	c.status = "Deleted “" + p.Name + "”."
 	c.reload()
@@ -1523,6 +1523,9 @@ func (c *profilesPage) onEdSave(ctx app.Context, e app.Event) {
 	if err := saveCustom(deviceStore(), p, ed.origID); err != nil {
 		ed.general = profileMessage(err)
 		return
+	}
+	if ed.origID != "" && p.ID != ed.origID {
+		renameProfileLinks(ed.origID, p.ID)
 	}
 	// The focus, and the view, go to the status, with My profiles below
 	// it. (A scroll to the profile's entry far down All profiles was

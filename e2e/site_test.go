@@ -137,12 +137,14 @@ import (
 // raw: 9,782,961 and 2,582,328); the profile editor refuses "€20" as a
 // USD price, as the calculator does (+4.0 KB raw: 9,786,990 and 2,582,577);
 // /plan's working counts "1 clip" and "1,200 clips" (9,787,028 and
-// 2,582,597).
+// 2,582,597); the nav's calculator and /compare follow a custom profile
+// renamed or deleted on /profiles (+4.8 KB raw, +1.0 KB gzip -9: 9,791,852
+// and 2,583,642).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_788_000
-	ceilWasmGzip   = 2_583_000
+	ceilWasmRaw    = 9_792_000
+	ceilWasmGzip   = 2_584_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
