@@ -476,8 +476,8 @@ func parseMix(s string) (rows []mixRow, bad string) {
 				if len(f) < 5 {
 					missing = rowFields[len(f)].label
 				}
-				bad = "Row " + strconv.Itoa(i+1) + " of the link (" + part + ") has " + strconv.Itoa(len(f)) +
-					" fields, want name:clips:seconds:resolution:tier:takes"
+				bad = "Row " + strconv.Itoa(i+1) + " of the link (" + part + ") has " + pricing.CountInt(len(f), "field", "fields") +
+					", want name:clips:seconds:resolution:tier:takes"
 				if len(f) < 5 {
 					bad += "; " + strings.ToLower(missing) + " is missing"
 				}

@@ -36,6 +36,8 @@ func TestParseMix(t *testing.T) {
 		{in: "hero:20:8:1080p:premium", rows: 1, out: "hero:20:8:1080p:premium"},
 		{in: "hero:20:8", rows: 1, bad: "Row 1 of the link (hero:20:8) has 3 fields, want name:clips:seconds:resolution:tier:takes; resolution is missing.",
 			out: "hero:20:8::"},
+		{in: "hero", rows: 1, bad: "Row 1 of the link (hero) has 1 field, want name:clips:seconds:resolution:tier:takes; clips a month is missing.",
+			out: "hero::::"},
 		{in: "a:1:2:720p:fast:1:9", rows: 1, bad: "Row 1 of the link (a:1:2:720p:fast:1:9) has 7 fields, want name:clips:seconds:resolution:tier:takes.",
 			out: "a:1:2:720p:fast:1"},
 	}
