@@ -1431,10 +1431,8 @@ func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
 		if key == "rates" {
 			ed.ownNumber(path)
 		}
-		// Typed text is kept by path, and the paths after i moved.
-		// New maps, not clear(): clear pulls the runtime's map clearing in
-		// for this one call.
-		ed.texts, ed.bad = map[string]string{}, map[string]string{}
+		// Typed text is kept by path: the paths after i moved up one.
+		ed.texts, ed.bad = shiftTyped(ed.texts, path, i), shiftTyped(ed.bad, path, i)
 		ed.check()
 		// The button is gone: the focus goes to the item that took its
 		// place, else the one before, else the list's Add button.
@@ -1465,6 +1463,27 @@ func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
 	parent[key] = append(items, jsonTree(item))
 	ed.check()
 	focusAfterRender(c.page, itemFields(path, len(items))) // the new item's first field
+}
+
+// shiftTyped returns m (what was typed, or its message, by path) after
+// item i of the list at path went: item i's entries go, those of the items
+// after it move up one, and the rest stay. Typed text that could not be
+// read was wiped from the whole editor when any item was removed.
+func shiftTyped(m map[string]string, list string, i int) map[string]string {
+	out := make(map[string]string, len(m))
+	prefix := list + "["
+	for k, v := range m {
+		rest, ok := strings.CutPrefix(k, prefix)
+		num, tail, closed := strings.Cut(rest, "]")
+		j, err := strconv.Atoi(num)
+		switch {
+		case !ok || !closed || err != nil || j < i:
+			out[k] = v
+		case j > i:
+			out[prefix+strconv.Itoa(j-1)+"]"+tail] = v
+		}
+	}
+	return out
 }
 
 // nextRes is the resolution a model's new rate gets: the first above the

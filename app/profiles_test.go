@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -293,6 +294,33 @@ func TestEditorKeepsOneRate(t *testing.T) {
 			if disabled != (len(ds) == 1) {
 				t.Errorf("%s: %d resolutions, a Remove disabled %v", list, len(ds), disabled)
 			}
+		}
+	}
+}
+
+// TestShiftTyped: removing an item keeps what was typed everywhere else in
+// the editor, the later items' text moving up with them.
+func TestShiftTyped(t *testing.T) {
+	typed := map[string]string{
+		"name": "My Runway", "plans[0].monthly": "€x", "plans[1].monthly": "12,5", "plans[2].credits": "1 000",
+		"plans[10].name": "Ten", "models[0].rates[1].per_second": "5x", "models[1].rates[0].per_second": "7",
+		"packs[1].price": "9",
+	}
+	for _, tt := range []struct {
+		list string
+		i    int
+		want map[string]string
+	}{
+		{"plans", 1, map[string]string{"name": "My Runway", "plans[0].monthly": "€x", "plans[1].credits": "1 000",
+			"plans[9].name": "Ten", "models[0].rates[1].per_second": "5x", "models[1].rates[0].per_second": "7", "packs[1].price": "9"}},
+		{"models[0].rates", 0, map[string]string{"name": "My Runway", "plans[0].monthly": "€x", "plans[1].monthly": "12,5",
+			"plans[2].credits": "1 000", "plans[10].name": "Ten", "models[0].rates[0].per_second": "5x",
+			"models[1].rates[0].per_second": "7", "packs[1].price": "9"}},
+		{"models", 0, map[string]string{"name": "My Runway", "plans[0].monthly": "€x", "plans[1].monthly": "12,5",
+			"plans[2].credits": "1 000", "plans[10].name": "Ten", "models[0].rates[0].per_second": "7", "packs[1].price": "9"}},
+	} {
+		if got := shiftTyped(typed, tt.list, tt.i); !maps.Equal(got, tt.want) {
+			t.Errorf("removing %s[%d]:\n got %v\nwant %v", tt.list, tt.i, got, tt.want)
 		}
 	}
 }

@@ -156,8 +156,17 @@ func TestCustomProfileEverywhere(t *testing.T) {
 	n := eval[int](tb, `document.querySelectorAll('[id^="f-plans["][id$="].name"]').length`)
 	press("adding a plan", `button[data-list="plans"][data-index="-1"]`)
 	tb.waitFor("the focus in the new plan", fmt.Sprintf(`document.activeElement.id.startsWith("f-plans[%d].")`, n), 10*time.Second)
+	// What was typed elsewhere and cannot be read yet stays through the
+	// removal, with its message (it went back to the last good value).
+	typeInto(tb, "f-models[1].rates[0].per_second", "12x")
+	tb.waitFor("the field's message", `document.getElementById("f-models[1].rates[0].per_second-msg").textContent !== ""`, 10*time.Second)
 	press("removing it", fmt.Sprintf(`button[data-list="plans"][data-index="%d"]`, n))
 	tb.waitFor("the focus in the plan before", fmt.Sprintf(`document.activeElement.id.startsWith("f-plans[%d].")`, n-1), 10*time.Second)
+	if v := eval[string](tb, `document.getElementById("f-models[1].rates[0].per_second").value + "|" + (document.getElementById("f-models[1].rates[0].per_second-msg").textContent !== "")`); v != "12x|true" {
+		t.Errorf("after removing a plan, the rate typed 12x reads %q (value|message)", v)
+	}
+	typeInto(tb, "f-models[1].rates[0].per_second", "10")
+	tb.waitFor("the message to go", `document.getElementById("f-models[1].rates[0].per_second-msg").textContent === ""`, 10*time.Second)
 	press("saving", "#prof-save")
 	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
 	tb.waitFor("the focus on the status", `document.activeElement.id === "prof-status"`, 10*time.Second)
