@@ -103,21 +103,24 @@ func TestProfilesPageRenders(t *testing.T) {
 	}
 }
 
+// editorField returns the editor's field at path.
+func editorField(t *testing.T, ed *profileEditor, path string) editField {
+	t.Helper()
+	for _, f := range ed.fields() {
+		if f.Path == path {
+			return f
+		}
+	}
+	t.Fatalf("no field %s", path)
+	return editField{}
+}
+
 func TestProfileEditor(t *testing.T) {
 	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway"), never), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	field := func(path string) editField {
-		t.Helper()
-		for _, f := range ed.fields() {
-			if f.Path == path {
-				return f
-			}
-		}
-		t.Fatalf("no field %s", path)
-		return editField{}
-	}
+	field := func(path string) editField { return editorField(t, ed, path) }
 	if got := ed.text(field("plans[0].monthly")); got != "15" {
 		t.Errorf("monthly shows %q", got)
 	}
@@ -361,16 +364,7 @@ func TestEditorMoneyInItsCurrency(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	field := func(path string) editField {
-		t.Helper()
-		for _, f := range ed.fields() {
-			if f.Path == path {
-				return f
-			}
-		}
-		t.Fatalf("no field %s", path)
-		return editField{}
-	}
+	field := func(path string) editField { return editorField(t, ed, path) }
 	ed.set(field("plans[0].monthly"), "€20")
 	if got, want := ed.errs["plans[0].monthly"], "Monthly price (USD) is in USD, not EUR: type the amount alone, or change the currency."; got != want {
 		t.Errorf("€20 in a USD plan: %q, want %q", got, want)
