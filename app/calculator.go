@@ -29,24 +29,25 @@ type calculator struct {
 	// ICompact renders the calculator for a frame in another site.
 	ICompact bool
 
-	ready    bool              // state was initialised (OnInit ran)
-	bundled  bool              // prices from a catalog profile, not typed
-	byCredit bool              // custom: the price per credit is typed directly
-	bySecond bool              // custom: credits per second instead of per clip
-	values   map[string]string // each field's text as typed or linked, by link key
-	errs     map[string]string // each field's message, by link key
-	general  string            // a message about the calculation as a whole
-	current  bool              // results match the inputs
-	rows     []resultRow       // the results, formatted
-	summary  string            // the results in one sentence, for the live region
-	note     string            // a remark under the results (paid vs asked seconds)
-	notePlan string            // with a month past the plan's credits: /plan for these clips
-	seen     string            // the fragment's state as last read or written
-	compare  string            // href of the compare page for this shot
-	catalog  []pricing.Profile // decoded on first use of the bundled picker
-	catErr   error
-	catDone  bool
-	choices  calcChoices // options of the bundled pickers, for the chosen profile
+	ready     bool              // state was initialised (OnInit ran)
+	bundled   bool              // prices from a catalog profile, not typed
+	byCredit  bool              // custom: the price per credit is typed directly
+	bySecond  bool              // custom: credits per second instead of per clip
+	bonusOpen bool              // the first-month bonus' section is open in the page
+	values    map[string]string // each field's text as typed or linked, by link key
+	errs      map[string]string // each field's message, by link key
+	general   string            // a message about the calculation as a whole
+	current   bool              // results match the inputs
+	rows      []resultRow       // the results, formatted
+	summary   string            // the results in one sentence, for the live region
+	note      string            // a remark under the results (paid vs asked seconds)
+	notePlan  string            // with a month past the plan's credits: /plan for these clips
+	seen      string            // the fragment's state as last read or written
+	compare   string            // href of the compare page for this shot
+	catalog   []pricing.Profile // decoded on first use of the bundled picker
+	catErr    error
+	catDone   bool
+	choices   calcChoices // options of the bundled pickers, for the chosen profile
 }
 
 // resultRow is one result as the page shows it.
@@ -332,11 +333,14 @@ func (c *calculator) renderBonus() app.UI {
 			capField,
 		),
 	)
-	// Only ever set open: go-app would write open="false", which HTML reads as open.
-	if strings.TrimSpace(c.values["bonus"]) != "" || strings.TrimSpace(c.values["bonus_cap"]) != "" {
+	// Only ever set open: go-app would write open="false", which HTML reads
+	// as open. Open while the person has it open, too: go-app removes an
+	// attribute a render leaves out, and clearing the bonus to type another
+	// closed the section under their fingers and dropped the focus.
+	if c.bonusOpen || strings.TrimSpace(c.values["bonus"]) != "" || strings.TrimSpace(c.values["bonus_cap"]) != "" {
 		d = d.Attr("open", true)
 	}
-	return d
+	return d.On("toggle", c.onBonusToggle)
 }
 
 // renderBundled renders steps 1 and 2 with a profile's pickers.
@@ -488,6 +492,11 @@ func (c *calculator) onInput(key string) app.EventHandler {
 		c.values[key] = ctx.JSSrc().Get("value").String()
 		c.changed(ctx)
 	}
+}
+
+// onBonusToggle follows the bonus' section as the person opens or closes it.
+func (c *calculator) onBonusToggle(ctx app.Context, e app.Event) {
+	c.bonusOpen = ctx.JSSrc().Get("open").Bool()
 }
 
 // onPick stores a picked option; a new profile or model resets the pickers

@@ -380,3 +380,44 @@ func TestCalculatorModeSwitch(t *testing.T) {
 	waitResults(tb, "the example again", map[string][2]string{"price-per-credit": {"0.01", "$0.01"}})
 	tb.assertNoErrors()
 }
+
+// TestCalculatorBonusStaysOpen: clearing the first-month bonus to type
+// another leaves its section open and the caret in the field. It closed
+// the section under the person's fingers, and the focus fell to the page:
+// the section was open only while the bonus held a value.
+func TestCalculatorBonusStaysOpen(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/")
+	waitResults(tb, "the default example", guideResults)
+
+	// By keyboard: the summary opens the section, Tab goes to the field.
+	tb.do("focusing the bonus' summary", chromedp.Focus(chromedp.CSS("details.calc-bonus summary")))
+	tb.do("opening it", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the bonus open", `document.querySelector("details.calc-bonus").open`, 5*time.Second)
+	typeInto(tb, "f-bonus", "10")
+	tb.waitFor("the bonus in the link", `location.hash.includes("bonus=10")`, 5*time.Second)
+	typeInto(tb, "f-bonus", "")
+	tb.waitFor("the bonus out of the link", `!location.hash.includes("bonus=")`, 5*time.Second)
+	time.Sleep(300 * time.Millisecond) // a render that would close it
+	if !eval[bool](tb, `document.querySelector("details.calc-bonus").open`) {
+		t.Errorf("clearing the bonus closed its section")
+	}
+	if got := eval[string](tb, `document.activeElement.id`); got != "f-bonus" {
+		t.Errorf("after clearing the bonus the focus is on %q, want f-bonus", got)
+	}
+	typeInto(tb, "f-bonus", "20")
+	waitResults(tb, "the new bonus", guideResults) // the bonus changes the first month only
+	tb.waitFor("the first month at 20%", `(document.getElementById("first-price-per-credit") || {}).dataset?.value?.startsWith("0.00833")`, 5*time.Second)
+
+	// Closed by its summary, it stays closed while the bonus is typed elsewhere.
+	tb.do("closing it", chromedp.Click(chromedp.CSS("details.calc-bonus summary")))
+	tb.waitFor("the bonus closed", `!document.querySelector("details.calc-bonus").open`, 5*time.Second)
+	typeInto(tb, "f-dur", "6")
+	time.Sleep(300 * time.Millisecond)
+	if eval[bool](tb, `document.querySelector("details.calc-bonus").open`) {
+		t.Errorf("typing the duration opened the closed bonus section")
+	}
+	tb.assertNoErrors()
+}

@@ -140,12 +140,14 @@ import (
 // 2,582,597); the nav's calculator and /compare follow a custom profile
 // renamed or deleted on /profiles (+4.8 KB raw, +1.0 KB gzip -9: 9,791,852
 // and 2,583,642); the profile editor keeps what was typed elsewhere when an
-// item is removed (+1.8 KB raw: 9,792,285 and 2,583,321).
+// item is removed (+1.8 KB raw: 9,792,285 and 2,583,321); the calculator's
+// first-month bonus stays open while it is cleared to type another (+2.5 KB
+// raw, +1.2 KB gzip -9: 9,794,788 and 2,584,479).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_793_000
-	ceilWasmGzip   = 2_584_000
+	ceilWasmRaw    = 9_795_000
+	ceilWasmGzip   = 2_585_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
