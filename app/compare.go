@@ -719,6 +719,9 @@ func (c *compare) compute() {
 	c.errs = map[string]string{}
 	c.general = ""
 	c.current = false
+	// What Show all or a sort said is of the table before: "Showing all 72
+	// models." stayed beside 8. The status above the table says the new one.
+	c.viewMsg = ""
 	if c.sortKey == "" {
 		c.sortKey = "rank"
 	}

@@ -692,3 +692,27 @@ func TestCompareState(t *testing.T) {
 		t.Errorf("compareState = %v", v)
 	}
 }
+
+// TestCompareViewStatusCurrent: the screen readers' status beside the table
+// never names a count of models the table no longer shows. "Showing all 72
+// models." stayed after a change left 8 (and after every platform was
+// unticked, none).
+func TestCompareViewStatusCurrent(t *testing.T) {
+	c, _ := loadCompare(t, "")
+	c.onShowAll(app.Context{}, app.Event{})
+	status := regexp.MustCompile(`<p [^>]*id="cmp-view-status"[^>]*>([^<]*)</p>`)
+	html := app.HTMLString(c.Render())
+	if m := status.FindStringSubmatch(html); m == nil || m[1] != "Showing all "+strconv.Itoa(len(c.table.Rows))+" models." {
+		t.Fatalf("after Show all the status is %q", m)
+	}
+	c.values["res"], c.values["billing"] = "1080p", "monthly"
+	c.compute()
+	html = app.HTMLString(c.Render())
+	m := status.FindStringSubmatch(html)
+	if m == nil {
+		t.Fatal("no status beside the table")
+	}
+	if n := len(rankedRows(t, html)); m[1] != "" && !strings.Contains(m[1], " "+strconv.Itoa(n)+" ") {
+		t.Errorf("with %d rows shown, the status says %q", n, m[1])
+	}
+}
