@@ -617,6 +617,17 @@ func (c *compare) onShowAll(ctx app.Context, e app.Event) {
 		// To the first row that was not shown: the button is now below them all.
 		c.viewMsg = "Showing all " + strconv.Itoa(len(c.view)) + " models."
 		focusAfterRender(ctx, "#ranking tbody tr:nth-child("+strconv.Itoa(rankShown+1)+") a")
+		return
+	}
+	// The rows above the button went, and the page with them: on a phone
+	// the button, which keeps the focus, was 2,000 px above the screen, and
+	// in an article the embed shrank under the reader. Bring it back.
+	if app.IsClient {
+		ctx.Defer(func(app.Context) {
+			if b := app.Window().GetElementByID("cmp-more"); b.Truthy() {
+				b.Call("scrollIntoView", map[string]any{"block": "center"})
+			}
+		})
 	}
 }
 

@@ -601,3 +601,28 @@ func TestCompareCalculatorLinks(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestCompareShowFirstInSight: "Show the first 20 only", pressed below all
+// the rows, leaves the button (which keeps the focus) in sight. The page
+// shrank by some 50 rows above it and left it 2,000 px above a phone's
+// screen.
+func TestCompareShowFirstInSight(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+	tb.open("/compare")
+	waitRanking(tb, "the default shot", defaultShot)
+	tb.do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
+	tb.waitFor("every row", `document.querySelectorAll("#ranking tbody tr").length > 20`, 10*time.Second)
+	tb.do("pressing the button again", chromedp.Click(chromedp.ID("cmp-more")))
+	tb.waitFor("the first 20 again", `document.querySelectorAll("#ranking tbody tr").length === 20`, 10*time.Second)
+	tb.waitFor("the button in sight", `(() => {
+		const r = document.getElementById("cmp-more").getBoundingClientRect();
+		return r.top >= 0 && r.bottom <= innerHeight;
+	})()`, 5*time.Second)
+	if got := eval[string](tb, `document.activeElement.id`); got != "cmp-more" {
+		t.Errorf("the focus is on %q, want the button", got)
+	}
+	tb.assertNoErrors()
+}

@@ -142,11 +142,14 @@ import (
 // and 2,583,642); the profile editor keeps what was typed elsewhere when an
 // item is removed (+1.8 KB raw: 9,792,285 and 2,583,321); the calculator's
 // first-month bonus stays open while it is cleared to type another (+2.5 KB
-// raw, +1.2 KB gzip -9: 9,794,788 and 2,584,479).
+// raw, +1.2 KB gzip -9: 9,794,788 and 2,584,479); /compare's status beside
+// the table cleared when the ranking changes (9,794,847 and 2,584,489);
+// "Show the first 20 only" brings its button back into sight (+1.5 KB raw:
+// 9,796,307 and 2,583,704).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_795_000
+	ceilWasmRaw    = 9_797_000
 	ceilWasmGzip   = 2_585_000
 )
 
