@@ -54,7 +54,10 @@ var themeChoices = []choice{
 	{Value: "dark", Label: "Dark"},
 }
 
-var _ app.Mounter = (*share)(nil)
+var (
+	_ app.Mounter = (*share)(nil)
+	_ app.Updater = (*share)(nil)
+)
 
 // shareSection returns the share section for the page at path in the state
 // state (a fragment, without "#": see shareState).
@@ -67,6 +70,13 @@ func (s *share) OnMount(ctx app.Context) {
 	if o := app.Window().Get("location").Get("origin"); o.Truthy() {
 		s.origin = o.String()
 	}
+}
+
+// OnUpdate forgets what the last copy did when the page's state changes:
+// "Copied the link." stayed beside a link of another calculation than the
+// one on the clipboard.
+func (s *share) OnUpdate(ctx app.Context) {
+	s.msg = ""
 }
 
 func (s *share) Render() app.UI {

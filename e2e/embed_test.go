@@ -715,3 +715,22 @@ func TestShareEmbedCompare(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestShareCopyStatusFollowsLink: once the calculation changes, the Share
+// section no longer says that its link was copied: "Copied the link."
+// stayed beside a link of 8 s while the clipboard held the one of 5 s.
+func TestShareCopyStatusFollowsLink(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/#price=30&credits=3000&clip=50&dur=5")
+	tb.do("copying the link", chromedp.Click(chromedp.ID("share-copy-link")))
+	tb.waitFor("the copy status", `!["", "Copying…"].includes(document.getElementById("share-status").textContent.trim())`, 10*time.Second)
+	typeInto(tb, "f-dur", "8")
+	tb.waitFor("the link of 8 s", `document.getElementById("share-link").value.endsWith("dur=8")`, 10*time.Second)
+	time.Sleep(200 * time.Millisecond)
+	if got := eval[string](tb, `document.getElementById("share-status").textContent.trim()`); got != "" {
+		t.Errorf("after the link changed the Share section says %q", got)
+	}
+	tb.assertNoErrors()
+}
