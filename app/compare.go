@@ -200,6 +200,7 @@ func (c *compare) OnInit() {
 func (c *compare) OnNav(ctx app.Context) {
 	v := compareState(linkState(ctx.Page().URL()))
 	if formatLinkState(v, compareKeys) == c.seen {
+		ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
 		return
 	}
 	c.apply(v)

@@ -102,9 +102,13 @@ func (e *embed) OnInit() {
 // OnNav applies a new link (the live preview of the Share section changes
 // the frame's fragment as the page's state changes) and the look.
 func (e *embed) OnNav(ctx app.Context) {
+	was := e.opts
 	e.setOptions(parseEmbedOptions(linkState(ctx.Page().URL())))
 	if app.IsClient {
 		applyLook(e.opts)
+	}
+	if e.opts == was {
+		ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
 	}
 }
 

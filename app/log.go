@@ -238,6 +238,7 @@ func (c *clipLog) OnInit() {
 // OnMount listens for the other tabs' changes (the window's "storage"
 // event) and for the page being shown again, and reads the log again then.
 func (c *clipLog) OnMount(ctx app.Context) {
+	ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
 	if !app.IsClient {
 		return
 	}
@@ -773,6 +774,7 @@ func (c *clipLog) filterValues() url.Values {
 func (c *clipLog) OnNav(ctx app.Context) {
 	v := linkState(ctx.Page().URL())
 	if formatLinkState(v, logKeys) == c.seen {
+		ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
 		return
 	}
 	c.applyFilters(v)

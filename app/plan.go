@@ -133,12 +133,16 @@ func (c *planner) OnInit() {
 }
 
 // OnMount keeps the page's context, for focusAfterRender.
-func (c *planner) OnMount(ctx app.Context) { c.page = ctx }
+func (c *planner) OnMount(ctx app.Context) {
+	c.page = ctx
+	ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
+}
 
 // OnNav applies a link's state when the fragment changes.
 func (c *planner) OnNav(ctx app.Context) {
 	v := planState(linkState(ctx.Page().URL()))
 	if formatLinkState(v, planKeys) == c.seen {
+		ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
 		return
 	}
 	c.apply(v)

@@ -83,14 +83,20 @@ func (c *profilesPage) OnInit() {
 }
 
 // OnMount keeps the page's context, for focusAfterRender.
-func (c *profilesPage) OnMount(ctx app.Context) { c.page = ctx }
+func (c *profilesPage) OnMount(ctx app.Context) {
+	c.page = ctx
+	ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
+}
 
 // OnNav applies a link's search when the fragment changes.
 func (c *profilesPage) OnNav(ctx app.Context) {
-	if q := linkState(ctx.Page().URL()).Get("q"); q != c.seen {
-		c.q, c.seen = q, q
-		c.filter()
+	q := linkState(ctx.Page().URL()).Get("q")
+	if q == c.seen {
+		ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
+		return
 	}
+	c.q, c.seen = q, q
+	c.filter()
 }
 
 func (c *profilesPage) Render() app.UI {

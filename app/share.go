@@ -54,10 +54,7 @@ var themeChoices = []choice{
 	{Value: "dark", Label: "Dark"},
 }
 
-var (
-	_ app.Mounter = (*share)(nil)
-	_ app.Updater = (*share)(nil)
-)
+var _ app.Updater = (*share)(nil)
 
 // shareSection returns the share section for the page at path in the state
 // state (a fragment, without "#": see shareState).
@@ -65,11 +62,16 @@ func shareSection(path, state string) app.UI {
 	return &share{IPath: path, IState: state}
 }
 
-// OnMount names the site by the page's own origin.
-func (s *share) OnMount(ctx app.Context) {
-	if o := app.Window().Get("location").Get("origin"); o.Truthy() {
-		s.origin = o.String()
+// siteOrigin is the page's own origin in the browser, read at the first
+// render rather than in OnMount: a Mounter's dispatch re-renders every
+// component above it, the whole page, as the app starts.
+func (s *share) siteOrigin() string {
+	if s.origin == "" && app.IsClient {
+		if o := app.Window().Get("location").Get("origin"); o.Truthy() {
+			s.origin = o.String()
+		}
 	}
+	return cmp.Or(s.origin, sharePlaceholder)
 }
 
 // OnUpdate forgets what the last copy did when the page's state changes:
@@ -80,7 +82,7 @@ func (s *share) OnUpdate(ctx app.Context) {
 }
 
 func (s *share) Render() app.UI {
-	origin := cmp.Or(s.origin, sharePlaceholder)
+	origin := s.siteOrigin()
 	link := shareLink(origin, s.IPath, s.IState)
 	src := embedSrc(origin, s.IPath, s.IState, s.theme)
 	toggle := "Show a live preview"
@@ -140,7 +142,7 @@ func (s *share) Render() app.UI {
 // clicked: go-app keeps the handler of the first render.
 func (s *share) onCopy(fieldID, done string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		origin := cmp.Or(s.origin, sharePlaceholder)
+		origin := s.siteOrigin()
 		text := shareLink(origin, s.IPath, s.IState)
 		if fieldID == idShareSnippet {
 			text = embedSnippet(origin, embedSrc(origin, s.IPath, s.IState, s.theme))

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -112,5 +113,89 @@ func TestIsPage(t *testing.T) {
 		if isPage(p) {
 			t.Errorf("isPage(%q) = true, want false", p)
 		}
+	}
+}
+
+// Each page, counting its renders, for TestPagesRenderOnceAtStart.
+type (
+	countedCalculator struct {
+		*calculator
+		n *int
+	}
+	countedCompare struct {
+		*compare
+		n *int
+	}
+	countedPlanner struct {
+		*planner
+		n *int
+	}
+	countedProfiles struct {
+		*profilesPage
+		n *int
+	}
+	countedLog struct {
+		*clipLog
+		n *int
+	}
+	countedEmbed struct {
+		*embed
+		n *int
+	}
+)
+
+func (c countedCalculator) Render() app.UI { *c.n++; return c.calculator.Render() }
+func (c countedCompare) Render() app.UI    { *c.n++; return c.compare.Render() }
+func (c countedPlanner) Render() app.UI    { *c.n++; return c.planner.Render() }
+func (c countedProfiles) Render() app.UI   { *c.n++; return c.profilesPage.Render() }
+func (c countedLog) Render() app.UI        { *c.n++; return c.clipLog.Render() }
+func (c countedEmbed) Render() app.UI      { *c.n++; return c.embed.Render() }
+
+// go-app dispatches OnMount in the browser only; these do it in the tests,
+// with the page's context, before OnNav, as the browser does.
+func (c countedPlanner) OnNav(ctx app.Context) { ctx.Dispatch(c.planner.OnMount); c.planner.OnNav(ctx) }
+func (c countedProfiles) OnNav(ctx app.Context) {
+	ctx.Dispatch(c.profilesPage.OnMount)
+	c.profilesPage.OnNav(ctx)
+}
+func (c countedLog) OnNav(ctx app.Context) { ctx.Dispatch(c.clipLog.OnMount); c.clipLog.OnNav(ctx) }
+
+// TestPagesRenderOnceAtStart: as the app starts, go-app mounts the page
+// (its first render) and then calls the OnMount and OnNav of every
+// component, and re-renders each one whose handler ran, and all the
+// components above it, whether or not anything changed. Each page
+// rendered and diffed its whole tree twice (~20 ms of the calculator's
+// start, more on /compare and /log), for the same result.
+func TestPagesRenderOnceAtStart(t *testing.T) {
+	for _, tt := range []struct {
+		path string
+		page func(n *int) app.UI
+	}{
+		{"/", func(n *int) app.UI { return countedCalculator{newCalculator(), n} }},
+		{"/compare", func(n *int) app.UI { return countedCompare{newCompare(), n} }},
+		{"/plan", func(n *int) app.UI { return countedPlanner{newPlanner(), n} }},
+		{"/profiles", func(n *int) app.UI { return countedProfiles{newProfiles(), n} }},
+		{"/log", func(n *int) app.UI { return countedLog{newClipLog(), n} }},
+		{EmbedPath, func(n *int) app.UI { return countedEmbed{newEmbed(), n} }},
+	} {
+		renders := 0
+		e := app.NewTestEngine()
+		nav := e.(interface{ Navigate(*url.URL, bool) })
+		// The test engine has no routes: this loads its "not found" page,
+		// and leaves an address the next navigation differs from.
+		nav.Navigate(mustURL(t, "/#before"), false)
+		if err := e.Load(newShell().Path(tt.path).Content(tt.page(&renders))); err != nil {
+			t.Fatalf("%s: %v", tt.path, err)
+		}
+		nav.Navigate(mustURL(t, "/"), false) // every component's OnNav, as at the start
+		e.ConsumeAll()
+		if renders != 1 {
+			t.Errorf("%s rendered %d times as it started; want 1", tt.path, renders)
+		}
+	}
+	// A component in a page that is a Mounter re-renders the page too:
+	// share names the site by the page's origin at its first render.
+	if _, ok := any(&share{}).(app.Mounter); ok {
+		t.Error("share has an OnMount: it re-renders the calculator and /compare as they start")
 	}
 }

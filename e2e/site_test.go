@@ -145,11 +145,12 @@ import (
 // raw, +1.2 KB gzip -9: 9,794,788 and 2,584,479); /compare's status beside
 // the table cleared when the ranking changes (9,794,847 and 2,584,489);
 // "Show the first 20 only" brings its button back into sight (+1.5 KB raw:
-// 9,796,307 and 2,583,704).
+// 9,796,307 and 2,583,704). Then each page renders once as the app starts,
+// not twice (+1.8 KB raw: 9,798,664 and 2,584,809).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_797_000
+	ceilWasmRaw    = 9_799_000
 	ceilWasmGzip   = 2_585_000
 )
 
