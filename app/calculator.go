@@ -938,7 +938,13 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 			// The same clips as a month's row, on every platform.
 			mix := "clips:" + clips.String() + ":" + pricing.Exact(in.Seconds) + ":" + string(in.Res) + ":" +
 				string(cmp.Or(c.choices.tier, pricing.TierAny)) + ":" + pricing.Exact(takes)
-			c.notePlan = linkTo("/plan", url.Values{"mix": {mix}}, planKeys)
+			// Billed and shown as here: a yearly plan's clips were planned
+			// monthly, a calculation in euros in dollars.
+			v := url.Values{"mix": {mix}, "cur": {c.displayCurrency()}}
+			if in.Billing == pricing.LensYearly {
+				v.Set("billing", string(pricing.LensYearly))
+			}
+			c.notePlan = linkTo("/plan", v, planKeys)
 		}
 	}
 	c.note = strings.TrimSpace(c.note)
@@ -1137,7 +1143,22 @@ func (c *calculator) compareLink(takes decimal.Decimal) string {
 	if c.bundled && good("billing") == string(pricing.LensYearly) {
 		v.Set("billing", string(pricing.LensYearly))
 	}
-	return linkTo("/compare", v, []string{"dur", "res", "tier", "takes", "billing", "audio", "upscale"})
+	v.Set("cur", c.displayCurrency())
+	return linkTo("/compare", v, []string{"dur", "res", "tier", "takes", "billing", "audio", "upscale", "cur"})
+}
+
+// displayCurrency is the calculation's currency as /compare's and /plan's
+// display currency, "" for their default (US dollars) or one they do not
+// offer: a calculation in euros opened them in dollars.
+func (c *calculator) displayCurrency() string {
+	cur := c.currency()
+	if c.bundled {
+		cur = c.choices.currency
+	}
+	if cur == pricing.USD || !isChoice(string(cur), displayChoices) {
+		return ""
+	}
+	return string(cur)
 }
 
 // profiles returns the catalog, decoding it on first use.

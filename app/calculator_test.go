@@ -819,3 +819,40 @@ func TestCalculatorSavedPlan(t *testing.T) {
 		t.Errorf("Runway after a yearly Pika: plan %q billing %q, want pro monthly", c.values["plan"], c.values["billing"])
 	}
 }
+
+// TestCalculatorLinksKeepBillingAndCurrency: the calculator's links to
+// /compare and /plan open them billed and shown as the calculation is.
+// Before, a calculation in euros opened /compare in dollars, and Runway's
+// Standard billed yearly sent its clips to /plan billed monthly.
+func TestCalculatorLinksKeepBillingAndCurrency(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	euro := cloneProfile(catalogProfile(t, "runway"), never) // runway-custom
+	euro.Currency = pricing.EUR
+	if err := saveCustom(s, euro, ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ link, compare, plan string }{
+		{"/#cur=EUR&price=30&credits=3000&clip=50&dur=5", "/compare#dur=5&cur=EUR", ""},
+		{"/#cur=GBP&price=30&credits=3000&clip=50&dur=5", "/compare#dur=5", ""}, // no pounds on /compare
+		{"/#profile=runway&plan=standard&billing=yearly&model=gen-4-turbo&res=720p&dur=10&clips=100",
+			"/compare#dur=10&res=720p&tier=fast&billing=yearly", "/plan#mix=clips:100:10:720p:fast:1&billing=yearly"},
+		{"/#profile=runway-custom&plan=standard&model=gen-4-turbo&res=720p&dur=10&clips=100",
+			"/compare#dur=10&res=720p&tier=fast&cur=EUR", "/plan#mix=clips:100:10:720p:fast:1&cur=EUR"},
+	} {
+		c, _ := loadCalculator(t, tt.link)
+		if !c.current || c.compare != tt.compare || c.notePlan != tt.plan {
+			t.Errorf("%s: links %q and %q (current %v %v), want %q and %q", tt.link, c.compare, c.notePlan, c.current, c.errs, tt.compare, tt.plan)
+		}
+	}
+	cmp, _ := loadCompare(t, "/compare#dur=5&cur=EUR")
+	if cmp.table.Currency != pricing.EUR || len(cmp.table.Rows) == 0 {
+		t.Errorf("/compare#dur=5&cur=EUR ranks in %s (%d rows)", cmp.table.Currency, len(cmp.table.Rows))
+	}
+	p := openPlanner(t, "mix=clips:100:10:720p:fast:1&billing=yearly")
+	for _, l := range p.results {
+		if l.ID == "runway" && !strings.Contains(l.Way, "billed yearly") {
+			t.Errorf("/plan's Runway month billed yearly: %q", l.Way)
+		}
+	}
+}
