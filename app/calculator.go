@@ -81,6 +81,7 @@ type calcChoices struct {
 	planHint string // the chosen plan's credits
 	unknown  string // what the profile's sources do not tell
 	api      bool   // the profile charges money per clip: no plans
+	custom   bool   // the person's own profile, on this device only
 	currency pricing.Currency
 	tier     pricing.Tier
 }
@@ -734,7 +735,7 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 		return
 	}
 	c.choices.currency = p.Currency
-	c.choices.api = p.Kind == pricing.KindAPI
+	c.choices.api, c.choices.custom = p.Kind == pricing.KindAPI, p.Custom
 	c.choices.plans = planChoices(p)
 	c.choices.planHint = sentence(planCredits(p, c.values["plan"]))
 	c.choices.models = modelChoices(p)
@@ -1096,6 +1097,18 @@ func (c *calculator) shareValues() url.Values {
 	v := c.linkValues()
 	if d, _, ok := c.measuredTakes(); ok && !v.Has("takes") {
 		v.Set("takes", pricing.Exact(d))
+	}
+	// A profile of one's own is on this device only: anywhere else, and in
+	// every embed, the link said "not in the list". It carries the
+	// profile's numbers instead, typed prices that cost the same.
+	if c.bundled && c.choices.custom && c.current {
+		typed := url.Values{"cur": {string(c.choices.currency)},
+			"ppc":  {c.resultValue(idPricePerCredit, "1")}, // an API's units are its money
+			"clip": {c.resultValue(idCreditsPerClip, c.resultValue(idCostPerClip, ""))}}
+		for _, key := range []string{"dur", "takes", "clips"} {
+			typed[key] = v[key]
+		}
+		return typed
 	}
 	return v
 }

@@ -239,3 +239,62 @@ func TestEmbedReadsNoStorage(t *testing.T) {
 		}
 	}
 }
+
+// TestShareCustomProfile: a calculation on a profile of one's own shares
+// its numbers, which cost the same on a device without the profile and in
+// the embed. Before, the link and the embed code named the profile, and
+// showed "Platform “runway-custom” is not in the list" anywhere but on the
+// device that made it, and in every embed (which reads no storage).
+func TestShareCustomProfile(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	credits := cloneProfile(catalogProfile(t, "runway"), never) // runway-custom
+	credits.Currency = pricing.EUR
+	credits.Plans[0].Monthly = decimal.NewNullDecimal(decimal.RequireFromString("13"))
+	if err := saveCustom(s, credits, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := saveCustom(s, cloneProfile(catalogProfile(t, "fal"), never), ""); err != nil { // fal-custom
+		t.Fatal(err)
+	}
+	for _, link := range []string{
+		"/#profile=runway-custom&plan=standard&model=gen-4-turbo&res=720p&dur=7&takes=1.5&clips=3",
+		"/#profile=fal-custom&model=veo-3&res=720p&audio=1&dur=6&clips=2",
+		"/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10", // the catalog's: named as it is
+	} {
+		useStore(t, s)
+		c, html := loadCalculator(t, link)
+		if !c.current {
+			t.Fatalf("%s: not current: %v %q", link, c.errs, c.general)
+		}
+		state := shareState(c.shareValues(), c.errs, calcKeys)
+		if strings.Contains(link, "custom") == strings.Contains(state, "profile=") {
+			t.Errorf("%s: shares %q", link, state)
+		}
+		useStore(t, nil) // another device: no custom profiles
+		other, otherHTML := loadCalculator(t, "/#"+state)
+		e := newEmbed() // as loadEmbed, with the state its page reads in the browser
+		e.setOptions(parseEmbedOptions(nil))
+		framed := e.page.(*calculator)
+		framed.init(mustURL(t, "/embed#"+state))
+		if err := app.NewTestEngine().Load(e); err != nil {
+			t.Fatal(err)
+		}
+		embedHTML := app.HTMLString(e)
+		for what, got := range map[string]string{"another device": otherHTML, "the embed": embedHTML} {
+			for _, id := range []string{idCostPerClip, idCostPerSecond, idCostPerKept, idTotal} {
+				want, _, _ := element(html, id)
+				tag, _, _ := element(got, id)
+				if w, _ := attr(want, "data-value"); dataValue(tag) != w || w == "" {
+					t.Errorf("%s shared as %q: #%s in %s is %q, here %q (%v %v)", link, state, id, what, dataValue(tag), w, other.errs, framed.errs)
+				}
+			}
+		}
+	}
+}
+
+// dataValue is a start tag's data-value.
+func dataValue(tag string) string {
+	v, _ := attr(tag, "data-value")
+	return v
+}

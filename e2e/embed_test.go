@@ -734,3 +734,38 @@ func TestShareCopyStatusFollowsLink(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestShareCustomProfile: a calculation on a profile of one's own shares
+// its numbers, so that the link and the embed show the same cost on a
+// device without the profile. They named the profile, and showed
+// "Platform “runway-custom” is not in the list" everywhere else.
+func TestShareCustomProfile(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	// Runway's Gen-4 Turbo (models[1]) at 10 credits a second.
+	tb.do("cloning Runway", chromedp.Click(chromedp.CSS(`#prof-runway button[data-action="clone"]`)))
+	tb.waitFor("the editor", `!!document.getElementById("f-models[1].rates[0].per_second")`, 10*time.Second)
+	typeInto(tb, "f-models[1].rates[0].per_second", "10")
+	tb.do("saving", chromedp.Click(chromedp.ID("prof-save")))
+	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
+
+	want := map[string][2]string{"cost-per-clip": {"2.4", "$2.40"}, "total-cost": {"7.2", "$7.20"}}
+	tb.open("/#profile=runway-custom&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=1.5&clips=2")
+	waitResults(tb, "the calculator on the custom profile", want)
+	link := eval[string](tb, `document.getElementById("share-link").value`)
+	src := eval[string](tb, `document.getElementById("share-snippet").value.match(/src="([^"]*)"/)[1].replaceAll("&amp;", "&")`)
+	if strings.Contains(link, "runway-custom") || strings.Contains(src, "runway-custom") {
+		t.Errorf("the share link %q and embed %q name a profile only this device has", link, src)
+	}
+
+	other := newServer(t) // another device: no custom profile
+	tb2 := newTab(t, other.URL)
+	tb2.open(strings.TrimPrefix(link, srv.URL))
+	waitResults(tb2, "the shared link elsewhere", want)
+	tb2.open(strings.TrimPrefix(src, srv.URL))
+	waitResults(tb2, "the embed elsewhere", want)
+	tb.assertNoErrors()
+	tb2.assertNoErrors()
+}

@@ -148,12 +148,15 @@ import (
 // 9,796,307 and 2,583,704). Then each page renders once as the app starts,
 // not twice (+1.8 KB raw: 9,798,664 and 2,584,809); the calculator's links
 // to /compare and /plan keep its billing and currency (+2.1 KB raw:
-// 9,799,007 and 2,584,095).
+// 9,799,007 and 2,584,095); the calculator's links to /compare and /plan
+// keep its billing and currency (+2.1 KB raw: 9,799,007 and 2,584,095); the
+// calculator on a profile of one's own shares its numbers, not a profile no
+// other device has (+2.6 KB raw, +1.1 KB gzip -9: 9,801,621 and 2,585,211).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_801_100
-	ceilWasmGzip   = 2_585_000
+	ceilWasmRaw    = 9_803_700
+	ceilWasmGzip   = 2_585_300
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
