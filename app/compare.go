@@ -1051,6 +1051,21 @@ func (c *compare) shareValues() url.Values {
 	if c.takesMeasured {
 		v.Set("takes", strings.TrimSpace(c.values["takes"]))
 	}
+	// A profile of one's own is on this device only: named in the
+	// platforms, it made the ranking "not in the list" anywhere else and
+	// in every embed. The others chosen stay (none: every platform).
+	custom, ids := false, []string{}
+	for _, p := range c.catalog {
+		if c.checked[p.ID] {
+			custom = custom || p.Custom
+			if !p.Custom {
+				ids = append(ids, p.ID)
+			}
+		}
+	}
+	if custom && v.Has("platforms") {
+		v.Set("platforms", strings.Join(ids, ","))
+	}
 	return v
 }
 

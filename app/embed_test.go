@@ -298,3 +298,34 @@ func dataValue(tag string) string {
 	v, _ := attr(tag, "data-value")
 	return v
 }
+
+// TestShareCompareCustomProfile: /compare's share leaves out of its
+// platforms the profiles of one's own, which no other device (and no
+// embed) has: "Platforms “runway-custom” is not in the list" emptied the
+// ranking there.
+func TestShareCompareCustomProfile(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	if err := saveCustom(s, cloneProfile(catalogProfile(t, "runway"), never), ""); err != nil { // runway-custom
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ link, state string }{
+		{"/compare#dur=5&platforms=runway-custom,Kling", "dur=5&res=720p&tier=any&takes=1&billing=cheapest&platforms=kling"},
+		{"/compare#dur=5&platforms=runway-custom", "dur=5&res=720p&tier=any&takes=1&billing=cheapest"},
+		{"/compare#dur=5&platforms=kling,veo-api", "dur=5&res=720p&tier=any&takes=1&billing=cheapest&platforms=kling,veo-api"},
+	} {
+		useStore(t, s)
+		c, _ := loadCompare(t, tt.link)
+		if !c.current {
+			t.Fatalf("%s: not current: %v", tt.link, c.errs)
+		}
+		state := shareState(c.shareValues(), c.errs, compareKeys)
+		if state != tt.state {
+			t.Errorf("%s: shares %q, want %q", tt.link, state, tt.state)
+		}
+		useStore(t, nil) // another device, or an embed
+		if c, _ := loadCompare(t, "/compare#"+state); !c.current || len(c.table.Rows) == 0 {
+			t.Errorf("%s shared as %q: elsewhere %d rows (%v)", tt.link, state, len(c.table.Rows), c.errs)
+		}
+	}
+}

@@ -151,11 +151,16 @@ import (
 // 9,799,007 and 2,584,095); the calculator's links to /compare and /plan
 // keep its billing and currency (+2.1 KB raw: 9,799,007 and 2,584,095); the
 // calculator on a profile of one's own shares its numbers, not a profile no
-// other device has (+2.6 KB raw, +1.1 KB gzip -9: 9,801,621 and 2,585,211).
+// other device has (+2.6 KB raw, +1.1 KB gzip -9: 9,801,621 and 2,585,211);
+// the calculator's links to /compare and /plan keep its billing and currency
+// (+2.1 KB raw: 9,799,007 and 2,584,095); the calculator on a profile of
+// one's own shares its numbers, not a profile no other device has (+2.6 KB
+// raw, +1.1 KB gzip -9: 9,801,621 and 2,585,211); /compare's share leaves
+// out the platforms of one's own (+1.6 KB raw: 9,803,260 and 2,584,909).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_803_700
+	ceilWasmRaw    = 9_805_300
 	ceilWasmGzip   = 2_585_300
 )
 
