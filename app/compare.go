@@ -75,6 +75,7 @@ type compare struct {
 	viewMsg  string // what the last sort or Show all did, for screen readers
 	calcHref string // the calculator for this shot
 	rateHint string
+	base     pricing.Rates // the rates when none is typed: the clip log's (deviceRates)
 }
 
 // goneLine is a model (or a whole profile) that cannot make the shot.
@@ -980,13 +981,20 @@ func (c *compare) filter(ps []pricing.Profile) []pricing.Profile {
 	return chosen
 }
 
-// rates returns the exchange rates: the bundled table, with the euro's
-// rate replaced by the one typed in the rate field (then undated, as the
+// rates returns the exchange rates: the clip log's, as /log converts (the
+// bundled table until rates are typed there), with the euro's rate
+// replaced by the one typed in the rate field (then undated, as the
 // person's own).
 func (c *compare) rates() pricing.Rates {
-	r := pricing.DefaultRates()
-	c.rateHint = "Euros for 1 USD. Bundled: " + pricing.DefaultRates().Describe(pricing.USD, pricing.EUR) +
-		", approximate; type your own"
+	if c.base.Base == "" {
+		c.base = deviceRates()
+	}
+	r := c.base
+	bundled := pricing.DefaultRates().Describe(pricing.USD, pricing.EUR)
+	c.rateHint = "Euros for 1 USD. Bundled: " + bundled + ", approximate; type your own"
+	if own := r.Describe(pricing.USD, pricing.EUR); own != bundled {
+		c.rateHint = "Euros for 1 USD. Your clip log's: " + own + "; bundled: " + bundled
+	}
 	s := strings.TrimSpace(c.values["rate"])
 	if s == "" {
 		return r
@@ -1005,14 +1013,14 @@ func (c *compare) rates() pricing.Rates {
 	}
 	per[pricing.EUR] = d
 	r.Per, r.Date, r.Source = per, "", "typed on the page"
-	c.rateHint = "Euros for 1 USD. Your rate: 1 USD = " + pricing.FormatNumber(d) + " EUR; bundled: " +
-		pricing.DefaultRates().Describe(pricing.USD, pricing.EUR)
+	c.rateHint = "Euros for 1 USD. Your rate: 1 USD = " + pricing.FormatNumber(d) + " EUR; bundled: " + bundled
 	return r
 }
 
-// defaultRate is the bundled euro rate, shown in an empty rate field.
+// defaultRate is the euro rate an empty rate field counts (the clip
+// log's, or the bundled one), shown in it.
 func (c *compare) defaultRate() string {
-	return pricing.Exact(pricing.DefaultRates().Per[pricing.EUR])
+	return pricing.Exact(c.base.Per[pricing.EUR])
 }
 
 // convertedNote says which rate converted the costs marked ≈, if any.
@@ -1054,6 +1062,11 @@ func (c *compare) shareValues() url.Values {
 	// A profile of one's own is on this device only: named in the
 	// platforms, it made the ranking "not in the list" anywhere else and
 	// in every embed. The others chosen stay (none: every platform).
+	// The clip log's rate, which the ranking converts with when none is
+	// typed: elsewhere the bundled one converted it.
+	if eur := c.base.Per[pricing.EUR]; !v.Has("rate") && !eur.Equal(pricing.DefaultRates().Per[pricing.EUR]) {
+		v.Set("rate", pricing.Exact(eur))
+	}
 	custom, ids := false, []string{}
 	for _, p := range c.catalog {
 		if c.checked[p.ID] {

@@ -1337,3 +1337,61 @@ func TestLogEditKept(t *testing.T) {
 		t.Errorf("after editing a Kling clip the new clip's form is on %q, want %q as before", c.values["profile"], defaultProfile)
 	}
 }
+
+// TestRatesFollowTheLog: the rates typed on /log convert /compare's and
+// /plan's euros too, as they convert the log's: a $1.44 clip was €0.72 in
+// the log at 0.5 and €1.24 on /compare, at the bundled 0.86. /compare's
+// share carries the rate, so that a device without the log shows the same.
+func TestRatesFollowTheLog(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	c.values["rate_EUR"] = "0.5"
+	c.edited("rate_EUR")
+
+	// At 0.5, as shown (the exact amounts differ past 15 decimals: one
+	// divides the cost per credit, the other the cost per clip).
+	half := func(usd decimal.Decimal) string {
+		return pricing.FormatMoney(pricing.NewMoney(usd.Mul(decimal.RequireFromString("0.5")), pricing.EUR))
+	}
+	usd, _ := loadCompare(t, "/compare#dur=5&res=720p&billing=monthly")
+	eur, _ := loadCompare(t, "/compare#dur=5&res=720p&billing=monthly&cur=EUR")
+	if len(eur.table.Rows) != len(usd.table.Rows) || len(eur.table.Rows) == 0 {
+		t.Fatalf("%d rows in euros, %d in dollars", len(eur.table.Rows), len(usd.table.Rows))
+	}
+	if !strings.Contains(eur.rateHint, "Your clip log's: 1 USD = 0.5 EUR") {
+		t.Errorf("/compare's rate hint %q", eur.rateHint)
+	}
+	dollars := map[string]pricing.RankRow{}
+	for _, l := range usd.table.Rows {
+		dollars[l.Key] = l.row
+	}
+	for _, l := range eur.table.Rows {
+		if d := dollars[l.Key]; d.Original == pricing.USD && pricing.FormatMoney(l.row.CostPerClip) != half(d.CostPerClip.Amount) {
+			t.Errorf("/compare: %s costs %s a clip, %s at 0.5", l.Key, pricing.FormatMoney(l.row.CostPerClip), pricing.FormatMoney(d.CostPerClip))
+		}
+	}
+	state := shareState(eur.shareValues(), eur.errs, compareKeys)
+	if !strings.Contains(state, "rate=0.5") {
+		t.Errorf("/compare shares %q, without the log's rate", state)
+	}
+
+	pu, pe := openPlanner(t, "mix=broll:20:10:720p:fast:1"), openPlanner(t, "mix=broll:20:10:720p:fast:1&cur=EUR")
+	if len(pe.results) == 0 || len(pe.results) != len(pu.results) {
+		t.Fatalf("/plan: %d months in euros, %d in dollars", len(pe.results), len(pu.results))
+	}
+	months := map[string]planLine{}
+	for _, u := range pu.results {
+		months[u.ID] = u
+	}
+	for _, l := range pe.results {
+		if u := months[l.ID]; pe.currency(l.ID) == pricing.USD && l.Cost != half(decimal.RequireFromString(u.Exact)) {
+			t.Errorf("/plan: %s's month %s, %s at 0.5", l.ID, l.Cost, u.Cost)
+		}
+	}
+
+	useStore(t, nil) // the shared ranking on a device without the log
+	if other, _ := loadCompare(t, "/compare#"+state); len(other.table.Rows) != len(eur.table.Rows) ||
+		other.table.Rows[0].Clip != eur.table.Rows[0].Clip {
+		t.Errorf("shared as %q, elsewhere the cheapest costs %s a clip, here %s", state, other.table.Rows[0].Clip, eur.table.Rows[0].Clip)
+	}
+}

@@ -59,6 +59,19 @@ func setMeasured(l *cliplog.Log) {
 	}
 }
 
+// deviceRates returns the exchange rates the clip log converts with (its
+// settings, typed on /log), for the pages that convert money as it does:
+// the bundled table when there are none, no storage, or a table not based
+// on the dollar (/compare's rate field is euros for one dollar).
+func deviceRates() pricing.Rates {
+	if s := deviceStore(); s != nil {
+		if r := cliplog.SavedRates(s); r.Base == pricing.USD {
+			return r
+		}
+	}
+	return pricing.DefaultRates()
+}
+
 // measuredTakes returns the generations per kept clip measured in the clip
 // log for a profile's model (profileID "" sums every clip of the log), to
 // two decimal places, with where it comes from: "measured from your log: 12

@@ -44,6 +44,7 @@ type planner struct {
 	units   map[string]string          // credit names by profile id
 	custom  map[string]bool            // custom profile ids
 	logged  map[pricing.Tier]takeCount // generations and kept clips in the clip log, by tier
+	rates   pricing.Rates              // the clip log's exchange rates (deviceRates)
 
 	current   bool
 	status    string
@@ -183,7 +184,7 @@ func (c *planner) renderForm() app.UI {
 				picker{Name: "billing", Label: labelBilling, Value: c.values["billing"], Error: c.errs["billing"],
 					Choices: billingChoices, OnChange: c.onPick}.render(),
 				picker{Name: "cur", Label: labelDisplay, Value: c.values["cur"], Error: c.errs["cur"],
-					Hint: pricing.DefaultRates().Describe(pricing.USD, pricing.EUR), Choices: displayChoices,
+					Hint: c.rates.Describe(pricing.USD, pricing.EUR), Choices: displayChoices,
 					OnChange: c.onPick}.render(),
 			),
 		),
@@ -565,7 +566,7 @@ func (c *planner) compute() {
 	}
 	o := pricing.MonthOptions{
 		Billing: pricing.Lens(c.choose("billing", billingChoices)),
-		Rates:   pricing.DefaultRates(),
+		Rates:   c.rates,
 		Display: pricing.Currency(c.choose("cur", displayChoices)),
 	}
 	if len(c.errs) > 0 {
@@ -1086,6 +1087,7 @@ func (c *planner) profiles() ([]pricing.Profile, error) {
 			c.custom[p.ID] = p.Custom
 		}
 		c.logged = logTakes(c.catalog)
+		c.rates = deviceRates() // as /log converts
 	}
 	return c.catalog, c.catErr
 }

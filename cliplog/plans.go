@@ -131,6 +131,22 @@ func (s Settings) RatesOrDefault() pricing.Rates {
 	return s.Rates
 }
 
+// SavedRates returns the exchange rates saved in s (Settings.Rates), read
+// alone: the pages that convert money without opening the log (/compare,
+// /plan) convert it as the log does. pricing.DefaultRates when none are
+// saved or they cannot be read.
+func SavedRates(s Store) pricing.Rates {
+	v, ok, err := s.Get(SettingsKey)
+	if !ok || err != nil {
+		return pricing.DefaultRates()
+	}
+	set, err := decodeSettings(v)
+	if err != nil {
+		return pricing.DefaultRates()
+	}
+	return set.RatesOrDefault()
+}
+
 // Validate checks the currency codes, the rates (each more than 0) and the
 // export time.
 func (s Settings) Validate() error {

@@ -73,6 +73,23 @@ func TestSettings(t *testing.T) {
 	}
 }
 
+// TestSavedRates: the rates saved in the settings, read alone; the
+// bundled ones without settings, or with settings that cannot be read.
+func TestSavedRates(t *testing.T) {
+	s := NewMemStore()
+	if r := SavedRates(s); r.Describe(pricing.USD, pricing.EUR) != pricing.DefaultRates().Describe(pricing.USD, pricing.EUR) {
+		t.Errorf("no settings: %v", r)
+	}
+	s.Put(SettingsKey, encodeSettings(Settings{Display: "EUR", Rates: testRates}))
+	if r := SavedRates(s); encodeSettings(Settings{Rates: r}) != encodeSettings(Settings{Rates: testRates}) {
+		t.Errorf("saved %v, read %v", testRates, r)
+	}
+	s.Put(SettingsKey, `{"display":"EUR","rates":{"base":"USD","per":{"EUR":"0"}}}`)
+	if r := SavedRates(s); !r.Per[pricing.EUR].Equal(pricing.DefaultRates().Per[pricing.EUR]) {
+		t.Errorf("a zero rate saved: read %v", r)
+	}
+}
+
 // Every bundled plan of the catalog prices, or says why not.
 func TestPricePerCreditCatalog(t *testing.T) {
 	ps, err := pricing.Catalog()

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/shopspring/decimal"
 )
 
 // logClip is what a test types into "Log a clip".
@@ -654,5 +655,41 @@ func TestLogEditClip(t *testing.T) {
 	}
 	tb.open("/log")
 	tb.waitFor("the change kept", client+` === "Acme Ltd"`, 10*time.Second)
+	tb.assertNoErrors()
+}
+
+// TestRatesFollowTheLog: the euro rate typed on /log converts /compare's
+// and /plan's euros too. They kept the bundled 0.86, so the same dollars
+// were other euros there than in the log.
+func TestRatesFollowTheLog(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	const cmpRow = `document.querySelector('#ranking tbody tr[data-model="runway/gen-4-turbo"]').dataset.costPerSecond`
+	const planRow = `document.querySelector('#plan-table tr[data-platform="runway"]').dataset.monthlyCost`
+	tb.open("/compare#dur=5&res=720p&tier=fast&billing=monthly&platforms=runway")
+	usd := eval[string](tb, cmpRow)
+	tb.open("/plan#mix=broll:20:10:720p:fast:1")
+	usdMonth := eval[string](tb, planRow)
+
+	tb.open("/log")
+	typeInto(tb, "f-rate_EUR", "0.5")
+	tb.waitFor("the rate saved", `(localStorage.getItem("aivc.log.v1.settings") || "").includes('"EUR":"0.5"')`, 10*time.Second)
+
+	half := func(s string) string {
+		d, err := decimal.NewFromString(s)
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		return d.Mul(decimal.RequireFromString("0.5")).String()
+	}
+	tb.open("/compare#dur=5&res=720p&tier=fast&billing=monthly&platforms=runway&cur=EUR")
+	if got := eval[string](tb, cmpRow); got != half(usd) {
+		t.Errorf("/compare: Gen-4 Turbo €%s a second, $%s at the log's 0.5", got, usd)
+	}
+	tb.open("/plan#mix=broll:20:10:720p:fast:1&cur=EUR")
+	if got := eval[string](tb, planRow); got != half(usdMonth) {
+		t.Errorf("/plan: Runway's month €%s, $%s at the log's 0.5", got, usdMonth)
+	}
 	tb.assertNoErrors()
 }

@@ -156,12 +156,19 @@ import (
 // (+2.1 KB raw: 9,799,007 and 2,584,095); the calculator on a profile of
 // one's own shares its numbers, not a profile no other device has (+2.6 KB
 // raw, +1.1 KB gzip -9: 9,801,621 and 2,585,211); /compare's share leaves
-// out the platforms of one's own (+1.6 KB raw: 9,803,260 and 2,584,909).
+// out the platforms of one's own (+1.6 KB raw: 9,803,260 and 2,584,909); the
+// calculator's links to /compare and /plan keep its billing and currency
+// (+2.1 KB raw: 9,799,007 and 2,584,095); the calculator on a profile of
+// one's own shares its numbers, not a profile no other device has (+2.6 KB
+// raw, +1.1 KB gzip -9: 9,801,621 and 2,585,211); /compare's share leaves
+// out the platforms of one's own (+1.6 KB raw: 9,803,260 and 2,584,909);
+// /compare and /plan convert at the exchange rates typed on /log (+3.4 KB
+// raw, +1.3 KB gzip -9: 9,806,707 and 2,586,229).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_805_300
-	ceilWasmGzip   = 2_585_300
+	ceilWasmRaw    = 9_808_800
+	ceilWasmGzip   = 2_586_300
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
