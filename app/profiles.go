@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -39,6 +40,7 @@ type profilesPage struct {
 	bad     []badRecord
 	hidden  map[string]bool // profile ids the search hides
 	shown   int
+	built   int // in the browser, how many profiles' details are built (see buildMore)
 
 	ed         *profileEditor
 	status     string // what the last action did (role=status)
@@ -86,6 +88,33 @@ func (c *profilesPage) OnInit() {
 func (c *profilesPage) OnMount(ctx app.Context) {
 	c.page = ctx
 	ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
+	if app.IsClient {
+		ctx.After(buildPause, c.buildMore)
+	}
+}
+
+// Every profile's numbers and sources, the tables in its closed <details>,
+// are nine tenths of the page: 2,300 of its 2,600 elements. Mounting them
+// with the rest took ~0.5 s of the page's start in Chromium (go-app makes
+// each element and text node through a call into JavaScript). In the
+// browser they are built after the page has started instead, a few
+// profiles at a time, and a profile's at once when it is opened; until
+// then a closed profile is its summary alone, which looks the same. The
+// prerendered page has them all.
+const (
+	buildStep  = 4                     // profiles built at a time
+	buildPause = 50 * time.Millisecond // between two steps, and before the first
+)
+
+// buildMore builds the details of the next buildStep profiles, and comes
+// back for the next ones.
+func (c *profilesPage) buildMore(ctx app.Context) {
+	c.built += buildStep
+	if c.built >= len(c.custom)+len(c.catalog) {
+		c.built = math.MaxInt // every profile, and those made later
+		return
+	}
+	ctx.After(buildPause, c.buildMore)
 }
 
 // OnNav applies a link's search when the fragment changes.
@@ -102,8 +131,8 @@ func (c *profilesPage) OnNav(ctx app.Context) {
 func (c *profilesPage) Render() app.UI {
 	list := make([]app.UI, 0, len(c.custom)+len(c.catalog))
 	for _, ps := range [][]pricing.Profile{c.custom, c.catalog} {
-		for _, p := range ps {
-			list = append(list, c.renderProfile(p))
+		for i := range ps {
+			list = append(list, c.renderProfile(&ps[i], !app.IsClient || len(list) < c.built))
 		}
 	}
 	var editor app.UI = el("div").ID("prof-editor-slot")
@@ -204,7 +233,8 @@ func actionButton(class, text, action, id string) app.HTMLElem {
 
 // renderProfile renders one profile: what it is and how fresh, its
 // actions, and its details in a collapsed section.
-func (c *profilesPage) renderProfile(p pricing.Profile) app.UI {
+func (c *profilesPage) renderProfile(pp *pricing.Profile, built bool) app.UI {
+	p := *pp
 	actions := [][2]string{{"clone", "Clone and edit"}, {"export", "Export JSON"}}
 	if p.Custom {
 		actions = [][2]string{{"edit", "Edit"}, {"export", "Export JSON"}, {"delete", "Delete"}}
@@ -229,8 +259,40 @@ func (c *profilesPage) renderProfile(p pricing.Profile) app.UI {
 	return art.Body(
 		elem("div", "prof-card", profileHead(p, c.today), elem("div", "prof-actions", buttons...)),
 		export,
-		profileBody(p),
+		&profBody{IProfile: pp, IBuilt: built},
 	)
+}
+
+// profBody is a profile's numbers and sources, the <details> under its
+// card. It is a component so that the page's other changes (a search, each
+// key typed in the editor) do not build it again: go-app renders a child
+// component again only when its exported fields change, and IProfile is
+// the same pointer while the profile is the same.
+type profBody struct {
+	_ pricing.NotComparable
+	app.Compo
+	IProfile *pricing.Profile
+	IBuilt   bool // the content is built (see buildMore)
+	opened   bool // opened before it was built
+}
+
+func (b *profBody) Render() app.UI {
+	p := *b.IProfile
+	var body []app.UI
+	if b.IBuilt || b.opened {
+		body = profileBody(p)
+	}
+	return elem("details", "prof-body", textElem("summary", "", summaryText(p)), elem("div", "prof-detail", body...)).
+		On("toggle", b.onToggle)
+}
+
+// onToggle builds the details when they are opened before buildMore has.
+func (b *profBody) onToggle(ctx app.Context, e app.Event) {
+	if b.opened || b.IBuilt {
+		ctx.PreventUpdate()
+		return
+	}
+	b.opened = true
 }
 
 // renderExport renders a profile's JSON with a download link.
@@ -289,9 +351,9 @@ func profileHead(p pricing.Profile, today string) app.UI {
 	)
 }
 
-// profileBody is everything a profile says, each number with its source,
-// in a collapsed section.
-func profileBody(p pricing.Profile) app.UI {
+// profileBody is everything a profile says, each number with its source:
+// the content of its collapsed section (profBody).
+func profileBody(p pricing.Profile) []app.UI {
 	unit := p.UnitName()
 	units := func(d decimal.Decimal) string {
 		if p.Kind == pricing.KindAPI {
@@ -383,8 +445,7 @@ func profileBody(p pricing.Profile) app.UI {
 			texts(strings.TrimPrefix(durationHint(m, ""), "offered: ")),
 			{elem("ul", "prof-rules", textItems(rateWords(m, units))...)}, extra, {sourceElem(m.Source)}}}
 	}
-	body = append(body, profileTable("Models", "Model|Tier|Clip lengths|Price by resolution|Also|Source", "", rows))
-	return elem("details", "prof-body", textElem("summary", "", summaryText(p)), elem("div", "prof-detail", body...))
+	return append(body, profileTable("Models", "Model|Tier|Clip lengths|Price by resolution|Also|Source", "", rows))
 }
 
 // texts is a cell of one text.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/aivc/aivc/internal/site"
 	"github.com/aivc/aivc/pricing"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -67,6 +68,80 @@ func TestProfilesPrerendered(t *testing.T) {
 			t.Errorf("GET /%s = %d, %d bytes of JSON", f, res.StatusCode, len(body))
 		}
 	}
+}
+
+// watchBuild notes, as the live /profiles becomes ready, how many profiles'
+// details are built ("0/23"), opens the last profile's, and notes how many
+// were built when the last one was.
+const watchBuild = `new MutationObserver((_, o) => {
+  if (document.body?.dataset.wasm !== "ready") return;
+  o.disconnect();
+  const built = () => [...document.querySelectorAll(".prof-detail")].filter((d) => d.childElementCount > 0).length;
+  const all = document.querySelectorAll(".prof-detail");
+  window.builtAtReady = built() + "/" + all.length;
+  const last = all[all.length - 1];
+  new MutationObserver((_, o) => {
+    o.disconnect();
+    window.builtWithLast = built() + "/" + all.length;
+  }).observe(last, { childList: true });
+  last.closest("details").open = true;
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-wasm"] });`
+
+// TestProfilesBuildAfterStart: the profiles' numbers and sources, nine
+// tenths of /profiles' elements, are built after the live page is ready
+// (mounting them took ~0.5 s of its start), all of them within seconds,
+// and a profile's at once when it is opened before its turn.
+func TestProfilesBuildAfterStart(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchBuild})
+	tb.open("/profiles")
+	ps, _ := pricing.Catalog()
+	if got, want := eval[string](tb, `window.builtAtReady`), fmt.Sprintf("0/%d", len(ps)); got != want {
+		t.Errorf("profiles' details built as the page became ready: %s, want %s", got, want)
+	}
+	tb.waitFor("the last profile's details, opened", `!!window.builtWithLast`, 5*time.Second)
+	var built, all int
+	if _, err := fmt.Sscanf(eval[string](tb, `window.builtWithLast`), "%d/%d", &built, &all); err != nil || built > all/2 {
+		t.Errorf("the last profile's details were built with %s others: not when opened, but in their turn", eval[string](tb, `window.builtWithLast`))
+	}
+	tb.waitFor("every profile's details", `[...document.querySelectorAll(".prof-detail")].every((d) => d.childElementCount > 0)`, 10*time.Second)
+	// The same rows as the prerendered page's (its only tables are these).
+	html, err := os.ReadFile(filepath.Join(Dist, "profiles.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := eval[int](tb, `document.querySelectorAll(".prof-detail tr").length`), strings.Count(string(html), "<tr"); got != want {
+		t.Errorf("%d table rows in the live details, %d prerendered", got, want)
+	}
+	tb.assertNoErrors()
+}
+
+// BenchmarkProfilesKeystroke times a search typed on /profiles, from the
+// input event to the frame after the count of matches changes: each key
+// renders the page again (go test ./e2e -run '^$' -bench ProfilesKeystroke
+// -benchtime 30x).
+func BenchmarkProfilesKeystroke(b *testing.B) {
+	srv := newServer(b)
+	tb := newTab(b, srv.URL)
+	tb.open("/profiles")
+	tb.waitFor("every profile's details", `[...document.querySelectorAll(".prof-detail")].every((d) => d.childElementCount > 0)`, 10*time.Second)
+	queries := []string{"kling", "", "veo", ""}
+	var times []float64
+	for b.Loop() {
+		times = append(times, eval[float64](tb, fmt.Sprintf(`new Promise(done => {
+			const count = document.getElementById("prof-count"), before = count.textContent;
+			const q = document.getElementById("f-q"), t0 = performance.now();
+			q.value = %q;
+			q.dispatchEvent(new Event("input", {bubbles: true}));
+			const check = () => count.textContent !== before ?
+				requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0))) : setTimeout(check, 1);
+			check();
+		})`, queries[len(times)%len(queries)])))
+	}
+	slices.Sort(times)
+	b.ReportMetric(times[len(times)/2], "median-ms/keystroke")
 }
 
 // TestProfilesPage: the stale warning follows the visitor's date, and the

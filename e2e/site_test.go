@@ -153,12 +153,15 @@ import (
 // numbers, not a profile no other device has (+2.6 KB raw, +1.1 KB gzip -9);
 // /compare's share leaves out the platforms of one's own (+1.6 KB raw);
 // /compare and /plan convert at the exchange rates typed on /log (+3.4 KB
-// raw, +1.3 KB gzip -9). Together: 9,808,453 and 2,586,154.
+// raw, +1.3 KB gzip -9). Together: 9,808,453 and 2,586,154. /profiles
+// builds its profiles' details after it starts, and its page's other
+// changes no longer build them again (+9.5 KB raw, +2.3 KB gzip -9, a
+// component: 9,817,932 and 2,588,465).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_809_000
-	ceilWasmGzip   = 2_586_300
+	ceilWasmRaw    = 9_818_000
+	ceilWasmGzip   = 2_588_500
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
