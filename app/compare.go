@@ -753,10 +753,9 @@ func (c *compare) compute() {
 	}
 	shot.Res = pricing.Resolution(c.choose("res", compareResChoices))
 	shot.Tier = pricing.Tier(c.choose("tier", tierChoices))
-	if d, ok := c.number("takes"); ok {
-		if d.LessThan(decimal.NewFromInt(1)) {
-			c.errs["takes"] = errorMessage(&pricing.InputError{Field: labelTakes, Value: c.values["takes"], Err: pricing.ErrBelowOne})
-		}
+	if d, err := pricing.ParseTakes(labelTakes, c.values["takes"]); err != nil {
+		c.errs["takes"] = errorMessage(err)
+	} else {
 		shot.Takes = d
 	}
 	c.on = map[string]bool{}

@@ -74,8 +74,8 @@ func deviceRates() pricing.Rates {
 
 // measuredTakes returns the generations per kept clip measured in the clip
 // log for a profile's model (profileID "" sums every clip of the log), to
-// two decimal places, with where it comes from: "measured from your log: 12
-// clips, 8 kept". ok is false when the log has no kept clip of it, or no
+// two decimal places and at most pricing.MaxTakes, with where it comes
+// from: "measured from your log: 12 clips, 8 kept". ok is false when the log has no kept clip of it, or no
 // log at all; a page then keeps its own default. A visitor without a log
 // gets nothing written by asking.
 func measuredTakes(profileID, modelID string) (takes decimal.Decimal, source string, ok bool) {
@@ -85,21 +85,21 @@ func measuredTakes(profileID, modelID string) (takes decimal.Decimal, source str
 			measured.rs = cliplog.Measured(s)
 		}
 	}
-	r, ok := cliplog.FindRetakes(measured.rs, profileID, modelID)
+	var r cliplog.Retakes
 	if profileID == "" {
 		for _, x := range measured.rs {
 			r.Generations += x.Generations
 			r.Kept += x.Kept
 		}
-		ok = r.Kept > 0
-		if ok {
-			r.PerKept = decimal.NewFromInt(int64(r.Generations)).DivRound(decimal.NewFromInt(int64(r.Kept)), pricing.DivisionScale)
-		}
+	} else {
+		r, _ = cliplog.FindRetakes(measured.rs, profileID, modelID)
 	}
-	if !ok {
-		return decimal.Decimal{}, "", false
+	// Held within what the pages take (pricing.MaxTakes): the counts in the
+	// source say why a log of 5,000 tries and 1 kept clip counts as 1,000.
+	if takes, ok = pricing.MeasuredTakes(r.Generations, r.Kept); !ok {
+		return takes, "", false
 	}
-	return r.PerKept.Round(2), r.Source(), true
+	return takes, r.Source(), true
 }
 
 // takesHint says where a takes field's default comes from: the source

@@ -648,10 +648,8 @@ func (c *planner) readRow(i int) (pricing.MixLine, bool) {
 		if _, line.Shot.Takes, err = c.defaultTakes(r); err != nil {
 			bad("takes", err)
 		}
-	} else if d, err := pricing.ParsePositive(labelTakes, r.Takes); err != nil {
+	} else if d, err := pricing.ParseTakes(labelTakes, r.Takes); err != nil {
 		bad("takes", err)
-	} else if d.LessThan(decimal.NewFromInt(1)) {
-		bad("takes", &pricing.InputError{Field: labelTakes, Value: r.Takes, Err: pricing.ErrBelowOne})
 	} else {
 		line.Shot.Takes = d
 	}
@@ -1054,20 +1052,13 @@ func (c *planner) defaultTakes(r mixRow) (hint string, takes decimal.Decimal, er
 		if r.Measured == "" {
 			return "", decimal.NewFromInt(1), nil
 		}
-		const field = "The link's measured generations per kept clip"
-		takes, err = pricing.ParsePositive(field, r.Measured)
-		if err == nil && takes.LessThan(decimal.NewFromInt(1)) {
-			err = &pricing.InputError{Field: field, Value: r.Measured, Err: pricing.ErrBelowOne}
-		}
+		takes, err = pricing.ParseTakes("The link's measured generations per kept clip", r.Measured)
 		if err != nil {
 			return "", decimal.NewFromInt(1), err
 		}
 		return "if empty: " + pricing.Exact(takes) + ", measured in the clip log this link was made with", takes, nil
 	}
-	takes = decimal.NewFromInt(int64(n.gens)).DivRound(decimal.NewFromInt(int64(n.kept)), 2)
-	if takes.LessThan(decimal.NewFromInt(1)) {
-		takes = decimal.NewFromInt(1)
-	}
+	takes, _ = pricing.MeasuredTakes(n.gens, n.kept)
 	return "if empty: " + pricing.Exact(takes) + ", measured from your log: " + pricing.CountInt(n.gens, "clip", "clips") +
 		", " + pricing.FormatInt(n.kept) + " kept", takes, nil
 }

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -172,6 +173,12 @@ func TestPlannerErrors(t *testing.T) {
 		t.Errorf("a bad mix's list of who cannot make it: %s", html)
 	}
 
+	// A slip of the keyboard is named, not priced as a month of billions.
+	c = openPlanner(t, "mix=hero:10:5:720p:any:1000000")
+	if got, want := c.errs["mix-0-takes"], "Row 1 (hero): Generations per kept clip must be at most 1,000."; got != want || c.current {
+		t.Errorf("takes of a million: %q (current %v), want %q", got, c.current, want)
+	}
+
 	c = openPlanner(t, "mix=a:0:5:720p:any:1")
 	if !strings.Contains(c.errs["mix"], "The month is empty") {
 		t.Errorf("an empty month: %q", c.errs["mix"])
@@ -261,6 +268,28 @@ func TestPlannerMeasuredTakes(t *testing.T) {
 	if _, takes, _ := c.defaultTakes(mixRow{Tier: "premium"}); takes.String() != "2" {
 		t.Errorf("a tier without clips falls back to every clip: %s", takes)
 	}
+	// A log where one clip in 5,000 is kept counts the most a row takes,
+	// and the month is priced: it is no error in a field left empty.
+	many := []cliplog.Entry{entry("kept", true)}
+	for i := range 4999 {
+		many = append(many, entry("x"+strconv.Itoa(i), false))
+	}
+	measured.rs = cliplog.MeasureRetakes(many)
+	c = openPlanner(t, "mix=broll:1:10:720p:fast")
+	if hint, takes, err := c.defaultTakes(c.rows[0]); takes.String() != "1000" || err != nil ||
+		hint != "if empty: 1000, measured from your log: 5,000 clips, 1 kept" {
+		t.Errorf("a log of 5,000 clips and 1 kept: %s %q %v", takes, hint, err)
+	}
+	if !c.current || c.errs["mix-0-takes"] != "" {
+		t.Errorf("a log of 5,000 clips and 1 kept stops the month: %v %q", c.current, c.errs)
+	}
+	if got := c.linkValues().Get("mix"); got != "broll:1:10:720p:fast:~1000" {
+		t.Errorf("its link %q", got)
+	}
+	if d, _, ok := measuredTakes("", ""); !ok || d.String() != "1000" {
+		t.Errorf("measuredTakes of every clip: %s %v", d, ok)
+	}
+	measured.rs = cliplog.MeasureRetakes([]cliplog.Entry{entry("a", true), entry("b", false), entry("c", false), entry("d", true)})
 	// The link carries the measure a row without takes counts, as a
 	// measure, so that it shows the same month on a device without the
 	// log; a typed one stays.
@@ -312,8 +341,9 @@ func TestPlannerMeasuredTakes(t *testing.T) {
 	}
 	// A measure that is no count stops the month and names it.
 	for in, want := range map[string]string{
-		"~x":   "The link's measured generations per kept clip must be a number, like 30 or 1,200.50",
-		"~0.5": "The link's measured generations per kept clip must be 1 or more",
+		"~x":    "The link's measured generations per kept clip must be a number, like 30 or 1,200.50",
+		"~0.5":  "The link's measured generations per kept clip must be 1 or more",
+		"~5000": "The link's measured generations per kept clip must be at most 1,000",
 	} {
 		c = openPlanner(t, "mix=broll:20:10:720p:fast:"+in)
 		if got := c.errs["mix-0-takes"]; got != "Row 1 (broll): "+want+"." || c.current {

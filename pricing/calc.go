@@ -132,11 +132,8 @@ func Calculate(in CalcInput) (Calculation, error) {
 	case -1:
 		bad(FieldDuration, in.Seconds, ErrNegative)
 	}
-	switch {
-	case in.Takes.IsNegative():
-		bad(FieldTakes, in.Takes, ErrNegative)
-	case in.Takes.IsPositive() && in.Takes.Cmp(one) < 0:
-		bad(FieldTakes, in.Takes, ErrBelowOne)
+	if err := checkTakes(FieldTakes, in.Takes, Exact(in.Takes)); err != nil {
+		errs = append(errs, err)
 	}
 	clips := in.Clips
 	switch {

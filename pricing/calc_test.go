@@ -173,6 +173,7 @@ func TestCalculateErrors(t *testing.T) {
 		{"price=30 credits=3000 clip=50", []string{"Duration must be more than 0"}},
 		{"price=30 credits=3000 clip=50 dur=-5", []string{"Duration cannot be negative"}},
 		{"price=30 credits=3000 clip=50 dur=5 takes=0.5", []string{"Generations per kept clip must be 1 or more"}},
+		{"price=30 credits=3000 clip=50 dur=5 takes=1000000", []string{"Generations per kept clip must be at most 1,000"}},
 		{"price=30 credits=3000 clip=50 dur=5 clips=-1", []string{"Clips cannot be negative"}},
 		{"price=30 credits=3000 clip=50 dur=5 bonus=-5", []string{"Bonus cannot be negative"}},
 		{"price=30 credits=3000 clip=50 dur=5 bonus=5 cap=-1", []string{"Bonus cap cannot be negative"}},

@@ -128,7 +128,10 @@
 // made twice) multiplies cost: a shot is paid per generated clip, and the
 // cost per kept clip and per kept second include the retakes. 0 means 1;
 // fewer than 1 is an error ([ErrBelowOne]): you cannot keep more clips
-// than you make.
+// than you make; more than [MaxTakes] (1,000) is [ErrTooManyTakes], a slip
+// rather than a way of working. Every entry point applies the same rule,
+// and [ParseTakes] applies it to what a person typed. [MeasuredTakes]
+// turns a log's counts into a figure held within it.
 //
 // # Rounding
 //
@@ -183,9 +186,9 @@
 //
 //   - [*InputError] {Field, Value, Err}: a value a person typed; Err is
 //     [ErrEmpty], [ErrNotNumber], [ErrNegative], [ErrZero], [ErrTooLarge],
-//     [ErrTooPrecise] or [ErrBelowOne]; Field is the label beside the input
-//     (the Field* constants). [Calculate] reports every bad field at once
-//     with errors.Join.
+//     [ErrTooPrecise], [ErrBelowOne] or [ErrTooManyTakes]; Field is the
+//     label beside the input (the Field* constants). [Calculate] reports
+//     every bad field at once with errors.Join.
 //   - [*NotOfferedError] (ErrNotOffered): a model cannot make a shot; Reason
 //     is the sentence to show.
 //   - [ErrUnknown]: an id (profile, plan, model) or a billing that does not

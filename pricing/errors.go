@@ -21,6 +21,9 @@ var (
 	// ErrBelowOne: a count that must be 1 or more, such as generations per
 	// kept clip (you cannot keep more clips than you generate).
 	ErrBelowOne = errors.New("must be 1 or more")
+	// ErrTooManyTakes: generations per kept clip above MaxTakes. It wraps
+	// ErrTooLarge.
+	ErrTooManyTakes = fmt.Errorf("%w: more than %d generations per kept clip", ErrTooLarge, MaxTakes)
 
 	// ErrNotOffered: a model cannot make a shot (NotOfferedError). It is an
 	// answer, not a failure: the shot is listed apart with the reason.
@@ -62,6 +65,8 @@ func (e *InputError) Error() string {
 		return e.Field + " cannot be negative"
 	case errors.Is(e.Err, ErrZero):
 		return e.Field + " must be more than 0"
+	case errors.Is(e.Err, ErrTooManyTakes):
+		return e.Field + " must be at most " + FormatInt(MaxTakes)
 	case errors.Is(e.Err, ErrTooLarge):
 		return e.Field + " is too large"
 	case errors.Is(e.Err, ErrTooPrecise):

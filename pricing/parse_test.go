@@ -152,6 +152,73 @@ func TestParsePositive(t *testing.T) {
 	}
 }
 
+// TestParseTakes: generations per kept clip go from 1 to MaxTakes, so that
+// a slip ("1000000" for "1") is named, not priced as a month of billions.
+func TestParseTakes(t *testing.T) {
+	tests := []struct {
+		in, want string
+		err      error
+		msg      string
+	}{
+		{"1", "1", nil, ""},
+		{"1.5", "1.5", nil, ""},
+		{"1,000", "1000", nil, ""},
+		{"1000.00", "1000", nil, ""},
+
+		{"1000.01", "", ErrTooManyTakes, "Generations per kept clip must be at most 1,000"},
+		{"1,000,000", "", ErrTooManyTakes, "Generations per kept clip must be at most 1,000"},
+		{"0.5", "", ErrBelowOne, "Generations per kept clip must be 1 or more"},
+		{"0", "", ErrZero, "Generations per kept clip must be more than 0"},
+		{"-2", "", ErrNegative, "Generations per kept clip cannot be negative"},
+		{"", "", ErrEmpty, "Generations per kept clip is empty"},
+	}
+	for _, tt := range tests {
+		got, err := ParseTakes(FieldTakes, tt.in)
+		if tt.err == nil {
+			if err != nil || !eq(t, got, tt.want) {
+				t.Errorf("ParseTakes(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
+			}
+			continue
+		}
+		if !errors.Is(err, tt.err) || err.Error() != tt.msg {
+			t.Errorf("ParseTakes(%q) = %v, want %q", tt.in, err, tt.msg)
+		}
+	}
+	if _, err := ParseTakes(FieldTakes, "2000"); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("ErrTooManyTakes does not wrap ErrTooLarge: %v", err)
+	}
+}
+
+// TestMeasuredTakes: a measure from a log is held between 1 and MaxTakes,
+// so that a log where one clip in thousands is kept still prices.
+func TestMeasuredTakes(t *testing.T) {
+	tests := []struct {
+		gens, kept int
+		want       string
+		ok         bool
+	}{
+		{10, 0, "0", false},
+		{0, 0, "0", false},
+		{3, 2, "1.5", true},
+		{10, 3, "3.33", true},
+		{2, 3, "1", true}, // impossible counts still give at least 1
+		{1000, 1, "1000", true},
+		{5000, 1, "1000", true},
+		{2_000_001, 2, "1000", true},
+	}
+	for _, tt := range tests {
+		got, ok := MeasuredTakes(tt.gens, tt.kept)
+		if ok != tt.ok || !eq(t, got, tt.want) {
+			t.Errorf("MeasuredTakes(%d, %d) = %s, %v; want %s, %v", tt.gens, tt.kept, got, ok, tt.want, tt.ok)
+		}
+		if ok {
+			if _, err := ParseTakes(FieldTakes, Exact(got)); err != nil {
+				t.Errorf("MeasuredTakes(%d, %d) = %s, which ParseTakes refuses: %v", tt.gens, tt.kept, got, err)
+			}
+		}
+	}
+}
+
 // TestParsePrice: a price takes its own currency's marks, or none, and
 // refuses another's, naming both: "€30" in a dollar price was read as $30.
 func TestParsePrice(t *testing.T) {

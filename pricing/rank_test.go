@@ -371,7 +371,7 @@ func TestRankPlatforms(t *testing.T) {
 }
 
 func TestRankBadShot(t *testing.T) {
-	for _, s := range []Shot{{}, {Seconds: dec(t, "5"), Takes: dec(t, "0.5")}} {
+	for _, s := range []Shot{{}, {Seconds: dec(t, "5"), Takes: dec(t, "0.5")}, {Seconds: dec(t, "5"), Takes: dec(t, "1000000")}} {
 		r := Rank(fixtures(t), s, RankOptions{})
 		if len(r.Rows) != 0 || len(r.Unavailable) != 1 || r.Unavailable[0].Reason == "" {
 			t.Errorf("%+v: %+v", s, r)

@@ -90,13 +90,11 @@ func prepareShot(s Shot) (shotInfo, error) {
 		}
 		return shotInfo{}, &InputError{Field: FieldDuration, Value: Exact(s.Seconds), Err: e}
 	}
-	switch {
-	case s.Takes.IsZero():
+	if err := checkTakes(FieldTakes, s.Takes, Exact(s.Takes)); err != nil {
+		return shotInfo{}, err
+	}
+	if s.Takes.IsZero() {
 		s.Takes = one
-	case s.Takes.IsNegative():
-		return shotInfo{}, &InputError{Field: FieldTakes, Value: Exact(s.Takes), Err: ErrNegative}
-	case s.Takes.Cmp(one) < 0:
-		return shotInfo{}, &InputError{Field: FieldTakes, Value: Exact(s.Takes), Err: ErrBelowOne}
 	}
 	if s.Tier == "" {
 		s.Tier = TierAny
@@ -118,6 +116,61 @@ func prepareShot(s Shot) (shotInfo, error) {
 		}
 	}
 	return si, nil
+}
+
+// MaxTakes is the most generations per kept clip the engine takes: a
+// person who keeps one clip in a thousand tries does not plan a month on
+// it, and a figure past it is a slip ("1000000" for "1") that would price a
+// month in billions.
+const MaxTakes = 1000
+
+var maxTakesDec = decimal.NewFromInt(MaxTakes)
+
+// checkTakes is the one rule for generations per kept clip, which every
+// entry point (Calculate, Quote, Rank, PlanMonth, ParseTakes) applies: 0
+// (meaning 1), or from 1 to MaxTakes. The error names field and carries
+// value, the figure as typed.
+func checkTakes(field string, takes decimal.Decimal, value string) error {
+	var err error
+	switch {
+	case takes.IsNegative():
+		err = ErrNegative
+	case takes.IsZero():
+		return nil
+	case takes.Cmp(one) < 0:
+		err = ErrBelowOne
+	case takes.Cmp(maxTakesDec) > 0:
+		err = ErrTooManyTakes
+	default:
+		return nil
+	}
+	return &InputError{Field: field, Value: value, Err: err}
+}
+
+// ParseTakes reads generations per kept clip as typed or linked ("1.5"):
+// ParsePositive, then from 1 to MaxTakes (ErrBelowOne, ErrTooManyTakes).
+func ParseTakes(field, s string) (decimal.Decimal, error) {
+	d, err := ParsePositive(field, s)
+	if err == nil {
+		err = checkTakes(field, d, s)
+	}
+	if err != nil {
+		return zero, err
+	}
+	return d, nil
+}
+
+// MeasuredTakes is the generations per kept clip measured from counts
+// (a clip log's): generations ÷ kept to 2 decimal places, at least 1 and
+// at most MaxTakes, so that a measure always prices: a log of 5,000 tries
+// and 1 kept clip counts as MaxTakes, and the counts shown beside it say
+// why. ok is false when nothing was kept.
+func MeasuredTakes(generations, kept int) (takes decimal.Decimal, ok bool) {
+	if kept <= 0 {
+		return zero, false
+	}
+	takes = intDec(int64(generations)).DivRound(intDec(int64(kept)), 2)
+	return decimal.Max(one, decimal.Min(takes, maxTakesDec)), true
 }
 
 func resIndex(r Resolution) int {

@@ -179,6 +179,9 @@ func TestUsageBadShot(t *testing.T) {
 		{"-5 720p", "Duration cannot be negative", ErrNegative},
 		{"5 720p x0.5", "Generations per kept clip must be 1 or more", ErrBelowOne},
 		{"5 720p x-1", "Generations per kept clip cannot be negative", ErrNegative},
+		// A slip of the keyboard would price a month in billions.
+		{"5 720p x1000000", "Generations per kept clip must be at most 1,000", ErrTooManyTakes},
+		{"5 720p x1000.01", "Generations per kept clip must be at most 1,000", ErrTooLarge},
 	}
 	for _, tt := range tests {
 		_, err := m.Usage(shot(t, tt.shot))
