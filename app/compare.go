@@ -481,7 +481,15 @@ func (c *compare) renderFreeTable() app.UI {
 }
 
 // renderGone renders the models that cannot make the shot, with why.
+// Without a ranking (no platform ticked, a bad field, an invalid shot) it
+// is hidden: it cannot say that every model can make the shot, and the
+// status says why there is none.
 func (c *compare) renderGone() app.UI {
+	shown := c.current && (len(c.gone) > 0 || len(c.table.Rows) > 0)
+	summary := ""
+	if shown {
+		summary = goneSummary(len(c.gone))
+	}
 	items := make([]app.UI, len(c.gone))
 	for i, g := range c.gone {
 		items[i] = elem("li", "",
@@ -489,13 +497,17 @@ func (c *compare) renderGone() app.UI {
 			textElem("span", "cmp-gone-reason", g.Reason),
 		).Attr("data-model", g.Key)
 	}
-	return attrs(elem("section", "cmp-gone",
+	sec := attrs(elem("section", "cmp-gone",
 		textElem("h2", "", "Cannot make this shot").ID("gone-title"),
 		elem("details", "cmp-gone-details",
-			textElem("summary", "", goneSummary(len(c.gone))),
+			textElem("summary", "", summary),
 			elem("ul", "cmp-gone-list", items...),
 		),
 	), "id", "unavailable", "aria-labelledby", "gone-title")
+	if !shown {
+		sec = sec.Attr("hidden", true)
+	}
+	return sec
 }
 
 // renderExport renders the Markdown and CSV exports.

@@ -400,6 +400,11 @@ func TestCompareBadValues(t *testing.T) {
 		if !strings.HasPrefix(c.status, "The ranking is not current.") {
 			t.Errorf("%s: status %q", tt.link, c.status)
 		}
+		// Nothing ranked, the list of who cannot make the shot says nothing
+		// (it said every model of the chosen platforms could).
+		if gone := app.HTMLString(c.renderGone()); strings.Contains(gone, "can make this shot") || !strings.Contains(gone, " hidden") {
+			t.Errorf("%s: the list of who cannot make the shot: %s", tt.link, gone)
+		}
 		// The message is beside its field.
 		if _, text, ok := element(html, fieldMessageID(tt.key)); !ok || !strings.HasPrefix(text, htmlEscape(tt.want)) {
 			t.Errorf("%s: message beside %s = %q", tt.link, tt.key, text)
