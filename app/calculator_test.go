@@ -163,7 +163,7 @@ func TestCalculatorCustomLinks(t *testing.T) {
 		{"bonus", "/#price=30&credits=3000&clip=50&dur=5&bonus=20&bonus_cap=500", []wantResult{
 			{"price-per-credit", "0.01", "$0.01"},
 			{"first-price-per-credit", "0.0085714285714286", "$0.0086"},
-			{"first-cost-per-clip", "0.42857142857143", "$0.4286"},
+			{"first-cost-per-clip", "0.4285714285714286", "$0.4286"},
 		}},
 		// A price per credit too small for 4 places: "$20 ÷ 1,000,000
 		// credits = $0.00002", not "= $0.00".

@@ -481,7 +481,7 @@ var csvColumns = []string{
 
 // CSV returns the ranking as RFC 4180 CSV (CRLF line ends) with a header
 // row of csvColumns: one line per ranked model, in rank order, with exact
-// decimals ('.' and no grouping: "0.0830769230769228") and the currency in
+// decimals ('.' and no grouping: "0.0830769230769231") and the currency in
 // its own column. The shot, the billing and the date are on every line, and
 // each line's sources are its URLs separated by spaces, so a single line
 // pasted elsewhere still says what it is. A text cell a spreadsheet would

@@ -26,27 +26,27 @@ var (
 	// 10 s at 1080p, any tier, monthly plans. Luma's cheapest credit is
 	// Ultra's: $300 ÷ 150,000 = $0.002; Ray2 Flash takes 130 credits for
 	// 10 s ($0.26, $0.026 a second), Ray2 340 ($0.068 a second). Kling's is
-	// Ultra's, $180 ÷ 26,000 = $0.0069230769230769: Kling 3.0 Pro 12
-	// credits/s × 10 s = 120 credits = $0.830769230769228, $0.0830769230769228
-	// a second; Kling 2.6 Pro 200 credits, $0.138461538461538 a second. Ray
+	// Ultra's, $180 ÷ 26,000: Kling 3.0 Pro 12 credits/s × 10 s = 120
+	// credits, $180 × 120 ÷ 26,000 = $0.8307692307692308, $0.0830769230769231
+	// a second; Kling 2.6 Pro 200 credits, $0.1384615384615385 a second. Ray
 	// 3.2: 80 credits/s × 10 s × $0.002 = $1.60, $0.16 a second.
 	standardShot = []rankedRow{
 		{"luma/ray-2-flash", "0.026"},
 		{"luma/ray-2", "0.068"},
-		{"kling/kling-3-0-pro", "0.0830769230769228"},
-		{"kling/kling-2-6-pro", "0.138461538461538"},
+		{"kling/kling-3-0-pro", "0.0830769230769231"},
+		{"kling/kling-2-6-pro", "0.1384615384615385"},
 		{"luma/ray-3-2", "0.16"},
 	}
 	// 5 s at 720p, fast tier, the cheapest way. Pika Starter billed yearly:
 	// $8 ÷ 900 = $0.0088888888888889 × 10 credits ÷ 5 s =
-	// $0.0177777777777778. Luma Ultra yearly: $250 ÷ 150,000 =
-	// $0.0016666666666667 × 55 credits ÷ 5 s = $0.0183333333333337. Google
+	// $0.0177777777777778. Luma Ultra yearly: $250 × 55 credits ÷ (150,000
+	// × 5 s) = $0.0183333333333333. Google
 	// AI Ultra: $249.99 ÷ 25,000 = $0.0099996 × 10 credits for an 8 s clip
 	// ÷ the 5 s asked = $0.0199992, Veo 2 Fast and Veo 3.1 Fast alike, in id
 	// order.
 	fastCheapest = []rankedRow{
 		{"pika/pika-2-5-turbo", "0.0177777777777778"},
-		{"luma/ray-2-flash", "0.0183333333333337"},
+		{"luma/ray-2-flash", "0.0183333333333333"},
 		{"google-flow/veo-2-fast", "0.0199992"},
 		{"google-flow/veo-3-1-fast", "0.0199992"},
 	}
@@ -68,8 +68,8 @@ var (
 	}
 	// 10 s at 1080p, premium: Kling 3.0 Pro, then Kling 2.6 Pro (above).
 	premiumMonthly = []rankedRow{
-		{"kling/kling-3-0-pro", "0.0830769230769228"},
-		{"kling/kling-2-6-pro", "0.138461538461538"},
+		{"kling/kling-3-0-pro", "0.0830769230769231"},
+		{"kling/kling-2-6-pro", "0.1384615384615385"},
 	}
 	// The same, the cheapest way: Krea's Kling 1 Pro at $0.0772 a second,
 	// fal's LTX 2.3 Pro at $0.08, then Kling 3.0 Pro's monthly plan (Kling
@@ -77,7 +77,7 @@ var (
 	premiumCheapest = []rankedRow{
 		{"krea-api/kling-1-pro", "0.0772"},
 		{"fal/ltx-2-3-pro", "0.08"},
-		{"kling/kling-3-0-pro", "0.0830769230769228"},
+		{"kling/kling-3-0-pro", "0.0830769230769231"},
 	}
 )
 
@@ -583,10 +583,10 @@ func TestCompareCalculatorLinks(t *testing.T) {
 	tb.do("opening the cheapest in the calculator", chromedp.Click(chromedp.CSS("#ranking tbody tr a")))
 	tb.waitFor("the calculator", `location.pathname === "/" && !!document.getElementById("cost-per-clip")`, 10*time.Second)
 	// The calculator prices the same clip the same way: Pika Starter billed
-	// yearly, $8 ÷ 900 credits = $0.0088888888888889, × 10 credits =
-	// $0.088888888888889 a clip, $0.0177777777777778 a second.
+	// yearly, $8 × 10 credits ÷ 900 credits = $0.0888888888888889 a clip,
+	// $0.0177777777777778 a second.
 	waitResults(tb, "Pika 2.5 Turbo on Pika Starter, yearly", map[string][2]string{
-		"cost-per-clip":   {"0.088888888888889", "$0.0889"},
+		"cost-per-clip":   {"0.0888888888888889", "$0.0889"},
 		"cost-per-second": {"0.0177777777777778", "$0.0178"},
 	})
 	// And back: the calculator's compare link carries the shot.

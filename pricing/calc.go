@@ -169,9 +169,10 @@ func Calculate(in CalcInput) (Calculation, error) {
 // calcPrice is step one of a calculation: the price of a unit, and the
 // first-period price when there is one.
 type calcPrice struct {
-	perCredit, first Money
-	hasFirst         bool
-	words, firstWord string
+	perCredit, first  Money
+	exact, firstExact ratio // perCredit and first unrounded, for what multiplies them
+	hasFirst          bool
+	words, firstWord  string
 }
 
 func calcCustom(in *CalcInput, si *shotInfo, clips decimal.Decimal) (Calculation, error) {
@@ -182,10 +183,11 @@ func calcCustom(in *CalcInput, si *shotInfo, clips decimal.Decimal) (Calculation
 	var cp calcPrice
 	bonus := in.BonusPercent.Valid && in.BonusPercent.Decimal.IsPositive()
 	if in.PerCredit.Valid {
-		cp.perCredit = Money{in.PerCredit.Decimal, cur}
+		cp.perCredit, cp.exact = Money{in.PerCredit.Decimal, cur}, ratio{num: in.PerCredit.Decimal, den: one}
 		cp.words = FormatMoney(cp.perCredit) + " per credit"
 		if bonus { // without credits per month a cap cannot apply
-			q, _ := div(in.PerCredit.Decimal.Mul(hundred), hundred.Add(in.BonusPercent.Decimal))
+			cp.firstExact = ratio{num: in.PerCredit.Decimal.Mul(hundred), den: hundred.Add(in.BonusPercent.Decimal)}
+			q, _ := div(cp.firstExact.num, cp.firstExact.den)
 			cp.first, cp.hasFirst = Money{q, cur}, true
 			cp.firstWord = FormatMoney(cp.perCredit) + " ÷ (1 + " + FormatNumber(in.BonusPercent.Decimal) +
 				"% bonus) = " + FormatMoney(cp.first) + " per credit in the first month"
@@ -193,13 +195,14 @@ func calcCustom(in *CalcInput, si *shotInfo, clips decimal.Decimal) (Calculation
 	} else {
 		price := Money{in.Price.Decimal, cur}
 		q, _ := div(price.Amount, in.Credits.Decimal)
-		cp.perCredit = Money{q, cur}
+		cp.perCredit, cp.exact = Money{q, cur}, ratio{num: price.Amount, den: in.Credits.Decimal}
 		cp.words = formatPrice(price) + " ÷ " + Count(in.Credits.Decimal, "credit", "credits") + " = " +
 			FormatMoney(cp.perCredit) + " per credit"
 		if bonus {
 			b := bonusCredits(in.Credits.Decimal, in.BonusPercent.Decimal, in.BonusCap)
 			if b.IsPositive() {
-				q, _ := div(price.Amount, in.Credits.Decimal.Add(b))
+				cp.firstExact = ratio{num: price.Amount, den: in.Credits.Decimal.Add(b)}
+				q, _ := div(cp.firstExact.num, cp.firstExact.den)
 				cp.first, cp.hasFirst = Money{q, cur}, true
 				cp.firstWord = formatPrice(price) + " ÷ (" + FormatNumber(in.Credits.Decimal) + " + " +
 					FormatNumber(b) + " bonus) credits = " + FormatMoney(cp.first) + " per credit in the first month"
@@ -243,7 +246,7 @@ func calcBundled(in *CalcInput, si *shotInfo, clips decimal.Decimal) (Calculatio
 	var cp calcPrice
 	if p.Kind == KindAPI {
 		c.API, c.PlanName = true, "pay as you go"
-		cp.perCredit = Money{one, p.Currency}
+		cp.perCredit, cp.exact = Money{one, p.Currency}, ratio{num: one, den: one}
 		cp.words = "pay as you go: the model is priced in " + string(p.Currency) + ", no credits"
 		return finish(c, cp, u, si, clips, &f), nil
 	}
@@ -307,12 +310,16 @@ func planPrice(p *Profile, pl *Plan, billing Lens) (calcPrice, error) {
 	if !ok {
 		return calcPrice{}, fmt.Errorf("%w: the %s plan is not billed %s", ErrNoPrice, pl.Name, billing)
 	}
-	q, ok := div(amount, pl.Credits)
-	if !ok || pl.Credits.IsNegative() {
+	if !pl.Credits.IsPositive() {
 		return calcPrice{}, fmt.Errorf("%w: the %s plan has no credits", ErrNoPrice, pl.Name)
 	}
 	cur := p.Currency
 	var cp calcPrice
+	cp.exact = ratio{num: amount, den: pl.Credits}
+	if billing == LensYearly && !pl.YearlyPerMonth.Valid { // one division: yearly ÷ (12 × credits)
+		cp.exact = ratio{num: pl.Yearly.Decimal, den: pl.Credits.Mul(twelve)}
+	}
+	q, _ := div(cp.exact.num, cp.exact.den)
 	cp.perCredit = Money{q, cur}
 	shown := formatPrice(Money{amount, cur})
 	if billing == LensYearly {
@@ -343,7 +350,7 @@ func planPrice(p *Profile, pl *Plan, billing Lens) (calcPrice, error) {
 	if !ok {
 		return cp, nil
 	}
-	cp.first, cp.hasFirst = Money{fq, cur}, true
+	cp.first, cp.firstExact, cp.hasFirst = Money{fq, cur}, ratio{num: price, den: credits}, true
 	w := formatPrice(Money{price, cur})
 	if intro {
 		w += " intro price"
@@ -362,12 +369,12 @@ func finish(c Calculation, cp calcPrice, u Usage, si *shotInfo, clips decimal.De
 	cur := cp.perCredit.Currency
 	c.PricePerCredit = cp.perCredit
 	c.CreditsPerClip, c.PaidSeconds, c.UnusedSeconds = u.Units, u.PaidSeconds, u.UnusedSeconds
-	s := threeSteps(cp.perCredit.Amount, u.Units, si)
+	s := threeSteps(cp.exact, u.Units, si)
 	c.CostPerClip = Money{s.clip, cur}
 	c.CostPerSecond = Money{s.second, cur}
 	c.CostPerKeptClip = Money{s.keptClip, cur}
 	c.CostPerKeptSecond = Money{s.keptSecond, cur}
-	c.Total = Money{s.keptClip.Mul(clips), cur}
+	c.Total = Money{divTrim(u.Units.Mul(cp.exact.num).Mul(si.Takes).Mul(clips), cp.exact.den), cur}
 	w := working(f, cp.perCredit, u.Units, si, s)
 	c.Working = map[string]string{
 		"price-per-credit":     cp.words,
@@ -387,7 +394,7 @@ func finish(c Calculation, cp calcPrice, u Usage, si *shotInfo, clips decimal.De
 	if cp.hasFirst {
 		c.HasFirst = true
 		c.FirstPricePerCredit = cp.first
-		c.FirstCostPerClip = Money{u.Units.Mul(cp.first.Amount), cur}
+		c.FirstCostPerClip = Money{divTrim(u.Units.Mul(cp.firstExact.num), cp.firstExact.den), cur}
 		c.Working["first-price-per-credit"] = cp.firstWord
 		c.Working["first-cost-per-clip"] = f.amount(u.Units) + " × " + WorkingMoney(cp.first, u.Units.Mul, c.FirstCostPerClip) + " = " +
 			FormatMoney(c.FirstCostPerClip)

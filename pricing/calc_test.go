@@ -91,9 +91,9 @@ func TestCalculatePromo(t *testing.T) {
 		// Bonus percent, capped: 30 ÷ (3,000 + min(1,500, 1,000)).
 		{"price=30 credits=3000 bonus=50 cap=1000 clip=50 dur=5", "0.0075", "0.375"},
 		// Uncapped: 30 ÷ 4,500.
-		{"price=30 credits=3000 bonus=50 clip=50 dur=5", "0.0066666666666667", "0.333333333333335"},
+		{"price=30 credits=3000 bonus=50 clip=50 dur=5", "0.0066666666666667", "0.3333333333333333"},
 		// A typed price per credit: the cap cannot apply, 0.01 ÷ 1.5.
-		{"ppc=0.01 bonus=50 clip=50 dur=5", "0.0066666666666667", "0.333333333333335"},
+		{"ppc=0.01 bonus=50 clip=50 dur=5", "0.0066666666666667", "0.3333333333333333"},
 	}
 	for _, tt := range tests {
 		c, err := Calculate(custom(t, tt.in))
@@ -213,11 +213,11 @@ func TestCalculateBundled(t *testing.T) {
 		// Monthly and yearly billing.
 		{&studio, "std", "", "turbo", Res720p, "10", "0.024 50 1.2 0.12 0", "0.0181818181818182"},
 		{&studio, "std", "yearly", "turbo", Res720p, "10", "0.0192 50 0.96 0.096 0", "0.0145454545454545"},
-		{&studio, "pro", "yearly", "gen", Res1080p, "7", "0.0124444444444444 120 1.493333333333328 0.2133333333333326 3", ""},
+		{&studio, "pro", "yearly", "gen", Res1080p, "7", "0.0124444444444444 120 1.4933333333333333 0.2133333333333333 3", ""},
 		{&studio, "max", "yearly", "gen", Res4K, "5", "0.008 120 0.96 0.192 0", ""},
-		{&studio, "pro", "monthly", "turbo", Res1080p, "5", "0.0155555555555556 50 0.77777777777778 0.155555555555556 0", ""},
+		{&studio, "pro", "monthly", "turbo", Res1080p, "5", "0.0155555555555556 50 0.7777777777777778 0.1555555555555556 0", ""},
 		// No plan given: the first plan priced under the billing that can use the model.
-		{&studio, "", "monthly", "gen", Res720p, "5", "0.0155555555555556 60 0.933333333333336 0.1866666666666672 0", ""},
+		{&studio, "", "monthly", "gen", Res720p, "5", "0.0155555555555556 60 0.9333333333333333 0.1866666666666667 0", ""},
 		// Pay as you go.
 		{&cloud, "", "", "veo", Res1080p, "8", "1 3.2 3.2 0.4 0", ""},
 		{&cloud, "ignored", "", "veo-fast", Res720p, "5", "1 0.6 0.6 0.12 1", ""},

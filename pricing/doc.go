@@ -138,8 +138,13 @@
 // The engine keeps full precision and rounds in three named places only:
 //
 //   - every division is decimal.DivRound to [DivisionScale] (16) decimal
-//     places, half away from zero: price per credit, cost per second and
-//     per kept second, cross exchange rates, the share of a month;
+//     places, half away from zero: price per credit, cost per clip, per
+//     second and per kept second, cross exchange rates, the share of a
+//     month. Each cost is one division of exact products, multiplied
+//     before it is divided (cost per clip = price × credits per clip × rate
+//     ÷ credits), so a cost that is exact comes out exact ($250 × 55 × 1.5
+//     ÷ 150,000 = 0.1375, where the price of a credit rounded first gave
+//     0.1375000000000055) and any other is right to the 16th place;
 //   - credit rules round up (ceiling) only where the platform does: a
 //     model's RoundUp and an add-on's RoundUp round to whole units; started
 //     blocks and packs to buy are counted up to whole numbers; seconds in a
@@ -151,9 +156,10 @@
 //     to 2 places.
 //
 // Multiplication, addition and subtraction are exact. So "cost per second
-// × seconds = cost per clip" holds to within 10^-16 of a unit of money, and
-// a number shown in a page can be checked against the exact one in its
-// data attribute ([Exact] writes a decimal without exponent, grouping or
+// × seconds = cost per clip" holds to within (seconds + 1) × 10^-16 of a
+// unit of money (each is rounded once, from the exact value), and a number
+// shown in a page can be checked against the exact one in its data
+// attribute ([Exact] writes a decimal without exponent, grouping or
 // trailing zeros, whatever shopspring's package-level settings).
 //
 // # Currency

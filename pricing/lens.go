@@ -105,9 +105,11 @@ type way struct {
 	// a model needs it, so comparing ways allocates nothing.
 	q       int64
 	per     decimal.Decimal
-	display decimal.Decimal // per in Rank's display currency, once needed
-	lens    int8            // index in Lenses
-	maxRes  int8            // index of the plan's MaxRes, or len(Resolutions)
+	price   decimal.Decimal // for credits: per unrounded
+	credits decimal.Decimal
+	display ratio // price ÷ credits in Rank's display currency, once needed
+	lens    int8  // index in Lenses
+	maxRes  int8  // index of the plan's MaxRes, or len(Resolutions)
 	fast    bool
 	perSet  bool
 	shown   bool // display is set
@@ -125,7 +127,7 @@ func lensIndex(l Lens) int8 {
 
 // newWay prices a way at price ÷ credits (credits > 0).
 func newWay(l Lens, pl *Plan, pk *Pack, price, credits decimal.Decimal) way {
-	w := way{lens: lensIndex(l), plan: pl, pack: pk, maxRes: int8(len(Resolutions))}
+	w := way{lens: lensIndex(l), plan: pl, pack: pk, maxRes: int8(len(Resolutions)), price: price, credits: credits}
 	if pl != nil {
 		w.maxRes = int8(maxResIndex(pl.MaxRes))
 	}

@@ -40,6 +40,19 @@ func div(a, b decimal.Decimal) (q decimal.Decimal, ok bool) {
 	return divScale(a, b, DivisionScale), true
 }
 
+// divTrim is div without trailing zeros, and a itself when b is 1 (so
+// that multiplying by it keeps coefficients small); b is not zero.
+func divTrim(a, b decimal.Decimal) decimal.Decimal {
+	if b.Equal(one) {
+		return a
+	}
+	if q, ok := quotient(a, b, DivisionScale); ok {
+		return scaled(q, DivisionScale)
+	}
+	q, _ := div(a, b)
+	return q
+}
+
 // divScale is a ÷ b rounded half away from zero to scale places, exactly
 // as decimal.DivRound; b is not zero.
 func divScale(a, b decimal.Decimal, scale int32) decimal.Decimal {
@@ -230,12 +243,7 @@ func (r Rates) convert(a decimal.Decimal, from, to Currency) decimal.Decimal {
 	}
 	pf, _ := r.per(from)
 	pt, _ := r.per(to)
-	n := a.Mul(pt)
-	if q, ok := quotient(n, pf, DivisionScale); ok {
-		return scaled(q, DivisionScale)
-	}
-	q, _ := div(n, pf)
-	return q
+	return divTrim(a.Mul(pt), pf)
 }
 
 // Describe says in words which rate converts from into to, for the page:

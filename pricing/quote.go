@@ -13,20 +13,31 @@ type costs struct {
 	clip, second, keptClip, keptSecond decimal.Decimal
 }
 
+// ratio is a price per unit kept exact, num ÷ den (den > 0): what it
+// multiplies is multiplied before the one division, so a result that is
+// exact stays exact. Dividing first (the price per unit at DivisionScale,
+// then × the units) left residue: Ray2 Flash's 55 credits at $10 ÷ 6,000
+// credits, in euros at 1.5, came to €0.1375000000000055, not €0.1375.
+type ratio struct {
+	_        NotComparable
+	num, den decimal.Decimal
+}
+
 // threeSteps turns units per generated clip into money: cost per clip =
 // units × price per unit; cost per second = cost per clip ÷ the seconds
 // asked; cost per kept clip = cost per clip × takes; cost per kept second =
-// cost per kept clip ÷ the seconds asked. s.Seconds is positive
-// (prepareShot), so the divisions cannot fail.
-func threeSteps(perUnit, units decimal.Decimal, s *shotInfo) costs {
+// cost per kept clip ÷ the seconds asked. Each is one division of products
+// (see ratio). s.Seconds is positive (prepareShot) and per.den too, so the
+// divisions cannot fail.
+func threeSteps(per ratio, units decimal.Decimal, s *shotInfo) costs {
 	var c costs
-	c.clip = units.Mul(perUnit)
-	c.second, _ = div(c.clip, s.Seconds)
+	n, perSecond := units.Mul(per.num), per.den.Mul(s.Seconds)
+	c.clip, c.second = divTrim(n, per.den), divTrim(n, perSecond)
 	if s.Takes.Equal(one) {
 		c.keptClip, c.keptSecond = c.clip, c.second
 	} else {
-		c.keptClip = c.clip.Mul(s.Takes)
-		c.keptSecond, _ = div(c.keptClip, s.Seconds)
+		n = n.Mul(s.Takes)
+		c.keptClip, c.keptSecond = divTrim(n, per.den), divTrim(n, perSecond)
 	}
 	return c
 }
@@ -77,7 +88,7 @@ func (p Profile) Quote(modelID string, s Shot, l Lens) (Quote, error) {
 	}
 	up := p.unitPrice(&ws[k])
 	price := &up
-	c := threeSteps(price.PerCredit.Amount, u.Units, &si)
+	c := threeSteps(ratio{num: ws[k].price, den: ws[k].credits}, u.Units, &si)
 	q := Quote{ProfileID: p.ID, ModelID: m.ID, Shot: s, Price: *price, Usage: u,
 		CostPerClip:       Money{c.clip, p.Currency},
 		CostPerSecond:     Money{c.second, p.Currency},

@@ -183,8 +183,10 @@ func FuzzEngine(f *testing.F) {
 		ps := []Profile{fuzzProfile(s, "a"), fuzzProfile(s, "b"), fuzzProfile(s, "c")}
 		sh := fuzzShot(s)
 		rates := DefaultRates()
-		// Within the division's rounding: |x ÷ s × s − x| ≤ s × 10^-16.
-		tolerance := sh.Seconds.Mul(decimal.New(1, -DivisionScale))
+		// Within the two divisions' rounding: cost per clip and per second
+		// are each the exact value rounded once (half a unit in the 16th
+		// place), so |per second × s − per clip| ≤ (s + 1) × 10^-16 ÷ 2.
+		tolerance := sh.Seconds.Add(one).Mul(decimal.New(1, -DivisionScale))
 		for _, l := range Lenses {
 			r := Rank(ps, sh, RankOptions{Lens: l, Rates: rates, Display: []Currency{USD, EUR}[s.n(2)], Today: "2026-11-25"})
 			checkSorted(t, r)

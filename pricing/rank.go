@@ -188,9 +188,11 @@ func Rank(ps []Profile, s Shot, o RankOptions) Ranking {
 			}
 			w := &pws[k]
 			if !w.shown { // each way converted once, for all the models
-				w.display, w.shown = w.unit(), true
-				if converted {
-					w.display = o.Rates.convert(w.display, p.Currency, display)
+				w.display, w.shown = ratio{num: w.price, den: w.credits}, true
+				if converted { // price × Per[display] ÷ (credits × Per[currency])
+					pt, _ := o.Rates.per(display)
+					pf, _ := o.Rates.per(p.Currency)
+					w.display = ratio{num: w.price.Mul(pt), den: w.credits.Mul(pf)}
 				}
 			}
 			found = append(found, ranked{p: int32(i), m: int32(j), w: int32(first + k), u: u,
@@ -243,7 +245,7 @@ func Rank(ps []Profile, s Shot, o RankOptions) Ranking {
 		}
 		row.Sources = sources[start:len(sources):len(sources)]
 		row.Stale = cutoff != "" && row.Read != "" && row.Read < cutoff
-		row.Free = freeValue(p, m, &si, x.u.Units, x.c.clip, display)
+		row.Free = freeValue(p, m, &si, x.u.Units, ws[x.w].display, display)
 	}
 	if len(r.Rows) > 0 {
 		cheapest := r.Rows[0].CostPerKeptSecond.Amount
@@ -316,10 +318,10 @@ func staleCutoff(today string) string {
 }
 
 // freeValue is what p's free credits buy of the shot on m: whole generated
-// clips, their kept seconds and their worth at the paid price per clip.
-// Models limited to paid plans, or a free tier below the shot's
-// resolution, get nil.
-func freeValue(p *Profile, m *Model, s *shotInfo, units, clipCost decimal.Decimal, display Currency) *FreeValue {
+// clips, their kept seconds and their worth at the paid price per unit
+// (per, in display: clips × units × per, one division). Models limited to
+// paid plans, or a free tier below the shot's resolution, get nil.
+func freeValue(p *Profile, m *Model, s *shotInfo, units decimal.Decimal, per ratio, display Currency) *FreeValue {
 	fr := p.Free
 	if fr == nil || p.Kind == KindAPI || !fr.Credits.IsPositive() || len(m.Plans) > 0 || s.res > maxResIndex(fr.MaxRes) {
 		return nil
@@ -334,5 +336,5 @@ func freeValue(p *Profile, m *Model, s *shotInfo, units, clipCost decimal.Decima
 		secs, _ = div(secs, s.Takes)
 	}
 	return &FreeValue{Period: fr.Period, Credits: fr.Credits, Seconds: secs,
-		Worth: Money{clips.Mul(clipCost), display}}
+		Worth: Money{divTrim(clips.Mul(units).Mul(per.num), per.den), display}}
 }

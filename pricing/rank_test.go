@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"text/tabwriter"
+
+	"github.com/shopspring/decimal"
 )
 
 // summary writes a ranking one row a line: "profile/model cost-per-kept-
@@ -47,8 +49,8 @@ cloud/veo 0.48 ×20.64 api:
 		// Monthly: Gen is only on Pro and Max; Max is billed yearly only.
 		{"5 720p", LensMonthly, `
 euro/wan 0.0232558139534884 ×1 monthly:basic
-studio/turbo 0.077777777777778 ×3.34 monthly:pro
-studio/gen 0.1866666666666672 ×8.03 monthly:pro
+studio/turbo 0.0777777777777778 ×3.34 monthly:pro
+studio/gen 0.1866666666666667 ×8.03 monthly:pro
 - cloud/: pay-as-you-go only: choose API or cheapest
 - studio/ultra: 720p not offered (1080p, 4k)
 - studio/secret: credit cost not published
@@ -65,8 +67,8 @@ studio/gen 0.096 ×2.4 yearly:max
 		// $0.0182 a credit, still dearer than Pro's $0.0156.
 		{"5 720p", LensFirst, `
 euro/wan 0.0232558139534884 ×1 first:basic
-studio/turbo 0.077777777777778 ×3.34 first:pro
-studio/gen 0.1866666666666672 ×8.03 first:pro
+studio/turbo 0.0777777777777778 ×3.34 first:pro
+studio/gen 0.1866666666666667 ×8.03 first:pro
 - cloud/: pay-as-you-go only: choose API or cheapest
 - studio/ultra: 720p not offered (1080p, 4k)
 - studio/secret: credit cost not published
@@ -198,11 +200,11 @@ func TestRankPlansAndResolution(t *testing.T) {
 		shot, lens, want string
 	}{
 		// Ultra at 4k: Standard stops at 1080p, so Pro.
-		{"8 4k premium", "monthly", "studio/ultra 1.16666666666667 ×1 monthly:pro\n"},
+		{"8 4k premium", "monthly", "studio/ultra 1.1666666666666667 ×1 monthly:pro\n"},
 		// At 1080p both may: Pro is cheaper per credit.
-		{"8 1080p premium", "monthly", "studio/ultra 0.583333333333335 ×1 monthly:pro\n"},
+		{"8 1080p premium", "monthly", "studio/ultra 0.5833333333333333 ×1 monthly:pro\n"},
 		// Gen is only on Pro and Max.
-		{"10 1080p standard", "monthly", "studio/gen 0.1866666666666672 ×1 monthly:pro\n"},
+		{"10 1080p standard", "monthly", "studio/gen 0.1866666666666667 ×1 monthly:pro\n"},
 	}
 	for _, tt := range tests {
 		r := Rank([]Profile{studio}, shot(t, tt.shot), RankOptions{Lens: Lens(tt.lens)})
@@ -330,13 +332,13 @@ func TestRankFree(t *testing.T) {
 		// worth 5 × $0.20 (Max yearly). Gen is for paying plans only.
 		// Euro: 20 credits a day up to 720p; Wan 10 → 2 clips, 10 s, 2 × €0.10.
 		{"5 720p", "cheapest", map[string]string{
-			"studio/turbo": "once 125 25 1", "euro/wan": "day 20 10 0.232558139534884"}},
+			"studio/turbo": "once 125 25 1", "euro/wan": "day 20 10 0.2325581395348837"}},
 		// With 2 generations per kept clip the seconds kept halve.
 		{"5 720p x2", "cheapest", map[string]string{
-			"studio/turbo": "once 125 12.5 1", "euro/wan": "day 20 5 0.232558139534884"}},
+			"studio/turbo": "once 125 12.5 1", "euro/wan": "day 20 5 0.2325581395348837"}},
 		// Euro's free tier stops at 720p; 125 credits make no 300-credit
 		// Ultra clip.
-		{"7 1080p", "monthly", map[string]string{"studio/turbo": "once 125 7 1.088888888888892",
+		{"7 1080p", "monthly", map[string]string{"studio/turbo": "once 125 7 1.0888888888888889",
 			"studio/ultra": "once 125 0 0"}},
 	}
 	for _, tt := range tests {
@@ -412,7 +414,7 @@ func TestQuote(t *testing.T) {
 	if !slices.Equal(q.Working, want) {
 		t.Errorf("working:\n%s\nwant\n%s", strings.Join(q.Working, "\n"), strings.Join(want, "\n"))
 	}
-	if q.Price.PlanID != "pro" || !eq(t, q.CostPerKeptClip.Amount, "0.933333333333336") {
+	if q.Price.PlanID != "pro" || !eq(t, q.CostPerKeptClip.Amount, "0.9333333333333333") {
 		t.Errorf("quote %s %s", q.Price.PlanID, q.CostPerKeptClip.Amount)
 	}
 	if _, err := studio.Quote("nope", shot(t, "5"), ""); !errors.Is(err, ErrUnknown) {
@@ -592,5 +594,69 @@ func TestReasonsNotNested(t *testing.T) {
 	}
 	if len(reasons) < 500 {
 		t.Errorf("%d reasons checked, want many more", len(reasons))
+	}
+}
+
+// TestExactCosts: the engine multiplies before it divides, so a cost that
+// is exact comes out exact, and one that is not is right to the last of
+// DivisionScale's places. Dividing first (the price of a credit, then ×
+// credits, × the rate, × takes) left residue: Ray2 Flash on Luma's Ultra
+// billed yearly ($250 a month for 150,000 credits, 55 credits a 5 s clip)
+// in euros at a typed 1.5 was 0.1375000000000055 in /compare's CSV.
+func TestExactCosts(t *testing.T) {
+	tests := []struct {
+		price, credits, units, shot, rate  string // rate: euros for 1 USD; "" for dollars
+		clip, second, keptClip, keptSecond string
+	}{
+		// Luma Ultra yearly, Ray2 Flash.
+		{"250", "150000", "55", "5 720p", "1.5", "0.1375", "0.0275", "0.1375", "0.0275"},
+		{"250", "150000", "55", "5 720p x3", "1.5", "0.1375", "0.0275", "0.4125", "0.0825"},
+		{"250", "150000", "55", "5 720p x1.5", "", "0.0916666666666667", "0.0183333333333333", "0.1375", "0.0275"},
+		// 35 ÷ 2,250 a credit: 60 credits × 1.5 is 1.4, not 1.400000000000004.
+		{"35", "2250", "60", "5 720p x1.5", "", "0.9333333333333333", "0.1866666666666667", "1.4", "0.28"},
+		{"35", "2250", "60", "5 720p x1.5", "0.9", "0.84", "0.168", "1.26", "0.252"},
+		// Rounded once, half away from zero, at the 16th place.
+		{"10", "3", "1", "7 720p", "", "3.3333333333333333", "0.4761904761904762", "3.3333333333333333", "0.4761904761904762"},
+		{"10", "3", "2", "7 720p x3", "0.86", "5.7333333333333333", "0.819047619047619", "17.2", "2.4571428571428571"},
+	}
+	for _, tt := range tests {
+		js := fmt.Sprintf(`{"id":"p","name":"P","platform":"P","kind":"credits","currency":"USD",
+			"plans":[{"id":"ultra","name":"Ultra","yearly_per_month":%q,"credits":%q}],
+			"models":[{"id":"m","name":"M","tier":"fast","durations":{"list":[5,7]},"rates":[{"res":"720p","per_clip":%q}]}]}`,
+			tt.price, tt.credits, tt.units)
+		o := RankOptions{Lens: LensYearly}
+		if tt.rate != "" {
+			o.Display, o.Rates = EUR, Rates{Base: USD, Per: map[Currency]decimal.Decimal{EUR: dec(t, tt.rate)}}
+		}
+		r := Rank([]Profile{profile(t, js)}, shot(t, tt.shot), o)
+		if len(r.Rows) != 1 {
+			t.Fatalf("%s %s: %+v", tt.price, tt.shot, r)
+		}
+		row := r.Rows[0]
+		got := fmt.Sprint(Exact(row.CostPerClip.Amount), " ", Exact(row.CostPerSecond.Amount), " ",
+			Exact(row.CostPerKeptClip.Amount), " ", Exact(row.CostPerKeptSecond.Amount))
+		if want := strings.Join([]string{tt.clip, tt.second, tt.keptClip, tt.keptSecond}, " "); got != want {
+			t.Errorf("%s ÷ %s × %s, %s at %q:\n got %s\nwant %s", tt.price, tt.credits, tt.units, tt.shot, tt.rate, got, want)
+		}
+	}
+
+	// The calculator: its total (clips × cost per kept clip) and the first
+	// month's cost per clip are one division too.
+	calcs := []struct{ in, total, first string }{
+		{"price=250 credits=150000 clip=55 dur=5 takes=3 clips=7", "1.925", ""},
+		{"price=30 credits=3000 bonus=50 clip=45 dur=5 takes=1.5 clips=3", "2.025", "0.3"},
+		{"ppc=0.01 bonus=50 clip=45 dur=5", "0.45", "0.3"},
+	}
+	for _, tt := range calcs {
+		c, err := Calculate(custom(t, tt.in))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.in, err)
+		}
+		if got := Exact(c.Total.Amount); got != tt.total {
+			t.Errorf("%s: total %s, want %s", tt.in, got, tt.total)
+		}
+		if got := Exact(c.FirstCostPerClip.Amount); c.HasFirst && got != tt.first {
+			t.Errorf("%s: first month's cost per clip %s, want %s", tt.in, got, tt.first)
+		}
 	}
 }
