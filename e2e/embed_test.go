@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -372,6 +373,27 @@ func TestEmbedInBlog(t *testing.T) {
 	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").contentWindow.postMessage({type: "aivc:ping"}, %q), true`, srv.URL))
 	if got := waitFits(t, host, frame, srv.URL, "after a ping"); got != steady {
 		t.Errorf("after a ping the frame is %dpx high, want %d", got, steady)
+	}
+
+	// On a phone, 380 px wide, the ranking's frame fits it too, and is
+	// never sized to a page narrowed by a scrollbar of the frame's own. Such
+	// a scrollbar, shown while the frame was shorter than the growing
+	// ranking, took 15 px of the page's width; a line wrapped more, and the
+	// height posted was the narrower page's: the frame stood at 3,022 px
+	// around 2,997 px of content, the content flipping between the two.
+	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+	sent := eval[float64](host, `window.__msgs.length`)
+	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, srv.URL+"/embed#view=compare"))
+	frame.waitFor("the default ranking in the frame", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	narrow := waitFits(t, host, frame, srv.URL, "the ranking at 380 px")
+	time.Sleep(500 * time.Millisecond)
+	if got, content := eval[float64](host, frameHeight), eval[float64](frame, `document.documentElement.getBoundingClientRect().height`); int(got) != narrow || got-content >= 1 {
+		t.Errorf("at 380 px the ranking's frame is %vpx high around %vpx of content (it fitted at %dpx)", got, content, narrow)
+	}
+	posted := eval[[]float64](host, fmt.Sprintf(`window.__msgs.slice(%v).filter((m) => m.origin === %q)
+		.map((m) => JSON.parse(m.data)).filter((d) => d && d.type === "aivc:height").map((d) => d.height)`, sent, srv.URL))
+	if slices.Max(append(posted, 0)) > float64(narrow) {
+		t.Errorf("at 380 px the ranking's frame was sized to a page narrowed by a scrollbar of its own: heights posted %v, it fits at %d px", posted, narrow)
 	}
 
 	frame.assertNoErrors()

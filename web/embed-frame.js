@@ -58,10 +58,18 @@
   // The page's height, for /embed.js on the host page. The height of <html>
   // is the content's (the embed's shell has no minimum height), so it
   // shrinks as well as grows. "*": the message says nothing private.
+  // Once /embed.js has asked (it sizes the frame to the page), the page
+  // does not scroll inside the frame: a scrollbar of its own, shown while
+  // the frame was shorter than the growing page, took 15 px of its width, a
+  // line wrapped more, and the height posted was the narrower page's (at
+  // 380 px, 3,022 px around 2,997 of content once the scrollbar went).
+  // Past /embed.js's largest height, or without it, the page scrolls.
   if (!framed || !window.ResizeObserver) return;
-  let last = 0;
+  let last = 0, sized = false;
   const send = () => {
     const height = Math.ceil(root.getBoundingClientRect().height);
+    const overflow = sized && height <= 20000 ? "hidden" : "";
+    if (root.style.overflowY !== overflow) root.style.overflowY = overflow;
     if (height > 0 && height !== last) {
       last = height;
       window.parent.postMessage({ type: "aivc:height", height }, "*");
@@ -78,6 +86,7 @@
   window.addEventListener("message", (e) => {
     if (e.source === window.parent && e.data && e.data.type === "aivc:ping") {
       last = 0;
+      sized = true;
       send();
     }
   });
