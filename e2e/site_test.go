@@ -156,12 +156,18 @@ import (
 // raw, +1.3 KB gzip -9). Together: 9,808,453 and 2,586,154. /profiles
 // builds its profiles' details after it starts, and its page's other
 // changes no longer build them again (+9.5 KB raw, +2.3 KB gzip -9, a
-// component: 9,817,932 and 2,588,465).
+// component: 9,817,932 and 2,588,465). Then helper 31's fixes (each measured
+// on its own, before this session's other changes): generations per kept
+// clip at most 1,000 on every page, and a clip log's measure held within it
+// (+2.4 KB raw); /compare's list of who cannot make the shot says nothing
+// without a ranking (+0.4 KB raw); costs multiplied before they are divided,
+// so that an exact cost stays exact in the CSV (+4.2 KB raw). Together:
+// 9,824,831 and 2,590,948.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_818_000
-	ceilWasmGzip   = 2_588_500
+	ceilWasmRaw    = 9_825_000
+	ceilWasmGzip   = 2_591_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
