@@ -239,9 +239,15 @@ func (tb *tab) open(path string) {
 // (<body data-wasm="ready">), i.e. the wasm has mounted the page and run its
 // first updates. It is meant for after a page load: in-app navigation keeps
 // the mark.
+//
+// On /profiles it also waits for every profile's details, which the page
+// builds after it is ready (TestProfilesBuildAfterStart looks at that
+// moment itself): the tests of every page's contrast, overflow and print
+// then look at the whole page.
 func (tb *tab) waitReady() {
 	tb.t.Helper()
 	tb.waitFor("the wasm app to run", `document.body && document.body.dataset.wasm === "ready"`, 60*time.Second)
+	tb.waitFor("every profile's details", `[...document.querySelectorAll(".prof-detail")].every((d) => d.childElementCount > 0)`, 10*time.Second)
 }
 
 // waitFor polls a JavaScript expression until it is truthy.

@@ -59,11 +59,6 @@ func TestPrint(t *testing.T) {
 	for _, scheme := range []string{"light", "dark"} {
 		for _, p := range aivc.Pages() {
 			tb.open(p)
-			if p == "/profiles" {
-				// Built after the page starts (TestProfilesBuildAfterStart):
-				// the tables must be there to be measured on paper.
-				tb.waitFor("every profile's details", `[...document.querySelectorAll(".prof-detail")].every((d) => d.childElementCount > 0)`, 10*time.Second)
-			}
 			toPaper := func() {
 				call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: paper, Height: 1000, DeviceScaleFactor: 1})
 				call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print",
