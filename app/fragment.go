@@ -229,22 +229,19 @@ func keepLink(u *url.URL) {
 	keepNavLinks()
 }
 
-// relinkProfile changes the nav's remembered states that show profile id:
-// with plan "" it forgets them (a profile deleted since came back as "not
-// in the list"), else it sets their plan and billing (a plan saved in /log
-// since was hidden behind the one the calculator had by default).
-func relinkProfile(id, plan, billing string) {
+// relinkProfile changes the nav's remembered states that show profile id,
+// on plan from when from is not "": it sets their plan and billing (a plan
+// saved in /log since was hidden behind the one the calculator had by
+// default), or with plan and billing "" drops them, so the calculator
+// picks its default again (a plan removed in /log since stayed there).
+func relinkProfile(id, from, plan, billing string) {
 	defer keepNavLinks()
 	for path, frag := range navLinks() {
 		v := parsePairs(frag)
-		if v.Get("profile") != id {
+		if v.Get("profile") != id || from != "" && v.Get("plan") != from {
 			continue
 		}
-		if plan == "" {
-			delete(lastLinks, path)
-			continue
-		}
-		v.Set("plan", plan)
+		v.Set("plan", plan) // "" is left out of the link
 		v.Del("billing")
 		if billing == string(pricing.LensYearly) {
 			v.Set("billing", billing)
@@ -257,18 +254,18 @@ func relinkProfile(id, plan, billing string) {
 // profile whose id changed to id, or that was deleted (id ""): the
 // calculator's profile and /compare's platforms kept the old id, and the
 // pages, reached through the nav, said it was "not in the list". A
-// calculator's state on a deleted profile is forgotten (relinkProfile),
-// and /compare forgets it among its platforms (all of them, if it was the
-// only one).
+// calculator's state on a deleted profile is forgotten (it came back as
+// "not in the list"), and /compare forgets it among its platforms (all of
+// them, if it was the only one).
 func renameProfileLinks(old, id string) {
-	if id == "" {
-		relinkProfile(old, "", "")
-	}
 	defer keepNavLinks()
 	for path, frag := range navLinks() {
 		v := parsePairs(frag)
 		order := calcKeys
-		if v.Get("profile") == old {
+		if v.Get("profile") == old && id == "" {
+			delete(lastLinks, path)
+			continue
+		} else if v.Get("profile") == old {
 			v.Set("profile", id)
 		} else if ids := strings.Split(v.Get("platforms"), ","); slices.Contains(ids, old) {
 			order = compareKeys

@@ -179,12 +179,12 @@ func TestRelinkProfile(t *testing.T) {
 	old := lastLinks
 	t.Cleanup(func() { lastLinks = old })
 	lastLinks = map[string]string{"/": "profile=runway&plan=standard&model=gen-4&dur=5", "/plan": "mix=a:1:5:720p:any"}
-	relinkProfile("runway", "pro", "yearly")
+	relinkProfile("runway", "", "pro", "yearly")
 	if got := lastLinks["/"]; got != "profile=runway&plan=pro&billing=yearly&model=gen-4&dur=5" {
 		t.Errorf("after saving Pro yearly: %q", got)
 	}
-	relinkProfile("kling", "", "")
-	relinkProfile("runway", "", "")
+	renameProfileLinks("kling", "")
+	renameProfileLinks("runway", "")
 	if _, ok := lastLinks["/"]; ok || lastLinks["/plan"] != "mix=a:1:5:720p:any" {
 		t.Errorf("after deleting the profile: %v", lastLinks)
 	}

@@ -1586,7 +1586,7 @@ func (c *clipLog) onSavePlan(ctx app.Context, e app.Event) {
 	c.alert = ""
 	c.status = "Saved your plan for " + p.Name + ": new clips there are priced at it."
 	if !mp.Custom() {
-		relinkProfile(p.ID, mp.PlanID, string(mp.Billing))
+		relinkProfile(p.ID, "", mp.PlanID, string(mp.Billing))
 	}
 	c.previewClip()
 	c.refresh()
@@ -1596,9 +1596,13 @@ func (c *clipLog) onSavePlan(ctx app.Context, e app.Event) {
 func (c *clipLog) onRemovePlan(profile string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.status, c.undo, c.unedit = "", nil, nil
+		mp, _ := c.log.Plan(profile)
 		if err := c.log.DeletePlan(profile); err != nil {
 			c.failAction(err, "The plan was not removed.")
 			return
+		}
+		if !mp.Custom() {
+			relinkProfile(profile, mp.PlanID, "", "")
 		}
 		c.status = "Removed your plan for " + c.profileName(profile) + "."
 		c.planOf = ""

@@ -681,6 +681,38 @@ func TestLogPlans(t *testing.T) {
 	}
 }
 
+// TestLogPlanNav: the nav's remembered calculator follows a plan saved in
+// /log, and goes back to its default plan when the plan is removed: it
+// stayed on the removed Pro yearly, while /log went back to the default.
+func TestLogPlanNav(t *testing.T) {
+	old := lastLinks
+	t.Cleanup(func() { lastLinks = old })
+	lastLinks = map[string]string{"/": "profile=runway&plan=standard&model=gen-4&dur=5"}
+	c := loadLog(t, cliplog.NewMemStore())
+	c.values["plan_profile"], c.values["plan"], c.values["billing"] = "runway", "pro", "yearly"
+	c.edited("billing")
+	c.onSavePlan(app.Context{}, noEvent)
+	if got := lastLinks["/"]; got != "profile=runway&plan=pro&billing=yearly&model=gen-4&dur=5" {
+		t.Errorf("after saving Pro yearly: /#%s", got)
+	}
+	c.onRemovePlan("runway")(app.Context{}, noEvent)
+	if got := lastLinks["/"]; got != "profile=runway&model=gen-4&dur=5" {
+		t.Errorf("after removing it: /#%s, want the calculator's default plan", got)
+	}
+	// A plan picked on the calculator since is the person's, and stays.
+	c.values["plan_profile"], c.values["plan"], c.values["billing"] = "runway", "pro", "yearly"
+	c.edited("billing")
+	c.onSavePlan(app.Context{}, noEvent)
+	if len(c.planRows) != 1 {
+		t.Fatalf("Pro not saved again: %q", c.alert)
+	}
+	lastLinks["/"] = "profile=runway&plan=unlimited&model=gen-4&dur=5"
+	c.onRemovePlan("runway")(app.Context{}, noEvent)
+	if got := lastLinks["/"]; got != "profile=runway&plan=unlimited&model=gen-4&dur=5" {
+		t.Errorf("another plan, after removing Pro: /#%s", got)
+	}
+}
+
 func TestLogCurrency(t *testing.T) {
 	s := cliplog.NewMemStore()
 	c := loadLog(t, s)
