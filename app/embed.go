@@ -123,7 +123,8 @@ func (e *embed) Render() app.UI {
 	}
 	if e.opts.View == viewCompare {
 		// The ranking keeps its state in the fragment; embed-frame.js
-		// sets the href from data-follow and the fragment when clicked.
+		// sets the href from data-follow and the fragment, less the
+		// embed's own keys (embedKeys), when clicked.
 		// A landmark of its own: outside one, a screen reader's list of
 		// the page's parts would miss it.
 		full = elem("nav", "embed-full",

@@ -290,21 +290,24 @@ func TestEmbedInBlog(t *testing.T) {
 	t.Logf("the calculator's frame is %dpx high", first)
 
 	// The content grows: the ranking (view=compare) is taller.
-	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, srv.URL+"/embed#view=compare&dur=10&res=1080p"))
+	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, srv.URL+"/embed#view=compare&dur=10&theme=dark&res=1080p&accent=f50"))
 	frame.waitFor("the ranking in the frame", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
 	grown := waitFits(t, host, frame, srv.URL, "after switching to the ranking")
 	if grown <= first {
 		t.Errorf("the ranking's frame is %dpx high, not more than the calculator's %dpx", grown, first)
 	}
-	// Its link to the full comparison carries the ranking's state.
+	// Its link to the full comparison carries the ranking's state, and not
+	// the embed's own view, theme and accent, which stayed in /compare's
+	// address.
 	href := eval[string](frame, `(() => {
 		const a = document.getElementById("embed-full");
 		addEventListener("click", (e) => e.preventDefault(), {once: true}); // no new tab
 		a.click();
 		return a.getAttribute("href");
 	})()`)
-	if !strings.HasPrefix(href, "/compare#") || !strings.Contains(href, "dur=10") || !strings.Contains(href, "res=1080p") {
-		t.Errorf("Open the full comparison: href %q, want /compare#… with the shot", href)
+	if !strings.HasPrefix(href, "/compare#") || !strings.Contains(href, "dur=10") || !strings.Contains(href, "res=1080p") ||
+		strings.Contains(href, "view=") || strings.Contains(href, "theme=") || strings.Contains(href, "accent=") {
+		t.Errorf("Open the full comparison: href %q, want /compare#… with the shot and none of the embed's options", href)
 	}
 
 	// The content shrinks: back to the calculator, with no gap below it.

@@ -44,11 +44,20 @@
   if (theme === "light" || theme === "dark") root.dataset.theme = theme;
 
   // Every link opens in a new tab: the rest of the site refuses frames. A
-  // link with data-follow carries the page's state as it is now.
+  // link with data-follow carries the page's state as it is now, less the
+  // embed's own options (they stayed in the full page's address). The
+  // pairs are kept as written: URLSearchParams would escape "3,000".
+  const own = ["view", "theme", "accent"];
+  const key = (pair) => {
+    try { return decodeURIComponent(pair.split("=")[0]); } catch (e) { return ""; }
+  };
   document.addEventListener("click", (e) => {
     const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
     if (!a) return;
-    if (a.dataset.follow) a.href = a.dataset.follow + location.hash;
+    if (a.dataset.follow) {
+      const state = location.hash.slice(1).split("&").filter((p) => p && !own.includes(key(p))).join("&");
+      a.href = a.dataset.follow + (state ? "#" + state : "");
+    }
     if (!a.target) {
       a.target = "_blank";
       a.rel = "noopener";
