@@ -449,18 +449,29 @@ func (c *compare) renderChart() app.UI {
 	), "id", "chart-section", "aria-labelledby", "chart-title")
 }
 
-// renderFree renders what the free tiers buy of the shot.
+// renderFree renders what the free tiers buy of the shot. Without a
+// ranking (no platform ticked, a bad field, no model to rank) it is hidden
+// and says nothing, as renderGone.
 func (c *compare) renderFree() app.UI {
-	return attrs(elem("section", "cmp-free",
+	sec := attrs(elem("section", "cmp-free",
 		textElem("h2", "", "Free tiers as money").ID("free-title"),
 		c.renderFreeTable(),
 	), "id", "free-section", "aria-labelledby", "free-title")
+	if len(c.table.Rows) == 0 {
+		sec = sec.Attr("hidden", true)
+	}
+	return sec
 }
 
-// renderFreeTable renders the free tiers' table, or says there are none.
+// renderFreeTable renders the free tiers' table, or says there are none
+// (nothing without a ranking).
 func (c *compare) renderFreeTable() app.UI {
 	if len(c.free) == 0 {
-		return textElem("p", "cmp-empty", "None of the ranked platforms has free credits that make this shot.")
+		none := ""
+		if len(c.table.Rows) > 0 {
+			none = "None of the ranked platforms has free credits that make this shot."
+		}
+		return textElem("p", "cmp-empty", none)
 	}
 	rows := make([]app.UI, len(c.free))
 	for i, f := range c.free {

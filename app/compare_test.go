@@ -406,6 +406,11 @@ func TestCompareBadValues(t *testing.T) {
 		if gone := app.HTMLString(c.renderGone()); strings.Contains(gone, "can make this shot") || !strings.Contains(gone, " hidden") {
 			t.Errorf("%s: the list of who cannot make the shot: %s", tt.link, gone)
 		}
+		// Nor do the free tiers (they said no ranked platform had free
+		// credits for the shot).
+		if free := app.HTMLString(c.renderFree()); strings.Contains(free, "free credits that") || !strings.Contains(free, " hidden") {
+			t.Errorf("%s: the free tiers: %s", tt.link, free)
+		}
 		// The message is beside its field.
 		if _, text, ok := element(html, fieldMessageID(tt.key)); !ok || !strings.HasPrefix(text, htmlEscape(tt.want)) {
 			t.Errorf("%s: message beside %s = %q", tt.link, tt.key, text)
