@@ -741,7 +741,9 @@ func (c *compare) apply(v url.Values) {
 	}
 	c.takesMeasured = false
 	if d, _, ok := measuredTakes("", ""); ok && v.Get("takes") == "" {
-		c.values["takes"] = pricing.Exact(d) // the clip log's measured figure
+		// The clip log's measured figure, shown to 2 places ("2.33", not
+		// "~2.33": typed, "~" is no number); compute counts it exactly.
+		c.values["takes"] = strings.TrimPrefix(pricing.FormatApprox(d), "~")
 		c.takesMeasured = true
 	}
 	c.seen = formatLinkState(v, compareKeys)
@@ -780,6 +782,9 @@ func (c *compare) compute() {
 		c.errs["takes"] = errorMessage(err)
 	} else {
 		shot.Takes = d
+	}
+	if d, _, ok := measuredTakes("", ""); ok && c.takesMeasured {
+		shot.Takes = d // the field shows it rounded
 	}
 	c.on = map[string]bool{}
 	for _, a := range addonKeys {
@@ -1078,8 +1083,8 @@ func (c *compare) linkValues() url.Values {
 // same on a device without the log.
 func (c *compare) shareValues() url.Values {
 	v := c.linkValues()
-	if c.takesMeasured {
-		v.Set("takes", strings.TrimSpace(c.values["takes"]))
+	if d, _, ok := measuredTakes("", ""); ok && c.takesMeasured {
+		v.Set("takes", pricing.Exact(d)) // as counted, not as shown
 	}
 	// A profile of one's own is on this device only: named in the
 	// platforms, it made the ranking "not in the list" anywhere else and

@@ -189,7 +189,7 @@ func describeShot(s pricing.Shot) string {
 	}
 	var b strings.Builder
 	b.WriteString(pricing.FormatNumber(s.Seconds) + " s at " + string(s.Res) + ", " + string(tier) + " tier, ")
-	b.WriteString(pricing.Count(takes, "generation", "generations") + " per kept clip, ")
+	b.WriteString(pricing.CountApprox(takes, "generation", "generations") + " per kept clip, ")
 	if len(s.Addons) == 0 {
 		b.WriteString("no add-ons")
 	} else {

@@ -418,6 +418,86 @@ func TestCalculatorCompareTakes(t *testing.T) {
 	}
 }
 
+// TestMeasuredTakesExact: the calculator, /compare and /plan price with the
+// clip log's generations per kept clip as the log divides them, and show it
+// rounded. 7 clips made and 3 kept at $1.20 a clip: /log says $2.80 a kept
+// clip, and the pages, which counted 2.33, said $2.796 (a 100-clip total of
+// $279.60 for $280).
+func TestMeasuredTakesExact(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	typeClip(c, map[string]string{"model": "gen-4-turbo"})
+	for _, kept := range []string{"no", "yes", "no", "no", "yes", "no", "yes"} {
+		typeClip(c, map[string]string{"kept": kept})
+		if !c.save(true) {
+			t.Fatalf("save: %q %q %v", c.alert, c.clipMsg, c.errs)
+		}
+	}
+	measured.done, measured.rs = false, nil
+	calc, html := loadCalculator(t, "/#profile=runway&model=gen-4-turbo&res=720p&dur=10&clips=100")
+	checkResults(t, html, []wantResult{{idCostPerKept, "2.8", "$2.80"}, {idTotal, "279.999999999999996", "$280.00"}})
+	tag, _, _ := element(html, fieldID("takes"))
+	if ph, _ := attr(tag, "placeholder"); ph != "~2.33" {
+		t.Errorf("calculator takes placeholder %q, want ~2.33", ph)
+	}
+	if !strings.Contains(html, "$1.20 × ~2.33 generations = $2.80") {
+		t.Errorf("the working does not show the rounded figure")
+	}
+	// Its shared link carries the figure counted, which reads back the
+	// same on a device without the log.
+	shared := calc.shareValues().Get("takes")
+	if shared != "2.3333333333333333" {
+		t.Errorf("the shared link's takes %q", shared)
+	}
+	// Typed, the rounded figure is the person's: their own 2.33.
+	_, html = loadCalculator(t, "/#profile=runway&model=gen-4-turbo&res=720p&dur=10&clips=100&takes=2.33")
+	checkResults(t, html, []wantResult{{idTotal, "279.6", "$279.60"}})
+	if !strings.Contains(html, "Your log: ~2.33, measured from your log: 7 clips, 3 kept.") {
+		t.Errorf("a typed 2.33 is taken for the log's figure")
+	}
+
+	// /compare shows 2.33 in its field and ranks with 7 ÷ 3: $0.40 a clip
+	// on Runway's cheapest is $0.0933 a kept second, not $0.0932.
+	cmp := newCompare()
+	cmp.init(mustURL(t, "/compare#dur=10&res=720p&tier=fast"))
+	if cmp.values["takes"] != "2.33" || cmp.shareValues().Get("takes") != "2.3333333333333333" || cmp.linkValues().Has("takes") {
+		t.Errorf("compare takes %q, shared %q, in the address %q", cmp.values["takes"],
+			cmp.shareValues().Get("takes"), cmp.linkValues().Get("takes"))
+	}
+	if i := slices.IndexFunc(cmp.table.Rows, func(r rankLine) bool { return r.Key == "runway/gen-4-turbo" }); i < 0 || cmp.table.Rows[i].Kept != "$0.0933" {
+		t.Errorf("compare's Runway Gen-4 Turbo: row %d of %d, not $0.0933 a kept second", i, len(cmp.table.Rows))
+	}
+	if hint := app.HTMLString(cmp.takesField()); !strings.Contains(hint, "Measured from your log: 7 clips, 3 kept (every platform).") {
+		t.Errorf("compare's takes field: %s", hint)
+	}
+
+	// /plan: 100 clips of 50 credits, 7 ÷ 3 generations each, take
+	// 11,666.67 credits; it counted 11,650.
+	p := openPlanner(t, "mix=broll:100:10:720p:fast")
+	if hint, _, _ := p.defaultTakes(p.rows[0]); hint != "if empty: ~2.33, measured from your log: 7 clips, 3 kept" {
+		t.Errorf("plan hint %q", hint)
+	}
+	if i := slices.IndexFunc(p.results, func(l planLine) bool { return l.ID == "runway" }); i < 0 ||
+		p.results[i].Credits != "~11,666.67 of 12,500 credits" {
+		t.Errorf("plan's Runway: row %d of %d, not ~11,666.67 credits", i, len(p.results))
+	}
+	link := p.linkValues().Get("mix")
+	if link != "broll:100:10:720p:fast:~2.3333333333333333" {
+		t.Errorf("plan link %q", link)
+	}
+	// Links carrying a measure read back: the new one as counted here, one
+	// made before at 2 places as what it says.
+	measured.rs = nil
+	for mix, want := range map[string]string{link: "if empty: ~2.33, measured in the clip log this link was made with",
+		"broll:100:10:720p:fast:~2.33": "if empty: 2.33, measured in the clip log this link was made with"} {
+		p = openPlanner(t, "mix="+mix)
+		if hint, _, err := p.defaultTakes(p.rows[0]); hint != want || err != nil || !p.current {
+			t.Errorf("%s without a log: %q %v", mix, hint, err)
+		}
+	}
+	_, html = loadCalculator(t, "/#profile=runway&model=gen-4-turbo&res=720p&dur=10&clips=100&takes="+shared)
+	checkResults(t, html, []wantResult{{idCostPerKept, "2.8", "$2.80"}, {idTotal, "279.999999999999996", "$280.00"}})
+}
+
 func TestLogStorageFull(t *testing.T) {
 	s := cliplog.NewMemStore()
 	c := loadLog(t, s)

@@ -73,8 +73,9 @@ func deviceRates() pricing.Rates {
 }
 
 // measuredTakes returns the generations per kept clip measured in the clip
-// log for a profile's model (profileID "" sums every clip of the log), to
-// two decimal places and at most pricing.MaxTakes, with where it comes
+// log for a profile's model (profileID "" sums every clip of the log), as
+// exactly as the log divides and at most pricing.MaxTakes (the pages show
+// it with pricing.FormatApprox: "~2.33"), with where it comes
 // from: "measured from your log: 12 clips, 8 kept". ok is false when the log has no kept clip of it, or no
 // log at all; a page then keeps its own default. A visitor without a log
 // gets nothing written by asking.
@@ -109,7 +110,7 @@ func takesHint(value string, takes decimal.Decimal, source string) string {
 	if v, err := pricing.ParsePositive(labelTakes, value); strings.TrimSpace(value) == "" || err == nil && v.Equal(takes) {
 		return sentence(source)
 	}
-	return "Your log: " + pricing.FormatNumber(takes) + ", " + source + "."
+	return "Your log: " + pricing.FormatApprox(takes) + ", " + source + "."
 }
 
 // takesField is the calculator's "generations per kept clip" field: empty,
@@ -119,7 +120,7 @@ func takesHint(value string, takes decimal.Decimal, source string) string {
 func (c *calculator) takesField() app.UI {
 	hint, placeholder := "tries for each clip you keep", "1"
 	if d, src, ok := c.measuredTakes(); ok {
-		hint, placeholder = takesHint(c.values["takes"], d, src), pricing.Exact(d)
+		hint, placeholder = takesHint(c.values["takes"], d, src), pricing.FormatApprox(d)
 	}
 	return c.field("takes", hint, "", placeholder)
 }
@@ -143,7 +144,9 @@ func (c *compare) takesField() app.UI {
 		Name: "takes", Label: compareLabels["takes"], Value: c.values["takes"],
 		Error: c.errs["takes"], Mode: "decimal", OnInput: c.onInput("takes"),
 	}
-	if d, src, ok := measuredTakes("", ""); ok {
+	if d, src, ok := measuredTakes("", ""); ok && c.takesMeasured {
+		f.Hint = sentence(src + " (every platform)")
+	} else if ok {
 		f.Hint = takesHint(c.values["takes"], d, src+" (every platform)")
 	}
 	return f.render()

@@ -228,7 +228,7 @@ func (c *planner) renderRow(i int) app.UI {
 			case "count":
 				in.Mode = "numeric"
 			case "takes":
-				in.Hint, in.Placeholder = takesHint, pricing.Exact(takesDefault)
+				in.Hint, in.Placeholder = takesHint, pricing.FormatApprox(takesDefault)
 			}
 			fields[j] = in.render()
 		}
@@ -755,14 +755,14 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 		l.Credits = "pay per clip"
 		l.Unused = "nothing unused"
 	} else {
-		l.Credits = pricing.FormatNumber(mp.CreditsNeeded) + " of " + pricing.FormatNumber(mp.CreditsBought) + " " + unit
-		l.Unused = pricing.FormatNumber(mp.CreditsUnused) + " unused, " + pricing.FormatNumber(mp.Expiring) + " expire"
+		l.Credits = pricing.FormatApprox(mp.CreditsNeeded) + " of " + pricing.FormatNumber(mp.CreditsBought) + " " + unit
+		l.Unused = pricing.FormatApprox(mp.CreditsUnused) + " unused, " + pricing.FormatApprox(mp.Expiring) + " expire"
 	}
 	for _, ml := range mp.Lines {
 		if ml.Count == 0 {
 			continue
 		}
-		per := pricing.FormatNumber(ml.UnitsPerKeptClip) + " " + unit
+		per := pricing.FormatApprox(ml.UnitsPerKeptClip) + " " + unit
 		if api {
 			per = pricing.FormatMoney(pricing.NewMoney(ml.UnitsPerKeptClip, c.currency(mp.ProfileID)))
 		}
@@ -1056,10 +1056,10 @@ func (c *planner) defaultTakes(r mixRow) (hint string, takes decimal.Decimal, er
 		if err != nil {
 			return "", decimal.NewFromInt(1), err
 		}
-		return "if empty: " + pricing.Exact(takes) + ", measured in the clip log this link was made with", takes, nil
+		return "if empty: " + pricing.FormatApprox(takes) + ", measured in the clip log this link was made with", takes, nil
 	}
 	takes, _ = pricing.MeasuredTakes(n.gens, n.kept)
-	return "if empty: " + pricing.Exact(takes) + ", measured from your log: " + pricing.CountInt(n.gens, "clip", "clips") +
+	return "if empty: " + pricing.FormatApprox(takes) + ", measured from your log: " + pricing.CountInt(n.gens, "clip", "clips") +
 		", " + pricing.FormatInt(n.kept) + " kept", takes, nil
 }
 

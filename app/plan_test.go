@@ -277,7 +277,7 @@ func TestPlannerMeasuredTakes(t *testing.T) {
 	measured.rs = cliplog.MeasureRetakes(many)
 	c = openPlanner(t, "mix=broll:1:10:720p:fast")
 	if hint, takes, err := c.defaultTakes(c.rows[0]); takes.String() != "1000" || err != nil ||
-		hint != "if empty: 1000, measured from your log: 5,000 clips, 1 kept" {
+		hint != "if empty: 1,000, measured from your log: 5,000 clips, 1 kept" {
 		t.Errorf("a log of 5,000 clips and 1 kept: %s %q %v", takes, hint, err)
 	}
 	if !c.current || c.errs["mix-0-takes"] != "" {

@@ -131,7 +131,11 @@
 // than you make; more than [MaxTakes] (1,000) is [ErrTooManyTakes], a slip
 // rather than a way of working. Every entry point applies the same rule,
 // and [ParseTakes] applies it to what a person typed. [MeasuredTakes]
-// turns a log's counts into a figure held within it.
+// turns a log's counts into a figure held within it, exact to
+// [DivisionScale] places (7 tries for 3 kept clips: 2.3333333333333333, so
+// a kept clip of $1.20 costs $2.80 as the log says, not $2.796), and
+// [FormatApprox] and [CountApprox] show it, and the credits it takes, to
+// people: to 2 places, "~2.33" where that rounds it.
 //
 // # Rounding
 //
@@ -139,12 +143,13 @@
 //
 //   - every division is decimal.DivRound to [DivisionScale] (16) decimal
 //     places, half away from zero: price per credit, cost per clip, per
-//     second and per kept second, cross exchange rates, the share of a
-//     month. Each cost is one division of exact products, multiplied
-//     before it is divided (cost per clip = price × credits per clip × rate
-//     ÷ credits), so a cost that is exact comes out exact ($250 × 55 × 1.5
-//     ÷ 150,000 = 0.1375, where the price of a credit rounded first gave
-//     0.1375000000000055) and any other is right to the 16th place;
+//     second and per kept second, cross exchange rates, measured
+//     generations per kept clip, the share of a month. Each cost is one
+//     division of exact products, multiplied before it is divided (cost
+//     per clip = price × credits per clip × rate ÷ credits), so a cost that
+//     is exact comes out exact ($250 × 55 × 1.5 ÷ 150,000 = 0.1375, where
+//     the price of a credit rounded first gave 0.1375000000000055) and any
+//     other is right to the 16th place;
 //   - credit rules round up (ceiling) only where the platform does: a
 //     model's RoundUp and an add-on's RoundUp round to whole units; started
 //     blocks and packs to buy are counted up to whole numbers; seconds in a
@@ -153,7 +158,8 @@
 //     places from 1 up ("$1,200.50"), up to 4 below 1, keeping at least 2
 //     ("$0.01", "€0.0033"), and 2 significant digits where 4 places would
 //     show nothing ("$0.00002"). [Rank]'s TimesCheapest is a ratio shown
-//     to 2 places.
+//     to 2 places; [FormatApprox] figures of more than 2 places (measured
+//     generations per kept clip, the credits they take), marked "~".
 //
 // Multiplication, addition and subtraction are exact. So "cost per second
 // × seconds = cost per clip" holds to within (seconds + 1) × 10^-16 of a

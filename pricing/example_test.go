@@ -142,6 +142,19 @@ func ExampleParsePositive() {
 	// Credits per month is empty
 }
 
+// A clip log's 7 generations for 3 kept clips: priced exactly, shown
+// rounded.
+func ExampleMeasuredTakes() {
+	takes, _ := pricing.MeasuredTakes(7, 3)
+	fmt.Println(takes)
+	fmt.Println(pricing.CountApprox(takes, "generation", "generations"))
+	fmt.Println(pricing.FormatMoney(pricing.NewMoney(mustDec("1.20").Mul(takes).Mul(mustDec("100")), pricing.USD)))
+	// Output:
+	// 2.3333333333333333
+	// ~2.33 generations
+	// $280.00
+}
+
 func ExampleFormatMoney() {
 	for _, s := range []string{"0.01", "1200.5", "0.003333", "0.5", "30"} {
 		fmt.Println(pricing.FormatMoney(pricing.NewMoney(mustDec(s), pricing.USD)))

@@ -103,6 +103,34 @@ func FormatNumber(d decimal.Decimal) string {
 	return group(s)
 }
 
+// FormatApprox writes for people a figure that may come of a division
+// that is not exact (generations per kept clip measured from a log, 7 ÷ 3
+// = 2.3333333333333333, and the credits they take): one of more than
+// approxPlaces decimal places, as a division's are, is rounded to 2, half
+// away from zero, and marked "~" ("~2.33"); any other is written as
+// FormatNumber writes it ("1.5", "0.3981312", "1,000"). What is priced
+// stays the figure itself.
+func FormatApprox(d decimal.Decimal) string {
+	if !d.Round(approxPlaces).Equal(d) {
+		return "~" + FormatNumber(d.Round(2))
+	}
+	return FormatNumber(d)
+}
+
+// approxPlaces is the most decimal places FormatApprox writes exactly:
+// more than a catalog's figures or a person's typing have (a megapixel
+// price gives 0.3981312 credits), fewer than a division's DivisionScale.
+const approxPlaces = 8
+
+// CountApprox is Count with its figure written by FormatApprox:
+// "1 generation", "~2.33 generations", "~11,666.67 credits".
+func CountApprox(d decimal.Decimal, one, many string) string {
+	if d.Equal(decimal.NewFromInt(1)) {
+		return "1 " + one
+	}
+	return FormatApprox(d) + " " + many
+}
+
 // Count writes a count and its noun, the noun singular for exactly one:
 // "1 clip", "1.5 generations", "20,000 clips".
 func Count(d decimal.Decimal, one, many string) string {

@@ -99,6 +99,33 @@ func TestCount(t *testing.T) {
 	}
 }
 
+// TestFormatApprox: a figure of at most 2 decimal places as it is, any
+// other rounded to 2 and marked as such.
+func TestFormatApprox(t *testing.T) {
+	for _, tt := range []struct{ in, want, count string }{
+		{"1", "1", "1 generation"},
+		{"1.0", "1", "1 generation"},
+		{"1.5", "1.5", "1.5 generations"},
+		{"2.50", "2.5", "2.5 generations"},
+		{"1000", "1,000", "1,000 generations"},
+		{"2.3333333333333333", "~2.33", "~2.33 generations"}, // 7 ÷ 3
+		{"2.6666666666666667", "~2.67", "~2.67 generations"},
+		{"11666.6666666666665", "~11,666.67", "~11,666.67 generations"},
+		{"2.005000000000000001", "~2.01", "~2.01 generations"}, // half away from zero
+		{"1.0000000000000001", "~1", "~1 generations"},         // rounds to 1, still not 1
+		{"1.5000000000000000", "1.5", "1.5 generations"},       // a division that is exact
+		{"1.005", "1.005", "1.005 generations"},                // as typed
+		{"0.3981312", "0.3981312", "0.3981312 generations"},    // as a catalog gives it
+	} {
+		if got := FormatApprox(dec(t, tt.in)); got != tt.want {
+			t.Errorf("FormatApprox(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := CountApprox(dec(t, tt.in), "generation", "generations"); got != tt.count {
+			t.Errorf("CountApprox(%s) = %q, want %q", tt.in, got, tt.count)
+		}
+	}
+}
+
 func TestExact(t *testing.T) {
 	tests := []struct {
 		in   decimal.Decimal

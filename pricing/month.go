@@ -376,7 +376,7 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 			line := ml.Name + ", " + c.m.Name + ", " + shotWords(&shots[i]) + ": " + FormatInt(l.Count) + " × " +
 				f.operand(c.upk, count.Mul, ml.Units) + " per kept clip"
 			if takes := shots[i].Takes; !takes.Equal(one) {
-				line += " (" + f.operand(c.units, takes.Mul, c.upk) + " × " + Count(takes, "generation", "generations") + ")"
+				line += " (" + f.operand(c.units, takes.Mul, c.upk) + " × " + CountApprox(takes, "generation", "generations") + ")"
 			}
 			w = append(w, line+" = "+f.amount(ml.Units))
 		}
@@ -402,7 +402,7 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 				FormatMoney(Money{best.pack.Price.Mul(decimal.NewFromInt(best.packs)), cur}))
 		}
 		w = append(w, "total: "+FormatMoney(Money{best.cost, cur})+" for "+f.amount(best.bought)+": "+
-			FormatNumber(mp.CreditsUnused)+" unused, "+FormatNumber(mp.Expiring)+" expiring")
+			FormatApprox(mp.CreditsUnused)+" unused, "+FormatApprox(mp.Expiring)+" expiring")
 	}
 	if cur != display {
 		w = append(w, FormatMoney(Money{best.cost, cur})+" = "+FormatMoney(cost)+" at "+o.Rates.Describe(cur, display))

@@ -200,7 +200,8 @@ func TestMeasuredTakes(t *testing.T) {
 		{10, 0, "0", false},
 		{0, 0, "0", false},
 		{3, 2, "1.5", true},
-		{10, 3, "3.33", true},
+		{10, 3, "3.3333333333333333", true}, // exact to DivisionScale, as the clip log divides
+		{7, 3, "2.3333333333333333", true},
 		{2, 3, "1", true}, // impossible counts still give at least 1
 		{1000, 1, "1000", true},
 		{5000, 1, "1000", true},
@@ -212,8 +213,8 @@ func TestMeasuredTakes(t *testing.T) {
 			t.Errorf("MeasuredTakes(%d, %d) = %s, %v; want %s, %v", tt.gens, tt.kept, got, ok, tt.want, tt.ok)
 		}
 		if ok {
-			if _, err := ParseTakes(FieldTakes, Exact(got)); err != nil {
-				t.Errorf("MeasuredTakes(%d, %d) = %s, which ParseTakes refuses: %v", tt.gens, tt.kept, got, err)
+			if back, err := ParseTakes(FieldTakes, Exact(got)); err != nil || !back.Equal(got) {
+				t.Errorf("MeasuredTakes(%d, %d) = %s, which ParseTakes reads as %s: %v", tt.gens, tt.kept, got, back, err)
 			}
 		}
 	}

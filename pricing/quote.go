@@ -119,7 +119,7 @@ func working(f *unitFormat, perUnit Money, units decimal.Decimal, s *shotInfo, c
 	}
 	w.second = WorkingMoney(clip, perSecond, Money{c.second, cur}) + " ÷ " + s.text + " = " +
 		FormatMoney(Money{c.second, cur}) + " per second"
-	w.keptClip = WorkingMoney(clip, s.Takes.Mul, keptClip) + " × " + Count(s.Takes, "generation", "generations") + " = " +
+	w.keptClip = WorkingMoney(clip, s.Takes.Mul, keptClip) + " × " + CountApprox(s.Takes, "generation", "generations") + " = " +
 		FormatMoney(keptClip)
 	w.keptSecond = WorkingMoney(keptClip, perSecond, Money{c.keptSecond, cur}) + " ÷ " + s.text + " = " +
 		FormatMoney(Money{c.keptSecond, cur}) + " per kept second"

@@ -161,15 +161,18 @@ func ParseTakes(field, s string) (decimal.Decimal, error) {
 }
 
 // MeasuredTakes is the generations per kept clip measured from counts
-// (a clip log's): generations ÷ kept to 2 decimal places, at least 1 and
-// at most MaxTakes, so that a measure always prices: a log of 5,000 tries
-// and 1 kept clip counts as MaxTakes, and the counts shown beside it say
-// why. ok is false when nothing was kept.
+// (a clip log's): generations ÷ kept to DivisionScale places, as every
+// division, at least 1 and at most MaxTakes, so that a measure always
+// prices: a log of 5,000 tries and 1 kept clip counts as MaxTakes, and the
+// counts shown beside it say why. ok is false when nothing was kept.
+// FormatApprox shows it to people ("~2.33" for 7 ÷ 3); the pages price with
+// it as it is, as the clip log divides (rounded to 2 places, 7 tries for 3
+// kept $1.20 clips cost $2.796 a kept clip, where the log said $2.80).
 func MeasuredTakes(generations, kept int) (takes decimal.Decimal, ok bool) {
 	if kept <= 0 {
 		return zero, false
 	}
-	takes = intDec(int64(generations)).DivRound(intDec(int64(kept)), 2)
+	takes = intDec(int64(generations)).DivRound(intDec(int64(kept)), DivisionScale)
 	return decimal.Max(one, decimal.Min(takes, maxTakesDec)), true
 }
 
@@ -232,7 +235,7 @@ func (f *unitFormat) amount(d decimal.Decimal) string {
 	if f.money {
 		return FormatMoney(Money{d, f.cur})
 	}
-	return Count(d, strings.TrimSuffix(f.word, "s"), f.word)
+	return CountApprox(d, strings.TrimSuffix(f.word, "s"), f.word) // "~116.67 credits" for 50 × 7 ÷ 3
 }
 
 // operand writes d as an operand of a line of working whose result is
