@@ -1034,13 +1034,20 @@ func (c *compare) rates() pricing.Rates {
 	if d.Equal(r.Per[pricing.EUR]) {
 		return r
 	}
+	r = withRate(r, d, "typed on the page")
+	c.rateHint = "Euros for 1 USD. Your rate: 1 USD = " + pricing.FormatNumber(d) + " EUR; bundled: " + bundled
+	return r
+}
+
+// withRate returns r with d euros for 1 USD, undated, from source: a rate
+// typed or linked, not the table's.
+func withRate(r pricing.Rates, d decimal.Decimal, source string) pricing.Rates {
 	per := make(map[pricing.Currency]decimal.Decimal, len(r.Per))
 	for k, v := range r.Per {
 		per[k] = v
 	}
 	per[pricing.EUR] = d
-	r.Per, r.Date, r.Source = per, "", "typed on the page"
-	c.rateHint = "Euros for 1 USD. Your rate: 1 USD = " + pricing.FormatNumber(d) + " EUR; bundled: " + bundled
+	r.Per, r.Date, r.Source = per, "", source
 	return r
 }
 

@@ -1501,9 +1501,31 @@ func TestRatesFollowTheLog(t *testing.T) {
 		}
 	}
 
+	// /plan's address, which is its share link, carries the log's rate
+	// too; a link's other rate does not count where the log has its own.
+	month := formatLinkState(pe.linkValues(), planKeys)
+	if !strings.Contains(month, "rate=0.5") {
+		t.Errorf("/plan's address %q, without the log's rate", month)
+	}
+	if other := openPlanner(t, "mix=broll:20:10:720p:fast:1&cur=EUR&rate=0.8"); other.results[0].Cost != pe.results[0].Cost ||
+		other.linkValues().Get("rate") != "0.5" {
+		t.Errorf("/plan at a link's 0.8 where the log says 0.5: %s, want %s", other.results[0].Cost, pe.results[0].Cost)
+	}
+
 	useStore(t, nil) // the shared ranking on a device without the log
 	if other, _ := loadCompare(t, "/compare#"+state); len(other.table.Rows) != len(eur.table.Rows) ||
 		other.table.Rows[0].Clip != eur.table.Rows[0].Clip {
 		t.Errorf("shared as %q, elsewhere the cheapest costs %s a clip, here %s", state, other.table.Rows[0].Clip, eur.table.Rows[0].Clip)
+	}
+	// The shared month, there: the same costs, and its address keeps the
+	// rate. Without it, the bundled rate converts; a bad one is left out.
+	if other := openPlanner(t, month); len(other.results) != len(pe.results) || other.results[0].Cost != pe.results[0].Cost ||
+		other.linkValues().Get("rate") != "0.5" {
+		t.Errorf("/plan shared as %q, elsewhere the cheapest costs %s a month, here %s", month, other.results[0].Cost, pe.results[0].Cost)
+	}
+	for _, link := range []string{"mix=broll:20:10:720p:fast:1&cur=EUR", "mix=broll:20:10:720p:fast:1&cur=EUR&rate=abc"} {
+		if other := openPlanner(t, link); other.results[0].Cost == pe.results[0].Cost || other.linkValues().Has("rate") || len(other.errs) > 0 {
+			t.Errorf("/plan#%s converts at 0.5, or keeps a rate (%v)", link, other.errs)
+		}
 	}
 }

@@ -28,14 +28,16 @@ import (
 // A link carries that measure as "~2" in place of takes, so that it shows
 // the same month on a device without the log. It stays a measure: a device
 // with a log (the one that made the link, reloaded) counts its own, and a
-// device without one counts the link's.
+// device without one counts the link's. So with the exchange rate: a
+// clip log's own euro rate is in the link ("rate=0.9", euros for 1 USD, as
+// /compare's), and counts on a device whose log has none of its own.
 type planner struct {
 	app.Compo
 	page app.Context // the page's own context (OnMount): focusAfterRender
 
 	ready   bool
 	rows    []mixRow
-	values  map[string]string // billing, cur
+	values  map[string]string // billing, cur, rate
 	errs    map[string]string // by input name ("mix-0-count", "billing"); "mix" for the mix as a whole
 	seen    string            // the fragment's state as last read or written
 	catalog []pricing.Profile // allProfiles, read once per page
@@ -44,7 +46,8 @@ type planner struct {
 	units   map[string]string          // credit names by profile id
 	custom  map[string]bool            // custom profile ids
 	logged  map[pricing.Tier]takeCount // generations and kept clips in the clip log, by tier
-	rates   pricing.Rates              // the clip log's exchange rates (deviceRates)
+	base    pricing.Rates              // the clip log's exchange rates (deviceRates)
+	rates   pricing.Rates              // base, or with the link's euro rate
 
 	current   bool
 	status    string
@@ -86,7 +89,7 @@ type planLine struct {
 type takeCount struct{ gens, kept int }
 
 // Link keys of the planner, in the order links write them.
-var planKeys = []string{"mix", "billing", "cur"}
+var planKeys = []string{"mix", "billing", "cur", "rate"}
 
 // Row fields: the suffix of each input's name ("mix-0-count") and label.
 var rowFields = []struct{ key, label, unit string }{
@@ -446,7 +449,7 @@ func (c *planner) syncInputs(ctx app.Context) {
 // the default's.
 func (c *planner) apply(v url.Values) {
 	c.values = map[string]string{"billing": string(pricing.LensMonthly), "cur": string(pricing.USD)}
-	for _, key := range []string{"billing", "cur"} {
+	for _, key := range []string{"billing", "cur", "rate"} {
 		if s := v.Get(key); s != "" {
 			c.values[key] = s
 		}
@@ -563,6 +566,13 @@ func (c *planner) compute() {
 		if l, ok := c.readRow(i); ok {
 			mix = append(mix, l)
 		}
+	}
+	// The rate of the link's maker, where this device's log has none of its
+	// own. One that is no number is left out: there is no field to say so.
+	c.rates = c.base
+	eur := pricing.DefaultRates().Per[pricing.EUR]
+	if d, err := pricing.ParsePositive(labelRate, c.values["rate"]); err == nil && c.base.Per[pricing.EUR].Equal(eur) {
+		c.rates = withRate(c.base, d, "the link's")
 	}
 	o := pricing.MonthOptions{
 		Billing: pricing.Lens(c.choose("billing", billingChoices)),
@@ -1078,7 +1088,7 @@ func (c *planner) profiles() ([]pricing.Profile, error) {
 			c.custom[p.ID] = p.Custom
 		}
 		c.logged = logTakes(c.catalog)
-		c.rates = deviceRates() // as /log converts
+		c.base = deviceRates() // as /log converts
 	}
 	return c.catalog, c.catErr
 }
@@ -1132,6 +1142,11 @@ func (c *planner) linkValues() url.Values {
 	}
 	if cur := c.values["cur"]; cur != string(pricing.USD) {
 		v.Set("cur", cur)
+	}
+	// The rate the month converts at, where it is not the bundled one: on a
+	// device without the log, the month costs the same.
+	if eur := c.rates.Per[pricing.EUR]; !eur.Equal(pricing.DefaultRates().Per[pricing.EUR]) {
+		v.Set("rate", pricing.Exact(eur))
 	}
 	return v
 }
