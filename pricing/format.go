@@ -123,12 +123,14 @@ func FormatApprox(d decimal.Decimal) string {
 const approxPlaces = 8
 
 // CountApprox is Count with its figure written by FormatApprox:
-// "1 generation", "~2.33 generations", "~11,666.67 credits".
+// "1 generation", "~1 generation" (a division's 1.0000000000000001),
+// "~2.33 generations", "~11,666.67 credits".
 func CountApprox(d decimal.Decimal, one, many string) string {
-	if d.Equal(decimal.NewFromInt(1)) {
-		return "1 " + one
+	n := FormatApprox(d)
+	if n == "1" || n == "~1" {
+		return n + " " + one
 	}
-	return FormatApprox(d) + " " + many
+	return n + " " + many
 }
 
 // Count writes a count and its noun, the noun singular for exactly one:

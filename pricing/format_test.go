@@ -112,7 +112,7 @@ func TestFormatApprox(t *testing.T) {
 		{"2.6666666666666667", "~2.67", "~2.67 generations"},
 		{"11666.6666666666665", "~11,666.67", "~11,666.67 generations"},
 		{"2.005000000000000001", "~2.01", "~2.01 generations"}, // half away from zero
-		{"1.0000000000000001", "~1", "~1 generations"},         // rounds to 1, still not 1
+		{"1.0000000000000001", "~1", "~1 generation"},          // rounds to 1, still not 1
 		{"1.5000000000000000", "1.5", "1.5 generations"},       // a division that is exact
 		{"1.005", "1.005", "1.005 generations"},                // as typed
 		{"0.3981312", "0.3981312", "0.3981312 generations"},    // as a catalog gives it
