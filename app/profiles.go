@@ -84,7 +84,8 @@ func (c *profilesPage) OnInit() {
 	c.seen = c.q
 }
 
-// OnMount keeps the page's context, for focusAfterRender.
+// OnMount keeps the page's context, for focusAfterRender, and starts
+// building the profiles' details (buildMore).
 func (c *profilesPage) OnMount(ctx app.Context) {
 	c.page = ctx
 	ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
