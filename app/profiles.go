@@ -40,7 +40,8 @@ type profilesPage struct {
 	bad     []badRecord
 	hidden  map[string]bool // profile ids the search hides
 	shown   int
-	built   int // in the browser, how many profiles' details are built (see buildMore)
+	built   int             // in the browser, how many profiles' details are built (see buildMore)
+	openIDs map[string]bool // ids of the profiles whose details are open (profBody)
 
 	ed         *profileEditor
 	status     string // what the last action did (role=status)
@@ -61,7 +62,7 @@ var (
 
 // newProfiles returns the profiles page.
 func newProfiles() *profilesPage {
-	return &profilesPage{}
+	return &profilesPage{openIDs: map[string]bool{}}
 }
 
 // OnInit loads the profiles and applies the link's search.
@@ -260,7 +261,7 @@ func (c *profilesPage) renderProfile(pp *pricing.Profile, built bool) app.UI {
 	return art.Body(
 		elem("div", "prof-card", profileHead(p, c.today), elem("div", "prof-actions", buttons...)),
 		export,
-		&profBody{IProfile: pp, IBuilt: built},
+		&profBody{IProfile: pp, IBuilt: built, IOpen: c.openIDs},
 	)
 }
 
@@ -269,27 +270,57 @@ func (c *profilesPage) renderProfile(pp *pricing.Profile, built bool) app.UI {
 // key typed in the editor) do not build it again: go-app renders a child
 // component again only when its exported fields change, and IProfile is
 // the same pointer while the profile is the same.
+//
+// go-app keeps each element in its place and changes what it shows, so
+// when a profile of one's own was added or removed above, every profile
+// below moved into the next or the previous <details>, and an opened one
+// stayed open in its place, under another profile's card. Which profiles'
+// details are open is kept by id (IOpen, the page's), and a <details> that
+// comes to show another profile is opened or closed as that one's were.
 type profBody struct {
 	_ pricing.NotComparable
 	app.Compo
 	IProfile *pricing.Profile
-	IBuilt   bool // the content is built (see buildMore)
-	opened   bool // opened before it was built
+	IBuilt   bool            // the content is built (see buildMore)
+	IOpen    map[string]bool // the page's: ids of the profiles whose details are open
+	opened   bool            // opened before it was built
+	shown    string          // the id of the profile the <details> showed at the last update
+}
+
+var _ app.Updater = (*profBody)(nil)
+
+// OnUpdate opens or closes the details as the profile's were when another
+// profile takes this place. (Drawn as an attribute, go-app would undo what
+// the browser did meanwhile: details closed after a printout, reopened.)
+func (b *profBody) OnUpdate(ctx app.Context) {
+	id := b.IProfile.ID
+	if !app.IsClient || id == b.shown {
+		return
+	}
+	b.shown = id
+	ctx.Defer(func(app.Context) { b.JSValue().Set("open", b.IOpen[id]) })
 }
 
 func (b *profBody) Render() app.UI {
 	p := *b.IProfile
 	var body []app.UI
-	if b.IBuilt || b.opened {
+	if b.IBuilt || b.opened || b.IOpen[p.ID] {
 		body = profileBody(p)
 	}
 	return elem("details", "prof-body", textElem("summary", "", summaryText(p)), elem("div", "prof-detail", body...)).
 		On("toggle", b.onToggle)
 }
 
-// onToggle builds the details when they are opened before buildMore has.
+// onToggle notes that the details are open or closed, and builds them
+// when they are opened before buildMore has.
 func (b *profBody) onToggle(ctx app.Context, e app.Event) {
-	if b.opened || b.IBuilt {
+	open := ctx.JSSrc().Get("open").Bool()
+	if open {
+		b.IOpen[b.IProfile.ID] = true
+	} else {
+		delete(b.IOpen, b.IProfile.ID)
+	}
+	if !open || b.opened || b.IBuilt {
 		ctx.PreventUpdate()
 		return
 	}

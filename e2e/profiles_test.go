@@ -118,6 +118,46 @@ func TestProfilesBuildAfterStart(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestProfilesOpenFollowsProfile: a profile's details stay open under
+// its own card when a profile of one's own is added above it or removed.
+// go-app keeps each <details> in its place: Kling's, opened, was shown
+// open under Kling API's card after a clone was saved at the top, and
+// under Kling's again after the clone was deleted.
+func TestProfilesOpenFollowsProfile(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	const openJS = `[...document.querySelectorAll("article.prof")].filter((a) => a.querySelector("details.prof-body").open &&
+		a.querySelector(".prof-detail").childElementCount > 0).map((a) => a.dataset.profile).join(",")`
+	check := func(when string) {
+		t.Helper()
+		time.Sleep(300 * time.Millisecond) // the render after the change
+		if got := eval[string](tb, openJS); got != "kling" {
+			t.Errorf("%s: the details open and built are %q's, want kling's", when, got)
+		}
+	}
+	tb.do("opening Kling's details", chromedp.Click(chromedp.CSS(`#prof-kling summary`)))
+	check("opened")
+	tb.do("cloning Runway", chromedp.Click(chromedp.CSS(`#prof-runway button[data-action="clone"]`)))
+	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	tb.do("saving", chromedp.Click(chromedp.ID("prof-save")))
+	tb.waitFor("the clone listed", `!!document.getElementById("prof-runway-custom")`, 10*time.Second)
+	check("after a clone was saved above it")
+	tb.do("deleting the clone", chromedp.Click(chromedp.CSS(`#prof-runway-custom button[data-action="delete"]`)))
+	tb.waitFor("the clone gone", `!document.getElementById("prof-runway-custom")`, 10*time.Second)
+	check("after the clone was deleted")
+	tb.do("closing Kling's details", chromedp.Click(chromedp.CSS(`#prof-kling summary`)))
+	time.Sleep(300 * time.Millisecond) // the render after the toggle
+	tb.do("undoing", chromedp.Click(chromedp.ID("prof-undo")))
+	tb.waitFor("the clone back", `!!document.getElementById("prof-runway-custom")`, 10*time.Second)
+	time.Sleep(300 * time.Millisecond)
+	if got := eval[int](tb, `document.querySelectorAll("details.prof-body[open]").length`); got != 0 {
+		t.Errorf("after closing Kling's and Undo, %d details are open, want none", got)
+	}
+	tb.assertNoErrors()
+}
+
 // BenchmarkProfilesKeystroke times a search typed on /profiles, from the
 // input event to the frame after the count of matches changes: each key
 // renders the page again (go test ./e2e -run '^$' -bench ProfilesKeystroke

@@ -169,11 +169,13 @@ import (
 // generations per kept clip as the log divides them, shown rounded (+2.7
 // KB raw, +1.0 KB gzip -9); /plan's address carries the clip log's
 // exchange rate (+2.5 KB raw, +0.9 KB gzip -9). Together: 9,831,264 and
-// 2,592,351.
+// 2,592,351. Then helper 34's fixes: /profiles keeps a profile's details
+// open under its own card when a profile of one's own is added or removed
+// above it (+3.6 KB raw: 9,834,873 and 2,592,200).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_832_000
+	ceilWasmRaw    = 9_835_000
 	ceilWasmGzip   = 2_593_000
 )
 
