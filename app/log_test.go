@@ -1529,3 +1529,26 @@ func TestRatesFollowTheLog(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanRateTypedBack: /plan's address carries the clip log's rate
+// (0.5), and the nav, a reload or Back reopen it; once the log's euro rate
+// is typed back to the bundled 0.86, /plan converts at 0.86, as /log and
+// /compare do. It kept converting at 0.5, taken for the rate of a link's
+// maker, since the log's rate was the bundled one.
+func TestPlanRateTypedBack(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	c.values["rate_EUR"] = "0.5"
+	c.edited("rate_EUR")
+	p := openPlanner(t, "mix=broll:20:10:720p:fast:1&cur=EUR")
+	link := formatLinkState(p.linkValues(), planKeys)
+	if !strings.Contains(link, "rate=0.5") {
+		t.Fatalf("/plan's address %q, without the log's rate", link)
+	}
+	c.values["rate_EUR"] = "0.86"
+	c.edited("rate_EUR")
+	p = openPlanner(t, link)
+	if got := p.rates.Per[pricing.EUR].String(); got != "0.86" || p.linkValues().Has("rate") {
+		t.Errorf("/plan#%s after the log's rate went back to 0.86: converts at %s, address %q", link, got,
+			formatLinkState(p.linkValues(), planKeys))
+	}
+}

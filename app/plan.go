@@ -568,10 +568,12 @@ func (c *planner) compute() {
 		}
 	}
 	// The rate of the link's maker, where this device's log has none of its
-	// own. One that is no number is left out: there is no field to say so.
+	// own: its rates are the bundled table, never typed on /log. (A rate
+	// typed back to the bundled one is the person's own: the rate this
+	// page had put in its address before was taken for a link's, and kept.)
+	// One that is no number is left out: there is no field to say so.
 	c.rates = c.base
-	eur := pricing.DefaultRates().Per[pricing.EUR]
-	if d, err := pricing.ParsePositive(labelRate, c.values["rate"]); err == nil && c.base.Per[pricing.EUR].Equal(eur) {
+	if d, err := pricing.ParsePositive(labelRate, c.values["rate"]); err == nil && c.base.Source == pricing.DefaultRates().Source {
 		c.rates = withRate(c.base, d, "the link's")
 	}
 	o := pricing.MonthOptions{
