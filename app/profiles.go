@@ -284,14 +284,16 @@ type profBody struct {
 	IBuilt   bool            // the content is built (see buildMore)
 	IOpen    map[string]bool // the page's: ids of the profiles whose details are open
 	opened   bool            // opened before it was built
-	shown    string          // the id of the profile the <details> showed at the last update
+	shown    string          // the id of the profile the <details> shows
 }
 
 var _ app.Updater = (*profBody)(nil)
 
 // OnUpdate opens or closes the details as the profile's were when another
-// profile takes this place. (Drawn as an attribute, go-app would undo what
-// the browser did meanwhile: details closed after a printout, reopened.)
+// profile takes this place; not when the same one's are built, which could
+// undo a click whose toggle event has not come yet. (Drawn as an
+// attribute, go-app would undo what the browser did meanwhile: details
+// closed after a printout, reopened.)
 func (b *profBody) OnUpdate(ctx app.Context) {
 	id := b.IProfile.ID
 	if !app.IsClient || id == b.shown {
@@ -303,6 +305,9 @@ func (b *profBody) OnUpdate(ctx app.Context) {
 
 func (b *profBody) Render() app.UI {
 	p := *b.IProfile
+	if b.shown == "" {
+		b.shown = p.ID // as mounted (see OnUpdate)
+	}
 	var body []app.UI
 	if b.IBuilt || b.opened || b.IOpen[p.ID] {
 		body = profileBody(p)
