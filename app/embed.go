@@ -35,7 +35,9 @@ import (
 //     from a ResizeObserver, for /embed.js on the host page to size the
 //     iframe (no inner scrollbar, no empty gap); once /embed.js has asked,
 //     the page does not scroll inside the frame, since a scrollbar of its
-//     own narrowed the page and the height posted was the narrower page's;
+//     own narrowed the page and the height posted was the narrower page's,
+//     unless the host's style holds the frame shorter than asked (then it
+//     scrolls, for good, a second after asking);
 //   - replaces localStorage and sessionStorage with memory stores when
 //     they throw (third-party storage blocked): go-app reads localStorage
 //     when it starts, and a throw would stop the wasm. The embed itself

@@ -65,7 +65,8 @@ func TestEmbedScriptSize(t *testing.T) {
 // siteURL (http://127.0.0.1:…): http://localhost:…, so the embed is a
 // third-party frame, as on a real blog. The article's placeholder origin is
 // replaced by siteURL; with ?noscript the snippet's script is left out, and
-// with ?far the frame is two screens down, not loaded lazily.
+// with ?far the frame is two screens down, not loaded lazily; with ?short
+// the page's style holds frames to 400 px.
 // /evil is a page of a third origin that posts fake heights to its parent.
 type blog struct {
 	URL  string // "http://localhost:port"
@@ -92,6 +93,9 @@ func newBlog(t *testing.T, siteURL string) blog {
 		switch q := r.URL.Query(); {
 		case q.Has("noscript"):
 			fmt.Fprint(w, strings.Replace(text, script, "", 1))
+		case q.Has("short"):
+			// A theme that holds frames to 400 px, whatever embed.js sets.
+			fmt.Fprint(w, strings.Replace(text, "</head>", "<style>iframe { max-height: 400px }</style></head>", 1))
 		case q.Has("far"):
 			// The frame two screens down, loaded at once.
 			fmt.Fprint(w, strings.Replace(strings.Replace(text, `<iframe id="aivc"`, `<div style="height:2000px"></div><iframe id="aivc"`, 1),
@@ -444,6 +448,27 @@ func TestEmbedWithoutScript(t *testing.T) {
 	if !eval[bool](frame, `document.documentElement.scrollHeight > innerHeight ? getComputedStyle(document.documentElement).overflowY !== "hidden" : true`) {
 		t.Error("the frame's content is taller than the frame and cannot scroll")
 	}
+	frame.assertNoErrors()
+	host.assertNoErrors()
+}
+
+// TestEmbedHeldShort: where the host's style holds the frame shorter than
+// embed.js asks (a max-height), the page scrolls inside it again. It no
+// longer scrolled once embed.js had pinged the frame, and the rest of the
+// calculator, below 400 px, could not be reached.
+func TestEmbedHeldShort(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	b := newBlog(t, srv.URL)
+	host := openBlog(t, b, "?short")
+	frame := attachFrame(t, host, srv.URL+"/embed")
+	frame.waitReady()
+	waitResults(frame, "the preset of the demo article", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
+	if h := eval[float64](host, frameHeight); h != 400 {
+		t.Fatalf("the frame is %vpx high, want the host's 400", h)
+	}
+	frame.waitFor("the frame's page to scroll", `document.documentElement.scrollHeight > innerHeight &&
+		getComputedStyle(document.documentElement).overflowY !== "hidden"`, 5*time.Second)
 	frame.assertNoErrors()
 	host.assertNoErrors()
 }

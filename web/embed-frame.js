@@ -72,15 +72,21 @@
   // the frame was shorter than the growing page, took 15 px of its width, a
   // line wrapped more, and the height posted was the narrower page's (at
   // 380 px, 3,022 px around 2,997 of content once the scrollbar went).
-  // Past /embed.js's largest height, or without it, the page scrolls.
+  // Past /embed.js's largest height, or without it, the page scrolls; and
+  // for good once the frame is still shorter than the height asked a second
+  // after asking: the host's own style holds it (a max-height), and the
+  // rest of the page could not be reached.
   if (!framed || !window.ResizeObserver) return;
-  let last = 0, sized = false;
+  let last = 0, sized = false, held = false, asked = 0;
   const send = () => {
     const height = Math.ceil(root.getBoundingClientRect().height);
-    const overflow = sized && height <= 20000 ? "hidden" : "";
+    held = held || (sized && last > 0 && innerHeight < last && performance.now() - asked > 1000);
+    const overflow = sized && !held && height <= 20000 ? "hidden" : "";
     if (root.style.overflowY !== overflow) root.style.overflowY = overflow;
     if (height > 0 && height !== last) {
       last = height;
+      asked = performance.now();
+      setTimeout(send, 1100);
       window.parent.postMessage({ type: "aivc:height", height }, "*");
     }
   };
