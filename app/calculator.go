@@ -502,9 +502,13 @@ func (c *calculator) onInput(key string) app.EventHandler {
 	}
 }
 
-// onBonusToggle follows the bonus' section as the person opens or closes it.
+// onBonusToggle follows the bonus' section as the person opens or closes
+// it. It draws nothing: the browser shows the section as it is, and a
+// render a frame later wrote back the state read here, reopening a section
+// closed meanwhile (web/early.js, after a printout).
 func (c *calculator) onBonusToggle(ctx app.Context, e app.Event) {
 	c.bonusOpen = ctx.JSSrc().Get("open").Bool()
+	ctx.PreventUpdate()
 }
 
 // onPick stores a picked option; a new profile or model resets the pickers
