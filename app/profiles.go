@@ -312,7 +312,10 @@ func (b *profBody) Render() app.UI {
 	if b.IBuilt || b.opened || b.IOpen[p.ID] {
 		body = profileBody(p)
 	}
-	return elem("details", "prof-body", textElem("summary", "", summaryText(p)), elem("div", "prof-detail", body...)).
+	// The summary names its profile for screen readers, which list the
+	// page's summaries as 23 lines of "… models, with sources" otherwise.
+	summary := elem("summary", "", textElem("span", "visually-hidden", p.Name+": "), app.Text(summaryText(p)))
+	return elem("details", "prof-body", summary, elem("div", "prof-detail", body...)).
 		On("toggle", b.onToggle)
 }
 

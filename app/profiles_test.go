@@ -71,6 +71,15 @@ func TestProfilesPageRenders(t *testing.T) {
 	if links["Runway (app) pricing page"] != 1 {
 		t.Errorf("pricing page links named %v", links)
 	}
+	// And each profile's summary, to a screen reader, which lists the
+	// summaries alone ("4 plans, 1 pack, … with sources" 24 times).
+	sums := map[string]int{}
+	for _, m := range regexp.MustCompile(`<summary>\s*<span class="visually-hidden">([^<]*)</span>`).FindAllStringSubmatch(html, -1) {
+		sums[m[1]]++
+	}
+	if len(sums) != len(ps)+1 || sums["Runway (app): "] != 1 || sums["My platform: "] != 1 {
+		t.Errorf("profile summaries named %v, want each of %d profiles once", sums, len(ps)+1)
+	}
 	// So are the editor's Remove buttons, with their item ("Remove: Plan
 	// 1: Standard"): there were about 20 named "Remove" alone.
 	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway"), never), "")
