@@ -245,7 +245,16 @@ func (c *profilesPage) renderProfile(pp *pricing.Profile, built bool) app.UI {
 	for i, a := range actions {
 		// Named with the profile: 23 buttons all called "Clone and edit"
 		// tell a screen reader's list of buttons nothing.
-		buttons[i] = actionButton("secondary", a[1], a[0], p.ID).Attr("aria-label", a[1]+": "+p.Name)
+		b := actionButton("secondary", a[1], a[0], p.ID).Attr("aria-label", a[1]+": "+p.Name)
+		switch {
+		case a[0] != "export":
+		case c.exportID == p.ID:
+			// A toggle: it shows the JSON right after it, and hides it.
+			b = attrs(b, "aria-expanded", "true", "aria-controls", "prof-export")
+		default:
+			b = b.Attr("aria-expanded", "false")
+		}
+		buttons[i] = b
 	}
 	art := elem("article", "prof").ID("prof-"+p.ID).Attr("data-profile", p.ID)
 	if p.Custom {
@@ -254,13 +263,17 @@ func (c *profilesPage) renderProfile(pp *pricing.Profile, built bool) app.UI {
 	if c.hidden[p.ID] {
 		art = art.Attr("hidden", true)
 	}
+	// The exported JSON is the card's last child, right after the button
+	// that shows it (the next Tab reaches its download link). Between the
+	// card and the details, it moved the details: go-app replaced them
+	// with a new, closed <details>, and a profile opened to be read
+	// snapped shut as it was exported.
 	var export app.UI
 	if c.exportID == p.ID {
 		export = c.renderExport(p)
 	}
 	return art.Body(
-		elem("div", "prof-card", profileHead(p, c.today), elem("div", "prof-actions", buttons...)),
-		export,
+		elem("div", "prof-card", profileHead(p, c.today), elem("div", "prof-actions", buttons...), export),
 		&profBody{IProfile: pp, IBuilt: built, IOpen: c.openIDs},
 	)
 }

@@ -158,6 +158,45 @@ func TestProfilesOpenFollowsProfile(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestProfilesExportKeepsOpen: a profile opened to be read stays open
+// when it is exported, and when the export is hidden again. The JSON was
+// put between the card and the details, and go-app replaced the details
+// with a new, closed one. The Export button keeps the focus and says the
+// JSON is shown (aria-expanded), and the next Tab reaches its download
+// link.
+func TestProfilesExportKeepsOpen(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	const openJS = `[...document.querySelectorAll("details.prof-body[open]")].map((d) => d.closest("article").dataset.profile).join(",")`
+	const exportBtn = `#prof-kling button[data-action="export"]`
+	tb.do("opening Kling's details", chromedp.Click(chromedp.CSS(`#prof-kling summary`)))
+	tb.do("exporting Kling", chromedp.Focus(chromedp.CSS(exportBtn)), chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the export", `!!document.querySelector("#prof-kling #prof-export")`, 10*time.Second)
+	time.Sleep(300 * time.Millisecond) // the render after the change
+	if got := eval[string](tb, openJS); got != "kling" {
+		t.Errorf("after Export JSON, the open details are %q's, want kling's", got)
+	}
+	if got := eval[string](tb, `document.activeElement.getAttribute("aria-expanded") + " " + document.activeElement.dataset.action`); got != "true export" {
+		t.Errorf("after Export JSON, the focus is on %q (aria-expanded, action), want the Export button, expanded", got)
+	}
+	tb.do("tabbing", chromedp.KeyEvent(kb.Tab))
+	if got := eval[string](tb, `document.activeElement.id`); got != "prof-download" {
+		t.Errorf("the Tab after Export JSON goes to %q, want the download link", got)
+	}
+	tb.do("hiding the export", chromedp.Click(chromedp.CSS(exportBtn)))
+	tb.waitFor("the export hidden", `!document.getElementById("prof-export")`, 10*time.Second)
+	time.Sleep(300 * time.Millisecond)
+	if got := eval[string](tb, openJS); got != "kling" {
+		t.Errorf("after hiding the export, the open details are %q's, want kling's", got)
+	}
+	if got := eval[string](tb, `document.querySelector(`+"`"+exportBtn+"`"+`).getAttribute("aria-expanded")`); got != "false" {
+		t.Errorf("the hidden export's button has aria-expanded %q", got)
+	}
+	tb.assertNoErrors()
+}
+
 // BenchmarkProfilesKeystroke times a search typed on /profiles, from the
 // input event to the frame after the count of matches changes: each key
 // renders the page again (go test ./e2e -run '^$' -bench ProfilesKeystroke
