@@ -80,6 +80,10 @@ func (c *profilesPage) OnInit() {
 		c.today = catalogDate(c.catalog)
 	}
 	c.load()
+	// The person's own profiles are built with the page: the prerendered
+	// page has none of them, so a printout before buildMore came to them
+	// would have had no copy of them to print (web/early.js).
+	c.built = len(c.custom)
 	c.q = linkState(u).Get("q")
 	c.filter()
 	c.seen = c.q
@@ -102,7 +106,9 @@ func (c *profilesPage) OnMount(ctx app.Context) {
 // browser they are built after the page has started instead, a few
 // profiles at a time, and a profile's at once when it is opened; until
 // then a closed profile is its summary alone, which looks the same. The
-// prerendered page has them all.
+// prerendered page has them all, and web/early.js prints its copy of a
+// profile's details that are not yet built. The person's own profiles,
+// which it does not have, are built with the page (OnInit).
 const (
 	buildStep  = 4                     // profiles built at a time
 	buildPause = 50 * time.Millisecond // between two steps, and before the first

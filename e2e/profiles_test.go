@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -114,6 +115,69 @@ func TestProfilesBuildAfterStart(t *testing.T) {
 	}
 	if got, want := eval[int](tb, `document.querySelectorAll(".prof-detail tr").length`), strings.Count(string(html), "<tr"); got != want {
 		t.Errorf("%d table rows in the live details, %d prerendered", got, want)
+	}
+	tb.assertNoErrors()
+}
+
+// watchPrint prints /profiles (beforeprint) the moment the live page is
+// ready, before it has built any bundled profile's details, and notes the
+// table rows each profile shows then.
+const watchPrint = `new MutationObserver((_, o) => {
+  if (document.body?.dataset.wasm !== "ready") return;
+  o.disconnect();
+  dispatchEvent(new Event("beforeprint"));
+  window.printRows = ` + profileRowsJS + `;
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-wasm"] });`
+
+// profileRowsJS is the table rows each profile shows, by id.
+const profileRowsJS = `JSON.stringify(Object.fromEntries([...document.querySelectorAll("article.prof")].map((a) =>
+  [a.dataset.profile, [...a.querySelectorAll("tr")].filter((r) => r.checkVisibility()).length])))`
+
+// TestProfilesPrintBeforeBuilt: /profiles printed as soon as the live page
+// has started, before it has built the profiles' details, prints every
+// profile's numbers and sources, one's own too, as it does later; then
+// the page is as it was, each table once. They printed empty: the live
+// page had not built them yet.
+func TestProfilesPrintBeforeBuilt(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	tb.do("cloning Runway", chromedp.Click(chromedp.CSS(`#prof-runway button[data-action="clone"]`)))
+	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	tb.do("saving", chromedp.Click(chromedp.ID("prof-save")))
+	tb.waitFor("the clone listed", `!!document.getElementById("prof-runway-custom")`, 10*time.Second)
+
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchPrint})
+	tb.open("/profiles") // and waits for every profile's details
+	var printed, built map[string]int
+	if err := json.Unmarshal([]byte(eval[string](tb, `window.printRows`)), &printed); err != nil {
+		t.Fatal(err)
+	}
+	// Still "printing": every details open, built now.
+	if err := json.Unmarshal([]byte(eval[string](tb, profileRowsJS)), &built); err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := pricing.Catalog()
+	if len(built) != len(ps)+1 || built["runway-custom"] == 0 {
+		t.Fatalf("rows by profile once built: %v", built)
+	}
+	for id, n := range built {
+		if printed[id] != n || n == 0 {
+			t.Errorf("%s printed with %d table rows before its details were built; %d once built", id, printed[id], n)
+		}
+	}
+	eval[bool](tb, `dispatchEvent(new Event("afterprint"))`)
+	if n := eval[int](tb, `document.querySelectorAll(".print-fill, details.prof-body[open]").length`); n != 0 {
+		t.Errorf("after the printout, %d copies of details or open details are left", n)
+	}
+	eval[bool](tb, `(document.querySelectorAll("details.prof-body").forEach((d) => d.open = true), true)`)
+	var after map[string]int
+	if err := json.Unmarshal([]byte(eval[string](tb, profileRowsJS)), &after); err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(after, built) {
+		t.Errorf("rows by profile after the printout %v, want %v", after, built)
 	}
 	tb.assertNoErrors()
 }

@@ -83,15 +83,35 @@
 // sources, /plan's working. They are opened for the printout, and those
 // that were closed are closed again after it. The platform filter stays
 // as it is: 23 checkboxes say nothing on paper.
+//
+// /profiles builds its profiles' numbers and sources after the live page
+// has started, a few at a time (app/profiles.go, buildMore), and the app
+// cannot build before a printout: beforeprint wants the page at once, and
+// the wasm draws a frame later. So the prerendered ones are kept here, and
+// a profile whose details are not yet built prints a copy of them, after
+// its own (empty) content; the copy is hidden once the app builds them
+// (app.css), and removed after the printout.
 (() => {
+  const kept = new Map();
+  for (const d of document.querySelectorAll("article[data-profile] .prof-detail")) {
+    kept.set(d.closest("article").dataset.profile, d);
+  }
   let opened = [];
   addEventListener("beforeprint", () => {
     opened = [...document.querySelectorAll("details:not([open]):not(.cmp-filter)")];
     for (const d of opened) d.open = true;
+    for (const d of document.querySelectorAll("article[data-profile] .prof-detail:empty")) {
+      const copy = kept.get(d.closest("article").dataset.profile);
+      if (!copy || copy === d || !copy.childElementCount) continue;
+      const fill = copy.cloneNode(true);
+      fill.classList.add("print-fill");
+      d.after(fill);
+    }
   });
   addEventListener("afterprint", () => {
     for (const d of opened) d.open = false;
     opened = [];
+    for (const fill of document.querySelectorAll(".print-fill")) fill.remove();
   });
 })();
 
