@@ -1503,31 +1503,87 @@ func (ed *profileEditor) check() (pricing.Profile, bool) {
 }
 
 // fail files an error beside the field its path names (the nearest field
-// that holds it), or above the form.
+// that holds it), or above the form. Either way it is worded for the form,
+// not for a file: beside a field, by the field's label ("Clip lengths (s):
+// the shortest must be more than 0.", where an import says "Model 2, clip
+// lengths, min must be more than 0. (models[1].durations.min)"); above the
+// form, by the item as its legend names it ("Model 2 “Gen-4 Turbo”"), with
+// the path only for what the form does not show (add-ons, promotions),
+// which the person changes in the exported JSON.
 func (ed *profileEditor) fail(err error) {
-	msg := profileMessage(err)
-	if pe, ok := errors.AsType[*pricing.ProfileError](err); ok && pe.Path != "" {
-		best := ""
-		for _, f := range ed.fields() {
-			if (pe.Path == f.Path || strings.HasPrefix(pe.Path, f.Path+".") || strings.HasPrefix(pe.Path, f.Path+"[")) &&
-				len(f.Path) > len(best) {
-				best = f.Path
-				if pe.Path == f.Path {
-					// Beside the field: in its own words, without the path
-					// ("Credits per second must be more than 0.", not
-					// "Model 2, rate 1, units per second … (models[1]…)").
-					msg = fieldSentence(f.Label, pe.Err)
-				}
-			}
-		}
-		if best != "" {
-			if ed.errs[best] == "" {
-				ed.errs[best] = msg
-			}
-			return
+	pe, ok := errors.AsType[*pricing.ProfileError](err)
+	if !ok || pe.Path == "" {
+		ed.general = profileMessage(err)
+		return
+	}
+	var best *editField
+	fs := ed.fields()
+	for i, f := range fs {
+		if (pe.Path == f.Path || strings.HasPrefix(pe.Path, f.Path+".") || strings.HasPrefix(pe.Path, f.Path+"[")) &&
+			(best == nil || len(f.Path) > len(best.Path)) {
+			best = &fs[i]
 		}
 	}
-	ed.general = msg
+	msg := formWords(pe.Err.Error())
+	if best == nil {
+		ed.general = ed.placeMessage(pe.Path, msg)
+		return
+	}
+	if ed.errs[best.Path] == "" {
+		ed.errs[best.Path] = fieldSentence(best.Label+ed.partWords(best.Path, pe.Path[len(best.Path):]), errors.New(msg))
+	}
+}
+
+// partWords names the part of the field at path that tail ("[1].seconds",
+// ".min") points into, as typed in the field: "Clip lengths (s): the
+// shortest", "Credits by clip length at 8 s".
+func (ed *profileEditor) partWords(path, tail string) string {
+	switch tail {
+	case "":
+		return ""
+	case ".min":
+		return ": the shortest"
+	case ".max":
+		return ": the longest"
+	}
+	if bucket, _, ok := treeAt(ed.tree, path+tail); ok && strings.HasPrefix(tail, "[") {
+		return " at " + str(bucket["seconds"]) + " s"
+	}
+	return ", " + pathWords(tail[1:])
+}
+
+// placeMessage words a broken rule at path that no field of the form
+// holds, by the item of the form it is in ("Model 1 “Gen-4”, audio …"),
+// and says where it is in the JSON when the form does not show it: the
+// person changes that in the exported file.
+func (ed *profileEditor) placeMessage(path, msg string) string {
+	head, rest, below := strings.Cut(path, ".")
+	words := pathWords(path)
+	if item, ok := treeWalk(ed.tree, []string{head}); ok && str(item["name"]) != "" {
+		words = pathWords(head) + " “" + str(item["name"]) + "”"
+		if below {
+			words += ", " + pathWords(rest)
+		}
+	}
+	msg = fieldSentence(words, errors.New(msg))
+	if below {
+		msg += " (" + path + ")"
+	}
+	return msg
+}
+
+// formWords replaces the paths a message names ("duplicate resolution
+// \"720p\" (also rates[0])") with the form's words ("(also rate 1)").
+func formWords(msg string) string {
+	before, rest, ok := strings.Cut(msg, "(also ")
+	if !ok {
+		return msg
+	}
+	path, after, ok := strings.Cut(rest, ")")
+	if !ok || !strings.Contains(path, "[") {
+		return msg
+	}
+	return before + "(also " + pathWords(path) + ")" + after
 }
 
 // onEdList adds an item with example numbers to a list of the profile (a
@@ -1732,6 +1788,10 @@ func parseDurations(s string) (map[string]any, error) {
 		a, err1 := strconv.Atoi(strings.TrimSpace(lo))
 		b, err2 := strconv.Atoi(strings.TrimSpace(hi))
 		if err1 != nil || err2 != nil {
+			return nil, bad
+		}
+		if a > b { // (its message named the JSON's "max")
+			bad.Err = errors.New("must be a range from the shortest to the longest, like 2-10")
 			return nil, bad
 		}
 		return map[string]any{"min": json.Number(strconv.Itoa(a)), "max": json.Number(strconv.Itoa(b))}, nil

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -172,13 +173,82 @@ func TestProfileEditor(t *testing.T) {
 	// A bucket for a length the model does not offer is a broken rule,
 	// shown beside the buckets.
 	ed.set(field("models[1].rates[0].buckets"), "5: 25, 8: 40")
-	if got := ed.errs["models[1].rates[0].buckets"]; !strings.Contains(got, "(models[1].rates[0].buckets") {
+	if got := ed.errs["models[1].rates[0].buckets"]; got != "Credits by clip length at 8 s: 8 s is not an offered duration (5, 10 s)." {
 		t.Errorf("bad bucket: %q (general %q)", got, ed.general)
 	}
 	ed.set(field("models[1].durations"), "two to ten")
 	// A sentence ("Clip lengths write them like…" was not).
 	if got := ed.errs["models[1].durations"]; got != "Clip lengths must be seconds, like 5, 10, or a range like 2-10." {
 		t.Errorf("bad durations: %q", got)
+	}
+}
+
+// TestEditorMessagesInFormWords: a broken rule is worded for the form it
+// is shown in. Beside a field, by the field's label and the part of what
+// was typed it is about; above the form, by the item as its legend names
+// it, with the JSON path only for what the form does not show. They named
+// the JSON ("Model 2, clip lengths, min must be more than 0.
+// (models[1].durations.min)"), as an imported file's messages do, which
+// keep it.
+func TestEditorMessagesInFormWords(t *testing.T) {
+	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	field := func(path string) editField { return editorField(t, ed, path) }
+	for _, tt := range []struct{ path, typed, want string }{
+		{"models[1].durations", "0-10", "Clip lengths (s): the shortest must be more than 0."},
+		{"models[1].durations", "5, 3", "Clip lengths (s), length 2 must be longer than the one before (5 s)."},
+		{"models[1].durations", "10-5", "Clip lengths must be a range from the shortest to the longest, like 2-10."},
+		{"models[1].rates[0].buckets", "5: 0, 10: 40", "Credits by clip length at 5 s must be more than 0."},
+		{"models[1].rates[0].buckets", "5: 10, 5: 40", "Credits by clip length at 5 s: duplicate bucket for 5 s (also clip length 1)."},
+	} {
+		if tt.path == "models[1].rates[0].buckets" {
+			ed.set(field("models[1].durations"), "5, 10")
+			ed.set(field("models[1].rates[0].rule"), "buckets")
+		}
+		ed.set(field(tt.path), tt.typed)
+		if got := ed.errs[tt.path]; got != tt.want || ed.general != "" {
+			t.Errorf("%s typed %q: %q (above the form %q), want %q", tt.path, tt.typed, got, ed.general, tt.want)
+		}
+	}
+	ed.set(field("models[1].rates[0].buckets"), "5: 25, 10: 40")
+	// A resolution given twice names the other rate as the form does
+	// (it said "(also rates[0])").
+	rates := obj(list(ed.tree["models"])[1])
+	first := str(obj(list(rates["rates"])[0])["res"])
+	rates["rates"] = append(list(rates["rates"]), jsonTree(`{"res":"4k","per_second":"10"}`))
+	last := "models[1].rates[" + strconv.Itoa(len(list(rates["rates"]))-1) + "].res"
+	ed.set(field(last), first)
+	if got, want := ed.errs[last], "Resolution: duplicate resolution \""+first+"\" (also rate 1)."; got != want {
+		t.Errorf("a resolution twice: %q, want %q", got, want)
+	}
+	rates["rates"] = list(rates["rates"])[:len(list(rates["rates"]))-1]
+	delete(ed.texts, last)
+	if _, ok := ed.check(); !ok {
+		t.Fatalf("the profile is still broken: %v %q", ed.errs, ed.general)
+	}
+
+	// A rule the form shows no field for: above it, by the model's legend,
+	// and where it is in the JSON, which the person changes after export.
+	models := list(ed.tree["models"])
+	obj(models[0])["audio"] = "addon"
+	ed.check()
+	name := str(obj(models[0])["name"])
+	if want := "Model 1 “" + name + "”, audio is \"addon\" but the model has no add-on of kind audio. (models[0].audio)"; ed.general != want {
+		t.Errorf("above the form: %q, want %q", ed.general, want)
+	}
+	obj(models[0])["audio"] = "none"
+	ed.tree["models"] = []any{}
+	ed.check()
+	if want := "Models is empty (a profile needs at least one model)."; ed.general != want {
+		t.Errorf("no model: %q, want %q", ed.general, want)
+	}
+	// An imported file's message keeps the path, to find in the file.
+	_, err = pricing.DecodeProfile([]byte(`{"id":"x","name":"X","platform":"X","kind":"credits","currency":"USD","custom":true,
+		"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":0,"max":10},"rates":[{"res":"720p","per_second":"1"}]}]}`))
+	if got, want := profileMessage(err), "Model 1, clip lengths, min must be more than 0. (models[0].durations.min)"; got != want {
+		t.Errorf("import: %q, want %q", got, want)
 	}
 }
 
