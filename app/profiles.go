@@ -1064,12 +1064,15 @@ func (c *profilesPage) importData(data []byte) {
 	c.reload()
 }
 
-// reload reads the custom profiles again and re-applies the search.
+// reload reads the custom profiles again and re-applies the search. An
+// export shown is of the profile as it is now: it kept the JSON of the
+// click, and a price corrected meanwhile was downloaded as it was before.
 func (c *profilesPage) reload() {
 	c.load()
 	c.filter()
-	if c.exportID != "" && !c.taken(c.exportID) {
-		c.exportID, c.exportText = "", ""
+	if id := c.exportID; id != "" {
+		c.exportID = ""
+		c.export(id)
 	}
 }
 

@@ -487,3 +487,34 @@ func TestEditorMoneyInItsCurrency(t *testing.T) {
 		t.Error("no rate of the API's models to type into")
 	}
 }
+
+// TestProfileExportFollowsSave: a profile's export open while the profile
+// is edited and saved shows the saved profile, not the one before. It
+// kept the JSON of the export click: a person who exported, corrected a
+// price and downloaded got the old price.
+func TestProfileExportFollowsSave(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	p := cloneProfile(catalogProfile(t, "runway"), never)
+	if err := saveCustom(s, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := loadProfilesPage(t)
+	c.export(p.ID)
+	if !strings.Contains(c.exportText, `"monthly": "15"`) {
+		t.Fatalf("the export lacks the plan's price: %s", c.exportText[:200])
+	}
+	ed, err := newProfileEditor(p, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed.set(editorField(t, ed, "plans[0].monthly"), "17")
+	c.ed = ed
+	c.onEdSave(app.Context{}, app.Event{Value: app.Null()})
+	if c.ed != nil {
+		t.Fatalf("not saved: %v %q", ed.errs, ed.general)
+	}
+	if c.exportID != p.ID || strings.Contains(c.exportText, `"monthly": "15"`) || !strings.Contains(c.exportText, `"monthly": "17"`) {
+		t.Errorf("after the save, the export of %q shows the price before it", c.exportID)
+	}
+}
