@@ -883,8 +883,10 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 		c.restore()
 		focusAfterRender(c.page, "#prof-status")
 	case "paste":
-		if t := app.Window().GetElementByID("f-import"); t.Truthy() {
-			c.importData([]byte(t.Get("value").String()))
+		// Imported, the text goes: a second press imported it again, as
+		// another copy ("… (2)").
+		if t := app.Window().GetElementByID("f-import"); t.Truthy() && c.importData([]byte(t.Get("value").String())) {
+			t.Set("value", "")
 		}
 	}
 }
@@ -1028,15 +1030,15 @@ func (c *profilesPage) onFile(ctx app.Context, e app.Event) {
 	in.Set("value", "")
 }
 
-// importData checks and saves an imported profile. A profile whose id is
-// taken gets a free one. Nothing is written unless the whole profile is
-// good.
-func (c *profilesPage) importData(data []byte) {
+// importData checks and saves an imported profile, and reports whether
+// it did. A profile whose id is taken gets a free one. Nothing is written
+// unless the whole profile is good.
+func (c *profilesPage) importData(data []byte) bool {
 	c.status, c.undo = "", nil
 	p, err := importProfile(data)
 	if err != nil {
 		c.alert = "Import refused: " + profileMessage(err) + " Nothing was saved or changed."
-		return
+		return false
 	}
 	id := p.ID
 	if c.taken(p.ID) {
@@ -1053,7 +1055,7 @@ func (c *profilesPage) importData(data []byte) {
 	}
 	if err := saveCustom(deviceStore(), p, ""); err != nil {
 		c.alert = "Import failed: " + profileMessage(err)
-		return
+		return false
 	}
 	c.alert = ""
 	c.status = "Imported “" + p.Name + "”"
@@ -1062,6 +1064,7 @@ func (c *profilesPage) importData(data []byte) {
 	}
 	c.status += ". It is in the calculator, compare and the planner now, marked custom."
 	c.reload()
+	return true
 }
 
 // reload reads the custom profiles again and re-applies the search. An

@@ -536,6 +536,24 @@ func TestProfileImport(t *testing.T) {
 	if href := eval[string](tb, `document.getElementById("prof-download").getAttribute("download")`); href != "runway-custom.json" {
 		t.Errorf("download name %q", href)
 	}
+
+	// Pasted and imported, the text goes: pressed again, the button
+	// imported another copy ("Runway (app) (2)").
+	eval[bool](tb, fmt.Sprintf(`(() => {
+		const el = document.getElementById("f-import");
+		el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true}));
+		document.getElementById("prof-import-paste").click();
+		return true;
+	})()`, runway))
+	tb.waitFor("the paste imported", `document.getElementById("prof-status").textContent.includes("as “runway-custom-2”")`, 10*time.Second)
+	if v := eval[string](tb, `document.getElementById("f-import").value`); v != "" {
+		t.Errorf("after a pasted profile was imported, its text is still there (%d characters)", len(v))
+	}
+	tb.do("pressing Import again", chromedp.Click(chromedp.CSS("#prof-import summary")), chromedp.Click(chromedp.ID("prof-import-paste")))
+	tb.waitFor("nothing pasted refused", `document.getElementById("prof-alert").textContent.includes("The profile is empty")`, 10*time.Second)
+	if keys := eval[[]string](tb, customKeysJS); len(keys) != 3 {
+		t.Errorf("stored keys %v after one paste and a second press", keys)
+	}
 	tb.assertNoErrors()
 }
 
