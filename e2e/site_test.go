@@ -178,12 +178,19 @@ import (
 // their open state, which could close one just clicked open (+0.2 KB raw:
 // 9,834,856 and 2,592,207). The bonus' toggle draws nothing (9,834,914 and
 // 2,593,186); each profile's summary names its profile for screen readers
-// (+0.9 KB raw: 9,835,856 and 2,593,648).
+// (+0.9 KB raw: 9,835,856 and 2,593,648). Then helper 36's fixes: Export
+// JSON leaves a profile's details open, its button says it shows the JSON
+// (+0.9 KB raw: 9,836,777 and 2,593,964); the person's own profiles built
+// with the page, for a printout (9,836,797 and 2,593,970); the editor's
+// messages in the form's words, not the JSON's paths (+6.8 KB raw, +1.2 KB
+// gzip -9: 9,843,582 and 2,595,120); an export shown follows the profile's
+// edits, and a pasted profile leaves its box once imported (9,843,737 and
+// 2,595,946).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_836_000
-	ceilWasmGzip   = 2_594_000
+	ceilWasmRaw    = 9_844_000
+	ceilWasmGzip   = 2_596_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
