@@ -942,7 +942,7 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 		if in.Profile != nil && clips.IsInteger() {
 			// The same clips as a month's row, on every platform.
 			mix := "clips:" + clips.String() + ":" + pricing.Exact(in.Seconds) + ":" + string(in.Res) + ":" +
-				string(cmp.Or(c.choices.tier, pricing.TierAny)) + ":" + pricing.Exact(takes)
+				string(cmp.Or(c.choices.tier, pricing.TierAny)) + ":" + takesText(takes)
 			// Billed and shown as here: a yearly plan's clips were planned
 			// monthly, a calculation in euros in dollars.
 			v := url.Values{"mix": {mix}, "cur": {c.displayCurrency()}}
@@ -1024,6 +1024,8 @@ func (c *calculator) parse(key string, positive, optional bool) (decimal.Decimal
 	var d decimal.Decimal
 	var err error
 	switch {
+	case key == "takes": // "7/3" too: a clip log's measure, as links write it
+		d, err = pricing.ParseTakes(calcLabels[key], s)
 	case key == "price" || key == "ppc":
 		d, err = pricing.ParsePrice(calcLabels[key], s, c.currency())
 	case positive:
@@ -1100,7 +1102,7 @@ func (c *calculator) linkValues() url.Values {
 func (c *calculator) shareValues() url.Values {
 	v := c.linkValues()
 	if d, _, ok := c.measuredTakes(); ok && !v.Has("takes") {
-		v.Set("takes", pricing.Exact(d))
+		v.Set("takes", takesText(d))
 	}
 	// A profile of one's own is on this device only: anywhere else, and in
 	// every embed, the link said "not in the list". It carries the
@@ -1154,8 +1156,8 @@ func (c *calculator) compareLink(takes decimal.Decimal) string {
 	if takes.IsZero() {
 		takes = one
 	}
-	if !takes.Equal(want) && !takes.LessThan(one) { // under 1: its message is here
-		v.Set("takes", pricing.Exact(takes))
+	if !takes.Equal(want) && c.errs["takes"] == "" { // a bad one: its message is here
+		v.Set("takes", takesText(takes))
 	}
 	if c.bundled && good("billing") == string(pricing.LensYearly) {
 		v.Set("billing", string(pricing.LensYearly))

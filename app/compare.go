@@ -1091,7 +1091,7 @@ func (c *compare) linkValues() url.Values {
 func (c *compare) shareValues() url.Values {
 	v := c.linkValues()
 	if d, _, ok := measuredTakes("", ""); ok && c.takesMeasured {
-		v.Set("takes", pricing.Exact(d)) // as counted, not as shown
+		v.Set("takes", takesText(d)) // as counted ("7/3"), not as shown
 	}
 	// A profile of one's own is on this device only: named in the
 	// platforms, it made the ranking "not in the list" anywhere else and
@@ -1130,7 +1130,7 @@ func (c *compare) calcValues(s pricing.Shot) url.Values {
 		v.Set("dur", pricing.Exact(s.Seconds))
 	}
 	if c.errs["takes"] == "" && s.Takes.IsPositive() && !s.Takes.Equal(decimal.NewFromInt(1)) {
-		v.Set("takes", pricing.Exact(s.Takes))
+		v.Set("takes", takesText(s.Takes))
 	}
 	return v
 }
@@ -1191,7 +1191,7 @@ func calcRowLink(row pricing.RankRow, s pricing.Shot) string {
 	}
 	v.Set("dur", pricing.Exact(s.Seconds))
 	if s.Takes.IsPositive() && !s.Takes.Equal(decimal.NewFromInt(1)) {
-		v.Set("takes", pricing.Exact(s.Takes))
+		v.Set("takes", takesText(s.Takes))
 	}
 	return linkTo("/", v, calcKeys)
 }

@@ -442,10 +442,11 @@ func TestMeasuredTakesExact(t *testing.T) {
 	if !strings.Contains(html, "$1.20 × ~2.33 generations = $2.80") {
 		t.Errorf("the working does not show the rounded figure")
 	}
-	// Its shared link carries the figure counted, which reads back the
-	// same on a device without the log.
+	// Its shared link carries the figure counted, as the log's counts
+	// ("7/3", not 2.3333333333333333 in the field there), which read back
+	// the same on a device without the log.
 	shared := calc.shareValues().Get("takes")
-	if shared != "2.3333333333333333" {
+	if shared != "7/3" {
 		t.Errorf("the shared link's takes %q", shared)
 	}
 	// Typed, the rounded figure is the person's: their own 2.33.
@@ -459,7 +460,7 @@ func TestMeasuredTakesExact(t *testing.T) {
 	// on Runway's cheapest is $0.0933 a kept second, not $0.0932.
 	cmp := newCompare()
 	cmp.init(mustURL(t, "/compare#dur=10&res=720p&tier=fast"))
-	if cmp.values["takes"] != "2.33" || cmp.shareValues().Get("takes") != "2.3333333333333333" || cmp.linkValues().Has("takes") {
+	if cmp.values["takes"] != "2.33" || cmp.shareValues().Get("takes") != "7/3" || cmp.linkValues().Has("takes") {
 		t.Errorf("compare takes %q, shared %q, in the address %q", cmp.values["takes"],
 			cmp.shareValues().Get("takes"), cmp.linkValues().Get("takes"))
 	}
@@ -481,14 +482,15 @@ func TestMeasuredTakesExact(t *testing.T) {
 		t.Errorf("plan's Runway: row %d of %d, not ~11,666.67 credits", i, len(p.results))
 	}
 	link := p.linkValues().Get("mix")
-	if link != "broll:100:10:720p:fast:~2.3333333333333333" {
+	if link != "broll:100:10:720p:fast:~7/3" {
 		t.Errorf("plan link %q", link)
 	}
 	// Links carrying a measure read back: the new one as counted here, one
 	// made before at 2 places as what it says.
 	measured.rs = nil
 	for mix, want := range map[string]string{link: "if empty: ~2.33, measured in the clip log this link was made with",
-		"broll:100:10:720p:fast:~2.33": "if empty: 2.33, measured in the clip log this link was made with"} {
+		"broll:100:10:720p:fast:~2.3333333333333333": "if empty: ~2.33, measured in the clip log this link was made with",
+		"broll:100:10:720p:fast:~2.33":               "if empty: 2.33, measured in the clip log this link was made with"} {
 		p = openPlanner(t, "mix="+mix)
 		if hint, _, err := p.defaultTakes(p.rows[0]); hint != want || err != nil || !p.current {
 			t.Errorf("%s without a log: %q %v", mix, hint, err)
@@ -1550,5 +1552,90 @@ func TestPlanRateTypedBack(t *testing.T) {
 	if got := p.rates.Per[pricing.EUR].String(); got != "0.86" || p.linkValues().Has("rate") {
 		t.Errorf("/plan#%s after the log's rate went back to 0.86: converts at %s, address %q", link, got,
 			formatLinkState(p.linkValues(), planKeys))
+	}
+}
+
+// TestLinkedTakesReadable: the links between the pages carry the clip
+// log's measured generations per kept clip as its counts ("7/3"), which
+// the other page's field shows and prices exactly, not as
+// "2.3333333333333333" in that field. Gen-4 Turbo: 7 clips made, 3 kept;
+// Gen-4: 4 made, 3 kept; every platform: 11 made, 6 kept.
+func TestLinkedTakesReadable(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	typeClip(c, map[string]string{"model": "gen-4-turbo"})
+	save := func(kept ...string) {
+		for _, k := range kept {
+			typeClip(c, map[string]string{"kept": k})
+			if !c.save(true) {
+				t.Fatalf("save: %q %q %v", c.alert, c.clipMsg, c.errs)
+			}
+		}
+	}
+	save("no", "yes", "no", "no", "yes", "no", "yes")
+	typeClip(c, map[string]string{"model": "gen-4"})
+	save("yes", "yes", "yes", "no")
+	measured.done, measured.rs = false, nil
+	field := func(html, name string) string {
+		t.Helper()
+		tag, _, ok := element(html, fieldID(name))
+		if !ok {
+			t.Fatalf("no field %s", name)
+		}
+		v, _ := attr(tag, "value")
+		return v
+	}
+
+	// /compare counts every platform's 11/6; a row's link to the
+	// calculator carries it so, and the calculator shows it so, says it is
+	// the log's, and prices the row's kept clip as /compare did.
+	cmp := newCompare()
+	cmp.init(mustURL(t, "/compare#dur=10&res=720p&tier=fast"))
+	i := slices.IndexFunc(cmp.table.Rows, func(r rankLine) bool { return !strings.HasPrefix(r.Key, "runway/") })
+	if i < 0 {
+		t.Fatalf("no row but Runway's in %d", len(cmp.table.Rows))
+	}
+	row := cmp.table.Rows[i]
+	link := cmp.links[i]
+	if !strings.Contains(link, "&takes=11/6") {
+		t.Errorf("/compare's row links to %q", link)
+	}
+	calc, html := loadCalculator(t, link)
+	if got := field(html, "takes"); got != "11/6" {
+		t.Errorf("%s: the calculator's field shows %q", link, got)
+	}
+	if !strings.Contains(html, "Measured from your log: 11 clips, 6 kept (every platform).") {
+		t.Errorf("%s: the field does not say it is the log's measure", link)
+	}
+	if got := pricing.FormatMoney(pricing.NewMoney(decimal.RequireFromString(calc.resultValue(idCostPerKept, "0")),
+		row.row.CostPerKeptClip.Currency)); got != pricing.FormatMoney(row.row.CostPerKeptClip) {
+		t.Errorf("%s: a kept clip costs %s, on /compare %s", link, got, pricing.FormatMoney(row.row.CostPerKeptClip))
+	}
+
+	// The calculator counts Gen-4 Turbo's own 7/3: its links to /compare
+	// and, past the plan's credits, to /plan carry it so, and those pages
+	// show it so and price with it exactly.
+	calc, _ = loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&clips=200")
+	if !strings.Contains(calc.compare, "&takes=7/3") || !strings.Contains(calc.notePlan, ":7/3") {
+		t.Fatalf("the calculator links to %q and %q", calc.compare, calc.notePlan)
+	}
+	_, html = loadCompare(t, calc.compare)
+	cmp = newCompare()
+	cmp.init(mustURL(t, calc.compare))
+	if got := field(html, "takes"); got != "7/3" || !cmp.current {
+		t.Errorf("%s: /compare's field shows %q (%v)", calc.compare, got, cmp.errs)
+	}
+	if i := slices.IndexFunc(cmp.table.Rows, func(r rankLine) bool { return r.Key == "runway/gen-4-turbo" }); i < 0 {
+		t.Errorf("%s: no Gen-4 Turbo", calc.compare)
+	} else if r := cmp.table.Rows[i].row; !r.CostPerKeptClip.Amount.Mul(decimal.NewFromInt(3)).Round(12).Equal(
+		r.CostPerClip.Amount.Mul(decimal.NewFromInt(7)).Round(12)) {
+		t.Errorf("%s: Gen-4 Turbo's kept clip %s on /compare is not 7/3 of its clip's %s", calc.compare, r.CostPerKeptClip.Amount, r.CostPerClip.Amount)
+	}
+	u := mustURL(t, calc.notePlan)
+	p := openPlanner(t, u.EscapedFragment())
+	if !p.current || p.rows[0].Takes != "7/3" {
+		t.Errorf("%s: /plan's row takes %q (%v)", calc.notePlan, p.rows[0].Takes, p.errs)
+	}
+	if ph := app.HTMLString(p.renderRow(0)); !strings.Contains(ph, `value="7/3"`) {
+		t.Errorf("%s: /plan's row: %s", calc.notePlan, ph)
 	}
 }

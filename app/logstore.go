@@ -103,11 +103,33 @@ func measuredTakes(profileID, modelID string) (takes decimal.Decimal, source str
 	return takes, r.Source(), true
 }
 
+// takesText writes generations per kept clip for a link to another page
+// or a share, exactly and readably: a clip log's measure (a model's, or
+// every platform's) as its counts ("7/3", pricing.TakesText), which
+// ParseTakes reads back as the very figure counted here, any other figure
+// as it is ("1.5"). A measure written whole ("2.3333333333333333") landed
+// in the other page's field as that.
+func takesText(d decimal.Decimal) string {
+	measuredTakes("", "") // reads the log on first use
+	var all cliplog.Retakes
+	for _, r := range measured.rs {
+		if m, ok := pricing.MeasuredTakes(r.Generations, r.Kept); ok && m.Equal(d) {
+			return pricing.TakesText(r.Generations, r.Kept)
+		}
+		all.Generations += r.Generations
+		all.Kept += r.Kept
+	}
+	if m, ok := pricing.MeasuredTakes(all.Generations, all.Kept); ok && m.Equal(d) {
+		return pricing.TakesText(all.Generations, all.Kept)
+	}
+	return pricing.Exact(d)
+}
+
 // takesHint says where a takes field's default comes from: the source
 // alone when the field is empty or holds the measured figure, else the
 // figure and its source.
 func takesHint(value string, takes decimal.Decimal, source string) string {
-	if v, err := pricing.ParsePositive(labelTakes, value); strings.TrimSpace(value) == "" || err == nil && v.Equal(takes) {
+	if v, err := pricing.ParseTakes(labelTakes, value); strings.TrimSpace(value) == "" || err == nil && v.Equal(takes) {
 		return sentence(source)
 	}
 	return "Your log: " + pricing.FormatApprox(takes) + ", " + source + "."

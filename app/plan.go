@@ -1133,7 +1133,7 @@ func (c *planner) linkValues() url.Values {
 	for i, r := range rows {
 		if strings.TrimSpace(r.Takes) == "" {
 			if hint, d, err := c.defaultTakes(r); hint != "" && err == nil {
-				rows[i].Measured = pricing.Exact(d)
+				rows[i].Measured = takesText(d)
 			}
 		}
 	}

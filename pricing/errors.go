@@ -24,6 +24,10 @@ var (
 	// ErrTooManyTakes: generations per kept clip above MaxTakes. It wraps
 	// ErrTooLarge.
 	ErrTooManyTakes = fmt.Errorf("%w: more than %d generations per kept clip", ErrTooLarge, MaxTakes)
+	// errNotRatio: generations per kept clip written as a fraction
+	// ("7/3", ParseTakes) that is not two whole numbers more than 0. It
+	// wraps ErrNotNumber.
+	errNotRatio = fmt.Errorf("%w: not clips made/kept", ErrNotNumber)
 
 	// ErrNotOffered: a model cannot make a shot (NotOfferedError). It is an
 	// answer, not a failure: the shot is listed apart with the reason.
@@ -56,6 +60,8 @@ func (e *InputError) Error() string {
 	switch {
 	case errors.Is(e.Err, ErrEmpty):
 		return e.Field + " is empty"
+	case e.Err == errNotRatio:
+		return e.Field + " must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"
 	case errors.Is(e.Err, ErrNotNumber) && exponentForm(e.Value):
 		// "1e12" is a number: "must be a number" told the person it was not.
 		return e.Field + " must be written out in full, like 1200000, not in exponent form like 1.2e6"

@@ -164,6 +164,11 @@ func TestParseTakes(t *testing.T) {
 		{"1.5", "1.5", nil, ""},
 		{"1,000", "1000", nil, ""},
 		{"1000.00", "1000", nil, ""},
+		// Clips made/kept, as TakesText writes a clip log's measure.
+		{"7/3", "2.3333333333333333", nil, ""},
+		{" 14 / 6 ", "2.3333333333333333", nil, ""},
+		{"1,200/450", "2.6666666666666667", nil, ""},
+		{"3/3", "1", nil, ""},
 
 		{"1000.01", "", ErrTooManyTakes, "Generations per kept clip must be at most 1,000"},
 		{"1,000,000", "", ErrTooManyTakes, "Generations per kept clip must be at most 1,000"},
@@ -171,6 +176,12 @@ func TestParseTakes(t *testing.T) {
 		{"0", "", ErrZero, "Generations per kept clip must be more than 0"},
 		{"-2", "", ErrNegative, "Generations per kept clip cannot be negative"},
 		{"", "", ErrEmpty, "Generations per kept clip is empty"},
+		{"7/0", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
+		{"7.5/3", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
+		{"7/3/2", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
+		{"/3", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
+		{"2/3", "", ErrBelowOne, "Generations per kept clip must be 1 or more"},
+		{"5000/1", "", ErrTooManyTakes, "Generations per kept clip must be at most 1,000"},
 	}
 	for _, tt := range tests {
 		got, err := ParseTakes(FieldTakes, tt.in)
@@ -196,25 +207,37 @@ func TestMeasuredTakes(t *testing.T) {
 		gens, kept int
 		want       string
 		ok         bool
+		text       string // TakesText: what a field or a link shows
 	}{
-		{10, 0, "0", false},
-		{0, 0, "0", false},
-		{3, 2, "1.5", true},
-		{10, 3, "3.3333333333333333", true}, // exact to DivisionScale, as the clip log divides
-		{7, 3, "2.3333333333333333", true},
-		{2, 3, "1", true}, // impossible counts still give at least 1
-		{1000, 1, "1000", true},
-		{5000, 1, "1000", true},
-		{2_000_001, 2, "1000", true},
+		{10, 0, "0", false, ""},
+		{0, 0, "0", false, ""},
+		{3, 2, "1.5", true, "1.5"},
+		{10, 3, "3.3333333333333333", true, "10/3"}, // exact to DivisionScale, as the clip log divides
+		{7, 3, "2.3333333333333333", true, "7/3"},
+		{14, 6, "2.3333333333333333", true, "7/3"},
+		{9, 4, "2.25", true, "2.25"},
+		{2, 3, "1", true, "1"}, // impossible counts still give at least 1
+		{1000, 1, "1000", true, "1000"},
+		{5000, 1, "1000", true, "1000"},
+		{2_000_001, 2, "1000", true, "1000"},
+		{20_001, 19_997, "1.0002000300045007", true, "20001/19997"},
 	}
 	for _, tt := range tests {
 		got, ok := MeasuredTakes(tt.gens, tt.kept)
 		if ok != tt.ok || !eq(t, got, tt.want) {
 			t.Errorf("MeasuredTakes(%d, %d) = %s, %v; want %s, %v", tt.gens, tt.kept, got, ok, tt.want, tt.ok)
 		}
+		text := TakesText(tt.gens, tt.kept)
+		if text != tt.text {
+			t.Errorf("TakesText(%d, %d) = %q, want %q", tt.gens, tt.kept, text, tt.text)
+		}
 		if ok {
 			if back, err := ParseTakes(FieldTakes, Exact(got)); err != nil || !back.Equal(got) {
 				t.Errorf("MeasuredTakes(%d, %d) = %s, which ParseTakes reads as %s: %v", tt.gens, tt.kept, got, back, err)
+			}
+			// The text reads back as the very figure the pages price with.
+			if back, err := ParseTakes(FieldTakes, text); err != nil || !back.Equal(got) {
+				t.Errorf("TakesText(%d, %d) = %q, which ParseTakes reads as %s: %v; want %s", tt.gens, tt.kept, text, back, err, got)
 			}
 		}
 	}

@@ -147,10 +147,25 @@ func checkTakes(field string, takes decimal.Decimal, value string) error {
 	return &InputError{Field: field, Value: value, Err: err}
 }
 
-// ParseTakes reads generations per kept clip as typed or linked ("1.5"):
-// ParsePositive, then from 1 to MaxTakes (ErrBelowOne, ErrTooManyTakes).
+// ParseTakes reads generations per kept clip as typed or linked: a number
+// ("1.5", as ParsePositive reads it), or clips made and kept as two whole
+// numbers ("7/3"), divided as MeasuredTakes divides them, which is how
+// TakesText writes a clip log's measure for a field or a link; then from 1
+// to MaxTakes (ErrBelowOne, ErrTooManyTakes). A fraction that is not two
+// whole numbers more than 0 is ErrNotNumber.
 func ParseTakes(field, s string) (decimal.Decimal, error) {
-	d, err := ParsePositive(field, s)
+	var d decimal.Decimal
+	var err error
+	if num, den, ok := strings.Cut(s, "/"); ok {
+		n, err1 := ParsePositive(field, num)
+		k, err2 := ParsePositive(field, den)
+		if err1 != nil || err2 != nil || !n.IsInteger() || !k.IsInteger() {
+			return zero, &InputError{Field: field, Value: s, Err: errNotRatio}
+		}
+		d = n.DivRound(k, DivisionScale)
+	} else {
+		d, err = ParsePositive(field, s)
+	}
 	if err == nil {
 		err = checkTakes(field, d, s)
 	}
@@ -158,6 +173,27 @@ func ParseTakes(field, s string) (decimal.Decimal, error) {
 		return zero, err
 	}
 	return d, nil
+}
+
+// TakesText writes MeasuredTakes(generations, kept) for a field or a link,
+// so that ParseTakes reads back the very figure, and a person reads it: a
+// figure of at most approxPlaces places as it is ("2", "2.5", and the
+// bounds 1 and MaxTakes), another as the counts in lowest terms ("7/3" for
+// 14 clips made and 6 kept, where the division is 2.3333333333333333).
+// It is "" when nothing was kept.
+func TakesText(generations, kept int) string {
+	d, ok := MeasuredTakes(generations, kept)
+	switch {
+	case !ok:
+		return ""
+	case d.Round(approxPlaces).Equal(d):
+		return Exact(d)
+	}
+	a, b := generations, kept
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return strconv.Itoa(generations/a) + "/" + strconv.Itoa(kept/a)
 }
 
 // MeasuredTakes is the generations per kept clip measured from counts
