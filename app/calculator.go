@@ -41,6 +41,7 @@ type calculator struct {
 	rows      []resultRow       // the results, formatted
 	summary   string            // the results in one sentence, for the live region
 	note      string            // a remark under the results (paid vs asked seconds)
+	paid      string            // the seconds a clip is billed for, where more than asked
 	notePlan  string            // with a month past the plan's credits: /plan for these clips
 	seen      string            // the fragment's state as last read or written
 	compare   string            // href of the compare page for this shot
@@ -90,7 +91,7 @@ type calcChoices struct {
 var calcKeys = []string{
 	"profile", "plan", "billing", "model", "res", "audio", "upscale",
 	"cur", "price", "credits", "ppc", "bonus", "bonus_cap",
-	"clip", "cps", "dur", "takes", "clips",
+	"clip", "cps", "dur", "paid", "takes", "clips",
 }
 
 // Field labels; errors name fields by them. The engine's own labels
@@ -113,6 +114,10 @@ const (
 	labelDur      = pricing.FieldDuration         // "Duration"
 	labelTakes    = pricing.FieldTakes            // "Generations per kept clip"
 	labelClips    = "Number of clips"
+	// labelPaid names the seconds a clip is billed for, which only a link
+	// types: a profile of one's own, shared as typed numbers, makes 10 s
+	// clips of the 7 s asked.
+	labelPaid = "Billed clip length"
 )
 
 // calcLabels maps each link key to its field's label.
@@ -121,7 +126,7 @@ var calcLabels = map[string]string{
 	"model": labelModel, "res": labelRes, "audio": labelAudio, "upscale": labelUpscale, "cur": labelCurrency,
 	"price": labelPrice, "credits": labelCredits, "ppc": labelPPC,
 	"bonus": labelBonus, "bonus_cap": labelBonusCap, "clip": labelClip,
-	"cps": labelCPS, "dur": labelDur, "takes": labelTakes, "clips": labelClips,
+	"cps": labelCPS, "dur": labelDur, "paid": labelPaid, "takes": labelTakes, "clips": labelClips,
 }
 
 // engineFields maps the engine's field names that differ from the page's
@@ -667,7 +672,7 @@ func (c *calculator) apply(v url.Values) {
 // results are marked not current instead.
 func (c *calculator) compute() {
 	c.errs = map[string]string{}
-	c.general, c.note, c.notePlan = "", "", ""
+	c.general, c.note, c.notePlan, c.paid = "", "", "", ""
 	c.current = false
 
 	in := pricing.CalcInput{}
@@ -678,6 +683,10 @@ func (c *calculator) compute() {
 	}
 	if d, ok := c.parse("dur", true, false); ok {
 		in.Seconds = d
+	}
+	var paid decimal.Decimal
+	if !c.bundled {
+		paid, _ = c.parse("paid", true, true)
 	}
 	if d, ok := c.parse("takes", true, true); ok {
 		in.Takes = d
@@ -697,6 +706,9 @@ func (c *calculator) compute() {
 			c.fail(err)
 		} else {
 			c.current = true
+			if paid.GreaterThan(calc.PaidSeconds) { // typed numbers: the link's billed length
+				calc.PaidSeconds, calc.UnusedSeconds = paid, paid.Sub(in.Seconds)
+			}
 			c.format(calc, in)
 			return
 		}
@@ -920,6 +932,7 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 		row(idTotal, "Total", clipsWord, calc.Total),
 	}
 	if calc.UnusedSeconds.IsPositive() {
+		c.paid = pricing.Exact(calc.PaidSeconds)
 		c.note = "The model makes " + pricing.FormatNumber(calc.PaidSeconds) + " s clips: you pay for " +
 			pricing.FormatNumber(calc.UnusedSeconds) + " s more than you asked for. "
 	}
@@ -1065,6 +1078,8 @@ func (c *calculator) shown(key string) bool {
 		return !c.bundled && !c.byCredit
 	case "ppc":
 		return !c.bundled && c.byCredit
+	case "paid":
+		return !c.bundled && strings.TrimSpace(c.values["paid"]) != ""
 	case "clip":
 		return !c.bundled && !c.bySecond
 	case "cps":
@@ -1108,15 +1123,55 @@ func (c *calculator) shareValues() url.Values {
 	// every embed, the link said "not in the list". It carries the
 	// profile's numbers instead, typed prices that cost the same.
 	if c.bundled && c.choices.custom && c.current {
-		typed := url.Values{"cur": {string(c.choices.currency)},
-			"ppc":  {c.resultValue(idPricePerCredit, "1")}, // an API's units are its money
+		typed := url.Values{"cur": {string(c.choices.currency)}, "paid": {c.paid},
+			"ppc":  {"1"}, // an API's units are its money
 			"clip": {c.resultValue(idCreditsPerClip, c.resultValue(idCostPerClip, ""))}}
 		for _, key := range []string{"dur", "takes", "clips"} {
 			typed[key] = v[key]
 		}
+		if !c.choices.api {
+			c.planNumbers(typed)
+		}
 		return typed
 	}
 	return v
+}
+
+// planNumbers sets in v the chosen plan's price and credits a month as
+// typed numbers, which divide as the plan's do (its price per credit,
+// rounded to 16 places, cost other amounts in their last digits), and its
+// first-month bonus, which the plan's first-month figures come of. A
+// promotion the typed numbers cannot say is left out: an intro price, and
+// a bonus on a plan priced only by the year (its first month divides the
+// year's price by 12 first).
+func (c *calculator) planNumbers(v url.Values) {
+	ps, _ := c.profiles()
+	p, _ := pricing.FindProfile(ps, c.values["profile"])
+	pl, ok := p.FindPlan(c.values["plan"])
+	if !ok { // not current then; kept for safety
+		v.Set("ppc", c.resultValue(idPricePerCredit, ""))
+		return
+	}
+	v.Del("ppc")
+	price, credits := pl.Monthly.Decimal, pl.Credits
+	yearly := c.values["billing"] == string(pricing.LensYearly)
+	bonus := pl.Promo != nil && pl.Promo.BonusPercent.Valid
+	switch {
+	case yearly && pl.YearlyPerMonth.Valid:
+		price = pl.YearlyPerMonth.Decimal
+	case yearly:
+		price, credits, bonus = pl.Yearly.Decimal, credits.Mul(decimal.NewFromInt(12)), false
+	case bonus:
+		bonus = !pl.Promo.IntroPrice.Valid
+	}
+	v.Set("price", pricing.Exact(price))
+	v.Set("credits", pricing.Exact(credits))
+	if bonus {
+		v.Set("bonus", pricing.Exact(pl.Promo.BonusPercent.Decimal))
+		if pl.Promo.BonusCap.Valid {
+			v.Set("bonus_cap", pricing.Exact(pl.Promo.BonusCap.Decimal))
+		}
+	}
 }
 
 // compareLink returns the compare page's href for this clip: its duration,

@@ -329,3 +329,53 @@ func TestShareCompareCustomProfile(t *testing.T) {
 		}
 	}
 }
+
+// TestShareCustomProfileExact: a calculation on a profile of one's own is
+// shared as the plan's price and credits, its first-month bonus and the
+// seconds its clips are billed for, so that the link shows what the page
+// does: the same price per credit to the last digit (it carried that price
+// rounded to 16 places: €13 ÷ 600 credits), the first month's figures and
+// "you pay for 3 s more" (both were left out).
+func TestShareCustomProfileExact(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	p := cloneProfile(catalogProfile(t, "runway"), never) // runway-custom
+	p.Currency = pricing.EUR
+	p.Plans[0].Monthly = decimal.NewNullDecimal(decimal.RequireFromString("13"))
+	p.Plans[0].Credits = decimal.RequireFromString("600")
+	p.Plans[0].Promo = &pricing.Promo{BonusPercent: decimal.NewNullDecimal(decimal.NewFromInt(20)),
+		BonusCap: decimal.NewNullDecimal(decimal.NewFromInt(100))}
+	if err := saveCustom(s, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	link := "/#profile=runway-custom&plan=standard&model=gen-4-turbo&res=720p&dur=7&clips=3"
+	c, html := loadCalculator(t, link)
+	if !c.current || !strings.Contains(c.note, "you pay for 3 s more") {
+		t.Fatalf("%s: not current (%v %q), or note %q", link, c.errs, c.general, c.note)
+	}
+	state := shareState(c.shareValues(), c.errs, calcKeys)
+	useStore(t, nil) // another device: no custom profiles
+	other, otherHTML := loadCalculator(t, "/#"+state)
+	for _, id := range []string{idPricePerCredit, "first-" + idPricePerCredit, idCostPerClip, "first-" + idCostPerClip,
+		idCostPerSecond, idCostPerKept, idTotal} {
+		want, _, _ := element(html, id)
+		got, _, _ := element(otherHTML, id)
+		if w := dataValue(want); dataValue(got) != w || w == "" {
+			t.Errorf("shared as %q: #%s is %q there, %q here (%v)", state, id, dataValue(got), w, other.errs)
+		}
+	}
+	if other.note != c.note {
+		t.Errorf("shared as %q: the note there %q, here %q", state, other.note, c.note)
+	}
+	// Typed to the length billed, the note goes, as on the profile.
+	other.values["dur"] = "10"
+	other.compute()
+	if !other.current || other.note != "" {
+		t.Errorf("shared as %q, at 10 s: note %q (%v)", state, other.note, other.errs)
+	}
+	// A bad billed length is named, as any field a link fills.
+	bad, _ := loadCalculator(t, "/#price=30&credits=3000&clip=50&dur=5&paid=abc")
+	if bad.current || bad.summary != "Results are not current. Billed clip length must be a number, like 30 or 1,200.50." {
+		t.Errorf("paid=abc: %q", bad.summary)
+	}
+}
