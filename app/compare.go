@@ -75,7 +75,9 @@ type compare struct {
 	viewMsg  string // what the last sort or Show all did, for screen readers
 	calcHref string // the calculator for this shot
 	rateHint string
-	base     pricing.Rates // the rates when none is typed: the clip log's (deviceRates)
+	base     pricing.Rates   // the clip log's rates (deviceRates)
+	linkRate string          // a link's rate, its maker's clip log's ("~0.9" without "~"): linkedRate
+	eur      decimal.Decimal // euros for 1 USD that an empty rate field counts
 }
 
 // goneLine is a model (or a whole profile) that cannot make the shot.
@@ -550,6 +552,9 @@ func (c *compare) onInput(key string) app.EventHandler {
 		if key == "takes" {
 			c.takesMeasured = false
 		}
+		if key == "rate" {
+			c.linkRate = "" // typed over: the person's own
+		}
 		c.changed(ctx)
 	}
 }
@@ -738,6 +743,10 @@ func (c *compare) apply(v url.Values) {
 	}
 	for key := range v {
 		c.values[key] = v.Get(key)
+	}
+	c.linkRate = ""
+	if m, ok := strings.CutPrefix(c.values["rate"], "~"); ok { // a clip log's rate: linkedRate
+		c.linkRate, c.values["rate"] = strings.TrimSpace(m), ""
 	}
 	c.takesMeasured = false
 	if d, _, ok := measuredTakes("", ""); ok && v.Get("takes") == "" {
@@ -1017,6 +1026,7 @@ func (c *compare) rates() pricing.Rates {
 		c.base = deviceRates()
 	}
 	r := c.base
+	c.eur = r.Per[pricing.EUR]
 	bundled := pricing.DefaultRates().Describe(pricing.USD, pricing.EUR)
 	c.rateHint = "Euros for 1 USD. Bundled: " + bundled + ", approximate; type your own"
 	if own := r.Describe(pricing.USD, pricing.EUR); own != bundled {
@@ -1024,7 +1034,17 @@ func (c *compare) rates() pricing.Rates {
 	}
 	s := strings.TrimSpace(c.values["rate"])
 	if s == "" {
-		return r
+		linked, used, err := linkedRate(r, c.linkRate)
+		if err != nil {
+			c.errs["rate"] = errorMessage(err)
+			return r
+		}
+		if c.linkRate != "" {
+			c.rateHint = "Euros for 1 USD. " + linked.Describe(pricing.USD, pricing.EUR) + ", " +
+				linkRateWords(c.linkRate, used) + "; bundled: " + bundled
+		}
+		c.eur = linked.Per[pricing.EUR]
+		return linked
 	}
 	d, err := pricing.ParsePositive(labelRate, s)
 	if err != nil {
@@ -1054,7 +1074,7 @@ func withRate(r pricing.Rates, d decimal.Decimal, source string) pricing.Rates {
 // defaultRate is the euro rate an empty rate field counts (the clip
 // log's, or the bundled one), shown in it.
 func (c *compare) defaultRate() string {
-	return pricing.Exact(c.base.Per[pricing.EUR])
+	return pricing.Exact(c.eur)
 }
 
 // convertedNote says which rate converted the costs marked ≈, if any.
@@ -1081,6 +1101,9 @@ func (c *compare) linkValues() url.Values {
 		}
 		v.Set(key, s)
 	}
+	if c.linkRate != "" && !v.Has("rate") {
+		v.Set("rate", "~"+c.linkRate) // reloaded, read by the same rule
+	}
 	return v
 }
 
@@ -1096,10 +1119,15 @@ func (c *compare) shareValues() url.Values {
 	// A profile of one's own is on this device only: named in the
 	// platforms, it made the ranking "not in the list" anywhere else and
 	// in every embed. The others chosen stay (none: every platform).
-	// The clip log's rate, which the ranking converts with when none is
-	// typed: elsewhere the bundled one converted it.
-	if eur := c.base.Per[pricing.EUR]; !v.Has("rate") && !eur.Equal(pricing.DefaultRates().Per[pricing.EUR]) {
-		v.Set("rate", pricing.Exact(eur))
+	// The clip log's rate (or a link's), which the ranking converts with
+	// when none is typed, marked as a clip log's ("~"): elsewhere the
+	// bundled one converted it. A device with rates of its own keeps its
+	// own (linkedRate).
+	if strings.TrimSpace(c.values["rate"]) == "" {
+		v.Del("rate")
+		if !c.eur.Equal(pricing.DefaultRates().Per[pricing.EUR]) {
+			v.Set("rate", "~"+pricing.Exact(c.eur))
+		}
 	}
 	custom, ids := false, []string{}
 	for _, p := range c.catalog {

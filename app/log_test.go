@@ -1485,7 +1485,7 @@ func TestRatesFollowTheLog(t *testing.T) {
 		}
 	}
 	state := shareState(eur.shareValues(), eur.errs, compareKeys)
-	if !strings.Contains(state, "rate=0.5") {
+	if !strings.Contains(state, "rate=~0.5") {
 		t.Errorf("/compare shares %q, without the log's rate", state)
 	}
 
@@ -1506,11 +1506,11 @@ func TestRatesFollowTheLog(t *testing.T) {
 	// /plan's address, which is its share link, carries the log's rate
 	// too; a link's other rate does not count where the log has its own.
 	month := formatLinkState(pe.linkValues(), planKeys)
-	if !strings.Contains(month, "rate=0.5") {
+	if !strings.Contains(month, "rate=~0.5") {
 		t.Errorf("/plan's address %q, without the log's rate", month)
 	}
 	if other := openPlanner(t, "mix=broll:20:10:720p:fast:1&cur=EUR&rate=0.8"); other.results[0].Cost != pe.results[0].Cost ||
-		other.linkValues().Get("rate") != "0.5" {
+		other.linkValues().Get("rate") != "~0.5" {
 		t.Errorf("/plan at a link's 0.8 where the log says 0.5: %s, want %s", other.results[0].Cost, pe.results[0].Cost)
 	}
 
@@ -1522,7 +1522,7 @@ func TestRatesFollowTheLog(t *testing.T) {
 	// The shared month, there: the same costs, and its address keeps the
 	// rate. Without it, the bundled rate converts; a bad one is left out.
 	if other := openPlanner(t, month); len(other.results) != len(pe.results) || other.results[0].Cost != pe.results[0].Cost ||
-		other.linkValues().Get("rate") != "0.5" {
+		other.linkValues().Get("rate") != "~0.5" {
 		t.Errorf("/plan shared as %q, elsewhere the cheapest costs %s a month, here %s", month, other.results[0].Cost, pe.results[0].Cost)
 	}
 	for _, link := range []string{"mix=broll:20:10:720p:fast:1&cur=EUR", "mix=broll:20:10:720p:fast:1&cur=EUR&rate=abc"} {
@@ -1543,7 +1543,7 @@ func TestPlanRateTypedBack(t *testing.T) {
 	c.edited("rate_EUR")
 	p := openPlanner(t, "mix=broll:20:10:720p:fast:1&cur=EUR")
 	link := formatLinkState(p.linkValues(), planKeys)
-	if !strings.Contains(link, "rate=0.5") {
+	if !strings.Contains(link, "rate=~0.5") {
 		t.Fatalf("/plan's address %q, without the log's rate", link)
 	}
 	c.values["rate_EUR"] = "0.86"
@@ -1637,5 +1637,55 @@ func TestLinkedTakesReadable(t *testing.T) {
 	}
 	if ph := app.HTMLString(p.renderRow(0)); !strings.Contains(ph, `value="7/3"`) {
 		t.Errorf("%s: /plan's row: %s", calc.notePlan, ph)
+	}
+}
+
+// TestLinkRateOneRule: /compare and /plan read a link's exchange rate by
+// one rule (linkedRate). The rate a link carries as its maker's clip
+// log's ("~0.8") counts where this device has no rates saved on /log, and
+// the page says it is the link's; where it has, its own count, and the
+// page says the link's is not used. A rate typed in /compare's field is
+// the person's and counts. Before, /compare converted at a link's rate on
+// a device with rates of its own, and /plan did not, without a word.
+func TestLinkRateOneRule(t *testing.T) {
+	for _, own := range []bool{false, true} {
+		c := loadLog(t, cliplog.NewMemStore())
+		want := "0.8"
+		if own {
+			c.values["rate_EUR"] = "0.5"
+			c.edited("rate_EUR")
+			want = "0.5"
+		}
+		measured.done, measured.rs = true, nil
+		cmp := newCompare()
+		cmp.init(mustURL(t, "/compare#dur=5&res=720p&billing=monthly&cur=EUR&rate=~0.8"))
+		if got := cmp.rates().Per[pricing.EUR].String(); got != want || !cmp.current {
+			t.Errorf("own rates %v: /compare converts at %s, want %s (%v)", own, got, want, cmp.errs)
+		}
+		p := openPlanner(t, "mix=broll:20:10:720p:fast:1&cur=EUR&rate=~0.8")
+		if got := p.rates.Per[pricing.EUR].String(); got != want || !p.current {
+			t.Errorf("own rates %v: /plan converts at %s, want %s (%v)", own, got, want, p.errs)
+		}
+		says := "the link's rate, from the clip log it was made with"
+		if own {
+			says = "your clip log's; the link's 1 USD = 0.8 EUR is not used"
+		}
+		if !strings.Contains(cmp.rateHint, says) || !strings.Contains(p.rateHint(), says) {
+			t.Errorf("own rates %v: /compare says %q, /plan %q; want %q", own, cmp.rateHint, p.rateHint(), says)
+		}
+		// Reloaded, the address reads the same way; shared, it carries
+		// the rate converted at.
+		if got := cmp.linkValues().Get("rate"); got != "~0.8" {
+			t.Errorf("own rates %v: /compare's address rate %q", own, got)
+		}
+		if got := cmp.shareValues().Get("rate"); got != "~"+want {
+			t.Errorf("own rates %v: /compare shares rate %q, want ~%s", own, got, want)
+		}
+		// Typed in /compare's field, a rate is the person's.
+		typed := newCompare()
+		typed.init(mustURL(t, "/compare#dur=5&res=720p&billing=monthly&cur=EUR&rate=0.8"))
+		if got := typed.rates().Per[pricing.EUR].String(); got != "0.8" {
+			t.Errorf("own rates %v: /compare with 0.8 typed converts at %s", own, got)
+		}
 	}
 }

@@ -72,6 +72,42 @@ func deviceRates() pricing.Rates {
 	return pricing.DefaultRates()
 }
 
+// linkedRate is the one rule /compare and /plan read a link's exchange
+// rate by, where it is the rate its maker's clip log converted at (written
+// "~0.9", euros for 1 USD; /plan's plain "0.9" of before too): it counts
+// on a device without rates of its own, saved on /log, so that a shared
+// page shows what its maker saw; where the device has rates of its own,
+// they are the person's and count, and the page says the link's did not.
+// (A page's own address carries its log's rate the same way, so the nav, a
+// reload or Back never hold an old rate against one typed on /log since.)
+// s is the rate without its "~" ("" for none); used says whether it
+// counts. A rate typed in /compare's field is no link's: it always counts.
+func linkedRate(base pricing.Rates, s string) (r pricing.Rates, used bool, err error) {
+	if s == "" {
+		return base, false, nil
+	}
+	d, err := pricing.ParsePositive(labelRate, s)
+	if err != nil || base.Source != pricing.DefaultRates().Source {
+		return base, false, err
+	}
+	return withRate(base, d, "the link's"), true, nil
+}
+
+// linkRateWords says which rate a page converts at when a link carried
+// one (s, as linkedRate reads it): "" when it carried none.
+func linkRateWords(s string, used bool) string {
+	d, err := pricing.ParsePositive(labelRate, s)
+	switch {
+	case s == "":
+		return ""
+	case err != nil:
+		return "the link's rate is not a number, and is not used"
+	case used:
+		return "the link's rate, from the clip log it was made with"
+	}
+	return "your clip log's; the link's 1 USD = " + pricing.FormatNumber(d) + " EUR is not used"
+}
+
 // measuredTakes returns the generations per kept clip measured in the clip
 // log for a profile's model (profileID "" sums every clip of the log), as
 // exactly as the log divides and at most pricing.MaxTakes (the pages show

@@ -29,8 +29,9 @@ import (
 // the same month on a device without the log. It stays a measure: a device
 // with a log (the one that made the link, reloaded) counts its own, and a
 // device without one counts the link's. So with the exchange rate: a
-// clip log's own euro rate is in the link ("rate=0.9", euros for 1 USD, as
-// /compare's), and counts on a device whose log has none of its own.
+// clip log's own euro rate is in the link ("rate=~0.9", euros for 1 USD, as
+// /compare's), and counts on a device whose log has none of its own
+// (linkedRate); the currency's hint says which rate converts.
 type planner struct {
 	app.Compo
 	page app.Context // the page's own context (OnMount): focusAfterRender
@@ -48,6 +49,7 @@ type planner struct {
 	logged  map[pricing.Tier]takeCount // generations and kept clips in the clip log, by tier
 	base    pricing.Rates              // the clip log's exchange rates (deviceRates)
 	rates   pricing.Rates              // base, or with the link's euro rate
+	rateSrc string                     // which rate converts, where a link carried one: linkRateWords
 
 	current   bool
 	status    string
@@ -187,12 +189,21 @@ func (c *planner) renderForm() app.UI {
 				picker{Name: "billing", Label: labelBilling, Value: c.values["billing"], Error: c.errs["billing"],
 					Choices: billingChoices, OnChange: c.onPick}.render(),
 				picker{Name: "cur", Label: labelDisplay, Value: c.values["cur"], Error: c.errs["cur"],
-					Hint: c.rates.Describe(pricing.USD, pricing.EUR), Choices: displayChoices,
+					Hint: c.rateHint(), Choices: displayChoices,
 					OnChange: c.onPick}.render(),
 			),
 		),
 		peek("plan-peek", c.peekText(), c.current),
 	).ID("plan-form").Attr("aria-label", "Your month").On("submit", c.onSubmit)
+}
+
+// rateHint is the currency picker's hint: the rate the month converts at,
+// and whose it is where a link carried one.
+func (c *planner) rateHint() string {
+	if c.rateSrc == "" {
+		return c.rates.Describe(pricing.USD, pricing.EUR)
+	}
+	return c.rates.Describe(pricing.USD, pricing.EUR) + ", " + c.rateSrc + "."
 }
 
 // peekText is the plan in a sentence short enough for the bottom of a
@@ -568,14 +579,15 @@ func (c *planner) compute() {
 		}
 	}
 	// The rate of the link's maker, where this device's log has none of its
-	// own: its rates are the bundled table, never typed on /log. (A rate
-	// typed back to the bundled one is the person's own: the rate this
-	// page had put in its address before was taken for a link's, and kept.)
-	// One that is no number is left out: there is no field to say so.
-	c.rates = c.base
-	if d, err := pricing.ParsePositive(labelRate, c.values["rate"]); err == nil && c.base.Source == pricing.DefaultRates().Source {
-		c.rates = withRate(c.base, d, "the link's")
-	}
+	// own (linkedRate): its rates are the bundled table, never typed on
+	// /log. (A rate typed back to the bundled one is the person's own: the
+	// rate this page had put in its address before was taken for a link's,
+	// and kept.) One that is no number is left out, and the hint says so.
+	// /plan has no rate field: "0.9" is as "~0.9", as links wrote it before.
+	link := strings.TrimSpace(strings.TrimPrefix(c.values["rate"], "~"))
+	var used bool
+	c.rates, used, _ = linkedRate(c.base, link)
+	c.rateSrc = linkRateWords(link, used)
 	o := pricing.MonthOptions{
 		Billing: pricing.Lens(c.choose("billing", billingChoices)),
 		Rates:   c.rates,
@@ -1148,7 +1160,7 @@ func (c *planner) linkValues() url.Values {
 	// The rate the month converts at, where it is not the bundled one: on a
 	// device without the log, the month costs the same.
 	if eur := c.rates.Per[pricing.EUR]; !eur.Equal(pricing.DefaultRates().Per[pricing.EUR]) {
-		v.Set("rate", pricing.Exact(eur))
+		v.Set("rate", "~"+pricing.Exact(eur)) // a clip log's: linkedRate
 	}
 	return v
 }
