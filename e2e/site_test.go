@@ -185,12 +185,18 @@ import (
 // messages in the form's words, not the JSON's paths (+6.8 KB raw, +1.2 KB
 // gzip -9: 9,843,582 and 2,595,120); an export shown follows the profile's
 // edits, and a pasted profile leaves its box once imported (9,843,737 and
-// 2,595,946).
+// 2,595,946). Then helper 35's fixes to the values pages hand each other:
+// a clip log's measured takes travel as its counts ("7/3", +5.7 KB raw, +0.8 KB gzip -9); a profile of one's own is
+// shared as its plan's price, credits, bonus and billed length (+6.5 KB
+// raw, +2.0 KB gzip -9); /compare and /plan read a link's rate by one rule
+// and say which rate they used (+7.3 KB raw, +1.9 KB gzip -9). Together:
+// 9,855,382 and 2,598,295 alone; with helper 36's, 9,863,242 and
+// 2,599,854.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_844_000
-	ceilWasmGzip   = 2_596_000
+	ceilWasmRaw    = 9_864_000
+	ceilWasmGzip   = 2_600_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
