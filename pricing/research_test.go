@@ -1,0 +1,160 @@
+package pricing
+
+import (
+	"testing"
+)
+
+// TestResearchExamples prices the bundled catalog on the research notes'
+// own figures (the project's pricing research, sections 1, 2 and 5): each
+// row is a platform, plan, model and shot, the credits (or money) the
+// research gives for one clip and what it costs. A row fails when a price
+// in pricing/catalog/*.json, or the rule the engine applies to it, no
+// longer gives the research's number. Costs are compared at the precision
+// the research writes them ("0.60", "1.44"); credits exactly.
+func TestResearchExamples(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		pattern              string // the research's pattern (section 2) the row pins
+		profile, plan, model string
+		billing              Lens
+		shot                 string // as helpers_test.go's shot: "10 1080p +audio"
+		units, cost          string // per generated clip
+	}{
+		// 1. Flat per-second rate × duration.
+		{"1 per second", "runway", "standard", "gen-4-turbo", "", "5 720p", "25", "0.60"}, // "Gen-4 Turbo 5s ≈ $0.60 ($0.12/s)"
+		{"1 per second", "runway", "standard", "gen-4", "", "5 720p", "60", "1.44"},       // "Gen-4 5s ≈ $1.44"
+		{"1 per second", "runway", "standard", "gen-4", "", "10 720p", "120", "2.88"},
+		{"1 per second", "runway", "pro", "gen-3-alpha", "", "10 720p", "100", "1.56"},
+		{"1 per second", "runway", "standard", "aleph", "", "5 720p", "75", "1.80"},
+		{"1 per second", "runway", "standard", "gen-4-5", "", "10 720p", "120", "2.88"}, // 12 credits/s (2026-10-01)
+		{"1 per second", "runway-api", "", "gen-4-5", "", "10 720p", "1.20", "1.20"},
+		{"1 per second", "runway-api", "", "veo-3", "", "8 720p", "3.20", "3.20"},
+		{"1 per second", "ltx-api", "", "ltx-2", "", "20 720p", "0.80", "0.80"}, // "$0.04/s × 20 s = $0.80"
+		{"1 per second", "sora-api", "", "sora-2", "", "12 720p", "1.20", "1.20"},
+		{"1 per second", "sora-api", "", "sora-2-pro", "", "8 1080p", "5.60", "5.60"},
+		{"1 per second", "kling", "ultra", "kling-3-0-pro", "", "10 1080p", "120", "0.83"}, // 12 credits/s at $180 / 26,000
+		// Veo lengths are 4, 6 or 8 s: a 5 s shot is made and paid at 6 s.
+		{"1 per second", "veo-api", "", "veo-3-1-fast", "", "5 1080p", "0.72", "0.72"},
+		{"1 per second", "veo-api", "", "veo-3-1", "", "8 4k", "4.80", "4.80"},
+		{"1 per second", "veo-api", "", "veo-3-1-lite", "", "8 720p", "0.40", "0.40"},
+
+		// 2. Fixed duration buckets; no proration at wavespeed.
+		{"2 buckets", "luma", "lite", "ray-2", "", "5 720p", "160", "0.50"}, // "Ray2 720p 5s on Lite ≈ $0.50"
+		{"2 buckets", "luma", "plus", "ray-2", "", "10 1080p", "340", "1.02"},
+		{"2 buckets", "luma", "plus", "ray-2-flash", "", "10 720p", "110", "0.33"},
+		{"2 buckets", "kling", "standard", "kling-2-1-master", "", "5 1080p", "100", "1.52"},
+		{"2 buckets", "kling", "standard", "kling-2-6-pro", "", "10 1080p", "200", "3.03"},
+		{"2 buckets", "pika", "starter", "pika-2-5-pro", "", "5 720p", "20", "0.22"},
+		{"2 buckets", "pika", "creator", "seedance-2-5", "", "5 720p", "122", "1.36"},
+		{"2 buckets", "pixverse-api", "", "pixverse-v5", "", "8 1080p", "2.40", "2.40"},
+		{"2 buckets", "fal", "", "pika-2-2", "", "10 1080p", "1.00", "1.00"},
+		{"2 buckets", "fal", "", "pika-2-2-pikaframes", "", "10 720p", "0.25", "0.25"},
+		{"2 buckets", "fal", "", "pika-2-2-pikascenes", "", "10 1080p", "1.50", "1.50"},
+		{"2 buckets", "fal", "", "hailuo-2-3-fast-standard", "", "10 720p", "0.32", "0.32"},
+		{"2 buckets", "minimax-api", "", "hailuo-2-3", "", "10 720p", "0.52", "0.52"},
+		{"2 buckets", "wavespeed", "", "hailuo-02-standard", "", "7 720p", "0.56", "0.56"}, // 7 s pays the 10 s price
+		{"2 buckets", "sora", "plus", "sora", "", "10 720p", "160", "3.20"},
+
+		// 3. Base price + extra per second: fal Kling $1.40 for 5 s, then $0.28/s.
+		{"3 base", "fal", "", "kling-2-1-master", "", "5 1080p", "1.40", "1.40"},
+		{"3 base", "fal", "", "kling-2-1-master", "", "10 1080p", "2.80", "2.80"},
+		{"3 base", "fal", "", "kling-2-1-pro", "", "10 1080p", "0.98", "0.98"},
+		{"3 base", "fal", "", "kling-2-5-turbo-standard", "", "10 720p", "0.42", "0.42"},
+
+		// 4. Resolution multipliers and tiers; pixel volume.
+		{"4 resolution", "fal", "", "luma-ray-2", "", "5 540p", "0.50", "0.50"},
+		{"4 resolution", "fal", "", "luma-ray-2", "", "5 720p", "1.00", "1.00"},  // 2×
+		{"4 resolution", "fal", "", "luma-ray-2", "", "9 1080p", "4.00", "4.00"}, // 4×, and 9 s 2×
+		{"4 resolution", "pixverse-api", "", "pixverse-v5", "", "5 540p", "0.45", "0.45"},
+		{"4 resolution", "pixverse-api", "", "pixverse-v5", "", "5 720p", "0.60", "0.60"}, // "V5 720p 5s = $0.60"
+		{"4 resolution", "pixverse-api", "", "pixverse-v5", "", "5 1080p", "1.20", "1.20"},
+		{"4 resolution", "fal", "", "wan-2-2-a14b", "", "5 480p", "0.20", "0.20"},
+		{"4 resolution", "fal", "", "wan-2-2-a14b", "", "5 720p", "0.40", "0.40"},
+		{"4 resolution", "luma-api", "", "ray-2", "", "5 720p", "0.7077888", "0.71"},
+		{"4 resolution", "luma-api", "", "ray-2", "", "9 4k", "11.46617856", "11.47"},
+		{"4 resolution", "luma-api", "", "ray-3-2", "", "5 1080p", "1.20", "1.20"}, // $0.24/s, per 5 s block
+
+		// 5. Quality or mode tiers on one model: PixVerse fast motion doubles.
+		{"5 mode", "pixverse-api", "", "pixverse-v4-5-fast", "", "5 540p", "0.90", "0.90"},
+		{"5 mode", "pixverse-api", "", "pixverse-v4-5-fast", "", "5 720p", "1.20", "1.20"},
+		{"5 mode", "kling-api", "", "kling-1-6-pro", "", "5 1080p", "0.49", "0.49"},
+		{"5 mode", "kling-api", "", "kling-2-master", "", "5 1080p", "1.40", "1.40"},
+
+		// 6. Add-ons priced separately.
+		{"6 audio", "fal", "", "veo-3", "", "5 720p +audio", "2.00", "2.00"}, // "5s with audio = $2"
+		{"6 audio", "fal", "", "veo-3", "", "5 720p", "1.00", "1.00"},
+		{"6 audio", "veo-api", "", "veo-3", "", "8 720p +audio", "3.20", "3.20"},
+		{"6 audio", "veo-api", "", "veo-3-fast", "", "8 720p +audio", "1.20", "1.20"},
+		{"6 audio", "kling-api", "", "kling-3-0-standard", "", "10 720p +audio", "1.12", "1.12"},
+		{"6 audio", "kling-api", "", "kling-3-0-pro", "", "5 1080p +audio", "0.70", "0.70"},
+		{"6 audio", "krea-api", "", "kling-3-0-standard", "", "5 720p +audio", "1.323", "1.32"},
+		{"6 audio", "krea-api", "", "kling-3-0-pro", "", "5 1080p +audio", "1.764", "1.76"},
+		{"6 audio", "luma", "plus", "ray-2", "", "5 720p +audio", "160", "0.48"}, // audio costs 0
+		{"6 sound effect", "pixverse-api", "", "pixverse-v5", "", "5 720p +audio", "0.70", "0.70"},
+		{"6 sound effect", "pixverse-api", "", "pixverse-v5", "", "8 720p +audio", "1.40", "1.40"}, // 8 s costs +20
+		{"6 lip sync", "pixverse-api", "", "pixverse-v5", "", "5 540p +lip_sync", "0.65", "0.65"},  // 4 credits/s
+		{"6 lip sync", "kling-api", "", "kling-1-6-standard", "", "5 720p +lip_sync", "0.35", "0.35"},
+		{"6 extend", "kling-api", "", "kling-1-standard", "", "5 720p +extend", "0.42", "0.42"},
+		{"6 extend", "google-flow", "ai-pro", "veo-2-fast", "", "8 720p +extend", "20", "0.40"},
+		{"6 upscale", "luma", "plus", "ray-2", "", "10 720p +upscale", "340", "1.02"}, // 10 credits per 5 s
+
+		// 15. Yearly discounts: the price per month billed yearly.
+		{"15 yearly", "runway", "standard", "gen-4-turbo", LensYearly, "5 720p", "25", "0.48"}, // $0.0192 a credit
+		{"15 yearly", "runway", "pro", "gen-4-turbo", LensYearly, "10 720p", "50", "0.62"},     // $28 ÷ 2,250
+		{"15 yearly", "pika", "starter", "pika-2-5-turbo", LensYearly, "5 720p", "10", "0.0889"},
+		{"15 yearly", "luma", "ultra", "ray-2", LensYearly, "5 720p", "160", "0.27"},
+		{"15 yearly", "higgsfield", "plus", "seedance-2-0", LensYearly, "5 1080p", "45", "1.76"},
+
+		// Plans priced per credit as the research derives them.
+		{"$/credit", "google-flow", "ai-pro", "veo-3-1-quality", "", "8 720p", "100", "2.00"},   // $0.020 a credit
+		{"$/credit", "google-flow", "ai-ultra", "veo-3-1-quality", "", "8 720p", "100", "1.00"}, // $0.010 at 25,000
+	}
+	for _, tt := range tests {
+		name := tt.pattern + ": " + tt.profile + "/" + tt.plan + "/" + tt.model + " " + tt.shot
+		if tt.billing != "" {
+			name += " " + string(tt.billing)
+		}
+		p, ok := FindProfile(ps, tt.profile)
+		if !ok {
+			t.Errorf("%s: no profile", name)
+			continue
+		}
+		sh := shot(t, tt.shot)
+		c, err := Calculate(CalcInput{Profile: &p, PlanID: tt.plan, Billing: tt.billing, ModelID: tt.model,
+			Res: sh.Res, Seconds: sh.Seconds, Addons: sh.Addons})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !eq(t, c.CreditsPerClip, tt.units) {
+			t.Errorf("%s: %s units a clip, research gives %s", name, Exact(c.CreditsPerClip), tt.units)
+		}
+		want := dec(t, tt.cost)
+		if got := c.CostPerClip.Amount.Round(-want.Exponent()); !got.Equal(want) {
+			t.Errorf("%s: %s a clip (%s), research gives %s", name, got, Exact(c.CostPerClip.Amount), tt.cost)
+		}
+	}
+}
+
+// TestResearchFirstMonth pins the research's one intro price: Google AI
+// Ultra at $124.99 a month for the first 3 months, $249.99 after.
+func TestResearchFirstMonth(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := FindProfile(ps, "google-flow")
+	c, err := Calculate(CalcInput{Profile: &p, PlanID: "ai-ultra", ModelID: "veo-3-1-quality", Res: Res720p,
+		Seconds: dec(t, "8")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 100 credits × $124.99 ÷ 25,000 = $0.49996; × $249.99 ÷ 25,000 = $0.99996.
+	if !c.HasFirst || !eq(t, c.FirstCostPerClip.Amount, "0.49996") || !eq(t, c.CostPerClip.Amount, "0.99996") {
+		t.Errorf("Ultra, Veo 3.1 Quality: first %v %s, then %s; want $0.49996, then $0.99996",
+			c.HasFirst, Exact(c.FirstCostPerClip.Amount), Exact(c.CostPerClip.Amount))
+	}
+}
