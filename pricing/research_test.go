@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -156,5 +157,45 @@ func TestResearchFirstMonth(t *testing.T) {
 	if !c.HasFirst || !eq(t, c.FirstCostPerClip.Amount, "0.49996") || !eq(t, c.CostPerClip.Amount, "0.99996") {
 		t.Errorf("Ultra, Veo 3.1 Quality: first %v %s, then %s; want $0.49996, then $0.99996",
 			c.HasFirst, Exact(c.FirstCostPerClip.Amount), Exact(c.CostPerClip.Amount))
+	}
+}
+
+// TestResearchMonth plans months on the bundled catalog under the
+// research's rules for buying credits: top-ups only on a paid plan where
+// it says so (Runway, Luma), never where it does not say (Pika and Kling
+// publish only a rate per $1, so the planner may not buy them without a
+// plan and leave a budget short); monthly credits spent first and lost at
+// the end of the month, purchased ones kept (Runway never, Luma 12 months).
+func TestResearchMonth(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		profile, mix, want string
+	}{
+		// 48 × 25 = 1,200 credits: Standard's 625 and one 1,000-credit top-up
+		// ($25) beat Pro ($35); 425 purchased credits are left, none expire.
+		{"runway", "b:48:5 720p fast", "plan+packs standardcredits-1000×1 cost 25 need 1200 bought 1625 unused 425 expiring 0"},
+		// One clip: Lite, not a $4 top-up alone (only on an active paid plan).
+		{"luma", "one:1:5 720p fast", "plan lite cost 9.99 need 55 bought 3200 unused 3145 expiring 3145"},
+		// 20 × 170 = 3,400: Lite and one top-up, valid 12 months.
+		{"luma", "b:20:5 1080p standard", "plan+packs litetop-up-1200×1 cost 13.99 need 3400 bought 4400 unused 1000 expiring 0"},
+		// Three 10-credit clips: Starter, not $1 of top-up alone.
+		{"pika", "few:3:5 720p fast", "plan starter cost 10 need 30 bought 900 unused 870 expiring 870"},
+		// Three 20-credit clips: Standard, not $1 of top-up alone.
+		{"kling", "few:3:5 720p standard", "plan standard cost 10 need 60 bought 660 unused 600 expiring 600"},
+	}
+	for _, tt := range tests {
+		p, _ := FindProfile(ps, tt.profile)
+		mp, err := PlanMonth(p, mix(t, tt.mix), MonthOptions{})
+		if err != nil {
+			t.Errorf("%s %s: %v", tt.profile, tt.mix, err)
+			continue
+		}
+		got := planSummary(mp)
+		if !strings.HasPrefix(got, tt.want+" ") {
+			t.Errorf("%s %s:\n got %s\nwant %s …", tt.profile, tt.mix, got, tt.want)
+		}
 	}
 }
