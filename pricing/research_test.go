@@ -199,3 +199,38 @@ func TestResearchMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestResearchEvidence checks evidence codes against the research where a
+// plan's figures are not what any one source says: Kling's monthly prices
+// ($10 / $37 / $92, a pricing blog) and credits (660 / 3,000 / 8,000, a
+// skill that pairs them with $6.99 / $25.99 / $64.99) are paired by
+// inference ("inferred, not confirmed"), so they are derived, not
+// secondary; Ultra ($180, 26,000) is in one source.
+func TestResearchEvidence(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		profile, plan string
+		want          Evidence
+	}{
+		{"kling", "standard", EvidenceDerived},
+		{"kling", "pro", EvidenceDerived},
+		{"kling", "premier", EvidenceDerived},
+		{"kling", "ultra", EvidenceSecondary},
+		{"runway", "standard", EvidenceSecondary}, // credits official, price secondary
+		{"google-flow", "ai-pro", EvidenceSecondary},
+	}
+	for _, tt := range tests {
+		p, _ := FindProfile(ps, tt.profile)
+		pl := findPlan(&p, tt.plan)
+		if pl == nil {
+			t.Errorf("%s has no plan %s", tt.profile, tt.plan)
+			continue
+		}
+		if pl.Source.Evidence != tt.want {
+			t.Errorf("%s/%s: evidence %s, want %s", tt.profile, tt.plan, pl.Source.Evidence, tt.want)
+		}
+	}
+}
