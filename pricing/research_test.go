@@ -234,3 +234,51 @@ func TestResearchEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestResearchAssumptionsStated checks that where the catalog fills a gap
+// in the research with an assumption, the note a person reads on
+// /profiles says so.
+func TestResearchAssumptionsStated(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	modelNote := func(profile, model string) string {
+		p, _ := FindProfile(ps, profile)
+		m, _ := p.FindModel(model)
+		return m.Notes
+	}
+	packNote := func(profile, pack string) string {
+		p, _ := FindProfile(ps, profile)
+		for _, pk := range p.Packs {
+			if pk.ID == pack {
+				return pk.Notes
+			}
+		}
+		return ""
+	}
+	profileNotes := func(profile string) string {
+		p, _ := FindProfile(ps, profile)
+		return strings.Join(p.Notes, " ")
+	}
+	tests := []struct{ what, note, want string }{
+		// Pattern 17: Kling's API sells prepaid packs; the profile prices it
+		// as pay as you go.
+		{"Kling API", profileNotes("kling-api"), "a month costs at least the smallest pack ($9.80)"},
+		// Pattern 22: fal counts Wan video seconds at 16 fps.
+		{"fal Wan 2.2 A14B", modelNote("fal", "wan-2-2-a14b"), "prices here are per second of 16 fps video"},
+		{"fal Wan 2.2 VACE Fun", modelNote("fal", "wan-2-2-vace-fun"), "prices here are per second of 16 fps video"},
+		// "Minimum purchase 1,000 credits": the step above it is not published.
+		{"Runway top-up", packNote("runway", "credits-1000"), "buys whole top-ups of 1,000 credits"},
+		// Only a rate per $1 is published.
+		{"Pika top-up", packNote("pika", "top-up"), "counted only with a plan"},
+		{"Kling top-up", packNote("kling", "top-up"), "counted only with a plan"},
+		// Only the 5 s price of Aleph is published.
+		{"Runway Aleph", modelNote("runway", "aleph"), "a shorter input is listed at it"},
+	}
+	for _, tt := range tests {
+		if !strings.Contains(tt.note, tt.want) {
+			t.Errorf("%s: notes %q do not say %q", tt.what, tt.note, tt.want)
+		}
+	}
+}
