@@ -160,7 +160,8 @@ func (c *planner) Render() app.UI {
 		elem("header", "plan-head",
 			textElem("h1", "", "Plan a month of shots"),
 			textElem("p", "plan-lede", "List the shots you make in a month. Every platform is priced the cheapest "+
-				"way to buy them: a plan, a plan with top-up packs, packs alone, or pay as you go."),
+				"way to buy them: a plan, a plan with top-up packs, packs alone, or pay as you go. Free credits are "+
+				"not counted."),
 		),
 		c.renderForm(),
 		c.renderResults(),
