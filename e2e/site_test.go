@@ -186,17 +186,22 @@ import (
 // gzip -9: 9,843,582 and 2,595,120); an export shown follows the profile's
 // edits, and a pasted profile leaves its box once imported (9,843,737 and
 // 2,595,946). Then helper 35's fixes to the values pages hand each other:
-// a clip log's measured takes travel as its counts ("7/3", +5.7 KB raw, +0.8 KB gzip -9); a profile of one's own is
-// shared as its plan's price, credits, bonus and billed length (+6.5 KB
-// raw, +2.0 KB gzip -9); /compare and /plan read a link's rate by one rule
-// and say which rate they used (+7.3 KB raw, +1.9 KB gzip -9). Together:
-// 9,855,382 and 2,598,295 alone; with helper 36's, 9,863,242 and
-// 2,599,854.
+// a clip log's measured takes travel as its counts ("7/3", +5.7 KB raw,
+// +0.8 KB gzip -9); a profile of one's own is shared as its plan's price,
+// credits, bonus and billed length (+6.5 KB raw, +2.0 KB gzip -9);
+// /compare and /plan read a link's rate by one rule and say which rate
+// they used (+7.3 KB raw, +1.9 KB gzip -9). Together: 9,855,382 and
+// 2,598,295 alone; with helper 36's, 9,863,242 and 2,599,854. Then helper
+// 37's audit of the catalog against the research: notes that say where a
+// price fills a gap (Wan's 16 fps, Runway's 1,000-credit top-ups, Aleph's
+// 5 s, Kling's API packs, Pika's and Kling's top-ups only with a plan),
+// embedded in catalog.min.json, and /plan saying it counts no free
+// credits (+1.6 KB raw alone; with helpers 35 and 36's: 9,864,798 and 2,600,592).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_864_000
-	ceilWasmGzip   = 2_600_000
+	ceilWasmRaw    = 9_865_000
+	ceilWasmGzip   = 2_601_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
