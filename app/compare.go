@@ -1077,12 +1077,17 @@ func (c *compare) defaultRate() string {
 	return pricing.Exact(c.eur)
 }
 
-// convertedNote says which rate converted the costs marked ≈, if any.
+// convertedNote says which rate converted the costs marked ≈, if any, and
+// that the calculator does not.
 func (c *compare) convertedNote() string {
 	if len(c.table.Rates) == 0 {
 		return ""
 	}
-	return markConverted + " converted into " + string(c.table.Currency) + ": " + strings.Join(c.table.Rates, "; ") + "."
+	// A row's link opens the calculator, which prices a platform's plan
+	// in the platform's own money: said here, so that $ there is no
+	// surprise after € here.
+	return markConverted + " converted into " + string(c.table.Currency) + ": " + strings.Join(c.table.Rates, "; ") +
+		". The calculator shows each platform in its own currency."
 }
 
 // linkValues returns the state a link carries: the fields as typed (a bad

@@ -433,7 +433,7 @@ func TestCompareCurrency(t *testing.T) {
 	if got := c.table.Rows[2].Kept; got != "€0.08" {
 		t.Errorf("cost in its own currency = %q", got)
 	}
-	if note := c.convertedNote(); note != "≈ converted into EUR: 1 USD = 0.8 EUR." {
+	if note := c.convertedNote(); note != "≈ converted into EUR: 1 USD = 0.8 EUR. The calculator shows each platform in its own currency." {
 		t.Errorf("converted note = %q", note)
 	}
 	if want := "Euros for 1 USD. Your rate: 1 USD = 0.8 EUR; bundled: " +
