@@ -284,10 +284,14 @@ func toBackupEntry(e Entry) backupEntry {
 // fromBackupEntry builds and validates an entry; errs gets every problem.
 func fromBackupEntry(b backupEntry) (Entry, []error) {
 	var errs []error
+	// Trimmed as a CSV's are (entryFromCells), so that a backup edited by
+	// hand groups its clips as the page does, and a clip's CSV imports as
+	// its backup does.
+	trim := strings.TrimSpace
 	e := Entry{
-		ID: b.ID, Date: b.Date, ProfileID: b.ProfileID, ProfileName: b.ProfileName, PlanID: b.PlanID,
-		ModelID: b.ModelID, ModelName: b.ModelName, Res: pricing.Resolution(b.Res), Kept: b.Kept,
-		Project: b.Project, Client: b.Client, Note: b.Note, Created: b.Created, Updated: b.Updated,
+		ID: b.ID, Date: b.Date, ProfileID: trim(b.ProfileID), ProfileName: b.ProfileName, PlanID: trim(b.PlanID),
+		ModelID: trim(b.ModelID), ModelName: b.ModelName, Res: pricing.Resolution(b.Res), Kept: b.Kept,
+		Project: trim(b.Project), Client: trim(b.Client), Note: b.Note, Created: b.Created, Updated: b.Updated,
 	}
 	var err error
 	if e.Seconds, err = pricing.ParsePositive(FieldSeconds, string(b.Seconds)); err != nil {

@@ -339,13 +339,18 @@ func blankRecord(rec []string) bool {
 // entryFromCells builds an entry from a CSV row; errs lists every bad cell.
 func entryFromCells(cell func(string) string) (Entry, []error) {
 	var errs []error
+	// What the totals and filters group by is trimmed, as the page's form
+	// trims it: "Acme " typed in a spreadsheet made a second client Acme,
+	// whose clips one client's bill left out, and "runway " a platform the
+	// app did not know.
+	trim := func(name string) string { return strings.TrimSpace(cell(name)) }
 	e := Entry{
-		ID: strings.TrimSpace(cell("id")), Date: strings.TrimSpace(cell("date")),
-		ProfileID: cell("profile_id"), ProfileName: cell("profile"), PlanID: cell("plan_id"),
-		ModelID: cell("model_id"), ModelName: cell("model"),
-		Res:     pricing.Resolution(strings.ToLower(strings.TrimSpace(cell("res")))),
-		Project: cell("project"), Client: cell("client"), Note: cell("note"),
-		Created: strings.TrimSpace(cell("created")), Updated: strings.TrimSpace(cell("updated")),
+		ID: trim("id"), Date: trim("date"),
+		ProfileID: trim("profile_id"), ProfileName: cell("profile"), PlanID: trim("plan_id"),
+		ModelID: trim("model_id"), ModelName: cell("model"),
+		Res:     pricing.Resolution(strings.ToLower(trim("res"))),
+		Project: trim("project"), Client: trim("client"), Note: cell("note"),
+		Created: trim("created"), Updated: trim("updated"),
 	}
 	var err error
 	if e.Seconds, err = pricing.ParsePositive(FieldSeconds, cell("seconds")); err != nil {

@@ -3,6 +3,7 @@ package cliplog
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -165,4 +166,36 @@ func slicesWithout(s []string, drop ...string) []string {
 		}
 	}
 	return out
+}
+
+// TestImportTrimsWhatTotalsGroupBy: rows typed in a spreadsheet with a
+// space after the client ("Acme ") or the platform ("runway ") are Acme's
+// and Runway's, as the page's form would save them: "Acme " was a second
+// client Acme in the filter, whose clips a bill filtered on Acme left out.
+func TestImportTrimsWhatTotalsGroupBy(t *testing.T) {
+	csv := "date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept,project,client\r\n" +
+		"2025-03-01,runway,gen4_turbo,5,25,USD,0.01,yes,Launch,Acme\r\n" +
+		"2025-03-02,runway ,gen4_turbo ,5,25,USD,0.01,yes,Launch ,Acme \r\n" +
+		"2025-03-03, runway,gen4_turbo,5,25,USD,0.01,yes, Launch, Acme\r\n"
+	l := openLog(t, NewMemStore())
+	rep, err := l.ImportCSV([]byte(csv), ImportOptions{Known: func(p, m string) bool { return p == "runway" && m == "gen4_turbo" }})
+	if err != nil || rep.Added != 3 {
+		t.Fatalf("import: %+v, %v", rep, err)
+	}
+	if len(rep.Unknown) != 0 {
+		t.Errorf("unknown platforms: %+v", rep.Unknown)
+	}
+	ch := ChoicesOf(l.Entries())
+	if !slices.Equal(ch.Clients, []string{"Acme"}) || !slices.Equal(ch.Projects, []string{"Launch"}) || !slices.Equal(ch.Profiles, []string{"runway"}) {
+		t.Errorf("choices %+v, want one client, project and platform", ch)
+	}
+	got, err := Total(Select(l.Entries(), Filter{Client: "Acme"}), pricing.USD, pricing.DefaultRates())
+	if err != nil || got.Count != 3 || !got.Spent.Amount.Equal(d("0.75")) {
+		t.Errorf("Acme's bill: %d clips, %s, %v; want 3 clips, 0.75", got.Count, got.Spent.Amount, err)
+	}
+	// A backup edited by hand, the same.
+	b, err := ReadBackup([]byte(backupWith(strings.Replace(goodJSON, `"client":""`, `"client":"Acme "`, 1))))
+	if err != nil || len(b.Entries) != 1 || b.Entries[0].Client != "Acme" {
+		t.Errorf("backup: %+v, %v; want client Acme", b.Entries, err)
+	}
 }
