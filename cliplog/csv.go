@@ -191,6 +191,11 @@ func parseCSV(data []byte) (*parsed, error) {
 		return nil, &LimitError{Rows: n, MaxRows: MaxImportRows}
 	}
 	p := &parsed{}
+	if line, msg := notCSVText(data); msg != "" {
+		p.errs.add(line, describe(ErrBadCSV, msg))
+		p.fatal = true
+		return p, nil
+	}
 	// A spreadsheet set to a language that writes decimal commas (German,
 	// French, Spanish…) separates columns with semicolons: its numbers are
 	// read with their points and commas swapped ("1.200,50" as
@@ -300,6 +305,41 @@ func parseCSV(data []byte) (*parsed, error) {
 		p.add(seen, line, sheetRow, e, derived)
 	}
 	return p, nil
+}
+
+// saveAsCSV is what a file a spreadsheet saved in another form needs.
+const saveAsCSV = `: open it in your spreadsheet, save it as "CSV UTF-8", and import that file`
+
+// notCSVText says why data is not CSV text this app reads, with the line
+// where that shows, or returns "": a workbook (.xlsx, .ods and .numbers
+// files are zip archives), UTF-16 text (Excel's "Unicode Text"), a binary
+// file, or text in another encoding than UTF-8 (Excel for Windows saves
+// "CSV (Comma delimited)" in the computer's code page, so "Café" is
+// "Caf\xe9"). Each read as CSV was a list of garbled unknown columns, or a
+// problem on every row with an accent ("Project contains characters that
+// cannot be saved"), without saying what to do.
+func notCSVText(data []byte) (line int, msg string) {
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return 1, "this is a spreadsheet workbook (.xlsx, .ods or .numbers), not a CSV file" + saveAsCSV
+	case bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")):
+		return 1, "this file is UTF-16 text (Excel's \"Unicode Text\"), which this app does not read" + saveAsCSV
+	case bytes.IndexByte(data, 0) >= 0:
+		return 1, "this is not a text file: import a CSV file or a JSON backup"
+	}
+	if utf8.Valid(data) {
+		return 0, ""
+	}
+	bad := 0
+	for bad < len(data) {
+		r, n := utf8.DecodeRune(data[bad:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		bad += n
+	}
+	return 1 + bytes.Count(data[:bad], []byte{'\n'}), "this line is not UTF-8 text: the file was saved in another encoding " +
+		"(Excel's \"CSV (Comma delimited)\" does that)" + saveAsCSV
 }
 
 // swapDecimalComma turns a number written with a decimal comma ("0,024",

@@ -116,7 +116,10 @@
 // an empty store exports byte-for-byte the same.
 //
 // ImportJSON and ImportCSV validate every line and report each problem with
-// its line ("line 7: Seconds must be a number, like 30 or 1,200.50"). They
+// its line ("line 7: Seconds must be a number, like 30 or 1,200.50"); a
+// CSV that is not UTF-8 text (a workbook, UTF-16, a binary file, or text in
+// a spreadsheet's legacy code page) is refused in one sentence saying to
+// save it as "CSV UTF-8". They
 // merge: an ID already saved with the same values is skipped, one with
 // other values is a Conflict and the saved entry is kept. A CSV row without
 // an ID gets one made from its content, so importing a file twice adds

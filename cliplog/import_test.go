@@ -372,3 +372,32 @@ func TestImportSummaryRows(t *testing.T) {
 		t.Errorf("summary %q, want %q in it", rep.Summary(), want)
 	}
 }
+
+// TestImportNotCSVText: a file that is not CSV text (a workbook, UTF-16
+// text, an image) or not UTF-8 (Excel for Windows' "CSV (Comma
+// delimited)") is refused in one sentence saying what to do; it was a list
+// of garbled "unknown column"s, or a problem on every row with an accent.
+func TestImportNotCSVText(t *testing.T) {
+	for _, c := range []struct{ name, data, want string }{
+		{"xlsx", "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00bh\xd0\x80[Content_Types].xml",
+			`line 1: this is a spreadsheet workbook (.xlsx, .ods or .numbers), not a CSV file: open it in your spreadsheet, save it as "CSV UTF-8", and import that file`},
+		{"utf-16", "\xff\xfed\x00a\x00t\x00e\x00\t\x00",
+			`line 1: this file is UTF-16 text (Excel's "Unicode Text"), which this app does not read: open it in your spreadsheet, save it as "CSV UTF-8", and import that file`},
+		{"png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "line 1: this is not a text file: import a CSV file or a JSON backup"},
+		{"windows-1252", csvHeader + "2025-03-01,runway,gen4,10,50,USD,0.012,yes,Acme\n2025-03-02,runway,gen4,10,50,USD,0.012,yes,Caf\xe9 No\xebl\n",
+			`line 3: this line is not UTF-8 text: the file was saved in another encoding (Excel's "CSV (Comma delimited)" does that): open it in your spreadsheet, save it as "CSV UTF-8", and import that file`},
+	} {
+		s := NewMemStore()
+		l := openLog(t, s)
+		addAll(t, l, sample(2))
+		before := s.Snapshot()
+		_, err := l.ImportCSV([]byte(c.data), ImportOptions{SkipInvalid: true})
+		ie, ok := errors.AsType[*ImportErrors](err)
+		if !ok || len(ie.Errs) != 1 || ie.Errs[0].Error() != c.want || !errors.Is(err, ErrBadCSV) {
+			t.Errorf("%s: %v\nwant one problem: %s", c.name, err, c.want)
+		}
+		if !sameMaps(before, s.Snapshot()) {
+			t.Errorf("%s: the refused file changed the log", c.name)
+		}
+	}
+}
