@@ -2,11 +2,14 @@ package cliplog
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/aivc/aivc/pricing"
 )
@@ -159,5 +162,77 @@ func TestCSVFormulaGuard(t *testing.T) {
 	csv := string(exportCSV(t, l, false))
 	if strings.Contains(csv, ",=SUM") || !strings.Contains(csv, ",'=SUM(A1),") || !strings.Contains(csv, ",'-minus,") {
 		t.Errorf("formula cells not guarded:\n%s", csv)
+	}
+}
+
+// TestRestoreSettingsOnNewDevice: a backup restored on a device where the
+// display currency was picked first (which saves the bundled rates with
+// it) brings its exchange rates and export date; a display currency or
+// rates set here are kept, and the summary says so. The bundled rates
+// stayed, silently, so the totals differed from the old device's.
+func TestRestoreSettingsOnNewDevice(t *testing.T) {
+	typed := pricing.Rates{Base: pricing.USD, Date: "2025-11-02", Source: "Typed in on the clip log page.",
+		Per: map[pricing.Currency]decimal.Decimal{pricing.EUR: d("0.92"), pricing.GBP: d("0.79")}}
+	old := openLog(t, NewMemStore())
+	addAll(t, old, sample(3))
+	if err := old.SaveSettings(Settings{Display: pricing.GBP, Rates: typed, LastExport: "2025-11-30T09:00:00Z"}); err != nil {
+		t.Fatal(err)
+	}
+	backup := exportJSON(t, old)
+
+	s := NewMemStore()
+	l := openLog(t, s)
+	if err := l.SaveSettings(Settings{Display: pricing.EUR, Rates: pricing.DefaultRates()}); err != nil { // the display picked
+		t.Fatal(err)
+	}
+	rep, err := l.ImportJSON(backup, ImportOptions{})
+	if err != nil || rep.Added != 3 || !rep.SettingsAdded || !rep.SettingsKept {
+		t.Fatalf("import: %+v, %v", rep, err)
+	}
+	want := Settings{Display: pricing.EUR, Rates: typed, LastExport: "2025-11-30T09:00:00Z"}
+	for name, got := range map[string]Settings{"in memory": l.Settings(), "stored": openLog(t, s).Settings()} {
+		if encodeSettings(got) != encodeSettings(want) {
+			t.Errorf("settings %s %s, want %s", name, encodeSettings(got), encodeSettings(want))
+		}
+	}
+	if sum := rep.Summary(); !strings.Contains(sum, "the display currency and exchange rates set here were kept: the backup's differ") {
+		t.Errorf("summary %q", sum)
+	}
+	tot, err := Total(l.Entries(), pricing.EUR, l.Settings().RatesOrDefault())
+	tot0, err0 := Total(old.Entries(), pricing.EUR, old.Settings().RatesOrDefault())
+	if err != nil || err0 != nil || !tot.Spent.Amount.Equal(tot0.Spent.Amount) {
+		t.Errorf("spent in EUR %s here, %s on the old device (%v, %v)", tot.Spent.Amount, tot0.Spent.Amount, err, err0)
+	}
+
+	// Rates typed here are kept, and said; the display currency, not
+	// picked here, is the backup's.
+	s2 := NewMemStore()
+	l2 := openLog(t, s2)
+	mine := Settings{Rates: pricing.Rates{Base: pricing.USD, Per: map[pricing.Currency]decimal.Decimal{pricing.EUR: d("0.9")}}}
+	if err := l2.SaveSettings(mine); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = l2.ImportJSON(backup, ImportOptions{})
+	if err != nil || !rep.SettingsKept {
+		t.Fatalf("import over typed rates: %+v, %v", rep, err)
+	}
+	if got := openLog(t, s2).Settings(); !got.Rates.Per[pricing.EUR].Equal(d("0.9")) || got.Display != pricing.GBP {
+		t.Errorf("typed rates: %s", encodeSettings(got))
+	}
+
+	// Storage full at the settings, the last write: the clips written are
+	// deleted again and the settings are as they were.
+	s3 := NewMemStore()
+	l3 := openLog(t, s3)
+	if err := l3.SaveSettings(Settings{Display: pricing.EUR, Rates: pricing.DefaultRates()}); err != nil {
+		t.Fatal(err)
+	}
+	before := s3.Snapshot()
+	s3.FailWritesAfter(3)
+	if _, err := l3.ImportJSON(backup, ImportOptions{}); !errors.Is(err, ErrStorageFull) {
+		t.Fatalf("import into full storage: %v", err)
+	}
+	if !sameMaps(before, s3.Snapshot()) || l3.Len() != 0 || l3.Settings().Display != pricing.EUR {
+		t.Error("a refused import changed the log")
 	}
 }

@@ -54,9 +54,12 @@ type ImportReport struct {
 	// Plans (JSON backups): a profile that already has a plan keeps it.
 	PlansAdded, PlansIdentical int
 	PlanConflicts              []string // profile IDs whose saved plan differs
-	// SettingsAdded is true when the backup's settings were saved (only
-	// when the log had none).
+	// SettingsAdded is true when the backup's settings were saved, whole
+	// when the log had none, or in part (see ImportJSON).
 	SettingsAdded bool
+	// SettingsKept is true when the backup's display currency or exchange
+	// rates differ from those already set in the log, which were kept.
+	SettingsKept bool
 }
 
 // Summary says in a sentence or two what the import did.
@@ -99,14 +102,22 @@ func (r ImportReport) Summary() string {
 	if n := len(r.PlanConflicts); n > 0 {
 		parts = append(parts, pricing.CountInt(n, "saved plan was", "saved plans were")+" kept ("+strings.Join(r.PlanConflicts, ", ")+")")
 	}
+	if r.SettingsKept {
+		parts = append(parts, "the display currency and exchange rates set here were kept: the backup's differ")
+	}
 	return strings.Join(parts, "; ") + "."
 }
 
 // ImportJSON merges a JSON backup (ReadBackup) into the log: new entries
 // are added, entries already there with the same values are skipped, and
 // entries with a saved ID but other values are reported as conflicts and
-// left as saved. Plans are added for profiles without one; settings only
-// when the log has none.
+// left as saved. Plans are added for profiles without one. The backup's
+// settings are saved when the log has none; otherwise each setting the
+// log still has as it came (no display currency picked, the bundled
+// exchange rates, never exported) is taken from the backup, and one that
+// was set and differs is kept and reported (SettingsKept): a new device
+// where the display currency was picked before the backup was restored
+// kept the bundled rates, and its totals differed from the old device's.
 //
 // Nothing changes when the import is refused: a *LimitError, a
 // *ImportErrors (any bad line, unless opts.SkipInvalid), or a *StorageError
@@ -256,20 +267,37 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 			addedPlans = append(addedPlans, pl)
 		}
 	}
-	addSettings := false
-	if p.settings != nil && !l.hasSettings {
-		_, found, err := l.store.Get(SettingsKey)
+	addSettings, newSettings := false, Settings{}
+	if p.settings != nil {
+		v, found, err := l.store.Get(SettingsKey)
 		if err != nil && !errors.Is(err, ErrCorrupt) {
 			return storeErr(SettingsKey, err)
 		}
-		if !found && err == nil {
-			writes = append(writes, write{SettingsKey, encodeSettings(*p.settings)})
-			addSettings = true
+		switch {
+		case err != nil: // unreadable: the log shows it; not written over
+			rep.SettingsKept = true
+		case !found:
+			newSettings, addSettings = *p.settings, true
+		default:
+			saved, derr := decodeSettings(v)
+			if derr != nil {
+				rep.SettingsKept = true
+				break
+			}
+			newSettings, rep.SettingsKept = mergeSettings(saved, *p.settings)
+			addSettings = encodeSettings(newSettings) != encodeSettings(saved)
+		}
+		if addSettings {
+			// Last of the writes: a settings record already there is
+			// written over, and the undo below deletes keys that were
+			// absent; a failed Set leaves the record as it was.
+			writes = append(writes, write{SettingsKey, encodeSettings(newSettings)})
 		}
 	}
 
 	// Write; on failure delete what this import wrote (every key written
-	// was absent before), so a refused import changes nothing.
+	// was absent before, but the settings, written last), so a refused
+	// import changes nothing.
 	for i, w := range writes {
 		if err := l.store.Set(w.key, w.value); err != nil {
 			var undoErr error
@@ -294,10 +322,36 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 		l.plans[pl.ProfileID] = pl
 	}
 	if addSettings {
-		l.settings, l.hasSettings = *p.settings, true
+		l.settings, l.hasSettings = newSettings, true
 	}
 	rep.Added = len(added)
 	rep.PlansAdded = len(addedPlans)
 	rep.SettingsAdded = addSettings
 	return rep, nil
+}
+
+// mergeSettings takes from a backup's settings each one saved has as it
+// came: no display currency picked, the bundled exchange rates, never
+// exported. kept reports a display currency or rates set in saved that
+// differ from the backup's.
+func mergeSettings(saved, in Settings) (out Settings, kept bool) {
+	out = saved
+	switch {
+	case saved.Display == "":
+		out.Display = in.Display
+	case in.Display != "" && in.Display != saved.Display:
+		kept = true
+	}
+	rates := func(r pricing.Rates) string { return encodeSettings(Settings{Rates: r}) }
+	switch mine, theirs := rates(saved.RatesOrDefault()), rates(in.RatesOrDefault()); {
+	case mine == theirs:
+	case mine == rates(pricing.DefaultRates()):
+		out.Rates = in.Rates
+	default:
+		kept = true
+	}
+	if saved.LastExport == "" {
+		out.LastExport = in.LastExport
+	}
+	return out, kept
 }
