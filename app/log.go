@@ -97,8 +97,9 @@ type clipLog struct {
 	totalMsg string
 	retakes  []cliplog.Retakes
 	chart    barChart
-	filters  [4][]choice // project, client, platform, month
-	exported string      // when the log was last exported, in words
+	filters  [4][]choice        // project, client, platform, month
+	exported string             // when the log was last exported, in words
+	rates    []pricing.Currency // the exchange rates asked for (rateCurrencies)
 
 	importErrs []string
 	planOf     string      // the platform the plan form was filled for
@@ -154,8 +155,6 @@ var logLabels = [][2]string{
 	{"plan_cur", labelCurrency},
 	{"plan_credits", "Credits it buys"},
 	{"disp", labelDisplay},
-	{"rate_EUR", "1 USD in EUR"},
-	{"rate_GBP", "1 USD in GBP"},
 	{"f_project", cliplog.FieldProject},
 	{"f_client", cliplog.FieldClient},
 	{"f_profile", cliplog.FieldProfileID},
@@ -164,8 +163,12 @@ var logLabels = [][2]string{
 	{"chart", "Chart"},
 }
 
-// logLabel returns the label of the input name.
+// logLabel returns the label of the input name; a rate's is "1 USD in
+// EUR".
 func logLabel(name string) string {
+	if cur, ok := strings.CutPrefix(name, "rate_"); ok {
+		return "1 USD in " + cur
+	}
 	for _, l := range logLabels {
 		if l[0] == name {
 			return l[1]
@@ -192,7 +195,7 @@ var (
 	}
 	chartChoices = []choice{{Value: "month", Label: "Spend per month"}, {Value: "project", Label: "Spend per project"},
 		{Value: "client", Label: "Spend per client"}}
-	rateKeys = []pricing.Currency{pricing.EUR, pricing.GBP}
+	rateKeys = []pricing.Currency{pricing.EUR, pricing.GBP} // always offered; rateCurrencies adds the log's others
 )
 
 var (
@@ -604,6 +607,10 @@ func (c *clipLog) renderData() app.UI {
 			csvButton = csvButton.Attr("disabled", true) // a file of a header alone
 		}
 	}
+	rates := make([]app.UI, len(c.rates))
+	for i, cur := range c.rates {
+		rates[i] = c.field("rate_"+string(cur), "", string(cur), "decimal")
+	}
 	return section("log-data", "Your data",
 		textElem("p", "", "Your log is saved only in this browser, on this device. A browser may clear it: Safari deletes a site's data "+
 			"after 7 days without a visit, and clearing browsing data deletes it everywhere. Export a backup now and then; "+
@@ -625,11 +632,37 @@ func (c *clipLog) renderData() app.UI {
 		textElem("h3", "", "Exchange rates"),
 		textElem("p", "log-note", "Every clip keeps the currency it was priced in; totals convert it at these rates. They start at "+
 			"the app's own, typed in by hand on "+pricing.DefaultRates().Date+" (not a live feed): put in today's."),
-		elem("div", "log-fields",
-			c.field("rate_EUR", "", "EUR", "decimal"),
-			c.field("rate_GBP", "", "GBP", "decimal"),
-		),
+		elem("div", "log-fields", rates...),
 	)
+}
+
+// rateCurrencies returns the currencies whose rate /log asks for: rateKeys,
+// then any other of the clips' (a custom profile priced in Canadian
+// dollars, a CSV's JPY), whose totals cannot be converted without it.
+// (Loops, not slices.Contains and slices.Sort: their instantiations for
+// Currency cost app.wasm ~5 KB.)
+func rateCurrencies(es []cliplog.Entry) []pricing.Currency {
+	out := append([]pricing.Currency(nil), rateKeys...)
+next:
+	for _, e := range es {
+		cur := e.Cost.Currency
+		if cur == pricing.USD {
+			continue
+		}
+		i := len(rateKeys)
+		for j, c := range out {
+			if c == cur {
+				continue next
+			}
+			if j >= len(rateKeys) && c < cur {
+				i = j + 1
+			}
+		}
+		out = append(out, "")
+		copy(out[i+1:], out[i:])
+		out[i] = cur
+	}
+	return out
 }
 
 // renderReplace offers to save the last import's differing clips over the
@@ -920,7 +953,7 @@ func (c *clipLog) edited(name string) {
 		c.fillPlan()
 	case "billing", "plan_price", "plan_cur", "plan_credits":
 		c.previewPlan()
-	case "disp", "rate_EUR", "rate_GBP":
+	case "disp":
 		c.saveSettings(name)
 	case "f_project", "f_client", "f_profile", "f_month", "f_kept":
 		delete(c.errs, name)
@@ -928,6 +961,10 @@ func (c *clipLog) edited(name string) {
 		c.refresh()
 	case "chart":
 		c.refresh()
+	default:
+		if strings.HasPrefix(name, "rate_") {
+			c.saveSettings(name)
+		}
 	}
 }
 
@@ -1617,7 +1654,7 @@ func (c *clipLog) fillRates() {
 	s := c.log.Settings()
 	c.values["disp"] = string(s.DisplayCurrency())
 	r := s.RatesOrDefault()
-	for _, cur := range rateKeys {
+	for cur := range r.Per {
 		if d, err := r.Rate(pricing.USD, cur); err == nil {
 			c.values["rate_"+string(cur)] = pricing.Exact(d)
 		}
@@ -1636,7 +1673,7 @@ func (c *clipLog) saveSettings(name string) {
 	for cur, d := range r.Per {
 		per[cur] = d
 	}
-	for _, cur := range rateKeys {
+	for _, cur := range c.rates {
 		key := "rate_" + string(cur)
 		d, err := pricing.ParsePositive(logLabel(key), c.values[key])
 		if err != nil {
@@ -1986,6 +2023,7 @@ func (c *clipLog) refresh() {
 		c.exported = "" // nothing to export yet: no warning
 	}
 
+	c.rates = rateCurrencies(all)
 	ch := cliplog.ChoicesOf(all)
 	all2 := func(vals []string, label func(string) string, picked string) []choice {
 		out := []choice{{Value: "", Label: "All"}}
@@ -2032,6 +2070,18 @@ func (c *clipLog) refresh() {
 	c.totalMsg = ""
 	if err != nil {
 		c.totalMsg = errorMessage(err) + " Type its rate under Your data."
+		var none []string
+		for _, m := range t.ByCurrency {
+			if _, err := rates.Convert(m, display); err != nil {
+				none = append(none, string(m.Currency))
+			}
+		}
+		if len(none) > 0 {
+			// Named, and asked for there (rateCurrencies): the page said
+			// "this currency", and had fields for EUR and GBP only.
+			c.totalMsg = "There is no exchange rate for " + strings.Join(none, " or ") + ": type 1 USD in " +
+				strings.Join(none, " and in ") + " under Your data, Exchange rates."
+		}
 	}
 	secs := func(d decimal.Decimal) string { return pricing.FormatNumber(d) + " s" }
 	money := func(id, label string, m pricing.Money, ok bool) resultRow {
@@ -2173,8 +2223,14 @@ func (c *clipLog) syncInputs(ctx app.Context, skip string) {
 		return
 	}
 	ctx.Defer(func(app.Context) {
+		names := make([]string, 0, len(logLabels)+len(c.rates))
 		for _, l := range logLabels {
-			name := l[0]
+			names = append(names, l[0])
+		}
+		for _, cur := range c.rates {
+			names = append(names, "rate_"+string(cur))
+		}
+		for _, name := range names {
 			if name == skip {
 				continue
 			}

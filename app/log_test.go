@@ -822,6 +822,43 @@ func TestLogCurrency(t *testing.T) {
 	}
 }
 
+// TestLogOtherCurrency: a clip priced in a currency other than USD, EUR and
+// GBP (a CSV's, a custom profile's) is converted at a rate typed in a field
+// of its own. The totals showed "—" and said "There is no exchange rate for
+// this currency. Type its rate under Your data", where the only rates were
+// EUR's and GBP's.
+func TestLogOtherCurrency(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	c.importFile("clips.csv", []byte("date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept,client\r\n"+
+		"2025-03-01,runway,gen-4,5,60,USD,0.024,yes,Acme\r\n"+
+		"2025-03-01,runway,gen-4,5,60,CAD,0.03,yes,Beta\r\n"))
+	if c.log.Len() != 2 {
+		t.Fatalf("import: %q %v", c.status, c.importErrs)
+	}
+	if want := "There is no exchange rate for CAD: type 1 USD in CAD under Your data, Exchange rates."; c.totalMsg != want {
+		t.Errorf("message %q, want %q", c.totalMsg, want)
+	}
+	html := logHTML(t, c)
+	if !strings.Contains(html, `for="f-rate_CAD"`) || !strings.Contains(html, ">1 USD in CAD<") {
+		t.Fatalf("no field for the CAD rate")
+	}
+	c.values["rate_CAD"] = "1.5"
+	c.edited("rate_CAD")
+	html = logHTML(t, c)
+	if got := value(t, html, idLogCost); got != "2.64" || c.totalMsg != "" { // $1.44 + CAD 1.80 ÷ 1.5
+		t.Errorf("spent %q (%q), want 2.64", got, c.totalMsg)
+	}
+	// Saved with the others, and shown again on the next visit.
+	d := loadLog(t, s)
+	if got := d.values["rate_CAD"]; got != "1.5" || d.values["rate_EUR"] != "0.86" {
+		t.Errorf("next visit: CAD %q, EUR %q", got, d.values["rate_EUR"])
+	}
+	if got := value(t, logHTML(t, d), idLogCost); got != "2.64" {
+		t.Errorf("next visit: spent %q", got)
+	}
+}
+
 // TestLogTwoTabs: two pages over one storage (two tabs) each log a clip;
 // neither is lost, and a reload shows both.
 func TestLogTwoTabs(t *testing.T) {
