@@ -196,12 +196,21 @@ import (
 // price fills a gap (Wan's 16 fps, Runway's 1,000-credit top-ups, Aleph's
 // 5 s, Kling's API packs, Pika's and Kling's top-ups only with a plan),
 // embedded in catalog.min.json, and /plan saying it counts no free
-// credits (+1.6 KB raw alone; with helpers 35 and 36's: 9,864,798 and 2,600,592).
+// credits (+1.6 KB raw alone; with helpers 35 and 36's: 9,864,798 and
+// 2,600,592). /compare's note that the calculator shows a platform in its
+// own currency (9,864,853 and 2,600,597). Then helper 39's /log fixes: an
+// import trims the client, project and platform it groups by (+1.1 KB
+// raw), refuses a CSV that is not UTF-8 in one sentence saying what to do
+// (+5.0 KB raw), takes a backup's rates where only the display currency was
+// picked (+3.8 KB raw, +1.5 KB gzip -9), and the page asks the rate of
+// every currency the clips are in (+7.4 KB raw, +2.4 KB gzip -9).
+// Together: 9,860,952 and 2,600,096 alone; with the above, 9,881,981 and
+// 2,603,635.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_865_000
-	ceilWasmGzip   = 2_601_000
+	ceilWasmRaw    = 9_882_000
+	ceilWasmGzip   = 2_604_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
