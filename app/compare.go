@@ -678,24 +678,13 @@ func (c *compare) onCopy(ctx app.Context, e app.Event) {
 		c.copyMsg = "This browser cannot copy from here: select the Markdown below and copy it."
 		return
 	}
-	var done, failed app.Func
-	settle := func(msg string) {
-		ctx.Dispatch(func(ctx app.Context) {
-			c.copyMsg = msg
-			done.Release()
-			failed.Release()
-		})
-	}
-	done = app.FuncOf(func(app.Value, []app.Value) any {
-		settle("Copied the ranking as Markdown.")
-		return nil
-	})
-	failed = app.FuncOf(func(app.Value, []app.Value) any {
-		settle("The browser did not allow copying: select the Markdown below and copy it.")
-		return nil
-	})
 	c.copyMsg = "Copying…"
-	clip.Call("writeText", text).Call("then", done, failed)
+	await(ctx, clip.Call("writeText", text), func(_ app.Context, _ app.Value, ok bool) {
+		c.copyMsg = "Copied the ranking as Markdown."
+		if !ok {
+			c.copyMsg = "The browser did not allow copying: select the Markdown below and copy it."
+		}
+	})
 }
 
 // changed re-ranks after an edit and writes the state to the fragment.

@@ -48,3 +48,30 @@ func focusAfterRender(page app.Context, selectors ...string) {
 		}
 	})
 }
+
+// await calls then, in a dispatch on ctx, once promise settles: with its
+// value and true when it is fulfilled, with undefined and false when it is
+// rejected. The callbacks given to the promise are released then.
+func await(ctx app.Context, promise app.Value, then func(ctx app.Context, v app.Value, ok bool)) {
+	var done, failed app.Func
+	settle := func(v app.Value, ok bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			done.Release()
+			failed.Release()
+			then(ctx, v, ok)
+		})
+	}
+	done = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		v := app.Undefined()
+		if len(args) > 0 {
+			v = args[0]
+		}
+		settle(v, true)
+		return nil
+	})
+	failed = app.FuncOf(func(app.Value, []app.Value) any {
+		settle(app.Undefined(), false)
+		return nil
+	})
+	promise.Call("then", done, failed)
+}

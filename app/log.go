@@ -1908,31 +1908,13 @@ func (c *clipLog) onImport(ctx app.Context, e app.Event) {
 		c.importErrs = []string{(&cliplog.LimitError{Size: size, MaxSize: cliplog.MaxImportBytes}).Error()}
 		return
 	}
-	var done, failed app.Func
-	settle := func(text string, ok bool) {
-		ctx.Dispatch(func(app.Context) {
-			done.Release()
-			failed.Release()
-			if !ok {
-				c.importErrs = []string{"The file could not be read; nothing was imported."}
-				return
-			}
-			c.importFile(name, []byte(text))
-		})
-	}
-	done = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		if len(args) == 0 {
-			settle("", false)
-			return nil
+	await(ctx, f.Call("text"), func(_ app.Context, text app.Value, ok bool) {
+		if !ok {
+			c.importErrs = []string{"The file could not be read; nothing was imported."}
+			return
 		}
-		settle(args[0].String(), true)
-		return nil
+		c.importFile(name, []byte(text.String()))
 	})
-	failed = app.FuncOf(func(app.Value, []app.Value) any {
-		settle("", false)
-		return nil
-	})
-	f.Call("text").Call("then", done, failed)
 }
 
 // importFile merges a file into the log: JSON when it says so or looks

@@ -1002,31 +1002,13 @@ func (c *profilesPage) onFile(ctx app.Context, e app.Event) {
 		in.Set("value", "")
 		return
 	}
-	var done, failed app.Func
-	settle := func(text string, err error) {
-		ctx.Dispatch(func(ctx app.Context) {
-			done.Release()
-			failed.Release()
-			if err != nil {
-				c.alert = "The file could not be read; nothing was imported."
-				return
-			}
-			c.importData([]byte(text))
-		})
-	}
-	done = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		text := ""
-		if len(args) > 0 {
-			text = args[0].String()
+	await(ctx, f.Call("text"), func(_ app.Context, text app.Value, ok bool) {
+		if !ok {
+			c.alert = "The file could not be read; nothing was imported."
+			return
 		}
-		settle(text, nil)
-		return nil
+		c.importData([]byte(text.String()))
 	})
-	failed = app.FuncOf(func(app.Value, []app.Value) any {
-		settle("", errors.New("read failed"))
-		return nil
-	})
-	f.Call("text").Call("then", done, failed)
 	in.Set("value", "")
 }
 
