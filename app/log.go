@@ -57,6 +57,7 @@ type clipLog struct {
 	unedit   *cliplog.Entry   // the version the last edit changed, until another action
 	editedTo cliplog.Entry    // the version the last edit saved (unedit's Undo puts it back only over this)
 	corrupt  []cliplog.CorruptRecord
+	keep     keepState // whether the browser may clear the log (logkeep.go)
 
 	seen string // the filters as the address last had them (logKeys)
 
@@ -246,6 +247,7 @@ func (c *clipLog) OnMount(ctx app.Context) {
 		return
 	}
 	c.page = ctx
+	c.readKeep(ctx)
 	w := app.Window()
 	doc := w.Get("document")
 	onChange := app.FuncOf(func(_ app.Value, args []app.Value) any {
@@ -615,6 +617,7 @@ func (c *clipLog) renderData() app.UI {
 		textElem("p", "", "Your log is saved only in this browser, on this device. A browser may clear it: Safari deletes a site's data "+
 			"after 7 days without a visit, and clearing browsing data deletes it everywhere. Export a backup now and then; "+
 			"importing it here or in another browser brings the log back."),
+		c.renderKeep(),
 		elem("div", "log-actions",
 			button("log-export-json", "", "Export JSON backup", c.onExport(true)),
 			csvButton,

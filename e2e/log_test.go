@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/aivc/aivc/cliplog"
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -690,6 +691,48 @@ func TestRatesFollowTheLog(t *testing.T) {
 	tb.open("/plan#mix=broll:20:10:720p:fast:1&cur=EUR")
 	if got := eval[string](tb, planRow); got != half(usdMonth) {
 		t.Errorf("/plan: Runway's month €%s, $%s at the log's 0.5", got, usdMonth)
+	}
+	tb.assertNoErrors()
+}
+
+// TestLogKeep: /log says whether the browser may clear the log to free
+// space, and asks it not to when the person presses the button; it says
+// what the browser answered, puts the focus on that, and a reload reads
+// the answer again without asking.
+func TestLogKeep(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t, "")
+	status := `(document.getElementById("log-keep-status") || {}).textContent || ""`
+	// Each answer on a site of its own: Chromium's persisted() follows the
+	// permission as soon as it is set.
+	for _, c := range []struct {
+		setting cdpbrowser.PermissionSetting
+		answer  string
+	}{
+		{cdpbrowser.PermissionSettingDenied, "did not agree"},
+		{cdpbrowser.PermissionSettingGranted, "has agreed to keep your log"},
+	} {
+		srv := newServer(t)
+		tb.base = srv.URL
+		tb.open("/log")
+		tb.waitFor("the log's storage said best effort", fmt.Sprintf(`(%s).includes("may clear your log")`, status), 10*time.Second)
+		if _, err := chromedp.CallBrowser(tb.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+			Permission: &cdpbrowser.PermissionDescriptor{Name: "persistent-storage"},
+			Setting:    c.setting,
+			Origin:     srv.URL,
+		}); err != nil {
+			t.Fatalf("setting persistent-storage to %s: %v", c.setting, err)
+		}
+		tb.do("asking the browser to keep the log", chromedp.Click(chromedp.ID("log-keep")))
+		tb.waitFor("the browser's answer", fmt.Sprintf(`(%s).includes(%q)`, status, c.answer), 10*time.Second)
+		if got := eval[string](tb, `document.activeElement.id`); got != "log-keep-status" {
+			t.Errorf("%s: after the answer the focus is on %q, want the status", c.setting, got)
+		}
+	}
+	tb.open("/log")
+	tb.waitFor("kept, read again", fmt.Sprintf(`(%s).includes("has agreed")`, status), 10*time.Second)
+	if eval[bool](tb, `!!document.getElementById("log-keep")`) {
+		t.Errorf("the log is kept, and the page still offers to ask")
 	}
 	tb.assertNoErrors()
 }

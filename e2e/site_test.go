@@ -205,11 +205,14 @@ import (
 // picked (+3.8 KB raw, +1.5 KB gzip -9), and the page asks the rate of
 // every currency the clips are in (+7.4 KB raw, +2.4 KB gzip -9).
 // Together: 9,860,952 and 2,600,096 alone; with the above, 9,881,981 and
-// 2,603,635.
+// 2,603,635. One await for the browser's promises in place of three copies
+// (-7.1 KB raw: 9,874,913 and 2,602,921); /log says whether the browser may
+// clear the log, and asks it to keep it (+9.3 KB raw, +1.0 KB gzip -9:
+// 9,884,244 and 2,603,964).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_882_000
+	ceilWasmRaw    = 9_885_000
 	ceilWasmGzip   = 2_604_000
 )
 
