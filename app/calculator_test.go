@@ -859,3 +859,27 @@ func TestCalculatorLinksKeepBillingAndCurrency(t *testing.T) {
 		}
 	}
 }
+
+// TestTakesFractionHint: generations per kept clip typed as a clip log's
+// counts ("7/3", as links from a log carry them) show the figure they
+// stand for beside the field, on a device without the log as well.
+func TestTakesFractionHint(t *testing.T) {
+	saved := measured
+	measured.done, measured.rs = true, nil
+	t.Cleanup(func() { measured = saved })
+	for _, c := range []struct {
+		name, html, want string
+	}{
+		{"calculator 7/3", second(loadCalculator(t, "/#price=30&credits=3000&clip=50&dur=5&takes=7/3")), "~2.33 tries for each clip you keep"},
+		{"calculator 1.5", second(loadCalculator(t, "/#price=30&credits=3000&clip=50&dur=5&takes=1.5")), "tries for each clip you keep"},
+		{"calculator 7/0", second(loadCalculator(t, "/#price=30&credits=3000&clip=50&dur=5&takes=7/0")), "tries for each clip you keep"},
+		{"compare 11/6", second(loadCompare(t, "/compare#dur=5&takes=11/6")), "~1.83"},
+		{"compare 2", second(loadCompare(t, "/compare#dur=5&takes=2")), ""},
+	} {
+		if _, got, ok := element(c.html, "f-takes-hint"); !ok || got != c.want {
+			t.Errorf("%s: the hint is %q (found %v), want %q", c.name, got, ok, c.want)
+		}
+	}
+}
+
+func second[A, B any](_ A, b B) B { return b }

@@ -176,7 +176,7 @@ func takesHint(value string, takes decimal.Decimal, source string) string {
 // and model, or else for every platform, as /compare and /plan count it
 // (shown as its placeholder, with where it came from), or as 1.
 func (c *calculator) takesField() app.UI {
-	hint, placeholder := "tries for each clip you keep", "1"
+	hint, placeholder := fractionHint(c.values["takes"], "tries for each clip you keep"), "1"
 	if d, src, ok := c.measuredTakes(); ok {
 		hint, placeholder = takesHint(c.values["takes"], d, src), pricing.FormatApprox(d)
 	}
@@ -206,6 +206,22 @@ func (c *compare) takesField() app.UI {
 		f.Hint = sentence(src + " (every platform)")
 	} else if ok {
 		f.Hint = takesHint(c.values["takes"], d, src+" (every platform)")
+	} else {
+		f.Hint = fractionHint(c.values["takes"], "")
 	}
 	return f.render()
+}
+
+// fractionHint is the hint of a takes field typed as its counts, "7/3"
+// (as a link from a clip log carries them): the figure they stand for,
+// "~2.33", before hint. Any other value keeps hint.
+func fractionHint(value, hint string) string {
+	if !strings.Contains(value, "/") {
+		return hint
+	}
+	d, err := pricing.ParseTakes(labelTakes, value)
+	if err != nil {
+		return hint
+	}
+	return strings.TrimSpace(pricing.FormatApprox(d) + " " + hint)
 }
