@@ -209,11 +209,13 @@ import (
 // (-7.1 KB raw: 9,874,913 and 2,602,921); /log says whether the browser may
 // clear the log, and asks it to keep it (+9.3 KB raw, +1.0 KB gzip -9:
 // 9,884,244 and 2,603,964); a takes field typed as a log's counts, "7/3",
-// shows "~2.33" beside it (+1.6 KB raw: 9,885,860 and 2,603,408).
+// shows "~2.33" beside it (+1.6 KB raw: 9,885,860 and 2,603,408); Luma's
+// upscale named for both its steps, in the embedded catalog (9,886,144 and
+// 2,603,508).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_886_000
+	ceilWasmRaw    = 9_887_000
 	ceilWasmGzip   = 2_604_000
 )
 
