@@ -30,7 +30,7 @@ import (
 // layout gets a new prefix (aivc.profiles.v2.) and migrates from this one.
 
 // customKeyPrefix starts the key of every custom profile.
-const customKeyPrefix = "aivc.profiles.v1."
+const customKeyPrefix = cliplog.ProfilePrefix
 
 // customMark follows a custom profile's name in every list of profiles
 // (the calculator's platform picker, the compare page, the planner).
@@ -86,40 +86,16 @@ type badRecord struct {
 	Err error
 }
 
-// loadCustom reads every custom profile in s, sorted by id. A record that
-// does not decode is returned in bad, and left where it is. err is set
-// only when the storage cannot be listed.
+// loadCustom reads every custom profile in s, sorted by id
+// (cliplog.LoadProfiles: the clip log's backup carries them). A record
+// that does not decode is returned in bad, and left where it is. err is
+// set only when the storage cannot be listed.
 func loadCustom(s cliplog.Store) (ps []pricing.Profile, bad []badRecord, err error) {
-	keys, err := s.Keys()
-	if err != nil {
-		return nil, nil, err
+	ps, recs, err := cliplog.LoadProfiles(s)
+	for _, r := range recs {
+		bad = append(bad, badRecord{Key: r.Key, Raw: r.Raw, Err: r.Err})
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		id, ok := strings.CutPrefix(k, customKeyPrefix)
-		if !ok {
-			continue
-		}
-		raw, found, err := s.Get(k)
-		if err != nil || !found {
-			if err == nil {
-				err = errors.New("the record vanished while reading")
-			}
-			bad = append(bad, badRecord{Key: k, Err: err})
-			continue
-		}
-		p, err := pricing.DecodeProfile([]byte(raw))
-		if err == nil && p.ID != id {
-			err = fmt.Errorf("it is stored under %q but its id is %q", id, p.ID)
-		}
-		if err != nil {
-			bad = append(bad, badRecord{Key: k, Raw: raw, Err: err})
-			continue
-		}
-		p.Custom = true
-		ps = append(ps, p)
-	}
-	return ps, bad, nil
+	return ps, bad, err
 }
 
 // errReadBack is a write the storage accepted but did not keep as written.
@@ -139,12 +115,13 @@ func saveCustom(s cliplog.Store, p pricing.Profile, oldID string) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	data, err := json.Marshal(p)
+	text, err := cliplog.EncodeProfile(p)
 	if err != nil {
 		return err
 	}
+	data := []byte(text)
 	key := customKey(p.ID)
-	if err := s.Set(key, string(data)); err != nil {
+	if err := s.Set(key, text); err != nil {
 		return cliplog.StoreError(err)
 	}
 	got, ok, err := s.Get(key)

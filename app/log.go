@@ -1955,6 +1955,9 @@ func (c *clipLog) importFile(name string, data []byte) {
 		c.importErrs = []string{errorText(err)}
 	default:
 		c.status = rep.Summary()
+		if rep.ProfilesAdded > 0 { // a backup's own profiles: in the pickers now
+			c.catalog, _ = allProfiles()
+		}
 		for _, x := range rep.Conflicts {
 			if x.Saved.ID != "" { // a saved record that cannot be read is not replaced
 				c.conflicts = append(c.conflicts, x.Incoming)

@@ -1726,3 +1726,57 @@ func TestLinkRateOneRule(t *testing.T) {
 		}
 	}
 }
+
+// A backup restored on a new device brings the person's own profiles with
+// the clips priced on them, and the page says how many it added or kept:
+// before, every such clip named "a platform … this app does not know" and
+// the profile was gone.
+func TestLogRestoresProfiles(t *testing.T) {
+	old := cliplog.NewMemStore()
+	mine := blankProfile(never)
+	mine.Name = "My Runway"
+	if err := saveCustom(old, mine, ""); err != nil {
+		t.Fatal(err)
+	}
+	c := loadLog(t, old)
+	clip := cliplog.Entry{ID: "c1", Date: "2025-03-01", ProfileID: mine.ID, ModelID: "model-1", Res: pricing.Res720p,
+		Seconds: decimal.RequireFromString("5"), Credits: decimal.RequireFromString("50"),
+		PricePerCredit: pricing.NewMoney(decimal.RequireFromString("0.01"), pricing.USD), Kept: true, Created: "2025-03-01T10:00:00Z"}.Derive()
+	if _, err := c.log.Add(clip); err != nil {
+		t.Fatal(err)
+	}
+	var backup strings.Builder
+	if err := c.log.ExportJSON(&backup, "2025-03-01T10:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+
+	// The new laptop.
+	d := loadLog(t, cliplog.NewMemStore())
+	d.importFile("backup.json", []byte(backup.String()))
+	want := "Imported 1 clip; 1 platform profile added."
+	if d.status != want {
+		t.Errorf("status %q, want %q", d.status, want)
+	}
+	if html := logHTML(t, d); !strings.Contains(html, ">My Runway (custom) · My model<") || !strings.Contains(html, want) {
+		t.Errorf("the restored clip does not name its profile, or the summary is not shown:\n%s", html)
+	}
+	if ps, _, _ := loadCustom(deviceStore()); len(ps) != 1 || ps[0].Name != "My Runway" {
+		t.Errorf("profiles after the restore: %+v", ps)
+	}
+
+	// A device with its own "my-platform", priced otherwise: it is kept.
+	s := cliplog.NewMemStore()
+	here := blankProfile(never)
+	here.Plans[0].Monthly = decimal.NewNullDecimal(decimal.RequireFromString("45"))
+	if err := saveCustom(s, here, ""); err != nil {
+		t.Fatal(err)
+	}
+	e := loadLog(t, s)
+	e.importFile("backup.json", []byte(backup.String()))
+	if want := "Imported 1 clip; 1 platform profile saved here was kept, not the backup's (my-platform)."; e.status != want {
+		t.Errorf("status %q, want %q", e.status, want)
+	}
+	if ps, _, _ := loadCustom(s); len(ps) != 1 || ps[0].Name != "My platform" || ps[0].Plans[0].Monthly.Decimal.String() != "45" {
+		t.Errorf("the device's profile was not kept: %+v", ps)
+	}
+}

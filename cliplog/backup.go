@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/aivc/aivc/internal/order"
+	"github.com/aivc/aivc/pricing"
 )
 
 // Import limits, checked before a file is parsed (for JSON, the row count
@@ -30,20 +31,28 @@ type Backup struct {
 	Exported string // RFC 3339, when the backup was made
 	Entries  []Entry
 	Plans    []MyPlan
+	// Profiles are the person's own platform profiles (LoadProfiles),
+	// which clips and plans may name: version 2 on.
+	Profiles []pricing.Profile
 	Settings Settings
 }
 
-// BackupVersion is the version of the JSON backup format.
-const BackupVersion = 1
+// BackupVersion is the version of the JSON backup format WriteBackup
+// writes. Version 1 had no "profiles"; it is read as it always was.
+const BackupVersion = 2
 
-// Backup returns everything in the log, stamped with exported (RFC 3339).
+// Backup returns everything in the log, with the custom profiles stored
+// beside it (one that cannot be read is left out: /profiles shows it),
+// stamped with exported (RFC 3339).
 func (l *Log) Backup(exported string) Backup {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	ps, _, _ := LoadProfiles(l.store)
 	return Backup{
 		Exported: exported,
 		Entries:  append([]Entry(nil), l.entriesLocked()...),
 		Plans:    l.plansLocked(),
+		Profiles: ps,
 		Settings: l.settings,
 	}
 }
@@ -72,12 +81,17 @@ func (l *Log) ExportCSV(w io.Writer, opts CSVOptions) error {
 //	  "plans": [
 //	    {"profile_id":"runway","plan_id":"standard","billing":"monthly"}
 //	  ],
+//	  "profiles": [
+//	    {"id":"my-runway","name":"My Runway",…,"custom":true,"plans":[…],"models":[…]}
+//	  ],
 //	  "settings": {"display":"EUR","rates":{…},"last_export":"…"}
 //	}
 //
 // Entries are sorted by Date then ID and written one per line, with every
-// field in a fixed order; plans are sorted by profile ID; amounts are
-// strings in plain decimal notation. Exported must be an RFC 3339 time.
+// field in a fixed order; plans are sorted by profile ID; profiles, in the
+// catalog's schema as /profiles exports them, are sorted by ID, one a
+// line; amounts are strings in plain decimal notation. Exported must be an
+// RFC 3339 time.
 func WriteBackup(w io.Writer, b Backup) error {
 	if err := checkTime("Exported", b.Exported); err != nil {
 		return err
@@ -87,62 +101,73 @@ func WriteBackup(w io.Writer, b Backup) error {
 	ps := append([]MyPlan(nil), b.Plans...)
 	sortPlans(ps)
 
+	prs := append([]pricing.Profile(nil), b.Profiles...)
+	order.Stable(len(prs), func(i, j int) int { return strings.Compare(prs[i].ID, prs[j].ID) },
+		func(i, j int) { prs[i], prs[j] = prs[j], prs[i] })
+
 	// One buffer and one Write, not a bufio.Writer: bufio.Writer is ~7 KB of
 	// app.wasm, and the page writes to memory anyway.
 	var bw []byte
 	exp, _ := marshal(b.Exported)
 	bw = append(bw, "{\n  \"app\": \"aivc\",\n  \"kind\": \"backup\",\n  \"version\": "+
-		strconv.Itoa(BackupVersion)+",\n  \"exported\": "+string(exp)+",\n  \"entries\": ["...)
-	for i, e := range es {
-		v, err := marshal(toBackupEntry(e))
-		if err != nil {
-			return err
-		}
-		if i > 0 {
-			bw = append(bw, ',')
-		}
-		bw = append(bw, "\n    "...)
-		bw = append(bw, v...)
+		strconv.Itoa(BackupVersion)+",\n  \"exported\": "+string(exp)...)
+	bw, err := appendList(bw, "entries", len(es), func(i int) any { return toBackupEntry(es[i]) })
+	if err == nil {
+		bw, err = appendList(bw, "plans", len(ps), func(i int) any { return toPlanJSON(ps[i]) })
 	}
-	if len(es) > 0 {
-		bw = append(bw, "\n  "...)
+	if err == nil {
+		bw, err = appendList(bw, "profiles", len(prs), func(i int) any { p := prs[i]; p.Custom = true; return p })
 	}
-	bw = append(bw, "],\n  \"plans\": ["...)
-	for i, p := range ps {
-		v, err := marshal(toPlanJSON(p))
-		if err != nil {
-			return err
-		}
-		if i > 0 {
-			bw = append(bw, ',')
-		}
-		bw = append(bw, "\n    "...)
-		bw = append(bw, v...)
-	}
-	if len(ps) > 0 {
-		bw = append(bw, "\n  "...)
+	if err != nil {
+		return err
 	}
 	set, err := marshal(toSettingsJSON(b.Settings))
 	if err != nil {
 		return err
 	}
-	bw = append(bw, "],\n  \"settings\": "...)
+	bw = append(bw, ",\n  \"settings\": "...)
 	bw = append(bw, set...)
 	bw = append(bw, "\n}\n"...)
 	_, err = w.Write(bw)
 	return err
 }
 
+// appendList appends a member of the backup, "key": [...], with its n
+// items (item(i)) one a line.
+func appendList(bw []byte, key string, n int, item func(int) any) ([]byte, error) {
+	bw = append(bw, ",\n  \""+key+"\": ["...)
+	for i := range n {
+		v, err := marshal(item(i))
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			bw = append(bw, ',')
+		}
+		bw = append(bw, "\n    "...)
+		bw = append(bw, v...)
+	}
+	if n > 0 {
+		bw = append(bw, "\n  "...)
+	}
+	return append(bw, ']'), nil
+}
+
 // parsed is a file read for import: the valid entries with their lines.
 type parsed struct {
-	rows      []row
-	plans     []MyPlan
-	settings  *Settings
-	exported  string
-	repeated  int  // entries twice in the file, identical: counted once
-	fatal     bool // the file could not be read to its end (or is not a log)
-	errs      ImportErrors
-	rowsTotal int
+	rows     []row
+	plans    []MyPlan
+	profiles []pricing.Profile
+	// badProfiles are the profiles of a backup that could not be read
+	// (pricing.DecodeProfile's error, with the line): left out of an
+	// import, which goes on without them (ImportReport.ProfilesRefused).
+	badProfiles []*ImportError
+	settings    *Settings
+	exported    string
+	repeated    int  // entries twice in the file, identical: counted once
+	fatal       bool // the file could not be read to its end (or is not a log)
+	errs        ImportErrors
+	rowsTotal   int
 }
 
 type row struct {
@@ -194,12 +219,15 @@ func ReadBackup(data []byte) (Backup, error) {
 	if err != nil {
 		return Backup{}, err
 	}
-	b := Backup{Exported: p.exported, Plans: p.plans}
+	b := Backup{Exported: p.exported, Plans: p.plans, Profiles: p.profiles}
 	for _, r := range p.rows {
 		b.Entries = append(b.Entries, r.e)
 	}
 	if p.settings != nil {
 		b.Settings = *p.settings
+	}
+	for _, e := range p.badProfiles {
+		p.errs.add(e.Line, e.Err)
 	}
 	if !p.errs.empty() {
 		return b, &p.errs
@@ -347,6 +375,40 @@ func parseBackup(data []byte) (*parsed, error) {
 			if err := expectDelim(dec, ']'); err != nil {
 				return fatal(err)
 			}
+		case "profiles":
+			if version == "1" { // as it was read before version 2
+				return fatal(fmt.Errorf("%w: unknown field %q", ErrBadJSON, key))
+			}
+			if err := expectDelim(dec, '['); err != nil {
+				return fatal(err)
+			}
+			ids := map[string]int{}
+			for dec.More() {
+				var raw json.RawMessage
+				if err := dec.Decode(&raw); err != nil {
+					return fatal(err)
+				}
+				line := ln.at(offset() - int64(len(raw)))
+				if len(p.profiles)+len(p.badProfiles) >= 10000 {
+					return fatal(fmt.Errorf("%w: more than 10,000 profiles", ErrTooManyRows))
+				}
+				pr, err := pricing.DecodeProfile(raw)
+				if err == nil {
+					if first, twice := ids[pr.ID]; twice {
+						err = describe(ErrDuplicateInFile, fmt.Sprintf("profile %q is also on line %d", pr.ID, first))
+					}
+				}
+				if err != nil {
+					p.badProfiles = append(p.badProfiles, &ImportError{Line: line, Err: err})
+					continue
+				}
+				pr.Custom = true
+				ids[pr.ID] = line
+				p.profiles = append(p.profiles, pr)
+			}
+			if err := expectDelim(dec, ']'); err != nil {
+				return fatal(err)
+			}
 		case "settings":
 			var raw json.RawMessage
 			if err := dec.Decode(&raw); err != nil {
@@ -374,8 +436,10 @@ func parseBackup(data []byte) (*parsed, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return fatal(fmt.Errorf("%w: unexpected text after the backup", ErrBadJSON))
 	}
+	// Version 1 is read as it always was: it had no "profiles".
+	known := version == strconv.Itoa(BackupVersion) || version == "1"
 	switch {
-	case app != "aivc" || kind != "backup" || version != strconv.Itoa(BackupVersion):
+	case app != "aivc" || kind != "backup" || !known:
 		p.fatal = true
 	}
 	switch {
@@ -384,7 +448,10 @@ func parseBackup(data []byte) (*parsed, error) {
 		p.errs.add(1, notBackup)
 	case version == "":
 		p.errs.add(1, describe(ErrNotBackup, `this backup has no "version"`))
-	case version != strconv.Itoa(BackupVersion):
+	case version == "1" && seenKey["profiles"]:
+		p.errs.add(1, fmt.Errorf("%w: unknown field %q", ErrBadJSON, "profiles"))
+		p.fatal = true
+	case !known:
 		if v, err := strconv.Atoi(version); err == nil && v > BackupVersion {
 			p.errs = ImportErrors{}
 			p.errs.add(1, describe(ErrBackupVersion, fmt.Sprintf("this backup was made by a newer version of the app (version %d); reload the page to update the app, then import it again", v)))

@@ -74,7 +74,9 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestExportGolden(t *testing.T) {
-	l, _ := fullLog(t, 8)
+	l, s := fullLog(t, 8)
+	saveProfile(t, s, customProfile(t, "studio", "Studio rates", "99"))
+	saveProfile(t, s, customProfile(t, "my-runway", "My Runway", "28"))
 	golden(t, "backup.golden.json", exportJSON(t, l))
 	golden(t, "export.golden.csv", exportCSV(t, l, false))
 	empty := openLog(t, NewMemStore())

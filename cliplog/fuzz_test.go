@@ -94,13 +94,21 @@ func jsonSeeds(t testing.TB) [][]byte {
 	var full bytes.Buffer
 	l.ExportJSON(&full, exported)
 	empty, _ := os.ReadFile(filepath.Join("testdata", "empty.golden.json"))
+	withProfiles, _ := os.ReadFile(filepath.Join("testdata", "backup.golden.json"))
+	v1, _ := os.ReadFile(filepath.Join("testdata", "backup-v1.json"))
 	return [][]byte{
 		full.Bytes(),
 		empty,
+		withProfiles,
+		v1,
+		bytes.Replace(withProfiles, []byte(`"monthly":"99"`), []byte(`"monthly":"-1"`), 1),
+		bytes.Replace(withProfiles, []byte(`{"id":"studio"`), []byte(`{"id":"my-runway"`), 1),
+		[]byte(`{"app":"aivc","kind":"backup","version":2,"profiles":[{"id":"x"},[],1]}`),
+		[]byte(`{"app":"aivc","kind":"backup","version":1,"profiles":[]}`),
 		[]byte(backupWith(goodJSON)),
 		[]byte(backupWith(goodJSON, strings.Replace(goodJSON, `"seconds":"10"`, `"seconds":10.5`, 1))),
 		[]byte(backupWith(strings.Replace(goodJSON, `"kept":true`, `"kept":"yes"`, 1))),
-		[]byte(`{"app":"aivc","kind":"backup","version":2,"entries":[]}`),
+		[]byte(`{"app":"aivc","kind":"backup","version":3,"entries":[]}`),
 		[]byte(`{"app":"aivc","kind":"backup","version":1,"entries":[{}]}`),
 		[]byte(`[1,2,3]`),
 		[]byte(""),

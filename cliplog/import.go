@@ -54,6 +54,16 @@ type ImportReport struct {
 	// Plans (JSON backups): a profile that already has a plan keeps it.
 	PlansAdded, PlansIdentical int
 	PlanConflicts              []string // profile IDs whose saved plan differs
+	// Profiles (JSON backups, version 2 on): the person's own platform
+	// profiles. One whose id is free is added; one saved here with the
+	// same id and the same content is counted in ProfilesIdentical; one
+	// saved here with other content (or that cannot be read) is kept as it
+	// is and named in ProfilesKept: a restore never writes over what is on
+	// this device. ProfilesRefused lists the file's profiles that break
+	// the catalog's rules, left out while the clips are imported.
+	ProfilesAdded, ProfilesIdentical int
+	ProfilesKept                     []string
+	ProfilesRefused                  []*ImportError
 	// SettingsAdded is true when the backup's settings were saved, whole
 	// when the log had none, or in part (see ImportJSON).
 	SettingsAdded bool
@@ -102,6 +112,28 @@ func (r ImportReport) Summary() string {
 	if n := len(r.PlanConflicts); n > 0 {
 		parts = append(parts, pricing.CountInt(n, "saved plan was", "saved plans were")+" kept ("+strings.Join(r.PlanConflicts, ", ")+")")
 	}
+	if r.ProfilesAdded > 0 {
+		parts = append(parts, pricing.CountInt(r.ProfilesAdded, "platform profile", "platform profiles")+" added")
+	}
+	if r.ProfilesIdentical > 0 {
+		parts = append(parts, pricing.CountInt(r.ProfilesIdentical, "platform profile was", "platform profiles were")+" already here")
+	}
+	if n := len(r.ProfilesKept); n > 0 {
+		parts = append(parts, pricing.CountInt(n, "platform profile saved here was", "platform profiles saved here were")+
+			" kept, not the backup's ("+strings.Join(r.ProfilesKept, ", ")+")")
+	}
+	if n := len(r.ProfilesRefused); n > 0 {
+		var lines []string
+		for i, e := range r.ProfilesRefused {
+			if i == 3 {
+				lines = append(lines, "…")
+				break
+			}
+			lines = append(lines, e.Error())
+		}
+		parts = append(parts, pricing.CountInt(n, "platform profile in the file could not be read: it was", "platform profiles in the file could not be read: they were")+
+			" left out ("+strings.Join(lines, "; ")+")")
+	}
 	if r.SettingsKept {
 		parts = append(parts, "the display currency and exchange rates set here were kept: the backup's differ")
 	}
@@ -111,7 +143,11 @@ func (r ImportReport) Summary() string {
 // ImportJSON merges a JSON backup (ReadBackup) into the log: new entries
 // are added, entries already there with the same values are skipped, and
 // entries with a saved ID but other values are reported as conflicts and
-// left as saved. Plans are added for profiles without one. The backup's
+// left as saved. Plans are added for profiles without one. The person's
+// own platform profiles (version 2 on) are added where their id is free;
+// one saved here with the same id is never written over (ImportReport's
+// ProfilesKept), and one that breaks the catalog's rules is left out and
+// listed (ProfilesRefused) while the clips are imported. The backup's
 // settings are saved when the log has none; otherwise each setting the
 // log still has as it came (no display currency picked, the bundled
 // exchange rates, never exported) is taken from the backup, and one that
@@ -121,7 +157,8 @@ func (r ImportReport) Summary() string {
 //
 // Nothing changes when the import is refused: a *LimitError, a
 // *ImportErrors (any bad line, unless opts.SkipInvalid), or a *StorageError
-// (op "import"; the keys written so far are deleted again).
+// (op "import"; the keys written so far, profiles among them, are deleted
+// again).
 func (l *Log) ImportJSON(data []byte, opts ImportOptions) (ImportReport, error) {
 	p, err := parseBackup(data)
 	if err != nil {
@@ -188,6 +225,39 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	// Decide, reading what is saved now (another tab may have added to it).
 	type write struct{ key, value string }
 	var writes []write
+	// Profiles first: a clip priced on a profile this backup brings is
+	// not a platform the app does not know.
+	rep.ProfilesRefused = p.badProfiles
+	var addedProfiles []pricing.Profile
+	for _, pr := range p.profiles {
+		key := ProfileKey(pr.ID)
+		v, found, err := l.store.Get(key)
+		if err != nil && !errors.Is(err, ErrCorrupt) {
+			return storeErr(key, err)
+		}
+		switch {
+		case err != nil || found && !sameProfile(v, pr):
+			rep.ProfilesKept = append(rep.ProfilesKept, pr.ID)
+		case found:
+			rep.ProfilesIdentical++
+		default:
+			text, err := EncodeProfile(pr)
+			if err != nil {
+				rep.ProfilesRefused = append(rep.ProfilesRefused, &ImportError{Err: err})
+				continue
+			}
+			writes = append(writes, write{key, text})
+			addedProfiles = append(addedProfiles, pr)
+		}
+	}
+	known := func(profileID, modelID string) bool {
+		if opts.Known == nil || opts.Known(profileID, modelID) {
+			return true
+		}
+		pr, ok := pricing.FindProfile(addedProfiles, profileID)
+		_, has := pr.FindModel(modelID)
+		return ok && has
+	}
 	var added []Entry
 	var same map[string]int // saved clips by what they say (sameClipKey): for rows without an id
 	for _, r := range p.rows {
@@ -234,7 +304,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 		default:
 			writes = append(writes, write{EntryKey(e.ID), encodeStored(e)})
 			added = append(added, e)
-			if opts.Known != nil && !opts.Known(e.ProfileID, e.ModelID) {
+			if !known(e.ProfileID, e.ModelID) {
 				rep.Unknown = append(rep.Unknown, UnknownClip{r.line, r.row, e.ProfileID, e.ModelID})
 			}
 		}
@@ -326,6 +396,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	}
 	rep.Added = len(added)
 	rep.PlansAdded = len(addedPlans)
+	rep.ProfilesAdded = len(addedProfiles)
 	rep.SettingsAdded = addSettings
 	return rep, nil
 }

@@ -163,7 +163,7 @@ func TestImportJSONErrorsPerLine(t *testing.T) {
 		{``, ErrBadJSON, "line 1: not a readable JSON file: the file is empty"},
 		{`[1,2]`, ErrNotBackup, "line 1: this file is not a backup made by this app"},
 		{`{"app":"other","kind":"backup","version":1}`, ErrNotBackup, "line 1: this file is not a backup"},
-		{`{"app":"aivc","kind":"backup","version":2,"entries":[]}`, ErrBackupVersion, "line 1: this backup was made by a newer version of the app (version 2)"},
+		{`{"app":"aivc","kind":"backup","version":3,"entries":[]}`, ErrBackupVersion, "line 1: this backup was made by a newer version of the app (version 3)"},
 		{"{\"app\":\"aivc\",\n\"kind\":\"backup\",\n\"version\":1,\n\"entries\":[\n{\"id\":}", ErrBadJSON, "line 5: not a readable JSON file: invalid character '}'"},
 		{`{"app":"aivc","kind":"backup","version":1,"entries":[]} trailing`, ErrBadJSON, "line 1: not a readable JSON file: unexpected text"},
 		{`{"app":"aivc","kind":"backup","version":1,"extra":1}`, ErrBadJSON, `line 1: not a readable JSON file: unknown field "extra"`},

@@ -1,0 +1,200 @@
+package cliplog
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/aivc/aivc/pricing"
+)
+
+// customProfile is a person's own profile as /profiles saves it: one plan,
+// one model (id model-1) priced per clip.
+func customProfile(t testing.TB, id, name, monthly string) pricing.Profile {
+	t.Helper()
+	p, err := pricing.DecodeProfile([]byte(`{"id":"` + id + `","name":"` + name + `","platform":"` + name + `",
+		"kind":"credits","currency":"USD","url":"","custom":true,
+		"plans":[{"id":"plan-1","name":"My plan","monthly":"` + monthly + `","credits":"3000","source":{"url":"","read":"","evidence":""}}],
+		"models":[{"id":"model-1","name":"My model","tier":"standard","durations":{"list":[5]},
+			"rates":[{"res":"720p","per_clip":"50"}],"source":{"url":"","read":"","evidence":""}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Custom = true
+	return p
+}
+
+// saveProfile stores p where /profiles keeps it.
+func saveProfile(t testing.TB, s *MemStore, p pricing.Profile) {
+	t.Helper()
+	v, err := EncodeProfile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Set(ProfileKey(p.ID), v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func storedProfiles(t testing.TB, s Store) []pricing.Profile {
+	t.Helper()
+	ps, bad, err := LoadProfiles(s)
+	if err != nil || len(bad) > 0 {
+		t.Fatalf("LoadProfiles: %v %v", bad, err)
+	}
+	return ps
+}
+
+// clipOn is a clip priced on the custom profile id.
+func clipOn(id, profileID string) Entry {
+	e := mk(id, "2025-03-01", "5", "50", "0.01", pricing.USD, true)
+	e.ProfileID, e.ProfileName, e.PlanID, e.ModelID, e.ModelName = profileID, "Mine", "plan-1", "model-1", "My model"
+	return e.Derive()
+}
+
+// A backup carries the person's own profiles, and restoring it into an
+// empty store brings them back with the clips priced on them: before, a
+// new device got the clips, each naming "a platform this app does not
+// know", and no profile.
+func TestBackupRestoresProfiles(t *testing.T) {
+	l, s := fullLog(t, 6)
+	mine, studio := customProfile(t, "my-runway", "My Runway", "28"), customProfile(t, "studio", "Studio rates", "99")
+	saveProfile(t, s, studio)
+	saveProfile(t, s, mine)
+	addAll(t, l, []Entry{clipOn("c1", "my-runway"), clipOn("c2", "studio")})
+	first := exportJSON(t, l)
+	if !bytes.Contains(first, []byte("\n  \"profiles\": [\n    {\"id\":\"my-runway\",")) {
+		t.Fatalf("the backup does not carry the profiles one a line, sorted:\n%s", first)
+	}
+
+	s2 := NewMemStore()
+	l2 := openLog(t, s2)
+	known := func(profileID, modelID string) bool { return profileID != "my-runway" && profileID != "studio" }
+	rep, err := l2.ImportJSON(first, ImportOptions{Known: known})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 8 || rep.ProfilesAdded != 2 || len(rep.ProfilesKept) != 0 || len(rep.Unknown) != 0 {
+		t.Errorf("report %+v", rep)
+	}
+	if got, want := rep.Summary(), "Imported 8 clips; 2 plans added; 2 platform profiles added."; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	if got := storedProfiles(t, s2); !reflect.DeepEqual(got, []pricing.Profile{mine, studio}) {
+		t.Errorf("restored profiles %+v", got)
+	}
+	if !reflect.DeepEqual(l2.Entries(), l.Entries()) {
+		t.Error("the clips differ")
+	}
+	if again := exportJSON(t, openLog(t, s2)); !bytes.Equal(first, again) {
+		t.Errorf("export → restore → export differs:\n%s\n%s", first, again)
+	}
+	// Again: nothing more.
+	rep, err = l2.ImportJSON(first, ImportOptions{})
+	if err != nil || rep.ProfilesAdded != 0 || rep.ProfilesIdentical != 2 {
+		t.Errorf("second restore: %+v, %v", rep, err)
+	}
+}
+
+// A profile saved here under the backup's id with other content is kept as
+// it is, and said; one that breaks the rules is named and left out, and
+// the clips are restored all the same.
+func TestBackupProfileConflicts(t *testing.T) {
+	src, srcStore := fullLog(t, 0)
+	same, theirs, fresh := customProfile(t, "same", "Same", "10"), customProfile(t, "edited", "Edited", "20"), customProfile(t, "fresh", "Fresh", "30")
+	for _, p := range []pricing.Profile{same, theirs, fresh} {
+		saveProfile(t, srcStore, p)
+	}
+	addAll(t, src, []Entry{clipOn("c1", "fresh")})
+	file := string(exportJSON(t, src))
+	// A profile of the file that breaks the catalog's rules.
+	broken := strings.Replace(`{"id":"broken",`+strings.TrimPrefix(mustEncode(t, customProfile(t, "x", "Broken", "1")), `{"id":"x",`),
+		`"monthly":"1"`, `"monthly":"-1"`, 1)
+	file = strings.Replace(file, "\n  \"profiles\": [\n", "\n  \"profiles\": [\n    "+broken+",\n", 1)
+
+	l, s := fullLog(t, 0)
+	mine := customProfile(t, "edited", "Edited here", "25")
+	saveProfile(t, s, same)
+	saveProfile(t, s, mine)
+	rep, err := l.ImportJSON([]byte(file), ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 1 || rep.ProfilesAdded != 1 || rep.ProfilesIdentical != 1 || !reflect.DeepEqual(rep.ProfilesKept, []string{"edited"}) || len(rep.ProfilesRefused) != 1 {
+		t.Errorf("report %+v", rep)
+	}
+	want := "Imported 1 clip; 1 platform profile added; 1 platform profile was already here; " +
+		"1 platform profile saved here was kept, not the backup's (edited); " +
+		`1 platform profile in the file could not be read: it was left out (line 14: profile "broken": plans[0].monthly: cannot be negative).`
+	if got := rep.Summary(); got != want {
+		t.Errorf("summary\n%q, want\n%q", got, want)
+	}
+	if got := storedProfiles(t, s); !reflect.DeepEqual(got, []pricing.Profile{mine, fresh, same}) {
+		t.Errorf("profiles now %+v", got)
+	}
+	// ReadBackup lists the broken profile as a problem of the file.
+	var ie *ImportErrors
+	if _, err := ReadBackup([]byte(file)); !errors.As(err, &ie) || len(ie.Errs) != 1 || ie.Errs[0].Line != 14 {
+		t.Errorf("ReadBackup: %v", err)
+	}
+}
+
+func mustEncode(t testing.TB, p pricing.Profile) string {
+	t.Helper()
+	v, err := EncodeProfile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// A version 1 backup, made before backups carried profiles, is read as it
+// always was: the same clips, plans and settings, and "profiles" in it is
+// an unknown field.
+func TestBackupVersion1(t *testing.T) {
+	v1, err := os.ReadFile(filepath.Join("testdata", "backup-v1.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(v1, []byte(`"version": 1,`)) {
+		t.Fatal("testdata/backup-v1.json is not a version 1 backup")
+	}
+	want, _ := fullLog(t, 8)
+	l := openLog(t, NewMemStore())
+	rep, err := l.ImportJSON(v1, ImportOptions{})
+	if err != nil || rep.Added != 8 || rep.PlansAdded != 2 || !rep.SettingsAdded || rep.ProfilesAdded != 0 {
+		t.Fatalf("import: %+v, %v", rep, err)
+	}
+	if a, b := exportJSON(t, want), exportJSON(t, l); !bytes.Equal(a, b) {
+		t.Errorf("a version 1 backup restores otherwise:\n%s\n%s", a, b)
+	}
+	withProfiles := bytes.Replace(v1, []byte(`  "settings":`), []byte(`  "profiles": [],`+"\n"+`  "settings":`), 1)
+	if _, err := ReadBackup(withProfiles); err == nil || !strings.Contains(err.Error(), `unknown field "profiles"`) {
+		t.Errorf("version 1 with profiles: %v", err)
+	}
+}
+
+// Storage that fills up while a backup is restored leaves nothing of it,
+// its profiles included.
+func TestBackupProfilesFull(t *testing.T) {
+	src, srcStore := fullLog(t, 3)
+	saveProfile(t, srcStore, customProfile(t, "mine", "Mine", "28"))
+	file := exportJSON(t, src)
+	for n := range 7 { // a profile, 3 clips, 2 plans and the settings
+		s := NewMemStore()
+		l := openLog(t, s)
+		before := s.Snapshot()
+		s.FailWritesAfter(n)
+		if _, err := l.ImportJSON(file, ImportOptions{}); !errors.Is(err, ErrStorageFull) || !sameMaps(before, s.Snapshot()) {
+			t.Errorf("full after %d writes: %v, store %v", n, err, s.Snapshot())
+		}
+		s.FailWritesAfter(-1)
+		if rep, err := l.ImportJSON(file, ImportOptions{}); err != nil || rep.ProfilesAdded != 1 || len(storedProfiles(t, s)) != 1 {
+			t.Errorf("with room: %+v, %v", rep, err)
+		}
+	}
+}
