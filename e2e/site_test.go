@@ -211,12 +211,15 @@ import (
 // 9,884,244 and 2,603,964); a takes field typed as a log's counts, "7/3",
 // shows "~2.33" beside it (+1.6 KB raw: 9,885,860 and 2,603,408); Luma's
 // upscale named for both its steps, in the embedded catalog (9,886,144 and
-// 2,603,508).
+// 2,603,508). Then helper 40's: the JSON backup carries the person's own
+// platform profiles and a restore brings them back, never over the
+// device's own (+25.6 KB raw, +4.5 KB gzip -9: 9,907,616 and 2,608,146
+// alone; with the above, 9,911,662 and 2,608,902).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_887_000
-	ceilWasmGzip   = 2_604_000
+	ceilWasmRaw    = 9_912_000
+	ceilWasmGzip   = 2_609_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
