@@ -51,7 +51,9 @@ func focusAfterRender(page app.Context, selectors ...string) {
 
 // await calls then, in a dispatch on ctx, once promise settles: with its
 // value and true when it is fulfilled, with undefined and false when it is
-// rejected. The callbacks given to the promise are released then.
+// rejected. The callbacks given to the promise are released then. go-app
+// drops a dispatch on the context of an element no longer on the page: a
+// handler whose element may go meanwhile passes the page's context.
 func await(ctx app.Context, promise app.Value, then func(ctx app.Context, v app.Value, ok bool)) {
 	var done, failed app.Func
 	settle := func(v app.Value, ok bool) {

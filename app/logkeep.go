@@ -56,7 +56,9 @@ func (c *clipLog) onKeep(ctx app.Context, e app.Event) {
 		return
 	}
 	c.keep = keepAsking
-	await(ctx, s.Call("persist"), func(_ app.Context, v app.Value, ok bool) {
+	// On the page's context, not the event's: the button goes as the page
+	// says it is asking, and go-app drops a dispatch from an element gone.
+	await(c.page, s.Call("persist"), func(_ app.Context, v app.Value, ok bool) {
 		c.keep = keepRefused
 		if ok && v.Truthy() {
 			c.keep = keepPersistent
