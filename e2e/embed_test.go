@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -66,7 +67,9 @@ func TestEmbedScriptSize(t *testing.T) {
 // third-party frame, as on a real blog. The article's placeholder origin is
 // replaced by siteURL; with ?noscript the snippet's script is left out, and
 // with ?far the frame is two screens down, not loaded lazily; with ?short
-// the page's style holds frames to 400 px.
+// the page's style holds frames to 400 px; with ?two a second snippet, of
+// the ranking (#aivc2), comes two seconds after the rest of the page above
+// it.
 // /evil is a page of a third origin that posts fake heights to its parent.
 type blog struct {
 	URL  string // "http://localhost:port"
@@ -96,6 +99,17 @@ func newBlog(t *testing.T, siteURL string) blog {
 		case q.Has("short"):
 			// A theme that holds frames to 400 px, whatever embed.js sets.
 			fmt.Fprint(w, strings.Replace(text, "</head>", "<style>iframe { max-height: 400px }</style></head>", 1))
+		case q.Has("two"):
+			// A second snippet, of the ranking, further down the article,
+			// which the browser parses after the first snippet's script
+			// has run.
+			second := fmt.Sprintf(`<figure><iframe id="aivc2" src="%s/embed#view=compare" title="AI video cost comparison" width="100%%" height="720" style="border:0;width:100%%"></iframe>
+      %s</figure>`, siteURL, script)
+			head, tail, _ := strings.Cut(text, "<h2>What to watch for</h2>")
+			fmt.Fprint(w, head)
+			w.(http.Flusher).Flush()
+			time.Sleep(2 * time.Second)
+			fmt.Fprint(w, second+"<h2>What to watch for</h2>"+tail)
 		case q.Has("far"):
 			// The frame two screens down, loaded at once.
 			fmt.Fprint(w, strings.Replace(strings.Replace(text, `<iframe id="aivc"`, `<div style="height:2000px"></div><iframe id="aivc"`, 1),
@@ -428,6 +442,52 @@ func TestEmbedFitsOffScreen(t *testing.T) {
 	if got != want {
 		t.Errorf("off screen, the frame is %v px high, its content %v px", got, want)
 	}
+}
+
+// TestEmbedTwoInBlog: an article with two snippets, the second parsed
+// after the first snippet's /embed.js has run (a long article, a slow
+// connection). On a phone, both frames fit their content, and the second
+// frame's page does not scroll inside it. /embed.js asked only the frames
+// it found when it started: the second frame never heard it, kept a
+// scrollbar of its own while it grew, and could be sized to the page that
+// scrollbar narrowed (3,022 px around 2,997 px of content at 380 px).
+func TestEmbedTwoInBlog(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	b := newBlog(t, srv.URL)
+	host := newTab(t, b.URL)
+	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+	host.navigate("/?two")
+	eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
+	calc := attachFrame(t, host, srv.URL+"/embed#profile=")
+	ranking := attachFrame(t, host, srv.URL+"/embed#view=compare")
+	calc.waitReady()
+	ranking.waitReady()
+	ranking.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	for _, f := range []struct {
+		id    string
+		frame *tab
+	}{{"aivc", calc}, {"aivc2", ranking}} {
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			got := eval[float64](host, fmt.Sprintf(`document.getElementById(%q).getBoundingClientRect().height`, f.id))
+			content := eval[float64](f.frame, `document.documentElement.getBoundingClientRect().height`)
+			overflow := eval[string](f.frame, `getComputedStyle(document.documentElement).overflowY`)
+			if got == math.Ceil(content) && overflow == "hidden" {
+				t.Logf("#%s: %v px", f.id, got)
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Errorf("#%s at 380 px: the frame is %v px high around %v px of content, and its page's overflow is %q, not hidden (not sized by /embed.js)",
+					f.id, got, content, overflow)
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	calc.assertNoErrors()
+	ranking.assertNoErrors()
+	host.assertNoErrors()
 }
 
 // TestEmbedWithoutScript: without /embed.js the frame keeps the snippet's

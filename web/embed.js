@@ -26,18 +26,25 @@
     h = d.height;
     if (typeof h !== "number" || !isFinite(h) || h < 100 || h > 20000) return;
     frames().forEach(function (f) {
-      if (f.contentWindow === e.source) f.style.height = Math.ceil(h) + "px";
+      if (f.contentWindow !== e.source) return;
+      f.style.height = Math.ceil(h) + "px";
+      watch(f);
     });
   });
 
   // A frame that loaded before this script ran has already posted: ask
   // again, now and when each frame has loaded (a ping sent while it was
-  // loading is lost).
-  frames().forEach(function (f) {
+  // loading is lost). A frame the page had not yet parsed when this ran
+  // (a second snippet further down) is asked when it first posts.
+  var seen = [];
+  function watch(f) {
+    if (seen.indexOf(f) >= 0) return;
+    seen.push(f);
     function ping() {
       try { f.contentWindow.postMessage({ type: "aivc:ping" }, origin); } catch (e) {}
     }
     ping();
     f.addEventListener("load", ping);
-  });
+  }
+  frames().forEach(watch);
 })();
