@@ -165,7 +165,7 @@ func TestShareLinks(t *testing.T) {
 		}
 	}
 
-	snippet := embedSnippet(o, o+`/embed#price=30&credits=3000&x="<b>`)
+	snippet := embedSnippet(o, o+`/embed#price=30&credits=3000&x="<b>`, "/")
 	want := `<iframe src="https://calc.example/embed#price=30&amp;credits=3000&amp;x=&#34;&lt;b&gt;" title="AI video cost calculator" ` +
 		`width="100%" height="` + embedHeight + `" style="border:0;width:100%" loading="lazy"></iframe>` + "\n" +
 		`<script src="https://calc.example/embed.js" async></script>`
@@ -193,6 +193,23 @@ func TestShareOnCalculator(t *testing.T) {
 	}
 	if strings.Contains(html, `id="`+idShareFrame+`"`) {
 		t.Error("the preview frame loads before it is asked for")
+	}
+}
+
+// TestShareEmbedTitle: the snippet's frame is named for what it shows, as
+// a screen reader announces it: the ranking's was "AI video cost
+// calculator" too.
+func TestShareEmbedTitle(t *testing.T) {
+	for _, tt := range []struct {
+		html, want string
+	}{
+		{func() string { _, h := loadCalculator(t, "/#dur=10"); return h }(), `title=&#34;AI video cost calculator&#34;`},
+		{func() string { _, h := loadCompare(t, "/compare#dur=10"); return h }(), `title=&#34;AI video cost comparison&#34;`},
+	} {
+		_, snippet, ok := element(tt.html, idShareSnippet)
+		if !ok || !strings.Contains(snippet, tt.want) {
+			t.Errorf("snippet %q, want a frame with %s", snippet, tt.want)
+		}
 	}
 }
 

@@ -90,7 +90,7 @@ func (s *share) Render() app.UI {
 	if s.preview {
 		toggle = "Hide the preview"
 		preview = elem("div", "share-preview",
-			attrs(el("iframe"), "id", idShareFrame, "src", src, "title", "Preview of the embedded calculator"),
+			attrs(el("iframe"), "id", idShareFrame, "src", src, "title", "Preview of the embedded "+embedName(s.IPath)),
 			// Sizes the preview as /embed.js sizes the frame in an
 			// article (the same file, from web/, which works offline).
 			el("script").Attr("src", "/web/embed.js").Attr("async", true),
@@ -114,7 +114,7 @@ func (s *share) Render() app.UI {
 		),
 		elem("div", "share-field",
 			textElem("label", "", "Embed code").Attr("for", idShareSnippet),
-			attrs(textElem("textarea", "share-code", embedSnippet(origin, src)), "id", idShareSnippet,
+			attrs(textElem("textarea", "share-code", embedSnippet(origin, src, s.IPath)), "id", idShareSnippet,
 				"rows", "5", "spellcheck", "false").Attr("readonly", true).On("focus", selectField),
 			textElem("p", "share-hint",
 				"The script sizes the frame to the calculator; without it the frame is "+embedHeight+
@@ -145,7 +145,7 @@ func (s *share) onCopy(fieldID, done string) app.EventHandler {
 		origin := s.siteOrigin()
 		text := shareLink(origin, s.IPath, s.IState)
 		if fieldID == idShareSnippet {
-			text = embedSnippet(origin, embedSrc(origin, s.IPath, s.IState, s.theme))
+			text = embedSnippet(origin, embedSrc(origin, s.IPath, s.IState, s.theme), s.IPath)
 		}
 		s.msg = "Copying…"
 		copyText(ctx, text, func(ok bool) {
@@ -246,11 +246,21 @@ func joinPairs(a, b string) string {
 	return a + "&" + b
 }
 
-// embedSnippet returns the HTML an author pastes: the iframe of src, at a
-// fixed height that works alone, and the script that fits it to the
-// calculator.
-func embedSnippet(origin, src string) string {
-	return `<iframe src="` + escapeAttr(src) + `" title="AI video cost calculator" ` +
+// embedName names what the embed of the page at path shows: the frame's
+// title, which a screen reader gives as the frame's name.
+func embedName(path string) string {
+	if path == "/compare" {
+		return "AI video cost comparison"
+	}
+	return "AI video cost calculator"
+}
+
+// embedSnippet returns the HTML an author pastes: the iframe of src (the
+// embed of the page at path), at a fixed height that works alone, and the
+// script that fits it to its content. The frame's title names what it
+// shows: the ranking's was "AI video cost calculator" too.
+func embedSnippet(origin, src, path string) string {
+	return `<iframe src="` + escapeAttr(src) + `" title="` + embedName(path) + `" ` +
 		`width="100%" height="` + embedHeight + `" style="border:0;width:100%" loading="lazy"></iframe>` + "\n" +
 		`<script src="` + escapeAttr(origin) + `/embed.js" async></script>`
 }
