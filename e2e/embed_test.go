@@ -490,6 +490,79 @@ func TestEmbedTwoInBlog(t *testing.T) {
 	host.assertNoErrors()
 }
 
+// TestEmbedBeforeWasm: the prerendered embed is the calculator at its
+// first values, not the article's; until the wasm shows those, its figures
+// are faded and busy, and where the wasm cannot run the embed says so in
+// their place. It showed $0.50 a kept clip, the first values', beside an
+// article about a $3.60 clip, and a form that did nothing.
+func TestEmbedBeforeWasm(t *testing.T) {
+	t.Parallel()
+	const link = "/embed#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3"
+	type look struct {
+		Busy    string
+		Opacity string
+	}
+	const lookJS = `(() => {
+		const r = document.querySelector("#main .results");
+		return {busy: r.getAttribute("aria-busy") || "", opacity: getComputedStyle(r).opacity};
+	})()`
+
+	// Loading (app.wasm held back, as on a slow connection).
+	held, release := newHeldServer(t)
+	tb := newTab(t, held.URL)
+	tb.navigate(link)
+	if got := eval[look](tb, lookJS); got.Busy != "true" || got.Opacity == "1" {
+		t.Errorf("before the wasm runs, the first values' results are busy %q, opacity %s; want busy and faded", got.Busy, got.Opacity)
+	}
+	release()
+	tb.waitReady()
+	waitResults(tb, "the article's preset", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
+	if got := eval[look](tb, lookJS); got.Busy != "" || got.Opacity != "1" {
+		t.Errorf("once the wasm runs, the results are busy %q, opacity %s", got.Busy, got.Opacity)
+	}
+	tb.assertNoErrors()
+
+	// The wasm cannot run.
+	srv := newServer(t)
+	for _, c := range []struct{ what, script, block string }{
+		{"without WebAssembly", "delete window.WebAssembly;", ""},
+		{"with app.wasm blocked", "", "/web/app.wasm"},
+	} {
+		tb := newTab(t, srv.URL)
+		if c.script != "" {
+			call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: c.script})
+		}
+		if c.block != "" {
+			call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: srv.URL + c.block, Block: true}}})
+		}
+		tb.navigate(link + "&view=compare")
+		tb.waitFor(c.what+": the embed's message", `(() => {
+			const p = document.getElementById("embed-failed");
+			return !!p && p.checkVisibility();
+		})()`, 20*time.Second)
+		type failed struct {
+			Text, Href string
+			Figures    bool
+		}
+		got := eval[failed](tb, `(() => {
+			const a = document.querySelector("#embed-failed a");
+			a.addEventListener("click", (e) => e.preventDefault(), {once: true}); // no new tab
+			a.click();
+			return {text: document.getElementById("embed-failed").textContent, href: a.href + " " + a.target,
+				figures: document.body.innerText.includes("$")};
+		})()`)
+		if !strings.Contains(got.Text, "comparison could not start") || !strings.Contains(got.Text, "WebAssembly") {
+			t.Errorf("%s: the embed says %q", c.what, got.Text)
+		}
+		if want := srv.URL + "/compare#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3 _blank"; got.Href != want {
+			t.Errorf("%s: its link is %q, want %q", c.what, got.Href, want)
+		}
+		if got.Figures {
+			t.Errorf("%s: the embed still shows the first values' figures", c.what)
+		}
+	}
+}
+
 // TestEmbedWithoutScript: without /embed.js the frame keeps the snippet's
 // fixed height, and the calculator in it still works.
 func TestEmbedWithoutScript(t *testing.T) {

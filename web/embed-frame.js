@@ -43,6 +43,58 @@
   const theme = opt("theme");
   if (theme === "light" || theme === "dark") root.dataset.theme = theme;
 
+  // The prerendered page is the calculator at its first values: what an
+  // author's link sets (the article's numbers, or the ranking) shows only
+  // once the wasm runs, seconds later on a phone. Until then its figures
+  // are marked as not yet the link's (data-pending: faded by app.css, and
+  // aria-busy); and where the wasm cannot run (WebAssembly turned off, as
+  // in Safari's Lockdown Mode, or missing, or its download failed) the
+  // page says so in their place. It showed the first values' $0.50 beside
+  // an article about a $3.60 clip, and a form that did nothing.
+  const compare = opt("view") === "compare";
+  const body = document.body;
+  const ready = () => body && body.dataset.wasm === "ready";
+  if (compare || location.hash.slice(1).split("&").some((p) => p && !["view", "theme", "accent"].includes(p.split("=")[0]))) {
+    root.dataset.pending = "";
+  }
+  const fail = () => {
+    if (ready() || document.getElementById("embed-failed")) return;
+    const main = document.getElementById("main"), loader = document.getElementById("app-wasm-loader");
+    if (loader) loader.remove(); // its bar moved on, and its label read out the error
+    const p = document.createElement("p"), a = document.createElement("a");
+    p.id = "embed-failed";
+    p.className = "embed-failed";
+    a.href = a.dataset.follow = compare ? "/compare" : "/";
+    a.textContent = "open it on AIVC";
+    p.append(`This ${compare ? "comparison" : "calculator"} could not start: it needs WebAssembly, which this browser ` +
+      "has turned off or could not load. Reload the page to try again, or ", a, ".");
+    if (main) {
+      main.hidden = true;
+      main.before(p);
+    }
+    delete root.dataset.pending;
+  };
+  document.addEventListener("DOMContentLoaded", () => {
+    if (ready()) return;
+    if (root.dataset.pending === "") {
+      for (const r of document.querySelectorAll("#main .results")) r.setAttribute("aria-busy", "true");
+    }
+    if (typeof WebAssembly !== "object") return fail();
+    // go-app writes the error in its loader's label when the download
+    // or the compilation fails.
+    const label = document.getElementById("app-wasm-loader-label");
+    if (label) {
+      new MutationObserver(() => {
+        if (!/%$/.test(label.textContent.trim())) fail();
+      }).observe(label, { childList: true, characterData: true, subtree: true });
+    }
+  });
+  if (body) {
+    new MutationObserver(() => {
+      if (ready()) delete root.dataset.pending;
+    }).observe(body, { attributes: true, attributeFilter: ["data-wasm"] });
+  }
+
   // Every link opens in a new tab: the rest of the site refuses frames. A
   // link with data-follow carries the page's state as it is now, less the
   // embed's own options (they stayed in the full page's address). The
