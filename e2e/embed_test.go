@@ -69,7 +69,8 @@ func TestEmbedScriptSize(t *testing.T) {
 // with ?far the frame is two screens down, not loaded lazily; with ?short
 // the page's style holds frames to 400 px; with ?two a second snippet, of
 // the ranking (#aivc2), comes two seconds after the rest of the page above
-// it.
+// it; with ?busy the page's own script holds it up for 1.2 s at each of the
+// frame's heights.
 // /evil is a page of a third origin that posts fake heights to its parent.
 type blog struct {
 	URL  string // "http://localhost:port"
@@ -99,6 +100,17 @@ func newBlog(t *testing.T, siteURL string) blog {
 		case q.Has("short"):
 			// A theme that holds frames to 400 px, whatever embed.js sets.
 			fmt.Fprint(w, strings.Replace(text, "</head>", "<style>iframe { max-height: 400px }</style></head>", 1))
+		case q.Has("busy"):
+			// A page whose own scripts keep it busy (ads, analytics): it
+			// applies each of the frame's heights 1.2 s late.
+			fmt.Fprint(w, strings.Replace(text, "</head>", `<script>
+addEventListener("message", (e) => {
+  if (e.data && e.data.type === "aivc:height") {
+    const t = performance.now();
+    while (performance.now() - t < 1200) {}
+  }
+});
+</script></head>`, 1))
 		case q.Has("two"):
 			// A second snippet, of the ranking, further down the article,
 			// which the browser parses after the first snippet's script
@@ -490,6 +502,40 @@ func TestEmbedTwoInBlog(t *testing.T) {
 	host.assertNoErrors()
 }
 
+// TestEmbedBusyHost: on an article whose own scripts keep it busy, the
+// frame, sized late, still does not scroll inside itself. It took a frame
+// not yet at the height it posted a second earlier for one the host's
+// style held short, and scrolled for good: at 380 px, with a scrollbar of
+// its own, a page that grew was sized to its narrower self.
+func TestEmbedBusyHost(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	b := newBlog(t, srv.URL)
+	host := newTab(t, b.URL)
+	call(host, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
+	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+	host.navigate("/?busy")
+	eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
+	frame := attachFrame(t, host, srv.URL+"/embed")
+	frame.waitReady()
+	waitFits(t, host, frame, srv.URL, "on a busy page")
+	if got := eval[string](frame, `getComputedStyle(document.documentElement).overflowY`); got != "hidden" {
+		t.Errorf("on a busy page the frame's page scrolls inside it (overflow %q)", got)
+	}
+	// The content grows: the frame follows, not narrowed by a scrollbar.
+	sent := eval[float64](host, `window.__msgs.length`)
+	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, srv.URL+"/embed#view=compare"))
+	frame.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	fit := waitFits(t, host, frame, srv.URL, "the ranking on a busy page")
+	posted := eval[[]float64](host, fmt.Sprintf(`window.__msgs.slice(%v).filter((m) => m.origin === %q)
+		.map((m) => JSON.parse(m.data)).filter((d) => d && d.type === "aivc:height").map((d) => d.height)`, sent, srv.URL))
+	if slices.Max(append(posted, 0)) > float64(fit) {
+		t.Errorf("the ranking's frame was sized to a page narrowed by a scrollbar of its own: heights posted %v, it fits at %d px", posted, fit)
+	}
+	frame.assertNoErrors()
+	host.assertNoErrors()
+}
+
 // TestEmbedBeforeWasm: the prerendered embed is the calculator at its
 // first values, not the article's; until the wasm shows those, its figures
 // are faded and busy, and where the wasm cannot run the embed says so in
@@ -870,10 +916,11 @@ func TestShareEmbed(t *testing.T) {
 	tb.waitFor("the link to follow the page", fmt.Sprintf(`document.getElementById("share-link").value === %q`,
 		srv.URL+"/#price=20&credits=625&clip=50&dur=10"), 10*time.Second)
 	tb.waitFor("the preview to follow the page", previewValue("price-per-credit")+` === "0.032"`, 10*time.Second)
+	// Its viewport, inside its 1 px border: the frame's outer height was
+	// the content's, and the border took 2 px of the page's.
 	tb.waitFor("the preview to fit its content", `(() => {
-		const f = document.getElementById("share-frame");
-		const h = f.contentDocument.documentElement.getBoundingClientRect().height;
-		return Math.abs(f.getBoundingClientRect().height - Math.ceil(h)) < 1;
+		const f = document.getElementById("share-frame"), d = f.contentDocument.documentElement;
+		return Math.abs(f.contentWindow.innerHeight - Math.ceil(d.getBoundingClientRect().height)) < 1 && d.scrollHeight <= f.contentWindow.innerHeight;
 	})()`, 20*time.Second)
 	tb.assertNoErrors()
 }

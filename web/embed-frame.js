@@ -119,26 +119,25 @@
   // The page's height, for /embed.js on the host page. The height of <html>
   // is the content's (the embed's shell has no minimum height), so it
   // shrinks as well as grows. "*": the message says nothing private.
-  // Once /embed.js has asked (it sizes the frame to the page), the page
+  // Once /embed.js has answered (it sized the frame to the page), the page
   // does not scroll inside the frame: a scrollbar of its own, shown while
   // the frame was shorter than the growing page, took 15 px of its width, a
   // line wrapped more, and the height posted was the narrower page's (at
   // 380 px, 3,022 px around 2,997 of content once the scrollbar went).
   // Past /embed.js's largest height, or without it, the page scrolls; and
-  // for good once the frame is still shorter than the height asked a second
-  // after asking: the host's own style holds it (a max-height), and the
-  // rest of the page could not be reached.
+  // for good once /embed.js answers that the host's own style holds the
+  // frame shorter (a max-height): the rest of the page could not be
+  // reached. Before, the frame guessed that from its height a second after
+  // posting, and a host slow to apply it (a busy phone) made it scroll, and
+  // narrow, for good.
   if (!framed || !window.ResizeObserver) return;
-  let last = 0, sized = false, held = false, asked = 0;
+  let last = 0, sized = false, held = false;
   const send = () => {
     const height = Math.ceil(root.getBoundingClientRect().height);
-    held = held || (sized && last > 0 && innerHeight < last && performance.now() - asked > 1000);
     const overflow = sized && !held && height <= 20000 ? "hidden" : "";
     if (root.style.overflowY !== overflow) root.style.overflowY = overflow;
     if (height > 0 && height !== last) {
       last = height;
-      asked = performance.now();
-      setTimeout(send, 1100);
       window.parent.postMessage({ type: "aivc:height", height }, "*");
     }
   };
@@ -149,11 +148,17 @@
   // (a forced layout), and when the page has loaded.
   new MutationObserver(send).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
   window.addEventListener("load", send);
-  // /embed.js asks again when it starts after the first message went out.
+  // /embed.js asks again when it starts after the first message went out,
+  // and answers each height.
   window.addEventListener("message", (e) => {
-    if (e.source === window.parent && e.data && e.data.type === "aivc:ping") {
+    const d = e.source === window.parent && e.data;
+    if (d && d.type === "aivc:ping") {
       last = 0;
+      sized = true; // an /embed.js from before the answers
+      send();
+    } else if (d && d.type === "aivc:sized") {
       sized = true;
+      held = held || d.held === true;
       send();
     }
   });

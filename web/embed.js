@@ -1,7 +1,8 @@
 /* AIVC embed: fits each AIVC calculator frame on this page to its content.
    Load it from the calculator's site: <script src="https://SITE/embed.js" async></script>.
    It trusts only messages from the frame's own window, sent from the site it
-   was loaded from, shaped {type:"aivc:height", height:100..20000}. */
+   was loaded from, shaped {type:"aivc:height", height:100..20000}, and
+   answers each with {type:"aivc:sized", held}. */
 (function () {
   "use strict";
   var me = document.currentScript, origin;
@@ -25,26 +26,24 @@
         Object.keys(d).length !== 2 || d.type !== "aivc:height") return;
     h = d.height;
     if (typeof h !== "number" || !isFinite(h) || h < 100 || h > 20000) return;
+    h = Math.ceil(h);
     frames().forEach(function (f) {
       if (f.contentWindow !== e.source) return;
-      f.style.height = Math.ceil(h) + "px";
-      watch(f);
+      f.style.boxSizing = "content-box";
+      f.style.height = h + "px";
+      // Sized, or held shorter by this page's style (it must scroll).
+      e.source.postMessage({ type: "aivc:sized", held: f.clientHeight < h }, origin);
     });
   });
 
   // A frame that loaded before this script ran has already posted: ask
   // again, now and when each frame has loaded (a ping sent while it was
-  // loading is lost). A frame the page had not yet parsed when this ran
-  // (a second snippet further down) is asked when it first posts.
-  var seen = [];
-  function watch(f) {
-    if (seen.indexOf(f) >= 0) return;
-    seen.push(f);
+  // loading is lost).
+  frames().forEach(function (f) {
     function ping() {
       try { f.contentWindow.postMessage({ type: "aivc:ping" }, origin); } catch (e) {}
     }
     ping();
     f.addEventListener("load", ping);
-  }
-  frames().forEach(watch);
+  });
 })();
