@@ -214,12 +214,14 @@ import (
 // 2,603,508). Then helper 40's: the JSON backup carries the person's own
 // platform profiles and a restore brings them back, never over the
 // device's own (+25.6 KB raw, +4.5 KB gzip -9: 9,907,616 and 2,608,146
-// alone; with the above, 9,911,662 and 2,608,902).
+// alone; with the above, 9,911,662 and 2,608,902). Then helper 38's: the
+// ranking's embed snippet names its frame a comparison (+1.0 KB raw, +0.4
+// KB gzip -9 alone; with the above, 9,912,718 and 2,609,225).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_912_000
-	ceilWasmGzip   = 2_609_000
+	ceilWasmRaw    = 9_913_000
+	ceilWasmGzip   = 2_610_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
