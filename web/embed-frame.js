@@ -131,15 +131,25 @@
   // posting, and a host slow to apply it (a busy phone) made it scroll, and
   // narrow, for good.
   if (!framed || !window.ResizeObserver) return;
-  let last = 0, sized = false, held = false;
-  const send = () => {
+  // A height is posted once it has held for 50 ms: the app renders a page
+  // in steps now and then (a view switched in place: one render a line
+  // taller than the next, 22 ms apart), and the host's article moved
+  // with each step.
+  let last = 0, sized = false, held = false, timer = 0;
+  const post = () => {
+    timer = 0;
     const height = Math.ceil(root.getBoundingClientRect().height);
-    const overflow = sized && !held && height <= 20000 ? "hidden" : "";
-    if (root.style.overflowY !== overflow) root.style.overflowY = overflow;
     if (height > 0 && height !== last) {
       last = height;
       window.parent.postMessage({ type: "aivc:height", height }, "*");
     }
+  };
+  const send = () => {
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    const overflow = sized && !held && height <= 20000 ? "hidden" : "";
+    if (root.style.overflowY !== overflow) root.style.overflowY = overflow;
+    clearTimeout(timer);
+    timer = setTimeout(post, 50);
   };
   new ResizeObserver(send).observe(root);
   // A frame off screen on another site's page is not rendered, and its
