@@ -269,6 +269,13 @@ func waitFits(t *testing.T, host, frame *tab, siteURL, what string) int {
 	}
 }
 
+// postedHeights are the heights the frame from origin posted to host
+// since its sent-th message (window.__msgs, the recorder's).
+func postedHeights(host *tab, sent float64, origin string) []float64 {
+	return eval[[]float64](host, fmt.Sprintf(`window.__msgs.slice(%v).filter((m) => m.origin === %q)
+		.map((m) => JSON.parse(m.data)).filter((d) => d && d.type === "aivc:height").map((d) => d.height)`, sent, origin))
+}
+
 // TestEmbedInBlog: the demo article on another site shows the calculator
 // in its frame, preset by the snippet; /embed.js keeps the frame as high as
 // its content as the content grows and shrinks; messages that do not come
@@ -423,8 +430,7 @@ func TestEmbedInBlog(t *testing.T) {
 	if got, content := eval[float64](host, frameHeight), eval[float64](frame, `document.documentElement.getBoundingClientRect().height`); int(got) != narrow || got-content >= 1 {
 		t.Errorf("at 380 px the ranking's frame is %vpx high around %vpx of content (it fitted at %dpx)", got, content, narrow)
 	}
-	posted := eval[[]float64](host, fmt.Sprintf(`window.__msgs.slice(%v).filter((m) => m.origin === %q)
-		.map((m) => JSON.parse(m.data)).filter((d) => d && d.type === "aivc:height").map((d) => d.height)`, sent, srv.URL))
+	posted := postedHeights(host, sent, srv.URL)
 	if slices.Max(append(posted, 0)) > float64(narrow) {
 		t.Errorf("at 380 px the ranking's frame was sized to a page narrowed by a scrollbar of its own: heights posted %v, it fits at %d px", posted, narrow)
 	}
@@ -527,8 +533,7 @@ func TestEmbedBusyHost(t *testing.T) {
 	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, srv.URL+"/embed#view=compare"))
 	frame.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
 	fit := waitFits(t, host, frame, srv.URL, "the ranking on a busy page")
-	posted := eval[[]float64](host, fmt.Sprintf(`window.__msgs.slice(%v).filter((m) => m.origin === %q)
-		.map((m) => JSON.parse(m.data)).filter((d) => d && d.type === "aivc:height").map((d) => d.height)`, sent, srv.URL))
+	posted := postedHeights(host, sent, srv.URL)
 	if slices.Max(append(posted, 0)) > float64(fit) {
 		t.Errorf("the ranking's frame was sized to a page narrowed by a scrollbar of its own: heights posted %v, it fits at %d px", posted, fit)
 	}
