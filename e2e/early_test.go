@@ -142,6 +142,55 @@ func TestEarlyMarksResults(t *testing.T) {
 	}
 }
 
+// TestEarlyLinkMarksResults: a page opened by a link that carries a state
+// marks its prerendered results busy (faded) until the app shows the
+// link's: they are the page's first values. A person opening a shared
+// calculation saw $0.01 a credit beside it as if it were the link's, for
+// as long as app.wasm took. Without a state, or with an embed's look
+// alone, the results are what they say.
+func TestEarlyLinkMarksResults(t *testing.T) {
+	t.Parallel()
+	// A peek (the results in a sentence, kept in sight on a phone) shows
+	// busy in muted text, not faded: it reads as opacity 0.45 here.
+	const busyJS = `[...document.querySelectorAll(".results")].map((r) => r.id + ": " + (r.getAttribute("aria-busy") || "not busy") + " " +
+		(r.classList.contains("peek") && r.getAttribute("aria-busy") === "true" ? 0.45 : getComputedStyle(r).opacity))`
+	for _, c := range []struct {
+		link string
+		busy bool
+	}{
+		{"/#price=15&credits=625&clip=50&dur=10", true},
+		{"/compare#dur=8&res=1080p", true},
+		{"/plan#mix=hero:1", true},
+		{"/", false},
+		{"/embed#theme=dark", false},
+	} {
+		srv, release := newHeldServer(t)
+		tb := newTab(t, srv.URL)
+		tb.navigate(c.link)
+		results := eval[[]string](tb, busyJS)
+		if len(results) == 0 {
+			t.Errorf("%s: no results (class results) to mark", c.link)
+		}
+		for _, r := range results {
+			if busy := strings.Contains(r, ": true") && !strings.HasSuffix(r, " 1"); busy != c.busy {
+				t.Errorf("%s before the wasm: results %s, want busy and faded %v", c.link, r, c.busy)
+			}
+		}
+		if !c.busy || c.link[1] != '#' {
+			continue
+		}
+		release()
+		tb.waitReady()
+		waitResults(tb, "the link's calculation", map[string][2]string{"cost-per-clip": {"1.2", "$1.20"}})
+		for _, r := range eval[[]string](tb, busyJS) {
+			if !strings.HasSuffix(r, ": not busy 1") {
+				t.Errorf("%s once the app runs: results %s, want not busy", c.link, r)
+			}
+		}
+		tb.assertNoErrors()
+	}
+}
+
 // TestEarlyFilter: a box unticked on the prerendered compare page before
 // the wasm arrives filters the live ranking.
 func TestEarlyFilter(t *testing.T) {

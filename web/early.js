@@ -3,7 +3,8 @@
 // slow phone). go-app then builds the page anew, so what a person typed into
 // the prerendered form would be lost, and so would the focus. This script
 // keeps both: until the app is ready it notes every field a person changes
-// and where the caret is, fades the results (not yet theirs), and keeps
+// and where the caret is, fades the results (not yet theirs, nor a link's
+// state's), and keeps
 // Enter from submitting the form (which would reload the page); once the
 // shell marks <body data-wasm="ready">, it sets the same values in the live
 // page's fields, with the same events, so the app takes them as typed:
@@ -246,6 +247,12 @@ document.addEventListener("focusin", (e) => {
   const onSubmit = (e) => {
     if (early(e)) e.preventDefault();
   };
+
+  // Opened by a link that carries a state (/#price=15&…, /compare#dur=8),
+  // the prerendered results are the page's first values, not the link's,
+  // until the app shows those: busy, as after typing. An embed's look
+  // (theme, accent) changes no figure.
+  if (location.hash.slice(1).split("&").some((p) => p.includes("=") && !/^(theme|accent)=/.test(p))) mark();
 
   const listeners = [["input", note], ["change", note], ["focusin", onFocusIn], ["focusout", onFocusOut],
     ["submit", onSubmit], ["click", onClick]];
