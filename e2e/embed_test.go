@@ -269,11 +269,19 @@ func waitFits(t *testing.T, host, frame *tab, siteURL, what string) int {
 	}
 }
 
-// postedHeights are the heights the frame from origin posted to host
-// since its sent-th message (window.__msgs, the recorder's).
-func postedHeights(host *tab, sent float64, origin string) []float64 {
-	return eval[[]float64](host, fmt.Sprintf(`window.__msgs.slice(%v).filter((m) => m.origin === %q)
+// switchToRanking switches host's frame #aivc (frame, of origin) to the
+// ranking in place, waits for it to fit, and returns the height it fits at
+// and every height the frame posted meanwhile (window.__msgs, the
+// recorder's).
+func switchToRanking(t *testing.T, host, frame *tab, origin, what string) (fit int, posted []float64) {
+	t.Helper()
+	sent := eval[float64](host, `window.__msgs.length`)
+	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, origin+"/embed#view=compare"))
+	frame.waitFor(what, `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	fit = waitFits(t, host, frame, origin, what)
+	posted = eval[[]float64](host, fmt.Sprintf(`window.__msgs.slice(%v).filter((m) => m.origin === %q)
 		.map((m) => JSON.parse(m.data)).filter((d) => d && d.type === "aivc:height").map((d) => d.height)`, sent, origin))
+	return fit, posted
 }
 
 // TestEmbedInBlog: the demo article on another site shows the calculator
@@ -422,15 +430,11 @@ func TestEmbedInBlog(t *testing.T) {
 	// height posted was the narrower page's: the frame stood at 3,022 px
 	// around 2,997 px of content, the content flipping between the two.
 	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
-	sent := eval[float64](host, `window.__msgs.length`)
-	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, srv.URL+"/embed#view=compare"))
-	frame.waitFor("the default ranking in the frame", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
-	narrow := waitFits(t, host, frame, srv.URL, "the ranking at 380 px")
+	narrow, posted := switchToRanking(t, host, frame, srv.URL, "the ranking at 380 px")
 	time.Sleep(500 * time.Millisecond)
 	if got, content := eval[float64](host, frameHeight), eval[float64](frame, `document.documentElement.getBoundingClientRect().height`); int(got) != narrow || got-content >= 1 {
 		t.Errorf("at 380 px the ranking's frame is %vpx high around %vpx of content (it fitted at %dpx)", got, content, narrow)
 	}
-	posted := postedHeights(host, sent, srv.URL)
 	if slices.Max(append(posted, 0)) > float64(narrow) {
 		t.Errorf("at 380 px the ranking's frame was sized to a page narrowed by a scrollbar of its own: heights posted %v, it fits at %d px", posted, narrow)
 	}
@@ -529,11 +533,7 @@ func TestEmbedBusyHost(t *testing.T) {
 		t.Errorf("on a busy page the frame's page scrolls inside it (overflow %q)", got)
 	}
 	// The content grows: the frame follows, not narrowed by a scrollbar.
-	sent := eval[float64](host, `window.__msgs.length`)
-	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, srv.URL+"/embed#view=compare"))
-	frame.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
-	fit := waitFits(t, host, frame, srv.URL, "the ranking on a busy page")
-	posted := postedHeights(host, sent, srv.URL)
+	fit, posted := switchToRanking(t, host, frame, srv.URL, "the ranking on a busy page")
 	if slices.Max(append(posted, 0)) > float64(fit) {
 		t.Errorf("the ranking's frame was sized to a page narrowed by a scrollbar of its own: heights posted %v, it fits at %d px", posted, fit)
 	}
