@@ -53,7 +53,10 @@ import (
 //     a reader of an online article is online;
 //   - sets the theme before the first paint (the wasm applies theme and
 //     accent again, authoritatively, when it runs);
-//   - makes every link open in a new tab.
+//   - makes every link open in a new tab, and keeps the href of a link
+//     with data-follow to the page's state (the fragment, less the
+//     embed's own keys) at all times: a copied, dragged or middle-clicked
+//     link is read without a click.
 //
 // go-app's install prompt never shows: the shell hides it in embed mode,
 // and browsers do not fire beforeinstallprompt in frames.
@@ -125,8 +128,8 @@ func (e *embed) Render() app.UI {
 	}
 	if e.opts.View == viewCompare {
 		// The ranking keeps its state in the fragment; embed-frame.js
-		// sets the href from data-follow and the fragment, less the
-		// embed's own keys (embedKeys), when clicked.
+		// keeps the href to data-follow and the fragment, less the
+		// embed's own keys (embedKeys), as the fragment changes.
 		// A landmark of its own: outside one, a screen reader's list of
 		// the page's parts would miss it.
 		full = elem("nav", "embed-full",

@@ -17,6 +17,7 @@ import (
 	"github.com/aivc/aivc/internal/site"
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/target"
@@ -866,6 +867,61 @@ func TestEmbedFullLinkAligned(t *testing.T) {
 			t.Errorf("%d px wide: the link starts at %.0f px, the ranking at %.0f px", width, got[0], got[1])
 		}
 	}
+}
+
+// TestEmbedFollowLinkHref: the framed ranking's "Open the full comparison"
+// carries the reader's shot in its href at all times, not only once
+// clicked: "Copy link address", a drag, the status bar and a middle-click
+// read the href without a click, and gave the plain /compare.
+func TestEmbedFollowLinkHref(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/embed#view=compare&dur=10&theme=dark&accent=f50")
+	const href = `document.getElementById("embed-full").getAttribute("href")`
+	if got := eval[string](tb, href); !strings.HasPrefix(got, "/compare#") || !strings.Contains(got, "dur=10") ||
+		strings.Contains(got, "view=") || strings.Contains(got, "theme=") || strings.Contains(got, "accent=") {
+		t.Errorf("on load, Open the full comparison: href %q, want /compare#… with dur=10 and none of the embed's options", got)
+	}
+	typeInto(tb, "f-dur", "8")
+	tb.waitFor("the fragment to carry the new duration", `location.hash.includes("dur=8")`, 10*time.Second)
+	if got := eval[string](tb, href); !strings.HasPrefix(got, "/compare#") || !strings.Contains(got, "dur=8") || strings.Contains(got, "dur=10") {
+		t.Errorf("after typing 8 s, Open the full comparison: href %q, want /compare#… with dur=8", got)
+	}
+
+	// A middle-click opens the link in a new tab, with no click event.
+	xy := eval[[]float64](tb, `(() => {
+		const a = document.getElementById("embed-full");
+		a.scrollIntoView({block: "center"});
+		const r = a.getBoundingClientRect();
+		return [r.left + r.width / 2, r.top + r.height / 2];
+	})()`)
+	tb.do("middle-clicking the link", chromedp.MouseClickXY(xy[0], xy[1], chromedp.ButtonType(input.MouseButtonMiddle)))
+	var opened string
+	for deadline := time.Now().Add(10 * time.Second); opened == "" && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		infos, err := chromedp.Targets(tb.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, info := range infos {
+			if info.Type == "page" && strings.HasPrefix(info.URL, srv.URL+"/compare") {
+				opened = info.URL
+				if _, err := chromedp.CallBrowser(tb.ctx, target.CloseTarget, target.CloseTargetParams{TargetID: info.TargetID}); err != nil {
+					t.Errorf("closing the new tab: %v", err)
+				}
+			}
+		}
+	}
+	if !strings.HasPrefix(opened, srv.URL+"/compare#") || !strings.Contains(opened, "dur=8") {
+		t.Errorf("a middle-click opened %q, want %s/compare#… with dur=8", opened, srv.URL)
+	}
+
+	// The app writes its state with history.replaceState, which fires no
+	// event: the href follows at once, whether or not a render comes after.
+	if got := eval[string](tb, `history.replaceState(history.state, "", "#view=compare&dur=12"), `+href); got != "/compare#dur=12" {
+		t.Errorf("after replaceState, Open the full comparison: href %q, want /compare#dur=12", got)
+	}
+	tb.assertNoErrors()
 }
 
 // TestShareEmbed: the calculator's Share & embed section gives a link and a

@@ -99,18 +99,37 @@
   // link with data-follow carries the page's state as it is now, less the
   // embed's own options (they stayed in the full page's address). The
   // pairs are kept as written: URLSearchParams would escape "3,000".
+  // Its href is kept so at all times, not set on a click only: "Copy link
+  // address", a drag, a middle-click and the status bar read the href
+  // without a click, and gave the plain /compare, without the reader's
+  // shot. The app writes its state with history.replaceState, which fires
+  // no event, so the hook is around it; and a link the app draws anew (the
+  // view switched) gets the state as it appears.
   const own = ["view", "theme", "accent"];
   const key = (pair) => {
     try { return decodeURIComponent(pair.split("=")[0]); } catch (e) { return ""; }
   };
+  const follow = () => {
+    const state = location.hash.slice(1).split("&").filter((p) => p && !own.includes(key(p))).join("&");
+    for (const a of document.querySelectorAll("a[data-follow]")) {
+      const href = a.dataset.follow + (state ? "#" + state : "");
+      if (a.getAttribute("href") !== href) a.setAttribute("href", href);
+    }
+  };
+  for (const name of ["replaceState", "pushState"]) {
+    const write = history[name];
+    history[name] = function (...args) {
+      const r = write.apply(this, args);
+      follow();
+      return r;
+    };
+  }
+  window.addEventListener("hashchange", follow);
+  window.addEventListener("popstate", follow);
+  new MutationObserver(follow).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["href", "data-follow"] });
   document.addEventListener("click", (e) => {
     const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
-    if (!a) return;
-    if (a.dataset.follow) {
-      const state = location.hash.slice(1).split("&").filter((p) => p && !own.includes(key(p))).join("&");
-      a.href = a.dataset.follow + (state ? "#" + state : "");
-    }
-    if (!a.target) {
+    if (a && !a.target) {
       a.target = "_blank";
       a.rel = "noopener";
     }
