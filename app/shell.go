@@ -254,6 +254,14 @@ func (s *shell) onCloseHint(ctx app.Context, e app.Event) {
 
 func (s *shell) setPageInfo(ctx app.Context) {
 	p := pageInfo(s.Ipath)
+	if s.Ipath == EmbedPath && parseEmbedOptions(linkState(ctx.Page().URL())).View == viewCompare {
+		// The frame's document is named for the view it shows, as the
+		// snippet names the frame (embedName): a screen reader gives it for
+		// the frame's content, and a frame opened in a tab of its own
+		// showed the ranking as "AI video cost calculator". (A constant:
+		// embedName("/compare") joined at run time cost 186 bytes more.)
+		p.title = "AI video cost comparison — AIVC"
+	}
 	if p.title != "" {
 		ctx.Page().SetTitle("%s", p.title)
 	}

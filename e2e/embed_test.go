@@ -924,6 +924,28 @@ func TestEmbedFollowLinkHref(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestEmbedTitle: the frame's document is named for the view it shows, as
+// the snippet names the frame: a screen reader gives it for the frame's
+// content, and a frame opened in a tab of its own showed the ranking as
+// "AI video cost calculator". Switched in place, the title follows.
+func TestEmbedTitle(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/embed#view=compare&dur=10")
+	const comparison, calculator = "AI video cost comparison — AIVC", "AI video cost calculator — AIVC"
+	if got := eval[string](tb, `document.title`); got != comparison {
+		t.Errorf("the ranking's title is %q, want %q", got, comparison)
+	}
+	eval[bool](tb, `(location.hash = "#dur=10"), true`)
+	tb.waitFor("the calculator", `!!document.getElementById("cost-per-kept-clip")`, 20*time.Second)
+	tb.waitFor("the calculator's title", fmt.Sprintf(`document.title === %q`, calculator), 10*time.Second)
+	eval[bool](tb, `(location.hash = "#view=compare&dur=10"), true`)
+	tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	tb.waitFor("the ranking's title", fmt.Sprintf(`document.title === %q`, comparison), 10*time.Second)
+	tb.assertNoErrors()
+}
+
 // TestShareEmbed: the calculator's Share & embed section gives a link and a
 // snippet for the current state on the page's own origin, copies them, and
 // previews the embed live.

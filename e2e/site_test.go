@@ -216,12 +216,14 @@ import (
 // device's own (+25.6 KB raw, +4.5 KB gzip -9: 9,907,616 and 2,608,146
 // alone; with the above, 9,911,662 and 2,608,902). Then helper 38's: the
 // ranking's embed snippet names its frame a comparison (+1.0 KB raw, +0.4
-// KB gzip -9 alone; with the above, 9,912,718 and 2,609,225).
+// KB gzip -9 alone; with the above, 9,912,718 and 2,609,225). Then helper
+// 42's: the embed's document is titled for the ranking when it shows it
+// (+669 B raw, +224 B gzip -9: 9,913,387 and 2,609,449).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_913_000
-	ceilWasmGzip   = 2_610_000
+	ceilWasmRaw    = 9_913_669
+	ceilWasmGzip   = 2_610_224
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
