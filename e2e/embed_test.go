@@ -615,6 +615,9 @@ func TestEmbedBeforeWasm(t *testing.T) {
 		if got.Figures {
 			t.Errorf("%s: the embed still shows the first values' figures", c.what)
 		}
+		if got := eval[string](tb, `document.title`); got != "AI video cost comparison — AIVC" {
+			t.Errorf("%s: the ranking's frame is titled %q", c.what, got)
+		}
 	}
 }
 

@@ -52,6 +52,10 @@
   // page says so in their place. It showed the first values' $0.50 beside
   // an article about a $3.60 clip, and a form that did nothing.
   const compare = opt("view") === "compare";
+  // The document is named for its view from the start, as the wasm names
+  // it (app/shell.go): where the wasm could not run, the ranking's frame
+  // was "AI video cost calculator" around "This comparison could not start".
+  if (compare) document.title = "AI video cost comparison — AIVC";
   const body = document.body;
   const ready = () => body && body.dataset.wasm === "ready";
   if (compare || location.hash.slice(1).split("&").some((p) => p && !["view", "theme", "accent"].includes(p.split("=")[0]))) {
