@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -276,5 +278,122 @@ func TestLCPIsPrerendered(t *testing.T) {
 				t.Errorf("%s: largest paints reported at %v ms, the live page ready at %.0f ms", p, times, ready)
 			}
 		}
+	}
+}
+
+// watchNoWasm, run in a page before its scripts, sets window.noWasmSeen if
+// the page ever says the app cannot run (TestNoWasm): go-app's first render
+// would drop the message with the prerendered page.
+const watchNoWasm = `new MutationObserver(() => {
+	if (document.getElementById("no-wasm")) window.noWasmSeen = true;
+}).observe(document, {subtree: true, childList: true});`
+
+// TestNoWasm: where the app cannot run (WebAssembly turned off, as in
+// Safari's Lockdown Mode, or missing; or app.wasm not loaded), each page of
+// the site says so under its title, as an alert, worded for the page: the
+// page waited for ever, its form doing nothing, its figures faded as if
+// about to become a link's, and nothing said why. The figures left are the
+// page's opening example, no longer busy; what only the app can show (the
+// clip log, a person's own profiles) is said to be kept in this browser,
+// not shown as empty. A page whose app runs, however slowly, never shows
+// the message. (/embed: TestEmbedBeforeWasm.)
+func TestNoWasm(t *testing.T) {
+	t.Parallel()
+	pages := []struct {
+		path, says string
+		gone       string // an element hidden: it would say there is nothing saved
+	}{
+		{"/#price=15&credits=625&clip=50&dur=10", "This calculator needs WebAssembly", ""},
+		{"/compare#dur=8&res=1080p", "This comparison needs WebAssembly", ""},
+		{"/plan", "This monthly plan needs WebAssembly", ""},
+		{"/profiles", "Your own profiles need WebAssembly", "prof-mine"},
+		{"/log", "The clip log needs WebAssembly", "log-empty"},
+	}
+	type state struct {
+		Text, Role, After, Gone string
+		Busy, Enabled           int
+		Loader, Peek            bool
+	}
+	const stateJS = `(() => {
+		const p = document.getElementById("no-wasm"), main = document.getElementById("main");
+		return {text: p.textContent, role: p.getAttribute("role") || "", after: p.previousElementSibling ? p.previousElementSibling.tagName : "",
+			gone: %q && document.getElementById(%[1]q).checkVisibility() ? "visible" : "",
+			busy: document.querySelectorAll("[aria-busy]").length,
+			enabled: main.querySelectorAll("input:enabled, select:enabled, textarea:enabled, button:enabled").length,
+			loader: !!document.getElementById("app-wasm-loader"),
+			peek: [...document.querySelectorAll(".peek")].some((p) => !p.hidden)};
+	})()`
+	for _, c := range []struct{ what, script, block string }{
+		{"without WebAssembly", "delete window.WebAssembly;", ""},
+		{"with app.wasm blocked", "", "/web/app.wasm"},
+	} {
+		for _, p := range pages {
+			// A server for each: no service worker of an earlier tab
+			// answers for app.wasm.
+			srv := newServer(t)
+			tb := newTab(t, srv.URL)
+			if c.script != "" {
+				call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: c.script})
+			}
+			if c.block != "" {
+				call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: srv.URL + c.block, Block: true}}})
+			}
+			tb.navigate(p.path)
+			tb.waitFor(c.what+": "+p.path+"'s message", `(() => {
+				const p = document.getElementById("no-wasm");
+				return !!p && p.checkVisibility();
+			})()`, 20*time.Second)
+			got := eval[state](tb, fmt.Sprintf(stateJS, p.gone))
+			for _, want := range []string{p.says, "turned off or could not load", "Reload the page to try again"} {
+				if !strings.Contains(got.Text, want) {
+					t.Errorf("%s: %s says %q, want %q in it", c.what, p.path, got.Text, want)
+				}
+			}
+			if got.Role != "alert" || got.After != "H1" {
+				t.Errorf("%s: %s's message has role %q, after a %s; want an alert under the page's title", c.what, p.path, got.Role, got.After)
+			}
+			if got.Busy != 0 || got.Enabled != 0 || got.Loader || got.Peek {
+				t.Errorf("%s: %s still has %d results busy, %d controls enabled, the loader %v, a summary kept in sight %v; want none",
+					c.what, p.path, got.Busy, got.Enabled, got.Loader, got.Peek)
+			}
+			if got.Gone != "" {
+				t.Errorf("%s: %s still shows #%s", c.what, p.path, p.gone)
+			}
+		}
+	}
+
+	// app.wasm's download breaks off while a person types: the message
+	// takes the focus from the field, now disabled, which keeps what they
+	// typed; their figures are not the ones shown, and the page says so.
+	srv, _ := newHeldServer(t)
+	tb := newTab(t, srv.URL)
+	tb.navigate("/")
+	typeInto(tb, "f-price", "45")
+	srv.CloseClientConnections()
+	tb.waitFor("the message once app.wasm failed", `!!document.getElementById("no-wasm")`, 20*time.Second)
+	type field struct {
+		Focus, Value string
+		Disabled     bool
+	}
+	want := field{"no-wasm", "45", true}
+	if got := eval[field](tb, `({focus: document.activeElement.id, value: document.getElementById("f-price").value,
+		disabled: document.getElementById("f-price").disabled})`); got != want {
+		t.Errorf("app.wasm failed while typing: %+v, want %+v", got, want)
+	}
+
+	// The app runs, after a wait: the message never shows, even for a
+	// moment.
+	for _, p := range pages {
+		srv, release := newHeldServer(t)
+		tb := newTab(t, srv.URL)
+		call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchNoWasm})
+		tb.navigate(p.path)
+		time.Sleep(300 * time.Millisecond)
+		release()
+		tb.waitReady()
+		if eval[bool](tb, `!!window.noWasmSeen`) {
+			t.Errorf("%s: the app ran, and the page said it could not", p.path)
+		}
+		tb.assertNoErrors()
 	}
 }

@@ -535,11 +535,12 @@ func TestNotFound(t *testing.T) {
 }
 
 // TestOffline: after a first visit, every page loads from the service worker
-// with the server gone.
+// with the server gone, and never says that the app cannot run.
 func TestOffline(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchNoWasm})
 	tb.open("/")
 
 	// go-app's worker precaches in its install handler without waitUntil, so
@@ -560,6 +561,9 @@ func TestOffline(t *testing.T) {
 		tb.open(p)
 		if n := eval[int](tb, `document.querySelectorAll("main").length`); n != 1 {
 			t.Errorf("offline %s: %d <main> elements, want 1", p, n)
+		}
+		if eval[bool](tb, `!!window.noWasmSeen`) {
+			t.Errorf("offline %s: the app ran, and the page said it could not", p)
 		}
 	}
 }

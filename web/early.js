@@ -15,7 +15,8 @@
 //
 // It also holds the wasm's start until the prerendered page has been
 // painted and reported, opens closed <details> for a printout, keeps
-// localStorage out of go-app's start, and makes the
+// localStorage out of go-app's start, says when the wasm cannot run, and
+// makes the
 // header's "Skip to content" link move the focus to the page's <main>
 // without following its #main: a page's fragment is its state (a link to
 // the calculation), and go-app would navigate to #main and load the page
@@ -296,4 +297,47 @@ document.addEventListener("focusin", (e) => {
     observer.disconnect();
     replay();
   }).observe(body, { attributes: true, attributeFilter: ["data-wasm"] });
+})();
+
+// Where the app cannot run (WebAssembly off, as in Safari's Lockdown Mode,
+// or missing; app.wasm not loaded: go-app writes the error in its loader's
+// label), the page said nothing, its form did nothing and its figures
+// stayed faded. It now says so under its title, as an alert: read out
+// wherever the person is, without moving the focus, unless it was on a
+// control now disabled (they would do nothing) or hidden. The figures left
+// are said to be the opening example; a person's own data, hidden, to be
+// kept. The embed has its own (web/embed-frame.js): /embed is not in
+// pages. Without a loader (a crawler) go-app did not try.
+(() => {
+  const loader = document.getElementById("app-wasm-loader"), label = document.getElementById("app-wasm-loader-label");
+  if (!loader || !label) return;
+  const example = "The figures below are the example the page opens with: they do not follow a link or the form.";
+  const kept = " kept in this browser and will show when the app can run";
+  const pages = {
+    "/": ["This calculator needs", example],
+    "/compare": ["This comparison needs", example],
+    "/plan": ["This monthly plan needs", example],
+    "/profiles": ["Your own profiles need", `They are${kept}; the bundled ones below can be read.`, "#prof-mine,#prof-editor-slot"],
+    "/log": ["The clip log needs", `Your clips are${kept}.`, "#log-reminder,main>section"],
+  };
+  const fail = () => {
+    if (!loader.isConnected || document.body.dataset.wasm === "ready") return;
+    loader.remove(); // its bar moved on
+    const page = pages[location.pathname], main = document.getElementById("main");
+    if (!page || !main) return;
+    const p = document.createElement("p"), h1 = main.querySelector("h1"), f = document.activeElement;
+    p.id = p.className = "no-wasm";
+    p.tabIndex = -1;
+    p.setAttribute("role", "alert");
+    p.textContent = `${page[0]} WebAssembly, which this browser has turned off or could not load. ${page[1]} Reload the page to try again.`;
+    for (const el of main.querySelectorAll(".peek" + (page[2] ? "," + page[2] : ""))) el.hidden = true;
+    for (const el of main.querySelectorAll("input,select,textarea,button")) el.disabled = true;
+    for (const el of main.querySelectorAll("[aria-busy]")) el.removeAttribute("aria-busy");
+    h1 ? h1.after(p) : main.prepend(p);
+    if (main.contains(f) && (f.disabled || f.closest("[hidden]"))) p.focus();
+  };
+  if (typeof WebAssembly !== "object") return fail();
+  new MutationObserver(() => {
+    if (!/%$/.test(label.textContent.trim())) fail();
+  }).observe(label, { childList: true, characterData: true, subtree: true });
 })();
