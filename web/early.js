@@ -306,8 +306,8 @@ document.addEventListener("focusin", (e) => {
 // wherever the person is, without moving the focus, unless it was on a
 // control now disabled (they would do nothing) or hidden. The figures left
 // are said to be the opening example; a person's own data, hidden, to be
-// kept. The embed has its own (web/embed-frame.js): /embed is not in
-// pages. Without a loader (a crawler) go-app did not try.
+// kept. The embed words it itself (aivcNoWasm, web/embed-frame.js).
+// Without a loader (a crawler) go-app did not try.
 (() => {
   const loader = document.getElementById("app-wasm-loader"), label = document.getElementById("app-wasm-loader-label");
   if (!loader || !label) return;
@@ -323,6 +323,7 @@ document.addEventListener("focusin", (e) => {
   const fail = () => {
     if (!loader.isConnected || document.body.dataset.wasm === "ready") return;
     loader.remove(); // its bar moved on
+    if (window.aivcNoWasm) return window.aivcNoWasm();
     const page = pages[location.pathname], main = document.getElementById("main");
     if (!page || !main) return;
     const p = document.createElement("p"), h1 = main.querySelector("h1"), f = document.activeElement;

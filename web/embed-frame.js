@@ -61,10 +61,11 @@
   if (compare || location.hash.slice(1).split("&").some((p) => p && !["view", "theme", "accent"].includes(p.split("=")[0]))) {
     root.dataset.pending = "";
   }
-  const fail = () => {
+  // web/early.js, on every page, tells when the wasm cannot run, and asks
+  // this for the embed's message.
+  window.aivcNoWasm = () => {
     if (ready() || document.getElementById("embed-failed")) return;
-    const main = document.getElementById("main"), loader = document.getElementById("app-wasm-loader");
-    if (loader) loader.remove(); // its bar moved on, and its label read out the error
+    const main = document.getElementById("main");
     const p = document.createElement("p"), a = document.createElement("a");
     p.id = "embed-failed";
     p.className = "embed-failed";
@@ -79,19 +80,8 @@
     delete root.dataset.pending;
   };
   document.addEventListener("DOMContentLoaded", () => {
-    if (ready()) return;
-    if (root.dataset.pending === "") {
-      for (const r of document.querySelectorAll("#main .results")) r.setAttribute("aria-busy", "true");
-    }
-    if (typeof WebAssembly !== "object") return fail();
-    // go-app writes the error in its loader's label when the download
-    // or the compilation fails.
-    const label = document.getElementById("app-wasm-loader-label");
-    if (label) {
-      new MutationObserver(() => {
-        if (!/%$/.test(label.textContent.trim())) fail();
-      }).observe(label, { childList: true, characterData: true, subtree: true });
-    }
+    if (ready() || root.dataset.pending !== "") return;
+    for (const r of document.querySelectorAll("#main .results")) r.setAttribute("aria-busy", "true");
   });
   if (body) {
     new MutationObserver(() => {
