@@ -1715,6 +1715,11 @@ func (c *profilesPage) onEdSave(ctx app.Context, e app.Event) {
 	}
 	if ed.origID != "" && p.ID != ed.origID {
 		renameProfileLinks(ed.origID, p.ID)
+		// An export shown follows the profile to its new id: looked up
+		// by the old one, it closed without a word.
+		if c.exportID == ed.origID {
+			c.exportID = p.ID
+		}
 	}
 	// The focus, and the view, go to the status, with My profiles below
 	// it. (A scroll to the profile's entry far down All profiles was

@@ -518,3 +518,37 @@ func TestProfileExportFollowsSave(t *testing.T) {
 		t.Errorf("after the save, the export of %q shows the price before it", c.exportID)
 	}
 }
+
+// TestProfileExportFollowsRename: an export open while its profile's id
+// is changed in the editor and saved stays open, as the profile under its
+// new id. It was looked up by the old id after the save, found nothing and
+// closed without a word.
+func TestProfileExportFollowsRename(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	p := cloneProfile(catalogProfile(t, "runway"), never)
+	if err := saveCustom(s, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := loadProfilesPage(t)
+	c.export(p.ID)
+	ed, err := newProfileEditor(p, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed.set(editorField(t, ed, "name"), "Runway, my rates")
+	ed.set(editorField(t, ed, "id"), "runway-mine")
+	c.ed = ed
+	c.onEdSave(app.Context{}, app.Event{Value: app.Null()})
+	if c.ed != nil {
+		t.Fatalf("not saved: %v %q", ed.errs, ed.general)
+	}
+	if c.exportID != "runway-mine" || !strings.Contains(c.exportText, `"id": "runway-mine"`) ||
+		!strings.Contains(c.exportText, `"name": "Runway, my rates"`) {
+		t.Fatalf("after the rename, the export shown is %q: %.120s", c.exportID, c.exportText)
+	}
+	q, _ := c.find("runway-mine")
+	if html := app.HTMLString(c.renderProfile(&q, true)); !strings.Contains(html, `download="runway-mine.json"`) {
+		t.Error("the download is not named for the new id")
+	}
+}
