@@ -1271,7 +1271,7 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 			body = append(body, group(mp+".rates["+strconv.Itoa(j)+"]", "Model "+strconv.Itoa(i+1)+", rate "+strconv.Itoa(j+1), j))
 		}
 		add := listButton(mp+".rates", -1, "Add a resolution to model "+strconv.Itoa(i+1), c.onEdList)
-		if _, ok := nextRes(list(obj(m)["rates"])); !ok {
+		if _, ok := nextRes(obj(m)); !ok {
 			add = add.Attr("disabled", true).Attr("title", "Every resolution has a rate")
 		}
 		body = append(body, add)
@@ -1414,10 +1414,19 @@ func (ed *profileEditor) set(f editField, text string) {
 		if d, err = parseUnits(f.Label, t, f.Money, ed.currency()); err == nil {
 			parent[key] = pricing.Exact(d)
 		}
-	case "durations":
-		parent[key], err = parseDurations(t)
-	case "buckets":
-		parent[key], err = parseBuckets(t, f.Money, ed.currency())
+	case "durations", "buckets":
+		// Refused, the profile keeps its last good value: set to nil, a
+		// half-typed "5: 10, 10" cleared the rate's rule, and the form said
+		// "rate 1 needs a rule: per_second, buckets, …" above it.
+		var v any
+		if f.Kind == "durations" {
+			v, err = parseDurations(f.Label, t)
+		} else {
+			v, err = parseBuckets(f.Label, t, f.Money, ed.currency())
+		}
+		if err == nil {
+			parent[key] = v
+		}
 	}
 	if f.Kind != "text" && f.Kind != "select" || key == "res" || key == "rule" {
 		ed.ownNumber(f.Path)
@@ -1504,22 +1513,147 @@ func (ed *profileEditor) fail(err error) {
 		ed.general = profileMessage(err)
 		return
 	}
+	msg, at := pe.Err.Error(), pe.Path
+	if ed.formRule(at, msg) {
+		return
+	}
+	if strings.HasPrefix(msg, "set yearly or") { // a yearly price from the JSON, and one typed
+		at = strings.TrimSuffix(at, "yearly") + "yearly_per_month"
+	}
 	var best *editField
 	fs := ed.fields()
 	for i, f := range fs {
-		if (pe.Path == f.Path || strings.HasPrefix(pe.Path, f.Path+".") || strings.HasPrefix(pe.Path, f.Path+"[")) &&
+		if (at == f.Path || strings.HasPrefix(at, f.Path+".") || strings.HasPrefix(at, f.Path+"[")) &&
 			(best == nil || len(f.Path) > len(best.Path)) {
 			best = &fs[i]
 		}
 	}
-	msg := formWords(pe.Err.Error())
 	if best == nil {
-		ed.general = ed.placeMessage(pe.Path, msg)
+		ed.general = ed.placeMessage(at, formWords(msg))
 		return
 	}
-	if ed.errs[best.Path] == "" {
-		ed.errs[best.Path] = fieldSentence(best.Label+ed.partWords(best.Path, pe.Path[len(best.Path):]), errors.New(msg))
+	words := ed.fieldRule(best.Label, at, msg)
+	if words == "" {
+		words = fieldSentence(best.Label+ed.partWords(best.Path, at[len(best.Path):]), errors.New(formWords(msg)))
 	}
+	ed.setErr(best.Path, words)
+}
+
+// fieldRule words a broken rule at path, beside the field labelled label,
+// as a creator reads it: pricing's words are the catalog file's
+// ("duplicate bucket for 5 s (also buckets[0])", "want a list or a min
+// and a max"), which reached the form. It returns "" for the rules
+// fieldSentence words well ("Plan name is empty.", "Credits a month must
+// be more than 0."). TestEditorRuleWords holds every rule of
+// pricing.Profile.Validate to one or the other.
+func (ed *profileEditor) fieldRule(label, path, msg string) string {
+	v := ed.value(path)
+	_, p, _ := strings.Cut(msg, "(")
+	p, _, _ = strings.Cut(p, ")")
+	p = pathWords(strings.TrimPrefix(p, "also ")) // "rate 1", "5, 10 s", "at most 100"
+	switch {
+	case strings.HasPrefix(msg, "must be longer") && p == v+" s":
+		msg = "duplicate bucket"
+	case msg == "must be more than 0" && (strings.HasSuffix(path, "]") || strings.HasSuffix(path, ".seconds")):
+		msg += " s"
+	}
+	for _, r := range formSentences {
+		if _, after, ok := strings.Cut(msg, r[0]); ok {
+			n, _, _ := strings.Cut(strings.TrimSpace(after), " ")
+			return label + strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(r[1], "{v}", v), "{p}", p), "{n}", n)
+		}
+	}
+	return ""
+}
+
+// formSentences are the rules of pricing's Validate that fieldRule words,
+// each by a part of its message, and their words after the field's label:
+// {v} is the value the rule is about, {p} what the message says in
+// brackets, {n} the word after the part. Data, not code: a case of a
+// switch for each cost app.wasm 0.5 KB.
+var formSentences = [][2]string{
+	{"duplicate bucket", ": {v} s is listed twice."}, // or a clip length (above)
+	{"is not an offered duration", ": {v} s is not one of the model's clip lengths ({p}); add it to Clip lengths (s), or price another length."},
+	{"has no bucket for", ": {n} s, one of the model's clip lengths, has no price; add it, like {n}: 100."},
+	{"must be longer than the one before", ": list the lengths from the shortest to the longest, like 5, 10."},
+	{"must be more than 0 s", ": a clip length must be more than 0 s."},
+	{"is more than 3600 s", ": {v} s is longer than an hour (3,600 s), the most a profile allows."},
+	{"is empty (want a list", " is empty: type the lengths a clip can have, like 5, 10, or a range like 2-10."},
+	{"duplicate resolution", ": {v} has a price already, in {p}; pick another resolution."},
+	{"is not a valid id", ": “{v}” may hold only lower-case letters, digits and single hyphens, like my-platform."},
+	{"is empty (want a currency", " is empty: type the currency's three capital letters, like USD."},
+	{"is not a currency code", ": “{v}” is not a currency code; type three capital letters, like USD or EUR."},
+	{"is not an https:// address", ": “{v}” is not a web address starting https:// (leave it empty if there is none)."},
+	{"is missing (a plan needs", " is empty: a plan needs a monthly price, or a price billed yearly."},
+	{"set yearly or", ": this plan has a yearly price already (kept from the profile's JSON); leave this empty."},
+	{" items (at most", ": there are too many; {p} are allowed."},
+}
+
+// formRule words a broken rule that the form holds no field for, but a
+// person using the form can break (a model's plans, by Kind or by a plan
+// removed; the last model removed), and reports whether it did.
+func (ed *profileEditor) formRule(path, msg string) bool {
+	switch {
+	case strings.HasPrefix(msg, "an api profile has no "):
+		// The form's Kind was set to Pay as you go: beside it.
+		what := "plans, and this one has plans"
+		switch {
+		case path == "packs":
+			what = "top-up packs, and this one has packs"
+		case path == "free":
+			what = "free credits, and this one has a free tier (kept from its JSON)"
+		case strings.HasPrefix(path, "models["):
+			what = "plans, and " + pathWords(groupOf(path)) + " names the plans it is sold on (kept from the profile's JSON)"
+		}
+		ed.setErr("kind", "Kind: a pay-as-you-go (API) profile has no "+what+". Remove them, or keep Credits.")
+	case strings.HasPrefix(msg, "duplicate resolution") && strings.Contains(path, ".multipliers["):
+		// A rate's resolution picked in the form, which a multiplier of
+		// the JSON prices: beside the rate's.
+		model, _, _ := strings.Cut(path, ".multipliers[")
+		_, rate, _ := strings.Cut(msg, "(also ")
+		rate = model + "." + strings.TrimSuffix(rate, ")") + ".res"
+		ed.setErr(rate, "Resolution: "+ed.value(rate)+" has a price already, as a multiple of rate 1's (kept from the profile's JSON); pick another resolution.")
+	case strings.HasPrefix(msg, "is longer than the longest offered duration"):
+		// A rate priced for its first seconds (the JSON's), and the
+		// model's clip lengths shortened in the form: beside them.
+		model, rate, _ := strings.Cut(path, ".rates[")
+		rate, _, _ = strings.Cut(rate, "]")
+		n, _ := strconv.Atoi(rate)
+		v := ed.value(path)
+		ed.setErr(model+".durations", "Clip lengths (s): rate "+strconv.Itoa(n+1)+"'s price is for the first "+v+
+			" s of a clip, so the longest length must be "+v+" s or more.")
+	case path == "models" && strings.HasPrefix(msg, "is empty"):
+		ed.general = "Models: a profile needs at least one model; add one with “Add a model”."
+	case strings.HasPrefix(msg, "unknown plan "):
+		ed.general = ed.placeMessage(groupOf(path), "is sold on plan “"+strings.Trim(strings.TrimPrefix(msg, "unknown plan "), `"`)+
+			"”, which is no longer in the profile: add the plan back, or export the profile and remove it from the model's plans") +
+			" (" + path + ")"
+	default:
+		return false
+	}
+	return true
+}
+
+// setErr files msg beside the field at path, unless what was typed there
+// has a message already.
+func (ed *profileEditor) setErr(path, msg string) {
+	if ed.errs[path] == "" {
+		ed.errs[path] = msg
+	}
+}
+
+// value is the value at path in the profile's JSON, as text.
+func (ed *profileEditor) value(path string) string {
+	parent, key, ok := treeAt(ed.tree, path)
+	name, index, hasIndex := strings.Cut(key, "[")
+	v := parent[name]
+	if i, err := strconv.Atoi(strings.TrimSuffix(index, "]")); hasIndex && err == nil && i >= 0 && i < len(list(v)) {
+		v = list(v)[i]
+	}
+	if !ok {
+		return ""
+	}
+	return str(v)
 }
 
 // partWords names the part of the field at path that tail ("[1].seconds",
@@ -1621,7 +1755,7 @@ func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
 		item = `{"id":"` + freeItemID(items, "model") + `","name":"New model","tier":"standard","durations":{"list":[5]},` +
 			`"rates":[{"res":"720p","per_second":"10"}]` + noSource
 	case "rates":
-		res, ok := nextRes(items)
+		res, ok := nextRes(parent)
 		if !ok {
 			return
 		}
@@ -1659,10 +1793,13 @@ func shiftTyped(m map[string]string, list string, i int) map[string]string {
 // nextRes is the resolution a model's new rate gets: the first above the
 // ones it has, else the first it lacks; none when it has them all. (It was
 // the last it lacked, 4K after 720p, and with all of them a second 1080p,
-// which the editor then refused.)
-func nextRes(rates []any) (pricing.Resolution, bool) {
+// which the editor then refused.) A resolution a multiplier of the JSON
+// prices is one it has: 720p added to fal's Luma Ray2, which prices 720p
+// as twice its 540p, was refused as priced twice.
+func nextRes(model map[string]any) (pricing.Resolution, bool) {
 	has := func(r pricing.Resolution) bool {
-		return slices.ContainsFunc(rates, func(x any) bool { return str(obj(x)["res"]) == string(r) })
+		is := func(x any) bool { return str(obj(x)["res"]) == string(r) }
+		return slices.ContainsFunc(list(model["rates"]), is) || slices.ContainsFunc(list(model["multipliers"]), is)
 	}
 	top := -1
 	for i, r := range pricing.Resolutions {
@@ -1770,9 +1907,10 @@ func setRule(r map[string]any, rule string) {
 	}
 }
 
-// parseDurations reads "5, 10" (a list) or "2-10" (a range).
-func parseDurations(s string) (map[string]any, error) {
-	bad := &pricing.InputError{Field: "Clip lengths", Value: s, Err: errors.New("must be seconds, like 5, 10, or a range like 2-10")}
+// parseDurations reads "5, 10" (a list) or "2-10" (a range), typed in
+// the field labelled label.
+func parseDurations(label, s string) (map[string]any, error) {
+	bad := &pricing.InputError{Field: label, Value: s, Err: errors.New("must be seconds, like 5, 10, or a range like 2-10")}
 	if s == "" {
 		return map[string]any{}, nil
 	}
@@ -1800,10 +1938,10 @@ func parseDurations(s string) (map[string]any, error) {
 	return map[string]any{"list": l}, nil
 }
 
-// parseBuckets reads "5: 50, 10: 100" (seconds: units), the units as
-// parseUnits reads them.
-func parseBuckets(s string, money bool, cur pricing.Currency) ([]any, error) {
-	bad := &pricing.InputError{Field: "Prices by clip length", Value: s, Err: errors.New("must be seconds and their price, like 5: 50, 10: 100")}
+// parseBuckets reads "5: 50, 10: 100" (seconds: units), typed in the
+// field labelled label, the units as parseUnits reads them.
+func parseBuckets(label, s string, money bool, cur pricing.Currency) ([]any, error) {
+	bad := &pricing.InputError{Field: label, Value: s, Err: errors.New("must be seconds and their price, like 5: 50, 10: 100")}
 	// Commas separate the pairs, and may group thousands ("10: 1,000").
 	var parts []string
 	for _, part := range strings.Split(s, ",") {
@@ -1820,7 +1958,7 @@ func parseBuckets(s string, money bool, cur pricing.Currency) ([]any, error) {
 		if !ok || err != nil {
 			return nil, bad
 		}
-		d, err := parseUnits("Prices by clip length", units, money, cur)
+		d, err := parseUnits(label, units, money, cur)
 		if err != nil {
 			return nil, err
 		}

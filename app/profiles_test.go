@@ -173,12 +173,12 @@ func TestProfileEditor(t *testing.T) {
 	// A bucket for a length the model does not offer is a broken rule,
 	// shown beside the buckets.
 	ed.set(field("models[1].rates[0].buckets"), "5: 25, 8: 40")
-	if got := ed.errs["models[1].rates[0].buckets"]; got != "Credits by clip length at 8 s: 8 s is not an offered duration (5, 10 s)." {
+	if got := ed.errs["models[1].rates[0].buckets"]; got != "Credits by clip length: 8 s is not one of the model's clip lengths (5, 10 s); add it to Clip lengths (s), or price another length." {
 		t.Errorf("bad bucket: %q (general %q)", got, ed.general)
 	}
 	ed.set(field("models[1].durations"), "two to ten")
 	// A sentence ("Clip lengths write them like…" was not).
-	if got := ed.errs["models[1].durations"]; got != "Clip lengths must be seconds, like 5, 10, or a range like 2-10." {
+	if got := ed.errs["models[1].durations"]; got != "Clip lengths (s) must be seconds, like 5, 10, or a range like 2-10." {
 		t.Errorf("bad durations: %q", got)
 	}
 }
@@ -198,10 +198,11 @@ func TestEditorMessagesInFormWords(t *testing.T) {
 	field := func(path string) editField { return editorField(t, ed, path) }
 	for _, tt := range []struct{ path, typed, want string }{
 		{"models[1].durations", "0-10", "Clip lengths (s): the shortest must be more than 0."},
-		{"models[1].durations", "5, 3", "Clip lengths (s), length 2 must be longer than the one before (5 s)."},
-		{"models[1].durations", "10-5", "Clip lengths must be a range from the shortest to the longest, like 2-10."},
+		{"models[1].durations", "5, 3", "Clip lengths (s): list the lengths from the shortest to the longest, like 5, 10."},
+		{"models[1].durations", "5, 5", "Clip lengths (s): 5 s is listed twice."},
+		{"models[1].durations", "10-5", "Clip lengths (s) must be a range from the shortest to the longest, like 2-10."},
 		{"models[1].rates[0].buckets", "5: 0, 10: 40", "Credits by clip length at 5 s must be more than 0."},
-		{"models[1].rates[0].buckets", "5: 10, 5: 40", "Credits by clip length at 5 s: duplicate bucket for 5 s (also clip length 1)."},
+		{"models[1].rates[0].buckets", "5: 10, 5: 40", "Credits by clip length: 5 s is listed twice."},
 	} {
 		if tt.path == "models[1].rates[0].buckets" {
 			ed.set(field("models[1].durations"), "5, 10")
@@ -214,13 +215,13 @@ func TestEditorMessagesInFormWords(t *testing.T) {
 	}
 	ed.set(field("models[1].rates[0].buckets"), "5: 25, 10: 40")
 	// A resolution given twice names the other rate as the form does
-	// (it said "(also rates[0])").
+	// (it said "duplicate resolution \"720p\" (also rates[0])").
 	rates := obj(list(ed.tree["models"])[1])
 	first := str(obj(list(rates["rates"])[0])["res"])
 	rates["rates"] = append(list(rates["rates"]), jsonTree(`{"res":"4k","per_second":"10"}`))
 	last := "models[1].rates[" + strconv.Itoa(len(list(rates["rates"]))-1) + "].res"
 	ed.set(field(last), first)
-	if got, want := ed.errs[last], "Resolution: duplicate resolution \""+first+"\" (also rate 1)."; got != want {
+	if got, want := ed.errs[last], "Resolution: "+first+" has a price already, in rate 1; pick another resolution."; got != want {
 		t.Errorf("a resolution twice: %q, want %q", got, want)
 	}
 	rates["rates"] = list(rates["rates"])[:len(list(rates["rates"]))-1]
@@ -241,7 +242,7 @@ func TestEditorMessagesInFormWords(t *testing.T) {
 	obj(models[0])["audio"] = "none"
 	ed.tree["models"] = []any{}
 	ed.check()
-	if want := "Models is empty (a profile needs at least one model)."; ed.general != want {
+	if want := "Models: a profile needs at least one model; add one with “Add a model”."; ed.general != want {
 		t.Errorf("no model: %q, want %q", ed.general, want)
 	}
 	// An imported file's message keeps the path, to find in the file.
@@ -253,18 +254,18 @@ func TestEditorMessagesInFormWords(t *testing.T) {
 }
 
 func TestParseDurationsBuckets(t *testing.T) {
-	d, err := parseDurations("2–10")
+	d, err := parseDurations("Clip lengths (s)", "2–10")
 	if err != nil || str(d["min"]) != "2" || str(d["max"]) != "10" {
 		t.Errorf("range: %v %v", d, err)
 	}
-	d, err = parseDurations("5 s, 10s")
+	d, err = parseDurations("Clip lengths (s)", "5 s, 10s")
 	if err != nil || len(list(d["list"])) != 2 {
 		t.Errorf("list: %v %v", d, err)
 	}
-	if _, err := parseBuckets("5: 50, ten: 100", false, ""); err == nil {
+	if _, err := parseBuckets("Credits by clip length", "5: 50, ten: 100", false, ""); err == nil {
 		t.Error("bad buckets accepted")
 	}
-	b, err := parseBuckets("5 s: 1,000", false, "")
+	b, err := parseBuckets("Credits by clip length", "5 s: 1,000", false, "")
 	if err != nil || str(obj(b[0])["units"]) != "1000" {
 		t.Errorf("buckets: %v %v", b, err)
 	}
@@ -410,17 +411,24 @@ func TestShiftTyped(t *testing.T) {
 // TestNextRes: a model's new rate takes the next resolution up, else the
 // first it lacks, and none when it has them all (its Add is then disabled).
 func TestNextRes(t *testing.T) {
-	rates := func(rs ...string) []any {
-		var out []any
+	rates := func(rs ...string) map[string]any {
+		var out, mul []any
 		for _, r := range rs {
+			// "×1080p": a multiplier's resolution (fal's Luma Ray2).
+			if m, ok := strings.CutPrefix(r, "×"); ok {
+				mul = append(mul, map[string]any{"res": m})
+				continue
+			}
 			out = append(out, map[string]any{"res": r})
 		}
-		return out
+		return map[string]any{"rates": out, "multipliers": mul}
 	}
 	for _, tt := range []struct {
 		have []string
 		want pricing.Resolution
 	}{
+		{[]string{"540p", "×720p", "×1080p"}, "4k"},
+		{[]string{"540p", "×720p", "4k"}, "360p"},
 		{[]string{"720p"}, "1080p"},
 		{[]string{"480p", "720p"}, "1080p"},
 		{[]string{"720p", "1080p", "4k"}, "360p"},
