@@ -218,12 +218,16 @@ import (
 // ranking's embed snippet names its frame a comparison (+1.0 KB raw, +0.4
 // KB gzip -9 alone; with the above, 9,912,718 and 2,609,225). Then helper
 // 42's: the embed's document is titled for the ranking when it shows it
-// (+669 B raw, +224 B gzip -9: 9,913,387 and 2,609,449).
+// (+669 B raw, +224 B gzip -9: 9,913,387 and 2,609,449). Then helper
+// 45's: /profiles' editor words every broken rule in the form's words
+// beside the field that broke it, and an export shown follows its profile
+// to a new id (+15.3 KB raw, +5.3 KB gzip -9 alone; with the above,
+// @@45@@).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_913_669
-	ceilWasmGzip   = 2_610_224
+	ceilWasmRaw    = 9_929_000
+	ceilWasmGzip   = 2_615_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
