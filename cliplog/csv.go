@@ -47,8 +47,11 @@ type CSVOptions struct {
 //   - a text cell that a spreadsheet would run as a formula (it starts with
 //     =, +, -, @, a tab or a carriage return) is written with a leading
 //     apostrophe, as is a cell starting with an apostrophe followed by one
-//     of those or another apostrophe; ReadCSV removes exactly that prefix,
-//     so the text comes back unchanged.
+//     of those or another apostrophe; so is the text after each ';' or tab
+//     in a cell (where a quote leads too), since a spreadsheet set to split
+//     on it (Excel in German or French) starts a new cell there whatever the
+//     quotes. ReadCSV removes exactly those apostrophes, so the text comes
+//     back unchanged.
 func WriteCSV(w io.Writer, es []Entry, opts CSVOptions) error {
 	sorted := append([]Entry(nil), es...)
 	sortEntries(sorted)
@@ -82,15 +85,17 @@ func WriteCSV(w io.Writer, es []Entry, opts CSVOptions) error {
 // encoding/csv's Writer with UseCRLF writes it: cells separated by commas,
 // a cell quoted when it holds a comma, a quote, CR or LF, starts with a
 // space or is \. (quotes doubled, CR dropped, LF written CRLF), and CRLF
-// at the end. It is here because encoding/csv's Writer and the bufio.Writer
-// under it cost ~10 KB of app.wasm.
+// at the end; and a cell holding a ';' or a tab is quoted too, so that a
+// spreadsheet told to split on those as well as commas (LibreOffice's
+// import dialog) keeps it one cell. It is here because encoding/csv's
+// Writer and the bufio.Writer under it cost ~10 KB of app.wasm.
 func AppendCSV(b []byte, rec []string) []byte {
 	for i, f := range rec {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		r, _ := utf8.DecodeRuneInString(f)
-		if f != `\.` && !strings.ContainsAny(f, ",\"\r\n") && !unicode.IsSpace(r) {
+		if f != `\.` && !strings.ContainsAny(f, ",\"\r\n;\t") && !unicode.IsSpace(r) {
 			b = append(b, f...)
 			continue
 		}
@@ -115,20 +120,54 @@ func formulaStart(c byte) bool {
 	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
 }
 
-// needsPrefix reports whether s gets (on export) or has (on import) the
-// guard apostrophe: see WriteCSV.
+// splitsCell reports whether c is a character a spreadsheet may split a
+// line on without regard to our quotes: ';', the list separator of Excel
+// set to German, French and most languages with a decimal comma, and tab.
+// Excel (and LibreOffice) honour a quote only at the start of a field, so
+// a comma file read with ';' as its separator splits "Acme;=1+1" into
+// "…,\"Acme" and "=1+1\",…", quoted or not; the second is a formula.
+func splitsCell(c byte) bool { return c == ';' || c == '\t' }
+
+// guarded reports whether s[i], the start of a cell or the first byte after
+// a splitsCell byte (afterSep), gets (on export) or, when it is the
+// apostrophe, is (on import) the guard apostrophe. After a separator a
+// quote leads too: Excel reads `""=x` there as an empty quoted field and
+// then the text "=x".
+func guarded(s string, i int, afterSep bool) bool {
+	lead := func(c byte) bool { return formulaStart(c) || afterSep && c == '"' }
+	return lead(s[i]) || s[i] == '\'' && i+1 < len(s) && (lead(s[i+1]) || s[i+1] == '\'')
+}
+
+// escapeCell writes the guard apostrophe where a spreadsheet could start a
+// formula: see WriteCSV. unescapeCell removes exactly what it writes.
 func escapeCell(s string) string {
-	if s != "" && (formulaStart(s[0]) || s[0] == '\'' && len(s) > 1 && (formulaStart(s[1]) || s[1] == '\'')) {
-		return "'" + s
+	var b []byte
+	from := 0
+	for i := 0; i < len(s); i++ {
+		if (i == 0 || splitsCell(s[i-1])) && guarded(s, i, i > 0) {
+			b = append(append(b, s[from:i]...), '\'')
+			from = i
+		}
 	}
-	return s
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[from:]...))
 }
 
 func unescapeCell(s string) string {
-	if len(s) > 1 && s[0] == '\'' && (formulaStart(s[1]) || s[1] == '\'') {
-		return s[1:]
+	var b []byte
+	from := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\'' && (i == 0 || splitsCell(s[i-1])) && guarded(s, i, i > 0) {
+			b = append(b, s[from:i]...)
+			from = i + 1
+		}
 	}
-	return s
+	if b == nil && from == 0 {
+		return s
+	}
+	return string(append(b, s[from:]...))
 }
 
 // countRecords counts the non-blank records of a CSV file without parsing

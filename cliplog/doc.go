@@ -102,8 +102,11 @@
 // currency column, "yes"/"no" for kept, and an optional UTF-8 byte order
 // mark (CSVOptions.BOM: Excel needs it to read UTF-8). A text cell starting
 // with =, +, -, @, tab or carriage return is written with a leading
-// apostrophe so a spreadsheet does not run it as a formula; ReadCSV removes
-// exactly that apostrophe.
+// apostrophe so a spreadsheet does not run it as a formula, and so is the
+// text after a ';' or a tab inside a cell (a quote there too): Excel set to
+// German or French splits a .csv on ';' whatever the quotes, and a cell
+// holding either is quoted for a spreadsheet that splits on both. ReadCSV
+// removes exactly those apostrophes.
 //
 // WriteBackup writes a full backup (entries, plans, settings) as JSON with
 // a fixed field order, entries sorted by date then ID, one per line, and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,6 +139,108 @@ func TestCSVRoundTrip(t *testing.T) {
 
 var bom3 = []byte("\xEF\xBB\xBF")
 
+// excelCells returns the cells a spreadsheet makes of one line of a CSV
+// file when it splits on sep, honouring a quote only where it starts a
+// field (as Excel and LibreOffice do): after the closing quote the rest of
+// the field is taken as it is.
+func excelCells(line string, sep byte) []string {
+	var cells []string
+	for _, f := range strings.Split(line, string(sep)) {
+		if strings.HasPrefix(f, `"`) {
+			var b strings.Builder
+			i := 1
+			for ; i < len(f); i++ {
+				if f[i] == '"' {
+					if i+1 < len(f) && f[i+1] == '"' {
+						b.WriteByte('"')
+						i++
+						continue
+					}
+					i++
+					break
+				}
+				b.WriteByte(f[i])
+			}
+			if i < len(f) {
+				b.WriteString(f[i:])
+			}
+			f = b.String()
+		}
+		cells = append(cells, f)
+	}
+	return cells
+}
+
+// TestCSVFormulaGuardAfterSeparator: a text with a formula after a ';' or
+// a tab ("Acme;=HYPERLINK(…)") was written as it is, and a spreadsheet
+// that splits on ';' (Excel set to German or French opens a .csv so) or
+// on tabs made a cell of what followed: a formula. Every such cell now
+// starts with the apostrophe, and the import reads the text back exactly.
+func TestCSVFormulaGuardAfterSeparator(t *testing.T) {
+	texts := []string{
+		`Acme;=HYPERLINK("http://x","y")`,
+		"Acme;=cmd|' /C calc'!A0",
+		"Beta;+1;-2;@SUM(A1)",
+		"tab\t=1+1",
+		`quote;"=1+1"`,
+		`quote;""=1+1`,
+		"apos;'=1",
+		"a;;=b",
+	}
+	l := openLog(t, NewMemStore())
+	var es []Entry
+	for i, s := range texts {
+		e := mk(fmt.Sprintf("g%d", i), "2025-03-01", "5", "50", "0.01", pricing.USD, true)
+		e.Client, e.Project = s, s
+		if !strings.Contains(s, "\t") {
+			e.Note = s
+		}
+		es = append(es, e.Derive())
+	}
+	addAll(t, l, es)
+	csv := string(exportCSV(t, l, false))
+	for _, line := range strings.Split(csv, "\r\n") {
+		for _, sep := range []byte{';', '\t'} {
+			for _, c := range excelCells(line, sep) {
+				if c != "" && formulaStart(c[0]) {
+					t.Errorf("split on %q, a cell starts a formula: %q\nline %q", sep, c, line)
+				}
+			}
+		}
+	}
+	l2 := openLog(t, NewMemStore())
+	if rep, err := l2.ImportCSV([]byte(csv), ImportOptions{}); err != nil || rep.Added != len(es) {
+		t.Fatalf("import: %+v, %v", rep, err)
+	}
+	for _, e := range es {
+		if g, ok := l2.Entry(e.ID); !ok || !g.Equal(e) {
+			t.Errorf("entry %s: client %q, want %q", e.ID, g.Client, e.Client)
+		}
+	}
+}
+
+// FuzzCSVGuard: the guard apostrophes come off exactly as they went on,
+// and no cell a spreadsheet could make of a guarded text starts a formula.
+func FuzzCSVGuard(f *testing.F) {
+	for _, s := range []string{"=a", "a;=b", "a\t\t=b", `a;""=b`, "''", "a;'", "';'\t'=", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g := escapeCell(s)
+		if back := unescapeCell(g); back != s {
+			t.Fatalf("unescapeCell(escapeCell(%q)) = %q (escaped %q)", s, back, g)
+		}
+		for i := 0; i < len(g); i++ {
+			if (i == 0 || splitsCell(g[i-1])) && formulaStart(g[i]) {
+				t.Fatalf("escapeCell(%q) = %q: a formula at %d", s, g, i)
+			}
+			if i > 0 && splitsCell(g[i-1]) && g[i] == '"' {
+				t.Fatalf("escapeCell(%q) = %q: a quote after a separator at %d", s, g, i)
+			}
+		}
+	})
+}
+
 func TestCSVFormulaGuard(t *testing.T) {
 	tests := []struct{ text, cell string }{
 		{"=SUM(A1:A9)", "'=SUM(A1:A9)"},
@@ -151,6 +254,20 @@ func TestCSVFormulaGuard(t *testing.T) {
 		{"'", "'"},
 		{"a=b", "a=b"},
 		{"", ""},
+		// After a ';' or a tab, where a spreadsheet splitting on it starts
+		// a cell, a quote leads too.
+		{"Acme;=HYPERLINK(A1)", "Acme;'=HYPERLINK(A1)"},
+		{"a;-1;+2", "a;'-1;'+2"},
+		{"a\t@b", "a\t'@b"},
+		{"a;\t=b", "a;'\t'=b"},
+		{`a;"=1"`, `a;'"=1"`},
+		{"a;'=b", "a;''=b"},
+		{"a;'x", "a;'x"},
+		{"a;'", "a;'"},
+		{"a; =b", "a; =b"},
+		{"a,=b", "a,=b"},
+		{`"=b`, `"=b`},
+		{"=a;=b", "'=a;'=b"},
 	}
 	for _, tt := range tests {
 		if got := escapeCell(tt.text); got != tt.cell {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/aivc/aivc/pricing"
 )
 
 // fuzzBase is the storage a fuzzed import lands in: a few entries, a plan
@@ -133,7 +135,25 @@ func csvSeeds(t testing.TB) [][]byte {
 		[]byte(strings.ReplaceAll(csvHeader, ",", ";") + "2025-03-01;runway;gen4;8,5;1.200;USD;0,024;yes;\"A; B\"\r\n"),
 		// A cost of 16 digits: imported from CSV, its backup was refused.
 		[]byte(csvHeader + "2025-03-01,runway,gen4,10,10,USD,100000000000000,yes,A\n"),
+		// Formulas after a ';' or a tab, guarded and not.
+		[]byte(csvHeader + "2025-03-01,runway,gen4,10,50,USD,0.012,yes,\"Acme;'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n" +
+			"2025-03-02,runway,gen4,10,50,USD,0.012,no,Acme;=1+1;'';'x\n" +
+			"2025-03-03,runway,gen4,10,50,USD,0.012,no,\"a\t'@b;'\"\"=c\"\n"),
+		exportCSV(t, separatorLog(t), true),
 	}
+}
+
+// separatorLog is a log whose texts hold formulas after a ';' or a tab.
+func separatorLog(t testing.TB) *Log {
+	l := openLog(t, NewMemStore())
+	for i, s := range []string{`Acme;=HYPERLINK("http://x","y")`, "a;'=b", `q;""=1`, "t\t-1"} {
+		e := mk(fmt.Sprintf("s%d", i), "2025-04-01", "5", "50", "0.01", pricing.USD, true)
+		e.Client, e.Project = s, s
+		if _, err := l.Add(e.Derive()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return l
 }
 
 func FuzzImportJSON(f *testing.F) {
