@@ -372,7 +372,17 @@ func pathWords(path string) string {
 // JS API. A browser throws when storage is blocked or full; the exception
 // is recovered and classified (cliplog.StoreError), never left to stop the
 // page.
-type browserStore struct{}
+type browserStore struct {
+	tab bool // the tab's sessionStorage instead (tabStore)
+}
+
+// storage returns the Storage b is over.
+func (b browserStore) storage() app.Value {
+	if b.tab {
+		return app.Window().Get("sessionStorage")
+	}
+	return localStorage()
+}
 
 // pageStorage is the page's localStorage, read once (localStorage).
 var pageStorage app.Value
@@ -397,24 +407,24 @@ func recoverStore(err *error) {
 	}
 }
 
-func (browserStore) Get(key string) (v string, ok bool, err error) {
+func (b browserStore) Get(key string) (v string, ok bool, err error) {
 	defer recoverStore(&err)
-	item := localStorage().Call("getItem", key)
+	item := b.storage().Call("getItem", key)
 	if item.IsNull() || item.IsUndefined() {
 		return "", false, nil
 	}
 	return item.String(), true, nil
 }
 
-func (browserStore) Set(key, value string) (err error) {
+func (b browserStore) Set(key, value string) (err error) {
 	defer recoverStore(&err)
-	localStorage().Call("setItem", key, value)
+	b.storage().Call("setItem", key, value)
 	return nil
 }
 
-func (browserStore) Del(key string) (err error) {
+func (b browserStore) Del(key string) (err error) {
 	defer recoverStore(&err)
-	localStorage().Call("removeItem", key)
+	b.storage().Call("removeItem", key)
 	return nil
 }
 
@@ -422,10 +432,10 @@ func (browserStore) Del(key string) (err error) {
 // key (localStorage.key(i)) cost /compare ~150 ms of its start with a
 // clip log of 20,000 clips (web/embed-frame.js's memory store lists its
 // items the same way).
-func (browserStore) Keys() (keys []string, err error) {
+func (b browserStore) Keys() (keys []string, err error) {
 	defer recoverStore(&err)
 	w := app.Window()
-	list := w.Get("JSON").Call("stringify", w.Get("Object").Call("keys", localStorage())).String()
+	list := w.Get("JSON").Call("stringify", w.Get("Object").Call("keys", b.storage())).String()
 	err = json.Unmarshal([]byte(list), &keys)
 	return keys, err
 }

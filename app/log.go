@@ -38,7 +38,8 @@ import (
 //     reminder that browsers clear local data.
 //
 // Nothing typed is lost: a save that fails (storage full or blocked) says so
-// in the alert and leaves the form as it was. Another tab's changes arrive
+// in the alert and leaves the form as it was; a half-typed clip waits in
+// the tab (draftKey), each tab's its own. Another tab's changes arrive
 // through the window's "storage" event (and when the page is shown again),
 // and the log is read again from storage; each clip has its own key, so two
 // tabs never overwrite each other.
@@ -67,6 +68,7 @@ type clipLog struct {
 	conflicts, replaced []cliplog.Entry
 
 	// The clip form.
+	tab       cliplog.Store  // the tab's storage, where its drafts wait (tabStore)
 	editing   *cliplog.Entry // the saved clip the form edits, as it was; nil: a new clip
 	reprice   bool           // the edited clip is priced at the plan's price now, not as logged
 	clipMsg   string         // a message about the clip as a whole (no price)
@@ -218,6 +220,7 @@ func (c *clipLog) OnInit() {
 	c.limit = logRows
 	c.catalog, _ = allProfiles()
 	c.unread = deviceStore() == nil
+	c.tab = tabStore()
 	l, rep, mem, err := openLog()
 	c.log = l
 	switch {
@@ -834,7 +837,9 @@ func (c *clipLog) applyFilters(v url.Values) {
 
 // draftKey keeps the clip form as it was left, outside the log's keys:
 // going to another page and back, or reloading for a new version, lost a
-// half-typed clip.
+// half-typed clip. It is the tab's (tabStore): two tabs on /log shared one
+// draft in localStorage, so a reload showed what the other tab typed last,
+// and a clip logged there emptied this tab's draft.
 const draftKey = "aivc.draft.v1.log"
 
 // editDraftKey keeps an edit of a saved clip as it was left (a reload, a
@@ -844,10 +849,41 @@ const editDraftKey = "aivc.draft.v1.logedit"
 
 var editDraftKeys = append([]string{"edit", "was"}, clipKeys...)
 
+// tabStore returns the tab's own storage, its sessionStorage, which a
+// reload keeps and another tab does not see; none when prerendering or in
+// the embed. Tests replace it.
+var tabStore = func() cliplog.Store {
+	if app.IsClient && deviceStore() != nil {
+		return browserStore{tab: true}
+	}
+	return nil
+}
+
+// draft reads the tab's draft under key. A draft the version before kept
+// in localStorage, for every tab, moves to the first tab that reads it:
+// the new version's reload does not lose it, and no second tab gets a copy
+// to log twice.
+func (c *clipLog) draft(key string) (string, bool) {
+	if c.tab == nil {
+		return "", false
+	}
+	if v, ok, err := c.tab.Get(key); ok && err == nil {
+		return v, true
+	}
+	if s := deviceStore(); s != nil {
+		if v, ok, err := s.Get(key); ok && err == nil {
+			_ = s.Del(key)
+			_ = c.tab.Set(key, v)
+			return v, true
+		}
+	}
+	return "", false
+}
+
 // keepDraft stores the clip form for restoreDraft, or the edit for
 // restoreEdit.
 func (c *clipLog) keepDraft() {
-	if s := deviceStore(); s != nil {
+	if c.tab != nil {
 		key, keys, d := draftKey, clipKeys, url.Values{}
 		if e := c.editing; e != nil {
 			key, keys = editDraftKey, editDraftKeys
@@ -859,37 +895,31 @@ func (c *clipLog) keepDraft() {
 				d.Set(k, v)
 			}
 		}
-		_ = s.Set(key, formatLinkState(d, keys)) // a draft that is not kept costs only itself
+		_ = c.tab.Set(key, formatLinkState(d, keys)) // a draft that is not kept costs only itself
 	}
 }
 
 // restoreDraft puts back the clip form keepDraft stored. The date is not
 // kept: a draft of yesterday's is logged today.
 func (c *clipLog) restoreDraft() {
-	if s := deviceStore(); s != nil {
-		if v, ok, err := s.Get(draftKey); ok && err == nil {
-			d := parsePairs(v)
-			d.Del("date")
-			c.fillForm(d)
-		}
+	if v, ok := c.draft(draftKey); ok {
+		d := parsePairs(v)
+		d.Del("date")
+		c.fillForm(d)
 	}
 }
 
 // restoreEdit puts back the edit keepDraft stored, on the clip as it is
 // saved now; a clip deleted since, or no longer editable, ends it.
 func (c *clipLog) restoreEdit() {
-	s := deviceStore()
-	if s == nil {
-		return
-	}
-	v, ok, err := s.Get(editDraftKey)
-	if !ok || err != nil {
+	v, ok := c.draft(editDraftKey)
+	if !ok {
 		return
 	}
 	d := parsePairs(v)
 	e, ok := c.log.Entry(d.Get("edit"))
 	if !ok || c.notEditable(e) != "" {
-		_ = s.Del(editDraftKey)
+		_ = c.tab.Del(editDraftKey)
 		return
 	}
 	if !d.Has("res") {
@@ -1155,8 +1185,8 @@ func (c *clipLog) endEdit() {
 // dropEdit ends the edit and forgets its draft.
 func (c *clipLog) dropEdit() {
 	c.editing, c.reprice = nil, false
-	if s := deviceStore(); s != nil {
-		_ = s.Del(editDraftKey)
+	if c.tab != nil {
+		_ = c.tab.Del(editDraftKey)
 	}
 }
 

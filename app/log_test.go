@@ -26,25 +26,51 @@ func (r *countingReader) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// testTabs holds the tab storage (tabStore) of each device storage a test
+// loads the page on: loading it again on the same one is a reload of the
+// same tab.
+var testTabs = map[cliplog.Store]*cliplog.MemStore{}
+
 // withLogStore makes the device's storage s for the test, with a fixed
 // clock (2025-03-01 10:00 UTC) and random bytes, and an empty measured
-// cache.
+// cache; the tab's storage is testTabs[s].
 func withLogStore(t *testing.T, s cliplog.Store) {
 	t.Helper()
-	oldStore, oldNow, oldRand := deviceStore, logNow, logRandom
+	oldStore, oldTab, oldNow, oldRand := deviceStore, tabStore, logNow, logRandom
 	deviceStore = func() cliplog.Store {
 		if s == nil {
 			return nil // a nil *MemStore is not a nil Store
 		}
 		return s
 	}
+	tabStore = func() cliplog.Store {
+		if s == nil {
+			return nil
+		}
+		if testTabs[s] == nil {
+			testTabs[s] = cliplog.NewMemStore()
+		}
+		return testTabs[s]
+	}
 	logNow = func() time.Time { return time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC) }
 	logRandom = &countingReader{}
 	measured.done, measured.rs = false, nil
 	t.Cleanup(func() {
-		deviceStore, logNow, logRandom = oldStore, oldNow, oldRand
+		deviceStore, tabStore, logNow, logRandom = oldStore, oldTab, oldNow, oldRand
 		measured.done, measured.rs = false, nil
+		delete(testTabs, s)
 	})
+}
+
+// loadLogInTab mounts the log page on s in another tab, whose storage is
+// tab.
+func loadLogInTab(t *testing.T, s, tab *cliplog.MemStore) *clipLog {
+	t.Helper()
+	withLogStore(t, s)
+	was := testTabs[s]
+	testTabs[s] = tab
+	defer func() { testTabs[s] = was }()
+	return loadLog(t, s)
 }
 
 // loadLog mounts the log page on s (nil: no device, as when prerendering).
@@ -931,10 +957,74 @@ func TestLogDraftRestored(t *testing.T) {
 		slices.ContainsFunc(c.models, func(ch choice) bool { return ch.Value == "gen-4" }) {
 		t.Errorf("the model list is not Kling's: %v", c.models)
 	}
-	s.Put(draftKey, "profile=gone&model=x&note=kept")
+	testTabs[s].Put(draftKey, "profile=gone&model=x&note=kept")
 	c = loadLog(t, s)
 	if c.values["profile"] == "gone" || c.values["note"] != "kept" || c.clipMsg != "" {
 		t.Errorf("a draft of a deleted platform: %v (message %q)", c.values, c.clipMsg)
+	}
+}
+
+// TestLogDraftPerTab: two tabs on /log shared one draft in localStorage:
+// a reload showed what the other tab typed last, a clip logged there
+// emptied this tab's draft, a new tab opened with another's half-typed
+// clip (to log twice), and a reload put the other tab's edit in the form.
+// Each tab now has its own; the clips stay shared.
+func TestLogDraftPerTab(t *testing.T) {
+	s := cliplog.NewMemStore()
+	a := loadLog(t, s)
+	typeClip(a, map[string]string{"profile": "kling", "model": "kling-2-6-standard", "dur": "10", "project": "A's project", "note": "typed in A"})
+	tabB := cliplog.NewMemStore()
+	b := loadLogInTab(t, s, tabB)
+	if b.values["project"] != "" || b.values["note"] != "" || b.values["profile"] == "kling" {
+		t.Errorf("a new tab opened with the other's draft: %v", b.values)
+	}
+	typeClip(b, map[string]string{"project": "B's project", "note": "typed in B"})
+	form := func(c *clipLog) string {
+		return c.values["profile"] + "|" + c.values["project"] + "|" + c.values["note"]
+	}
+	if a = loadLog(t, s); form(a) != "kling|A's project|typed in A" {
+		t.Errorf("tab A reloaded holds %q", form(a))
+	}
+	if !b.save(false) {
+		t.Fatalf("tab B's save: %q %v", b.clipMsg, b.errs)
+	}
+	if a = loadLog(t, s); form(a) != "kling|A's project|typed in A" || len(a.rows) != 1 || a.rows[0].Project != "B's project" {
+		t.Errorf("after tab B logged its clip, tab A reloaded holds %q and %d clips", form(a), len(a.rows))
+	}
+	if b = loadLogInTab(t, s, tabB); b.values["project"] != "" || b.values["note"] != "" {
+		t.Errorf("tab B, its clip logged, reloaded holds %v", b.values)
+	}
+	// An edit begun in tab B stays there.
+	b.onEdit(b.rows[0].ID)(app.Context{}, noEvent)
+	if b.editing == nil {
+		t.Fatal("tab B is not editing")
+	}
+	if a = loadLog(t, s); a.editing != nil || form(a) != "kling|A's project|typed in A" {
+		t.Errorf("tab A reloaded edits %v, holds %q", a.editing, form(a))
+	}
+	if b = loadLogInTab(t, s, tabB); b.editing == nil || b.values["project"] != "B's project" {
+		t.Errorf("tab B reloaded lost its edit: %v", b.values)
+	}
+}
+
+// TestLogDraftMoved: a draft the version before kept in localStorage, for
+// every tab, comes back in the first tab to open /log after the update
+// (its reload lost nothing), and only there.
+func TestLogDraftMoved(t *testing.T) {
+	s := cliplog.NewMemStore()
+	s.Put(draftKey, "profile=kling&model=kling-2-6-standard&dur=10&note=typed+before+the+update")
+	c := loadLog(t, s)
+	if c.values["profile"] != "kling" || c.values["note"] != "typed before the update" {
+		t.Errorf("the old draft did not come back: %v", c.values)
+	}
+	if _, ok, _ := s.Get(draftKey); ok {
+		t.Error("the old draft is still in localStorage")
+	}
+	if c = loadLog(t, s); c.values["note"] != "typed before the update" {
+		t.Errorf("reloaded, the tab lost the draft: %v", c.values)
+	}
+	if c = loadLogInTab(t, s, cliplog.NewMemStore()); c.values["note"] != "" {
+		t.Errorf("a second tab got the draft too: %v", c.values)
 	}
 }
 

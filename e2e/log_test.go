@@ -234,6 +234,59 @@ func TestLogTwoTabs(t *testing.T) {
 	b.assertNoErrors()
 }
 
+// TestLogTwoTabsDrafts: each of two tabs on /log keeps its own half-typed
+// clip. They shared one draft in localStorage: a reload showed the other
+// tab's typing, and a clip logged in one emptied the other's draft. A clip
+// logged in one tab shows in the other's list, whose typing stays.
+func TestLogTwoTabsDrafts(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	a := newTab(t, srv.URL)
+	b := newTab(t, srv.URL)
+	a.open("/log")
+	b.open("/log")
+	form := `document.getElementById("f-project").value + "|" + document.getElementById("f-note").value`
+	holds := func(tb *tab, when, want string) {
+		t.Helper()
+		tb.waitFor(when+": "+want, form+` === `+jsString(want), 10*time.Second)
+	}
+	typeInto(a, "f-project", "A project")
+	typeInto(a, "f-note", "typed in A")
+	typeInto(b, "f-project", "B project")
+	typeInto(b, "f-note", "typed in B")
+	time.Sleep(200 * time.Millisecond)
+
+	a.do("reloading tab A", chromedp.Reload())
+	a.waitReady()
+	holds(a, "tab A after a reload", "A project|typed in A")
+
+	saveClip(b, "log-save")
+	a.waitFor("tab B's clip in tab A", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 1`, 10*time.Second)
+	holds(a, "tab A after tab B logged a clip", "A project|typed in A")
+	a.do("reloading tab A", chromedp.Reload())
+	a.waitReady()
+	holds(a, "tab A reloaded after tab B logged a clip", "A project|typed in A")
+	if n := len(logCosts(a)); n != 1 {
+		t.Errorf("tab A shows %d clips, want 1", n)
+	}
+
+	c := newTab(t, srv.URL)
+	c.open("/log")
+	if got := eval[string](c, form); got != "|" {
+		t.Errorf("a new tab opened with a draft: %q", got)
+	}
+	saveClip(a, "log-save")
+	for _, tb := range []*tab{a, b, c} {
+		tb.waitFor("both clips", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 2`, 10*time.Second)
+	}
+	if ia, ib := logIDs(a), logIDs(b); strings.Join(ia, " ") != strings.Join(ib, " ") {
+		t.Errorf("the tabs show different clips: %v and %v", ia, ib)
+	}
+	a.assertNoErrors()
+	b.assertNoErrors()
+	c.assertNoErrors()
+}
+
 // frozenClock fixes the page's clock (Go's time.Now reads Date), so that
 // two exports made at different moments carry the same date.
 const frozenClock = `(() => {
