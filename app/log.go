@@ -1956,10 +1956,14 @@ func (c *clipLog) importFile(name string, data []byte) {
 	c.importErrs, c.conflicts, c.replaced = nil, nil, nil
 	var rep cliplog.ImportReport
 	var err error
+	bundled, _ := pricing.Catalog()
 	opts := cliplog.ImportOptions{Known: func(profileID, modelID string) bool {
 		p, ok := pricing.FindProfile(c.catalog, profileID)
 		_, known := p.FindModel(modelID)
 		return ok && known
+	}, Bundled: func(id string) bool {
+		_, ok := pricing.FindProfile(bundled, id)
+		return ok
 	}}
 	if strings.HasSuffix(strings.ToLower(name), ".json") || strings.HasPrefix(strings.TrimSpace(string(data[:min(len(data), 64)])), "{") {
 		rep, err = c.log.ImportJSON(data, opts)
@@ -1984,7 +1988,7 @@ func (c *clipLog) importFile(name string, data []byte) {
 	case err != nil:
 		c.importErrs = []string{errorText(err)}
 	default:
-		c.status = rep.Summary()
+		c.status = restoreSummary(rep)
 		if rep.ProfilesAdded > 0 { // a backup's own profiles: in the pickers now
 			c.catalog, _ = allProfiles()
 		}
@@ -1998,6 +2002,27 @@ func (c *clipLog) importFile(name string, data []byte) {
 		c.previewClip()
 	}
 	c.refresh()
+}
+
+// restoreSummary is rep's summary, with a backup's profile left out for a
+// broken rule worded as /profiles words an imported one: "line 14:
+// profile “studio”: Plan 1, monthly price: cannot be negative
+// (plans[0].monthly)", where the path alone led ("plans[0].monthly:
+// cannot be negative"); the path stays, to find it in the file.
+func restoreSummary(rep cliplog.ImportReport) string {
+	refused := make([]*cliplog.ImportError, len(rep.ProfilesRefused))
+	for i, e := range rep.ProfilesRefused {
+		refused[i] = e
+		if pe, ok := errors.AsType[*pricing.ProfileError](e.Err); ok && pe.Path != "" {
+			msg := strings.TrimSuffix(fieldSentence(pathWords(pe.Path), pe.Err), ".") + " (" + pe.Path + ")"
+			if pe.Profile != "" {
+				msg = "profile “" + pe.Profile + "”: " + msg
+			}
+			refused[i] = &cliplog.ImportError{Line: e.Line, Row: e.Row, Err: errors.New(msg)}
+		}
+	}
+	rep.ProfilesRefused = refused
+	return rep.Summary()
 }
 
 // scheduleReload reads the log again shortly, once for a burst of changes

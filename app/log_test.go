@@ -1870,3 +1870,49 @@ func TestLogRestoresProfiles(t *testing.T) {
 		t.Errorf("the device's profile was not kept: %+v", ps)
 	}
 }
+
+// TestLogRestoreBundledID: a backup's own profile with a bundled
+// platform's id ("hailuo", made before the catalog had Hailuo) was stored
+// under it, hidden on every page by the bundled Hailuo: the summary said
+// it was added, and its clips named a model Hailuo has not, which Edit
+// refused. It comes back as hailuo-custom, with its clips, and the
+// summary says so. A profile left out for a broken rule is named in the
+// form's words, not by its JSON path alone.
+func TestLogRestoreBundledID(t *testing.T) {
+	old := cliplog.NewMemStore()
+	mine := blankProfile(never)
+	mine.ID, mine.Name = "hailuo", "My Hailuo"
+	if err := saveCustom(old, mine, ""); err != nil {
+		t.Fatal(err)
+	}
+	c := loadLog(t, old)
+	clip := cliplog.Entry{ID: "c1", Date: "2025-03-01", ProfileID: "hailuo", ModelID: "model-1", Res: pricing.Res720p,
+		Seconds: decimal.RequireFromString("5"), Credits: decimal.RequireFromString("50"),
+		PricePerCredit: pricing.NewMoney(decimal.RequireFromString("0.01"), pricing.USD), Kept: true, Created: "2025-03-01T10:00:00Z"}.Derive()
+	if _, err := c.log.Add(clip); err != nil {
+		t.Fatal(err)
+	}
+	var backup strings.Builder
+	if err := c.log.ExportJSON(&backup, "2025-03-01T10:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+
+	d := loadLog(t, cliplog.NewMemStore())
+	d.importFile("backup.json", []byte(backup.String()))
+	if want := "Imported 1 clip; 1 platform profile added; your platform profile hailuo is hailuo-custom here"; !strings.HasPrefix(d.status, want) {
+		t.Errorf("status %q, want %q…", d.status, want)
+	}
+	if len(d.rows) != 1 || d.rows[0].ProfileID != "hailuo-custom" || d.notEditable(d.rows[0]) != "" {
+		t.Fatalf("the restored clip: %+v", d.rows)
+	}
+	if html := logHTML(t, d); !strings.Contains(html, ">My Hailuo (custom) · My model<") {
+		t.Error("the restored clip does not name its profile")
+	}
+
+	broken := strings.Replace(backup.String(), `"monthly":"30"`, `"monthly":"-1"`, 1)
+	e := loadLog(t, cliplog.NewMemStore())
+	e.importFile("backup.json", []byte(broken))
+	if want := `profile “hailuo”: Plan 1, monthly price: cannot be negative (plans[0].monthly)`; !strings.Contains(e.status, want) || strings.Contains(e.status, ": plans[0].monthly:") {
+		t.Errorf("status %q, want it to say %q", e.status, want)
+	}
+}

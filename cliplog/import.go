@@ -21,6 +21,14 @@ type ImportOptions struct {
 	// is imported as written and listed in ImportReport.Unknown: "runwayy"
 	// typed in a spreadsheet made a platform of its own. Nil: not checked.
 	Known func(profileID, modelID string) bool
+	// Bundled reports whether id is a bundled catalog profile's. A
+	// backup's own profile with such an id (made before the catalog had
+	// the platform, or edited by hand) is restored under a free id, as
+	// /profiles imports it ("<id>-custom"), and the backup's clips and
+	// plan naming it name that id: stored under the bundled id it was
+	// hidden by the bundled profile on every page, its clips priced on
+	// models that platform does not have. Nil: not checked.
+	Bundled func(id string) bool
 }
 
 // UnknownClip is a clip imported with a platform or model Known did not know.
@@ -64,6 +72,10 @@ type ImportReport struct {
 	ProfilesAdded, ProfilesIdentical int
 	ProfilesKept                     []string
 	ProfilesRefused                  []*ImportError
+	// ProfilesMoved lists the backup's profiles whose id is a bundled
+	// profile's (ImportOptions.Bundled), each as its id in the file and
+	// the id it was restored under.
+	ProfilesMoved [][2]string
 	// SettingsAdded is true when the backup's settings were saved, whole
 	// when the log had none, or in part (see ImportJSON).
 	SettingsAdded bool
@@ -121,6 +133,9 @@ func (r ImportReport) Summary() string {
 	if n := len(r.ProfilesKept); n > 0 {
 		parts = append(parts, pricing.CountInt(n, "platform profile saved here was", "platform profiles saved here were")+
 			" kept, not the backup's ("+strings.Join(r.ProfilesKept, ", ")+")")
+	}
+	for _, m := range r.ProfilesMoved {
+		parts = append(parts, "your platform profile "+m[0]+" is "+m[1]+" here, since a bundled platform has its id; the backup's clips and plan on it name "+m[1])
 	}
 	if n := len(r.ProfilesRefused); n > 0 {
 		var lines []string
@@ -204,6 +219,49 @@ func significant15(d decimal.Decimal) string {
 	return d.Round(15 - int32(d.NumDigits()) - d.Exponent()).String()
 }
 
+// moveProfile gives the backup's profile p.profiles[i], whose id is a
+// bundled profile's, the first id of "<id>-custom", "<id>-custom-2"… that
+// is no bundled profile's nor another of the backup's, and is free here
+// or holds the same profile (a restore again adds nothing), and makes the
+// backup's clips and plans naming the old id name it.
+func (l *Log) moveProfile(p *parsed, i int, bundled func(string) bool) (string, error) {
+	from := p.profiles[i].ID
+	base := strings.TrimSuffix(from, "-custom") + "-custom"
+	inFile := func(id string) bool {
+		_, ok := pricing.FindProfile(p.profiles, id)
+		return ok
+	}
+	pr := p.profiles[i]
+	for n := 1; ; n++ {
+		pr.ID = base
+		if n > 1 {
+			pr.ID += "-" + strconv.Itoa(n)
+		}
+		if n < 1000 && (bundled(pr.ID) || inFile(pr.ID)) {
+			continue
+		}
+		v, found, err := l.store.Get(ProfileKey(pr.ID))
+		if err != nil && !errors.Is(err, ErrCorrupt) {
+			return "", err
+		}
+		if err == nil && (!found || sameProfile(v, pr)) || n >= 1000 {
+			break // at 1,000 the profile is kept, not written, as any taken id
+		}
+	}
+	p.profiles[i] = pr
+	for j := range p.rows {
+		if p.rows[j].e.ProfileID == from {
+			p.rows[j].e.ProfileID = pr.ID
+		}
+	}
+	for j := range p.plans {
+		if p.plans[j].ProfileID == from {
+			p.plans[j].ProfileID = pr.ID
+		}
+	}
+	return pr.ID, nil
+}
+
 func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	rep := ImportReport{Read: len(p.rows), Identical: p.repeated}
 	if !p.errs.empty() {
@@ -229,6 +287,17 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	// not a platform the app does not know.
 	rep.ProfilesRefused = p.badProfiles
 	var addedProfiles []pricing.Profile
+	for i := range p.profiles {
+		if opts.Bundled == nil || !opts.Bundled(p.profiles[i].ID) {
+			continue
+		}
+		from := p.profiles[i].ID
+		moved, err := l.moveProfile(p, i, opts.Bundled)
+		if err != nil {
+			return storeErr(ProfileKey(from), err)
+		}
+		rep.ProfilesMoved = append(rep.ProfilesMoved, [2]string{from, moved})
+	}
 	for _, pr := range p.profiles {
 		key := ProfileKey(pr.ID)
 		v, found, err := l.store.Get(key)

@@ -198,3 +198,56 @@ func TestBackupProfilesFull(t *testing.T) {
 		}
 	}
 }
+
+// TestBackupProfileBundledID: a backup's own profile with the id of a
+// bundled profile (made before the catalog had the platform) was stored
+// under that id, where every page showed the bundled profile instead: the
+// summary said it was added, and its clips named models the bundled
+// platform has not, without a word. It is restored as "<id>-custom", with
+// its clips and plan; a second restore adds nothing.
+func TestBackupProfileBundledID(t *testing.T) {
+	src, srcStore := fullLog(t, 0)
+	saveProfile(t, srcStore, customProfile(t, "hailuo", "My Hailuo", "28"))
+	addAll(t, src, []Entry{clipOn("c1", "hailuo"), clipOn("c2", "hailuo")})
+	if err := src.SetPlan(MyPlan{ProfileID: "hailuo", PlanID: "plan-1", Billing: Monthly}); err != nil {
+		t.Fatal(err)
+	}
+	file := exportJSON(t, src)
+
+	l, s := fullLog(t, 0)
+	// A profile of one's own already at hailuo-custom: the next id.
+	saveProfile(t, s, customProfile(t, "hailuo-custom", "Another", "5"))
+	bundled := func(id string) bool { return id == "hailuo" || id == "runway" || id == "kling" }
+	known := func(profileID, modelID string) bool { return bundled(profileID) && modelID != "model-1" }
+	opts := ImportOptions{Known: known, Bundled: bundled}
+	rep, err := l.ImportJSON(file, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 2 || rep.ProfilesAdded != 1 || !reflect.DeepEqual(rep.ProfilesMoved, [][2]string{{"hailuo", "hailuo-custom-2"}}) || len(rep.Unknown) != 0 {
+		t.Errorf("report %+v", rep)
+	}
+	if got, want := rep.Summary(), "Imported 2 clips; 1 plan added; 1 platform profile added; your platform profile hailuo is hailuo-custom-2 here, "+
+		"since a bundled platform has its id; the backup's clips and plan on it name hailuo-custom-2."; got != want {
+		t.Errorf("summary\n%q, want\n%q", got, want)
+	}
+	if _, ok, _ := s.Get(ProfileKey("hailuo")); ok {
+		t.Error("the profile was stored under the bundled id")
+	}
+	want := customProfile(t, "hailuo-custom-2", "My Hailuo", "28")
+	if ps := storedProfiles(t, s); len(ps) != 2 || !reflect.DeepEqual(ps[1], want) {
+		t.Errorf("profiles %+v", ps)
+	}
+	for _, e := range l.Entries() {
+		if e.ProfileID != "hailuo-custom-2" {
+			t.Errorf("clip %s names %s", e.ID, e.ProfileID)
+		}
+	}
+	if pls := l.Plans(); len(pls) != 3 || pls[0].ProfileID != "hailuo-custom-2" || pls[0].PlanID != "plan-1" {
+		t.Errorf("plans %+v", pls)
+	}
+	rep, err = l.ImportJSON(file, opts)
+	if err != nil || rep.Added != 0 || rep.Identical != 2 || rep.ProfilesAdded != 0 || rep.ProfilesIdentical != 1 || rep.PlansIdentical != 3 || len(rep.Conflicts) != 0 {
+		t.Errorf("second restore: %+v, %v", rep, err)
+	}
+}
