@@ -223,11 +223,18 @@ import (
 // beside the field that broke it, and an export shown follows its profile
 // to a new id (+15.3 KB raw, +5.3 KB gzip -9 alone; with the above,
 // @@45@@).
+// Then helper 43's /log fixes (each measured after the one before): the CSV guards a
+// formula after a ';' or a tab in a cell (+4.6 KB raw, +0.9 KB gzip -9);
+// each tab keeps its own half-typed clip (+3.0 KB raw, +1.9 KB gzip -9); a
+// backup's profile with a bundled id restored under a free one, with its
+// clips, and a left-out profile's problem in the form's words (+11.5 KB
+// raw, +4.0 KB gzip -9). Together: +19.0 KB
+// raw, +6.8 KB gzip -9 alone; with the above, @@43@@.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_929_000
-	ceilWasmGzip   = 2_615_000
+	ceilWasmRaw    = 9_950_000
+	ceilWasmGzip   = 2_625_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
