@@ -43,19 +43,31 @@ func linkState(u *url.URL) url.Values {
 	return v
 }
 
+// listKeys are the keys whose values are lists: /plan's mix, rows
+// separated by "," and fields by ":". A field is escaped on its own, its
+// own "," and ":" too (a number typed "1,200" is "1%2C200"), and the list
+// is written and read as it is: escaped a second time, a typed comma was
+// "%252C" in the address. The page splits the list, then unescapes each
+// field.
+var listKeys = []string{"mix"}
+
 // parsePairs decodes "a=1&b=2" like url.ParseQuery, but keeps only the last
 // value of each key and skips pairs that do not decode instead of stopping.
+// A list's value (listKeys) is kept escaped, for its page to split.
 func parsePairs(raw string) url.Values {
 	v := url.Values{}
 	for _, pair := range strings.Split(raw, "&") {
 		if pair == "" {
 			continue
 		}
-		key, val, _ := strings.Cut(pair, "=")
+		key, escaped, _ := strings.Cut(pair, "=")
 		key, err1 := url.QueryUnescape(key)
-		val, err2 := url.QueryUnescape(val)
+		val, err2 := url.QueryUnescape(escaped)
 		if err1 != nil || err2 != nil || key == "" {
 			continue
+		}
+		if slices.Contains(listKeys, key) {
+			val = escaped
 		}
 		v[key] = []string{strings.TrimSpace(val)}
 	}
@@ -78,7 +90,11 @@ func formatLinkState(v url.Values, order []string) string {
 		}
 		b.WriteString(escapeLinkValue(key))
 		b.WriteByte('=')
-		b.WriteString(escapeLinkValue(val))
+		if slices.Contains(listKeys, key) {
+			b.WriteString(escapeLinkList(val))
+		} else {
+			b.WriteString(escapeLinkValue(val))
+		}
 	}
 	for _, key := range order {
 		write(key)
@@ -100,7 +116,6 @@ func formatLinkState(v url.Values, order []string) string {
 // but letters, digits and -._~,$:@!*'()/ is escaped, so "&", "=", "+", "#",
 // "%" and spaces never change the meaning of the pairs.
 func escapeLinkValue(s string) string {
-	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -109,12 +124,29 @@ func escapeLinkValue(s string) string {
 			strings.IndexByte("-._~,$:@!*'()/", c) >= 0:
 			b.WriteByte(c)
 		default:
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
+			writeEscape(&b, c)
 		}
 	}
 	return b.String()
+}
+
+// writeEscape writes c as "%XX".
+func writeEscape(b *strings.Builder, c byte) {
+	const hex = "0123456789ABCDEF"
+	b.WriteByte('%')
+	b.WriteByte(hex[c>>4])
+	b.WriteByte(hex[c&15])
+}
+
+// escapeLinkList writes a list (listKeys), whose fields are escaped
+// already, as escapeLinkValue would but for its "%": they start the
+// fields' escapes.
+func escapeLinkList(s string) string {
+	parts := strings.Split(s, "%")
+	for i, p := range parts {
+		parts[i] = escapeLinkValue(p)
+	}
+	return strings.Join(parts, "%")
 }
 
 // withLinkState returns a copy of u whose fragment carries v (keys in order)

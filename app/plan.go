@@ -496,7 +496,7 @@ func parseMix(s string) (rows []mixRow, bad string) {
 				if len(f) < 5 {
 					missing = rowFields[len(f)].label
 				}
-				bad = "Row " + strconv.Itoa(i+1) + " of the link (" + part + ") has " + pricing.CountInt(len(f), "field", "fields") +
+				bad = "Row " + strconv.Itoa(i+1) + " of the link (" + mixUnescape(part) + ") has " + pricing.CountInt(len(f), "field", "fields") +
 					", want name:clips:seconds:resolution:tier:takes"
 				if len(f) < 5 {
 					bad += "; " + strings.ToLower(missing) + " is missing"
@@ -510,7 +510,7 @@ func parseMix(s string) (rows []mixRow, bad string) {
 		for j := range f {
 			// Trimmed as formatMix writes them, so a link reads back the
 			// same; "%2C" is a comma typed in the field ("1,200").
-			f[j] = mixUnescape(strings.TrimSpace(f[j]))
+			f[j] = strings.TrimSpace(mixUnescape(strings.TrimSpace(f[j])))
 		}
 		r := mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5]}
 		if m, ok := strings.CutPrefix(r.Takes, "~"); ok {
@@ -546,21 +546,52 @@ func formatMix(rows []mixRow) string {
 	return strings.Join(parts, ",")
 }
 
-// mixEscape writes a field of a row for a link, its "%", "," and ":" as
-// "%25", "%2C" and "%3A": a number typed with a comma ("1,200", "7,5")
-// split its row at the comma when the link was read back (a reload, a
-// shared link, the nav's way back), and the month was lost.
+// mixEscape writes a field of a row for a link (listKeys): as
+// escapeLinkValue, and its "," and ":" as "%2C" and "%3A", so that a
+// number typed with a comma ("1,200", "7,5") stays one field of its row
+// when the link is read back (a reload, a shared link, the nav's way
+// back). A hex digit after a "%" is escaped too ("%2C" typed is
+// "%25%32C"): "%25" and a hex digit is what links written before wrote
+// for a typed comma ("1%252C200", escaped twice), which mixUnescape reads
+// as they meant.
 func mixEscape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, "%", "%25"), ",", "%2C"), ":", "%3A")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ',' || c == ':' || i > 0 && s[i-1] == '%' && isHex(c) {
+			writeEscape(&b, c)
+		} else {
+			b.WriteString(escapeLinkValue(s[i : i+1]))
+		}
+	}
+	return b.String()
 }
 
-// mixUnescape reads a field mixEscape wrote. A "%" that starts no escape
-// is kept as it is, as links made before mixEscape wrote it ("50% off").
+// mixUnescape reads a field mixEscape wrote, or one of a link written
+// before, whose fields were escaped twice ("1%252C200": mixEscape never
+// writes "%25" before a hex digit). A "%" that starts no escape is kept
+// as it is, as links made before any escape wrote it ("50% off").
 func mixUnescape(s string) string {
-	if u, err := url.PathUnescape(s); err == nil {
-		return u
+	once, err := url.QueryUnescape(s)
+	if err != nil {
+		return s
 	}
-	return s
+	if !twiceEscaped(s) {
+		return once
+	}
+	if twice, err := url.PathUnescape(once); err == nil {
+		return twice
+	}
+	return once
+}
+
+// twiceEscaped reports whether s holds "%25" before a hex digit.
+func twiceEscaped(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if s[i:i+3] == "%25" && isHex(s[i+3]) {
+			return true
+		}
+	}
+	return false
 }
 
 // compute reads every row and plans the month on every platform, with

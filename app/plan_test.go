@@ -450,6 +450,47 @@ func TestPlannerLinkKeepsCommas(t *testing.T) {
 	}
 }
 
+// TestPlannerLinkEscapesOnce: a typed comma is "%2C" in the address, once:
+// the mix's fields were escaped, then the whole fragment again, and "1,200"
+// shots were "1%252C200". The link reads back exactly, and links written
+// that way before still read as they meant.
+func TestPlannerLinkEscapesOnce(t *testing.T) {
+	for _, tt := range []struct {
+		name, count, want string // a row's name and clips as typed; the link's mix
+	}{
+		{"hero", "1,200", "hero:1%2C200:5:1080p:premium:1.5"},
+		{"hero", "1 200", "hero:1%20200:5:1080p:premium:1.5"},
+		{"héro & co", "12", "h%C3%A9ro%20%26%20co:12:5:1080p:premium:1.5"},
+		{"50% off", "12", "50%25%20off:12:5:1080p:premium:1.5"},
+		{"%2C", "1:2", "%25%32C:1%3A2:5:1080p:premium:1.5"}, // typed as it is, not a comma
+	} {
+		c := openPlanner(t, "mix=hero:20:5:1080p:premium:1.5")
+		c.rows[0].Name, c.rows[0].Count = tt.name, tt.count
+		c.compute()
+		u := reread(t, "/plan", c.linkValues(), planKeys)
+		if got := u.EscapedFragment(); got != "mix="+tt.want {
+			t.Errorf("%q, %q: the link is #%s, want #mix=%s", tt.name, tt.count, got, tt.want)
+		}
+		c2 := newPlanner()
+		c2.ready = true
+		c2.apply(planState(linkState(u)))
+		if r := c2.rows[0]; len(c2.rows) != 1 || r.Name != tt.name || r.Count != tt.count {
+			t.Errorf("%q, %q: the link reads back as %+v", tt.name, tt.count, c2.rows)
+		}
+	}
+	// As links were written before: "1,200" clips and "50%" generations.
+	old, err := url.Parse("/plan#mix=hero:1%252C200:5:1080p:premium:50%2525")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newPlanner()
+	c.ready = true
+	c.apply(planState(linkState(old)))
+	if r := c.rows[0]; r.Count != "1,200" || r.Takes != "50%" {
+		t.Errorf("a link written before reads as %+v", c.rows)
+	}
+}
+
 // TestPlannerLineCounts: a platform's working counts a row's clips as the
 // rest of the page does: "1 clip", "1,200 clips" (it read "1 clips" and
 // "1200 clips").

@@ -157,8 +157,10 @@ func unquotedRaw(s string, in url.Values) string {
 		for _, val := range vals {
 			// As given, with invalid UTF-8 replaced (a run or each byte),
 			// and as escaped in a link the page shows (share, embed code).
+			// A list's value (listKeys) is given escaped: as its page
+			// reads it too.
 			for _, v := range []string{val, strings.ToValidUTF8(val, "\uFFFD"), string([]rune(val)),
-				escapeLinkValue(val), url.QueryEscape(val), url.PathEscape(val)} {
+				escapeLinkValue(val), url.QueryEscape(val), url.PathEscape(val), mixUnescape(val)} {
 				markQuoted(quoted, s, v)
 			}
 		}

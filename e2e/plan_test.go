@@ -257,6 +257,35 @@ func TestNavKeepsWork(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestPlanLinkTypedComma: "1,200" clips typed on /plan are "1%2C200" in
+// the address, escaped once (it was "1%252C200"), and the link opened in a
+// fresh tab shows "1,200" and the same month.
+func TestPlanLinkTypedComma(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open(planCases[0].link)
+	waitPlan(tb, "the link", planCases[0].want)
+	typeInto(tb, "f-mix-0-count", "1,200")
+	tb.waitFor("the typed clips in the address", `location.hash.includes("broll:1")`, 10*time.Second)
+	h := hash(tb)
+	if h != "mix=broll:1%2C200:10:720p:fast:1" || strings.Contains(h, "%25") {
+		t.Errorf("fragment %q after typing 1,200, want mix=broll:1%%2C200:10:720p:fast:1", h)
+	}
+	month := eval[[]planTableRow](tb, planTableJS)
+	fresh := newTab(t, srv.URL)
+	fresh.open("/plan#" + h)
+	fresh.waitFor("the link's clips", `document.getElementById("f-mix-0-count").value === "1,200"`, 10*time.Second)
+	if got := eval[[]planTableRow](fresh, planTableJS); len(got) == 0 || fmt.Sprint(got) != fmt.Sprint(month) {
+		t.Errorf("the link's month %v, want %v", got, month)
+	}
+	if got := hash(fresh); got != h {
+		t.Errorf("the fresh tab's fragment %q, want %q", got, h)
+	}
+	tb.assertNoErrors()
+	fresh.assertNoErrors()
+}
+
 // TestPlanBadLink: a link whose row lacks fields says which row and
 // which field.
 func TestPlanBadLink(t *testing.T) {
