@@ -819,11 +819,18 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 			continue
 		}
 		per := pricing.FormatApprox(ml.UnitsPerKeptClip) + " " + unit
-		if api {
-			per = pricing.FormatMoney(pricing.NewMoney(ml.UnitsPerKeptClip, c.currency(mp.ProfileID)))
+		cost := pricing.FormatMoney(ml.Cost)
+		if cur := c.currency(mp.ProfileID); api {
+			// The platform's price, and what it comes to in the display
+			// currency, said: "$0.32 per kept clip, $6.40 ≈ €5.95 at …"
+			// read as dollars and euros mixed.
+			per = pricing.FormatMoney(pricing.NewMoney(ml.UnitsPerKeptClip, cur))
+			if cur != ml.Cost.Currency {
+				cost = pricing.FormatConversion(pricing.NewMoney(ml.Units, cur), ml.Cost, c.rates)
+			}
 		}
 		l.Lines = append(l.Lines, ml.Name+": "+pricing.CountInt(ml.Count, "clip", "clips")+" on "+ml.ModelName+", "+per+
-			" per kept clip, "+pricing.FormatMoney(ml.Cost))
+			" per kept clip, "+cost)
 	}
 	return l
 }

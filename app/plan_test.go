@@ -505,3 +505,66 @@ func TestPlannerLineCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestPlannerWorkingCurrencies: a platform priced in dollars, on a month
+// shown in euros, says how its dollars become euros; each figure of its
+// working is in one currency, or the line states the conversion. An API's
+// row read "$0.32 per kept clip, €5.95": dollars and euros mixed unsaid.
+func TestPlannerWorkingCurrencies(t *testing.T) {
+	const broll = "mix=broll:20:10:720p:fast:1"
+	tests := []struct {
+		state, platform string
+		want            []string // the row's lines, then its working
+	}{
+		{broll + "&cur=EUR&rate=~0.93", "fal", []string{
+			"broll: 20 clips on Hailuo 2.3 Fast Standard (image to video), $0.32 per kept clip, $6.40 ≈ €5.95 at 1 USD = 0.93 EUR",
+			"broll, Hailuo 2.3 Fast Standard (image to video), 10 s at 720p: 20 × $0.32 per kept clip = $6.40",
+			"pay as you go: $6.40 a month",
+			"$6.40 ≈ €5.95 at 1 USD = 0.93 EUR",
+			"€5.95 ÷ 200 s kept = €0.0298 per kept second",
+		}},
+		{broll + "&cur=EUR&rate=~0.9", "runway-api", []string{
+			"broll: 20 clips on Gen-4 Turbo (gen4_turbo), $0.50 per kept clip, $10.00 = €9.00 at 1 USD = 0.9 EUR",
+			"broll, Gen-4 Turbo (gen4_turbo), 10 s at 720p: 20 × $0.50 per kept clip = $10.00",
+			"pay as you go: $10.00 a month",
+			"$10.00 = €9.00 at 1 USD = 0.9 EUR",
+			"€9.00 ÷ 200 s kept = €0.045 per kept second",
+		}},
+		{broll, "fal", []string{ // in dollars: nothing to convert
+			"broll: 20 clips on Hailuo 2.3 Fast Standard (image to video), $0.32 per kept clip, $6.40",
+			"broll, Hailuo 2.3 Fast Standard (image to video), 10 s at 720p: 20 × $0.32 per kept clip = $6.40",
+			"pay as you go: $6.40 a month",
+			"$6.40 ÷ 200 s kept = $0.032 per kept second",
+		}},
+		{broll + "&cur=EUR&rate=~0.93", "luma", []string{ // credits, then the plan's dollars in euros
+			"broll: 20 clips on Ray2 Flash, 110 credits per kept clip, €9.29",
+			"broll, Ray2 Flash, 10 s at 720p: 20 × 110 credits per kept clip = 2,200 credits",
+			"needed: 2,200 credits a month",
+			"Lite plan: $9.99 a month for 3,200 credits",
+			"total: $9.99 for 3,200 credits: 1,000 unused, 1,000 expiring",
+			"$9.99 ≈ €9.29 at 1 USD = 0.93 EUR",
+			"€9.29 ÷ 200 s kept = €0.0465 per kept second",
+		}},
+	}
+	money := regexp.MustCompile(`[$€£]`)
+	for _, tt := range tests {
+		c := openPlanner(t, tt.state)
+		i := slices.IndexFunc(c.results, func(l planLine) bool { return l.ID == tt.platform })
+		if i < 0 {
+			t.Fatalf("%s: no %s among %d results: %s", tt.state, tt.platform, len(c.results), c.status)
+		}
+		l := c.results[i]
+		got := append(slices.Clone(l.Lines), l.Working...)
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s, %s:\n%s\nwant\n%s", tt.state, tt.platform, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+		// Every line of every platform: one currency, or a conversion said.
+		for _, l := range c.results {
+			for _, s := range append(slices.Clone(l.Lines), l.Working...) {
+				if cs := slices.Compact(slices.Sorted(slices.Values(money.FindAllString(s, -1)))); len(cs) > 1 && !strings.Contains(s, " at 1 ") {
+					t.Errorf("%s, %s: %q mixes %v without a rate", tt.state, l.ID, s, cs)
+				}
+			}
+		}
+	}
+}

@@ -231,7 +231,9 @@ import (
 // raw, +4.0 KB gzip -9). Together: +19.0 KB
 // raw, +6.8 KB gzip -9 alone; with the above, @@43@@.
 // Then helper 44's: /plan's link escapes a typed comma once, "1%2C200" (+3.7 KB raw,
-// +0.9 KB gzip -9 alone: 9,916,443 and 2,610,117).
+// +0.9 KB gzip -9 alone: 9,916,443 and 2,610,117); /plan's working states how a
+// platform's dollars become the month's euros (+3.6 KB raw, +0.5 KB gzip
+// -9: 9,920,067 and 2,610,652).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000

@@ -82,6 +82,25 @@ func WorkingMoney(m Money, op func(decimal.Decimal) decimal.Decimal, want Money)
 	return FormatMoney(m)
 }
 
+// FormatConversion writes from converted into to's currency at r, for a
+// line of working: "$6.40 ≈ €5.95 at 1 USD = 0.93 EUR". The sign is "="
+// where FormatMoney shows both amounts as they are, and "≈" where it
+// rounded one ($6.40 at 0.93 is €5.952).
+func FormatConversion(from, to Money, r Rates) string {
+	sign := " ≈ "
+	if shownExactly(from) && shownExactly(to) {
+		sign = " = "
+	}
+	return FormatMoney(from) + sign + FormatMoney(to) + " at " + r.Describe(from.Currency, to.Currency)
+}
+
+// shownExactly reports whether FormatMoney shows m without rounding it.
+func shownExactly(m Money) bool {
+	s := strings.TrimPrefix(strings.TrimPrefix(FormatMoney(m), "-"), prefix(m.Currency))
+	d, err := decimal.NewFromString(strings.ReplaceAll(s, ",", ""))
+	return err == nil && d.Equal(m.Amount.Abs())
+}
+
 func prefix(c Currency) string {
 	if sym, ok := symbols[c]; ok {
 		return sym

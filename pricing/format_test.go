@@ -145,3 +145,37 @@ func TestExact(t *testing.T) {
 		}
 	}
 }
+
+// A conversion in a line of working says "=" only where the amounts shown
+// are the amounts: $6.40 at 0.93 is €5.952, shown €5.95.
+func TestFormatConversion(t *testing.T) {
+	at := func(eur string) Rates {
+		return Rates{Base: USD, Per: map[Currency]decimal.Decimal{EUR: decimal.RequireFromString(eur)}}
+	}
+	tests := []struct {
+		from  string
+		cur   Currency
+		to    Currency
+		rates Rates
+		want  string
+	}{
+		// Rounded: "≈".
+		{"6.40", USD, EUR, at("0.93"), "$6.40 ≈ €5.95 at 1 USD = 0.93 EUR"},
+		{"0.123456", USD, EUR, at("0.9"), "$0.1235 ≈ €0.1111 at 1 USD = 0.9 EUR"},
+		{"10", EUR, USD, DefaultRates(), "€10.00 ≈ $11.63 at 1 EUR = 1.1628 USD (rate of 2026-11-01)"},
+		// Shown as they are: "=".
+		{"10", USD, EUR, at("0.9"), "$10.00 = €9.00 at 1 USD = 0.9 EUR"},
+		{"0.56", USD, EUR, at("0.93"), "$0.56 = €0.5208 at 1 USD = 0.93 EUR"},
+		{"1200", USD, EUR, at("0.5"), "$1,200.00 = €600.00 at 1 USD = 0.5 EUR"},
+	}
+	for _, tt := range tests {
+		from := Money{decimal.RequireFromString(tt.from), tt.cur}
+		to, err := tt.rates.Convert(from, tt.to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := FormatConversion(from, to, tt.rates); got != tt.want {
+			t.Errorf("%s %s in %s: %q, want %q", tt.from, tt.cur, tt.to, got, tt.want)
+		}
+	}
+}

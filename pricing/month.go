@@ -405,11 +405,13 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 			FormatApprox(mp.CreditsUnused)+" unused, "+FormatApprox(mp.Expiring)+" expiring")
 	}
 	if cur != display {
-		w = append(w, FormatMoney(Money{best.cost, cur})+" = "+FormatMoney(cost)+" at "+o.Rates.Describe(cur, display))
+		w = append(w, FormatConversion(Money{best.cost, cur}, cost, o.Rates))
 	}
 	if q, ok := div(cost.Amount, mp.KeptSeconds); ok {
 		mp.CostPerKeptSecond = Money{q, display}
-		w = append(w, FormatMoney(cost)+" ÷ "+secs(mp.KeptSeconds)+" kept = "+
+		// A converted cost is rounded: shown with the places that work out.
+		perSecond := func(d decimal.Decimal) decimal.Decimal { q, _ := div(d, mp.KeptSeconds); return q }
+		w = append(w, WorkingMoney(cost, perSecond, mp.CostPerKeptSecond)+" ÷ "+secs(mp.KeptSeconds)+" kept = "+
 			FormatMoney(mp.CostPerKeptSecond)+" per kept second")
 	}
 	mp.Working = w

@@ -105,7 +105,7 @@ func TestPlanMonthWorking(t *testing.T) {
 		"needed: 800 credits a month",
 		"Basic plan: €10 a month for 1,000 credits",
 		"total: €10.00 for 1,000 credits: 200 unused, 200 expiring",
-		"€10.00 = $11.63 at 1 EUR = 1.1628 USD (rate of 2026-11-01)",
+		"€10.00 ≈ $11.63 at 1 EUR = 1.1628 USD (rate of 2026-11-01)",
 		"$11.63 ÷ 140 s kept = $0.0831 per kept second",
 	}
 	if got := strings.Join(mp.Working, "\n"); got != strings.Join(want, "\n") {
@@ -123,7 +123,7 @@ func TestPlanMonthConverted(t *testing.T) {
 		t.Errorf("cost %v %s", mp.Cost.Amount, mp.Cost.Currency)
 	}
 	last := mp.Working[len(mp.Working)-2]
-	if last != "€10.00 = $11.63 at 1 EUR = 1.1628 USD (rate of 2026-11-01)" {
+	if last != "€10.00 ≈ $11.63 at 1 EUR = 1.1628 USD (rate of 2026-11-01)" {
 		t.Errorf("conversion line %q", last)
 	}
 	if _, err := PlanMonth(euro, mix(t, "broll:20:5 720p fast"), MonthOptions{Display: "JPY"}); !errors.Is(err, ErrCurrency) {

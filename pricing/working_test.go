@@ -109,12 +109,19 @@ func TestWorkingChecksOut(t *testing.T) {
 		}
 		checked += checkWorking(t, in, lines)
 	}
+	// In euros too, at a rate typed on /log: the month's cost is converted,
+	// and its line per kept second divides the euros shown.
+	typed := Rates{Base: USD, Per: map[Currency]decimal.Decimal{EUR: decimal.RequireFromString("0.93")}}
 	for _, gm := range goldenMixes {
 		for _, p := range ps {
-			for _, l := range []Lens{LensMonthly, LensYearly} {
-				mp, err := PlanMonth(p, mix(t, gm.mix), MonthOptions{Billing: l, Rates: DefaultRates(), Display: USD})
+			for _, o := range []MonthOptions{
+				{Billing: LensMonthly, Rates: DefaultRates(), Display: USD},
+				{Billing: LensYearly, Rates: DefaultRates(), Display: USD},
+				{Billing: LensMonthly, Rates: typed, Display: EUR},
+			} {
+				mp, err := PlanMonth(p, mix(t, gm.mix), o)
 				if err == nil {
-					checked += checkWorking(t, p.ID+" "+gm.mix+" "+string(l), mp.Working)
+					checked += checkWorking(t, p.ID+" "+gm.mix+" "+string(o.Billing)+" "+string(o.Display), mp.Working)
 				}
 			}
 		}
