@@ -955,8 +955,8 @@ func (c *clipLog) fillForm(f url.Values) {
 	c.previewClip()
 }
 
-// formOf is the clip form's values for e (its add-ons aside: a clip keeps
-// its credits, not its add-ons).
+// formOf is the clip form's values for e, its add-ons' boxes ticked as it
+// was logged.
 func formOf(e cliplog.Entry) url.Values {
 	kept := "yes"
 	if !e.Kept {
@@ -967,6 +967,11 @@ func formOf(e cliplog.Entry) url.Values {
 		{"dur", pricing.Exact(e.Seconds)}, {"credits", pricing.Exact(e.Credits)}, {"date", e.Date}, {"kept", kept},
 		{"project", e.Project}, {"client", e.Client}, {"note", e.Note}} {
 		v.Set(f[0], f[1])
+	}
+	for _, a := range addonKeys {
+		if slices.Contains(e.Addons, a.kind) {
+			v.Set(a.key, "1")
+		}
 	}
 	return v
 }
@@ -1077,11 +1082,33 @@ func (c *clipLog) clipEntry() (cliplog.Entry, error) {
 	}
 	return cliplog.Entry{
 		ID: id, Date: strings.TrimSpace(v["date"]), ProfileID: p.ID, ProfileName: p.Name, PlanID: planID,
-		ModelID: m.ID, ModelName: m.Name, Res: pricing.Resolution(v["res"]),
+		ModelID: m.ID, ModelName: m.Name, Res: pricing.Resolution(v["res"]), Addons: c.clipAddons(),
 		Seconds: secs, Credits: credits, PricePerCredit: price, Kept: v["kept"] != "no",
 		Project: strings.TrimSpace(v["project"]), Client: strings.TrimSpace(v["client"]), Note: strings.TrimSpace(v["note"]),
 		Created: created,
 	}, nil
+}
+
+// clipAddons are the add-ons of the clip in the form: its boxes ticked,
+// and, editing a clip on the model it was logged on, the add-ons it was
+// logged with that have no box (the catalog no longer prices them), which
+// its credits still count.
+func (c *clipLog) clipAddons() []pricing.AddonKind {
+	var out []pricing.AddonKind
+	e := c.editing
+	same := e != nil && e.ProfileID == c.values["profile"] && e.ModelID == c.values["model"]
+	for _, k := range cliplog.AddonKinds {
+		key := ""
+		for _, a := range addonKeys {
+			if a.kind == k && slices.Contains(c.addons, a.key) {
+				key = a.key // its box
+			}
+		}
+		if key != "" && c.values[key] == "1" || key == "" && same && slices.Contains(e.Addons, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // saveEdit saves e over the clip being edited, unless that clip changed
@@ -1214,11 +1241,7 @@ func (c *clipLog) onEdit(id string) app.EventHandler {
 			c.status = "Your changes to " + c.describe(*was) + " were not saved."
 		}
 		c.beginEdit(e)
-		f := formOf(e)
-		c.fillForm(f)
-		c.tickAddons(e.Credits)
-		c.values["credits"] = f.Get("credits")
-		c.previewClip()
+		c.fillForm(formOf(e))
 		c.keepDraft()
 		c.refresh()
 		c.syncInputs(ctx, "")
@@ -1260,29 +1283,6 @@ func (c *clipLog) editedFields(f url.Values) []string {
 		}
 	}
 	return out
-}
-
-// tickAddons ticks the add-on boxes with which the catalog's credits for
-// the clip in the form are credits, if any do. A clip keeps its credits,
-// not its add-ons: a Veo 3 clip logged with audio showed its box unticked,
-// and a new length then counted its credits without the audio.
-func (c *clipLog) tickAddons(credits decimal.Decimal) {
-	boxes := append([]string(nil), c.addons...)
-	if len(boxes) == 0 {
-		return
-	}
-	for set := 1<<len(boxes) - 1; set >= 0; set-- { // every box first; none last, which leaves them unticked
-		for i, k := range boxes {
-			c.values[k] = ""
-			if set&(1<<i) != 0 {
-				c.values[k] = "1"
-			}
-		}
-		c.fillClip(boxes[0])
-		if set == 0 || c.values["credits"] == pricing.Exact(credits) {
-			return
-		}
-	}
 }
 
 // onCancelEdit leaves the clip as it is saved.

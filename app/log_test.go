@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -1914,5 +1915,91 @@ func TestLogRestoreBundledID(t *testing.T) {
 	e.importFile("backup.json", []byte(broken))
 	if want := `profile “hailuo”: Plan 1, monthly price: cannot be negative (plans[0].monthly)`; !strings.Contains(e.status, want) || strings.Contains(e.status, ": plans[0].monthly:") {
 		t.Errorf("status %q, want it to say %q", e.status, want)
+	}
+}
+
+// TestLogEditKeepsAddons: Edit shows a clip's add-ons as it was logged,
+// and Save changes without a change leaves the stored clip as it was. Edit
+// guessed them from the credits: a Veo 3 clip whose $3.20 was typed by
+// hand, without audio, came back with Audio ticked (with audio, 8 s is
+// $3.20), and a Luma clip typed at Ray2's upscaled 170 credits with
+// Upscale.
+func TestLogEditKeepsAddons(t *testing.T) {
+	veo := map[string]string{"profile": "veo-api", "model": "veo-3", "res": "720p", "dur": "8"}
+	luma := map[string]string{"profile": "luma", "model": "ray-2", "res": "720p", "dur": "5"}
+	with := func(m map[string]string, kv ...string) map[string]string {
+		out := maps.Clone(m)
+		for i := 0; i < len(kv); i += 2 {
+			out[kv[i]] = kv[i+1]
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		typed  map[string]string
+		addons []pricing.AddonKind
+	}{
+		{"Veo 3 with audio", with(veo, "audio", "1"), []pricing.AddonKind{pricing.AddonAudio}},
+		{"Veo 3 without", veo, nil},
+		{"Veo 3, audio's credits typed without it", with(veo, "credits", "3.2"), nil},
+		{"Veo 3 with audio, credits typed", with(veo, "audio", "1", "credits", "2.5"), []pricing.AddonKind{pricing.AddonAudio}},
+		{"Ray2 upscaled", with(luma, "upscale", "1"), []pricing.AddonKind{pricing.AddonUpscale}},
+		{"Ray2, upscale's credits typed without it", with(luma, "credits", "170"), nil},
+	}
+	for _, tt := range tests {
+		s := cliplog.NewMemStore()
+		c := loadLog(t, s)
+		typeClip(c, tt.typed)
+		if !c.save(false) {
+			t.Fatalf("%s: save: %q %v", tt.name, c.clipMsg, c.errs)
+		}
+		saved := c.rows[0]
+		if !slices.Equal(saved.Addons, tt.addons) {
+			t.Errorf("%s: logged with add-ons %v, want %v", tt.name, saved.Addons, tt.addons)
+		}
+		stored, _, _ := s.Get(cliplog.EntryKey(saved.ID))
+		c.onEdit(saved.ID)(app.Context{}, noEvent)
+		for _, a := range addonKeys {
+			if want := map[bool]string{true: "1"}[slices.Contains(tt.addons, a.kind)]; c.values[a.key] != want {
+				t.Errorf("%s: editing, %s is %q, want %q", tt.name, a.key, c.values[a.key], want)
+			}
+		}
+		if want := pricing.Exact(saved.Credits); c.values["credits"] != want {
+			t.Errorf("%s: editing, credits %s, want %s", tt.name, c.values["credits"], want)
+		}
+		if !c.save(false) || !strings.HasPrefix(c.status, "Nothing was changed") {
+			t.Errorf("%s: Save changes unchanged: %q %q %v", tt.name, c.status, c.clipMsg, c.errs)
+		}
+		if now, _, _ := s.Get(cliplog.EntryKey(saved.ID)); now != stored {
+			t.Errorf("%s: saved unchanged, the clip went from %s to %s", tt.name, stored, now)
+		}
+	}
+
+	// A clip logged before add-ons were kept, and one whose add-on the
+	// model no longer has a box for (lip sync), come back as they are.
+	for _, addons := range [][]pricing.AddonKind{nil, {pricing.AddonLipSync}} {
+		s := cliplog.NewMemStore()
+		c := loadLog(t, s)
+		typeClip(c, with(veo, "credits", "3.2"))
+		e, err := c.clipEntry()
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Addons = addons
+		if e, err = c.log.Add(e); err != nil {
+			t.Fatal(err)
+		}
+		stored, _, _ := s.Get(cliplog.EntryKey(e.ID))
+		c.refresh()
+		c.onEdit(e.ID)(app.Context{}, noEvent)
+		if c.values["audio"] != "" {
+			t.Errorf("add-ons %v: editing, Audio is ticked", addons)
+		}
+		if !c.save(false) || !strings.HasPrefix(c.status, "Nothing was changed") {
+			t.Errorf("add-ons %v: Save changes unchanged: %q %q", addons, c.status, c.clipMsg)
+		}
+		if now, _, _ := s.Get(cliplog.EntryKey(e.ID)); now != stored {
+			t.Errorf("add-ons %v: saved unchanged, the clip went from %s to %s", addons, stored, now)
+		}
 	}
 }

@@ -58,6 +58,7 @@ type storedEntry struct {
 	Currency    string `json:"cu"`
 	Price       string `json:"pc"`
 	Kept        bool   `json:"k,omitempty"`
+	Addons      string `json:"a,omitempty"`
 	Project     string `json:"pj,omitempty"`
 	Client      string `json:"cl,omitempty"`
 	Note        string `json:"n,omitempty"`
@@ -71,7 +72,7 @@ func encodeStored(e Entry) string {
 		ModelID: e.ModelID, ModelName: e.ModelName, Res: string(e.Res),
 		Seconds: pricing.Exact(e.Seconds), Credits: pricing.Exact(e.Credits),
 		Currency: string(e.PricePerCredit.Currency), Price: pricing.Exact(e.PricePerCredit.Amount),
-		Kept: e.Kept, Project: e.Project, Client: e.Client, Note: e.Note, Created: e.Created,
+		Kept: e.Kept, Addons: joinAddons(e.Addons), Project: e.Project, Client: e.Client, Note: e.Note, Created: e.Created,
 	}
 	if e.Updated != e.Created {
 		s.Updated = e.Updated
@@ -95,7 +96,7 @@ func decodeStored(id, v string) (Entry, error) {
 	e := Entry{
 		ID: id, Date: s.Date, ProfileID: s.ProfileID, ProfileName: s.ProfileName, PlanID: s.PlanID,
 		ModelID: s.ModelID, ModelName: s.ModelName, Res: pricing.Resolution(s.Res),
-		Kept: s.Kept, Project: s.Project, Client: s.Client, Note: s.Note,
+		Kept: s.Kept, Addons: splitAddons(s.Addons), Project: s.Project, Client: s.Client, Note: s.Note,
 		Created: s.Created, Updated: s.Updated,
 	}
 	var err error
@@ -203,7 +204,7 @@ var backupLabels = [][2]string{
 	{"seconds", FieldSeconds}, {"credits", FieldCredits}, {"currency", FieldCurrency},
 	{"price_per_credit", FieldPricePerCredit}, {"cost", FieldCost}, {"kept", FieldKept},
 	{"project", FieldProject}, {"client", FieldClient}, {"note", FieldNote},
-	{"created", FieldCreated}, {"updated", FieldUpdated},
+	{"created", FieldCreated}, {"updated", FieldUpdated}, {"addons", FieldAddons},
 }
 
 // lookup returns the value paired with key in pairs. The short tables of
@@ -242,6 +243,8 @@ type backupEntry struct {
 	Note           string     `json:"note"`
 	Created        string     `json:"created"`
 	Updated        string     `json:"updated"`
+	// Addons is left out when there are none, as backups before it.
+	Addons string `json:"addons,omitempty"`
 }
 
 // amountText is an amount as written in JSON: a string, or a number whose
@@ -278,6 +281,7 @@ func toBackupEntry(e Entry) backupEntry {
 		Currency: string(e.PricePerCredit.Currency), PricePerCredit: amountText(pricing.Exact(e.PricePerCredit.Amount)),
 		Cost: amountText(pricing.Exact(e.Cost.Amount)), Kept: e.Kept,
 		Project: e.Project, Client: e.Client, Note: e.Note, Created: e.Created, Updated: e.Updated,
+		Addons: joinAddons(e.Addons),
 	}
 }
 
@@ -292,6 +296,7 @@ func fromBackupEntry(b backupEntry) (Entry, []error) {
 		ID: b.ID, Date: b.Date, ProfileID: trim(b.ProfileID), ProfileName: b.ProfileName, PlanID: trim(b.PlanID),
 		ModelID: trim(b.ModelID), ModelName: b.ModelName, Res: pricing.Resolution(b.Res), Kept: b.Kept,
 		Project: trim(b.Project), Client: trim(b.Client), Note: b.Note, Created: b.Created, Updated: b.Updated,
+		Addons: splitAddons(b.Addons),
 	}
 	var err error
 	if e.Seconds, err = pricing.ParsePositive(FieldSeconds, string(b.Seconds)); err != nil {
@@ -452,6 +457,8 @@ func mend(e *Entry, field string) bool {
 		e.Created = "2000-01-01T00:00:00Z"
 	case FieldUpdated:
 		e.Updated = "2000-01-01T00:00:00Z"
+	case FieldAddons:
+		e.Addons = nil
 	default:
 		return false
 	}
@@ -602,7 +609,7 @@ func decodeFlat(v string) (s storedEntry, ok bool) {
 	if v == "{}" {
 		return s, true
 	}
-	var seen [17]bool
+	var seen [18]bool
 	i := 1
 	for {
 		// "key":
@@ -713,6 +720,8 @@ func (s *storedEntry) field(key string) (*string, int) {
 		return &s.Created, 15
 	case "u":
 		return &s.Updated, 16
+	case "a":
+		return &s.Addons, 17
 	}
 	return nil, -1
 }

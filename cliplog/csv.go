@@ -22,7 +22,7 @@ import (
 var CSVColumns = []string{
 	"id", "date", "profile_id", "profile", "plan_id", "model_id", "model", "res",
 	"seconds", "credits", "currency", "price_per_credit", "cost", "kept",
-	"project", "client", "note", "created", "updated",
+	"project", "client", "note", "created", "updated", "addons",
 }
 
 var requiredColumns = []string{"date", "profile_id", "model_id", "seconds", "credits", "currency", "price_per_credit", "kept"}
@@ -70,7 +70,7 @@ func WriteCSV(w io.Writer, es []Entry, opts CSVOptions) error {
 			e.ID, e.Date, e.ProfileID, e.ProfileName, e.PlanID, e.ModelID, e.ModelName, string(e.Res),
 			pricing.Exact(e.Seconds), pricing.Exact(e.Credits), string(e.PricePerCredit.Currency),
 			pricing.Exact(e.PricePerCredit.Amount), pricing.Exact(e.Cost.Amount), kept,
-			e.Project, e.Client, e.Note, e.Created, e.Updated,
+			e.Project, e.Client, e.Note, e.Created, e.Updated, joinAddons(e.Addons),
 		}
 		for i, v := range vals {
 			rec[i] = escapeCell(v)
@@ -429,7 +429,7 @@ func entryFromCells(cell func(string) string) (Entry, []error) {
 		ModelID: trim("model_id"), ModelName: cell("model"),
 		Res:     pricing.Resolution(strings.ToLower(trim("res"))),
 		Project: trim("project"), Client: trim("client"), Note: cell("note"),
-		Created: trim("created"), Updated: trim("updated"),
+		Created: trim("created"), Updated: trim("updated"), Addons: splitAddons(cell("addons")),
 	}
 	var err error
 	if e.Seconds, err = pricing.ParsePositive(FieldSeconds, cell("seconds")); err != nil {
@@ -489,7 +489,7 @@ func entryFromCells(cell func(string) string) (Entry, []error) {
 func derivedID(cell func(string) string, made map[string]int) string {
 	h := sha256.New()
 	for _, c := range CSVColumns {
-		if c == "id" {
+		if c == "id" || c == "addons" && cell(c) == "" { // as before the column
 			continue
 		}
 		h.Write([]byte(cell(c)))

@@ -12,7 +12,10 @@
 //
 // An Entry is one clip: date, profile (platform), plan, model,
 // resolution, seconds, credits used, price per credit, kept or rejected,
-// project, client and note. Cost = Credits × PricePerCredit, exactly (a
+// project, client, note, and the add-ons ticked when it was logged (which
+// its credits count, and which Edit shows as they were; none for a clip
+// logged before they were kept: storage "a", a backup's "addons", a CSV's
+// addons column, "audio upscale"). Cost = Credits × PricePerCredit, exactly (a
 // decimal product does not round), in the currency of the price. In an API
 // profile the units are money: Credits holds the money charged and
 // PricePerCredit is APIPrice (1 of the currency).
@@ -61,7 +64,7 @@
 //
 //	{"d":"2025-03-01","p":"runway","pn":"Runway (app)","pl":"standard","m":"gen4_turbo",
 //	 "mn":"Gen-4 Turbo","r":"720p","s":"10","c":"50","cu":"USD","pc":"0.012","k":true,
-//	 "pj":"Acme launch","cl":"Acme","n":"take 3","t":"2025-03-01T10:00:00Z","u":"…"}
+//	 "a":"audio","pj":"Acme launch","cl":"Acme","n":"take 3","t":"2025-03-01T10:00:00Z","u":"…"}
 //
 // (about 250 bytes for a typical entry). Open lists the keys, reads
 // MetaKey, and parses only the log's own keys. Every value written is a

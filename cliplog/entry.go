@@ -36,6 +36,7 @@ const (
 	FieldNote           = "Note"
 	FieldCreated        = "Created"
 	FieldUpdated        = "Updated"
+	FieldAddons         = "Add-ons"
 )
 
 // Text limits, in bytes of UTF-8.
@@ -74,11 +75,15 @@ type Entry struct {
 	PricePerCredit pricing.Money      // price of one unit, >= 0; its currency is the entry's
 	Cost           pricing.Money      // Credits × PricePerCredit (Derive)
 	Kept           bool               // kept, or rejected (a retake)
-	Project        string
-	Client         string
-	Note           string
-	Created        string // RFC 3339, when it was logged (Timestamp)
-	Updated        string // RFC 3339, when it was last changed
+	// Addons are the add-ons ticked when the clip was logged (audio,
+	// upscale), which its Credits count: none for a clip logged before
+	// they were kept with it. Edit shows them as they were.
+	Addons  []pricing.AddonKind
+	Project string
+	Client  string
+	Note    string
+	Created string // RFC 3339, when it was logged (Timestamp)
+	Updated string // RFC 3339, when it was last changed
 }
 
 // CostOf returns credits × price, exactly.
@@ -127,7 +132,8 @@ func (e Entry) Equal(o Entry) bool {
 		e.ModelName == o.ModelName && e.Res == o.Res && e.Seconds.Equal(o.Seconds) &&
 		e.Credits.Equal(o.Credits) && moneyEqual(e.PricePerCredit, o.PricePerCredit) &&
 		moneyEqual(e.Cost, o.Cost) && e.Kept == o.Kept && e.Project == o.Project &&
-		e.Client == o.Client && e.Note == o.Note && e.Created == o.Created && e.Updated == o.Updated
+		e.Client == o.Client && e.Note == o.Note && e.Created == o.Created && e.Updated == o.Updated &&
+		joinAddons(e.Addons) == joinAddons(o.Addons)
 }
 
 func moneyEqual(a, b pricing.Money) bool {
@@ -173,6 +179,9 @@ func (e Entry) validate(amounts bool) error {
 	if err := checkRes(e.Res); err != nil {
 		return err
 	}
+	if err := checkAddons(e.Addons); err != nil {
+		return err
+	}
 	if amounts {
 		if err := checkAmount(FieldSeconds, e.Seconds, true); err != nil {
 			return err
@@ -205,6 +214,63 @@ func (e Entry) validate(amounts bool) error {
 		return err
 	}
 	return checkTime(FieldUpdated, e.Updated)
+}
+
+// AddonKinds are the add-ons a clip may have been logged with, in the
+// order an Entry lists them.
+var AddonKinds = []pricing.AddonKind{pricing.AddonAudio, pricing.AddonUpscale, pricing.AddonLipSync, pricing.AddonExtend}
+
+// checkAddons accepts known add-ons, each once.
+func checkAddons(as []pricing.AddonKind) error {
+	for i, a := range as {
+		if !hasAddon(AddonKinds, a) || hasAddon(as[:i], a) {
+			return inputErr(FieldAddons, clip(string(a)), ErrBadAddon)
+		}
+	}
+	return nil
+}
+
+// hasAddon reports whether as holds k (a loop: slices.Contains would be
+// one more instantiation in app.wasm).
+func hasAddon(as []pricing.AddonKind, k pricing.AddonKind) bool {
+	for _, a := range as {
+		if a == k {
+			return true
+		}
+	}
+	return false
+}
+
+// joinAddons writes add-ons for a file or storage: "audio upscale".
+func joinAddons(as []pricing.AddonKind) string {
+	s := make([]string, len(as))
+	for i, a := range as {
+		s[i] = string(a)
+	}
+	return strings.Join(s, " ")
+}
+
+// splitAddons reads what joinAddons wrote (any spacing, any order; nil
+// for none), in the order of AddonKinds, so that a clip is the same
+// whatever order a file listed them in.
+func splitAddons(s string) []pricing.AddonKind {
+	if s == "" {
+		return nil
+	}
+	var as []pricing.AddonKind
+	for _, k := range AddonKinds {
+		for _, f := range strings.Fields(s) {
+			if pricing.AddonKind(strings.ToLower(f)) == k {
+				as = append(as, k) // twice if listed twice: checkAddons says so
+			}
+		}
+	}
+	for _, f := range strings.Fields(s) {
+		if k := pricing.AddonKind(strings.ToLower(f)); !hasAddon(AddonKinds, k) {
+			as = append(as, k) // unknown: checkAddons names it
+		}
+	}
+	return as
 }
 
 func inputErr(field, value string, err error) error {

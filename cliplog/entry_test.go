@@ -58,6 +58,10 @@ func TestValidate(t *testing.T) {
 		{"no model", func(e *Entry) { e.ModelID = "" }, FieldModelID, pricing.ErrEmpty, ""},
 		{"long project", func(e *Entry) { e.Project = strings.Repeat("x", MaxNameLen+1) }, FieldProject, ErrTooLong, ""},
 		{"long note", func(e *Entry) { e.Note = strings.Repeat("x", MaxNoteLen+1) }, FieldNote, ErrTooLong, ""},
+		// add-ons
+		{"unknown add-on", func(e *Entry) { e.Addons = []pricing.AddonKind{"sparkles"} }, FieldAddons, ErrBadAddon,
+			"Add-ons must be audio, upscale, lip_sync or extend, each once"},
+		{"add-on twice", func(e *Entry) { e.Addons = []pricing.AddonKind{"audio", "audio"} }, FieldAddons, ErrBadAddon, ""},
 		{"newline in client", func(e *Entry) { e.Client = "a\nb" }, FieldClient, ErrBadText, ""},
 		{"carriage return in note", func(e *Entry) { e.Note = "a\r\nb" }, FieldNote, ErrBadText, ""},
 		{"invalid utf-8", func(e *Entry) { e.Project = "\xff" }, FieldProject, ErrBadText, ""},

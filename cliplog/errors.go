@@ -42,6 +42,7 @@ var (
 	ErrBadCurrency  = errors.New("must be a currency code like USD or EUR")
 	ErrBadRes       = errors.New("must be one of 360p, 480p, 540p, 720p, 1080p, 4k (or empty)")
 	ErrBadKept      = errors.New("must be yes or no")
+	ErrBadAddon     = errors.New("must be audio, upscale, lip_sync or extend, each once")
 	ErrBadText      = errors.New("contains characters that cannot be saved (control characters or invalid text)")
 	ErrTooLong      = errors.New("is too long")
 	ErrCostMismatch = errors.New("does not equal credits × price per credit")

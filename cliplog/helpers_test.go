@@ -43,6 +43,9 @@ func sample(n int) []Entry {
 		if i%11 == 0 {
 			e.Updated = "2025-12-31T23:59:59Z"
 		}
+		if i%5 == 2 { // logged with add-ons ticked
+			e.Addons = []pricing.AddonKind{pricing.AddonAudio, pricing.AddonUpscale}
+		}
 		out[i] = e.Derive()
 	}
 	return out

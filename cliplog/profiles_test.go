@@ -169,7 +169,9 @@ func TestBackupVersion1(t *testing.T) {
 	if err != nil || rep.Added != 8 || rep.PlansAdded != 2 || !rep.SettingsAdded || rep.ProfilesAdded != 0 {
 		t.Fatalf("import: %+v, %v", rep, err)
 	}
-	if a, b := exportJSON(t, want), exportJSON(t, l); !bytes.Equal(a, b) {
+	// It was made before clips kept their add-ons.
+	noAddons := bytes.ReplaceAll(exportJSON(t, want), []byte(`,"addons":"audio upscale"`), nil)
+	if a, b := noAddons, exportJSON(t, l); !bytes.Equal(a, b) {
 		t.Errorf("a version 1 backup restores otherwise:\n%s\n%s", a, b)
 	}
 	withProfiles := bytes.Replace(v1, []byte(`  "settings":`), []byte(`  "profiles": [],`+"\n"+`  "settings":`), 1)

@@ -640,6 +640,41 @@ func TestLogAddonBoxes(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestLogEditAddons: a clip logged with Luma's upscale comes back in
+// Edit with Upscale ticked, and Save changes without a change leaves the
+// stored clip as it was. Edit guessed the add-ons from the credits, so a
+// clip whose credits were typed came back with others.
+func TestLogEditAddons(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	pick(tb, "f-profile", "luma")
+	pick(tb, "f-model", "ray-2")
+	tb.waitFor("Ray2's Upscale box", `!!document.getElementById("f-upscale")`, 10*time.Second)
+	tb.do("ticking Upscale", chromedp.Click(chromedp.CSS(`label[for="f-upscale"]`)))
+	tb.waitFor("the upscale in the credits", `document.getElementById("f-upscale").checked && document.getElementById("f-credits").value === "170"`, 10*time.Second)
+	saveClip(tb, "log-save")
+	id := logIDs(tb)[0]
+	const record = `localStorage.getItem("aivc.log.v1.e." + %s)`
+	stored := eval[string](tb, fmt.Sprintf(record, jsString(id)))
+	if !strings.Contains(stored, `"a":"upscale"`) {
+		t.Errorf("the clip is stored without its upscale: %s", stored)
+	}
+	row := `#log-table tr[data-entry-id="` + id + `"]`
+	tb.do("pressing Edit", chromedp.Click(chromedp.CSS(row+" .log-edit")))
+	tb.waitFor("the form editing the clip", `document.getElementById("log-editing") !== null`, 10*time.Second)
+	if got := eval[string](tb, `document.getElementById("f-upscale").checked + " " + document.getElementById("f-credits").value`); got != "true 170" {
+		t.Errorf("editing: Upscale ticked and credits %q, want true 170", got)
+	}
+	tb.do("saving unchanged", chromedp.Click(chromedp.ID("log-save")))
+	tb.waitFor("the status", `document.getElementById("log-status").textContent.startsWith("Nothing was changed")`, 10*time.Second)
+	if now := eval[string](tb, fmt.Sprintf(record, jsString(id))); now != stored {
+		t.Errorf("saved unchanged, the clip went from %s to %s", stored, now)
+	}
+	tb.assertNoErrors()
+}
+
 // TestLogReplaceBack: a clip corrected in a file (its client) replaces the
 // saved one, and Put back brings the saved one back. go-app kept Replace's
 // handler for Put back (one button, handlers from one function literal):
