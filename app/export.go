@@ -524,28 +524,18 @@ func (t rankTable) CSV() string {
 			times = pricing.Exact(r.TimesCheapest)
 		}
 		rec := []string{
-			strconv.Itoa(l.Rank), csvText(r.ProfileID), csvText(r.ProfileName), csvText(r.Platform),
-			csvText(r.ModelID), csvText(r.ModelName), string(r.Tier),
-			string(r.Price.Lens), csvText(l.Plan), credits, csvText(l.Unit), string(r.CostPerClip.Currency),
+			strconv.Itoa(l.Rank), cliplog.GuardCell(r.ProfileID), cliplog.GuardCell(r.ProfileName), cliplog.GuardCell(r.Platform),
+			cliplog.GuardCell(r.ModelID), cliplog.GuardCell(r.ModelName), string(r.Tier),
+			string(r.Price.Lens), cliplog.GuardCell(l.Plan), credits, cliplog.GuardCell(l.Unit), string(r.CostPerClip.Currency),
 			pricing.Exact(r.CostPerClip.Amount), pricing.Exact(r.CostPerSecond.Amount),
 			pricing.Exact(r.CostPerKeptClip.Amount), pricing.Exact(r.CostPerKeptSecond.Amount),
-			times, from, string(r.Evidence), r.Read, stale, csvText(strings.Join(urls, " ")),
+			times, from, string(r.Evidence), r.Read, stale, cliplog.GuardCell(strings.Join(urls, " ")),
 			pricing.Exact(s.Seconds), string(s.Res), string(tier), pricing.Exact(takes),
-			strings.Join(addons, " "), csvText(t.Shot), t.Date,
+			strings.Join(addons, " "), cliplog.GuardCell(t.Shot), t.Date,
 		}
 		b = cliplog.AppendCSV(b, rec)
 	}
 	return string(b)
-}
-
-// csvText guards a text cell: one that starts like a formula (=, +, -, @,
-// a tab or a carriage return) gets a leading apostrophe, so a spreadsheet
-// shows it instead of running it.
-func csvText(s string) string {
-	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
-		return "'" + s
-	}
-	return s
 }
 
 // csvFileName names the CSV download after the shot and the date:

@@ -239,18 +239,23 @@ func TestRankTableCSV(t *testing.T) {
 	}
 }
 
-func TestCSVText(t *testing.T) {
-	for in, want := range map[string]string{
-		"Runway":      "Runway",
-		"=HYPERLINK(": "'=HYPERLINK(",
-		"+1":          "'+1",
-		"-x":          "'-x",
-		"@SUM":        "'@SUM",
-		"":            "",
-	} {
-		if got := csvText(in); got != want {
-			t.Errorf("csvText(%q) = %q, want %q", in, got, want)
-		}
+// TestRankTableCSVGuards: a profile of the person's own named like a
+// formula, or with one after a ';' (German or French Excel splits cells
+// there), reaches the ranking's CSV guarded: only a cell's first character
+// was, so "Acme;=1+1" opened as a cell "=1+1".
+func TestRankTableCSVGuards(t *testing.T) {
+	tab := fixtureTable(t)
+	tab.Rows[0].row.ProfileName = "Acme;=1+1"
+	tab.Rows[1].row.ModelName = "@SUM(A1)"
+	recs, err := csv.NewReader(strings.NewReader(tab.CSV())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := recs[1][2]; got != "Acme;'=1+1" {
+		t.Errorf("profile cell %q, want %q", got, "Acme;'=1+1")
+	}
+	if got := recs[2][5]; got != "'@SUM(A1)" {
+		t.Errorf("model cell %q, want %q", got, "'@SUM(A1)")
 	}
 }
 

@@ -73,7 +73,7 @@ func WriteCSV(w io.Writer, es []Entry, opts CSVOptions) error {
 			e.Project, e.Client, e.Note, e.Created, e.Updated, joinAddons(e.Addons),
 		}
 		for i, v := range vals {
-			rec[i] = escapeCell(v)
+			rec[i] = GuardCell(v)
 		}
 		b = AppendCSV(b, rec)
 	}
@@ -138,9 +138,12 @@ func guarded(s string, i int, afterSep bool) bool {
 	return lead(s[i]) || s[i] == '\'' && i+1 < len(s) && (lead(s[i+1]) || s[i+1] == '\'')
 }
 
-// escapeCell writes the guard apostrophe where a spreadsheet could start a
-// formula: see WriteCSV. unescapeCell removes exactly what it writes.
-func escapeCell(s string) string {
+// GuardCell writes the guard apostrophe where a spreadsheet could start a
+// formula: before a text that starts like one, and before what follows
+// each ';' or tab in it (see splitsCell). The log's CSV export and
+// /compare's ranking CSV both write their text cells through it.
+// unescapeCell removes exactly what it writes.
+func GuardCell(s string) string {
 	var b []byte
 	from := 0
 	for i := 0; i < len(s); i++ {

@@ -226,16 +226,16 @@ func FuzzCSVGuard(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		g := escapeCell(s)
+		g := GuardCell(s)
 		if back := unescapeCell(g); back != s {
-			t.Fatalf("unescapeCell(escapeCell(%q)) = %q (escaped %q)", s, back, g)
+			t.Fatalf("unescapeCell(GuardCell(%q)) = %q (escaped %q)", s, back, g)
 		}
 		for i := 0; i < len(g); i++ {
 			if (i == 0 || splitsCell(g[i-1])) && formulaStart(g[i]) {
-				t.Fatalf("escapeCell(%q) = %q: a formula at %d", s, g, i)
+				t.Fatalf("GuardCell(%q) = %q: a formula at %d", s, g, i)
 			}
 			if i > 0 && splitsCell(g[i-1]) && g[i] == '"' {
-				t.Fatalf("escapeCell(%q) = %q: a quote after a separator at %d", s, g, i)
+				t.Fatalf("GuardCell(%q) = %q: a quote after a separator at %d", s, g, i)
 			}
 		}
 	})
@@ -270,8 +270,8 @@ func TestCSVFormulaGuard(t *testing.T) {
 		{"=a;=b", "'=a;'=b"},
 	}
 	for _, tt := range tests {
-		if got := escapeCell(tt.text); got != tt.cell {
-			t.Errorf("escapeCell(%q) = %q, want %q", tt.text, got, tt.cell)
+		if got := GuardCell(tt.text); got != tt.cell {
+			t.Errorf("GuardCell(%q) = %q, want %q", tt.text, got, tt.cell)
 		}
 		if got := unescapeCell(tt.cell); got != tt.text {
 			t.Errorf("unescapeCell(%q) = %q, want %q", tt.cell, got, tt.text)
