@@ -221,26 +221,27 @@ import (
 // (+669 B raw, +224 B gzip -9: 9,913,387 and 2,609,449). Then helper
 // 45's: /profiles' editor words every broken rule in the form's words
 // beside the field that broke it, and an export shown follows its profile
-// to a new id (+15.3 KB raw, +5.3 KB gzip -9 alone; with the above,
-// @@45@@).
-// Then helper 43's /log fixes (each measured after the one before): the CSV guards a
-// formula after a ';' or a tab in a cell (+4.6 KB raw, +0.9 KB gzip -9);
-// each tab keeps its own half-typed clip (+3.0 KB raw, +1.9 KB gzip -9); a
-// backup's profile with a bundled id restored under a free one, with its
-// clips, and a left-out profile's problem in the form's words (+11.5 KB
-// raw, +4.0 KB gzip -9). Together: +19.0 KB
-// raw, +6.8 KB gzip -9 alone; with the above, @@43@@.
-// Then helper 44's: /plan's link escapes a typed comma once, "1%2C200" (+3.7 KB raw,
-// +0.9 KB gzip -9 alone: 9,916,443 and 2,610,117); /plan's working states how a
-// platform's dollars become the month's euros (+3.6 KB raw, +0.5 KB gzip
-// -9: 9,920,067 and 2,610,652); a clip keeps the add-ons it was logged
-// with, which /log's Edit shows as they were, in storage, the backup and
-// the CSV (+12.7 KB raw, +5.9 KB gzip -9: 9,932,811 and 2,616,502).
+// to a new id (+15.3 KB raw, +5.3 KB gzip -9: 9,928,665 and 2,614,784).
+// Then helper 43's /log fixes: the CSV guards a formula after a ';' or a
+// tab in a cell; each tab keeps its own half-typed clip; a backup's
+// profile with a bundled id restored under a free one, with its clips,
+// and a left-out profile's problem in the form's words (+19.0 KB raw,
+// +7.6 KB gzip -9: 9,947,593 and 2,622,339). Then helper 44's: /plan's
+// link escapes a typed comma once, "1%2C200"; /plan's working states how
+// a platform's dollars become the month's euros (+7.5 KB raw, +2.2 KB
+// gzip -9: 9,955,104 and 2,624,546); a clip keeps the add-ons it was
+// logged with, which /log's Edit shows as they were, in storage, the
+// backup and the CSV (+12.7 KB raw, +5.9 KB gzip -9 alone; here +48.3 KB
+// raw and +3.6 KB gzip -9: 10,003,448 and 2,628,118). 35.7 KB of that is
+// zeros: the data section reached the Go linker's cap of 100,000 data
+// segments (cmd/link/internal/wasm, writeDataSec), past which it stops
+// leaving out runs of zeros, so from here raw bytes of data count whole.
+// Then the ranking's CSV guarded as the log's (10,002,772 and 2,627,065).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 9_950_000
-	ceilWasmGzip   = 2_625_000
+	ceilWasmRaw    = 10_003_000
+	ceilWasmGzip   = 2_628_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
