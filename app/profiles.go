@@ -38,6 +38,7 @@ type profilesPage struct {
 	catErr  error
 	custom  []pricing.Profile
 	bad     []badRecord
+	unread  bool            // generating the page: the person's own profiles are unknown
 	hidden  map[string]bool // profile ids the search hides
 	shown   int
 	built   int             // in the browser, how many profiles' details are built (see buildMore)
@@ -192,7 +193,12 @@ func (c *profilesPage) Render() app.UI {
 // that could not be read.
 func (c *profilesPage) renderMine() app.UI {
 	mine := "You have no profiles of your own yet."
-	if n := len(c.custom); n > 0 {
+	switch n := len(c.custom); {
+	case c.unread:
+		// The generated page, shown until the app starts (seconds on a
+		// phone): it told a person with profiles that they had none.
+		mine = "Reading the profiles this browser keeps…"
+	case n > 0:
 		mine = "Your profiles (" + strconv.Itoa(n) + ") are listed first below, marked custom, and offered in the calculator, compare and the planner."
 	}
 	var bad app.UI
@@ -765,6 +771,7 @@ func jsonDataURL(text string) string {
 func (c *profilesPage) load() {
 	c.custom, c.bad = nil, nil
 	s := deviceStore()
+	c.unread = s == nil
 	if s == nil {
 		return
 	}

@@ -560,3 +560,28 @@ func TestProfileExportFollowsRename(t *testing.T) {
 		t.Error("the download is not named for the new id")
 	}
 }
+
+// TestProfilesPrerendered: the generated /profiles, shown until the app
+// starts (seconds on a phone), does not know the person's own profiles, so
+// it does not say they have none; once the app reads the browser's
+// storage, an empty one says so.
+func TestProfilesPrerendered(t *testing.T) {
+	useStore(t, nil) // as when the site is generated
+	_, html := loadProfilesPage(t)
+	if !strings.Contains(html, "Reading the profiles this browser keeps") || strings.Contains(html, "no profiles of your own") {
+		t.Errorf("the generated page says of the person's own profiles: %q", mineText(html))
+	}
+	useStore(t, cliplog.NewMemStore())
+	if _, html := loadProfilesPage(t); !strings.Contains(html, "You have no profiles of your own yet.") {
+		t.Errorf("an empty browser's page says: %q", mineText(html))
+	}
+}
+
+// mineText is the sentence /profiles says of the person's own profiles.
+func mineText(html string) string {
+	m := regexp.MustCompile(`<p>([^<]*) They are kept in this browser only`).FindStringSubmatch(html)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}

@@ -236,12 +236,14 @@ import (
 // zeros: the data section reached the Go linker's cap of 100,000 data
 // segments (cmd/link/internal/wasm, writeDataSec), past which it stops
 // leaving out runs of zeros, so from here raw bytes of data count whole.
-// Then the ranking's CSV guarded as the log's (10,002,772 and 2,627,065).
+// Then the ranking's CSV guarded as the log's (10,002,772 and 2,627,065);
+// the generated /profiles no longer says a person has no profiles of their
+// own before it has read them (+1.0 KB gzip -9: 10,002,689 and 2,628,040).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
 	ceilWasmRaw    = 10_003_000
-	ceilWasmGzip   = 2_628_000
+	ceilWasmGzip   = 2_629_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
