@@ -596,16 +596,20 @@ func TestEmbedBeforeWasm(t *testing.T) {
 			return !!p && p.checkVisibility();
 		})()`, 20*time.Second)
 		type failed struct {
-			Text, Href string
-			Figures    bool
+			Text, Href, Role string
+			Figures          bool
 		}
 		got := eval[failed](tb, `(() => {
 			const a = document.querySelector("#embed-failed a");
 			a.addEventListener("click", (e) => e.preventDefault(), {once: true}); // no new tab
 			a.click();
-			return {text: document.getElementById("embed-failed").textContent, href: a.href + " " + a.target,
+			const p = document.getElementById("embed-failed");
+			return {text: p.textContent, href: a.href + " " + a.target, role: p.getAttribute("role"),
 				figures: document.body.innerText.includes("$")};
 		})()`)
+		if got.Role != "alert" {
+			t.Errorf("%s: the message's role is %q, not alert: a screen reader does not read it out", c.what, got.Role)
+		}
 		if !strings.Contains(got.Text, "comparison could not start") || !strings.Contains(got.Text, "WebAssembly") {
 			t.Errorf("%s: the embed says %q", c.what, got.Text)
 		}

@@ -69,6 +69,7 @@
     const p = document.createElement("p"), a = document.createElement("a");
     p.id = "embed-failed";
     p.className = "embed-failed";
+    p.setAttribute("role", "alert"); // read out, as the site's pages' message (web/early.js)
     a.href = a.dataset.follow = compare ? "/compare" : "/";
     a.textContent = "open it on AIVC";
     p.append(`This ${compare ? "comparison" : "calculator"} could not start: it needs WebAssembly, which this browser ` +
