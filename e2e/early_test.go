@@ -308,6 +308,9 @@ func TestNoWasm(t *testing.T) {
 		{"/plan", "This monthly plan needs WebAssembly", ""},
 		{"/profiles", "Your own profiles need WebAssembly", "prof-mine"},
 		{"/log", "The clip log needs WebAssembly", "log-empty"},
+		// The same pages under the names Netlify also serves them by.
+		{"/compare.html#dur=8", "This comparison needs WebAssembly", ""},
+		{"/index.html", "This calculator needs WebAssembly", ""},
 	}
 	type state struct {
 		Text, Role, After, Gone string

@@ -324,7 +324,7 @@ document.addEventListener("focusin", (e) => {
     if (!loader.isConnected || document.body.dataset.wasm === "ready") return;
     loader.remove(); // its bar moved on
     if (window.aivcNoWasm) return window.aivcNoWasm();
-    const page = pages[location.pathname], main = document.getElementById("main");
+    const page = pages[location.pathname.replace(/(\/index)?\.html$|\/$/, "") || "/"], main = document.getElementById("main");
     if (!page || !main) return;
     const p = document.createElement("p"), h1 = main.querySelector("h1"), f = document.activeElement;
     p.id = p.className = "no-wasm";
