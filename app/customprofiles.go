@@ -301,11 +301,11 @@ func profileMessage(err error) string {
 }
 
 // fieldSentence says what is wrong with a field named subject: "Name is
-// empty.", "Plan 1, credits must be more than 0."; but "Model 2, tier:
-// unknown tier …".
+// empty.", "Plan 1, credits must be more than 0.", "Plan 1, monthly price
+// cannot be negative."; but "Model 2, tier: unknown tier …".
 func fieldSentence(subject string, err error) string {
 	msg, sep := err.Error(), ": "
-	if verb, _, _ := strings.Cut(msg, " "); slices.Contains([]string{"is", "must", "needs", "has"}, verb) {
+	if verb, _, _ := strings.Cut(msg, " "); slices.Contains([]string{"is", "must", "needs", "has", "cannot"}, verb) {
 		sep = " "
 	}
 	return sentence(subject + sep + msg)

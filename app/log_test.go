@@ -1913,7 +1913,7 @@ func TestLogRestoreBundledID(t *testing.T) {
 	broken := strings.Replace(backup.String(), `"monthly":"30"`, `"monthly":"-1"`, 1)
 	e := loadLog(t, cliplog.NewMemStore())
 	e.importFile("backup.json", []byte(broken))
-	if want := `profile “hailuo”: Plan 1, monthly price: cannot be negative (plans[0].monthly)`; !strings.Contains(e.status, want) || strings.Contains(e.status, ": plans[0].monthly:") {
+	if want := `profile “hailuo”: Plan 1, monthly price cannot be negative (plans[0].monthly)`; !strings.Contains(e.status, want) || strings.Contains(e.status, ": plans[0].monthly:") {
 		t.Errorf("status %q, want it to say %q", e.status, want)
 	}
 }
