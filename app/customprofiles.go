@@ -246,10 +246,13 @@ func cloneProfile(p pricing.Profile, taken func(string) bool) pricing.Profile {
 	return c
 }
 
+// blankID is a blank profile's id, and one named without a-z or 0-9.
+const blankID = "my-platform"
+
 // blankProfile is a new custom profile: one plan and one model priced per
 // clip, the guide's example ($30 for 3,000 credits, 50 credits a 5 s clip).
 func blankProfile(taken func(string) bool) pricing.Profile {
-	p, err := pricing.DecodeProfile([]byte(`{"id":"my-platform","name":"My platform","platform":"My platform",
+	p, err := pricing.DecodeProfile([]byte(`{"id":"` + blankID + `","name":"My platform","platform":"My platform",
 		"kind":"credits","currency":"USD","url":"","custom":true,
 		"plans":[{"id":"plan-1","name":"My plan","monthly":"30","credits":"3000","source":{"url":"","read":"","evidence":""}}],
 		"models":[{"id":"model-1","name":"My model","tier":"standard","durations":{"list":[5]},

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"math"
@@ -876,6 +877,9 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 		}
 	case "new":
 		c.open(ctx, blankProfile(c.taken), "")
+		if c.ed != nil {
+			c.ed.follow = true
+		}
 	case "export":
 		c.export(id)
 	case "delete":
@@ -1074,6 +1078,7 @@ func (c *profilesPage) reload() {
 // path ("plans[0].monthly") is the name of the field to show it beside.
 type profileEditor struct {
 	origID  string            // the id it is stored under; "" for a new profile
+	follow  bool              // a blank profile: its id and platform follow its name (followName)
 	tree    map[string]any    // the profile's JSON
 	texts   map[string]string // what was typed, by path: shown as typed
 	bad     map[string]string // the message of a typed value that cannot be read, by path
@@ -1384,10 +1389,53 @@ func (c *profilesPage) onEdField(ctx app.Context, e app.Event) {
 	path := ctx.JSSrc().Get("name").String()
 	for _, f := range c.ed.fields() {
 		if f.Path == path {
-			c.ed.set(f, ctx.JSSrc().Get("value").String())
+			c.edit(f, ctx.JSSrc().Get("value").String())
 			return
 		}
 	}
+}
+
+// edit applies text to the editor's field f. A new profile's name
+// carries its id and platform along (followName).
+func (c *profilesPage) edit(f editField, text string) {
+	c.ed.set(f, text)
+	if f.Path == "name" {
+		c.ed.followName(c.taken)
+	}
+}
+
+// followName keeps a blank profile's id and platform made from its name
+// while the person has not typed them: a blank profile named "Acme
+// Video" was saved as "my-platform", on a platform called "My platform",
+// which /compare showed on its rows. A saved profile keeps its id (links
+// name it), and a clone its "-custom" id and its platform.
+func (ed *profileEditor) followName(taken func(string) bool) {
+	if !ed.follow {
+		return
+	}
+	name := str(ed.tree["name"])
+	if _, typed := ed.texts["platform"]; !typed {
+		ed.tree["platform"] = name
+	}
+	if _, typed := ed.texts["id"]; !typed {
+		ed.tree["id"] = uniqueID(cmp.Or(idFromName(name), blankID), taken)
+	}
+	ed.check()
+}
+
+// idFromName makes an id of a name: "Acme Video 2.0" is "acme-video-2-0";
+// "" when the name has no letter or digit of a-z, 0-9.
+func idFromName(name string) string {
+	var b []byte
+	for _, c := range []byte(strings.ToLower(name)) {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b = append(b, c)
+		case len(b) > 0 && b[len(b)-1] != '-':
+			b = append(b, '-')
+		}
+	}
+	return strings.TrimRight(string(b[:min(len(b), pricing.ProfileMaxID)]), "-")
 }
 
 // set applies text to the field f: a value that cannot be read keeps its

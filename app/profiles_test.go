@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/aivc/aivc/cliplog"
 	"github.com/aivc/aivc/pricing"
@@ -584,4 +585,73 @@ func mineText(html string) string {
 		return ""
 	}
 	return m[1]
+}
+
+// TestEditorNameCarriesID: a new profile's id and platform follow its
+// name until the person types them: a blank profile named "Acme Video"
+// was saved as "my-platform" on a platform called "My platform", which
+// /compare showed on its rows. A saved profile keeps its id (links name
+// it), a clone its "-custom" id, and a typed id or platform stays typed.
+func TestEditorNameCarriesID(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	if err := saveCustom(s, blankProfile(never), ""); err != nil { // takes my-platform
+		t.Fatal(err)
+	}
+	c, _ := loadProfilesPage(t)
+	blank := blankProfile(c.taken)
+	if blank.ID != "my-platform-2" {
+		t.Fatalf("blank id %q", blank.ID)
+	}
+	typeName := func(p pricing.Profile, origID string, typed map[string]string, name string) *profileEditor {
+		t.Helper()
+		ed, err := newProfileEditor(p, origID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ed.follow = p.ID == blank.ID // as the "new" action opens a blank profile
+		c.ed = ed
+		for path, v := range typed {
+			c.edit(editorField(t, ed, path), v)
+		}
+		for i := range name { // as typed, a key at a time
+			if utf8.RuneStart(name[i]) {
+				c.edit(editorField(t, ed, "name"), name[:i])
+			}
+		}
+		c.edit(editorField(t, ed, "name"), name)
+		return ed
+	}
+	tests := []struct {
+		what         string
+		ed           *profileEditor
+		id, platform string
+	}{
+		{"a blank profile", typeName(blank, "", nil, "Acme Video 2.0"), "acme-video-2-0", "Acme Video 2.0"},
+		{"its platform typed", typeName(blank, "", map[string]string{"platform": "Acme"}, "Acme Video"), "acme-video", "Acme"},
+		{"its id typed", typeName(blank, "", map[string]string{"id": "acme"}, "Acme Video"), "acme", "Acme Video"},
+		{"a name of no letters", typeName(blank, "", nil, "…"), "my-platform-2", "…"},
+		{"a name taken", typeName(blank, "", nil, "My platform"), "my-platform-2", "My platform"},
+		{"a clone", typeName(cloneProfile(catalogProfile(t, "runway"), c.taken), "", nil, "Runway mine"), "runway-custom", "Runway"},
+		{"a saved profile", typeName(mustProfile(t, c, "my-platform"), "my-platform", nil, "Renamed"), "my-platform", "My platform"},
+	}
+	for _, tt := range tests {
+		if id, platform := str(tt.ed.tree["id"]), str(tt.ed.tree["platform"]); id != tt.id || platform != tt.platform {
+			t.Errorf("%s: id %q, platform %q; want %q, %q", tt.what, id, platform, tt.id, tt.platform)
+		}
+	}
+	c.ed = tests[0].ed
+	c.onEdSave(app.Context{}, app.Event{Value: app.Null()})
+	if p, ok := c.find("acme-video-2-0"); c.ed != nil || !ok || p.Platform != "Acme Video 2.0" {
+		t.Errorf("saved: editor %v, found %v, platform %q", c.ed != nil, ok, p.Platform)
+	}
+}
+
+func mustProfile(t *testing.T, c *profilesPage, id string) pricing.Profile {
+	t.Helper()
+	p, ok := c.find(id)
+	if !ok {
+		t.Fatalf("no profile %s", id)
+	}
+	return p
 }

@@ -454,6 +454,31 @@ func TestCustomProfileEverywhere(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestProfileBlankNamed: a blank profile's id and platform follow the
+// name a person types into it, until they type them: one named "Acme
+// Video" was saved as my-platform, on a platform called "My platform".
+func TestProfileBlankNamed(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
+	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	typeInto(tb, "f-name", "Acme Video")
+	tb.waitFor("the id and platform following the name", `document.getElementById("f-id").value === "acme-video" &&
+		document.getElementById("f-platform").value === "Acme Video"`, 10*time.Second)
+	typeInto(tb, "f-platform", "Acme")
+	typeInto(tb, "f-name", "Acme Turbo")
+	tb.waitFor("the id following, the typed platform kept", `document.getElementById("f-id").value === "acme-turbo" &&
+		document.getElementById("f-platform").value === "Acme"`, 10*time.Second)
+	tb.do("saving it", chromedp.Click(chromedp.ID("prof-save")))
+	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
+	if keys := eval[[]string](tb, customKeysJS); !slices.Equal(keys, []string{"aivc.profiles.v1.acme-turbo"}) {
+		t.Errorf("stored keys %v, want the profile under acme-turbo", keys)
+	}
+	tb.assertNoErrors()
+}
+
 // TestProfileImport: a bad import is refused with a message naming the
 // field and changes nothing saved; an oversized file is refused before it
 // is read; a good file is imported under a free id; an export reads back.

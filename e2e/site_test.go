@@ -238,11 +238,13 @@ import (
 // leaving out runs of zeros, so from here raw bytes of data count whole.
 // Then the ranking's CSV guarded as the log's (10,002,772 and 2,627,065);
 // the generated /profiles no longer says a person has no profiles of their
-// own before it has read them (+1.0 KB gzip -9: 10,002,689 and 2,628,040).
+// own before it has read them (+1.0 KB gzip -9: 10,002,689 and 2,628,040);
+// a blank profile's id and platform follow the name typed into it (+6.0 KB
+// raw, +0.7 KB gzip -9: 10,008,865 and 2,628,805).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 10_003_000
+	ceilWasmRaw    = 10_009_000
 	ceilWasmGzip   = 2_629_000
 )
 
