@@ -82,6 +82,7 @@ func (c *profilesPage) OnInit() {
 		c.today = catalogDate(c.catalog)
 	}
 	c.load()
+	c.restoreEditor()
 	// The person's own profiles are built with the page: the prerendered
 	// page has none of them, so a printout before buildMore came to them
 	// would have had no copy of them to print (web/early.js).
@@ -858,6 +859,7 @@ func (c *profilesPage) onSearch(ctx app.Context, e app.Event) {
 // the profile or record its data-id names: one handler, on <main>, for
 // every such button of the page.
 func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
+	defer c.keepEditor()
 	b := e.Get("target")
 	if b.Truthy() {
 		b = b.Call("closest", "[data-action]")
@@ -1070,6 +1072,68 @@ func (c *profilesPage) reload() {
 		c.exportID = ""
 		c.export(id)
 	}
+}
+
+// editorDraftKey keeps the profile being edited, as it was left, in the
+// tab's own storage (tabStore): a reload, or a visit to another page and
+// back, closed the editor and lost every field typed into it.
+const editorDraftKey = "aivc.draft.v1.profile"
+
+// editorDraft is what editorDraftKey holds.
+type editorDraft struct {
+	Orig   string            `json:"orig,omitempty"`
+	Follow bool              `json:"follow,omitempty"`
+	Tree   map[string]any    `json:"tree"`
+	Texts  map[string]string `json:"texts,omitempty"`
+}
+
+// keepEditor stores the editor as it is, or forgets it once closed.
+func (c *profilesPage) keepEditor() {
+	t := tabStore()
+	if t == nil {
+		return
+	}
+	ed := c.ed
+	if ed == nil {
+		_ = t.Del(editorDraftKey)
+		return
+	}
+	if data, err := json.Marshal(editorDraft{ed.origID, ed.follow, ed.tree, ed.texts}); err == nil {
+		_ = t.Set(editorDraftKey, string(data)) // a draft not kept costs only itself
+	}
+}
+
+// restoreEditor opens the editor keepEditor stored, and says so. An edit
+// of a profile deleted since (in another tab) is dropped.
+func (c *profilesPage) restoreEditor() {
+	t := tabStore()
+	if t == nil {
+		return
+	}
+	v, ok, err := t.Get(editorDraftKey)
+	if !ok || err != nil {
+		return
+	}
+	dec := json.NewDecoder(strings.NewReader(v))
+	dec.UseNumber() // as jsonTree reads a profile: amounts stay exact
+	var d editorDraft
+	if dec.Decode(&d) != nil || d.Tree == nil {
+		_ = t.Del(editorDraftKey)
+		return
+	}
+	if _, ok := pricing.FindProfile(c.custom, d.Orig); d.Orig != "" && !ok {
+		_ = t.Del(editorDraftKey)
+		return
+	}
+	ed := &profileEditor{origID: d.Orig, follow: d.Follow, tree: d.Tree, texts: map[string]string{}, bad: map[string]string{}}
+	for _, f := range ed.fields() { // what was typed, with its messages
+		if text, ok := d.Texts[f.Path]; ok {
+			ed.set(f, text)
+		}
+	}
+	ed.check()
+	c.ed = ed
+	c.status = "Your unsaved edit of “" + str(d.Tree["name"]) + "” is back, as you left it."
 }
 
 // profileEditor edits one custom profile as the JSON of the catalog's
@@ -1383,6 +1447,7 @@ func (ed *profileEditor) text(f editField) string {
 // onEdField applies what is typed or picked in an editor field, named
 // by its path.
 func (c *profilesPage) onEdField(ctx app.Context, e app.Event) {
+	defer c.keepEditor()
 	if c.ed == nil {
 		return
 	}
@@ -1767,6 +1832,7 @@ func formWords(msg string) string {
 // plan, pack, model or rate: the button's data-list), or removes one
 // (data-index).
 func (c *profilesPage) onEdList(ctx app.Context, e app.Event) {
+	defer c.keepEditor()
 	ed := c.ed
 	if ed == nil {
 		return
@@ -1881,6 +1947,7 @@ func itemFields(list string, i int) string {
 // onEdSave saves the edited profile if it is good; the form stays open
 // with the reason when it is not, or when storage refuses it.
 func (c *profilesPage) onEdSave(ctx app.Context, e app.Event) {
+	defer c.keepEditor()
 	e.PreventDefault()
 	ed := c.ed
 	if ed == nil {
@@ -1925,6 +1992,7 @@ func (c *profilesPage) onEdSave(ctx app.Context, e app.Event) {
 
 // onEdCancel closes the editor without saving.
 func (c *profilesPage) onEdCancel(ctx app.Context, e app.Event) {
+	defer c.keepEditor()
 	c.ed = nil
 	c.status = "Nothing was saved."
 	focusAfterRender(c.page, "#prof-status")

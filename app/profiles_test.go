@@ -655,3 +655,58 @@ func mustProfile(t *testing.T, c *profilesPage, id string) pricing.Profile {
 	}
 	return p
 }
+
+// TestEditorDraftKept: the profile being edited comes back, as it was
+// left, after a reload or a visit to another page (the tab's own storage):
+// the editor closed and every field typed into it was lost. A value that
+// could not be read comes back with its message; a closed editor, or an
+// edit of a profile deleted since, does not come back.
+func TestEditorDraftKept(t *testing.T) {
+	s, tab := cliplog.NewMemStore(), cliplog.NewMemStore()
+	useStore(t, s)
+	oldTab := tabStore
+	tabStore = func() cliplog.Store { return tab }
+	t.Cleanup(func() { tabStore = oldTab })
+
+	c, _ := loadProfilesPage(t)
+	ed, err := newProfileEditor(blankProfile(c.taken), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed.follow = true
+	c.ed = ed
+	c.edit(editorField(t, ed, "name"), "Acme Video")
+	c.edit(editorField(t, ed, "plans[0].credits"), "lots")
+	c.keepEditor()
+
+	back, _ := loadProfilesPage(t)
+	if back.ed == nil {
+		t.Fatal("after a reload the editor is closed")
+	}
+	if got := back.ed.text(editorField(t, back.ed, "name")); got != "Acme Video" {
+		t.Errorf("name %q", got)
+	}
+	if got := back.ed.text(editorField(t, back.ed, "plans[0].credits")); got != "lots" || back.ed.bad["plans[0].credits"] == "" {
+		t.Errorf("credits %q with message %q: the typed value and its message", got, back.ed.bad["plans[0].credits"])
+	}
+	if id := str(back.ed.tree["id"]); id != "acme-video" || !back.ed.follow {
+		t.Errorf("id %q, still following the name: %v", id, back.ed.follow)
+	}
+	if !strings.Contains(back.status, "“Acme Video” is back") {
+		t.Errorf("status %q", back.status)
+	}
+
+	back.ed = nil // saved or cancelled
+	back.keepEditor()
+	if again, _ := loadProfilesPage(t); again.ed != nil {
+		t.Error("a closed editor came back")
+	}
+
+	tab.Put(editorDraftKey, `{"orig":"gone","tree":{"id":"gone","name":"Gone"}}`)
+	if again, _ := loadProfilesPage(t); again.ed != nil {
+		t.Error("the edit of a deleted profile came back")
+	}
+	if _, ok, _ := tab.Get(editorDraftKey); ok {
+		t.Error("the edit of a deleted profile is still kept")
+	}
+}

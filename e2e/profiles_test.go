@@ -479,6 +479,37 @@ func TestProfileBlankNamed(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestProfileEditorKept: a profile half edited comes back after a reload
+// and after a visit to another page, as it was left; once cancelled it
+// does not. The editor closed and lost every field typed into it.
+func TestProfileEditorKept(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
+	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	typeInto(tb, "f-name", "Acme Video")
+	typeInto(tb, "f-plans[0].credits", "lots")
+	const kept = `document.getElementById("f-name")?.value === "Acme Video" &&
+		document.getElementById("f-plans[0].credits")?.value === "lots" &&
+		(document.getElementById("f-plans[0].credits-msg")?.textContent || "") !== "" &&
+		document.getElementById("prof-status")?.textContent.includes("is back")`
+	tb.open("/profiles")
+	tb.waitFor("the edit back after a reload", kept, 10*time.Second)
+	followNav(tb, "Compare")
+	tb.waitFor("/compare", `location.pathname === "/compare"`, 10*time.Second)
+	followNav(tb, "Profiles")
+	tb.waitFor("the edit back after a visit to /compare", `document.getElementById("f-name")?.value === "Acme Video"`, 10*time.Second)
+	tb.do("cancelling", chromedp.Click(chromedp.ID("prof-cancel")))
+	tb.waitFor("the editor closed", `!document.getElementById("prof-save")`, 10*time.Second)
+	tb.open("/profiles")
+	if eval[bool](tb, `!!document.getElementById("prof-save")`) {
+		t.Error("a cancelled edit came back after a reload")
+	}
+	tb.assertNoErrors()
+}
+
 // TestProfileImport: a bad import is refused with a message naming the
 // field and changes nothing saved; an oversized file is refused before it
 // is read; a good file is imported under a free id; an export reads back.

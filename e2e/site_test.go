@@ -240,12 +240,16 @@ import (
 // the generated /profiles no longer says a person has no profiles of their
 // own before it has read them (+1.0 KB gzip -9: 10,002,689 and 2,628,040);
 // a blank profile's id and platform follow the name typed into it (+6.0 KB
-// raw, +0.7 KB gzip -9: 10,008,865 and 2,628,805).
+// raw, +0.7 KB gzip -9: 10,008,865 and 2,628,805); a profile half edited
+// waits in its tab through a reload or a visit to another page (+13.5 KB
+// raw, 2.9 KB of it zeros the linker no longer leaves out, +1.1 KB gzip
+// -9: 10,022,379 and
+// 2,629,871).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 10_009_000
-	ceilWasmGzip   = 2_629_000
+	ceilWasmRaw    = 10_023_000
+	ceilWasmGzip   = 2_630_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
