@@ -243,8 +243,7 @@ import (
 // raw, +0.7 KB gzip -9: 10,008,865 and 2,628,805); a profile half edited
 // waits in its tab through a reload or a visit to another page (+13.5 KB
 // raw, 2.9 KB of it zeros the linker no longer leaves out, +1.1 KB gzip
-// -9: 10,022,379 and
-// 2,629,871).
+// -9: 10,022,379 and 2,629,871).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
