@@ -454,6 +454,13 @@ func TestCustomProfileEverywhere(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// startBlankProfile opens the editor on a blank profile, on /profiles.
+func startBlankProfile(tb *tab) {
+	tb.t.Helper()
+	tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
+	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+}
+
 // TestProfileBlankNamed: a blank profile's id and platform follow the
 // name a person types into it, until they type them: one named "Acme
 // Video" was saved as my-platform, on a platform called "My platform".
@@ -462,8 +469,7 @@ func TestProfileBlankNamed(t *testing.T) {
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	tb.open("/profiles")
-	tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
-	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	startBlankProfile(tb)
 	typeInto(tb, "f-name", "Acme Video")
 	tb.waitFor("the id and platform following the name", `document.getElementById("f-id").value === "acme-video" &&
 		document.getElementById("f-platform").value === "Acme Video"`, 10*time.Second)
@@ -487,8 +493,7 @@ func TestProfileEditorKept(t *testing.T) {
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	tb.open("/profiles")
-	tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
-	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	startBlankProfile(tb)
 	typeInto(tb, "f-name", "Acme Video")
 	typeInto(tb, "f-plans[0].credits", "lots")
 	const kept = `document.getElementById("f-name")?.value === "Acme Video" &&
@@ -519,8 +524,7 @@ func TestProfileImport(t *testing.T) {
 	tb := newTab(t, srv.URL)
 	tb.open("/profiles")
 
-	tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
-	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	startBlankProfile(tb)
 	tb.do("saving it", chromedp.Click(chromedp.ID("prof-save")))
 	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
 	before := eval[string](tb, storageJS)
@@ -620,8 +624,7 @@ func TestProfileStorageFull(t *testing.T) {
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	tb.open("/profiles")
-	tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
-	tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	startBlankProfile(tb)
 	typeInto(tb, "f-name", "Kept on screen")
 	eval[bool](tb, `(() => {
 		for (let size = 1 << 20, i = 0; size >= 16; size >>= 1) {

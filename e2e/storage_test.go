@@ -122,8 +122,7 @@ func TestStorageBlocked(t *testing.T) {
 					t.Errorf("%d clips listed, want the one just logged", n)
 				}
 			case "/profiles":
-				tb.do("starting a blank profile", chromedp.Click(chromedp.ID("prof-new")))
-				tb.waitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+				startBlankProfile(tb)
 				tb.do("saving it", chromedp.Click(chromedp.ID("prof-save")))
 				tb.waitFor("the message", `(document.body.innerText || "").includes("did not let the site save data")`, 10*time.Second)
 			case "/":
