@@ -1818,14 +1818,11 @@ func TestLinkRateOneRule(t *testing.T) {
 	}
 }
 
-// A backup restored on a new device brings the person's own profiles with
-// the clips priced on them, and the page says how many it added or kept:
-// before, every such clip named "a platform … this app does not know" and
-// the profile was gone.
-func TestLogRestoresProfiles(t *testing.T) {
+// backupOfOneClip is the JSON backup of a device that has its own profile
+// mine and one clip logged on it (its model-1, 5 s for 50 credits).
+func backupOfOneClip(t *testing.T, mine pricing.Profile) string {
+	t.Helper()
 	old := cliplog.NewMemStore()
-	mine := blankProfile(never)
-	mine.Name = "My Runway"
 	if err := saveCustom(old, mine, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -1840,10 +1837,21 @@ func TestLogRestoresProfiles(t *testing.T) {
 	if err := c.log.ExportJSON(&backup, "2025-03-01T10:00:00Z"); err != nil {
 		t.Fatal(err)
 	}
+	return backup.String()
+}
+
+// A backup restored on a new device brings the person's own profiles with
+// the clips priced on them, and the page says how many it added or kept:
+// before, every such clip named "a platform … this app does not know" and
+// the profile was gone.
+func TestLogRestoresProfiles(t *testing.T) {
+	mine := blankProfile(never)
+	mine.Name = "My Runway"
+	backup := backupOfOneClip(t, mine)
 
 	// The new laptop.
 	d := loadLog(t, cliplog.NewMemStore())
-	d.importFile("backup.json", []byte(backup.String()))
+	d.importFile("backup.json", []byte(backup))
 	want := "Imported 1 clip; 1 platform profile added."
 	if d.status != want {
 		t.Errorf("status %q, want %q", d.status, want)
@@ -1863,7 +1871,7 @@ func TestLogRestoresProfiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := loadLog(t, s)
-	e.importFile("backup.json", []byte(backup.String()))
+	e.importFile("backup.json", []byte(backup))
 	if want := "Imported 1 clip; 1 platform profile saved here was kept, not the backup's (my-platform)."; e.status != want {
 		t.Errorf("status %q, want %q", e.status, want)
 	}
@@ -1880,26 +1888,12 @@ func TestLogRestoresProfiles(t *testing.T) {
 // summary says so. A profile left out for a broken rule is named in the
 // form's words, not by its JSON path alone.
 func TestLogRestoreBundledID(t *testing.T) {
-	old := cliplog.NewMemStore()
 	mine := blankProfile(never)
 	mine.ID, mine.Name = "hailuo", "My Hailuo"
-	if err := saveCustom(old, mine, ""); err != nil {
-		t.Fatal(err)
-	}
-	c := loadLog(t, old)
-	clip := cliplog.Entry{ID: "c1", Date: "2025-03-01", ProfileID: "hailuo", ModelID: "model-1", Res: pricing.Res720p,
-		Seconds: decimal.RequireFromString("5"), Credits: decimal.RequireFromString("50"),
-		PricePerCredit: pricing.NewMoney(decimal.RequireFromString("0.01"), pricing.USD), Kept: true, Created: "2025-03-01T10:00:00Z"}.Derive()
-	if _, err := c.log.Add(clip); err != nil {
-		t.Fatal(err)
-	}
-	var backup strings.Builder
-	if err := c.log.ExportJSON(&backup, "2025-03-01T10:00:00Z"); err != nil {
-		t.Fatal(err)
-	}
+	backup := backupOfOneClip(t, mine)
 
 	d := loadLog(t, cliplog.NewMemStore())
-	d.importFile("backup.json", []byte(backup.String()))
+	d.importFile("backup.json", []byte(backup))
 	if want := "Imported 1 clip; 1 platform profile added; your platform profile hailuo is hailuo-custom here"; !strings.HasPrefix(d.status, want) {
 		t.Errorf("status %q, want %q…", d.status, want)
 	}
@@ -1910,7 +1904,7 @@ func TestLogRestoreBundledID(t *testing.T) {
 		t.Error("the restored clip does not name its profile")
 	}
 
-	broken := strings.Replace(backup.String(), `"monthly":"30"`, `"monthly":"-1"`, 1)
+	broken := strings.Replace(backup, `"monthly":"30"`, `"monthly":"-1"`, 1)
 	e := loadLog(t, cliplog.NewMemStore())
 	e.importFile("backup.json", []byte(broken))
 	if want := `profile “hailuo”: Plan 1, monthly price cannot be negative (plans[0].monthly)`; !strings.Contains(e.status, want) || strings.Contains(e.status, ": plans[0].monthly:") {
