@@ -9,7 +9,7 @@ import (
 // entries it was measured from, so that the pages that offer the measured
 // generations per kept clip need not read the whole log at start: with
 // 20,000 entries, that read added seconds to every start of /compare
-// (README, "Performance"). Entries are never changed in place by the app (no page calls
+// (docs/performance.md, "What was done"). Entries are never changed in place by the app (no page calls
 // Update, and an import keeps the saved entry of an ID), so the same IDs
 // hold the same clips, and any add, delete, restore, import or migration
 // changes the stamp; the log page also keeps the key current after every

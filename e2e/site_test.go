@@ -34,7 +34,7 @@ import (
 // cliplog.MeasuredKey and the app's own reading of localStorage (+7.7 KB
 // raw, +1.9 KB gzip -9, app.wasm then 9,757,418 and 2,564,387): with a log
 // of 20,000 clips /compare took over in 0.66–0.81 s instead of 4.6–6.0 s
-// (README, "What was done"). Raised again on 2026-11-26 (session 10) for
+// (docs/performance.md, "What was done"). Raised again on 2026-11-26 (session 10) for
 // faults a person meets, each fix costing what it costs in Go's wasm code:
 // a deleted custom profile's plan no longer passes to the next profile
 // given its id (+3.6 KB raw, app.wasm then 9,763,221 and 2,569,581); Billing
@@ -99,7 +99,7 @@ import (
 // and its totals exact (9,875,120 and 2,597,584); the break-even's factor
 // is of the seconds it says (9,876,046 and 2,597,583); the nav's states
 // kept through a reload (+6.8 KB raw, +1.3 KB gzip -9: 9,882,867 and
-// 2,598,920). Then lowered by eight changes for size (README, "What was
+// 2,598,920). Then lowered by eight changes for size (docs/performance.md, "What was
 // done"): 9,822,345 and 2,583,211; the editor's new rate takes the next
 // resolution up (+2.6 KB raw, +1.4 KB gzip -9: 9,824,913 and 2,584,612);
 // /log's cost per kept clip (9,825,625 and 2,584,749); a filtered CSV

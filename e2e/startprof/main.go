@@ -22,7 +22,7 @@
 //
 // This is how the session of 2026-11-27 found that every page rendered twice
 // as it started, and that /profiles spent ~0.5 s mounting tables no one had
-// opened (README, "Performance").
+// opened (docs/performance.md).
 package main
 
 import (
