@@ -282,3 +282,133 @@ func TestResearchAssumptionsStated(t *testing.T) {
 		}
 	}
 }
+
+// TestResearchWorked works a shot out by hand for each pattern of the
+// research (section 2) that prices a clip, from the research's text alone,
+// and checks all four of the engine's numbers: the price of a credit, the
+// cost of a generated clip, of a second asked for, and of a kept clip and
+// a kept second with the shot's retakes. Each row's comment is the hand
+// arithmetic. Costs are compared at the places written; a repeating
+// decimal is written to 16 places, the engine's DivisionScale.
+func TestResearchWorked(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		pattern              string
+		profile, plan, model string
+		billing              Lens
+		shot                 string
+		perCredit, units     string
+		clip, second         string // per generated clip; per second asked
+		keptClip, keptSecond string
+	}{
+		// 1. Per second. Runway Standard: $15 ÷ 625 credits = $0.024 a
+		// credit; Gen-4 Turbo 5 credits/s × 10 s = 50 credits × $0.024 =
+		// $1.20 a clip, ÷ 10 s = $0.12/s; 2 takes: $2.40, $0.24/s.
+		{"1 per second", "runway", "standard", "gen-4-turbo", "", "10 720p x2", "0.024", "50", "1.20", "0.12", "2.40", "0.24"},
+		// Lengths 5 or 10 s: a 7 s shot is made at 10 s and paid so, and
+		// each second used is dearer: $1.20 ÷ 7 = $0.1714285714285714.
+		{"1 per second", "runway", "standard", "gen-4-turbo", "", "7 720p", "0.024", "50", "1.20", "0.1714285714285714", "1.20", "0.1714285714285714"},
+		// Pro: $35 ÷ 2,250 = $0.0155555…; Gen-4 12/s × 5 s = 60 credits;
+		// 60 × 35 ÷ 2,250 = $0.9333…, ÷ 5 = $0.18666…; 1.5 takes: $1.40, $0.28/s.
+		{"1 per second", "runway", "pro", "gen-4", "", "5 720p x1.5", "0.0155555555555556", "60", "0.9333333333333333", "0.1866666666666667", "1.40", "0.28"},
+		// LTX-2 API: $0.04/s in a 1–20 s range; 4.5 s is paid as 5 s
+		// (whole seconds): $0.20, ÷ 4.5 = $0.0444…
+		{"1 per second", "ltx-api", "", "ltx-2", "", "4.5 720p", "1", "0.20", "0.20", "0.0444444444444444", "0.20", "0.0444444444444444"},
+		// Sora 2 API lengths 4, 8, 12 s: 10 s is paid 12 × $0.10 = $1.20; ÷ 10 = $0.12.
+		{"1 per second", "sora-api", "", "sora-2", "", "10 720p x2", "1", "1.20", "1.20", "0.12", "2.40", "0.24"},
+
+		// 2. Buckets. Luma Lite: $9.99 ÷ 3,200 = $0.003121875 a credit;
+		// Ray2 720p 10 s = 320 credits × $0.003121875 = $0.999, ÷ 10 = $0.0999.
+		{"2 buckets", "luma", "lite", "ray-2", "", "10 720p x2", "0.003121875", "320", "0.999", "0.0999", "1.998", "0.1998"},
+		// A 6 s shot pays the 10 s bucket: $0.999 ÷ 6 = $0.1665.
+		{"2 buckets", "luma", "lite", "ray-2", "", "6 720p", "0.003121875", "320", "0.999", "0.1665", "0.999", "0.1665"},
+		// Kling Standard $10 ÷ 660 = $0.0151515…; 2.6 Standard 10 s = 100
+		// credits: $1.5151…, ÷ 10 = $0.15151…
+		{"2 buckets", "kling", "standard", "kling-2-6-standard", "", "10 720p", "0.0151515151515152", "100", "1.5151515151515152", "0.1515151515151515", "1.5151515151515152", "0.1515151515151515"},
+		// wavespeed Hailuo 02: flat $0.23 for 6 s with no proration, so a
+		// 4 s shot pays $0.23, $0.0575/s.
+		{"2 buckets", "wavespeed", "", "hailuo-02-standard", "", "4 720p", "1", "0.23", "0.23", "0.0575", "0.23", "0.0575"},
+
+		// 3. Base + extra second: fal Kling 2.1 Master $1.40 for 5 s +
+		// $0.28/s: 10 s = 1.40 + 5 × 0.28 = $2.80, $0.28/s; 2 takes $5.60.
+		{"3 base", "fal", "", "kling-2-1-master", "", "10 1080p x2", "1", "2.80", "2.80", "0.28", "5.60", "0.56"},
+		// Kling makes 5 or 10 s: 7 s is made and paid at 10 s, $2.80 ÷ 7 = $0.40.
+		{"3 base", "fal", "", "kling-2-1-master", "", "7 1080p", "1", "2.80", "2.80", "0.40", "2.80", "0.40"},
+
+		// 4. Resolution. Luma API Ray2 Flash $0.0022 per Mpx: 1080p 9 s at
+		// 24 fps = 1920 × 1080 × 24 × 9 = 447,897,600 px = 447.8976 Mpx ×
+		// 0.0022 = $0.98537472, ÷ 9 = $0.10948608.
+		{"4 resolution", "luma-api", "", "ray-2-flash", "", "9 1080p", "1", "0.98537472", "0.98537472", "0.10948608", "0.98537472", "0.10948608"},
+		// fal Luma Ray2: $0.50 per 5 s at 540p, 720p 2×: $1.00, $0.20/s.
+		{"4 resolution", "fal", "", "luma-ray-2", "", "5 720p x2", "1", "1.00", "1.00", "0.20", "2.00", "0.40"},
+		// Veo 3.1 Fast: 4K $0.30/s × 8 s = $2.40.
+		{"4 resolution", "veo-api", "", "veo-3-1-fast", "", "8 4k", "1", "2.40", "2.40", "0.30", "2.40", "0.30"},
+
+		// 5. Tiers on one model: Kling 2.1 Master 100 credits on Pro, $37 ÷
+		// 3,000 = $0.01233…; 100 × 37 ÷ 3,000 = $1.2333…, ÷ 5 = $0.24666…
+		{"5 mode", "kling", "pro", "kling-2-1-master", "", "5 1080p", "0.0123333333333333", "100", "1.2333333333333333", "0.2466666666666667", "1.2333333333333333", "0.2466666666666667"},
+		// Sora 2 Pro 1080p $0.70/s × 8 s = $5.60; 2 takes $11.20.
+		{"5 mode", "sora-api", "", "sora-2-pro", "", "8 1080p x2", "1", "5.60", "5.60", "0.70", "11.20", "1.40"},
+
+		// 6. Add-ons. Luma Ray2 10 s 720p + upscale 10 credits per 5 s: 320
+		// + 2 × 10 = 340 credits on Plus $30 ÷ 10,000 = $0.003: $1.02, $0.102/s.
+		{"6 upscale", "luma", "plus", "ray-2", "", "10 720p +upscale", "0.003", "340", "1.02", "0.102", "1.02", "0.102"},
+		// PixVerse V5 8 s 720p 120 credits ($1.20 at $0.01) + sound effect
+		// 2 started 5 s blocks × 10 = +$0.20 + lip sync 4/s × 8 = +$0.32: $1.72.
+		{"6 add-ons", "pixverse-api", "", "pixverse-v5", "", "8 720p +audio +lip_sync", "1", "1.72", "1.72", "0.215", "1.72", "0.215"},
+		// Veo 3 API with audio: ($0.20 + $0.20)/s; 5 s is made at 6 s = $2.40, ÷ 5 = $0.48.
+		{"6 audio", "veo-api", "", "veo-3", "", "5 720p +audio", "1", "2.40", "2.40", "0.48", "2.40", "0.48"},
+
+		// 7. Retries cost full price: PixVerse V5 720p 5 s $0.60, 3
+		// generations per kept clip: $1.80 a kept clip, $0.36 a kept second.
+		{"7 retries", "pixverse-api", "", "pixverse-v5", "", "5 720p x3", "1", "0.60", "0.60", "0.12", "1.80", "0.36"},
+
+		// 15. Yearly: Luma Plus $25 ÷ 10,000 = $0.0025; Ray2 Flash 720p 5 s
+		// 55 credits = $0.1375, ÷ 5 = $0.0275.
+		{"15 yearly", "luma", "plus", "ray-2-flash", LensYearly, "5 720p", "0.0025", "55", "0.1375", "0.0275", "0.1375", "0.0275"},
+		// Higgsfield Starter is sold only yearly: $19 ÷ 270 = $0.0703703…;
+		// Kling 3.0 720p 10 credits = $0.7037…, ÷ 5 = $0.14074…
+		{"15 yearly", "higgsfield", "starter", "kling-3-0", LensYearly, "5 720p", "0.0703703703703704", "10", "0.7037037037037037", "0.1407407407407407", "0.7037037037037037", "0.1407407407407407"},
+
+		// 21. Separate economies: Gen-4 Turbo 10 s on Runway's API, 5
+		// credits/s at $0.01 = $0.05/s: $0.50, against $1.20 in the app above.
+		{"21 separate", "runway-api", "", "gen-4-turbo", "", "10 720p", "1", "0.50", "0.50", "0.05", "0.50", "0.05"},
+	}
+	for _, tt := range tests {
+		name := tt.pattern + ": " + tt.profile + "/" + tt.plan + "/" + tt.model + " " + tt.shot + " " + string(tt.billing)
+		p, ok := FindProfile(ps, tt.profile)
+		if !ok {
+			t.Errorf("%s: no profile", name)
+			continue
+		}
+		sh := shot(t, tt.shot)
+		c, err := Calculate(CalcInput{Profile: &p, PlanID: tt.plan, Billing: tt.billing, ModelID: tt.model,
+			Res: sh.Res, Seconds: sh.Seconds, Takes: sh.Takes, Addons: sh.Addons})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !eq(t, c.CreditsPerClip, tt.units) {
+			t.Errorf("%s: %s units a clip, by hand %s", name, Exact(c.CreditsPerClip), tt.units)
+		}
+		for _, x := range []struct {
+			what string
+			got  Money
+			want string
+		}{
+			{"per credit", c.PricePerCredit, tt.perCredit},
+			{"per clip", c.CostPerClip, tt.clip},
+			{"per second", c.CostPerSecond, tt.second},
+			{"per kept clip", c.CostPerKeptClip, tt.keptClip},
+			{"per kept second", c.CostPerKeptSecond, tt.keptSecond},
+		} {
+			want := dec(t, x.want)
+			if got := x.got.Amount.Round(-want.Exponent()); !got.Equal(want) {
+				t.Errorf("%s: %s %s (%s), by hand %s", name, x.what, got, Exact(x.got.Amount), x.want)
+			}
+		}
+	}
+}
