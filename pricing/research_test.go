@@ -85,8 +85,10 @@ func TestResearchExamples(t *testing.T) {
 		{"5 mode", "kling-api", "", "kling-2-master", "", "5 1080p", "1.40", "1.40"},
 
 		// 6. Add-ons priced separately.
-		{"6 audio", "fal", "", "veo-3", "", "5 720p +audio", "2.00", "2.00"}, // "5s with audio = $2"
-		{"6 audio", "fal", "", "veo-3", "", "5 720p", "1.00", "1.00"},
+		// "$0.20 / $0.40" a second off / on ("5s with audio = $2" is fal's
+		// example of the rate; Veo makes 4, 6 or 8 s: TestResearchWorked).
+		{"6 audio", "fal", "", "veo-3", "", "4 720p +audio", "1.60", "1.60"},
+		{"6 audio", "fal", "", "veo-3", "", "8 720p", "1.60", "1.60"},
 		{"6 audio", "veo-api", "", "veo-3", "", "8 720p +audio", "3.20", "3.20"},
 		{"6 audio", "veo-api", "", "veo-3-fast", "", "8 720p +audio", "1.20", "1.20"},
 		{"6 audio", "kling-api", "", "kling-3-0-standard", "", "10 720p +audio", "1.12", "1.12"},
@@ -361,6 +363,12 @@ func TestResearchWorked(t *testing.T) {
 		{"6 add-ons", "pixverse-api", "", "pixverse-v5", "", "8 720p +audio +lip_sync", "1", "1.72", "1.72", "0.215", "1.72", "0.215"},
 		// Veo 3 API with audio: ($0.20 + $0.20)/s; 5 s is made at 6 s = $2.40, ÷ 5 = $0.48.
 		{"6 audio", "veo-api", "", "veo-3", "", "5 720p +audio", "1", "2.40", "2.40", "0.48", "2.40", "0.48"},
+
+		// fal Veo 3 at $0.20/s + $0.40 − $0.20 for audio: "Veo clip durations:
+		// 4s, 6s or 8s", so a 5 s shot is made at 6 s: 6 × $0.40 = $2.40,
+		// ÷ 5 = $0.48 (fal's "5s with audio = $2" prices a length Veo does
+		// not make).
+		{"6 audio", "fal", "", "veo-3", "", "5 720p +audio", "1", "2.40", "2.40", "0.48", "2.40", "0.48"},
 
 		// 7. Retries cost full price: PixVerse V5 720p 5 s $0.60, 3
 		// generations per kept clip: $1.80 a kept clip, $0.36 a kept second.
