@@ -187,6 +187,29 @@ func TestResearchMonth(t *testing.T) {
 		{"pika", "few:3:5 720p fast", "plan starter cost 10 need 30 bought 900 unused 870 expiring 870"},
 		// Three 20-credit clips: Standard, not $1 of top-up alone.
 		{"kling", "few:3:5 720p standard", "plan standard cost 10 need 60 bought 660 unused 600 expiring 600"},
+
+		// Worked by hand (pattern 12: monthly credits are use-it-or-lose-it).
+		// 10 × Gen-4 Turbo 5 s = 10 × 25 = 250 credits: Standard ($15, 625);
+		// its 375 unused credits reset at the end of the month.
+		{"runway", "b:10:5 720p fast", "plan standard cost 15 need 250 bought 625 unused 375 expiring 375"},
+		// Pattern 13: Pika Starter has 900 credits; 50 × Pika 2.5 Pro 5 s =
+		// 1,000: 100 short, top-ups at 60 credits per $1: ⌈100 ÷ 60⌉ = 2 ×
+		// $1 → $12 for 1,020 (Creator is $35); the 20 purchased carry over.
+		{"pika", "hero:50:5 720p premium", "plan+packs startertop-up×2 cost 12 need 1000 bought 1020 unused 20 expiring 0"},
+		// Kling Standard $10 for 660; 40 × Kling 2.1 Pro 5 s 1080p (35) =
+		// 1,400: 740 short, ⌈740 ÷ 66⌉ = 12 × $1 → $22 for 1,452 (Pro $37).
+		{"kling", "hero:40:5 1080p premium", "plan+packs standardtop-up×12 cost 22 need 1400 bought 1452 unused 52 expiring 0"},
+		// Retakes and two lines on Luma: 10 × Ray2 1080p 10 s (340) × 1.5
+		// generations = 5,100, and 20 × Ray2 Flash 720p 5 s (55) = 1,100:
+		// 6,200. Lite's 3,200 + ⌈3,000 ÷ 1,200⌉ = 3 top-ups × $4 = $21.99
+		// for 6,800 (Plus is $30); the top-ups are valid 12 months.
+		{"luma", "hero:10:10 1080p standard x1.5, b:20:5 720p fast", "plan+packs litetop-up-1200×3 cost 21.99 need 6200 bought 6800 unused 600 expiring 0"},
+		// Google Flow sells no top-up below Ultra (none priced): 30 × Veo
+		// 3.1 Fast at 10 credits = 300 is past AI Plus's 200: AI Pro $19.99.
+		{"google-flow", "b:30:8 720p fast", "plan ai-pro cost 19.99 need 300 bought 1000 unused 700 expiring 700"},
+		// Pay as you go: Veo 3.1 Lite 1080p $0.08/s × 8 s = $0.64, the
+		// cheapest fast model; × 10 = $6.40, nothing unused.
+		{"veo-api", "b:10:8 1080p fast", "api  cost 6.4 need 6.4 bought 6.4 unused 0 expiring 0"},
 	}
 	for _, tt := range tests {
 		p, _ := FindProfile(ps, tt.profile)
@@ -198,6 +221,96 @@ func TestResearchMonth(t *testing.T) {
 		got := planSummary(mp)
 		if !strings.HasPrefix(got, tt.want+" ") {
 			t.Errorf("%s %s:\n got %s\nwant %s …", tt.profile, tt.mix, got, tt.want)
+		}
+	}
+}
+
+// TestResearchMonthYearly plans months billed yearly (pattern 15), worked
+// by hand from the research's prices per month billed yearly.
+func TestResearchMonthYearly(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		profile, mix string
+		billing      Lens
+		want         string
+	}{
+		// Runway 48 × 25 = 1,200: Standard billed yearly $12 + one 1,000
+		// top-up $10 = $22, less than Pro billed yearly ($28).
+		{"runway", "b:48:5 720p fast", LensYearly, "plan+packs standardcredits-1000×1 cost 22 need 1200 bought 1625 unused 425 expiring 0"},
+		// Higgsfield Starter is sold only yearly ($19 for 270); Kling 3.0
+		// 720p 5 s is 10 credits: 27 clips fit it exactly.
+		{"higgsfield", "b:27:5 720p standard", LensYearly, "plan starter cost 19 need 270 bought 270 unused 0 expiring 0"},
+		// 28 clips (280) do not, and there is no top-up: Plus, $47.
+		{"higgsfield", "b:28:5 720p standard", LensYearly, "plan plus cost 47 need 280 bought 1200 unused 920 expiring 920"},
+		// Billed monthly, Starter has no price: Plus at $59.
+		{"higgsfield", "b:27:5 720p standard", LensMonthly, "plan plus cost 59 need 270 bought 1200 unused 930 expiring 930"},
+	}
+	for _, tt := range tests {
+		p, _ := FindProfile(ps, tt.profile)
+		mp, err := PlanMonth(p, mix(t, tt.mix), MonthOptions{Billing: tt.billing})
+		if err != nil {
+			t.Errorf("%s %s %s: %v", tt.profile, tt.mix, tt.billing, err)
+			continue
+		}
+		if got := planSummary(mp); !strings.HasPrefix(got, tt.want+" ") {
+			t.Errorf("%s %s %s:\n got %s\nwant %s …", tt.profile, tt.mix, tt.billing, got, tt.want)
+		}
+	}
+}
+
+// TestResearchFree prices the research's free tiers (patterns 10 and 11)
+// in /compare's terms: whole clips of the shot, their seconds, and their
+// worth at the profile's cheapest paid price of a credit.
+func TestResearchFree(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		profile, model, shot string
+		period               FreePeriod
+		credits, secs, worth string // worth: "" when the tier buys nothing of the shot
+	}{
+		// Runway: 125 one-time credits; Gen-4 Turbo 5 s = 25 credits: 5 clips,
+		// 25 s. Cheapest paid credit: Max billed yearly, $76 ÷ 9,500 = $0.008
+		// (below the $0.01 top-up): 125 × 0.008 = $1.00.
+		{"runway", "gen-4-turbo", "5 720p", FreeOnce, "125", "25", "1"},
+		// Kling: 66 a day; 2.1 Standard 5 s = 20 credits: ⌊66 ÷ 20⌋ = 3 clips,
+		// 15 s; Ultra $180 ÷ 26,000: 60 credits × 180 ÷ 26,000 = $0.4153846…
+		{"kling", "kling-2-1-standard", "5 720p", FreeDay, "66", "15", "0.4153846153846154"},
+		// With 2 generations per kept clip the 3 clips keep 7.5 s.
+		{"kling", "kling-2-1-standard", "5 720p x2", FreeDay, "66", "7.5", "0.4153846153846154"},
+		// Google Flow: 50 a day; Veo 3.1 Fast 10 credits: 5 clips of 8 s =
+		// 40 s; Ultra $249.99 ÷ 25,000: 50 × 249.99 ÷ 25,000 = $0.49998.
+		{"google-flow", "veo-3-1-fast", "8 720p", FreeDay, "50", "40", "0.49998"},
+		// Pika: 80 a month at 480p only; its models are priced at 720p.
+		{"pika", "pika-2-5-turbo", "5 720p", FreeMonth, "", "", ""},
+	}
+	for _, tt := range tests {
+		name := tt.profile + "/" + tt.model + " " + tt.shot
+		r := Rank(ps, shot(t, tt.shot), RankOptions{Platforms: []string{tt.profile}})
+		var row *RankRow
+		for i := range r.Rows {
+			if r.Rows[i].ProfileID == tt.profile && r.Rows[i].ModelID == tt.model {
+				row = &r.Rows[i]
+			}
+		}
+		switch {
+		case row == nil:
+			t.Errorf("%s: not ranked (%v)", name, r.Unavailable)
+		case tt.worth == "":
+			if row.Free != nil {
+				t.Errorf("%s: free tier buys %s s, want nothing", name, Exact(row.Free.Seconds))
+			}
+		case row.Free == nil:
+			t.Errorf("%s: no free tier", name)
+		case row.Free.Period != tt.period || !eq(t, row.Free.Credits, tt.credits) || !eq(t, row.Free.Seconds, tt.secs) ||
+			!eq(t, row.Free.Worth.Amount, tt.worth):
+			t.Errorf("%s: free %s %s credits, %s s worth %s; by hand %s %s, %s s worth %s", name, row.Free.Period,
+				Exact(row.Free.Credits), Exact(row.Free.Seconds), Exact(row.Free.Worth.Amount), tt.period, tt.credits, tt.secs, tt.worth)
 		}
 	}
 }
