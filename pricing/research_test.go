@@ -5,25 +5,19 @@ import (
 	"testing"
 )
 
-// TestResearchExamples prices the bundled catalog on the research notes'
-// own figures (the project's pricing research, sections 1, 2 and 5): each
-// row is a platform, plan, model and shot, the credits (or money) the
-// research gives for one clip and what it costs. A row fails when a price
-// in pricing/catalog/*.json, or the rule the engine applies to it, no
-// longer gives the research's number. Costs are compared at the precision
-// the research writes them ("0.60", "1.44"); credits exactly.
-func TestResearchExamples(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		pattern              string // the research's pattern (section 2) the row pins
-		profile, plan, model string
-		billing              Lens
-		shot                 string // as helpers_test.go's shot: "10 1080p +audio"
-		units, cost          string // per generated clip
-	}{
+// researchExample is a row of TestResearchExamples.
+type researchExample struct {
+	pattern              string // the research's pattern (section 2) the row pins
+	profile, plan, model string
+	billing              Lens
+	shot                 string // as helpers_test.go's shot: "10 1080p +audio"
+	units, cost          string // per generated clip; cost "" on a profile without prices
+}
+
+// researchExamples are the research's figures, one clip each (see
+// TestResearchExamples).
+func researchExamples() []researchExample {
+	return []researchExample{
 		// 1. Flat per-second rate × duration.
 		{"1 per second", "runway", "standard", "gen-4-turbo", "", "5 720p", "25", "0.60"}, // "Gen-4 Turbo 5s ≈ $0.60 ($0.12/s)"
 		{"1 per second", "runway", "standard", "gen-4", "", "5 720p", "60", "1.44"},       // "Gen-4 5s ≈ $1.44"
@@ -114,8 +108,92 @@ func TestResearchExamples(t *testing.T) {
 		// Plans priced per credit as the research derives them.
 		{"$/credit", "google-flow", "ai-pro", "veo-3-1-quality", "", "8 720p", "100", "2.00"},   // $0.020 a credit
 		{"$/credit", "google-flow", "ai-ultra", "veo-3-1-quality", "", "8 720p", "100", "1.00"}, // $0.010 at 25,000
+
+		// Every other priced model, at the research's own figures, so that
+		// each one's rates are pinned (TestResearchCoverage).
+		{"1 per second", "fal", "", "hailuo-02-standard", "", "6 720p", "0.27", "0.27"}, // "$0.045/s ($0.27 per 6s)"
+		{"1 per second", "fal", "", "ltx-2-3-fast", "", "10 1080p", "0.40", "0.40"},
+		{"1 per second", "fal", "", "ltx-2-3-pro", "", "10 1080p", "0.80", "0.80"}, // t2v $0.08/s
+		{"1 per second", "fal", "", "wan-2-2-vace-fun", "", "5 540p", "0.375", "0.375"},
+		{"1 per second", "fal", "", "wan-2-2-vace-fun", "", "5 720p", "0.50", "0.50"},
+		{"1 per second", "fal", "", "wan-2-7", "", "5 1080p", "0.50", "0.50"},                 // flat $0.10/s
+		{"1 per second", "kling", "pro", "kling-3-0-standard", "", "10 720p", "60", "0.74"},   // 6/s; 60 × 37 ÷ 3,000
+		{"1 per second", "kling", "ultra", "kling-3-0-4k", "", "5 4k", "150", "1.04"},         // 30/s; 150 × 180 ÷ 26,000
+		{"1 per second", "kling-api", "", "kling-3-0-4k", "", "5 4k", "2.10", "2.10"},         // $0.42/s
+		{"1 per second", "krea-api", "", "kling-1-standard", "", "10 720p", "0.221", "0.221"}, // $0.0221/s
+		{"1 per second", "krea-api", "", "kling-1-pro", "", "5 1080p", "0.386", "0.386"},      // $0.0772/s
+		{"1 per second", "krea-api", "", "kling-3-0-4k", "", "5 4k", "2.205", "2.205"},        // $0.441/s
+		{"1 per second", "luma", "pro", "ray-3-2", "", "5 1080p", "400", "0.90"},              // 80/s; $90 ÷ 40,000
+		{"1 per second", "runway", "max", "gen-3-alpha-turbo", "", "10 720p", "50", "0.50"},   // $95 ÷ 9,500 = $0.01
+		{"1 per second", "runway-api", "", "aleph", "", "5 720p", "0.75", "0.75"},
+		{"1 per second", "runway-api", "", "gen-3-alpha-turbo", "", "10 720p", "0.50", "0.50"},
+		{"1 per second", "veo-api", "", "veo-2", "", "8 720p", "4.00", "4.00"}, // $0.50/s
+		{"2 buckets", "fal", "", "hailuo-2-3-standard", "", "6 720p", "0.28", "0.28"},
+		{"2 buckets", "fal", "", "hailuo-2-3-standard", "", "10 720p", "0.56", "0.56"},
+		{"2 buckets", "fal", "", "pikaffects", "", "5 720p", "0.45", "0.45"},
+		{"2 buckets", "fal", "", "pikadditions", "", "5 720p", "0.30", "0.30"},
+		{"2 buckets", "fal", "", "pikaswaps", "", "5 720p", "0.30", "0.30"},
+		{"2 buckets", "wavespeed", "", "hailuo-2-3-standard", "", "6 720p", "0.23", "0.23"},
+		{"2 buckets", "kling", "standard", "kling-2-1-standard", "", "5 720p", "20", "0.303"}, // 20 × 10 ÷ 660
+		{"2 buckets", "kling", "premier", "kling-2-1-pro", "", "5 1080p", "35", "0.4025"},     // 35 × 92 ÷ 8,000
+		{"2 buckets", "luma", "lite", "ray-1-6", "", "5 720p", "80", "0.24975"},               // 80 × 9.99 ÷ 3,200
+		{"2 buckets", "pika", "starter", "wan-3-0", "", "5 720p", "33", "0.3667"},             // 33 × 10 ÷ 900
+		{"2 buckets", "pika", "fancy", "pika-2-5-turbo", "", "5 720p", "10", "0.1583"},        // 10 × 95 ÷ 6,000
+		{"2 buckets", "pixverse-api", "", "pixverse-v4-5", "", "5 1080p", "1.20", "1.20"},
+		{"2 buckets", "sora", "pro", "sora", "", "5 720p", "80", "1.60"},                       // 80 × 200 ÷ 10,000
+		{"2 buckets", "higgsfield", "ultra", "seedance-2-0", "", "5 720p", "23", "0.989"},      // 23 × 129 ÷ 3,000
+		{"1 per second", "runway-api", "", "gen-4-turbo", "", "5 720p", "0.25", "0.25"},        // 5 credits/s at $0.01
+		{"2 buckets", "kling", "standard", "kling-2-6-standard", "", "5 720p", "50", "0.7576"}, // 50 × 10 ÷ 660
+		{"2 buckets", "higgsfield", "plus", "kling-3-0", "", "5 720p", "10", "0.4917"},         // "7–10": 10 × 59 ÷ 1,200
+		{"4 pixel volume", "luma-api", "", "ray-2-flash", "", "5 540p", "0.1368576", "0.1369"}, // 62.208 Mpx × $0.0022
+		{"3 base", "fal", "", "kling-2-0-master", "", "5 1080p", "1.40", "1.40"},
+		{"3 base", "fal", "", "kling-2-1-standard", "", "10 720p", "0.56", "0.56"},         // 0.28 + 5 × 0.056
+		{"4 pixel volume", "luma-api", "", "ray-1-6", "", "5 720p", "0.3538944", "0.3539"}, // 110.592 Mpx × $0.0032
+		{"per clip", "fal", "", "pika-v2-turbo", "", "5 720p", "0.20", "0.20"},
+		{"per clip", "minimax-api", "", "t2v-01", "", "6 720p", "0.43", "0.43"},
+		{"per clip", "minimax-api", "", "s2v-01", "", "6 720p", "0.65", "0.65"},
+		{"per clip", "google-flow", "ai-plus", "veo-3-1-fast", "", "8 720p", "10", "0.3995"},  // 10 × 7.99 ÷ 200
+		{"per clip", "google-flow", "ai-pro", "veo-3-quality", "", "8 720p", "150", "2.9985"}, // 150 × 19.99 ÷ 1,000
+		{"per clip", "google-flow", "ai-pro", "veo-2-quality", "", "8 720p", "100", "1.999"},
+		// LTX Studio has no plan prices: its computing seconds only.
+		{"per clip", "ltx-studio", "", "veo-2", "", "8 720p", "900", ""}, // "Veo 2, 8s ~900 CS"
 	}
-	for _, tt := range tests {
+}
+
+// TestResearchCoverage checks that every model the catalog prices has a
+// row in researchExamples, so that a drift in any rate, bucket,
+// multiplier or per-clip price fails a test.
+func TestResearchCoverage(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, r := range researchExamples() {
+		seen[r.profile+"/"+r.model] = true
+	}
+	for _, p := range ps {
+		for _, m := range p.Models {
+			if (len(m.Rates) > 0 || len(m.Multipliers) > 0) && !seen[p.ID+"/"+m.ID] {
+				t.Errorf("%s/%s is priced but has no row in researchExamples", p.ID, m.ID)
+			}
+		}
+	}
+}
+
+// TestResearchExamples prices the bundled catalog on the research notes'
+// own figures (the project's pricing research, sections 1, 2 and 5): each
+// row is a platform, plan, model and shot, the credits (or money) the
+// research gives for one clip and what it costs. A row fails when a price
+// in pricing/catalog/*.json, or the rule the engine applies to it, no
+// longer gives the research's number. Costs are compared at the precision
+// the research writes them ("0.60", "1.44"); credits exactly.
+func TestResearchExamples(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range researchExamples() {
 		name := tt.pattern + ": " + tt.profile + "/" + tt.plan + "/" + tt.model + " " + tt.shot
 		if tt.billing != "" {
 			name += " " + string(tt.billing)
@@ -126,6 +204,13 @@ func TestResearchExamples(t *testing.T) {
 			continue
 		}
 		sh := shot(t, tt.shot)
+		if tt.cost == "" {
+			u, err := p.Usage(tt.model, sh)
+			if err != nil || !eq(t, u.Units, tt.units) {
+				t.Errorf("%s: %s units a clip (%v), research gives %s", name, Exact(u.Units), err, tt.units)
+			}
+			continue
+		}
 		c, err := Calculate(CalcInput{Profile: &p, PlanID: tt.plan, Billing: tt.billing, ModelID: tt.model,
 			Res: sh.Res, Seconds: sh.Seconds, Addons: sh.Addons})
 		if err != nil {
