@@ -1,8 +1,12 @@
 package pricing
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // researchExample is a row of TestResearchExamples.
@@ -614,6 +618,327 @@ func TestResearchWorked(t *testing.T) {
 			want := dec(t, x.want)
 			if got := x.got.Amount.Round(-want.Exponent()); !got.Equal(want) {
 				t.Errorf("%s: %s %s (%s), by hand %s", name, x.what, got, Exact(x.got.Amount), x.want)
+			}
+		}
+	}
+}
+
+// TestResearchPlans holds every plan, top-up pack and free tier of the
+// catalog to the research's figures (sections 1 and 5): prices, credits,
+// limits, promotions, validity, and where each was read (evidence, date,
+// address). A figure that drifts, or a plan, pack or free tier the
+// research does not list, fails here. Amounts "" are not published.
+func TestResearchPlans(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type src struct {
+		evidence Evidence
+		read     string
+		url      string // the address starts so
+	}
+	plans := []struct {
+		profile, plan                    string
+		monthly, yearlyPerMonth, credits string
+		maxRes                           Resolution
+		promo                            string // "intro PRICE×MONTHS" or "bonus PERCENT cap CAP"
+		src                              src
+	}{
+		// 5. "Runway Standard | $15 | $12 | 625", Pro $35 / $28 / 2,250, Max $95 / $76 / 9,500: runway.com/pricing, as published.
+		{"runway", "standard", "15", "12", "625", "", "", src{EvidenceSecondary, "2026-10-01", "https://runway.com/pricing"}},
+		{"runway", "pro", "35", "28", "2250", "", "", src{EvidenceSecondary, "2026-10-01", "https://runway.com/pricing"}},
+		{"runway", "max", "95", "76", "9500", "", "", src{EvidenceSecondary, "2026-10-01", "https://runway.com/pricing"}},
+		// 5. Pika Starter $10 / $8 / 900, Creator $35 / $28 / 3,150; 1.2: Fancy $95 / $76 / 6,000 (api-evangelist/pika-art, 2026-07-11).
+		{"pika", "starter", "10", "8", "900", "", "", src{EvidenceSecondary, "2026-10-01", "https://pika.art/pricing"}},
+		{"pika", "creator", "35", "28", "3150", "", "", src{EvidenceSecondary, "2026-10-01", "https://pika.art/pricing"}},
+		{"pika", "fancy", "95", "76", "6000", "", "", src{EvidenceSecondary, "2026-07-11", "https://github.com/api-evangelist/pika-art"}},
+		// 5. Kling $10 / $37 / $92 / $180 monthly (a pricing blog); 1.3:
+		// 660 / 3,000 / 8,000 / 26,000 credits (the skill, beside other
+		// prices: paired by inference), Ultra's $180 and 26,000 together.
+		{"kling", "standard", "10", "", "660", "", "", src{EvidenceDerived, "2026-10-01", "https://github.com/jeremylongshore/"}},
+		{"kling", "pro", "37", "", "3000", "", "", src{EvidenceDerived, "2026-10-01", "https://github.com/jeremylongshore/"}},
+		{"kling", "premier", "92", "", "8000", "", "", src{EvidenceDerived, "2026-10-01", "https://github.com/jeremylongshore/"}},
+		{"kling", "ultra", "180", "", "26000", "", "", src{EvidenceSecondary, "2026-10-01", "https://github.com/jeremylongshore/"}},
+		// 1.4: Lite $9.99 / 3,200 (app.dundie.ai); 5: Plus $30 / $25 / 10,000, Pro $90 / $75 / 40,000, Ultra $300 / $250 / 150,000.
+		{"luma", "lite", "9.99", "", "3200", "", "", src{EvidenceSecondary, "2026-10-01", "https://app.dundie.ai/"}},
+		{"luma", "plus", "30", "25", "10000", "", "", src{EvidenceSecondary, "2026-10-01", "https://lumalabs.ai/pricing"}},
+		{"luma", "pro", "90", "75", "40000", "", "", src{EvidenceSecondary, "2026-10-01", "https://lumalabs.ai/pricing"}},
+		{"luma", "ultra", "300", "250", "150000", "", "", src{EvidenceSecondary, "2026-10-01", "https://lumalabs.ai/pricing"}},
+		// 1.7: AI Plus $7.99 / 200 (toolcolumn); AI Pro $19.99 / 1,000
+		// (Google One help, price secondary); AI Ultra $249.99 / 25,000
+		// (toolcolumn, buzzrag 2026-04-08), $124.99 for the first 3 months.
+		{"google-flow", "ai-plus", "7.99", "", "200", "", "", src{EvidenceSecondary, "2026-10-01", "https://toolcolumn.com/"}},
+		{"google-flow", "ai-pro", "19.99", "", "1000", "", "", src{EvidenceSecondary, "2026-10-01", "https://support.google.com/googleone/answer/16287445"}},
+		{"google-flow", "ai-ultra", "249.99", "", "25000", "", "intro 124.99×3", src{EvidenceSecondary, "2026-04-08", "https://buzzrag.com/"}},
+		// 5. Higgsfield Starter — / $19 / 270 (secondary, 2026-08-19), Plus $59 / $47 / 1,200, Ultra $129 / $99 / 3,000.
+		{"higgsfield", "starter", "", "19", "270", "", "", src{EvidenceSecondary, "2026-08-19", "https://higgsfield.ai/pricing"}},
+		{"higgsfield", "plus", "59", "47", "1200", "", "", src{EvidenceSecondary, "2026-10-01", "https://higgsfield.ai/pricing"}},
+		{"higgsfield", "ultra", "129", "99", "3000", "", "", src{EvidenceSecondary, "2026-10-01", "https://higgsfield.ai/pricing"}},
+		// 1.8: ChatGPT Plus $20, 1,000 Sora credits, up to 720p; Pro $200, 10,000, 1080p.
+		{"sora", "plus", "20", "", "1000", Res720p, "", src{EvidenceSecondary, "2026-10-01", "https://fastgptplus.com/"}},
+		{"sora", "pro", "200", "", "10000", Res1080p, "", src{EvidenceSecondary, "2026-10-01", "https://fastgptplus.com/"}},
+	}
+	packs := []struct {
+		profile, pack, price, credits string
+		validDays                     int
+		requiresPlan                  bool
+		src                           src
+	}{
+		// 1.1: "from $10; $0.01 = 1 credit; minimum purchase 1,000 credits", paid plans only, never expire.
+		{"runway", "credits-1000", "10", "1000", 0, true, src{EvidenceOfficial, "2026-10-01", "https://help.runwayml.com/"}},
+		// 1.4: "$4 for 1,200 credits", valid 12 months, only on an active paid plan (learning hub, 2025-06-18).
+		{"luma", "top-up-1200", "4", "1200", 365, true, src{EvidenceOfficial, "2025-06-18", "https://lumalabs.ai/learning-hub/"}},
+		// 5: "top-ups: 60 credits per $1"; 1.2: purchased credits carry over.
+		{"pika", "top-up", "1", "60", 0, true, src{EvidenceSecondary, "2026-10-01", "https://pika.art/pricing"}},
+		// 5: "top-up rate $1 per 66 credits" (a pricing blog).
+		{"kling", "top-up", "1", "66", 0, true, src{EvidenceSecondary, "2026-10-01", "https://klingai.com/"}},
+	}
+	frees := []struct {
+		profile, credits string
+		period           FreePeriod
+		maxRes           Resolution
+		src              src
+	}{
+		{"runway", "125", FreeOnce, "", src{EvidenceOfficial, "2026-10-01", "https://help.runwayml.com/"}},                 // "125 one-time credits"
+		{"pika", "80", FreeMonth, Res480p, src{EvidenceSecondary, "2026-06-12", "https://github.com/api-evangelist/pika"}}, // "80, 480p only"
+		{"kling", "66", FreeDay, "", src{EvidenceSecondary, "2026-10-01", "https://github.com/jeremylongshore/"}},          // "66 credits per day"
+		{"google-flow", "50", FreeDay, "", src{EvidenceSecondary, "2026-04-08", "https://buzzrag.com/"}},                   // "50 per day"
+	}
+	checkSrc := func(what string, got Source, want src) {
+		t.Helper()
+		if got.Evidence != want.evidence || got.Read != want.read || !strings.HasPrefix(got.URL, want.url) {
+			t.Errorf("%s: source %s %s %s, research gives %s %s %s…", what, got.Evidence, got.Read, got.URL,
+				want.evidence, want.read, want.url)
+		}
+	}
+	amount := func(d decimal.NullDecimal) string {
+		if !d.Valid {
+			return ""
+		}
+		return Exact(d.Decimal)
+	}
+	listed := map[string]bool{}
+	for _, tt := range plans {
+		what := tt.profile + " plan " + tt.plan
+		listed[what] = true
+		p, _ := FindProfile(ps, tt.profile)
+		pl := findPlan(&p, tt.plan)
+		if pl == nil {
+			t.Errorf("%s: not in the catalog", what)
+			continue
+		}
+		promo := ""
+		if pr := pl.Promo; pr != nil {
+			if pr.IntroPrice.Valid {
+				promo = "intro " + Exact(pr.IntroPrice.Decimal) + "×" + strconv.Itoa(pr.IntroMonths)
+			}
+			if pr.BonusPercent.Valid {
+				promo += "bonus " + Exact(pr.BonusPercent.Decimal) + " cap " + amount(pr.BonusCap)
+			}
+		}
+		got := []string{amount(pl.Monthly), amount(pl.YearlyPerMonth), amount(pl.Yearly), Exact(pl.Credits), string(pl.MaxRes), promo}
+		want := []string{tt.monthly, tt.yearlyPerMonth, "", tt.credits, string(tt.maxRes), tt.promo}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: monthly, yearly per month, yearly, credits, max res, promo %q; research gives %q", what, got, want)
+		}
+		checkSrc(what, pl.Source, tt.src)
+	}
+	for _, tt := range packs {
+		what := tt.profile + " pack " + tt.pack
+		listed[what] = true
+		p, _ := FindProfile(ps, tt.profile)
+		i := slices.IndexFunc(p.Packs, func(pk Pack) bool { return pk.ID == tt.pack })
+		if i < 0 {
+			t.Errorf("%s: not in the catalog", what)
+			continue
+		}
+		pk := &p.Packs[i]
+		if !eq(t, pk.Price, tt.price) || !eq(t, pk.Credits, tt.credits) || pk.ValidDays != tt.validDays || pk.RequiresPlan != tt.requiresPlan {
+			t.Errorf("%s: %s for %s credits, valid %d days, needs a plan %v; research gives %s for %s, %d days, %v", what,
+				Exact(pk.Price), Exact(pk.Credits), pk.ValidDays, pk.RequiresPlan, tt.price, tt.credits, tt.validDays, tt.requiresPlan)
+		}
+		checkSrc(what, pk.Source, tt.src)
+	}
+	for _, tt := range frees {
+		what := tt.profile + " free"
+		listed[what] = true
+		p, _ := FindProfile(ps, tt.profile)
+		if p.Free == nil {
+			t.Errorf("%s: not in the catalog", what)
+			continue
+		}
+		if f := p.Free; !eq(t, f.Credits, tt.credits) || f.Period != tt.period || f.MaxRes != tt.maxRes {
+			t.Errorf("%s: %s a %s up to %q; research gives %s a %s up to %q", what, Exact(f.Credits), f.Period, f.MaxRes,
+				tt.credits, tt.period, tt.maxRes)
+		}
+		checkSrc(what, p.Free.Source, tt.src)
+	}
+	for _, p := range ps {
+		var whats []string
+		for _, pl := range p.Plans {
+			whats = append(whats, p.ID+" plan "+pl.ID)
+		}
+		for _, pk := range p.Packs {
+			whats = append(whats, p.ID+" pack "+pk.ID)
+		}
+		if p.Free != nil {
+			whats = append(whats, p.ID+" free")
+		}
+		for _, w := range whats {
+			if !listed[w] {
+				t.Errorf("%s is in the catalog, not in TestResearchPlans", w)
+			}
+		}
+	}
+}
+
+// TestResearchModelSources holds where each model's price (and each
+// add-on's) was read to the research: the evidence code (official for O,
+// secondary for S and for section 5's "as published", derived for D),
+// the date (the source's own, else 2026-10-01, when the research was
+// compiled) and the address. Every model of the catalog has a row.
+func TestResearchModelSources(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		model, evidence, read, url string
+		addons                     string // each add-on's "kind evidence date"
+	}{
+		{"fal/kling-2-1-master", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/kling-2-0-master", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/kling-2-1-pro", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/kling-2-1-standard", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/kling-2-5-turbo-standard", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/pika-2-2", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pika-2-2-pikaframes", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pika-2-2-pikascenes", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pikaffects", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pikadditions", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pikaswaps", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pika-v2-turbo", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/hailuo-02-standard", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/hailuo-2-3-standard", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/hailuo-2-3-fast-standard", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/wan-2-2-a14b", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/wan-2-2-vace-fun", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/wan-2-7", "secondary", "2026-10-01", "https://videopromptkit.com/", ""},
+		{"fal/luma-ray-2", "official", "2026-10-01", "https://fal.ai/models", ""},
+		{"fal/veo-3", "official", "2026-10-01", "https://fal.ai/models", "audio derived 2026-10-01"},
+		{"fal/ltx-2-3-fast", "secondary", "2026-10-01", "https://aivideobootcamp.com/", ""},
+		{"fal/ltx-2-3-pro", "secondary", "2026-10-01", "https://aivideobootcamp.com/", ""},
+		{"firefly/firefly-video", "secondary", "2026-05-25", "https://toolcolumn.com/", ""},
+		{"freepik/kling", "official", "2026-10-01", "https://magnific.com/ai/docs", ""},
+		{"freepik/veo", "official", "2026-10-01", "https://magnific.com/ai/docs", ""},
+		{"freepik/wan", "official", "2026-10-01", "https://magnific.com/ai/docs", ""},
+		{"freepik/minimax", "official", "2026-10-01", "https://magnific.com/ai/docs", ""},
+		{"google-flow/veo-3-1-fast", "secondary", "2026-04-08", "https://buzzrag.com/", ""},
+		{"google-flow/veo-3-1-quality", "secondary", "2026-10-01", "https://bestvideogenerationai.com/", ""},
+		{"google-flow/veo-3-quality", "secondary", "2026-10-01", "https://testingcatalog.com/", ""},
+		{"google-flow/veo-2-fast", "secondary", "2026-10-01", "https://testingcatalog.com/", "extend secondary 2026-10-01"},
+		{"google-flow/veo-2-quality", "secondary", "2026-10-01", "https://testingcatalog.com/", ""},
+		{"hailuo/hailuo-02", "secondary", "2026-07-11", "https://github.com/api-evangelist/hailuo-ai", ""},
+		{"hailuo/hailuo-2-3", "secondary", "2026-07-11", "https://github.com/api-evangelist/hailuo-ai", ""},
+		{"hailuo/hailuo-2-3-fast", "secondary", "2026-07-11", "https://github.com/api-evangelist/hailuo-ai", ""},
+		{"higgsfield/seedance-2-0", "secondary", "2026-10-01", "https://higgsfield.ai/pricing", ""},
+		{"higgsfield/kling-3-0", "secondary", "2026-10-01", "https://higgsfield.ai/pricing", ""},
+		{"kling-api/kling-1-standard", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2026-10-01, lip_sync secondary 2026-10-01"},
+		{"kling-api/kling-1-6-standard", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2026-10-01, lip_sync secondary 2026-10-01"},
+		{"kling-api/kling-1-6-pro", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2026-10-01, lip_sync secondary 2026-10-01"},
+		{"kling-api/kling-2-master", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2026-10-01, lip_sync secondary 2026-10-01"},
+		{"kling-api/kling-3-0-standard", "secondary", "2026-08-18", "https://kling.ai/dev/pricing", "audio derived 2026-08-18"},
+		{"kling-api/kling-3-0-pro", "secondary", "2026-08-18", "https://kling.ai/dev/pricing", "audio derived 2026-08-18"},
+		{"kling-api/kling-3-0-4k", "secondary", "2026-08-18", "https://kling.ai/dev/pricing", ""},
+		{"kling/kling-2-1-standard", "secondary", "2026-10-01", "https://ai.fatherbonus.ru/", ""},
+		{"kling/kling-2-1-pro", "secondary", "2026-10-01", "https://ai.fatherbonus.ru/", ""},
+		{"kling/kling-2-1-master", "secondary", "2026-10-01", "https://ai.fatherbonus.ru/", ""},
+		{"kling/kling-2-6-standard", "secondary", "2026-10-01", "https://github.com/jeremylongshore/claude-code-plugins-plus-skills", ""},
+		{"kling/kling-2-6-pro", "secondary", "2026-10-01", "https://github.com/jeremylongshore/claude-code-plugins-plus-skills", ""},
+		{"kling/kling-3-0-standard", "secondary", "2026-10-01", "https://klingai.com/", ""},
+		{"kling/kling-3-0-pro", "secondary", "2026-10-01", "https://klingai.com/", ""},
+		{"kling/kling-3-0-4k", "secondary", "2026-10-01", "https://klingai.com/", ""},
+		{"krea-api/kling-1-standard", "official", "2026-10-01", "https://docs.krea.ai/video/kling-10", ""},
+		{"krea-api/kling-1-pro", "official", "2026-10-01", "https://docs.krea.ai/video/kling-10", ""},
+		{"krea-api/kling-3-0-standard", "official", "2026-10-01", "https://docs.krea.ai/video/kling-30", "audio derived 2026-10-01"},
+		{"krea-api/kling-3-0-pro", "official", "2026-10-01", "https://docs.krea.ai/video/kling-30", "audio derived 2026-10-01"},
+		{"krea-api/kling-3-0-4k", "official", "2026-10-01", "https://docs.krea.ai/video/kling-30", ""},
+		{"ltx-api/ltx-2", "official", "2026-10-01", "https://help.ltx.io/", ""},
+		{"ltx-studio/veo-2", "official", "2026-10-01", "https://lightricks.zendesk.com/hc/en-us/search?query=credits+used+per+generation", ""},
+		{"ltx-studio/ltxv", "official", "2026-10-01", "https://lightricks.zendesk.com/hc/en-us/search?query=credits+used+per+generation", ""},
+		{"ltx-studio/ltxv-turbo", "official", "2026-10-01", "https://lightricks.zendesk.com/hc/en-us/search?query=credits+used+per+generation", ""},
+		{"ltx-studio/veo-3", "official", "2026-10-01", "https://lightricks.zendesk.com/hc/en-us/search?query=credits+used+per+generation", ""},
+		{"ltx-studio/veo-3-fast", "official", "2026-10-01", "https://lightricks.zendesk.com/hc/en-us/search?query=credits+used+per+generation", ""},
+		{"luma-api/ray-2", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"luma-api/ray-2-flash", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"luma-api/ray-1-6", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"luma-api/ray-3-2", "official", "2026-10-01", "https://lumalabs.ai/api/pricing", ""},
+		{"luma/ray-2", "official", "2025-06-18", "https://lumalabs.ai/learning-hub/dream-machine-credit-system", "audio official 2026-10-01, upscale official 2026-10-01"},
+		{"luma/ray-2-flash", "official", "2026-10-01", "https://lumaai-help.freshdesk.com/", "audio official 2026-10-01, upscale official 2026-10-01"},
+		{"luma/ray-1-6", "official", "2026-10-01", "https://lumaai-help.freshdesk.com/", ""},
+		{"luma/ray-3-2", "secondary", "2026-10-01", "https://lumalabs.ai/pricing", ""},
+		{"minimax-api/hailuo-2-3", "secondary", "2026-10-01", "https://github.com/search?q=minimax-generation.md&type=code", ""},
+		{"minimax-api/hailuo-2-3-fast", "secondary", "2026-07-11", "https://github.com/api-evangelist/hailuo-ai", ""},
+		{"minimax-api/hailuo-02", "secondary", "2026-07-11", "https://github.com/api-evangelist/hailuo-ai", ""},
+		{"minimax-api/t2v-01", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"minimax-api/s2v-01", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"pika/pika-2-5-turbo", "secondary", "2026-06-12", "https://github.com/api-evangelist/pika", ""},
+		{"pika/pika-2-5-pro", "secondary", "2026-06-12", "https://github.com/api-evangelist/pika", ""},
+		{"pika/wan-3-0", "official", "2026-10-01", "https://pika.art/pricing", ""},
+		{"pika/seedance-2-5", "official", "2026-10-01", "https://pika.art/pricing", ""},
+		{"pixverse-api/pixverse-v5", "official", "2026-10-01", "https://docs.platform.pixverse.ai/model-pricing-796039m0", "audio official 2026-10-01, lip_sync official 2026-10-01"},
+		{"pixverse-api/pixverse-v4-5", "official", "2026-10-01", "https://docs.platform.pixverse.ai/model-pricing-796039m0", "audio official 2026-10-01, lip_sync official 2026-10-01"},
+		{"pixverse-api/pixverse-v4-5-fast", "derived", "2026-10-01", "https://docs.platform.pixverse.ai/model-pricing-796039m0", "audio official 2026-10-01, lip_sync official 2026-10-01"},
+		{"runway-api/gen-4-turbo", "official", "2026-10-01", "https://docs.dev.runwayml.com/guides/pricing", ""},
+		{"runway-api/gen-4-5", "official", "2026-10-01", "https://docs.dev.runwayml.com/guides/pricing", ""},
+		{"runway-api/gen-3-alpha-turbo", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"runway-api/aleph", "secondary", "2026-10-01", "https://skillspool.org/", ""},
+		{"runway-api/veo-3", "secondary", "2026-10-01", "https://skillspool.org/", ""},
+		{"runway/gen-4", "official", "2025-04-07", "https://help.runwayml.com/hc/en-us/search?query=Creating+with+Gen-4", ""},
+		{"runway/gen-4-turbo", "official", "2025-04-07", "https://help.runwayml.com/hc/en-us/search?query=Creating+with+Gen-4", ""},
+		{"runway/gen-4-5", "official", "2026-10-01", "https://docs.dev.runwayml.com/guides/pricing", ""},
+		{"runway/gen-3-alpha", "official", "2026-10-01", "https://help.runwayml.com/hc/en-us/search?query=How+do+credits+work", ""},
+		{"runway/gen-3-alpha-turbo", "official", "2026-10-01", "https://help.runwayml.com/hc/en-us/search?query=How+do+credits+work", ""},
+		{"runway/aleph", "secondary", "2026-10-01", "https://www.datacamp.com/tutorial/runway-aleph", ""},
+		{"sora-api/sora-2", "secondary", "2026-09-11", "https://platform.openai.com/docs/pricing", ""},
+		{"sora-api/sora-2-pro", "secondary", "2026-09-11", "https://platform.openai.com/docs/pricing", ""},
+		{"sora/sora", "secondary", "2026-10-01", "https://aifreeapi.com/", ""},
+		{"veo-api/veo-3-1", "secondary", "2026-09-11", "https://ai.google.dev/gemini-api/docs/pricing", ""},
+		{"veo-api/veo-3-1-fast", "secondary", "2026-09-11", "https://ai.google.dev/gemini-api/docs/pricing", ""},
+		{"veo-api/veo-3-1-lite", "secondary", "2026-09-11", "https://ai.google.dev/gemini-api/docs/pricing", ""},
+		{"veo-api/veo-3", "secondary", "2026-10-01", "https://cloud.google.com/vertex-ai/generative-ai/pricing", "audio derived 2026-10-01"},
+		{"veo-api/veo-3-fast", "secondary", "2026-10-01", "https://cloud.google.com/vertex-ai/generative-ai/pricing", "audio derived 2026-10-01"},
+		{"veo-api/veo-2", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"vidu-api/vidu-q3-pro", "secondary", "2026-10-01", "https://302.ai/", ""},
+		{"vidu-api/vidu-q1", "secondary", "2026-10-01", "https://302.ai/", ""},
+		{"vidu-api/vidu-1-5", "secondary", "2026-10-01", "https://302.ai/", ""},
+		{"wavespeed/hailuo-02-standard", "secondary", "2026-10-01", "https://wavespeed.ai/", ""},
+		{"wavespeed/hailuo-2-3-standard", "secondary", "2026-10-01", "https://wavespeed.ai/", ""},
+	}
+	listed := map[string]bool{}
+	for _, tt := range tests {
+		listed[tt.model] = true
+		pid, mid, _ := strings.Cut(tt.model, "/")
+		p, _ := FindProfile(ps, pid)
+		m, ok := p.FindModel(mid)
+		if !ok {
+			t.Errorf("%s: not in the catalog", tt.model)
+			continue
+		}
+		var addons []string
+		for _, a := range m.Addons {
+			addons = append(addons, string(a.Kind)+" "+string(a.Source.Evidence)+" "+a.Source.Read)
+		}
+		got := []string{string(m.Source.Evidence), m.Source.Read, m.Source.URL, strings.Join(addons, ", ")}
+		if want := []string{tt.evidence, tt.read, tt.url, tt.addons}; !slices.Equal(got, want) {
+			t.Errorf("%s: source %q, research gives %q", tt.model, got, want)
+		}
+	}
+	for _, p := range ps {
+		for _, m := range p.Models {
+			if !listed[p.ID+"/"+m.ID] {
+				t.Errorf("%s/%s is in the catalog, not in TestResearchModelSources", p.ID, m.ID)
 			}
 		}
 	}
