@@ -523,6 +523,11 @@ func TestResearchWorked(t *testing.T) {
 		{"1 per second", "ltx-api", "", "ltx-2", "", "4.5 720p", "1", "0.20", "0.20", "0.0444444444444444", "0.20", "0.0444444444444444"},
 		// Sora 2 API lengths 4, 8, 12 s: 10 s is paid 12 × $0.10 = $1.20; ÷ 10 = $0.12.
 		{"1 per second", "sora-api", "", "sora-2", "", "10 720p x2", "1", "1.20", "1.20", "0.12", "2.40", "0.24"},
+		// Shorter than the shortest length: made and paid at it. Sora 2 API
+		// 2 s is paid 4 s, $0.40, ÷ 2 = $0.20/s; Runway 0.5 s is paid 5 s,
+		// 25 credits, $0.60, ÷ 0.5 = $1.20/s.
+		{"1 per second", "sora-api", "", "sora-2", "", "2 720p", "1", "0.40", "0.40", "0.20", "0.40", "0.20"},
+		{"1 per second", "runway", "standard", "gen-4-turbo", "", "0.5 720p", "0.024", "25", "0.60", "1.20", "0.60", "1.20"},
 
 		// 2. Buckets. Luma Lite: $9.99 ÷ 3,200 = $0.003121875 a credit;
 		// Ray2 720p 10 s = 320 credits × $0.003121875 = $0.999, ÷ 10 = $0.0999.
