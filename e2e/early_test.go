@@ -193,6 +193,43 @@ func TestEarlyLinkMarksResults(t *testing.T) {
 	}
 }
 
+// TestEarlyTypingAnnounced: a screen reader never hears the prerendered
+// results as the answer to what was typed before the wasm ran. Typing into
+// the embed's prerendered calculator (the first values', $0.50 a kept
+// clip, beside an article's $3.60) armed the announcer (web/early.js),
+// which read that stale summary out 0.8 s later as if it were current.
+// Once the app has taken the typing over, the live summary is read out.
+func TestEarlyTypingAnnounced(t *testing.T) {
+	t.Parallel()
+	srv, release := newHeldServer(t)
+	tb := newTab(t, srv.URL)
+	// Every text the live region takes, whichever element it is (go-app
+	// replaces the prerendered one).
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+		window.__announced = [];
+		new MutationObserver(() => {
+			const t = (document.getElementById("announce") || {}).textContent || "";
+			if (t && t !== window.__announced.at(-1)) window.__announced.push(t);
+		}).observe(document, {subtree: true, childList: true, characterData: true});`})
+	tb.navigate("/embed#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3")
+	stale := eval[string](tb, `document.querySelector("[data-announce]").textContent.trim()`)
+	typeInto(tb, "f-takes", "4")
+	time.Sleep(2 * time.Second) // the announcer waits 0.8 s for typing to pause
+	if got := eval[[]string](tb, `window.__announced`); len(got) > 0 {
+		t.Errorf("before the wasm ran, typing had the prerendered results read out: %q", got)
+	}
+
+	release()
+	tb.waitReady()
+	waitResults(tb, "4 tries typed before the wasm", map[string][2]string{"cost-per-kept-clip": {"4.8", "$4.80"}})
+	tb.waitFor("the live results read out", `window.__announced.length > 0`, 10*time.Second)
+	got := eval[[]string](tb, `window.__announced`)
+	if len(got) != 1 || !strings.Contains(got[0], "$4.80") || got[0] == stale {
+		t.Errorf("once the app took the typing over, the live region read %q; want once the live results, with $4.80", got)
+	}
+	tb.assertNoErrors()
+}
+
 // TestEarlyFilter: a box unticked on the prerendered compare page before
 // the wasm arrives filters the live ranking.
 func TestEarlyFilter(t *testing.T) {

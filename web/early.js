@@ -156,12 +156,16 @@ document.addEventListener("click", (e) => {
 // 4.1.3). Now the page's summary (data-announce) is copied into the shell's
 // live region (#announce) once the person's input has paused for 0.8 s.
 // The text goes again after 5 s: left there, a screen reader's cursor met
-// the calculator's results on /log.
+// the calculator's results on /log. Until the app runs, the summary on
+// screen is the prerendered one, not what was typed: nothing is read out
+// then (an embed read its first values' $0.50 a kept clip as the answer
+// to a reader's typing); the typing stays asked for, and the live summary
+// is read once the app has taken it over.
 (() => {
   let timer, clear, asked = false;
   const announce = () => {
     const el = document.querySelector("[data-announce]"), out = document.getElementById("announce");
-    if (!asked || !out) return;
+    if (!asked || !out || document.body.dataset.wasm !== "ready") return;
     asked = false; // typing on a page without results does not arm the next page
     if (!el) return;
     out.textContent = el.textContent.trim();
