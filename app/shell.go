@@ -260,7 +260,10 @@ func (s *shell) setPageInfo(ctx app.Context) {
 		// the frame's content, and a frame opened in a tab of its own
 		// showed the ranking as "AI video cost calculator". (A constant:
 		// embedName("/compare") joined at run time cost 186 bytes more.)
+		// Its description is /compare's, which describes the ranking: the
+		// calculator's was given for the ranking too.
 		p.title = "AI video cost comparison — AIVC"
+		p.desc = pageInfo("/compare").desc
 	}
 	if p.title != "" {
 		ctx.Page().SetTitle("%s", p.title)

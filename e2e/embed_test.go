@@ -622,6 +622,9 @@ func TestEmbedBeforeWasm(t *testing.T) {
 		if got := eval[string](tb, `document.title`); got != "AI video cost comparison — AIVC" {
 			t.Errorf("%s: the ranking's frame is titled %q", c.what, got)
 		}
+		if got, want := eval[string](tb, `document.querySelector('meta[name="description"]').content`), pageDescription(tb, "/compare"); got != want {
+			t.Errorf("%s: the ranking's frame is described as %q, want /compare's %q", c.what, got, want)
+		}
 	}
 }
 
@@ -931,10 +934,12 @@ func TestEmbedFollowLinkHref(t *testing.T) {
 	tb.assertNoErrors()
 }
 
-// TestEmbedTitle: the frame's document is named for the view it shows, as
-// the snippet names the frame: a screen reader gives it for the frame's
-// content, and a frame opened in a tab of its own showed the ranking as
-// "AI video cost calculator". Switched in place, the title follows.
+// TestEmbedTitle: the frame's document is named and described for the
+// view it shows, as the snippet names the frame: a screen reader gives the
+// title for the frame's content, and a frame opened in a tab of its own
+// showed the ranking as "AI video cost calculator"; its description (and
+// og:description) described the calculator beside the ranking. Switched
+// in place, both follow.
 func TestEmbedTitle(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -944,13 +949,35 @@ func TestEmbedTitle(t *testing.T) {
 	if got := eval[string](tb, `document.title`); got != comparison {
 		t.Errorf("the ranking's title is %q, want %q", got, comparison)
 	}
+	// The descriptions as the site's pages give them: /compare's for the
+	// ranking, the embed's own (the calculator's) for the calculator.
+	ranking, calc := pageDescription(tb, "/compare"), pageDescription(tb, "/embed")
+	if ranking == calc || !strings.Contains(ranking, "ranked") {
+		t.Fatalf("/compare is described as %q, the embed as %q", ranking, calc)
+	}
+	described := func(what, want string) {
+		t.Helper()
+		tb.waitFor(what, fmt.Sprintf(`[...document.querySelectorAll('meta[name="description"], meta[property="og:description"]')]
+			.every((m) => m.content === %q)`, want), 10*time.Second)
+	}
+	described("the ranking's description", ranking)
 	eval[bool](tb, `(location.hash = "#dur=10"), true`)
 	tb.waitFor("the calculator", `!!document.getElementById("cost-per-kept-clip")`, 20*time.Second)
 	tb.waitFor("the calculator's title", fmt.Sprintf(`document.title === %q`, calculator), 10*time.Second)
+	described("the calculator's description", calc)
 	eval[bool](tb, `(location.hash = "#view=compare&dur=10"), true`)
 	tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
 	tb.waitFor("the ranking's title", fmt.Sprintf(`document.title === %q`, comparison), 10*time.Second)
+	described("the ranking's description again", ranking)
 	tb.assertNoErrors()
+}
+
+// pageDescription is the meta description of the site's page at path as
+// served (prerendered), fetched by the page open in tb.
+func pageDescription(tb *tab, path string) string {
+	tb.t.Helper()
+	return eval[string](tb, fmt.Sprintf(`fetch(%q).then((r) => r.text()).then((t) =>
+		new DOMParser().parseFromString(t, "text/html").querySelector('meta[name="description"]').content)`, path))
 }
 
 // TestShareEmbed: the calculator's Share & embed section gives a link and a

@@ -55,7 +55,14 @@
   // The document is named for its view from the start, as the wasm names
   // it (app/shell.go): where the wasm could not run, the ranking's frame
   // was "AI video cost calculator" around "This comparison could not start".
-  if (compare) document.title = "AI video cost comparison — AIVC";
+  // Its description is /compare's (app/routes.go), not the calculator's.
+  if (compare) {
+    document.title = "AI video cost comparison — AIVC";
+    for (const m of document.querySelectorAll('meta[name="description"], meta[property="og:description"]')) {
+      m.content = "Every AI video platform's models priced on the same shot and ranked by cost per second of video " +
+        "you keep, with the plan behind each price and how fresh it is.";
+    }
+  }
   const body = document.body;
   const ready = () => body && body.dataset.wasm === "ready";
   if (compare || location.hash.slice(1).split("&").some((p) => p && !["view", "theme", "accent"].includes(p.split("=")[0]))) {
