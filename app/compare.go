@@ -28,7 +28,8 @@ type compare struct {
 
 	// IFramed renders the ranking for a frame in another site: without the
 	// Share & embed section, which offered an article's readers the embed
-	// code of the frame they were reading.
+	// code of the frame they were reading, and without the exchange rate's
+	// field (renderForm).
 	IFramed bool
 
 	ready  bool
@@ -75,6 +76,7 @@ type compare struct {
 	viewMsg  string // what the last sort or Show all did, for screen readers
 	calcHref string // the calculator for this shot
 	rateHint string
+	rateBad  bool            // the rate had a message: a frame shows its field from then on (renderForm)
 	base     pricing.Rates   // the clip log's rates (deviceRates)
 	linkRate string          // a link's rate, its maker's clip log's ("~0.9" without "~"): linkedRate
 	eur      decimal.Decimal // euros for 1 USD that an empty rate field counts
@@ -235,6 +237,19 @@ func (c *compare) Render() app.UI {
 
 // renderForm renders the shot, the way of buying and the platform filter.
 func (c *compare) renderForm() app.UI {
+	// The exchange rate's field is left out of a frame: a blog's reader
+	// compares platforms, and the legend under the ranking says which rate
+	// converted a price (the author's link may set one). A bad rate in
+	// that link shows it with its message, to correct, and it stays while
+	// it is corrected: going, it took the focus with it.
+	var rate app.UI
+	if !c.IFramed || c.rateBad {
+		rate = field{
+			Name: "rate", Label: labelRate, Value: c.values["rate"], Hint: c.rateHint,
+			Unit: "EUR", Error: c.errs["rate"], Placeholder: c.defaultRate(),
+			OnInput: c.onInput("rate"),
+		}.render()
+	}
 	return attrs(elem("form", "cmp-form",
 		elem("fieldset", "cmp-set cmp-shot",
 			textElem("legend", "", "The shot"),
@@ -256,11 +271,7 @@ func (c *compare) renderForm() app.UI {
 			elem("div", "cmp-fields",
 				c.picker("billing", "", lensChoices),
 				c.picker("cur", "", displayChoices),
-				field{
-					Name: "rate", Label: labelRate, Value: c.values["rate"], Hint: c.rateHint,
-					Unit: "EUR", Error: c.errs["rate"], Placeholder: c.defaultRate(),
-					OnInput: c.onInput("rate"),
-				}.render(),
+				rate,
 			),
 		),
 		c.renderPlatforms(),
@@ -801,6 +812,7 @@ func (c *compare) compute() {
 		Rates:   c.rates(),
 		Today:   c.today,
 	}
+	c.rateBad = c.rateBad || c.errs["rate"] != ""
 	chosen := c.filter(ps)
 	c.filterSum = "All " + strconv.Itoa(len(c.platforms)) + " platforms"
 	if n := len(c.checked); n < len(c.platforms) {

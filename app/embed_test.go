@@ -396,3 +396,40 @@ func TestShareCustomProfileExact(t *testing.T) {
 		t.Errorf("paid=abc: %q", bad.summary)
 	}
 }
+
+// TestEmbedComparePrices: the framed ranking's prices are billed and shown
+// as the reader picks, without the exchange rate's field: a blog's reader
+// compares platforms, and the legend says which rate converted a price. A
+// bad rate in the author's link shows the field with its message.
+func TestEmbedComparePrices(t *testing.T) {
+	framed := func(c *compare) { c.Framed(true) }
+	_, full := loadCompare(t, "")
+	if !strings.Contains(full, `id="f-rate"`) {
+		t.Fatal("/compare has no exchange rate's field")
+	}
+	for _, link := range []string{"/embed#view=compare", "/embed#view=compare&cur=EUR&rate=0.9"} {
+		_, html := loadCompare(t, link, framed)
+		if strings.Contains(html, `id="f-rate"`) {
+			t.Errorf("%s: the framed ranking shows the exchange rate's field", link)
+		}
+		for _, id := range []string{"f-billing", "f-cur", "f-dur", "f-res", "f-tier", "f-takes", "f-audio"} {
+			if !strings.Contains(html, `id="`+id+`"`) {
+				t.Errorf("%s: the framed ranking lacks #%s", link, id)
+			}
+		}
+	}
+	_, html := loadCompare(t, "/embed#view=compare&cur=EUR&rate=0.9", framed)
+	if !strings.Contains(html, "1 USD = 0.9 EUR") {
+		t.Errorf("the framed ranking in euros does not say the link's rate:\n%s", html)
+	}
+	c, html := loadCompare(t, "/embed#view=compare&cur=EUR&rate=abc", framed)
+	if msg := c.errs["rate"]; msg == "" || !strings.Contains(html, `id="f-rate"`) || !strings.Contains(html, msg) {
+		t.Errorf("a bad rate in the link: message %q, field shown %v", msg, strings.Contains(html, `id="f-rate"`))
+	}
+	// Corrected, the field stays (with the focus in it).
+	c.values["rate"] = "0.9"
+	c.compute()
+	if html := app.HTMLString(c.Render()); len(c.errs) > 0 || !strings.Contains(html, `id="f-rate"`) {
+		t.Errorf("the rate corrected: messages %v, field shown %v", c.errs, strings.Contains(html, `id="f-rate"`))
+	}
+}

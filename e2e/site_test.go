@@ -243,11 +243,14 @@ import (
 // raw, +0.7 KB gzip -9: 10,008,865 and 2,628,805); a profile half edited
 // waits in its tab through a reload or a visit to another page (+13.5 KB
 // raw, 2.9 KB of it zeros the linker no longer leaves out, +1.1 KB gzip
-// -9: 10,022,379 and 2,629,871).
+// -9: 10,022,379 and 2,629,871). Then helper 47's: the embed's ranking
+// described as the ranking, and shown without the exchange rate's field
+// unless a link's rate is bad (+910 B raw, -20 B gzip -9: 10,023,289 and
+// 2,629,851).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 10_023_000
+	ceilWasmRaw    = 10_023_910
 	ceilWasmGzip   = 2_630_000
 )
 
