@@ -53,10 +53,10 @@ import (
 //     a reader of an online article is online;
 //   - sets the theme before the first paint (the wasm applies theme and
 //     accent again, authoritatively, when it runs);
-//   - makes every link open in a new tab, and keeps the href of a link
-//     with data-follow to the page's state (the fragment, less the
-//     embed's own keys) at all times: a copied, dragged or middle-clicked
-//     link is read without a click.
+//   - makes every link but a download open in a new tab, and keeps the
+//     href of a link with data-follow to the page's state (the fragment,
+//     less the embed's own keys) at all times: a copied, dragged or
+//     middle-clicked link is read without a click.
 //
 // go-app's install prompt never shows: the shell hides it in embed mode,
 // and browsers do not fire beforeinstallprompt in frames.

@@ -444,6 +444,64 @@ func TestEmbedInBlog(t *testing.T) {
 	host.assertNoErrors()
 }
 
+// TestEmbedDownloadInPlace: an export in the frame (the ranking's CSV, a
+// data: link with download) downloads where it is. The frame's click
+// handler, which opens the site's links in a new tab, gave it
+// target=_blank too: a download is no page, and a browser that follows
+// the target over the download opens a tab for it. (The framed ranking
+// leaves its exports to the full page, so the link is clicked by script.)
+func TestEmbedDownloadInPlace(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	host := openBlog(t, newBlog(t, srv.URL), "")
+	frame := attachFrame(t, host, srv.URL+"/embed")
+	frame.waitReady()
+	switchToRanking(t, host, frame, srv.URL, "the ranking")
+	dir := t.TempDir()
+	call(host, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	})
+	pages := func() int {
+		infos, err := chromedp.Targets(host.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, info := range infos {
+			if info.Type == "page" {
+				n++
+			}
+		}
+		return n
+	}
+	before := pages()
+	type clicked struct{ Name, Target string }
+	got := eval[clicked](frame, `(() => {
+		const a = document.getElementById("download-csv");
+		a.click();
+		return {name: a.getAttribute("download"), target: a.target};
+	})()`)
+	if got.Target != "" {
+		t.Errorf("the CSV's link was given target=%q: a download is no page to open in a tab", got.Target)
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		if data, err := os.ReadFile(filepath.Join(dir, got.Name)); err == nil && strings.HasPrefix(string(data), "\ufeffrank,") {
+			break
+		}
+		if time.Now().After(deadline) {
+			entries, _ := os.ReadDir(dir)
+			t.Fatalf("no %s downloaded from the frame; the folder holds %v%s", got.Name, entries, frame.consoleDump())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if after := pages(); after != before {
+		t.Errorf("the download opened a tab: %d pages, %d before", after, before)
+	}
+	frame.assertNoErrors()
+	host.assertNoErrors()
+}
+
 // TestEmbedFitsOffScreen: a frame below the reader's screen is fitted to
 // its content before it is scrolled to. Chromium does not render a frame
 // of another site while it is off screen, and its ResizeObserver does not

@@ -129,8 +129,11 @@
   window.addEventListener("hashchange", follow);
   window.addEventListener("popstate", follow);
   new MutationObserver(follow).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["href", "data-follow"] });
+  // A download (an export: a data: or blob: link with download) is no
+  // page: it stays in place, where a browser that follows the target
+  // over the download would open a tab for it.
   document.addEventListener("click", (e) => {
-    const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    const a = e.target instanceof Element ? e.target.closest("a[href]:not([download])") : null;
     if (a && !a.target) {
       a.target = "_blank";
       a.rel = "noopener";
