@@ -607,7 +607,8 @@ func TestEmbedBusyHost(t *testing.T) {
 // first values, not the article's; until the wasm shows those, its figures
 // are faded and busy, and where the wasm cannot run the embed says so in
 // their place. It showed $0.50 a kept clip, the first values', beside an
-// article about a $3.60 clip, and a form that did nothing.
+// article about a $3.60 clip, and a form that did nothing. The ranking's
+// frame says it is loading until then, without the calculator.
 func TestEmbedBeforeWasm(t *testing.T) {
 	t.Parallel()
 	const link = "/embed#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3"
@@ -632,6 +633,33 @@ func TestEmbedBeforeWasm(t *testing.T) {
 	waitResults(tb, "the article's preset", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
 	if got := eval[look](tb, lookJS); got.Busy != "" || got.Opacity != "1" {
 		t.Errorf("once the wasm runs, the results are busy %q, opacity %s", got.Busy, got.Opacity)
+	}
+	tb.assertNoErrors()
+
+	// The ranking's frame, loading: the prerendered page is the calculator,
+	// which a reader saw, and typed into, where a ranking was promised. It
+	// says the ranking is coming instead, and has nothing to type into.
+	held, release = newHeldServer(t)
+	tb = newTab(t, held.URL)
+	tb.navigate(link + "&view=compare")
+	type loading struct {
+		Text     string
+		Controls []string
+	}
+	const loadingJS = `(() => {
+		const p = document.getElementById("embed-loading");
+		return {text: p && p.checkVisibility() ? p.textContent : "",
+			controls: [...document.querySelectorAll("input, select, button")].filter((e) => e.checkVisibility()).map((e) => e.id)};
+	})()`
+	if got := eval[loading](tb, loadingJS); got.Text != "Loading the comparison…" || len(got.Controls) > 0 {
+		t.Errorf("before the wasm runs, the ranking's frame says %q and shows the controls %q; want it to say the comparison is loading, and none",
+			got.Text, got.Controls)
+	}
+	release()
+	tb.waitReady()
+	tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	if got := eval[loading](tb, loadingJS); got.Text != "" || len(got.Controls) == 0 {
+		t.Errorf("once the wasm runs, the ranking's frame says %q, with the controls %q", got.Text, got.Controls)
 	}
 	tb.assertNoErrors()
 
@@ -676,6 +704,9 @@ func TestEmbedBeforeWasm(t *testing.T) {
 		}
 		if got.Figures {
 			t.Errorf("%s: the embed still shows the first values' figures", c.what)
+		}
+		if eval[bool](tb, `!!document.getElementById("embed-loading")`) {
+			t.Errorf("%s: the embed still says the comparison is loading", c.what)
 		}
 		if got := eval[string](tb, `document.title`); got != "AI video cost comparison — AIVC" {
 			t.Errorf("%s: the ranking's frame is titled %q", c.what, got)

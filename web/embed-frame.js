@@ -65,6 +65,20 @@
   }
   const body = document.body;
   const ready = () => body && body.dataset.wasm === "ready";
+  // The ranking's frame: the prerendered page is the calculator, which the
+  // ranking replaces once the wasm runs. A reader saw a calculator (and
+  // typed into it) where the article promised a ranking, for seconds on a
+  // phone; it is hidden (app.css: #embed-loading ~ #main) behind a line
+  // saying the ranking is coming. This script runs before <main> is
+  // parsed, so the calculator is never painted.
+  const me = document.currentScript;
+  if (compare && me && !ready()) {
+    const p = document.createElement("p");
+    p.id = "embed-loading";
+    p.className = "embed-failed";
+    p.textContent = "Loading the comparison…";
+    me.after(p);
+  }
   if (compare || location.hash.slice(1).split("&").some((p) => p && !["view", "theme", "accent"].includes(p.split("=")[0]))) {
     root.dataset.pending = "";
   }
@@ -72,6 +86,7 @@
   // this for the embed's message.
   window.aivcNoWasm = () => {
     if (ready() || document.getElementById("embed-failed")) return;
+    document.getElementById("embed-loading")?.remove();
     const main = document.getElementById("main");
     const p = document.createElement("p"), a = document.createElement("a");
     p.id = "embed-failed";
