@@ -88,12 +88,16 @@ type choice struct {
 // picker is a labelled <select> with a message beside it, the select-shaped
 // sibling of field.
 type picker struct {
-	Name     string
-	Label    string
-	Value    string // the chosen option's value
-	Hint     string
-	Error    string
-	Choices  []choice
+	Name    string
+	Label   string
+	Value   string // the chosen option's value
+	Hint    string
+	Error   string
+	Choices []choice
+	// Heard, when set, is the name a screen reader hears: the label and
+	// what it leaves to the picker's place on the page ("Project filter"
+	// where the form above has a Project too). It starts with Label.
+	Heard    string
 	OnChange app.EventHandler
 }
 
@@ -142,6 +146,9 @@ func (p picker) render() app.UI {
 		On("change", p.OnChange, app.EventScope(p.Name))
 	if p.Error != "" {
 		sel = sel.Attr("aria-invalid", "true")
+	}
+	if p.Heard != "" {
+		sel = sel.Attr("aria-label", p.Heard)
 	}
 
 	class := "field"

@@ -767,11 +767,21 @@ func (c *clipLog) onCheck(name string) app.EventHandler {
 	}
 }
 
-// picker renders the select name.
+// picker renders the select name. The filters and My plans' platform are
+// named by their place too: the page had three pickers called "Platform",
+// and a Project and a Client both typed and picked, which a screen
+// reader's list of fields could not tell apart.
 func (c *clipLog) picker(name, hint string, choices []choice) app.UI {
+	label, heard := logLabel(name), ""
+	switch {
+	case strings.HasPrefix(name, "f_"):
+		heard = label + " filter"
+	case name == "plan_profile":
+		heard = label + " of your plan"
+	}
 	return picker{
-		Name: name, Label: logLabel(name), Value: c.values[name], Hint: hint,
-		Error: c.errs[name], Choices: choices, OnChange: c.onInput(name),
+		Name: name, Label: label, Value: c.values[name], Hint: hint,
+		Error: c.errs[name], Choices: choices, Heard: heard, OnChange: c.onInput(name),
 	}.render()
 }
 
@@ -1675,10 +1685,25 @@ func (c *clipLog) onRemovePlan(profile string) app.EventHandler {
 			relinkProfile(profile, mp.PlanID, "", "")
 		}
 		c.status = "Removed your plan for " + c.profileName(profile) + "."
+		// The button is gone (it fell to <body>): the focus goes to the
+		// Remove of the plan that takes its place, else the one before,
+		// else the form below the list.
+		next := "#f-plan_profile"
+		for i, r := range c.planRows {
+			if r.Profile != profile || len(c.planRows) == 1 {
+				continue
+			}
+			j := min(i+1, len(c.planRows)-1)
+			if j == i {
+				j = i - 1
+			}
+			next = `#log-plan-list li[data-profile="` + c.planRows[j].Profile + `"] button`
+		}
 		c.planOf = ""
 		c.fillPlan()
 		c.previewClip()
 		c.refresh()
+		focusAfterRender(c.page, next, "#f-plan_profile")
 	}
 }
 

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,9 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 )
@@ -343,4 +346,58 @@ func (tb *tab) consoleDump() string {
 		fmt.Fprintf(&b, "\n  %s", m)
 	}
 	return b.String()
+}
+
+// axNode is what a screen reader is told of an element: its role, name
+// and description in the browser's accessibility tree.
+type axNode struct{ Role, Name, Desc string }
+
+func (n axNode) String() string {
+	if n.Desc == "" {
+		return n.Role + " “" + n.Name + "”"
+	}
+	return n.Role + " “" + n.Name + "” (" + n.Desc + ")"
+}
+
+// axValue is the text of one of the tree's values ("" for none).
+func axValue(v *accessibility.Value) string {
+	if v == nil {
+		return ""
+	}
+	var x any
+	if json.Unmarshal(v.Value, &x) != nil {
+		return string(v.Value)
+	}
+	return fmt.Sprint(x)
+}
+
+// focusedAX is the accessibility tree's node of the focused element,
+// as a screen reader announces it when the focus lands.
+func focusedAX(tb *tab) axNode {
+	tb.t.Helper()
+	r := call(tb, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.activeElement"})
+	if r.Result == nil || r.Result.ObjectID == "" {
+		tb.t.Fatalf("no focused element")
+	}
+	defer call(tb, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: r.Result.ObjectID})
+	alone := false
+	ax := call(tb, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: r.Result.ObjectID, FetchRelatives: &alone})
+	if len(ax.Nodes) == 0 {
+		return axNode{}
+	}
+	n := ax.Nodes[0]
+	return axNode{axValue(n.Role), axValue(n.Name), axValue(n.Description)}
+}
+
+// axNodes is every node of the page's accessibility tree that is not
+// ignored (hidden, or only presentation).
+func axNodes(tb *tab) []axNode {
+	tb.t.Helper()
+	var out []axNode
+	for _, n := range call(tb, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{}).Nodes {
+		if !n.Ignored {
+			out = append(out, axNode{axValue(n.Role), axValue(n.Name), axValue(n.Description)})
+		}
+	}
+	return out
 }

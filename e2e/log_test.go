@@ -824,3 +824,74 @@ func TestLogKeep(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestLogPlansByKeyboard: My plans by keyboard alone and as a screen reader
+// hears it. Each field of the page has a name of its own: there were three
+// pickers called "Platform" (the clip's, the filter's and the plan's), and
+// a Project and a Client both typed and picked. Two plans saved, each
+// Remove pressed with Enter puts the focus on the plan that takes its
+// place, then on the form below the list: it fell to <body>, and the next
+// Tab started from the top of the page.
+func TestLogPlansByKeyboard(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+
+	seen := map[string]int{}
+	for _, n := range axNodes(tb) {
+		switch n.Role {
+		case "combobox", "textbox", "searchbox", "spinbutton", "checkbox", "radio":
+			seen[n.Name]++
+		}
+	}
+	for name, n := range seen {
+		if n > 1 || name == "" {
+			t.Errorf("%d fields of /log are named %q", n, name)
+		}
+	}
+
+	// From the platform picker of My plans: a letter picks a platform,
+	// Tab goes on to Save plan, Enter saves it.
+	plan := func(letter string) string {
+		t.Helper()
+		eval[bool](tb, `(document.getElementById("f-plan_profile").focus(), true)`)
+		if got := focusedAX(tb); got.Role != "combobox" || got.Name != "Platform of your plan" {
+			t.Errorf("My plans' platform is heard as %s", got)
+		}
+		tb.do("picking a platform", chromedp.KeyEvent(letter))
+		tb.waitFor("its plans", `document.getElementById("f-plan")?.options.length > 0`, 10*time.Second)
+		id := eval[string](tb, `document.getElementById("f-plan_profile").value`)
+		for range 5 {
+			if eval[string](tb, `document.activeElement.id`) == "log-plan-save" {
+				break
+			}
+			tb.do("tabbing", chromedp.KeyEvent(kb.Tab))
+		}
+		tb.do("saving the plan", chromedp.KeyEvent(kb.Enter))
+		tb.waitFor("the plan listed", `!!document.querySelector('#log-plan-list li[data-profile="`+id+`"]')`, 10*time.Second)
+		return id
+	}
+	first, second := plan("p"), plan("s")
+	if first == second {
+		t.Fatalf("both letters picked %s", first)
+	}
+	order := eval[[]string](tb, `[...document.querySelectorAll("#log-plan-list li")].map((li) => li.dataset.profile)`)
+	if len(order) != 2 {
+		t.Fatalf("plans listed: %v", order)
+	}
+	eval[bool](tb, `(document.querySelector("#log-plan-list li button").focus(), true)`)
+	if got := focusedAX(tb); !strings.HasPrefix(got.Name, "Remove: ") || got.Name == "Remove: " {
+		t.Errorf("a plan's Remove is heard as %s", got)
+	}
+	tb.do("removing the first plan", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("one plan left", `document.querySelectorAll("#log-plan-list li").length === 1`, 10*time.Second)
+	tb.waitFor("the focus on the Remove of the plan left", `document.activeElement.matches('#log-plan-list li[data-profile="`+order[1]+`"] button')`, 5*time.Second)
+	tb.do("removing the other", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("no plan left", `document.querySelectorAll("#log-plan-list li").length === 0`, 10*time.Second)
+	tb.waitFor("the focus on the plan form", `document.activeElement.id === "f-plan_profile"`, 5*time.Second)
+	if got := eval[string](tb, `document.getElementById("log-status").textContent`); !strings.Contains(got, "Removed your plan") {
+		t.Errorf("the status says %q after the plans were removed", got)
+	}
+	tb.assertNoErrors()
+}
