@@ -48,6 +48,7 @@ type profilesPage struct {
 	ed         *profileEditor
 	status     string // what the last action did (role=status)
 	alert      string // what went wrong (role=alert)
+	importBad  string // the id of the import field whose profile the alert refuses
 	undo       *pricing.Profile
 	undoPlan   string // the clip log's plan for undo, as stored
 	exportID   string
@@ -216,6 +217,17 @@ func (c *profilesPage) renderMine() app.UI {
 		}
 		bad = elem("div", "prof-bad", recs...).ID("prof-bad")
 	}
+	// The import field whose profile was refused is marked invalid and
+	// described by the alert that says why: the alert was tied to none.
+	file := void("input").Attr("type", "file").ID("f-import-file").Attr("accept", ".json,application/json")
+	paste := attrs(elem("textarea", "prof-json"), "id", "f-import", "name", "import", "rows", "6", "spellcheck", "false")
+	switch {
+	case c.alert == "":
+	case c.importBad == "f-import-file":
+		file = file.Attr("aria-invalid", "true").Attr("aria-describedby", "prof-alert")
+	case c.importBad == "f-import":
+		paste = attrs(paste, "aria-invalid", "true", "aria-describedby", "prof-alert")
+	}
 	return attrs(elem("section", "prof-mine",
 		textElem("h2", "", "Your own profiles").ID("prof-mine-title"),
 		textElem("p", "", mine+" They are kept in this browser only: export the ones you want to keep safe."),
@@ -225,9 +237,9 @@ func (c *profilesPage) renderMine() app.UI {
 			textElem("p", "field-hint", "A file exported here or from catalog.json, at most 1 MB. It is checked like "+
 				"the bundled catalog; a profile with a mistake is refused and nothing saved changes."),
 			attrs(textElem("label", "field-label", "From a file"), "for", "f-import-file"),
-			void("input").Attr("type", "file").ID("f-import-file").Attr("accept", ".json,application/json"),
+			file,
 			attrs(textElem("label", "field-label", "Or paste it"), "for", "f-import"),
-			attrs(elem("textarea", "prof-json"), "id", "f-import", "name", "import", "rows", "6", "spellcheck", "false"),
+			paste,
 			actionButton("", "Import pasted JSON", "paste", "").ID("prof-import-paste"),
 		).ID("prof-import"),
 		bad,
@@ -867,8 +879,11 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 	if !b.Truthy() {
 		return
 	}
-	id := attrText(b, "data-id")
-	switch attrText(b, "data-action") {
+	id, action := attrText(b, "data-id"), attrText(b, "data-action")
+	if action != "paste" {
+		c.importBad = ""
+	}
+	switch action {
 	case "clone":
 		if p, ok := c.find(id); ok {
 			c.open(ctx, cloneProfile(p, c.taken), "")
@@ -898,9 +913,19 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 	case "paste":
 		// Imported, the text goes: a second press imported it again, as
 		// another copy ("… (2)").
-		if t := app.Window().GetElementByID("f-import"); t.Truthy() && c.importData([]byte(t.Get("value").String())) {
-			t.Set("value", "")
+		t := app.Window().GetElementByID("f-import")
+		if !t.Truthy() {
+			break
 		}
+		if c.importData([]byte(t.Get("value").String())) {
+			t.Set("value", "")
+			break
+		}
+		// Refused, the focus goes to the text to fix, which is marked
+		// invalid and described by the reason: pressed again with the
+		// same mistake, the alert, unchanged, said nothing.
+		c.importBad = "f-import"
+		focusAfterRender(c.page, "#f-import")
 	}
 }
 
@@ -1010,6 +1035,7 @@ func (c *profilesPage) onFile(ctx app.Context, e app.Event) {
 		return
 	}
 	f := files.Index(0)
+	c.importBad = "f-import-file"
 	if f.Get("size").Float() > pricing.ProfileMaxBytes {
 		c.alert = "Import refused: " + profileMessage(errTooBig)
 		in.Set("value", "")
@@ -1020,7 +1046,9 @@ func (c *profilesPage) onFile(ctx app.Context, e app.Event) {
 			c.alert = "The file could not be read; nothing was imported."
 			return
 		}
-		c.importData([]byte(text.String()))
+		if c.importData([]byte(text.String())) {
+			c.importBad = ""
+		}
 	})
 	in.Set("value", "")
 }

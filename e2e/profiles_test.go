@@ -14,6 +14,7 @@ import (
 
 	"github.com/aivc/aivc/internal/site"
 	"github.com/aivc/aivc/pricing"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -641,5 +642,54 @@ func TestProfileStorageFull(t *testing.T) {
 		t.Errorf("stored %v with a full storage", keys)
 	}
 	eval[bool](tb, `(Object.keys(localStorage).filter(k => k.startsWith("junk-")).forEach(k => localStorage.removeItem(k)), true)`)
+	tb.assertNoErrors()
+}
+
+// TestProfileImportByKeyboard: a pasted profile imported by keyboard alone,
+// as a screen reader hears it. Refused, the focus goes to the pasted text,
+// marked invalid and described by the reason, each time Import is pressed:
+// the reason, an alert tied to no field, was said once, and pressed again
+// with the same mistake the page said nothing. Imported, the mark goes.
+func TestProfileImportByKeyboard(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	eval[bool](tb, `(document.querySelector("#prof-import summary").focus(), true)`)
+	tb.do("opening Import", chromedp.KeyEvent(kb.Enter))
+	for _, want := range []string{"f-import-file", "f-import"} {
+		tb.do("tabbing", chromedp.KeyEvent(kb.Tab))
+		if got := eval[string](tb, `document.activeElement.id`); got != want {
+			t.Fatalf("Tab reached #%s, want #%s", got, want)
+		}
+	}
+	tb.do("typing a broken profile", chromedp.KeyEvent(`{"id": "x"`))
+	for i := range 2 {
+		tb.do("tabbing to Import", chromedp.KeyEvent(kb.Tab))
+		if got := eval[string](tb, `document.activeElement.id`); got != "prof-import-paste" {
+			t.Fatalf("Tab reached #%s, want Import pasted JSON", got)
+		}
+		tb.do("importing", chromedp.KeyEvent(kb.Enter))
+		tb.waitFor("the focus on the pasted text", `document.activeElement.id === "f-import"`, 10*time.Second)
+		got := focusedAX(tb)
+		if got.Name != "Or paste it" || !strings.HasPrefix(got.Desc, "Import refused") ||
+			!eval[bool](tb, `document.activeElement.getAttribute("aria-invalid") === "true"`) {
+			t.Errorf("press %d: the refused text is heard as %s, aria-invalid=%s", i+1, got,
+				eval[string](tb, `document.activeElement.getAttribute("aria-invalid")`))
+		}
+	}
+	root, _ := site.FindRoot(".")
+	runway, err := os.ReadFile(filepath.Join(root, "pricing", "catalog", "runway.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.do("selecting the text", chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	call(tb, input.InsertText, input.InsertTextParams{Text: string(runway)}) // pasted
+	tb.do("tabbing to Import", chromedp.KeyEvent(kb.Tab))
+	tb.do("importing", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("imported", `document.getElementById("prof-status").textContent.includes("Imported")`, 10*time.Second)
+	if got := eval[string](tb, `document.activeElement.id + " " + document.getElementById("f-import").hasAttribute("aria-invalid")`); got != "prof-import-paste false" {
+		t.Errorf("after the import: focus on #%s, the text still marked invalid", got)
+	}
 	tb.assertNoErrors()
 }
