@@ -1820,10 +1820,13 @@ func (c *clipLog) onUndo(ctx app.Context, e app.Event) {
 	focusAfterRender(c.page, "#log-status")
 }
 
-// onMore shows more of the list.
+// onMore shows more of the list, and moves the focus to the first clip
+// it shows: the button, gone with the last of them, left it on <body>.
 func (c *clipLog) onMore(ctx app.Context, e app.Event) {
+	first := len(c.rows) + 1
 	c.limit += logRows
 	c.refresh()
+	focusAfterRender(c.page, "#log-table tbody tr:nth-child("+strconv.Itoa(first)+") .log-edit", "#log-more")
 }
 
 // onExport downloads the log: a JSON backup of everything, or CSV for a

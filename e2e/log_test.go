@@ -895,3 +895,28 @@ func TestLogPlansByKeyboard(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestLogMoreByKeyboard: "Show … more" pressed with Enter puts the focus on
+// the first clip it shows, whose Edit names it, while the button stays and
+// once it goes with the last clips: it fell to <body> then, and the next
+// Tab started from the top of the page.
+func TestLogMoreByKeyboard(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	seedLog(tb, 250)
+	tb.open("/log")
+	for _, shown := range []int{100, 200} {
+		eval[bool](tb, `(document.getElementById("log-more").focus(), true)`)
+		tb.do("showing more", chromedp.KeyEvent(kb.Enter))
+		tb.waitFor("more rows", fmt.Sprintf(`document.querySelectorAll("#log-table tr[data-entry-id]").length > %d`, shown), 10*time.Second)
+		tb.waitFor("the focus on the first row shown", fmt.Sprintf(`document.activeElement.matches("#log-table tbody tr:nth-child(%d) .log-edit")`, shown+1), 5*time.Second)
+		if got := focusedAX(tb); !strings.HasPrefix(got.Name, fmt.Sprintf("Edit row %d: ", shown+1)) {
+			t.Errorf("after Show more, the focus is heard as %s", got)
+		}
+	}
+	if eval[bool](tb, `!!document.getElementById("log-more")`) {
+		t.Error("Show more is still there with every clip shown")
+	}
+	tb.assertNoErrors()
+}
