@@ -49,6 +49,7 @@ type profilesPage struct {
 	status     string // what the last action did (role=status)
 	alert      string // what went wrong (role=alert)
 	importBad  string // the id of the import field whose profile the alert refuses
+	opener     string // selects the button that opened the editor, for Cancel
 	undo       *pricing.Profile
 	undoPlan   string // the clip log's plan for undo, as stored
 	exportID   string
@@ -882,6 +883,13 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 	id, action := attrText(b, "data-id"), attrText(b, "data-action")
 	if action != "paste" {
 		c.importBad = ""
+	}
+	// Cancel gives the focus back to the button that opened the editor.
+	switch action {
+	case "clone", "edit":
+		c.opener = `#prof-` + id + `:not([hidden]) button[data-action="` + action + `"]`
+	case "new":
+		c.opener = "#prof-new"
 	}
 	switch action {
 	case "clone":
@@ -2023,7 +2031,15 @@ func (c *profilesPage) onEdCancel(ctx app.Context, e app.Event) {
 	defer c.keepEditor()
 	c.ed = nil
 	c.status = "Nothing was saved."
-	focusAfterRender(c.page, "#prof-status")
+	// The focus goes back to the button that opened the editor (the
+	// status, far above a profile's Edit, says the same as a live
+	// region); after a reload, which forgets it, to the status.
+	back := []string{"#prof-status"}
+	if c.opener != "" {
+		back = []string{c.opener, "#prof-status"}
+	}
+	focusAfterRender(c.page, back...)
+	c.opener = ""
 }
 
 // rateRule names the rule a rate sets.

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The one browser of the run: started by the first test that needs it,
@@ -346,6 +347,19 @@ func (tb *tab) consoleDump() string {
 		fmt.Fprintf(&b, "\n  %s", m)
 	}
 	return b.String()
+}
+
+// tabTo presses Tab until the focus is on the element selector matches,
+// at most n times, and fails the test if it does not get there.
+func tabTo(tb *tab, selector string, n int) {
+	tb.t.Helper()
+	for range n {
+		tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+		if eval[bool](tb, `document.activeElement.matches(`+jsString(selector)+`)`) {
+			return
+		}
+	}
+	tb.t.Fatalf("%d presses of Tab did not reach %s (the focus is on %s)", n, selector, focusedAX(tb))
 }
 
 // axNode is what a screen reader is told of an element: its role, name

@@ -862,12 +862,7 @@ func TestLogPlansByKeyboard(t *testing.T) {
 		tb.do("picking a platform", chromedp.KeyEvent(letter))
 		tb.waitFor("its plans", `document.getElementById("f-plan")?.options.length > 0`, 10*time.Second)
 		id := eval[string](tb, `document.getElementById("f-plan_profile").value`)
-		for range 5 {
-			if eval[string](tb, `document.activeElement.id`) == "log-plan-save" {
-				break
-			}
-			tb.do("tabbing", chromedp.KeyEvent(kb.Tab))
-		}
+		tabTo(tb, "#log-plan-save", 5)
 		tb.do("saving the plan", chromedp.KeyEvent(kb.Enter))
 		tb.waitFor("the plan listed", `!!document.querySelector('#log-plan-list li[data-profile="`+id+`"]')`, 10*time.Second)
 		return id

@@ -693,3 +693,47 @@ func TestProfileImportByKeyboard(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestProfileEditorByKeyboard: a profile made, saved, edited and left by
+// keyboard alone. From the top of the page Tab reaches Start a blank
+// profile; typed in and saved with Enter, the profile is saved and the
+// focus is on the status that says so; Cancel gives the focus back to
+// the button that opened the editor (Edit, Clone and edit, Start a blank
+// profile), as /log's Cancel does: it went to the status at the top of
+// the page, 30 presses of Tab above a profile's Edit.
+func TestProfileEditorByKeyboard(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	tabTo(tb, "#prof-new", 20)
+	tb.do("starting a blank profile", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the focus on the editor's title", `document.activeElement.id === "prof-editor-title"`, 10*time.Second)
+	tabTo(tb, "#f-name", 1)
+	tb.do("typing a name", chromedp.KeyEvent("Acme Video"))
+	tb.waitFor("the id following the name", `document.getElementById("f-id").value === "acme-video"`, 10*time.Second)
+	tb.do("saving with Enter", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("saved, the focus on the status", `document.activeElement.id === "prof-status" &&
+		document.getElementById("prof-status").textContent.includes("Saved “Acme Video”")`, 10*time.Second)
+
+	for _, c := range []struct{ opener, name string }{
+		{`#prof-acme-video button[data-action="edit"]`, "Edit: Acme Video"},
+		{`#prof-runway button[data-action="clone"]`, "Clone and edit: Runway (app)"},
+		{"#prof-new", "Start a blank profile"},
+	} {
+		eval[bool](tb, `(document.querySelector(`+jsString(c.opener)+`).focus(), true)`)
+		tb.do("opening the editor", chromedp.KeyEvent(kb.Enter))
+		tb.waitFor("the editor", `document.activeElement.id === "prof-editor-title"`, 10*time.Second)
+		tabTo(tb, "#prof-cancel", 200)
+		tb.do("cancelling", chromedp.KeyEvent(kb.Enter))
+		tb.waitFor("the editor closed", `!document.getElementById("prof-editor")`, 10*time.Second)
+		time.Sleep(100 * time.Millisecond) // the focus moves after the render
+		if got := focusedAX(tb); got.Role != "button" || got.Name != c.name {
+			t.Errorf("after %s and Cancel, the focus is on %s, want the button %q", c.name, got, c.name)
+		}
+		if s := eval[string](tb, `document.getElementById("prof-status").textContent`); s != "Nothing was saved." {
+			t.Errorf("after %s and Cancel, the status says %q", c.name, s)
+		}
+	}
+	tb.assertNoErrors()
+}
