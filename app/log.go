@@ -360,7 +360,9 @@ func (c *clipLog) renderCorrupt() app.UI {
 func (c *clipLog) renderForm() app.UI {
 	var undo, editing, reprice app.UI
 	if c.undo != nil || c.unedit != nil {
-		undo = button("log-undo", "secondary", "Undo", c.onUndo)
+		// Described by what it undoes: a list of the page's buttons
+		// said "Undo" and nothing else.
+		undo = button("log-undo", "secondary", "Undo", c.onUndo).Attr("aria-describedby", "log-status-text")
 	}
 	title, save, again := "Log a clip", "Log clip", button("log-save-again", "secondary", "Log another like this", c.onSave(true))
 	describedBy := "" // go-app leaves out an empty attribute
@@ -408,7 +410,7 @@ func (c *clipLog) renderForm() app.UI {
 				again,
 			),
 		).ID("log-form").Attr("aria-label", title).Attr("aria-describedby", describedBy).On("submit", c.onSave(false)),
-		elem("p", "log-status", app.Text(c.status), undo).ID("log-status").Attr("role", "status").Attr("tabindex", "-1"),
+		elem("p", "log-status", textElem("span", "", c.status).ID("log-status-text"), undo).ID("log-status").Attr("role", "status").Attr("tabindex", "-1"),
 	)
 }
 

@@ -156,7 +156,9 @@ func (c *profilesPage) Render() app.UI {
 	var undo app.UI
 	if c.undo != nil {
 		status += " "
-		undo = actionButton("secondary", "Undo", "undo", "").ID("prof-undo")
+		// Described by what it undoes: a list of the page's buttons
+		// said "Undo" and nothing else.
+		undo = actionButton("secondary", "Undo", "undo", "").ID("prof-undo").Attr("aria-describedby", "prof-status-text")
 	}
 	// Buttons outside the editor carry data-action (and data-id) and no
 	// handler of their own; the clicks, changes and input reach the
@@ -175,7 +177,7 @@ func (c *profilesPage) Render() app.UI {
 					"download", "catalog.schema.json"),
 				app.Text(".")),
 		),
-		attrs(elem("p", "prof-status", app.Text(status), undo), "id", "prof-status", "role", "status", "aria-live", "polite", "tabindex", "-1"),
+		attrs(elem("p", "prof-status", textElem("span", "", status).ID("prof-status-text"), undo), "id", "prof-status", "role", "status", "aria-live", "polite", "tabindex", "-1"),
 		textElem("p", "prof-alert field-msg", c.alert).ID("prof-alert").Attr("role", "alert"),
 		c.renderMine(),
 		editor,

@@ -188,6 +188,10 @@ func TestLogPersists(t *testing.T) {
 		t.Errorf("deleting a row scrolled the page from %v to %v px", scrolled, y)
 	}
 	eval[bool](tb, `(document.getElementById("log-undo").focus(), true)`)
+	// Undo says what it undoes: it was "Undo" alone in a list of buttons.
+	if got := focusedAX(tb); got.Name != "Undo" || !strings.HasPrefix(got.Desc, "Deleted the ") {
+		t.Errorf("Undo is heard as %s, want it described by the deletion", got)
+	}
 	if left := logIDs(tb); len(left) != 1 || left[0] != ids[1] {
 		t.Errorf("deleting the first row (%s) left %v, want [%s]", ids[0], left, ids[1])
 	}

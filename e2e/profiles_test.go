@@ -700,7 +700,8 @@ func TestProfileImportByKeyboard(t *testing.T) {
 // focus is on the status that says so; Cancel gives the focus back to
 // the button that opened the editor (Edit, Clone and edit, Start a blank
 // profile), as /log's Cancel does: it went to the status at the top of
-// the page, 30 presses of Tab above a profile's Edit.
+// the page, 30 presses of Tab above a profile's Edit. Deleted, the focus
+// is on Undo, described by what it undoes: it was "Undo" alone.
 func TestProfileEditorByKeyboard(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -734,6 +735,14 @@ func TestProfileEditorByKeyboard(t *testing.T) {
 		if s := eval[string](tb, `document.getElementById("prof-status").textContent`); s != "Nothing was saved." {
 			t.Errorf("after %s and Cancel, the status says %q", c.name, s)
 		}
+	}
+
+	// Deleted, the focus is on Undo, which says what it undoes.
+	eval[bool](tb, `(document.querySelector('#prof-acme-video button[data-action="delete"]').focus(), true)`)
+	tb.do("deleting the profile", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the focus on Undo", `document.activeElement.id === "prof-undo"`, 10*time.Second)
+	if got := focusedAX(tb); got.Name != "Undo" || got.Desc != "Deleted “Acme Video”." {
+		t.Errorf("Undo is heard as %s, want it described by what it undoes", got)
 	}
 	tb.assertNoErrors()
 }
