@@ -1917,7 +1917,20 @@ func (c *clipLog) onDiscard(key string) app.EventHandler {
 			return
 		}
 		c.status = "Discarded the record " + key + "."
+		i := 0 // a loop: slices.IndexFunc's instantiation costs app.wasm
+		for i < len(c.corrupt) && cmp.Or(c.corrupt[i].QuarantineKey, c.corrupt[i].Key) != key {
+			i++
+		}
 		c.refresh()
+		// The button is gone (it fell to <body>): the focus goes to the
+		// Discard of the record that takes its place, else the one
+		// before (by place: a key may hold any character), else the
+		// status.
+		if n := len(c.corrupt); n > 0 {
+			focusAfterRender(c.page, ".log-corrupt-list > li:nth-child("+strconv.Itoa(min(i, n-1)+1)+") button:last-child", "#log-status")
+			return
+		}
+		focusAfterRender(c.page, "#log-status")
 	}
 }
 

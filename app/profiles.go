@@ -1030,7 +1030,19 @@ func (c *profilesPage) discard(key string) {
 		return
 	}
 	c.status = "Discarded the record “" + key + "”."
+	i := 0 // a loop: slices.IndexFunc's instantiation costs app.wasm
+	for i < len(c.bad) && c.bad[i].Key != key {
+		i++
+	}
 	c.reload()
+	// The button is gone (it fell to <body>): the focus goes to the
+	// Discard of the record that takes its place, else the one before
+	// (by place: a key may hold any character), else the status.
+	if n := len(c.bad); n > 0 {
+		focusAfterRender(c.page, "#prof-bad > div:nth-of-type("+strconv.Itoa(min(i, n-1)+1)+") button", "#prof-status")
+		return
+	}
+	focusAfterRender(c.page, "#prof-status")
 }
 
 // onFile imports the file chosen in the import's file input (changes

@@ -15,6 +15,7 @@ import (
 	"github.com/aivc/aivc/pricing"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/shopspring/decimal"
 )
 
@@ -375,12 +376,14 @@ func TestLogImportLimits(t *testing.T) {
 
 // TestProfilesCorruptRecord: a stored custom profile that cannot be read
 // is shown with its text, kept through reloads, and breaks no page.
+// Discarded by keyboard, the focus goes to the next record's Discard, then
+// to the status: it fell to <body>.
 func TestProfilesCorruptRecord(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	tb.open("/")
-	seed(tb, map[string]string{"aivc.profiles.v1.broken": `{"id":"broken","name":"Half`})
+	seed(tb, map[string]string{"aivc.profiles.v1.broken": `{"id":"broken","name":"Half`, "aivc.profiles.v1.zz": `[`})
 	tb.open("/profiles")
 	tb.waitFor("the record", `!!document.getElementById("prof-bad")`, 10*time.Second)
 	text := eval[string](tb, `document.getElementById("prof-bad").innerText + [...document.querySelectorAll("#prof-bad textarea")].map(t => t.value).join("\n")`)
@@ -393,6 +396,13 @@ func TestProfilesCorruptRecord(t *testing.T) {
 	if v := eval[string](tb, `localStorage.getItem("aivc.profiles.v1.broken") || ""`); v != `{"id":"broken","name":"Half` {
 		t.Errorf("the record became %q", v)
 	}
+	eval[bool](tb, `(document.querySelector("#prof-bad button").focus(), true)`)
+	tb.do("discarding a record", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("one record left", `document.querySelectorAll(".prof-bad-record").length === 1`, 10*time.Second)
+	tb.waitFor("the focus on its Discard", `document.activeElement.matches(".prof-bad-record button")`, 5*time.Second)
+	tb.do("discarding the other", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("no record left", `!document.getElementById("prof-bad")`, 10*time.Second)
+	tb.waitFor("the focus on the status", `document.activeElement.id === "prof-status"`, 5*time.Second)
 	tb.assertNoErrors()
 }
 
