@@ -1924,13 +1924,9 @@ func (c *clipLog) onDiscard(key string) app.EventHandler {
 		c.refresh()
 		// The button is gone (it fell to <body>): the focus goes to the
 		// Discard of the record that takes its place, else the one
-		// before (by place: a key may hold any character), else the
-		// status.
-		if n := len(c.corrupt); n > 0 {
-			focusAfterRender(c.page, ".log-corrupt-list > li:nth-child("+strconv.Itoa(min(i, n-1)+1)+") button:last-child", "#log-status")
-			return
-		}
-		focusAfterRender(c.page, "#log-status")
+		// before (by place: a key may hold any character), else (none
+		// left: no nth-child(0)) the status.
+		focusAfterRender(c.page, ".log-corrupt-list > li:nth-child("+strconv.Itoa(min(i, len(c.corrupt)-1)+1)+") button:last-child", "#log-status")
 	}
 }
 

@@ -1037,12 +1037,9 @@ func (c *profilesPage) discard(key string) {
 	c.reload()
 	// The button is gone (it fell to <body>): the focus goes to the
 	// Discard of the record that takes its place, else the one before
-	// (by place: a key may hold any character), else the status.
-	if n := len(c.bad); n > 0 {
-		focusAfterRender(c.page, "#prof-bad > div:nth-of-type("+strconv.Itoa(min(i, n-1)+1)+") button", "#prof-status")
-		return
-	}
-	focusAfterRender(c.page, "#prof-status")
+	// (by place: a key may hold any character), else (none left: no
+	// nth-of-type(0)) the status.
+	focusAfterRender(c.page, "#prof-bad > div:nth-of-type("+strconv.Itoa(min(i, len(c.bad)-1)+1)+") button", "#prof-status")
 }
 
 // onFile imports the file chosen in the import's file input (changes
@@ -2048,11 +2045,7 @@ func (c *profilesPage) onEdCancel(ctx app.Context, e app.Event) {
 	// The focus goes back to the button that opened the editor (the
 	// status, far above a profile's Edit, says the same as a live
 	// region); after a reload, which forgets it, to the status.
-	back := []string{"#prof-status"}
-	if c.opener != "" {
-		back = []string{c.opener, "#prof-status"}
-	}
-	focusAfterRender(c.page, back...)
+	focusAfterRender(c.page, cmp.Or(c.opener, "#prof-status"), "#prof-status")
 	c.opener = ""
 }
 
