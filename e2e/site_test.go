@@ -246,12 +246,16 @@ import (
 // -9: 10,022,379 and 2,629,871). Then helper 47's: the embed's ranking
 // described as the ranking, and shown without the exchange rate's field
 // unless a link's rate is bad (+910 B raw, -20 B gzip -9: 10,023,289 and
-// 2,629,851).
+// 2,629,851); and helper 46's: by keyboard and screen reader on /profiles
+// and /log, My plans' Remove, Show more, Discard and the editor's Cancel
+// keep the focus, a refused import marks its field, Undo is described by
+// what it undoes and /log's filters are named apart (+11.1 KB raw, +0.5 KB
+// gzip -9 alone; merged: 10,033,751 and 2,631,171).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 10_023_910
-	ceilWasmGzip   = 2_630_000
+	ceilWasmRaw    = 10_034_000
+	ceilWasmGzip   = 2_632_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
