@@ -250,12 +250,17 @@ import (
 // and /log, My plans' Remove, Show more, Discard and the editor's Cancel
 // keep the focus, a refused import marks its field, Undo is described by
 // what it undoes and /log's filters are named apart (+11.1 KB raw, +0.5 KB
-// gzip -9 alone; merged: 10,033,751 and 2,631,171).
+// gzip -9 alone; merged: 10,033,751 and 2,631,171). Then the build joined
+// app.wasm's data segments across short runs of zeros (internal/site
+// CompactData): gzip -9 lowered by 175.7 KB, raw raised by 994 KB of zeros
+// the linker had left out, each at the cost of a segment header: 11,027,571
+// and 2,455,441. The same step takes the bare page from 6.95 to 7.68 MB raw
+// and from 1.91 to 1.78 MB gzip -9.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 10_034_000
-	ceilWasmGzip   = 2_632_000
+	ceilWasmRaw    = 11_028_000
+	ceilWasmGzip   = 2_456_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
@@ -282,6 +287,23 @@ func TestWasmSize(t *testing.T) {
 	if raw > ceilWasmRaw {
 		t.Errorf("app.wasm is %s raw, over its ceiling of %s by %s",
 			site.FormatSize(raw), site.FormatSize(ceilWasmRaw), site.FormatSize(raw-ceilWasmRaw))
+	}
+}
+
+// TestWasmDataCompacted: the build joins app.wasm's data segments
+// (internal/site CompactData); the Go linker writes 100,000 of them, which
+// cost 176 KB of gzip -9.
+func TestWasmDataCompacted(t *testing.T) {
+	module, err := os.ReadFile(filepath.Join(Dist, "web", "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, segments, _, err := site.CompactData(module)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if segments > 100 {
+		t.Errorf("app.wasm has %d data segments: the build did not join them", segments)
 	}
 }
 

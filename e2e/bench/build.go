@@ -37,7 +37,8 @@ func buildProduct(ctx context.Context, root, dir string, logw io.Writer) error {
 const bareVersion = "bench-bare"
 
 // buildBare builds the bare go-app page of ./e2e/bench/bare into dir: its
-// app.wasm with the flags internal/site uses for the product, then its
+// app.wasm as internal/site builds the product's (the same flags, then
+// site.CompactWasmFile), then its
 // static site with its own generator, both with this toolchain's go command.
 func buildBare(ctx context.Context, root, dir string) error {
 	gocmd := goCommand()
@@ -49,6 +50,10 @@ func buildBare(ctx context.Context, root, dir string) error {
 	if err := runGo(ctx, root, []string{"GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0"},
 		gocmd, "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", site.WasmGCFlags, "-o", wasm, "./e2e/bench/bare"); err != nil {
 		return fmt.Errorf("building the bare page's app.wasm: %w", err)
+	}
+	// And the same step after the link as internal/site's Build.
+	if _, _, err := site.CompactWasmFile(wasm); err != nil {
+		fmt.Fprintf(os.Stderr, "the bare page's app.wasm is left as the linker wrote it: %v\n", err)
 	}
 	if err := runGo(ctx, root, nil,
 		gocmd, "run", "./e2e/bench/bare", "-out", dir, "-version", bareVersion); err != nil {

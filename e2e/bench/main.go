@@ -16,8 +16,9 @@
 //  1. Builds the product's site with internal/site, as `go run ./cmd/build`
 //     does, and the bare go-app page of ./e2e/bench/bare (one component,
 //     app.RunWhenOnBrowser, nothing else; same go-app, same toolchain, same
-//     flags: GOOS=js GOARCH=wasm -trimpath -buildvcs=false -ldflags="-s -w" and site.WasmGCFlags),
-//     into a temporary folder.
+//     flags: GOOS=js GOARCH=wasm -trimpath -buildvcs=false -ldflags="-s -w" and site.WasmGCFlags,
+//     then the same step after the link, site.CompactWasmFile), into a
+//     temporary folder.
 //  2. Measures both app.wasm files: raw, gzip -9 (compress/gzip
 //     BestCompression, the measure of the CI size test) and brotli -q 11.
 //  3. Serves both sites on 127.0.0.1, each on its own port, with

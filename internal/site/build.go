@@ -104,6 +104,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := buildWasm(ctx, gocmd, root, wasm); err != nil {
 		return nil, err
 	}
+	if err := compactWasm(logw, wasm); err != nil {
+		return nil, err
+	}
 	assets, err := copyWeb(filepath.Join(root, "web"), out)
 	if err != nil {
 		return nil, err
@@ -293,6 +296,37 @@ func buildWasm(ctx context.Context, gocmd, root, dst string) error {
 		return fmt.Errorf("building app.wasm failed: %w\n%s", err, strings.TrimSpace(stderr.String()))
 	}
 	return nil
+}
+
+// compactWasm compacts app.wasm's data with CompactWasmFile. A module of a
+// form CompactData does not know (a later linker's, say) is left as it is,
+// and the log says so.
+func compactWasm(logw io.Writer, p string) error {
+	before, after, err := CompactWasmFile(p)
+	if errors.Is(err, errWasmForm) {
+		fmt.Fprintf(logw, "app.wasm's data left as the linker wrote it: %v\n", err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(logw, "app.wasm's data: %d segments joined into %d across short runs of zeros\n", before, after)
+	return nil
+}
+
+// CompactWasmFile rewrites the WebAssembly module in the file p with
+// CompactData, and returns how many data segments it had and has. When
+// CompactData refuses the module, the file is left as it was.
+func CompactWasmFile(p string) (before, after int, err error) {
+	module, err := os.ReadFile(p)
+	if err != nil {
+		return 0, 0, err
+	}
+	out, before, after, err := CompactData(module)
+	if err != nil {
+		return 0, 0, err
+	}
+	return before, after, os.WriteFile(p, out, 0o644)
 }
 
 // rootFiles are the files of web/ that are also served at the site's root.
