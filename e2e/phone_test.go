@@ -161,6 +161,59 @@ func TestPickersWhole(t *testing.T) {
 	}
 }
 
+// splitFiguresJS returns the figures of the ranking's and the plan's
+// tables (a cell's text without a space: "≈€0.0153") that the cell breaks
+// over two lines or more.
+const splitFiguresJS = `(() => {
+  const bad = [];
+  for (const td of document.querySelectorAll(".cmp-table tbody td, .plan-table tbody td.num")) {
+    const text = td.textContent.trim();
+    if (text === "" || /\s/.test(text) || !td.checkVisibility()) continue;
+    const r = document.createRange();
+    r.selectNodeContents(td);
+    const lines = new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+    if (lines > 1) bad.push(td.className + " shows " + JSON.stringify(text) + " on " + lines + " lines");
+  }
+  return bad;
+})()`
+
+// TestFiguresWhole: on a phone and a desktop, in euros, every figure of the
+// ranking (every row, shown all) and of the plan is on one line. The cost
+// per kept second, the bold column the ranking is by, broke every
+// converted figure after its third decimal ("≈€0.015" above "3"), at every
+// width: "≈€0.0153" is 77.6 px of bold text, and the column gave it 76.
+func TestFiguresWhole(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, width := range []int64{390, 1280} {
+		for _, p := range []string{"/compare#cur=EUR", "/compare#dur=10&res=1080p&takes=3&cur=EUR",
+			"/plan#mix=short:30:5:720p:any:1,long:10:10:1080p:any:1&cur=EUR"} {
+			tb := newTab(t, srv.URL)
+			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
+			tb.open(p)
+			if strings.HasPrefix(p, "/compare") {
+				tb.waitFor("a ranking in euros", `document.querySelectorAll("#ranking tbody tr").length > 0 &&
+					document.querySelector("#ranking tbody td.cmp-col-kept").textContent.includes("€")`, 10*time.Second)
+				var n int
+				if _, err := fmt.Sscanf(eval[string](tb, `document.getElementById("cmp-status").textContent`), "%d models", &n); err != nil {
+					t.Fatalf("%s: the status names no number of models (%v)", p, err)
+				}
+				if n > 20 {
+					tb.do("showing every model", chromedp.Click(chromedp.ID("cmp-more")))
+				}
+				tb.waitFor("every model", fmt.Sprintf(`document.querySelectorAll("#ranking tbody tr").length === %d`, n), 10*time.Second)
+			} else {
+				tb.waitFor("a plan in euros", `document.querySelectorAll("#plan-table tbody tr").length > 0 &&
+					document.querySelector("#plan-table td.plan-cost").textContent.includes("€")`, 10*time.Second)
+			}
+			for _, m := range eval[[]string](tb, splitFiguresJS) {
+				t.Errorf("%s, %d px wide: %s", p, width, m)
+			}
+			tb.assertNoErrors()
+		}
+	}
+}
+
 // chartLabelsJS returns, for each bar of /compare's chart, the label drawn
 // (exactly one must be), the whole label (its tooltip without the value)
 // and how far the drawn one runs past the chart's right edge; and the
