@@ -202,9 +202,9 @@ func (c *planner) renderForm() app.UI {
 // and whose it is where a link carried one.
 func (c *planner) rateHint() string {
 	if c.rateSrc == "" {
-		return c.rates.Describe(pricing.USD, pricing.EUR)
+		return unbrokenRate(c.rates.Describe(pricing.USD, pricing.EUR))
 	}
-	return c.rates.Describe(pricing.USD, pricing.EUR) + ", " + c.rateSrc + "."
+	return unbrokenRate(c.rates.Describe(pricing.USD, pricing.EUR)) + ", " + c.rateSrc + "."
 }
 
 // peekText is the plan in a sentence short enough for the bottom of a
@@ -806,6 +806,18 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 		Custom: c.custom[mp.ProfileID], Way: wayText(mp, billing), Cost: pricing.FormatMoney(mp.Cost),
 		Exact: pricing.Exact(mp.Cost.Amount), PerSecond: pricing.FormatMoney(mp.CostPerKeptSecond),
 		Working: mp.Working}
+	// The working says the rate once, on the line that converts the
+	// month, and keeps its parts whole where a phone wraps it: "1 USD =
+	// 0.86 EUR" and "(rate of 2026-11-01)" broke after "=" and "of".
+	// (In place: PlanAll's working is this page's own.)
+	if cur := c.currency(mp.ProfileID); cur != mp.Cost.Currency {
+		d := c.rates.Describe(cur, mp.Cost.Currency)
+		for i, w := range l.Working {
+			if strings.HasSuffix(w, " at "+d) {
+				l.Working[i] = strings.TrimSuffix(w, d) + unbrokenRate(d)
+			}
+		}
+	}
 	api := mp.Option == pricing.OptionAPI
 	if api {
 		l.Credits = "pay per clip"
@@ -822,17 +834,32 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 		cost := pricing.FormatMoney(ml.Cost)
 		if cur := c.currency(mp.ProfileID); api {
 			// The platform's price, and what it comes to in the display
-			// currency, said: "$0.32 per kept clip, $6.40 ≈ €5.95 at …"
-			// read as dollars and euros mixed.
+			// currency: "$0.32 per kept clip, $6.40 ≈ €5.95" ("…, €5.95"
+			// read as dollars and euros mixed). The rate is said once, in
+			// the working's conversion of the month: said on every row,
+			// with the bundled rate's date, it ran to four lines a row on
+			// a phone.
 			per = pricing.FormatMoney(pricing.NewMoney(ml.UnitsPerKeptClip, cur))
 			if cur != ml.Cost.Currency {
-				cost = pricing.FormatConversion(pricing.NewMoney(ml.Units, cur), ml.Cost, c.rates)
+				cost = pricing.FormatConverted(pricing.NewMoney(ml.Units, cur), ml.Cost)
 			}
 		}
 		l.Lines = append(l.Lines, ml.Name+": "+pricing.CountInt(ml.Count, "clip", "clips")+" on "+ml.ModelName+", "+per+
 			" per kept clip, "+cost)
 	}
 	return l
+}
+
+// unbrokenRate keeps each part of a rate's description on one line, with
+// no-break spaces: "1 USD = 0.86 EUR" and "(rate of 2026-11-01)", which
+// may go to separate lines.
+func unbrokenRate(d string) string {
+	head, date, dated := strings.Cut(d, " (")
+	d = strings.ReplaceAll(head, " ", "\u00a0")
+	if dated {
+		d += " (" + strings.ReplaceAll(date, " ", "\u00a0")
+	}
+	return d
 }
 
 // wayText says how a month is bought: "Pro plan + 2 × Top-up".

@@ -508,8 +508,13 @@ func TestPlannerLineCounts(t *testing.T) {
 
 // TestPlannerWorkingCurrencies: a platform priced in dollars, on a month
 // shown in euros, says how its dollars become euros; each figure of its
-// working is in one currency, or the line states the conversion. An API's
-// row read "$0.32 per kept clip, €5.95": dollars and euros mixed unsaid.
+// working is in one currency, or the line converts ("$6.40 ≈ €5.95"), and
+// the working says the rate once, on the line that converts the month. An
+// API's row read "$0.32 per kept clip, €5.95": dollars and euros mixed
+// unsaid; then each row said the rate too, "at 1 USD = 0.86 EUR (rate of
+// 2026-11-01)", four lines of a phone's column a row. The rate's parts
+// are kept whole (no-break spaces, written "_" here): "1 USD = 0.86 EUR"
+// broke after "=".
 func TestPlannerWorkingCurrencies(t *testing.T) {
 	const broll = "mix=broll:20:10:720p:fast:1"
 	tests := []struct {
@@ -517,18 +522,25 @@ func TestPlannerWorkingCurrencies(t *testing.T) {
 		want            []string // the row's lines, then its working
 	}{
 		{broll + "&cur=EUR&rate=~0.93", "fal", []string{
-			"broll: 20 clips on Hailuo 2.3 Fast Standard (image to video), $0.32 per kept clip, $6.40 ≈ €5.95 at 1 USD = 0.93 EUR",
+			"broll: 20 clips on Hailuo 2.3 Fast Standard (image to video), $0.32 per kept clip, $6.40 ≈ €5.95",
 			"broll, Hailuo 2.3 Fast Standard (image to video), 10 s at 720p: 20 × $0.32 per kept clip = $6.40",
 			"pay as you go: $6.40 a month",
-			"$6.40 ≈ €5.95 at 1 USD = 0.93 EUR",
+			"$6.40 ≈ €5.95 at 1_USD_=_0.93_EUR",
 			"€5.95 ÷ 200 s kept = €0.0298 per kept second",
 		}},
 		{broll + "&cur=EUR&rate=~0.9", "runway-api", []string{
-			"broll: 20 clips on Gen-4 Turbo (gen4_turbo), $0.50 per kept clip, $10.00 = €9.00 at 1 USD = 0.9 EUR",
+			"broll: 20 clips on Gen-4 Turbo (gen4_turbo), $0.50 per kept clip, $10.00 = €9.00",
 			"broll, Gen-4 Turbo (gen4_turbo), 10 s at 720p: 20 × $0.50 per kept clip = $10.00",
 			"pay as you go: $10.00 a month",
-			"$10.00 = €9.00 at 1 USD = 0.9 EUR",
+			"$10.00 = €9.00 at 1_USD_=_0.9_EUR",
 			"€9.00 ÷ 200 s kept = €0.045 per kept second",
+		}},
+		{broll + "&cur=EUR", "fal", []string{ // the bundled rate, with its date
+			"broll: 20 clips on Hailuo 2.3 Fast Standard (image to video), $0.32 per kept clip, $6.40 ≈ €5.50",
+			"broll, Hailuo 2.3 Fast Standard (image to video), 10 s at 720p: 20 × $0.32 per kept clip = $6.40",
+			"pay as you go: $6.40 a month",
+			"$6.40 ≈ €5.50 at 1_USD_=_0.86_EUR (rate_of_" + pricing.DefaultRates().Date + ")",
+			"€5.50 ÷ 200 s kept = €0.0275 per kept second",
 		}},
 		{broll, "fal", []string{ // in dollars: nothing to convert
 			"broll: 20 clips on Hailuo 2.3 Fast Standard (image to video), $0.32 per kept clip, $6.40",
@@ -542,7 +554,7 @@ func TestPlannerWorkingCurrencies(t *testing.T) {
 			"needed: 2,200 credits a month",
 			"Lite plan: $9.99 a month for 3,200 credits",
 			"total: $9.99 for 3,200 credits: 1,000 unused, 1,000 expiring",
-			"$9.99 ≈ €9.29 at 1 USD = 0.93 EUR",
+			"$9.99 ≈ €9.29 at 1_USD_=_0.93_EUR",
 			"€9.29 ÷ 200 s kept = €0.0465 per kept second",
 		}},
 	}
@@ -554,16 +566,25 @@ func TestPlannerWorkingCurrencies(t *testing.T) {
 			t.Fatalf("%s: no %s among %d results: %s", tt.state, tt.platform, len(c.results), c.status)
 		}
 		l := c.results[i]
-		got := append(slices.Clone(l.Lines), l.Working...)
-		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-			t.Errorf("%s, %s:\n%s\nwant\n%s", tt.state, tt.platform, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		got := strings.ReplaceAll(strings.Join(append(slices.Clone(l.Lines), l.Working...), "\n"), "\u00a0", "_")
+		if want := strings.Join(tt.want, "\n"); got != want {
+			t.Errorf("%s, %s:\n%s\nwant\n%s", tt.state, tt.platform, got, want)
 		}
-		// Every line of every platform: one currency, or a conversion said.
+		// Every line of every platform: one currency, or a conversion
+		// ("$6.40 ≈ €5.95", "$10.00 = €9.00"); the rate said on one line.
+		convert := regexp.MustCompile(`[$€£][0-9.,]+ [≈=] [$€£][0-9.,]+`)
 		for _, l := range c.results {
+			rated := 0
 			for _, s := range append(slices.Clone(l.Lines), l.Working...) {
-				if cs := slices.Compact(slices.Sorted(slices.Values(money.FindAllString(s, -1)))); len(cs) > 1 && !strings.Contains(s, " at 1 ") {
-					t.Errorf("%s, %s: %q mixes %v without a rate", tt.state, l.ID, s, cs)
+				if cs := slices.Compact(slices.Sorted(slices.Values(money.FindAllString(s, -1)))); len(cs) > 1 && !convert.MatchString(s) {
+					t.Errorf("%s, %s: %q mixes %v without converting", tt.state, l.ID, s, cs)
 				}
+				if strings.Contains(s, " at 1\u00a0") {
+					rated++
+				}
+			}
+			if strings.Contains(tt.state, "cur=EUR") && c.currency(l.ID) == pricing.USD && rated != 1 {
+				t.Errorf("%s, %s: the rate is said on %d lines, want 1", tt.state, l.ID, rated)
 			}
 		}
 	}

@@ -87,11 +87,18 @@ func WorkingMoney(m Money, op func(decimal.Decimal) decimal.Decimal, want Money)
 // where FormatMoney shows both amounts as they are, and "≈" where it
 // rounded one ($6.40 at 0.93 is €5.952).
 func FormatConversion(from, to Money, r Rates) string {
+	return FormatConverted(from, to) + " at " + r.Describe(from.Currency, to.Currency)
+}
+
+// FormatConverted is FormatConversion without the rate, for a line whose
+// rate is said elsewhere (once in the working it belongs to): "$6.40 ≈
+// €5.95", "$10.00 = €9.00".
+func FormatConverted(from, to Money) string {
 	sign := " ≈ "
 	if shownExactly(from) && shownExactly(to) {
 		sign = " = "
 	}
-	return FormatMoney(from) + sign + FormatMoney(to) + " at " + r.Describe(from.Currency, to.Currency)
+	return FormatMoney(from) + sign + FormatMoney(to)
 }
 
 // shownExactly reports whether FormatMoney shows m without rounding it.

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -176,6 +177,10 @@ func TestFormatConversion(t *testing.T) {
 		}
 		if got := FormatConversion(from, to, tt.rates); got != tt.want {
 			t.Errorf("%s %s in %s: %q, want %q", tt.from, tt.cur, tt.to, got, tt.want)
+		}
+		want, _, _ := strings.Cut(tt.want, " at ")
+		if got := FormatConverted(from, to); got != want {
+			t.Errorf("%s %s in %s without the rate: %q, want %q", tt.from, tt.cur, tt.to, got, want)
 		}
 	}
 }
