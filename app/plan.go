@@ -990,13 +990,21 @@ func (c *planner) breakEven(ps []pricing.Profile, mix []pricing.MixLine, o prici
 		return
 	case first == 0 && smallest.api != nil:
 		c.evenV = pricing.Exact(smallest.seconds)
-		c.even = "A subscription beats the API at every size, from one clip of each row (" +
+		c.even = "A subscription beats the API from one clip of each row (" +
 			secondsText(smallest.seconds) + " kept a month): " + evenWords(smallest) + "."
+		if again := apiAgain(grid[1:]); again == nil {
+			c.even = strings.Replace(c.even, "the API from", "the API at every size, from", 1)
+		} else {
+			c.even += " " + again.againWords()
+		}
 		return
 	case first == 0:
 		c.evenV = pricing.Exact(smallest.seconds)
 		c.even = "A subscription is the only way to buy the smallest month; it beats the API from " +
 			secondsText(smallest.seconds) + " kept a month."
+		if again := apiAgain(grid[1:]); again != nil {
+			c.even += " " + again.againWords()
+		}
 		return
 	}
 	// The first size where the subscription wins is between two sizes of
@@ -1026,6 +1034,29 @@ func (c *planner) breakEven(ps []pricing.Profile, mix []pricing.MixLine, o prici
 	}
 	c.even = "A subscription starts to beat the API at about " + secondsText(hi.seconds) + " kept a month (" +
 		scaleText(factor) + " this mix): " + evenWords(hi) + ". Below that, paying as you go costs less."
+	if again := apiAgain(grid[first+1:]); again != nil {
+		c.even += " " + again.againWords()
+	}
+}
+
+// apiAgain returns the first of points (larger sizes of a mix where a
+// subscription has beaten the API) at which the API is cheaper again, or
+// nil. "Below that, paying as you go costs less" alone read as a
+// subscription winning at every size above, under a chart where a plan's
+// top-ups made the API cheaper again.
+func apiAgain(points []evenPoint) *evenPoint {
+	for i, p := range points {
+		if p.sub != nil && p.api != nil && p.api.Cost.Amount.LessThan(p.sub.Cost.Amount) {
+			return &points[i]
+		}
+	}
+	return nil
+}
+
+// againWords says that the API is cheaper again at p, a size tried (the
+// change is at p or below it).
+func (p evenPoint) againWords() string {
+	return "By " + secondsText(p.seconds) + " kept a month the API is cheaper again: " + evenWords(p) + "."
 }
 
 // evenWords compares a point's subscription and API in words.

@@ -189,6 +189,58 @@ func TestPlannerErrors(t *testing.T) {
 	}
 }
 
+// TestBreakEvenAgain: where the API is cheaper again at a larger size of
+// the mix, the break-even says so. A plan of $30 for 3,000 credits with
+// top-ups of $10 for 500 (10 credits a second: $0.20 a second past the
+// plan) against an API at $0.15 a second, on 20 clips of 10 s: the plan
+// beats the API from 201 s, and from 3,000 credits on its top-ups cost more
+// than the API. A creator's month (fal against Luma) read "starts to beat
+// the API at about 890 s … Below that, paying as you go costs less", under
+// a chart where the API was cheaper again at 2,000 s.
+func TestBreakEvenAgain(t *testing.T) {
+	profiles := func(pack, perSecond string) []pricing.Profile {
+		sub, err := pricing.DecodeProfile([]byte(`{"id":"sub","name":"Sub","platform":"Sub","kind":"credits","currency":"USD",
+			"url":"","custom":true,
+			"plans":[{"id":"small","name":"Small","monthly":"30","credits":"3000","source":{}}],
+			"packs":[{"id":"top","name":"Top-up","price":"` + pack + `","credits":"500","requires_plan":true,"source":{}}],
+			"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":1,"max":20},
+				"rates":[{"res":"720p","per_second":"10"}],"source":{}}]}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		api, err := pricing.DecodeProfile([]byte(`{"id":"api","name":"API","platform":"Api","kind":"api","currency":"USD",
+			"url":"","custom":true,
+			"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":1,"max":20},
+				"rates":[{"res":"720p","per_second":"` + perSecond + `"}],"source":{}}]}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []pricing.Profile{sub, api}
+	}
+	mix := func(seconds int64) []pricing.MixLine {
+		return []pricing.MixLine{{Name: "a", Count: 20, Shot: pricing.Shot{Seconds: decimal.NewFromInt(seconds),
+			Res: pricing.Res720p, Tier: pricing.TierAny, Takes: decimal.NewFromInt(1)}}}
+	}
+	o := pricing.MonthOptions{Billing: pricing.LensMonthly, Rates: pricing.DefaultRates(), Display: pricing.USD}
+	c := newPlanner()
+	c.breakEven(profiles("10", "0.15"), mix(10), o)
+	// At 800 s (×4, the first size tried past the break-even where it is)
+	// the plan, 8,000 credits, is $30 + 10 × $10 = $130; the API $120.
+	if want := "By 800 s (13 min) kept a month the API is cheaper again: the subscription, Sub $130.00, against the API, API $120.00."; !strings.HasPrefix(c.even, "A subscription starts to beat the API at about ") ||
+		!strings.HasSuffix(c.even, want) {
+		t.Errorf("break-even %q, want it to end %q", c.even, want)
+	}
+	// With top-ups of $150 for 500 credits ($3 a second) against an API at
+	// $2 a second, on clips of 20 s: the plan beats the API from one clip
+	// ($30 against $40), not "at every size": at 1,600 s (×4) the top-ups
+	// make it $30 + 26 × $150 = $3,930, the API $3,200.
+	c.breakEven(profiles("150", "2"), mix(20), o)
+	if want := "By 1,600 s (27 min) kept a month the API is cheaper again: the subscription, Sub $3,930.00, against the API, API $3,200.00."; !strings.HasPrefix(c.even, "A subscription beats the API from one clip of each row (20 s kept a month)") ||
+		!strings.HasSuffix(c.even, want) {
+		t.Errorf("break-even of 20 s clips %q, want it to end %q", c.even, want)
+	}
+}
+
 // TestBreakEven: a subscription of $30 for 3,000 credits or $100 for
 // 100,000, against an API at $0.10 a second, on 10 s clips of 100 credits:
 // up to 30 clips the small plan costs $30 (the API less, up to $30); from
