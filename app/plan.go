@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"net/url"
 	"slices"
 	"strconv"
@@ -675,12 +676,14 @@ func (c *planner) readRow(i int) (pricing.MixLine, bool) {
 		name = "row " + strconv.Itoa(i+1)
 	}
 	line := pricing.MixLine{Name: name}
-	if d, err := pricing.ParseAmount(rowLabel("count"), r.Count); err != nil {
+	// Not a number, a count is told it must be a whole one: "must be a
+	// number, like 30 or 1,200.50" offered it a fraction of a clip.
+	if d, err := pricing.ParseAmount(rowLabel("count"), r.Count); err != nil && !errors.Is(err, pricing.ErrNotNumber) {
 		bad("count", err)
-	} else if !d.IsInteger() || d.GreaterThan(decimal.NewFromInt(maxMixCount)) {
+	} else if err != nil || !d.IsInteger() || d.GreaterThan(decimal.NewFromInt(maxMixCount)) {
 		ok = false
 		c.errs[in+"count"] = rowMessage(i, r.Name, "Clips a month must be a whole number from 0 to "+
-			pricing.FormatNumber(decimal.NewFromInt(maxMixCount))+".")
+			pricing.FormatNumber(decimal.NewFromInt(maxMixCount))+", like 30 or 1,200.")
 	} else {
 		line.Count = int(d.IntPart())
 	}

@@ -150,7 +150,7 @@ func TestRowMessage(t *testing.T) {
 func TestPlannerErrors(t *testing.T) {
 	c := openPlanner(t, "mix=hero:1.5:abc:8k:ultra:0.5&billing=weekly&cur=JPY")
 	for key, want := range map[string]string{
-		"mix-0-count": "Row 1 (hero): Clips a month must be a whole number from 0 to 100,000.",
+		"mix-0-count": "Row 1 (hero): Clips a month must be a whole number from 0 to 100,000, like 30 or 1,200.",
 		"mix-0-sec":   "Row 1 (hero): Seconds must be a number, like 30 or 1,200.50.",
 		"mix-0-res":   "Row 1 (hero): Resolution “8k” is not in the list; pick one of the choices.",
 		"mix-0-tier":  "Row 1 (hero): Tier “ultra” is not in the list; pick one of the choices.",
@@ -164,6 +164,16 @@ func TestPlannerErrors(t *testing.T) {
 	}
 	if c.current || len(c.results) != 0 || !strings.HasPrefix(c.status, "The month's prices are not current. ") {
 		t.Errorf("a bad mix left results: %v %d %q", c.current, len(c.results), c.status)
+	}
+	// A count that is no number is told what a count is: "must be a
+	// number, like 30 or 1,200.50" offered a fraction of a clip.
+	for _, typed := range []string{"abc", "1.200,50", "½"} {
+		c := openPlanner(t, "mix=hero:20:5:720p:any:1")
+		c.rows[0].Count = typed
+		c.compute()
+		if got, want := c.errs["mix-0-count"], "Row 1 (hero): Clips a month must be a whole number from 0 to 100,000, like 30 or 1,200."; got != want {
+			t.Errorf("clips a month %q: %q, want %q", typed, got, want)
+		}
 	}
 	if got := c.peekText(); got != c.status {
 		t.Errorf("summary of a bad mix %q, want the status %q", got, c.status)
