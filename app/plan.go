@@ -993,11 +993,13 @@ func (c *planner) breakEven(ps []pricing.Profile, mix []pricing.MixLine, o prici
 		return
 	case first == 0 && smallest.api != nil:
 		c.evenV = pricing.Exact(smallest.seconds)
-		c.even = "A subscription beats the API from one clip of each row (" +
+		again, every := apiAgain(grid[1:]), "at every size, "
+		if again != nil {
+			every = ""
+		}
+		c.even = "A subscription beats the API " + every + "from one clip of each row (" +
 			secondsText(smallest.seconds) + " kept a month): " + evenWords(smallest) + "."
-		if again := apiAgain(grid[1:]); again == nil {
-			c.even = strings.Replace(c.even, "the API from", "the API at every size, from", 1)
-		} else {
+		if again != nil {
 			c.even += " " + again.againWords()
 		}
 		return
