@@ -255,12 +255,15 @@ import (
 // CompactData): gzip -9 lowered by 175.7 KB, raw raised by 994 KB of zeros
 // the linker had left out, each at the cost of a segment header: 11,027,571
 // and 2,455,441. The same step takes the bare page from 6.95 to 7.68 MB raw
-// and from 1.91 to 1.78 MB gzip -9.
+// and from 1.91 to 1.78 MB gzip -9. Then helper 48's: /plan's working
+// says the exchange rate once, its break-even says where the API is
+// cheaper again, and a count of clips that is no number is told to be a
+// whole one (+8.7 KB raw alone; merged: 11,037,682 and 2,457,566).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_028_000
-	ceilWasmGzip   = 2_456_000
+	ceilWasmRaw    = 11_038_000
+	ceilWasmGzip   = 2_458_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
