@@ -461,6 +461,9 @@ func TestEmbedDownloadInPlace(t *testing.T) {
 	call(host, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
 	})
+	// The tabs the blog or its frame opened: the browser's other tabs are
+	// other tests', opened and closed meanwhile.
+	openers := []target.ID{chromedp.FromContext(host.ctx).Target.TargetID, chromedp.FromContext(frame.ctx).Target.TargetID}
 	pages := func() int {
 		infos, err := chromedp.Targets(host.ctx)
 		if err != nil {
@@ -468,7 +471,7 @@ func TestEmbedDownloadInPlace(t *testing.T) {
 		}
 		n := 0
 		for _, info := range infos {
-			if info.Type == "page" {
+			if info.Type == "page" && slices.Contains(openers, info.OpenerID) {
 				n++
 			}
 		}
