@@ -363,6 +363,8 @@ func TestCompareLinkValues(t *testing.T) {
 		{"/compare#res=1080p", "dur=5&res=1080p&tier=any&takes=1&billing=cheapest"},
 		{"/compare#audio=1&upscale=0&cur=USD&platforms=runway,kling", "dur=5&res=720p&tier=any&takes=1&billing=cheapest&audio=1&platforms=runway,kling"},
 		{"/compare#cur=EUR&rate=0.9", "dur=5&res=720p&tier=any&takes=1&billing=cheapest&cur=EUR&rate=0.9"},
+		// A currency typed by hand in lower case.
+		{"/compare#cur=eur&rate=0.9", "dur=5&res=720p&tier=any&takes=1&billing=cheapest&cur=EUR&rate=0.9"},
 		// A bad value stays in the link, as typed; other keys are dropped.
 		{"/compare#dur=abc&foo=bar", "dur=abc&res=720p&tier=any&takes=1&billing=cheapest"},
 	}

@@ -69,6 +69,18 @@ func parsePairs(raw string) url.Values {
 		if slices.Contains(listKeys, key) {
 			val = escaped
 		}
+		if key == "cur" {
+			// A currency code in any case: an author typing a snippet's
+			// link by hand writes "cur=eur". (A loop: strings.ToUpper
+			// costs app.wasm 2.9 KB.)
+			b := []byte(val)
+			for i, c := range b {
+				if 'a' <= c && c <= 'z' {
+					b[i] = c - 'a' + 'A'
+				}
+			}
+			val = string(b)
+		}
 		v[key] = []string{strings.TrimSpace(val)}
 	}
 	return v
