@@ -199,6 +199,35 @@ func TestPlannerErrors(t *testing.T) {
 	}
 }
 
+// breakEvenSub is the break-even tests' subscription, "sub": a model M at
+// 10 credits a second of 720p, and the plans and packs given (JSON, each
+// list followed by a comma).
+func breakEvenSub(t *testing.T, plansAndPacks string) pricing.Profile {
+	t.Helper()
+	p, err := pricing.DecodeProfile([]byte(`{"id":"sub","name":"Sub","platform":"Sub","kind":"credits","currency":"USD",
+		"url":"","custom":true,` + plansAndPacks + `
+		"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":1,"max":20},
+			"rates":[{"res":"720p","per_second":"10"}],"source":{}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// breakEvenAPI is the break-even tests' API, "api": the same model M at
+// perSecond dollars a second of 720p.
+func breakEvenAPI(t *testing.T, perSecond string) pricing.Profile {
+	t.Helper()
+	p, err := pricing.DecodeProfile([]byte(`{"id":"api","name":"API","platform":"Api","kind":"api","currency":"USD",
+		"url":"","custom":true,
+		"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":1,"max":20},
+			"rates":[{"res":"720p","per_second":"` + perSecond + `"}],"source":{}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // TestBreakEvenAgain: where the API is cheaper again at a larger size of
 // the mix, the break-even says so. A plan of $30 for 3,000 credits with
 // top-ups of $10 for 500 (10 credits a second: $0.20 a second past the
@@ -209,23 +238,11 @@ func TestPlannerErrors(t *testing.T) {
 // a chart where the API was cheaper again at 2,000 s.
 func TestBreakEvenAgain(t *testing.T) {
 	profiles := func(pack, perSecond string) []pricing.Profile {
-		sub, err := pricing.DecodeProfile([]byte(`{"id":"sub","name":"Sub","platform":"Sub","kind":"credits","currency":"USD",
-			"url":"","custom":true,
-			"plans":[{"id":"small","name":"Small","monthly":"30","credits":"3000","source":{}}],
-			"packs":[{"id":"top","name":"Top-up","price":"` + pack + `","credits":"500","requires_plan":true,"source":{}}],
-			"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":1,"max":20},
-				"rates":[{"res":"720p","per_second":"10"}],"source":{}}]}`))
-		if err != nil {
-			t.Fatal(err)
+		return []pricing.Profile{
+			breakEvenSub(t, `"plans":[{"id":"small","name":"Small","monthly":"30","credits":"3000","source":{}}],
+				"packs":[{"id":"top","name":"Top-up","price":"`+pack+`","credits":"500","requires_plan":true,"source":{}}],`),
+			breakEvenAPI(t, perSecond),
 		}
-		api, err := pricing.DecodeProfile([]byte(`{"id":"api","name":"API","platform":"Api","kind":"api","currency":"USD",
-			"url":"","custom":true,
-			"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":1,"max":20},
-				"rates":[{"res":"720p","per_second":"` + perSecond + `"}],"source":{}}]}`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return []pricing.Profile{sub, api}
 	}
 	mix := func(seconds int64) []pricing.MixLine {
 		return []pricing.MixLine{{Name: "a", Count: 20, Shot: pricing.Shot{Seconds: decimal.NewFromInt(seconds),
@@ -256,22 +273,9 @@ func TestBreakEvenAgain(t *testing.T) {
 // up to 30 clips the small plan costs $30 (the API less, up to $30); from
 // 31 the big plan costs $100, which the API passes at 101 clips, 1,010 s.
 func TestBreakEven(t *testing.T) {
-	sub, err := pricing.DecodeProfile([]byte(`{"id":"sub","name":"Sub","platform":"Sub","kind":"credits","currency":"USD",
-		"url":"","custom":true,
-		"plans":[{"id":"small","name":"Small","monthly":"30","credits":"3000","source":{}},
-			{"id":"big","name":"Big","monthly":"100","credits":"100000","source":{}}],
-		"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":1,"max":20},
-			"rates":[{"res":"720p","per_second":"10"}],"source":{}}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, err := pricing.DecodeProfile([]byte(`{"id":"api","name":"API","platform":"Api","kind":"api","currency":"USD",
-		"url":"","custom":true,
-		"models":[{"id":"m","name":"M","tier":"standard","durations":{"min":1,"max":20},
-			"rates":[{"res":"720p","per_second":"0.1"}],"source":{}}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sub := breakEvenSub(t, `"plans":[{"id":"small","name":"Small","monthly":"30","credits":"3000","source":{}},
+		{"id":"big","name":"Big","monthly":"100","credits":"100000","source":{}}],`)
+	api := breakEvenAPI(t, "0.1")
 	c := newPlanner()
 	mix := []pricing.MixLine{{Name: "a", Count: 20, Shot: pricing.Shot{Seconds: decimal.NewFromInt(10), Res: pricing.Res720p,
 		Tier: pricing.TierAny, Takes: decimal.NewFromInt(1)}}}
