@@ -497,11 +497,10 @@ func TestEditorMoneyInItsCurrency(t *testing.T) {
 	}
 }
 
-// TestProfileExportFollowsSave: a profile's export open while the profile
-// is edited and saved shows the saved profile, not the one before. It
-// kept the JSON of the export click: a person who exported, corrected a
-// price and downloaded got the old price.
-func TestProfileExportFollowsSave(t *testing.T) {
+// editExported opens /profiles with a clone of Runway saved as the
+// person's own, its export shown, and an editor on it, not yet the page's.
+func editExported(t *testing.T) (*profilesPage, *profileEditor) {
+	t.Helper()
 	s := cliplog.NewMemStore()
 	useStore(t, s)
 	p := cloneProfile(catalogProfile(t, "runway"), never)
@@ -510,20 +509,36 @@ func TestProfileExportFollowsSave(t *testing.T) {
 	}
 	c, _ := loadProfilesPage(t)
 	c.export(p.ID)
-	if !strings.Contains(c.exportText, `"monthly": "15"`) {
-		t.Fatalf("the export lacks the plan's price: %s", c.exportText[:200])
-	}
 	ed, err := newProfileEditor(p, p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ed.set(editorField(t, ed, "plans[0].monthly"), "17")
+	return c, ed
+}
+
+// saveEdited saves ed as the page's editor, and fails the test if it was
+// not saved.
+func saveEdited(t *testing.T, c *profilesPage, ed *profileEditor) {
+	t.Helper()
 	c.ed = ed
 	c.onEdSave(app.Context{}, app.Event{Value: app.Null()})
 	if c.ed != nil {
 		t.Fatalf("not saved: %v %q", ed.errs, ed.general)
 	}
-	if c.exportID != p.ID || strings.Contains(c.exportText, `"monthly": "15"`) || !strings.Contains(c.exportText, `"monthly": "17"`) {
+}
+
+// TestProfileExportFollowsSave: a profile's export open while the profile
+// is edited and saved shows the saved profile, not the one before. It
+// kept the JSON of the export click: a person who exported, corrected a
+// price and downloaded got the old price.
+func TestProfileExportFollowsSave(t *testing.T) {
+	c, ed := editExported(t)
+	if !strings.Contains(c.exportText, `"monthly": "15"`) {
+		t.Fatalf("the export lacks the plan's price: %s", c.exportText[:200])
+	}
+	ed.set(editorField(t, ed, "plans[0].monthly"), "17")
+	saveEdited(t, c, ed)
+	if c.exportID != ed.origID || strings.Contains(c.exportText, `"monthly": "15"`) || !strings.Contains(c.exportText, `"monthly": "17"`) {
 		t.Errorf("after the save, the export of %q shows the price before it", c.exportID)
 	}
 }
@@ -533,25 +548,10 @@ func TestProfileExportFollowsSave(t *testing.T) {
 // new id. It was looked up by the old id after the save, found nothing and
 // closed without a word.
 func TestProfileExportFollowsRename(t *testing.T) {
-	s := cliplog.NewMemStore()
-	useStore(t, s)
-	p := cloneProfile(catalogProfile(t, "runway"), never)
-	if err := saveCustom(s, p, ""); err != nil {
-		t.Fatal(err)
-	}
-	c, _ := loadProfilesPage(t)
-	c.export(p.ID)
-	ed, err := newProfileEditor(p, p.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, ed := editExported(t)
 	ed.set(editorField(t, ed, "name"), "Runway, my rates")
 	ed.set(editorField(t, ed, "id"), "runway-mine")
-	c.ed = ed
-	c.onEdSave(app.Context{}, app.Event{Value: app.Null()})
-	if c.ed != nil {
-		t.Fatalf("not saved: %v %q", ed.errs, ed.general)
-	}
+	saveEdited(t, c, ed)
 	if c.exportID != "runway-mine" || !strings.Contains(c.exportText, `"id": "runway-mine"`) ||
 		!strings.Contains(c.exportText, `"name": "Runway, my rates"`) {
 		t.Fatalf("after the rename, the export shown is %q: %.120s", c.exportID, c.exportText)
