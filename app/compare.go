@@ -365,7 +365,7 @@ func (c *compare) renderRanking() app.UI {
 		elem("p", "cmp-legend",
 			textElem("span", "cmp-legend-item", markStale+" possibly stale: the price was read more than "+
 				strconv.Itoa(pricing.StaleDays)+" days ago."),
-			textElem("span", "cmp-legend-item", c.convertedNote()),
+			rateElem("span", "cmp-legend-item", c.convertedNote()),
 		),
 		elem("p", "cmp-links",
 			attrs(textElem("a", "", "Price this clip in the calculator"), "id", "cmp-calc-link", "href", c.calcHref),

@@ -73,7 +73,7 @@ func (f field) render() app.UI {
 	return elem("div", class,
 		textElem("label", "field-label", f.Label).Attr("for", id),
 		elem("span", "field-box", input, unit),
-		textElem("span", "field-hint", f.Hint).ID(hintID),
+		rateElem("span", "field-hint", f.Hint).ID(hintID),
 		textElem("p", "field-msg", f.Error).ID(msgID),
 	)
 }
@@ -158,7 +158,7 @@ func (p picker) render() app.UI {
 	return elem("div", class,
 		textElem("label", "field-label", p.Label).Attr("for", id),
 		elem("span", "field-box", sel),
-		textElem("span", "field-hint", p.Hint).ID(hintID),
+		rateElem("span", "field-hint", p.Hint).ID(hintID),
 		textElem("p", "field-msg", p.Error).ID(msgID),
 	)
 }

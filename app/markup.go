@@ -56,3 +56,79 @@ func resultsClass(page string, current bool) string {
 func peek(id, text string, current bool) app.HTMLElem {
 	return textElem("p", resultsClass("peek", current), text).ID(id)
 }
+
+// rateElem is textElem for a text that may say an exchange rate: each
+// part of a rate's description in it (pricing.Rates.Describe: "1 USD =
+// 0.86 EUR" and "(rate of 2026-11-01)") is in a <span class="rate">, which
+// web/app.css keeps on one line. In a hint's narrow column they broke
+// after "=", and a no-break space would not stop Chromium breaking a date
+// after "2026-". Every text that may say a rate is rendered with it (a
+// field's and a picker's hint, /compare's legend, /plan's working); the
+// text itself, and so the exports, keep plain spaces.
+//
+//go:noinline
+func rateElem(tag, class, s string) app.HTMLElem {
+	var out []app.UI
+	done := 0 // s[:done] is in out
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i-1] != ' ' {
+			continue // a part starts a word
+		}
+		n := shaped(s[i:], "1 A = 9 A")
+		if n == 0 {
+			n = shaped(s[i:], "(rate of 9)")
+		}
+		if n == 0 {
+			continue
+		}
+		// The span runs on to the next space, with the punctuation that
+		// ends the part ("(rate of 2026-11-01),"): go-app's prerendered
+		// HTML has a line break after an element, which reads as a space.
+		for n += i; n < len(s) && s[n] != ' '; n++ {
+		}
+		if done < i {
+			out = append(out, app.Text(s[done:i]))
+		}
+		out = append(out, textElem("span", "rate", s[i:n]))
+		done, i = n, n // s[n] is a space, or the end
+	}
+	if done == 0 {
+		return textElem(tag, class, s)
+	}
+	if done < len(s) {
+		out = append(out, app.Text(s[done:]))
+	}
+	return elem(tag, class, out...)
+}
+
+// shaped returns the length of the start of s that has the shape of
+// pattern, or 0. In pattern 'A' stands for a currency's code (three
+// capitals) and '9' for a number (digits, with '.', ',' or '-' after the
+// first); any other byte for itself.
+func shaped(s, pattern string) int {
+	n := 0
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; c {
+		case 'A':
+			for end := n + 3; n < end; n++ {
+				if n == len(s) || s[n] < 'A' || s[n] > 'Z' {
+					return 0
+				}
+			}
+		case '9':
+			first := n
+			for n < len(s) && ('0' <= s[n] && s[n] <= '9' || n > first && (s[n] == '.' || s[n] == ',' || s[n] == '-')) {
+				n++
+			}
+			if n == first {
+				return 0
+			}
+		default:
+			if n == len(s) || s[n] != c {
+				return 0
+			}
+			n++
+		}
+	}
+	return n
+}

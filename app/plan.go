@@ -203,9 +203,9 @@ func (c *planner) renderForm() app.UI {
 // and whose it is where a link carried one.
 func (c *planner) rateHint() string {
 	if c.rateSrc == "" {
-		return unbrokenRate(c.rates.Describe(pricing.USD, pricing.EUR))
+		return c.rates.Describe(pricing.USD, pricing.EUR)
 	}
-	return unbrokenRate(c.rates.Describe(pricing.USD, pricing.EUR)) + ", " + c.rateSrc + "."
+	return c.rates.Describe(pricing.USD, pricing.EUR) + ", " + c.rateSrc + "."
 }
 
 // peekText is the plan in a sentence short enough for the bottom of a
@@ -280,7 +280,7 @@ func (c *planner) renderResults() app.UI {
 			how = append(how, textElem("li", "", s))
 		}
 		for _, s := range l.Working {
-			how = append(how, textElem("li", "plan-working", s))
+			how = append(how, rateElem("li", "plan-working", s))
 		}
 		rank := strconv.Itoa(l.Rank)
 		rows[i] = attrs(elem("tr", "plan-row-result",
@@ -809,18 +809,6 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 		Custom: c.custom[mp.ProfileID], Way: wayText(mp, billing), Cost: pricing.FormatMoney(mp.Cost),
 		Exact: pricing.Exact(mp.Cost.Amount), PerSecond: pricing.FormatMoney(mp.CostPerKeptSecond),
 		Working: mp.Working}
-	// The working says the rate once, on the line that converts the
-	// month, and keeps its parts whole where a phone wraps it: "1 USD =
-	// 0.86 EUR" and "(rate of 2026-11-01)" broke after "=" and "of".
-	// (In place: PlanAll's working is this page's own.)
-	if cur := c.currency(mp.ProfileID); cur != mp.Cost.Currency {
-		d := c.rates.Describe(cur, mp.Cost.Currency)
-		for i, w := range l.Working {
-			if strings.HasSuffix(w, " at "+d) {
-				l.Working[i] = strings.TrimSuffix(w, d) + unbrokenRate(d)
-			}
-		}
-	}
 	api := mp.Option == pricing.OptionAPI
 	if api {
 		l.Credits = "pay per clip"
@@ -851,18 +839,6 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 			" per kept clip, "+cost)
 	}
 	return l
-}
-
-// unbrokenRate keeps each part of a rate's description on one line, with
-// no-break spaces: "1 USD = 0.86 EUR" and "(rate of 2026-11-01)", which
-// may go to separate lines.
-func unbrokenRate(d string) string {
-	head, date, dated := strings.Cut(d, " (")
-	d = strings.ReplaceAll(head, " ", "\u00a0")
-	if dated {
-		d += " (" + strings.ReplaceAll(date, " ", "\u00a0")
-	}
-	return d
 }
 
 // wayText says how a month is bought: "Pro plan + 2 × Top-up".

@@ -442,3 +442,59 @@ func TestPagePeeks(t *testing.T) {
 		})
 	}
 }
+
+// ratePartsJS returns, for each element selectors match, each part of an
+// exchange rate's description in it ("1 USD = 0.86 EUR", "(rate of
+// 2026-11-01)") with the number of lines it is shown on. The <details> of
+// /plan's working are opened first, to be laid out.
+const ratePartsJS = `((selectors) => {
+  for (const d of document.querySelectorAll("details.plan-how")) d.open = true;
+  const parts = /1[\s\u00a0][A-Z]{3}[\s\u00a0]=[\s\u00a0][0-9.,]+[\s\u00a0][A-Z]{3}|\(rate[\s\u00a0]of[\s\u00a0][0-9-]+\)/g;
+  const out = [];
+  for (const el of document.querySelectorAll(selectors)) {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      for (const m of n.data.matchAll(parts)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size;
+        out.push({where: el.id || el.className, text: m[0].replace(/\u00a0/g, " "), lines});
+      }
+    }
+  }
+  return out;
+})`
+
+// TestRatesWhole: on a phone and a desktop, every part of an exchange
+// rate's description is on one line: /compare's rate hint and legend, and
+// /plan's currency hint and working. /compare's hint, in its narrow
+// column, read "1 USD = 0.86" above "EUR (rate of 2026-11-01)".
+func TestRatesWhole(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	const selectors = "#f-rate-hint, #f-cur-hint, .cmp-legend-item, li.plan-working"
+	type part struct {
+		Where, Text string
+		Lines       int
+	}
+	for _, width := range []int64{390, 1280} {
+		for _, p := range []string{"/compare#cur=EUR", "/compare#cur=EUR&rate=0.9",
+			"/plan#mix=short:30:5:720p:any:1,long:10:10:1080p:any:1&cur=EUR"} {
+			tb := newTab(t, srv.URL)
+			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
+			tb.open(p)
+			tb.waitFor("costs in euros", `[...document.querySelectorAll("#ranking td.cmp-col-kept, #plan-table td.plan-cost")].some((td) => td.textContent.includes("€"))`, 10*time.Second)
+			got := eval[[]part](tb, ratePartsJS+"("+jsString(selectors)+")")
+			if len(got) < 3 { // a hint's rate and date, and one more
+				t.Errorf("%s, %d px wide: %d parts of a rate found, want a hint's and more: %v", p, width, len(got), got)
+			}
+			for _, r := range got {
+				if r.Lines != 1 {
+					t.Errorf("%s, %d px wide: %s shows %q on %d lines", p, width, r.Where, r.Text, r.Lines)
+				}
+			}
+			tb.assertNoErrors()
+		}
+	}
+}

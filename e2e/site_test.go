@@ -260,12 +260,14 @@ import (
 // cheaper again, and a count of clips that is no number is told to be a
 // whole one (+8.7 KB raw alone; merged: 11,037,682 and 2,457,566). A
 // link's currency read in any case, "cur=eur" (+429 B raw: 11,038,111 and
-// 2,457,754).
+// 2,457,754). Helper 50's: a rate's parts, "1 USD = 0.86 EUR" and "(rate
+// of 2026-11-01)", each kept on one line wherever a page says a rate (app
+// rateElem; +2.1 KB raw, +1.0 KB gzip -9: 11,040,232 and 2,458,715).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_039_000
-	ceilWasmGzip   = 2_458_000
+	ceilWasmRaw    = 11_041_000
+	ceilWasmGzip   = 2_459_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
