@@ -1387,13 +1387,15 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 		body = append(body, group("packs["+strconv.Itoa(i)+"]", named("Pack", i, pk), i))
 	}
 	body = append(body, listButton("packs", -1, "Add a pack", c.onEdList), textElem("h3", "", "Models"))
-	for i, m := range list(ed.tree["models"]) {
+	models := list(ed.tree["models"])
+	for i, m := range models {
+		word := modelWord(models, i)
 		mp := "models[" + strconv.Itoa(i) + "]"
 		body = append(body, group(mp, named("Model", i, m), i))
 		for j := range list(obj(m)["rates"]) {
-			body = append(body, group(mp+".rates["+strconv.Itoa(j)+"]", "Model "+strconv.Itoa(i+1)+", rate "+strconv.Itoa(j+1), j))
+			body = append(body, group(mp+".rates["+strconv.Itoa(j)+"]", word+", rate "+strconv.Itoa(j+1), j))
 		}
-		add := listButton(mp+".rates", -1, "Add a resolution to model "+strconv.Itoa(i+1), c.onEdList)
+		add := listButton(mp+".rates", -1, "Add a resolution to "+word, c.onEdList)
 		if _, ok := nextRes(obj(m)); !ok {
 			add = add.Attr("disabled", true).Attr("title", "Every resolution has a rate")
 		}
@@ -1415,6 +1417,26 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 		textElem("h2", "", title).ID("prof-editor-title").Attr("tabindex", "-1"),
 		elem("form", "", body...).ID("prof-editor-form").Attr("aria-labelledby", "prof-editor-title").On("submit", c.onEdSave),
 	).ID("prof-editor").Attr("aria-labelledby", "prof-editor-title")
+}
+
+// modelWord names models[i] for the legends of its rates and its button
+// ("Gen-4 Turbo, rate 2"), so that a screen reader's user tabbing through
+// hears which model a rate is of: "Model 7, rate 2" said only where it
+// was in the list. A model without a name is named by its place, "Model
+// 7", and one whose name another model has too by both: "Model 7:
+// Gen-4".
+func modelWord(models []any, i int) string {
+	name := str(obj(models[i])["name"])
+	place := "Model " + strconv.Itoa(i+1)
+	if name == "" {
+		return place
+	}
+	for j, m := range models {
+		if j != i && strings.EqualFold(str(obj(m)["name"]), name) {
+			return place + ": " + name
+		}
+	}
+	return name
 }
 
 // listButton is a button that adds an item to a list of the profile's

@@ -389,9 +389,16 @@ func axValue(v *accessibility.Value) string {
 // as a screen reader announces it when the focus lands.
 func focusedAX(tb *tab) axNode {
 	tb.t.Helper()
-	r := call(tb, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.activeElement"})
+	return axOf(tb, "document.activeElement")
+}
+
+// axOf is the accessibility tree's node of the element a JavaScript
+// expression returns ("document.activeElement.closest('fieldset')").
+func axOf(tb *tab, expr string) axNode {
+	tb.t.Helper()
+	r := call(tb, runtime.Evaluate, runtime.EvaluateParams{Expression: expr})
 	if r.Result == nil || r.Result.ObjectID == "" {
-		tb.t.Fatalf("no focused element")
+		tb.t.Fatalf("no element: %s", expr)
 	}
 	defer call(tb, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: r.Result.ObjectID})
 	alone := false

@@ -746,3 +746,60 @@ func TestProfileEditorByKeyboard(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestProfileEditorRateNamed: tabbing through the editor, a screen reader
+// hears which model a rate is of. Each rate's fieldset was "Model 1, rate
+// 2", said only by its place in the list; it is "Ray2, rate 2", by its
+// place where the model has no name yet or shares one, and no two groups
+// of the editor are named alike.
+func TestProfileEditorRateNamed(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	eval[bool](tb, `(document.querySelector('#prof-luma button[data-action="clone"]').focus(), true)`)
+	tb.do("cloning Luma to edit", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the editor", `document.activeElement.id === "prof-editor-title"`, 10*time.Second)
+	tabTo(tb, `[id="f-models[0].rates[1].res"]`, 200)
+	const group = `document.activeElement.closest("fieldset")`
+	if got := axOf(tb, group); got.Role != "group" || got.Name != "Ray2, rate 2" {
+		t.Errorf("the focus on the first model's second rate is in the %s, want the group “Ray2, rate 2”", got)
+	}
+	groups := func() []string {
+		var names []string
+		for _, n := range axNodes(tb) {
+			if n.Role == "group" && strings.Contains(n.Name, ", rate ") {
+				names = append(names, n.Name)
+			}
+		}
+		return names
+	}
+	want := []string{"Ray2, rate 1", "Ray2, rate 2", "Ray2 Flash, rate 1", "Ray2 Flash, rate 2", "Ray1.6, rate 1", "Ray 3.2, rate 1"}
+	if got := groups(); !slices.Equal(got, want) {
+		t.Errorf("the rates' groups are %q, want %q", got, want)
+	}
+
+	// A model without a name, and two of one name, are told apart by
+	// their place.
+	typeInto(tb, "f-models[0].name", "")
+	typeInto(tb, "f-models[2].name", "ray2 flash")
+	tb.waitFor("the legends following the names", `[...document.querySelectorAll("#prof-editor legend")].some((l) => l.textContent === "Model 1, rate 2")`, 10*time.Second)
+	want = []string{"Model 1, rate 1", "Model 1, rate 2", "Model 2: Ray2 Flash, rate 1", "Model 2: Ray2 Flash, rate 2",
+		"Model 3: ray2 flash, rate 1", "Ray 3.2, rate 1"}
+	if got := groups(); !slices.Equal(got, want) {
+		t.Errorf("the rates' groups are %q, want %q", got, want)
+	}
+	if got := axOf(tb, `document.querySelector('[data-list="models[0].rates"][data-index="-1"]')`); got.Name != "Add a resolution to Model 1" {
+		t.Errorf("the first model's Add a resolution is the %s", got)
+	}
+	var all []string
+	for _, n := range axNodes(tb) {
+		if n.Role == "group" && n.Name != "" {
+			if slices.Contains(all, n.Name) {
+				t.Errorf("two groups are named %q", n.Name)
+			}
+			all = append(all, n.Name)
+		}
+	}
+	tb.assertNoErrors()
+}

@@ -262,12 +262,14 @@ import (
 // link's currency read in any case, "cur=eur" (+429 B raw: 11,038,111 and
 // 2,457,754). Helper 50's: a rate's parts, "1 USD = 0.86 EUR" and "(rate
 // of 2026-11-01)", each kept on one line wherever a page says a rate (app
-// rateElem; +2.1 KB raw, +1.0 KB gzip -9: 11,040,232 and 2,458,715).
+// rateElem; +2.1 KB raw, +1.0 KB gzip -9: 11,040,232 and 2,458,715); in
+// /profiles' editor a rate's legend names its model, "Gen-4 Turbo, rate
+// 2" (+1.5 KB raw, +0.3 KB gzip -9: 11,041,736 and 2,459,017).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_041_000
-	ceilWasmGzip   = 2_459_000
+	ceilWasmRaw    = 11_042_000
+	ceilWasmGzip   = 2_460_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
