@@ -859,9 +859,12 @@ func (c *compare) format(r pricing.Ranking) {
 			models = "model can"
 		}
 		// The plan after a comma: it has parentheses of its own, "Starter
-		// (billed yearly)".
-		c.status = strconv.Itoa(n) + " " + models + " make this shot. Cheapest: " + first.Model + " on " +
-			first.Platform + ", " + first.Kept + " per kept second, " + first.Plan + "."
+		// (billed yearly)". The billing is said, as /plan says its own:
+		// on one shot the two pages' cheapest differed, this one's on its
+		// default, the cheapest available (a yearly plan), /plan's on a
+		// monthly one, and neither said so.
+		c.status = strconv.Itoa(n) + " " + models + " make this shot (billing: " + c.table.Billing + "). Cheapest: " +
+			first.Model + " on " + first.Platform + ", " + first.Kept + " per kept second, " + first.Plan + "."
 	}
 }
 

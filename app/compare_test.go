@@ -121,7 +121,7 @@ func TestCompareDefault(t *testing.T) {
 	}
 	checkRows(t, "the standard shot", html, defaultRanking)
 	checkClean(t, html)
-	if want := "72 models can make this shot. Cheapest: Pika 2.5 Turbo on Pika (app), $0.0178 per kept second, Starter (billed yearly)."; c.status != want {
+	if want := "72 models can make this shot (billing: cheapest available). Cheapest: Pika 2.5 Turbo on Pika (app), $0.0178 per kept second, Starter (billed yearly)."; c.status != want {
 		t.Errorf("status %q, want %q", c.status, want)
 	}
 	if c.seen != "" {
@@ -307,8 +307,8 @@ func TestCompareLinks(t *testing.T) {
 		want       []rankedRow
 		status     string
 	}{
-		{"the standard shot written out", "/compare#dur=5&res=720p&tier=any&takes=1&billing=cheapest", defaultRanking, "72 models can make this shot."},
-		{"10 s 1080p, monthly", "/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly", monthly1080, "5 models can make this shot."},
+		{"the standard shot written out", "/compare#dur=5&res=720p&tier=any&takes=1&billing=cheapest", defaultRanking, "72 models can make this shot (billing: cheapest available)."},
+		{"10 s 1080p, monthly", "/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly", monthly1080, "5 models can make this shot (billing: monthly plan)."},
 		// The calculator links the shot without billing: cheapest, so
 		// Luma's yearly Ultra (see "yearly").
 		{"what the calculator links", "/compare#dur=10&res=1080p", []rankedRow{{"luma/ray-2-flash", "0.0216666666666667"}}, ""},

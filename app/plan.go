@@ -793,11 +793,13 @@ func (c *planner) format(r pricing.MonthRanking, o pricing.MonthOptions) {
 	default:
 		first := c.results[0]
 		// The way to buy between commas: it has parentheses of its own,
-		// "Pro plan (billed yearly)".
-		c.status = strconv.Itoa(n) + " platforms can make this mix. Cheapest: " + first.Name + ", " +
+		// "Pro plan (billed yearly)". The billing is said, as /compare
+		// says its own (cheapest available, by default).
+		billed := " (billing: " + word(billingLabels, string(o.Billing)) + ")"
+		c.status = strconv.Itoa(n) + " platforms can make this mix" + billed + ". Cheapest: " + first.Name + ", " +
 			first.Cost + " a month, " + first.Way + ", " + first.PerSecond + " per kept second."
 		if n == 1 {
-			c.status = "1 platform can make this mix: " + first.Name + ", " + first.Cost + " a month, " + first.Way + "."
+			c.status = "1 platform can make this mix" + billed + ": " + first.Name + ", " + first.Cost + " a month, " + first.Way + "."
 		}
 	}
 }

@@ -74,7 +74,7 @@ func TestPlannerHandChecked(t *testing.T) {
 			t.Errorf("rank %d = %s %s %q, want %s %s %q", i+1, l.ID, l.Exact, l.Way, w.id, w.cost, w.way)
 		}
 	}
-	if want := "4 platforms can make this mix. Cheapest: " + c.results[0].Name + ", $6.40 a month, pay as you go, " +
+	if want := "4 platforms can make this mix (billing: monthly plan). Cheapest: " + c.results[0].Name + ", $6.40 a month, pay as you go, " +
 		c.results[0].PerSecond + " per kept second."; c.status != want {
 		t.Errorf("status %q, want %q", c.status, want)
 	}
@@ -651,6 +651,35 @@ func TestPlannerWorkingCurrencies(t *testing.T) {
 			if strings.Contains(tt.state, "cur=EUR") && c.currency(l.ID) == pricing.USD && rated != 1 {
 				t.Errorf("%s, %s: the rate is said on %d lines, want 1", tt.state, l.ID, rated)
 			}
+		}
+	}
+}
+
+// TestBillingSaid: /compare and /plan keep their defaults (a link without
+// billing opens as it did: the cheapest available way on /compare, a
+// monthly plan on /plan), and each says in its status which billing its
+// figures are on. On one shot, 10 s of fast 720p, /compare's cheapest is
+// Luma's Ray2 Flash on a yearly plan, /plan's fal's API, and neither page
+// said which billing it was on.
+func TestBillingSaid(t *testing.T) {
+	tests := []struct{ page, link, billing, says string }{
+		{"/compare", "/compare#dur=10&res=720p&tier=fast", "cheapest", "7 models can make this shot (billing: cheapest available). Cheapest: Ray2 Flash on Luma Dream Machine (app), $0.0183 per kept second, Ultra (billed yearly)."},
+		{"/compare", "/compare#dur=10&res=720p&tier=fast&billing=monthly", "monthly", "(billing: monthly plan). Cheapest: "},
+		{"/plan", "mix=broll:20:10:720p:fast:1", "monthly", "4 platforms can make this mix (billing: monthly plan). Cheapest: fal (API marketplace)"},
+		{"/plan", "mix=broll:20:10:720p:fast:1&billing=yearly", "yearly", "(billing: yearly plan). Cheapest: "},
+		{"/plan", "mix=long:1:20:1080p:any:1", "monthly", "1 platform can make this mix (billing: monthly plan): fal (API marketplace)"},
+	}
+	for _, tt := range tests {
+		var billing, status string
+		if tt.page == "/compare" {
+			c, _ := loadCompare(t, tt.link)
+			billing, status = c.values["billing"], c.status
+		} else {
+			c := openPlanner(t, tt.link)
+			billing, status = c.values["billing"], c.status
+		}
+		if billing != tt.billing || !strings.Contains(status, tt.says) {
+			t.Errorf("%s: billing %q, status %q; want %q and %q", tt.link, billing, status, tt.billing, tt.says)
 		}
 	}
 }
