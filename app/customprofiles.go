@@ -326,6 +326,7 @@ var fieldWords = [][2]string{
 	{"base", "base price"}, {"per_megapixel", "units per megapixel"},
 	{"multipliers", "resolution multipliers"}, {"factor", "factor"}, {"source", "source"},
 	{"read", "date read"}, {"evidence", "evidence"}, {"valid_days", "days valid"},
+	{"validity_not_stated", "validity not stated"},
 	{"min_charge", "minimum charge"}, {"max_res", "highest resolution"}, {"promo", "promotion"},
 	{"addons", "add-ons"}, {"free", "free tier"}, {"plans", "plans"}, {"packs", "packs"},
 	{"models", "models"},

@@ -258,3 +258,83 @@ func TestStoredProfileSurvivesGoApp(t *testing.T) {
 		t.Errorf("a stored profile looks like a go-app state: %+v", state)
 	}
 }
+
+// TestPackValidity: a top-up whose validity the platform does not state
+// (Kling's: "cleared upon expiration", no period) stays so through a
+// clone, an export and an import, and /profiles says so; a custom profile
+// saved before the field existed (no validity_not_stated, valid_days 0)
+// still loads and keeps its meaning, never expire; the editor shows and
+// sets all three.
+func TestPackValidity(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	kling := cloneProfile(catalogProfile(t, "kling"), never)
+	p, err := importProfile([]byte(exportProfile(kling)))
+	if err != nil || len(p.Packs) != 1 || !p.Packs[0].ValidityNotStated || p.Packs[0].ValidDays != 0 {
+		t.Fatalf("Kling's export imported: %v, %+v", err, p.Packs)
+	}
+	if err := saveCustom(s, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	// Written by an older version: the field did not exist.
+	old := `{"id":"old-one","name":"Old one","platform":"Old","kind":"credits","currency":"USD","url":"","custom":true,` +
+		`"packs":[{"id":"p","name":"Pack","price":"10","credits":"1000","source":{}}],` +
+		`"models":[{"id":"m","name":"M","tier":"fast","durations":{"list":[5]},"rates":[{"res":"720p","per_clip":"10"}],"source":{}}]}`
+	s.Put("aivc.profiles.v1.old-one", old)
+	ps, bad, err := loadCustom(s)
+	if err != nil || len(bad) != 0 || len(ps) != 2 {
+		t.Fatalf("loadCustom = %v, bad %v, %v", profileNames(ps), bad, err)
+	}
+	for _, q := range ps {
+		if q.ID == "old-one" && (q.Packs[0].ValidityNotStated || q.Packs[0].ValidDays != 0) {
+			t.Errorf("the old profile's pack: %+v", q.Packs[0])
+		}
+	}
+	_, html := loadProfilesPage(t)
+	article := func(id string) string { // a profile's text on the page
+		_, a, _ := strings.Cut(html, `id="prof-`+id+`"`)
+		a, _, _ = strings.Cut(a, "</article>")
+		return pageText(a)
+	}
+	for _, tt := range []struct{ id, want string }{
+		{"kling", "validity not stated by Kling; subscribers only;"},
+		{"kling", "'cleared upon expiration'"},                              // what Kling's terms say
+		{"kling-custom", "validity not stated by Kling; subscribers only;"}, // imported
+		{"old-one", "never expire"},                                         // as it meant
+		{"luma", "valid 365 days"},                                          // as the research gives it
+		{"runway", "never expire"},                                          // as the research gives it
+	} {
+		if !strings.Contains(article(tt.id), tt.want) {
+			t.Errorf("/profiles, %s does not say %q", tt.id, tt.want)
+		}
+	}
+
+	ed, err := newProfileEditor(kling, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := editorField(t, ed, "packs[0].validity")
+	if got := ed.text(f); got != "not_stated" || len(f.Choices) != 2 {
+		t.Errorf("Kling's pack in the editor: %q of %v", got, f.Choices)
+	}
+	ed.set(f, "never")
+	if q, ok := ed.check(); !ok || q.Packs[0].ValidityNotStated || q.Packs[0].Source != (pricing.Source{}) {
+		t.Errorf("set to for ever: %v %+v", ok, q.Packs[0])
+	}
+	ed.set(f, "not_stated")
+	if q, ok := ed.check(); !ok || !q.Packs[0].ValidityNotStated {
+		t.Errorf("set to not stated: %v %+v", ok, q.Packs[0])
+	}
+	luma, err := newProfileEditor(cloneProfile(catalogProfile(t, "luma"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f = editorField(t, luma, "packs[0].validity")
+	if got := luma.text(f); got != "days" || f.Choices[2].Label != "Valid 365 days" {
+		t.Errorf("Luma's pack in the editor: %q of %v", got, f.Choices)
+	}
+	luma.set(f, "not_stated")
+	if q, ok := luma.check(); !ok || !q.Packs[0].ValidityNotStated || q.Packs[0].ValidDays != 0 {
+		t.Errorf("Luma's pack set to not stated: %v %+v", ok, q.Packs[0])
+	}
+}

@@ -83,7 +83,7 @@ type planLine struct {
 	Exact     string
 	PerSecond string
 	Credits   string // "3,450 of 4,000 credits"
-	Unused    string // "550 unused, 550 expire"
+	Unused    string // "550 unused, 550 expire" (pricing.UnusedWords)
 	Lines     []string
 	Working   []string
 }
@@ -817,7 +817,7 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 		l.Unused = "nothing unused"
 	} else {
 		l.Credits = pricing.FormatApprox(mp.CreditsNeeded) + " of " + pricing.FormatNumber(mp.CreditsBought) + " " + unit
-		l.Unused = pricing.FormatApprox(mp.CreditsUnused) + " unused, " + pricing.FormatApprox(mp.Expiring) + " expire"
+		l.Unused = pricing.UnusedWords(mp, "expire")
 	}
 	for _, ml := range mp.Lines {
 		if ml.Count == 0 {

@@ -275,6 +275,7 @@ var editorRuleReach = map[string]string{
 	"must be more than 0 when intro_price is set":                                  "not from the form: promotions are the JSON's",
 	"needs intro_price":                                                            "not from the form: promotions are the JSON's",
 	"cannot be negative (0 means the credits never expire)":                        "not from the form: a pack's days are the JSON's",
+	"cannot be set with valid_days (the period is stated)":                         "not from the form: its Credits last picker sets one and clears the other",
 	"unknown period %q (want once, day or month)":                                  "not from the form: the free tier is the JSON's",
 	"needs rates[0] to multiply":                                                   "not from the form: a model keeps a rate (Remove is disabled on its last)",
 	"duplicate add-on kind %q (also addons[%d])":                                   "not from the form: add-ons are the JSON's",

@@ -483,10 +483,7 @@ func profileBody(p pricing.Profile) []app.UI {
 	if len(p.Packs) > 0 {
 		rows := make([]tableRow, len(p.Packs))
 		for i, pk := range p.Packs {
-			var terms []string
-			if pk.ValidDays > 0 {
-				terms = append(terms, "valid "+strconv.Itoa(pk.ValidDays)+" days")
-			}
+			terms := []string{validityWords(pk, p.Platform)}
 			if pk.RequiresPlan {
 				terms = append(terms, "subscribers only")
 			}
@@ -712,6 +709,19 @@ func modelExtras(m pricing.Model, units func(decimal.Decimal) string) string {
 		parts = append(parts, m.Notes)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// validityWords says how long a pack's credits last: "valid 365 days",
+// "never expire", or "validity not stated by Kling" (it may expire; no
+// one says when).
+func validityWords(pk pricing.Pack, platform string) string {
+	switch {
+	case pk.ValidityNotStated:
+		return "validity not stated by " + platform
+	case pk.ValidDays > 0:
+		return "valid " + strconv.Itoa(pk.ValidDays) + " days"
+	}
+	return "never expire"
 }
 
 // promoWords says a plan's first-month promotion.
@@ -1263,6 +1273,7 @@ var (
 		{Path: "name", Label: "Pack name", Kind: "text"},
 		{Path: "price", Label: "Price ({cur})", Kind: "amount", Money: true},
 		{Path: "credits", Label: "Credits", Kind: "amount"},
+		{Path: "validity", Label: "Credits last", Kind: "select"},
 	}
 	modelSpecs = []editField{
 		{Path: "name", Label: "Model name", Kind: "text"},
@@ -1301,6 +1312,8 @@ func (ed *profileEditor) fields() []editField {
 				f.Choices = editResChoices
 			case "rule":
 				f.Choices = ruleChoices
+			case "validity":
+				f.Choices = validityChoices(ed.node(strings.TrimSuffix(prefix, ".")))
 			case "per_second", "per_clip", "buckets":
 				f.Money = api // an API's units are money
 			}
@@ -1507,8 +1520,11 @@ func (ed *profileEditor) text(f editField) string {
 		}
 		return strings.Join(parts, ", ")
 	}
-	if key == "rule" {
+	switch key {
+	case "rule":
 		return rateRule(parent)
+	case "validity":
+		return packValidity(parent)
 	}
 	return str(v)
 }
@@ -1593,6 +1609,10 @@ func (ed *profileEditor) set(f editField, text string) {
 			}
 			break
 		}
+		if key == "validity" {
+			setValidity(parent, t)
+			break
+		}
 		parent[key] = t
 	case "amount", "optional":
 		if t == "" && f.Kind == "optional" {
@@ -1617,7 +1637,7 @@ func (ed *profileEditor) set(f editField, text string) {
 			parent[key] = v
 		}
 	}
-	if f.Kind != "text" && f.Kind != "select" || key == "res" || key == "rule" {
+	if f.Kind != "text" && f.Kind != "select" || key == "res" || key == "rule" || key == "validity" {
 		ed.ownNumber(f.Path)
 	}
 	if err != nil {
@@ -2069,6 +2089,44 @@ func (c *profilesPage) onEdCancel(ctx app.Context, e app.Event) {
 	// region); after a reload, which forgets it, to the status.
 	focusAfterRender(c.page, cmp.Or(c.opener, "#prof-status"), "#prof-status")
 	c.opener = ""
+}
+
+// validityChoices are the ways a pack's credits may last: a period kept
+// as the profile gives it ("Valid 365 days"; typed in its JSON), for
+// ever, or not stated by the platform (Kling's terms: "cleared upon
+// expiration", no period).
+func validityChoices(pack map[string]any) []choice {
+	out := []choice{{Value: "never", Label: "For ever"}, {Value: "not_stated", Label: "Not stated by the platform"}}
+	if packValidity(pack) == "days" {
+		out = append(out, choice{Value: "days", Label: "Valid " + str(pack["valid_days"]) + " days"})
+	}
+	return out
+}
+
+// packValidity names how long a pack's credits last: "days",
+// "not_stated" or "never" (valid_days 0 or absent: an older profile's
+// meaning).
+func packValidity(pack map[string]any) string {
+	switch {
+	case pack["validity_not_stated"] == true:
+		return "not_stated"
+	case str(pack["valid_days"]) != "" && str(pack["valid_days"]) != "0":
+		return "days"
+	}
+	return "never"
+}
+
+// setValidity sets how long a pack's credits last ("days" keeps the
+// period the profile gives).
+func setValidity(pack map[string]any, v string) {
+	switch v {
+	case "never":
+		delete(pack, "valid_days")
+		delete(pack, "validity_not_stated")
+	case "not_stated":
+		delete(pack, "valid_days")
+		pack["validity_not_stated"] = true
+	}
 }
 
 // rateRule names the rule a rate sets.

@@ -803,3 +803,36 @@ func TestProfileEditorRateNamed(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestProfilesPackValidity: Kling's top-up, whose terms clear a balance
+// "upon expiration" and give no period, says so on /profiles as a person
+// reads it (the profile opened), never "never expire"; Runway's, which
+// the research says never expire, says that; and the editor of Kling's
+// clone shows the pack's credits lasting "Not stated by the platform".
+func TestProfilesPackValidity(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	for id, want := range map[string]string{
+		"kling":  "validity not stated by Kling",
+		"runway": "never expire",
+		"luma":   "valid 365 days",
+	} {
+		tb.do("opening "+id, chromedp.Click(chromedp.CSS(`#prof-`+id+` details.prof-body > summary`)))
+		got := eval[string](tb, `document.querySelector('#prof-`+id+` tr[data-pack]').innerText`)
+		if !strings.Contains(got, want) {
+			t.Errorf("%s's pack reads %q, want %q in it", id, got, want)
+		}
+		if id == "kling" && (!strings.Contains(got, "'cleared upon expiration'") || strings.Contains(got, "never expire")) {
+			t.Errorf("Kling's pack reads %q: not what its terms say", got)
+		}
+	}
+	tb.do("cloning Kling", chromedp.Click(chromedp.CSS(`#prof-kling button[data-action="clone"]`)))
+	tb.waitFor("the editor", `!!document.getElementById("f-packs[0].validity")`, 10*time.Second)
+	got := eval[string](tb, `(s => document.querySelector('label[for="' + s.id + '"]').textContent + ": " + s.options[s.selectedIndex].text)(document.getElementById("f-packs[0].validity"))`)
+	if got != "Credits last: Not stated by the platform" {
+		t.Errorf("the clone's pack in the editor: %q", got)
+	}
+	tb.assertNoErrors()
+}

@@ -46,6 +46,9 @@ import (
 //     range for one model at one resolution ("7–10 credits") is listed at
 //     its upper bound, so a budget is not short, with a note; a range that
 //     spans models or options ("50 to 200+ CS") is left unknown.
+//   - A pack whose platform gives no period for its credits has
+//     validity_not_stated (Kling's terms: "cleared upon expiration"); the
+//     pages never count its credits as lasting.
 //   - Money and credits are JSON strings ("15.00"), never JSON numbers.
 //   - Tiers: a model whose name says turbo, flash, fast or lite is "fast";
 //     pro, master, quality, or a 4.5 version is "premium"; everything else

@@ -261,3 +261,30 @@ func ExamplePlanMonth() {
 	// total: $20.00 for 1,500 credits: 0 unused, 0 expiring
 	// $20.00 ÷ 300 s kept = $0.0667 per kept second
 }
+
+// A top-up whose validity the platform does not state (Kling's terms clear
+// a balance "upon expiration" and give no period): its unused credits are
+// neither lost this month nor counted as lasting. 28 clips of 50 credits
+// take 1,400: Small's 500 and 1 top-up of 1,000 leave 100 unused.
+func ExamplePlanMonth_validityNotStated() {
+	p := pricing.Profile{ID: "maker", Name: "Maker", Platform: "Maker", Kind: pricing.KindCredits, Currency: pricing.USD,
+		Plans: []pricing.Plan{{ID: "small", Name: "Small", Monthly: optDec("10"), Credits: mustDec("500")}},
+		Packs: []pricing.Pack{{ID: "topup", Name: "Top-up", Price: mustDec("10"), Credits: mustDec("1000"),
+			ValidityNotStated: true}},
+		Models: []pricing.Model{{ID: "quick", Name: "Quick", Tier: pricing.TierFast,
+			Durations: pricing.Durations{Min: 1, Max: 10},
+			Rates:     []pricing.Rate{{Res: pricing.Res720p, PerSecond: optDec("5")}}}},
+	}
+	mix := []pricing.MixLine{{Name: "b-roll", Count: 28,
+		Shot: pricing.Shot{Seconds: mustDec("10"), Res: pricing.Res720p, Tier: pricing.TierFast}}}
+	mp, err := pricing.PlanMonth(p, mix, pricing.MonthOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(pricing.UnusedWords(mp, "expire"))
+	fmt.Println(mp.Working[len(mp.Working)-2])
+	// Output:
+	// 100 unused, 0 expire, 100 may expire (validity not stated by Maker)
+	// total: $20.00 for 1,500 credits: 100 unused, 0 expiring, 100 may expire (validity not stated by Maker)
+}

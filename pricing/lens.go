@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -54,7 +55,8 @@ type UnitPrice struct {
 	MaxRes Resolution
 	Source Source
 	// Note says what else to know: "billed yearly", "needs a
-	// subscription", "first month: +50% credits, up to 5,000". No parentheses:
+	// subscription; validity not stated by Kling", "first month: +50%
+	// credits, up to 5,000". No parentheses:
 	// it is shown in them ("Pro (first month: …)").
 	Note string
 }
@@ -249,6 +251,9 @@ func (p *Profile) unitPrice(w *way) UnitPrice {
 		u.Price.Amount, u.Credits = pk.Price, pk.Credits
 		if pk.RequiresPlan {
 			u.Note = "needs a subscription"
+		}
+		if pk.ValidityNotStated { // the credits may not last: say so where the price is
+			u.Note = strings.TrimPrefix(u.Note+"; validity not stated by "+p.Platform, "; ")
 		}
 	case w.plan != nil:
 		pl := w.plan

@@ -55,6 +55,10 @@ type MonthPlan struct {
 	// Expiring is the unused credits that are lost: the plan's unused
 	// monthly credits, and unused pack credits valid fewer than 31 days.
 	Expiring decimal.Decimal
+	// MayExpire is the unused pack credits whose validity the platform
+	// does not state (Pack.ValidityNotStated): neither lost nor kept for
+	// sure, so never counted as lasting.
+	MayExpire decimal.Decimal
 	// CostPerKeptSecond = Cost ÷ KeptSeconds, the seconds of video kept.
 	CostPerKeptSecond Money
 	KeptSeconds       decimal.Decimal
@@ -349,8 +353,12 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 			planUnused = zero
 		}
 		mp.Expiring = planUnused
-		if best.pack != nil && best.pack.ValidDays > 0 && best.pack.ValidDays < 31 {
-			mp.Expiring = mp.CreditsUnused // plan credits are used first
+		switch pk := best.pack; { // plan credits are used first: what is unused is the packs'
+		case pk == nil:
+		case pk.ValidityNotStated:
+			mp.MayExpire = mp.CreditsUnused.Sub(planUnused)
+		case pk.ValidDays > 0 && pk.ValidDays < 31:
+			mp.Expiring = mp.CreditsUnused
 		}
 	}
 	cost, err := o.Rates.Convert(Money{best.cost, p.Currency}, display)
@@ -402,7 +410,7 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 				FormatMoney(Money{best.pack.Price.Mul(decimal.NewFromInt(best.packs)), cur}))
 		}
 		w = append(w, "total: "+FormatMoney(Money{best.cost, cur})+" for "+f.amount(best.bought)+": "+
-			FormatApprox(mp.CreditsUnused)+" unused, "+FormatApprox(mp.Expiring)+" expiring")
+			UnusedWords(mp, "expiring"))
 	}
 	if cur != display {
 		w = append(w, FormatConversion(Money{best.cost, cur}, cost, o.Rates))
@@ -416,6 +424,18 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 	}
 	mp.Working = w
 	return mp, nil
+}
+
+// UnusedWords says what becomes of a month's unused credits: "550
+// unused, 550 expire", or with packs whose validity is not stated, "52
+// unused, 0 expire, 52 may expire (validity not stated by Kling)". expire
+// is the verb's form: "expire" or "expiring".
+func UnusedWords(mp MonthPlan, expire string) string {
+	s := FormatApprox(mp.CreditsUnused) + " unused, " + FormatApprox(mp.Expiring) + " " + expire
+	if mp.MayExpire.IsPositive() {
+		s += ", " + FormatApprox(mp.MayExpire) + " may expire (validity not stated by " + mp.Platform + ")"
+	}
+	return s
 }
 
 // PlanAll plans mix on every profile of ps and ranks the plans by Cost in

@@ -42,9 +42,13 @@ func planSummary(mp MonthPlan) string {
 	if mp.Packs > 0 {
 		s += fmt.Sprintf("×%d", mp.Packs)
 	}
-	s += fmt.Sprintf(" cost %s need %s bought %s unused %s expiring %s per-kept-s %s",
+	s += fmt.Sprintf(" cost %s need %s bought %s unused %s expiring %s",
 		Exact(mp.Cost.Amount), Exact(mp.CreditsNeeded), Exact(mp.CreditsBought), Exact(mp.CreditsUnused),
-		Exact(mp.Expiring), Exact(mp.CostPerKeptSecond.Amount))
+		Exact(mp.Expiring))
+	if !mp.MayExpire.IsZero() {
+		s += " may-expire " + Exact(mp.MayExpire)
+	}
+	s += " per-kept-s " + Exact(mp.CostPerKeptSecond.Amount)
 	for _, l := range mp.Lines {
 		s += fmt.Sprintf(" | %s %s %s %s", l.Name, l.ModelID, Exact(l.Units), Exact(l.Cost.Amount))
 	}

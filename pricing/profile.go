@@ -156,11 +156,17 @@ type Pack struct {
 	Name    string          `json:"name"`
 	Price   decimal.Decimal `json:"price"`
 	Credits decimal.Decimal `json:"credits"`
-	// ValidDays is how long the credits stay usable; 0 means they never expire.
-	ValidDays    int    `json:"valid_days,omitempty"`
-	RequiresPlan bool   `json:"requires_plan,omitempty"` // only subscribers can buy it
-	Source       Source `json:"source"`
-	Notes        string `json:"notes,omitempty"`
+	// ValidDays is how long the credits stay usable; 0 means they never
+	// expire, unless ValidityNotStated is set.
+	ValidDays int `json:"valid_days,omitempty"`
+	// ValidityNotStated says the platform gives no period: the credits
+	// may expire, no one knows when (Kling's terms: "cleared upon
+	// expiration"). ValidDays is then 0. Absent (older profiles), 0 days
+	// keeps its meaning: they never expire.
+	ValidityNotStated bool   `json:"validity_not_stated,omitempty"`
+	RequiresPlan      bool   `json:"requires_plan,omitempty"` // only subscribers can buy it
+	Source            Source `json:"source"`
+	Notes             string `json:"notes,omitempty"`
 }
 
 // FreePeriod says how often free credits arrive.

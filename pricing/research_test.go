@@ -256,7 +256,8 @@ func TestResearchFirstMonth(t *testing.T) {
 // it says so (Runway, Luma), never where it does not say (Pika and Kling
 // publish only a rate per $1, so the planner may not buy them without a
 // plan and leave a budget short); monthly credits spent first and lost at
-// the end of the month, purchased ones kept (Runway never, Luma 12 months).
+// the end of the month, purchased ones kept (Runway never, Luma 12 months)
+// or, where no period is stated (Kling, Pika), counted as may expire.
 func TestResearchMonth(t *testing.T) {
 	ps, err := Catalog()
 	if err != nil {
@@ -283,11 +284,14 @@ func TestResearchMonth(t *testing.T) {
 		{"runway", "b:10:5 720p fast", "plan standard cost 15 need 250 bought 625 unused 375 expiring 375"},
 		// Pattern 13: Pika Starter has 900 credits; 50 × Pika 2.5 Pro 5 s =
 		// 1,000: 100 short, top-ups at 60 credits per $1: ⌈100 ÷ 60⌉ = 2 ×
-		// $1 → $12 for 1,020 (Creator is $35); the 20 purchased carry over.
-		{"pika", "hero:50:5 720p premium", "plan+packs startertop-up×2 cost 12 need 1000 bought 1020 unused 20 expiring 0"},
+		// $1 → $12 for 1,020 (Creator is $35); the 20 purchased carry over
+		// into next month, for how long the research does not say.
+		{"pika", "hero:50:5 720p premium", "plan+packs startertop-up×2 cost 12 need 1000 bought 1020 unused 20 expiring 0 may-expire 20"},
 		// Kling Standard $10 for 660; 40 × Kling 2.1 Pro 5 s 1080p (35) =
 		// 1,400: 740 short, ⌈740 ÷ 66⌉ = 12 × $1 → $22 for 1,452 (Pro $37).
-		{"kling", "hero:40:5 1080p premium", "plan+packs standardtop-up×12 cost 22 need 1400 bought 1452 unused 52 expiring 0"},
+		// The 52 purchased credits are not lost this month, nor kept for
+		// sure: Kling's terms clear a balance "upon expiration", no period.
+		{"kling", "hero:40:5 1080p premium", "plan+packs standardtop-up×12 cost 22 need 1400 bought 1452 unused 52 expiring 0 may-expire 52"},
 		// Retakes and two lines on Luma: 10 × Ray2 1080p 10 s (340) × 1.5
 		// generations = 5,100, and 20 × Ray2 Flash 720p 5 s (55) = 1,100:
 		// 6,200. Lite's 3,200 + ⌈3,000 ÷ 1,200⌉ = 3 top-ups × $4 = $21.99
@@ -686,18 +690,21 @@ func TestResearchPlans(t *testing.T) {
 	}
 	packs := []struct {
 		profile, pack, price, credits string
-		validDays                     int
+		validDays                     int  // 0: never expire, unless notStated
+		notStated                     bool // the platform gives no period
 		requiresPlan                  bool
 		src                           src
 	}{
 		// 1.1: "from $10; $0.01 = 1 credit; minimum purchase 1,000 credits", paid plans only, never expire.
-		{"runway", "credits-1000", "10", "1000", 0, true, src{EvidenceOfficial, "2026-10-01", "https://help.runwayml.com/"}},
+		{"runway", "credits-1000", "10", "1000", 0, false, true, src{EvidenceOfficial, "2026-10-01", "https://help.runwayml.com/"}},
 		// 1.4: "$4 for 1,200 credits", valid 12 months, only on an active paid plan (learning hub, 2025-06-18).
-		{"luma", "top-up-1200", "4", "1200", 365, true, src{EvidenceOfficial, "2025-06-18", "https://lumalabs.ai/learning-hub/"}},
-		// 5: "top-ups: 60 credits per $1"; 1.2: purchased credits carry over.
-		{"pika", "top-up", "1", "60", 0, true, src{EvidenceSecondary, "2026-10-01", "https://pika.art/pricing"}},
-		// 5: "top-up rate $1 per 66 credits" (a pricing blog).
-		{"kling", "top-up", "1", "66", 0, true, src{EvidenceSecondary, "2026-10-01", "https://klingai.com/"}},
+		{"luma", "top-up-1200", "4", "1200", 365, false, true, src{EvidenceOfficial, "2025-06-18", "https://lumalabs.ai/learning-hub/"}},
+		// 5: "top-ups: 60 credits per $1"; 1.2: purchased credits carry
+		// over (into the next month: for how long is not stated).
+		{"pika", "top-up", "1", "60", 0, true, true, src{EvidenceSecondary, "2026-10-01", "https://pika.art/pricing"}},
+		// 5: "top-up rate $1 per 66 credits" (a pricing blog); 1.3: the
+		// terms clear a balance "upon expiration" and give no period.
+		{"kling", "top-up", "1", "66", 0, true, true, src{EvidenceSecondary, "2026-10-01", "https://klingai.com/"}},
 	}
 	frees := []struct {
 		profile, credits string
@@ -759,9 +766,11 @@ func TestResearchPlans(t *testing.T) {
 			continue
 		}
 		pk := &p.Packs[i]
-		if !eq(t, pk.Price, tt.price) || !eq(t, pk.Credits, tt.credits) || pk.ValidDays != tt.validDays || pk.RequiresPlan != tt.requiresPlan {
-			t.Errorf("%s: %s for %s credits, valid %d days, needs a plan %v; research gives %s for %s, %d days, %v", what,
-				Exact(pk.Price), Exact(pk.Credits), pk.ValidDays, pk.RequiresPlan, tt.price, tt.credits, tt.validDays, tt.requiresPlan)
+		if !eq(t, pk.Price, tt.price) || !eq(t, pk.Credits, tt.credits) || pk.ValidDays != tt.validDays ||
+			pk.ValidityNotStated != tt.notStated || pk.RequiresPlan != tt.requiresPlan {
+			t.Errorf("%s: %s for %s credits, valid %d days (not stated %v), needs a plan %v; research gives %s for %s, %d days (%v), %v",
+				what, Exact(pk.Price), Exact(pk.Credits), pk.ValidDays, pk.ValidityNotStated, pk.RequiresPlan,
+				tt.price, tt.credits, tt.validDays, tt.notStated, tt.requiresPlan)
 		}
 		checkSrc(what, pk.Source, tt.src)
 	}
@@ -946,5 +955,21 @@ func TestResearchModelSources(t *testing.T) {
 				t.Errorf("%s/%s is in the catalog, not in TestResearchModelSources", p.ID, m.ID)
 			}
 		}
+	}
+}
+
+// TestResearchValidityNotStated: Kling's terms say a package balance is
+// "cleared upon expiration" and give no period, so a price bought with its
+// top-up says so wherever it is shown (/compare's "Plan used"), and the
+// month planner never counts its unused credits as kept (TestResearchMonth).
+func TestResearchValidityNotStated(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := FindProfile(ps, "kling")
+	ups := p.UnitPrices(LensPacks)
+	if len(ups) != 1 || ups[0].Note != "needs a subscription; validity not stated by Kling" {
+		t.Errorf("Kling's top-up: %+v, want one, noted \"needs a subscription; validity not stated by Kling\"", ups)
 	}
 }

@@ -254,6 +254,8 @@ func (v *profileValidator) pack(path string, pk *Pack) {
 		v.fail(path, "valid_days", "cannot be negative (0 means the credits never expire)")
 	case pk.ValidDays > maxProfileDays:
 		v.failf(path, "valid_days", "is more than %d", maxProfileDays)
+	case pk.ValidDays > 0 && pk.ValidityNotStated:
+		v.fail(path, "validity_not_stated", "cannot be set with valid_days (the period is stated)")
 	}
 	v.source(path, pk.Source)
 	v.text(path, "notes", pk.Notes, false)

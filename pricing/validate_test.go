@@ -80,6 +80,7 @@ func TestValidateOK(t *testing.T) {
 			p.Models[0].Durations = pricing.Durations{}
 		}},
 		{"free add-on", func(p *pricing.Profile) { p.Models[1].Addons[0].PerSecond = profNullDec("0") }},
+		{"pack validity not stated", func(p *pricing.Profile) { p.Packs[0].ValidDays, p.Packs[0].ValidityNotStated = 0, true }},
 		{"per megapixel", func(p *pricing.Profile) {
 			p.Models[0].Rates[0] = pricing.Rate{Res: pricing.Res540p, PerMegapixel: profNullDec("0.0064"),
 				Width: 960, Height: 540, FPS: 24}
@@ -181,6 +182,9 @@ func TestValidateErrors(t *testing.T) {
 			`unknown resolution "8k" (want 360p, 480p, 540p, 720p, 1080p or 4k)`},
 		{"pack price", func(p *pricing.Profile) { p.Packs[0].Price = profDec("0") }, "packs[0].price", "must be more than 0"},
 		{"pack validity", func(p *pricing.Profile) { p.Packs[0].ValidDays = -1 }, "packs[0].valid_days", "cannot be negative"},
+		// A period and "not stated" contradict each other.
+		{"pack validity stated and not", func(p *pricing.Profile) { p.Packs[0].ValidityNotStated = true },
+			"packs[0].validity_not_stated", "cannot be set with valid_days (the period is stated)"},
 		{"free period", func(p *pricing.Profile) { p.Free.Period = "week" }, "free.period",
 			`unknown period "week" (want once, day or month)`},
 		{"free credits", func(p *pricing.Profile) { p.Free.Credits = profDec("0") }, "free.credits", "must be more than 0"},
