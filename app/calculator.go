@@ -753,7 +753,12 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 	c.choices.currency = p.Currency
 	c.choices.api, c.choices.custom = p.Kind == pricing.KindAPI, p.Custom
 	c.choices.plans = planChoices(p)
+	// Under the plan and its price: its credits, and which figure they
+	// are where the sources give two (Flow's Ultra: 25,000 or 12,500).
 	c.choices.planHint = sentence(planCredits(p, c.values["plan"]))
+	for _, f := range p.Figures(c.values["plan"], "") {
+		c.choices.planHint += " " + sentence(f)
+	}
 	c.choices.models = modelChoices(p)
 	c.choices.unknown = unknownHint(p)
 	in.Profile = &p
@@ -907,6 +912,15 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 		cpc.Working = "No credits: see the cost per clip."
 	}
 	clip := row(idCostPerClip, "Cost per clip", "", calc.CostPerClip)
+	if in.Profile != nil { // which figure the model's price is, where the sources give a range or two
+		price := &cpc
+		if calc.API {
+			price = &clip
+		}
+		for _, f := range in.Profile.Figures("", in.ModelID) {
+			price.Working += " " + sentence(f)
+		}
+	}
 	if calc.HasFirst && !calc.API {
 		ppc.FirstID, ppc.FirstV = "first-"+idPricePerCredit, pricing.Exact(calc.FirstPricePerCredit.Amount)
 		ppc.First = pricing.FormatMoney(calc.FirstPricePerCredit)

@@ -444,8 +444,19 @@ func (c *compare) renderRow(i int) app.UI {
 				attrs(textElem("span", staleClass, markStale), "aria-hidden", "true", "title", "Possibly stale"),
 				staleText,
 			),
+			figureNote(l.Figures),
 		),
 	)
+}
+
+// figureNote says under a price which figure it is where the sources
+// give a range or two ("Kling 3.0: 10 credits, the top of the 7–10 its
+// source gives"); nil when there is nothing to say.
+func figureNote(text string) app.UI {
+	if text == "" {
+		return nil
+	}
+	return textElem("small", "figure-note", sentence(text))
 }
 
 // renderChart renders the bar chart of the ranking.

@@ -52,8 +52,12 @@ type rankLine struct {
 	Kept     string // cost per kept second, the ranking's measure
 	Times    string // "×2.62" the cheapest
 	Evidence string // "secondary · 2026-10-01"
-	Stale    bool   // the price was read more than pricing.StaleDays ago
-	Refs     []int  // numbers of the row's sources in rankTable.Sources
+	// Figures says which figure the plan's credits or the model's price
+	// are where the sources give a range or two: "Kling 3.0: 10 credits,
+	// the top of the 7–10 its source gives" (pricing.Profile.Figures).
+	Figures string
+	Stale   bool  // the price was read more than pricing.StaleDays ago
+	Refs    []int // numbers of the row's sources in rankTable.Sources
 
 	row pricing.RankRow
 }
@@ -153,6 +157,7 @@ func newRankTable(r pricing.Ranking, units map[string]string, date string) rankT
 			Kept:     moneyText(row.CostPerKeptSecond, row.Converted),
 			Times:    timesText(row.TimesCheapest),
 			Evidence: evidenceText(row.Evidence, row.Read),
+			Figures:  strings.Join(row.Figures, "; "),
 			Stale:    row.Stale,
 			row:      row,
 		}
@@ -408,6 +413,9 @@ func (t rankTable) Markdown() string {
 		for _, n := range l.Refs {
 			ev += " [" + strconv.Itoa(n) + "]"
 		}
+		if l.Figures != "" {
+			ev += "; " + l.Figures
+		}
 		cells[len(cells)-1] = ev
 		converted = converted || l.row.Converted
 		b.WriteString("|")
@@ -476,7 +484,7 @@ var csvColumns = []string{
 	"billing", "plan", "credits_per_clip", "credit_unit", "currency",
 	"cost_per_clip", "cost_per_second", "cost_per_kept_clip", "cost_per_kept_second",
 	"times_cheapest", "converted_from", "evidence", "read", "stale", "sources",
-	"shot_seconds", "shot_res", "shot_tier", "shot_takes", "shot_addons", "shot", "date",
+	"shot_seconds", "shot_res", "shot_tier", "shot_takes", "shot_addons", "shot", "date", "figures",
 }
 
 // CSV returns the ranking as RFC 4180 CSV (CRLF line ends) with a header
@@ -531,7 +539,7 @@ func (t rankTable) CSV() string {
 			pricing.Exact(r.CostPerKeptClip.Amount), pricing.Exact(r.CostPerKeptSecond.Amount),
 			times, from, string(r.Evidence), r.Read, stale, cliplog.GuardCell(strings.Join(urls, " ")),
 			pricing.Exact(s.Seconds), string(s.Res), string(tier), pricing.Exact(takes),
-			strings.Join(addons, " "), cliplog.GuardCell(t.Shot), t.Date,
+			strings.Join(addons, " "), cliplog.GuardCell(t.Shot), t.Date, cliplog.GuardCell(l.Figures),
 		}
 		b = cliplog.AppendCSV(b, rec)
 	}

@@ -202,9 +202,9 @@ func TestRankTableCSV(t *testing.T) {
 	shot := `"10 s at 1080p, any tier, 1 generation per kept clip, no add-ons"`
 	want := strings.Join([]string{
 		strings.Join(csvColumns, ","),
-		"1,beta-api,Beta (API),Beta,b1,B1,standard,api,pay as you go,,,USD,0.3,0.03,0.3,0.03,1,,secondary,2025-01-01,yes,https://beta.example/api,10,1080p,any,1,," + shot + ",2026-11-25",
-		"2,alpha,Alpha (app),Alpha,a-fast,A Fast,fast,monthly,Pro (billed monthly),50,credits,USD,0.5,0.05,0.5,0.05,1.67,,official,2026-10-01,no,https://alpha.example/models https://alpha.example/pricing,10,1080p,any,1,," + shot + ",2026-11-25",
-		"3,gamma,Gamma (app),Gamma,g1,G|1,standard,monthly,Standard (billed monthly),100,tokens,USD,1,0.1,1,0.1,3.33,EUR,official,2026-09-01,no,https://gamma.example/,10,1080p,any,1,," + shot + ",2026-11-25",
+		"1,beta-api,Beta (API),Beta,b1,B1,standard,api,pay as you go,,,USD,0.3,0.03,0.3,0.03,1,,secondary,2025-01-01,yes,https://beta.example/api,10,1080p,any,1,," + shot + ",2026-11-25,",
+		"2,alpha,Alpha (app),Alpha,a-fast,A Fast,fast,monthly,Pro (billed monthly),50,credits,USD,0.5,0.05,0.5,0.05,1.67,,official,2026-10-01,no,https://alpha.example/models https://alpha.example/pricing,10,1080p,any,1,," + shot + ",2026-11-25,",
+		"3,gamma,Gamma (app),Gamma,g1,G|1,standard,monthly,Standard (billed monthly),100,tokens,USD,1,0.1,1,0.1,3.33,EUR,official,2026-09-01,no,https://gamma.example/,10,1080p,any,1,," + shot + ",2026-11-25,",
 		"",
 	}, "\r\n")
 	if got != want {

@@ -84,6 +84,7 @@ type planLine struct {
 	PerSecond string
 	Credits   string // "3,450 of 4,000 credits"
 	Unused    string // "550 unused, 550 expire" (pricing.UnusedWords)
+	Figures   string // which figure a plan's credits or a model's price is (pricing.MonthPlan.Figures)
 	Lines     []string
 	Working   []string
 }
@@ -289,7 +290,8 @@ func (c *planner) renderResults() app.UI {
 			textElem("td", "plan-way", l.Way),
 			textElem("td", "num plan-cost", l.Cost),
 			textElem("td", "num", l.PerSecond),
-			elem("td", "", textElem("span", "plan-credits", l.Credits), textElem("span", "plan-unused", l.Unused)),
+			elem("td", "", textElem("span", "plan-credits", l.Credits), textElem("span", "plan-unused", l.Unused),
+				figureNote(l.Figures)),
 			elem("td", "", elem("details", "plan-how",
 				elem("summary", "", app.Text("Working"), textElem("span", "visually-hidden", " for "+l.Name)), elem("ul", "", how...))),
 		), "data-platform", l.ID, "data-monthly-cost", l.Exact, "data-rank", rank)
@@ -810,7 +812,7 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 	l := planLine{Rank: rank, ID: mp.ProfileID, Name: strings.TrimSuffix(mp.ProfileName, customMark),
 		Custom: c.custom[mp.ProfileID], Way: wayText(mp, billing), Cost: pricing.FormatMoney(mp.Cost),
 		Exact: pricing.Exact(mp.Cost.Amount), PerSecond: pricing.FormatMoney(mp.CostPerKeptSecond),
-		Working: mp.Working}
+		Working: mp.Working, Figures: strings.Join(mp.Figures, "; ")}
 	api := mp.Option == pricing.OptionAPI
 	if api {
 		l.Credits = "pay per clip"

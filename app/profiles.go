@@ -464,7 +464,7 @@ func profileBody(p pricing.Profile) []app.UI {
 			if pl.Yearly.Valid {
 				yearly = money(pl.Yearly) + " a year"
 			}
-			extra := pl.Notes
+			extra := strings.TrimSpace(sentence(pl.Figure) + " " + pl.Notes) // which figure its price is, first
 			if pl.MaxRes != "" {
 				extra = strings.TrimSpace("Up to " + string(pl.MaxRes) + ". " + extra)
 			}
@@ -523,6 +523,9 @@ func profileBody(p pricing.Profile) []app.UI {
 		rows[i] = tableRow{"model", m.ID, [][]app.UI{texts(m.Name), texts(string(m.Tier)),
 			texts(strings.TrimPrefix(durationHint(m, ""), "offered: ")),
 			{elem("ul", "prof-rules", textItems(rateWords(m, units))...)}, extra, {sourceElem(m.Source)}}}
+		if m.Figure != "" { // which figure the price is, under it
+			rows[i].cells[3] = append(rows[i].cells[3], figureNote(m.Figure))
+		}
 	}
 	return append(body, profileTable("Models", "Model|Tier|Clip lengths|Price by resolution|Also|Source", "", rows))
 }
@@ -1676,11 +1679,13 @@ func parseUnits(label, s string, money bool, cur pricing.Currency) (decimal.Deci
 }
 
 // ownNumber clears the source of the plan, pack or model a changed number
-// belongs to: it is the person's number now, not the source's.
+// belongs to, and what it said of which figure was taken: it is the
+// person's number now, not the source's.
 func (ed *profileEditor) ownNumber(path string) {
 	segs := strings.Split(path, ".")
 	if item, ok := treeWalk(ed.tree, segs[:1]); ok && strings.Contains(segs[0], "[") {
 		item["source"] = jsonTree(`{"url":"","read":"","evidence":""}`)
+		delete(item, "figure")
 	}
 }
 

@@ -836,3 +836,26 @@ func TestProfilesPackValidity(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestFiguresInBrowser: where the research gives a range or two figures
+// and the catalog takes one, a person reads which beside the price:
+// under /compare's row for Higgsfield's Kling 3.0 (10 credits, the top of
+// 7–10) and in /profiles' row of Flow's Ultra plan (25,000 credits a
+// month, where Google One help gives 12,500).
+func TestFiguresInBrowser(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/compare#dur=5&res=720p&tier=standard&billing=monthly&platforms=higgsfield")
+	tb.waitFor("the ranking", `!!document.querySelector('#ranking tr[data-model="higgsfield/kling-3-0"]')`, 10*time.Second)
+	if got := eval[string](tb, `document.querySelector('#ranking tr[data-model="higgsfield/kling-3-0"] .figure-note').innerText`); got != "Kling 3.0: 10 credits, the top of the 7–10 its source gives." {
+		t.Errorf("/compare's Kling 3.0 row says %q", got)
+	}
+	tb.open("/profiles")
+	tb.do("opening Google Flow", chromedp.Click(chromedp.CSS(`#prof-google-flow details.prof-body > summary`)))
+	got := eval[string](tb, `document.querySelector('#prof-google-flow tr[data-plan="ai-ultra"]').innerText`)
+	if !strings.Contains(got, "25,000 credits a month is the later of two figures") || !strings.Contains(got, "Google One help gives 12,500") {
+		t.Errorf("/profiles' Ultra row reads %q", got)
+	}
+	tb.assertNoErrors()
+}

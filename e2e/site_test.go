@@ -266,12 +266,16 @@ import (
 // /profiles' editor a rate's legend names its model, "Gen-4 Turbo, rate
 // 2" (+1.5 KB raw, +0.3 KB gzip -9: 11,041,736 and 2,459,017); /compare's
 // and /plan's statuses say which billing their cheapest is on (+542 B
-// raw: 11,042,278 and 2,459,138).
+// raw: 11,042,278 and 2,459,138). Helper 53's: a top-up's validity "not
+// stated by the platform" (the field, /plan's "may expire", the editor's
+// "Credits last") and which figure a price is where the sources give a
+// range or two, said beside it on every page, with the catalog's words
+// for it (+18.8 KB raw, +3.9 KB gzip -9 alone: 11,056,957 and 2,461,644).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_043_000
-	ceilWasmGzip   = 2_460_000
+	ceilWasmRaw    = 11_062_000
+	ceilWasmGzip   = 2_464_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the

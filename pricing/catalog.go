@@ -33,19 +33,23 @@ import (
 //     an official and a secondary number (official credits, secondary price),
 //     it takes the weaker evidence and its note says which part is official.
 //   - Where sources disagree the newest dated one wins and the other is kept
-//     in Source.Note. A number the sources do not give is left out and named
-//     in the profile's Unknown list; a model whose price is unknown has no
-//     rates ("price unknown": Validate allows it, the engine reports "credit
-//     cost not published", and a person can type the price in).
+//     in Source.Note; the plan's or model's Figure says which was taken, in
+//     words the pages show beside its price ("25,000 credits a month is the
+//     later of two figures; …"). A number the sources do not give is left
+//     out and named in the profile's Unknown list; a model whose price is
+//     unknown has no rates ("price unknown": Validate allows it, the engine
+//     reports "credit cost not published", and a person can type the price
+//     in).
 //   - A resolution the source does not name is listed at 720p with a note
 //     saying so (Kling's unnamed modes follow its other rows: standard 720p,
 //     professional 1080p); the platform's own name ("768P", "580p") goes in
 //     the label. Clip lengths the source does not give are taken from the
 //     vendor's other rows and noted.
-//   - An approximate number ("about 20") is used, and the note says so. A
+//   - An approximate number ("about 20") is used, and Figure says so. A
 //     range for one model at one resolution ("7–10 credits") is listed at
-//     its upper bound, so a budget is not short, with a note; a range that
-//     spans models or options ("50 to 200+ CS") is left unknown.
+//     its upper bound, so a budget is not short, and Figure says so ("10
+//     credits, the top of the 7–10 its source gives"); a range that spans
+//     models or options ("50 to 200+ CS") is left unknown.
 //   - A pack whose platform gives no period for its credits has
 //     validity_not_stated (Kling's terms: "cleared upon expiration"); the
 //     pages never count its credits as lasting.

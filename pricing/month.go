@@ -65,6 +65,9 @@ type MonthPlan struct {
 	Lines             []MonthLine
 	// Working is the reasoning in words, one step a line.
 	Working []string
+	// Figures says which figure the plan and the models used are where
+	// their sources give a range or two figures (Profile.Figures).
+	Figures []string
 }
 
 // MonthLine is how one mix line is made: on ModelID, UnitsPerKeptClip
@@ -342,6 +345,7 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 		CreditsNeeded: best.need, CreditsBought: best.bought}
 	if best.plan != nil {
 		mp.PlanID, mp.PlanName = best.plan.ID, best.plan.Name
+		mp.Figures = figureNotes(nil, best.plan, nil)
 	}
 	if best.pack != nil {
 		mp.PackID, mp.PackName, mp.Packs = best.pack.ID, best.pack.Name, int(best.packs)
@@ -373,6 +377,7 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 		if j := best.chosen[i]; j >= 0 {
 			c := cands[i][j]
 			ml.ModelID, ml.ModelName = c.m.ID, c.m.Name
+			mp.Figures = figureNotes(mp.Figures, nil, c.m)
 			ml.UnitsPerKeptClip = c.upk
 			ml.Units = c.upk.Mul(intDec(int64(l.Count)))
 			if share, ok := div(cost.Amount.Mul(ml.Units), best.need); ok {

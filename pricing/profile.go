@@ -1,6 +1,10 @@
 package pricing
 
-import "github.com/shopspring/decimal"
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
 
 // This file holds the catalog's schema: the values a platform profile is
 // made of, exactly as they are written in pricing/catalog/*.json. Money and
@@ -55,6 +59,32 @@ type Source struct {
 	Read     string   `json:"read"` // date the source was read, YYYY-MM-DD
 	Evidence Evidence `json:"evidence"`
 	Note     string   `json:"note,omitempty"` // e.g. a disagreeing older figure
+}
+
+// Figures says, for people, which figure the plan and the model of a
+// price are where the sources give a range or two figures (Plan.Figure,
+// Model.Figure): "Kling 3.0: 10 credits, the top of the 7–10 its source
+// gives". Either id may be "" or unknown; nil when nothing is to be said.
+func (p Profile) Figures(planID, modelID string) []string {
+	var out []string
+	if pl, ok := p.FindPlan(planID); ok {
+		out = figureNotes(out, &pl, nil)
+	}
+	if m, ok := p.FindModel(modelID); ok {
+		out = figureNotes(out, nil, &m)
+	}
+	return out
+}
+
+// figureNotes appends Figures' words for pl and m (either may be nil).
+func figureNotes(out []string, pl *Plan, m *Model) []string {
+	if pl != nil && pl.Figure != "" {
+		out = append(out, pl.Name+": "+pl.Figure)
+	}
+	if m != nil && m.Figure != "" && !slices.Contains(out, m.Name+": "+m.Figure) {
+		out = append(out, m.Name+": "+m.Figure)
+	}
+	return out
 }
 
 // Sources returns every source p's numbers cite, in this order: each plan's
@@ -134,6 +164,9 @@ type Plan struct {
 	MaxRes Resolution `json:"max_res,omitempty"`
 	Source Source     `json:"source"`
 	Notes  string     `json:"notes,omitempty"`
+	// Figure says which figure a number is where the sources give a
+	// range or two figures (see Model.Figure).
+	Figure string `json:"figure,omitempty"`
 }
 
 // Promo is a first-period promotion on a plan.
@@ -212,6 +245,11 @@ type Model struct {
 	Plans  []string `json:"plans,omitempty"`
 	Source Source   `json:"source"`
 	Notes  string   `json:"notes,omitempty"`
+	// Figure says which figure a price is where the sources give a range
+	// or two figures, or only an approximate one, in words that follow the
+	// model's name wherever its price is shown: "10 credits, the top of
+	// the 7–10 its source gives".
+	Figure string `json:"figure,omitempty"`
 }
 
 // Durations are the clip lengths a model offers, in whole seconds: either a

@@ -70,6 +70,9 @@ type RankRow struct {
 	// Free is what the profile's free credits buy of this shot, if any.
 	Free    *FreeValue
 	Sources []Source
+	// Figures says which figure the price's plan and the model are where
+	// their sources give a range or two figures (Profile.Figures).
+	Figures []string
 }
 
 // FreeValue is what a free tier buys of a shot: per Period, Credits buy
@@ -246,6 +249,7 @@ func Rank(ps []Profile, s Shot, o RankOptions) Ranking {
 		row.Sources = sources[start:len(sources):len(sources)]
 		row.Stale = cutoff != "" && row.Read != "" && row.Read < cutoff
 		row.Free = freeValue(p, m, &si, x.u.Units, ws[x.w].display, display)
+		row.Figures = figureNotes(nil, ws[x.w].plan, m)
 	}
 	if len(r.Rows) > 0 {
 		cheapest := r.Rows[0].CostPerKeptSecond.Amount

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -971,5 +972,78 @@ func TestResearchValidityNotStated(t *testing.T) {
 	ups := p.UnitPrices(LensPacks)
 	if len(ups) != 1 || ups[0].Note != "needs a subscription; validity not stated by Kling" {
 		t.Errorf("Kling's top-up: %+v, want one, noted \"needs a subscription; validity not stated by Kling\"", ups)
+	}
+}
+
+// TestResearchFigures: where the research gives a range or two figures
+// (or only an approximate one) and the catalog takes one, the plan or
+// model says which it took, in the words the pages show beside its price
+// (Plan.Figure, Model.Figure; Profile.Figures), not only in its source's
+// note. Each row names the research's figures the words must hold; a
+// priced plan or model whose source note reads like a range or a second
+// figure and has no row fails too.
+func TestResearchFigures(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		item string   // profile/plan or profile/model
+		want []string // in its figure
+	}{
+		// 1.7: "12,500 / mo (Google One help); later 25,000 (toolcolumn, buzzrag)".
+		{"google-flow/ai-ultra", []string{"25,000", "later", "12,500"}},
+		// 1.7: Veo 3.1 Fast 20 (bestvideogenerationai.com), 10 (buzzrag.com, 2026).
+		{"google-flow/veo-3-1-fast", []string{"10 credits", "newer", "20"}},
+		// 5: "Higgsfield · Kling 3.0 | 7–10 (720p)".
+		{"higgsfield/kling-3-0", []string{"10 credits", "top of the 7–10"}},
+		// 5: "Higgsfield · Seedance 2.0 | 22–23 (720p), ~45 (1080p)".
+		{"higgsfield/seedance-2-0", []string{"23 credits", "top of the 22–23", "about 45"}},
+		// 1.1: Gen-4.5 (app) 25 credits/s (S); 5: 12 credits/s (official).
+		{"runway/gen-4-5", []string{"12 credits a second", "newer", "25"}},
+		// 1.3: $6.99 / $25.99 / $64.99 with the credits; 5: $10 / $37 / $92.
+		{"kling/standard", []string{"$10", "$6.99"}},
+		{"kling/pro", []string{"$37", "$25.99"}},
+		{"kling/premier", []string{"$92", "$64.99"}},
+		// 1.3: "Kling 2.1 Standard (720p) | ~20".
+		{"kling/kling-2-1-standard", []string{"about 20"}},
+		// 1.12: "Veo 2, 8s | ~900 CS".
+		{"ltx-studio/veo-2", []string{"about 900"}},
+	}
+	listed := map[string]bool{
+		// The other source gives the catalog's own figures.
+		"pixverse-api/pixverse-v4-5-fast": true, // Comfy-Org/docs: $0.90 / $1.20, the doubled prices
+	}
+	for _, tt := range tests {
+		listed[tt.item] = true
+		pid, id, _ := strings.Cut(tt.item, "/")
+		p, _ := FindProfile(ps, pid)
+		figs := p.Figures(id, id)
+		if len(figs) != 1 {
+			t.Errorf("%s: figures %q, want one", tt.item, figs)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(figs[0], w) {
+				t.Errorf("%s: %q does not say %q", tt.item, figs[0], w)
+			}
+		}
+	}
+	// A source note with a range ("7–10"), an approximate figure, or
+	// another source's figure ("gives 20", "said 25").
+	other := regexp.MustCompile(`\d–\d|about \$?\d|(gives|said) \$?\d|probably the annual`)
+	for _, p := range ps {
+		for _, pl := range p.Plans {
+			if other.MatchString(pl.Source.Note) && !listed[p.ID+"/"+pl.ID] {
+				t.Errorf("%s/%s: its source note %q gives another figure; say which is taken (figure) and list it here",
+					p.ID, pl.ID, pl.Source.Note)
+			}
+		}
+		for _, m := range p.Models {
+			if len(m.Rates) > 0 && other.MatchString(m.Source.Note) && !listed[p.ID+"/"+m.ID] {
+				t.Errorf("%s/%s: its source note %q gives another figure; say which is taken (figure) and list it here",
+					p.ID, m.ID, m.Source.Note)
+			}
+		}
 	}
 }

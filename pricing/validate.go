@@ -211,6 +211,7 @@ func (v *profileValidator) plan(path string, pl *Plan) {
 	v.res(path, "max_res", pl.MaxRes, true)
 	v.source(path, pl.Source)
 	v.text(path, "notes", pl.Notes, false)
+	v.text(path, "figure", pl.Figure, false)
 }
 
 func (v *profileValidator) promo(path string, pr *Promo) {
@@ -372,6 +373,7 @@ func (v *profileValidator) model(path string, m *Model) {
 	}
 	v.source(path, m.Source)
 	v.text(path, "notes", m.Notes, false)
+	v.text(path, "figure", m.Figure, false)
 }
 
 func dursEmpty(d *Durations) bool { return len(d.List) == 0 && d.Min == 0 && d.Max == 0 }
