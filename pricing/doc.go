@@ -93,7 +93,8 @@
 //     (intro price if any, else the monthly price) ÷ (credits + min(credits
 //     × bonus% ÷ 100, bonus cap));
 //   - packs: each top-up pack: price ÷ credits ("needs a subscription"
-//     when only subscribers can buy it);
+//     when only subscribers can buy it, "validity not stated by Kling"
+//     when the platform gives no period for its credits);
 //   - api: pay as you go on an API profile: 1 unit of money per unit;
 //   - cheapest: the best of monthly, yearly, packs and api.
 //
@@ -119,8 +120,11 @@
 //
 // [PlanMonth] finds the cheapest way to buy a month of mixed shots on one
 // profile (a plan, a plan and top-up packs, packs alone, or pay as you go)
-// and counts the credits left unused or expiring; [PlanAll] ranks that
-// across profiles.
+// and counts the credits left unused, expiring, or that may expire (a
+// pack's whose validity is not stated, never counted as lasting);
+// [PlanAll] ranks that across profiles. Rows, months and
+// [Profile.Figures] say which figure a price is where its sources give a
+// range or two (Plan.Figure, Model.Figure).
 //
 // # Retakes
 //
