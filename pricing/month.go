@@ -13,7 +13,8 @@ import (
 )
 
 // MixLine is one kind of shot in a month: Count clips kept of Shot
-// (whose Takes are its generations per kept clip), named for people.
+// (whose Takes are its generations per kept clip, and Addons what each
+// clip comes with, as Rank prices them: native audio), named for people.
 type MixLine struct {
 	Name  string
 	Count int
@@ -115,8 +116,9 @@ type monthOption struct {
 
 // PlanMonth finds the cheapest way to buy mix on p. Each line is made on
 // the model with the fewest units per kept clip that can make its shot
-// (of the shot's tier unless it is any) and that the way of buying may
-// use. The ways compared: on an API profile, paying as you go; otherwise
+// (of the shot's tier unless it is any, with its add-ons: a line with
+// native audio never goes to a model without it) and that the way of
+// buying may use. The ways compared: on an API profile, paying as you go; otherwise
 // each plan priced under o.Billing alone if its credits cover the month,
 // or with as many of one top-up pack as cover the shortfall, and packs
 // alone when they need no subscription. The cheapest wins; ties go to
@@ -326,10 +328,17 @@ func tierWord(t Tier) string {
 	return string(t) + " "
 }
 
+// shotWords says a line's shot: "8 s at 720p", "8 s at 720p with native
+// audio".
 func shotWords(si *shotInfo) string {
 	w := si.text
 	if si.Res != "" {
 		w += " at " + string(si.Res)
+	}
+	sep := " with "
+	for _, a := range si.addons {
+		w += sep + addonName(a)
+		sep = " and "
 	}
 	return w
 }

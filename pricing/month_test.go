@@ -198,3 +198,45 @@ func TestPlanAll(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanMonthPricesAsRank: a month of one clip on a pay-as-you-go API
+// costs what /compare's ranking (Rank) gives as that platform's cheapest
+// kept clip of the same shot, add-ons included; and a platform Rank has no
+// model for cannot make the month. Native audio rows go only to models
+// that make it (Veo 3 with its $0.20 a second more; not Veo 2 or Gen-4).
+func TestPlanMonthPricesAsRank(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, spec := range []string{"8 720p", "8 720p +audio", "5 720p standard +audio", "10 1080p +audio", "5 1080p premium x1.5 +audio"} {
+		s := shot(t, spec)
+		for _, p := range ps {
+			if p.Kind != KindAPI {
+				continue
+			}
+			r := Rank([]Profile{p}, s, RankOptions{Display: p.Currency})
+			mp, err := PlanMonth(p, []MixLine{{Name: "row", Count: 1, Shot: s}}, MonthOptions{})
+			if len(r.Rows) == 0 {
+				if err == nil {
+					t.Errorf("%s %s: Rank has no model, the month is %s on %s", p.ID, spec, FormatMoney(mp.Cost), mp.Lines[0].ModelID)
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("%s %s: Rank has %s, the month: %v", p.ID, spec, r.Rows[0].ModelID, err)
+				continue
+			}
+			best := r.Rows[0].CostPerKeptClip.Amount
+			for _, row := range r.Rows {
+				if row.CostPerKeptClip.Amount.LessThan(best) {
+					best = row.CostPerKeptClip.Amount
+				}
+			}
+			if !mp.Cost.Amount.Equal(best) {
+				t.Errorf("%s %s: the month of one clip is %s on %s, Rank's cheapest kept clip %s", p.ID, spec,
+					Exact(mp.Cost.Amount), mp.Lines[0].ModelID, Exact(best))
+			}
+		}
+	}
+}

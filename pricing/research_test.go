@@ -319,6 +319,63 @@ func TestResearchMonth(t *testing.T) {
 	}
 }
 
+// TestResearchMonthAudio plans months with native audio (pattern 6):
+// Veo 3 at the research's "$0.20 / $0.40" a second without and with audio
+// (fal, and the Veo API after the Sept-2025 cut), worked by hand. A row
+// with audio goes only to a model that makes it: on fal that is Veo 3
+// alone, where the same row without audio is made on Pika.
+func TestResearchMonthAudio(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		profile, mix, want string
+	}{
+		// 10 × Veo 3 8 s with audio: ($0.20 + $0.20) × 8 = $3.20 a clip,
+		// $32 a month, $0.40 per kept second.
+		{"fal", "hero:10:8 720p standard +audio",
+			"api  cost 32 need 32 bought 32 unused 0 expiring 0 per-kept-s 0.4 | hero veo-3 32 32"},
+		// Without audio the row goes to Pika 2.2 Pikaframes at $0.25 a clip.
+		{"fal", "hero:10:8 720p standard",
+			"api  cost 2.5 need 2.5 bought 2.5 unused 0 expiring 0 per-kept-s 0.03125 | hero pika-2-2-pikaframes 2.5 2.5"},
+		// A 5 s shot is made and paid at 6 s: $0.40 × 6 = $2.40 a clip, × 10
+		// = $24; 20 b-roll clips without audio on Pika 2.2 at $0.20 = $4.
+		{"fal", "hero:10:5 720p standard +audio, b:20:5 720p standard",
+			"api  cost 28 need 28 bought 28 unused 0 expiring 0 per-kept-s 0.1866666666666667 | hero veo-3 24 24 | b pika-2-2 4 4"},
+		// Veo API: Veo 3 without audio $0.20 × 8 × 10 = $16; with audio
+		// $0.40 a second, $32 (Veo 3.1, audio included, ties at $0.40 and
+		// comes first in the catalog).
+		{"veo-api", "hero:10:8 720p standard",
+			"api  cost 16 need 16 bought 16 unused 0 expiring 0 per-kept-s 0.2 | hero veo-3 16 16"},
+		{"veo-api", "hero:10:8 720p standard +audio",
+			"api  cost 32 need 32 bought 32 unused 0 expiring 0 per-kept-s 0.4 | hero veo-3-1 32 32"},
+	}
+	for _, tt := range tests {
+		p, _ := FindProfile(ps, tt.profile)
+		mp, err := PlanMonth(p, mix(t, tt.mix), MonthOptions{})
+		if err != nil {
+			t.Errorf("%s %s: %v", tt.profile, tt.mix, err)
+			continue
+		}
+		if got := planSummary(mp); got != tt.want {
+			t.Errorf("%s %s:\n got %s\nwant %s", tt.profile, tt.mix, got, tt.want)
+		}
+	}
+	// The working says the row is with audio, and a platform that cannot
+	// make it says why (Runway's API has no model with native audio).
+	p, _ := FindProfile(ps, "fal")
+	mp, _ := PlanMonth(p, mix(t, "hero:10:8 720p standard +audio"), MonthOptions{})
+	if want := "hero, Veo 3, 8 s at 720p with native audio: 10 × $3.20 per kept clip = $32.00"; len(mp.Working) == 0 || mp.Working[0] != want {
+		t.Errorf("fal's working %q, want %q first", mp.Working, want)
+	}
+	p, _ = FindProfile(ps, "runway-api")
+	_, err = PlanMonth(p, mix(t, "hero:10:8 720p any +audio"), MonthOptions{})
+	if want := "hero: no model makes 8 s at 720p with native audio"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Runway API, a row with audio: %v, want %q", err, want)
+	}
+}
+
 // TestResearchMonthYearly plans months billed yearly (pattern 15), worked
 // by hand from the research's prices per month billed yearly.
 func TestResearchMonthYearly(t *testing.T) {
