@@ -970,6 +970,9 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 			// The same clips as a month's row, on every platform.
 			mix := "clips:" + clips.String() + ":" + pricing.Exact(in.Seconds) + ":" + string(in.Res) + ":" +
 				string(cmp.Or(c.choices.tier, pricing.TierAny)) + ":" + takesText(takes)
+			if on, _ := flagValue(c.values["audio"]); on {
+				mix += ":audio" // a row with native audio, as here (extra or included)
+			}
 			// Billed and shown as here: a yearly plan's clips were planned
 			// monthly, a calculation in euros in dollars.
 			v := url.Values{"mix": {mix}, "cur": {c.displayCurrency()}}

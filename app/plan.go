@@ -13,7 +13,8 @@ import (
 )
 
 // planner is the page at /plan: a month of shots (rows of name, clips,
-// seconds, resolution, tier and generations per kept clip) bought the
+// seconds, resolution, tier, generations per kept clip and native audio,
+// priced as /compare prices its shot) bought the
 // cheapest way on every platform (pricing.PlanAll): a plan, a plan and
 // top-up packs, packs alone, or pay as you go. Around the ranking: where a
 // subscription starts to beat the API as the month grows (the break-even,
@@ -21,10 +22,11 @@ import (
 // model, and the platforms that cannot make the mix, with why.
 //
 // The state lives in the URL fragment:
-// "/plan#mix=hero:20:8:1080p:premium:1.5,broll:100:5:720p:fast:1&billing=monthly&cur=USD",
-// each row name:clips:seconds:resolution:tier:takes. A row without takes
-// uses the generations per kept clip measured in the clip log for its
-// tier, or 1. The page is prerendered with the default mix.
+// "/plan#mix=hero:20:8:1080p:premium:1.5:audio,broll:100:5:720p:fast:1&billing=monthly&cur=USD",
+// each row name:clips:seconds:resolution:tier:takes:audio. A row without
+// takes uses the generations per kept clip measured in the clip log for
+// its tier, or 1; a row without audio (every link made before rows had
+// it) has none. The page is prerendered with the default mix.
 //
 // A link carries that measure as "~2" in place of takes, so that it shows
 // the same month on a device without the log. It stays a measure: a device
@@ -65,11 +67,12 @@ type planner struct {
 
 // mixRow is one row of the mix as typed or linked. Measured is the
 // generations per kept clip a link carried as measured ("~2"), counted
-// while Takes is empty and this device's log has no measure.
+// while Takes is empty and this device's log has no measure. Audio is
+// "audio" for clips with native audio, "" for none (audioChoices).
 type mixRow struct {
 	_                                      pricing.NotComparable
 	Name, Count, Seconds, Res, Tier, Takes string
-	Measured                               string
+	Measured, Audio                        string
 }
 
 // planLine is one platform's cheapest month, formatted.
@@ -98,8 +101,12 @@ var planKeys = []string{"mix", "billing", "cur", "rate"}
 // Row fields: the suffix of each input's name ("mix-0-count") and label.
 var rowFields = []struct{ key, label, unit string }{
 	{"name", "Name", ""}, {"count", "Clips a month", "clips"}, {"sec", "Seconds", "s"},
-	{"res", labelRes, ""}, {"tier", labelTier, ""}, {"takes", labelTakes, ""},
+	{"res", labelRes, ""}, {"tier", labelTier, ""}, {"takes", labelTakes, ""}, {"audio", "Audio", ""},
 }
+
+// audioChoices are a row's audio: none, or native audio, which only the
+// models that make it can give (on Veo 3 it costs more a second).
+var audioChoices = []choice{{Value: "", Label: "None"}, {Value: "audio", Label: labelAudio}}
 
 // The default month: 20 hero shots of 5 s at 1080p on a premium model,
 // 1.5 generations per kept clip, and 100 b-roll clips of 5 s at 720p on
@@ -220,19 +227,22 @@ func (c *planner) peekText() string {
 	return "Cheapest of " + strconv.Itoa(len(c.results)) + ": " + first.Name + ", " + first.Cost + " a month."
 }
 
-// renderRow renders row i: its six fields and a remove button.
+// renderRow renders row i: its seven fields and a remove button.
 func (c *planner) renderRow(i int) app.UI {
 	r := c.rows[i]
 	takesHint, takesDefault, _ := c.defaultTakes(r)
-	values := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes}
+	values := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes, r.Audio}
 	fields := make([]app.UI, len(rowFields))
 	for j, f := range rowFields {
 		name := rowInput(i, f.key)
 		switch f.key {
-		case "res", "tier":
+		case "res", "tier", "audio":
 			choices := compareResChoices
-			if f.key == "tier" {
+			switch f.key {
+			case "tier":
 				choices = tierChoices
+			case "audio":
+				choices = audioChoices
 			}
 			fields[j] = picker{Name: name, Label: f.label, Value: values[j], Error: c.errs[name],
 				Choices: choices, OnChange: c.onRowField}.render()
@@ -397,6 +407,8 @@ func (c *planner) onRowField(ctx app.Context, e app.Event) {
 		r.Tier = v
 	case "takes":
 		r.Takes = v
+	case "audio":
+		r.Audio = v
 	}
 	c.changed(ctx)
 }
@@ -484,30 +496,26 @@ func (c *planner) apply(v url.Values) {
 }
 
 // parseMix reads a link's mix: rows separated by commas, fields by colons
-// (name:clips:seconds:resolution:tier:takes, takes optional, "~2" for a
-// measure). A row with too few or too many fields is kept as far as it
-// goes and named in bad.
+// (name:clips:seconds:resolution:tier:takes:audio, takes and audio
+// optional, "~2" for a measure). A row with too few or too many fields is
+// kept as far as it goes and named in bad.
 func parseMix(s string) (rows []mixRow, bad string) {
 	for i, part := range strings.Split(s, ",") {
 		if len(rows) == maxMixRows {
 			return rows, "A month holds at most " + strconv.Itoa(maxMixRows) + " rows; the link has more."
 		}
 		f := strings.Split(part, ":")
-		if len(f) < 5 || len(f) > 6 {
+		if len(f) < 5 || len(f) > len(rowFields) {
 			if bad == "" {
-				missing := "takes"
-				if len(f) < 5 {
-					missing = rowFields[len(f)].label
-				}
 				bad = "Row " + strconv.Itoa(i+1) + " of the link (" + mixUnescape(part) + ") has " + pricing.CountInt(len(f), "field", "fields") +
-					", want name:clips:seconds:resolution:tier:takes"
+					", want name:clips:seconds:resolution:tier:takes:audio"
 				if len(f) < 5 {
-					bad += "; " + strings.ToLower(missing) + " is missing"
+					bad += "; " + strings.ToLower(rowFields[len(f)].label) + " is missing"
 				}
 				bad += "."
 			}
 		}
-		for len(f) < 6 {
+		for len(f) < len(rowFields) {
 			f = append(f, "")
 		}
 		for j := range f {
@@ -515,7 +523,7 @@ func parseMix(s string) (rows []mixRow, bad string) {
 			// same; "%2C" is a comma typed in the field ("1,200").
 			f[j] = strings.TrimSpace(mixUnescape(strings.TrimSpace(f[j])))
 		}
-		r := mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5]}
+		r := mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5], Audio: f[6]}
 		if m, ok := strings.CutPrefix(r.Takes, "~"); ok {
 			// "~~2" is a typed "~2" (no number: formatMix doubles its "~").
 			if m = strings.TrimSpace(m); strings.HasPrefix(m, "~") {
@@ -543,6 +551,12 @@ func formatMix(rows []mixRow) string {
 			f = append(f, mixEscape(t))
 		} else if m := strings.TrimSpace(r.Measured); m != "" {
 			f = append(f, "~"+mixEscape(m))
+		}
+		if a := strings.TrimSpace(r.Audio); a != "" {
+			if len(f) == 5 {
+				f = append(f, "") // no takes
+			}
+			f = append(f, mixEscape(a))
 		}
 		parts[i] = strings.Join(f, ":")
 	}
@@ -704,6 +718,11 @@ func (c *planner) readRow(i int) (pricing.MixLine, bool) {
 		bad("tier", &choiceError{Field: labelTier, Value: r.Tier})
 	}
 	line.Shot.Res, line.Shot.Tier = pricing.Resolution(r.Res), pricing.Tier(r.Tier)
+	if !isChoice(r.Audio, audioChoices) {
+		bad("audio", &choiceError{Field: rowLabel("audio"), Value: r.Audio})
+	} else if r.Audio != "" {
+		line.Shot.Addons = []pricing.AddonKind{pricing.AddonAudio} // as /compare's box
+	}
 	if strings.TrimSpace(r.Takes) == "" {
 		var err error
 		if _, line.Shot.Takes, err = c.defaultTakes(r); err != nil {

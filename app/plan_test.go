@@ -35,12 +35,18 @@ func TestParseMix(t *testing.T) {
 		{in: "hero:20:8:1080p:premium:1.5,broll:100:5:720p:fast:1", rows: 2,
 			out: "hero:20:8:1080p:premium:1.5,broll:100:5:720p:fast:1"},
 		{in: "hero:20:8:1080p:premium", rows: 1, out: "hero:20:8:1080p:premium"},
-		{in: "hero:20:8", rows: 1, bad: "Row 1 of the link (hero:20:8) has 3 fields, want name:clips:seconds:resolution:tier:takes; resolution is missing.",
+		{in: "hero:20:8", rows: 1, bad: "Row 1 of the link (hero:20:8) has 3 fields, want name:clips:seconds:resolution:tier:takes:audio; resolution is missing.",
 			out: "hero:20:8::"},
-		{in: "hero", rows: 1, bad: "Row 1 of the link (hero) has 1 field, want name:clips:seconds:resolution:tier:takes; clips a month is missing.",
+		{in: "hero", rows: 1, bad: "Row 1 of the link (hero) has 1 field, want name:clips:seconds:resolution:tier:takes:audio; clips a month is missing.",
 			out: "hero::::"},
-		{in: "a:1:2:720p:fast:1:9", rows: 1, bad: "Row 1 of the link (a:1:2:720p:fast:1:9) has 7 fields, want name:clips:seconds:resolution:tier:takes.",
-			out: "a:1:2:720p:fast:1"},
+		// Audio is the seventh field, written only when there is some: a
+		// link without it (every link made before) has none.
+		{in: "a:1:2:720p:fast:1:audio", rows: 1, out: "a:1:2:720p:fast:1:audio"},
+		{in: "a:1:2:720p:fast::audio", rows: 1, out: "a:1:2:720p:fast::audio"},
+		{in: "a:1:2:720p:fast:1:", rows: 1, out: "a:1:2:720p:fast:1"},
+		{in: "a:1:2:720p:fast:1:9", rows: 1, out: "a:1:2:720p:fast:1:9"}, // readRow names the bad audio
+		{in: "a:1:2:720p:fast:1:audio:9", rows: 1, bad: "Row 1 of the link (a:1:2:720p:fast:1:audio:9) has 8 fields, want name:clips:seconds:resolution:tier:takes:audio.",
+			out: "a:1:2:720p:fast:1:audio"},
 	}
 	for _, tt := range tests {
 		rows, bad := parseMix(tt.in)
@@ -193,9 +199,15 @@ func TestPlannerErrors(t *testing.T) {
 	if !strings.Contains(c.errs["mix"], "The month is empty") {
 		t.Errorf("an empty month: %q", c.errs["mix"])
 	}
+	c = openPlanner(t, "mix=a:b:c:1:5:720p:any:1")
+	if !strings.Contains(c.errs["mix"], "8 fields") {
+		t.Errorf("a row with colons in its name: %q", c.errs["mix"])
+	}
+	// With one colon, its fields move along by one: not planned, and each
+	// that is wrong says so.
 	c = openPlanner(t, "mix=a:b:1:5:720p:any:1")
-	if !strings.Contains(c.errs["mix"], "7 fields") {
-		t.Errorf("a row with a colon in its name: %q", c.errs["mix"])
+	if c.current || c.errs["mix-0-count"] == "" || c.errs["mix-0-audio"] != "Row 1 (a): Audio “1” is not in the list; pick one of the choices." {
+		t.Errorf("a row with a colon in its name: current %v, %q", c.current, c.errs)
 	}
 }
 
@@ -680,6 +692,131 @@ func TestBillingSaid(t *testing.T) {
 		}
 		if billing != tt.billing || !strings.Contains(status, tt.says) {
 			t.Errorf("%s: billing %q, status %q; want %q and %q", tt.link, billing, status, tt.billing, tt.says)
+		}
+	}
+}
+
+// TestPlannerAudio: a row with native audio ("…:audio", the row's seventh
+// field) is priced as /compare prices the shot with its Native audio box:
+// only on models that make audio, Veo 3 at its $0.40 a second with it
+// ($0.20 without), and the platforms with none say so. The link carries
+// it, and reads back the same month.
+func TestPlannerAudio(t *testing.T) {
+	const silent, audio = "hero:10:8:720p:standard:1", "hero:10:8:720p:standard:1:audio"
+	cost := func(c *planner, id string) string {
+		for _, l := range c.results {
+			if l.ID == id {
+				return l.Exact
+			}
+		}
+		return "none"
+	}
+	c := openPlanner(t, "mix="+silent)
+	if !c.current || cost(c, "fal") != "2.5" || cost(c, "veo-api") != "16" || cost(c, "runway-api") == "none" {
+		t.Fatalf("without audio: fal %s, Veo API %s, Runway API %s (%s)", cost(c, "fal"), cost(c, "veo-api"), cost(c, "runway-api"), c.status)
+	}
+	// The row's audio picked: fal's row goes to Veo 3 (Pika has no audio).
+	c.rows[0].Audio = "audio"
+	c.compute()
+	if !c.current || cost(c, "fal") != "32" || cost(c, "veo-api") != "32" || cost(c, "runway-api") != "none" {
+		t.Fatalf("with audio: fal %s, Veo API %s, Runway API %s (%s)", cost(c, "fal"), cost(c, "veo-api"), cost(c, "runway-api"), c.status)
+	}
+	for _, l := range c.results {
+		if l.ID == "fal" && (len(l.Lines) != 1 || !strings.HasPrefix(l.Lines[0], "hero: 10 clips on Veo 3, $3.20 per kept clip") ||
+			!slices.Contains(l.Working, "hero, Veo 3, 8 s at 720p with native audio: 10 × $3.20 per kept clip = $32.00")) {
+			t.Errorf("fal's month with audio: %q %q", l.Lines, l.Working)
+		}
+	}
+	said := false
+	for _, g := range c.gone {
+		if g.Key == "runway-api" {
+			said = g.Reason == "hero: no standard model makes 8 s at 720p with native audio."
+		}
+	}
+	if !said {
+		t.Errorf("Runway's API, which has no model with audio, is not listed as unable to make the row: %+v", c.gone)
+	}
+	v := c.linkValues()
+	if got := v.Get("mix"); got != audio {
+		t.Errorf("the link's mix %q, want %q", got, audio)
+	}
+	c2 := newPlanner()
+	c2.ready = true
+	c2.apply(planState(linkState(reread(t, "/plan", v, planKeys))))
+	if c2.rows[0].Audio != "audio" || c2.status != c.status || cost(c2, "fal") != "32" {
+		t.Errorf("the link reads back as %+v: %q, want %q", c2.rows, c2.status, c.status)
+	}
+	// A row without takes keeps its place: "::audio".
+	c.rows[0].Takes = ""
+	if got := c.linkValues().Get("mix"); got != "hero:10:8:720p:standard::audio" {
+		t.Errorf("no takes: the link's mix %q", got)
+	}
+
+	// The picker: in the row's fieldset ("Row 1"), labelled Audio, native
+	// audio chosen.
+	html := render(t, c2)
+	tag, _, ok := element(html, fieldID(rowInput(0, "audio")))
+	if name, _ := attr(tag, "name"); !ok || !strings.HasPrefix(tag, "<select") || name != "mix-0-audio" {
+		t.Fatalf("no select for row 1's audio: %q", tag)
+	}
+	if !strings.Contains(html, `<legend>Row 1</legend>`) {
+		t.Error("the planner's first row has no legend")
+	}
+	if label := regexp.MustCompile(`<label[^>]* for="f-mix-0-audio"[^>]*>([^<]*)</label>`).FindStringSubmatch(html); label == nil || label[1] != "Audio" {
+		t.Errorf("row 1's audio is labelled %q", label)
+	}
+	if opt := regexp.MustCompile(`<option[^>]* value="audio"[^>]*>Native audio</option>`).FindString(html); !strings.Contains(opt, " selected") {
+		t.Errorf("row 1's audio: %q, want it selected", opt)
+	}
+
+	// A bad audio in a link is named, and nothing is priced.
+	c = openPlanner(t, "mix=hero:10:8:720p:standard:1:loud")
+	if got, want := c.errs["mix-0-audio"], "Row 1 (hero): Audio “loud” is not in the list; pick one of the choices."; got != want || c.current {
+		t.Errorf("a bad audio: %q (current %v), want %q", got, c.current, want)
+	}
+
+	// The calculator's clips with audio go to /plan with it.
+	calc, _ := loadCalculator(t, "/#profile=luma&plan=lite&model=ray-2&res=720p&dur=5&audio=1&clips=100")
+	if u := mustURL(t, calc.notePlan); !strings.HasSuffix(linkState(u).Get("mix"), ":audio") {
+		t.Errorf("the calculator's /plan link %q has no audio", calc.notePlan)
+	}
+}
+
+// TestPlannerOldLinks: a link made before rows had audio opens as it did:
+// no row has audio, the month is the engine's without add-ons, and the
+// page writes the very link back.
+func TestPlannerOldLinks(t *testing.T) {
+	for _, link := range []string{
+		"mix=hero:20:5:1080p:premium:1.5,broll:100:5:720p:any:1",
+		"mix=broll:20:10:720p:fast:1&cur=EUR",
+		"mix=hero:20:5:1080p:premium:1.5,broll:100:5:720p:any:1&billing=yearly",
+		"mix=a:1:5:720p:any",
+		"mix=clips:100:10:720p:fast:1&billing=yearly",
+	} {
+		c := openPlanner(t, link)
+		if got := formatLinkState(c.linkValues(), planKeys); got != link {
+			t.Errorf("%s writes %s", link, got)
+		}
+		mix := make([]pricing.MixLine, len(c.rows))
+		for i, r := range c.rows {
+			if r.Audio != "" {
+				t.Errorf("%s: row %d has audio %q", link, i+1, r.Audio)
+			}
+			l, ok := c.readRow(i)
+			if !ok || len(l.Shot.Addons) != 0 {
+				t.Errorf("%s: row %d reads %v %v", link, i+1, ok, l.Shot.Addons)
+			}
+			mix[i] = l
+		}
+		r := pricing.PlanAll(c.catalog, mix, pricing.MonthOptions{Billing: pricing.Lens(c.values["billing"]), Rates: c.rates,
+			Display: pricing.Currency(c.values["cur"])})
+		if len(r.Plans) != len(c.results) || len(r.Plans) == 0 {
+			t.Fatalf("%s: %d results, the engine %d", link, len(c.results), len(r.Plans))
+		}
+		for i, mp := range r.Plans {
+			if l := c.results[i]; l.ID != mp.ProfileID || l.Exact != pricing.Exact(mp.Cost.Amount) {
+				t.Errorf("%s: rank %d %s %s, the engine's %s %s", link, i+1, l.ID, l.Exact, mp.ProfileID, pricing.Exact(mp.Cost.Amount))
+			}
 		}
 	}
 }

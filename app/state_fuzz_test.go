@@ -59,6 +59,8 @@ func stateSeeds() []string {
 	for _, v := range hostileValues {
 		seeds = append(seeds, "price="+url.QueryEscape(v)+"&dur="+url.QueryEscape(v)+"&profile="+url.QueryEscape(v))
 	}
+	// /plan's rows with native audio, with and without takes, and bad ones.
+	seeds = append(seeds, "mix=hero:10:8:720p:standard:1:audio,broll:100:5:720p:any::audio", "mix=a:1:5:720p:any:1:%3Cnil%3E,b:1:5:720p:any::audio:x")
 	return seeds
 }
 
@@ -153,7 +155,7 @@ func unquotedRaw(s string, in url.Values) string {
 		return ""
 	}
 	quoted := make([]bool, len(s))
-	for _, vals := range in {
+	for key, vals := range in {
 		for _, val := range vals {
 			// As given, with invalid UTF-8 replaced (a run or each byte),
 			// and as escaped in a link the page shows (share, embed code).
@@ -162,6 +164,16 @@ func unquotedRaw(s string, in url.Values) string {
 			for _, v := range []string{val, strings.ToValidUTF8(val, "\uFFFD"), string([]rune(val)),
 				escapeLinkValue(val), url.QueryEscape(val), url.PathEscape(val), mixUnescape(val)} {
 				markQuoted(quoted, s, v)
+			}
+			if key != "mix" {
+				continue
+			}
+			// /plan quotes a row's field alone: "Audio “<nil>” is not in
+			// the list".
+			for _, row := range strings.Split(val, ",") {
+				for _, f := range strings.Split(row, ":") {
+					markQuoted(quoted, s, strings.TrimSpace(mixUnescape(strings.TrimSpace(f))))
+				}
 			}
 		}
 	}
@@ -354,10 +366,11 @@ func FuzzPlanLink(f *testing.F) {
 }
 
 // FuzzParseMix: the planner's mix parser keeps at most maxMixRows rows of
-// six fields, and parse → format → parse is stable.
+// seven fields, and parse → format → parse is stable.
 func FuzzParseMix(f *testing.F) {
 	for _, s := range []string{defaultMix, "", ",", "a:1", "a:1:2:720p:fast:1:9", "hero:20:8", "a:b:c:d:e:f",
-		strings.Repeat("r:1:1:720p:any,", 30), " hero : 20 : 5 : 1080p : premium : 1.5 ", "é:٣:３:4K:any:", "a:1:2:720p:fast:~1.5", "a:1:2:720p:fast:~", "a:1:2:720p:fast: ~ 2", "a:1:2:720p:fast:~~2", "a:1:2:720p:fast:~ ~2", "a:1%2C200:7%2c5:720p:fast:~~1%2C5", "50%:1:5:%25%3A:any:%2"} {
+		strings.Repeat("r:1:1:720p:any,", 30), " hero : 20 : 5 : 1080p : premium : 1.5 ", "é:٣:３:4K:any:", "a:1:2:720p:fast:~1.5", "a:1:2:720p:fast:~", "a:1:2:720p:fast: ~ 2", "a:1:2:720p:fast:~~2", "a:1:2:720p:fast:~ ~2", "a:1%2C200:7%2c5:720p:fast:~~1%2C5", "50%:1:5:%25%3A:any:%2",
+		"a:1:2:720p:fast::audio", "a:1:2:720p:fast:~2: audio ", "a:1:2:720p:fast:1:%3A", "a:1:2:720p:fast:1:audio:x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -377,8 +390,8 @@ func FuzzParseMix(f *testing.F) {
 			t.Fatalf("parseMix(%q) → %q → %q", s, text, formatMix(again))
 		}
 		for i, r := range rows {
-			want := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes, r.Measured}
-			got := []string{again[i].Name, again[i].Count, again[i].Seconds, again[i].Res, again[i].Tier, again[i].Takes, again[i].Measured}
+			want := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes, r.Measured, r.Audio}
+			got := []string{again[i].Name, again[i].Count, again[i].Seconds, again[i].Res, again[i].Tier, again[i].Takes, again[i].Measured, again[i].Audio}
 			for j := range want {
 				if strings.TrimSpace(want[j]) != got[j] {
 					t.Fatalf("parseMix(%q): row %d field %d %q comes back %q", s, i, j, want[j], got[j])
@@ -674,7 +687,7 @@ func TestWriteStateFuzzSeeds(t *testing.T) {
 			corpora[name] = append(corpora[name], str(s))
 		}
 	}
-	for _, s := range append([]string{defaultMix, "", ",", "hero:20:8", "a:1:2:720p:fast:1:9"}, hostileValues...) {
+	for _, s := range append(append([]string{defaultMix, "", ",", "hero:20:8", "a:1:2:720p:fast:1:9"}, hostileValues...), "a:1:2:720p:fast::audio") {
 		corpora["FuzzParseMix"] = append(corpora["FuzzParseMix"], str(s))
 	}
 	for _, s := range append([]string{"", "runway", " Veo ", "gen-4"}, hostileValues...) {
