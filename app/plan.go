@@ -14,12 +14,14 @@ import (
 
 // planner is the page at /plan: a month of shots (rows of name, clips,
 // seconds, resolution, tier, generations per kept clip and native audio,
-// priced as /compare prices its shot) bought the
-// cheapest way on every platform (pricing.PlanAll): a plan, a plan and
-// top-up packs, packs alone, or pay as you go. Around the ranking: where a
-// subscription starts to beat the API as the month grows (the break-even,
-// with a chart), what the mix saves against putting every row on a premium
-// model, and the platforms that cannot make the mix, with why.
+// each priced as /compare prices its shot) bought the cheapest way on
+// every platform (pricing.PlanAll): a plan, a plan and top-up packs, packs
+// alone, or pay as you go. Around the ranking: where a subscription starts
+// to beat the API as the month grows (the break-even, with a chart), what
+// the mix saves against putting every row on a premium model, the
+// platforms that cannot make the mix, with why, and the Share section
+// (share.go): the month's link with a button to copy it, where a phone's
+// address bar was the only way to share it.
 //
 // The state lives in the URL fragment:
 // "/plan#mix=hero:20:8:1080p:premium:1.5:audio,broll:100:5:720p:fast:1&billing=monthly&cur=USD",
@@ -177,6 +179,7 @@ func (c *planner) Render() app.UI {
 		c.renderGuidance(),
 		c.renderEven(),
 		c.renderGone(),
+		shareSection("/plan", shareState(c.linkValues(), c.errs, planKeys)),
 	).ID("main")
 }
 

@@ -820,3 +820,26 @@ func TestPlannerOldLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestPlannerShare: /plan has the share section of the calculator and
+// /compare, with a link to the plan as it is, and no embed code (/embed
+// shows no plan).
+func TestPlannerShare(t *testing.T) {
+	c := openPlanner(t, "mix=hero:10:8:720p:standard:1:audio&cur=EUR")
+	html := render(t, c)
+	tag, _, ok := element(html, idShareLink)
+	if !ok {
+		t.Fatal("the planner has no share link")
+	}
+	if v, _ := attr(tag, "value"); v != sharePlaceholder+"/plan#mix=hero:10:8:720p:standard:1:audio&cur=EUR" {
+		t.Errorf("share link value %q", v)
+	}
+	for _, want := range []string{`<h2 id="share-title">Share</h2>`, `<label for="share-link">Link to this plan</label>`, `id="share-copy-link"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the planner's share section lacks %s", want)
+		}
+	}
+	if strings.Contains(html, `id="`+idShareSnippet+`"`) || strings.Contains(html, `id="share-preview"`) {
+		t.Error("the planner offers embed code for a page /embed does not show")
+	}
+}

@@ -15,7 +15,8 @@ import (
 // a link to the page's current state, the embed snippet for it (an iframe of
 // /embed plus the optional /embed.js that sizes it), buttons that copy
 // either, and a live preview of the embed, an iframe of /embed that follows
-// the page's state.
+// the page's state. On /plan, which /embed does not show, it is "Share":
+// the link and its button alone.
 //
 // Links and snippet name the site by the page's own origin
 // (location.origin) in the browser; when prerendering, by sharePlaceholder,
@@ -24,7 +25,7 @@ type share struct {
 	_ pricing.NotComparable
 	app.Compo
 
-	IPath  string // the page shared: "/" or "/compare"
+	IPath  string // the page shared: "/", "/compare" or "/plan"
 	IState string // the page's state as a fragment: "price=30&credits=3000"
 
 	origin  string // the site's origin
@@ -84,9 +85,41 @@ func (s *share) OnUpdate(ctx app.Context) {
 func (s *share) Render() app.UI {
 	origin := s.siteOrigin()
 	link := shareLink(origin, s.IPath, s.IState)
+	title, lede, label := "Share & embed", "Send a link to this calculation, or put it live in an article: paste the embed code "+
+		"into any page or blog post that accepts HTML. Readers can change the numbers; "+
+		"nothing they type leaves their device.", "Link to this calculation"
+	var embed, actions, preview app.UI
+	if s.IPath == "/plan" {
+		title, lede, label = "Share", "Send a link to this month: it opens the same rows, billing and currency on any device.",
+			"Link to this plan"
+	} else {
+		embed, actions, preview = s.renderEmbed(origin)
+	}
+	return attrs(elem("section", "share",
+		textElem("h2", "", title).ID("share-title"),
+		textElem("p", "share-lede", lede),
+		elem("div", "share-field",
+			textElem("label", "", label).Attr("for", idShareLink),
+			elem("div", "share-row",
+				void("input").ID(idShareLink).Class("share-input").Attr("type", "text").
+					Attr("readonly", true).Attr("spellcheck", "false").Attr("value", link).
+					On("focus", selectField),
+				attrs(textElem("button", "secondary", "Copy link"), "id", "share-copy-link", "type", "button").
+					On("click", s.onCopy(idShareLink, "Copied the link.")),
+			),
+		),
+		embed,
+		actions,
+		attrs(textElem("p", "share-status", s.msg), "id", "share-status", "role", "status", "aria-live", "polite"),
+		preview,
+	), "id", "share", "aria-labelledby", "share-title")
+}
+
+// renderEmbed renders the embed code, the actions on it (its theme, copy,
+// preview) and the live preview when it is open.
+func (s *share) renderEmbed(origin string) (code, actions, preview app.UI) {
 	src := embedSrc(origin, s.IPath, s.IState, s.theme)
 	toggle := "Show a live preview"
-	var preview app.UI
 	if s.preview {
 		toggle = "Hide the preview"
 		preview = elem("div", "share-preview",
@@ -96,44 +129,26 @@ func (s *share) Render() app.UI {
 			el("script").Attr("src", "/web/embed.js").Attr("async", true),
 		).ID("share-preview-box")
 	}
-	return attrs(elem("section", "share",
-		textElem("h2", "", "Share & embed").ID("share-title"),
-		textElem("p", "share-lede",
-			"Send a link to this calculation, or put it live in an article: paste the embed code "+
-				"into any page or blog post that accepts HTML. Readers can change the numbers; "+
-				"nothing they type leaves their device."),
-		elem("div", "share-field",
-			textElem("label", "", "Link to this calculation").Attr("for", idShareLink),
-			elem("div", "share-row",
-				void("input").ID(idShareLink).Class("share-input").Attr("type", "text").
-					Attr("readonly", true).Attr("spellcheck", "false").Attr("value", link).
-					On("focus", selectField),
-				attrs(textElem("button", "secondary", "Copy link"), "id", "share-copy-link", "type", "button").
-					On("click", s.onCopy(idShareLink, "Copied the link.")),
-			),
-		),
-		elem("div", "share-field",
-			textElem("label", "", "Embed code").Attr("for", idShareSnippet),
-			attrs(textElem("textarea", "share-code", embedSnippet(origin, src, s.IPath)), "id", idShareSnippet,
-				"rows", "5", "spellcheck", "false").Attr("readonly", true).On("focus", selectField),
-			textElem("p", "share-hint",
-				"The script sizes the frame to the calculator; without it the frame is "+embedHeight+
-					" pixels high and scrolls. For your own colour, add &accent=ff5500 (any hex colour) to the address in the code."),
-		),
-		elem("div", "share-actions",
-			picker{
-				Name: "share_theme", Label: "Embed theme", Value: cmp.Or(s.theme, "auto"),
-				Choices: themeChoices, OnChange: s.onTheme,
-			}.render(),
-			attrs(textElem("button", "", "Copy embed code"), "id", "share-copy-embed", "type", "button").
-				On("click", s.onCopy(idShareSnippet, "Copied the embed code.")),
-			attrs(textElem("button", "secondary", toggle), "id", "share-preview", "type", "button",
-				"aria-controls", "share-preview-box", "aria-expanded", strconv.FormatBool(s.preview)).
-				On("click", s.onPreview),
-		),
-		attrs(textElem("p", "share-status", s.msg), "id", "share-status", "role", "status", "aria-live", "polite"),
-		preview,
-	), "id", "share", "aria-labelledby", "share-title")
+	code = elem("div", "share-field",
+		textElem("label", "", "Embed code").Attr("for", idShareSnippet),
+		attrs(textElem("textarea", "share-code", embedSnippet(origin, src, s.IPath)), "id", idShareSnippet,
+			"rows", "5", "spellcheck", "false").Attr("readonly", true).On("focus", selectField),
+		textElem("p", "share-hint",
+			"The script sizes the frame to the calculator; without it the frame is "+embedHeight+
+				" pixels high and scrolls. For your own colour, add &accent=ff5500 (any hex colour) to the address in the code."),
+	)
+	actions = elem("div", "share-actions",
+		picker{
+			Name: "share_theme", Label: "Embed theme", Value: cmp.Or(s.theme, "auto"),
+			Choices: themeChoices, OnChange: s.onTheme,
+		}.render(),
+		attrs(textElem("button", "", "Copy embed code"), "id", "share-copy-embed", "type", "button").
+			On("click", s.onCopy(idShareSnippet, "Copied the embed code.")),
+		attrs(textElem("button", "secondary", toggle), "id", "share-preview", "type", "button",
+			"aria-controls", "share-preview-box", "aria-expanded", strconv.FormatBool(s.preview)).
+			On("click", s.onPreview),
+	)
+	return code, actions, preview
 }
 
 // onCopy copies the text of the field with id fieldID (the link or the

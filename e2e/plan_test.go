@@ -354,3 +354,41 @@ func TestPlanWorkingFits(t *testing.T) {
 		tb.assertNoErrors()
 	}
 }
+
+// planCost is the JavaScript of a platform's month in the ranking
+// (data-monthly-cost), "" when it is not ranked.
+func planCost(platform string) string {
+	return fmt.Sprintf(`((document.querySelector('#plan-table tr[data-platform=%q]') || {dataset: {}}).dataset.monthlyCost || "")`, platform)
+}
+
+// TestPlanShare: /plan's Share section gives the link to the month as it
+// is, following the edits, and the link opens the same month elsewhere.
+func TestPlanShare(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/plan#mix=hero:10:8:720p:standard:1:audio,broll:100:5:720p:any:1&cur=EUR")
+	tb.waitFor("the month", planCost("fal")+` !== ""`, 10*time.Second)
+	typeInto(tb, "f-mix-1-count", "40")
+	want := srv.URL + "/plan#mix=hero:10:8:720p:standard:1:audio,broll:40:5:720p:any:1&cur=EUR"
+	tb.waitFor("the share link to follow", fmt.Sprintf(`document.getElementById("share-link").value === %q`, want), 10*time.Second)
+	if got := eval[string](tb, `document.getElementById("share-title").textContent`); got != "Share" {
+		t.Errorf("the section is titled %q", got)
+	}
+	month := eval[[]planTableRow](tb, planTableJS)
+
+	tb2 := newTab(t, srv.URL)
+	tb2.open(strings.TrimPrefix(eval[string](tb, `document.getElementById("share-link").value`), srv.URL))
+	rows := make([]planRow, len(month))
+	for i, r := range month {
+		rows[i] = planRow{r.Platform, r.Cost}
+	}
+	waitPlan(tb2, "the shared month", rows)
+	for id, want := range map[string]string{"f-mix-0-audio": "audio", "f-mix-1-count": "40", "f-cur": "EUR"} {
+		if got := eval[string](tb2, `document.getElementById("`+id+`").value`); got != want {
+			t.Errorf("the shared link's #%s is %q, want %q", id, got, want)
+		}
+	}
+	tb.assertNoErrors()
+	tb2.assertNoErrors()
+}
