@@ -247,8 +247,14 @@ func (c *planner) renderRow(i int) app.UI {
 			case "audio":
 				choices = audioChoices
 			}
-			fields[j] = picker{Name: name, Label: f.label, Value: values[j], Error: c.errs[name],
-				Choices: choices, OnChange: c.onRowField}.render()
+			p := picker{Name: name, Label: f.label, Value: values[j], Error: c.errs[name],
+				Choices: choices, OnChange: c.onRowField}
+			if f.key == "audio" {
+				// Named with its row: a screen reader's list of the
+				// form's fields gives every row's.
+				p.Heard = "Audio, row " + strconv.Itoa(i+1)
+			}
+			fields[j] = p.render()
 		default:
 			in := field{Name: name, Label: f.label, Value: values[j], Mode: "decimal", Unit: f.unit,
 				Error: c.errs[name], OnInput: c.onRowField}

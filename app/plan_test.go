@@ -762,6 +762,9 @@ func TestPlannerAudio(t *testing.T) {
 	if !strings.Contains(html, `<legend>Row 1</legend>`) {
 		t.Error("the planner's first row has no legend")
 	}
+	if heard, _ := attr(tag, "aria-label"); heard != "Audio, row 1" {
+		t.Errorf("row 1's audio is heard as %q, want “Audio, row 1”", heard)
+	}
 	if label := regexp.MustCompile(`<label[^>]* for="f-mix-0-audio"[^>]*>([^<]*)</label>`).FindStringSubmatch(html); label == nil || label[1] != "Audio" {
 		t.Errorf("row 1's audio is labelled %q", label)
 	}
