@@ -427,9 +427,12 @@ func (c *compare) renderRow(i int) app.UI {
 	return tr.Body(
 		cell("rank", strconv.Itoa(l.Rank)),
 		cell("platform", l.Platform),
-		elem("th", "cmp-col-model",
+		// data-platform: the platform again, shown under the name where the
+		// box is too narrow for its column (app.css): on a phone the cost
+		// kept at the box's edge lay over the model's name.
+		attrs(elem("th", "cmp-col-model",
 			attrs(textElem("a", "", l.Model), "href", c.links[i], "title", "Open in the calculator"),
-		).Attr("scope", "row"),
+		), "scope", "row", "data-platform", l.Platform),
 		cell("tier", l.Tier),
 		cell("plan", l.Plan),
 		cell("credits", l.Credits),

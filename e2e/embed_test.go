@@ -1211,3 +1211,70 @@ func TestShareCustomProfile(t *testing.T) {
 	tb.assertNoErrors()
 	tb2.assertNoErrors()
 }
+
+// modelInSightJS lists the ranked rows whose model or platform a reader
+// cannot read where the ranking opens (scrolled to its start): a line of
+// the name out of its box, or under the cost per kept second kept at the
+// box's right edge. The platform is read where it is shown: its column,
+// or under the model's name where the box is narrow (generated from the
+// cell's data-platform).
+const modelInSightJS = `(() => {
+	const box = document.querySelector("#ranking-section .cmp-scroll"), edge = box.getBoundingClientRect(), bad = [];
+	box.scrollLeft = 0;
+	const seen = (el) => [...el.getClientRects()].every((r) => [r.left + 1, r.right - 1].every((x) => {
+		const top = document.elementFromPoint(x, r.top + r.height / 2);
+		return x > edge.left && x < edge.right && !!top && el.contains(top);
+	}));
+	for (const row of document.querySelectorAll("#ranking tbody tr")) {
+		scrollTo(0, scrollY + row.getBoundingClientRect().top - innerHeight / 2);
+		const model = row.querySelector(".cmp-col-model a"), column = row.querySelector(".cmp-col-platform");
+		if (!seen(model)) bad.push("the model " + JSON.stringify(model.textContent) + " is hidden");
+		const under = getComputedStyle(model.parentElement, "::after").content;
+		if (!(column.checkVisibility() ? seen(column) : under === JSON.stringify(column.textContent) && seen(model.parentElement)))
+			bad.push("the platform of " + JSON.stringify(model.textContent) + " is hidden");
+	}
+	return bad;
+})()`
+
+// TestEmbedRankingModelInSight: on a phone the ranking shows each row's
+// model and platform beside its cost without a sideways scroll. At 360 px
+// the cost per kept second, kept at the box's right edge, lay over the
+// Model column: the blog's reader saw "Luma Dream Machine (app) $0.0217"
+// and not which model; /compare at 360 px showed 34 px of each name.
+func TestEmbedRankingModelInSight(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	host := newTab(t, newBlog(t, srv.URL).URL)
+	call(host, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
+	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 740, DeviceScaleFactor: 1, Mobile: true})
+	host.navigate("/")
+	eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
+	frame := attachFrame(t, host, srv.URL+"/embed")
+	frame.waitReady()
+	switchToRanking(t, host, frame, srv.URL, "the ranking at 360 px")
+	for i, m := range eval[[]string](frame, modelInSightJS) {
+		if i < 3 {
+			t.Errorf("the ranking's frame at 360 px: %s", m)
+		}
+	}
+	frame.assertNoErrors()
+	host.assertNoErrors()
+
+	// The full page, on the same phone; and a tablet, where the columns
+	// have room.
+	for _, c := range []struct {
+		path  string
+		width int64
+	}{{"/compare", 360}, {"/embed#view=compare", 680}} {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 740, DeviceScaleFactor: 1, Mobile: true})
+		tb.open(c.path)
+		tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+		for i, m := range eval[[]string](tb, modelInSightJS) {
+			if i < 3 {
+				t.Errorf("%s at %d px: %s", c.path, c.width, m)
+			}
+		}
+		tb.assertNoErrors()
+	}
+}
