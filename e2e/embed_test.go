@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image/png"
 	"math"
 	"net"
 	"net/http"
@@ -1276,5 +1278,59 @@ func TestEmbedRankingModelInSight(t *testing.T) {
 			}
 		}
 		tb.assertNoErrors()
+	}
+}
+
+// TestEmbedStickyEdgeClean: nothing of the columns scrolled under the cost
+// per kept second shows between it and the ranking box's right border. On
+// a screen of 1.25, 1.5 or 2.625 device pixels to the CSS pixel (a laptop
+// scaled 125 %, a phone), the kept cell and the box's clip were rounded to
+// different device pixels, and a sliver of the next column's text stood
+// on the border beside the header: a faint "|" in the frame of a 720 px
+// tablet's blog (680 px wide), and at 720 px.
+func TestEmbedStickyEdgeClean(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, dpr := range []float64{1.25, 1.5, 2.625} {
+		for _, width := range []int64{680, 720} {
+			tb := newTab(t, srv.URL)
+			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: dpr, Mobile: true})
+			tb.open("/embed#view=compare&theme=light")
+			tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+			// The strip along the border, from the header to the third
+			// row, and the border's colour: anything darker is ink.
+			type strip struct {
+				X, Y, Height float64
+				Border       []int
+			}
+			s := eval[strip](tb, `(() => {
+				const box = document.querySelector("#ranking-section .cmp-scroll");
+				box.scrollIntoView();
+				const b = box.getBoundingClientRect(), rows = document.querySelectorAll("#ranking tr");
+				const c = getComputedStyle(box).borderRightColor.match(/\d+/g).map(Number);
+				// Below the rounded corner.
+				const top = b.top + 12;
+				return {x: b.right - 3 + scrollX, y: top + scrollY, height: rows[3].getBoundingClientRect().bottom - top, border: c};
+			})()`)
+			shot := call(tb, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng,
+				Clip: &page.Viewport{X: s.X, Y: s.Y, Width: 3, Height: s.Height, Scale: 1}})
+			img, err := png.Decode(bytes.NewReader(shot.Data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ink := 0
+			for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+				for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+					r, g, b, _ := img.At(x, y).RGBA()
+					if int(r>>8) < s.Border[0]-24 && int(g>>8) < s.Border[1]-24 && int(b>>8) < s.Border[2]-24 {
+						ink++
+					}
+				}
+			}
+			if ink > 0 {
+				t.Errorf("%d px wide at %v device px per px: %d device pixels of text show on the ranking box's right border, beside the cost per kept second",
+					width, dpr, ink)
+			}
+		}
 	}
 }
