@@ -760,7 +760,13 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 		c.choices.planHint += " " + sentence(f)
 	}
 	c.choices.models = modelChoices(p)
-	c.choices.unknown = unknownHint(p)
+	c.choices.unknown = ""
+	if !c.ICompact {
+		// Not in a frame: what the sources do not tell concerns the
+		// platform, not the article's clip, and ran to five lines on a
+		// phone (Runway's) before the plan. The full calculator says it.
+		c.choices.unknown = unknownHint(p)
+	}
 	in.Profile = &p
 
 	if !c.choices.api && len(p.Plans) == 0 {

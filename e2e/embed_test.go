@@ -1334,3 +1334,45 @@ func TestEmbedStickyEdgeClean(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbedNoProfileGaps: the framed calculator leaves out what a
+// platform's sources do not tell (the full calculator's hint under the
+// platform), which concerns the platform, not the article's clip: Runway's
+// ran to five lines on a phone, before the plan the article is about,
+// "Not published: Max plan: whether it still includes unlimited Explore
+// Mode (relaxed) generations like the older Unlimited plan; Enterprise
+// prices and credits." A screen reader read it as the picker's
+// description. The full calculator, a click away, still says it.
+func TestEmbedNoProfileGaps(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	host := newTab(t, newBlog(t, srv.URL).URL)
+	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 740, DeviceScaleFactor: 1, Mobile: true})
+	host.navigate("/")
+	eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
+	frame := attachFrame(t, host, srv.URL+"/embed")
+	frame.waitReady()
+	waitResults(frame, "the preset of the demo article", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
+	const gapsJS = `(() => {
+		const hint = document.getElementById("f-profile-hint");
+		return document.body.innerText.includes("Not published") || !!(hint && hint.textContent.trim());
+	})()`
+	if eval[bool](frame, gapsJS) {
+		t.Errorf("the framed calculator shows Runway's unpublished figures: %q",
+			eval[string](frame, `(document.getElementById("f-profile-hint") || {}).textContent`))
+	}
+	for _, n := range axNodes(frame) {
+		if n.Role == "combobox" && n.Name == "Platform" && n.Desc != "" {
+			t.Errorf("the framed calculator's %s", n)
+		}
+	}
+	frame.assertNoErrors()
+	host.assertNoErrors()
+
+	tb := newTab(t, srv.URL)
+	tb.open("/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3")
+	if !eval[bool](tb, gapsJS) {
+		t.Errorf("the full calculator no longer says what Runway's sources do not tell")
+	}
+	tb.assertNoErrors()
+}
