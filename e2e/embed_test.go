@@ -660,6 +660,17 @@ func TestEmbedBeforeWasm(t *testing.T) {
 		t.Errorf("before the wasm runs, the ranking's frame says %q and shows the controls %q; want it to say the comparison is loading, and none",
 			got.Text, got.Controls)
 	}
+	// go-app's loader, hidden but read by a screen reader, names the
+	// comparison too: it said "Loading the live calculator: 0%" here.
+	var loader []string
+	for _, n := range axNodes(tb) {
+		if n.Role == "StaticText" && strings.HasPrefix(n.Name, "Loading the") {
+			loader = append(loader, n.Name)
+		}
+	}
+	if !slices.Contains(loader, "Loading the comparison: 0%") || slices.ContainsFunc(loader, func(s string) bool { return strings.Contains(s, "calculator") }) {
+		t.Errorf("before the wasm runs, the ranking's frame reads out %q; want the loader to name the comparison", loader)
+	}
 	release()
 	tb.waitReady()
 	tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
