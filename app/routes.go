@@ -154,7 +154,11 @@ func Handler(version string) *app.Handler {
 		// go-app's fetch, so the browser reuses the preloaded response.
 		RawHeaders: []string{`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`},
 		// Written into app.js inside a JS string: plain ASCII, no quotes.
-		LoadingLabel: "Loading the live calculator: {progress}%",
+		// One label for every page (hidden, read by a screen reader): it
+		// said "the live calculator" on /compare, /plan, /log and
+		// /profiles too. The ranking's frame names the comparison
+		// (web/embed-frame.js).
+		LoadingLabel: "Loading the live page: {progress}%",
 		Version:      version,
 	}
 }

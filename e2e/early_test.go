@@ -169,6 +169,14 @@ func TestEarlyLinkMarksResults(t *testing.T) {
 		srv, release := newHeldServer(t)
 		tb := newTab(t, srv.URL)
 		tb.navigate(c.link)
+		// go-app's loader, hidden but read by a screen reader, names no
+		// page: it said "Loading the live calculator: 0%" on /compare and
+		// /plan.
+		for _, n := range axNodes(tb) {
+			if n.Role == "StaticText" && strings.HasPrefix(n.Name, "Loading the") && n.Name != "Loading the live page: 0%" {
+				t.Errorf("%s before the wasm: the loader reads %q, want %q", c.link, n.Name, "Loading the live page: 0%")
+			}
+		}
 		results := eval[[]string](tb, busyJS)
 		if len(results) == 0 {
 			t.Errorf("%s: no results (class results) to mark", c.link)

@@ -79,16 +79,16 @@
     p.textContent = "Loading the comparison…";
     me.after(p);
   }
-  // go-app's loader, hidden but read by a screen reader, names the
-  // calculator ("Loading the live calculator: 42%", app/routes.go), as it
-  // is parsed and at each step of the download: in the ranking's frame it
-  // names the comparison, as the line above does.
+  // go-app's loader, hidden but read by a screen reader, says "Loading the
+  // live page: 42%" (app/routes.go) as it is parsed and at each step of
+  // the download: in the ranking's frame it names the comparison, as the
+  // line above does.
   if (compare) {
     const name = new MutationObserver(() => {
       const label = document.getElementById("app-wasm-loader-label");
       if (ready() || (!label && document.readyState !== "loading")) return name.disconnect();
       const text = label ? label.textContent : "";
-      if (text.includes("the live calculator")) label.textContent = text.replace("the live calculator", "the comparison");
+      if (text.includes("the live page")) label.textContent = text.replace("the live page", "the comparison");
     });
     name.observe(root, { subtree: true, childList: true, characterData: true });
   }
