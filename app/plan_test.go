@@ -672,7 +672,8 @@ func TestPlannerWorkingCurrencies(t *testing.T) {
 // monthly plan on /plan), and each says in its status which billing its
 // figures are on. On one shot, 10 s of fast 720p, /compare's cheapest is
 // Luma's Ray2 Flash on a yearly plan, /plan's fal's API, and neither page
-// said which billing it was on.
+// said which billing it was on. /compare also says that a plan's price
+// there assumes every credit of it is used, which /plan does not.
 func TestBillingSaid(t *testing.T) {
 	tests := []struct{ page, link, billing, says string }{
 		{"/compare", "/compare#dur=10&res=720p&tier=fast", "cheapest", "7 models can make this shot (billing: cheapest available). Cheapest: Ray2 Flash on Luma Dream Machine (app), $0.0183 per kept second, Ultra (billed yearly)."},
@@ -684,8 +685,12 @@ func TestBillingSaid(t *testing.T) {
 	for _, tt := range tests {
 		var billing, status string
 		if tt.page == "/compare" {
-			c, _ := loadCompare(t, tt.link)
+			c, html := loadCompare(t, tt.link)
 			billing, status = c.values["billing"], c.status
+			// Why /plan's cheapest month may differ on the same billing.
+			if !strings.Contains(html, "as if every credit of it is used. /plan prices whole months as bought") {
+				t.Errorf("%s does not say that its plans' prices assume every credit is used", tt.link)
+			}
 		} else {
 			c := openPlanner(t, tt.link)
 			billing, status = c.values["billing"], c.status
