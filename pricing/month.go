@@ -163,7 +163,7 @@ func PlanMonth(p Profile, mix []MixLine, o MonthOptions) (MonthPlan, error) {
 		}
 		if len(cands[i]) == 0 {
 			reason := lineName(mix[i], i) + ": no " + tierWord(si.Tier) + "model makes " + shotWords(si)
-			if len(reasons) == 1 {
+			if len(reasons) == 1 && !saysAgain(si, reasons[0]) {
 				reason += "; " + reasons[0] // its own parentheses: "1080p not offered (720p)"
 			}
 			return MonthPlan{}, &NotOfferedError{Profile: p.ID, Reason: reason}
@@ -341,6 +341,17 @@ func shotWords(si *shotInfo) string {
 		sep = " and "
 	}
 	return w
+}
+
+// saysAgain reports whether reason only repeats what shotWords says of the
+// shot: "no native audio" after "… with native audio".
+func saysAgain(si *shotInfo, reason string) bool {
+	for _, a := range si.addons {
+		if reason == "no "+addonName(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // monthPlan writes out the chosen option.
