@@ -281,7 +281,7 @@ var editorRuleReach = map[string]string{
 	"duplicate add-on kind %q (also addons[%d])":                                   "not from the form: add-ons are the JSON's",
 	"an audio add-on needs audio \"addon\" (audio is %q)":                          "not from the form: add-ons are the JSON's",
 	"is \"addon\" but the model has no add-on of kind audio":                       "not from the form: add-ons are the JSON's",
-	"unknown audio %q (want none, included or addon)":                              "not from the form: add-ons are the JSON's",
+	"unknown audio %q (want none, included, addon or unpriced)":                    "not from the form: add-ons are the JSON's",
 	"duplicate plan %q":                                                            "not from the form: a model's plans are the JSON's",
 	"is only for per_megapixel":                                                    "not from the form: per-megapixel rates are the JSON's",
 	"unknown add-on kind %q (want audio, upscale, lip_sync or extend)":             "not from the form: add-ons are the JSON's",

@@ -684,6 +684,8 @@ func modelExtras(m pricing.Model, units func(decimal.Decimal) string) string {
 		parts = append(parts, "native audio included")
 	case pricing.AudioAddon:
 		parts = append(parts, "native audio as an add-on")
+	case pricing.AudioUnpriced:
+		parts = append(parts, "native audio, price with it not published")
 	}
 	for _, a := range m.Addons {
 		w := a.Name + ": "

@@ -65,8 +65,10 @@
 // at all (only custom calculator models) pays exactly the seconds asked.
 //
 // Add-ons ([AddonKind]) a shot asks for: native audio is "no native audio"
-// on a model whose Audio is none, free when included, and priced by its
-// add-on when it is an add-on. Upscale, lip sync and extend use the model's
+// on a model whose Audio is none, free when included, priced by its add-on
+// when it is an add-on, and "native audio price not published" ("… credit
+// cost not published") when the model makes audio no source prices: such a
+// shot is never priced as if silent. Upscale, lip sync and extend use the model's
 // [Addon]: per_clip units, per_second × paid seconds, block units × the
 // number of started blocks, or factor, which multiplies the clip's units
 // (the rule's units after the resolution multiplier; factors multiply

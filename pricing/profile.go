@@ -234,7 +234,9 @@ type Model struct {
 	// Multipliers price more resolutions as a factor of Rates[0].
 	Multipliers []Multiplier `json:"multipliers,omitempty"`
 	// Audio says whether the model makes native audio: "none" (default),
-	// "included" (always on, in the price) or "addon" (an Addon of kind audio).
+	// "included" (always on, in the price), "addon" (an Addon of kind
+	// audio) or "unpriced" (it makes audio, but no source gives its price
+	// with audio).
 	Audio  AudioSupport `json:"audio,omitempty"`
 	Addons []Addon      `json:"addons,omitempty"`
 	// MinCharge is the fewest units one clip costs.
@@ -309,6 +311,7 @@ const (
 	AudioNone     AudioSupport = "none"
 	AudioIncluded AudioSupport = "included"
 	AudioAddon    AudioSupport = "addon"
+	AudioUnpriced AudioSupport = "unpriced"
 )
 
 // AddonKind names an option a shot can ask for.

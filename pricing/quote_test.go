@@ -127,7 +127,7 @@ func fuzzProfile(s *bytesSource, id string) Profile {
 				m.Multipliers = append(m.Multipliers, Multiplier{Res: r, Factor: s.amount()})
 			}
 		}
-		m.Audio = []AudioSupport{"", AudioNone, AudioIncluded, AudioAddon}[s.n(4)]
+		m.Audio = []AudioSupport{"", AudioNone, AudioIncluded, AudioAddon, AudioUnpriced}[s.n(5)]
 		for _, k := range []AddonKind{AddonAudio, AddonUpscale, AddonLipSync, AddonExtend} {
 			if !s.maybe(2) {
 				continue

@@ -631,6 +631,8 @@ func (m *Model) addon(k AddonKind, f *unitFormat) (*Addon, string) {
 		case AudioIncluded:
 			return nil, ""
 		case AudioAddon:
+		case AudioUnpriced:
+			return nil, "native audio " + f.unpublished()
 		default:
 			return nil, "no native audio"
 		}

@@ -28,6 +28,7 @@ const (
 		"multipliers":[{"res":"720p","factor":"2"},{"res":"1080p","label":"Full HD","factor":"4"}]}`
 	audioNone     = `{"tier":"fast","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}]}`
 	audioIncluded = `{"tier":"fast","audio":"included","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}]}`
+	audioUnpriced = `{"tier":"fast","audio":"unpriced","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}]}`
 	audioAddon    = `{"tier":"fast","audio":"addon","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}],
 		"addons":[{"kind":"audio","name":"Audio","per_second":"2"},
 		          {"kind":"upscale","name":"Upscale","block":{"seconds":5,"units":"10"}},
@@ -146,6 +147,8 @@ func TestUsageNotOffered(t *testing.T) {
 		{perSecond, "5 8k", "8k not offered (720p)"},
 		// Add-ons.
 		{audioNone, "5 720p +audio", "no native audio"},
+		// It makes audio, but no source prices it: not priced as if silent.
+		{audioUnpriced, "5 720p +audio", "native audio credit cost not published"},
 		{audioNone, "5 720p +upscale", "no upscale"},
 		{audioNone, "5 720p +lip_sync", "no lip sync"},
 		{audioAddon, "5 720p +extend", "no extend"},

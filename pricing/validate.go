@@ -336,7 +336,7 @@ func (v *profileValidator) model(path string, m *Model) {
 		v.addon(ap, a)
 	}
 	switch m.Audio {
-	case "", AudioNone, AudioIncluded:
+	case "", AudioNone, AudioIncluded, AudioUnpriced:
 		if hasAudio >= 0 {
 			audio := m.Audio
 			if audio == "" {
@@ -350,7 +350,7 @@ func (v *profileValidator) model(path string, m *Model) {
 			v.fail(path, "audio", `is "addon" but the model has no add-on of kind audio`)
 		}
 	default:
-		v.failf(path, "audio", "unknown audio %q (want none, included or addon)", quoteClip(string(m.Audio)))
+		v.failf(path, "audio", "unknown audio %q (want none, included, addon or unpriced)", quoteClip(string(m.Audio)))
 	}
 
 	v.nullAmount(path, "min_charge", m.MinCharge, true)

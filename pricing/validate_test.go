@@ -264,8 +264,10 @@ func TestValidateErrors(t *testing.T) {
 			`is "addon" but the model has no add-on of kind audio`},
 		{"audio addon unwanted", func(p *pricing.Profile) { p.Models[1].Audio = pricing.AudioIncluded },
 			"models[1].addons[0].kind", `an audio add-on needs audio "addon" (audio is "included")`},
+		{"audio addon unpriced", func(p *pricing.Profile) { p.Models[1].Audio = pricing.AudioUnpriced },
+			"models[1].addons[0].kind", `an audio add-on needs audio "addon" (audio is "unpriced")`},
 		{"audio value", func(p *pricing.Profile) { p.Models[0].Audio = "stereo" }, "models[0].audio",
-			`unknown audio "stereo" (want none, included or addon)`},
+			`unknown audio "stereo" (want none, included, addon or unpriced)`},
 		{"add-on kind", func(p *pricing.Profile) { p.Models[1].Addons[0].Kind = "karaoke" }, "models[1].addons[0].kind",
 			`unknown add-on kind "karaoke"`},
 		{"add-on kind twice", func(p *pricing.Profile) {

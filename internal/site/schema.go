@@ -80,7 +80,7 @@ var schemaEnums = map[reflect.Type][]string{
 	reflect.TypeFor[pricing.Evidence]():     {string(pricing.EvidenceOfficial), string(pricing.EvidenceSecondary), string(pricing.EvidenceDerived), ""},
 	reflect.TypeFor[pricing.ProfileKind]():  {string(pricing.KindCredits), string(pricing.KindAPI)},
 	reflect.TypeFor[pricing.FreePeriod]():   {string(pricing.FreeOnce), string(pricing.FreeDay), string(pricing.FreeMonth)},
-	reflect.TypeFor[pricing.AudioSupport](): {string(pricing.AudioNone), string(pricing.AudioIncluded), string(pricing.AudioAddon)},
+	reflect.TypeFor[pricing.AudioSupport](): {string(pricing.AudioNone), string(pricing.AudioIncluded), string(pricing.AudioAddon), string(pricing.AudioUnpriced)},
 	reflect.TypeFor[pricing.AddonKind]():    {string(pricing.AddonAudio), string(pricing.AddonUpscale), string(pricing.AddonLipSync), string(pricing.AddonExtend)},
 	reflect.TypeFor[pricing.Resolution]():   resolutions(),
 }
