@@ -364,8 +364,8 @@ func planCost(platform string) string {
 
 // TestPlanAudio: a person gives a row native audio from the keyboard; the
 // month's cost changes as /compare prices the shot with audio (fal's row
-// goes from Pika at $0.25 a clip to Veo 3 at $3.20), Runway's API, with no
-// model that makes audio, is listed as unable to make it, and the link
+// goes from Pika at $0.25 a clip to Veo 3 at $3.20), LTX's API, with no
+// model that makes audio, is listed as unable to make it (said once), and the link
 // carries the audio: opened again, it shows the same month. An old link,
 // without audio, opens as before and keeps its address.
 func TestPlanAudio(t *testing.T) {
@@ -373,7 +373,7 @@ func TestPlanAudio(t *testing.T) {
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	tb.open("/plan#mix=hero:10:8:720p:standard:1")
-	tb.waitFor("fal's silent month", planCost("fal")+` === "2.5" && `+planCost("runway-api")+` === "32"`, 10*time.Second)
+	tb.waitFor("fal's silent month", planCost("fal")+` === "2.5" && `+planCost("ltx-api")+` === "3.2"`, 10*time.Second)
 	if v := eval[string](tb, `document.getElementById("f-mix-0-audio").value`); v != "" {
 		t.Errorf("an old link's row has audio %q", v)
 	}
@@ -387,22 +387,22 @@ func TestPlanAudio(t *testing.T) {
 		t.Errorf("the audio picker is announced as %s, want combobox “Audio, row 1”", got)
 	}
 	tb.do("choosing native audio", chromedp.KeyEvent(kb.ArrowDown))
-	tb.waitFor("fal's month with audio", planCost("fal")+` === "32" && `+planCost("runway-api")+` === ""`, 10*time.Second)
+	tb.waitFor("fal's month with audio", planCost("fal")+` === "32" && `+planCost("ltx-api")+` === ""`, 10*time.Second)
 	if h := hash(tb); h != "mix=hero:10:8:720p:standard:1:audio" {
 		t.Errorf("the address %q does not carry the audio", h)
 	}
-	gone := eval[string](tb, `document.querySelector('#plan-gone li[data-platform="runway-api"]').textContent`)
-	if !strings.Contains(gone, "hero: no standard model makes 8 s at 720p with native audio.") {
-		t.Errorf("Runway's API is listed as %q", gone)
+	gone := eval[string](tb, `document.querySelector('#plan-gone li[data-platform="ltx-api"]').textContent`)
+	if !strings.Contains(gone, "hero: no standard model makes 8 s at 720p with native audio.") || strings.Contains(gone, "; no native audio") {
+		t.Errorf("LTX's API is listed as %q", gone)
 	}
-	if s := eval[string](tb, `document.getElementById("plan-status").textContent`); !strings.Contains(s, "7 platforms can make this mix") {
+	if s := eval[string](tb, `document.getElementById("plan-status").textContent`); !strings.Contains(s, "8 platforms can make this mix") {
 		t.Errorf("status %q", s)
 	}
 
 	link := eval[string](tb, `location.href`)
 	tb2 := newTab(t, srv.URL)
 	tb2.open(strings.TrimPrefix(link, srv.URL))
-	tb2.waitFor("the linked month with audio", planCost("fal")+` === "32" && `+planCost("runway-api")+` === ""`, 10*time.Second)
+	tb2.waitFor("the linked month with audio", planCost("fal")+` === "32" && `+planCost("ltx-api")+` === ""`, 10*time.Second)
 	if v := eval[string](tb2, `document.getElementById("f-mix-0-audio").value`); v != "audio" {
 		t.Errorf("the linked row's audio is %q", v)
 	}

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 	"strconv"
@@ -321,8 +322,9 @@ func TestResearchMonth(t *testing.T) {
 
 // TestResearchMonthAudio plans months with native audio (pattern 6):
 // Veo 3 at the research's "$0.20 / $0.40" a second without and with audio
-// (fal, and the Veo API after the Sept-2025 cut), worked by hand. A row
-// with audio goes only to a model that makes it: on fal that is Veo 3
+// (fal, the Veo API after the Sept-2025 cut, and Runway's API, whose Veo 3
+// at $0.40 is the price with audio), worked by hand. A row with audio goes
+// only to a model that makes it at a known price: on fal that is Veo 3
 // alone, where the same row without audio is made on Pika.
 func TestResearchMonthAudio(t *testing.T) {
 	ps, err := Catalog()
@@ -350,6 +352,9 @@ func TestResearchMonthAudio(t *testing.T) {
 			"api  cost 16 need 16 bought 16 unused 0 expiring 0 per-kept-s 0.2 | hero veo-3 16 16"},
 		{"veo-api", "hero:10:8 720p standard +audio",
 			"api  cost 32 need 32 bought 32 unused 0 expiring 0 per-kept-s 0.4 | hero veo-3-1 32 32"},
+		// Runway's API: Veo 3 at $0.40 a second with audio, × 8 × 10 = $32.
+		{"runway-api", "hero:10:8 720p any +audio",
+			"api  cost 32 need 32 bought 32 unused 0 expiring 0 per-kept-s 0.4 | hero veo-3 32 32"},
 	}
 	for _, tt := range tests {
 		p, _ := FindProfile(ps, tt.profile)
@@ -363,16 +368,23 @@ func TestResearchMonthAudio(t *testing.T) {
 		}
 	}
 	// The working says the row is with audio, and a platform that cannot
-	// make it says why (Runway's API has no model with native audio).
+	// make it says why: LTX's API has one model and the research gives it
+	// no audio (said once); Sora 2 makes audio no source prices.
 	p, _ := FindProfile(ps, "fal")
 	mp, _ := PlanMonth(p, mix(t, "hero:10:8 720p standard +audio"), MonthOptions{})
 	if want := "hero, Veo 3, 8 s at 720p with native audio: 10 × $3.20 per kept clip = $32.00"; len(mp.Working) == 0 || mp.Working[0] != want {
 		t.Errorf("fal's working %q, want %q first", mp.Working, want)
 	}
-	p, _ = FindProfile(ps, "runway-api")
-	_, err = PlanMonth(p, mix(t, "hero:10:8 720p any +audio"), MonthOptions{})
-	if want := "hero: no model makes 8 s at 720p with native audio"; err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("Runway API, a row with audio: %v, want %q", err, want)
+	for _, tt := range []struct{ profile, mix, want string }{
+		{"ltx-api", "hero:10:8 720p any +audio", "hero: no model makes 8 s at 720p with native audio"},
+		{"sora-api", "hero:10:8 720p standard +audio",
+			"hero: no standard model makes 8 s at 720p with native audio; native audio price not published"},
+	} {
+		p, _ = FindProfile(ps, tt.profile)
+		_, err = PlanMonth(p, mix(t, tt.mix), MonthOptions{})
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s, a row with audio: %v, want %q", tt.profile, err, tt.want)
+		}
 	}
 }
 
@@ -632,6 +644,15 @@ func TestResearchWorked(t *testing.T) {
 		{"6 add-ons", "pixverse-api", "", "pixverse-v5", "", "8 720p +audio +lip_sync", "1", "1.72", "1.72", "0.215", "1.72", "0.215"},
 		// Veo 3 API with audio: ($0.20 + $0.20)/s; 5 s is made at 6 s = $2.40, ÷ 5 = $0.48.
 		{"6 audio", "veo-api", "", "veo-3", "", "5 720p +audio", "1", "2.40", "2.40", "0.48", "2.40", "0.48"},
+
+		// Runway's API: veo3 40 credits/s at $0.01 = $0.40/s, Veo 3's price
+		// with audio (1.7: $0.40 with, $0.20 without), so audio is in it:
+		// 8 s × $0.40 = $3.20, $0.40/s, the same as without audio.
+		{"6 audio", "runway-api", "", "veo-3", "", "8 720p +audio", "1", "3.20", "3.20", "0.40", "3.20", "0.40"},
+		// Sora 2 8 s 720p at $0.10/s = $0.80; with audio it has no price
+		// (pattern 6 says Sora's audio is on or off, no figure):
+		// TestResearchAudio.
+		{"1 per second", "sora-api", "", "sora-2", "", "8 720p", "1", "0.80", "0.80", "0.10", "0.80", "0.10"},
 
 		// fal Veo 3 at $0.20/s + $0.40 − $0.20 for audio: "Veo clip durations:
 		// 4s, 6s or 8s", so a 5 s shot is made at 6 s: 6 × $0.40 = $2.40,
@@ -1101,6 +1122,173 @@ func TestResearchFigures(t *testing.T) {
 				t.Errorf("%s/%s: its source note %q gives another figure; say which is taken (figure) and list it here",
 					p.ID, m.ID, m.Source.Note)
 			}
+		}
+	}
+}
+
+// TestResearchAudio holds each model's native audio to the research: the
+// models it says make audio, and how their price takes it (included, an
+// add-on with its own price, or no price with audio: unpriced), with the
+// evidence code and date the research gives for that and its words in
+// the source's note; and the models it says make none or says nothing of,
+// which stay "none". Every model of the catalog is listed once, so a new
+// model's audio is a decision, not a default.
+func TestResearchAudio(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		model          string
+		audio          AudioSupport
+		evidence, read string
+		words          string // in the audio add-on's source note, else the model's
+	}{
+		// 1.7: fal veo3 "$0.20 / $0.40" off / on (O fal); Veo 3 and Veo 3
+		// Fast "$0.40 / $0.20", "$0.15 / $0.10" with / without (S): the
+		// add-on is the difference (D).
+		{"fal/veo-3", AudioAddon, "derived", "2026-10-01", "$0.40/s with audio − $0.20/s without"},
+		{"veo-api/veo-3", AudioAddon, "derived", "2026-10-01", "$0.40 with audio − $0.20 without"},
+		{"veo-api/veo-3-fast", AudioAddon, "derived", "2026-10-01", "$0.15 with audio − $0.10 without"},
+		// 5: Kling 3.0 "0.084 silent / 0.112 with audio", "0.112 / 0.14" (S, 2026-08-18).
+		{"kling-api/kling-3-0-standard", AudioAddon, "derived", "2026-08-18", "$0.112 − $0.084"},
+		{"kling-api/kling-3-0-pro", AudioAddon, "derived", "2026-08-18", "$0.14 − $0.112"},
+		// 1.3: Krea "std+audio $0.2646, pro+audio $0.3528" (O Krea).
+		{"krea-api/kling-3-0-standard", AudioAddon, "derived", "2026-10-01", "$0.2646 − $0.1764"},
+		{"krea-api/kling-3-0-pro", AudioAddon, "derived", "2026-10-01", "$0.3528 − $0.2352"},
+		// 1.4: "Audio | — | 0 credits" (O).
+		{"luma/ray-2", AudioAddon, "official", "2026-10-01", "audio costs 0 credits"},
+		{"luma/ray-2-flash", AudioAddon, "official", "2026-10-01", "audio costs 0 credits"},
+		// 1.9: "Sound effect: +10 credits per 5 s" (O).
+		{"pixverse-api/pixverse-v5", AudioAddon, "official", "2026-10-01", "+10 credits per 5 s"},
+		{"pixverse-api/pixverse-v4-5", AudioAddon, "official", "2026-10-01", "+10 credits per 5 s"},
+		{"pixverse-api/pixverse-v4-5-fast", AudioAddon, "official", "2026-10-01", "+10 credits per 5 s"},
+
+		// 1.7: Veo 3.1 Standard, Fast and Lite are priced "with" audio (S).
+		{"veo-api/veo-3-1", AudioIncluded, "secondary", "2026-10-01", "'with' audio"},
+		{"veo-api/veo-3-1-fast", AudioIncluded, "secondary", "2026-10-01", "'with' audio"},
+		{"veo-api/veo-3-1-lite", AudioIncluded, "secondary", "2026-10-01", "'with' audio"},
+		// 1.3: "v2.6 Standard + native audio | 50 | 100" (S).
+		{"kling/kling-2-6-standard", AudioIncluded, "secondary", "2026-10-01", "+ native audio"},
+		{"kling/kling-2-6-pro", AudioIncluded, "secondary", "2026-10-01", "+ native audio"},
+		// 5: Kling 3.0 app "12 credits/s 1080p with audio" (S).
+		{"kling/kling-3-0-pro", AudioIncluded, "secondary", "2026-10-01", "1080p with audio"},
+		// 1.1: "veo3 (via Runway) | 40 | $0.40" (S) is Veo 3's $0.40 with
+		// audio (1.7; $0.20 without): included, by inference (D).
+		{"runway-api/veo-3", AudioIncluded, "derived", "2026-10-01", "Veo 3's price with audio"},
+
+		// Makes audio, no price with it. Pattern 6: "Veo / Sora audio on vs
+		// off" (no code; no Sora figure; 1.8's Sora sources are all S).
+		{"sora-api/sora-2", AudioUnpriced, "secondary", "2026-10-01", "Veo / Sora audio on vs off"},
+		{"sora-api/sora-2-pro", AudioUnpriced, "secondary", "2026-10-01", "Veo / Sora audio on vs off"},
+		{"sora/sora", AudioUnpriced, "secondary", "2026-10-01", "Veo / Sora audio on vs off"},
+		// 1.12: "Veo 3 / Veo 3 Fast, 8s clip | ~875 to 3,500 CS (varies with audio and model)" (O).
+		{"ltx-studio/veo-3", AudioUnpriced, "official", "2026-10-01", "varies with audio and model"},
+		{"ltx-studio/veo-3-fast", AudioUnpriced, "official", "2026-10-01", "varies with audio and model"},
+		// 1.7: Veo 3 and 3.1 make audio; Flow's credits do not say.
+		{"google-flow/veo-3-1-fast", AudioUnpriced, "secondary", "2026-10-01", "'with' audio"},
+		{"google-flow/veo-3-1-quality", AudioUnpriced, "secondary", "2026-10-01", "'with' audio"},
+		{"google-flow/veo-3-quality", AudioUnpriced, "secondary", "2026-10-01", "'with' audio"},
+		// 5: Kling 3.0 Standard "silent" and "with audio"; the app's "6
+		// credits/s 720p silent" and Higgsfield's "7–10" give no price with it.
+		{"kling/kling-3-0-standard", AudioUnpriced, "secondary", "2026-08-18", "'silent' and 'with audio'"},
+		{"higgsfield/kling-3-0", AudioUnpriced, "secondary", "2026-08-18", "'silent' and 'with audio'"},
+		// 1.3: Krea "std / pro / 4K, audio on/off" (O Krea), no 4K price with audio.
+		{"krea-api/kling-3-0-4k", AudioUnpriced, "official", "2026-10-01", "audio on/off"},
+		{"kling-api/kling-3-0-4k", AudioUnpriced, "official", "2026-10-01", "audio on/off"},
+		{"kling/kling-3-0-4k", AudioUnpriced, "official", "2026-10-01", "audio on/off"},
+	}
+	none := []string{
+		// 1.7: "veo-2.0-generate-001 | n/a" audio.
+		"veo-api/veo-2", "google-flow/veo-2-fast", "google-flow/veo-2-quality", "ltx-studio/veo-2",
+		// The research says nothing of these models' audio.
+		"fal/kling-2-1-master", "fal/kling-2-0-master", "fal/kling-2-1-pro", "fal/kling-2-1-standard",
+		"fal/kling-2-5-turbo-standard", "fal/pika-2-2", "fal/pika-2-2-pikaframes", "fal/pika-2-2-pikascenes",
+		"fal/pikaffects", "fal/pikadditions", "fal/pikaswaps", "fal/pika-v2-turbo", "fal/hailuo-02-standard",
+		"fal/hailuo-2-3-standard", "fal/hailuo-2-3-fast-standard", "fal/wan-2-2-a14b", "fal/wan-2-2-vace-fun",
+		"fal/wan-2-7", "fal/luma-ray-2", "fal/ltx-2-3-fast", "fal/ltx-2-3-pro", "firefly/firefly-video",
+		"freepik/kling", "freepik/veo", "freepik/wan", "freepik/minimax", "hailuo/hailuo-02", "hailuo/hailuo-2-3",
+		"hailuo/hailuo-2-3-fast", "higgsfield/seedance-2-0", "kling-api/kling-1-standard",
+		"kling-api/kling-1-6-standard", "kling-api/kling-1-6-pro", "kling-api/kling-2-master",
+		"kling/kling-2-1-standard", "kling/kling-2-1-pro", "kling/kling-2-1-master", "krea-api/kling-1-standard",
+		"krea-api/kling-1-pro", "ltx-api/ltx-2", "ltx-studio/ltxv", "ltx-studio/ltxv-turbo", "luma-api/ray-2",
+		"luma-api/ray-2-flash", "luma-api/ray-1-6", "luma-api/ray-3-2", "luma/ray-1-6", "luma/ray-3-2",
+		"minimax-api/hailuo-2-3", "minimax-api/hailuo-2-3-fast", "minimax-api/hailuo-02", "minimax-api/t2v-01",
+		"minimax-api/s2v-01", "pika/pika-2-5-turbo", "pika/pika-2-5-pro", "pika/wan-3-0", "pika/seedance-2-5",
+		"runway-api/gen-4-turbo", "runway-api/gen-4-5", "runway-api/gen-3-alpha-turbo", "runway-api/aleph",
+		"runway/gen-4", "runway/gen-4-turbo", "runway/gen-4-5", "runway/gen-3-alpha", "runway/gen-3-alpha-turbo",
+		"runway/aleph", "vidu-api/vidu-q3-pro", "vidu-api/vidu-q1", "vidu-api/vidu-1-5",
+		"wavespeed/hailuo-02-standard", "wavespeed/hailuo-2-3-standard",
+	}
+	find := func(id string) (Model, bool) {
+		pid, mid, _ := strings.Cut(id, "/")
+		p, _ := FindProfile(ps, pid)
+		return p.FindModel(mid)
+	}
+	listed := map[string]int{}
+	for _, tt := range tests {
+		listed[tt.model]++
+		m, ok := find(tt.model)
+		if !ok {
+			t.Errorf("%s: not in the catalog", tt.model)
+			continue
+		}
+		if m.Audio != tt.audio {
+			t.Errorf("%s: audio %q, research gives %q", tt.model, m.Audio, tt.audio)
+			continue
+		}
+		// An add-on's own source says where its price was read; otherwise
+		// the model's source note says "audio <how>, <evidence> <date>: …".
+		src := m.Source
+		want := "audio " + string(tt.audio) + ", " + tt.evidence + " " + tt.read + ": "
+		if i := slices.IndexFunc(m.Addons, func(a Addon) bool { return a.Kind == AddonAudio }); i >= 0 {
+			src, want = m.Addons[i].Source, ""
+			if string(src.Evidence) != tt.evidence || src.Read != tt.read {
+				t.Errorf("%s: audio add-on read %s %s, research gives %s %s", tt.model, src.Evidence, src.Read, tt.evidence, tt.read)
+			}
+		}
+		if !strings.Contains(src.Note, want) || !strings.Contains(src.Note, tt.words) {
+			t.Errorf("%s: source note %q does not say %q and %q", tt.model, src.Note, want, tt.words)
+		}
+	}
+	for _, id := range none {
+		listed[id]++
+		if m, ok := find(id); !ok || (m.Audio != "" && m.Audio != AudioNone) {
+			t.Errorf("%s: audio %q (in the catalog %v), the research gives it none", id, m.Audio, ok)
+		}
+	}
+	for _, p := range ps {
+		for _, m := range p.Models {
+			if n := listed[p.ID+"/"+m.ID]; n != 1 {
+				t.Errorf("%s/%s is listed %d times in TestResearchAudio, want once", p.ID, m.ID, n)
+			}
+		}
+	}
+
+	// The shot with audio: where audio is included it costs what the shot
+	// without does; where it is unpriced it is not offered, and not priced
+	// as if silent. Runway's Veo 3 8 s: 8 × $0.40 = $3.20 either way; Sora
+	// 2 8 s: 8 × $0.10 = $0.80 without audio, and no price with it.
+	for _, tt := range []struct{ profile, model, shot, cost, reason string }{
+		{"runway-api", "veo-3", "8 720p", "3.20", ""},
+		{"runway-api", "veo-3", "8 720p +audio", "3.20", ""},
+		{"sora-api", "sora-2", "8 720p", "0.80", ""},
+		{"sora-api", "sora-2", "8 720p +audio", "", "native audio price not published"},
+		{"sora", "sora", "10 720p +audio", "", "native audio credit cost not published"},
+		{"google-flow", "veo-3-1-fast", "8 720p +audio", "", "native audio credit cost not published"},
+		{"veo-api", "veo-2", "8 720p +audio", "", "no native audio"},
+	} {
+		p, _ := FindProfile(ps, tt.profile)
+		sh := shot(t, tt.shot)
+		u, err := p.Usage(tt.model, sh)
+		var e *NotOfferedError
+		switch {
+		case tt.reason != "":
+			if !errors.As(err, &e) || e.Reason != tt.reason {
+				t.Errorf("%s/%s %s: %s (%v), want not offered: %q", tt.profile, tt.model, tt.shot, Exact(u.Units), err, tt.reason)
+			}
+		case err != nil || !eq(t, u.Units, tt.cost):
+			t.Errorf("%s/%s %s: %s (%v), want %s", tt.profile, tt.model, tt.shot, Exact(u.Units), err, tt.cost)
 		}
 	}
 }
