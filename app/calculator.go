@@ -826,6 +826,8 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 			c.errs[a.key] = errorMessage(&choiceError{Field: a.label, Value: c.values[a.key]})
 		case on && offered:
 			in.Addons = append(in.Addons, a.kind)
+		case on && a.kind == pricing.AddonAudio && m.Audio == pricing.AudioUnpriced:
+			c.errs[a.key] = m.Name + "'s price with native audio is not published; untick it."
 		case on && !included:
 			c.errs[a.key] = m.Name + " cannot add " + strings.ToLower(a.label) + " here; untick it."
 		}

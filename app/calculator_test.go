@@ -691,6 +691,12 @@ func TestCalculatorAddons(t *testing.T) {
 	if _, _, ok := element(html, "f-audio-msg"); !ok {
 		t.Error("no message element beside the box")
 	}
+	// Sora 2 makes audio, but its price with it is not published: the
+	// box says that, not that it cannot have audio.
+	c, _ = loadCalculator(t, "/#profile=sora-api&model=sora-2&res=720p&dur=8&audio=1")
+	if c.current || c.errs["audio"] != "Sora 2's price with native audio is not published; untick it." {
+		t.Errorf("Sora 2 with audio: current %v, message %q", c.current, c.errs["audio"])
+	}
 	c, _ = loadCalculator(t, "/#profile=veo-api&model=veo-3&res=720p&dur=8&audio=maybe")
 	if !strings.HasPrefix(c.errs["audio"], "Native audio “maybe” is not in the list") {
 		t.Errorf("audio=maybe: message %q", c.errs["audio"])
