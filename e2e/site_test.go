@@ -273,13 +273,17 @@ import (
 // for it (+18.8 KB raw, +3.9 KB gzip -9 alone: 11,056,957 and 2,461,644).
 // Helper 51's: /plan's rows with native audio, priced as /compare prices
 // the shot, and its Share section (+5.4 KB raw, +1.7 KB gzip -9 alone:
-// 11,043,481 and 2,459,445). The four merged: 11,070,593 and 2,464,614; then /compare's legend says a
-// plan's price assumes every credit of it is used: 11,071,207 and 2,464,763.
+// 11,043,481 and 2,459,445). The four merged: 11,070,593 and 2,464,614.
+// /compare's legend says a plan's price assumes every credit of it is
+// used: 11,071,207 and 2,464,763. Helper 54's: native audio audited
+// against the research, the catalog's source notes saying where each
+// model's audio was read, and "unpriced" audio, said by the calculator
+// (+6.5 KB raw, +1.1 KB gzip -9: 11,077,724 and 2,465,900).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_072_000
-	ceilWasmGzip   = 2_465_000
+	ceilWasmRaw    = 11_078_000
+	ceilWasmGzip   = 2_466_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
