@@ -288,3 +288,28 @@ func ExamplePlanMonth_validityNotStated() {
 	// 100 unused, 0 expire, 100 may expire (validity not stated by Maker)
 	// total: $20.00 for 1,500 credits: 100 unused, 0 expiring, 100 may expire (validity not stated by Maker)
 }
+
+// A plan's first months under its promotion, from the research
+// (docs: research pricing.md, Google AI Ultra "Intro price $124.99/mo for
+// the first 3 months", then $249.99/mo): 200 Veo 3.1 Fast clips of 10
+// credits need 2,000, more than Pro's 1,000, so Ultra's 25,000. The month
+// is ranked at the regular price, what it costs from the fourth month on;
+// the first three are said apart.
+func ExamplePlanMonth_introPrice() {
+	ps, _ := pricing.Catalog()
+	p, _ := pricing.FindProfile(ps, "google-flow")
+	mix := []pricing.MixLine{{Name: "b-roll", Count: 200,
+		Shot: pricing.Shot{Seconds: mustDec("8"), Res: pricing.Res720p, Tier: pricing.TierFast}}}
+	mp, err := pricing.PlanMonth(p, mix, pricing.MonthOptions{Billing: pricing.LensMonthly})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(mp.PlanName, mp.Cost, "a month;", mp.FirstMonths, "months at", mp.FirstCost)
+	fmt.Println(mp.First)
+	fmt.Println(mp.Working[len(mp.Working)-1])
+	// Output:
+	// Google AI Ultra $249.99 a month; 3 months at $124.99
+	// first 3 months $124.99 a month (intro price; who qualifies not stated), then $249.99
+	// first 3 months: Google AI Ultra plan at $124.99 a month (intro price), then $249.99
+}

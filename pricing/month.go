@@ -69,6 +69,15 @@ type MonthPlan struct {
 	// Figures says which figure the plan and the models used are where
 	// their sources give a range or two figures (Profile.Figures).
 	Figures []string
+	// First is the plan's first months under its promotion (Plan.Promo),
+	// where it has one that applies: FirstMonths months (the intro price's,
+	// or 1 for a first-month bonus) at FirstCost a month, in the display
+	// currency, said in words: "first 3 months $124.99 a month (intro
+	// price; who qualifies not stated), then $249.99". Cost, and the
+	// ranking, stay on the months after: what the month costs from then on.
+	FirstCost   Money
+	FirstMonths int
+	First       string
 }
 
 // MonthLine is how one mix line is made: on ModelID, UnitsPerKeptClip
@@ -447,8 +456,80 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 		w = append(w, WorkingMoney(cost, perSecond, mp.CostPerKeptSecond)+" ÷ "+secs(mp.KeptSeconds)+" kept = "+
 			FormatMoney(mp.CostPerKeptSecond)+" per kept second")
 	}
+	if line := firstPeriod(&mp, &best, cur, billing, o, f); line != "" {
+		w = append(w, line)
+	}
 	mp.Working = w
 	return mp, nil
+}
+
+// firstPeriod sets mp's first months under the promotion of best's plan
+// and returns their working, or "" when there is none: the intro price,
+// billed monthly, for its months; a bonus's extra credits in the first
+// month, which may need fewer top-up packs.
+func firstPeriod(mp *MonthPlan, best *monthOption, pcur Currency, billing Lens, o MonthOptions, f *unitFormat) string {
+	pl := best.plan
+	if pl == nil || pl.Promo == nil {
+		return ""
+	}
+	pr := pl.Promo
+	price, months := best.planPrice, 1
+	intro := billing == LensMonthly && pr.IntroPrice.Valid
+	if intro {
+		price, months = pr.IntroPrice.Decimal, pr.IntroMonths
+	}
+	var bonus decimal.Decimal
+	if pr.BonusPercent.Valid {
+		bonus = bonusCredits(pl.Credits, pr.BonusPercent.Decimal, pr.BonusCap)
+	}
+	if !intro && !bonus.IsPositive() {
+		return ""
+	}
+	cur := mp.Cost.Currency
+	cost, packs := price, int64(0)
+	if best.pack != nil {
+		if short := best.need.Sub(pl.Credits).Sub(bonus); short.IsPositive() {
+			packs, _ = packsFor(short, best.pack)
+		}
+		cost = cost.Add(best.pack.Price.Mul(decimal.NewFromInt(packs)))
+	}
+	first, err := o.Rates.Convert(Money{cost, pcur}, cur)
+	if err != nil { // the month's own cost converted: the rate is there
+		return ""
+	}
+	mp.FirstCost, mp.FirstMonths = first, months
+	when := "first month"
+	if months > 1 {
+		when = "first " + strconv.Itoa(months) + " months"
+	}
+	line := when + ": " + pl.Name + " plan at " + formatPrice(Money{price, pcur})
+	words := when + " " + FormatMoney(first)
+	if months > 1 {
+		words += " a month"
+	}
+	words += " ("
+	if intro {
+		line += " a month (intro price)"
+		words += "intro price; who qualifies not stated"
+	}
+	if bonus.IsPositive() {
+		line += " with " + f.amount(pl.Credits.Add(bonus)) + " (" + FormatNumber(bonus) + " bonus)"
+		if intro {
+			words += "; "
+		}
+		words += "+" + FormatNumber(bonus) + " bonus credits"
+	}
+	if packs > 0 {
+		line += " + " + FormatInt(int(packs)) + " × " + best.pack.Name
+	}
+	mp.First = words + "), then " + FormatMoney(mp.Cost)
+	if best.pack != nil {
+		line += " = " + FormatMoney(Money{cost, pcur})
+		if months > 1 {
+			line += " a month"
+		}
+	}
+	return line + ", then " + FormatMoney(Money{best.cost, pcur})
 }
 
 // UnusedWords says what becomes of a month's unused credits: "550

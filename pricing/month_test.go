@@ -242,3 +242,52 @@ func TestPlanMonthPricesAsRank(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanMonthFirst: a plan's promotion is said apart from the month,
+// which stays on the regular price. The intro price is a monthly one (not
+// under yearly billing, as the calculator's first month); a bonus's extra
+// credits may need fewer top-ups in the first month.
+func TestPlanMonthFirst(t *testing.T) {
+	maker := profile(t, makerJSON)
+	maker.Packs = maker.Packs[:1] // the top-up alone: its count is what a bonus changes
+	small := &maker.Plans[0]
+	tests := []struct {
+		name, billing, mix string
+		promo              Promo
+		cost, first, words string
+		months             int
+	}{
+		// 1,500 credits: Small $10 + 1 Top-up $10. At the $5 intro price,
+		// $15 for the first 2 months.
+		{"intro", "monthly", "b:30:10 720p fast", Promo{IntroPrice: ndec(t, "5"), IntroMonths: 2},
+			"20", "15", "first 2 months $15.00 a month (intro price; who qualifies not stated), then $20.00", 2},
+		// 800 credits: Small 500 + 1 Top-up. A 100% bonus makes Small's
+		// first month 1,000 credits: no top-up, $10.
+		{"bonus saves a top-up", "monthly", "b:16:10 720p fast", Promo{BonusPercent: ndec(t, "100")},
+			"20", "10", "first month $10.00 (+500 bonus credits), then $20.00", 1},
+		// Capped at 100 credits: 600 still needs the top-up.
+		{"bonus capped", "monthly", "b:16:10 720p fast", Promo{BonusPercent: ndec(t, "100"), BonusCap: ndec(t, "100")},
+			"20", "20", "first month $20.00 (+100 bonus credits), then $20.00", 1},
+		// Billed yearly, Big is chosen; Small's intro price is not Big's.
+		{"other plan", "yearly", "b:50:10 720p fast", Promo{IntroPrice: ndec(t, "5"), IntroMonths: 2},
+			"30", "", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pr := tt.promo
+			small.Promo = &pr
+			mp, err := PlanMonth(maker, mix(t, tt.mix), MonthOptions{Billing: Lens(tt.billing)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := ""
+			if mp.FirstMonths > 0 {
+				first = Exact(mp.FirstCost.Amount)
+			}
+			if Exact(mp.Cost.Amount) != tt.cost || first != tt.first || mp.First != tt.words || mp.FirstMonths != tt.months {
+				t.Errorf("cost %s, first %s for %d months, %q; want %s, %s for %d, %q\n%s", Exact(mp.Cost.Amount), first,
+					mp.FirstMonths, mp.First, tt.cost, tt.first, tt.months, tt.words, strings.Join(mp.Working, "\n"))
+			}
+		})
+	}
+}
