@@ -84,6 +84,7 @@ type planLine struct {
 	Name      string
 	Custom    bool
 	Way       string // "Pro plan + 2 × Top-up"
+	First     string // the first months under the plan's promotion (pricing.MonthPlan.First)
 	Cost      string
 	Exact     string
 	PerSecond string
@@ -306,7 +307,7 @@ func (c *planner) renderResults() app.UI {
 		rows[i] = attrs(elem("tr", "plan-row-result",
 			textElem("td", "num", rank),
 			elem("th", "", app.Text(l.Name), tag).Attr("scope", "row"),
-			textElem("td", "plan-way", l.Way),
+			elem("td", "", textElem("span", "plan-way", l.Way), figureNote(l.First)),
 			textElem("td", "num plan-cost", l.Cost),
 			textElem("td", "num", l.PerSecond),
 			elem("td", "", textElem("span", "plan-credits", l.Credits), textElem("span", "plan-unused", l.Unused),
@@ -355,7 +356,8 @@ func (c *planner) renderEven() app.UI {
 	return elem("section", "plan-even-section",
 		textElem("h2", "", "Subscription or API?").ID("plan-even-title"),
 		textElem("p", "plan-lede", "The same mix, smaller and larger: the cheapest subscription (a plan, with "+
-			"top-ups if needed) against the cheapest pay-as-you-go API, in money per month."),
+			"top-ups if needed) against the cheapest pay-as-you-go API, in money per month at the regular price "+
+			"(a plan's first months at an intro price are said in its row above)."),
 		p,
 		chart,
 	).ID("plan-even").Attr("aria-labelledby", "plan-even-title")
@@ -840,7 +842,7 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 	l := planLine{Rank: rank, ID: mp.ProfileID, Name: strings.TrimSuffix(mp.ProfileName, customMark),
 		Custom: c.custom[mp.ProfileID], Way: wayText(mp, billing), Cost: pricing.FormatMoney(mp.Cost),
 		Exact: pricing.Exact(mp.Cost.Amount), PerSecond: pricing.FormatMoney(mp.CostPerKeptSecond),
-		Working: mp.Working, Figures: strings.Join(mp.Figures, "; ")}
+		Working: mp.Working, Figures: strings.Join(mp.Figures, "; "), First: mp.First}
 	api := mp.Option == pricing.OptionAPI
 	if api {
 		l.Credits = "pay per clip"

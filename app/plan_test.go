@@ -854,3 +854,32 @@ func TestPlannerShare(t *testing.T) {
 		t.Error("the planner offers embed code for a page /embed does not show")
 	}
 }
+
+// TestPlanFirstMonths: Google AI Ultra's row is ranked at $249.99, what
+// the month costs from then on, and says its first 3 months at the intro
+// price, under the way to buy, with the working's line; a plan without a
+// promotion says nothing.
+func TestPlanFirstMonths(t *testing.T) {
+	flow := func(state string) planLine {
+		t.Helper()
+		for _, l := range openPlanner(t, state).results {
+			if l.ID == "google-flow" {
+				return l
+			}
+		}
+		t.Fatalf("%s: no Google Flow row", state)
+		return planLine{}
+	}
+	// 200 × 10 credits: more than Pro's 1,000.
+	l := flow("mix=b:200:8:720p:fast:1&billing=monthly")
+	const want = "first 3 months $124.99 a month (intro price; who qualifies not stated), then $249.99"
+	if l.Way != "Google AI Ultra plan" || l.Cost != "$249.99" || l.First != want {
+		t.Errorf("Ultra: %q, %s, first %q; want %q", l.Way, l.Cost, l.First, want)
+	}
+	if w := l.Working[len(l.Working)-1]; w != "first 3 months: Google AI Ultra plan at $124.99 a month (intro price), then $249.99" {
+		t.Errorf("Ultra's working ends %q", w)
+	}
+	if l := flow("mix=b:100:8:720p:fast:1&billing=monthly"); l.Way != "Google AI Pro plan" || l.First != "" {
+		t.Errorf("Pro: %q, first %q", l.Way, l.First)
+	}
+}

@@ -441,3 +441,24 @@ func TestPlanShare(t *testing.T) {
 	tb.assertNoErrors()
 	tb2.assertNoErrors()
 }
+
+// TestPlanIntroPrice: Google AI Ultra is ranked at its regular $249.99,
+// what the month costs from the fourth on, and its row says the first 3
+// months at the intro price under the way to buy it (200 Veo 3.1 Fast
+// clips of 10 credits: more than Pro's 1,000).
+func TestPlanIntroPrice(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/plan#mix=b:200:8:720p:fast:1")
+	const row = `document.querySelector('#plan-table tr[data-platform="google-flow"]')`
+	tb.waitFor("Flow's row", row+` !== null`, 10*time.Second)
+	got := eval[[]string](tb, `[`+row+`.dataset.monthlyCost, `+row+`.querySelector(".plan-way").textContent,
+		`+row+`.querySelector(".plan-way + .figure-note")?.textContent ?? ""]`)
+	want := []string{"249.99", "Google AI Ultra plan",
+		"First 3 months $124.99 a month (intro price; who qualifies not stated), then $249.99."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Flow's row: %q, want %q", got, want)
+	}
+	tb.assertNoErrors()
+}
