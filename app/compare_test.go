@@ -739,3 +739,26 @@ func TestCompareViewStatusCurrent(t *testing.T) {
 		t.Errorf("with %d rows shown, the status says %q", n, m[1])
 	}
 }
+
+// TestCompareIntroPrice: /compare ranks Google AI Ultra at its regular
+// $249.99 a month, as /plan does, and says so where it says how the
+// credits are bought, on the page and in the Markdown and CSV; the first
+// month's lens ranks it at the intro price and says what follows.
+func TestCompareIntroPrice(t *testing.T) {
+	tests := []struct{ billing, want string }{
+		{"cheapest", "Google AI Ultra (billed monthly at the regular price, not the intro $124.99 of the first 3 months)"},
+		{"monthly", "Google AI Ultra (billed monthly at the regular price, not the intro $124.99 of the first 3 months)"},
+		{"first", "Google AI Ultra (first month at the intro price for 3 months, then $249.99)"},
+	}
+	for _, tt := range tests {
+		c, html := loadCompare(t, "/compare#dur=8&res=720p&tier=fast&platforms=google-flow&billing="+tt.billing)
+		if len(c.table.Rows) == 0 {
+			t.Fatalf("%s: no rows", tt.billing)
+		}
+		l := c.table.Rows[0]
+		if l.Plan != tt.want || !strings.Contains(html, tt.want) || !strings.Contains(c.table.Markdown(), tt.want) ||
+			!strings.Contains(c.table.CSV(), tt.want) {
+			t.Errorf("%s: Flow's row bought as %q, want %q", tt.billing, l.Plan, tt.want)
+		}
+	}
+}

@@ -262,6 +262,16 @@ func (p *Profile) unitPrice(w *way) UnitPrice {
 		switch Lenses[w.lens] {
 		case LensMonthly:
 			u.Note = "billed monthly"
+			// The month is the regular one, as /plan's: a promotion is
+			// the first month's lens.
+			switch pr := pl.Promo; {
+			case pr == nil:
+			case pr.IntroPrice.Valid:
+				u.Note += " at the regular price, not the intro " + formatPrice(Money{pr.IntroPrice.Decimal, p.Currency}) +
+					" of the " + firstMonths(pr.IntroMonths)
+			case pr.BonusPercent.Valid:
+				u.Note += ", without the first month's bonus credits"
+			}
 		case LensYearly:
 			u.Note = "billed yearly"
 			u.Price.Amount, _ = yearlyPerMonth(pl)
@@ -275,6 +285,9 @@ func (p *Profile) unitPrice(w *way) UnitPrice {
 					u.Note += " at the intro price"
 					if pr.IntroMonths > 0 {
 						u.Note += " for " + strconv.Itoa(pr.IntroMonths) + " months"
+					}
+					if pl.Monthly.Valid {
+						u.Note += ", then " + formatPrice(Money{pl.Monthly.Decimal, p.Currency})
 					}
 				}
 				if bonus.IsPositive() {

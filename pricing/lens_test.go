@@ -15,7 +15,7 @@ func TestUnitPrices(t *testing.T) {
 		want string // lens:plan-or-pack=per credit (note), cheapest first
 	}{
 		// Monthly: monthly price ÷ credits. Max is billed yearly only.
-		{studio, LensMonthly, "monthly:pro=0.0155555555555556 (billed monthly); monthly:std=0.024 (billed monthly)"},
+		{studio, LensMonthly, "monthly:pro=0.0155555555555556 (billed monthly); monthly:std=0.024 (billed monthly, without the first month's bonus credits)"},
 		// Yearly: yearly per month, or yearly ÷ 12, ÷ credits.
 		{studio, LensYearly, "yearly:max=0.008 (billed yearly); yearly:pro=0.0124444444444444 (billed yearly); yearly:std=0.0192 (billed yearly)"},
 		// First month: 15 ÷ (625 + min(312.5, 200)).
@@ -25,7 +25,7 @@ func TestUnitPrices(t *testing.T) {
 		// Cheapest: monthly, yearly and packs, never first.
 		{studio, LensCheapest, "yearly:max=0.008 (billed yearly); packs:topup=0.01 (needs a subscription); " +
 			"yearly:pro=0.0124444444444444 (billed yearly); monthly:pro=0.0155555555555556 (billed monthly); " +
-			"packs:starter=0.0166666666666667 (); yearly:std=0.0192 (billed yearly); monthly:std=0.024 (billed monthly)"},
+			"packs:starter=0.0166666666666667 (); yearly:std=0.0192 (billed yearly); monthly:std=0.024 (billed monthly, without the first month's bonus credits)"},
 		{studio, LensAPI, ""},
 		// An API profile has one way: 1 unit of money per unit.
 		{cloud, LensAPI, "api:=1 (pay as you go)"},

@@ -498,10 +498,7 @@ func firstPeriod(mp *MonthPlan, best *monthOption, pcur Currency, billing Lens, 
 		return ""
 	}
 	mp.FirstCost, mp.FirstMonths = first, months
-	when := "first month"
-	if months > 1 {
-		when = "first " + strconv.Itoa(months) + " months"
-	}
+	when := firstMonths(months)
 	line := when + ": " + pl.Name + " plan at " + formatPrice(Money{price, pcur})
 	words := when + " " + FormatMoney(first)
 	if months > 1 {
@@ -530,6 +527,14 @@ func firstPeriod(mp *MonthPlan, best *monthOption, pcur Currency, billing Lens, 
 		}
 	}
 	return line + ", then " + FormatMoney(Money{best.cost, pcur})
+}
+
+// firstMonths says a promotion's months: "first month", "first 3 months".
+func firstMonths(n int) string {
+	if n > 1 {
+		return "first " + strconv.Itoa(n) + " months"
+	}
+	return "first month"
 }
 
 // UnusedWords says what becomes of a month's unused credits: "550
