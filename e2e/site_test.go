@@ -279,11 +279,14 @@ import (
 // against the research, the catalog's source notes saying where each
 // model's audio was read, and "unpriced" audio, said by the calculator
 // (+6.5 KB raw, +1.1 KB gzip -9: 11,077,724 and 2,465,900).
+// Helper 57's: a plan's first months under its promotion, said by /plan's
+// row and working and by /compare's billing (+9.4 KB raw, +2.2 KB gzip -9:
+// 11,087,107 and 2,468,121).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_078_000
-	ceilWasmGzip   = 2_466_000
+	ceilWasmRaw    = 11_088_000
+	ceilWasmGzip   = 2_469_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
