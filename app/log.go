@@ -78,7 +78,7 @@ type clipLog struct {
 	models    []choice
 	res       []choice
 	resHint   string    // the platform's name for the chosen resolution
-	addons    []string  // the add-ons the chosen model prices (addonKeys' keys): boxes
+	addons    []string  // the add-ons the chosen model prices or makes unpriced (addonKeys' keys): boxes
 	cost      resultRow // cost per clip, as the form stands
 	perSecond resultRow
 
@@ -746,8 +746,9 @@ func (c *clipLog) field(name, hint, unit, mode string) app.UI {
 	}.render()
 }
 
-// renderAddons renders the add-ons the chosen model prices (Veo 3's audio)
-// as boxes to tick: ticked, the catalog's credits count them.
+// renderAddons renders the add-ons the chosen model prices (Veo 3's audio),
+// or makes unpriced (Sora 2's), as boxes to tick: ticked, the catalog's
+// credits count them, or are left for the person to type.
 func (c *clipLog) renderAddons() app.UI {
 	var boxes []app.UI
 	for _, a := range addonKeys {
@@ -1428,13 +1429,15 @@ func (c *clipLog) fillClip(name string) {
 		}
 	}
 	c.resHint = resHint(m, pricing.Resolution(v["res"]))
-	// The add-ons the model prices, ticked or not; one it does not price
-	// is dropped with its box.
+	// The add-ons the model prices, ticked or not, and native audio it
+	// makes at a price no source gives (Sora 2): ticked, the catalog has no
+	// credits for the clip and the person types them. One it cannot add is
+	// dropped with its box.
 	c.addons = c.addons[:0]
 	var addons []pricing.AddonKind
 	for _, a := range addonKeys {
 		switch {
-		case !offersAddon(m, a.kind):
+		case !offersAddon(m, a.kind) && (a.kind != pricing.AddonAudio || m.Audio != pricing.AudioUnpriced):
 			delete(v, a.key)
 		case v[a.key] == "1":
 			addons = append(addons, a.kind)

@@ -1080,6 +1080,96 @@ func TestLogAddons(t *testing.T) {
 	}
 }
 
+// TestLogUnpricedAudio: Sora 2 makes native audio at a price no source
+// gives. Before, its form had no Audio box: a clip made with audio could
+// not say so, and the form filled in the silent clip's $0.80 as its cost.
+// Now the box is there; ticked, the credits are left for the person to
+// type, the clip keeps its audio through an edit, a CSV file and a backup,
+// and the generations per kept clip count it like any other.
+func TestLogUnpricedAudio(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"profile": "sora-api", "model": "sora-2", "res": "720p", "dur": "8"})
+	if !slices.Equal(c.addons, []string{"audio"}) || c.values["credits"] != "0.8" {
+		t.Fatalf("Sora 2, silent: boxes %v, credits %q (%s)", c.addons, c.values["credits"], c.usage)
+	}
+	if !strings.Contains(logHTML(t, c), `name="audio"`) {
+		t.Error("the form has no box for Sora 2's audio")
+	}
+	typeClip(c, map[string]string{"audio": "1"})
+	if want := "Native audio price not published: type what the platform charged."; c.usage != want || c.values["credits"] != "" {
+		t.Errorf("Sora 2 with audio: credits %q, usage %q, want %q", c.values["credits"], c.usage, want)
+	}
+	if c.save(false) || c.errs["credits"] == "" {
+		t.Errorf("saved with the silent clip's credits or none: %v", c.errs)
+	}
+	typeClip(c, map[string]string{"credits": "1.2", "kept": "no"})
+	if !c.save(true) {
+		t.Fatalf("save: %q %v", c.clipMsg, c.errs)
+	}
+	if c.values["audio"] != "1" {
+		t.Errorf("log another like this: audio %q", c.values["audio"])
+	}
+	typeClip(c, map[string]string{"audio": "", "kept": "yes"})
+	if c.values["credits"] != "0.8" {
+		t.Errorf("unticked, credits %q, want the catalog's 0.8", c.values["credits"])
+	}
+	if !c.save(false) {
+		t.Fatalf("save: %q %v", c.clipMsg, c.errs)
+	}
+	byCredits := map[string][]pricing.AddonKind{}
+	for _, e := range c.rows {
+		byCredits[e.Credits.String()] = e.Addons
+	}
+	if len(byCredits) != 2 || !slices.Equal(byCredits["1.2"], []pricing.AddonKind{pricing.AddonAudio}) || byCredits["0.8"] != nil {
+		t.Fatalf("logged %v, want 1.2 with audio and 0.8 without", byCredits)
+	}
+	if html := logHTML(t, c); value(t, html, idLogCost) != "2" || value(t, html, idLogCostPerKept) != "2" {
+		t.Errorf("totals: money spent %q, per kept clip %q, want 2 and 2", value(t, html, idLogCost), value(t, html, idLogCostPerKept))
+	}
+	if d, src, ok := measuredTakes("sora-api", "sora-2"); !ok || d.String() != "2" {
+		t.Errorf("measured takes %v %q %v, want 2", d, src, ok)
+	}
+
+	// Edited, the clip has its box ticked and its typed credits.
+	for _, e := range c.rows {
+		if e.Addons == nil {
+			continue
+		}
+		c.onEdit(e.ID)(app.Context{}, noEvent)
+		if c.values["audio"] != "1" || c.values["credits"] != "1.2" {
+			t.Errorf("editing: audio %q, credits %q", c.values["audio"], c.values["credits"])
+		}
+		if !c.save(false) || !strings.HasPrefix(c.status, "Nothing was changed") {
+			t.Errorf("Save changes unchanged: %q %q %v", c.status, c.clipMsg, c.errs)
+		}
+	}
+
+	// A CSV file and a backup keep it.
+	var csv, backup strings.Builder
+	if err := c.log.ExportCSV(&csv, cliplog.CSVOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.log.ExportJSON(&backup, "2026-11-27T00:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+	es, err := cliplog.ReadCSV([]byte(csv.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := cliplog.ReadBackup([]byte(backup.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, got := range map[string][]cliplog.Entry{"CSV": es, "backup": b.Entries} {
+		for _, e := range got {
+			if i := slices.IndexFunc(c.rows, func(r cliplog.Entry) bool { return r.ID == e.ID }); len(got) != 2 || i < 0 || !e.Equal(c.rows[i]) {
+				t.Errorf("the %s changed a clip: %+v", name, e)
+			}
+		}
+	}
+}
+
 // TestLogReplace: a clip corrected in a spreadsheet (its client), imported
 // again, was only "left out": nothing could save it. Replace saves the
 // file's version, and Put back the saved one.
@@ -1921,6 +2011,7 @@ func TestLogRestoreBundledID(t *testing.T) {
 func TestLogEditKeepsAddons(t *testing.T) {
 	veo := map[string]string{"profile": "veo-api", "model": "veo-3", "res": "720p", "dur": "8"}
 	luma := map[string]string{"profile": "luma", "model": "ray-2", "res": "720p", "dur": "5"}
+	sora := map[string]string{"profile": "sora-api", "model": "sora-2", "res": "720p", "dur": "8"}
 	with := func(m map[string]string, kv ...string) map[string]string {
 		out := maps.Clone(m)
 		for i := 0; i < len(kv); i += 2 {
@@ -1939,6 +2030,8 @@ func TestLogEditKeepsAddons(t *testing.T) {
 		{"Veo 3 with audio, credits typed", with(veo, "audio", "1", "credits", "2.5"), []pricing.AddonKind{pricing.AddonAudio}},
 		{"Ray2 upscaled", with(luma, "upscale", "1"), []pricing.AddonKind{pricing.AddonUpscale}},
 		{"Ray2, upscale's credits typed without it", with(luma, "credits", "170"), nil},
+		{"Sora 2 with audio, its price not published", with(sora, "audio", "1", "credits", "1.2"), []pricing.AddonKind{pricing.AddonAudio}},
+		{"Sora 2 without", sora, nil},
 	}
 	for _, tt := range tests {
 		s := cliplog.NewMemStore()
