@@ -762,11 +762,13 @@ func (c *clipLog) renderAddons() app.UI {
 	return elem("div", "cmp-checks", boxes...).Attr("role", "group").Attr("aria-label", "Add-ons")
 }
 
-// onCheck follows a box of renderAddons.
+// onCheck follows a box of renderAddons, and shows the credits it changed
+// (emptied, for audio no source prices: go-app left the old number).
 func (c *clipLog) onCheck(name string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.values[name] = checkedValue(ctx)
 		c.edited(name)
+		c.syncInputs(ctx, name)
 	}
 }
 

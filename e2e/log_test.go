@@ -650,6 +650,37 @@ func TestLogAddonBoxes(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestLogUnpricedAudio: a Sora 2 clip made with audio is logged with it.
+// Sora 2 makes native audio at a price no source gives; its form had no
+// Audio box, and filled in the silent clip's $0.80 as what it cost. Now
+// ticked, the credits are left for the person to type, and the clip
+// keeps its audio in storage and in the CSV file.
+func TestLogUnpricedAudio(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: captureDownloads})
+	tb.open("/log")
+	pick(tb, "f-profile", "sora-api")
+	pick(tb, "f-model", "sora-2")
+	tb.waitFor("Sora 2's Audio box", `!!document.getElementById("f-audio") && document.getElementById("f-credits").value !== ""`, 10*time.Second)
+	tb.do("ticking Audio", chromedp.Click(chromedp.CSS(`label[for="f-audio"]`)))
+	tb.waitFor("the credits left to type", `document.getElementById("f-audio").checked && document.getElementById("f-credits").value === "" &&
+		document.getElementById("f-credits-hint").textContent === "Native audio price not published: type what the platform charged."`, 10*time.Second)
+	typeInto(tb, "f-credits", "1.2")
+	tb.waitFor("the cost typed", `document.getElementById("log-clip-cost").textContent.includes("$1.20")`, 10*time.Second)
+	saveClip(tb, "log-save")
+	id := logIDs(tb)[0]
+	if stored := eval[string](tb, `localStorage.getItem("aivc.log.v1.e." + `+jsString(id)+`)`); !strings.Contains(stored, `"a":"audio"`) ||
+		!strings.Contains(stored, `"m":"sora-2"`) {
+		t.Errorf("the clip is stored without its audio: %s", stored)
+	}
+	if csv, _ := lastDownload(tb, "log-export-csv"); !strings.Contains(csv, ",sora-2,") || !strings.HasSuffix(csv, ",audio\r\n") {
+		t.Errorf("the CSV file lost the audio:\n%s", csv)
+	}
+	tb.assertNoErrors()
+}
+
 // TestLogEditAddons: a clip logged with Luma's upscale comes back in
 // Edit with Upscale ticked, and Save changes without a change leaves the
 // stored clip as it was. Edit guessed the add-ons from the credits, so a
