@@ -978,8 +978,16 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 			// The same clips as a month's row, on every platform.
 			mix := "clips:" + clips.String() + ":" + pricing.Exact(in.Seconds) + ":" + string(in.Res) + ":" +
 				string(cmp.Or(c.choices.tier, pricing.TierAny)) + ":" + takesText(takes)
-			if on, _ := flagValue(c.values["audio"]); on {
-				mix += ":audio" // a row with native audio, as here (extra or included)
+			// A row with native audio or upscale, as here (extra or
+			// included): the row's fields after takes, as far as the last.
+			skipped := ""
+			for _, a := range addonKeys {
+				if on, _ := flagValue(c.values[a.key]); on {
+					mix += skipped + ":" + a.key
+					skipped = ""
+				} else {
+					skipped += ":"
+				}
 			}
 			// Billed and shown as here: a yearly plan's clips were planned
 			// monthly, a calculation in euros in dollars.

@@ -13,8 +13,8 @@ import (
 )
 
 // planner is the page at /plan: a month of shots (rows of name, clips,
-// seconds, resolution, tier, generations per kept clip and native audio,
-// each priced as /compare prices its shot) bought the cheapest way on
+// seconds, resolution, tier, generations per kept clip, native audio and
+// upscale, each priced as /compare prices its shot) bought the cheapest way on
 // every platform (pricing.PlanAll): a plan, a plan and top-up packs, packs
 // alone, or pay as you go. Around the ranking: where a subscription starts
 // to beat the API as the month grows (the break-even, with a chart), what
@@ -24,11 +24,11 @@ import (
 // address bar was the only way to share it.
 //
 // The state lives in the URL fragment:
-// "/plan#mix=hero:20:8:1080p:premium:1.5:audio,broll:100:5:720p:fast:1&billing=monthly&cur=USD",
-// each row name:clips:seconds:resolution:tier:takes:audio. A row without
-// takes uses the generations per kept clip measured in the clip log for
-// its tier, or 1; a row without audio (every link made before rows had
-// it) has none. The page is prerendered with the default mix.
+// "/plan#mix=hero:20:8:1080p:premium:1.5:audio,broll:100:5:720p:fast:1::upscale&billing=monthly&cur=USD",
+// each row name:clips:seconds:resolution:tier:takes:audio:upscale. A row
+// without takes uses the generations per kept clip measured in the clip
+// log for its tier, or 1; a row without audio or upscale (every link made
+// before rows had them) has none. The page is prerendered with the default mix.
 //
 // A link carries that measure as "~2" in place of takes, so that it shows
 // the same month on a device without the log. It stays a measure: a device
@@ -69,12 +69,21 @@ type planner struct {
 
 // mixRow is one row of the mix as typed or linked. Measured is the
 // generations per kept clip a link carried as measured ("~2"), counted
-// while Takes is empty and this device's log has no measure. Audio is
-// "audio" for clips with native audio, "" for none (audioChoices).
+// while Takes is empty and this device's log has no measure. Audio and
+// Upscale are their add-on's key ("audio", "upscale") for clips with it,
+// "" for none (rowAddonChoices).
 type mixRow struct {
 	_                                      pricing.NotComparable
 	Name, Count, Seconds, Res, Tier, Takes string
-	Measured, Audio                        string
+	Measured, Audio, Upscale               string
+}
+
+// addon is the row's field for the add-on key of addonKeys.
+func (r *mixRow) addon(key string) *string {
+	if key == "upscale" {
+		return &r.Upscale
+	}
+	return &r.Audio
 }
 
 // planLine is one platform's cheapest month, formatted.
@@ -105,11 +114,20 @@ var planKeys = []string{"mix", "billing", "cur", "rate"}
 var rowFields = []struct{ key, label, unit string }{
 	{"name", "Name", ""}, {"count", "Clips a month", "clips"}, {"sec", "Seconds", "s"},
 	{"res", labelRes, ""}, {"tier", labelTier, ""}, {"takes", labelTakes, ""}, {"audio", "Audio", ""},
+	{"upscale", labelUpscale, ""},
 }
 
-// audioChoices are a row's audio: none, or native audio, which only the
-// models that make it can give (on Veo 3 it costs more a second).
-var audioChoices = []choice{{Value: "", Label: "None"}, {Value: "audio", Label: labelAudio}}
+// rowAddonChoices are a row's choices for the add-on key (addonKeys):
+// none, or the add-on, which only the models that price it can give
+// (Veo 3's audio costs more a second, Luma's upscale 10 credits a 5 s).
+func rowAddonChoices(key string) []choice {
+	for _, a := range addonKeys {
+		if a.key == key {
+			return []choice{{Value: "", Label: "None"}, {Value: key, Label: a.label}}
+		}
+	}
+	return nil
+}
 
 // The default month: 20 hero shots of 5 s at 1080p on a premium model,
 // 1.5 generations per kept clip, and 100 b-roll clips of 5 s at 720p on
@@ -231,29 +249,29 @@ func (c *planner) peekText() string {
 	return "Cheapest of " + strconv.Itoa(len(c.results)) + ": " + first.Name + ", " + first.Cost + " a month."
 }
 
-// renderRow renders row i: its seven fields and a remove button.
+// renderRow renders row i: its eight fields and a remove button.
 func (c *planner) renderRow(i int) app.UI {
 	r := c.rows[i]
 	takesHint, takesDefault, _ := c.defaultTakes(r)
-	values := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes, r.Audio}
+	values := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes, r.Audio, r.Upscale}
 	fields := make([]app.UI, len(rowFields))
 	for j, f := range rowFields {
 		name := rowInput(i, f.key)
 		switch f.key {
-		case "res", "tier", "audio":
+		case "res", "tier", "audio", "upscale":
 			choices := compareResChoices
 			switch f.key {
 			case "tier":
 				choices = tierChoices
-			case "audio":
-				choices = audioChoices
+			case "audio", "upscale":
+				choices = rowAddonChoices(f.key)
 			}
 			p := picker{Name: name, Label: f.label, Value: values[j], Error: c.errs[name],
 				Choices: choices, OnChange: c.onRowField}
-			if f.key == "audio" {
-				// Named with its row: a screen reader's list of the
-				// form's fields gives every row's.
-				p.Heard = "Audio, row " + strconv.Itoa(i+1)
+			if choices[0].Value == "" {
+				// An add-on, named with its row: a screen reader's list
+				// of the form's fields gives every row's.
+				p.Heard = f.label + ", row " + strconv.Itoa(i+1)
 			}
 			fields[j] = p.render()
 		default:
@@ -418,8 +436,8 @@ func (c *planner) onRowField(ctx app.Context, e app.Event) {
 		r.Tier = v
 	case "takes":
 		r.Takes = v
-	case "audio":
-		r.Audio = v
+	case "audio", "upscale":
+		*r.addon(parts[2]) = v
 	}
 	c.changed(ctx)
 }
@@ -507,7 +525,7 @@ func (c *planner) apply(v url.Values) {
 }
 
 // parseMix reads a link's mix: rows separated by commas, fields by colons
-// (name:clips:seconds:resolution:tier:takes:audio, takes and audio
+// (name:clips:seconds:resolution:tier:takes:audio:upscale, the last three
 // optional, "~2" for a measure). A row with too few or too many fields is
 // kept as far as it goes and named in bad.
 func parseMix(s string) (rows []mixRow, bad string) {
@@ -519,7 +537,7 @@ func parseMix(s string) (rows []mixRow, bad string) {
 		if len(f) < 5 || len(f) > len(rowFields) {
 			if bad == "" {
 				bad = "Row " + strconv.Itoa(i+1) + " of the link (" + mixUnescape(part) + ") has " + pricing.CountInt(len(f), "field", "fields") +
-					", want name:clips:seconds:resolution:tier:takes:audio"
+					", want name:clips:seconds:resolution:tier:takes:audio:upscale"
 				if len(f) < 5 {
 					bad += "; " + strings.ToLower(rowFields[len(f)].label) + " is missing"
 				}
@@ -534,7 +552,7 @@ func parseMix(s string) (rows []mixRow, bad string) {
 			// same; "%2C" is a comma typed in the field ("1,200").
 			f[j] = strings.TrimSpace(mixUnescape(strings.TrimSpace(f[j])))
 		}
-		r := mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5], Audio: f[6]}
+		r := mixRow{Name: f[0], Count: f[1], Seconds: f[2], Res: f[3], Tier: f[4], Takes: f[5], Audio: f[6], Upscale: f[7]}
 		if m, ok := strings.CutPrefix(r.Takes, "~"); ok {
 			// "~~2" is a typed "~2" (no number: formatMix doubles its "~").
 			if m = strings.TrimSpace(m); strings.HasPrefix(m, "~") {
@@ -552,22 +570,19 @@ func parseMix(s string) (rows []mixRow, bad string) {
 func formatMix(rows []mixRow) string {
 	parts := make([]string, len(rows))
 	for i, r := range rows {
-		f := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier}
+		f := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes, r.Audio, r.Upscale}
 		for j := range f {
 			f[j] = mixEscape(strings.TrimSpace(f[j]))
 		}
-		if t := strings.TrimSpace(r.Takes); strings.HasPrefix(t, "~") {
-			f = append(f, "~"+mixEscape(t)) // typed, not a measure: reloaded, "~2" was taken for one
-		} else if t != "" {
-			f = append(f, mixEscape(t))
-		} else if m := strings.TrimSpace(r.Measured); m != "" {
-			f = append(f, "~"+mixEscape(m))
+		if strings.HasPrefix(strings.TrimSpace(r.Takes), "~") {
+			f[5] = "~" + f[5] // typed, not a measure: reloaded, "~2" was taken for one
+		} else if m := strings.TrimSpace(r.Measured); f[5] == "" && m != "" {
+			f[5] = "~" + mixEscape(m)
 		}
-		if a := strings.TrimSpace(r.Audio); a != "" {
-			if len(f) == 5 {
-				f = append(f, "") // no takes
-			}
-			f = append(f, mixEscape(a))
+		// The fields after the tier are written only as far as the last
+		// one given: a row without add-ons as links made before them.
+		for len(f) > 5 && f[len(f)-1] == "" {
+			f = f[:len(f)-1]
 		}
 		parts[i] = strings.Join(f, ":")
 	}
@@ -729,10 +744,12 @@ func (c *planner) readRow(i int) (pricing.MixLine, bool) {
 		bad("tier", &choiceError{Field: labelTier, Value: r.Tier})
 	}
 	line.Shot.Res, line.Shot.Tier = pricing.Resolution(r.Res), pricing.Tier(r.Tier)
-	if !isChoice(r.Audio, audioChoices) {
-		bad("audio", &choiceError{Field: rowLabel("audio"), Value: r.Audio})
-	} else if r.Audio != "" {
-		line.Shot.Addons = []pricing.AddonKind{pricing.AddonAudio} // as /compare's box
+	for _, a := range addonKeys { // as /compare's boxes
+		if v := *r.addon(a.key); !isChoice(v, rowAddonChoices(a.key)) {
+			bad(a.key, &choiceError{Field: rowLabel(a.key), Value: v})
+		} else if v != "" {
+			line.Shot.Addons = append(line.Shot.Addons, a.kind)
+		}
 	}
 	if strings.TrimSpace(r.Takes) == "" {
 		var err error

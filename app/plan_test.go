@@ -35,9 +35,9 @@ func TestParseMix(t *testing.T) {
 		{in: "hero:20:8:1080p:premium:1.5,broll:100:5:720p:fast:1", rows: 2,
 			out: "hero:20:8:1080p:premium:1.5,broll:100:5:720p:fast:1"},
 		{in: "hero:20:8:1080p:premium", rows: 1, out: "hero:20:8:1080p:premium"},
-		{in: "hero:20:8", rows: 1, bad: "Row 1 of the link (hero:20:8) has 3 fields, want name:clips:seconds:resolution:tier:takes:audio; resolution is missing.",
+		{in: "hero:20:8", rows: 1, bad: "Row 1 of the link (hero:20:8) has 3 fields, want name:clips:seconds:resolution:tier:takes:audio:upscale; resolution is missing.",
 			out: "hero:20:8::"},
-		{in: "hero", rows: 1, bad: "Row 1 of the link (hero) has 1 field, want name:clips:seconds:resolution:tier:takes:audio; clips a month is missing.",
+		{in: "hero", rows: 1, bad: "Row 1 of the link (hero) has 1 field, want name:clips:seconds:resolution:tier:takes:audio:upscale; clips a month is missing.",
 			out: "hero::::"},
 		// Audio is the seventh field, written only when there is some: a
 		// link without it (every link made before) has none.
@@ -45,8 +45,15 @@ func TestParseMix(t *testing.T) {
 		{in: "a:1:2:720p:fast::audio", rows: 1, out: "a:1:2:720p:fast::audio"},
 		{in: "a:1:2:720p:fast:1:", rows: 1, out: "a:1:2:720p:fast:1"},
 		{in: "a:1:2:720p:fast:1:9", rows: 1, out: "a:1:2:720p:fast:1:9"}, // readRow names the bad audio
-		{in: "a:1:2:720p:fast:1:audio:9", rows: 1, bad: "Row 1 of the link (a:1:2:720p:fast:1:audio:9) has 8 fields, want name:clips:seconds:resolution:tier:takes:audio.",
-			out: "a:1:2:720p:fast:1:audio"},
+		// Upscale is the eighth, written only when there is some.
+		{in: "a:1:2:720p:fast:1:audio:upscale", rows: 1, out: "a:1:2:720p:fast:1:audio:upscale"},
+		{in: "a:1:2:720p:fast:::upscale", rows: 1, out: "a:1:2:720p:fast:::upscale"},
+		{in: "a:1:2:720p:fast:~2::upscale", rows: 1, out: "a:1:2:720p:fast:~2::upscale"},
+		{in: "a:1:2:720p:fast:1:audio:", rows: 1, out: "a:1:2:720p:fast:1:audio"},
+		{in: "a:1:2:720p:fast:1::", rows: 1, out: "a:1:2:720p:fast:1"},
+		{in: "a:1:2:720p:fast:1:audio:9", rows: 1, out: "a:1:2:720p:fast:1:audio:9"}, // readRow names the bad upscale
+		{in: "a:1:2:720p:fast:1:audio:upscale:9", rows: 1, bad: "Row 1 of the link (a:1:2:720p:fast:1:audio:upscale:9) has 9 fields, want name:clips:seconds:resolution:tier:takes:audio:upscale.",
+			out: "a:1:2:720p:fast:1:audio:upscale"},
 	}
 	for _, tt := range tests {
 		rows, bad := parseMix(tt.in)
@@ -199,8 +206,8 @@ func TestPlannerErrors(t *testing.T) {
 	if !strings.Contains(c.errs["mix"], "The month is empty") {
 		t.Errorf("an empty month: %q", c.errs["mix"])
 	}
-	c = openPlanner(t, "mix=a:b:c:1:5:720p:any:1")
-	if !strings.Contains(c.errs["mix"], "8 fields") {
+	c = openPlanner(t, "mix=a:b:c:d:1:5:720p:any:1")
+	if !strings.Contains(c.errs["mix"], "9 fields") {
 		t.Errorf("a row with colons in its name: %q", c.errs["mix"])
 	}
 	// With one colon, its fields move along by one: not planned, and each
@@ -793,6 +800,87 @@ func TestPlannerAudio(t *testing.T) {
 	}
 }
 
+// TestPlannerUpscale: a row upscaled ("…::upscale", the row's eighth
+// field) is priced as /compare prices the shot with its Upscale box: only
+// Luma's Ray2 and Ray2 Flash price it, so Luma's row goes from Ray1.6 (80
+// credits) to Ray2 (160, and 10 for each 5 s upscaled: 170 a clip), and
+// every other platform says it cannot. The link carries it after audio.
+func TestPlannerUpscale(t *testing.T) {
+	const plain, upscaled = "hero:10:5:720p:standard:1", "hero:10:5:720p:standard:1::upscale"
+	working := func(c *planner, id string) string {
+		for _, l := range c.results {
+			if l.ID == id {
+				return strings.Join(l.Working, " | ")
+			}
+		}
+		return "none"
+	}
+	c := openPlanner(t, "mix="+plain)
+	if w := working(c, "luma"); !c.current || !strings.Contains(w, "hero, Ray1.6, 5 s at 720p: 10 × 80 credits per kept clip") || working(c, "kling") == "none" {
+		t.Fatalf("not upscaled: Luma %q (%s)", w, c.status)
+	}
+	c.rows[0].Upscale = "upscale"
+	c.compute()
+	if w := working(c, "luma"); !c.current || len(c.results) != 1 ||
+		!strings.Contains(w, "hero, Ray2, 5 s at 720p with upscale: 10 × 170 credits per kept clip = 1,700 credits | needed: 1,700 credits a month") {
+		t.Fatalf("upscaled: %d platforms, Luma %q (%s)", len(c.results), w, c.status)
+	}
+	// /compare's shot with Upscale ticked: the same 170 credits.
+	luma, _ := pricing.FindProfile(c.catalog, "luma")
+	if u, err := luma.Usage("ray-2", pricing.Shot{Seconds: decimal.NewFromInt(5), Res: pricing.Res720p,
+		Addons: []pricing.AddonKind{pricing.AddonUpscale}}); err != nil || !u.Units.Equal(decimal.NewFromInt(170)) {
+		t.Errorf("Ray2 upscaled, 5 s: %v credits, %v", u.Units, err)
+	}
+	said := ""
+	for _, g := range c.gone {
+		if g.Key == "kling" {
+			said = g.Reason
+		}
+	}
+	if said != "hero: no standard model makes 5 s at 720p with upscale." {
+		t.Errorf("Kling, which has no upscale, says %q", said)
+	}
+	if got := c.linkValues().Get("mix"); got != upscaled {
+		t.Errorf("the link's mix %q, want %q", got, upscaled)
+	}
+	c.rows[0].Audio = "audio"
+	v := c.linkValues()
+	if got := v.Get("mix"); got != "hero:10:5:720p:standard:1:audio:upscale" {
+		t.Errorf("with audio, the link's mix %q", got)
+	}
+	c2 := newPlanner()
+	c2.ready = true
+	c2.apply(planState(linkState(reread(t, "/plan", v, planKeys))))
+	if r := c2.rows[0]; r.Audio != "audio" || r.Upscale != "upscale" || !c2.current || len(c2.results) != 1 {
+		t.Errorf("the link reads back as %+v: %q", c2.rows, c2.status)
+	}
+
+	// The picker: labelled Upscale, in the row's fieldset, upscale chosen.
+	html := render(t, c2)
+	tag, _, ok := element(html, fieldID(rowInput(0, "upscale")))
+	if name, _ := attr(tag, "name"); !ok || !strings.HasPrefix(tag, "<select") || name != "mix-0-upscale" {
+		t.Fatalf("no select for row 1's upscale: %q", tag)
+	}
+	if label := regexp.MustCompile(`<label[^>]* for="f-mix-0-upscale"[^>]*>([^<]*)</label>`).FindStringSubmatch(html); label == nil || label[1] != "Upscale" {
+		t.Errorf("row 1's upscale is labelled %q", label)
+	}
+	if opt := regexp.MustCompile(`<option[^>]* value="upscale"[^>]*>Upscale</option>`).FindString(html); !strings.Contains(opt, " selected") {
+		t.Errorf("row 1's upscale: %q, want it selected", opt)
+	}
+
+	// A bad upscale in a link is named, and nothing is priced.
+	c = openPlanner(t, "mix=hero:10:5:720p:standard:1::4k")
+	if got, want := c.errs["mix-0-upscale"], "Row 1 (hero): Upscale “4k” is not in the list; pick one of the choices."; got != want || c.current {
+		t.Errorf("a bad upscale: %q (current %v), want %q", got, c.current, want)
+	}
+
+	// The calculator's clips upscaled go to /plan with it.
+	calc, _ := loadCalculator(t, "/#profile=luma&plan=lite&model=ray-2&res=720p&dur=5&upscale=1&clips=100")
+	if u := mustURL(t, calc.notePlan); !strings.HasSuffix(linkState(u).Get("mix"), "::upscale") {
+		t.Errorf("the calculator's /plan link %q has no upscale", calc.notePlan)
+	}
+}
+
 // TestPlannerOldLinks: a link made before rows had audio opens as it did:
 // no row has audio, the month is the engine's without add-ons, and the
 // page writes the very link back.
@@ -810,8 +898,8 @@ func TestPlannerOldLinks(t *testing.T) {
 		}
 		mix := make([]pricing.MixLine, len(c.rows))
 		for i, r := range c.rows {
-			if r.Audio != "" {
-				t.Errorf("%s: row %d has audio %q", link, i+1, r.Audio)
+			if r.Audio != "" || r.Upscale != "" {
+				t.Errorf("%s: row %d has audio %q, upscale %q", link, i+1, r.Audio, r.Upscale)
 			}
 			l, ok := c.readRow(i)
 			if !ok || len(l.Shot.Addons) != 0 {

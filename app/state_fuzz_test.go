@@ -61,6 +61,8 @@ func stateSeeds() []string {
 	}
 	// /plan's rows with native audio, with and without takes, and bad ones.
 	seeds = append(seeds, "mix=hero:10:8:720p:standard:1:audio,broll:100:5:720p:any::audio", "mix=a:1:5:720p:any:1:%3Cnil%3E,b:1:5:720p:any::audio:x")
+	// And upscaled, with and without audio, and a bad one.
+	seeds = append(seeds, "mix=hero:10:5:720p:standard:1::upscale,broll:10:5:720p:any:~2:audio:upscale", "mix=a:1:5:720p:any:1::%3Cnil%3E")
 	return seeds
 }
 
@@ -370,7 +372,8 @@ func FuzzPlanLink(f *testing.F) {
 func FuzzParseMix(f *testing.F) {
 	for _, s := range []string{defaultMix, "", ",", "a:1", "a:1:2:720p:fast:1:9", "hero:20:8", "a:b:c:d:e:f",
 		strings.Repeat("r:1:1:720p:any,", 30), " hero : 20 : 5 : 1080p : premium : 1.5 ", "é:٣:３:4K:any:", "a:1:2:720p:fast:~1.5", "a:1:2:720p:fast:~", "a:1:2:720p:fast: ~ 2", "a:1:2:720p:fast:~~2", "a:1:2:720p:fast:~ ~2", "a:1%2C200:7%2c5:720p:fast:~~1%2C5", "50%:1:5:%25%3A:any:%2",
-		"a:1:2:720p:fast::audio", "a:1:2:720p:fast:~2: audio ", "a:1:2:720p:fast:1:%3A", "a:1:2:720p:fast:1:audio:x"} {
+		"a:1:2:720p:fast::audio", "a:1:2:720p:fast:~2: audio ", "a:1:2:720p:fast:1:%3A", "a:1:2:720p:fast:1:audio:x",
+		"a:1:2:720p:fast:::upscale", "a:1:2:720p:fast:~2:: upscale ", "a:1:2:720p:fast:1:audio:upscale:x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -390,8 +393,8 @@ func FuzzParseMix(f *testing.F) {
 			t.Fatalf("parseMix(%q) → %q → %q", s, text, formatMix(again))
 		}
 		for i, r := range rows {
-			want := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes, r.Measured, r.Audio}
-			got := []string{again[i].Name, again[i].Count, again[i].Seconds, again[i].Res, again[i].Tier, again[i].Takes, again[i].Measured, again[i].Audio}
+			want := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes, r.Measured, r.Audio, r.Upscale}
+			got := []string{again[i].Name, again[i].Count, again[i].Seconds, again[i].Res, again[i].Tier, again[i].Takes, again[i].Measured, again[i].Audio, again[i].Upscale}
 			for j := range want {
 				if strings.TrimSpace(want[j]) != got[j] {
 					t.Fatalf("parseMix(%q): row %d field %d %q comes back %q", s, i, j, want[j], got[j])
@@ -687,7 +690,7 @@ func TestWriteStateFuzzSeeds(t *testing.T) {
 			corpora[name] = append(corpora[name], str(s))
 		}
 	}
-	for _, s := range append(append([]string{defaultMix, "", ",", "hero:20:8", "a:1:2:720p:fast:1:9"}, hostileValues...), "a:1:2:720p:fast::audio") {
+	for _, s := range append(append([]string{defaultMix, "", ",", "hero:20:8", "a:1:2:720p:fast:1:9"}, hostileValues...), "a:1:2:720p:fast::audio", "a:1:2:720p:fast:::upscale") {
 		corpora["FuzzParseMix"] = append(corpora["FuzzParseMix"], str(s))
 	}
 	for _, s := range append([]string{"", "runway", " Veo ", "gen-4"}, hostileValues...) {

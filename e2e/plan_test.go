@@ -410,6 +410,45 @@ func TestPlanAudio(t *testing.T) {
 	tb2.assertNoErrors()
 }
 
+// TestPlanUpscale: a person upscales a row from the keyboard; the month is
+// priced as /compare prices the shot with Upscale ticked: only Luma's Ray2
+// prices it (170 credits a 5 s clip, on the $9.99 Lite plan), every other
+// platform is listed as unable to make it, and the link carries it after
+// the audio field: opened again, it shows the same month.
+func TestPlanUpscale(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/plan#mix=hero:10:5:720p:standard:1")
+	tb.waitFor("the month not upscaled", planCost("luma")+` === "9.99" && `+planCost("kling")+` === "10"`, 10*time.Second)
+	if v := eval[string](tb, `document.getElementById("f-mix-0-upscale").value`); v != "" {
+		t.Errorf("an old link's row is upscaled: %q", v)
+	}
+	eval[bool](tb, `document.getElementById("f-mix-0-audio").focus() || true`)
+	tabTo(tb, "#f-mix-0-upscale", 2) // the field after the row's audio
+	if got := focusedAX(tb); got.Role != "combobox" || got.Name != "Upscale, row 1" {
+		t.Errorf("the upscale picker is announced as %s, want combobox “Upscale, row 1”", got)
+	}
+	tb.do("choosing upscale", chromedp.KeyEvent(kb.ArrowDown))
+	tb.waitFor("Luma's month upscaled, alone", planCost("luma")+` === "9.99" && `+planCost("kling")+` === "" &&
+		document.querySelectorAll("#plan-table tr[data-platform]").length === 1`, 10*time.Second)
+	if h := hash(tb); h != "mix=hero:10:5:720p:standard:1::upscale" {
+		t.Errorf("the address %q does not carry the upscale", h)
+	}
+	if gone := eval[string](tb, `document.querySelector('#plan-gone li[data-platform="kling"]').textContent`); !strings.Contains(gone, "hero: no standard model makes 5 s at 720p with upscale.") {
+		t.Errorf("Kling is listed as %q", gone)
+	}
+	link := eval[string](tb, `location.href`)
+	tb2 := newTab(t, srv.URL)
+	tb2.open(strings.TrimPrefix(link, srv.URL))
+	tb2.waitFor("the linked month upscaled", planCost("luma")+` === "9.99" && `+planCost("kling")+` === ""`, 10*time.Second)
+	if v := eval[string](tb2, `document.getElementById("f-mix-0-upscale").value`); v != "upscale" {
+		t.Errorf("the linked row's upscale is %q", v)
+	}
+	tb.assertNoErrors()
+	tb2.assertNoErrors()
+}
+
 // TestPlanShare: /plan's Share section gives the link to the month as it
 // is, following the edits, and the link opens the same month elsewhere.
 func TestPlanShare(t *testing.T) {
