@@ -20,7 +20,9 @@ type field struct {
 	Mode string
 	// Placeholder is shown in an empty input.
 	Placeholder string
-	OnInput     app.EventHandler
+	// Heard, when set, is the name a screen reader hears, as picker's.
+	Heard   string
+	OnInput app.EventHandler
 }
 
 // fieldID is the id of the input named name; pages prefix nothing, so ids
@@ -60,6 +62,9 @@ func (f field) render() app.UI {
 	}
 	if f.Error != "" {
 		input = input.Attr("aria-invalid", "true")
+	}
+	if f.Heard != "" {
+		input = input.Attr("aria-label", f.Heard)
 	}
 
 	class := "field"

@@ -254,9 +254,14 @@ func (c *planner) renderRow(i int) app.UI {
 	r := c.rows[i]
 	takesHint, takesDefault, _ := c.defaultTakes(r)
 	values := []string{r.Name, r.Count, r.Seconds, r.Res, r.Tier, r.Takes, r.Audio, r.Upscale}
+	row := ", row " + strconv.Itoa(i+1)
 	fields := make([]app.UI, len(rowFields))
 	for j, f := range rowFields {
 		name := rowInput(i, f.key)
+		// Each field is heard with its row ("Seconds, row 2"), as its
+		// Remove button is: a screen reader's list of the form's fields
+		// leaves out the row's legend.
+		heard := f.label + row
 		switch f.key {
 		case "res", "tier", "audio", "upscale":
 			choices := compareResChoices
@@ -266,17 +271,11 @@ func (c *planner) renderRow(i int) app.UI {
 			case "audio", "upscale":
 				choices = rowAddonChoices(f.key)
 			}
-			p := picker{Name: name, Label: f.label, Value: values[j], Error: c.errs[name],
-				Choices: choices, OnChange: c.onRowField}
-			if choices[0].Value == "" {
-				// An add-on, named with its row: a screen reader's list
-				// of the form's fields gives every row's.
-				p.Heard = f.label + ", row " + strconv.Itoa(i+1)
-			}
-			fields[j] = p.render()
+			fields[j] = picker{Name: name, Label: f.label, Value: values[j], Error: c.errs[name],
+				Choices: choices, Heard: heard, OnChange: c.onRowField}.render()
 		default:
 			in := field{Name: name, Label: f.label, Value: values[j], Mode: "decimal", Unit: f.unit,
-				Error: c.errs[name], OnInput: c.onRowField}
+				Error: c.errs[name], Heard: heard, OnInput: c.onRowField}
 			switch f.key {
 			case "name":
 				in.Mode, in.Placeholder = "text", "row "+strconv.Itoa(i+1)

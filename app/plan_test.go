@@ -971,3 +971,25 @@ func TestPlanFirstMonths(t *testing.T) {
 		t.Errorf("Pro: %q, first %q", l.Way, l.First)
 	}
 }
+
+// TestPlannerRowFieldsHeard: every field of a row is heard with its row, as
+// its Remove button is ("Remove row 2"): a screen reader's list of the
+// form's fields gives names without the fieldset's legend, and a month of
+// three rows would list three "Seconds". Each name starts with the visible
+// label, so voice control's "click Seconds" still finds it.
+func TestPlannerRowFieldsHeard(t *testing.T) {
+	c := openPlanner(t, "mix=hero:10:8:720p:standard:1,broll:100:5:720p:any:1:audio")
+	html := render(t, c)
+	for i := range 2 {
+		for _, f := range rowFields {
+			tag, _, ok := element(html, fieldID(rowInput(i, f.key)))
+			if !ok {
+				t.Fatalf("no field %s in row %d", f.key, i+1)
+			}
+			want := f.label + ", row " + strconv.Itoa(i+1)
+			if heard, _ := attr(tag, "aria-label"); heard != want {
+				t.Errorf("row %d's %s is heard as %q, want %q", i+1, f.key, heard, want)
+			}
+		}
+	}
+}

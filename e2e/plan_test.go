@@ -382,6 +382,9 @@ func TestPlanAudio(t *testing.T) {
 	}
 
 	eval[bool](tb, `document.getElementById("f-mix-0-takes").focus() || true`)
+	if got := focusedAX(tb); got.Name != "Generations per kept clip, row 1" {
+		t.Errorf("the row's generations are announced as %s, want “Generations per kept clip, row 1”", got)
+	}
 	tabTo(tb, "#f-mix-0-audio", 2) // the field after the row's generations per kept clip
 	if got := focusedAX(tb); got.Role != "combobox" || got.Name != "Audio, row 1" {
 		t.Errorf("the audio picker is announced as %s, want combobox “Audio, row 1”", got)
