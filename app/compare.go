@@ -367,8 +367,8 @@ func (c *compare) renderRanking() app.UI {
 				strconv.Itoa(pricing.StaleDays)+" days ago."),
 			rateElem("span", "cmp-legend-item", c.convertedNote()),
 			// Why /plan's cheapest month may be another platform's.
-			textElem("span", "cmp-legend-item", "Plan used: each credit at the plan's price per credit, as if every "+
-				"credit of it is used. /plan prices whole months as bought, unused credits and top-ups included."),
+			textElem("span", "cmp-legend-item", planUsedNote+
+				" /plan prices whole months as bought, unused credits and top-ups included."),
 		),
 		elem("p", "cmp-links",
 			attrs(textElem("a", "", "Price this clip in the calculator"), "id", "cmp-calc-link", "href", c.calcHref),

@@ -68,6 +68,9 @@ const (
 	markStale     = "⚠"
 	notApplicable = "n/a"
 	noValue       = "—"
+	// planUsedNote is what a plan's price in the ranking assumes, said
+	// by /compare's legend and its Markdown.
+	planUsedNote = "Plan used: each credit at the plan's price per credit, as if every credit of it is used."
 )
 
 // rankColumn is one column of the ranking table.
@@ -402,8 +405,9 @@ func (t rankTable) Markdown() string {
 		}
 	}
 	b.WriteString("\n")
-	stale, converted := false, false
+	stale, converted, plan := false, false, false
 	for _, l := range t.Rows {
+		plan = plan || l.row.Price.Lens != pricing.LensAPI
 		cells := l.cells()
 		ev := cells[len(cells)-1]
 		if l.Stale {
@@ -433,7 +437,10 @@ func (t rankTable) Markdown() string {
 		b.WriteString(markConverted + " Converted into " + string(t.Currency) + ": " +
 			strings.Join(t.Rates, "; ") + ".\n")
 	}
-	if stale || converted {
+	if plan {
+		b.WriteString(planUsedNote + "\n")
+	}
+	if stale || converted || plan {
 		b.WriteString("\n")
 	}
 	b.WriteString("Sources:\n\n")

@@ -136,6 +136,7 @@ Shot: 10 s at 1080p, any tier, 1 generation per kept clip, no add-ons. Billing: 
 
 ⚠ Possibly stale: the price was read more than 180 days before 2026-11-25.
 ≈ Converted into USD: 1 EUR = 1.25 USD (rate of 2026-11-01).
+Plan used: each credit at the plan's price per credit, as if every credit of it is used.
 
 Sources:
 
@@ -169,6 +170,13 @@ func TestRankTableMarkdown(t *testing.T) {
 		if !strings.HasPrefix(md[len(md)-1], l.Evidence) {
 			t.Errorf("row %d evidence: Markdown %q, table %q", i+1, md[len(md)-1], l.Evidence)
 		}
+	}
+
+	// Only a ranking with a plan says what a plan's price assumes.
+	api := fixtureTable(t)
+	api.Rows = api.Rows[:1]
+	if md := api.Markdown(); strings.Contains(md, "Plan used:") {
+		t.Errorf("a ranking of APIs alone says what a plan's price assumes:\n%s", md)
 	}
 
 	empty := newRankTable(pricing.Ranking{Shot: pricing.Shot{Seconds: decimal.NewFromInt(5), Res: pricing.Res4K}}, nil, "2026-11-25")
