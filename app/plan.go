@@ -327,10 +327,13 @@ func (c *planner) renderResults() app.UI {
 			elem("td", "", textElem("span", "plan-way", l.Way), figureNote(l.First)),
 			textElem("td", "num plan-cost", l.Cost),
 			textElem("td", "num", l.PerSecond),
-			elem("td", "", textElem("span", "plan-credits", l.Credits), textElem("span", "plan-unused", l.Unused),
-				figureNote(l.Figures)),
+			elem("td", "", textElem("span", "plan-credits", l.Credits), textElem("span", "plan-unused", l.Unused)),
+			// The figures under the working, in the widest column, as
+			// /compare's are in its last: beside the credits, 9rem wide,
+			// they ran ten lines.
 			elem("td", "", elem("details", "plan-how",
-				elem("summary", "", app.Text("Working"), textElem("span", "visually-hidden", " for "+l.Name)), elem("ul", "", how...))),
+				elem("summary", "", app.Text("Working"), textElem("span", "visually-hidden", " for "+l.Name)), elem("ul", "", how...)),
+				figureNote(l.Figures)),
 		), "data-platform", l.ID, "data-monthly-cost", l.Exact, "data-rank", rank)
 	}
 	return attrs(elem("section", resultsClass("plan-results", c.current),

@@ -356,6 +356,33 @@ func TestPlanWorkingFits(t *testing.T) {
 	}
 }
 
+// TestPlanFigureNoteFits: a platform whose figures are noted (Kling's
+// plan price and a model's credits) has the note where the row has room,
+// not folded into the narrow Credits column beside "52 unused, 0 expire,
+// 52 may expire (validity not stated by Kling)": there it ran ten lines
+// at 1280 px while the working's column stood half empty.
+func TestPlanFigureNoteFits(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, c := range []struct {
+		width    int64
+		maxLines int
+	}{{1280, 4}, {390, 6}} {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 800, DeviceScaleFactor: 1, Mobile: c.width < 800})
+		tb.open("/plan#mix=hero:10:5:1080p:any:1:audio,broll:40:5:720p:any:1&cur=EUR")
+		tb.waitFor("Kling's month", `!!document.querySelector('#plan-table tr[data-platform="kling"] .figure-note')`, 10*time.Second)
+		lines := eval[float64](tb, `(() => {
+			const n = document.querySelector('#plan-table tr[data-platform="kling"] .figure-note');
+			return n.getBoundingClientRect().height / parseFloat(getComputedStyle(n).lineHeight);
+		})()`)
+		if int(lines+0.5) > c.maxLines {
+			t.Errorf("%d px wide: Kling's figure note runs %.0f lines, want at most %d", c.width, lines, c.maxLines)
+		}
+		tb.assertNoErrors()
+	}
+}
+
 // planCost is the JavaScript of a platform's month in the ranking
 // (data-monthly-cost), "" when it is not ranked.
 func planCost(platform string) string {
