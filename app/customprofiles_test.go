@@ -338,3 +338,30 @@ func TestPackValidity(t *testing.T) {
 		t.Errorf("Luma's pack set to not stated: %v %+v", ok, q.Packs[0])
 	}
 }
+
+// TestPackValiditySaidOnce: /profiles puts "validity not stated by Kling"
+// first in a pack's terms, its notes after it; notes that said again
+// that how long the credits last is not stated made the cell say it
+// twice. What the notes add (Kling's terms, Pika's carry-over) stays.
+func TestPackValiditySaidOnce(t *testing.T) {
+	ps, err := pricing.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, html := loadProfilesPage(t)
+	for _, p := range ps {
+		_, a, _ := strings.Cut(html, `id="prof-`+p.ID+`"`)
+		a, _, _ = strings.Cut(a, "</article>")
+		for _, pk := range p.Packs {
+			if !pk.ValidityNotStated {
+				continue
+			}
+			_, row, _ := strings.Cut(a, `data-pack="`+pk.ID+`"`)
+			row, _, _ = strings.Cut(row, "</tr>")
+			terms := pageText(row)
+			if n := strings.Count(terms, "not stated"); n != 1 || !strings.Contains(terms, "validity not stated by "+p.Platform) {
+				t.Errorf("%s's %s says “not stated” %d times: %q", p.ID, pk.ID, n, terms)
+			}
+		}
+	}
+}
