@@ -626,3 +626,34 @@ func TestCompareShowFirstInSight(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestCompareNarrowRowHeard: where the ranking's box is narrow the
+// Platform column is left out and the platform shows under the model's
+// name; a screen reader, moving down the table by its row headers, heard
+// the two run together ("Ray2 Flash Luma Dream Machine (app)", "Kling 3.0
+// Pro Krea (API, fixed-price models)"). It hears "Ray2 Flash on Luma
+// Dream Machine (app)", as the status says it; where the column is shown,
+// the model alone, its platform a cell of its own.
+func TestCompareNarrowRowHeard(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, width := range []int64{390, 1280} {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
+		tb.open("/compare#dur=8&res=1080p&audio=1&cur=EUR")
+		tb.waitFor("the ranking", `document.querySelectorAll("#ranking tbody tr").length >= 3`, 10*time.Second)
+		for i := 1; i <= 3; i++ {
+			row := fmt.Sprintf(`document.querySelector("#ranking tbody tr:nth-child(%d)")`, i)
+			model := eval[string](tb, row+`.querySelector(".cmp-col-model a").textContent`)
+			platform := eval[string](tb, row+`.querySelector(".cmp-col-platform").textContent`)
+			want := model
+			if width < 800 {
+				want = model + " on " + platform
+			}
+			if got := axOf(tb, row+`.querySelector("th")`); got.Name != want {
+				t.Errorf("%d px: row %d's header is heard as %s, want “%s”", width, i, got, want)
+			}
+		}
+		tb.assertNoErrors()
+	}
+}
