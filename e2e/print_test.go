@@ -29,6 +29,19 @@ const printFaultsJS = `(() => {
       bad.push(name(th.closest("table")) + " leaves out its column " + JSON.stringify(th.textContent.trim()));
     }
   }
+  // A table's notes (a figure, unused credits) in its small print, not
+  // larger than its text: sized in rem, they kept the screen's 13.6 px
+  // beside the paper's 8pt.
+  for (const table of document.querySelectorAll("table")) {
+    if (!shown(table)) continue;
+    const size = parseFloat(getComputedStyle(table).fontSize);
+    for (const el of table.querySelectorAll("td *, th *")) {
+      if (shown(el) && el.textContent.trim() && parseFloat(getComputedStyle(el).fontSize) > size + 0.5) {
+        bad.push(name(el) + " " + JSON.stringify(el.textContent.trim().slice(0, 30)) + " is printed at " + getComputedStyle(el).fontSize + " in a table of " + size + " px");
+        break;
+      }
+    }
+  }
   for (const el of document.querySelectorAll("nav, button:not(.cmp-sort), input[type=file]")) {
     if (shown(el)) bad.push(name(el) + " " + JSON.stringify(el.textContent.trim().slice(0, 30)) + " is printed");
   }
