@@ -768,36 +768,13 @@ func TestPlannerAudio(t *testing.T) {
 	}
 
 	// The picker: in the row's fieldset ("Row 1"), labelled Audio, native
-	// audio chosen.
+	// audio chosen; a bad value named; the calculator's clips with audio
+	// go to /plan with it.
 	html := render(t, c2)
-	tag, _, ok := element(html, fieldID(rowInput(0, "audio")))
-	if name, _ := attr(tag, "name"); !ok || !strings.HasPrefix(tag, "<select") || name != "mix-0-audio" {
-		t.Fatalf("no select for row 1's audio: %q", tag)
-	}
 	if !strings.Contains(html, `<legend>Row 1</legend>`) {
 		t.Error("the planner's first row has no legend")
 	}
-	if heard, _ := attr(tag, "aria-label"); heard != "Audio, row 1" {
-		t.Errorf("row 1's audio is heard as %q, want “Audio, row 1”", heard)
-	}
-	if label := regexp.MustCompile(`<label[^>]* for="f-mix-0-audio"[^>]*>([^<]*)</label>`).FindStringSubmatch(html); label == nil || label[1] != "Audio" {
-		t.Errorf("row 1's audio is labelled %q", label)
-	}
-	if opt := regexp.MustCompile(`<option[^>]* value="audio"[^>]*>Native audio</option>`).FindString(html); !strings.Contains(opt, " selected") {
-		t.Errorf("row 1's audio: %q, want it selected", opt)
-	}
-
-	// A bad audio in a link is named, and nothing is priced.
-	c = openPlanner(t, "mix=hero:10:8:720p:standard:1:loud")
-	if got, want := c.errs["mix-0-audio"], "Row 1 (hero): Audio “loud” is not in the list; pick one of the choices."; got != want || c.current {
-		t.Errorf("a bad audio: %q (current %v), want %q", got, c.current, want)
-	}
-
-	// The calculator's clips with audio go to /plan with it.
-	calc, _ := loadCalculator(t, "/#profile=luma&plan=lite&model=ray-2&res=720p&dur=5&audio=1&clips=100")
-	if u := mustURL(t, calc.notePlan); !strings.HasSuffix(linkState(u).Get("mix"), ":audio") {
-		t.Errorf("the calculator's /plan link %q has no audio", calc.notePlan)
-	}
+	checkRowAddon(t, html, "audio", "Audio", "Native audio", "loud", "/#profile=luma&plan=lite&model=ray-2&res=720p&dur=5&audio=1&clips=100")
 }
 
 // TestPlannerUpscale: a row upscaled ("…::upscale", the row's eighth
@@ -855,29 +832,43 @@ func TestPlannerUpscale(t *testing.T) {
 		t.Errorf("the link reads back as %+v: %q", c2.rows, c2.status)
 	}
 
-	// The picker: labelled Upscale, in the row's fieldset, upscale chosen.
-	html := render(t, c2)
-	tag, _, ok := element(html, fieldID(rowInput(0, "upscale")))
-	if name, _ := attr(tag, "name"); !ok || !strings.HasPrefix(tag, "<select") || name != "mix-0-upscale" {
-		t.Fatalf("no select for row 1's upscale: %q", tag)
-	}
-	if label := regexp.MustCompile(`<label[^>]* for="f-mix-0-upscale"[^>]*>([^<]*)</label>`).FindStringSubmatch(html); label == nil || label[1] != "Upscale" {
-		t.Errorf("row 1's upscale is labelled %q", label)
-	}
-	if opt := regexp.MustCompile(`<option[^>]* value="upscale"[^>]*>Upscale</option>`).FindString(html); !strings.Contains(opt, " selected") {
-		t.Errorf("row 1's upscale: %q, want it selected", opt)
-	}
+	// The picker: labelled Upscale, in the row's fieldset, upscale
+	// chosen; a bad value named; the calculator's clips upscaled go to
+	// /plan with it.
+	checkRowAddon(t, render(t, c2), "upscale", "Upscale", "Upscale", "4k", "/#profile=luma&plan=lite&model=ray-2&res=720p&dur=5&upscale=1&clips=100")
+}
 
-	// A bad upscale in a link is named, and nothing is priced.
-	c = openPlanner(t, "mix=hero:10:5:720p:standard:1::4k")
-	if got, want := c.errs["mix-0-upscale"], "Row 1 (hero): Upscale “4k” is not in the list; pick one of the choices."; got != want || c.current {
-		t.Errorf("a bad upscale: %q (current %v), want %q", got, c.current, want)
+// checkRowAddon checks row 1's add-on picker key (audio, upscale) in a
+// planner's html whose row has it: a select named and heard with its row,
+// labelled label, option chosen; a link with the value bad names it and
+// plans nothing; and the calculator at calcLink, its box ticked, links to
+// /plan with the add-on.
+func checkRowAddon(t *testing.T, html, key, label, option, bad, calcLink string) {
+	t.Helper()
+	tag, _, ok := element(html, fieldID(rowInput(0, key)))
+	if name, _ := attr(tag, "name"); !ok || !strings.HasPrefix(tag, "<select") || name != "mix-0-"+key {
+		t.Fatalf("no select for row 1's %s: %q", key, tag)
 	}
-
-	// The calculator's clips upscaled go to /plan with it.
-	calc, _ := loadCalculator(t, "/#profile=luma&plan=lite&model=ray-2&res=720p&dur=5&upscale=1&clips=100")
-	if u := mustURL(t, calc.notePlan); !strings.HasSuffix(linkState(u).Get("mix"), "::upscale") {
-		t.Errorf("the calculator's /plan link %q has no upscale", calc.notePlan)
+	if heard, _ := attr(tag, "aria-label"); heard != label+", row 1" {
+		t.Errorf("row 1's %s is heard as %q, want “%s, row 1”", key, heard, label)
+	}
+	if l := regexp.MustCompile(`<label[^>]* for="f-mix-0-` + key + `"[^>]*>([^<]*)</label>`).FindStringSubmatch(html); l == nil || l[1] != label {
+		t.Errorf("row 1's %s is labelled %q", key, l)
+	}
+	if opt := regexp.MustCompile(`<option[^>]* value="` + key + `"[^>]*>` + option + `</option>`).FindString(html); !strings.Contains(opt, " selected") {
+		t.Errorf("row 1's %s: %q, want it selected", key, opt)
+	}
+	mix := "hero:10:5:720p:standard:1:" + bad
+	if key == "upscale" {
+		mix = "hero:10:5:720p:standard:1::" + bad
+	}
+	c := openPlanner(t, "mix="+mix)
+	if got, want := c.errs["mix-0-"+key], "Row 1 (hero): "+label+" “"+bad+"” is not in the list; pick one of the choices."; got != want || c.current {
+		t.Errorf("a bad %s: %q (current %v), want %q", key, got, c.current, want)
+	}
+	calc, _ := loadCalculator(t, calcLink)
+	if u := mustURL(t, calc.notePlan); !strings.HasSuffix(linkState(u).Get("mix"), ":"+key) {
+		t.Errorf("the calculator's /plan link %q has no %s", calc.notePlan, key)
 	}
 }
 
