@@ -8,6 +8,16 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// testCatalog returns the bundled catalog, or ends the test.
+func testCatalog(t testing.TB) []Profile {
+	t.Helper()
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps
+}
+
 // dec reads a decimal written in a test table.
 func dec(t testing.TB, s string) decimal.Decimal {
 	t.Helper()

@@ -22,10 +22,7 @@ var goldenMixes = []struct{ name, mix string }{
 // billing, USD) and compares the ranking with testdata/month.golden, so a
 // change to a price or to the optimiser is a readable diff.
 func TestMonthGolden(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "Every catalog profile planning three monthly mixes, billed monthly, in USD (%s).\n",
 		DefaultRates().Describe(EUR, USD))

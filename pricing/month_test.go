@@ -207,10 +207,7 @@ func TestPlanAll(t *testing.T) {
 // model for cannot make the month. Native audio rows go only to models
 // that make it (Veo 3 with its $0.20 a second more; not Veo 2 or Gen-4).
 func TestPlanMonthPricesAsRank(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	for _, spec := range []string{"8 720p", "8 720p +audio", "5 720p standard +audio", "10 1080p +audio", "5 1080p premium x1.5 +audio"} {
 		s := shot(t, spec)
 		for _, p := range ps {

@@ -448,10 +448,7 @@ const goldenToday = "2026-11-25"
 // testdata/catalog.golden, so any pricing change is a readable diff. Run
 // with -update to accept a change.
 func TestCatalogGolden(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "Every catalog model on the standard shots and one with audio, lens cheapest, in USD (%s), today %s.\n",
 		DefaultRates().Describe(EUR, USD), goldenToday)
@@ -533,10 +530,7 @@ func firstDiff(want, got string) string {
 
 // BenchmarkRank ranks every catalog model for one shot.
 func BenchmarkRank(b *testing.B) {
-	ps, err := Catalog()
-	if err != nil {
-		b.Fatal(err)
-	}
+	ps := testCatalog(b)
 	s := shot(b, "10 1080p any")
 	o := RankOptions{Lens: LensCheapest, Rates: DefaultRates(), Display: USD, Today: goldenToday}
 	b.ReportAllocs()
@@ -553,10 +547,7 @@ func BenchmarkRank(b *testing.B) {
 // wraps another in parentheses: "(unknown: plan prices (Standard…))" read
 // as a puzzle on /compare and /plan.
 func TestReasonsNotNested(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	nested := func(s string) bool {
 		depth := 0
 		for _, r := range s {

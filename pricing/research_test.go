@@ -170,10 +170,7 @@ func researchExamples() []researchExample {
 // row in researchExamples, so that a drift in any rate, bucket,
 // multiplier or per-clip price fails a test.
 func TestResearchCoverage(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	seen := map[string]bool{}
 	for _, r := range researchExamples() {
 		seen[r.profile+"/"+r.model] = true
@@ -195,10 +192,7 @@ func TestResearchCoverage(t *testing.T) {
 // longer gives the research's number. Costs are compared at the precision
 // the research writes them ("0.60", "1.44"); credits exactly.
 func TestResearchExamples(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	for _, tt := range researchExamples() {
 		name := tt.pattern + ": " + tt.profile + "/" + tt.plan + "/" + tt.model + " " + tt.shot
 		if tt.billing != "" {
@@ -236,10 +230,7 @@ func TestResearchExamples(t *testing.T) {
 // TestResearchFirstMonth pins the research's one intro price: Google AI
 // Ultra at $124.99 a month for the first 3 months, $249.99 after.
 func TestResearchFirstMonth(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	p, _ := FindProfile(ps, "google-flow")
 	c, err := Calculate(CalcInput{Profile: &p, PlanID: "ai-ultra", ModelID: "veo-3-1-quality", Res: Res720p,
 		Seconds: dec(t, "8")})
@@ -261,10 +252,7 @@ func TestResearchFirstMonth(t *testing.T) {
 // the end of the month, purchased ones kept (Runway never, Luma 12 months)
 // or, where no period is stated (Kling, Pika), counted as may expire.
 func TestResearchMonth(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	tests := []struct {
 		profile, mix, want string
 	}{
@@ -327,10 +315,7 @@ func TestResearchMonth(t *testing.T) {
 // only to a model that makes it at a known price: on fal that is Veo 3
 // alone, where the same row without audio is made on Pika.
 func TestResearchMonthAudio(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	tests := []struct {
 		profile, mix, want string
 	}{
@@ -381,7 +366,7 @@ func TestResearchMonthAudio(t *testing.T) {
 			"hero: no standard model makes 8 s at 720p with native audio; native audio price not published"},
 	} {
 		p, _ = FindProfile(ps, tt.profile)
-		_, err = PlanMonth(p, mix(t, tt.mix), MonthOptions{})
+		_, err := PlanMonth(p, mix(t, tt.mix), MonthOptions{})
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("%s, a row with audio: %v, want %q", tt.profile, err, tt.want)
 		}
@@ -391,10 +376,7 @@ func TestResearchMonthAudio(t *testing.T) {
 // TestResearchMonthYearly plans months billed yearly (pattern 15), worked
 // by hand from the research's prices per month billed yearly.
 func TestResearchMonthYearly(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	tests := []struct {
 		profile, mix string
 		billing      Lens
@@ -428,10 +410,7 @@ func TestResearchMonthYearly(t *testing.T) {
 // in /compare's terms: whole clips of the shot, their seconds, and their
 // worth at the profile's cheapest paid price of a credit.
 func TestResearchFree(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	tests := []struct {
 		profile, model, shot string
 		period               FreePeriod
@@ -485,10 +464,7 @@ func TestResearchFree(t *testing.T) {
 // inference ("inferred, not confirmed"), so they are derived, not
 // secondary; Ultra ($180, 26,000) is in one source.
 func TestResearchEvidence(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	tests := []struct {
 		profile, plan string
 		want          Evidence
@@ -517,10 +493,7 @@ func TestResearchEvidence(t *testing.T) {
 // in the research with an assumption, the note a person reads on
 // /profiles says so.
 func TestResearchAssumptionsStated(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	modelNote := func(profile, model string) string {
 		p, _ := FindProfile(ps, profile)
 		m, _ := p.FindModel(model)
@@ -569,10 +542,7 @@ func TestResearchAssumptionsStated(t *testing.T) {
 // arithmetic. Costs are compared at the places written; a repeating
 // decimal is written to 16 places, the engine's DivisionScale.
 func TestResearchWorked(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	tests := []struct {
 		pattern              string
 		profile, plan, model string
@@ -717,10 +687,7 @@ func TestResearchWorked(t *testing.T) {
 // address). A figure that drifts, or a plan, pack or free tier the
 // research does not list, fails here. Amounts "" are not published.
 func TestResearchPlans(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	type src struct {
 		evidence Evidence
 		read     string
@@ -892,10 +859,7 @@ func TestResearchPlans(t *testing.T) {
 // the date (the source's own, else 2026-10-01, when the research was
 // compiled) and the address. Every model of the catalog has a row.
 func TestResearchModelSources(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	tests := []struct {
 		model, evidence, read, url string
 		addons                     string // each add-on's "kind evidence date"
@@ -1042,10 +1006,7 @@ func TestResearchModelSources(t *testing.T) {
 // top-up says so wherever it is shown (/compare's "Plan used"), and the
 // month planner never counts its unused credits as kept (TestResearchMonth).
 func TestResearchValidityNotStated(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	p, _ := FindProfile(ps, "kling")
 	ups := p.UnitPrices(LensPacks)
 	if len(ups) != 1 || ups[0].Note != "needs a subscription; validity not stated by Kling" {
@@ -1061,10 +1022,7 @@ func TestResearchValidityNotStated(t *testing.T) {
 // priced plan or model whose source note reads like a range or a second
 // figure and has no row fails too.
 func TestResearchFigures(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	tests := []struct {
 		item string   // profile/plan or profile/model
 		want []string // in its figure
@@ -1134,10 +1092,7 @@ func TestResearchFigures(t *testing.T) {
 // which stay "none". Every model of the catalog is listed once, so a new
 // model's audio is a decision, not a default.
 func TestResearchAudio(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	tests := []struct {
 		model          string
 		audio          AudioSupport

@@ -75,10 +75,7 @@ func TestWorkingMoney(t *testing.T) {
 // plans write works out as written, for every bundled model and a spread of
 // shots and mixes.
 func TestWorkingChecksOut(t *testing.T) {
-	ps, err := Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ps := testCatalog(t)
 	checked := 0
 	for _, p := range ps {
 		for _, m := range p.Models {
