@@ -337,6 +337,51 @@ func TestWasmDataCompacted(t *testing.T) {
 	}
 }
 
+// TestStylesScriptsMinified: the build ships every stylesheet and script,
+// go-app's and ours, without comments or indentation (internal/site
+// minify.go; Lighthouse flagged 16 KiB of CSS and 18 KiB of JavaScript),
+// except embed.js, which blog owners read, and wasm_exec.js's copyright
+// notice. The whole suite runs on these
+// files, so what minifying does to them is tested by every page's tests.
+func TestStylesScriptsMinified(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(Dist, "*.[cj]s*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours, err := filepath.Glob(filepath.Join(Dist, "web", "*.[cj]s*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, ours...)
+	var checked int
+	for _, f := range files {
+		name, _ := filepath.Rel(Dist, f)
+		if filepath.Base(f) == "embed.js" || filepath.Ext(f) == ".json" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		notice := strings.HasPrefix(string(data), "// Copyright") // wasm_exec.js's, kept
+		for i, line := range strings.Split(string(data), "\n") {
+			if notice = notice && strings.HasPrefix(line, "//"); notice {
+				continue
+			}
+			if strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t") ||
+				strings.HasPrefix(line, "//") || strings.HasPrefix(line, "/*") ||
+				filepath.Ext(f) == ".css" && strings.Contains(line, "/*") {
+				t.Errorf("%s line %d is not minified: %.60q", name, i+1, line)
+				break
+			}
+		}
+	}
+	if checked < 7 { // app.css, app.js, app-worker.js, wasm_exec.js; web/app.css, early.js, embed-frame.js
+		t.Errorf("checked %d stylesheets and scripts; want the 7 the site ships: %v", checked, files)
+	}
+}
+
 func get(t *testing.T, url string) (*http.Response, []byte) {
 	t.Helper()
 	res, err := http.Get(url)

@@ -359,8 +359,14 @@ func copyWeb(web, out string) ([]string, error) {
 		if r == "app.wasm" {
 			return nil
 		}
-		if err := copyFile(p, filepath.Join(out, "web", filepath.FromSlash(r))); err != nil {
+		dst := filepath.Join(out, "web", filepath.FromSlash(r))
+		if err := copyFile(p, dst); err != nil {
 			return err
+		}
+		if r != "embed.js" { // as written: the blog snippet's script, read by blog owners
+			if err := minifyFile(dst); err != nil {
+				return err
+			}
 		}
 		assets = append(assets, "/web/"+r)
 		return nil
@@ -408,8 +414,17 @@ func generate(out string, h *app.Handler) error {
 	if err := canonicalizePages(out); err != nil {
 		return fmt.Errorf("sorting the attributes of the pages in %s: %w", out, err)
 	}
+	for _, name := range goappScripts {
+		if err := minifyFile(filepath.Join(out, name)); err != nil {
+			return fmt.Errorf("minifying go-app's %s: %w", name, err)
+		}
+	}
 	return nil
 }
+
+// goappScripts are the stylesheet and scripts go-app writes at the site's
+// root; the build minifies them as it does web/'s.
+var goappScripts = []string{"app.css", "app.js", "app-worker.js", "wasm_exec.js"}
 
 // hashTree returns a short hex SHA-256 of every file under dir: names and
 // contents, in a fixed order.

@@ -12,11 +12,13 @@
 //     in the generated site; a wasm from another toolchain fails to link),
 //     then joins its data segments across short runs of zeros
 //     ([CompactData]: −176 KB gzip -9, +1 MB raw);
-//  2. copies web/ into OUT/web/ (and web/robots.txt and web/embed.js, the
-//     script of the blog snippet, to OUT/);
+//  2. copies web/ into OUT/web/, its CSS and scripts minified (minify.go),
+//     and web/robots.txt and web/embed.js, the script of the blog snippet,
+//     as written, to OUT/;
 //  3. writes catalog.schema.json and catalog.json (schema.go);
 //  4. generates every page of the route table (app.Pages, plus 404.html)
-//     with go-app's GenerateStaticWebsite, each prerendered.
+//     with go-app's GenerateStaticWebsite, each prerendered, and minifies
+//     go-app's app.css, app.js, app-worker.js and wasm_exec.js.
 //
 // The go-app handler gets:
 //
