@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./e2e/startprof [-page /] [-n 3] [-top 40] [-under FUNC] [-wait 3s] [-chromium PATH]
+//	go run ./e2e/startprof [-page /] [-n 3] [-top 40] [-under FUNC] [-tasks] [-wait 3s] [-chromium PATH]
 //
 // It builds the site as `go run ./cmd/build` does, then builds app.wasm again
 // with the same flags but its function names kept (-ldflags=-w, not -s -w),
@@ -20,6 +20,11 @@
 // (every 100 µs) and the machine's other work shows in them: compare runs
 // made side by side, not with numbers from another hour.
 //
+// -tasks also prints, for each load, its stretches of main-thread work of
+// 10 ms or more (runs of samples between idle ones, much as Chromium's
+// tasks, which Lighthouse's blocking time adds up), each with the functions
+// that took most of it, inclusive.
+//
 // This is how the session of 2026-11-27 found that every page rendered twice
 // as it started, and that /profiles spent ~0.5 s mounting tables no one had
 // opened (docs/performance.md).
@@ -31,6 +36,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -56,6 +62,7 @@ func main() {
 	n := flag.Int("n", 3, "cold loads")
 	top := flag.Int("top", 40, "functions to print")
 	under := flag.String("under", "", "count only the time under this function")
+	tasks := flag.Bool("tasks", false, "print each load's stretches of main-thread work")
 	wait := flag.Duration("wait", 3*time.Second, "how long each load is profiled")
 	chromium := flag.String("chromium", cmp.Or(os.Getenv("CHROME_PATH"), "chromium"), "the browser")
 	flag.Parse()
@@ -87,6 +94,9 @@ func main() {
 			log.Fatal(err)
 		}
 		fmt.Printf("load %d: ready at %.0f ms\n", i+1, ready)
+		if *tasks {
+			printStretches(p)
+		}
 		profiles = append(profiles, p)
 	}
 	self, incl, busy := aggregate(profiles, *under)
@@ -227,5 +237,70 @@ func printTop(title string, m map[string]float64, top int) {
 	fmt.Printf("\n%s:\n", title)
 	for _, k := range names[:min(top, len(names))] {
 		fmt.Printf("%8.1f  %s\n", m[k], cmp.Or(k, "(anonymous)"))
+	}
+}
+
+// stretch is a run of busy samples: when it started (ms from the
+// profile's start), how long it was busy, and each function's time in it,
+// inclusive.
+type stretch struct {
+	start, busy float64
+	incl        map[string]float64
+}
+
+// stretches splits p at its idle samples.
+func stretches(p *profiler.Profile) []stretch {
+	byID := map[int64]*profiler.ProfileNode{}
+	parent := map[int64]int64{}
+	for _, nd := range p.Nodes {
+		byID[nd.ID] = nd
+		for _, c := range nd.Children {
+			parent[c] = nd.ID
+		}
+	}
+	var res []stretch
+	var cur *stretch
+	var at float64
+	for k, id := range p.Samples {
+		ms := 0.1
+		if k+1 < len(p.TimeDeltas) {
+			ms = float64(p.TimeDeltas[k+1]) / 1000
+		}
+		if nd := byID[id]; nd == nil || nd.CallFrame.FunctionName == "(idle)" {
+			cur = nil
+			at += ms
+			continue
+		}
+		if cur == nil {
+			res = append(res, stretch{start: at, incl: map[string]float64{}})
+			cur = &res[len(res)-1]
+		}
+		cur.busy += ms
+		seen := map[string]bool{}
+		for x := id; x != 0 && byID[x] != nil; x = parent[x] {
+			if name := byID[x].CallFrame.FunctionName; !seen[name] && name != "(root)" {
+				seen[name] = true
+				cur.incl[name] += ms
+			}
+		}
+		at += ms
+	}
+	return res
+}
+
+// printStretches prints p's stretches of 10 ms or more, each with the 8
+// functions that took most of it, inclusive.
+func printStretches(p *profiler.Profile) {
+	for _, st := range stretches(p) {
+		if st.busy < 10 {
+			continue
+		}
+		names := slices.Collect(maps.Keys(st.incl))
+		slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(st.incl[b], st.incl[a]), cmp.Compare(a, b)) })
+		fmt.Printf("  at %7.1f ms, %5.1f ms:", st.start, st.busy)
+		for _, k := range names[:min(8, len(names))] {
+			fmt.Printf(" %s %.0f;", cmp.Or(k, "(anonymous)"), st.incl[k])
+		}
+		fmt.Println()
 	}
 }

@@ -36,3 +36,29 @@ func TestAggregate(t *testing.T) {
 		}
 	}
 }
+
+// TestStretches: idle samples split a profile into stretches of work, each
+// with its own start, busy time and functions.
+func TestStretches(t *testing.T) {
+	node := func(id int64, name string, children ...int64) *profiler.ProfileNode {
+		return &profiler.ProfileNode{ID: id, CallFrame: &runtime.CallFrame{FunctionName: name}, Children: children}
+	}
+	p := &profiler.Profile{
+		Nodes:      []*profiler.ProfileNode{node(1, "(root)", 2, 3, 5), node(2, "main", 4), node(3, "(idle)"), node(4, "work"), node(5, "later")},
+		Samples:    []int64{4, 2, 3, 3, 5, 5},
+		TimeDeltas: []int64{0, 1000, 2000, 1000, 1000, 3000}, // µs
+	}
+	got := stretches(p)
+	want := []stretch{
+		{start: 0, busy: 3, incl: map[string]float64{"main": 3, "work": 1}},
+		{start: 5, busy: 3.1, incl: map[string]float64{"later": 3.1}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("stretches = %v; want %v", got, want)
+	}
+	for i := range want {
+		if got[i].start != want[i].start || got[i].busy != want[i].busy || !maps.Equal(got[i].incl, want[i].incl) {
+			t.Errorf("stretch %d = %v; want %v", i, got[i], want[i])
+		}
+	}
+}
