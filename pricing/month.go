@@ -75,8 +75,14 @@ type MonthPlan struct {
 	// currency, said in words: "first 3 months $124.99 a month (intro
 	// price; who qualifies not stated), then $249.99". Cost, and the
 	// ranking, stay on the months after: what the month costs from then on.
+	//
+	// A bonus is the first month's alone: where it makes the first of
+	// several intro months cheaper than the others, FirstMonths is 1 and
+	// the other intro months are RestMonths at RestCost a month.
 	FirstCost   Money
 	FirstMonths int
+	RestCost    Money
+	RestMonths  int
 	First       string
 }
 
@@ -466,7 +472,8 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 // firstPeriod sets mp's first months under the promotion of best's plan
 // and returns their working, or "" when there is none: the intro price,
 // billed monthly, for its months; a bonus's extra credits in the first
-// month, which may need fewer top-up packs.
+// month alone, which may need fewer top-up packs. With both, a first
+// month the bonus makes cheaper is said apart from the other intro months.
 func firstPeriod(mp *MonthPlan, best *monthOption, pcur Currency, billing Lens, o MonthOptions, f *unitFormat) string {
 	pl := best.plan
 	if pl == nil || pl.Promo == nil {
@@ -485,48 +492,97 @@ func firstPeriod(mp *MonthPlan, best *monthOption, pcur Currency, billing Lens, 
 	if !intro && !bonus.IsPositive() {
 		return ""
 	}
-	cur := mp.Cost.Currency
-	cost, packs := price, int64(0)
-	if best.pack != nil {
-		if short := best.need.Sub(pl.Credits).Sub(bonus); short.IsPositive() {
-			packs, _ = packsFor(short, best.pack)
+	// monthCost is a month at price with extra credits: the plan and the
+	// packs that still cover the month.
+	monthCost := func(extra decimal.Decimal) (cost decimal.Decimal, packs int64) {
+		cost = price
+		if best.pack != nil {
+			if short := best.need.Sub(pl.Credits).Sub(extra); short.IsPositive() {
+				packs, _ = packsFor(short, best.pack)
+			}
+			cost = cost.Add(best.pack.Price.Mul(decimal.NewFromInt(packs)))
 		}
-		cost = cost.Add(best.pack.Price.Mul(decimal.NewFromInt(packs)))
+		return cost, packs
 	}
+	cost, packs := monthCost(bonus)
+	restCost, restPacks := cost, packs
+	if bonus.IsPositive() && months > 1 {
+		restCost, restPacks = monthCost(zero)
+	}
+	split := !restCost.Equal(cost) // the bonus month is cheaper than the other intro months
+	if split {
+		months = 1
+	}
+	cur := mp.Cost.Currency
 	first, err := o.Rates.Convert(Money{cost, pcur}, cur)
-	if err != nil { // the month's own cost converted: the rate is there
+	rest, err2 := o.Rates.Convert(Money{restCost, pcur}, cur)
+	if err != nil || err2 != nil { // the month's own cost converted: the rate is there
 		return ""
 	}
 	mp.FirstCost, mp.FirstMonths = first, months
+	// bonusWhen says when the bonus comes, where the months it is said
+	// with are more than its one.
+	bonusWhen := ""
+	if months > 1 {
+		bonusWhen = " in the first month"
+	}
 	when := firstMonths(months)
-	line := when + ": " + pl.Name + " plan at " + formatPrice(Money{price, pcur})
+	line := when + ": " + promoMonth(pl, price, pcur, intro, bonus, bonusWhen, packs, best.pack, f)
 	words := when + " " + FormatMoney(first)
 	if months > 1 {
 		words += " a month"
 	}
 	words += " ("
 	if intro {
-		line += " a month (intro price)"
 		words += "intro price; who qualifies not stated"
 	}
 	if bonus.IsPositive() {
-		line += " with " + f.amount(pl.Credits.Add(bonus)) + " (" + FormatNumber(bonus) + " bonus)"
 		if intro {
 			words += "; "
 		}
-		words += "+" + FormatNumber(bonus) + " bonus credits"
+		words += "+" + FormatNumber(bonus) + " bonus credits" + bonusWhen
 	}
-	if packs > 0 {
-		line += " + " + FormatInt(int(packs)) + " × " + best.pack.Name
-	}
-	mp.First = words + "), then " + FormatMoney(mp.Cost)
+	words += ")"
 	if best.pack != nil {
 		line += " = " + FormatMoney(Money{cost, pcur})
 		if months > 1 {
 			line += " a month"
 		}
 	}
+	if split {
+		mp.RestCost, mp.RestMonths = rest, pr.IntroMonths-1
+		restWhen := "month 2"
+		if pr.IntroMonths > 2 {
+			restWhen = "months 2 to " + strconv.Itoa(pr.IntroMonths)
+		}
+		words += ", " + restWhen + " " + FormatMoney(rest)
+		line += "; " + restWhen + ": " + promoMonth(pl, price, pcur, intro, zero, "", restPacks, best.pack, f) +
+			" = " + FormatMoney(Money{restCost, pcur})
+		if mp.RestMonths > 1 {
+			words += " a month"
+			line += " a month"
+		}
+		words += " (intro price)"
+	}
+	mp.First = words + ", then " + FormatMoney(mp.Cost)
 	return line + ", then " + FormatMoney(Money{best.cost, pcur})
+}
+
+// promoMonth is a promotion's month in the working: "Small plan at $5 a
+// month (intro price) with 1,000 credits (500 bonus) + 1 × Top-up".
+func promoMonth(pl *Plan, price decimal.Decimal, cur Currency, intro bool, bonus decimal.Decimal, bonusWhen string,
+	packs int64, pk *Pack, f *unitFormat) string {
+	line := pl.Name + " plan at " + formatPrice(Money{price, cur})
+	if intro {
+		line += " a month (intro price)"
+	}
+	if bonus.IsPositive() {
+		line += " with " + f.amount(pl.Credits.Add(bonus)) + " (" + FormatNumber(bonus) + " bonus)" + bonusWhen
+	}
+	if packs > 0 {
+		line += " + " + FormatInt(int(packs)) + " × " + pk.Name
+	}
+	return line
 }
 
 // firstMonths says a promotion's months: "first month", "first 3 months".

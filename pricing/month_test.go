@@ -265,6 +265,18 @@ func TestPlanMonthFirst(t *testing.T) {
 		// Capped at 100 credits: 600 still needs the top-up.
 		{"bonus capped", "monthly", "b:16:10 720p fast", Promo{BonusPercent: ndec(t, "100"), BonusCap: ndec(t, "100")},
 			"20", "20", "first month $20.00 (+100 bonus credits), then $20.00", 1},
+		// An intro price and a bonus: the bonus is the first month's
+		// alone. 800 credits: the first month's 1,000 need no top-up
+		// ($5); months 2 and 3 are Small's 500 and a top-up, $15 a month.
+		{"intro and bonus", "monthly", "b:16:10 720p fast",
+			Promo{IntroPrice: ndec(t, "5"), IntroMonths: 3, BonusPercent: ndec(t, "100")}, "20", "5",
+			"first month $5.00 (intro price; who qualifies not stated; +500 bonus credits), " +
+				"months 2 to 3 $15.00 a month (intro price), then $20.00", 1},
+		// 400 credits fit Small alone: every intro month costs $5, and
+		// the bonus is said to be the first month's.
+		{"intro and bonus, no top-up", "monthly", "b:8:10 720p fast",
+			Promo{IntroPrice: ndec(t, "5"), IntroMonths: 3, BonusPercent: ndec(t, "100")}, "10", "5",
+			"first 3 months $5.00 a month (intro price; who qualifies not stated; +500 bonus credits in the first month), then $10.00", 3},
 		// Billed yearly, Big is chosen; Small's intro price is not Big's.
 		{"other plan", "yearly", "b:50:10 720p fast", Promo{IntroPrice: ndec(t, "5"), IntroMonths: 2},
 			"30", "", "", 0},
@@ -280,6 +292,10 @@ func TestPlanMonthFirst(t *testing.T) {
 			first := ""
 			if mp.FirstMonths > 0 {
 				first = Exact(mp.FirstCost.Amount)
+			}
+			// The months are whole: the first, and the rest of the intro price's.
+			if tt.months > 0 && pr.IntroMonths > 0 && mp.FirstMonths+mp.RestMonths != pr.IntroMonths {
+				t.Errorf("%d + %d months under the promotion, want %d", mp.FirstMonths, mp.RestMonths, pr.IntroMonths)
 			}
 			if Exact(mp.Cost.Amount) != tt.cost || first != tt.first || mp.First != tt.words || mp.FirstMonths != tt.months {
 				t.Errorf("cost %s, first %s for %d months, %q; want %s, %s for %d, %q\n%s", Exact(mp.Cost.Amount), first,
