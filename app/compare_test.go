@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aivc/aivc/cliplog"
 	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
@@ -760,5 +761,28 @@ func TestCompareIntroPrice(t *testing.T) {
 			!strings.Contains(c.table.CSV(), tt.want) {
 			t.Errorf("%s: Flow's row bought as %q, want %q", tt.billing, l.Plan, tt.want)
 		}
+	}
+}
+
+// TestCompareYearlyBonus: billed yearly, a plan's first month has its
+// bonus in the calculator; /compare's yearly row, priced at the regular
+// month, says it is without it, as its monthly row does.
+func TestCompareYearlyBonus(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	p := cloneProfile(catalogProfile(t, "runway"), never) // runway-custom
+	p.Plans = p.Plans[:1]                                 // Standard: $15, or $12 billed yearly, for 625
+	p.Plans[0].Promo = &pricing.Promo{BonusPercent: decimal.NewNullDecimal(decimal.NewFromInt(50))}
+	if err := saveCustom(s, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	calc, html := loadCalculator(t, "/#profile=runway-custom&plan=standard&billing=yearly&model=gen-4-turbo&res=720p&dur=5")
+	if !calc.current || !strings.Contains(html, "312.5 bonus") {
+		t.Fatalf("the calculator billed yearly gives no first-month bonus (current %v %v)", calc.current, calc.errs)
+	}
+	c, _ := loadCompare(t, "/compare#dur=5&res=720p&tier=fast&billing=yearly&platforms=runway-custom")
+	want := "Standard (billed yearly, without the first month's bonus credits)"
+	if len(c.table.Rows) == 0 || c.table.Rows[0].Plan != want || !strings.Contains(c.table.Markdown(), want) {
+		t.Errorf("/compare billed yearly: %+v, want the plan %q", c.table.Rows, want)
 	}
 }

@@ -273,7 +273,12 @@ func (p *Profile) unitPrice(w *way) UnitPrice {
 				u.Note += ", without the first month's bonus credits"
 			}
 		case LensYearly:
+			// A bonus comes with the first month billed yearly too (the
+			// calculator's and /plan's first month): this is the regular one.
 			u.Note = "billed yearly"
+			if pr := pl.Promo; pr != nil && pr.BonusPercent.Valid {
+				u.Note += ", without the first month's bonus credits"
+			}
 			u.Price.Amount, _ = yearlyPerMonth(pl)
 		case LensFirst:
 			price, credits, bonus := firstMonth(pl)

@@ -16,8 +16,9 @@ func TestUnitPrices(t *testing.T) {
 	}{
 		// Monthly: monthly price ÷ credits. Max is billed yearly only.
 		{studio, LensMonthly, "monthly:pro=0.0155555555555556 (billed monthly); monthly:std=0.024 (billed monthly, without the first month's bonus credits)"},
-		// Yearly: yearly per month, or yearly ÷ 12, ÷ credits.
-		{studio, LensYearly, "yearly:max=0.008 (billed yearly); yearly:pro=0.0124444444444444 (billed yearly); yearly:std=0.0192 (billed yearly)"},
+		// Yearly: yearly per month, or yearly ÷ 12, ÷ credits; std's bonus
+		// is the first month's, billed yearly too (as the calculator has it).
+		{studio, LensYearly, "yearly:max=0.008 (billed yearly); yearly:pro=0.0124444444444444 (billed yearly); yearly:std=0.0192 (billed yearly, without the first month's bonus credits)"},
 		// First month: 15 ÷ (625 + min(312.5, 200)).
 		{studio, LensFirst, "first:pro=0.0155555555555556 (first month, no promotion); first:std=0.0181818181818182 (first month: +50% credits, up to 200)"},
 		// Packs.
@@ -25,7 +26,7 @@ func TestUnitPrices(t *testing.T) {
 		// Cheapest: monthly, yearly and packs, never first.
 		{studio, LensCheapest, "yearly:max=0.008 (billed yearly); packs:topup=0.01 (needs a subscription); " +
 			"yearly:pro=0.0124444444444444 (billed yearly); monthly:pro=0.0155555555555556 (billed monthly); " +
-			"packs:starter=0.0166666666666667 (); yearly:std=0.0192 (billed yearly); monthly:std=0.024 (billed monthly, without the first month's bonus credits)"},
+			"packs:starter=0.0166666666666667 (); yearly:std=0.0192 (billed yearly, without the first month's bonus credits); monthly:std=0.024 (billed monthly, without the first month's bonus credits)"},
 		{studio, LensAPI, ""},
 		// An API profile has one way: 1 unit of money per unit.
 		{cloud, LensAPI, "api:=1 (pay as you go)"},
@@ -44,6 +45,24 @@ func TestUnitPrices(t *testing.T) {
 		}
 		if g := strings.Join(got, "; "); g != tt.want {
 			t.Errorf("%s %s:\n got %s\nwant %s", tt.p.ID, tt.lens, g, tt.want)
+		}
+	}
+}
+
+// TestYearlyBonusSaid: billed yearly, a plan's first month has its bonus
+// in the calculator, so /compare's yearly price, the regular month's,
+// says it is without it (it said only "billed yearly").
+func TestYearlyBonusSaid(t *testing.T) {
+	studio := profile(t, studioJSON)
+	c, err := Calculate(CalcInput{Profile: &studio, PlanID: "std", Billing: LensYearly, ModelID: "turbo",
+		Res: Res720p, Seconds: dec(t, "5")})
+	// $12 ÷ (625 + 200 bonus) credits in the first month.
+	if err != nil || !c.HasFirst || !strings.Contains(c.Working["first-price-per-credit"], "200 bonus") {
+		t.Fatalf("std billed yearly: first month %v %q (%v), want the bonus", c.HasFirst, c.Working["first-price-per-credit"], err)
+	}
+	for _, u := range studio.UnitPrices(LensYearly) {
+		if u.PlanID == "std" && u.Note != "billed yearly, without the first month's bonus credits" {
+			t.Errorf("std billed yearly: noted %q, want the bonus said", u.Note)
 		}
 	}
 }
