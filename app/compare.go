@@ -99,6 +99,10 @@ type freeLine struct {
 	Credits string // "125 credits once"
 	Buys    string // "25 s of this shot once", or "not one clip"
 	Worth   string // "$1.00 once" at the paid price, or "—"
+	// Figures says which figure the row's plan and model are (the
+	// ranking's): the worth is at that plan's price, the clips of that
+	// model ("Google AI Ultra: 25,000 credits a month is the later …").
+	Figures string
 }
 
 // Link keys of the compare page, in the order links write them.
@@ -465,6 +469,18 @@ func figureNote(text string) app.UI {
 	return textElem("small", "figure-note", sentence(text))
 }
 
+// figureWords says, as sentences after a text, which figure a plan's
+// credits and a model's price are where the sources give a range or two
+// (pricing.Profile.Figures; either id may be ""): " Google AI Ultra:
+// 25,000 credits a month is the later of two figures …".
+func figureWords(p pricing.Profile, planID, modelID string) string {
+	s := ""
+	for _, f := range p.Figures(planID, modelID) {
+		s += " " + sentence(f)
+	}
+	return s
+}
+
 // renderChart renders the bar chart of the ranking.
 func (c *compare) renderChart() app.UI {
 	var chart app.UI
@@ -509,7 +525,7 @@ func (c *compare) renderFreeTable() app.UI {
 			textElem("th", "", f.Where).Attr("scope", "row"),
 			textElem("td", "", f.Credits),
 			textElem("td", "", f.Buys),
-			textElem("td", "num", f.Worth),
+			elem("td", "num", app.Text(f.Worth), figureNote(f.Figures)),
 		).Attr("data-model", f.Key)
 	}
 	return attrs(elem("div", "cmp-scroll",
@@ -1308,6 +1324,7 @@ func freeLines(t rankTable, units map[string]string) []freeLine {
 			Credits: pricing.FormatNumber(f.Credits) + " " + unit + per,
 			Buys:    "not one clip",
 			Worth:   noValue,
+			Figures: l.Figures,
 		}
 		if f.Seconds.IsPositive() {
 			line.Buys = pricing.FormatNumber(f.Seconds.Round(1)) + " s of this shot" + per

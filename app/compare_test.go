@@ -786,3 +786,22 @@ func TestCompareYearlyBonus(t *testing.T) {
 		t.Errorf("/compare billed yearly: %+v, want the plan %q", c.table.Rows, want)
 	}
 }
+
+// TestCompareFreeFigures: "Free tiers as money" values Google Flow's free
+// credits at AI Ultra's price, which is a credit's only at the later of
+// its two figures (25,000 credits, not Google One help's 12,500): the
+// section says so under the worth, as the ranking does under its price.
+func TestCompareFreeFigures(t *testing.T) {
+	c, html := loadCompare(t, "/compare#dur=8&res=720p&tier=fast&platforms=google-flow")
+	if len(c.free) != 1 || c.free[0].Figures == "" {
+		t.Fatalf("Flow's free tier: %+v", c.free)
+	}
+	free := html[strings.Index(html, `id="free-section"`):]
+	free = free[:strings.Index(free, "</section>")]
+	for _, want := range []string{"$0.50 a day", "Google AI Ultra: 25,000 credits a month is the later of two figures",
+		"Google One help gives 12,500"} {
+		if !strings.Contains(free, want) {
+			t.Errorf("the free tiers' section does not say %q:\n%s", want, free)
+		}
+	}
+}

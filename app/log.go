@@ -1463,7 +1463,7 @@ func (c *clipLog) fillClip(name string) {
 		v["credits"] = ""
 	} else {
 		v["credits"] = pricing.Exact(u.Units)
-		c.usage = "Catalog: " + strings.Join(u.Lines, "; ")
+		c.usage = "Catalog: " + strings.Join(u.Lines, "; ") + figureWords(p, "", m.ID)
 		delete(c.errs, "credits")
 	}
 	c.previewClip()
@@ -1542,7 +1542,8 @@ func (c *clipLog) priceNow(p pricing.Profile) (price pricing.Money, planID, word
 	if !saved {
 		words += " (set your own plan in My plans)"
 	}
-	return price, mp.PlanID, words + ".", nil
+	// And which figure the plan's credits are, where the sources give two.
+	return price, mp.PlanID, words + "." + figureWords(p, mp.PlanID, ""), nil
 }
 
 // defaultPlan is p's first plan with a monthly price, billed monthly; a
@@ -1641,7 +1642,7 @@ func (c *clipLog) previewPlan() {
 			if credits := planCredits(p, mp.PlanID); credits != "" {
 				lead = credits + ": "
 			}
-			c.planPrice = lead + pricing.FormatMoney(price) + " per credit."
+			c.planPrice = lead + pricing.FormatMoney(price) + " per credit." + figureWords(p, mp.PlanID, "")
 			return
 		}
 	}

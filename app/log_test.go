@@ -2090,3 +2090,29 @@ func TestLogEditKeepsAddons(t *testing.T) {
 		}
 	}
 }
+
+// TestLogFigures: where the sources give a range or two figures and the
+// catalog takes one, /log says which beside the number it uses, as the
+// other pages do: the catalog's credits for a clip (Kling 2.1 Standard's
+// 20, "about 20" in its source), the plan a clip is priced at (Kling
+// Standard's $10, where the source of its credits lists $6.99) and a plan
+// in My plans (Google AI Ultra's 25,000 credits, 12,500 in Google One
+// help). It showed none.
+func TestLogFigures(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	typeClip(c, map[string]string{"profile": "kling", "model": "kling-2-1-standard", "res": "720p", "dur": "5"})
+	c.values["plan_profile"] = "google-flow"
+	c.edited("plan_profile")
+	c.values["plan"] = "ai-ultra"
+	c.edited("plan")
+	html := logHTML(t, c)
+	for _, tt := range []struct{ where, text, want string }{
+		{"the clip's credits", c.usage, "Kling 2.1 Standard: 20 credits, where its source says about 20."},
+		{"the clip's price", c.priceText, "Standard: $10 a month from a pricing blog; the source of its 660 credits lists $6.99"},
+		{"My plans", c.planPrice, "Google AI Ultra: 25,000 credits a month is the later of two figures"},
+	} {
+		if !strings.Contains(tt.text, tt.want) || !strings.Contains(html, tt.want) {
+			t.Errorf("%s: %q does not say %q", tt.where, tt.text, tt.want)
+		}
+	}
+}
