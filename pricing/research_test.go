@@ -1220,6 +1220,23 @@ func TestResearchAudio(t *testing.T) {
 		}
 	}
 
+	// 1.4's "Audio | — | 0 credits" names no model: Luma's profile says on
+	// which models the catalog lists it, and on which it does not.
+	luma, _ := FindProfile(ps, "luma")
+	var with, without []string
+	for _, m := range luma.Models {
+		if m.Audio == AudioAddon {
+			with = append(with, m.Name)
+		} else {
+			without = append(without, m.Name)
+		}
+	}
+	want := "listed here on " + strings.Join(with, " and ") + " only; " + strings.Join(without, " and ") +
+		" are listed without audio, which no source states"
+	if !slices.ContainsFunc(luma.Notes, func(n string) bool { return strings.Contains(n, "names no model: it is "+want) }) {
+		t.Errorf("Luma's notes %q do not say its 0-credit audio names no model and %q", luma.Notes, want)
+	}
+
 	// The shot with audio: where audio is included it costs what the shot
 	// without does; where it is unpriced it is not offered, and not priced
 	// as if silent. Runway's Veo 3 8 s: 8 × $0.40 = $3.20 either way; Sora
