@@ -1014,6 +1014,34 @@ func TestResearchValidityNotStated(t *testing.T) {
 	}
 }
 
+// TestResearchNoModelNamed: 1.4's Luma rows "Upscale … per 5s | 10 / 20
+// / 10" and "Audio | — | 0 credits" name no model. The catalog lists both
+// on some of Luma's models; its profile says on which, and on which not,
+// and that the source names none (the pages said "Audio: 0 credits" as if
+// Luma had said which models).
+func TestResearchNoModelNamed(t *testing.T) {
+	ps := testCatalog(t)
+	luma, _ := FindProfile(ps, "luma")
+	for _, k := range []AddonKind{AddonAudio, AddonUpscale} {
+		var with, without []string
+		for _, m := range luma.Models {
+			if slices.ContainsFunc(m.Addons, func(a Addon) bool { return a.Kind == k }) {
+				with = append(with, m.Name)
+				if a := m.Addons[slices.IndexFunc(m.Addons, func(a Addon) bool { return a.Kind == k })]; !strings.Contains(a.Source.Note, "it names no model") {
+					t.Errorf("Luma %s, %s: the source note %q does not say it names no model", m.Name, k, a.Source.Note)
+				}
+			} else {
+				without = append(without, m.Name)
+			}
+		}
+		want := "names no model: they are listed here on " + strings.Join(with, " and ") + " only; " +
+			strings.Join(without, " and ") + " are listed without them, which no source states"
+		if !slices.ContainsFunc(luma.Notes, func(n string) bool { return strings.Contains(n, want) }) {
+			t.Errorf("Luma's notes %q do not say its %s %q", luma.Notes, k, want)
+		}
+	}
+}
+
 // TestResearchFigures: where the research gives a range or two figures
 // (or only an approximate one) and the catalog takes one, the plan or
 // model says which it took, in the words the pages show beside its price
@@ -1218,23 +1246,6 @@ func TestResearchAudio(t *testing.T) {
 				t.Errorf("%s/%s is listed %d times in TestResearchAudio, want once", p.ID, m.ID, n)
 			}
 		}
-	}
-
-	// 1.4's "Audio | — | 0 credits" names no model: Luma's profile says on
-	// which models the catalog lists it, and on which it does not.
-	luma, _ := FindProfile(ps, "luma")
-	var with, without []string
-	for _, m := range luma.Models {
-		if m.Audio == AudioAddon {
-			with = append(with, m.Name)
-		} else {
-			without = append(without, m.Name)
-		}
-	}
-	want := "listed here on " + strings.Join(with, " and ") + " only; " + strings.Join(without, " and ") +
-		" are listed without audio, which no source states"
-	if !slices.ContainsFunc(luma.Notes, func(n string) bool { return strings.Contains(n, "names no model: it is "+want) }) {
-		t.Errorf("Luma's notes %q do not say its 0-credit audio names no model and %q", luma.Notes, want)
 	}
 
 	// The shot with audio: where audio is included it costs what the shot
