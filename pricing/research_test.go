@@ -1014,6 +1014,26 @@ func TestResearchValidityNotStated(t *testing.T) {
 	}
 }
 
+// TestResearchOneTimeFree: pattern 11, "One-time free credits. Runway 125
+// (never expire); Vertex $300 for new GCP customers; Kling API ~$1 trial
+// credit (S)". Runway's is its free tier (TestResearchPlans); an api
+// profile has none, so the other two are in its notes (Kling's was not).
+func TestResearchOneTimeFree(t *testing.T) {
+	ps := testCatalog(t)
+	for _, tt := range []struct{ profile, want string }{
+		{"veo-api", "New Google Cloud customers get $300 in free credits"},
+		{"kling-api", "trial credit of about $1"},
+	} {
+		p, _ := FindProfile(ps, tt.profile)
+		if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, tt.want) }) {
+			t.Errorf("%s: notes %q do not say %q", tt.profile, p.Notes, tt.want)
+		}
+	}
+	if p, _ := FindProfile(ps, "runway"); p.Free == nil || p.Free.Period != FreeOnce || !eq(t, p.Free.Credits, "125") {
+		t.Errorf("Runway's free tier %+v, want 125 credits once", p.Free)
+	}
+}
+
 // TestResearchNoModelNamed: 1.4's Luma rows "Upscale … per 5s | 10 / 20
 // / 10" and "Audio | — | 0 credits" name no model. The catalog lists both
 // on some of Luma's models; its profile says on which, and on which not,
