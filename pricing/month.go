@@ -492,55 +492,51 @@ func firstPeriod(mp *MonthPlan, best *monthOption, pcur Currency, billing Lens, 
 	if !intro && !bonus.IsPositive() {
 		return ""
 	}
-	// monthCost is a month at price with extra credits: the plan and the
-	// packs that still cover the month.
-	monthCost := func(extra decimal.Decimal) (cost decimal.Decimal, packs int64) {
-		cost = price
-		if best.pack != nil {
-			if short := best.need.Sub(pl.Credits).Sub(extra); short.IsPositive() {
-				packs, _ = packsFor(short, best.pack)
-			}
-			cost = cost.Add(best.pack.Price.Mul(decimal.NewFromInt(packs)))
+	cur := mp.Cost.Currency
+	// The packs that cover the month with the bonus's extra credits, and
+	// (rest) the other intro months' without them.
+	cost, packs, rest := price, int64(0), int64(0)
+	if best.pack != nil {
+		short := best.need.Sub(pl.Credits)
+		rest = best.packs
+		if short = short.Sub(bonus); short.IsPositive() {
+			packs, _ = packsFor(short, best.pack)
 		}
-		return cost, packs
+		cost = cost.Add(best.pack.Price.Mul(decimal.NewFromInt(packs)))
 	}
-	cost, packs := monthCost(bonus)
-	restCost, restPacks := cost, packs
-	if bonus.IsPositive() && months > 1 {
-		restCost, restPacks = monthCost(zero)
-	}
-	split := !restCost.Equal(cost) // the bonus month is cheaper than the other intro months
+	split := bonus.IsPositive() && months > 1 && rest != packs // the bonus month is cheaper than the others
 	if split {
 		months = 1
 	}
-	cur := mp.Cost.Currency
 	first, err := o.Rates.Convert(Money{cost, pcur}, cur)
-	rest, err2 := o.Rates.Convert(Money{restCost, pcur}, cur)
-	if err != nil || err2 != nil { // the month's own cost converted: the rate is there
+	if err != nil { // the month's own cost converted: the rate is there
 		return ""
 	}
 	mp.FirstCost, mp.FirstMonths = first, months
-	// bonusWhen says when the bonus comes, where the months it is said
-	// with are more than its one.
-	bonusWhen := ""
+	bonusWhen := "" // when the bonus comes, where more months are said
 	if months > 1 {
 		bonusWhen = " in the first month"
 	}
 	when := firstMonths(months)
-	line := when + ": " + promoMonth(pl, price, pcur, intro, bonus, bonusWhen, packs, best.pack, f)
+	line := when + ": " + pl.Name + " plan at " + formatPrice(Money{price, pcur})
 	words := when + " " + FormatMoney(first)
 	if months > 1 {
 		words += " a month"
 	}
 	words += " ("
 	if intro {
+		line += " a month (intro price)"
 		words += "intro price; who qualifies not stated"
 	}
 	if bonus.IsPositive() {
+		line += " with " + f.amount(pl.Credits.Add(bonus)) + " (" + FormatNumber(bonus) + " bonus)" + bonusWhen
 		if intro {
 			words += "; "
 		}
 		words += "+" + FormatNumber(bonus) + " bonus credits" + bonusWhen
+	}
+	if packs > 0 {
+		line += " + " + FormatInt(int(packs)) + " × " + best.pack.Name
 	}
 	words += ")"
 	if best.pack != nil {
@@ -550,39 +546,19 @@ func firstPeriod(mp *MonthPlan, best *monthOption, pcur Currency, billing Lens, 
 		}
 	}
 	if split {
-		mp.RestCost, mp.RestMonths = rest, pr.IntroMonths-1
-		restWhen := "month 2"
-		if pr.IntroMonths > 2 {
-			restWhen = "months 2 to " + strconv.Itoa(pr.IntroMonths)
-		}
-		words += ", " + restWhen + " " + FormatMoney(rest)
-		line += "; " + restWhen + ": " + promoMonth(pl, price, pcur, intro, zero, "", restPacks, best.pack, f) +
-			" = " + FormatMoney(Money{restCost, pcur})
+		// The other intro months: the intro price and the month's packs.
+		restCost := price.Add(best.pack.Price.Mul(decimal.NewFromInt(rest)))
+		then, _ := o.Rates.Convert(Money{restCost, pcur}, cur) // as first's
+		mp.RestCost, mp.RestMonths = then, pr.IntroMonths-1
+		restWhen, each := "month 2", ""
 		if mp.RestMonths > 1 {
-			words += " a month"
-			line += " a month"
+			restWhen, each = "months 2 to "+strconv.Itoa(pr.IntroMonths), " a month"
 		}
-		words += " (intro price)"
+		words += ", " + restWhen + " " + FormatMoney(then) + each + " (intro price)"
+		line += "; " + restWhen + ": + " + FormatInt(int(rest)) + " × " + best.pack.Name + " = " + FormatMoney(Money{restCost, pcur}) + each
 	}
 	mp.First = words + ", then " + FormatMoney(mp.Cost)
 	return line + ", then " + FormatMoney(Money{best.cost, pcur})
-}
-
-// promoMonth is a promotion's month in the working: "Small plan at $5 a
-// month (intro price) with 1,000 credits (500 bonus) + 1 × Top-up".
-func promoMonth(pl *Plan, price decimal.Decimal, cur Currency, intro bool, bonus decimal.Decimal, bonusWhen string,
-	packs int64, pk *Pack, f *unitFormat) string {
-	line := pl.Name + " plan at " + formatPrice(Money{price, cur})
-	if intro {
-		line += " a month (intro price)"
-	}
-	if bonus.IsPositive() {
-		line += " with " + f.amount(pl.Credits.Add(bonus)) + " (" + FormatNumber(bonus) + " bonus)" + bonusWhen
-	}
-	if packs > 0 {
-		line += " + " + FormatInt(int(packs)) + " × " + pk.Name
-	}
-	return line
 }
 
 // firstMonths says a promotion's months: "first month", "first 3 months".
