@@ -524,6 +524,8 @@ func TestResearchAssumptionsStated(t *testing.T) {
 		// Only a rate per $1 is published.
 		{"Pika top-up", packNote("pika", "top-up"), "counted only with a plan"},
 		{"Kling top-up", packNote("kling", "top-up"), "counted only with a plan"},
+		// 1.11: "Voice and sound: 1" credit, not said to be a video's audio.
+		{"Higgsfield voice and sound", profileNotes("higgsfield"), "so it is not listed as an audio add-on"},
 		// Only the 5 s price of Aleph is published.
 		{"Runway Aleph", modelNote("runway", "aleph"), "a shorter input is listed at it"},
 	}
