@@ -1037,31 +1037,55 @@ func TestResearchOneTimeFree(t *testing.T) {
 }
 
 // TestResearchNoModelNamed: 1.4's Luma rows "Upscale … per 5s | 10 / 20
-// / 10" and "Audio | — | 0 credits" name no model. The catalog lists both
-// on some of Luma's models; its profile says on which, and on which not,
-// and that the source names none (the pages said "Audio: 0 credits" as if
-// Luma had said which models).
+// / 10" and "Audio | — | 0 credits", and 1.3's Kling API rows "Video
+// extension | $0.28" and "Lip sync | $0.07 (5s) / $0.14 (10s)", name no
+// model. The catalog lists them on some of the profile's models; the
+// profile says on which, and on which not, and that the source names none
+// (the pages said "Audio: 0 credits" as if Luma had said which models).
 func TestResearchNoModelNamed(t *testing.T) {
 	ps := testCatalog(t)
-	luma, _ := FindProfile(ps, "luma")
-	for _, k := range []AddonKind{AddonAudio, AddonUpscale} {
+	for _, tt := range []struct {
+		profile string
+		kinds   []AddonKind
+	}{
+		{"luma", []AddonKind{AddonAudio, AddonUpscale}},
+		{"kling-api", []AddonKind{AddonExtend, AddonLipSync}},
+	} {
+		checkNoModelNamed(t, ps, tt.profile, tt.kinds)
+	}
+}
+
+// checkNoModelNamed checks that the notes of profile id say on which
+// models it lists each add-on of kinds whose source names no model.
+func checkNoModelNamed(t *testing.T, ps []Profile, id string, kinds []AddonKind) {
+	t.Helper()
+	p, _ := FindProfile(ps, id)
+	for _, k := range kinds {
 		var with, without []string
-		for _, m := range luma.Models {
+		for _, m := range p.Models {
 			if slices.ContainsFunc(m.Addons, func(a Addon) bool { return a.Kind == k }) {
 				with = append(with, m.Name)
 				if a := m.Addons[slices.IndexFunc(m.Addons, func(a Addon) bool { return a.Kind == k })]; !strings.Contains(a.Source.Note, "it names no model") {
-					t.Errorf("Luma %s, %s: the source note %q does not say it names no model", m.Name, k, a.Source.Note)
+					t.Errorf("%s %s, %s: the source note %q does not say it names no model", id, m.Name, k, a.Source.Note)
 				}
 			} else {
 				without = append(without, m.Name)
 			}
 		}
-		want := "names no model: they are listed here on " + strings.Join(with, " and ") + " only; " +
-			strings.Join(without, " and ") + " are listed without them, which no source states"
-		if !slices.ContainsFunc(luma.Notes, func(n string) bool { return strings.Contains(n, want) }) {
-			t.Errorf("Luma's notes %q do not say its %s %q", luma.Notes, k, want)
+		want := "names no model: they are listed here on " + andList(with) + " only; " +
+			andList(without) + " are listed without them, which no source states"
+		if !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, want) }) {
+			t.Errorf("%s's notes %q do not say its %s %q", id, p.Notes, k, want)
 		}
 	}
+}
+
+// andList joins names as a sentence does: "A, B and C".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // TestResearchFigures: where the research gives a range or two figures
