@@ -286,11 +286,17 @@ import (
 // gzip -9 alone). Helper 55's: /plan's row fields heard with their row,
 // and /compare's Markdown saying what a plan's price assumes (+744 B raw,
 // +238 B gzip -9 alone). The three merged: 11,093,532 and 2,468,436.
+// Helper 64's: /plan's intro price with a first-month bonus (the bonus
+// month said apart), /compare's yearly price saying it is without the
+// bonus, the figure notes on /compare's free tiers and on /log, and the
+// catalog's notes on what its sources leave unsaid (which models Luma's
+// audio and upscaling and Kling API's extension and lip sync are for;
+// +6.9 KB raw, +2.0 KB gzip -9: 11,100,403 and 2,470,394).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_094_000
-	ceilWasmGzip   = 2_469_000
+	ceilWasmRaw    = 11_101_000
+	ceilWasmGzip   = 2_471_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
