@@ -1355,14 +1355,23 @@ func (ed *profileEditor) fields() []editField {
 func (ed *profileEditor) render(c *profilesPage) app.UI {
 	fs := ed.fields()
 	group := func(path, legend string, index int) app.UI {
+		// A field of a plan, pack, model or rate is heard with its group
+		// ("Resolution, Ray2, rate 2"), as /plan's row fields are: every
+		// rate has a Resolution and a Priced, and a screen reader's list
+		// of the form's fields, or one moving by Tab, may leave out the
+		// legend.
 		var inputs []app.UI
 		for _, f := range fs {
 			if groupOf(f.Path) != path {
 				continue
 			}
+			heard := ""
+			if index >= 0 {
+				heard = f.Label + ", " + legend
+			}
 			if f.Kind == "select" {
 				inputs = append(inputs, picker{Name: f.Path, Label: f.Label, Value: ed.text(f), Hint: f.Hint,
-					Error: ed.errs[f.Path], Choices: f.Choices, OnChange: c.onEdField}.render())
+					Error: ed.errs[f.Path], Choices: f.Choices, Heard: heard, OnChange: c.onEdField}.render())
 				continue
 			}
 			mode := "decimal"
@@ -1370,7 +1379,7 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 				mode = "text"
 			}
 			inputs = append(inputs, field{Name: f.Path, Label: f.Label, Value: ed.text(f), Hint: f.Hint,
-				Error: ed.errs[f.Path], Mode: mode, OnInput: c.onEdField}.render())
+				Error: ed.errs[f.Path], Mode: mode, Heard: heard, OnInput: c.onEdField}.render())
 		}
 		if rule := rateRule(ed.node(path)); strings.Contains(path, ".rates[") && rule != "per_second" &&
 			rule != "per_clip" && rule != "buckets" {

@@ -751,7 +751,10 @@ func TestProfileEditorByKeyboard(t *testing.T) {
 // hears which model a rate is of. Each rate's fieldset was "Model 1, rate
 // 2", said only by its place in the list; it is "Ray2, rate 2", by its
 // place where the model has no name yet or shares one, and no two groups
-// of the editor are named alike.
+// of the editor are named alike. Each field says its group in its own
+// name ("Resolution, Ray2, rate 2"), as /plan's row fields do: they were
+// all "Resolution", "Priced", "Credits", the group's name said only on
+// entering it, and no two fields of the editor are named alike.
 func TestProfileEditorRateNamed(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -765,6 +768,24 @@ func TestProfileEditorRateNamed(t *testing.T) {
 	if got := axOf(tb, group); got.Role != "group" || got.Name != "Ray2, rate 2" {
 		t.Errorf("the focus on the first model's second rate is in the %s, want the group “Ray2, rate 2”", got)
 	}
+	if got := focusedAX(tb); got.Role != "combobox" || got.Name != "Resolution, Ray2, rate 2" {
+		t.Errorf("the first model's second rate's resolution is heard as %s, want “Resolution, Ray2, rate 2”", got)
+	}
+	fieldsUnique := func() {
+		t.Helper()
+		seen := map[string]int{}
+		for _, n := range axNodes(tb) {
+			if n.Role == "textbox" || n.Role == "combobox" {
+				seen[n.Name]++
+			}
+		}
+		for name, n := range seen {
+			if n > 1 {
+				t.Errorf("%d fields are named %q", n, name)
+			}
+		}
+	}
+	fieldsUnique()
 	groups := func() []string {
 		var names []string
 		for _, n := range axNodes(tb) {
@@ -792,6 +813,10 @@ func TestProfileEditorRateNamed(t *testing.T) {
 	if got := axOf(tb, `document.querySelector('[data-list="models[0].rates"][data-index="-1"]')`); got.Name != "Add a resolution to Model 1" {
 		t.Errorf("the first model's Add a resolution is the %s", got)
 	}
+	if got := axOf(tb, `document.getElementById("f-models[0].rates[1].res")`); got.Name != "Resolution, Model 1, rate 2" {
+		t.Errorf("the first model's second rate's resolution is heard as %s, want “Resolution, Model 1, rate 2”", got)
+	}
+	fieldsUnique()
 	var all []string
 	for _, n := range axNodes(tb) {
 		if n.Role == "group" && n.Name != "" {
