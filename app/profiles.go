@@ -933,8 +933,15 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 	case "discard":
 		c.discard(id)
 	case "undo":
+		// The focus goes to the restored profile's Edit, the status saying
+		// "Restored …" as a live region: on the status, which changed
+		// under it, a keyboard was on no control and a screen reader
+		// might read the change twice or not at all. Refused, it stays
+		// on Undo; hidden by a search, it goes to the list's heading.
+		if c.undo != nil {
+			focusAfterRender(c.page, editButton(c.undo.ID), "#prof-undo", "#prof-all-title")
+		}
 		c.restore()
-		focusAfterRender(c.page, "#prof-status")
 	case "paste":
 		// Imported, the text goes: a second press imported it again, as
 		// another copy ("… (2)").
@@ -952,6 +959,12 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 		c.importBad = "f-import"
 		focusAfterRender(c.page, "#f-import")
 	}
+}
+
+// editButton is the selector of the Edit button of one's own profile id,
+// where the list shows it.
+func editButton(id string) string {
+	return `#prof-` + id + `:not([hidden]) button[data-action="edit"]`
 }
 
 // attrText is an element's attribute, "" when it has none.
@@ -2085,11 +2098,11 @@ func (c *profilesPage) onEdSave(ctx app.Context, e app.Event) {
 			c.exportID = p.ID
 		}
 	}
-	// The focus, and the view, go to the status, with My profiles below
-	// it. (A scroll to the profile's entry far down All profiles was
-	// asked of the form's context, which go-app drops with the form: it
-	// never ran, and would have hidden the status.)
-	focusAfterRender(c.page, "#prof-status")
+	// The focus goes to the saved profile's Edit, first of All profiles
+	// and where the editor was, the status above saying "Saved …" as a
+	// live region: on the status, which changed under it, a keyboard was
+	// on no control. Hidden by a search, to the list's heading.
+	focusAfterRender(c.page, editButton(p.ID), "#prof-all-title")
 	c.ed, c.alert, c.undo = nil, "", nil
 	c.status = "Saved “" + p.Name + "”. It is in the calculator, compare and the planner now, marked custom."
 	c.reload()

@@ -387,7 +387,7 @@ func TestCustomProfileEverywhere(t *testing.T) {
 	tb.waitFor("the message to go", `document.getElementById("f-models[1].rates[0].per_second-msg").textContent === ""`, 10*time.Second)
 	press("saving", "#prof-save")
 	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
-	tb.waitFor("the focus on the status", `document.activeElement.id === "prof-status"`, 10*time.Second)
+	tb.waitFor("the focus on its Edit", `document.activeElement.matches('#prof-runway-custom button[data-action="edit"]')`, 10*time.Second)
 	if keys := eval[[]string](tb, customKeysJS); !slices.Equal(keys, []string{"aivc.profiles.v1.runway-custom"}) {
 		t.Fatalf("stored keys %v", keys)
 	}
@@ -448,7 +448,7 @@ func TestCustomProfileEverywhere(t *testing.T) {
 	}
 	tb.do("undoing", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("the profile back", `!!document.getElementById("prof-runway-custom")`, 10*time.Second)
-	tb.waitFor("the focus on the status", `document.activeElement.id === "prof-status"`, 10*time.Second)
+	tb.waitFor("the focus on its Edit", `document.activeElement.matches('#prof-runway-custom button[data-action="edit"]')`, 10*time.Second)
 	if got := eval[string](tb, `localStorage.getItem("`+planKey+`")`); got != plan {
 		t.Errorf("after Undo the profile's plan reads %q, want %q", got, plan)
 	}
@@ -696,12 +696,15 @@ func TestProfileImportByKeyboard(t *testing.T) {
 
 // TestProfileEditorByKeyboard: a profile made, saved, edited and left by
 // keyboard alone. From the top of the page Tab reaches Start a blank
-// profile; typed in and saved with Enter, the profile is saved and the
-// focus is on the status that says so; Cancel gives the focus back to
-// the button that opened the editor (Edit, Clone and edit, Start a blank
-// profile), as /log's Cancel does: it went to the status at the top of
-// the page, 30 presses of Tab above a profile's Edit. Deleted, the focus
-// is on Undo, described by what it undoes: it was "Undo" alone.
+// profile; typed in and saved with Enter, the profile is saved, the
+// status says so and the focus is on the saved profile's Edit (it was on
+// the status, heard as a nameless "status" and no control); Cancel gives
+// the focus back to the button that opened the editor (Edit, Clone and
+// edit, Start a blank profile), as /log's Cancel does: it went to the
+// status at the top of the page, 30 presses of Tab above a profile's
+// Edit. Deleted, the focus
+// is on Undo, described by what it undoes: it was "Undo" alone. Undone,
+// the focus is on the restored profile's Edit, not the status.
 func TestProfileEditorByKeyboard(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -714,8 +717,11 @@ func TestProfileEditorByKeyboard(t *testing.T) {
 	tb.do("typing a name", chromedp.KeyEvent("Acme Video"))
 	tb.waitFor("the id following the name", `document.getElementById("f-id").value === "acme-video"`, 10*time.Second)
 	tb.do("saving with Enter", chromedp.KeyEvent(kb.Enter))
-	tb.waitFor("saved, the focus on the status", `document.activeElement.id === "prof-status" &&
-		document.getElementById("prof-status").textContent.includes("Saved “Acme Video”")`, 10*time.Second)
+	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved “Acme Video”")`, 10*time.Second)
+	time.Sleep(100 * time.Millisecond) // the focus moves after the render
+	if got := focusedAX(tb); got.Role != "button" || got.Name != "Edit: Acme Video" {
+		t.Errorf("saved, the focus is on %s, want the button “Edit: Acme Video”", got)
+	}
 
 	for _, c := range []struct{ opener, name string }{
 		{`#prof-acme-video button[data-action="edit"]`, "Edit: Acme Video"},
@@ -743,6 +749,12 @@ func TestProfileEditorByKeyboard(t *testing.T) {
 	tb.waitFor("the focus on Undo", `document.activeElement.id === "prof-undo"`, 10*time.Second)
 	if got := focusedAX(tb); got.Name != "Undo" || got.Desc != "Deleted “Acme Video”." {
 		t.Errorf("Undo is heard as %s, want it described by what it undoes", got)
+	}
+	tb.do("undoing", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("restored", `document.getElementById("prof-status").textContent.includes("Restored “Acme Video”")`, 10*time.Second)
+	time.Sleep(100 * time.Millisecond)
+	if got := focusedAX(tb); got.Role != "button" || got.Name != "Edit: Acme Video" {
+		t.Errorf("undone, the focus is on %s, want the button “Edit: Acme Video”", got)
 	}
 	tb.assertNoErrors()
 }
