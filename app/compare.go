@@ -303,7 +303,7 @@ func (c *compare) renderPlatforms() app.UI {
 	}
 	return elem("fieldset", "cmp-set cmp-platforms",
 		textElem("legend", "", labelPlatforms),
-		elem("details", "cmp-filter",
+		details("cmp-filter", c.filterSum,
 			textElem("summary", "", c.filterSum).ID("cmp-filter-summary"),
 			elem("div", "cmp-filter-body",
 				attrs(textElem("button", "secondary", "All platforms"), "id", "cmp-all", "type", "button").
@@ -556,7 +556,7 @@ func (c *compare) renderGone() app.UI {
 	}
 	sec := attrs(elem("section", "cmp-gone",
 		textElem("h2", "", "Cannot make this shot").ID("gone-title"),
-		elem("details", "cmp-gone-details",
+		details("cmp-gone-details", "Models that cannot make this shot",
 			textElem("summary", "", summary),
 			elem("ul", "cmp-gone-list", items...),
 		),

@@ -36,6 +36,18 @@ func textElem(tag, class, text string) app.HTMLElem {
 	return app.Elem(tag).Class(class).Text(text)
 }
 
+// details returns <details class="class" aria-label="name"> with the
+// summary and the body. Chrome's accessibility tree has a <details> as a
+// group named by nothing of its summary, so a screen reader moving by
+// groups met /plan's five "Working" as five unnamed groups: every one is
+// named, by its row where there are several ("Working for Kling AI
+// (app)"), as its summary says it.
+//
+//go:noinline
+func details(class, name string, summary app.UI, body ...app.UI) app.HTMLElem {
+	return app.Elem("details").Class(class).Attr("aria-label", name).Body(append([]app.UI{summary}, body...)...)
+}
+
 // resultsClass is the class of a page's results: "results", which
 // web/early.js marks busy when a person types before the app has taken
 // over; the page's own class; and "is-stale" while they are not for what
