@@ -23,8 +23,8 @@ import (
 // The SVG has no viewBox: its width is the page's (100%), bar lengths are
 // percentages of it and text keeps the page's font size, so labels stay
 // readable on a phone instead of shrinking with the picture. Screen readers
-// get role="img" with a <title> and a <desc> naming it, and a visually
-// hidden table of every label and value as its text alternative.
+// get role="img" named by its <title> and described by its <desc>, and a
+// visually hidden table of every label and value as its text alternative.
 type barChart struct {
 	ID    string // the chart's id; its title, description and table derive theirs from it
 	Title string // what the chart shows: "Cost per kept second"
@@ -137,7 +137,10 @@ func (c barChart) render() app.UI {
 	}
 	return elem("figure", "chart",
 		attrs(svg("svg"), "class", "chart-svg", "width", "100%", "height", strconv.Itoa(c.height()),
-			"role", "img", "aria-labelledby", titleID+" "+descID, "focusable", "false").
+			// Named by the title and described by the sentence: named by
+			// both, Chrome gave the picture the sentence as its name and
+			// again as its description (from <desc>), read out twice.
+			"role", "img", "aria-labelledby", titleID, "aria-describedby", descID, "focusable", "false").
 			Body(graphic...),
 		// Hidden by a wrapper, not on the table itself: a table is at least
 		// as wide as its content whatever its width, so a hidden table of

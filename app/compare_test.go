@@ -677,7 +677,7 @@ func TestBarChart(t *testing.T) {
 	}
 	html := app.HTMLString(host)
 	for _, want := range []string{
-		`role="img"`, `aria-labelledby="c-title c-desc"`,
+		`role="img"`, `aria-labelledby="c-title"`, `aria-describedby="c-desc"`,
 		`<title id="c-title">Cost</title>`, `<desc id="c-desc">What it costs.</desc>`,
 		`<th scope="row">B</th>`,
 	} {

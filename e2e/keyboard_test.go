@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -40,6 +41,36 @@ func TestGroupsNamed(t *testing.T) {
 			if !groups["Working for "+platform] {
 				t.Errorf("/plan: no group is named “Working for %s”", platform)
 			}
+		}
+	}
+	tb.assertNoErrors()
+}
+
+// TestChartsHeardOnce: a chart is heard by its title, then its sentence,
+// once. Named by both the SVG's <title> and its <desc>, and described by
+// the <desc> as well, /compare's chart of costs and /plan's of the
+// subscription against the API read their sentence twice.
+func TestChartsHeardOnce(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	for _, c := range []struct{ path, title string }{
+		{"/compare", "Cost per kept second (USD)"},
+		{"/plan", "Money per month: subscription and API"},
+	} {
+		tb.open(c.path)
+		var found bool
+		for _, n := range axNodes(tb) {
+			if n.Role != "image" {
+				continue
+			}
+			found = true
+			if n.Name != c.title || n.Desc == "" || strings.Contains(n.Name, n.Desc) {
+				t.Errorf("%s: the chart is heard as %s, want the name “%s” and its sentence once, as the description", c.path, n, c.title)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no chart in the accessibility tree", c.path)
 		}
 	}
 	tb.assertNoErrors()
