@@ -399,6 +399,9 @@ func (c *compare) renderHead(col rankColumn) app.UI {
 	), "type", "button", "data-sort", col.Key,
 		"data-replay", col.Key, // a click before the wasm counts (web/early.js)
 	).On("click", c.onSort(col.Key))
+	if col.Key == "rank" {
+		button = button.Attr("aria-label", "Rank") // heard as "number sign"
+	}
 	// An empty aria-sort is not set: go-app drops empty attributes.
 	return attrs(elem("th", class, button), "scope", "col", "aria-sort", sort)
 }
@@ -426,10 +429,15 @@ func (c *compare) renderRow(i int) app.UI {
 		tr = tr.Attr("data-stale", "true")
 		staleText = textElem("span", "visually-hidden", "possibly stale")
 	}
+	// The row's links say which row they are of: tabbing through the
+	// table, or in a screen reader's list of links, two models' links
+	// were both "Kling 1.0 Standard" (Kling's own and Krea's) and every
+	// row's sources "source 1", "source 2".
+	which := l.Model + " on " + l.Platform
 	refs := make([]app.UI, len(l.Refs))
 	for j, n := range l.Refs {
 		refs[j] = attrs(textElem("a", "cmp-ref", "["+strconv.Itoa(n)+"]"), "href", c.table.Sources[n-1].URL,
-			"target", "_blank", "rel", "noopener noreferrer", "aria-label", "source "+strconv.Itoa(n))
+			"target", "_blank", "rel", "noopener noreferrer", "aria-label", "source "+strconv.Itoa(n)+" for "+which)
 	}
 	return tr.Body(
 		cell("rank", strconv.Itoa(l.Rank)),
@@ -438,7 +446,10 @@ func (c *compare) renderRow(i int) app.UI {
 		// box is too narrow for its column (app.css): on a phone the cost
 		// kept at the box's edge lay over the model's name.
 		attrs(elem("th", "cmp-col-model",
-			attrs(textElem("a", "", l.Model), "href", c.links[i], "title", "Open in the calculator"),
+			// Its name stays the model's, which the row's header is (with
+			// the platform folded under it where the box is narrow); the
+			// description says the platform.
+			attrs(textElem("a", "", l.Model), "href", c.links[i], "title", "Open in the calculator: "+which),
 		), "scope", "row", "data-platform", l.Platform),
 		cell("tier", l.Tier),
 		cell("plan", l.Plan),

@@ -583,7 +583,11 @@ func tableHead(cols, num string) app.UI {
 		if i < len(num) && num[i] == 'n' {
 			class = "num"
 		}
-		ths = append(ths, textElem("th", class, col).Attr("scope", "col"))
+		th := textElem("th", class, col).Attr("scope", "col")
+		if col == "#" {
+			th = th.Attr("aria-label", "Rank") // heard as "number sign"
+		}
+		ths = append(ths, th)
 	}
 	return elem("thead", "", elem("tr", "", ths...))
 }

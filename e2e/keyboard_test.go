@@ -1,14 +1,110 @@
 package e2e
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // walkPages are the pages reviewed with the keyboard alone and the
 // accessibility tree: the calculator, /compare, /plan and the embed in
 // both its views.
 var walkPages = []string{"/", "/compare", "/plan", "/embed", "/embed#view=compare"}
+
+// tabbableJS lists the controls a Tab should reach on the page, in
+// document order: each shown link, button, field and summary, and the
+// scroll boxes made focusable, but of a group of radio buttons only the
+// ticked one (the arrows move within it).
+const tabbableJS = `[...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")].filter((el) =>
+	el.tabIndex >= 0 && !el.disabled && el.checkVisibility({visibilityProperty: true}) &&
+	!(el.type === "radio" && !el.checked) && !el.closest("[inert]"))`
+
+// TestKeyboardWalk walks the calculator, /compare, /plan and the embed
+// with Tab alone, at a phone's width and a desktop's: every control is
+// reached, none by a tabindex that changes the order, each shows where
+// the focus is, and each is heard with a name that says what it is and
+// whose it is, no two alike. /compare's ranking had two links heard as
+// "Kling 1.0 Standard" (Kling's own and Krea's, to different pages) and
+// every row's sources as "source 1", "source 2" whatever their row, and
+// its first column's sort button was heard as "#" ("number sign").
+func TestKeyboardWalk(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, width := range []int64{390, 1280} {
+		for _, path := range walkPages {
+			tb := newTab(t, srv.URL)
+			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
+			tb.open(path)
+			where := fmt.Sprintf("%s at %d px", path, width)
+			if n := eval[int](tb, `document.querySelectorAll("[tabindex]:not([tabindex='0']):not([tabindex='-1'])").length`); n > 0 {
+				t.Errorf("%s: %d elements have a tabindex that reorders the Tab order", where, n)
+			}
+			want := eval[int](tb, `(window.__walk = new Set(), `+tabbableJS+`.length)`)
+			eval[bool](tb, `(document.activeElement && document.activeElement.blur(), true)`)
+			seen := map[axNode]bool{}
+			for i := 0; i < want+5; i++ {
+				tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+				at := eval[string](tb, `(() => {
+					const el = document.activeElement;
+					if (!el || el === document.body || window.__walk.has(el)) return "";
+					window.__walk.add(el);
+					return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + " " + JSON.stringify(el.textContent.trim().slice(0, 40));
+				})()`)
+				if at == "" {
+					break
+				}
+				if !eval[bool](tb, `(() => {
+					const el = document.activeElement, s = getComputedStyle(el);
+					return el.matches(":focus-visible") && s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+				})()`) {
+					t.Errorf("%s: the focus on %s does not show", where, at)
+				}
+				n := focusedAX(tb)
+				if !saysSomething(n.Name) {
+					t.Errorf("%s: %s is heard as %s, which says nothing", where, at, n)
+				}
+				if seen[n] {
+					t.Errorf("%s: two controls are heard alike: %s (the second is %s)", where, n, at)
+				}
+				seen[n] = true
+			}
+			if missed := eval[[]string](tb, tabbableJS+`.filter((el) => !window.__walk.has(el)).map((el) => el.outerHTML.slice(0, 120))`); len(missed) > 0 {
+				t.Errorf("%s: Tab never reached %d controls:\n  %s", where, len(missed), strings.Join(missed, "\n  "))
+			}
+			tb.assertNoErrors()
+		}
+	}
+}
+
+// TestColumnsNamed: every column heading of the walked pages is heard as
+// a word. /plan's and /compare's first column, headed "#", was heard as
+// "number sign" with each rank; it is "Rank".
+func TestColumnsNamed(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	for _, path := range walkPages {
+		tb.open(path)
+		for _, n := range axNodes(tb) {
+			if n.Role == "columnheader" && !saysSomething(n.Name) {
+				t.Errorf("%s: a column heading is heard as %s", path, n)
+			}
+		}
+	}
+	tb.assertNoErrors()
+}
+
+// saysSomething reports whether a name has a letter or a digit: "#" and
+// "×" alone say nothing a person can use.
+func saysSomething(name string) bool {
+	return strings.ContainsFunc(name, func(r rune) bool {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	})
+}
 
 // TestGroupsNamed: every group in the accessibility tree of the walked
 // pages has a name. Chrome has a <details> as a group named by nothing
