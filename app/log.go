@@ -1825,7 +1825,11 @@ func (c *clipLog) onUndo(ctx app.Context, e app.Event) {
 	}
 	c.status = "Put back " + c.describe(*was) + "."
 	c.refresh()
-	focusAfterRender(c.page, "#log-status")
+	// The focus goes to the clip's Edit, the status saying "Put back …"
+	// as a live region: on the status, which changed under it, a
+	// screen reader heard a nameless "status", on no control. Not in
+	// the list shown (a filter), to the status.
+	focusAfterRender(c.page, c.editButton(was.ID), "#log-status")
 }
 
 // onMore shows more of the list, and moves the focus to the first clip

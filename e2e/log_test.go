@@ -198,7 +198,12 @@ func TestLogPersists(t *testing.T) {
 	keptMeasure(tb, "after deleting the rejected one", 1, 1)
 	tb.do("undoing", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("two rows", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 2`, 10*time.Second)
-	tb.waitFor("the focus on the status", `document.activeElement.id === "log-status"`, 5*time.Second)
+	// The focus is on the clip's Edit, the status saying what came back:
+	// it was on the status, heard as a nameless "status".
+	tb.waitFor("the focus on the clip's Edit", `document.activeElement.matches("tr[data-entry-id='`+ids[0]+`'] .log-edit")`, 5*time.Second)
+	if s := eval[string](tb, `document.getElementById("log-status").textContent`); !strings.HasPrefix(s, "Put back ") {
+		t.Errorf("after Undo the status says %q", s)
+	}
 	keptMeasure(tb, "after undoing it", 2, 1)
 	tb.open("/log")
 	check("after undo and a reload")
