@@ -292,11 +292,16 @@ import (
 // catalog's notes on what its sources leave unsaid (which models Luma's
 // audio and upscaling and Kling API's extension and lip sync are for;
 // +6.9 KB raw, +2.0 KB gzip -9: 11,100,403 and 2,470,394).
+// Helper 61's: /profiles' editor fields heard with their group, every
+// <details> named, charts heard once, /compare's row links saying their
+// row, "#" heard as Rank, Save and Undo (/profiles, /log) leaving the
+// focus on a control (+2.5 KB raw, +1.1 KB gzip -9: 11,096,012 and
+// 2,469,561 alone).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_101_000
-	ceilWasmGzip   = 2_471_000
+	ceilWasmRaw    = 11_104_000
+	ceilWasmGzip   = 2_472_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
