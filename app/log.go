@@ -78,7 +78,9 @@ type clipLog struct {
 	models    []choice
 	res       []choice
 	resHint   string    // the platform's name for the chosen resolution
-	addons    []string  // the add-ons the chosen model prices or makes unpriced (addonKeys' keys): boxes
+	addons    []string  // the add-ons a clip of the chosen model may have (logsAddon; addonKeys' keys): boxes
+	inPrice   []string  // those of them its price includes: "(in the price)"
+	withAudio bool      // the chosen model's price is with native audio (Kling 2.6 "with audio")
 	cost      resultRow // cost per clip, as the form stands
 	perSecond resultRow
 
@@ -525,7 +527,7 @@ func (c *clipLog) renderRow(i int, e cliplog.Entry) app.UI {
 		kept = "rejected"
 	}
 	where := c.where(e.ProfileID, e.ProfileName, e.ModelID, e.ModelName)
-	cells := [...]string{e.Date, where, string(e.Res), pricing.FormatNumber(e.Seconds), pricing.FormatNumber(e.Credits),
+	cells := [...]string{e.Date, withAddons(where, e.Addons), string(e.Res), pricing.FormatNumber(e.Seconds), pricing.FormatNumber(e.Credits),
 		pricing.FormatMoney(e.Cost), per, kept, e.Project, e.Client, e.Note}
 	tds := make([]app.UI, len(cells)+1)
 	for i, text := range cells {
@@ -546,6 +548,24 @@ func (c *clipLog) renderRow(i int, e cliplog.Entry) app.UI {
 		class += " log-editing-row"
 	}
 	return elem("tr", class, tds...).Attr("data-entry-id", e.ID).Attr("data-cost", pricing.Exact(e.Cost.Amount))
+}
+
+// withAddons names a clip's platform and model with the add-ons it was
+// logged with, which its row says: "Kling · Kling 2.6 Standard (with
+// audio) + native audio", "Luma · Ray2 + native audio, upscale".
+func withAddons(where string, as []pricing.AddonKind) string {
+	for i, k := range as {
+		name := strings.ReplaceAll(string(k), "_", " ")
+		if k == pricing.AddonAudio {
+			name = "native audio"
+		}
+		sep := ", "
+		if i == 0 {
+			sep = " + "
+		}
+		where += sep + name
+	}
+	return where
 }
 
 // logCellClass is the class of each cell of a row of the list.
@@ -746,14 +766,20 @@ func (c *clipLog) field(name, hint, unit, mode string) app.UI {
 	}.render()
 }
 
-// renderAddons renders the add-ons the chosen model prices (Veo 3's audio),
-// or makes unpriced (Sora 2's), as boxes to tick: ticked, the catalog's
-// credits count them, or are left for the person to type.
+// renderAddons renders the add-ons a clip of the chosen model may have as
+// boxes to tick: those it prices (Veo 3's audio), whose credits the
+// catalog's then count; those its price includes (Kling 2.6's audio),
+// which change no credit and say so; and audio it makes at a price no
+// source gives (Sora 2's), whose credits are left for the person to type.
 func (c *clipLog) renderAddons() app.UI {
 	var boxes []app.UI
 	for _, a := range addonKeys {
 		if slices.Contains(c.addons, a.key) {
-			boxes = append(boxes, checkbox(fieldID(a.key), a.key, "1", a.label, c.values[a.key] == "1", "", c.onCheck(a.key)))
+			label := a.label
+			if slices.Contains(c.inPrice, a.key) {
+				label += " (in the price)"
+			}
+			boxes = append(boxes, checkbox(fieldID(a.key), a.key, "1", label, c.values[a.key] == "1", "", c.onCheck(a.key)))
 		}
 	}
 	if boxes == nil {
@@ -997,7 +1023,11 @@ func (c *clipLog) edited(name string) {
 		defer c.keepDraft()
 	}
 	switch name {
-	case "profile", "model", "res", "dur", "audio", "upscale":
+	case "profile", "model":
+		was := c.withAudio
+		c.fillClip(name)
+		c.followAudio(was)
+	case "res", "dur", "audio", "upscale":
 		c.fillClip(name)
 	case "credits", "date", "kept", "project", "client", "note":
 		delete(c.errs, name)
@@ -1380,6 +1410,24 @@ func (c *clipLog) resetClip(profile string) {
 	c.values["date"] = cliplog.Today(logNow())
 	c.values["profile"] = profile
 	c.fillClip("profile")
+	c.followAudio(false)
+}
+
+// followAudio ticks the Audio box when the model picked is priced with
+// native audio (Kling 2.6 "with audio", Veo 3 via Runway): its clips have
+// it, unless the person unticks it. Going from such a model (was) to one
+// where audio costs extra (Veo 3 on the API), the box is unticked again:
+// ticked there, it would add audio's credits the person never chose.
+// Ticked or not, a clip's add-ons are the boxes as saved.
+func (c *clipLog) followAudio(was bool) {
+	if c.withAudio == was || !slices.Contains(c.addons, "audio") {
+		return
+	}
+	c.values["audio"] = ""
+	if c.withAudio {
+		c.values["audio"] = "1"
+	}
+	c.fillClip("audio")
 }
 
 // fillClip completes the clip form after name changed: a new platform
@@ -1431,21 +1479,24 @@ func (c *clipLog) fillClip(name string) {
 		}
 	}
 	c.resHint = resHint(m, pricing.Resolution(v["res"]))
-	// The add-ons the model prices, ticked or not, and native audio it
-	// makes at a price no source gives (Sora 2): ticked, the catalog has no
-	// credits for the clip and the person types them. One it cannot add is
+	// The add-ons a clip of the model may have (logsAddon), ticked or
+	// not: ticked, the catalog counts them, or has no credits for the clip
+	// and the person types them (Sora 2's audio). One it cannot have is
 	// dropped with its box.
-	c.addons = c.addons[:0]
+	c.addons, c.inPrice = c.addons[:0], c.inPrice[:0]
+	c.withAudio = m.Audio == pricing.AudioIncluded
 	var addons []pricing.AddonKind
 	for _, a := range addonKeys {
-		switch {
-		case !offersAddon(m, a.kind) && (a.kind != pricing.AddonAudio || m.Audio != pricing.AudioUnpriced):
+		if !logsAddon(m, a.kind) {
 			delete(v, a.key)
-		case v[a.key] == "1":
+			continue
+		}
+		c.addons = append(c.addons, a.key)
+		if includesAddon(m, a.kind) {
+			c.inPrice = append(c.inPrice, a.key)
+		}
+		if v[a.key] == "1" {
 			addons = append(addons, a.kind)
-			fallthrough
-		default:
-			c.addons = append(c.addons, a.key)
 		}
 	}
 	// A new model gets its first length; Seconds emptied by the person
@@ -1467,6 +1518,13 @@ func (c *clipLog) fillClip(name string) {
 		delete(c.errs, "credits")
 	}
 	c.previewClip()
+}
+
+// logsAddon reports whether a clip of m may be logged with add-on k: one m
+// prices (Veo 3's audio), one its price includes (Kling 2.6's audio, Ray2's
+// at 0 credits), and audio it makes at a price no source gives (Sora 2's).
+func logsAddon(m pricing.Model, k pricing.AddonKind) bool {
+	return offersAddon(m, k) || includesAddon(m, k) || k == pricing.AddonAudio && m.Audio == pricing.AudioUnpriced
 }
 
 // previewClip prices the clip in the form: its cost and cost per second,

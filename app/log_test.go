@@ -1080,6 +1080,101 @@ func TestLogAddons(t *testing.T) {
 	}
 }
 
+// TestLogIncludedAudio: a model whose price is with native audio (Kling
+// 2.6 "with audio", Veo 3.1 on Google's API) or includes it at 0 credits
+// (Luma's Ray2) had no Audio box, so a clip made with audio could not say
+// so, though its cost was right. Now the box is there, "(in the price)":
+// ticked already on a model priced with audio, tickable on Ray2, changing
+// no credit either way; the clip keeps what it says through the list, an
+// edit, a reload of a draft, a CSV file and a backup. Leaving such a model
+// for one where audio costs extra unticks it, so no audio's credits are
+// added unasked.
+func TestLogIncludedAudio(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"profile": "kling", "model": "kling-2-6-standard", "dur": "5"})
+	if !slices.Equal(c.addons, []string{"audio"}) || c.values["audio"] != "1" || c.values["credits"] != "50" {
+		t.Fatalf("Kling 2.6 with audio: boxes %v, audio %q, credits %q (%s)", c.addons, c.values["audio"], c.values["credits"], c.usage)
+	}
+	html := logHTML(t, c)
+	if !strings.Contains(html, "Native audio (in the price)") || !strings.Contains(html, `name="audio"`) {
+		t.Error("the form has no Audio box saying it is in the price")
+	}
+	if !strings.HasSuffix(c.usage, "; + native audio: included") {
+		t.Errorf("usage %q, want it to say the audio is included", c.usage)
+	}
+	cost := c.cost.Value
+	if !c.save(false) {
+		t.Fatalf("save: %q %v", c.clipMsg, c.errs)
+	}
+	typeClip(c, map[string]string{"model": "kling-2-6-standard", "audio": ""})
+	if c.values["credits"] != "50" || c.cost.Value != cost {
+		t.Errorf("unticked: credits %q, cost %s, want 50 and %s", c.values["credits"], c.cost.Value, cost)
+	}
+	// A draft keeps the box as the person left it, unticked too.
+	if c = loadLog(t, s); c.values["model"] != "kling-2-6-standard" || c.values["audio"] != "" {
+		t.Errorf("the draft came back with model %q, audio %q; want Kling 2.6 unticked", c.values["model"], c.values["audio"])
+	}
+	logRandom = &countingReader{n: 100} // reloaded at the same millisecond: another id
+	if !c.save(false) {
+		t.Fatalf("save: %q %v", c.clipMsg, c.errs)
+	}
+	with, without := c.rows[1], c.rows[0]
+	if !slices.Equal(with.Addons, []pricing.AddonKind{pricing.AddonAudio}) || without.Addons != nil || !with.Cost.Amount.Equal(without.Cost.Amount) {
+		t.Fatalf("logged %v at %s and %v at %s, want audio and none at one cost", with.Addons, with.Cost, without.Addons, without.Cost)
+	}
+	if html := logHTML(t, c); !strings.Contains(html, "Kling 2.6 Standard (with audio) + native audio") {
+		t.Error("the list does not say which clip had audio")
+	}
+	// Edited, each shows its box as logged, and saves unchanged.
+	for _, e := range []cliplog.Entry{with, without} {
+		c.onEdit(e.ID)(app.Context{}, noEvent)
+		if want := map[bool]string{true: "1"}[e.Addons != nil]; c.values["audio"] != want {
+			t.Errorf("editing %v: audio %q, want %q", e.Addons, c.values["audio"], want)
+		}
+		if !c.save(false) || !strings.HasPrefix(c.status, "Nothing was changed") {
+			t.Errorf("editing %v: Save changes unchanged: %q %q %v", e.Addons, c.status, c.clipMsg, c.errs)
+		}
+	}
+	// A CSV file and a backup say it.
+	var csv, backup strings.Builder
+	if err := c.log.ExportCSV(&csv, cliplog.CSVOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.log.ExportJSON(&backup, "2026-11-27T00:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(csv.String(), ",audio\r\n") || !strings.Contains(backup.String(), `"addons":"audio"`) {
+		t.Errorf("the exports lost the audio:\n%s\n%s", csv.String(), backup.String())
+	}
+
+	// Veo 3.1 on Google's API is priced with audio; Veo 3 there prices it
+	// on top: coming from Veo 3.1, its box is unticked, $1.60 for 8 s.
+	typeClip(c, map[string]string{"profile": "veo-api"})
+	if c.values["model"] != "veo-3-1" || c.values["audio"] != "1" {
+		t.Errorf("Veo 3.1: audio %q", c.values["audio"])
+	}
+	if !c.save(false) || c.values["model"] != "veo-3-1" || c.values["audio"] != "1" {
+		t.Errorf("the fresh form after Log clip: %s, audio %q; want Veo 3.1 ticked (%q %v)", c.values["model"], c.values["audio"], c.clipMsg, c.errs)
+	}
+	typeClip(c, map[string]string{"model": "veo-3", "res": "720p", "dur": "8"})
+	if c.values["audio"] != "" || c.cost.Text != "$1.60" {
+		t.Errorf("Veo 3 after Veo 3.1: audio %q, %s; want unticked, $1.60", c.values["audio"], c.cost.Text)
+	}
+	// Ray2's audio is an option at 0 credits: a box, not ticked.
+	typeClip(c, map[string]string{"profile": "luma", "model": "ray-2", "res": "720p", "dur": "5"})
+	credits := c.values["credits"]
+	if !slices.Equal(c.addons, []string{"audio", "upscale"}) || !slices.Equal(c.inPrice, []string{"audio"}) || c.values["audio"] != "" {
+		t.Errorf("Ray2: boxes %v, in the price %v, audio %q", c.addons, c.inPrice, c.values["audio"])
+	}
+	if typeClip(c, map[string]string{"audio": "1"}); c.values["credits"] != credits {
+		t.Errorf("Ray2 with audio: credits %q, want %q", c.values["credits"], credits)
+	}
+	if e, err := c.clipEntry(); err != nil || !slices.Equal(e.Addons, []pricing.AddonKind{pricing.AddonAudio}) {
+		t.Errorf("Ray2 with audio: add-ons %v, %v", e.Addons, err)
+	}
+}
+
 // TestLogUnpricedAudio: Sora 2 makes native audio at a price no source
 // gives. Before, its form had no Audio box: a clip made with audio could
 // not say so, and the form filled in the silent clip's $0.80 as its cost.

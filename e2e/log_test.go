@@ -635,7 +635,9 @@ func TestLogFilterAll(t *testing.T) {
 // TestLogAddonBoxes: a box put where another model's box was counts for its
 // own add-on. go-app kept the old box's handler (the same function literal,
 // another key): from Veo 3 (Audio) to Luma's Ray2 (Upscale), ticking
-// Upscale set "audio", which Ray2 does not price, and the credits stayed.
+// Upscale set "audio", and the credits stayed. Ray2 now has an Audio box
+// too (its audio is in the price), first, so Upscale no longer takes
+// Audio's place; the test still ticks Upscale after the switch.
 func TestLogAddonBoxes(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -643,9 +645,9 @@ func TestLogAddonBoxes(t *testing.T) {
 	tb.open("/log")
 	pick(tb, "f-profile", "veo-api")
 	pick(tb, "f-model", "veo-3")
-	tb.waitFor("Veo 3's Audio box", `!!document.getElementById("f-audio")`, 10*time.Second)
+	tb.waitFor("Veo 3's Audio box", `!!document.getElementById("f-audio") && !document.getElementById("f-upscale")`, 10*time.Second)
 	pick(tb, "f-profile", "luma")
-	tb.waitFor("Ray2's Upscale box", `!!document.getElementById("f-upscale") && !document.getElementById("f-audio")`, 10*time.Second)
+	tb.waitFor("Ray2's Upscale box", `!!document.getElementById("f-upscale")`, 10*time.Second)
 	before := eval[string](tb, `document.getElementById("f-credits").value`)
 	tb.do("ticking Upscale", chromedp.Click(chromedp.CSS(`label[for="f-upscale"]`)))
 	tb.waitFor("the upscale in the credits", fmt.Sprintf(`document.getElementById("f-credits").value !== %q`, before), 10*time.Second)
@@ -683,6 +685,35 @@ func TestLogUnpricedAudio(t *testing.T) {
 	if csv, _ := lastDownload(tb, "log-export-csv"); !strings.Contains(csv, ",sora-2,") || !strings.HasSuffix(csv, ",audio\r\n") {
 		t.Errorf("the CSV file lost the audio:\n%s", csv)
 	}
+	tb.assertNoErrors()
+}
+
+// TestLogIncludedAudio: a clip of a model priced with native audio (Kling
+// 2.6 "with audio") says it had audio. Its form had no Audio box, so the
+// clip could not. Now the box is there, ticked, "(in the price)"; the
+// clip is stored with it, its row says so after a reload, and Edit shows
+// it ticked.
+func TestLogIncludedAudio(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	pick(tb, "f-profile", "kling")
+	pick(tb, "f-model", "kling-2-6-standard")
+	tb.waitFor("Kling 2.6's Audio box, ticked", `!!document.getElementById("f-audio") && document.getElementById("f-audio").checked &&
+		document.querySelector('label[for="f-audio"]').textContent === "Native audio (in the price)"`, 10*time.Second)
+	saveClip(tb, "log-save")
+	id := logIDs(tb)[0]
+	if stored := eval[string](tb, `localStorage.getItem("aivc.log.v1.e." + `+jsString(id)+`)`); !strings.Contains(stored, `"a":"audio"`) {
+		t.Errorf("the clip is stored without its audio: %s", stored)
+	}
+	tb.open("/log")
+	row := `#log-table tr[data-entry-id="` + id + `"]`
+	if th := eval[string](tb, `document.querySelector('`+row+` th').textContent`); !strings.HasSuffix(th, " + native audio") {
+		t.Errorf("after a reload the row says %q, not that the clip had audio", th)
+	}
+	tb.do("pressing Edit", chromedp.Click(chromedp.CSS(row+" .log-edit")))
+	tb.waitFor("the form editing the clip, Audio ticked", `document.getElementById("log-editing") !== null && document.getElementById("f-audio").checked`, 10*time.Second)
 	tb.assertNoErrors()
 }
 
