@@ -26,7 +26,8 @@ import (
 //   - Log a clip: date, platform, model, resolution, seconds, credits used
 //     (prefilled from the catalog's rule), kept or rejected, project, client,
 //     note; its cost per clip and per second show as it is typed. "Log
-//     another like this" saves and keeps every field for the next one.
+//     another like this" saves and keeps every field for the next one, but
+//     the credits go back to the catalog's (typed ones were that clip's).
 //   - Edit on a clip's row puts it in the form to correct it in place; it
 //     keeps its price per credit as logged unless asked for the plan's now.
 //   - The list with its filters, totals, measured generations per kept clip
@@ -1052,7 +1053,8 @@ func (c *clipLog) edited(name string) {
 }
 
 // onSave logs the clip in the form; again keeps every field for the next
-// one, otherwise the form starts a fresh clip on the same platform.
+// one but its credits, otherwise the form starts a fresh clip on the same
+// platform.
 func (c *clipLog) onSave(again bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		e.PreventDefault()
@@ -1087,12 +1089,32 @@ func (c *clipLog) save(again bool) bool {
 	// With the log's size: "Log another like this" twice said the same,
 	// and a screen reader heard the second not at all.
 	c.status = "Logged " + c.describe(e) + "; " + pricing.CountInt(c.log.Len(), "clip", "clips") + " in your log."
-	if !again {
+	if again {
+		c.nextLike()
+	} else {
 		c.resetClip(c.values["profile"])
-		c.keepDraft()
 	}
+	c.keepDraft()
 	c.refresh()
 	return true
+}
+
+// nextLike readies the form for another clip like the one just logged:
+// every field stays but the credits, which go back to the catalog's for
+// the clip. Credits typed by hand were what the platform charged for that
+// clip (a retry it refunded, a price the catalog does not know), a fact of
+// that clip, not of the next: kept, the next clip was logged at them
+// unseen. The status says when they differ.
+func (c *clipLog) nextLike() {
+	typed := strings.TrimSpace(c.values["credits"])
+	c.fillClip("credits")
+	switch next := c.values["credits"]; {
+	case next == "":
+		c.status += " Type the next clip's credits: the " + typed + " typed were this clip's."
+	case next != typed:
+		c.status += " The next clip has the catalog's " + next + " " + c.unit +
+			", not the " + typed + " typed for this one."
+	}
 }
 
 // clipEntry builds the entry the form describes.

@@ -1029,6 +1029,49 @@ func TestLogDraftMoved(t *testing.T) {
 	}
 }
 
+// TestLogAnotherLikeThis: "Log another like this" keeps every field but
+// the credits typed by hand, which were what the platform charged for
+// that clip: kept, the next clip was logged at them unseen. The next
+// clip has the catalog's again, and the status says so; where the
+// catalog has none (Sora 2 with audio) the field is left to type.
+func TestLogAnotherLikeThis(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"model": "gen-4-turbo", "dur": "10", "credits": "55", "project": "Acme launch", "client": "Acme", "kept": "no"})
+	if !c.save(true) {
+		t.Fatalf("save: %q %v", c.clipMsg, c.errs)
+	}
+	if c.values["credits"] != "50" || c.cost.Value != "1.2" {
+		t.Errorf("the next clip's credits %q (cost %s), want the catalog's 50 ($1.20), not the 55 typed", c.values["credits"], c.cost.Value)
+	}
+	if want := " The next clip has the catalog's 50 credits, not the 55 typed for this one."; !strings.HasSuffix(c.status, want) {
+		t.Errorf("status %q, want it to end %q", c.status, want)
+	}
+	for k, v := range map[string]string{"model": "gen-4-turbo", "dur": "10", "project": "Acme launch", "client": "Acme", "kept": "no"} {
+		if c.values[k] != v {
+			t.Errorf("the next clip's %s %q, want %q kept", k, c.values[k], v)
+		}
+	}
+	if !c.save(true) || !strings.HasSuffix(c.status, " clips in your log.") {
+		t.Errorf("the catalog's credits logged again: status %q, want nothing said of credits", c.status)
+	}
+	if c = loadLog(t, s); c.values["credits"] != "50" {
+		t.Errorf("reloaded, the draft's credits %q, want 50", c.values["credits"])
+	}
+	logRandom = &countingReader{n: 100} // reloaded at the same millisecond: another id
+
+	typeClip(c, map[string]string{"profile": "sora-api", "model": "sora-2", "res": "720p", "dur": "8", "audio": "1", "credits": "1.2"})
+	if !c.save(true) {
+		t.Fatalf("save: %q %v", c.clipMsg, c.errs)
+	}
+	if c.values["credits"] != "" || c.values["audio"] != "1" || !strings.HasSuffix(c.status, " Type the next clip's credits: the 1.2 typed were this clip's.") {
+		t.Errorf("Sora 2 with audio again: credits %q, audio %q, status %q", c.values["credits"], c.values["audio"], c.status)
+	}
+	if c.save(true) || c.errs["credits"] == "" {
+		t.Errorf("the next Sora 2 clip was logged without credits typed: %v", c.errs)
+	}
+}
+
 // TestLogAddons: a model that prices add-ons shows them as boxes, and a
 // ticked one counts in the catalog's credits: Veo 3 on the API with audio,
 // 8 s, is $3.20 ($0.20 + $0.20 a second), not $1.60. Another model's form

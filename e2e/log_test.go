@@ -676,7 +676,15 @@ func TestLogUnpricedAudio(t *testing.T) {
 		document.getElementById("f-credits-hint").textContent === "Native audio price not published: type what the platform charged."`, 10*time.Second)
 	typeInto(tb, "f-credits", "1.2")
 	tb.waitFor("the cost typed", `document.getElementById("log-clip-cost").textContent.includes("$1.20")`, 10*time.Second)
-	saveClip(tb, "log-save")
+	// Log another like this: the credits typed were this clip's; the
+	// next clip's are left to type (they were kept, and logged unseen).
+	saveClip(tb, "log-save-again")
+	if got := eval[string](tb, `document.getElementById("f-audio").checked + " " + JSON.stringify(document.getElementById("f-credits").value)`); got != `true ""` {
+		t.Errorf("the next clip: audio and credits %s, want audio ticked and no credits", got)
+	}
+	if got := eval[string](tb, `document.getElementById("log-status-text").textContent`); !strings.HasSuffix(got, "Type the next clip's credits: the 1.2 typed were this clip's.") {
+		t.Errorf("status %q", got)
+	}
 	id := logIDs(tb)[0]
 	if stored := eval[string](tb, `localStorage.getItem("aivc.log.v1.e." + `+jsString(id)+`)`); !strings.Contains(stored, `"a":"audio"`) ||
 		!strings.Contains(stored, `"m":"sora-2"`) {
