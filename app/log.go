@@ -2335,11 +2335,12 @@ func (c *clipLog) spendChart(es []cliplog.Entry, display pricing.Currency, rates
 	bars := make([]chartBar, len(pts))
 	most := 0
 	for i, p := range pts {
-		label := p.Key
-		if label == "" {
-			label = none
+		label, key := cmp.Or(p.Key, none), p.Key
+		if p.Split { // a project of two clients: "Website (Acme)"
+			label += " (" + cmp.Or(p.Client, "no client") + ")"
+			key += "/" + p.Client
 		}
-		bars[i] = chartBar{Label: label, Key: p.Key, Amount: p.Spent.Amount,
+		bars[i] = chartBar{Label: label, Key: key, Amount: p.Spent.Amount,
 			Text: pricing.FormatMoney(p.Spent) + " · " + pricing.CountInt(p.Count, "clip", "clips")}
 		if p.Spent.Amount.GreaterThan(pts[most].Spent.Amount) {
 			most = i

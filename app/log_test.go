@@ -1072,6 +1072,33 @@ func TestLogAnotherLikeThis(t *testing.T) {
 	}
 }
 
+// TestLogSpendPerProject: "Spend per project" of two clients who each
+// have a "Website" shows two bars, one per client: it showed one, the sum
+// of two bills.
+func TestLogSpendPerProject(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	for _, cl := range []map[string]string{
+		{"model": "gen-4-turbo", "dur": "10", "project": "Website", "client": "Acme"},
+		{"model": "gen-4-turbo", "dur": "5", "project": "Website", "client": "Beta"},
+		{"model": "gen-4-turbo", "dur": "5", "project": "Launch", "client": "Acme"},
+	} {
+		typeClip(c, cl)
+		if !c.save(false) {
+			t.Fatalf("save: %q %v", c.clipMsg, c.errs)
+		}
+	}
+	c.values["chart"] = "project"
+	c.edited("chart")
+	var bars []string
+	for _, b := range c.chart.Bars {
+		bars = append(bars, b.Label+": "+b.Text)
+	}
+	want := []string{"Website (Acme): $1.20 · 1 clip", "Launch: $0.60 · 1 clip", "Website (Beta): $0.60 · 1 clip"}
+	if !slices.Equal(bars, want) {
+		t.Errorf("spend per project %q, want %q", bars, want)
+	}
+}
+
 // TestLogAddons: a model that prices add-ons shows them as boxes, and a
 // ticked one counts in the catalog's credits: Veo 3 on the API with audio,
 // 8 s, is $3.20 ($0.20 + $0.20 a second), not $1.60. Another model's form

@@ -268,9 +268,15 @@ func FindRetakes(rs []Retakes, profileID, modelID string) (r Retakes, ok bool) {
 
 // Point is one bar of a spend chart.
 type Point struct {
-	Key   string        // the month (YYYY-MM) or the project ("" for none)
-	Spent pricing.Money // in the display currency
-	Count int           // clips
+	Key string // the month (YYYY-MM), the project or the client ("" for none)
+	// Split is true for a project whose name more than one client's
+	// clips carry (SpendByProject), which has a Point per client: a
+	// "Website" for Acme and one for Beta are two bills, not one sum.
+	// Client is then the client's ("" for none).
+	Split  bool
+	Client string
+	Spent  pricing.Money // in the display currency
+	Count  int           // clips
 }
 
 // SpendByMonth returns spend per month, oldest first, with every month
@@ -301,9 +307,22 @@ func SpendByMonth(es []Entry, display pricing.Currency, rates pricing.Rates) ([]
 }
 
 // SpendByProject returns spend per project, largest first (then by
-// name); Key "" gathers the clips without a project.
+// name); Key "" gathers the clips without a project. A project name that
+// clips of more than one client carry is split per client (Point.Split).
 func SpendByProject(es []Entry, display pricing.Currency, rates pricing.Rates) ([]Point, error) {
-	return spendLargest(es, display, rates, func(e Entry) string { return e.Project })
+	// A text field holds no control character (checkText): "\x00" parts them.
+	pts, err := spendLargest(es, display, rates, func(e Entry) string { return e.Project + "\x00" + e.Client })
+	clients := map[string]int{}
+	for i := range pts {
+		pts[i].Key, pts[i].Client, _ = strings.Cut(pts[i].Key, "\x00")
+		clients[pts[i].Key]++
+	}
+	for i := range pts {
+		if pts[i].Split = clients[pts[i].Key] > 1; !pts[i].Split {
+			pts[i].Client = ""
+		}
+	}
+	return pts, err
 }
 
 // SpendByClient is SpendByProject per client: what each client's clips

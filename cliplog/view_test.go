@@ -207,6 +207,20 @@ func TestSpendSeries(t *testing.T) {
 		pricing.Exact(clients[0].Spent.Amount) != "1" || pricing.Exact(clients[2].Spent.Amount) != "0.6" {
 		t.Errorf("clients = %+v, %v", clients, err)
 	}
+	// A project name two clients' clips carry is two bars, one per client:
+	// summed, one "Acme" bar was neither client's bill.
+	projects, err = SpendByProject(es, pricing.USD, testRates)
+	if err != nil || len(projects) != 3 {
+		t.Fatalf("projects of two clients = %+v, %v", projects, err)
+	}
+	for i, w := range []struct {
+		key, client, spent string
+		split              bool
+	}{{"Acme", "", "1", true}, {"", "", "0.6", false}, {"Acme", "Acme", "0.6", true}} {
+		if p := projects[i]; p.Key != w.key || p.Client != w.client || p.Split != w.split || pricing.Exact(p.Spent.Amount) != w.spent {
+			t.Errorf("project %d = %+v, want %+v", i, p, w)
+		}
+	}
 	if _, err := SpendByMonth(es, "JPY", testRates); !errors.Is(err, pricing.ErrCurrency) {
 		t.Errorf("missing rate: %v", err)
 	}
