@@ -823,7 +823,7 @@ func (c *clipLog) onInput(name string) app.EventHandler {
 		c.values[name] = ctx.JSSrc().Get("value").String()
 		c.edited(name)
 		c.syncInputs(ctx, name)
-		if strings.HasPrefix(name, "f_") {
+		if strings.HasPrefix(name, "f_") || name == "chart" {
 			v := c.filterValues()
 			c.seen = formatLinkState(v, logKeys)
 			replaceLink(ctx, v, logKeys)
@@ -831,19 +831,20 @@ func (c *clipLog) onInput(name string) app.EventHandler {
 	}
 }
 
-// The filters in the address ("/log#client=Acme&month=2025-03"), so that a
-// client's clips can be bookmarked and a reload keeps the view: link key,
-// input name.
+// The filters and the chart in the address ("/log#client=Acme&chart=project"),
+// so that a client's clips can be bookmarked and a reload keeps the view
+// (it put the chart back to months): link key, input name.
 var (
-	logKeys    = []string{"project", "client", "platform", "month", "kept"}
-	logFilters = [...]string{"f_project", "f_client", "f_profile", "f_month", "f_kept"}
+	logKeys    = []string{"project", "client", "platform", "month", "kept", "chart"}
+	logFilters = [...]string{"f_project", "f_client", "f_profile", "f_month", "f_kept", "chart"}
 )
 
-// filterValues returns the filters as link values.
+// filterValues returns the filters and the chart as link values; the
+// chart per month, the first, is left out.
 func (c *clipLog) filterValues() url.Values {
 	v := url.Values{}
 	for i, key := range logKeys {
-		if s := c.values[logFilters[i]]; s != "" {
+		if s := c.values[logFilters[i]]; s != "" && (key != "chart" || s != chartChoices[0].Value) {
 			v.Set(key, s)
 		}
 	}
@@ -851,7 +852,8 @@ func (c *clipLog) filterValues() url.Values {
 }
 
 // OnNav sets the filters from the address: a link, a bookmark, a reload.
-// A kept filter that is none of the choices is said and left out.
+// A kept filter or a chart that is none of the choices is said and left
+// out.
 func (c *clipLog) OnNav(ctx app.Context) {
 	v := linkState(ctx.Page().URL())
 	if formatLinkState(v, logKeys) == c.seen {
@@ -873,6 +875,13 @@ func (c *clipLog) applyFilters(v url.Values) {
 	if s := c.values["f_kept"]; !isChoice(s, keptChoices) {
 		c.errs["f_kept"] = errorMessage(&choiceError{Field: logLabel("f_kept"), Value: s})
 		c.values["f_kept"] = ""
+	}
+	delete(c.errs, "chart")
+	if s := c.values["chart"]; s == "" {
+		c.values["chart"] = chartChoices[0].Value
+	} else if !isChoice(s, chartChoices) {
+		c.errs["chart"] = errorMessage(&choiceError{Field: logLabel("chart"), Value: s})
+		c.values["chart"] = chartChoices[0].Value
 	}
 	c.limit = logRows
 }
@@ -1044,6 +1053,7 @@ func (c *clipLog) edited(name string) {
 		c.limit = logRows
 		c.refresh()
 	case "chart":
+		delete(c.errs, name)
 		c.refresh()
 	default:
 		if strings.HasPrefix(name, "rate_") {

@@ -1436,6 +1436,27 @@ func TestLogFiltersLinked(t *testing.T) {
 	if got := c.errs["f_kept"]; !strings.Contains(got, "“maybe” is not in the list") {
 		t.Errorf("kept=maybe: message %q", got)
 	}
+	// The chart's choice too: a reload put it back to months.
+	c.values["chart"] = "client"
+	c.edited("chart")
+	if got := formatLinkState(c.filterValues(), logKeys); got != "client=Beta&month=2025-03&chart=client" {
+		t.Errorf("link with the chart per client %q", got)
+	}
+	for _, tt := range []struct{ link, chart, msg string }{
+		{"chart=project", "project", ""},
+		{"client=Acme", "month", ""},
+		{"chart=pie", "month", "“pie” is not in the list"},
+	} {
+		v, _ := url.ParseQuery(tt.link)
+		c.applyFilters(v)
+		c.refresh()
+		if c.values["chart"] != tt.chart || !strings.Contains(c.errs["chart"], tt.msg) || tt.msg == "" && c.errs["chart"] != "" {
+			t.Errorf("%s: chart %q, message %q", tt.link, c.values["chart"], c.errs["chart"])
+		}
+	}
+	if got := formatLinkState(c.filterValues(), logKeys); got != "" {
+		t.Errorf("link with the chart per month %q, want it left out", got)
+	}
 }
 
 // TestLogChartByClient: the spend chart is per client too, for the bills

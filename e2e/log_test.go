@@ -618,6 +618,14 @@ func TestLogFilterAll(t *testing.T) {
 	if v := eval[string](tb, `document.getElementById("f-f_client").value`); v != "Acme" {
 		t.Errorf("after a reload the client filter is %q", v)
 	}
+	// The chart's choice too: a reload put it back to months.
+	pick(tb, "f-chart", "client")
+	tb.waitFor("the chart in the address", `location.hash === "#client=Acme&chart=client"`, 10*time.Second)
+	tb.do("reloading", chromedp.Reload())
+	tb.waitReady()
+	tb.waitFor("the chart per client after a reload", `document.getElementById("f-chart").value === "client" && !!document.querySelector("#log-chart")`, 10*time.Second)
+	pick(tb, "f-chart", "month")
+	tb.waitFor("the chart per month, out of the address", `location.hash === "#client=Acme"`, 10*time.Second)
 	// Back to All, the nav forgets the filter, after a reload too (the
 	// tab kept the last non-empty states).
 	eval[bool](tb, `(() => { const s = document.getElementById("f-f_client"); s.selectedIndex = 0; return s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
