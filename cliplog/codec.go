@@ -268,7 +268,16 @@ func (a *amountText) UnmarshalJSON(b []byte) error {
 		*a = amountText(b)
 		return nil
 	}
-	return &json.UnmarshalTypeError{Value: "value", Type: amountType}
+	// Named as encoding/json names a value's kind ("Kept has the wrong
+	// type (string, …)"); it said "value" whatever was there.
+	kind := "bool"
+	switch {
+	case len(b) > 0 && b[0] == '{':
+		kind = "object"
+	case len(b) > 0 && b[0] == '[':
+		kind = "array"
+	}
+	return &json.UnmarshalTypeError{Value: kind, Type: amountType}
 }
 
 var amountType = reflect.TypeOf("")

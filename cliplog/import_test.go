@@ -135,7 +135,9 @@ func TestImportJSONErrorsPerLine(t *testing.T) {
 	unknown := strings.Replace(strings.Replace(goodJSON, `"a1"`, `"a4"`, 1), `"note":""`, `"note":"","colour":"red"`, 1)
 	number := strings.Replace(strings.Replace(goodJSON, `"a1"`, `"a5"`, 1), `"seconds":"10"`, `"seconds":10`, 1)
 	conflict := strings.Replace(goodJSON, `"kept":true`, `"kept":false`, 1)
-	file := backupWith(goodJSON, bad, badType, unknown, number, goodJSON, conflict)
+	// An amount neither a number nor text was "(value, expected …)".
+	credits := strings.Replace(strings.Replace(goodJSON, `"a1"`, `"a6"`, 1), `"credits":"50"`, `"credits":{"n":50}`, 1)
+	file := backupWith(goodJSON, bad, badType, unknown, number, goodJSON, conflict, credits)
 	_, err := ReadBackup([]byte(file))
 	var ie *ImportErrors
 	if !errors.As(err, &ie) {
@@ -146,6 +148,7 @@ func TestImportJSONErrorsPerLine(t *testing.T) {
 		"line 4: Kept has the wrong type (string, expected true or false)",
 		`line 5: unknown field "colour"`,
 		`line 8: id "a1" is also on line 2, with other values`,
+		"line 9: Credits used has the wrong type (object, expected text in quotes)",
 	}
 	var got []string
 	for _, e := range ie.Errs {
