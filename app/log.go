@@ -898,7 +898,10 @@ const draftKey = "aivc.draft.v1.log"
 // and the form. The new clip's draft waits under draftKey meanwhile.
 const editDraftKey = "aivc.draft.v1.logedit"
 
-var editDraftKeys = append([]string{"edit", "was"}, clipKeys...)
+var (
+	editDraftKeys = append([]string{"edit", "was"}, clipKeys...)
+	draftKeys     = append(clipKeys[:len(clipKeys):len(clipKeys)], "day") // "day": a date typed (keepDraft)
+)
 
 // tabStore returns the tab's own storage, its sessionStorage, which a
 // reload keeps and another tab does not see; none when prerendering or in
@@ -935,7 +938,7 @@ func (c *clipLog) draft(key string) (string, bool) {
 // restoreEdit.
 func (c *clipLog) keepDraft() {
 	if c.tab != nil {
-		key, keys, d := draftKey, clipKeys, url.Values{}
+		key, keys, d := draftKey, draftKeys, url.Values{}
 		if e := c.editing; e != nil {
 			key, keys = editDraftKey, editDraftKeys
 			d.Set("edit", e.ID)
@@ -946,16 +949,26 @@ func (c *clipLog) keepDraft() {
 				d.Set(k, v)
 			}
 		}
+		if c.editing == nil {
+			// A date typed, as "day": a draft before it kept the form's
+			// own as "date", which a draft of yesterday's is not logged at.
+			if day := d.Get("date"); day != cliplog.Today(logNow()) {
+				d.Set("day", day)
+			}
+			d.Del("date")
+		}
 		_ = c.tab.Set(key, formatLinkState(d, keys)) // a draft that is not kept costs only itself
 	}
 }
 
-// restoreDraft puts back the clip form keepDraft stored. The date is not
-// kept: a draft of yesterday's is logged today.
+// restoreDraft puts back the clip form keepDraft stored. A date typed
+// comes back (last week's clips, logged after a visit to another page,
+// were logged today); the form's own, today's, is not kept, so a draft
+// of yesterday's is logged today.
 func (c *clipLog) restoreDraft() {
 	if v, ok := c.draft(draftKey); ok {
 		d := parsePairs(v)
-		d.Del("date")
+		d.Set("date", d.Get("day"))
 		c.fillForm(d)
 	}
 }

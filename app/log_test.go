@@ -1008,6 +1008,31 @@ func TestLogDraftPerTab(t *testing.T) {
 	}
 }
 
+// TestLogDraftDate: a date typed in the clip form comes back with the
+// draft (a visit to another page, a reload): it was dropped, and last
+// week's clips were logged at today's date unseen. The form's own date,
+// today's, is not kept, so a draft left overnight is logged on the new
+// day, and so is a draft of the version before, which kept it always.
+func TestLogDraftDate(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"date": "2025-02-20", "note": "last week's"})
+	if c = loadLog(t, s); c.values["date"] != "2025-02-20" || c.values["note"] != "last week's" {
+		t.Errorf("the draft came back dated %q (%v), want the 2025-02-20 typed", c.values["date"], c.values)
+	}
+	// Left on 2025-02-28 with the form's own date, opened on 2025-03-01.
+	logNow = func() time.Time { return time.Date(2025, 2, 28, 23, 0, 0, 0, time.UTC) }
+	c.resetClip("")
+	typeClip(c, map[string]string{"note": "yesterday's draft"})
+	if c = loadLog(t, s); c.values["date"] != "2025-03-01" || c.values["note"] != "yesterday's draft" {
+		t.Errorf("yesterday's draft came back dated %q (%v), want today's", c.values["date"], c.values)
+	}
+	testTabs[s].Put(draftKey, "date=2025-02-27&note=before+the+update")
+	if c = loadLog(t, s); c.values["date"] != "2025-03-01" || c.values["note"] != "before the update" {
+		t.Errorf("the version before's draft came back dated %q (%v), want today's", c.values["date"], c.values)
+	}
+}
+
 // TestLogDraftMoved: a draft the version before kept in localStorage, for
 // every tab, comes back in the first tab to open /log after the update
 // (its reload lost nothing), and only there.
