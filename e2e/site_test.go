@@ -297,11 +297,16 @@ import (
 // row, "#" heard as Rank, Save and Undo (/profiles, /log) leaving the
 // focus on a control (+2.5 KB raw, +1.1 KB gzip -9: 11,096,012 and
 // 2,469,561 alone).
+// Helper 63's /log: an Audio box for audio in a model's price, add-ons on
+// a clip's row, "Log another like this" with the catalog's credits, spend
+// per project split per client, the chart in the address, a typed date
+// kept with the draft, a JSON type error's kind (+11.6 KB raw, +3.9 KB
+// gzip -9: 11,105,160 and 2,472,359).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_104_000
-	ceilWasmGzip   = 2_472_000
+	ceilWasmRaw    = 11_120_000
+	ceilWasmGzip   = 2_478_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
