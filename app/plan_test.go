@@ -94,7 +94,7 @@ func TestPlannerHandChecked(t *testing.T) {
 	if got, want := c.peekText(), "Cheapest of 4: "+c.results[0].Name+", $6.40 a month."; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
-	if got := c.results[3].Unused; got != "625 unused, 0 expire" {
+	if got := c.results[3].Unused; got != "625 unused, none expire" {
 		t.Errorf("Runway unused %q", got)
 	}
 	if len(c.gone) == 0 || c.gone[0].Reason == "" {
@@ -637,7 +637,7 @@ func TestPlannerWorkingCurrencies(t *testing.T) {
 			"broll, Ray2 Flash, 10 s at 720p: 20 × 110 credits per kept clip = 2,200 credits",
 			"needed: 2,200 credits a month",
 			"Lite plan: $9.99 a month for 3,200 credits",
-			"total: $9.99 for 3,200 credits: 1,000 unused, 1,000 expiring",
+			"total: $9.99 for 3,200 credits: 1,000 unused, all expiring",
 			"$9.99 ≈ €9.29 at 1 USD = 0.93 EUR",
 			"€9.29 ÷ 200 s kept = €0.0465 per kept second",
 		}},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -358,9 +359,9 @@ func TestPlanWorkingFits(t *testing.T) {
 
 // TestPlanFigureNoteFits: a platform whose figures are noted (Kling's
 // plan price and a model's credits) has the note where the row has room,
-// not folded into the narrow Credits column beside "52 unused, 0 expire,
-// 52 may expire (validity not stated by Kling)": there it ran ten lines
-// at 1280 px while the working's column stood half empty.
+// not folded into the narrow Credits column beside "52 unused, all may
+// expire (validity not stated by Kling)": there it ran ten lines at 1280
+// px while the working's column stood half empty.
 func TestPlanFigureNoteFits(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -528,6 +529,45 @@ func TestPlanIntroPrice(t *testing.T) {
 		"First 3 months $124.99 a month (intro price; who qualifies not stated), then $249.99."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Flow's row: %q, want %q", got, want)
+	}
+	tb.assertNoErrors()
+}
+
+// TestPlanUnusedSaid: each row says what becomes of its unused credits
+// without a count of zero, in the row and in its Working. Kling's row
+// read "52 unused, 0 expire, 52 may expire (validity not stated by
+// Kling)", Runway's "425 unused, 0 expire", fal's pay-as-you-go "nothing
+// unused" beside Luma's plan "560 unused, 560 expire".
+func TestPlanUnusedSaid(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	for _, tc := range []struct {
+		link  string
+		want  map[string]string // platform → its unused credits, as shown
+		total map[string]string // platform → its Working's total line
+	}{
+		{"/plan#mix=b:48:5:720p:fast:1",
+			map[string]string{"fal": "nothing unused", "luma": "560 unused, all expire", "runway": "425 unused, none expire"},
+			map[string]string{"runway": "total: $25.00 for 1,625 credits: 425 unused, none expiring"}},
+		{"/plan#mix=hero:40:5:1080p:premium:1",
+			map[string]string{"kling": "52 unused, all may expire (validity not stated by Kling)"},
+			map[string]string{"kling": "total: $22.00 for 1,452 credits: 52 unused, all may expire (validity not stated by Kling)"}},
+	} {
+		tb.open(tc.link)
+		for platform, want := range tc.want {
+			row := fmt.Sprintf(`document.querySelector('#plan-table tr[data-platform=%q]')`, platform)
+			tb.waitFor(platform+"'s row", row+` !== null`, 10*time.Second)
+			if got := eval[string](tb, row+`.querySelector(".plan-unused").textContent`); got != want {
+				t.Errorf("%s, %s: unused %q, want %q", tc.link, platform, got, want)
+			}
+			if total, ok := tc.total[platform]; ok {
+				lines := eval[[]string](tb, `[...`+row+`.querySelectorAll("details li")].map(li => li.textContent)`)
+				if !slices.Contains(lines, total) {
+					t.Errorf("%s, %s: the Working %q lacks %q", tc.link, platform, lines, total)
+				}
+			}
+		}
 	}
 	tb.assertNoErrors()
 }

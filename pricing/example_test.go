@@ -258,7 +258,7 @@ func ExamplePlanMonth() {
 	// needed: 1,500 credits a month
 	// Small plan: $10 a month for 500 credits
 	// + 1 × Top-up (1,000 credits for $10) = $10.00
-	// total: $20.00 for 1,500 credits: 0 unused, 0 expiring
+	// total: $20.00 for 1,500 credits: nothing unused
 	// $20.00 ÷ 300 s kept = $0.0667 per kept second
 }
 
@@ -285,8 +285,8 @@ func ExamplePlanMonth_validityNotStated() {
 	fmt.Println(pricing.UnusedWords(mp, "expire"))
 	fmt.Println(mp.Working[len(mp.Working)-2])
 	// Output:
-	// 100 unused, 0 expire, 100 may expire (validity not stated by Maker)
-	// total: $20.00 for 1,500 credits: 100 unused, 0 expiring, 100 may expire (validity not stated by Maker)
+	// 100 unused, all may expire (validity not stated by Maker)
+	// total: $20.00 for 1,500 credits: 100 unused, all may expire (validity not stated by Maker)
 }
 
 // A plan's first months under its promotion, from the research

@@ -569,16 +569,36 @@ func firstMonths(n int) string {
 	return "first month"
 }
 
-// UnusedWords says what becomes of a month's unused credits: "550
-// unused, 550 expire", or with packs whose validity is not stated, "52
-// unused, 0 expire, 52 may expire (validity not stated by Kling)". expire
-// is the verb's form: "expire" or "expiring".
+// UnusedWords says what becomes of a month's unused credits, saying no
+// count of zero: "nothing unused"; "550 unused, all expire"; "425
+// unused, none expire" (they last beyond the month); "1,000 unused, 600
+// expire" (the rest last); and with packs whose validity is not stated,
+// "52 unused, all may expire (validity not stated by Kling)" or "100
+// unused, 48 expire, 52 may expire (validity not stated by Kling)".
+// expire is the verb's form: "expire" or "expiring".
 func UnusedWords(mp MonthPlan, expire string) string {
-	s := FormatApprox(mp.CreditsUnused) + " unused, " + FormatApprox(mp.Expiring) + " " + expire
-	if mp.MayExpire.IsPositive() {
-		s += ", " + FormatApprox(mp.MayExpire) + " may expire (validity not stated by " + mp.Platform + ")"
+	unused, lost, may := mp.CreditsUnused, mp.Expiring, mp.MayExpire
+	if !unused.IsPositive() {
+		return "nothing unused"
 	}
-	return s
+	s := FormatApprox(unused) + " unused, "
+	notStated := " (validity not stated by " + mp.Platform + ")"
+	switch {
+	case lost.Equal(unused):
+		return s + "all " + expire
+	case may.Equal(unused):
+		return s + "all may expire" + notStated
+	case !lost.IsPositive() && !may.IsPositive():
+		return s + "none " + expire
+	}
+	var parts []string
+	if lost.IsPositive() {
+		parts = append(parts, FormatApprox(lost)+" "+expire)
+	}
+	if may.IsPositive() {
+		parts = append(parts, FormatApprox(may)+" may expire"+notStated)
+	}
+	return s + strings.Join(parts, ", ")
 }
 
 // PlanAll plans mix on every profile of ps and ranks the plans by Cost in

@@ -108,12 +108,50 @@ func TestPlanMonthWorking(t *testing.T) {
 		"broll, Wan, 7 s at 720p: 20 × 40 credits per kept clip (20 credits × 2 generations) = 800 credits",
 		"needed: 800 credits a month",
 		"Basic plan: €10 a month for 1,000 credits",
-		"total: €10.00 for 1,000 credits: 200 unused, 200 expiring",
+		"total: €10.00 for 1,000 credits: 200 unused, all expiring",
 		"€10.00 ≈ $11.63 at 1 EUR = 1.1628 USD (rate of 2026-11-01)",
 		"$11.63 ÷ 140 s kept = $0.0831 per kept second",
 	}
 	if got := strings.Join(mp.Working, "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("working:\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// TestUnusedWords: what becomes of a month's unused credits, in every
+// combination, says no count of zero. It wrote "52 unused, 0 expire, 52
+// may expire (validity not stated by Kling)" for Kling's top-ups, and "425
+// unused, 0 expire" for Runway's.
+func TestUnusedWords(t *testing.T) {
+	tests := []struct {
+		unused, expiring, mayExpire string
+		want, wantIng               string
+	}{
+		// Nothing left over.
+		{"0", "0", "0", "nothing unused", "nothing unused"},
+		// A plan's credits: all lost at the month's end.
+		{"550", "550", "0", "550 unused, all expire", "550 unused, all expiring"},
+		// Packs valid beyond the month: all last.
+		{"425", "0", "0", "425 unused, none expire", "425 unused, none expiring"},
+		// Some lost, the rest last.
+		{"1000", "600", "0", "1,000 unused, 600 expire", "1,000 unused, 600 expiring"},
+		// Packs whose validity is not stated.
+		{"52", "0", "52", "52 unused, all may expire (validity not stated by Kling)",
+			"52 unused, all may expire (validity not stated by Kling)"},
+		{"100", "48", "52", "100 unused, 48 expire, 52 may expire (validity not stated by Kling)",
+			"100 unused, 48 expiring, 52 may expire (validity not stated by Kling)"},
+		{"100", "0", "52", "100 unused, 52 may expire (validity not stated by Kling)",
+			"100 unused, 52 may expire (validity not stated by Kling)"},
+		// A share of a division is approximate.
+		{"116.666666666666666667", "116.666666666666666667", "0", "~116.67 unused, all expire", "~116.67 unused, all expiring"},
+	}
+	for _, tt := range tests {
+		mp := MonthPlan{Platform: "Kling", CreditsUnused: dec(t, tt.unused), Expiring: dec(t, tt.expiring), MayExpire: dec(t, tt.mayExpire)}
+		if got := UnusedWords(mp, "expire"); got != tt.want {
+			t.Errorf("%s unused, %s expire, %s may: %q, want %q", tt.unused, tt.expiring, tt.mayExpire, got, tt.want)
+		}
+		if got := UnusedWords(mp, "expiring"); got != tt.wantIng {
+			t.Errorf("%s unused, %s expiring, %s may: %q, want %q", tt.unused, tt.expiring, tt.mayExpire, got, tt.wantIng)
+		}
 	}
 }
 
