@@ -770,7 +770,7 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 	in.Profile = &p
 
 	if !c.choices.api && len(p.Plans) == 0 {
-		c.errs["profile"] = errorMessage(&unknownError{Subject: p.Name + "'s plan prices", Other: "platform"})
+		c.errs["profile"] = errorMessage(&unknownError{Subject: planPrices(p), Other: "platform"})
 	}
 	if c.hasPlans() {
 		in.PlanID = c.values["plan"]
@@ -797,11 +797,7 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 	c.choices.tier = m.Tier
 	c.choices.res = resChoices(m)
 	if len(c.choices.res) == 0 {
-		what := "'s credit costs"
-		if c.choices.api {
-			what = "'s prices"
-		}
-		c.errs["model"] = errorMessage(&unknownError{Subject: m.Name + what, Other: "model"})
+		c.errs["model"] = errorMessage(&unknownError{Subject: modelPrices(m, c.choices.api), Other: "model"})
 		return
 	}
 	in.Res = pricing.Resolution(c.values["res"])
@@ -827,9 +823,9 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 		case on && offered:
 			in.Addons = append(in.Addons, a.kind)
 		case on && a.kind == pricing.AddonAudio && m.Audio == pricing.AudioUnpriced:
-			c.errs[a.key] = m.Name + "'s price with native audio is not published; untick it."
+			c.errs[a.key] = sentence(unpricedAudio(m) + "; untick the " + a.label + " box")
 		case on && !included:
-			c.errs[a.key] = m.Name + " cannot add " + strings.ToLower(a.label) + " here; untick it."
+			c.errs[a.key] = m.Name + " cannot add " + strings.ToLower(a.label) + " here; untick the " + a.label + " box."
 		}
 	}
 }

@@ -497,10 +497,10 @@ func TestCalculatorBundledBadChoices(t *testing.T) {
 	if c.current {
 		t.Error("mystery: current")
 	}
-	if got, want := c.errs["profile"], "Mystery (app)'s plan prices are not published; pick another platform, or type your own numbers."; got != want {
+	if got, want := c.errs["profile"], "The plan prices of Mystery (app) are not published; pick another platform, or type your own numbers."; got != want {
 		t.Errorf("mystery: profile message = %q, want %q", got, want)
 	}
-	if got, want := c.errs["model"], "M1's credit costs are not published; pick another model, or type your own numbers."; got != want {
+	if got, want := c.errs["model"], "The credit costs of M1 are not published; pick another model, or type your own numbers."; got != want {
 		t.Errorf("mystery: model message = %q, want %q", got, want)
 	}
 	if !strings.Contains(html, "Not published: plan prices.") {
@@ -685,17 +685,24 @@ func TestCalculatorAddons(t *testing.T) {
 
 	// Gen-4 Turbo has no audio to add; a bad flag is named.
 	c, html = loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&audio=1")
-	if c.current || c.errs["audio"] != "Gen-4 Turbo cannot add native audio here; untick it." {
+	if c.current || c.errs["audio"] != "Gen-4 Turbo cannot add native audio here; untick the Native audio box." {
 		t.Errorf("Gen-4 Turbo with audio: current %v, message %q", c.current, c.errs["audio"])
 	}
 	if _, _, ok := element(html, "f-audio-msg"); !ok {
 		t.Error("no message element beside the box")
 	}
 	// Sora 2 makes audio, but its price with it is not published: the
-	// box says that, not that it cannot have audio.
-	c, _ = loadCalculator(t, "/#profile=sora-api&model=sora-2&res=720p&dur=8&audio=1")
-	if c.current || c.errs["audio"] != "Sora 2's price with native audio is not published; untick it." {
-		t.Errorf("Sora 2 with audio: current %v, message %q", c.current, c.errs["audio"])
+	// box says that, not that it cannot have audio, and names the model
+	// and the box plainly (it read "Kling 3.0 Standard (silent)'s price
+	// with native audio is not published; untick it.").
+	for link, want := range map[string]string{
+		"/#profile=sora-api&model=sora-2&res=720p&dur=8&audio=1":                        "The price of Sora 2 with native audio is not published; untick the Native audio box.",
+		"/#profile=kling&plan=standard&model=kling-3-0-standard&res=720p&dur=5&audio=1": "The price of Kling 3.0 Standard (silent) with native audio is not published; untick the Native audio box.",
+	} {
+		c, _ = loadCalculator(t, link)
+		if c.current || c.errs["audio"] != want {
+			t.Errorf("%s: current %v, message %q, want %q", link, c.current, c.errs["audio"], want)
+		}
 	}
 	c, _ = loadCalculator(t, "/#profile=veo-api&model=veo-3&res=720p&dur=8&audio=maybe")
 	if !strings.HasPrefix(c.errs["audio"], "Native audio “maybe” is not in the list") {

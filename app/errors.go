@@ -75,10 +75,10 @@ func (e *choiceError) Unwrap() error { return pricing.ErrUnknown }
 
 // unknownError is a price the catalog does not know (its sources do not
 // publish it), so the page cannot compute it: Subject names what is missing
-// ("Hailuo's plan prices"). It wraps pricing.ErrNoPrice.
+// ("the plan prices of Hailuo AI (app)"). It wraps pricing.ErrNoPrice.
 type unknownError struct {
 	_       pricing.NotComparable
-	Subject string // "Hailuo AI (app)'s plan prices"
+	Subject string // "the plan prices of Hailuo AI (app)"
 	Other   string // what to pick instead: "platform"
 }
 
@@ -87,6 +87,29 @@ func (e *unknownError) Error() string {
 }
 
 func (e *unknownError) Unwrap() error { return pricing.ErrNoPrice }
+
+// Names of what the sources do not publish, for a sentence. The name comes
+// last, not as a possessive: "Hailuo AI (app)'s plan prices" and "Kling 3.0
+// Standard (silent)'s price" read badly, and many names end in parentheses.
+
+// planPrices names a platform's plan prices: "the plan prices of Hailuo AI (app)".
+func planPrices(p pricing.Profile) string { return "the plan prices of " + p.Name }
+
+// modelPrices names a model's prices: "the credit costs of Veo 3", on an
+// API "the prices of Veo 3".
+func modelPrices(m pricing.Model, api bool) string {
+	if api {
+		return "the prices of " + m.Name
+	}
+	return "the credit costs of " + m.Name
+}
+
+// unpricedAudio says that m makes native audio at a price no source gives
+// (pricing.AudioUnpriced), naming the model: the engine's reason, "native
+// audio price not published", names none.
+func unpricedAudio(m pricing.Model) string {
+	return "the price of " + m.Name + " with native audio is not published"
+}
 
 // sentence starts s with a capital letter and ends it with a full stop.
 func sentence(s string) string {

@@ -1555,7 +1555,15 @@ func (c *clipLog) fillClip(name string) {
 		c.errs["dur"] = errorMessage(err)
 	} else if u, err := p.Usage(m.ID, pricing.Shot{Seconds: secs, Res: pricing.Resolution(v["res"]), Addons: addons}); err != nil {
 		// The credits shown were another clip's: the person types these.
-		c.usage = strings.TrimSuffix(errorMessage(err), ".") + ": type what the platform charged."
+		// What is not published names the model, as the calculator does.
+		why := strings.TrimSuffix(errorMessage(err), ".")
+		switch {
+		case len(c.res) == 0:
+			why = modelPrices(m, p.Kind == pricing.KindAPI) + " are not published"
+		case slices.Contains(addons, pricing.AddonAudio) && m.Audio == pricing.AudioUnpriced:
+			why = unpricedAudio(m)
+		}
+		c.usage = sentence(why + ": type what the platform charged")
 		v["credits"] = ""
 	} else {
 		v["credits"] = pricing.Exact(u.Units)
@@ -1634,7 +1642,7 @@ func (c *clipLog) priceNow(p pricing.Profile) (price pricing.Money, planID, word
 	if !saved {
 		mp = defaultPlan(p)
 		if mp.PlanID == "" {
-			return pricing.Money{}, "", "", &unknownError{Subject: p.Name + "'s plan prices", Other: "platform, or set your own price in My plans"}
+			return pricing.Money{}, "", "", &unknownError{Subject: planPrices(p), Other: "platform, or set your own price in My plans"}
 		}
 	}
 	price, err = mp.PricePerCredit(p)

@@ -1276,6 +1276,34 @@ func TestLogIncludedAudio(t *testing.T) {
 // Now the box is there; ticked, the credits are left for the person to
 // type, the clip keeps its audio through an edit, a CSV file and a backup,
 // and the generations per kept clip count it like any other.
+// TestLogUnpublishedNamesModel: when the catalog has no credits for a
+// clip, the Credits hint names the model as the calculator does. It read
+// "Native audio price not published" and "Credit cost not published",
+// beside a model picker a person may not have looked at.
+func TestLogUnpublishedNamesModel(t *testing.T) {
+	tests := []struct {
+		clip map[string]string
+		want string
+	}{
+		{map[string]string{"profile": "kling", "model": "kling-3-0-standard", "audio": "1"},
+			"The price of Kling 3.0 Standard (silent) with native audio is not published: type what the platform charged."},
+		{map[string]string{"profile": "sora", "model": "sora", "audio": "1"},
+			"The price of Sora with native audio is not published: type what the platform charged."},
+		{map[string]string{"profile": "hailuo", "model": "hailuo-2-3"},
+			"The credit costs of Hailuo 2.3 are not published: type what the platform charged."},
+		{map[string]string{"profile": "minimax-api", "model": "hailuo-02"},
+			"The prices of Hailuo 02 are not published: type what the platform charged."},
+	}
+	for _, tt := range tests {
+		c := loadLog(t, cliplog.NewMemStore())
+		typeClip(c, map[string]string{"profile": tt.clip["profile"]})
+		typeClip(c, tt.clip)
+		if c.usage != tt.want || c.values["credits"] != "" {
+			t.Errorf("%v: credits %q, hint %q, want %q", tt.clip, c.values["credits"], c.usage, tt.want)
+		}
+	}
+}
+
 func TestLogUnpricedAudio(t *testing.T) {
 	s := cliplog.NewMemStore()
 	c := loadLog(t, s)
@@ -1287,7 +1315,7 @@ func TestLogUnpricedAudio(t *testing.T) {
 		t.Error("the form has no box for Sora 2's audio")
 	}
 	typeClip(c, map[string]string{"audio": "1"})
-	if want := "Native audio price not published: type what the platform charged."; c.usage != want || c.values["credits"] != "" {
+	if want := "The price of Sora 2 with native audio is not published: type what the platform charged."; c.usage != want || c.values["credits"] != "" {
 		t.Errorf("Sora 2 with audio: credits %q, usage %q, want %q", c.values["credits"], c.usage, want)
 	}
 	if c.save(false) || c.errs["credits"] == "" {

@@ -359,6 +359,27 @@ func TestCalculatorBundledLink(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestCalculatorUnpricedAudio: Kling 3.0 Standard (silent) makes native
+// audio at a price no source gives, so it has no Native audio box to tick;
+// a link with audio (from /compare's shot) shows the box ticked, and a
+// person reads, and hears as the box's description, a sentence naming the
+// model and the box: it was "Kling 3.0 Standard (silent)'s price with
+// native audio is not published; untick it." Unticked, the clip is priced.
+func TestCalculatorUnpricedAudio(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/#profile=kling&plan=standard&model=kling-3-0-standard&res=720p&dur=5&audio=1")
+	const want = "The price of Kling 3.0 Standard (silent) with native audio is not published; untick the Native audio box."
+	tb.waitFor("the box's message", `(document.getElementById("f-audio-msg") || {}).textContent === `+jsString(want), 10*time.Second)
+	if got := axOf(tb, `document.getElementById("f-audio")`); got.Desc != want {
+		t.Errorf("the box is heard as %s, want described %q", got, want)
+	}
+	tb.do("unticking Native audio", chromedp.Click(chromedp.CSS(`label[for="f-audio"]`)))
+	waitResults(tb, "Kling 3.0 Standard, silent", map[string][2]string{"credits-per-clip": {"30", "30"}})
+	tb.assertNoErrors()
+}
+
 // TestCalculatorModeSwitch: switching to a platform's plan decodes the
 // catalog and fills every picker; switching back restores typed numbers.
 func TestCalculatorModeSwitch(t *testing.T) {

@@ -681,7 +681,7 @@ func TestLogUnpricedAudio(t *testing.T) {
 	tb.waitFor("Sora 2's Audio box", `!!document.getElementById("f-audio") && document.getElementById("f-credits").value !== ""`, 10*time.Second)
 	tb.do("ticking Audio", chromedp.Click(chromedp.CSS(`label[for="f-audio"]`)))
 	tb.waitFor("the credits left to type", `document.getElementById("f-audio").checked && document.getElementById("f-credits").value === "" &&
-		document.getElementById("f-credits-hint").textContent === "Native audio price not published: type what the platform charged."`, 10*time.Second)
+		document.getElementById("f-credits-hint").textContent === "The price of Sora 2 with native audio is not published: type what the platform charged."`, 10*time.Second)
 	typeInto(tb, "f-credits", "1.2")
 	tb.waitFor("the cost typed", `document.getElementById("log-clip-cost").textContent.includes("$1.20")`, 10*time.Second)
 	// Log another like this: the credits typed were this clip's; the
