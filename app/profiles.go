@@ -689,7 +689,12 @@ func modelExtras(m pricing.Model, units func(decimal.Decimal) string) string {
 	case pricing.AudioAddon:
 		parts = append(parts, "native audio as an add-on")
 	case pricing.AudioUnpriced:
-		parts = append(parts, "native audio, price with it not published")
+		// Said once: the catalog's notes say it with the reason ("Sora
+		// makes native audio, but whether this price includes it is not
+		// stated, …"), and a tag before them said it again.
+		if !strings.Contains(m.Notes, "native audio") {
+			parts = append(parts, "native audio: its price is not published, so a shot with audio is not priced")
+		}
 	}
 	for _, a := range m.Addons {
 		w := a.Name + ": "

@@ -287,6 +287,50 @@ func TestRateWords(t *testing.T) {
 	}
 }
 
+// TestModelExtrasAudioOnce: /profiles' "Also" column says a model's
+// unpriced native audio once, with the reason. It said a tag, "native
+// audio, price with it not published", then the catalog's note saying the
+// same with why ("Kling 3.0 makes native audio, but its price with audio
+// at 720p is not given, …"). A model whose notes do not say it (LTX
+// Studio's Veo 3, priced at nothing the sources give) keeps the tag.
+func TestModelExtrasAudioOnce(t *testing.T) {
+	credits := func(d decimal.Decimal) string { return pricing.FormatNumber(d) + " credits" }
+	kling := catalogProfile(t, "kling")
+	m, _ := kling.FindModel("kling-3-0-standard")
+	if got, want := modelExtras(m, credits), "Clip lengths not in the sources; 5 s and 10 s as Kling's other prices. Kling 3.0 makes "+
+		"native audio, but its price with audio at 720p is not given, so a shot with audio is not priced."; got != want {
+		t.Errorf("Kling 3.0 Standard (silent):\n%s\nwant\n%s", got, want)
+	}
+	ltx := catalogProfile(t, "ltx-studio")
+	m, _ = ltx.FindModel("veo-3")
+	if got, want := modelExtras(m, credits), "native audio: its price is not published, so a shot with audio is not priced; "+
+		"Price unknown: the source gives only a range (about 875 to 3,500 CS for 8 s, with Veo 3 Fast)."; got != want {
+		t.Errorf("LTX Studio Veo 3:\n%s\nwant\n%s", got, want)
+	}
+	// Every bundled model whose audio is unpriced: said once, with what it
+	// means for a shot.
+	ps, err := pricing.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range ps {
+		for _, m := range p.Models {
+			if m.Audio != pricing.AudioUnpriced {
+				continue
+			}
+			n++
+			got := modelExtras(m, credits)
+			if c := strings.Count(got, "native audio"); c != 1 || !strings.Contains(got, "so a shot with audio is not priced") {
+				t.Errorf("%s/%s says native audio %d times: %q", p.ID, m.ID, c, got)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no bundled model's audio is unpriced: the test tests nothing")
+	}
+}
+
 func TestIsStale(t *testing.T) {
 	for _, tt := range []struct {
 		read, today string

@@ -874,6 +874,34 @@ func TestProfilesPackValidity(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestProfilesAudioSaidOnce: a model whose native audio no source prices
+// says so once in its row's "Also" column, with the reason, as a person
+// reads it (the profile opened). It said a tag, "native audio, price with
+// it not published", then the catalog's note saying it again with why.
+func TestProfilesAudioSaidOnce(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	for _, row := range []struct{ profile, model, reason string }{
+		{"kling", "kling-3-0-standard", "its price with audio at 720p is not given"},
+		{"sora-api", "sora-2", "whether this price includes it is not stated"},
+		{"ltx-studio", "veo-3", "its price is not published"},
+	} {
+		tb.do("opening "+row.profile, chromedp.Click(chromedp.CSS(`#prof-`+row.profile+` details.prof-body > summary`)))
+		also := eval[string](tb, fmt.Sprintf(`(() => {
+			const table = document.querySelector('#prof-%s tr[data-model=%q]').closest("table");
+			const col = [...table.tHead.rows[0].cells].findIndex(c => c.textContent === "Also");
+			return table.querySelector('tr[data-model=%q]').cells[col].innerText;
+		})()`, row.profile, row.model, row.model))
+		if n := strings.Count(also, "native audio"); n != 1 || !strings.Contains(also, row.reason) ||
+			!strings.Contains(also, "so a shot with audio is not priced") {
+			t.Errorf("%s/%s: Also says native audio %d times: %q, want once with %q", row.profile, row.model, n, also, row.reason)
+		}
+	}
+	tb.assertNoErrors()
+}
+
 // TestFiguresInBrowser: where the research gives a range or two figures
 // and the catalog takes one, a person reads which beside the price:
 // under /compare's row for Higgsfield's Kling 3.0 (10 credits, the top of
