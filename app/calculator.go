@@ -1506,7 +1506,7 @@ func planCredits(p pricing.Profile, id string) string {
 	if !ok {
 		return ""
 	}
-	return pricing.FormatNumber(pl.Credits) + " " + p.UnitName() + " a month"
+	return pricing.CountUnits(pl.Credits, p.UnitName()) + " a month"
 }
 
 // unknownHint says what a profile's sources do not tell, for the hint

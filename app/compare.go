@@ -1332,7 +1332,7 @@ func freeLines(t rankTable, units map[string]string) []freeLine {
 		line := freeLine{
 			Key:     l.Key,
 			Where:   l.Platform + " — " + l.Model,
-			Credits: pricing.FormatNumber(f.Credits) + " " + unit + per,
+			Credits: pricing.CountUnits(f.Credits, unit) + per,
 			Buys:    "not one clip",
 			Worth:   noValue,
 			Figures: l.Figures,

@@ -1604,7 +1604,7 @@ func (c *clipLog) previewClip() {
 	e := cliplog.Entry{Credits: credits, PricePerCredit: price}.Derive()
 	c.cost.Value, c.cost.Text = pricing.Exact(e.Cost.Amount), pricing.FormatMoney(e.Cost)
 	if p.Kind != pricing.KindAPI { // an API's "credits" are the money: "0.96 USD × $1.00" said nothing
-		c.cost.Working = pricing.FormatNumber(credits) + " " + c.unit + " × " + pricing.WorkingMoney(price, credits.Mul, e.Cost)
+		c.cost.Working = pricing.CountUnits(credits, c.unit) + " × " + pricing.WorkingMoney(price, credits.Mul, e.Cost)
 	}
 	if e.Seconds, err = pricing.ParsePositive(cliplog.FieldSeconds, c.values["dur"]); err == nil {
 		if ps, ok := e.CostPerSecond(); ok {
@@ -1672,7 +1672,7 @@ func defaultPlan(p pricing.Profile) cliplog.MyPlan {
 // credits".
 func planWords(p pricing.Profile, mp cliplog.MyPlan) string {
 	if mp.Custom() {
-		return pricing.FormatMoney(mp.Price) + " for " + pricing.FormatNumber(mp.Credits) + " credits"
+		return pricing.FormatMoney(mp.Price) + " for " + pricing.CountUnits(mp.Credits, "credits")
 	}
 	name := mp.PlanID
 	if pl, ok := p.FindPlan(mp.PlanID); ok {

@@ -1276,6 +1276,19 @@ func TestLogIncludedAudio(t *testing.T) {
 // Now the box is there; ticked, the credits are left for the person to
 // type, the clip keeps its audio through an edit, a CSV file and a backup,
 // and the generations per kept clip count it like any other.
+// TestLogOneCredit: a clip of one credit is worked as "1 credit": it read
+// "1 credits × $0.024".
+func TestLogOneCredit(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	typeClip(c, map[string]string{"profile": "runway"})
+	for credits, want := range map[string]string{"1": "1 credit × $0.024", "50": "50 credits × $0.024"} {
+		typeClip(c, map[string]string{"credits": credits})
+		if c.cost.Working != want {
+			t.Errorf("%s credits: the cost's working %q, want %q", credits, c.cost.Working, want)
+		}
+	}
+}
+
 // TestLogUnpublishedNamesModel: when the catalog has no credits for a
 // clip, the Credits hint names the model as the calculator does. It read
 // "Native audio price not published" and "Credit cost not published",

@@ -868,14 +868,14 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 		l.Credits = "pay per clip"
 		l.Unused = "nothing unused"
 	} else {
-		l.Credits = pricing.FormatApprox(mp.CreditsNeeded) + " of " + pricing.FormatNumber(mp.CreditsBought) + " " + unit
+		l.Credits = pricing.FormatApprox(mp.CreditsNeeded) + " of " + pricing.CountUnits(mp.CreditsBought, unit)
 		l.Unused = pricing.UnusedWords(mp, "expire")
 	}
 	for _, ml := range mp.Lines {
 		if ml.Count == 0 {
 			continue
 		}
-		per := pricing.FormatApprox(ml.UnitsPerKeptClip) + " " + unit
+		per := pricing.CountUnits(ml.UnitsPerKeptClip, unit)
 		cost := pricing.FormatMoney(ml.Cost)
 		if cur := c.currency(mp.ProfileID); api {
 			// The platform's price, and what it comes to in the display

@@ -441,7 +441,7 @@ func profileBody(p pricing.Profile) []app.UI {
 		if p.Kind == pricing.KindAPI {
 			return pricing.FormatMoney(pricing.NewMoney(d, p.Currency))
 		}
-		return pricing.FormatNumber(d) + " " + unit
+		return pricing.CountUnits(d, unit)
 	}
 	money := func(d decimal.NullDecimal) string {
 		if !d.Valid {
@@ -733,7 +733,7 @@ func validityWords(pk pricing.Pack, platform string) string {
 	case pk.ValidityNotStated:
 		return "validity not stated by " + platform
 	case pk.ValidDays > 0:
-		return "valid " + strconv.Itoa(pk.ValidDays) + " days"
+		return "valid " + pricing.CountInt(pk.ValidDays, "day", "days")
 	}
 	return "never expire"
 }
@@ -751,7 +751,7 @@ func promoWords(pr *pricing.Promo, cur pricing.Currency) string {
 	if pr.IntroPrice.Valid {
 		w := pricing.FormatMoney(pricing.NewMoney(pr.IntroPrice.Decimal, cur)) + " a month at first"
 		if pr.IntroMonths > 0 {
-			w += " for " + strconv.Itoa(pr.IntroMonths) + " months"
+			w += " for " + pricing.CountInt(pr.IntroMonths, "month", "months")
 		}
 		parts = append(parts, w)
 	}
@@ -2136,7 +2136,11 @@ func (c *profilesPage) onEdCancel(ctx app.Context, e app.Event) {
 func validityChoices(pack map[string]any) []choice {
 	out := []choice{{Value: "never", Label: "For ever"}, {Value: "not_stated", Label: "Not stated by the platform"}}
 	if packValidity(pack) == "days" {
-		out = append(out, choice{Value: "days", Label: "Valid " + str(pack["valid_days"]) + " days"})
+		days := str(pack["valid_days"]) + " days"
+		if days == "1 days" {
+			days = "1 day"
+		}
+		out = append(out, choice{Value: "days", Label: "Valid " + days})
 	}
 	return out
 }

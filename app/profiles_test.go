@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"maps"
 	"regexp"
 	"slices"
@@ -328,6 +329,34 @@ func TestModelExtrasAudioOnce(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no bundled model's audio is unpriced: the test tests nothing")
+	}
+}
+
+// TestOneSaidSingular: a count of one is singular wherever a page builds
+// it from a number a profile or a person gives. It wrote "valid 1 days"
+// (/profiles and its editor), "for 1 months" (a promotion), "$5.00 for 1
+// credits" (/log's own plan) and "1 credits a month" (the calculator's
+// plan hint).
+func TestOneSaidSingular(t *testing.T) {
+	one, five := decimal.NewFromInt(1), decimal.NewFromInt(5)
+	p := pricing.Profile{ID: "p", Name: "P", Platform: "P", Kind: pricing.KindCredits, Currency: pricing.USD,
+		Plans: []pricing.Plan{{ID: "a", Name: "A", Credits: one}}}
+	tests := []struct{ got, want string }{
+		{validityWords(pricing.Pack{ValidDays: 1}, "P"), "valid 1 day"},
+		{validityWords(pricing.Pack{ValidDays: 30}, "P"), "valid 30 days"},
+		{validityChoices(map[string]any{"valid_days": json.Number("1")})[2].Label, "Valid 1 day"},
+		{validityChoices(map[string]any{"valid_days": json.Number("365")})[2].Label, "Valid 365 days"},
+		{promoWords(&pricing.Promo{IntroPrice: decimal.NewNullDecimal(five), IntroMonths: 1}, pricing.USD),
+			"Promotion: $5.00 a month at first for 1 month."},
+		{promoWords(&pricing.Promo{IntroPrice: decimal.NewNullDecimal(five), IntroMonths: 3}, pricing.USD),
+			"Promotion: $5.00 a month at first for 3 months."},
+		{planWords(p, cliplog.MyPlan{ProfileID: "p", Price: pricing.NewMoney(five, pricing.USD), Credits: one}), "$5.00 for 1 credit"},
+		{planCredits(p, "a"), "1 credit a month"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%q, want %q", tt.got, tt.want)
+		}
 	}
 }
 

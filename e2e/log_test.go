@@ -665,6 +665,24 @@ func TestLogAddonBoxes(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestLogOneCredit: a clip of one credit is worked as "1 credit" beside
+// its cost, where it read "1 credits × $0.024".
+func TestLogOneCredit(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	pick(tb, "f-profile", "runway")
+	tb.waitFor("Runway's credits", `document.getElementById("f-credits").value !== ""`, 10*time.Second)
+	typeInto(tb, "f-credits", "1")
+	const working = `document.getElementById("log-clip-cost").closest("dd").querySelector(".calc-working").textContent`
+	tb.waitFor("the clip's cost", `document.getElementById("log-clip-cost").textContent === "$0.024"`, 10*time.Second)
+	if got := eval[string](tb, working); got != "1 credit × $0.024" {
+		t.Errorf("the cost of a clip of 1 credit is worked as %q, want %q", got, "1 credit × $0.024")
+	}
+	tb.assertNoErrors()
+}
+
 // TestLogUnpricedAudio: a Sora 2 clip made with audio is logged with it.
 // Sora 2 makes native audio at a price no source gives; its form had no
 // Audio box, and filled in the silent clip's $0.80 as what it cost. Now

@@ -168,6 +168,13 @@ func Count(d decimal.Decimal, one, many string) string {
 	return FormatNumber(d) + " " + many
 }
 
+// CountUnits writes an amount in a profile's unit (Profile.UnitName, a
+// plural), by FormatApprox and singular for one: "1 credit", "50
+// credits", "1 computing second", "~116.67 credits".
+func CountUnits(d decimal.Decimal, unit string) string {
+	return CountApprox(d, strings.TrimSuffix(unit, "s"), unit)
+}
+
 // CountInt is Count for a whole number.
 func CountInt(n int, one, many string) string {
 	return Count(decimal.NewFromInt(int64(n)), one, many)

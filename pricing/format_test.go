@@ -95,6 +95,23 @@ func TestCount(t *testing.T) {
 	if got := CountInt(1200, "clip was", "clips were"); got != "1,200 clips were" {
 		t.Errorf("CountInt(1200) = %q", got)
 	}
+	// A profile's unit, singular for one: "1 credits" was written where a
+	// clip, a plan or a rate came to one.
+	for _, tt := range []struct{ in, unit, want string }{
+		{"1", "credits", "1 credit"},
+		{"1.00", "credits", "1 credit"},
+		{"50", "credits", "50 credits"},
+		{"0", "credits", "0 credits"},
+		{"0.5", "credits", "0.5 credits"},
+		{"1", "computing seconds", "1 computing second"},
+		{"1", "AI credits", "1 AI credit"},
+		{"26000", "AI credits", "26,000 AI credits"},
+		{"116.666666666666666667", "credits", "~116.67 credits"},
+	} {
+		if got := CountUnits(dec(t, tt.in), tt.unit); got != tt.want {
+			t.Errorf("CountUnits(%s, %q) = %q, want %q", tt.in, tt.unit, got, tt.want)
+		}
+	}
 	if got := FormatInt(20000); got != "20,000" {
 		t.Errorf("FormatInt(20000) = %q", got)
 	}

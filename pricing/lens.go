@@ -288,7 +288,7 @@ func (p *Profile) unitPrice(w *way) UnitPrice {
 				u.Note = "first month"
 				if pr.IntroPrice.Valid {
 					u.Note += " at the intro price"
-					if pr.IntroMonths > 0 {
+					if pr.IntroMonths > 1 { // one: the first month's, said
 						u.Note += " for " + strconv.Itoa(pr.IntroMonths) + " months"
 					}
 					if pl.Monthly.Valid {

@@ -67,6 +67,22 @@ func TestYearlyBonusSaid(t *testing.T) {
 	}
 }
 
+// TestUnitPricesIntroNote: the first month's note says the intro price's
+// months, and of one month nothing more: it said "for 1 months".
+func TestUnitPricesIntroNote(t *testing.T) {
+	base := `{"id":"p","name":"P","platform":"P","kind":"credits","currency":"USD","url":"https://p.example",
+		"plans":[{"id":"a","name":"A","monthly":"30","credits":"10000","promo":{"intro_price":"15","intro_months":%d,"source":{}},"source":{}}],"models":[]}`
+	for months, want := range map[int]string{
+		3: "first month at the intro price for 3 months, then $30",
+		1: "first month at the intro price, then $30",
+	} {
+		p := profile(t, fmt.Sprintf(base, months))
+		if ups := p.UnitPrices(LensFirst); len(ups) != 1 || ups[0].Note != want {
+			t.Errorf("intro for %d months: %+v, want the note %q", months, ups, want)
+		}
+	}
+}
+
 func TestUnitPricesPromos(t *testing.T) {
 	base := `{"id":"p","name":"P","platform":"P","kind":"credits","currency":"USD","url":"https://p.example",
 		"plans":[{"id":"a","name":"A","monthly":"30","credits":"10000","promo":%s,"source":{}}],"models":[]}`

@@ -271,7 +271,7 @@ func (f *unitFormat) amount(d decimal.Decimal) string {
 	if f.money {
 		return FormatMoney(Money{d, f.cur})
 	}
-	return CountApprox(d, strings.TrimSuffix(f.word, "s"), f.word) // "~116.67 credits" for 50 × 7 ÷ 3
+	return CountUnits(d, f.word) // "~116.67 credits" for 50 × 7 ÷ 3
 }
 
 // operand writes d as an operand of a line of working whose result is
