@@ -571,3 +571,20 @@ func TestPlanUnusedSaid(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestPlanGoneNamesModel: a platform that cannot make a row, where one
+// model was tried, names it with why: Sora 2 on OpenAI's API makes audio
+// no source prices. It read "…; native audio price not published", of no
+// model.
+func TestPlanGoneNamesModel(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/plan#mix=hero:10:8:720p:standard:1:audio")
+	const gone = `(document.querySelector('#plan-gone li[data-platform="sora-api"] .cmp-gone-reason') || {}).textContent`
+	tb.waitFor("OpenAI's API among those that cannot", gone+` !== undefined`, 10*time.Second)
+	if got, want := eval[string](tb, gone), "hero: no standard model makes 8 s at 720p with native audio; Sora 2: native audio price not published."; got != want {
+		t.Errorf("OpenAI's API cannot make the mix: %q, want %q", got, want)
+	}
+	tb.assertNoErrors()
+}

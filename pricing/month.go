@@ -164,6 +164,7 @@ func PlanMonth(p Profile, mix []MixLine, o MonthOptions) (MonthPlan, error) {
 		}
 		si := &shots[i]
 		var reasons []string
+		var unable *Model // the model of the last reason
 		for j := range p.Models {
 			m := &p.Models[j]
 			if si.Tier != TierAny && m.Tier != si.Tier {
@@ -171,7 +172,7 @@ func PlanMonth(p Profile, mix []MixLine, o MonthOptions) (MonthPlan, error) {
 			}
 			u, reason := m.usage(si, &nf)
 			if reason != "" {
-				reasons = append(reasons, reason)
+				reasons, unable = append(reasons, reason), m
 				continue
 			}
 			cands[i] = append(cands[i], candidate{m: m, units: u.Units, upk: u.Units.Mul(si.Takes)})
@@ -179,7 +180,10 @@ func PlanMonth(p Profile, mix []MixLine, o MonthOptions) (MonthPlan, error) {
 		if len(cands[i]) == 0 {
 			reason := lineName(mix[i], i) + ": no " + tierWord(si.Tier) + "model makes " + shotWords(si)
 			if len(reasons) == 1 && !saysAgain(si, reasons[0]) {
-				reason += "; " + reasons[0] // its own parentheses: "1080p not offered (720p)"
+				// The one model tried, named: "native audio price not
+				// published" said of no model. The reason has its own
+				// parentheses: "Quick: 4k not offered (720p, 1080p)".
+				reason += "; " + unable.Name + ": " + reasons[0]
 			}
 			return MonthPlan{}, &NotOfferedError{Profile: p.ID, Reason: reason}
 		}

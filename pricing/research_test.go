@@ -363,7 +363,7 @@ func TestResearchMonthAudio(t *testing.T) {
 	for _, tt := range []struct{ profile, mix, want string }{
 		{"ltx-api", "hero:10:8 720p any +audio", "hero: no model makes 8 s at 720p with native audio"},
 		{"sora-api", "hero:10:8 720p standard +audio",
-			"hero: no standard model makes 8 s at 720p with native audio; native audio price not published"},
+			"hero: no standard model makes 8 s at 720p with native audio; Sora 2: native audio price not published"},
 	} {
 		p, _ = FindProfile(ps, tt.profile)
 		_, err := PlanMonth(p, mix(t, tt.mix), MonthOptions{})
