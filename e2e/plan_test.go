@@ -537,22 +537,26 @@ func TestPlanIntroPrice(t *testing.T) {
 // without a count of zero, in the row and in its Working. Kling's row
 // read "52 unused, 0 expire, 52 may expire (validity not stated by
 // Kling)", Runway's "425 unused, 0 expire", fal's pay-as-you-go "nothing
-// unused" beside Luma's plan "560 unused, 560 expire".
+// unused" beside Luma's plan "560 unused, 560 expire". The Working's
+// top-up line keeps a pack's name whole: it read "Credit top-up (1,000
+// credits) (1,000 credits for $10)".
 func TestPlanUnusedSaid(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	for _, tc := range []struct {
-		link  string
-		want  map[string]string // platform → its unused credits, as shown
-		total map[string]string // platform → its Working's total line
+		link    string
+		want    map[string]string   // platform → its unused credits, as shown
+		working map[string][]string // platform → lines of its Working
 	}{
 		{"/plan#mix=b:48:5:720p:fast:1",
 			map[string]string{"fal": "nothing unused", "luma": "560 unused, all expire", "runway": "425 unused, none expire"},
-			map[string]string{"runway": "total: $25.00 for 1,625 credits: 425 unused, none expiring"}},
+			map[string][]string{"runway": {"+ 1 × Credit top-up (1,000 credits) at $10 for 1,000 credits = $10.00",
+				"total: $25.00 for 1,625 credits: 425 unused, none expiring"}}},
 		{"/plan#mix=hero:40:5:1080p:premium:1",
 			map[string]string{"kling": "52 unused, all may expire (validity not stated by Kling)"},
-			map[string]string{"kling": "total: $22.00 for 1,452 credits: 52 unused, all may expire (validity not stated by Kling)"}},
+			map[string][]string{"kling": {"+ 12 × Top-up (rate per $1) at $1 for 66 credits = $12.00",
+				"total: $22.00 for 1,452 credits: 52 unused, all may expire (validity not stated by Kling)"}}},
 	} {
 		tb.open(tc.link)
 		for platform, want := range tc.want {
@@ -561,10 +565,10 @@ func TestPlanUnusedSaid(t *testing.T) {
 			if got := eval[string](tb, row+`.querySelector(".plan-unused").textContent`); got != want {
 				t.Errorf("%s, %s: unused %q, want %q", tc.link, platform, got, want)
 			}
-			if total, ok := tc.total[platform]; ok {
-				lines := eval[[]string](tb, `[...`+row+`.querySelectorAll("details li")].map(li => li.textContent)`)
-				if !slices.Contains(lines, total) {
-					t.Errorf("%s, %s: the Working %q lacks %q", tc.link, platform, lines, total)
+			lines := eval[[]string](tb, `[...`+row+`.querySelectorAll("details li")].map(li => li.textContent)`)
+			for _, w := range tc.working[platform] {
+				if !slices.Contains(lines, w) {
+					t.Errorf("%s, %s: the Working %q lacks %q", tc.link, platform, lines, w)
 				}
 			}
 		}

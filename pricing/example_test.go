@@ -257,7 +257,7 @@ func ExamplePlanMonth() {
 	// b-roll, Quick, 10 s at 720p: 30 × 50 credits per kept clip = 1,500 credits
 	// needed: 1,500 credits a month
 	// Small plan: $10 a month for 500 credits
-	// + 1 × Top-up (1,000 credits for $10) = $10.00
+	// + 1 × Top-up at $10 for 1,000 credits = $10.00
 	// total: $20.00 for 1,500 credits: nothing unused
 	// $20.00 ÷ 300 s kept = $0.0667 per kept second
 }

@@ -449,8 +449,10 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 			w = append(w, line+" for "+f.amount(best.plan.Credits))
 		}
 		if best.pack != nil {
-			w = append(w, "+ "+FormatInt(int(best.packs))+" × "+best.pack.Name+" ("+
-				f.amount(best.pack.Credits)+" for "+formatPrice(Money{best.pack.Price, cur})+") = "+
+			// Not in parentheses: a pack's name may end in its own,
+			// "Credit top-up (1,000 credits) (1,000 credits for $10)".
+			w = append(w, "+ "+FormatInt(int(best.packs))+" × "+best.pack.Name+" at "+
+				formatPrice(Money{best.pack.Price, cur})+" for "+f.amount(best.pack.Credits)+" = "+
 				FormatMoney(Money{best.pack.Price.Mul(decimal.NewFromInt(best.packs)), cur}))
 		}
 		w = append(w, "total: "+FormatMoney(Money{best.cost, cur})+" for "+f.amount(best.bought)+": "+

@@ -3,6 +3,7 @@ package pricing
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -114,6 +115,27 @@ func TestPlanMonthWorking(t *testing.T) {
 	}
 	if got := strings.Join(mp.Working, "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("working:\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// TestPlanMonthPackLine: the working's line for top-up packs keeps a
+// pack's name whole: a name with parentheses of its own read "Credit
+// top-up (1,000 credits) (1,000 credits for $10)" and "Top-up (rate per
+// $1) (66 credits for $1)".
+func TestPlanMonthPackLine(t *testing.T) {
+	ps := testCatalog(t)
+	for _, tt := range []struct{ profile, mix, want string }{
+		{"runway", "b:48:5 720p fast", "+ 1 × Credit top-up (1,000 credits) at $10 for 1,000 credits = $10.00"},
+		{"kling", "hero:40:5 1080p premium", "+ 12 × Top-up (rate per $1) at $1 for 66 credits = $12.00"},
+	} {
+		p, _ := FindProfile(ps, tt.profile)
+		mp, err := PlanMonth(p, mix(t, tt.mix), MonthOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(mp.Working, tt.want) {
+			t.Errorf("%s, %s: working %q, want the line %q", tt.profile, tt.mix, mp.Working, tt.want)
+		}
 	}
 }
 
