@@ -206,7 +206,7 @@ func TestCalculatorBadValues(t *testing.T) {
 		{"/#price=-5&credits=3000&clip=50&dur=5", "price", "-5", "Plan price cannot be negative."},
 		{"/#price=30&credits=3000&clip=0&dur=5", "clip", "0", "Credits per clip must be more than 0."},
 		{"/#price=30&credits=3000&clip=50&dur=0", "dur", "0", "Duration must be more than 0."},
-		{"/#price=30&credits=3000&clip=50&dur=5&takes=0.5", "takes", "0.5", "Generations per kept clip must be 1 or more."},
+		{"/#price=30&credits=3000&clip=50&dur=5&takes=0.5", "takes", "0.5", "Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3."},
 		{"/#price=30&credits=3000&clip=50&dur=5&takes=1000000", "takes", "1000000", "Generations per kept clip must be at most 1,000."},
 		{"/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10&takes=1000000", "takes", "1000000",
 			"Generations per kept clip must be at most 1,000."},

@@ -384,7 +384,7 @@ func TestCompareBadValues(t *testing.T) {
 		{"/compare#dur=-5", "dur", "Duration cannot be negative"},
 		{"/compare#res=8k", "res", "Resolution “8k” is not in the list"},
 		{"/compare#tier=ultra", "tier", "Tier “ultra” is not in the list"},
-		{"/compare#takes=0.5", "takes", "Generations per kept clip must be 1 or more."},
+		{"/compare#takes=0.5", "takes", "Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3."},
 		{"/compare#takes=1000000", "takes", "Generations per kept clip must be at most 1,000."},
 		{"/compare#billing=weekly", "billing", "Billing “weekly” is not in the list"},
 		{"/compare#audio=maybe", "audio", "Native audio “maybe” is not in the list"},

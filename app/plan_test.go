@@ -167,7 +167,7 @@ func TestPlannerErrors(t *testing.T) {
 		"mix-0-sec":   "Row 1 (hero): Seconds must be a number, like 30 or 1,200.50.",
 		"mix-0-res":   "Row 1 (hero): Resolution “8k” is not in the list; pick one of the choices.",
 		"mix-0-tier":  "Row 1 (hero): Tier “ultra” is not in the list; pick one of the choices.",
-		"mix-0-takes": "Row 1 (hero): Generations per kept clip must be 1 or more.",
+		"mix-0-takes": "Row 1 (hero): Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3.",
 		"billing":     "Billing “weekly” is not in the list; pick one of the choices.",
 		"cur":         "Display currency “JPY” is not in the list; pick one of the choices.",
 	} {
@@ -427,7 +427,7 @@ func TestPlannerMeasuredTakes(t *testing.T) {
 	// A measure that is no count stops the month and names it.
 	for in, want := range map[string]string{
 		"~x":    "The link's measured generations per kept clip must be a number, like 30 or 1,200.50",
-		"~0.5":  "The link's measured generations per kept clip must be 1 or more",
+		"~0.5":  "The link's measured generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3",
 		"~5000": "The link's measured generations per kept clip must be at most 1,000",
 	} {
 		c = openPlanner(t, "mix=broll:20:10:720p:fast:"+in)

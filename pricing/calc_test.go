@@ -172,14 +172,14 @@ func TestCalculateErrors(t *testing.T) {
 		{"price=30 credits=3000 cps=0 dur=5", []string{"Credits per second must be more than 0"}},
 		{"price=30 credits=3000 clip=50", []string{"Duration must be more than 0"}},
 		{"price=30 credits=3000 clip=50 dur=-5", []string{"Duration cannot be negative"}},
-		{"price=30 credits=3000 clip=50 dur=5 takes=0.5", []string{"Generations per kept clip must be 1 or more"}},
+		{"price=30 credits=3000 clip=50 dur=5 takes=0.5", []string{"Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3"}},
 		{"price=30 credits=3000 clip=50 dur=5 takes=1000000", []string{"Generations per kept clip must be at most 1,000"}},
 		{"price=30 credits=3000 clip=50 dur=5 clips=-1", []string{"Clips cannot be negative"}},
 		{"price=30 credits=3000 clip=50 dur=5 bonus=-5", []string{"Bonus cannot be negative"}},
 		{"price=30 credits=3000 clip=50 dur=5 bonus=5 cap=-1", []string{"Bonus cap cannot be negative"}},
 		// Every bad field at once.
 		{"credits=0 clip=0 dur=0 takes=0.2", []string{"Plan price is empty", "Credits per month must be more than 0",
-			"Credits per clip must be more than 0", "Duration must be more than 0", "Generations per kept clip must be 1 or more"}},
+			"Credits per clip must be more than 0", "Duration must be more than 0", "Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3"}},
 	}
 	for _, tt := range tests {
 		_, err := Calculate(custom(t, tt.in))

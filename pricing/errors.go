@@ -78,7 +78,9 @@ func (e *InputError) Error() string {
 	case errors.Is(e.Err, ErrTooPrecise):
 		return e.Field + " has too many decimal places"
 	case errors.Is(e.Err, ErrBelowOne):
-		return e.Field + " must be 1 or more"
+		// "0.33" or "1/3" is a person who keeps one clip in three writing
+		// the share kept: say which figure the field wants.
+		return e.Field + " must be 1 or more: keeping 1 clip in 3 is 3"
 	}
 	// Other packages wrap their own sentinels, worded as what the value
 	// must be ("must be a date like 2025-03-01"), so the sentence reads

@@ -213,7 +213,7 @@ func TestPlanMonthErrors(t *testing.T) {
 		{maker, "broll:-1:5 720p", "", ErrNegative, "broll: count cannot be negative"},
 		{maker, "broll:0:5 720p", "", ErrEmpty, "Mix is empty"},
 		{maker, "broll:3:0 720p", "", ErrZero, "broll: Duration must be more than 0"},
-		{maker, "broll:3:5 720p x0.5", "", ErrBelowOne, "broll: Generations per kept clip must be 1 or more"},
+		{maker, "broll:3:5 720p x0.5", "", ErrBelowOne, "broll: Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3"},
 		{maker, "broll:3:5 720p x1001", "", ErrTooManyTakes, "broll: Generations per kept clip must be at most 1,000"},
 		// Basic's 1,000 credits do not cover 1,200, and Euro sells no packs.
 		{euro, "broll:30:7 720p fast x2", "", ErrNotOffered, "no way to buy the month: no monthly plan or pack covers it"},

@@ -172,7 +172,7 @@ func TestParseTakes(t *testing.T) {
 
 		{"1000.01", "", ErrTooManyTakes, "Generations per kept clip must be at most 1,000"},
 		{"1,000,000", "", ErrTooManyTakes, "Generations per kept clip must be at most 1,000"},
-		{"0.5", "", ErrBelowOne, "Generations per kept clip must be 1 or more"},
+		{"0.5", "", ErrBelowOne, "Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3"},
 		{"0", "", ErrZero, "Generations per kept clip must be more than 0"},
 		{"-2", "", ErrNegative, "Generations per kept clip cannot be negative"},
 		{"", "", ErrEmpty, "Generations per kept clip is empty"},
@@ -180,7 +180,11 @@ func TestParseTakes(t *testing.T) {
 		{"7.5/3", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
 		{"7/3/2", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
 		{"/3", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
-		{"2/3", "", ErrBelowOne, "Generations per kept clip must be 1 or more"},
+		{"2/3", "", ErrBelowOne, "Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3"},
+		// Someone who keeps 1 clip in 3 writes the share kept: the message
+		// says which figure the field wants.
+		{"1/3", "", ErrBelowOne, "Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3"},
+		{"0.33", "", ErrBelowOne, "Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3"},
 		{"5000/1", "", ErrTooManyTakes, "Generations per kept clip must be at most 1,000"},
 	}
 	for _, tt := range tests {

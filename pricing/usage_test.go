@@ -180,7 +180,7 @@ func TestUsageBadShot(t *testing.T) {
 	}{
 		{"0 720p", "Duration must be more than 0", ErrZero},
 		{"-5 720p", "Duration cannot be negative", ErrNegative},
-		{"5 720p x0.5", "Generations per kept clip must be 1 or more", ErrBelowOne},
+		{"5 720p x0.5", "Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3", ErrBelowOne},
 		{"5 720p x-1", "Generations per kept clip cannot be negative", ErrNegative},
 		// A slip of the keyboard would price a month in billions.
 		{"5 720p x1000000", "Generations per kept clip must be at most 1,000", ErrTooManyTakes},
