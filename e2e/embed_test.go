@@ -533,6 +533,27 @@ func TestEmbedFitsOffScreen(t *testing.T) {
 	}
 }
 
+// TestEmbedHostConsoleQuiet: /embed.js leaves nothing in the article's
+// console. Its first ping went to a frame still blank (loading="lazy", not
+// yet loaded), and Chromium warned "Failed to execute 'postMessage' on
+// 'DOMWindow': The target origin provided (…) does not match the recipient
+// window's origin (…)", which reads to a blog's author as a broken embed.
+func TestEmbedHostConsoleQuiet(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	b := newBlog(t, srv.URL)
+	host := openBlog(t, b, "")
+	frame := attachFrame(t, host, srv.URL+"/embed")
+	frame.waitReady()
+	waitFits(t, host, frame, srv.URL, "in the article")
+	time.Sleep(100 * time.Millisecond) // the last messages land
+	for _, m := range host.messages() {
+		if m.Type == chromedp.ConsoleWarning || m.Type == chromedp.ConsoleError || m.IsException() {
+			t.Errorf("the article's console: %s", m)
+		}
+	}
+}
+
 // TestEmbedTwoInBlog: an article with two snippets, the second parsed
 // after the first snippet's /embed.js has run (a long article, a slow
 // connection). On a phone, both frames fit their content, and the second

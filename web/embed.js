@@ -37,13 +37,14 @@
   });
 
   // A frame that loaded before this script ran has already posted: ask
-  // again, now and when each frame has loaded (a ping sent while it was
-  // loading is lost).
+  // again, now (not if still blank: the browser warns) and when each frame
+  // has loaded (a ping sent while it was loading is lost).
   frames().forEach(function (f) {
     function ping() {
       try { f.contentWindow.postMessage({ type: "aivc:ping" }, origin); } catch (e) {}
     }
-    ping();
+    var d = f.contentDocument;
+    if (!d || d.URL !== "about:blank") ping();
     f.addEventListener("load", ping);
   });
 })();
