@@ -1065,6 +1065,10 @@ func (c *compare) filter(ps []pricing.Profile) []pricing.Profile {
 	return chosen
 }
 
+// rateFieldSays starts the rate field's hint: what the rate is, and what it
+// is for, which a page in dollars did not say (Freepik prices in euros).
+const rateFieldSays = "Euros for 1 USD, for the prices marked " + markConverted + ". "
+
 // rates returns the exchange rates: the clip log's, as /log converts (the
 // bundled table until rates are typed there), with the euro's rate
 // replaced by the one typed in the rate field (then undated, as the
@@ -1076,9 +1080,9 @@ func (c *compare) rates() pricing.Rates {
 	r := c.base
 	c.eur = r.Per[pricing.EUR]
 	bundled := pricing.DefaultRates().Describe(pricing.USD, pricing.EUR)
-	c.rateHint = "Euros for 1 USD. Bundled: " + bundled + ", approximate; type your own"
+	c.rateHint = rateFieldSays + "Bundled: " + bundled + ", approximate; type your own"
 	if own := r.Describe(pricing.USD, pricing.EUR); own != bundled {
-		c.rateHint = "Euros for 1 USD. Your clip log's: " + own + "; bundled: " + bundled
+		c.rateHint = rateFieldSays + "Your clip log's: " + own + "; bundled: " + bundled
 	}
 	s := strings.TrimSpace(c.values["rate"])
 	if s == "" {
@@ -1088,7 +1092,7 @@ func (c *compare) rates() pricing.Rates {
 			return r
 		}
 		if c.linkRate != "" {
-			c.rateHint = "Euros for 1 USD. " + linked.Describe(pricing.USD, pricing.EUR) + ", " +
+			c.rateHint = rateFieldSays + linked.Describe(pricing.USD, pricing.EUR) + ", " +
 				linkRateWords(c.linkRate, used) + "; bundled: " + bundled
 		}
 		c.eur = linked.Per[pricing.EUR]
@@ -1103,7 +1107,7 @@ func (c *compare) rates() pricing.Rates {
 		return r
 	}
 	r = withRate(r, d, "typed on the page")
-	c.rateHint = "Euros for 1 USD. Your rate: 1 USD = " + pricing.FormatNumber(d) + " EUR; bundled: " + bundled
+	c.rateHint = rateFieldSays + "Your rate: 1 USD = " + pricing.FormatNumber(d) + " EUR; bundled: " + bundled
 	return r
 }
 

@@ -439,7 +439,7 @@ func TestCompareCurrency(t *testing.T) {
 	if note := c.convertedNote(); note != "≈ converted into EUR: 1 USD = 0.8 EUR. The calculator shows each platform in its own currency." {
 		t.Errorf("converted note = %q", note)
 	}
-	if want := "Euros for 1 USD. Your rate: 1 USD = 0.8 EUR; bundled: " +
+	if want := "Euros for 1 USD, for the prices marked ≈. Your rate: 1 USD = 0.8 EUR; bundled: " +
 		pricing.DefaultRates().Describe(pricing.USD, pricing.EUR); c.rateHint != want {
 		t.Errorf("rate hint = %q, want %q", c.rateHint, want)
 	}
@@ -447,6 +447,12 @@ func TestCompareCurrency(t *testing.T) {
 	c, _ = loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest&cur=EUR", withFixture)
 	if !strings.Contains(c.rateHint, "rate of "+pricing.DefaultRates().Date) {
 		t.Errorf("rate hint = %q", c.rateHint)
+	}
+	// In dollars, the rate field says what it is for: a new user saw an
+	// exchange rate on a page in dollars, and nothing near it said why.
+	c, _ = loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest", withFixture)
+	if want := "Euros for 1 USD, for the prices marked ≈. Bundled: "; !strings.HasPrefix(c.rateHint, want) {
+		t.Errorf("rate hint in dollars = %q, want it to start %q", c.rateHint, want)
 	}
 }
 
