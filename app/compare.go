@@ -373,6 +373,7 @@ func (c *compare) renderRanking() app.UI {
 			// Why /plan's cheapest month may be another platform's.
 			textElem("span", "cmp-legend-item", planUsedNote+
 				" /plan prices whole months as bought, unused credits and top-ups included."),
+			textElem("span", "cmp-legend-item", evidenceNote),
 		),
 		elem("p", "cmp-links",
 			attrs(textElem("a", "", "Price this clip in the calculator"), "id", "cmp-calc-link", "href", c.calcHref),

@@ -811,3 +811,15 @@ func TestCompareFreeFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareEvidenceSaid: the legend says what the evidence column's
+// words mean. A new user read "secondary · 2026-10-01" beside every price
+// and nothing on the page said what "secondary" was.
+func TestCompareEvidenceSaid(t *testing.T) {
+	_, html := loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest", withFixture)
+	for _, want := range []string{"Evidence: official, the platform", "secondary, another site quoting it", "derived, worked out from sourced numbers"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page does not say %q", want)
+		}
+	}
+}

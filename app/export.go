@@ -71,6 +71,9 @@ const (
 	// planUsedNote is what a plan's price in the ranking assumes, said
 	// by /compare's legend and its Markdown.
 	planUsedNote = "Plan used: each credit at the plan's price per credit, as if every credit of it is used."
+	// evidenceNote says what the evidence column's words mean: a new
+	// user read "secondary · 2026-10-01" with nothing to say of what.
+	evidenceNote = "Evidence: official, the platform's own page; secondary, another site quoting it; derived, worked out from sourced numbers."
 )
 
 // rankColumn is one column of the ranking table.
@@ -440,9 +443,7 @@ func (t rankTable) Markdown() string {
 	if plan {
 		b.WriteString(planUsedNote + "\n")
 	}
-	if stale || converted || plan {
-		b.WriteString("\n")
-	}
+	b.WriteString(evidenceNote + "\n\n")
 	b.WriteString("Sources:\n\n")
 	for i, s := range t.Sources {
 		b.WriteString(strconv.Itoa(i+1) + ". <" + s.URL + ">")

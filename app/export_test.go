@@ -137,6 +137,7 @@ Shot: 10 s at 1080p, any tier, 1 generation per kept clip, no add-ons. Billing: 
 ⚠ Possibly stale: the price was read more than 180 days before 2026-11-25.
 ≈ Converted into USD: 1 EUR = 1.25 USD (rate of 2026-11-01).
 Plan used: each credit at the plan's price per credit, as if every credit of it is used.
+Evidence: official, the platform's own page; secondary, another site quoting it; derived, worked out from sourced numbers.
 
 Sources:
 
