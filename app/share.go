@@ -32,6 +32,7 @@ type share struct {
 	theme   string // the embed's theme: "" (the reader's system), "light" or "dark"
 	preview bool   // the live preview is open
 	msg     string // what the last copy did
+	msgOf   string // the field it copied: idShareLink or idShareSnippet
 }
 
 // sharePlaceholder stands for the site's origin in prerendered pages.
@@ -88,12 +89,19 @@ func (s *share) Render() app.UI {
 	title, lede, label := "Share & embed", "Send a link to this calculation, or put it live in an article: paste the embed code "+
 		"into any page or blog post that accepts HTML. Readers can change the numbers; "+
 		"nothing they type leaves their device.", "Link to this calculation"
-	var embed, actions, preview app.UI
+	// Each copy button's status is under it: the link's status was below
+	// the embed code and its buttons, off a phone's screen.
+	linkMsg, embedMsg := "", s.msg
+	if s.msgOf == idShareLink {
+		linkMsg, embedMsg = s.msg, ""
+	}
+	var embed, actions, embedStatus, preview app.UI
 	if s.IPath == "/plan" {
 		title, lede, label = "Share", "Send a link to this month: it opens the same rows, billing and currency on any device.",
 			"Link to this plan"
 	} else {
 		embed, actions, preview = s.renderEmbed(origin)
+		embedStatus = shareStatus("share-status", embedMsg)
 	}
 	return attrs(elem("section", "share",
 		textElem("h2", "", title).ID("share-title"),
@@ -107,12 +115,18 @@ func (s *share) Render() app.UI {
 				attrs(textElem("button", "secondary", "Copy link"), "id", "share-copy-link", "type", "button").
 					On("click", s.onCopy(idShareLink, "Copied the link.")),
 			),
+			shareStatus("share-link-status", linkMsg),
 		),
 		embed,
 		actions,
-		attrs(textElem("p", "share-status", s.msg), "id", "share-status", "role", "status", "aria-live", "polite"),
+		embedStatus,
 		preview,
 	), "id", "share", "aria-labelledby", "share-title")
+}
+
+// shareStatus is the live status of a copy button, id.
+func shareStatus(id, msg string) app.UI {
+	return attrs(textElem("p", "share-status", msg), "id", id, "role", "status", "aria-live", "polite")
 }
 
 // renderEmbed renders the embed code, the actions on it (its theme, copy,
@@ -162,7 +176,7 @@ func (s *share) onCopy(fieldID, done string) app.EventHandler {
 		if fieldID == idShareSnippet {
 			text = embedSnippet(origin, embedSrc(origin, s.IPath, s.IState, s.theme), s.IPath)
 		}
-		s.msg = "Copying…"
+		s.msg, s.msgOf = "Copying…", fieldID
 		copyText(ctx, text, func(ok bool) {
 			s.msg = done
 			if !ok {

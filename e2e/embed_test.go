@@ -1193,20 +1193,31 @@ func TestShareEmbedCompare(t *testing.T) {
 	tb.assertNoErrors()
 }
 
-// TestShareCopyStatusFollowsLink: once the calculation changes, the Share
+// TestShareCopyStatusFollowsLink: the Copy link button's status is under
+// it, on a phone too (it was under the embed code and its buttons, ~470 px
+// below, off the screen); and once the calculation changes, the Share
 // section no longer says that its link was copied: "Copied the link."
 // stayed beside a link of 8 s while the clipboard held the one of 5 s.
 func TestShareCopyStatusFollowsLink(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
+	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 390, Height: 844, DeviceScaleFactor: 1, Mobile: true})
 	tb.open("/#price=30&credits=3000&clip=50&dur=5")
 	tb.do("copying the link", chromedp.Click(chromedp.ID("share-copy-link")))
-	tb.waitFor("the copy status", `!["", "Copying…"].includes(document.getElementById("share-status").textContent.trim())`, 10*time.Second)
+	tb.waitFor("the copy status", `!["", "Copying…"].includes(document.getElementById("share-link-status").textContent.trim())`, 10*time.Second)
+	gap := eval[float64](tb, `document.getElementById("share-link-status").getBoundingClientRect().top -
+		document.getElementById("share-copy-link").getBoundingClientRect().bottom`)
+	if gap > 40 {
+		t.Errorf("the link's copy status is %.0f px below its button; want it just under", gap)
+	}
+	if got := eval[string](tb, `document.getElementById("share-status").textContent.trim()`); got != "" {
+		t.Errorf("the embed code's status says %q after the link was copied", got)
+	}
 	typeInto(tb, "f-dur", "8")
 	tb.waitFor("the link of 8 s", `document.getElementById("share-link").value.endsWith("dur=8")`, 10*time.Second)
 	time.Sleep(200 * time.Millisecond)
-	if got := eval[string](tb, `document.getElementById("share-status").textContent.trim()`); got != "" {
+	if got := eval[string](tb, `document.getElementById("share-link-status").textContent.trim()`); got != "" {
 		t.Errorf("after the link changed the Share section says %q", got)
 	}
 	tb.assertNoErrors()
