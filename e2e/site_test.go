@@ -306,12 +306,15 @@ import (
 // credits without a count of zero, what is not published naming its model
 // and the box to untick, /profiles' unpriced audio said once, one in the
 // singular, /plan's "cannot make" naming the one model tried; +4.5 KB
-// raw, +1.0 KB gzip -9: 11,098,014 and 2,469,445).
+// raw, +1.0 KB gzip -9: 11,098,014 and 2,469,445). Helper 65's words and
+// layout fixes (+328 B raw alone), and the share section's status under
+// each copy button. All merged: 11,128,409 and 2,478,846 (the merge costs
+// ~8 KB raw more than the sum of each alone).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_120_000
-	ceilWasmGzip   = 2_478_000
+	ceilWasmRaw    = 11_129_000
+	ceilWasmGzip   = 2_479_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
