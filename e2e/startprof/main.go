@@ -174,26 +174,9 @@ func load(chromium, url string, wait time.Duration) (*profiler.Profile, float64,
 func aggregate(ps []*profiler.Profile, under string) (self, incl map[string]float64, busy float64) {
 	self, incl = map[string]float64{}, map[string]float64{}
 	for _, p := range ps {
-		byID := map[int64]*profiler.ProfileNode{}
-		parent := map[int64]int64{}
-		for _, nd := range p.Nodes {
-			byID[nd.ID] = nd
-			for _, c := range nd.Children {
-				parent[c] = nd.ID
-			}
-		}
-		for k, id := range p.Samples {
-			// A sample lasts until the next one.
-			ms := 0.1
-			if k+1 < len(p.TimeDeltas) {
-				ms = float64(p.TimeDeltas[k+1]) / 1000
-			}
-			var stack []string // top first
-			for at := id; at != 0 && byID[at] != nil; at = parent[at] {
-				stack = append(stack, byID[at].CallFrame.FunctionName)
-			}
+		eachSample(p, func(stack []string, ms float64) {
 			if len(stack) == 0 || stack[0] == "(idle)" || stack[0] == "(program)" {
-				continue
+				return
 			}
 			if under != "" {
 				i := slices.Index(stack, under)
@@ -203,7 +186,7 @@ func aggregate(ps []*profiler.Profile, under string) (self, incl map[string]floa
 					}
 				}
 				if i < 0 {
-					continue
+					return
 				}
 				stack = stack[:i+1]
 			}
@@ -216,7 +199,7 @@ func aggregate(ps []*profiler.Profile, under string) (self, incl map[string]floa
 					incl[name] += ms
 				}
 			}
-		}
+		})
 	}
 	n := float64(max(len(ps), 1))
 	for _, m := range []map[string]float64{self, incl} {
@@ -250,6 +233,34 @@ type stretch struct {
 
 // stretches splits p at its idle samples.
 func stretches(p *profiler.Profile) []stretch {
+	var res []stretch
+	var cur *stretch
+	var at float64
+	eachSample(p, func(stack []string, ms float64) {
+		defer func() { at += ms }()
+		if len(stack) == 0 || stack[0] == "(idle)" {
+			cur = nil
+			return
+		}
+		if cur == nil {
+			res = append(res, stretch{start: at, incl: map[string]float64{}})
+			cur = &res[len(res)-1]
+		}
+		cur.busy += ms
+		seen := map[string]bool{}
+		for _, name := range stack {
+			if !seen[name] && name != "(root)" {
+				seen[name] = true
+				cur.incl[name] += ms
+			}
+		}
+	})
+	return res
+}
+
+// eachSample calls f with each sample of p: its stack of function names,
+// top first, and how long it lasted (until the next sample), in ms.
+func eachSample(p *profiler.Profile, f func(stack []string, ms float64)) {
 	byID := map[int64]*profiler.ProfileNode{}
 	parent := map[int64]int64{}
 	for _, nd := range p.Nodes {
@@ -258,34 +269,17 @@ func stretches(p *profiler.Profile) []stretch {
 			parent[c] = nd.ID
 		}
 	}
-	var res []stretch
-	var cur *stretch
-	var at float64
 	for k, id := range p.Samples {
 		ms := 0.1
 		if k+1 < len(p.TimeDeltas) {
 			ms = float64(p.TimeDeltas[k+1]) / 1000
 		}
-		if nd := byID[id]; nd == nil || nd.CallFrame.FunctionName == "(idle)" {
-			cur = nil
-			at += ms
-			continue
+		var stack []string
+		for at := id; at != 0 && byID[at] != nil; at = parent[at] {
+			stack = append(stack, byID[at].CallFrame.FunctionName)
 		}
-		if cur == nil {
-			res = append(res, stretch{start: at, incl: map[string]float64{}})
-			cur = &res[len(res)-1]
-		}
-		cur.busy += ms
-		seen := map[string]bool{}
-		for x := id; x != 0 && byID[x] != nil; x = parent[x] {
-			if name := byID[x].CallFrame.FunctionName; !seen[name] && name != "(root)" {
-				seen[name] = true
-				cur.incl[name] += ms
-			}
-		}
-		at += ms
+		f(stack, ms)
 	}
-	return res
 }
 
 // printStretches prints p's stretches of 10 ms or more, each with the 8
