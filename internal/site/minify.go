@@ -13,22 +13,25 @@ import (
 // first paint. The build takes them out of what it writes, and only that:
 // both passes are shallow on purpose, so nothing a browser reads changes.
 //
-//   - CSS: comments go and whitespace shrinks to one space, or to none
-//     next to { } ; , and after a colon. Strings and unquoted url()s are
-//     copied as they are.
+//   - CSS: comments go (a space stays where one stood between two words,
+//     or between a "/" and a "*"), and whitespace shrinks to one space, or
+//     to none next to { } ; , and after a colon. Strings and unquoted
+//     url()s are copied as they are.
 //   - JavaScript, line by line: comment lines (but a copyright notice
-//     that opens the file), block comments that start a line, a trailing // comment when nothing before it on the line could
-//     hold a string or a regular expression, indentation and blank lines
-//     go. Line breaks stay, so automatic semicolons are as written. A script
-//     with a template or string going on past a line's end, or a "/*" anywhere
-//     but at a line's start, is left as written (minifyJS says so; a test
-//     checks that every script the site ships is minified).
+//     that opens the file), block comments that start a line, a trailing
+//     // comment when nothing before it on the line could hold a string, a
+//     regular expression or an escape, indentation and blank lines go.
+//     Line breaks stay, so automatic semicolons are as written. A script
+//     with a template or string going on past a line's end, or a "/*"
+//     anywhere but at a line's start, is left as written (minifyJS says
+//     so; a test checks that every script the site ships is minified).
 
 // minifyCSS returns the stylesheet src without comments or needless
 // whitespace.
 func minifyCSS(src []byte) []byte {
 	out := make([]byte, 0, len(src))
-	space := false // whitespace since the last byte written
+	space := false   // whitespace since the last byte written
+	comment := false // a comment since the last byte written
 	for i := 0; i < len(src); {
 		c := src[i]
 		switch {
@@ -38,22 +41,33 @@ func minifyCSS(src []byte) []byte {
 				return out
 			}
 			i += 2 + end + 2
+			comment = true
 			continue
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
 			space = true
 			i++
 			continue
 		}
-		if space && len(out) > 0 && !strings.ContainsRune("{};,:", rune(out[len(out)-1])) &&
-			!strings.ContainsRune("{};,", rune(c)) {
-			out = append(out, ' ')
+		if len(out) > 0 {
+			last := out[len(out)-1]
+			// A comment separates what it stood between: 1px/**/2px, or a
+			// "/" and a "*" that would open a comment.
+			joins := comment && (wordByte(last) && wordByte(c) || last == '/' && c == '*')
+			if joins || space && !strings.ContainsRune("{};,:", rune(last)) && !strings.ContainsRune("{};,", rune(c)) {
+				out = append(out, ' ')
+			}
 		}
-		space = false
+		space, comment = false, false
 		n := cssTokenLen(src[i:])
 		out = append(out, src[i:i+n]...)
 		i += n
 	}
 	return out
+}
+
+// wordByte reports whether c may be part of a CSS name or number.
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c >= 0x80
 }
 
 // cssTokenLen is the length of the piece of CSS at the start of s that must
@@ -124,7 +138,7 @@ func minifyJS(src []byte) ([]byte, bool) {
 		if bytes.HasPrefix(s, []byte("//")) {
 			continue
 		}
-		if i := bytes.Index(s, []byte(" //")); i >= 0 && !bytes.ContainsAny(s[:i], "'\"`/") {
+		if i := bytes.Index(s, []byte(" //")); i >= 0 && !bytes.ContainsAny(s[:i], "'\"`/\\") {
 			s = bytes.TrimSpace(s[:i])
 		}
 		if len(s) > 0 {

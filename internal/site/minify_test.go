@@ -22,6 +22,9 @@ func TestMinifyCSS(t *testing.T) {
 		{`a { background: URL( "/a b.svg" ) }`, `a{background:URL( "/a b.svg" )}`},
 		{"a { width: calc(100% - 2rem) }", "a{width:calc(100% - 2rem)}"},
 		{"a { b: c } /* never closed", "a{b:c}"},
+		// A comment between two words, or a "/" and a "*", still parts them.
+		{".a/**/.b { margin: 1px/**/2px }", ".a.b{margin:1px 2px}"},
+		{"//**/*", "/ *"},
 		{"", ""},
 	} {
 		if got := string(minifyCSS([]byte(tc.in))); got != tc.want {
@@ -45,6 +48,8 @@ func TestMinifyJS(t *testing.T) {
 		{"s = `${a}\n  b`;\n", "s = `${a}\n  b`;\n", false},
 		{"s = \"a\\\n  b\";\n", "s = \"a\\\n  b\";\n", false},
 		{"x = 1; /* mid */ y = 2;\n", "x = 1; /* mid */ y = 2;\n", false},
+		// A backslash may escape the line's end once the comment is gone.
+		{"a(\\ //x\n", "a(\\ //x\n", true},
 		{"// Copyright 2018 The Go Authors.\n  // BSD-style\n\n\"use strict\";\n// x\n", "// Copyright 2018 The Go Authors.\n// BSD-style\n\"use strict\";\n", true},
 		{"", "", true},
 	} {
