@@ -381,30 +381,48 @@ func (c *compare) renderRanking() app.UI {
 	), "id", "ranking-section", "aria-labelledby", "ranking-title")
 }
 
-// renderHead renders a column's header: a button that sorts by it.
+// renderHead renders a column's header: a button that sorts by it. The
+// model's header holds the platform's button too, shown where the box is
+// too narrow for the Platform column (app.css), which is left out there
+// with its button, and the platform shows under the model's name.
 func (c *compare) renderHead(col rankColumn) app.UI {
 	class := "cmp-col-" + col.Key
 	if col.Num {
 		class += " num"
 	}
-	icon, sort := "", ""
-	if c.sortKey == col.Key {
-		icon, sort = "▲", "ascending"
-		if c.sortDesc {
-			icon, sort = "▼", "descending"
-		}
+	var folded app.UI
+	if col.Key == "model" {
+		folded = elem("span", "cmp-sort-folded", c.sortButton(rankColumns[1], "folded-platform")) // Platform
 	}
+	// An empty aria-sort is not set: go-app drops empty attributes.
+	_, sort := c.sortMark(col.Key)
+	return attrs(elem("th", class, c.sortButton(col, col.Key), folded), "scope", "col", "aria-sort", sort)
+}
+
+// sortButton renders the button that sorts by col. replay names it for a
+// click before the wasm, which counts (web/early.js): one name a button.
+func (c *compare) sortButton(col rankColumn, replay string) app.UI {
+	icon, _ := c.sortMark(col.Key)
 	button := attrs(elem("button", "cmp-sort",
 		textElem("span", "", col.Label),
 		textElem("span", "cmp-sort-icon", icon).Attr("aria-hidden", "true"),
-	), "type", "button", "data-sort", col.Key,
-		"data-replay", col.Key, // a click before the wasm counts (web/early.js)
-	).On("click", c.onSort(col.Key))
+	), "type", "button", "data-sort", col.Key, "data-replay", replay).On("click", c.onSort(col.Key))
 	if col.Key == "rank" {
 		button = button.Attr("aria-label", "Rank") // heard as "number sign"
 	}
-	// An empty aria-sort is not set: go-app drops empty attributes.
-	return attrs(elem("th", class, button), "scope", "col", "aria-sort", sort)
+	return button
+}
+
+// sortMark is how the column key shows the table's sort: its icon and its
+// aria-sort, both "" when the table is not sorted by it.
+func (c *compare) sortMark(key string) (icon, sort string) {
+	switch {
+	case c.sortKey != key:
+		return "", ""
+	case c.sortDesc:
+		return "▼", "descending"
+	}
+	return "▲", "ascending"
 }
 
 // renderRow renders one ranked model.

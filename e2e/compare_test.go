@@ -657,3 +657,51 @@ func TestCompareNarrowRowHeard(t *testing.T) {
 		tb.assertNoErrors()
 	}
 }
+
+// TestCompareNarrowSort: where the ranking's box is narrow, its Platform
+// column is left out, and its sort button went with it: a phone's reader
+// could sort by every column but the platform. Every column the wide table
+// sorts by is sortable there too, by a button in sight: the platform's
+// under the model's in its heading, next after it from the keyboard, heard
+// as "Platform", sorting the rows by platform as the wide table's does.
+func TestCompareNarrowSort(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	const sortable = `[...document.querySelectorAll("#ranking thead button[data-sort]")].filter((b) => b.checkVisibility()).map((b) => b.dataset.sort)`
+	tb := newTab(t, srv.URL)
+	tb.open("/compare")
+	wide := eval[[]string](tb, sortable)
+	if !slices.Contains(wide, "platform") {
+		t.Fatalf("at 1280 px the ranking sorts by %v, not by platform", wide)
+	}
+	for _, width := range []int64{360, 390, 412} {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+		tb.open("/compare")
+		if eval[bool](tb, `document.querySelector("#ranking th.cmp-col-platform").checkVisibility()`) {
+			t.Fatalf("%d px: the Platform column is shown; this test is of the narrow ranking", width)
+		}
+		if got := eval[[]string](tb, sortable); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(wide))) {
+			t.Errorf("%d px: the ranking can be sorted by %v, the wide one by %v", width, got, wide)
+			continue
+		}
+		// From the keyboard: the model's button, then Tab.
+		eval[bool](tb, `(document.querySelector('#ranking thead button[data-sort="model"]').focus(), true)`)
+		tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+		if got := focusedAX(tb); got.Role != "button" || got.Name != "Platform" ||
+			!eval[bool](tb, `document.activeElement.dataset.sort === "platform" && document.activeElement.checkVisibility()`) {
+			t.Errorf("%d px: after the model's sort button, Tab is on %s, want the platform's, in sight", width, got)
+			continue
+		}
+		tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+		tb.waitFor("the status", `document.getElementById("cmp-view-status").textContent === "Sorted by platform, A to Z."`, 10*time.Second)
+		platforms := eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody td.cmp-col-platform")].map(c => c.textContent.trim().toLowerCase())`)
+		if !slices.IsSorted(platforms) {
+			t.Errorf("%d px: sorted by platform, the rows' platforms are %q", width, platforms)
+		}
+		if got := eval[string](tb, `document.activeElement.textContent`); got != "Platform▲" {
+			t.Errorf("%d px: the focused button, after sorting, reads %q, want %q", width, got, "Platform▲")
+		}
+		tb.assertNoErrors()
+	}
+}
