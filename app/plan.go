@@ -321,9 +321,16 @@ func (c *planner) renderResults() app.UI {
 			how = append(how, rateElem("li", "plan-working", s))
 		}
 		rank := strconv.Itoa(l.Rank)
+		// data-way: the way to buy again, and its first months, shown
+		// under the name where the box is too narrow for their column
+		// (app.css), as /compare's platform under the model.
+		way := l.Way
+		if l.First != "" {
+			way += "\n" + sentence(l.First)
+		}
 		rows[i] = attrs(elem("tr", "plan-row-result",
 			textElem("td", "num", rank),
-			elem("th", "", app.Text(l.Name), tag).Attr("scope", "row"),
+			attrs(elem("th", "", app.Text(l.Name), tag), "scope", "row", "data-way", way),
 			elem("td", "", textElem("span", "plan-way", l.Way), figureNote(l.First)),
 			textElem("td", "num plan-cost", l.Cost),
 			textElem("td", "num", l.PerSecond),

@@ -1430,12 +1430,10 @@ func TestStickyEdgeNoSpecks(t *testing.T) {
 	}
 	tb.assertNoErrors()
 
-	// /plan from where its table is not folded (under 27rem its cost,
-	// kept at the edge, covers its way to buy: its own fault).
 	for _, c := range []struct {
 		path string
 		from int64
-	}{{"/compare", 360}, {"/plan", 468}} {
+	}{{"/compare", 360}, {"/plan", 360}} {
 		tb := newTab(t, srv.URL)
 		tb.open(c.path)
 		for width := c.from; width <= 1280; width += 4 {
