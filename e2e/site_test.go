@@ -310,11 +310,15 @@ import (
 // layout fixes (+328 B raw alone), and the share section's status under
 // each copy button. All merged: 11,128,409 and 2,478,846 (the merge costs
 // ~8 KB raw more than the sum of each alone).
+// Helper 62's: /compare's narrow ranking sorting by platform (a second
+// sort button) and /plan's rows folding their way to buy (+2.0 KB raw,
+// +430 B gzip -9: 11,095,568 and 2,468,866 alone). Merged on the above:
+// 11,130,449 and 2,479,518.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_129_000
-	ceilWasmGzip   = 2_479_000
+	ceilWasmRaw    = 11_131_000
+	ceilWasmGzip   = 2_480_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
