@@ -80,6 +80,7 @@ type compare struct {
 	base     pricing.Rates   // the clip log's rates (deviceRates)
 	linkRate string          // a link's rate, its maker's clip log's ("~0.9" without "~"): linkedRate
 	eur      decimal.Decimal // euros for 1 USD that an empty rate field counts
+	later    later           // in the browser, the parts below the screen are built after the start
 }
 
 // goneLine is a model (or a whole profile) that cannot make the shot.
@@ -180,6 +181,27 @@ var (
 var (
 	_ app.Initializer = (*compare)(nil)
 	_ app.Navigator   = (*compare)(nil)
+	_ app.Mounter     = (*compare)(nil)
+)
+
+// compareLater is the compare page's later parts (see later), in document
+// order: the ranking's first rankShown rows, then the sections after it.
+// The ranking's rows and the sections are ~4/5 of the page's elements.
+var compareLater = func() []string {
+	parts := make([]string, 0, rankShown+5)
+	for i := 1; i <= rankShown; i++ {
+		parts = append(parts, "#ranking > tbody > tr:nth-child("+strconv.Itoa(i)+")")
+	}
+	return append(parts, "#chart-section", "#free-section", "#unavailable", "#export", "#share")
+}()
+
+// Where the sections after the ranking are in compareLater.
+const (
+	laterChart = rankShown + iota
+	laterFree
+	laterGone
+	laterExport
+	laterShare
 )
 
 // newCompare returns the compare page. Its state is set up in OnInit, so
@@ -202,6 +224,12 @@ func (c *compare) OnInit() {
 		c.today = time.Now().Format(time.DateOnly)
 	}
 	c.init(pageURL())
+	c.later.start(compareLater)
+}
+
+// OnMount builds the parts below the screen (see later).
+func (c *compare) OnMount(ctx app.Context) {
+	c.later.next(ctx, len(compareLater))
 }
 
 // OnNav applies a link's state when the page is opened or the fragment
@@ -217,11 +245,23 @@ func (c *compare) OnNav(ctx app.Context) {
 }
 
 func (c *compare) Render() app.UI {
-	var share app.UI
-	if !c.IFramed {
+	var chart, free, gone, export, share app.UI
+	if c.later.has(laterChart) {
+		chart = c.renderChart()
+	}
+	if c.later.has(laterFree) {
+		free = c.renderFree()
+	}
+	if c.later.has(laterGone) {
+		gone = c.renderGone()
+	}
+	if c.later.has(laterExport) {
+		export = c.renderExport()
+	}
+	if !c.IFramed && c.later.has(laterShare) {
 		share = shareSection("/compare", shareState(c.shareValues(), c.errs, compareKeys))
 	}
-	return elem("main", "page cmp-page",
+	return attrs(elem("main", "page cmp-page",
 		elem("header", "cmp-head",
 			textElem("h1", "", "Which platform is cheapest for your shot?"),
 			textElem("p", "cmp-lede",
@@ -231,12 +271,12 @@ func (c *compare) Render() app.UI {
 		),
 		c.renderForm(),
 		c.renderRanking(),
-		c.renderChart(),
-		c.renderFree(),
-		c.renderGone(),
-		c.renderExport(),
+		chart,
+		free,
+		gone,
+		export,
 		share,
-	).ID("main")
+	), "id", "main", "data-later", c.later.waiting())
 }
 
 // renderForm renders the shot, the way of buying and the platform filter.
@@ -327,6 +367,12 @@ func (c *compare) renderRanking() app.UI {
 		shown = shown[:rankShown]
 		caption += " The first " + strconv.Itoa(rankShown) + " of " + strconv.Itoa(len(c.view)) +
 			" are shown; the button after the table shows all."
+	}
+	for i := range shown {
+		if !c.later.has(i) {
+			shown = shown[:i] // the rows below the screen, built after the start
+			break
+		}
 	}
 	heads := make([]app.UI, len(rankColumns))
 	for i, col := range rankColumns {

@@ -244,13 +244,15 @@ func (tb *tab) open(path string) {
 // first updates. It is meant for after a page load: in-app navigation keeps
 // the mark.
 //
-// On /profiles it also waits for every profile's details, which the page
-// builds after it is ready (TestProfilesBuildAfterStart looks at that
-// moment itself): the tests of every page's contrast, overflow and print
-// then look at the whole page.
+// On /profiles it also waits for every profile's details, and on every
+// page for the parts below the screen (app/later.go), which the page
+// builds after it is ready (TestProfilesBuildAfterStart and
+// TestLaterParts look at that moment themselves): the tests of every
+// page's contrast, overflow and print then look at the whole page.
 func (tb *tab) waitReady() {
 	tb.t.Helper()
 	tb.waitFor("the wasm app to run", `document.body && document.body.dataset.wasm === "ready"`, 60*time.Second)
+	tb.waitFor("the parts below the screen", `!document.querySelector("[data-later]")`, 10*time.Second)
 	tb.waitFor("every profile's details", `[...document.querySelectorAll(".prof-detail")].every((d) => d.childElementCount > 0)`, 10*time.Second)
 }
 

@@ -314,11 +314,13 @@ import (
 // sort button) and /plan's rows folding their way to buy (+2.0 KB raw,
 // +430 B gzip -9: 11,095,568 and 2,468,866 alone). Merged on the above:
 // 11,130,449 and 2,479,518.
+// /compare's parts below the screen built after the start (app/later.go;
+// +11.8 KB raw, +2.7 KB gzip -9: 11,142,293 and 2,482,241).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_131_000
-	ceilWasmGzip   = 2_480_000
+	ceilWasmRaw    = 11_143_000
+	ceilWasmGzip   = 2_483_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the

@@ -1,0 +1,93 @@
+package app
+
+import (
+	"math"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// later builds the parts of a page below the screen after the page has
+// started, a few at a time.
+//
+// go-app mounts a page in one task, making each element, attribute and text
+// through a call into JavaScript: /compare's ~650 elements took ~190 of the
+// ~310 ms its start kept Chromium's main thread busy, and Lighthouse, which
+// counts a phone's slower CPU, scored its Total Blocking Time 1,150 ms. So
+// in the browser a page's first render holds what a person can see, and
+// the parts below the screen follow in short tasks of their own.
+//
+// A page lists its later parts in document order, each by a CSS selector
+// of its element in the prerendered page. The first render builds every
+// part up to the last one on or above the screen, or holding the focus (a
+// key pressed before the wasm came): nothing on the screen changes or moves,
+// and nothing above it. Without a prerendered page to look at (go-app's
+// navigation from another page of the site) every part is built at once.
+// Off the browser (the prerendered page itself) every part is built.
+type later struct {
+	built int // parts built, laterAll when every one is
+}
+
+const (
+	laterAll   = math.MaxInt
+	laterStep  = 4                     // parts built at a time
+	laterPause = 16 * time.Millisecond // between two steps, and before the first: a frame
+)
+
+// start sets how many of parts the first render builds (see later).
+func (l *later) start(parts []string) {
+	l.built = laterAll
+	if !app.IsClient || len(parts) == 0 {
+		return
+	}
+	doc := app.Window().Get("document")
+	if !doc.Call("querySelector", parts[0]).Truthy() {
+		return // not the prerendered page
+	}
+	height := app.Window().Get("innerHeight").Float()
+	focus := doc.Get("activeElement")
+	seen := 0
+	for i, sel := range parts {
+		e := doc.Call("querySelector", sel)
+		if !e.Truthy() {
+			continue
+		}
+		r := e.Call("getBoundingClientRect")
+		shown := r.Get("width").Float() > 0 || r.Get("height").Float() > 0 // not hidden
+		if shown && r.Get("top").Float() < height || focus.Truthy() && e.Call("contains", focus).Bool() {
+			seen = i + 1
+		}
+	}
+	if seen < len(parts) {
+		l.built = seen
+	}
+}
+
+// has reports whether part i is built.
+func (l *later) has(i int) bool { return i < l.built }
+
+// waiting is the value of a page's data-later attribute: "steps" while
+// parts are still to be built, "" (no attribute) once all are. The browser
+// tests wait for it to go.
+func (l *later) waiting() string {
+	if l.built == laterAll {
+		return ""
+	}
+	return "steps"
+}
+
+// next builds the next parts, after a pause, until all n are: call it from
+// the page's OnMount.
+func (l *later) next(ctx app.Context, n int) {
+	if l.built == laterAll {
+		return
+	}
+	ctx.After(laterPause, func(ctx app.Context) {
+		l.built += laterStep
+		if l.built >= n {
+			l.built = laterAll
+			return
+		}
+		l.next(ctx, n)
+	})
+}
