@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./e2e/startprof [-page /] [-n 3] [-top 40] [-under FUNC] [-tasks] [-wait 3s] [-chromium PATH]
+//	go run ./e2e/startprof [-page /] [-n 3] [-top 40] [-under FUNC] [-tasks] [-cpu] [-site DIR] [-wait 3s] [-chromium PATH]
 //
 // It builds the site as `go run ./cmd/build` does, then builds app.wasm again
 // with the same flags but its function names kept (-ldflags=-w, not -s -w),
@@ -24,6 +24,14 @@
 // 10 ms or more (runs of samples between idle ones, much as Chromium's
 // tasks, which Lighthouse's blocking time adds up), each with the functions
 // that took most of it, inclusive.
+//
+// -cpu traces each load instead, and prints the CPU time of each task on
+// the page's main thread (Chromium's "tdur"), the longest, their sum, and
+// an estimate of Lighthouse's blocking time (4 × each task − 50 ms, added
+// up). A task's wall time grows with the machine's other work; its CPU time
+// much less, so two builds compare on a busy machine: build each with
+// `go run ./cmd/build -out DIR` and load it with -site DIR (its app.wasm
+// without function names, which -cpu does not need).
 //
 // This is how the session of 2026-11-27 found that every page rendered twice
 // as it started, and that /profiles spent ~0.5 s mounting tables no one had
@@ -64,17 +72,23 @@ func main() {
 	under := flag.String("under", "", "count only the time under this function")
 	tasks := flag.Bool("tasks", false, "print each load's stretches of main-thread work")
 	wait := flag.Duration("wait", 3*time.Second, "how long each load is profiled")
+	cpu := flag.Bool("cpu", false, "print each main-thread task's CPU time, from a trace, instead of a profile")
+	built := flag.String("site", "", "load the site already built in `DIR` (go run ./cmd/build -out DIR) instead of building it")
 	chromium := flag.String("chromium", cmp.Or(os.Getenv("CHROME_PATH"), "chromium"), "the browser")
 	flag.Parse()
 	log.SetFlags(0)
 
-	dir, err := os.MkdirTemp("", "startprof")
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	if err := build(dir); err != nil {
-		log.Fatal(err)
+	dir := *built
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "startprof")
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer os.RemoveAll(tmp)
+		if err := build(tmp); err != nil {
+			log.Fatal(err)
+		}
+		dir = tmp
 	}
 	h, err := site.NewHandler(dir)
 	if err != nil {
@@ -85,7 +99,14 @@ func main() {
 		log.Fatal(err)
 	}
 	go http.Serve(ln, h)
-	url := "http://" + ln.Addr().String() + *path
+	origin := "http://" + ln.Addr().String()
+	url := origin + *path
+	if *cpu {
+		if err := cpuLoads(*chromium, origin, url, *n, *wait); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 
 	var profiles []*profiler.Profile
 	for i := range *n {
@@ -124,24 +145,11 @@ func build(dir string) error {
 // load opens url in a new browser on an empty profile and returns the CPU
 // profile of its first wait, and when the app was ready (-1: not within it).
 func load(chromium, url string, wait time.Duration) (*profiler.Profile, float64, error) {
-	data, err := os.MkdirTemp("", "startprof-chromium")
+	ctx, done, err := newBrowser(chromium)
 	if err != nil {
 		return nil, 0, err
 	}
-	defer os.RemoveAll(data)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium),
-		chromedp.UserDataDir(data), chromedp.WindowSize(1280, 800))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		return nil, 0, err
-	}
-	time.Sleep(time.Second) // the browser's own start settles
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: readyAt}); err != nil {
-		return nil, 0, err
-	}
+	defer done()
 	if _, err := chromedp.Call(ctx, profiler.Enable, cdp.Empty{}); err != nil {
 		return nil, 0, err
 	}
@@ -155,7 +163,7 @@ func load(chromium, url string, wait time.Duration) (*profiler.Profile, float64,
 		return nil, 0, err
 	}
 	time.Sleep(wait)
-	ready, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.startprofReady || -1`))
+	ready, err := readyTime(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -164,6 +172,40 @@ func load(chromium, url string, wait time.Duration) (*profiler.Profile, float64,
 		return nil, 0, err
 	}
 	return res.Profile, ready, nil
+}
+
+// newBrowser starts a browser on an empty profile, its tab on about:blank
+// with readyAt installed; done closes it and removes the profile.
+func newBrowser(chromium string) (ctx context.Context, done func(), err error) {
+	data, err := os.MkdirTemp("", "startprof-chromium")
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium),
+		chromedp.UserDataDir(data), chromedp.WindowSize(1280, 800))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	done = func() {
+		cancel()
+		cancelAlloc()
+		os.RemoveAll(data)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		done()
+		return nil, nil, err
+	}
+	time.Sleep(time.Second) // the browser's own start settles
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: readyAt}); err != nil {
+		done()
+		return nil, nil, err
+	}
+	return ctx, done, nil
+}
+
+// readyTime is when the page's app marked itself ready, in ms of the
+// page's time (-1: not yet).
+func readyTime(ctx context.Context) (float64, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[float64](`window.startprofReady || -1`))
 }
 
 // aggregate sums the profiles' samples by function name, in ms per profile:

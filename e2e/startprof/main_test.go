@@ -2,6 +2,7 @@ package main
 
 import (
 	"maps"
+	"slices"
 	"testing"
 
 	"github.com/chromedp/cdproto/profiler"
@@ -60,5 +61,39 @@ func TestStretches(t *testing.T) {
 		if got[i].start != want[i].start || got[i].busy != want[i].busy || !maps.Equal(got[i].incl, want[i].incl) {
 			t.Errorf("stretch %d = %v; want %v", i, got[i], want[i])
 		}
+	}
+}
+
+// TestMainTasks: -cpu counts the tasks of the main thread of the renderer
+// that parsed the page, by their CPU time, in order; not those of another
+// thread, or of another renderer (about:blank's, a service worker's), and
+// estimates Lighthouse's blocking time from them.
+func TestMainTasks(t *testing.T) {
+	const origin = "http://127.0.0.1:8080"
+	events := []traceEvent{
+		{Ph: "M", Name: "thread_name", Pid: 1, Tid: 1, Args: []byte(`{"name":"CrRendererMain"}`)},
+		{Ph: "M", Name: "thread_name", Pid: 2, Tid: 5, Args: []byte(`{"name":"CrRendererMain"}`)},
+		{Ph: "M", Name: "thread_name", Pid: 2, Tid: 6, Args: []byte(`{"name":"Compositor"}`)},
+		{Ph: "X", Name: "RunTask", Pid: 1, Tid: 1, Ts: 5, Tdur: 90_000}, // about:blank's renderer
+		{Ph: "X", Name: "ParseHTML", Pid: 2, Tid: 5, Ts: 9, Args: []byte(`{"beginData":{"url":"` + origin + `/compare"}}`)},
+		{Ph: "X", Name: "RunTask", Pid: 2, Tid: 5, Ts: 30, Tdur: 150_000},
+		{Ph: "X", Name: "RunTask", Pid: 2, Tid: 6, Ts: 20, Tdur: 70_000}, // another thread
+		{Ph: "X", Name: "RunTask", Pid: 2, Tid: 5, Ts: 10, Tdur: 4_000},
+		{Ph: "X", Name: "Layout", Pid: 2, Tid: 5, Ts: 31, Tdur: 20_000}, // inside a task
+		{Ph: "X", Name: "RunTask", Pid: 2, Tid: 5, Ts: 40, Tdur: 20_000},
+	}
+	tasks, err := mainTasks(events, origin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []float64{4, 150, 20}; !slices.Equal(tasks, want) {
+		t.Errorf("tasks %v ms, want %v", tasks, want)
+	}
+	// 4 × 150 − 50 and 4 × 20 − 50; a 4 ms task blocks nothing.
+	if got, want := blocking(tasks), 550.0+30; got != want {
+		t.Errorf("blocking %v ms, want %v", got, want)
+	}
+	if _, err := mainTasks(events[:4], origin); err == nil {
+		t.Error("a trace without the page's renderer gave tasks")
 	}
 }
