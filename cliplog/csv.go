@@ -204,7 +204,12 @@ func countRecords(data []byte) int {
 // Seconds must be a number, like 30 or 1,200.50"), and then the entries
 // returned are the valid ones.
 //
-// Amounts are read as people type them ("1,200.50", "$30"); a missing or
+// Amounts are read as people type them ("1,200.50", "$30"), with the
+// decimal mark the file's amounts show ("0,024" beside "1,125" makes it
+// 1.125); dates as spreadsheets save them again ("27/11/2026",
+// "2026-11-27 00:00:00"), a day and month in the order the file's dates
+// show, and one that could be either is an error giving both readings.
+// A missing or
 // empty id is made from the row's content ("csv-" and 16 hex digits), so
 // importing the same file again adds nothing; missing created and updated
 // are the date at midnight UTC; an empty cost is computed, and a cost that
@@ -239,9 +244,7 @@ func parseCSV(data []byte) (*parsed, error) {
 		return p, nil
 	}
 	// A spreadsheet set to a language that writes decimal commas (German,
-	// French, Spanish…) separates columns with semicolons: its numbers are
-	// read with their points and commas swapped ("1.200,50" as
-	// "1,200.50"), so that the amount parser checks the grouping.
+	// French, Spanish…) separates columns with semicolons.
 	first, _, _ := bytes.Cut(data, []byte{'\n'})
 	semicolons := bytes.Count(first, []byte{';'}) > bytes.Count(first, []byte{','})
 	sep := byte(',')
@@ -293,6 +296,15 @@ func parseCSV(data []byte) (*parsed, error) {
 		return p, nil
 	}
 
+	// Dates in a day and month order and numbers with a decimal mark the
+	// file's cells settle (see resaved.go). Numbers with a decimal comma
+	// are read with their points and commas swapped ("1.200,50" as
+	// "1,200.50"), so that the amount parser checks the grouping; a file
+	// whose numbers do not say is read as its separator's custom has it
+	// (semicolons: decimal commas).
+	dates, marks := readings(data, sep, col)
+	comma := marks == decimalComma || semicolons && marks != decimalPoint
+	dateCol := col["date"] // a required column
 	seen := map[string]int{}
 	made := map[string]int{} // derived IDs given so far
 	breaks := 0              // line breaks inside the cells read so far
@@ -323,17 +335,26 @@ func parseCSV(data []byte) (*parsed, error) {
 			p.errs.addRow(line, sheetRow, describe(ErrBadCSV, fmt.Sprintf("this row has %d cells but the header has %d", len(rec), len(header))))
 			continue
 		}
+		date, dateErr := readDate(strings.TrimSpace(unescapeCell(rec[dateCol])), dates, columnName(dateCol))
 		cell := func(name string) string {
 			i, ok := col[name]
 			switch {
 			case !ok:
 				return ""
-			case semicolons && (name == "seconds" || name == "credits" || name == "price_per_credit" || name == "cost"):
+			case name == "date":
+				return date
+			case comma && amountColumn(name):
 				return swapDecimalComma(rec[i])
 			}
 			return unescapeCell(rec[i])
 		}
 		e, errs := entryFromCells(cell)
+		for i, err := range errs {
+			// Its two readings, not "must be a date like 2025-03-01".
+			if ie, ok := errors.AsType[*pricing.InputError](err); ok && ie.Field == FieldDate && dateErr != nil {
+				errs[i] = dateErr
+			}
+		}
 		for _, err := range errs {
 			p.errs.addRow(line, sheetRow, err)
 		}

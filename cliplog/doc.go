@@ -109,7 +109,12 @@
 // text after a ';' or a tab inside a cell (a quote there too): Excel set to
 // German or French splits a .csv on ';' whatever the quotes, and a cell
 // holding either is quoted for a spreadsheet that splits on both. ReadCSV
-// removes exactly those apostrophes.
+// removes exactly those apostrophes. It reads the file a spreadsheet saves
+// again: a byte order mark, ';' between cells, decimal commas (the decimal
+// mark is the one the file's amounts show), and dates in the spreadsheet's
+// form ("27/11/2026", "11/27/2026", "27.11.2026", "2026-11-27 00:00:00"),
+// each read without a guess: a day and month both 12 or less in the order
+// the file's other dates show, or else refused with both readings.
 //
 // WriteBackup writes a full backup (entries, plans, settings) as JSON with
 // a fixed field order, entries sorted by date then ID, one per line, and

@@ -1,0 +1,213 @@
+package cliplog
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aivc/aivc/pricing"
+)
+
+// TestReadDate: a date cell as spreadsheets save the log's YYYY-MM-DD,
+// read in the order of day and month its file shows. What is no date
+// form comes back as written, for the date check to refuse.
+func TestReadDate(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		order shown
+		want  string
+	}{
+		// As exported, and with a time (read without it).
+		{"2026-11-27", 0, "2026-11-27"},
+		{"2026-11-27 00:00:00", 0, "2026-11-27"},
+		{"2026-11-27T00:00:00Z", 0, "2026-11-27"},
+		{"2026-11-27 10:30", 0, "2026-11-27"},
+		{"2026-11-27 10:30:05.250", 0, "2026-11-27"},
+		{"2026/11/27", 0, "2026-11-27"},
+		{"2026-1-5", 0, "2026-01-05"},
+		// A day over 12 says the order whatever the file's other dates.
+		{"27/11/2026", 0, "2026-11-27"},
+		{"11/27/2026", 0, "2026-11-27"},
+		{"27.11.2026", 0, "2026-11-27"},
+		{"27-11-2026", 0, "2026-11-27"},
+		{"11/27/2026 12:00:00 AM", 0, "2026-11-27"},
+		{"27/11/2026 00:00", monthFirst, "2026-11-27"},
+		{"11/27/2026", dayFirst, "2026-11-27"},
+		// A day and month alike read the same either way.
+		{"11/11/2026", 0, "2026-11-11"},
+		// Both 12 or less: the file's other dates settle it.
+		{"05/11/2026", dayFirst, "2026-11-05"},
+		{"5/11/2026", monthFirst, "2026-05-11"},
+		{"05.11.2026", dayFirst, "2026-11-05"},
+		// Not a date form this reads: as written.
+		{"27/11/26", 0, "27/11/26"},
+		{"2026-11-27x", 0, "2026-11-27x"},
+		{"2026-11-27 noon", 0, "2026-11-27 noon"},
+		{"2026-11-27 10", 0, "2026-11-27 10"},
+		{"2026-11/27", 0, "2026-11/27"},
+		{"20261-11-27", 0, "20261-11-27"},
+		{"027/11/2026", 0, "027/11/2026"},
+		{"", 0, ""},
+		{"yesterday", 0, "yesterday"},
+		// Read, then refused by the date check: a 13th month, a 32nd day.
+		{"27/13/2026", 0, "2026-13-27"},
+		{"32/11/2026", 0, "2026-11-32"},
+	} {
+		got, err := readDate(c.in, c.order, "B")
+		if got != c.want || err != nil {
+			t.Errorf("readDate(%q, %d) = %q, %v; want %q", c.in, c.order, got, err, c.want)
+		}
+	}
+	for _, order := range []shown{0, dayFirst | monthFirst} {
+		_, err := readDate("05/11/2026", order, "B")
+		want := `Date "05/11/2026" (column B) could be 5 November 2026 or 11 May 2026, and the file's other dates do not say which: write it as 2026-11-05 or 2026-05-11`
+		if err == nil || err.Error() != want || !errors.Is(err, ErrBadDate) {
+			t.Errorf("readDate(05/11/2026, %d): %v\nwant %s", order, err, want)
+		}
+	}
+}
+
+// TestDecimalMark: what a number cell shows of its decimal mark.
+func TestDecimalMark(t *testing.T) {
+	for in, want := range map[string]shown{
+		"10": 0, "": 0, "1,200": 0, "1.200": 0, "$1,125": 0,
+		"0,024": decimalComma, "28,8": decimalComma, "1234,5": decimalComma, "1 234,50": decimalComma,
+		"1.200,50": decimalComma, "1.200.000": decimalComma, "€ 0,02": decimalComma, "1,2345": decimalComma, ",125": decimalComma,
+		"0.024": decimalPoint, "1.5": decimalPoint, "1,200.50": decimalPoint, "1,200,000": decimalPoint, "$0.125": decimalPoint,
+	} {
+		if got := decimalMark(in); got != want {
+			t.Errorf("decimalMark(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// resaveAs rewrites the log's CSV export as a spreadsheet saves it: cells
+// separated by sep, each date through date (a Go layout), each amount
+// with a decimal comma when comma is set.
+func resaveAs(t *testing.T, export string, sep rune, layout string, comma bool) string {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(export, "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Comma = sep
+	for n, rec := range recs {
+		for i, v := range rec {
+			switch col := recs[0][i]; {
+			case n == 0:
+			case col == "date":
+				day, err := time.Parse(time.DateOnly, v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rec[i] = day.Format(layout)
+			case comma && amountColumn(col):
+				rec[i] = strings.ReplaceAll(v, ".", ",")
+			}
+		}
+		if err := w.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	return b.String()
+}
+
+// TestImportResavedDates: the log's CSV, saved again by a spreadsheet in
+// Britain, the United States or Germany (dates "27/11/2026",
+// "11/27/2026", "27.11.2026") or with times ("2026-11-27 00:00:00"),
+// imports as the clips already saved. Each was refused whole: "Date must
+// be a date like 2025-03-01" on every line. The 5th of November is read
+// by the 27th's order; a file whose dates are all 12 or less is refused,
+// each such date with its two readings.
+func TestImportResavedDates(t *testing.T) {
+	l := openLog(t, NewMemStore())
+	addAll(t, l, []Entry{
+		mk("a1", "2026-11-05", "5", "50", "0.024", pricing.USD, true),
+		mk("a2", "2026-11-27", "10", "100", "0.024", pricing.USD, false),
+		mk("a3", "2026-12-12", "5", "42.5", "0.0186666666666667", pricing.EUR, true),
+	})
+	var b bytes.Buffer
+	if err := l.ExportCSV(&b, CSVOptions{BOM: true}); err != nil {
+		t.Fatal(err)
+	}
+	for name, file := range map[string]string{
+		"Excel, Britain":        resaveAs(t, b.String(), ',', "02/01/2006", false),
+		"Excel, United States":  resaveAs(t, b.String(), ',', "1/2/2006", false),
+		"Excel, Germany":        "\ufeff" + resaveAs(t, b.String(), ';', "02.01.2006", true),
+		"with times":            resaveAs(t, b.String(), ',', "2006-01-02 15:04:05", false),
+		"United States, 12-h":   resaveAs(t, b.String(), ',', "1/2/2006 3:04:05 PM", false),
+		"LibreOffice, ISO, ';'": resaveAs(t, b.String(), ';', time.DateOnly, true),
+	} {
+		rep, err := l.ImportCSV([]byte(file), ImportOptions{})
+		if err != nil || rep.Identical != 3 || rep.Added != 0 || len(rep.Conflicts) != 0 {
+			t.Errorf("%s: %v; %s\n%s", name, err, rep.Summary(), file)
+		}
+	}
+
+	// Without its id column (a clip written by hand), a clip is still the
+	// one saved: its date is read, then compared.
+	noID := resave(t, resaveAs(t, b.String(), ',', "02/01/2006", false), slicesWithout(CSVColumns, "id"), func(_, v string) string { return v })
+	if rep, err := l.ImportCSV([]byte(noID), ImportOptions{}); err != nil || rep.Identical != 3 || rep.Added != 0 {
+		t.Errorf("without ids: %v; %s", err, rep.Summary())
+	}
+
+	// Every date 12 or less: which is the day cannot be told.
+	const head = "date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept\r\n"
+	_, err := ReadCSV([]byte(head + "05/11/2026,runway,gen4,5,50,USD,0.024,yes\r\n" + "06/11/2026,runway,gen4,5,50,USD,0.024,yes\r\n" +
+		"11/11/2026,runway,gen4,5,50,USD,0.024,yes\r\n"))
+	want := "The file has 2 problems; nothing was imported:\n" +
+		`line 2: Date "05/11/2026" (column A) could be 5 November 2026 or 11 May 2026, and the file's other dates do not say which: write it as 2026-11-05 or 2026-05-11` + "\n" +
+		`line 3: Date "06/11/2026" (column A) could be 6 November 2026 or 11 June 2026, and the file's other dates do not say which: write it as 2026-11-06 or 2026-06-11`
+	if err == nil || err.Error() != want {
+		t.Errorf("ambiguous dates: %v\nwant %s", err, want)
+	}
+	// Dates written both ways: each with a day over 12 is read, the
+	// others are not; a bad date is still said as before.
+	es, err := ReadCSV([]byte("id," + head + "x1,27/11/2026,runway,gen4,5,50,USD,0.024,yes\r\n" + "x2,11/28/2026,runway,gen4,5,50,USD,0.024,yes\r\n" +
+		"x3,05/11/2026,runway,gen4,5,50,USD,0.024,yes\r\n" + "x4,31/02/2026,runway,gen4,5,50,USD,0.024,yes\r\n"))
+	msg := ""
+	if err != nil {
+		msg = err.Error()
+	}
+	if len(es) != 2 || es[0].Date != "2026-11-27" || es[1].Date != "2026-11-28" ||
+		!strings.Contains(msg, `line 4: Date "05/11/2026" (column B) could be`) || !strings.Contains(msg, "line 5: Date must be a date like 2025-03-01") {
+		t.Errorf("dates both ways: %+v\n%s", es, msg)
+	}
+}
+
+// TestImportResavedAmounts: a file's amounts are read with the decimal
+// mark its other amounts show. "1,125" (a clip of $1.125 on an API
+// profile, whose credits are money) beside "7,5" seconds is 1.125, where
+// it was read as 1,125 credits ($1,125.00) with the cost "1,125" agreeing;
+// "1.125" in a file with semicolons and decimal points was 1,125 too.
+func TestImportResavedAmounts(t *testing.T) {
+	const head = "date,profile_id,model_id,seconds,credits,currency,price_per_credit,cost,kept\r\n"
+	semi := strings.ReplaceAll(head, ",", ";")
+	for _, c := range []struct {
+		name, file, want string
+	}{
+		{"commas, decimal commas (LibreOffice)", head + `2026-11-27,kling-api,kling-2-1,"7,5","1,125",USD,1,"1,125",yes` + "\r\n", "7.5 s 1.125 × 1 = 1.125"},
+		{"semicolons, decimal points", semi + "2026-11-27;kling-api;kling-2-1;7.5;1.125;USD;1;1.125;yes\r\n", "7.5 s 1.125 × 1 = 1.125"},
+		{"semicolons, a point then a comma", semi + "2026-11-27;runway;gen4;5;1,200.50;USD;0.01;;yes\r\n", "5 s 1200.5 × 0.01 = 12.005"},
+		{"semicolons, grouped with spaces", semi + "2026-11-27;runway;gen4;5;1 234,50;USD;0,02;;yes\r\n2026-11-27;runway;gen4;5;1234,5;USD;0,02;;yes\r\n",
+			"5 s 1234.5 × 0.02 = 24.69\n5 s 1234.5 × 0.02 = 24.69"},
+		{"semicolons, nothing shown: decimal commas", semi + "2026-11-27;runway;gen4;5;1.200;USD;1;;yes\r\n", "5 s 1200 × 1 = 1200"},
+		{"commas, nothing shown: decimal points", head + `2026-11-27,runway,gen4,5,"1,200",USD,1,,yes` + "\r\n", "5 s 1200 × 1 = 1200"},
+		{"commas, decimal points", head + `2026-11-27,runway,gen4,5,"1,200",USD,0.024,,yes` + "\r\n", "5 s 1200 × 0.024 = 28.8"},
+	} {
+		es, err := ReadCSV([]byte(c.file))
+		var got []string
+		for _, e := range es {
+			got = append(got, e.Seconds.String()+" s "+e.Credits.String()+" × "+e.PricePerCredit.Amount.String()+" = "+e.Cost.Amount.String())
+		}
+		if err != nil || strings.Join(got, "\n") != c.want {
+			t.Errorf("%s: %v\n%s\nwant %s", c.name, err, strings.Join(got, "\n"), c.want)
+		}
+	}
+}
