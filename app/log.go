@@ -623,7 +623,7 @@ func (c *clipLog) renderData() app.UI {
 	}
 	// A filtered list exports as it is: a client's bill holds that client's
 	// clips only. The backup always holds everything.
-	importInput := void("input").ID("log-import").Attr("type", "file").Attr("accept", ".json,.csv,application/json,text/csv").
+	importInput := void("input").ID("log-import").Attr("type", "file").Attr("accept", ".json,.csv,.txt,application/json,text/csv,text/plain").
 		Attr("aria-describedby", "log-import-hint").On("change", c.onImport)
 	if len(c.importErrs) > 0 {
 		importInput = importInput.Attr("aria-invalid", "true").Attr("aria-describedby", "log-import-hint log-import-errors")
@@ -2110,8 +2110,9 @@ func (c *clipLog) onImport(ctx app.Context, e app.Event) {
 	})
 }
 
-// importFile merges a file into the log: JSON when it says so or looks
-// like it, CSV otherwise. Every bad line is listed; nothing changes then.
+// importFile merges a file into the log: a JSON backup or CSV by what it
+// holds (cliplog.IsJSON), whatever its name, and says which it was read
+// as. Every bad line is listed; nothing changes then.
 func (c *clipLog) importFile(name string, data []byte) {
 	c.importErrs, c.conflicts, c.replaced = nil, nil, nil
 	var rep cliplog.ImportReport
@@ -2125,7 +2126,9 @@ func (c *clipLog) importFile(name string, data []byte) {
 		_, ok := pricing.FindProfile(bundled, id)
 		return ok
 	}}
-	if strings.HasSuffix(strings.ToLower(name), ".json") || strings.HasPrefix(strings.TrimSpace(string(data[:min(len(data), 64)])), "{") {
+	read := "CSV"
+	if cliplog.IsJSON(data) {
+		read = "a JSON backup"
 		rep, err = c.log.ImportJSON(data, opts)
 	} else {
 		rep, err = c.log.ImportCSV(data, opts)
@@ -2135,7 +2138,7 @@ func (c *clipLog) importFile(name string, data []byte) {
 	switch {
 	case isLines:
 		// Problems, not lines: a line can have two ("fix 4 lines" for 3).
-		c.importErrs = append(c.importErrs, "Nothing was imported from "+name+": fix the "+
+		c.importErrs = append(c.importErrs, "Nothing was imported from "+name+" (read as "+read+"): fix the "+
 			pricing.CountInt(len(lines.Errs)+lines.Omitted, "problem", "problems")+" below and import it again.")
 		for _, x := range lines.Errs {
 			c.importErrs = append(c.importErrs, x.Error())
@@ -2148,7 +2151,7 @@ func (c *clipLog) importFile(name string, data []byte) {
 	case err != nil:
 		c.importErrs = []string{errorText(err)}
 	default:
-		c.status = restoreSummary(rep)
+		c.status = "Read " + name + " as " + read + ". " + restoreSummary(rep)
 		if rep.ProfilesAdded > 0 { // a backup's own profiles: in the pickers now
 			c.catalog, _ = allProfiles()
 		}

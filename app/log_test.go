@@ -603,6 +603,41 @@ func TestLogCorruptRecord(t *testing.T) {
 	}
 }
 
+// TestLogImportByContent: a file is read as a JSON backup or as CSV by
+// what it holds, not by its name, and the page says which. A backup saved
+// as backup.txt (or with a byte order mark) was read as CSV ("unknown
+// column"), and a CSV named clips.json as JSON.
+func TestLogImportByContent(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	if !c.save(false) {
+		t.Fatal(c.alert)
+	}
+	var backup, csv strings.Builder
+	if err := c.log.ExportJSON(&backup, "2025-03-01T10:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.log.ExportCSV(&csv, cliplog.CSVOptions{BOM: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct{ name, data, want string }{
+		{"backup.txt", backup.String(), "Read backup.txt as a JSON backup. Imported 1 clip."},
+		{"backup (1).txt", "\ufeff \r\n" + backup.String(), "Read backup (1).txt as a JSON backup. Imported 1 clip."},
+		{"clips.json", csv.String(), "Read clips.json as CSV. Imported 1 clip."},
+		{"clips.json.csv", csv.String(), "Read clips.json.csv as CSV. Imported 1 clip."},
+	} {
+		d := loadLog(t, cliplog.NewMemStore())
+		d.importFile(f.name, []byte(f.data))
+		if d.status != f.want || len(d.importErrs) != 0 {
+			t.Errorf("%s: status %q, errors %q; want %q", f.name, d.status, d.importErrs, f.want)
+		}
+	}
+	d := loadLog(t, cliplog.NewMemStore())
+	d.importFile("clips.txt", []byte(`["not a backup"]`))
+	if want := "Nothing was imported from clips.txt (read as a JSON backup): fix the 1 problem below and import it again."; len(d.importErrs) == 0 || d.importErrs[0] != want {
+		t.Errorf("a JSON list: %q, want %q", d.importErrs, want)
+	}
+}
+
 func TestLogDeleteUndo(t *testing.T) {
 	s := cliplog.NewMemStore()
 	c := loadLog(t, s)
@@ -644,7 +679,7 @@ func TestLogImport(t *testing.T) {
 	}
 	// Two problems on one line are two problems (it said "fix 2 lines").
 	c.importFile("clips.csv", []byte(strings.Replace(csv, "0.024,yes\r\n", "0.024,maybe\r\n", 2)))
-	if got := c.importErrs[0]; got != "Nothing was imported from clips.csv: fix the 3 problems below and import it again." {
+	if got := c.importErrs[0]; got != "Nothing was imported from clips.csv (read as CSV): fix the 3 problems below and import it again." {
 		t.Errorf("import summary %q", got)
 	}
 	good := strings.Replace(csv, "five", "5", 1)
@@ -662,7 +697,7 @@ func TestLogImport(t *testing.T) {
 	c.importFile("more.csv", []byte("date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept\r\n"+
 		"2025-03-03,kling,kling-v9,5,20,USD,0.01,yes\r\n"))
 	// An ID the app does not know is imported as written, and said.
-	if want := "Imported 1 clip; 1 clip names a platform or model this app does not know (line 2: kling · kling-v9), " +
+	if want := "Read more.csv as CSV. Imported 1 clip; 1 clip names a platform or model this app does not know (line 2: kling · kling-v9), " +
 		"imported as written: check the spelling."; c.status != want {
 		t.Errorf("status %q, want %q", c.status, want)
 	}
@@ -2194,7 +2229,7 @@ func TestLogRestoresProfiles(t *testing.T) {
 	// The new laptop.
 	d := loadLog(t, cliplog.NewMemStore())
 	d.importFile("backup.json", []byte(backup))
-	want := "Imported 1 clip; 1 platform profile added."
+	want := "Read backup.json as a JSON backup. Imported 1 clip; 1 platform profile added."
 	if d.status != want {
 		t.Errorf("status %q, want %q", d.status, want)
 	}
@@ -2214,7 +2249,7 @@ func TestLogRestoresProfiles(t *testing.T) {
 	}
 	e := loadLog(t, s)
 	e.importFile("backup.json", []byte(backup))
-	if want := "Imported 1 clip; 1 platform profile saved here was kept, not the backup's (my-platform)."; e.status != want {
+	if want := "Read backup.json as a JSON backup. Imported 1 clip; 1 platform profile saved here was kept, not the backup's (my-platform)."; e.status != want {
 		t.Errorf("status %q, want %q", e.status, want)
 	}
 	if ps, _, _ := loadCustom(s); len(ps) != 1 || ps[0].Name != "My platform" || ps[0].Plans[0].Monthly.Decimal.String() != "45" {
@@ -2236,7 +2271,7 @@ func TestLogRestoreBundledID(t *testing.T) {
 
 	d := loadLog(t, cliplog.NewMemStore())
 	d.importFile("backup.json", []byte(backup))
-	if want := "Imported 1 clip; 1 platform profile added; your platform profile hailuo is hailuo-custom here"; !strings.HasPrefix(d.status, want) {
+	if want := "Read backup.json as a JSON backup. Imported 1 clip; 1 platform profile added; your platform profile hailuo is hailuo-custom here"; !strings.HasPrefix(d.status, want) {
 		t.Errorf("status %q, want %q…", d.status, want)
 	}
 	if len(d.rows) != 1 || d.rows[0].ProfileID != "hailuo-custom" || d.notEditable(d.rows[0]) != "" {

@@ -476,3 +476,17 @@ func expectDelim(dec *json.Decoder, want json.Delim) error {
 }
 
 var bom = []byte("\xEF\xBB\xBF")
+
+// IsJSON reports whether an import is JSON (ImportJSON) rather than CSV
+// (ImportCSV), by what it holds, not by its name ("backup.txt", a CSV
+// saved as "clips.json.csv"): its first character after a byte order mark
+// and white space is "{", as a backup's is, or "[". A CSV's first line is
+// a header of column names, which start with neither.
+func IsJSON(data []byte) bool {
+	for _, c := range bytes.TrimPrefix(data, bom) {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return c == '{' || c == '['
+		}
+	}
+	return false
+}

@@ -114,7 +114,8 @@
 // mark is the one the file's amounts show), and dates in the spreadsheet's
 // form ("27/11/2026", "11/27/2026", "27.11.2026", "2026-11-27 00:00:00"),
 // each read without a guess: a day and month both 12 or less in the order
-// the file's other dates show, or else refused with both readings.
+// the file's other dates show, or else refused with both readings. IsJSON
+// tells a backup from a CSV file by its content.
 //
 // WriteBackup writes a full backup (entries, plans, settings) as JSON with
 // a fixed field order, entries sorted by date then ID, one per line, and
