@@ -314,7 +314,7 @@ func TestRestoreSettingsOnNewDevice(t *testing.T) {
 			t.Errorf("settings %s %s, want %s", name, encodeSettings(got), encodeSettings(want))
 		}
 	}
-	if sum := rep.Summary(); !strings.Contains(sum, "the display currency and exchange rates set here were kept: the backup's differ") {
+	if sum := rep.Summary(); !strings.Contains(sum, "the display currency set here was kept: the backup's differs") {
 		t.Errorf("summary %q", sum)
 	}
 	tot, err := Total(l.Entries(), pricing.EUR, l.Settings().RatesOrDefault())
@@ -353,5 +353,47 @@ func TestRestoreSettingsOnNewDevice(t *testing.T) {
 	}
 	if !sameMaps(before, s3.Snapshot()) || l3.Len() != 0 || l3.Settings().Display != pricing.EUR {
 		t.Error("a refused import changed the log")
+	}
+}
+
+// TestRestoreSummarySettings: the summary of a restore names the settings
+// it took from the backup, and which of this device's it kept. It named
+// none: a person did not know the totals' currency or rates had changed.
+func TestRestoreSummarySettings(t *testing.T) {
+	typed := pricing.Rates{Base: pricing.USD, Date: "2025-11-02", Source: "Typed in on the clip log page.",
+		Per: map[pricing.Currency]decimal.Decimal{pricing.GBP: d("0.79"), pricing.EUR: d("0.92")}}
+	old := openLog(t, NewMemStore())
+	addAll(t, old, sample(3))
+	if err := old.SaveSettings(Settings{Display: pricing.GBP, Rates: typed, LastExport: "2025-11-30T09:00:00Z"}); err != nil {
+		t.Fatal(err)
+	}
+	backup := exportJSON(t, old)
+	const rates = "exchange rates of 2025-11-02"
+	empty := openLog(t, NewMemStore())
+	for _, c := range []struct {
+		name string
+		l    *Log
+		here Settings
+		want string
+	}{
+		{"a new device", empty, Settings{},
+			"Imported 3 clips; the backup's settings restored: totals in GBP, " + rates + ", last backed up 2025-11-30."},
+		{"the same again", empty, Settings{}, "Imported 0 clips; 3 clips were already in your log."},
+		{"the display currency picked here", openLog(t, NewMemStore()), Settings{Display: pricing.EUR, Rates: pricing.DefaultRates()},
+			"Imported 3 clips; the backup's settings restored: " + rates + ", last backed up 2025-11-30; " +
+				"the display currency set here was kept: the backup's differs."},
+		{"rates typed here", openLog(t, NewMemStore()), Settings{Rates: pricing.Rates{Base: pricing.USD, Per: map[pricing.Currency]decimal.Decimal{pricing.EUR: d("0.9")}}},
+			"Imported 3 clips; the backup's settings restored: totals in GBP, last backed up 2025-11-30; " +
+				"the exchange rates set here were kept: the backup's differ."},
+	} {
+		if c.here.Rates.Base != "" {
+			if err := c.l.SaveSettings(c.here); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rep, err := c.l.ImportJSON(backup, ImportOptions{})
+		if err != nil || rep.Summary() != c.want {
+			t.Errorf("%s: %v\n%s\nwant %s", c.name, err, rep.Summary(), c.want)
+		}
 	}
 }

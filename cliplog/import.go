@@ -79,6 +79,11 @@ type ImportReport struct {
 	// SettingsAdded is true when the backup's settings were saved, whole
 	// when the log had none, or in part (see ImportJSON).
 	SettingsAdded bool
+	// SettingsRestored holds the settings the import changed to the
+	// backup's, each other field zero: the display currency (Display), the
+	// exchange rates (Rates, with a Base) and the date of the last export
+	// (LastExport).
+	SettingsRestored Settings
 	// SettingsKept is true when the backup's display currency or exchange
 	// rates differ from those already set in the log, which were kept.
 	SettingsKept bool
@@ -149,7 +154,29 @@ func (r ImportReport) Summary() string {
 		parts = append(parts, pricing.CountInt(n, "platform profile in the file could not be read: it was", "platform profiles in the file could not be read: they were")+
 			" left out ("+strings.Join(lines, "; ")+")")
 	}
-	if r.SettingsKept {
+	if set := r.SettingsRestored; set.Display != "" || set.Rates.Base != "" || set.LastExport != "" {
+		var what []string
+		if set.Display != "" {
+			what = append(what, "totals in "+string(set.Display))
+		}
+		if set.Rates.Base != "" {
+			what = append(what, "exchange rates")
+			if set.Rates.Date != "" {
+				what[len(what)-1] += " of " + set.Rates.Date
+			}
+		}
+		if len(set.LastExport) >= len("2006-01-02") {
+			what = append(what, "last backed up "+set.LastExport[:len("2006-01-02")])
+		}
+		parts = append(parts, "the backup's settings restored: "+strings.Join(what, ", "))
+	}
+	switch set := r.SettingsRestored; {
+	case !r.SettingsKept:
+	case set.Rates.Base != "": // the rates here were the bundled ones
+		parts = append(parts, "the display currency set here was kept: the backup's differs")
+	case set.Display != "": // no display currency was picked here
+		parts = append(parts, "the exchange rates set here were kept: the backup's differ")
+	default:
 		parts = append(parts, "the display currency and exchange rates set here were kept: the backup's differ")
 	}
 	return strings.Join(parts, "; ") + "."
@@ -406,7 +433,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 			addedPlans = append(addedPlans, pl)
 		}
 	}
-	addSettings, newSettings := false, Settings{}
+	addSettings, newSettings, oldSettings := false, Settings{}, Settings{}
 	if p.settings != nil {
 		v, found, err := l.store.Get(SettingsKey)
 		if err != nil && !errors.Is(err, ErrCorrupt) {
@@ -425,6 +452,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 			}
 			newSettings, rep.SettingsKept = mergeSettings(saved, *p.settings)
 			addSettings = encodeSettings(newSettings) != encodeSettings(saved)
+			oldSettings = saved
 		}
 		if addSettings {
 			// Last of the writes: a settings record already there is
@@ -467,8 +495,33 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	rep.PlansAdded = len(addedPlans)
 	rep.ProfilesAdded = len(addedProfiles)
 	rep.SettingsAdded = addSettings
+	if addSettings {
+		rep.SettingsRestored = changedSettings(oldSettings, newSettings)
+	}
 	return rep, nil
 }
+
+// changedSettings is what of out differs from saved, each other field
+// zero (ImportReport.SettingsRestored).
+func changedSettings(saved, out Settings) Settings {
+	var c Settings
+	if out.DisplayCurrency() != saved.DisplayCurrency() {
+		c.Display = out.DisplayCurrency()
+	}
+	// The rates alone, not their date and source: a table of the bundled
+	// rates typed in again converts as the bundled one.
+	rates := func(r pricing.Rates) string { return ratesKey(pricing.Rates{Base: r.Base, Per: r.Per}) }
+	if rates(out.RatesOrDefault()) != rates(saved.RatesOrDefault()) {
+		c.Rates = out.RatesOrDefault()
+	}
+	if out.LastExport != saved.LastExport {
+		c.LastExport = out.LastExport
+	}
+	return c
+}
+
+// ratesKey is r encoded, to compare two tables.
+func ratesKey(r pricing.Rates) string { return encodeSettings(Settings{Rates: r}) }
 
 // mergeSettings takes from a backup's settings each one saved has as it
 // came: no display currency picked, the bundled exchange rates, never
@@ -482,10 +535,9 @@ func mergeSettings(saved, in Settings) (out Settings, kept bool) {
 	case in.Display != "" && in.Display != saved.Display:
 		kept = true
 	}
-	rates := func(r pricing.Rates) string { return encodeSettings(Settings{Rates: r}) }
-	switch mine, theirs := rates(saved.RatesOrDefault()), rates(in.RatesOrDefault()); {
+	switch mine, theirs := ratesKey(saved.RatesOrDefault()), ratesKey(in.RatesOrDefault()); {
 	case mine == theirs:
-	case mine == rates(pricing.DefaultRates()):
+	case mine == ratesKey(pricing.DefaultRates()):
 		out.Rates = in.Rates
 	default:
 		kept = true

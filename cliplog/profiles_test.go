@@ -81,7 +81,7 @@ func TestBackupRestoresProfiles(t *testing.T) {
 	if rep.Added != 8 || rep.ProfilesAdded != 2 || len(rep.ProfilesKept) != 0 || len(rep.Unknown) != 0 {
 		t.Errorf("report %+v", rep)
 	}
-	if got, want := rep.Summary(), "Imported 8 clips; 2 plans added; 2 platform profiles added."; got != want {
+	if got, want := rep.Summary(), "Imported 8 clips; 2 plans added; 2 platform profiles added; the backup's settings restored: totals in EUR, last backed up 2025-11-30."; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	if got := storedProfiles(t, s2); !reflect.DeepEqual(got, []pricing.Profile{mine, studio}) {
