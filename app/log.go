@@ -615,6 +615,10 @@ func (c *clipLog) renderPlans() app.UI {
 	)
 }
 
+// csvLeavesOut says what a CSV export is not.
+const csvLeavesOut = "A CSV is for a spreadsheet or a bill, not a backup: it holds clips only, without your plans, " +
+	"your own platform profiles, the display currency or the exchange rates."
+
 // renderData renders export, import, the reminder and the rates.
 func (c *clipLog) renderData() app.UI {
 	errs := make([]app.UI, len(c.importErrs))
@@ -645,9 +649,11 @@ func (c *clipLog) renderData() app.UI {
 			"importing it here or in another browser brings the log back."),
 		c.renderKeep(),
 		elem("div", "log-actions",
-			button("log-export-json", "", "Export JSON backup", c.onExport(true)),
-			csvButton,
+			button("log-export-json", "", "Export JSON backup", c.onExport(true)).Attr("aria-describedby", "log-export-hint"),
+			csvButton.Attr("aria-describedby", "log-export-hint"),
 		),
+		textElem("p", "field-hint", "The backup holds everything: clips, plans, your own platform profiles, the display currency "+
+			"and the exchange rates. "+csvLeavesOut).ID("log-export-hint"),
 		elem("div", "field",
 			textElem("label", "", "Import a JSON backup or a CSV file").Attr("for", "log-import"),
 			importInput,
@@ -1953,8 +1959,10 @@ func (c *clipLog) onMore(ctx app.Context, e app.Event) {
 }
 
 // onExport downloads the log: a JSON backup of everything, or CSV for a
-// spreadsheet, of the clips the filters show. The date of an export of
-// the whole log is then saved for the reminder.
+// spreadsheet, of the clips the filters show. The date of a backup is then
+// saved for the reminder; a CSV's is not, and the status says what it
+// leaves out: it holds clips, not plans, profiles or settings, so a
+// person who exported one was told the log was backed up.
 func (c *clipLog) onExport(backup bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.status, c.undo, c.unedit = "", nil, nil
@@ -1984,12 +1992,15 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 			c.alert = "The export failed: " + errorText(err)
 			return
 		}
-		if !backup && c.sel != nil {
-			c.status = "Exported the " + pricing.CountInt(len(c.sel), "clip", "clips") + " shown to " + name +
-				". This is not a backup of the log: Export JSON backup keeps everything."
+		if !backup {
+			what := "Exported " + pricing.CountInt(c.log.Len(), "clip", "clips")
+			if c.sel != nil {
+				what = "Exported the " + pricing.CountInt(len(c.sel), "clip", "clips") + " shown"
+			}
+			c.status = what + " to " + name + ". " + csvLeavesOut
 			return
 		}
-		c.status = "Exported " + pricing.CountInt(c.log.Len(), "clip", "clips") + " to " + name + "."
+		c.status = "Backed up " + pricing.CountInt(c.log.Len(), "clip", "clips") + " to " + name + "."
 		if err := c.log.MarkExported(cliplog.Timestamp(now)); err != nil {
 			c.failAction(err, "The file was made, but the date of this export was not saved.")
 		}
@@ -2222,9 +2233,9 @@ func (c *clipLog) refresh() {
 	set := c.log.Settings()
 	display, rates := set.DisplayCurrency(), set.RatesOrDefault()
 
-	c.exported = "Never exported."
+	c.exported = "Never backed up."
 	if t, err := time.Parse(time.RFC3339, set.LastExport); err == nil {
-		c.exported = "Last exported " + cliplog.Today(t.In(time.Local)) + "."
+		c.exported = "Last backed up " + cliplog.Today(t.In(time.Local)) + "."
 	} else if len(all) == 0 {
 		c.exported = "" // nothing to export yet: no warning
 	}

@@ -305,8 +305,8 @@ func TestLogEmptyList(t *testing.T) {
 		t.Fatalf("save failed: alert %q, msg %q, errs %v", c.alert, c.clipMsg, c.errs)
 	}
 	html = logHTML(t, c)
-	if _, text, _ := element(html, "log-last-export"); text != "Never exported." {
-		t.Errorf("a log of one clip: last export %q, want Never exported.", text)
+	if _, text, _ := element(html, "log-last-export"); text != "Never backed up." {
+		t.Errorf("a log of one clip: last export %q, want Never backed up.", text)
 	}
 	if _, _, ok := element(html, "log-empty"); ok || strings.Count(html, "data-entry-id=") != 1 {
 		t.Errorf("one clip: want its row and no #log-empty")
@@ -635,6 +635,33 @@ func TestLogImportByContent(t *testing.T) {
 	d.importFile("clips.txt", []byte(`["not a backup"]`))
 	if want := "Nothing was imported from clips.txt (read as a JSON backup): fix the 1 problem below and import it again."; len(d.importErrs) == 0 || d.importErrs[0] != want {
 		t.Errorf("a JSON list: %q, want %q", d.importErrs, want)
+	}
+}
+
+// TestLogCSVExportNotBackup: a CSV export leaves the reminder as it was
+// and says what it leaves out; a backup clears it. A CSV marked the log
+// backed up, without its plans, profiles or settings.
+func TestLogCSVExportNotBackup(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	if !c.save(false) {
+		t.Fatal(c.alert)
+	}
+	c.onExport(false)(app.Context{}, noEvent)
+	want := "Exported 1 clip to aivc-clip-log-" + cliplog.Today(logNow()) + ".csv. A CSV is for a spreadsheet or a bill, not a backup: " +
+		"it holds clips only, without your plans, your own platform profiles, the display currency or the exchange rates."
+	if c.status != want || c.log.Settings().LastExport != "" {
+		t.Errorf("after a CSV export: status %q, last export %q; want %q and none", c.status, c.log.Settings().LastExport, want)
+	}
+	html := logHTML(t, c)
+	if _, text, _ := element(html, "log-last-export"); text != "Never backed up." {
+		t.Errorf("the reminder after a CSV export: %q", text)
+	}
+	if _, text, _ := element(html, "log-export-hint"); !strings.Contains(text, "not a backup") || strings.Count(html, `aria-describedby="log-export-hint"`) != 2 {
+		t.Errorf("the export buttons are not described by what a CSV leaves out: %q", text)
+	}
+	c.onExport(true)(app.Context{}, noEvent)
+	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Last backed up "+cliplog.Today(logNow())+"." || !strings.HasPrefix(c.status, "Backed up 1 clip to ") {
+		t.Errorf("after a backup: reminder %q, status %q", text, c.status)
 	}
 }
 
