@@ -315,11 +315,12 @@ func (c *clipLog) Render() app.UI {
 	).ID("main")
 }
 
-// section returns a section of the page with its heading.
+// section returns a section of the page with its heading, which the
+// focus may be sent to (tabindex -1) when the control it was on goes.
 //
 //go:noinline
 func section(id, title string, body ...app.UI) app.HTMLElem {
-	return elem("section", "log-section", append([]app.UI{textElem("h2", "", title).ID(id + "-title")}, body...)...).
+	return elem("section", "log-section", append([]app.UI{textElem("h2", "", title).ID(id+"-title").Attr("tabindex", "-1")}, body...)...).
 		ID(id).Attr("aria-labelledby", id+"-title")
 }
 
@@ -2057,8 +2058,10 @@ func (c *clipLog) onDiscard(key string) app.EventHandler {
 		// The button is gone (it fell to <body>): the focus goes to the
 		// Discard of the record that takes its place, else the one
 		// before (by place: a key may hold any character), else (none
-		// left: no nth-child(0)) the status.
-		focusAfterRender(c.page, ".log-corrupt-list > li:nth-child("+strconv.Itoa(min(i, len(c.corrupt)-1)+1)+") button:last-child", "#log-status")
+		// left: no nth-child(0), and the section is gone) to the heading
+		// of the form that takes the section's place. On the status, a
+		// screen reader heard "status" and no control to go on from.
+		focusAfterRender(c.page, ".log-corrupt-list > li:nth-child("+strconv.Itoa(min(i, len(c.corrupt)-1)+1)+") button:last-child", "#log-add-title")
 	}
 }
 

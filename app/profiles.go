@@ -232,7 +232,7 @@ func (c *profilesPage) renderMine() app.UI {
 		paste = attrs(paste, "aria-invalid", "true", "aria-describedby", "prof-alert")
 	}
 	return attrs(elem("section", "prof-mine",
-		textElem("h2", "", "Your own profiles").ID("prof-mine-title"),
+		textElem("h2", "", "Your own profiles").ID("prof-mine-title").Attr("tabindex", "-1"),
 		textElem("p", "", mine+" They are kept in this browser only: export the ones you want to keep safe."),
 		elem("div", "prof-actions", actionButton("", "Start a blank profile", "new", "").ID("prof-new")),
 		details("prof-import", "Import a profile",
@@ -1075,8 +1075,9 @@ func (c *profilesPage) discard(key string) {
 	// The button is gone (it fell to <body>): the focus goes to the
 	// Discard of the record that takes its place, else the one before
 	// (by place: a key may hold any character), else (none left: no
-	// nth-of-type(0)) the status.
-	focusAfterRender(c.page, "#prof-bad > div:nth-of-type("+strconv.Itoa(min(i, len(c.bad)-1)+1)+") button", "#prof-status")
+	// nth-of-type(0)) the heading of the section that held them. On the
+	// status, a screen reader heard "status" and no control to go on from.
+	focusAfterRender(c.page, "#prof-bad > div:nth-of-type("+strconv.Itoa(min(i, len(c.bad)-1)+1)+") button", "#prof-mine-title")
 }
 
 // onFile imports the file chosen in the import's file input (changes

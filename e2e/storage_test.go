@@ -377,7 +377,8 @@ func TestLogImportLimits(t *testing.T) {
 // TestProfilesCorruptRecord: a stored custom profile that cannot be read
 // is shown with its text, kept through reloads, and breaks no page.
 // Discarded by keyboard, the focus goes to the next record's Discard, then
-// to the status: it fell to <body>.
+// to the heading of the section that held them (it fell to <body>, then
+// went to the status, no control to go on from).
 func TestProfilesCorruptRecord(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -402,7 +403,7 @@ func TestProfilesCorruptRecord(t *testing.T) {
 	tb.waitFor("the focus on its Discard", `document.activeElement.matches(".prof-bad-record button")`, 5*time.Second)
 	tb.do("discarding the other", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("no record left", `!document.getElementById("prof-bad")`, 10*time.Second)
-	tb.waitFor("the focus on the status", `document.activeElement.id === "prof-status"`, 5*time.Second)
+	tb.waitFor("the focus on the section's heading", `document.activeElement.id === "prof-mine-title"`, 5*time.Second)
 	tb.assertNoErrors()
 }
 
