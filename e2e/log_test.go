@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -580,6 +581,73 @@ func TestLogCorruptRecord(t *testing.T) {
 	tb.do("discarding it", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("the record gone", `!document.getElementById("log-corrupt")`, 10*time.Second)
 	tb.waitFor("the focus on the form's heading", `document.activeElement.id === "log-add-title"`, 5*time.Second)
+	tb.assertNoErrors()
+}
+
+// TestLogSpreadsheetResave: what a person does with a spreadsheet and a
+// backup. The CSV export says it is not a backup and leaves the reminder
+// as it was (it marked the log backed up, without its plans, profiles or
+// settings); saved again by Excel in Britain (dates "13/01/2025") it
+// imports as the clips already in the log (it was refused on every line);
+// the backup, named backup.txt, is read as a backup by what it holds (it
+// was read as CSV: "unknown column"), and the summary names the settings
+// it restored.
+func TestLogSpreadsheetResave(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	for _, src := range []string{frozenClock, captureDownloads} {
+		call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+	}
+	seedLog(tb, 14) // 2025-01-01 … 2025-12-12, 2025-01-13, 2025-02-14
+	tb.open("/log")
+	saveClip(tb, "log-save") // 2025-03-01: "01/03/2025", settled by the 13th
+	pick(tb, "f-disp", "EUR")
+	const reminder = `document.getElementById("log-last-export").textContent`
+	const status = `document.getElementById("log-status").textContent`
+	tb.waitFor("the reminder", reminder+` === "Never backed up."`, 10*time.Second)
+
+	export, _ := lastDownload(tb, "log-export-csv")
+	tb.waitFor("the status to say what a CSV leaves out", status+`.includes("Exported 15 clips") && `+status+`.includes("not a backup") && `+
+		status+`.includes("without your plans")`, 10*time.Second)
+	if got := eval[string](tb, reminder); got != "Never backed up." {
+		t.Errorf("after a CSV export the reminder says %q", got)
+	}
+	if hint := eval[string](tb, `document.getElementById(document.getElementById("log-export-csv").getAttribute("aria-describedby")).textContent`); !strings.Contains(hint, "not a backup") {
+		t.Errorf("the CSV button is described by %q", hint)
+	}
+
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(export, "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	for n, rec := range recs {
+		if day, err := time.Parse(time.DateOnly, rec[1]); n > 0 && err == nil {
+			rec[1] = day.Format("02/01/2006")
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	if !strings.Contains(b.String(), ",01/03/2025,") || !strings.Contains(b.String(), ",13/01/2025,") {
+		t.Fatalf("the file as Excel saves it:\n%s", b.String())
+	}
+	upload(tb, "clips-excel.txt", "\ufeff"+b.String())
+	tb.waitFor("the import's summary", status+`.startsWith("Read clips-excel.txt as CSV. Imported 0 clips; 15 clips were already in your log")`, 10*time.Second)
+	if errs := eval[string](tb, `document.getElementById("log-import-errors").textContent`); errs != "" {
+		t.Errorf("the file as Excel saves it was refused: %s", errs)
+	}
+
+	backup, _ := lastDownload(tb, "log-export-json")
+	tb.waitFor("the reminder to say the backup", reminder+` === "Last backed up 2025-03-01."`, 10*time.Second)
+	eval[bool](tb, `localStorage.clear(), true`)
+	tb.open("/log")
+	upload(tb, "backup.txt", backup)
+	tb.waitFor("the restore's summary", status+` === "Read backup.txt as a JSON backup. Imported 15 clips; the backup's settings restored: totals in EUR."`, 10*time.Second)
+	if got := eval[string](tb, `document.getElementById("f-disp").value`); got != "EUR" {
+		t.Errorf("the display currency after the restore: %q", got)
+	}
 	tb.assertNoErrors()
 }
 

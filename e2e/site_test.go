@@ -316,11 +316,16 @@ import (
 // 11,130,449 and 2,479,518.
 // /compare's parts below the screen built after the start (app/later.go;
 // +11.8 KB raw, +2.7 KB gzip -9: 11,142,293 and 2,482,241).
+// Helper 68's /log: CSV dates and decimal marks as a spreadsheet re-saves
+// them, an import read by its content, the settings a restore took named,
+// a CSV export no longer counted as a backup, Discard's focus on a heading
+// (+27.6 KB raw, +5.8 KB gzip -9: 11,158,081 and 2,485,349 alone; merged
+// on the above: 11,169,957 and 2,487,138).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_143_000
-	ceilWasmGzip   = 2_483_000
+	ceilWasmRaw    = 11_170_000
+	ceilWasmGzip   = 2_488_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
