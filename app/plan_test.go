@@ -727,11 +727,12 @@ func TestPlannerAudio(t *testing.T) {
 	if !c.current || cost(c, "fal") != "2.5" || cost(c, "veo-api") != "16" || cost(c, "runway-api") == "none" {
 		t.Fatalf("without audio: fal %s, Veo API %s, Runway API %s (%s)", cost(c, "fal"), cost(c, "veo-api"), cost(c, "runway-api"), c.status)
 	}
-	// The row's audio picked: fal's row goes to Veo 3 (Pika has no audio).
+	// The row's audio picked: fal's row goes to Veo 3 (no source says Pika
+	// makes audio).
 	c.rows[0].Audio = "audio"
 	c.compute()
 	// Runway's API makes it on Veo 3, whose $0.40 a second includes audio;
-	// LTX's API has no model with audio.
+	// LTX's API has one model, and no source says whether it makes audio.
 	if !c.current || cost(c, "fal") != "32" || cost(c, "veo-api") != "32" || cost(c, "runway-api") != "32" || cost(c, "ltx-api") != "none" {
 		t.Fatalf("with audio: fal %s, Veo API %s, Runway API %s, LTX API %s (%s)", cost(c, "fal"), cost(c, "veo-api"),
 			cost(c, "runway-api"), cost(c, "ltx-api"), c.status)
@@ -745,11 +746,11 @@ func TestPlannerAudio(t *testing.T) {
 	said := false
 	for _, g := range c.gone {
 		if g.Key == "ltx-api" {
-			said = g.Reason == "hero: no standard model makes 8 s at 720p with native audio."
+			said = g.Reason == "hero: no standard model makes 8 s at 720p with native audio; LTX-2: native audio not stated by its source."
 		}
 	}
 	if !said {
-		t.Errorf("LTX's API, which has no model with audio, is not listed as unable to make the row (once): %+v", c.gone)
+		t.Errorf("LTX's API, whose one model is not stated to make audio, is not listed as unable to make the row, saying why: %+v", c.gone)
 	}
 	v := c.linkValues()
 	if got := v.Get("mix"); got != audio {

@@ -423,7 +423,7 @@ func TestPlanAudio(t *testing.T) {
 		t.Errorf("the address %q does not carry the audio", h)
 	}
 	gone := eval[string](tb, `document.querySelector('#plan-gone li[data-platform="ltx-api"]').textContent`)
-	if !strings.Contains(gone, "hero: no standard model makes 8 s at 720p with native audio.") || strings.Contains(gone, "; no native audio") {
+	if !strings.Contains(gone, "hero: no standard model makes 8 s at 720p with native audio; LTX-2: native audio not stated by its source.") {
 		t.Errorf("LTX's API is listed as %q", gone)
 	}
 	if s := eval[string](tb, `document.getElementById("plan-status").textContent`); !strings.Contains(s, "8 platforms can make this mix") {

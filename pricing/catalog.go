@@ -50,6 +50,12 @@ import (
 //     its upper bound, so a budget is not short, and Figure says so ("10
 //     credits, the top of the 7–10 its source gives"); a range that spans
 //     models or options ("50 to 200+ CS") is left unknown.
+//   - A model's audio is left out when no source says whether it makes
+//     native audio (AudioNotStated: the pages say "not stated by its
+//     source" and do not price a shot with audio on it); "none" only where
+//     a source says it makes none (Veo 2: "n/a"). The source's note says
+//     where any other value was read ("audio none, secondary 2026-10-01:
+//     …"); TestResearchAudio holds each model to the research.
 //   - A pack whose platform gives no period for its credits has
 //     validity_not_stated (Kling's terms: "cleared upon expiration"); the
 //     pages never count its credits as lasting.

@@ -65,14 +65,16 @@
 // at all (only custom calculator models) pays exactly the seconds asked.
 //
 // Add-ons ([AddonKind]) a shot asks for: native audio is "no native audio"
-// on a model whose Audio is none, free when included, priced by its add-on
-// when it is an add-on, and "native audio price not published" ("… credit
-// cost not published") when the model makes audio no source prices: such a
-// shot is never priced as if silent. Upscale, lip sync and extend use the model's
-// [Addon]: per_clip units, per_second × paid seconds, block units × the
-// number of started blocks, or factor, which multiplies the clip's units
-// (the rule's units after the resolution multiplier; factors multiply
-// together and never apply to other add-ons). An add-on with RoundUp is
+// on a model whose Audio is none (a source says it makes none), free when
+// included, priced by its add-on when it is an add-on, "native audio price
+// not published" ("… credit cost not published") when the model makes
+// audio no source prices, and "native audio not stated by its source" when
+// no source says whether it makes audio (Audio left out,
+// [AudioNotStated]): such a shot is never priced as if silent. Upscale,
+// lip sync and extend use the model's [Addon]: per_clip units, per_second
+// × paid seconds, block units × the number of started blocks, or factor,
+// which multiplies the clip's units (the rule's units after the resolution
+// multiplier; factors multiply together and never apply to other add-ons). An add-on with RoundUp is
 // rounded up to whole units on its own. Then the model's MinCharge is the
 // floor of a clip's units, and its RoundUp rounds the clip up to a whole
 // unit. [Model.Usage] returns the units and the working line by line.
@@ -80,8 +82,8 @@
 // A shot a model cannot make is not an error and not a number: it is a
 // [NotOfferedError] with a reason a person reads ("10 s not offered at
 // 1080p (longest is 6 s)", "4k not offered (720p, 1080p)", "no native
-// audio", "credit cost not published" for a model the sources give no
-// price for).
+// audio", "native audio not stated by its source", "credit cost not
+// published" for a model the sources give no price for).
 //
 // # Lenses
 //

@@ -19,7 +19,7 @@ const makerJSON = `{"id":"maker","name":"Maker","platform":"Maker","kind":"credi
 		{"id":"topup","name":"Top-up","price":"10","credits":"1000","requires_plan":true,"source":{}},
 		{"id":"flash","name":"Flash pack","price":"8","credits":"500","valid_days":30,"source":{}}],
 	"models":[
-		{"id":"quick","name":"Quick","tier":"fast","durations":{"min":1,"max":10},
+		{"id":"quick","name":"Quick","tier":"fast","audio":"none","durations":{"min":1,"max":10},
 		 "rates":[{"res":"720p","per_second":"5"}],"multipliers":[{"res":"1080p","factor":"2"}]},
 		{"id":"hero","name":"Hero","tier":"premium","durations":{"list":[8]},"rates":[{"res":"1080p","per_clip":"200"}]},
 		{"id":"hero-pro","name":"Hero Pro","tier":"premium","durations":{"list":[8]},"rates":[{"res":"1080p","per_clip":"150"}],

@@ -233,10 +233,11 @@ type Model struct {
 	Rates []Rate `json:"rates"`
 	// Multipliers price more resolutions as a factor of Rates[0].
 	Multipliers []Multiplier `json:"multipliers,omitempty"`
-	// Audio says whether the model makes native audio: "none" (default),
-	// "included" (always on, in the price), "addon" (an Addon of kind
-	// audio) or "unpriced" (it makes audio, but no source gives its price
-	// with audio).
+	// Audio says whether the model makes native audio, as its sources
+	// state: absent (AudioNotStated) when none says, "none" (a source says
+	// it makes none), "included" (always on, in the price), "addon" (an
+	// Addon of kind audio) or "unpriced" (it makes audio, but no source
+	// gives its price with audio).
 	Audio  AudioSupport `json:"audio,omitempty"`
 	Addons []Addon      `json:"addons,omitempty"`
 	// MinCharge is the fewest units one clip costs.
@@ -308,10 +309,15 @@ type Multiplier struct {
 type AudioSupport string
 
 const (
-	AudioNone     AudioSupport = "none"
-	AudioIncluded AudioSupport = "included"
-	AudioAddon    AudioSupport = "addon"
-	AudioUnpriced AudioSupport = "unpriced"
+	// AudioNotStated: no source says whether the model makes native
+	// audio. It is the field left out, so a model, or a person's profile,
+	// is never said to be silent by default; a shot with audio is not
+	// priced on it, as on AudioUnpriced.
+	AudioNotStated AudioSupport = ""
+	AudioNone      AudioSupport = "none" // a source says it makes none
+	AudioIncluded  AudioSupport = "included"
+	AudioAddon     AudioSupport = "addon"
+	AudioUnpriced  AudioSupport = "unpriced"
 )
 
 // AddonKind names an option a shot can ask for.

@@ -353,15 +353,16 @@ func TestResearchMonthAudio(t *testing.T) {
 		}
 	}
 	// The working says the row is with audio, and a platform that cannot
-	// make it says why: LTX's API has one model and the research gives it
-	// no audio (said once); Sora 2 makes audio no source prices.
+	// make it says why: LTX's API has one model and the research does not
+	// say whether it makes audio; Sora 2 makes audio no source prices.
 	p, _ := FindProfile(ps, "fal")
 	mp, _ := PlanMonth(p, mix(t, "hero:10:8 720p standard +audio"), MonthOptions{})
 	if want := "hero, Veo 3, 8 s at 720p with native audio: 10 × $3.20 per kept clip = $32.00"; len(mp.Working) == 0 || mp.Working[0] != want {
 		t.Errorf("fal's working %q, want %q first", mp.Working, want)
 	}
 	for _, tt := range []struct{ profile, mix, want string }{
-		{"ltx-api", "hero:10:8 720p any +audio", "hero: no model makes 8 s at 720p with native audio"},
+		{"ltx-api", "hero:10:8 720p any +audio",
+			"hero: no model makes 8 s at 720p with native audio; LTX-2: native audio not stated by its source"},
 		{"sora-api", "hero:10:8 720p standard +audio",
 			"hero: no standard model makes 8 s at 720p with native audio; Sora 2: native audio price not published"},
 	} {
@@ -1160,10 +1161,12 @@ func TestResearchFigures(t *testing.T) {
 
 // TestResearchAudio holds each model's native audio to the research: the
 // models it says make audio, and how their price takes it (included, an
-// add-on with its own price, or no price with audio: unpriced), with the
-// evidence code and date the research gives for that and its words in
-// the source's note; and the models it says make none or says nothing of,
-// which stay "none". Every model of the catalog is listed once, so a new
+// add-on with its own price, or no price with audio: unpriced), and the
+// models it says make none ("none": Veo 2 alone), each with the evidence
+// code and date the research gives for that and its words in the source's
+// note; and the models it says nothing of, whose audio is left out (not
+// stated), never "none": a model is said to be silent only where the
+// research says so. Every model of the catalog is listed once, so a new
 // model's audio is a decision, not a default.
 func TestResearchAudio(t *testing.T) {
 	ps := testCatalog(t)
@@ -1226,11 +1229,17 @@ func TestResearchAudio(t *testing.T) {
 		{"krea-api/kling-3-0-4k", AudioUnpriced, "official", "2026-10-01", "audio on/off"},
 		{"kling-api/kling-3-0-4k", AudioUnpriced, "official", "2026-10-01", "audio on/off"},
 		{"kling/kling-3-0-4k", AudioUnpriced, "official", "2026-10-01", "audio on/off"},
+
+		// Makes none. 1.7: "veo-2.0-generate-001 | n/a | $0.50" (S,
+		// Comfy-Org/docs), the one model the research gives no audio; Flow
+		// and LTX Studio sell the same Veo 2.
+		{"veo-api/veo-2", AudioNone, "secondary", "2026-10-01", "veo-2.0-generate-001's audio as 'n/a'"},
+		{"google-flow/veo-2-fast", AudioNone, "secondary", "2026-10-01", "veo-2.0-generate-001's audio as 'n/a'"},
+		{"google-flow/veo-2-quality", AudioNone, "secondary", "2026-10-01", "veo-2.0-generate-001's audio as 'n/a'"},
+		{"ltx-studio/veo-2", AudioNone, "secondary", "2026-10-01", "veo-2.0-generate-001's audio as 'n/a'"},
 	}
-	none := []string{
-		// 1.7: "veo-2.0-generate-001 | n/a" audio.
-		"veo-api/veo-2", "google-flow/veo-2-fast", "google-flow/veo-2-quality", "ltx-studio/veo-2",
-		// The research says nothing of these models' audio.
+	// The research says nothing of these models' audio: not stated.
+	notStated := []string{
 		"fal/kling-2-1-master", "fal/kling-2-0-master", "fal/kling-2-1-pro", "fal/kling-2-1-standard",
 		"fal/kling-2-5-turbo-standard", "fal/pika-2-2", "fal/pika-2-2-pikaframes", "fal/pika-2-2-pikascenes",
 		"fal/pikaffects", "fal/pikadditions", "fal/pikaswaps", "fal/pika-v2-turbo", "fal/hailuo-02-standard",
@@ -1280,10 +1289,10 @@ func TestResearchAudio(t *testing.T) {
 			t.Errorf("%s: source note %q does not say %q and %q", tt.model, src.Note, want, tt.words)
 		}
 	}
-	for _, id := range none {
+	for _, id := range notStated {
 		listed[id]++
-		if m, ok := find(id); !ok || (m.Audio != "" && m.Audio != AudioNone) {
-			t.Errorf("%s: audio %q (in the catalog %v), the research gives it none", id, m.Audio, ok)
+		if m, ok := find(id); !ok || m.Audio != AudioNotStated {
+			t.Errorf("%s: audio %q (in the catalog %v), the research does not state it: leave it out", id, m.Audio, ok)
 		}
 	}
 	for _, p := range ps {
@@ -1295,9 +1304,12 @@ func TestResearchAudio(t *testing.T) {
 	}
 
 	// The shot with audio: where audio is included it costs what the shot
-	// without does; where it is unpriced it is not offered, and not priced
-	// as if silent. Runway's Veo 3 8 s: 8 × $0.40 = $3.20 either way; Sora
-	// 2 8 s: 8 × $0.10 = $0.80 without audio, and no price with it.
+	// without does; where it is unpriced or not stated it is not offered,
+	// and not priced as if silent. Runway's Veo 3 8 s: 8 × $0.40 = $3.20
+	// either way; Sora 2 8 s: 8 × $0.10 = $0.80 without audio, and no
+	// price with it; Runway's Gen-4 5 s: 5 × 12 = 60 credits without audio,
+	// and with it neither a price nor "no native audio", which only Veo 2
+	// is said to make.
 	for _, tt := range []struct{ profile, model, shot, cost, reason string }{
 		{"runway-api", "veo-3", "8 720p", "3.20", ""},
 		{"runway-api", "veo-3", "8 720p +audio", "3.20", ""},
@@ -1306,6 +1318,9 @@ func TestResearchAudio(t *testing.T) {
 		{"sora", "sora", "10 720p +audio", "", "native audio credit cost not published"},
 		{"google-flow", "veo-3-1-fast", "8 720p +audio", "", "native audio credit cost not published"},
 		{"veo-api", "veo-2", "8 720p +audio", "", "no native audio"},
+		{"runway", "gen-4", "5 720p", "60", ""},
+		{"runway", "gen-4", "5 720p +audio", "", "native audio not stated by its source"},
+		{"fal", "kling-2-1-master", "5 1080p +audio", "", "native audio not stated by its source"},
 	} {
 		p, _ := FindProfile(ps, tt.profile)
 		sh := shot(t, tt.shot)

@@ -42,7 +42,8 @@ type Usage struct {
 // Usage prices one generated clip of s on m, in credits. A shot m cannot
 // make is a *NotOfferedError (errors.Is ErrNotOffered) with a Reason a
 // person reads: "10 s not offered at 1080p (longest is 6 s)", "4k not
-// offered (720p, 1080p)", "no native audio", "credit cost not published".
+// offered (720p, 1080p)", "no native audio", "native audio not stated by
+// its source", "credit cost not published".
 // A shot without seconds is an *InputError for the field "Duration".
 func (m Model) Usage(s Shot) (Usage, error) {
 	si, err := prepareShot(s)
@@ -633,8 +634,11 @@ func (m *Model) addon(k AddonKind, f *unitFormat) (*Addon, string) {
 		case AudioAddon:
 		case AudioUnpriced:
 			return nil, "native audio " + f.unpublished()
-		default:
+		case AudioNone:
 			return nil, "no native audio"
+		default:
+			// AudioNotStated: neither priced as if silent nor said to be.
+			return nil, "native audio not stated by its source"
 		}
 	}
 	for i := range m.Addons {

@@ -26,10 +26,11 @@ const (
 	multiplied = `{"name":"fal Luma","tier":"standard","durations":{"list":[5,9]},
 		"rates":[{"res":"540p","buckets":[{"seconds":5,"units":"0.50"},{"seconds":9,"units":"1.00"}]}],
 		"multipliers":[{"res":"720p","factor":"2"},{"res":"1080p","label":"Full HD","factor":"4"}]}`
-	audioNone     = `{"tier":"fast","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}]}`
-	audioIncluded = `{"tier":"fast","audio":"included","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}]}`
-	audioUnpriced = `{"tier":"fast","audio":"unpriced","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}]}`
-	audioAddon    = `{"tier":"fast","audio":"addon","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}],
+	audioNone      = `{"tier":"fast","audio":"none","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}]}`
+	audioNotStated = `{"tier":"fast","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}]}`
+	audioIncluded  = `{"tier":"fast","audio":"included","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}]}`
+	audioUnpriced  = `{"tier":"fast","audio":"unpriced","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}]}`
+	audioAddon     = `{"tier":"fast","audio":"addon","durations":{"min":1,"max":10},"rates":[{"res":"720p","per_second":"10"}],
 		"addons":[{"kind":"audio","name":"Audio","per_second":"2"},
 		          {"kind":"upscale","name":"Upscale","block":{"seconds":5,"units":"10"}},
 		          {"kind":"lip_sync","name":"Lip sync","per_clip":"4"}]}`
@@ -149,6 +150,9 @@ func TestUsageNotOffered(t *testing.T) {
 		{audioNone, "5 720p +audio", "no native audio"},
 		// It makes audio, but no source prices it: not priced as if silent.
 		{audioUnpriced, "5 720p +audio", "native audio credit cost not published"},
+		// No source says whether it makes audio (the field left out): not
+		// priced as if silent, nor said to be silent.
+		{audioNotStated, "5 720p +audio", "native audio not stated by its source"},
 		{audioNone, "5 720p +upscale", "no upscale"},
 		{audioNone, "5 720p +lip_sync", "no lip sync"},
 		{audioAddon, "5 720p +extend", "no extend"},

@@ -71,8 +71,8 @@ const (
 //     every offered length priced; a model with no rates at all is "price
 //     unknown" (the sources do not give it; the page says so and the person
 //     can type it), and may then leave its durations empty;
-//   - audio "addon" needs an add-on of kind audio and only then may one
-//     exist; each add-on kind appears once per model and sets exactly one of
+//   - audio is left out (not stated), none, included, addon or unpriced;
+//     "addon" needs an add-on of kind audio and only then may one exist; each add-on kind appears once per model and sets exactly one of
 //     per_clip, per_second, block or factor (an add-on may cost 0);
 //   - amounts have at most 15 digits before the point and 16 after it, and
 //     the sizes stay within the Profile* limits above.
@@ -336,21 +336,21 @@ func (v *profileValidator) model(path string, m *Model) {
 		v.addon(ap, a)
 	}
 	switch m.Audio {
-	case "", AudioNone, AudioIncluded, AudioUnpriced:
+	case AudioNotStated, AudioNone, AudioIncluded, AudioUnpriced:
 		if hasAudio >= 0 {
-			audio := m.Audio
-			if audio == "" {
-				audio = AudioNone
+			is := `not stated`
+			if m.Audio != AudioNotStated {
+				is = strconv.Quote(string(m.Audio))
 			}
 			v.failf(pathIndex(pathField(path, "addons"), hasAudio), "kind",
-				"an audio add-on needs audio \"addon\" (audio is %q)", audio)
+				"an audio add-on needs audio \"addon\" (audio is %s)", is)
 		}
 	case AudioAddon:
 		if hasAudio < 0 {
 			v.fail(path, "audio", `is "addon" but the model has no add-on of kind audio`)
 		}
 	default:
-		v.failf(path, "audio", "unknown audio %q (want none, included, addon or unpriced)", quoteClip(string(m.Audio)))
+		v.failf(path, "audio", "unknown audio %q (want none, included, addon or unpriced, or leave it out)", quoteClip(string(m.Audio)))
 	}
 
 	v.nullAmount(path, "min_charge", m.MinCharge, true)

@@ -267,7 +267,9 @@ func TestValidateErrors(t *testing.T) {
 		{"audio addon unpriced", func(p *pricing.Profile) { p.Models[1].Audio = pricing.AudioUnpriced },
 			"models[1].addons[0].kind", `an audio add-on needs audio "addon" (audio is "unpriced")`},
 		{"audio value", func(p *pricing.Profile) { p.Models[0].Audio = "stereo" }, "models[0].audio",
-			`unknown audio "stereo" (want none, included, addon or unpriced)`},
+			`unknown audio "stereo" (want none, included, addon or unpriced, or leave it out)`},
+		{"audio addon not stated", func(p *pricing.Profile) { p.Models[1].Audio = pricing.AudioNotStated },
+			"models[1].addons[0].kind", `an audio add-on needs audio "addon" (audio is not stated)`},
 		{"add-on kind", func(p *pricing.Profile) { p.Models[1].Addons[0].Kind = "karaoke" }, "models[1].addons[0].kind",
 			`unknown add-on kind "karaoke"`},
 		{"add-on kind twice", func(p *pricing.Profile) {
