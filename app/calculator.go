@@ -809,7 +809,8 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 	c.choices.resHint = resHint(m, in.Res)
 
 	// Add-ons: a box for each the model prices (Veo 3's audio is extra), and
-	// for one a link ticked, to say why the model cannot have it. Audio a
+	// for one a link ticked, to say why the model cannot have it (audio
+	// whose price, or whose making, no source states, named so). Audio a
 	// model includes in its price is not one: ticked, it changes nothing.
 	for _, a := range addonKeys {
 		on, good := flagValue(c.values[a.key])
@@ -822,7 +823,7 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 			c.errs[a.key] = errorMessage(&choiceError{Field: a.label, Value: c.values[a.key]})
 		case on && offered:
 			in.Addons = append(in.Addons, a.kind)
-		case on && a.kind == pricing.AddonAudio && m.Audio == pricing.AudioUnpriced:
+		case on && a.kind == pricing.AddonAudio && unpricedAudio(m) != "":
 			c.errs[a.key] = sentence(unpricedAudio(m) + "; untick the " + a.label + " box")
 		case on && !included:
 			c.errs[a.key] = m.Name + " cannot add " + strings.ToLower(a.label) + " here; untick the " + a.label + " box."

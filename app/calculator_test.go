@@ -683,10 +683,10 @@ func TestCalculatorAddons(t *testing.T) {
 		t.Errorf("the link's audio %q", got)
 	}
 
-	// Gen-4 Turbo has no audio to add; a bad flag is named.
-	c, html = loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&audio=1")
-	if c.current || c.errs["audio"] != "Gen-4 Turbo cannot add native audio here; untick the Native audio box." {
-		t.Errorf("Gen-4 Turbo with audio: current %v, message %q", c.current, c.errs["audio"])
+	// Veo 2 makes no audio (pricing.md: "n/a"); a bad flag is named.
+	c, html = loadCalculator(t, "/#profile=veo-api&model=veo-2&res=720p&dur=8&audio=1")
+	if c.current || c.errs["audio"] != "Veo 2 cannot add native audio here; untick the Native audio box." {
+		t.Errorf("Veo 2 with audio: current %v, message %q", c.current, c.errs["audio"])
 	}
 	if _, _, ok := element(html, "f-audio-msg"); !ok {
 		t.Error("no message element beside the box")
@@ -694,8 +694,11 @@ func TestCalculatorAddons(t *testing.T) {
 	// Sora 2 makes audio, but its price with it is not published: the
 	// box says that, not that it cannot have audio, and names the model
 	// and the box plainly (it read "Kling 3.0 Standard (silent)'s price
-	// with native audio is not published; untick it.").
+	// with native audio is not published; untick it."). Gen-4 Turbo's
+	// sources do not say whether it makes audio: it is not said to be
+	// silent ("cannot add native audio"), nor priced as if it were.
 	for link, want := range map[string]string{
+		"/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&audio=1":      "Whether Gen-4 Turbo makes native audio is not stated by its source; untick the Native audio box.",
 		"/#profile=sora-api&model=sora-2&res=720p&dur=8&audio=1":                        "The price of Sora 2 with native audio is not published; untick the Native audio box.",
 		"/#profile=kling&plan=standard&model=kling-3-0-standard&res=720p&dur=5&audio=1": "The price of Kling 3.0 Standard (silent) with native audio is not published; untick the Native audio box.",
 	} {

@@ -339,6 +339,40 @@ func TestPackValidity(t *testing.T) {
 	}
 }
 
+// TestCustomAudioNotStated: a person's profile, stored or imported,
+// without an audio field (the editor has none, and every profile saved
+// before it meant "none") still loads. Its models' audio is not stated:
+// /profiles says so, a clip without audio is priced as before, and one
+// with audio is not priced, as no source says the model makes it (it
+// said "cannot add native audio", a silence no one had stated).
+func TestCustomAudioNotStated(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	old := `{"id":"mine","name":"Mine","platform":"Mine","kind":"credits","currency":"USD","url":"","custom":true,` +
+		`"plans":[{"id":"p","name":"P","monthly":"10","credits":"1000","source":{}}],` +
+		`"models":[{"id":"m","name":"My model","tier":"fast","durations":{"list":[5]},"rates":[{"res":"720p","per_clip":"10"}],"source":{}}]}`
+	s.Put("aivc.profiles.v1.mine", old)
+	ps, bad, err := loadCustom(s)
+	if err != nil || len(bad) != 0 || len(ps) != 1 || ps[0].Models[0].Audio != pricing.AudioNotStated {
+		t.Fatalf("loadCustom = %v, bad %v, %v", ps, bad, err)
+	}
+	if _, err := importProfile([]byte(old)); err != nil {
+		t.Errorf("the file imported: %v", err)
+	}
+	_, html := loadProfilesPage(t)
+	_, a, _ := strings.Cut(html, `id="prof-mine"`)
+	a, _, _ = strings.Cut(a, "</article>")
+	if !strings.Contains(pageText(a), "native audio not stated by its source") {
+		t.Errorf("/profiles says of Mine: %s", pageText(a))
+	}
+	c, html := loadCalculator(t, "/#profile=mine&plan=p&model=m&res=720p&dur=5")
+	checkResults(t, html, []wantResult{{"cost-per-clip", "0.1", "$0.10"}})
+	c, _ = loadCalculator(t, "/#profile=mine&plan=p&model=m&res=720p&dur=5&audio=1")
+	if want := "Whether My model makes native audio is not stated by its source; untick the Native audio box."; c.current || c.errs["audio"] != want {
+		t.Errorf("with audio: current %v, message %q, want %q", c.current, c.errs["audio"], want)
+	}
+}
+
 // TestPackValiditySaidOnce: /profiles puts "validity not stated by Kling"
 // first in a pack's terms, its notes after it; notes that said again
 // that how long the credits last is not stated made the cell say it

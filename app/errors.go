@@ -104,11 +104,20 @@ func modelPrices(m pricing.Model, api bool) string {
 	return "the credit costs of " + m.Name
 }
 
-// unpricedAudio says that m makes native audio at a price no source gives
-// (pricing.AudioUnpriced), naming the model: the engine's reason, "native
-// audio price not published", names none.
+// unpricedAudio says why a shot with native audio is not priced on m,
+// naming the model (the engine's reasons, "native audio price not
+// published" and "native audio not stated by its source", name none): it
+// makes audio at a price no source gives (pricing.AudioUnpriced), or no
+// source says whether it makes audio (pricing.AudioNotStated). It is ""
+// for a model that is silent or prices its audio.
 func unpricedAudio(m pricing.Model) string {
-	return "the price of " + m.Name + " with native audio is not published"
+	switch m.Audio {
+	case pricing.AudioUnpriced:
+		return "the price of " + m.Name + " with native audio is not published"
+	case pricing.AudioNotStated:
+		return "whether " + m.Name + " makes native audio is not stated by its source"
+	}
+	return ""
 }
 
 // sentence starts s with a capital letter and ends it with a full stop.

@@ -778,7 +778,8 @@ func (c *clipLog) field(name, hint, unit, mode string) app.UI {
 // boxes to tick: those it prices (Veo 3's audio), whose credits the
 // catalog's then count; those its price includes (Kling 2.6's audio),
 // which change no credit and say so; and audio it makes at a price no
-// source gives (Sora 2's), whose credits are left for the person to type.
+// source gives (Sora 2's), or that no source says it makes (Gen-4's),
+// whose credits are left for the person to type.
 func (c *clipLog) renderAddons() app.UI {
 	var boxes []app.UI
 	for _, a := range addonKeys {
@@ -1567,7 +1568,7 @@ func (c *clipLog) fillClip(name string) {
 		switch {
 		case len(c.res) == 0:
 			why = modelPrices(m, p.Kind == pricing.KindAPI) + " are not published"
-		case slices.Contains(addons, pricing.AddonAudio) && m.Audio == pricing.AudioUnpriced:
+		case slices.Contains(addons, pricing.AddonAudio) && unpricedAudio(m) != "":
 			why = unpricedAudio(m)
 		}
 		c.usage = sentence(why + ": type what the platform charged")
@@ -1582,9 +1583,10 @@ func (c *clipLog) fillClip(name string) {
 
 // logsAddon reports whether a clip of m may be logged with add-on k: one m
 // prices (Veo 3's audio), one its price includes (Kling 2.6's audio, Ray2's
-// at 0 credits), and audio it makes at a price no source gives (Sora 2's).
+// at 0 credits), audio it makes at a price no source gives (Sora 2's), and
+// audio no source says whether it makes (Gen-4's): the person knows.
 func logsAddon(m pricing.Model, k pricing.AddonKind) bool {
-	return offersAddon(m, k) || includesAddon(m, k) || k == pricing.AddonAudio && m.Audio == pricing.AudioUnpriced
+	return offersAddon(m, k) || includesAddon(m, k) || k == pricing.AddonAudio && unpricedAudio(m) != ""
 }
 
 // previewClip prices the clip in the form: its cost and cost per second,

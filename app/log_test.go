@@ -1228,12 +1228,13 @@ func TestLogAddons(t *testing.T) {
 		}
 		c.onCancelEdit(app.Context{}, noEvent)
 	}
-	typeClip(c, map[string]string{"profile": "runway", "model": "gen-4-turbo", "dur": "10"})
+	// Veo 2 makes none (pricing.md: "n/a"): no box.
+	typeClip(c, map[string]string{"profile": "veo-api", "model": "veo-2", "dur": "8"})
 	if len(c.addons) != 0 || c.values["audio"] != "" {
-		t.Errorf("Runway has boxes %v, audio %q", c.addons, c.values["audio"])
+		t.Errorf("Veo 2 has boxes %v, audio %q", c.addons, c.values["audio"])
 	}
 	if strings.Contains(logHTML(t, c), `name="audio"`) {
-		t.Error("Runway's form has a box for audio")
+		t.Error("Veo 2's form has a box for audio")
 	}
 }
 
@@ -1364,6 +1365,10 @@ func TestLogUnpublishedNamesModel(t *testing.T) {
 			"The price of Kling 3.0 Standard (silent) with native audio is not published: type what the platform charged."},
 		{map[string]string{"profile": "sora", "model": "sora", "audio": "1"},
 			"The price of Sora with native audio is not published: type what the platform charged."},
+		// No source says whether Gen-4 Turbo makes audio: the person
+		// knows, ticks the box and types the credits.
+		{map[string]string{"profile": "runway", "model": "gen-4-turbo", "audio": "1"},
+			"Whether Gen-4 Turbo makes native audio is not stated by its source: type what the platform charged."},
 		{map[string]string{"profile": "hailuo", "model": "hailuo-2-3"},
 			"The credit costs of Hailuo 2.3 are not published: type what the platform charged."},
 		{map[string]string{"profile": "minimax-api", "model": "hailuo-02"},

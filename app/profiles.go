@@ -684,6 +684,10 @@ func rateWords(m pricing.Model, units func(decimal.Decimal) string) []string {
 func modelExtras(m pricing.Model, units func(decimal.Decimal) string) string {
 	var parts []string
 	switch m.Audio {
+	case pricing.AudioNotStated:
+		parts = append(parts, "native audio not stated by its source")
+	case pricing.AudioNone:
+		parts = append(parts, "no native audio")
 	case pricing.AudioIncluded:
 		parts = append(parts, "native audio included")
 	case pricing.AudioAddon:

@@ -293,7 +293,8 @@ func TestRateWords(t *testing.T) {
 // audio, price with it not published", then the catalog's note saying the
 // same with why ("Kling 3.0 makes native audio, but its price with audio
 // at 720p is not given, …"). A model whose notes do not say it (LTX
-// Studio's Veo 3, priced at nothing the sources give) keeps the tag.
+// Studio's Veo 3, priced at nothing the sources give) keeps the tag. A
+// model whose audio no source states says so, and only Veo 2's says none.
 func TestModelExtrasAudioOnce(t *testing.T) {
 	credits := func(d decimal.Decimal) string { return pricing.FormatNumber(d) + " credits" }
 	kling := catalogProfile(t, "kling")
@@ -329,6 +330,20 @@ func TestModelExtrasAudioOnce(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no bundled model's audio is unpriced: the test tests nothing")
+	}
+	// A model no source says makes audio or not is not said to be silent;
+	// Veo 2, which the research says makes none, is.
+	runway := catalogProfile(t, "runway")
+	m, _ = runway.FindModel("gen-4-5")
+	if got, want := modelExtras(m, credits), "native audio not stated by its source; "+
+		"Resolution not stated in the source; listed at 720p (the API prices Gen-4.5 at 720p)."; got != want {
+		t.Errorf("Runway Gen-4.5:\n%s\nwant\n%s", got, want)
+	}
+	veo := catalogProfile(t, "veo-api")
+	m, _ = veo.FindModel("veo-2")
+	if got, want := modelExtras(m, credits), "no native audio; "+
+		"Clips are 4, 6 or 8 s (8 s is the default). Resolution not stated in the source; listed at 720p."; got != want {
+		t.Errorf("Veo 2:\n%s\nwant\n%s", got, want)
 	}
 }
 
