@@ -85,6 +85,16 @@ var schemaEnums = map[reflect.Type][]string{
 	reflect.TypeFor[pricing.Resolution]():   resolutions(),
 }
 
+// schemaNotes describe a named type where its values alone would mislead:
+// an audio left out is not stated, not silent.
+var schemaNotes = map[reflect.Type]string{
+	reflect.TypeFor[pricing.AudioSupport](): "Whether the model makes native audio, as its sources state: " +
+		"none (a source says it makes none), included (in its price), addon (an add-on of kind audio " +
+		"prices it) or unpriced (it makes audio, but no source gives its price with audio). Left out when " +
+		"no source says whether it makes audio: the model is not said to be silent, and a shot with audio " +
+		"is not priced on it.",
+}
+
 func resolutions() []string {
 	out := make([]string, len(pricing.Resolutions))
 	for i, r := range pricing.Resolutions {
@@ -143,7 +153,11 @@ func (g *schemaGen) schema(t reflect.Type, field string) map[string]any {
 		for i, v := range enum {
 			vals[i] = v
 		}
-		return map[string]any{"type": "string", "enum": vals}
+		s := map[string]any{"type": "string", "enum": vals}
+		if note, ok := schemaNotes[t]; ok {
+			s["description"] = note
+		}
+		return s
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

@@ -252,3 +252,42 @@ func TestSchemaRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaAudioNotStated: a model's audio left out means that no source
+// says whether it makes native audio, not that it makes none, and the
+// schema says so to whoever reads catalog.json: Runway's Gen-4 has no
+// audio there, Veo 2 (the research's "n/a") has "none".
+func TestSchemaAudioNotStated(t *testing.T) {
+	v := loadSchema(t)
+	model := v.root["$defs"].(map[string]any)["Model"].(map[string]any)
+	audio := model["properties"].(map[string]any)["audio"].(map[string]any)
+	if d, _ := audio["description"].(string); !strings.Contains(d, "none (a source says it makes none)") ||
+		!strings.Contains(d, "Left out when no source says whether it makes audio: the model is not said to be silent") {
+		t.Errorf("the schema's audio says %q", d)
+	}
+	feed, err := CatalogFeed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cat struct {
+		Profiles []struct {
+			ID     string
+			Models []map[string]any
+		}
+	}
+	if err := json.Unmarshal(feed, &cat); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]any{}
+	for _, p := range cat.Profiles {
+		for _, m := range p.Models {
+			got[p.ID+"/"+m["id"].(string)] = m["audio"]
+		}
+	}
+	if a, ok := got["runway/gen-4"]; !ok || a != nil {
+		t.Errorf("runway/gen-4's audio in catalog.json: %v (found %v), want none written", a, ok)
+	}
+	if a := got["veo-api/veo-2"]; a != "none" {
+		t.Errorf("veo-api/veo-2's audio in catalog.json: %v, want \"none\"", a)
+	}
+}
