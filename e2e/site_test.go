@@ -321,10 +321,15 @@ import (
 // a CSV export no longer counted as a backup, Discard's focus on a heading
 // (+27.6 KB raw, +5.8 KB gzip -9: 11,158,081 and 2,485,349 alone; merged
 // on the above: 11,169,957 and 2,487,138).
+// Helper 66's: a model's native audio that no source states said as "not
+// stated by its source", not as none, and not priced with audio (/log's
+// box for it; Veo 2's "none" in the catalog; +1.8 KB raw, +555 B gzip -9:
+// 11,132,244 and 2,480,073 alone). Merged on the above: 11,171,229 and
+// 2,487,316.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_170_000
+	ceilWasmRaw    = 11_172_000
 	ceilWasmGzip   = 2_488_000
 )
 
