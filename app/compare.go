@@ -360,8 +360,8 @@ func (c *compare) renderPlatforms() app.UI {
 func (c *compare) renderRanking() app.UI {
 	shown := c.view
 	caption := "Models ranked by cost per kept second; the column buttons sort the table."
-	if by := c.sortWords(); by != "" {
-		caption = "Models sorted by " + by + "; the column buttons sort the table."
+	if c.sortKey != "rank" || c.sortDesc {
+		caption = "Models sorted by " + c.sortWords() + "; the column buttons sort the table."
 	}
 	if !c.showAll && len(shown) > rankShown {
 		shown = shown[:rankShown]
@@ -736,19 +736,22 @@ func (c *compare) onSort(key string) app.EventHandler {
 	}
 }
 
-// sortWords says how the table is sorted, "" in rank order: "platform, A
-// to Z", "cost per clip, highest first".
+// sortWords says how the table is sorted: "platform, A to Z", "cost per
+// clip, highest first", "rank, cheapest first". The status says it after
+// a sort: in rank order it said "Sorted by ." (there the caption says
+// "ranked by cost per kept second"), and "rank, highest first" read as
+// rank 1 first when it meant the most expensive.
 func (c *compare) sortWords() string {
 	for _, col := range rankColumns {
-		if col.Key != c.sortKey || col.Key == "rank" && !c.sortDesc {
+		if col.Key != c.sortKey {
 			continue
 		}
 		label, dir := strings.ToLower(col.Label), []string{", A to Z", ", Z to A"}
-		if col.Num {
+		switch {
+		case col.Key == "rank":
+			label, dir = "rank", []string{", cheapest first", ", most expensive first"}
+		case col.Num:
 			dir = []string{", lowest first", ", highest first"}
-		}
-		if col.Key == "rank" {
-			label = "rank"
 		}
 		if c.sortDesc {
 			return label + dir[1]

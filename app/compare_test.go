@@ -535,6 +535,51 @@ func TestCompareSort(t *testing.T) {
 	}
 }
 
+// TestCompareSortSaid: each press of a sort button is said in the status
+// beside the table (role="status"), in words, and differently from the
+// press before, so that a screen reader, which does not read out a
+// column's aria-sort changing, hears the new order once. Back in rank
+// order it said "Sorted by ."; a rank sort said "highest first" for the
+// most expensive first.
+func TestCompareSortSaid(t *testing.T) {
+	c, _ := loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest", withFixture)
+	status := regexp.MustCompile(`<p [^>]*id="cmp-view-status"[^>]*>([^<]*)</p>`)
+	said := func() string {
+		m := status.FindStringSubmatch(app.HTMLString(c.Render()))
+		if m == nil || !strings.Contains(m[0], `role="status"`) {
+			t.Fatalf("no status beside the table: %q", m)
+		}
+		return m[1]
+	}
+	want := []struct{ key, said string }{
+		{"rank", "Sorted by rank, most expensive first."},
+		{"rank", "Sorted by rank, cheapest first."},
+		{"platform", "Sorted by platform, A to Z."},
+		{"platform", "Sorted by platform, Z to A."},
+		{"kept", "Sorted by cost per kept second, lowest first."},
+		{"kept", "Sorted by cost per kept second, highest first."},
+		{"rank", "Sorted by rank, cheapest first."},
+	}
+	for i, w := range want {
+		c.onSort(w.key)(app.Context{}, app.Event{})
+		if got := said(); got != w.said {
+			t.Errorf("press %d (%s): the status says %q, want %q", i+1, w.key, got, w.said)
+		}
+	}
+	// Every column, both ways: words, never the same twice in a row.
+	last := said()
+	for _, col := range rankColumns {
+		for range 2 {
+			c.onSort(col.Key)(app.Context{}, app.Event{})
+			got := said()
+			if !regexp.MustCompile(`^Sorted by [a-z×][^.]*, [A-Za-z ]+ first\.$|^Sorted by [a-z×][^.]*, [AZ] to [AZ]\.$`).MatchString(got) || got == last {
+				t.Errorf("sorting by %s: the status says %q (before: %q)", col.Key, got, last)
+			}
+			last = got
+		}
+	}
+}
+
 func TestCompareCalcLinks(t *testing.T) {
 	c, _ := loadCompare(t, "/compare#dur=5&res=720p&tier=fast&billing=cheapest&takes=1.5")
 	links := map[string]string{}

@@ -702,6 +702,14 @@ func TestCompareNarrowSort(t *testing.T) {
 		if got := eval[string](tb, `document.activeElement.textContent`); got != "Platform▲" {
 			t.Errorf("%d px: the focused button, after sorting, reads %q, want %q", width, got, "Platform▲")
 		}
+		// The order is said once: by one live region, not by the button's
+		// name as well.
+		if got := focusedAX(tb); got.Name != "Platform" {
+			t.Errorf("%d px: the focused button, after sorting, is heard as %s, want “Platform”", width, got)
+		}
+		if n := eval[int](tb, `[...document.querySelectorAll('[role="status"], [role="alert"], [aria-live]')].filter((el) => el.textContent.includes("Sorted by")).length`); n != 1 {
+			t.Errorf("%d px: %d live regions say the sort, want 1", width, n)
+		}
 		tb.assertNoErrors()
 	}
 }
