@@ -339,7 +339,7 @@ func (c *calculator) renderBonus() app.UI {
 	if c.shown("bonus_cap") {
 		capField = c.field("bonus_cap", "at most", "credits", "")
 	}
-	d := details("calc-bonus", "First-month bonus",
+	d := details("calc-bonus",
 		textElem("summary", "", "First-month bonus (optional)"),
 		elem("div", "calc-pair",
 			c.field("bonus", "extra credits in the first month", "%", ""),

@@ -343,7 +343,7 @@ func (c *compare) renderPlatforms() app.UI {
 	}
 	return elem("fieldset", "cmp-set cmp-platforms",
 		textElem("legend", "", labelPlatforms),
-		details("cmp-filter", c.filterSum,
+		details("cmp-filter",
 			textElem("summary", "", c.filterSum).ID("cmp-filter-summary"),
 			elem("div", "cmp-filter-body",
 				attrs(textElem("button", "secondary", "All platforms"), "id", "cmp-all", "type", "button").
@@ -632,7 +632,7 @@ func (c *compare) renderGone() app.UI {
 	}
 	sec := attrs(elem("section", "cmp-gone",
 		textElem("h2", "", "Cannot make this shot").ID("gone-title"),
-		details("cmp-gone-details", "Models that cannot make this shot",
+		details("cmp-gone-details",
 			textElem("summary", "", summary),
 			elem("ul", "cmp-gone-list", items...),
 		),

@@ -36,16 +36,17 @@ func textElem(tag, class, text string) app.HTMLElem {
 	return app.Elem(tag).Class(class).Text(text)
 }
 
-// details returns <details class="class" aria-label="name"> with the
-// summary and the body. Chrome's accessibility tree has a <details> as a
-// group named by nothing of its summary, so a screen reader moving by
-// groups met /plan's five "Working" as five unnamed groups: every one is
-// named, by its row where there are several ("Working for Kling AI
-// (app)"), as its summary says it.
+// details returns <details class="class"> with the summary and the body.
+// The summary names it, for the whole name a screen reader needs ("Working
+// for Kling AI (app)", with a visually hidden part where the words on
+// screen say less), and nothing else does: Chrome has a <details> as a
+// group named by nothing of its summary, and named as well (aria-label),
+// each was heard twice on entry, the group's name and then the summary's.
+// Unnamed, the group is not announced.
 //
 //go:noinline
-func details(class, name string, summary app.UI, body ...app.UI) app.HTMLElem {
-	return app.Elem("details").Class(class).Attr("aria-label", name).Body(append([]app.UI{summary}, body...)...)
+func details(class string, summary app.UI, body ...app.UI) app.HTMLElem {
+	return app.Elem("details").Class(class).Body(append([]app.UI{summary}, body...)...)
 }
 
 // resultsClass is the class of a page's results: "results", which

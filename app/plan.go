@@ -338,7 +338,7 @@ func (c *planner) renderResults() app.UI {
 			// The figures under the working, in the widest column, as
 			// /compare's are in its last: beside the credits, 9rem wide,
 			// they ran ten lines.
-			elem("td", "", details("plan-how", "Working for "+l.Name,
+			elem("td", "", details("plan-how",
 				elem("summary", "", app.Text("Working"), textElem("span", "visually-hidden", " for "+l.Name)), elem("ul", "", how...)),
 				figureNote(l.Figures)),
 		), "data-platform", l.ID, "data-monthly-cost", l.Exact, "data-rank", rank)
@@ -410,7 +410,7 @@ func (c *planner) renderGone() app.UI {
 	}
 	return attrs(elem("section", "cmp-gone",
 		textElem("h2", "", "Cannot make this mix").ID("plan-gone-title"),
-		details("cmp-gone-details", "Platforms that cannot make this mix", textElem("summary", "", summary),
+		details("cmp-gone-details", textElem("summary", "", summary),
 			elem("ul", "cmp-gone-list", items...)),
 	), "id", "plan-gone", "aria-labelledby", "plan-gone-title")
 }

@@ -235,7 +235,7 @@ func (c *profilesPage) renderMine() app.UI {
 		textElem("h2", "", "Your own profiles").ID("prof-mine-title").Attr("tabindex", "-1"),
 		textElem("p", "", mine+" They are kept in this browser only: export the ones you want to keep safe."),
 		elem("div", "prof-actions", actionButton("", "Start a blank profile", "new", "").ID("prof-new")),
-		details("prof-import", "Import a profile",
+		details("prof-import",
 			textElem("summary", "", "Import a profile (JSON)"),
 			textElem("p", "field-hint", "A file exported here or from catalog.json, at most 1 MB. It is checked like "+
 				"the bundled catalog; a profile with a mistake is refused and nothing saved changes."),
@@ -357,7 +357,7 @@ func (b *profBody) Render() app.UI {
 	// The summary names its profile for screen readers, which list the
 	// page's summaries as 23 lines of "… models, with sources" otherwise.
 	summary := elem("summary", "", textElem("span", "visually-hidden", p.Name+": "), app.Text(summaryText(p)))
-	return details("prof-body", "Details of "+p.Name, summary, elem("div", "prof-detail", body...)).
+	return details("prof-body", summary, elem("div", "prof-detail", body...)).
 		On("toggle", b.onToggle)
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -107,35 +109,64 @@ func saysSomething(name string) bool {
 }
 
 // TestGroupsNamed: every group in the accessibility tree of the walked
-// pages has a name. Chrome has a <details> as a group named by nothing
-// of its summary: /plan's "Working" of each platform were five unnamed
-// groups, and the calculator's bonus, /compare's platform filter and
-// both lists of what cannot be made one each. /plan's say whose working
-// they are.
+// pages has a name, but a <details>, which its summary names
+// (TestDetailsHeardOnce). Chrome has a <details> as a group named by
+// nothing of its summary: /plan's "Working" of each platform were five
+// groups heard alike, and their summaries say whose working they are.
 func TestGroupsNamed(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	for _, path := range walkPages {
 		tb.open(path)
-		groups, unnamed := map[string]bool{}, 0
-		for _, n := range axNodes(tb) {
-			if n.Role == "group" {
-				groups[n.Name] = true
-				if n.Name == "" {
-					unnamed++
-				}
+		unnamed := 0
+		for _, n := range call(tb, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{}).Nodes {
+			if n.Ignored || axValue(n.Role) != "group" || axValue(n.Name) != "" {
+				continue
+			}
+			if el := call(tb, dom.DescribeNode, dom.DescribeNodeParams{BackendNodeID: n.BackendDOMNodeID}); el.Node == nil || el.Node.NodeName != "DETAILS" {
+				unnamed++
 			}
 		}
 		if unnamed > 0 {
 			t.Errorf("%s: groups without a name: %d", path, unnamed)
 		}
-		if path != "/plan" {
-			continue
+	}
+	tb.assertNoErrors()
+}
+
+// TestDetailsHeardOnce: every <details> of the walked pages, /profiles
+// and /log is heard once, by its summary, which says what it opens and,
+// where several are alike, whose it is. Named by an aria-label as well,
+// each was heard twice on entry: "Working for Kling AI (app), group",
+// then "Working for Kling AI (app), collapsed"; /compare's platform
+// filter "All 23 platforms" twice.
+func TestDetailsHeardOnce(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	for _, path := range append(walkPages, "/profiles", "/log") {
+		tb.open(path)
+		n := eval[int](tb, `document.querySelectorAll("details").length`)
+		if path == "/plan" || path == "/profiles" {
+			if n < 5 {
+				t.Errorf("%s: %d <details>, want one a row", path, n)
+			}
 		}
-		for _, platform := range eval[[]string](tb, `[...document.querySelectorAll(".plan-table tbody th")].map((th) => th.firstChild.textContent)`) {
-			if !groups["Working for "+platform] {
-				t.Errorf("/plan: no group is named “Working for %s”", platform)
+		for i := range n {
+			d := fmt.Sprintf(`document.querySelectorAll("details")[%d]`, i)
+			if !eval[bool](tb, d+`.checkVisibility()`) {
+				continue
+			}
+			group, summary := axOf(tb, d), axOf(tb, d+`.querySelector(":scope > summary")`)
+			if group.Name != "" || !saysSomething(summary.Name) {
+				t.Errorf("%s: a <details> is heard as %s, then its summary as %s; want its summary's name alone", path, group, summary)
+			}
+			if path == "/plan" && strings.HasPrefix(summary.Name, "Working") {
+				platform := eval[string](tb, d+`.closest("tr").querySelector("th").firstChild.textContent`)
+				if summary.Name != "Working for "+platform {
+					t.Errorf("/plan: a row's working is heard as %s, want “Working for %s”", summary, platform)
+				}
 			}
 		}
 	}
