@@ -18,6 +18,7 @@ import (
 
 	aivc "github.com/aivc/aivc/app"
 	"github.com/aivc/aivc/internal/site"
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -704,7 +705,9 @@ func TestNotFound(t *testing.T) {
 }
 
 // TestOffline: after a first visit, every page loads from the service worker
-// with the server gone, and never says that the app cannot run.
+// with the server gone, and never says that the app cannot run; /profiles'
+// links to the catalog's files still download them (they were not
+// precached: the download failed).
 func TestOffline(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -714,7 +717,8 @@ func TestOffline(t *testing.T) {
 
 	// go-app's worker precaches in its install handler without waitUntil, so
 	// wait until it controls the page and its cache holds every page.
-	urls, _ := json.Marshal(append(aivc.Pages(), "/web/app.wasm", "/app.js", "/wasm_exec.js", "/manifest.webmanifest"))
+	urls, _ := json.Marshal(append(aivc.Pages(), "/web/app.wasm", "/app.js", "/wasm_exec.js", "/manifest.webmanifest",
+		"/"+site.CatalogFile, "/"+site.SchemaFile))
 	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
 	tb.waitFor("the precache to hold every page", fmt.Sprintf(`(async () => {
 		for (const u of %s) { if (!(await caches.match(u))) return false; }
@@ -733,6 +737,29 @@ func TestOffline(t *testing.T) {
 		}
 		if eval[bool](tb, `!!window.noWasmSeen`) {
 			t.Errorf("offline %s: the app ran, and the page said it could not", p)
+		}
+	}
+
+	tb.open("/profiles")
+	dir := t.TempDir()
+	call(tb, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	})
+	for _, name := range []string{site.CatalogFile, site.SchemaFile} {
+		tb.do("downloading "+name, chromedp.Click(chromedp.CSS(`a[href="/`+name+`"]`)))
+		want, err := os.ReadFile(filepath.Join(Dist, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []byte
+		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			if got, err = os.ReadFile(filepath.Join(dir, name)); err == nil && len(got) == len(want) {
+				break
+			}
+		}
+		if !bytes.Equal(got, want) {
+			entries, _ := os.ReadDir(dir)
+			t.Errorf("offline, /profiles' link to %s downloaded %d bytes of %d (the folder holds %v)", name, len(got), len(want), entries)
 		}
 	}
 }

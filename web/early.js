@@ -15,8 +15,8 @@
 //
 // It also holds the wasm's start until the prerendered page has been
 // painted and reported, opens closed <details> for a printout, keeps
-// localStorage out of go-app's start, says when the wasm cannot run, and
-// makes the
+// localStorage out of go-app's start, says when the wasm cannot run,
+// downloads the site's own files through the service worker, and makes the
 // header's "Skip to content" link move the focus to the page's <main>
 // without following its #main: a page's fragment is its state (a link to
 // the calculation), and go-app would navigate to #main and load the page
@@ -346,3 +346,23 @@ document.addEventListener("focusin", (e) => {
     if (!/%$/.test(label.textContent.trim())) fail();
   }).observe(label, { childList: true, characterData: true, subtree: true });
 })();
+
+// A link that downloads a file of the site (/profiles' catalog.json and
+// catalog.schema.json) saves it as fetched through the service worker,
+// which precaches both: Chromium downloads past the worker, so offline the
+// download failed, though the worker held the file. If the fetch fails,
+// the browser follows the link and says why.
+document.addEventListener("click", async (e) => {
+  const a = e.target instanceof Element && e.target.closest('a[download][href^="/"]');
+  if (!a || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  try {
+    const res = await fetch(a.href);
+    if (!res.ok) throw new Error(res.statusText);
+    const url = URL.createObjectURL(await res.blob());
+    Object.assign(document.createElement("a"), { href: url, download: a.download }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch {
+    location.href = a.href;
+  }
+});

@@ -400,10 +400,13 @@ func copyFile(src, dst string) error {
 }
 
 // cacheable lists what the service worker precaches besides go-app's own
-// files: every page of the route table and every asset.
+// files: every page of the route table, every asset, and the catalog's two
+// files, which /profiles links to: offline, following those links showed
+// the browser's error page. They add ~21 KB gzip (184 KB raw) to the first visit's
+// background download, ~1% of app.wasm's.
 func cacheable(assets []string) []string {
 	res := append([]string{}, aivc.Pages()...)
-	res = append(res, "/web/app.wasm")
+	res = append(res, "/web/app.wasm", "/"+CatalogFile, "/"+SchemaFile)
 	return append(res, assets...)
 }
 

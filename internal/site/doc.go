@@ -32,8 +32,9 @@
 //     would change on every commit, README edits included, so it is not used.
 //   - WasmContentLength: app.wasm's size, for the loader's progress (hosts
 //     that compress do not send the raw length).
-//   - CacheableResources: every page and every file under web/, so every
-//     page works offline after the first visit.
+//   - CacheableResources: every page, every file under web/, and
+//     catalog.json and catalog.schema.json (linked from /profiles), so
+//     every page and those links work offline after the first visit.
 //
 // # Serve
 //
