@@ -530,7 +530,7 @@ func (c *compare) renderRow(i int) app.UI {
 				attrs(textElem("span", staleClass, markStale), "aria-hidden", "true", "title", "Possibly stale"),
 				staleText,
 			),
-			figureNote(l.Figures),
+			figureFold(l.Figures, which),
 		),
 	)
 }
@@ -543,6 +543,20 @@ func figureNote(text string) app.UI {
 		return nil
 	}
 	return textElem("small", "figure-note", sentence(text))
+}
+
+// figureFold is figureNote folded under "Which figure is used", for a
+// table's narrow column: Google Flow's notes (its plan's credits and its
+// model's) ran 12 lines in the ranking's Evidence column, a row ~230 px
+// tall. whose names the row for a screen reader ("Veo 3 Fast on Google
+// Flow"), where every row's summary reads the same on screen.
+func figureFold(text, whose string) app.UI {
+	if text == "" {
+		return nil
+	}
+	return details("figure-fold",
+		elem("summary", "", app.Text("Which figure is used"), textElem("span", "visually-hidden", " for "+whose)),
+		figureNote(text))
 }
 
 // figureWords says, as sentences after a text, which figure a plan's
@@ -601,7 +615,7 @@ func (c *compare) renderFreeTable() app.UI {
 			textElem("th", "", f.Where).Attr("scope", "row"),
 			textElem("td", "", f.Credits),
 			textElem("td", "", f.Buys),
-			elem("td", "num", app.Text(f.Worth), figureNote(f.Figures)),
+			elem("td", "num", app.Text(f.Worth), figureFold(f.Figures, f.Where)),
 		).Attr("data-model", f.Key)
 	}
 	return attrs(elem("div", "cmp-scroll",

@@ -713,3 +713,48 @@ func TestCompareNarrowSort(t *testing.T) {
 		tb.assertNoErrors()
 	}
 }
+
+// TestCompareFigureRowsShort: a row whose price has a figure note (which
+// of a range or of two figures it is) is no taller for it, at a phone's
+// width and a desktop's: Google Flow's notes, in the narrow Evidence
+// column, made its rows ~230 px tall. The note is folded under "Which
+// figure is used", heard with its row, and opens from the keyboard.
+func TestCompareFigureRowsShort(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	const flow = `[...document.querySelectorAll('#ranking tbody tr[data-model^="google-flow/"]')]`
+	for _, width := range []int64{390, 1280} {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
+		tb.open("/compare#dur=8&res=720p&billing=monthly&platforms=google-flow")
+		heights := eval[[]int](tb, flow+`.map((tr) => Math.round(tr.getBoundingClientRect().height))`)
+		if len(heights) == 0 {
+			t.Fatalf("%d px: no Google Flow row", width)
+		}
+		// The tallest a row is for its other cells (the plan's words, the
+		// model's name), evidence aside.
+		others := eval[[]int](tb, flow+`.map((tr) => Math.round(Math.max(...[...tr.cells].filter((c) => !c.matches(".cmp-col-evidence")).map((c) => {
+			const r = document.createRange(); r.selectNodeContents(c); return r.getBoundingClientRect().height;
+		}))))`)
+		for i, h := range heights {
+			if h > others[i]+24 {
+				t.Errorf("%d px: Google Flow's row %d is %d px tall, its cells other than the evidence need %d", width, i+1, h, others[i])
+			}
+		}
+		if n := eval[int](tb, flow+`.filter((tr) => tr.querySelector(".cmp-col-evidence .figure-note")).length`); n == 0 {
+			t.Fatalf("%d px: no Google Flow row has a figure note", width)
+		}
+		// From the keyboard: the first note's summary, Enter.
+		eval[bool](tb, `(document.querySelector('#ranking .cmp-col-evidence details summary').focus(), true)`)
+		whose := eval[string](tb, `document.activeElement.closest("tr").querySelector("th a").textContent + " on " + document.activeElement.closest("tr").querySelector("td.cmp-col-platform").textContent`)
+		if got := focusedAX(tb); got.Name != "Which figure is used for "+whose {
+			t.Errorf("%d px: the note's summary is heard as %s, want “Which figure is used for %s”", width, got, whose)
+		}
+		tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+		tb.waitFor("the note shown", `document.activeElement.closest("details").open && document.activeElement.closest("details").querySelector(".figure-note").checkVisibility()`, 5*time.Second)
+		if got := eval[string](tb, `document.activeElement.closest("details").querySelector(".figure-note").innerText`); !strings.Contains(got, "figures") {
+			t.Errorf("%d px: the note reads %q", width, got)
+		}
+		tb.assertNoErrors()
+	}
+}

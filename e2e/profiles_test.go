@@ -904,7 +904,7 @@ func TestProfilesAudioSaidOnce(t *testing.T) {
 
 // TestFiguresInBrowser: where the research gives a range or two figures
 // and the catalog takes one, a person reads which beside the price:
-// under /compare's row for Higgsfield's Kling 3.0 (10 credits, the top of
+// under /compare's row for Higgsfield's Kling 3.0, opened (10 credits, the top of
 // 7–10) and in /profiles' row of Flow's Ultra plan (25,000 credits a
 // month, where Google One help gives 12,500).
 func TestFiguresInBrowser(t *testing.T) {
@@ -913,6 +913,7 @@ func TestFiguresInBrowser(t *testing.T) {
 	tb := newTab(t, srv.URL)
 	tb.open("/compare#dur=5&res=720p&tier=standard&billing=monthly&platforms=higgsfield")
 	tb.waitFor("the ranking", `!!document.querySelector('#ranking tr[data-model="higgsfield/kling-3-0"]')`, 10*time.Second)
+	tb.do("opening the row's note", chromedp.Click(chromedp.CSS(`#ranking tr[data-model="higgsfield/kling-3-0"] .figure-fold summary`)))
 	if got := eval[string](tb, `document.querySelector('#ranking tr[data-model="higgsfield/kling-3-0"] .figure-note').innerText`); got != "Kling 3.0: 10 credits, the top of the 7–10 its source gives." {
 		t.Errorf("/compare's Kling 3.0 row says %q", got)
 	}
