@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/pricing"
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -712,19 +713,24 @@ func TestLogFilterAll(t *testing.T) {
 // TestLogAddonBoxes: a box put where another model's box was counts for its
 // own add-on. go-app kept the old box's handler (the same function literal,
 // another key): from Veo 3 (Audio) to Luma's Ray2 (Upscale), ticking
-// Upscale set "audio", and the credits stayed. Ray2 now has an Audio box
-// too (its audio is in the price), first, so Upscale no longer takes
-// Audio's place; the test still ticks Upscale after the switch.
+// Upscale set "audio", and the credits stayed. Ray2 then got an Audio box
+// too (its audio is in the price), first, and no model of the catalog has
+// an Upscale box alone: the test went on passing with the fault back. So
+// the person has a profile of their own, Luma's with Ray2 priced without
+// its audio: its Upscale box is the first, where Veo 3's Audio was.
 func TestLogAddonBoxes(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	tb := newTab(t, srv.URL)
 	tb.open("/log")
+	seed(tb, map[string]string{"aivc.profiles.v1.luma-upscale": upscaleOnlyProfile(t)})
+	tb.do("reloading", chromedp.Reload())
+	tb.waitReady()
 	pick(tb, "f-profile", "veo-api")
 	pick(tb, "f-model", "veo-3")
 	tb.waitFor("Veo 3's Audio box", `!!document.getElementById("f-audio") && !document.getElementById("f-upscale")`, 10*time.Second)
-	pick(tb, "f-profile", "luma")
-	tb.waitFor("Ray2's Upscale box", `!!document.getElementById("f-upscale")`, 10*time.Second)
+	pick(tb, "f-profile", "luma-upscale")
+	tb.waitFor("Ray2's Upscale box, alone", `!!document.getElementById("f-upscale") && !document.getElementById("f-audio")`, 10*time.Second)
 	before := eval[string](tb, `document.getElementById("f-credits").value`)
 	tb.do("ticking Upscale", chromedp.Click(chromedp.CSS(`label[for="f-upscale"]`)))
 	tb.waitFor("the upscale in the credits", fmt.Sprintf(`document.getElementById("f-credits").value !== %q`, before), 10*time.Second)
@@ -732,6 +738,40 @@ func TestLogAddonBoxes(t *testing.T) {
 		t.Error("the Upscale box is not ticked")
 	}
 	tb.assertNoErrors()
+}
+
+// upscaleOnlyProfile is a custom profile as /profiles stores it: Luma's,
+// with Ray2 alone, whose only add-on is its upscale.
+func upscaleOnlyProfile(t *testing.T) string {
+	t.Helper()
+	ps, err := pricing.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := pricing.FindProfile(ps, "luma")
+	if !ok {
+		t.Fatal("no luma in the catalog")
+	}
+	m, ok := p.FindModel("ray-2")
+	if !ok {
+		t.Fatal("no Ray2 in Luma's profile")
+	}
+	addons := m.Addons
+	m.Audio, m.Addons = pricing.AudioNone, nil // a new slice: the catalog's are shared
+	for _, a := range addons {
+		if a.Kind == pricing.AddonUpscale {
+			m.Addons = append(m.Addons, a)
+		}
+	}
+	if len(m.Addons) != 1 {
+		t.Fatalf("Ray2's add-ons: %+v, want one upscale", m.Addons)
+	}
+	p.ID, p.Name, p.Custom, p.Models = "luma-upscale", "Luma upscale only", true, []pricing.Model{m}
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 // TestLogOneCredit: a clip of one credit is worked as "1 credit" beside
