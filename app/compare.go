@@ -555,7 +555,7 @@ func figureFold(text, whose string) app.UI {
 		return nil
 	}
 	return details("figure-fold",
-		elem("summary", "", app.Text("Which figure is used"), textElem("span", "visually-hidden", " for "+whose)),
+		textElem("summary", "", "Which figure is used").Attr("aria-label", "Which figure is used for "+whose),
 		figureNote(text))
 }
 
