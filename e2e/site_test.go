@@ -327,10 +327,15 @@ import (
 // box for it; Veo 2's "none" in the catalog; +1.8 KB raw, +555 B gzip -9:
 // 11,132,244 and 2,480,073 alone). Merged on the above: 11,171,229 and
 // 2,487,316.
+// Helper 69's: a sort back to rank order said in words (+39 B raw), each
+// <details> heard once, without its aria-label (-849 B raw), and /compare's
+// figure notes folded under "Which figure is used" so that Google Flow's
+// rows are not 230 px tall (+1.4 KB raw): 11,131,038 and 2,479,968 alone.
+// Merged on the above: 11,176,452 and 2,487,728.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_172_000
+	ceilWasmRaw    = 11_177_000
 	ceilWasmGzip   = 2_488_000
 )
 
