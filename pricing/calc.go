@@ -384,7 +384,7 @@ func finish(c Calculation, cp calcPrice, u Usage, si *shotInfo, clips decimal.De
 		"cost-per-kept-clip":   w.keptClip,
 		"cost-per-kept-second": w.keptSecond,
 		"total-cost": WorkingMoney(c.CostPerKeptClip, clips.Mul, c.Total) + " × " + Count(clips, "clip", "clips") + " = " +
-			FormatMoney(c.Total),
+			FormatTotal(c.Total),
 	}
 	if f.money && len(u.Lines) > 0 {
 		// No credits: the rule's working prices the clip itself ("Veo 3:

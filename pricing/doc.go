@@ -165,7 +165,10 @@
 //   - [FormatMoney] rounds for display, half away from zero: 2 decimal
 //     places from 1 up ("$1,200.50"), up to 4 below 1, keeping at least 2
 //     ("$0.01", "€0.0033"), and 2 significant digits where 4 places would
-//     show nothing ("$0.00002"). [Rank]'s TimesCheapest is a ratio shown
+//     show nothing ("$0.00002"). [FormatTotal] shows money a person pays
+//     (a total, a month's cost) in cents ("$0.78" where FormatMoney shows
+//     "$0.7778"), and FormatMoney's figure only under half a cent, which
+//     cents would show as nothing. [Rank]'s TimesCheapest is a ratio shown
 //     to 2 places; [FormatApprox] figures of more than 2 places (measured
 //     generations per kept clip, the credits they take), marked "~".
 //

@@ -171,6 +171,19 @@ func ExampleFormatMoney() {
 	// CHF 12.50
 }
 
+// A total a person pays is shown in cents; the price per clip it comes of
+// keeps the places a rate needs.
+func ExampleFormatTotal() {
+	perClip := pricing.NewMoney(mustDec("7").DivRound(mustDec("9"), pricing.DivisionScale), pricing.USD)
+	fmt.Println(pricing.FormatMoney(perClip), "a clip;", pricing.FormatTotal(perClip), "for 1 clip")
+	fmt.Println(pricing.FormatTotal(pricing.NewMoney(mustDec("1200.5"), pricing.USD)))
+	fmt.Println(pricing.FormatTotal(pricing.NewMoney(mustDec("0.0033"), pricing.EUR)))
+	// Output:
+	// $0.7778 a clip; $0.78 for 1 clip
+	// $1,200.50
+	// €0.0033
+}
+
 func ExampleRates_Convert() {
 	r := pricing.DefaultRates()
 	m, err := r.Convert(pricing.NewMoney(mustDec("15"), pricing.EUR), pricing.USD)

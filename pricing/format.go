@@ -46,6 +46,21 @@ func FormatMoney(m Money) string {
 	return signed(neg, m.Currency, group(s))
 }
 
+// FormatTotal formats money a person pays, a total or a month's cost, in
+// cents, as a bill shows it: "$0.78", "$1,200.50", "$0.00". A price per
+// unit (a credit, a second, a clip) keeps FormatMoney's places, which a
+// rate needs ($10 ÷ 660 credits is $0.0152 a credit). A total above
+// zero that rounds to less than a cent is shown as FormatMoney shows it
+// ("$0.0033"), not as nothing. Like FormatMoney it rounds for display
+// only, half away from zero.
+func FormatTotal(m Money) string {
+	a := m.Amount.Abs()
+	if !a.IsZero() && a.Round(2).IsZero() {
+		return FormatMoney(m)
+	}
+	return signed(m.Amount.IsNegative(), m.Currency, group(a.StringFixed(2)))
+}
+
 // signed puts the sign and the currency before digits, leaving out the
 // sign of an amount that shows as zero.
 func signed(neg bool, c Currency, digits string) string {

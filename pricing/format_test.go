@@ -53,6 +53,42 @@ func TestFormatMoney(t *testing.T) {
 	}
 }
 
+// TestFormatTotal: money a person pays shows cents, where FormatMoney
+// shows a price per unit with up to 4 places.
+func TestFormatTotal(t *testing.T) {
+	tests := []struct {
+		amount string
+		cur    Currency
+		want   string
+	}{
+		// Below 1: cents, where FormatMoney gave "$0.7778".
+		{"0.7777777777777778", USD, "$0.78"},
+		{"0.375", USD, "$0.38"}, // half away from zero
+		{"0.0049", USD, "$0.0049"},
+		{"0.005", USD, "$0.01"},
+		{"0.5", EUR, "€0.50"},
+		{"0.99999", USD, "$1.00"},
+		// Under half a cent: FormatMoney's figure, not nothing.
+		{"0.0033333333333333", EUR, "€0.0033"},
+		{"0.00002", USD, "$0.00002"},
+		{"0", USD, "$0.00"},
+		// 1 and more: as FormatMoney.
+		{"30", USD, "$30.00"},
+		{"1234567.891", USD, "$1,234,567.89"},
+		{"1.005", GBP, "£1.01"},
+		{"12.5", "CHF", "CHF 12.50"},
+		{"0.5", "", "0.50"},
+		{"-0.375", USD, "-$0.38"},
+		{"-0.001", USD, "-$0.001"},
+		{"-0", USD, "$0.00"},
+	}
+	for _, tt := range tests {
+		if got := FormatTotal(Money{dec(t, tt.amount), tt.cur}); got != tt.want {
+			t.Errorf("FormatTotal(%s %s) = %q, want %q", tt.amount, tt.cur, got, tt.want)
+		}
+	}
+}
+
 func TestFormatNumber(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"3000", "3,000"},

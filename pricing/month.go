@@ -438,7 +438,7 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 	cur := p.Currency
 	switch best.kind {
 	case OptionAPI:
-		w = append(w, "pay as you go: "+FormatMoney(Money{best.cost, cur})+" a month")
+		w = append(w, "pay as you go: "+FormatTotal(Money{best.cost, cur})+" a month")
 	default:
 		w = append(w, "needed: "+f.amount(best.need)+" a month")
 		if best.plan != nil {
@@ -453,9 +453,9 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 			// "Credit top-up (1,000 credits) (1,000 credits for $10)".
 			w = append(w, "+ "+FormatInt(int(best.packs))+" × "+best.pack.Name+" at "+
 				formatPrice(Money{best.pack.Price, cur})+" for "+f.amount(best.pack.Credits)+" = "+
-				FormatMoney(Money{best.pack.Price.Mul(decimal.NewFromInt(best.packs)), cur}))
+				FormatTotal(Money{best.pack.Price.Mul(decimal.NewFromInt(best.packs)), cur}))
 		}
-		w = append(w, "total: "+FormatMoney(Money{best.cost, cur})+" for "+f.amount(best.bought)+": "+
+		w = append(w, "total: "+FormatTotal(Money{best.cost, cur})+" for "+f.amount(best.bought)+": "+
 			UnusedWords(mp, "expiring"))
 	}
 	if cur != display {
@@ -525,7 +525,7 @@ func firstPeriod(mp *MonthPlan, best *monthOption, pcur Currency, billing Lens, 
 	}
 	when := firstMonths(months)
 	line := when + ": " + pl.Name + " plan at " + formatPrice(Money{price, pcur})
-	words := when + " " + FormatMoney(first)
+	words := when + " " + FormatTotal(first)
 	if months > 1 {
 		words += " a month"
 	}
@@ -546,7 +546,7 @@ func firstPeriod(mp *MonthPlan, best *monthOption, pcur Currency, billing Lens, 
 	}
 	words += ")"
 	if best.pack != nil {
-		line += " = " + FormatMoney(Money{cost, pcur})
+		line += " = " + FormatTotal(Money{cost, pcur})
 		if months > 1 {
 			line += " a month"
 		}
@@ -560,11 +560,11 @@ func firstPeriod(mp *MonthPlan, best *monthOption, pcur Currency, billing Lens, 
 		if mp.RestMonths > 1 {
 			restWhen, each = "months 2 to "+strconv.Itoa(pr.IntroMonths), " a month"
 		}
-		words += ", " + restWhen + " " + FormatMoney(then) + each + " (intro price)"
-		line += "; " + restWhen + ": + " + FormatInt(int(rest)) + " × " + best.pack.Name + " = " + FormatMoney(Money{restCost, pcur}) + each
+		words += ", " + restWhen + " " + FormatTotal(then) + each + " (intro price)"
+		line += "; " + restWhen + ": + " + FormatInt(int(rest)) + " × " + best.pack.Name + " = " + FormatTotal(Money{restCost, pcur}) + each
 	}
-	mp.First = words + ", then " + FormatMoney(mp.Cost)
-	return line + ", then " + FormatMoney(Money{best.cost, pcur})
+	mp.First = words + ", then " + FormatTotal(mp.Cost)
+	return line + ", then " + FormatTotal(Money{best.cost, pcur})
 }
 
 // firstMonths says a promotion's months: "first month", "first 3 months".

@@ -50,7 +50,7 @@ func TestMonthGolden(t *testing.T) {
 				models += l.Name + "=" + l.ModelID + " "
 			}
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, mp.ProfileID, bought,
-				FormatMoney(mp.Cost), FormatMoney(mp.CostPerKeptSecond), FormatNumber(mp.CreditsNeeded),
+				FormatTotal(mp.Cost), FormatMoney(mp.CostPerKeptSecond), FormatNumber(mp.CreditsNeeded),
 				FormatNumber(mp.CreditsBought), FormatNumber(mp.CreditsUnused), FormatNumber(mp.Expiring), models)
 		}
 		tw.Flush()
