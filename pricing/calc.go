@@ -76,6 +76,12 @@ type Calculation struct {
 	CostPerKeptSecond Money
 	Total             Money // cost per kept clip × clips
 
+	// MonthCredits is the plan's credits a month: a bundled plan's, or the
+	// Credits typed; zero with a typed price per credit and on an API.
+	// ClipsPerMonth is how many whole clips of the shot they buy, and
+	// KeptPerMonth how many whole kept clips (at Takes generations each).
+	MonthCredits, ClipsPerMonth, KeptPerMonth decimal.Decimal
+
 	// HasFirst is set when the first period is cheaper: bonus credits
 	// (percent, capped) or an intro price.
 	HasFirst            bool
@@ -221,6 +227,9 @@ func calcCustom(in *CalcInput, si *shotInfo, clips decimal.Decimal) (Calculation
 		return Calculation{}, err
 	}
 	c := Calculation{Currency: cur}
+	if !in.PerCredit.Valid {
+		c.MonthCredits = in.Credits.Decimal
+	}
 	return finish(c, cp, u, si, clips, &f), nil
 }
 
@@ -254,7 +263,7 @@ func calcBundled(in *CalcInput, si *shotInfo, clips decimal.Decimal) (Calculatio
 	if err != nil {
 		return Calculation{}, err
 	}
-	c.PlanName = pl.Name
+	c.PlanName, c.MonthCredits = pl.Name, pl.Credits
 	cp, err = planPrice(p, pl, billing)
 	if err != nil {
 		return Calculation{}, err
@@ -375,6 +384,10 @@ func finish(c Calculation, cp calcPrice, u Usage, si *shotInfo, clips decimal.De
 	c.CostPerKeptClip = Money{s.keptClip, cur}
 	c.CostPerKeptSecond = Money{s.keptSecond, cur}
 	c.Total = Money{divTrim(u.Units.Mul(cp.exact.num).Mul(si.Takes).Mul(clips), cp.exact.den), cur}
+	if c.MonthCredits.IsPositive() {
+		c.ClipsPerMonth = wholeClips(c.MonthCredits, u.Units)
+		c.KeptPerMonth = wholeClips(c.MonthCredits, u.Units.Mul(si.Takes))
+	}
 	w := working(f, cp.perCredit, u.Units, si, s)
 	c.Working = map[string]string{
 		"price-per-credit":     cp.words,
@@ -400,6 +413,20 @@ func finish(c Calculation, cp calcPrice, u Usage, si *shotInfo, clips decimal.De
 			FormatMoney(c.FirstCostPerClip)
 	}
 	return c
+}
+
+// wholeClips is how many whole clips of units each credits buy; none for
+// a clip of no units (nothing to divide by).
+func wholeClips(credits, units decimal.Decimal) decimal.Decimal {
+	q, ok := div(credits, units)
+	if !ok || units.IsNegative() {
+		return zero
+	}
+	n := q.Floor()
+	if n.Mul(units).Cmp(credits) > 0 { // the division rounded up to a whole clip
+		n = n.Sub(one)
+	}
+	return n
 }
 
 // formatPrice writes a price as people typed it: a whole amount without

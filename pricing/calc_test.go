@@ -250,6 +250,60 @@ func TestCalculateBundled(t *testing.T) {
 	}
 }
 
+// TestCalculateClipsPerMonth: how many whole clips, and kept clips, a
+// plan's credits buy; none said with a typed price per credit or on an API.
+func TestCalculateClipsPerMonth(t *testing.T) {
+	studio := profile(t, studioJSON)
+	cloud := profile(t, cloudJSON)
+	bundled := func(p *Profile, plan, model string, res Resolution, dur, takes string) CalcInput {
+		return CalcInput{Profile: p, PlanID: plan, ModelID: model, Res: res, Seconds: dec(t, dur), Takes: dec(t, takes)}
+	}
+	tests := []struct {
+		name string
+		in   CalcInput
+		want string // month credits, clips, kept clips
+	}{
+		{"custom", custom(t, "price=30 credits=3000 clip=50 dur=5"), "3000 60 60"},
+		{"custom 1.5 takes", custom(t, "price=30 credits=3000 clip=50 dur=5 takes=1.5"), "3000 60 40"},
+		{"custom, not whole", custom(t, "price=10 credits=660 clip=70 dur=5 takes=2"), "660 9 4"},
+		{"custom, a clip dearer than the month", custom(t, "price=10 credits=40 clip=50 dur=5"), "40 0 0"},
+		{"price per credit typed", custom(t, "ppc=0.01 clip=50 dur=5"), "0 0 0"},
+		// Standard: 625 credits; Turbo 10 s: 50 credits; 1.5 takes: 75.
+		{"Standard", bundled(&studio, "std", "turbo", Res720p, "10", "1.5"), "625 12 8"},
+		{"Pro", bundled(&studio, "pro", "gen", Res1080p, "7", "1"), "2250 18 18"},
+		{"API", bundled(&cloud, "", "veo", Res1080p, "8", "1"), "0 0 0"},
+	}
+	for _, tt := range tests {
+		c, err := Calculate(tt.in)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if got := Exact(c.MonthCredits) + " " + Exact(c.ClipsPerMonth) + " " + Exact(c.KeptPerMonth); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestWholeClips: the division rounds to 16 places; a whole clip is
+// counted only when the credits cover it.
+func TestWholeClips(t *testing.T) {
+	for _, tt := range []struct{ credits, units, want string }{
+		{"660", "10", "66"},
+		{"10", "3", "3"},
+		{"1", "0.3333333333333333", "3"},
+		// 1 ÷ 0.333333333333333334 = 2.999999999999999994, which rounds to
+		// 16 places as 3: 3 such clips take 1.000000000000000002 credits.
+		{"1", "0.333333333333333334", "2"},
+		{"5", "0", "0"},
+		{"0", "5", "0"},
+	} {
+		if got := Exact(wholeClips(dec(t, tt.credits), dec(t, tt.units))); got != tt.want {
+			t.Errorf("wholeClips(%s, %s) = %s, want %s", tt.credits, tt.units, got, tt.want)
+		}
+	}
+}
+
 func TestCalculateBundledErrors(t *testing.T) {
 	studio := profile(t, studioJSON)
 	studio.Plans[1].MaxRes = Res720p // Pro up to 720p: no monthly plan makes 4k
