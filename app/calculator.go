@@ -67,6 +67,7 @@ type resultRow struct {
 	FirstID string // its element's id: "first-price-per-credit"
 	FirstV  string // its exact value
 	FirstW  string // its working
+	Month   string // a line under the working: what a month of the plan buys
 }
 
 // calcChoices are the options of the bundled pickers.
@@ -479,6 +480,10 @@ func renderRow(r resultRow, current bool) app.UI {
 	if r.FirstW != "" {
 		firstW = textElem("p", "calc-working", r.FirstW)
 	}
+	var month app.UI
+	if r.Month != "" {
+		month = textElem("p", "calc-working calc-month", r.Month).ID(r.ID + "-month")
+	}
 	return elem("div", "calc-row",
 		textElem("dt", "calc-label", r.Label),
 		elem("dd", "calc-figure",
@@ -486,6 +491,7 @@ func renderRow(r resultRow, current bool) app.UI {
 			first,
 			textElem("p", "calc-working", r.Working),
 			firstW,
+			month,
 		),
 	)
 }
@@ -942,13 +948,28 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 	if !clips.Equal(decimal.NewFromInt(1)) {
 		clipsWord += "s"
 	}
+	// A plan's credits buy so many clips a month, said under the cost of
+	// one (Kling Pro: 3,000 credits, 30 clips of 100).
+	plan, monthly, unit := "the plan", calc.MonthCredits, "credits"
+	if in.Profile != nil {
+		plan, unit = calc.PlanName, in.Profile.UnitName()
+	}
+	takes := in.Takes
+	if takes.IsZero() {
+		takes = decimal.NewFromInt(1)
+	}
+	clip.Month = monthBuys(calc, plan, unit, takes)
+	// What the clips cost all told is money paid: in cents. The prices
+	// per credit, clip and second keep the places a rate needs.
+	total := row(idTotal, "Total", clipsWord, calc.Total)
+	total.Text = pricing.FormatTotal(calc.Total)
 	c.rows = []resultRow{
 		ppc,
 		cpc,
 		clip,
 		row(idCostPerSecond, "Cost per second of video", "", calc.CostPerSecond),
 		row(idCostPerKept, "Cost per kept clip", "", calc.CostPerKeptClip),
-		row(idTotal, "Total", clipsWord, calc.Total),
+		total,
 	}
 	if calc.UnusedSeconds.IsPositive() {
 		c.paid = pricing.Exact(calc.PaidSeconds)
@@ -958,15 +979,6 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 	// A plan's credits cap what a month buys at its price per credit: past
 	// them the total is not what the clips cost (Kling Pro gives 3,000
 	// credits; 20 clips of 2 generations of 100 take 4,000).
-	plan, monthly := "the plan", in.Credits.Decimal
-	if in.Profile != nil {
-		pl, _ := in.Profile.FindPlan(in.PlanID)
-		plan, monthly = pl.Name, pl.Credits
-	}
-	takes := in.Takes
-	if takes.IsZero() {
-		takes = decimal.NewFromInt(1)
-	}
 	if need := calc.CreditsPerClip.Mul(takes).Mul(clips); !calc.API && monthly.IsPositive() && need.GreaterThan(monthly) {
 		c.note += "These clips take " + pricing.Count(need, "credit", "credits") + ", and " + plan + " gives " +
 			pricing.FormatNumber(monthly) + " a month: the total is at its price per credit, without the top-ups " +
@@ -997,7 +1009,35 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 	}
 	c.note = strings.TrimSpace(c.note)
 	c.summary = "Cost per kept clip " + pricing.FormatMoney(calc.CostPerKeptClip) + "; total " +
-		clipsWord + " " + pricing.FormatMoney(calc.Total) + "."
+		clipsWord + " " + total.Text + "."
+}
+
+// monthBuys says how many clips of the shot a month of the plan buys,
+// and how many kept where a kept clip takes more than one: "Standard
+// plan: 625 credits a month buy 12 clips of this shot (8 kept, at 1.5
+// generations per kept clip)." It is "" without a month's credits (a
+// typed price per credit, an API) or for a clip of no credits.
+func monthBuys(calc pricing.Calculation, plan, unit string, takes decimal.Decimal) string {
+	if !calc.MonthCredits.IsPositive() || !calc.CreditsPerClip.IsPositive() {
+		return ""
+	}
+	s := plan + " plan: "
+	if plan == "the plan" {
+		s = "The plan: "
+	}
+	s += pricing.CountUnits(calc.MonthCredits, unit) + " a month buy "
+	if calc.MonthCredits.Equal(decimal.NewFromInt(1)) {
+		s = s[:len(s)-1] + "s "
+	}
+	if calc.ClipsPerMonth.IsZero() {
+		return s + "no clip of this shot: one takes " + pricing.CountUnits(calc.CreditsPerClip, unit) + "."
+	}
+	s += pricing.Count(calc.ClipsPerMonth, "clip", "clips") + " of this shot"
+	if !takes.Equal(decimal.NewFromInt(1)) {
+		s += " (" + pricing.FormatNumber(calc.KeptPerMonth) + " kept, at " +
+			pricing.CountApprox(takes, "generation", "generations") + " per kept clip)"
+	}
+	return s + "."
 }
 
 // formatStale shows every result as not current, with why.

@@ -899,3 +899,56 @@ func TestTakesFractionHint(t *testing.T) {
 }
 
 func second[A, B any](_ A, b B) B { return b }
+
+// TestCalculatorTotalInCents: the total, money a person pays, shows cents;
+// the price per clip it comes of keeps the places a rate needs, and the
+// exact figure stays in data-value. $35 ÷ 2,250 credits × 50 = $0.7778.
+func TestCalculatorTotalInCents(t *testing.T) {
+	c, html := loadCalculator(t, "/#price=35&credits=2250&clip=50&dur=5")
+	if !c.current {
+		t.Fatalf("not current: %v", c.errs)
+	}
+	checkResults(t, html, []wantResult{
+		{idCostPerClip, "0.7777777777777778", "$0.7778"},
+		{idCostPerKept, "0.7777777777777778", "$0.7778"},
+		{idTotal, "0.7777777777777778", "$0.78"},
+	})
+	if want := "Cost per kept clip $0.7778; total for 1 kept clip $0.78."; c.summary != want {
+		t.Errorf("summary %q, want %q", c.summary, want)
+	}
+	for _, r := range c.rows {
+		if r.ID == idTotal && !strings.HasSuffix(r.Working, " = $0.78") {
+			t.Errorf("the total's working %q does not end in its cents", r.Working)
+		}
+	}
+}
+
+// TestCalculatorMonthBuys: under the cost per clip, how many clips of the
+// shot a month of the plan buys (and keeps, at more than one generation
+// each), its units singular for one; nothing without a month's credits.
+func TestCalculatorMonthBuys(t *testing.T) {
+	for _, tt := range []struct{ link, want string }{
+		// Runway Standard: 625 credits; Gen-4 Turbo, 10 s: 50 credits.
+		{"/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10",
+			"Standard plan: 625 credits a month buy 12 clips of this shot."},
+		{"/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=1.5",
+			"Standard plan: 625 credits a month buy 12 clips of this shot (8 kept, at 1.5 generations per kept clip)."},
+		{"/#price=30&credits=3000&clip=50&dur=5", "The plan: 3,000 credits a month buy 60 clips of this shot."},
+		{"/#price=30&credits=3000&clip=50&dur=5&takes=7/3",
+			"The plan: 3,000 credits a month buy 60 clips of this shot (25 kept, at ~2.33 generations per kept clip)."},
+		{"/#price=5&credits=50&clip=50&dur=5", "The plan: 50 credits a month buy 1 clip of this shot."},
+		{"/#price=5&credits=1&clip=50&dur=5", "The plan: 1 credit a month buys no clip of this shot: one takes 50 credits."},
+		// No month: a price per credit typed, an API.
+		{"/#ppc=0.01&clip=50&dur=5", ""},
+		{"/#profile=runway-api&model=gen-4-turbo&res=720p&dur=10", ""},
+	} {
+		c, html := loadCalculator(t, tt.link)
+		if !c.current {
+			t.Fatalf("%s: not current: %v", tt.link, c.errs)
+		}
+		_, got, ok := element(html, idCostPerClip+"-month")
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("%s: %q (shown %v), want %q", tt.link, got, ok, tt.want)
+		}
+	}
+}
