@@ -867,7 +867,7 @@ func (c *planner) format(r pricing.MonthRanking, o pricing.MonthOptions) {
 func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens) planLine {
 	unit := c.units[mp.ProfileID]
 	l := planLine{Rank: rank, ID: mp.ProfileID, Name: strings.TrimSuffix(mp.ProfileName, customMark),
-		Custom: c.custom[mp.ProfileID], Way: wayText(mp, billing), Cost: pricing.FormatMoney(mp.Cost),
+		Custom: c.custom[mp.ProfileID], Way: wayText(mp, billing), Cost: pricing.FormatTotal(mp.Cost),
 		Exact: pricing.Exact(mp.Cost.Amount), PerSecond: pricing.FormatMoney(mp.CostPerKeptSecond),
 		Working: mp.Working, Figures: strings.Join(mp.Figures, "; "), First: mp.First}
 	api := mp.Option == pricing.OptionAPI
@@ -883,7 +883,7 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 			continue
 		}
 		per := pricing.CountUnits(ml.UnitsPerKeptClip, unit)
-		cost := pricing.FormatMoney(ml.Cost)
+		cost := pricing.FormatTotal(ml.Cost)
 		if cur := c.currency(mp.ProfileID); api {
 			// The platform's price, and what it comes to in the display
 			// currency: "$0.32 per kept clip, $6.40 ≈ €5.95" ("…, €5.95"
@@ -944,11 +944,11 @@ func (c *planner) guide(ps []pricing.Profile, mix []pricing.MixLine, o pricing.M
 		best, mine := rp.Plans[0], r.Plans[0]
 		diff := best.Cost.Amount.Sub(mine.Cost.Amount)
 		c.savingV = pricing.Exact(diff)
-		c.saving = "Every row on a premium model would cost at best " + pricing.FormatMoney(best.Cost) + " a month: " +
+		c.saving = "Every row on a premium model would cost at best " + pricing.FormatTotal(best.Cost) + " a month: " +
 			strings.TrimSuffix(best.ProfileName, customMark) + ", " + wayText(best, o.Billing) + ". Your mix costs " +
-			pricing.FormatMoney(mine.Cost) + ": "
+			pricing.FormatTotal(mine.Cost) + ": "
 		if diff.IsPositive() {
-			c.saving += "it saves " + pricing.FormatMoney(pricing.NewMoney(diff, mine.Cost.Currency)) + " a month"
+			c.saving += "it saves " + pricing.FormatTotal(pricing.NewMoney(diff, mine.Cost.Currency)) + " a month"
 			if best.Cost.Amount.IsPositive() {
 				pct := diff.Mul(decimal.NewFromInt(100)).DivRound(best.Cost.Amount, 0)
 				c.saving += " (" + pct.String() + "%)"
@@ -1104,10 +1104,10 @@ func (p evenPoint) againWords() string {
 // evenWords compares a point's subscription and API in words.
 func evenWords(p evenPoint) string {
 	s := "the subscription, " + strings.TrimSuffix(p.sub.ProfileName, customMark) + " " +
-		pricing.FormatMoney(p.sub.Cost)
+		pricing.FormatTotal(p.sub.Cost)
 	if p.api != nil {
 		s += ", against the API, " + strings.TrimSuffix(p.api.ProfileName, customMark) + " " +
-			pricing.FormatMoney(p.api.Cost)
+			pricing.FormatTotal(p.api.Cost)
 	}
 	return s
 }
@@ -1127,7 +1127,7 @@ func evenChart(points []evenPoint) barChart {
 			b := chartBar{Label: size + " · " + side.word, Text: "none can", Key: side.key + "-" + evenScales[i]}
 			if side.mp != nil {
 				b.Label += " (" + side.mp.Platform + ")"
-				b.Text, b.Amount, b.Mark = pricing.FormatMoney(side.mp.Cost), side.mp.Cost.Amount, side.mark
+				b.Text, b.Amount, b.Mark = pricing.FormatTotal(side.mp.Cost), side.mp.Cost.Amount, side.mark
 			}
 			bars = append(bars, b)
 		}

@@ -985,3 +985,23 @@ func TestPlannerRowFieldsHeard(t *testing.T) {
 		}
 	}
 }
+
+// TestPlannerTotalsInCents: a month a person pays shows cents (Luma's
+// API: $0.2433 a 5 s clip at 720p), its exact cost in data-monthly-cost;
+// the cost per kept second keeps a rate's places.
+func TestPlannerTotalsInCents(t *testing.T) {
+	c := openPlanner(t, "mix=a:1:5:720p:fast:1")
+	for _, l := range c.results {
+		if l.ID != "luma-api" {
+			continue
+		}
+		if l.Cost != "$0.24" || !strings.HasPrefix(l.Exact, "0.2433") || l.PerSecond != "$0.0487" {
+			t.Errorf("Luma API: %s (exact %s), %s per kept second", l.Cost, l.Exact, l.PerSecond)
+		}
+		if !slices.Contains(l.Lines, "a: 1 clip on Ray2 Flash (ray-flash-2), $0.2433 per kept clip, $0.24") {
+			t.Errorf("Luma API's row: %q", l.Lines)
+		}
+		return
+	}
+	t.Fatalf("no Luma API row: %v", c.errs)
+}
