@@ -952,3 +952,23 @@ func TestCalculatorMonthBuys(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownHintReads: what a platform's sources do not tell reads as
+// one list after "Not published:": an item of its own "Label: …" read
+// "Not published: Max plan: whether it still includes …".
+func TestUnknownHintReads(t *testing.T) {
+	ps, err := pricing.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if h := unknownHint(p); h != "" && strings.Count(h, ": ") != 1 {
+			t.Errorf("%s: %q", p.ID, h)
+		}
+	}
+	const want = "Not published: whether the Max plan still includes unlimited Explore Mode (relaxed) generations, " +
+		"as the older Unlimited plan did; Enterprise prices and credits."
+	if got := unknownHint(catalogProfile(t, "runway")); got != want {
+		t.Errorf("Runway: %q, want %q", got, want)
+	}
+}
