@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -198,8 +197,23 @@ func (c *planner) Render() app.UI {
 		c.renderGuidance(),
 		c.renderEven(),
 		c.renderGone(),
-		shareSection("/plan", shareState(c.linkValues(), c.errs, planKeys)),
+		c.renderShare(),
 	).ID("main")
+}
+
+// renderShare renders the Share section: a link to the month without
+// what has a message, and what it leaves out. A message about the mix as a
+// whole (a link's row of too many fields, read as far as it goes) leaves
+// the rows that are good in it.
+func (c *planner) renderShare() app.UI {
+	v, left := c.shareValues()
+	errs := map[string]string{} // the fields' own (a loop: maps.Clone costs app.wasm ~4 KB)
+	for key, msg := range c.errs {
+		if key != "mix" {
+			errs[key] = msg
+		}
+	}
+	return shareSection("/plan", shareState(v, errs, planKeys)).Note(left)
 }
 
 // renderForm renders the rows of the mix, then billing and currency.
@@ -1275,21 +1289,54 @@ func logTakes(ps []pricing.Profile) map[pricing.Tier]takeCount {
 	return out
 }
 
-// linkValues returns the state a link carries.
+// linkValues returns the state the page's address keeps: every row, a bad
+// one too, so that a reload shows the same message.
 func (c *planner) linkValues() url.Values {
+	v, _ := c.stateValues(false)
+	return v
+}
+
+// shareValues returns the state the Share section's link carries, and
+// says what it leaves out: the rows with a message (a typo sent on is a
+// message on the other side too, or a month planned without the row it
+// stands for), as the other fields with one (shareState). A month of bad
+// rows alone is shared as no month: the default's.
+func (c *planner) shareValues() (url.Values, string) {
+	v, left := c.stateValues(true)
+	switch {
+	case len(left) == len(c.rows):
+		return v, "Every row has a mistake: the link opens the default month until one is fixed."
+	case len(left) == 1:
+		return v, left[0] + " is not in the link until its mistake is fixed."
+	case len(left) > 1:
+		return v, strings.Join(left, ", ") + " are not in the link until their mistakes are fixed."
+	}
+	return v, ""
+}
+
+// stateValues returns the state a link carries; with good, only the rows
+// without a message, and the others named ("Row 2 (broll)") in left.
+func (c *planner) stateValues(good bool) (v url.Values, left []string) {
 	// A row without takes counts the clip log's measure: the link carries
 	// it as a measure ("~2"), so that it shows the month as it is here on a
 	// device without the log, and follows the log on one with it.
-	rows := slices.Clone(c.rows)
-	for i, r := range rows {
+	rows := make([]mixRow, 0, len(c.rows))
+	for i, r := range c.rows {
+		if good && c.rowBad(i) {
+			left = append(left, strings.TrimSuffix(rowMessage(i, r.Name, ""), ": "))
+			continue
+		}
 		if strings.TrimSpace(r.Takes) == "" {
 			if hint, d, err := c.defaultTakes(r); hint != "" && err == nil {
-				rows[i].Measured = takesText(d)
+				r.Measured = takesText(d)
 			}
 		}
+		rows = append(rows, r)
 	}
-	v := url.Values{}
-	v.Set("mix", formatMix(rows))
+	v = url.Values{}
+	if len(rows) > 0 {
+		v.Set("mix", formatMix(rows))
+	}
 	if b := c.values["billing"]; b != string(pricing.LensMonthly) {
 		v.Set("billing", b)
 	}
@@ -1301,7 +1348,17 @@ func (c *planner) linkValues() url.Values {
 	if eur := c.rates.Per[pricing.EUR]; !eur.Equal(pricing.DefaultRates().Per[pricing.EUR]) {
 		v.Set("rate", "~"+pricing.Exact(eur)) // a clip log's: linkedRate
 	}
-	return v
+	return v, left
+}
+
+// rowBad reports whether row i has a message.
+func (c *planner) rowBad(i int) bool {
+	for _, f := range rowFields {
+		if c.errs[rowInput(i, f.key)] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // planState keeps only the planner's keys of a link's values.

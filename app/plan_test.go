@@ -1005,3 +1005,35 @@ func TestPlannerTotalsInCents(t *testing.T) {
 	}
 	t.Fatalf("no Luma API row: %v", c.errs)
 }
+
+// TestPlannerShareLeavesOutBadRows: the share link carries the rows
+// without a message and says which it leaves out; the address keeps them
+// all (a reload shows the same message). A typo was sent on in the link.
+func TestPlannerShareLeavesOutBadRows(t *testing.T) {
+	for _, tt := range []struct{ link, share, note string }{
+		{"mix=hero:10:8:720p:standard:1,broll:1x0:5:720p:any:1",
+			"mix=hero:10:8:720p:standard:1", "Row 2 (broll) is not in the link until its mistake is fixed."},
+		{"mix=hero:10:8:720p:standard:1,broll:100:5:720p:any:1,c:5:5:720q:any:1,d:5:-5:720p:any:1",
+			"mix=hero:10:8:720p:standard:1,broll:100:5:720p:any:1",
+			"Row 3 (c), Row 4 (d) are not in the link until their mistakes are fixed."},
+		{"mix=hero:1x0:8:720p:standard:1&cur=EUR", "cur=EUR",
+			"Every row has a mistake: the link opens the default month until one is fixed."},
+		// A link's row of too many fields, read as far as it goes: good.
+		{"mix=hero:10:8:720p:standard:1::::extra", "mix=hero:10:8:720p:standard:1", ""},
+		{"mix=hero:10:8:720p:standard:1", "mix=hero:10:8:720p:standard:1", ""},
+	} {
+		c := openPlanner(t, tt.link)
+		html := render(t, c)
+		tag, _, _ := element(html, idShareLink)
+		if v, _ := attr(tag, "value"); v != sharePlaceholder+"/plan#"+tt.share {
+			t.Errorf("%s: shares %q, want …#%s", tt.link, v, tt.share)
+		}
+		_, note, ok := element(html, "share-note")
+		if note != tt.note || ok != (tt.note != "") {
+			t.Errorf("%s: the note is %q (shown %v), want %q", tt.link, note, ok, tt.note)
+		}
+		if d, _ := attr(tag, "aria-describedby"); (d == "share-note") != (tt.note != "") {
+			t.Errorf("%s: the link is described by %q", tt.link, d)
+		}
+	}
+}

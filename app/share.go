@@ -27,6 +27,7 @@ type share struct {
 
 	IPath  string // the page shared: "/", "/compare" or "/plan"
 	IState string // the page's state as a fragment: "price=30&credits=3000"
+	INote  string // what the link leaves out, said under it (/plan's rows with a mistake)
 
 	origin  string // the site's origin
 	theme   string // the embed's theme: "" (the reader's system), "light" or "dark"
@@ -60,8 +61,14 @@ var _ app.Updater = (*share)(nil)
 
 // shareSection returns the share section for the page at path in the state
 // state (a fragment, without "#": see shareState).
-func shareSection(path, state string) app.UI {
+func shareSection(path, state string) *share {
 	return &share{IPath: path, IState: state}
+}
+
+// Note sets what the link leaves out, said under it.
+func (s *share) Note(v string) *share {
+	s.INote = v
+	return s
 }
 
 // siteOrigin is the page's own origin in the browser, read at the first
@@ -95,7 +102,14 @@ func (s *share) Render() app.UI {
 	if s.msgOf == idShareLink {
 		linkMsg, embedMsg = s.msg, ""
 	}
-	var embed, actions, embedStatus, preview app.UI
+	var embed, actions, embedStatus, preview, note app.UI
+	input := void("input").ID(idShareLink).Class("share-input").Attr("type", "text").
+		Attr("readonly", true).Attr("spellcheck", "false").Attr("value", link).
+		On("focus", selectField)
+	if s.INote != "" {
+		note = textElem("p", "share-hint share-note", s.INote).ID("share-note")
+		input = input.Attr("aria-describedby", "share-note")
+	}
 	if s.IPath == "/plan" {
 		title, lede, label = "Share", "Send a link to this month: it opens the same rows, billing and currency on any device.",
 			"Link to this plan"
@@ -109,12 +123,11 @@ func (s *share) Render() app.UI {
 		elem("div", "share-field",
 			textElem("label", "", label).Attr("for", idShareLink),
 			elem("div", "share-row",
-				void("input").ID(idShareLink).Class("share-input").Attr("type", "text").
-					Attr("readonly", true).Attr("spellcheck", "false").Attr("value", link).
-					On("focus", selectField),
+				input,
 				attrs(textElem("button", "secondary", "Copy link"), "id", "share-copy-link", "type", "button").
 					On("click", s.onCopy(idShareLink, "Copied the link.")),
 			),
+			note,
 			shareStatus("share-link-status", linkMsg),
 		),
 		embed,

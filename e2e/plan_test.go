@@ -704,3 +704,27 @@ func TestPlanNarrowFold(t *testing.T) {
 		tb.assertNoErrors()
 	}
 }
+
+// TestPlanShareLeavesOutTypos: a typo in a row keeps that row out of the
+// share link, which says so under it; fixed, the row is back. The link
+// carried the typo to whoever opened it.
+func TestPlanShareLeavesOutTypos(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/plan#mix=hero:10:8:720p:standard:1,broll:100:5:720p:any:1")
+	tb.waitFor("the month", planCost("fal")+` !== ""`, 10*time.Second)
+	typeInto(tb, "f-mix-1-count", "1x0")
+	tb.waitFor("the share link without the row", fmt.Sprintf(`document.getElementById("share-link").value === %q`,
+		srv.URL+"/plan#mix=hero:10:8:720p:standard:1"), 10*time.Second)
+	if got := eval[string](tb, `(document.getElementById("share-note") || {}).textContent || ""`); got != "Row 2 (broll) is not in the link until its mistake is fixed." {
+		t.Errorf("the note under the link: %q", got)
+	}
+	if !strings.Contains(eval[string](tb, `location.hash`), "broll:1x0") {
+		t.Error("the address lost the row being typed")
+	}
+	typeInto(tb, "f-mix-1-count", "10")
+	tb.waitFor("the row back in the link", fmt.Sprintf(`document.getElementById("share-link").value === %q && !document.getElementById("share-note")`,
+		srv.URL+"/plan#mix=hero:10:8:720p:standard:1,broll:10:5:720p:any:1"), 10*time.Second)
+	tb.assertNoErrors()
+}
