@@ -999,8 +999,10 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 				}
 			}
 			// Billed and shown as here: a yearly plan's clips were planned
-			// monthly, a calculation in euros in dollars.
-			v := url.Values{"mix": {mix}, "cur": {c.displayCurrency()}}
+			// monthly, a calculation in euros in dollars. The platform
+			// and model too: /plan marks the platform's month as yours.
+			v := url.Values{"mix": {mix}, "cur": {c.displayCurrency()},
+				"platform": {in.Profile.ID}, "model": {in.ModelID}}
 			if in.Billing == pricing.LensYearly {
 				v.Set("billing", string(pricing.LensYearly))
 			}

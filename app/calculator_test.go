@@ -789,8 +789,22 @@ func TestCalculatorPlanCredits(t *testing.T) {
 			if u.Path != "/plan" || len(p.rows) != 1 || p.rows[0].Count != "20" || p.rows[0].Takes != "2" || !p.current {
 				t.Errorf("%s: the note's /plan link %q plans %+v (current %v %v)", tt.link, c.notePlan, p.rows, p.current, p.errs)
 			}
-			if !strings.Contains(html, `href="`+htmlEscape(c.notePlan)+`"`) {
+			if !strings.Contains(html, `href="`+c.notePlan+`"`) { // HTMLString leaves "&" as it is
 				t.Errorf("%s: no link to %s on the page", tt.link, c.notePlan)
+			}
+			// /plan marks the platform's month as the person's, and says
+			// where it stands (it lost the platform and model).
+			yours := 0
+			for _, l := range p.results {
+				if l.Yours {
+					yours++
+					if l.ID != "kling" {
+						t.Errorf("%s: /plan marks %s as yours", tt.link, l.ID)
+					}
+				}
+			}
+			if yours != 1 || !strings.HasPrefix(p.yours, "Your platform, Kling AI (app), ") || len(p.errs) != 0 {
+				t.Errorf("%s: /plan marks %d rows as yours and says %q (%v)", tt.link, yours, p.yours, p.errs)
 			}
 		}
 	}
@@ -855,9 +869,11 @@ func TestCalculatorLinksKeepBillingAndCurrency(t *testing.T) {
 		{"/#cur=EUR&price=30&credits=3000&clip=50&dur=5", "/compare#dur=5&cur=EUR", ""},
 		{"/#cur=GBP&price=30&credits=3000&clip=50&dur=5", "/compare#dur=5", ""}, // no pounds on /compare
 		{"/#profile=runway&plan=standard&billing=yearly&model=gen-4-turbo&res=720p&dur=10&clips=100",
-			"/compare#dur=10&res=720p&tier=fast&billing=yearly", "/plan#mix=clips:100:10:720p:fast:1&billing=yearly"},
+			"/compare#dur=10&res=720p&tier=fast&billing=yearly",
+			"/plan#mix=clips:100:10:720p:fast:1&billing=yearly&platform=runway&model=gen-4-turbo"},
 		{"/#profile=runway-custom&plan=standard&model=gen-4-turbo&res=720p&dur=10&clips=100",
-			"/compare#dur=10&res=720p&tier=fast&cur=EUR", "/plan#mix=clips:100:10:720p:fast:1&cur=EUR"},
+			"/compare#dur=10&res=720p&tier=fast&cur=EUR",
+			"/plan#mix=clips:100:10:720p:fast:1&cur=EUR&platform=runway-custom&model=gen-4-turbo"},
 	} {
 		c, _ := loadCalculator(t, tt.link)
 		if !c.current || c.compare != tt.compare || c.notePlan != tt.plan {

@@ -296,11 +296,11 @@ func relinkProfile(id, from, plan, billing string) {
 
 // renameProfileLinks makes the nav's remembered states follow a custom
 // profile whose id changed to id, or that was deleted (id ""): the
-// calculator's profile and /compare's platforms kept the old id, and the
-// pages, reached through the nav, said it was "not in the list". A
-// calculator's state on a deleted profile is forgotten (it came back as
-// "not in the list"), and /compare forgets it among its platforms (all of
-// them, if it was the only one).
+// calculator's profile, /compare's platforms and /plan's platform kept the
+// old id, and the pages, reached through the nav, said it was "not in the
+// list". A calculator's state on a deleted profile is forgotten (it came
+// back as "not in the list"), /compare forgets it among its platforms (all
+// of them, if it was the only one), and /plan marks no platform.
 func renameProfileLinks(old, id string) {
 	defer keepNavLinks()
 	for path, frag := range navLinks() {
@@ -311,6 +311,14 @@ func renameProfileLinks(old, id string) {
 			continue
 		} else if v.Get("profile") == old {
 			v.Set("profile", id)
+		} else if v.Get("platform") == old {
+			// /plan's platform: its month marked under the new id, or no
+			// more (with the model, which was the profile's).
+			order = planKeys
+			v.Set("platform", id) // "" is left out of the link
+			if id == "" {
+				v.Del("model")
+			}
 		} else if ids := strings.Split(v.Get("platforms"), ","); slices.Contains(ids, old) {
 			order = compareKeys
 			kept := ids[:0]

@@ -191,17 +191,17 @@ func TestRelinkProfile(t *testing.T) {
 }
 
 // TestRenameProfileLinks: a custom profile's id changed in the editor is
-// followed by the nav's remembered calculator and /compare; deleted, it is
-// forgotten by both. They kept the old id, and the calculator and /compare,
+// followed by the nav's remembered calculator, /compare and /plan; deleted,
+// it is forgotten by all three. They kept the old id, and the calculator and /compare,
 // reached through the nav, said it was "not in the list".
 func TestRenameProfileLinks(t *testing.T) {
 	old := lastLinks
 	t.Cleanup(func() { lastLinks = old })
 	lastLinks = map[string]string{"/": "profile=runway-custom&plan=standard&dur=10",
-		"/compare": "dur=10&platforms=runway-custom,runway", "/plan": "mix=a:1:5:720p:any"}
+		"/compare": "dur=10&platforms=runway-custom,runway", "/plan": "mix=a:1:5:720p:any&platform=runway-custom&model=gen-4"}
 	renameProfileLinks("runway-custom", "my-runway")
 	want := map[string]string{"/": "profile=my-runway&plan=standard&dur=10",
-		"/compare": "dur=10&platforms=my-runway,runway", "/plan": "mix=a:1:5:720p:any"}
+		"/compare": "dur=10&platforms=my-runway,runway", "/plan": "mix=a:1:5:720p:any&platform=my-runway&model=gen-4"}
 	if !maps.Equal(lastLinks, want) {
 		t.Errorf("renamed: %v, want %v", lastLinks, want)
 	}

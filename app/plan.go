@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"errors"
 	"net/url"
 	"strconv"
@@ -24,7 +25,11 @@ import (
 //
 // The state lives in the URL fragment:
 // "/plan#mix=hero:20:8:1080p:premium:1.5:audio,broll:100:5:720p:fast:1::upscale&billing=monthly&cur=USD",
-// each row name:clips:seconds:resolution:tier:takes:audio:upscale. A row
+// each row name:clips:seconds:resolution:tier:takes:audio:upscale, and
+// optionally "platform=runway&model=gen-4-turbo": the person's own
+// platform (the calculator's, or picked here), whose month the table
+// marks, and the model they chose there, named where the month is
+// planned on another (links without them mark none). A row
 // without takes uses the generations per kept clip measured in the clip
 // log for its tier, or 1; a row without audio or upscale (every link made
 // before rows had them) has none. The page is prerendered with the default mix.
@@ -42,7 +47,7 @@ type planner struct {
 
 	ready   bool
 	rows    []mixRow
-	values  map[string]string // billing, cur, rate
+	values  map[string]string // billing, cur, rate, platform, model
 	errs    map[string]string // by input name ("mix-0-count", "billing"); "mix" for the mix as a whole
 	seen    string            // the fragment's state as last read or written
 	catalog []pricing.Profile // allProfiles, read once per page
@@ -57,6 +62,7 @@ type planner struct {
 
 	current   bool
 	status    string
+	yours     string // where the person's platform stands in the month, in words
 	results   []planLine
 	gone      []goneLine
 	saving    string // spend guidance, in words
@@ -91,6 +97,7 @@ type planLine struct {
 	ID        string
 	Name      string
 	Custom    bool
+	Yours     bool   // the person's platform (the link's or the picker's)
 	Way       string // "Pro plan + 2 × Top-up"
 	First     string // the first months under the plan's promotion (pricing.MonthPlan.First)
 	Cost      string
@@ -107,7 +114,10 @@ type planLine struct {
 type takeCount struct{ gens, kept int }
 
 // Link keys of the planner, in the order links write them.
-var planKeys = []string{"mix", "billing", "cur", "rate"}
+var planKeys = []string{"mix", "billing", "cur", "rate", "platform", "model"}
+
+// labelYours is the label of the picker of the person's platform.
+const labelYours = "Your platform"
 
 // Row fields: the suffix of each input's name ("mix-0-count") and label.
 var rowFields = []struct{ key, label, unit string }{
@@ -237,6 +247,9 @@ func (c *planner) renderForm() app.UI {
 				picker{Name: "cur", Label: labelDisplay, Value: c.values["cur"], Error: c.errs["cur"],
 					Hint: c.rateHint(), Choices: displayChoices,
 					OnChange: c.onPick}.render(),
+				picker{Name: "platform", Label: labelYours, Value: c.values["platform"],
+					Error: cmp.Or(c.errs["platform"], c.errs["model"]), Hint: "Marked in the table.",
+					Choices: c.yourChoices(), OnChange: c.onPick}.render(),
 			),
 		),
 		peek("plan-peek", c.peekText(), c.current),
@@ -323,9 +336,13 @@ func (c *planner) removeButton(i int) app.UI {
 func (c *planner) renderResults() app.UI {
 	rows := make([]app.UI, len(c.results))
 	for i, l := range c.results {
-		var tag app.UI
+		var tag, yours app.UI
 		if l.Custom {
 			tag = textElem("span", "tag", "custom")
+		}
+		class := "plan-row-result"
+		if l.Yours {
+			yours, class = textElem("span", "tag tag-yours", "your platform"), class+" plan-yours"
 		}
 		how := make([]app.UI, 0, len(l.Lines)+len(l.Working))
 		for _, s := range l.Lines {
@@ -342,9 +359,9 @@ func (c *planner) renderResults() app.UI {
 		if l.First != "" {
 			way += "\n" + sentence(l.First)
 		}
-		rows[i] = attrs(elem("tr", "plan-row-result",
+		rows[i] = attrs(elem("tr", class,
 			textElem("td", "num", rank),
-			attrs(elem("th", "", app.Text(l.Name), tag), "scope", "row", "data-way", way),
+			attrs(elem("th", "", app.Text(l.Name), tag, yours), "scope", "row", "data-way", way),
 			elem("td", "", textElem("span", "plan-way", l.Way), figureNote(l.First)),
 			textElem("td", "num plan-cost", l.Cost),
 			textElem("td", "num", l.PerSecond),
@@ -357,9 +374,14 @@ func (c *planner) renderResults() app.UI {
 				figureNote(l.Figures)),
 		), "data-platform", l.ID, "data-monthly-cost", l.Exact, "data-rank", rank)
 	}
+	var yours app.UI
+	if c.yours != "" {
+		yours = textElem("p", "plan-yours-line", c.yours).ID("plan-yours")
+	}
 	return attrs(elem("section", resultsClass("plan-results", c.current),
 		textElem("h2", "", "The cheapest way to buy this month").ID("plan-results-title"),
 		attrs(textElem("p", "plan-status", c.status), "id", "plan-status", "data-announce", "results"), // read out once typing pauses (web/early.js)
+		yours,
 		attrs(elem("div", "cmp-scroll",
 			elem("table", "cmp-table plan-table",
 				textElem("caption", "visually-hidden", "Platforms ranked by money per month for this mix."),
@@ -466,9 +488,15 @@ func (c *planner) onRowField(ctx app.Context, e app.Event) {
 	c.changed(ctx)
 }
 
-// onPick stores billing or currency (the select's name) and re-plans.
+// onPick stores billing, currency or the person's platform (the select's
+// name) and re-plans. Another platform drops the model the link named:
+// it was the old platform's.
 func (c *planner) onPick(ctx app.Context, e app.Event) {
-	c.values[ctx.JSSrc().Get("name").String()] = ctx.JSSrc().Get("value").String()
+	name := ctx.JSSrc().Get("name").String()
+	c.values[name] = ctx.JSSrc().Get("value").String()
+	if name == "platform" {
+		delete(c.values, "model")
+	}
 	c.changed(ctx)
 }
 
@@ -529,7 +557,7 @@ func (c *planner) syncInputs(ctx app.Context) {
 // the default's.
 func (c *planner) apply(v url.Values) {
 	c.values = map[string]string{"billing": string(pricing.LensMonthly), "cur": string(pricing.USD)}
-	for _, key := range []string{"billing", "cur", "rate"} {
+	for _, key := range planKeys[1:] {
 		if s := v.Get(key); s != "" {
 			c.values[key] = s
 		}
@@ -719,6 +747,59 @@ func (c *planner) compute() {
 	}
 	c.guide(ps, mix, o, r)
 	c.breakEven(ps, mix, o)
+	// The person's platform prices nothing: a bad one leaves the month
+	// current, with its message under its picker.
+	c.markYours(ps, &r)
+}
+
+// markYours marks the person's platform (values' platform) in the month
+// r and says where it stands, and on which model each row is planned
+// where that is not the one chosen (values' model); r is nil when no
+// month was planned, and only the choices are checked. A platform or
+// model not in the catalog gets its message. (Lean: issue 8.)
+func (c *planner) markYours(ps []pricing.Profile, r *pricing.MonthRanking) {
+	c.yours = ""
+	id, model := strings.TrimSpace(c.values["platform"]), strings.TrimSpace(c.values["model"])
+	p, ok := pricing.FindProfile(ps, id)
+	m, known := p.FindModel(model)
+	switch {
+	case id != "" && !ok:
+		c.errs["platform"] = errorMessage(&choiceError{Field: labelYours, Value: id})
+	case model != "" && !known:
+		c.errs["model"] = "The link's model “" + model + "” is not a model of " + cmp.Or(p.Name, "your platform") + "."
+	}
+	if !ok || r == nil {
+		return
+	}
+	name := "Your platform, " + strings.TrimSuffix(p.Name, customMark)
+	for i := range c.results {
+		l := &c.results[i]
+		if l.ID != id {
+			continue
+		}
+		l.Yours = true
+		c.yours = name + ", ranks " + strconv.Itoa(l.Rank) + " of " + strconv.Itoa(len(c.results)) + ": " + l.Cost +
+			" a month, " + l.Way + "."
+		// Each row is planned on the platform's cheapest model of its
+		// tier: said where that is not the model chosen.
+		for _, ml := range r.Plans[i].Lines {
+			if known && ml.Count > 0 && ml.ModelID != m.ID {
+				c.yours += " " + ml.Name + " is planned on " + ml.ModelName + ", the cheapest there for its tier, not on " + m.Name + "."
+			}
+		}
+		return
+	}
+	for _, g := range c.gone {
+		if g.Key == id {
+			c.yours = name + ", cannot make this mix. " + g.Reason
+		}
+	}
+}
+
+// yourChoices are the choices of the person's platform: none, or one of
+// the catalog's and their own.
+func (c *planner) yourChoices() []choice {
+	return append([]choice{{Value: "", Label: "None"}}, profileChoices(c.catalog)...)
 }
 
 // readRow parses row i into a mix line, filing each bad field's message.
@@ -827,6 +908,7 @@ func (c *planner) fail() {
 	c.results, c.gone = nil, nil
 	c.saving, c.savingV, c.even, c.evenV = "", "", "", ""
 	c.evenChart = barChart{}
+	c.markYours(c.catalog, nil) // no month to mark it in: its choice is checked
 	why := c.errs["mix"]
 	for i := range c.rows {
 		for _, f := range rowFields {
@@ -1347,6 +1429,11 @@ func (c *planner) stateValues(good bool) (v url.Values, left []string) {
 	// device without the log, the month costs the same.
 	if eur := c.rates.Per[pricing.EUR]; !eur.Equal(pricing.DefaultRates().Per[pricing.EUR]) {
 		v.Set("rate", "~"+pricing.Exact(eur)) // a clip log's: linkedRate
+	}
+	for _, key := range []string{"platform", "model"} {
+		if s := strings.TrimSpace(c.values[key]); s != "" {
+			v.Set(key, s)
+		}
 	}
 	return v, left
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"net/url"
 	"regexp"
 	"slices"
@@ -1035,5 +1036,98 @@ func TestPlannerShareLeavesOutBadRows(t *testing.T) {
 		if d, _ := attr(tag, "aria-describedby"); (d == "share-note") != (tt.note != "") {
 			t.Errorf("%s: the link is described by %q", tt.link, d)
 		}
+	}
+}
+
+// TestPlannerYours: a link's platform (the calculator's) is marked in the
+// ranking and said under the status, with the model each row is planned
+// on where the link's is another; a platform or model not in the catalog
+// gets a message naming it and leaves the month current, and the share
+// link leaves it out. Links without them mark nothing, as before.
+func TestPlannerYours(t *testing.T) {
+	const mix = "mix=broll:20:10:720p:fast:1"
+	// Runway: Standard ($15, 625 credits) and a $10 top-up for 1,000.
+	const runway = "Your platform, Runway (app), ranks 4 of 4: $25.00 a month, Standard plan + 1 × Credit top-up (1,000 credits)."
+	marked := func(c *planner) []string {
+		var ids []string
+		for _, l := range c.results {
+			if l.Yours {
+				ids = append(ids, l.ID)
+			}
+		}
+		return ids
+	}
+	for _, tt := range []struct {
+		link, yours string
+		marked      []string
+		errs        map[string]string
+		share       string // the share link's state
+	}{
+		{link: mix, share: mix},
+		{link: mix + "&platform=runway", yours: runway, marked: []string{"runway"}, share: mix + "&platform=runway"},
+		{link: mix + "&platform=runway&model=gen-4-turbo", yours: runway, marked: []string{"runway"},
+			share: mix + "&platform=runway&model=gen-4-turbo"},
+		{link: mix + "&platform=runway&model=gen-4-5",
+			yours:  runway + " broll is planned on Gen-4 Turbo, the cheapest there for its tier, not on Gen-4.5.",
+			marked: []string{"runway"}, share: mix + "&platform=runway&model=gen-4-5"},
+		{link: mix + "&platform=fal", yours: "Your platform, fal (API marketplace), ranks 1 of 4: $6.40 a month, pay as you go.",
+			marked: []string{"fal"}, share: mix + "&platform=fal"},
+		{link: mix + "&platform=sora",
+			yours: "Your platform, Sora (ChatGPT plans), cannot make this mix. broll: no fast model makes 10 s at 720p.",
+			share: mix + "&platform=sora"},
+		{link: mix + "&platform=runwayy",
+			errs:  map[string]string{"platform": "Your platform “runwayy” is not in the list; pick one of the choices."},
+			share: mix},
+		{link: mix + "&platform=runway&model=gen-9", yours: runway, marked: []string{"runway"},
+			errs:  map[string]string{"model": "The link's model “gen-9” is not a model of Runway (app)."},
+			share: mix + "&platform=runway"},
+		{link: mix + "&model=gen-4-turbo",
+			errs:  map[string]string{"model": "The link's model “gen-4-turbo” is not a model of your platform."},
+			share: mix},
+	} {
+		c := openPlanner(t, tt.link)
+		if !c.current {
+			t.Errorf("%s: not current: %v", tt.link, c.errs)
+		}
+		if c.yours != tt.yours {
+			t.Errorf("%s: says %q, want %q", tt.link, c.yours, tt.yours)
+		}
+		if got := marked(c); !slices.Equal(got, tt.marked) {
+			t.Errorf("%s: marks %v, want %v", tt.link, got, tt.marked)
+		}
+		if len(c.errs) != len(tt.errs) {
+			t.Errorf("%s: messages %v, want %v", tt.link, c.errs, tt.errs)
+		}
+		for key, want := range tt.errs {
+			if c.errs[key] != want {
+				t.Errorf("%s: %s's message %q, want %q", tt.link, key, c.errs[key], want)
+			}
+		}
+		html := render(t, c)
+		tag, _, _ := element(html, idShareLink)
+		if v, _ := attr(tag, "value"); v != sharePlaceholder+"/plan#"+tt.share {
+			t.Errorf("%s: shares %q, want …#%s", tt.link, v, tt.share)
+		}
+		// The page's own address keeps the link as it came, to show the
+		// same message on a reload.
+		if got := formatLinkState(c.linkValues(), planKeys); got != tt.link {
+			t.Errorf("%s: the address keeps %q", tt.link, got)
+		}
+		if n := strings.Count(html, `class="tag tag-yours"`); n != len(tt.marked) {
+			t.Errorf("%s: %d rows tagged as yours", tt.link, n)
+		}
+		if msg := cmp.Or(tt.errs["platform"], tt.errs["model"]); msg != "" {
+			if _, got, _ := element(html, fieldMessageID("platform")); got != htmlEscape(msg) {
+				t.Errorf("%s: the picker's message is %q, want %q", tt.link, got, msg)
+			}
+		}
+	}
+	// Picked here, a platform drops the link's model: it was another's.
+	c := openPlanner(t, mix+"&platform=runway&model=gen-4-turbo")
+	c.values["platform"] = "fal"
+	delete(c.values, "model") // as onPick
+	c.compute()
+	if got := marked(c); !slices.Equal(got, []string{"fal"}) || len(c.errs) != 0 {
+		t.Errorf("fal picked: marks %v (%v)", got, c.errs)
 	}
 }

@@ -728,3 +728,37 @@ func TestPlanShareLeavesOutTypos(t *testing.T) {
 		srv.URL+"/plan#mix=hero:10:8:720p:standard:1,broll:10:5:720p:any:1"), 10*time.Second)
 	tb.assertNoErrors()
 }
+
+// TestPlanYoursFromCalculator: the calculator's "Price the month on the
+// Plan page" takes the platform and model along (it lost them): /plan
+// marks Kling's month as yours, says where it stands, and shows Kling in
+// its picker; another platform picked there moves the mark, and the
+// address keeps it without the old platform's model.
+func TestPlanYoursFromCalculator(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	// Kling Pro: 3,000 credits; 2.6 Standard, 10 s: 100 credits × 2 × 20 = 4,000.
+	tb.open("/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10&takes=2&clips=20")
+	tb.do("pricing the month", chromedp.Click(chromedp.Search(`//a[normalize-space()="Price the month on the Plan page"]`)))
+	tb.waitFor("the marked month", `(document.getElementById("plan-yours") || {}).textContent?.startsWith("Your platform, Kling AI (app), ranks ")`,
+		10*time.Second)
+	for _, check := range []struct{ what, js string }{
+		{"the platform's picker", `document.getElementById("f-platform").value === "kling"`},
+		{"Kling's row marked", `document.querySelector('#plan-table tr[data-platform="kling"]').classList.contains("plan-yours") &&
+			document.querySelector('#plan-table tr[data-platform="kling"] .tag-yours').textContent === "your platform"`},
+		{"one row marked", `document.querySelectorAll("#plan-table .plan-yours").length === 1`},
+		{"the address", `location.hash.includes("&platform=kling&model=kling-2-6-standard")`},
+	} {
+		if !eval[bool](tb, check.js) {
+			t.Errorf("%s: no (%s)", check.what, eval[string](tb, `location.href`))
+		}
+	}
+	tb.do("picking fal", chromedp.SetValue(chromedp.ID("f-platform"), "fal"))
+	eval[bool](tb, `document.getElementById("f-platform").dispatchEvent(new Event("change", {bubbles: true}))`)
+	tb.waitFor("fal marked", `document.getElementById("plan-yours").textContent.startsWith("Your platform, fal (API marketplace), ranks ")`, 10*time.Second)
+	if h := eval[string](tb, `location.hash`); !strings.Contains(h, "&platform=fal") || strings.Contains(h, "model=") {
+		t.Errorf("after picking fal the address is %s", h)
+	}
+	tb.assertNoErrors()
+}
