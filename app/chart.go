@@ -31,7 +31,10 @@ type barChart struct {
 	Desc  string // a sentence for screen readers: what the bars compare, and the extremes
 	// ValueLabel heads the values' column in the text alternative.
 	ValueLabel string
-	Bars       []chartBar
+	// Mark says what a marked bar is, beside its value in the text
+	// alternative: "the cheaper at that size". "" says nothing.
+	Mark string
+	Bars []chartBar
 }
 
 // chartBar is one bar.
@@ -130,9 +133,13 @@ func (c barChart) render() app.UI {
 	rows := make([]app.UI, len(c.Bars))
 	for i, b := range c.Bars {
 		graphic = append(graphic, b.render())
+		text := b.Text
+		if b.Mark && c.Mark != "" {
+			text += " (" + c.Mark + ")"
+		}
 		rows[i] = elem("tr", "",
 			textElem("th", "", b.Label).Attr("scope", "row"),
-			textElem("td", "", b.Text),
+			textElem("td", "", text),
 		)
 	}
 	return elem("figure", "chart",

@@ -242,8 +242,9 @@ func (c *planner) renderForm() app.UI {
 		elem("fieldset", "plan-set",
 			textElem("legend", "", "Prices"),
 			elem("div", "plan-prices",
+				// Pay as you go has no billing: an API's month is its clips.
 				picker{Name: "billing", Label: labelBilling, Value: c.values["billing"], Error: c.errs["billing"],
-					Choices: billingChoices, OnChange: c.onPick}.render(),
+					Hint: "Plans only; pay as you go is billed by use.", Choices: billingChoices, OnChange: c.onPick}.render(),
 				picker{Name: "cur", Label: labelDisplay, Value: c.values["cur"], Error: c.errs["cur"],
 					Hint: c.rateHint(), Choices: displayChoices,
 					OnChange: c.onPick}.render(),
@@ -412,9 +413,12 @@ func (c *planner) renderEven() app.UI {
 	if c.evenV != "" {
 		p = p.Attr("data-value", c.evenV)
 	}
-	var chart app.UI = textElem("p", "cmp-empty", "Nothing to draw.")
+	var chart, legend app.UI = textElem("p", "cmp-empty", "Nothing to draw."), nil
 	if len(c.evenChart.Bars) > 0 {
 		chart = c.evenChart.render()
+		// Read in order by a screen reader, after the chart; its table
+		// says the same beside each darker bar's value (barChart.Mark).
+		legend = textElem("p", "chart-legend", "Darker bar: the cheaper at that size.")
 	}
 	return elem("section", "plan-even-section",
 		textElem("h2", "", "Subscription or API?").ID("plan-even-title"),
@@ -423,6 +427,7 @@ func (c *planner) renderEven() app.UI {
 			"(a plan's first months at an intro price are said in its row above)."),
 		p,
 		chart,
+		legend,
 	).ID("plan-even").Attr("aria-labelledby", "plan-even-title")
 }
 
@@ -1238,7 +1243,9 @@ func evenChart(points []evenPoint) barChart {
 			desc += "at " + secondsText(p.seconds) + " a month the subscription is " + w + " than the API"
 		}
 	}
-	return newBarChart("plan-chart", "Money per month: subscription and API", sentence(desc), "Money per month", bars)
+	c := newBarChart("plan-chart", "Money per month: subscription and API", sentence(desc), "Money per month", bars)
+	c.Mark = "the cheaper at that size"
+	return c
 }
 
 // splitProfiles returns the profiles that sell subscriptions, each with

@@ -1131,3 +1131,23 @@ func TestPlannerYours(t *testing.T) {
 		t.Errorf("fal picked: marks %v (%v)", got, c.errs)
 	}
 }
+
+// TestPlannerBillingAndChartSaid: Billing says it is for plans only (an
+// API has none), and the break-even chart says what its darker bars are,
+// in a legend under it (read in order) and beside each marked value of its
+// table.
+func TestPlannerBillingAndChartSaid(t *testing.T) {
+	html := render(t, openPlanner(t, "mix=broll:20:10:720p:fast:1"))
+	if _, hint, _ := element(html, fieldID("billing")+"-hint"); hint != "Plans only; pay as you go is billed by use." {
+		t.Errorf("Billing's hint: %q", hint)
+	}
+	const legend = "the cheaper at that size"
+	if _, got, _ := element(html, "plan-even"); !strings.Contains(html, `<p class="chart-legend">Darker bar: `+legend+`.</p>`) {
+		t.Errorf("the chart has no legend (%q)", got)
+	}
+	// Each darker bar's value says so in the chart's table.
+	marked := strings.Count(html, `class="chart-bar chart-bar-mark"`)
+	if said := strings.Count(html, " ("+legend+")</td>"); marked == 0 || said != marked {
+		t.Errorf("%d marked bars, %d said so in the table", marked, said)
+	}
+}
