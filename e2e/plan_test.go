@@ -762,3 +762,37 @@ func TestPlanYoursFromCalculator(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestPlanTakesFits: on a phone a row's generations per kept clip takes
+// the row's width, so its hint and its longest message stay short (half
+// the row, 9rem, stood them 4 to 7 lines tall), and the fields stay in
+// their order.
+func TestPlanTakesFits(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, width := range []int64{360, 390} {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+		// Row 1: the longest takes message; row 2: the hint of a link's measure.
+		tb.open("/plan#mix=hero:10:8:720p:standard:1/0,broll:1:5:720p:any:~1.3333333333333333")
+		tb.waitFor("the message", `document.getElementById("f-mix-0-takes-msg").textContent !== ""`, 10*time.Second)
+		for _, id := range []string{"f-mix-0-takes-msg", "f-mix-1-takes-hint"} {
+			lines := eval[float64](tb, `(() => { const el = document.getElementById("`+id+`");
+				return el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight); })()`)
+			if lines > 3.1 {
+				t.Errorf("%d px: #%s is %.1f lines tall: %q", width, id, lines, eval[string](tb, `document.getElementById("`+id+`").textContent`))
+			}
+		}
+		if bad := eval[string](tb, `(() => {
+			const fields = [...document.querySelectorAll('.plan-row[data-row="0"] .plan-row-fields > .field')];
+			for (let i = 1; i < fields.length; i++) {
+				const a = fields[i - 1].getBoundingClientRect(), b = fields[i].getBoundingClientRect();
+				if (b.top < a.top - 1 || b.top < a.bottom - 1 && b.left < a.right - 1) return "field " + (i + 1) + " is before or over field " + i;
+			}
+			return "";
+		})()`); bad != "" {
+			t.Errorf("%d px: %s", width, bad)
+		}
+		tb.assertNoErrors()
+	}
+}

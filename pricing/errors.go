@@ -61,7 +61,7 @@ func (e *InputError) Error() string {
 	case errors.Is(e.Err, ErrEmpty):
 		return e.Field + " is empty"
 	case e.Err == errNotRatio:
-		return e.Field + " must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"
+		return e.Field + " must be a number like 1.5, or clips made/kept like 7/3"
 	case errors.Is(e.Err, ErrNotNumber) && exponentForm(e.Value):
 		// "1e12" is a number: "must be a number" told the person it was not.
 		return e.Field + " must be written out in full, like 1200000, not in exponent form like 1.2e6"

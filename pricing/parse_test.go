@@ -176,10 +176,10 @@ func TestParseTakes(t *testing.T) {
 		{"0", "", ErrZero, "Generations per kept clip must be more than 0"},
 		{"-2", "", ErrNegative, "Generations per kept clip cannot be negative"},
 		{"", "", ErrEmpty, "Generations per kept clip is empty"},
-		{"7/0", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
-		{"7.5/3", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
-		{"7/3/2", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
-		{"/3", "", ErrNotNumber, "Generations per kept clip must be a number, like 1.5, or clips made/kept as whole numbers, like 7/3"},
+		{"7/0", "", ErrNotNumber, "Generations per kept clip must be a number like 1.5, or clips made/kept like 7/3"},
+		{"7.5/3", "", ErrNotNumber, "Generations per kept clip must be a number like 1.5, or clips made/kept like 7/3"},
+		{"7/3/2", "", ErrNotNumber, "Generations per kept clip must be a number like 1.5, or clips made/kept like 7/3"},
+		{"/3", "", ErrNotNumber, "Generations per kept clip must be a number like 1.5, or clips made/kept like 7/3"},
 		{"2/3", "", ErrBelowOne, "Generations per kept clip must be 1 or more: keeping 1 clip in 3 is 3"},
 		// Someone who keeps 1 clip in 3 writes the share kept: the message
 		// says which figure the field wants.
