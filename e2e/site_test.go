@@ -332,11 +332,17 @@ import (
 // figure notes folded under "Which figure is used" so that Google Flow's
 // rows are not 230 px tall (+1.4 KB raw): 11,131,038 and 2,479,968 alone.
 // Merged on the above: 11,176,452 and 2,487,728.
+// Helper 67's calculator and /plan: totals in cents (FormatTotal), the
+// clips a plan's month buys, /plan's "Your platform" from the
+// calculator's link (its picker, mark and sentence, ~10 KB of it), the
+// share link without a row's typo (~5 KB), Billing's hint and the
+// chart's legend (+31.8 KB raw, +6.8 KB gzip -9: 11,162,285 and
+// 2,486,308 alone). Merged on the above: 11,204,251 and 2,494,622.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_177_000
-	ceilWasmGzip   = 2_488_000
+	ceilWasmRaw    = 11_205_000
+	ceilWasmGzip   = 2_495_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
