@@ -114,11 +114,7 @@ func loadTrace(chromium, origin, url string, wait time.Duration) ([]float64, flo
 	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{TraceConfig: cfg}); err != nil {
 		return nil, 0, err
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		return nil, 0, err
-	}
-	time.Sleep(wait)
-	ready, err := readyTime(ctx)
+	ready, err := visit(ctx, url, wait)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -159,11 +159,7 @@ func load(chromium, url string, wait time.Duration) (*profiler.Profile, float64,
 	if _, err := chromedp.Call(ctx, profiler.Start, cdp.Empty{}); err != nil {
 		return nil, 0, err
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		return nil, 0, err
-	}
-	time.Sleep(wait)
-	ready, err := readyTime(ctx)
+	ready, err := visit(ctx, url, wait)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -202,9 +198,13 @@ func newBrowser(chromium string) (ctx context.Context, done func(), err error) {
 	return ctx, done, nil
 }
 
-// readyTime is when the page's app marked itself ready, in ms of the
-// page's time (-1: not yet).
-func readyTime(ctx context.Context) (float64, error) {
+// visit opens url in ctx's tab, waits, and returns when the page's app
+// marked itself ready, in ms of the page's time (-1: not within the wait).
+func visit(ctx context.Context, url string, wait time.Duration) (float64, error) {
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return 0, err
+	}
+	time.Sleep(wait)
 	return chromedp.Run(ctx, chromedp.Evaluate[float64](`window.startprofReady || -1`))
 }
 
