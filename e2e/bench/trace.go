@@ -2,14 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"strings"
-	"sync"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/tracing"
+	"github.com/aivc/aivc/e2e/internal/cdptrace"
 	"github.com/chromedp/chromedp"
 )
 
@@ -42,78 +38,27 @@ type startupTrace struct {
 	Err       string  `json:"error,omitempty"`
 }
 
-// traceEvent is one event of Chromium's trace format.
-type traceEvent struct {
-	Name string          `json:"name"`
-	Ph   string          `json:"ph"`
-	Ts   float64         `json:"ts"`  // µs
-	Dur  float64         `json:"dur"` // µs
-	Pid  int             `json:"pid"`
-	Tid  int             `json:"tid"`
-	Args json.RawMessage `json:"args"`
-}
-
 // traceLoad loads t once, cold, in b (a fresh profile) while Chromium
 // records a trace, and sums it up.
 func (b *browserRun) traceLoad(t target, timeout time.Duration) startupTrace {
 	st := startupTrace{Site: t.name}
 	ctx, cancel := context.WithTimeout(b.ctx, timeout)
 	defer cancel()
-
-	var mu sync.Mutex
-	var events []traceEvent
-	var decodeErr error
-	done := make(chan struct{})
-	err := chromedp.Listen(ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			defer mu.Unlock()
-			for _, v := range ev.Value {
-				var e traceEvent
-				data, err := json.Marshal(v)
-				if err == nil {
-					err = json.Unmarshal(data, &e)
-				}
-				if err != nil {
-					decodeErr = err
-					continue
-				}
-				events = append(events, e)
-			}
-		case *tracing.EventTracingComplete:
-			close(done)
+	events, err := cdptrace.Record(ctx, traceCategories, func() error {
+		if err := chromedp.Do(ctx, chromedp.Navigate(t.host.url+t.path)); err != nil {
+			return fmt.Errorf("navigate: %w", err)
 		}
+		if err := waitJS(ctx, "window.__bench && window.__bench.ready !== null", 20*time.Millisecond); err != nil {
+			return fmt.Errorf("the app never handled the probe's input: %w", err)
+		}
+		sleep(ctx, 300*time.Millisecond)
+		return nil
 	})
 	if err != nil {
-		st.Err = "listening to the trace: " + err.Error()
+		st.Err = err.Error()
+	}
+	if events == nil {
 		return st
-	}
-	cfg := &tracing.TraceConfig{IncludedCategories: traceCategories}
-	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{TraceConfig: cfg}); err != nil {
-		st.Err = "starting the trace: " + err.Error()
-		return st
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(t.host.url+t.path)); err != nil {
-		st.Err = "navigate: " + err.Error()
-	} else if err := waitJS(ctx, "window.__bench && window.__bench.ready !== null", 20*time.Millisecond); err != nil {
-		st.Err = "the app never handled the probe's input: " + err.Error()
-	}
-	sleep(ctx, 300*time.Millisecond)
-	if _, err := chromedp.Call(ctx, tracing.End, cdp.Empty{}); err != nil {
-		st.Err = "ending the trace: " + err.Error()
-		return st
-	}
-	select {
-	case <-done:
-	case <-ctx.Done():
-		st.Err = "the trace never completed: " + ctx.Err().Error()
-		return st
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if decodeErr != nil && st.Err == "" {
-		st.Err = "decoding the trace: " + decodeErr.Error()
 	}
 	sum, err := summarizeTrace(events, t.host.url)
 	if err != nil && st.Err == "" {
@@ -125,36 +70,19 @@ func (b *browserRun) traceLoad(t target, timeout time.Duration) startupTrace {
 
 // summarizeTrace sums up the events of the renderer that parsed a page of
 // origin (the process of the page itself, not about:blank's).
-func summarizeTrace(events []traceEvent, origin string) (startupTrace, error) {
+func summarizeTrace(events []cdptrace.Event, origin string) (startupTrace, error) {
 	var st startupTrace
-	threads := map[[2]int]string{}
-	page := -1
-	for _, e := range events {
-		switch {
-		case e.Ph == "M" && e.Name == "thread_name":
-			var a struct{ Name string }
-			json.Unmarshal(e.Args, &a)
-			threads[[2]int{e.Pid, e.Tid}] = a.Name
-		case e.Name == "ParseHTML" && page < 0:
-			var a struct {
-				BeginData struct{ URL string } `json:"beginData"`
-			}
-			json.Unmarshal(e.Args, &a)
-			if strings.HasPrefix(a.BeginData.URL, origin+"/") {
-				page = e.Pid
-			}
-		}
-	}
-	if page < 0 {
-		return st, fmt.Errorf("the trace has no renderer that parsed %s", origin)
+	page, err := cdptrace.FindPage(events, origin)
+	if err != nil {
+		return st, err
 	}
 	firstStyle, firstLayout := -1.0, -1.0
 	for _, e := range events {
-		if e.Ph != "X" || e.Pid != page {
+		if e.Ph != "X" || e.Pid != page.Pid {
 			continue
 		}
 		ms := e.Dur / 1000
-		main := threads[[2]int{e.Pid, e.Tid}] == "CrRendererMain"
+		main := page.Main(e)
 		switch {
 		case e.Name == "wasm.TopTierCompilation":
 			st.TopTierMS += ms

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/aivc/aivc/e2e/internal/cdptrace"
 )
 
 // A trace as Chromium writes it, cut down: about:blank's renderer (pid 1)
@@ -33,7 +35,7 @@ const sampleTrace = `[
 // only on its main thread, the first style and layout are the earliest,
 // not the first listed.
 func TestSummarizeTrace(t *testing.T) {
-	var events []traceEvent
+	var events []cdptrace.Event
 	if err := json.Unmarshal([]byte(sampleTrace), &events); err != nil {
 		t.Fatal(err)
 	}

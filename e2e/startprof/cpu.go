@@ -1,17 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/tracing"
-	"github.com/chromedp/chromedp"
+	"github.com/aivc/aivc/e2e/internal/cdptrace"
 )
 
 // -cpu: each task's CPU time on the page's main thread, read from a
@@ -19,43 +16,20 @@ import (
 // (a helper's build, a test suite); the CPU time its thread used grows far
 // less, so two builds compare even on a busy machine.
 
-// traceEvent is one event of Chromium's trace format: times in µs; Tdur is
-// the CPU time of the thread during the event.
-type traceEvent struct {
-	Name string          `json:"name"`
-	Ph   string          `json:"ph"`
-	Ts   float64         `json:"ts"`
-	Tdur float64         `json:"tdur"`
-	Pid  int             `json:"pid"`
-	Tid  int             `json:"tid"`
-	Args json.RawMessage `json:"args"`
-}
-
 // mainTasks is the CPU time, in ms and in order, of each task on the main
 // thread of the renderer that parsed a page of origin.
-func mainTasks(events []traceEvent, origin string) ([]float64, error) {
-	threads := map[[2]int]string{}
-	page := -1
-	for _, e := range events {
-		switch {
-		case e.Ph == "M" && e.Name == "thread_name":
-			var a struct{ Name string }
-			json.Unmarshal(e.Args, &a)
-			threads[[2]int{e.Pid, e.Tid}] = a.Name
-		case e.Name == "ParseHTML" && page < 0 && strings.Contains(string(e.Args), `"`+origin+`/`):
-			page = e.Pid
-		}
+func mainTasks(events []cdptrace.Event, origin string) ([]float64, error) {
+	page, err := cdptrace.FindPage(events, origin)
+	if err != nil {
+		return nil, err
 	}
-	if page < 0 {
-		return nil, fmt.Errorf("the trace has no renderer that parsed %s", origin)
-	}
-	var tasks []traceEvent
+	var tasks []cdptrace.Event
 	for _, e := range events {
-		if e.Ph == "X" && e.Name == "RunTask" && e.Pid == page && threads[[2]int{e.Pid, e.Tid}] == "CrRendererMain" {
+		if e.Ph == "X" && e.Name == "RunTask" && page.Main(e) {
 			tasks = append(tasks, e)
 		}
 	}
-	slices.SortFunc(tasks, func(a, b traceEvent) int { return int(a.Ts - b.Ts) })
+	slices.SortFunc(tasks, func(a, b cdptrace.Event) int { return cmp.Compare(a.Ts, b.Ts) })
 	ms := make([]float64, len(tasks))
 	for i, t := range tasks {
 		ms[i] = t.Tdur / 1000
@@ -83,53 +57,15 @@ func loadTrace(chromium, origin, url string, wait time.Duration) ([]float64, flo
 		return nil, 0, err
 	}
 	defer done()
-	var mu sync.Mutex
-	var events []traceEvent
-	var decodeErr error
-	complete := make(chan struct{})
-	if err := chromedp.Listen(ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			defer mu.Unlock()
-			for _, v := range ev.Value {
-				var e traceEvent
-				data, err := json.Marshal(v)
-				if err == nil {
-					err = json.Unmarshal(data, &e)
-				}
-				if err != nil {
-					decodeErr = err
-					continue
-				}
-				events = append(events, e)
-			}
-		case *tracing.EventTracingComplete:
-			close(complete)
-		}
-	}); err != nil {
-		return nil, 0, err
-	}
-	cfg := &tracing.TraceConfig{IncludedCategories: []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "loading"}}
-	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{TraceConfig: cfg}); err != nil {
-		return nil, 0, err
-	}
-	ready, err := visit(ctx, url, wait)
+	ctx, cancel := context.WithTimeout(ctx, wait+time.Minute) // a trace that never completes
+	defer cancel()
+	var ready float64
+	events, err := cdptrace.Record(ctx, []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "loading"}, func() (err error) {
+		ready, err = visit(ctx, url, wait)
+		return err
+	})
 	if err != nil {
 		return nil, 0, err
-	}
-	if _, err := chromedp.Call(ctx, tracing.End, cdp.Empty{}); err != nil {
-		return nil, 0, err
-	}
-	select {
-	case <-complete:
-	case <-time.After(30 * time.Second):
-		return nil, 0, context.DeadlineExceeded
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if decodeErr != nil {
-		return nil, 0, decodeErr
 	}
 	tasks, err := mainTasks(events, origin)
 	return tasks, ready, err

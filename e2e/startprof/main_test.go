@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/aivc/aivc/e2e/internal/cdptrace"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/cdproto/runtime"
 )
@@ -70,7 +71,7 @@ func TestStretches(t *testing.T) {
 // estimates Lighthouse's blocking time from them.
 func TestMainTasks(t *testing.T) {
 	const origin = "http://127.0.0.1:8080"
-	events := []traceEvent{
+	events := []cdptrace.Event{
 		{Ph: "M", Name: "thread_name", Pid: 1, Tid: 1, Args: []byte(`{"name":"CrRendererMain"}`)},
 		{Ph: "M", Name: "thread_name", Pid: 2, Tid: 5, Args: []byte(`{"name":"CrRendererMain"}`)},
 		{Ph: "M", Name: "thread_name", Pid: 2, Tid: 6, Args: []byte(`{"name":"Compositor"}`)},
