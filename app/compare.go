@@ -368,12 +368,7 @@ func (c *compare) renderRanking() app.UI {
 		caption += " The first " + strconv.Itoa(rankShown) + " of " + strconv.Itoa(len(c.view)) +
 			" are shown; the button after the table shows all."
 	}
-	for i := range shown {
-		if !c.later.has(i) {
-			shown = shown[:i] // the rows below the screen, built after the start
-			break
-		}
-	}
+	shown = shown[:min(len(shown), c.later.built)] // the rows below the screen come after the start
 	heads := make([]app.UI, len(rankColumns))
 	for i, col := range rankColumns {
 		heads[i] = c.renderHead(col)
