@@ -127,6 +127,10 @@ func waitRanking(tb *tab, what string, want []rankedRow) {
 // pick chooses an option of the select with id, as a person would.
 func pick(tb *tab, id, value string) {
 	tb.t.Helper()
+	// A select's choices may follow an earlier pick (a platform's models):
+	// set the value once it is one of them, or the app's render may replace
+	// the node under chromedp ("could not set value on node").
+	tb.waitFor("the choice "+value, fmt.Sprintf(`((e) => !!e && (e.tagName !== "SELECT" || [...e.options].some((o) => o.value === %q)))(document.getElementById(%q))`, value, id), 10*time.Second)
 	tb.do("picking "+value, chromedp.SetValue(chromedp.ID(id), value))
 	eval[bool](tb, fmt.Sprintf(`document.getElementById(%q).dispatchEvent(new Event("change", {bubbles: true}))`, id))
 }
