@@ -829,8 +829,8 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 			c.errs[a.key] = errorMessage(&choiceError{Field: a.label, Value: c.values[a.key]})
 		case on && offered:
 			in.Addons = append(in.Addons, a.kind)
-		case on && a.kind == pricing.AddonAudio && unpricedAudio(m) != "":
-			c.errs[a.key] = sentence(unpricedAudio(m) + "; untick the " + a.label + " box")
+		case on && a.kind == pricing.AddonAudio && unpricedAudio(m, p.Custom) != "":
+			c.errs[a.key] = sentence(unpricedAudio(m, p.Custom) + "; untick the " + a.label + " box")
 		case on && !included:
 			c.errs[a.key] = m.Name + " cannot add " + strings.ToLower(a.label) + " here; untick the " + a.label + " box."
 		}

@@ -340,11 +340,12 @@ func TestPackValidity(t *testing.T) {
 }
 
 // TestCustomAudioNotStated: a person's profile, stored or imported,
-// without an audio field (the editor has none, and every profile saved
-// before it meant "none") still loads. Its models' audio is not stated:
-// /profiles says so, a clip without audio is priced as before, and one
-// with audio is not priced, as no source says the model makes it (it
-// said "cannot add native audio", a silence no one had stated).
+// without an audio field (saved before the editor had one, when it meant
+// "none") still loads. Its models' audio is not stated: /profiles says
+// the profile does not set it (not "not stated by its source": a
+// person's profile has none), a clip without audio is priced as before,
+// and one with audio is not priced (it said "cannot add native audio", a
+// silence no one had stated).
 func TestCustomAudioNotStated(t *testing.T) {
 	s := cliplog.NewMemStore()
 	useStore(t, s)
@@ -362,13 +363,13 @@ func TestCustomAudioNotStated(t *testing.T) {
 	_, html := loadProfilesPage(t)
 	_, a, _ := strings.Cut(html, `id="prof-mine"`)
 	a, _, _ = strings.Cut(a, "</article>")
-	if !strings.Contains(pageText(a), "native audio not stated by its source") {
+	if !strings.Contains(pageText(a), "native audio not set in your profile") {
 		t.Errorf("/profiles says of Mine: %s", pageText(a))
 	}
 	c, html := loadCalculator(t, "/#profile=mine&plan=p&model=m&res=720p&dur=5")
 	checkResults(t, html, []wantResult{{"cost-per-clip", "0.1", "$0.10"}})
 	c, _ = loadCalculator(t, "/#profile=mine&plan=p&model=m&res=720p&dur=5&audio=1")
-	if want := "Whether My model makes native audio is not stated by its source; untick the Native audio box."; c.current || c.errs["audio"] != want {
+	if want := "Whether My model makes native audio is not set in your profile; untick the Native audio box."; c.current || c.errs["audio"] != want {
 		t.Errorf("with audio: current %v, message %q, want %q", c.current, c.errs["audio"], want)
 	}
 }

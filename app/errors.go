@@ -108,13 +108,17 @@ func modelPrices(m pricing.Model, api bool) string {
 // naming the model (the engine's reasons, "native audio price not
 // published" and "native audio not stated by its source", name none): it
 // makes audio at a price no source gives (pricing.AudioUnpriced), or no
-// source says whether it makes audio (pricing.AudioNotStated). It is ""
-// for a model that is silent or prices its audio.
-func unpricedAudio(m pricing.Model) string {
-	switch m.Audio {
-	case pricing.AudioUnpriced:
+// source says whether it makes audio (pricing.AudioNotStated; on a
+// person's own profile, custom, which has no source, their profile does
+// not set it). It is "" for a model that is silent or prices its audio.
+func unpricedAudio(m pricing.Model, custom bool) string {
+	switch {
+	case m.Audio == pricing.AudioUnpriced:
 		return "the price of " + m.Name + " with native audio is not published"
-	case pricing.AudioNotStated:
+	case m.Audio != pricing.AudioNotStated:
+	case custom:
+		return "whether " + m.Name + " makes native audio is not set in your profile"
+	default:
 		return "whether " + m.Name + " makes native audio is not stated by its source"
 	}
 	return ""

@@ -1568,8 +1568,8 @@ func (c *clipLog) fillClip(name string) {
 		switch {
 		case len(c.res) == 0:
 			why = modelPrices(m, p.Kind == pricing.KindAPI) + " are not published"
-		case slices.Contains(addons, pricing.AddonAudio) && unpricedAudio(m) != "":
-			why = unpricedAudio(m)
+		case slices.Contains(addons, pricing.AddonAudio) && unpricedAudio(m, p.Custom) != "":
+			why = unpricedAudio(m, p.Custom)
 		}
 		c.usage = sentence(why + ": type what the platform charged")
 		v["credits"] = ""
@@ -1586,7 +1586,7 @@ func (c *clipLog) fillClip(name string) {
 // at 0 credits), audio it makes at a price no source gives (Sora 2's), and
 // audio no source says whether it makes (Gen-4's): the person knows.
 func logsAddon(m pricing.Model, k pricing.AddonKind) bool {
-	return offersAddon(m, k) || includesAddon(m, k) || k == pricing.AddonAudio && unpricedAudio(m) != ""
+	return offersAddon(m, k) || includesAddon(m, k) || k == pricing.AddonAudio && unpricedAudio(m, false) != ""
 }
 
 // previewClip prices the clip in the form: its cost and cost per second,

@@ -510,7 +510,7 @@ func profileBody(p pricing.Profile) []app.UI {
 	rows := make([]tableRow, len(p.Models))
 	for i, m := range p.Models {
 		extra := []app.UI{}
-		t := modelExtras(m, units)
+		t := modelExtras(m, p.Custom, units)
 		for _, a := range m.Addons {
 			if a.Source != m.Source {
 				extra = append(extra, app.Text(t+" "+a.Name+": "), sourceElem(a.Source))
@@ -680,12 +680,17 @@ func rateWords(m pricing.Model, units func(decimal.Decimal) string) []string {
 }
 
 // modelExtras says the rest of a model's rule: audio, add-ons, minimum,
-// rounding, plans.
-func modelExtras(m pricing.Model, units func(decimal.Decimal) string) string {
+// rounding, plans. A model of a person's own profile (custom), which has
+// no source, whose audio is not stated says their profile does not set it.
+func modelExtras(m pricing.Model, custom bool, units func(decimal.Decimal) string) string {
 	var parts []string
 	switch m.Audio {
 	case pricing.AudioNotStated:
-		parts = append(parts, "native audio not stated by its source")
+		if custom {
+			parts = append(parts, "native audio not set in your profile")
+		} else {
+			parts = append(parts, "native audio not stated by its source")
+		}
 	case pricing.AudioNone:
 		parts = append(parts, "no native audio")
 	case pricing.AudioIncluded:

@@ -299,13 +299,13 @@ func TestModelExtrasAudioOnce(t *testing.T) {
 	credits := func(d decimal.Decimal) string { return pricing.FormatNumber(d) + " credits" }
 	kling := catalogProfile(t, "kling")
 	m, _ := kling.FindModel("kling-3-0-standard")
-	if got, want := modelExtras(m, credits), "Clip lengths not in the sources; 5 s and 10 s as Kling's other prices. Kling 3.0 makes "+
+	if got, want := modelExtras(m, false, credits), "Clip lengths not in the sources; 5 s and 10 s as Kling's other prices. Kling 3.0 makes "+
 		"native audio, but its price with audio at 720p is not given, so a shot with audio is not priced."; got != want {
 		t.Errorf("Kling 3.0 Standard (silent):\n%s\nwant\n%s", got, want)
 	}
 	ltx := catalogProfile(t, "ltx-studio")
 	m, _ = ltx.FindModel("veo-3")
-	if got, want := modelExtras(m, credits), "native audio: its price is not published, so a shot with audio is not priced; "+
+	if got, want := modelExtras(m, false, credits), "native audio: its price is not published, so a shot with audio is not priced; "+
 		"Price unknown: the source gives only a range (about 875 to 3,500 CS for 8 s, with Veo 3 Fast)."; got != want {
 		t.Errorf("LTX Studio Veo 3:\n%s\nwant\n%s", got, want)
 	}
@@ -322,7 +322,7 @@ func TestModelExtrasAudioOnce(t *testing.T) {
 				continue
 			}
 			n++
-			got := modelExtras(m, credits)
+			got := modelExtras(m, false, credits)
 			if c := strings.Count(got, "native audio"); c != 1 || !strings.Contains(got, "so a shot with audio is not priced") {
 				t.Errorf("%s/%s says native audio %d times: %q", p.ID, m.ID, c, got)
 			}
@@ -335,13 +335,13 @@ func TestModelExtrasAudioOnce(t *testing.T) {
 	// Veo 2, which the research says makes none, is.
 	runway := catalogProfile(t, "runway")
 	m, _ = runway.FindModel("gen-4-5")
-	if got, want := modelExtras(m, credits), "native audio not stated by its source; "+
+	if got, want := modelExtras(m, false, credits), "native audio not stated by its source; "+
 		"Resolution not stated in the source; listed at 720p (the API prices Gen-4.5 at 720p)."; got != want {
 		t.Errorf("Runway Gen-4.5:\n%s\nwant\n%s", got, want)
 	}
 	veo := catalogProfile(t, "veo-api")
 	m, _ = veo.FindModel("veo-2")
-	if got, want := modelExtras(m, credits), "no native audio; "+
+	if got, want := modelExtras(m, false, credits), "no native audio; "+
 		"Clips are 4, 6 or 8 s (8 s is the default). Resolution not stated in the source; listed at 720p."; got != want {
 		t.Errorf("Veo 2:\n%s\nwant\n%s", got, want)
 	}

@@ -70,7 +70,8 @@
 // not published" ("… credit cost not published") when the model makes
 // audio no source prices, and "native audio not stated by its source" when
 // no source says whether it makes audio (Audio left out,
-// [AudioNotStated]): such a shot is never priced as if silent. Upscale,
+// [AudioNotStated]; on a person's own profile, [Profile.Custom], "native
+// audio not set in your profile"): such a shot is never priced as if silent. Upscale,
 // lip sync and extend use the model's [Addon]: per_clip units, per_second
 // × paid seconds, block units × the number of started blocks, or factor,
 // which multiplies the clip's units (the rule's units after the resolution

@@ -254,10 +254,11 @@ func intDec(n int64) decimal.Decimal {
 
 // unitFormat writes units in the working: "50 credits" or "$0.50".
 type unitFormat struct {
-	money bool // API profile: units are money in cur
-	cur   Currency
-	word  string // what a credit is called
-	lines bool   // write Lines at all
+	money  bool // API profile: units are money in cur
+	cur    Currency
+	word   string // what a credit is called
+	lines  bool   // write Lines at all
+	custom bool   // a person's own profile (Profile.Custom): it has no source
 }
 
 func profileFormat(p *Profile, lines bool) unitFormat {
@@ -265,7 +266,7 @@ func profileFormat(p *Profile, lines bool) unitFormat {
 	if w == "" {
 		w = "credits"
 	}
-	return unitFormat{money: p.Kind == KindAPI, cur: p.Currency, word: w, lines: lines}
+	return unitFormat{money: p.Kind == KindAPI, cur: p.Currency, word: w, lines: lines, custom: p.Custom}
 }
 
 func (f *unitFormat) amount(d decimal.Decimal) string {
@@ -638,6 +639,10 @@ func (m *Model) addon(k AddonKind, f *unitFormat) (*Addon, string) {
 			return nil, "no native audio"
 		default:
 			// AudioNotStated: neither priced as if silent nor said to be.
+			// A person's own profile has no source to state it.
+			if f.custom {
+				return nil, "native audio not set in your profile"
+			}
 			return nil, "native audio not stated by its source"
 		}
 	}

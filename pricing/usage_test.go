@@ -244,3 +244,23 @@ func TestUsageLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageAudioNotSet: a person's own profile (Custom) whose model says
+// nothing of audio has no source to have said it, so a shot with audio on
+// it says the profile does not set it; the bundled profile's words stay.
+func TestUsageAudioNotSet(t *testing.T) {
+	for _, tt := range []struct {
+		custom bool
+		want   string
+	}{
+		{false, "native audio not stated by its source"},
+		{true, "native audio not set in your profile"},
+	} {
+		p := Profile{ID: "p", Name: "P", Custom: tt.custom, Models: []Model{model(t, audioNotStated)}}
+		_, err := p.Usage("m", shot(t, "5 720p +audio"))
+		var e *NotOfferedError
+		if !errors.As(err, &e) || e.Reason != tt.want {
+			t.Errorf("custom %v: %v, want %q", tt.custom, err, tt.want)
+		}
+	}
+}
