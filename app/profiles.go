@@ -1316,6 +1316,13 @@ var (
 		{Path: "name", Label: "Model name", Kind: "text"},
 		{Path: "tier", Label: "Tier", Kind: "select"},
 		{Path: "durations", Label: "Clip lengths (s)", Kind: "durations", Hint: "like 5, 10 or a range like 2-10"},
+		{Path: "audio", Label: "Native audio", Kind: "select", Hint: "not set or price not known: a shot with audio is not priced on it"},
+	}
+	// audioSpecs are the price of a model's audio, an add-on of kind audio
+	// priced per second or per clip (audioChoices), below its Native audio.
+	audioSpecs = []editField{
+		{Path: "per_second", Label: "Audio: {unit} per second", Kind: "amount"},
+		{Path: "per_clip", Label: "Audio: {unit} per clip", Kind: "amount"},
 	}
 	rateSpecs = []editField{
 		{Path: "res", Label: "Resolution", Kind: "select"},
@@ -1351,6 +1358,8 @@ func (ed *profileEditor) fields() []editField {
 				f.Choices = ruleChoices
 			case "validity":
 				f.Choices = validityChoices(ed.node(strings.TrimSuffix(prefix, ".")))
+			case "audio":
+				f.Choices = audioChoices(ed.node(strings.TrimSuffix(prefix, ".")))
 			case "per_second", "per_clip", "buckets":
 				f.Money = api // an API's units are money
 			}
@@ -1368,6 +1377,13 @@ func (ed *profileEditor) fields() []editField {
 	for i, m := range list(ed.tree["models"]) {
 		mp := "models[" + strconv.Itoa(i) + "]"
 		add(mp+".", modelSpecs)
+		if k, rule := audioAddon(obj(m)); k >= 0 {
+			for _, f := range audioSpecs {
+				if f.Path == rule {
+					add(mp+".addons["+strconv.Itoa(k)+"].", []editField{f})
+				}
+			}
+		}
 		for j, r := range list(obj(m)["rates"]) {
 			rp := mp + ".rates[" + strconv.Itoa(j) + "]."
 			add(rp, rateSpecs[:2])
@@ -1394,7 +1410,8 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 		// legend.
 		var inputs []app.UI
 		for _, f := range fs {
-			if groupOf(f.Path) != path {
+			// A model's audio price (audioSpecs) is in the model's group.
+			if g := groupOf(f.Path); g != path && listOf(g) != path+".addons" {
 				continue
 			}
 			heard := ""
@@ -1465,7 +1482,7 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 		title = "Your new profile"
 	}
 	body = append(body, listButton("models", -1, "Add a model", c.onEdList),
-		textElem("p", "field-hint", "Promotions, free credits, add-ons, resolution multipliers and notes are kept "+
+		textElem("p", "field-hint", "Promotions, free credits, add-ons other than audio, resolution multipliers and notes are kept "+
 			"as they are; export the profile to change them in its JSON. A number you change here loses the "+
 			"bundled source it came with: it is your own."),
 		elem("div", "prof-actions",
@@ -1571,6 +1588,8 @@ func (ed *profileEditor) text(f editField) string {
 		return rateRule(parent)
 	case "validity":
 		return packValidity(parent)
+	case "audio":
+		return modelAudio(parent)
 	}
 	return str(v)
 }
@@ -1659,6 +1678,16 @@ func (ed *profileEditor) set(f editField, text string) {
 			setValidity(parent, t)
 			break
 		}
+		if key == "audio" {
+			setAudio(parent, t)
+			for p := range ed.texts { // the audio price typed goes with it
+				if strings.HasPrefix(p, groupOf(f.Path)+".addons[") {
+					delete(ed.texts, p)
+					delete(ed.bad, p)
+				}
+			}
+			break
+		}
 		parent[key] = t
 	case "amount", "optional":
 		if t == "" && f.Kind == "optional" {
@@ -1683,7 +1712,7 @@ func (ed *profileEditor) set(f editField, text string) {
 			parent[key] = v
 		}
 	}
-	if f.Kind != "text" && f.Kind != "select" || key == "res" || key == "rule" || key == "validity" {
+	if f.Kind != "text" && f.Kind != "select" || key == "res" || key == "rule" || key == "validity" || key == "audio" {
 		ed.ownNumber(f.Path)
 	}
 	if err != nil {
@@ -1722,15 +1751,24 @@ func parseUnits(label, s string, money bool, cur pricing.Currency) (decimal.Deci
 }
 
 // ownNumber clears the source of the plan, pack or model a changed number
-// belongs to, and what it said of which figure was taken: it is the
-// person's number now, not the source's.
+// belongs to (and of the model's add-on it is of: its audio price), and
+// what it said of which figure was taken: it is the person's number now,
+// not the source's.
 func (ed *profileEditor) ownNumber(path string) {
 	segs := strings.Split(path, ".")
 	if item, ok := treeWalk(ed.tree, segs[:1]); ok && strings.Contains(segs[0], "[") {
-		item["source"] = jsonTree(`{"url":"","read":"","evidence":""}`)
+		item["source"] = noSource()
 		delete(item, "figure")
 	}
+	if len(segs) > 2 && strings.HasPrefix(segs[1], "addons[") {
+		if item, ok := treeWalk(ed.tree, segs[:2]); ok {
+			item["source"] = noSource()
+		}
+	}
 }
+
+// noSource is the source of a number of the person's own.
+func noSource() map[string]any { return jsonTree(`{"url":"","read":"","evidence":""}`) }
 
 // check decodes the edited profile as the catalog is decoded and files
 // the first broken rule beside its field.
@@ -1879,6 +1917,16 @@ func (ed *profileEditor) formRule(path, msg string) bool {
 		v := ed.value(path)
 		ed.setErr(model+".durations", "Clip lengths (s): rate "+strconv.Itoa(n+1)+"'s price is for the first "+v+
 			" s of a clip, so the longest length must be "+v+" s or more.")
+	case strings.HasPrefix(msg, "needs a price") && strings.Contains(path, ".addons["):
+		// An extra cost picked for a model's audio, its price not yet
+		// typed (the form shows no other add-on): beside the price.
+		for _, f := range ed.fields() {
+			if groupOf(f.Path) == path {
+				ed.setErr(f.Path, f.Label+" is empty: type what audio adds to a clip, or pick another Native audio.")
+				return true
+			}
+		}
+		return false
 	case path == "models" && strings.HasPrefix(msg, "is empty"):
 		ed.general = "Models: a profile needs at least one model; add one with “Add a model”."
 	case strings.HasPrefix(msg, "unknown plan "):
@@ -2178,6 +2226,106 @@ func setValidity(pack map[string]any, v string) {
 	case "not_stated":
 		delete(pack, "valid_days")
 		pack["validity_not_stated"] = true
+	}
+}
+
+// audioChoices are what a model's Native audio may be, in the words of
+// pricing.AudioSupport: not set (pricing.AudioNotStated: a person's own
+// profile has no source to state it), none, included in its price, an
+// extra cost (an add-on of kind audio) per second or per clip, or made at
+// a price not known (unpriced). An extra cost the profile's JSON gives
+// otherwise (per started block, a factor) is kept as it is.
+func audioChoices(model map[string]any) []choice {
+	out := []choice{
+		{Value: "not_set", Label: "Not set"},
+		{Value: string(pricing.AudioNone), Label: "None: silent clips"},
+		{Value: string(pricing.AudioIncluded), Label: "Included in its price"},
+		{Value: "per_second", Label: "An extra cost per second"},
+		{Value: "per_clip", Label: "An extra cost per clip"},
+		{Value: string(pricing.AudioUnpriced), Label: "Made, at a price not known"},
+	}
+	if modelAudio(model) == string(pricing.AudioAddon) {
+		out = append(out, choice{Value: string(pricing.AudioAddon), Label: "An extra cost, as its JSON gives it"})
+	}
+	return out
+}
+
+// audioRules are the ways an add-on is priced, in the order a rule is
+// looked for.
+var audioRules = []string{"per_second", "per_clip", "block", "factor"}
+
+// audioAddon finds a model's add-on of kind audio: its index (-1 when it
+// has none) and how it is priced (audioRules): the rule with a value, or
+// the one picked in the form whose price is not yet typed (setAudio).
+func audioAddon(model map[string]any) (int, string) {
+	for i, a := range list(model["addons"]) {
+		a := obj(a)
+		if str(a["kind"]) != string(pricing.AddonAudio) {
+			continue
+		}
+		for _, k := range audioRules {
+			if a[k] != nil {
+				return i, k
+			}
+		}
+		for _, k := range audioRules {
+			if _, ok := a[k]; ok {
+				return i, k
+			}
+		}
+		return i, ""
+	}
+	return -1, ""
+}
+
+// modelAudio is a model's choice of audioChoices.
+func modelAudio(model map[string]any) string {
+	a := str(model["audio"])
+	switch a {
+	case "":
+		return "not_set"
+	case string(pricing.AudioAddon):
+		if _, rule := audioAddon(model); rule == "per_second" || rule == "per_clip" {
+			return rule
+		}
+	}
+	return a
+}
+
+// setAudio sets a model's audio to a choice of audioChoices. An extra
+// cost is an add-on of kind audio, carrying its number over from the
+// other of per second and per clip (setRule does so for a rate); its
+// price is to be typed when there is none. Any other choice removes it.
+func setAudio(model map[string]any, v string) {
+	addons := list(model["addons"])
+	k, rule := audioAddon(model)
+	switch v {
+	case string(pricing.AudioAddon): // kept as it is
+	case "per_second", "per_clip":
+		model["audio"] = string(pricing.AudioAddon)
+		if k < 0 {
+			model["addons"] = append(addons, map[string]any{"kind": string(pricing.AddonAudio),
+				"name": "Native audio", v: nil, "source": noSource()})
+			return
+		}
+		a := obj(addons[k])
+		var n any
+		if rule == "per_second" || rule == "per_clip" {
+			n = a[rule]
+		}
+		for _, r := range audioRules {
+			delete(a, r)
+		}
+		a[v] = n
+	default:
+		if v == "not_set" {
+			delete(model, "audio")
+		} else {
+			model["audio"] = v
+		}
+		if k >= 0 {
+			model["addons"] = slices.Delete(addons, k, k+1)
+		}
 	}
 }
 

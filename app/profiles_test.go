@@ -235,13 +235,13 @@ func TestEditorMessagesInFormWords(t *testing.T) {
 	// A rule the form shows no field for: above it, by the model's legend,
 	// and where it is in the JSON, which the person changes after export.
 	models := list(ed.tree["models"])
-	obj(models[0])["audio"] = "addon"
+	obj(models[0])["min_charge"] = "-1"
 	ed.check()
 	name := str(obj(models[0])["name"])
-	if want := "Model 1 “" + name + "”, audio is \"addon\" but the model has no add-on of kind audio. (models[0].audio)"; ed.general != want {
+	if want := "Model 1 “" + name + "”, minimum charge cannot be negative. (models[0].min_charge)"; ed.general != want {
 		t.Errorf("above the form: %q, want %q", ed.general, want)
 	}
-	obj(models[0])["audio"] = "none"
+	delete(obj(models[0]), "min_charge")
 	ed.tree["models"] = []any{}
 	ed.check()
 	if want := "Models: a profile needs at least one model; add one with “Add a model”."; ed.general != want {
@@ -796,5 +796,116 @@ func TestEditorDraftKept(t *testing.T) {
 	}
 	if _, ok, _ := tab.Get(editorDraftKey); ok {
 		t.Error("the edit of a deleted profile is still kept")
+	}
+}
+
+// TestEditorAudio: a model's Native audio is picked in the editor with
+// the catalog's meanings, its extra cost typed beside it, checked with a
+// message naming the field, priced on a shot with audio, and kept through
+// an export and an import. Every model of a person's own profile was "not
+// stated", so a shot with audio was never priced on it.
+func TestEditorAudio(t *testing.T) {
+	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	field := func(path string) editField { return editorField(t, ed, path) }
+	const audio, price = "models[1].audio", "models[1].addons[0].per_second"
+	if got := ed.text(field(audio)); got != "not_set" {
+		t.Errorf("Gen-4 Turbo's audio shows %q, want not_set", got)
+	}
+	var values []string
+	for _, c := range field(audio).Choices {
+		values = append(values, c.Value)
+	}
+	if want := []string{"not_set", "none", "included", "per_second", "per_clip", "unpriced"}; !slices.Equal(values, want) {
+		t.Errorf("audio choices %v, want %v", values, want)
+	}
+
+	// An extra cost per second: its price is to be typed, and the field
+	// says so until it is.
+	ed.set(field(audio), "per_second")
+	f := field(price)
+	if f.Label != "Audio: Credits per second" {
+		t.Errorf("the price's label is %q", f.Label)
+	}
+	for _, tt := range []struct{ typed, want string }{
+		{"", "Audio: Credits per second is empty: type what audio adds to a clip, or pick another Native audio."},
+		{"abc", "Audio: Credits per second must be a number, like 30 or 1,200.50."},
+		{"-2", "Audio: Credits per second cannot be negative."},
+	} {
+		if tt.typed != "" {
+			ed.set(f, tt.typed)
+		}
+		if _, ok := ed.check(); ok || ed.errs[price] != tt.want {
+			t.Errorf("price %q: %q, want %q (general %q)", tt.typed, ed.errs[price], tt.want, ed.general)
+		}
+	}
+	ed.set(f, "2")
+	p, ok := ed.check()
+	if !ok {
+		t.Fatalf("check: %v %q", ed.errs, ed.general)
+	}
+	m := p.Models[1]
+	if m.Audio != pricing.AudioAddon || len(m.Addons) != 1 || m.Addons[0].Kind != pricing.AddonAudio ||
+		!m.Addons[0].PerSecond.Decimal.Equal(decimal.NewFromInt(2)) || m.Source != (pricing.Source{}) {
+		t.Errorf("Gen-4 Turbo with audio: %+v", m)
+	}
+	// 10 s: 5 credits/s × 10 + 2 credits/s of audio × 10.
+	u, err := p.Usage(m.ID, pricing.Shot{Seconds: decimal.NewFromInt(10), Res: pricing.Res720p, Addons: []pricing.AddonKind{pricing.AddonAudio}})
+	if err != nil || !u.Units.Equal(decimal.NewFromInt(70)) {
+		t.Errorf("10 s with audio: %v %v", u.Units, err)
+	}
+
+	// Kept through an export and an import.
+	back, err := importProfile([]byte(exportProfile(p)))
+	if err != nil || back.Models[1].Audio != pricing.AudioAddon || !back.Models[1].Addons[0].PerSecond.Decimal.Equal(decimal.NewFromInt(2)) {
+		t.Errorf("exported and imported: %+v, %v", back.Models[1], err)
+	}
+
+	// Per clip carries the number over; the other choices drop the add-on.
+	ed.set(field(audio), "per_clip")
+	if got := ed.text(field("models[1].addons[0].per_clip")); got != "2" {
+		t.Errorf("per clip shows %q, want the 2 carried over", got)
+	}
+	for _, tt := range []struct {
+		choice string
+		want   pricing.AudioSupport
+	}{
+		{"included", pricing.AudioIncluded},
+		{"none", pricing.AudioNone},
+		{"unpriced", pricing.AudioUnpriced},
+		{"not_set", pricing.AudioNotStated},
+	} {
+		ed.set(field(audio), tt.choice)
+		p, ok := ed.check()
+		if !ok || p.Models[1].Audio != tt.want || len(p.Models[1].Addons) != 0 || ed.text(field(audio)) != tt.choice {
+			t.Errorf("%s: audio %q, add-ons %v, %v %q", tt.choice, p.Models[1].Audio, p.Models[1].Addons, ed.errs, ed.general)
+		}
+	}
+
+	// An API's audio price is money; one priced per started block (its
+	// JSON's) is kept as it is.
+	ed, err = newProfileEditor(cloneProfile(catalogProfile(t, "fal"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range list(ed.tree["models"]) {
+		if str(obj(m)["id"]) == "veo-3" {
+			mp := "models[" + strconv.Itoa(i) + "]"
+			if got := ed.text(editorField(t, ed, mp+".audio")); got != "per_second" {
+				t.Errorf("fal's Veo 3 audio shows %q", got)
+			}
+			if f := editorField(t, ed, mp+".addons[0].per_second"); f.Label != "Audio: USD per second" || !f.Money || ed.text(f) != "0.2" {
+				t.Errorf("fal's Veo 3 audio price: %+v shows %q", f, ed.text(f))
+			}
+		}
+	}
+	ed, err = newProfileEditor(cloneProfile(catalogProfile(t, "pixverse-api"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := editorField(t, ed, "models[0].audio"); ed.text(f) != "addon" || f.Choices[len(f.Choices)-1].Value != "addon" {
+		t.Errorf("PixVerse's audio shows %q of %v", ed.text(f), f.Choices)
 	}
 }

@@ -925,3 +925,45 @@ func TestFiguresInBrowser(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestProfileAudio: in the editor, a person says by keyboard that their
+// model's native audio is an extra cost, types it (the field says it is
+// empty until then, heard with its model), saves, and /compare prices a
+// shot with audio on it. A person's own model was always "not stated",
+// and a shot with audio never priced on it; its other models, whose audio
+// is not set, say so in the profile's words, not "by its source".
+func TestProfileAudio(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	tb.do("cloning Runway", chromedp.Click(chromedp.CSS(`#prof-runway button[data-action="clone"]`)))
+	const audio, price = "f-models[1].audio", "f-models[1].addons[0].per_second"
+	tb.waitFor("the editor", `!!document.getElementById("`+audio+`")`, 10*time.Second)
+	if got := axOf(tb, `document.getElementById("`+audio+`")`); got.Role != "combobox" || got.Name != "Native audio, Model 2: Gen-4 Turbo" {
+		t.Errorf("Gen-4 Turbo's audio is heard as %s", got)
+	}
+	// "A" is the first choice starting with A: "An extra cost per second".
+	eval[bool](tb, `(document.getElementById("`+audio+`").focus(), true)`)
+	tb.do("picking an extra cost by keyboard", chromedp.KeyEvent("A"))
+	tb.waitFor("the audio's price", `!!document.getElementById("`+price+`")`, 10*time.Second)
+	if got := eval[string](tb, `document.getElementById("`+price+`-msg").textContent`); got != "Audio: Credits per second is empty: type what audio adds to a clip, or pick another Native audio." {
+		t.Errorf("the empty price says %q", got)
+	}
+	if got := axOf(tb, `document.getElementById("`+price+`")`); got.Name != "Audio: Credits per second, Model 2: Gen-4 Turbo" {
+		t.Errorf("the audio's price is heard as %s", got)
+	}
+	typeInto(tb, price, "5")
+	tb.waitFor("the message to go", `document.getElementById("`+price+`-msg").textContent === ""`, 10*time.Second)
+	tb.do("saving", chromedp.Click(chromedp.ID("prof-save")))
+	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
+
+	// Monthly, Max is Runway's cheapest credit, $0.01: Gen-4 Turbo's 5
+	// credits a second and 5 of audio, $0.10 a second.
+	tb.open("/compare#dur=10&res=720p&tier=fast&billing=monthly&audio=1&platforms=runway-custom")
+	waitRanking(tb, "compare with audio on the custom profile", []rankedRow{{"runway-custom/gen-4-turbo", "0.1"}})
+	if got := eval[string](tb, `document.getElementById("unavailable").textContent`); !strings.Contains(got, "Native audio not set in your profile") || strings.Contains(got, "by its source") {
+		t.Errorf("what cannot make the shot reads %q", got)
+	}
+	tb.assertNoErrors()
+}
