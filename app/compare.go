@@ -66,7 +66,7 @@ type compare struct {
 	links    []string  // each row's calculator link
 	sortKey  string    // column the table is sorted by
 	sortDesc bool
-	gone     []goneLine
+	gone     []goneGroup
 	free     []freeLine
 	chart    barChart
 	markdown string
@@ -83,7 +83,8 @@ type compare struct {
 	later    later           // in the browser, the parts below the screen are built after the start
 }
 
-// goneLine is a model (or a whole profile) that cannot make the shot.
+// goneLine is a platform that cannot make /plan's month (plan.go), or a
+// row of it.
 type goneLine struct {
 	_      pricing.NotComparable
 	Key    string // "profile/model", or "profile" for a whole profile
@@ -622,29 +623,43 @@ func (c *compare) renderFreeTable() app.UI {
 	), "role", "region", "tabindex", "0", "aria-label", "Free tiers table")
 }
 
-// renderGone renders the models that cannot make the shot, with why.
-// Without a ranking (no platform ticked, a bad field, an invalid shot) it
-// is hidden: it cannot say that every model can make the shot, and the
-// status says why there is none.
+// renderGone renders the models that cannot make the shot, by reason
+// (goneGroups): a line for each, its count in the line, and its platforms
+// and models in a <details> under it. Without a ranking (no platform
+// ticked, a bad field, an invalid shot) it is hidden: it cannot say that
+// every model can make the shot, and the status says why there is none.
 func (c *compare) renderGone() app.UI {
 	shown := c.current && (len(c.gone) > 0 || len(c.table.Rows) > 0)
-	summary := ""
+	lede := ""
 	if shown {
-		summary = goneSummary(len(c.gone))
+		lede = goneSummary(c.gone)
 	}
-	items := make([]app.UI, len(c.gone))
+	groups := make([]app.UI, len(c.gone))
 	for i, g := range c.gone {
-		items[i] = elem("li", "",
-			textElem("span", "cmp-gone-where", g.Where),
-			textElem("span", "cmp-gone-reason", g.Reason),
-		).Attr("data-model", g.Key)
+		places := make([]app.UI, len(g.Places))
+		for j, p := range g.Places {
+			items := []app.UI{textElem("span", "cmp-gone-platform", p.Name), app.Text(": ")}
+			if len(p.Models) == 0 {
+				items = append(items, app.Text("every model"))
+			}
+			for k, m := range p.Models {
+				if k > 0 {
+					items = append(items, app.Text(", "))
+				}
+				items = append(items, textElem("span", "", m.Name).Attr("data-model", m.Key))
+			}
+			places[j] = elem("li", "", items...).Attr("data-profile", p.Key)
+		}
+		groups[i] = elem("li", "", details("cmp-gone-group",
+			elem("summary", "", textElem("span", "cmp-gone-reason", g.Reason), app.Text(" — "),
+				textElem("span", "cmp-gone-count", g.Count)),
+			elem("ul", "cmp-gone-list", places...),
+		))
 	}
 	sec := attrs(elem("section", "cmp-gone",
 		textElem("h2", "", "Cannot make this shot").ID("gone-title"),
-		details("cmp-gone-details",
-			textElem("summary", "", summary),
-			elem("ul", "cmp-gone-list", items...),
-		),
+		textElem("p", "cmp-gone-lede", lede),
+		elem("ul", "cmp-gone-groups", groups...),
 	), "id", "unavailable", "aria-labelledby", "gone-title")
 	if !shown {
 		sec = sec.Attr("hidden", true)
@@ -960,7 +975,7 @@ func (c *compare) format(r pricing.Ranking) {
 	if len(r.Rows) > 0 {
 		c.calcHref = c.links[0]
 	}
-	c.gone = goneLines(r.Unavailable)
+	c.gone = c.table.Gone
 	c.free = freeLines(c.table, c.units)
 	c.chart = rankChart(c.table, c.chartBars())
 	c.markdown = c.table.Markdown()
@@ -1358,35 +1373,22 @@ func calcRowLink(row pricing.RankRow, s pricing.Shot) string {
 	return linkTo("/", v, calcKeys)
 }
 
-// goneLines formats the models that cannot make the shot.
-func goneLines(us []pricing.Unavailable) []goneLine {
-	out := make([]goneLine, 0, len(us))
-	for _, u := range us {
-		if u.ProfileID == "" {
-			continue // an invalid shot: the status says why
-		}
-		g := goneLine{Key: u.ProfileID, Where: u.ProfileName, Reason: sentence(u.Reason)}
-		if u.ModelID != "" {
-			g.Key += "/" + u.ModelID
-			g.Where += " — " + u.ModelName
-		} else {
-			g.Where += " — every model"
-		}
-		out = append(out, g)
-	}
-	return out
-}
-
-// goneSummary is the summary of the list of models that cannot make the
-// shot.
-func goneSummary(n int) string {
-	switch n {
-	case 0:
+// goneSummary says how many models and platforms cannot make the shot,
+// for how many reasons, above the reasons (goneGroups).
+func goneSummary(gs []goneGroup) string {
+	if len(gs) == 0 {
 		return "Every model of the chosen platforms can make this shot."
-	case 1:
-		return "1 model or platform cannot make this shot: show why"
 	}
-	return strconv.Itoa(n) + " models or platforms cannot make this shot: show why"
+	models, platforms := 0, 0
+	for _, g := range gs {
+		m, p := goneCount(g.Places)
+		models, platforms = models+m, platforms+p
+	}
+	reasons := "1 reason:"
+	if len(gs) > 1 {
+		reasons = strconv.Itoa(len(gs)) + " reasons:"
+	}
+	return countWords(models, platforms) + " cannot make this shot, for " + reasons
 }
 
 // freeLines says what each platform's free credits buy of the shot, on

@@ -169,7 +169,7 @@ func TestCompareDefault(t *testing.T) {
 	// One bar per row shown, in rank order.
 	checkBars(t, html, rankedRows(t, html))
 	// Models that cannot make the shot, with why.
-	if !strings.Contains(html, `<li data-model="kling/kling-3-0-pro">`) || !strings.Contains(html, "720p not offered (1080p).") {
+	if !strings.Contains(html, `<span data-model="kling/kling-3-0-pro">`) || !strings.Contains(html, "720p not offered (1080p)</span>") {
 		t.Error("the unavailable list lacks Kling 3.0 Pro and its reason")
 	}
 	// Most of the catalog makes the default shot.
@@ -484,16 +484,18 @@ func TestCompareFree(t *testing.T) {
 
 func TestCompareUnavailable(t *testing.T) {
 	c, html := loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest", withFixture)
-	want := []goneLine{{Key: "alpha/a-short", Where: "Alpha (app) — A Short", Reason: "10 s not offered at 1080p (longest is 5 s)."}}
+	want := []goneGroup{{Reason: "10 s not offered at 1080p (longest is 5 s)", Count: "1 model",
+		Places: []gonePlace{{Key: "alpha", Name: "Alpha (app)", Models: []goneModel{{Key: "alpha/a-short", Name: "A Short"}}}}}}
 	if !reflect.DeepEqual(c.gone, want) {
 		t.Errorf("gone = %+v\nwant %+v", c.gone, want)
 	}
-	if !strings.Contains(html, `<li data-model="alpha/a-short">`) {
+	if !strings.Contains(html, `<span data-model="alpha/a-short">A Short</span>`) {
 		t.Error("the unavailable model is not listed with its data-model")
 	}
 	// A whole profile without a price under the lens.
 	c, _ = loadCompare(t, "/compare#dur=10&res=1080p&billing=monthly", withFixture)
-	if len(c.gone) < 2 || c.gone[1].Key != "beta-api" || !strings.Contains(c.gone[1].Reason, "ay-as-you-go") {
+	if len(c.gone) < 2 || c.gone[1].Places[0].Key != "beta-api" || len(c.gone[1].Places[0].Models) != 0 ||
+		!strings.Contains(c.gone[1].Reason, "ay-as-you-go") || c.gone[1].Count != "1 platform" {
 		t.Errorf("gone = %+v", c.gone)
 	}
 }
@@ -673,12 +675,16 @@ func TestCompareAddons(t *testing.T) {
 	// if silent nor said to be silent.
 	reasons := map[string]string{}
 	for _, g := range c.gone {
-		reasons[g.Key] = g.Reason
+		for _, p := range g.Places {
+			for _, m := range p.Models {
+				reasons[m.Key] = g.Reason
+			}
+		}
 	}
 	for key, want := range map[string]string{
-		"veo-api/veo-2": "No native audio.",
-		"runway/gen-4":  "Native audio not stated by its source.",
-		"fal/pika-2-2":  "Native audio not stated by its source.",
+		"veo-api/veo-2": "No native audio",
+		"runway/gen-4":  "Native audio not stated by its source",
+		"fal/pika-2-2":  "Native audio not stated by its source",
 	} {
 		if reasons[key] != want {
 			t.Errorf("%s left out for %q, want %q", key, reasons[key], want)
@@ -876,5 +882,74 @@ func TestCompareEvidenceSaid(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("the page does not say %q", want)
 		}
+	}
+}
+
+// TestCompareGoneGrouped: with native audio asked for, 84 models and
+// platforms cannot make the shot, 46 of them for one reason; they were
+// listed one by one, each with its reason. They are grouped by reason,
+// the largest group first (a size's groups by reason, A to Z), each a
+// line saying its count with its platforms and models under it, and
+// every one that cannot make the shot is in its reason's group, once.
+func TestCompareGoneGrouped(t *testing.T) {
+	c, html := loadCompare(t, "/compare#dur=5&res=720p&tier=any&takes=1&audio=1")
+	want := map[string]string{} // key: reason, from pricing
+	models, platforms := 0, 0
+	for _, u := range c.table.ranking.Unavailable {
+		key := u.ProfileID
+		if u.ModelID != "" {
+			key += "/" + u.ModelID
+			models++
+		} else {
+			platforms++
+		}
+		want[key] = strings.TrimSuffix(sentence(u.Reason), ".")
+	}
+	got := map[string]string{}
+	for i, g := range c.gone {
+		n := 0
+		for _, p := range g.Places {
+			if len(p.Models) == 0 {
+				n++
+				got[p.Key] = g.Reason
+			}
+			for _, m := range p.Models {
+				if _, twice := got[m.Key]; twice {
+					t.Errorf("%s is listed twice", m.Key)
+				}
+				got[m.Key] = g.Reason
+				n++
+			}
+		}
+		if i > 0 {
+			prev := c.gone[i-1]
+			pm, pp := goneCount(prev.Places)
+			if pm+pp < n || pm+pp == n && prev.Reason > g.Reason {
+				t.Errorf("group %d (%s, %s) after %s, %s", i, g.Reason, g.Count, prev.Reason, prev.Count)
+			}
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("grouped:\n%v\nwant\n%v", got, want)
+	}
+	if g := c.gone[0]; g.Reason != "Native audio not stated by its source" || g.Count != "46 models" ||
+		g.Places[0].Name != "fal (API marketplace)" || g.Places[0].Models[0].Name != "Kling 2.1 Standard (image to video)" {
+		t.Errorf("the first group is %s — %s, from %+v", g.Reason, g.Count, g.Places[0])
+	}
+	// On the page: the count above, a line a reason, its models under it.
+	text := pageText(html)
+	lede := countWords(models, platforms) + " cannot make this shot, for " + strconv.Itoa(len(c.gone)) + " reasons:"
+	for _, s := range []string{
+		lede,
+		"Native audio not stated by its source — 46 models",
+		"Runway (app) : Gen-4 , Gen-4 Turbo , Gen-4.5 , Gen-3 Alpha , Gen-3 Alpha Turbo , Aleph (video to video)",
+		"Hailuo AI (app) : every model",
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), s) {
+			t.Errorf("the page does not say %q", s)
+		}
+	}
+	if n := strings.Count(html, `<details class="cmp-gone-group"`); n != len(c.gone) {
+		t.Errorf("%d groups' details for %d groups", n, len(c.gone))
 	}
 }

@@ -33,6 +33,8 @@ type rankTable struct {
 	Sources []pricing.Source
 	// Rates says which exchange rate converted which costs.
 	Rates []string
+	// Gone is what cannot make the shot, grouped by reason (goneGroups).
+	Gone []goneGroup
 
 	ranking pricing.Ranking
 }
@@ -139,6 +141,7 @@ func newRankTable(r pricing.Ranking, units map[string]string, date string) rankT
 		Date:     date,
 		Rates:    r.RatesUsed,
 		Rows:     make([]rankLine, len(r.Rows)),
+		Gone:     goneGroups(r.Unavailable),
 		ranking:  r,
 	}
 	// A source is the same source when its address, date and evidence are:
@@ -185,6 +188,96 @@ func newRankTable(r pricing.Ranking, units map[string]string, date string) rankT
 		t.Rows[i] = l
 	}
 	return t
+}
+
+// goneGroup is what cannot make a shot for one reason: the models (and
+// whole profiles) by platform.
+type goneGroup struct {
+	Reason string // as a sentence, without its full stop: "Native audio not stated by its source"
+	Count  string // "46 models", "3 platforms", "2 models and 1 platform"
+	Places []gonePlace
+}
+
+// gonePlace is a platform of a goneGroup: those of its models the reason
+// is about, or (none) every model.
+type gonePlace struct {
+	Key    string // the profile id
+	Name   string // "Runway (app)"
+	Models []goneModel
+}
+
+// goneModel is a model of a gonePlace.
+type goneModel struct {
+	Key  string // "profile/model", the model's data-model
+	Name string
+}
+
+// goneGroups groups what cannot make the shot by reason: with native
+// audio asked for, 46 of 84 models said the same "native audio not stated
+// by its source", one line after another. The largest group comes first,
+// groups of a size by their reason A to Z; in a group, platforms and their
+// models keep the ranking's order (the catalog's, by name). An invalid
+// shot's reason, which names no profile, is the status's.
+func goneGroups(us []pricing.Unavailable) []goneGroup {
+	var out []goneGroup
+	for _, u := range us {
+		if u.ProfileID == "" {
+			continue
+		}
+		reason := strings.TrimSuffix(sentence(u.Reason), ".")
+		g := slices.IndexFunc(out, func(g goneGroup) bool { return g.Reason == reason })
+		if g < 0 {
+			out = append(out, goneGroup{Reason: reason})
+			g = len(out) - 1
+		}
+		places := &out[g].Places
+		p := len(*places) - 1 // a profile's models come together
+		if p < 0 || (*places)[p].Key != u.ProfileID {
+			*places = append(*places, gonePlace{Key: u.ProfileID, Name: u.ProfileName})
+			p++
+		}
+		if u.ModelID != "" {
+			(*places)[p].Models = append((*places)[p].Models, goneModel{Key: u.ProfileID + "/" + u.ModelID, Name: u.ModelName})
+		}
+	}
+	size := make([]int, len(out))
+	for i := range out {
+		models, platforms := goneCount(out[i].Places)
+		size[i] = models + platforms
+		out[i].Count = countWords(models, platforms)
+	}
+	idx := order.Indexes(len(out), func(i, j int) int {
+		return cmp.Or(cmp.Compare(size[j], size[i]), cmp.Compare(out[i].Reason, out[j].Reason))
+	})
+	sorted := make([]goneGroup, len(out))
+	for i, j := range idx {
+		sorted[i] = out[j]
+	}
+	return sorted
+}
+
+// goneCount counts the models of places, and the places of every model.
+func goneCount(places []gonePlace) (models, platforms int) {
+	for _, p := range places {
+		if len(p.Models) == 0 {
+			platforms++
+		}
+		models += len(p.Models)
+	}
+	return models, platforms
+}
+
+// countWords says how many models and whole platforms: "46 models", "1
+// platform", "2 models and 1 platform".
+func countWords(models, platforms int) string {
+	var parts []string
+	if models > 0 {
+		parts = append(parts, pricing.Count(decimal.NewFromInt(int64(models)), "model", "models"))
+	}
+	if platforms > 0 {
+		parts = append(parts, pricing.Count(decimal.NewFromInt(int64(platforms)), "platform", "platforms"))
+	}
+	return strings.Join(parts, " and ")
 }
 
 // describeShot says what a shot asks for, in words:

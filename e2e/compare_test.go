@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -397,14 +398,17 @@ func TestCompareUnavailable(t *testing.T) {
 	tb := newTab(t, srv.URL)
 	tb.open("/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly")
 	waitRanking(tb, "the standard shot", standardShot)
-	reasons := eval[map[string]string](tb, `Object.fromEntries([...document.querySelectorAll("#unavailable li")].map(li =>
-		[li.dataset.model, li.querySelector(".cmp-gone-reason").textContent.trim()]))`)
+	// Grouped by reason: a model's is its group's, a whole platform's (no
+	// models listed) too.
+	reasons := eval[map[string]string](tb, `Object.fromEntries([...document.querySelectorAll(
+		"#unavailable [data-model], #unavailable li[data-profile]:not(:has([data-model]))")].map(e =>
+		[e.dataset.model || e.dataset.profile, e.closest("details").querySelector(".cmp-gone-reason").textContent.trim()]))`)
 	for key, want := range map[string]string{
 		// Flow makes Veo clips at 720p only; Higgsfield's Seedance 2.0 is
 		// 5 s at 1080p; fal sells no plan, only pay-as-you-go.
-		"google-flow/veo-3-1-fast": "1080p not offered (720p).",
-		"higgsfield/seedance-2-0":  "10 s not offered at 1080p (longest is 5 s).",
-		"fal":                      "Pay-as-you-go only: choose API or cheapest.",
+		"google-flow/veo-3-1-fast": "1080p not offered (720p)",
+		"higgsfield/seedance-2-0":  "10 s not offered at 1080p (longest is 5 s)",
+		"fal":                      "Pay-as-you-go only: choose API or cheapest",
 	} {
 		if reasons[key] != want {
 			t.Errorf("%s: reason %q, want %q", key, reasons[key], want)
@@ -415,6 +419,39 @@ func TestCompareUnavailable(t *testing.T) {
 		if _, ok := reasons[r.Model]; ok {
 			t.Errorf("%s is both ranked and unavailable", r.Model)
 		}
+	}
+	tb.assertNoErrors()
+}
+
+// TestCompareGoneByReason: with native audio asked for, what cannot make
+// the shot (84 models and platforms, one after another, 46 with the same
+// reason) reads as a line a reason, its count in it, the largest first;
+// a person opens one by keyboard and reads its platforms and models.
+func TestCompareGoneByReason(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/compare#dur=5&res=720p&tier=any&takes=1&audio=1")
+	tb.waitFor("the reasons", `document.querySelectorAll("#unavailable .cmp-gone-group").length > 5`, 10*time.Second)
+	lines := eval[[]string](tb, `[...document.querySelectorAll("#unavailable .cmp-gone-group > summary")].map((s) => s.textContent)`)
+	if len(lines) < 5 || lines[0] != "Native audio not stated by its source — 46 models" {
+		t.Errorf("the reasons read %q", lines)
+	}
+	if got := eval[string](tb, `document.querySelector("#unavailable .cmp-gone-lede").textContent`); !strings.HasSuffix(got, " cannot make this shot, for "+strconv.Itoa(len(lines))+" reasons:") {
+		t.Errorf("above the reasons: %q", got)
+	}
+	if n := eval[int](tb, `[...document.querySelectorAll("#unavailable [data-model]")].filter((e) => e.checkVisibility()).length`); n != 0 {
+		t.Errorf("%d models shown before a reason is opened", n)
+	}
+	const first = `document.querySelector("#unavailable .cmp-gone-group > summary")`
+	if got := axOf(tb, first); got.Name != lines[0] {
+		t.Errorf("the first reason is heard as %s", got)
+	}
+	eval[bool](tb, `(`+first+`.focus(), true)`)
+	tb.do("opening the first reason", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("its platforms", `document.querySelector('#unavailable li[data-profile="runway"]').checkVisibility()`, 5*time.Second)
+	if got := eval[string](tb, `document.querySelector('#unavailable li[data-profile="runway"]').innerText`); got != "Runway (app): Gen-4, Gen-4 Turbo, Gen-4.5, Gen-3 Alpha, Gen-3 Alpha Turbo, Aleph (video to video)" {
+		t.Errorf("Runway's line reads %q", got)
 	}
 	tb.assertNoErrors()
 }
