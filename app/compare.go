@@ -1373,24 +1373,6 @@ func calcRowLink(row pricing.RankRow, s pricing.Shot) string {
 	return linkTo("/", v, calcKeys)
 }
 
-// goneSummary says how many models and platforms cannot make the shot,
-// for how many reasons, above the reasons (goneGroups).
-func goneSummary(gs []goneGroup) string {
-	if len(gs) == 0 {
-		return "Every model of the chosen platforms can make this shot."
-	}
-	models, platforms := 0, 0
-	for _, g := range gs {
-		m, p := goneCount(g.Places)
-		models, platforms = models+m, platforms+p
-	}
-	reasons := "1 reason:"
-	if len(gs) > 1 {
-		reasons = strconv.Itoa(len(gs)) + " reasons:"
-	}
-	return countWords(models, platforms) + " cannot make this shot, for " + reasons
-}
-
 // freeLines says what each platform's free credits buy of the shot, on
 // its model where they buy the most seconds (the cheapest of those: rows
 // come in rank order).

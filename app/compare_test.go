@@ -485,7 +485,7 @@ func TestCompareFree(t *testing.T) {
 func TestCompareUnavailable(t *testing.T) {
 	c, html := loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest", withFixture)
 	want := []goneGroup{{Reason: "10 s not offered at 1080p (longest is 5 s)", Count: "1 model",
-		Places: []gonePlace{{Key: "alpha", Name: "Alpha (app)", Models: []goneModel{{Key: "alpha/a-short", Name: "A Short"}}}}}}
+		Places: []gonePlace{{Key: "alpha", Name: "Alpha (app)", Platform: "Alpha", Models: []goneModel{{Key: "alpha/a-short", Name: "A Short"}}}}}}
 	if !reflect.DeepEqual(c.gone, want) {
 		t.Errorf("gone = %+v\nwant %+v", c.gone, want)
 	}

@@ -201,9 +201,10 @@ type goneGroup struct {
 // gonePlace is a platform of a goneGroup: those of its models the reason
 // is about, or (none) every model.
 type gonePlace struct {
-	Key    string // the profile id
-	Name   string // "Runway (app)"
-	Models []goneModel
+	Key      string // the profile id
+	Name     string // "Runway (app)"
+	Platform string // "Runway"
+	Models   []goneModel
 }
 
 // goneModel is a model of a gonePlace.
@@ -233,7 +234,7 @@ func goneGroups(us []pricing.Unavailable) []goneGroup {
 		places := &out[g].Places
 		p := len(*places) - 1 // a profile's models come together
 		if p < 0 || (*places)[p].Key != u.ProfileID {
-			*places = append(*places, gonePlace{Key: u.ProfileID, Name: u.ProfileName})
+			*places = append(*places, gonePlace{Key: u.ProfileID, Name: u.ProfileName, Platform: u.Platform})
 			p++
 		}
 		if u.ModelID != "" {
@@ -254,6 +255,24 @@ func goneGroups(us []pricing.Unavailable) []goneGroup {
 		sorted[i] = out[j]
 	}
 	return sorted
+}
+
+// goneSummary says how many models and platforms cannot make the shot,
+// for how many reasons, above the reasons (goneGroups).
+func goneSummary(gs []goneGroup) string {
+	if len(gs) == 0 {
+		return "Every model of the chosen platforms can make this shot."
+	}
+	models, platforms := 0, 0
+	for _, g := range gs {
+		m, p := goneCount(g.Places)
+		models, platforms = models+m, platforms+p
+	}
+	reasons := "1 reason:"
+	if len(gs) > 1 {
+		reasons = strconv.Itoa(len(gs)) + " reasons:"
+	}
+	return countWords(models, platforms) + " cannot make this shot, for " + reasons
 }
 
 // goneCount counts the models of places, and the places of every model.
@@ -486,6 +505,7 @@ func (t rankTable) Markdown() string {
 		". Compared on " + t.Date + ".\n\n")
 	if len(t.Rows) == 0 {
 		b.WriteString("No model can make this shot.\n")
+		t.goneMarkdown(&b)
 		return b.String()
 	}
 	b.WriteString("|")
@@ -536,8 +556,9 @@ func (t rankTable) Markdown() string {
 	if plan {
 		b.WriteString(planUsedNote + "\n")
 	}
-	b.WriteString(evidenceNote + "\n\n")
-	b.WriteString("Sources:\n\n")
+	b.WriteString(evidenceNote + "\n")
+	t.goneMarkdown(&b)
+	b.WriteString("\nSources:\n\n")
 	for i, s := range t.Sources {
 		b.WriteString(strconv.Itoa(i+1) + ". <" + s.URL + ">")
 		var about []string
@@ -554,6 +575,31 @@ func (t rankTable) Markdown() string {
 	}
 	b.WriteString("\nMade with AIVC, the AI video cost calculator. Check each source before you buy.\n")
 	return b.String()
+}
+
+// goneMarkdown writes what cannot make the shot, as the page lists it
+// (goneGroups), after a blank line: a reason a line, its count, then each
+// platform and its models. A ranking copied into a post said nothing of
+// the models left out of it.
+func (t rankTable) goneMarkdown(b *strings.Builder) {
+	if len(t.Gone) == 0 {
+		return
+	}
+	b.WriteString("\nNot ranked: " + goneSummary(t.Gone) + "\n\n")
+	for _, g := range t.Gone {
+		places := make([]string, len(g.Places))
+		for i, p := range g.Places {
+			names := make([]string, len(p.Models))
+			for j, m := range p.Models {
+				names[j] = m.Name
+			}
+			if len(names) == 0 {
+				names = []string{"every model"}
+			}
+			places[i] = p.Name + ": " + strings.Join(names, ", ")
+		}
+		b.WriteString("- " + mdCell(g.Reason+" — "+g.Count+": "+strings.Join(places, "; ")) + ".\n")
+	}
 }
 
 // mdCell escapes text for a Markdown table cell: a pipe would end the
@@ -586,6 +632,7 @@ var csvColumns = []string{
 	"cost_per_clip", "cost_per_second", "cost_per_kept_clip", "cost_per_kept_second",
 	"times_cheapest", "converted_from", "evidence", "read", "stale", "sources",
 	"shot_seconds", "shot_res", "shot_tier", "shot_takes", "shot_addons", "shot", "date", "figures",
+	"not_ranked_because",
 }
 
 // CSV returns the ranking as RFC 4180 CSV (CRLF line ends) with a header
@@ -595,6 +642,15 @@ var csvColumns = []string{
 // each line's sources are its URLs separated by spaces, so a single line
 // pasted elsewhere still says what it is. A text cell a spreadsheet would
 // run as a formula gets a leading apostrophe.
+//
+// After the ranked lines come those the ranking left out, as the page
+// lists them (goneGroups): the same columns, with no rank, plan or cost,
+// and the reason in the last column, not_ranked_because ("Native audio
+// not stated by its source"); a whole platform has no model. Rows, not a
+// note under the table: every line keeps the columns, so a spreadsheet
+// sorts and filters them as one table (an empty cost sorts last, and
+// SUM, MIN and AVERAGE skip it), and a line pasted alone still says what
+// it is and why it has no price.
 func (t rankTable) CSV() string {
 	b := cliplog.AppendCSV(nil, csvColumns)
 	s := t.ranking.Shot
@@ -640,9 +696,37 @@ func (t rankTable) CSV() string {
 			pricing.Exact(r.CostPerKeptClip.Amount), pricing.Exact(r.CostPerKeptSecond.Amount),
 			times, from, string(r.Evidence), r.Read, stale, cliplog.GuardCell(strings.Join(urls, " ")),
 			pricing.Exact(s.Seconds), string(s.Res), string(tier), pricing.Exact(takes),
-			strings.Join(addons, " "), cliplog.GuardCell(t.Shot), t.Date, cliplog.GuardCell(l.Figures),
+			strings.Join(addons, " "), cliplog.GuardCell(t.Shot), t.Date, cliplog.GuardCell(l.Figures), "",
 		}
 		b = cliplog.AppendCSV(b, rec)
+	}
+	lens := t.ranking.Options.Lens
+	if lens == "" {
+		lens = pricing.LensCheapest
+	}
+	for _, g := range t.Gone {
+		for _, p := range g.Places {
+			models := p.Models
+			if len(models) == 0 {
+				models = []goneModel{{}} // every model: the platform's line
+			}
+			for _, m := range models {
+				id := ""
+				if m.Key != "" {
+					id = m.Key[len(p.Key)+1:]
+				}
+				rec := []string{
+					"", cliplog.GuardCell(p.Key), cliplog.GuardCell(p.Name), cliplog.GuardCell(p.Platform),
+					cliplog.GuardCell(id), cliplog.GuardCell(m.Name), "",
+					string(lens), "", "", "", "",
+					"", "", "", "",
+					"", "", "", "", "", "",
+					pricing.Exact(s.Seconds), string(s.Res), string(tier), pricing.Exact(takes),
+					strings.Join(addons, " "), cliplog.GuardCell(t.Shot), t.Date, "", cliplog.GuardCell(g.Reason),
+				}
+				b = cliplog.AppendCSV(b, rec)
+			}
+		}
 	}
 	return string(b)
 }

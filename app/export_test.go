@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,6 +140,10 @@ Shot: 10 s at 1080p, any tier, 1 generation per kept clip, no add-ons. Billing: 
 Plan used: each credit at the plan's price per credit, as if every credit of it is used.
 Evidence: official, the platform's own page; secondary, another site quoting it; derived, worked out from sourced numbers.
 
+Not ranked: 1 model cannot make this shot, for 1 reason:
+
+- 10 s not offered at 1080p (longest is 5 s) — 1 model: Alpha (app): A Short.
+
 Sources:
 
 1. <https://beta.example/api> (read 2025-01-01, secondary)
@@ -211,9 +216,11 @@ func TestRankTableCSV(t *testing.T) {
 	shot := `"10 s at 1080p, any tier, 1 generation per kept clip, no add-ons"`
 	want := strings.Join([]string{
 		strings.Join(csvColumns, ","),
-		"1,beta-api,Beta (API),Beta,b1,B1,standard,api,pay as you go,,,USD,0.3,0.03,0.3,0.03,1,,secondary,2025-01-01,yes,https://beta.example/api,10,1080p,any,1,," + shot + ",2026-11-25,",
-		"2,alpha,Alpha (app),Alpha,a-fast,A Fast,fast,monthly,Pro (billed monthly),50,credits,USD,0.5,0.05,0.5,0.05,1.67,,official,2026-10-01,no,https://alpha.example/models https://alpha.example/pricing,10,1080p,any,1,," + shot + ",2026-11-25,",
-		"3,gamma,Gamma (app),Gamma,g1,G|1,standard,monthly,Standard (billed monthly),100,tokens,USD,1,0.1,1,0.1,3.33,EUR,official,2026-09-01,no,https://gamma.example/,10,1080p,any,1,," + shot + ",2026-11-25,",
+		"1,beta-api,Beta (API),Beta,b1,B1,standard,api,pay as you go,,,USD,0.3,0.03,0.3,0.03,1,,secondary,2025-01-01,yes,https://beta.example/api,10,1080p,any,1,," + shot + ",2026-11-25,,",
+		"2,alpha,Alpha (app),Alpha,a-fast,A Fast,fast,monthly,Pro (billed monthly),50,credits,USD,0.5,0.05,0.5,0.05,1.67,,official,2026-10-01,no,https://alpha.example/models https://alpha.example/pricing,10,1080p,any,1,," + shot + ",2026-11-25,,",
+		"3,gamma,Gamma (app),Gamma,g1,G|1,standard,monthly,Standard (billed monthly),100,tokens,USD,1,0.1,1,0.1,3.33,EUR,official,2026-09-01,no,https://gamma.example/,10,1080p,any,1,," + shot + ",2026-11-25,,",
+		// Left out of the ranking, with why: no rank, plan or cost.
+		",alpha,Alpha (app),Alpha,a-short,A Short,,cheapest,,,,,,,,,,,,,,,10,1080p,any,1,," + shot + ",2026-11-25,,10 s not offered at 1080p (longest is 5 s)",
 		"",
 	}, "\r\n")
 	if got != want {
@@ -347,5 +354,55 @@ func TestMDCell(t *testing.T) {
 		if got := mdCell(in); got != want {
 			t.Errorf("mdCell(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestRankTableNotRanked: the exports say which models the ranking left
+// out, and why, as the page does: the Markdown under the table, a reason
+// a line; the CSV as rows with no rank, plan or cost and the reason in
+// not_ranked_because, a whole platform with no model. Neither said that 72
+// models were left out of a shot with native audio.
+func TestRankTableNotRanked(t *testing.T) {
+	rank := func(secs int64, lens pricing.Lens) rankTable {
+		shot := pricing.Shot{Seconds: decimal.NewFromInt(secs), Res: pricing.Res1080p, Tier: pricing.TierAny, Takes: decimal.NewFromInt(1)}
+		r := pricing.Rank(compareProfiles(), shot, pricing.RankOptions{Lens: lens, Rates: compareRates(), Today: "2026-11-25"})
+		return newRankTable(r, map[string]string{"gamma": "tokens"}, "2026-11-25")
+	}
+	tab := rank(10, pricing.LensMonthly)
+	const gone = "\nNot ranked: 1 model and 1 platform cannot make this shot, for 2 reasons:\n\n" +
+		"- 10 s not offered at 1080p (longest is 5 s) — 1 model: Alpha (app): A Short.\n" +
+		"- Pay-as-you-go only: choose API or cheapest — 1 platform: Beta (API): every model.\n"
+	if md := tab.Markdown(); !strings.Contains(md, gone+"\nSources:") {
+		t.Errorf("Markdown:\n%s\nwant it to hold:\n%s", md, gone)
+	}
+	recs, err := csv.NewReader(strings.NewReader(tab.CSV())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1+len(tab.Rows)+2 {
+		t.Fatalf("%d records for %d ranked and 2 left out", len(recs), len(tab.Rows))
+	}
+	cell := func(rec []string, name string) string { return rec[slices.Index(csvColumns, name)] }
+	for i, want := range []struct{ profile, model, why string }{
+		{"alpha", "a-short", "10 s not offered at 1080p (longest is 5 s)"},
+		{"beta-api", "", "Pay-as-you-go only: choose API or cheapest"},
+	} {
+		rec := recs[1+len(tab.Rows)+i]
+		if len(rec) != len(csvColumns) || cell(rec, "profile_id") != want.profile || cell(rec, "model_id") != want.model ||
+			cell(rec, "not_ranked_because") != want.why || cell(rec, "rank") != "" || cell(rec, "cost_per_kept_second") != "" ||
+			cell(rec, "billing") != "monthly" || cell(rec, "shot") != tab.Shot || cell(rec, "date") != "2026-11-25" {
+			t.Errorf("left out %d: %q", i+1, rec)
+		}
+	}
+	for _, rec := range recs[1 : 1+len(tab.Rows)] {
+		if cell(rec, "not_ranked_because") != "" {
+			t.Errorf("a ranked row says why it is not ranked: %q", rec)
+		}
+	}
+
+	// Nothing ranked: the Markdown still says why.
+	tab = rank(30, pricing.LensCheapest)
+	if md := tab.Markdown(); len(tab.Rows) != 0 || !strings.Contains(md, "No model can make this shot.\n\nNot ranked: 4 models cannot make this shot, for 4 reasons:\n\n- 30 s not offered") {
+		t.Errorf("Markdown of %d rows:\n%s", len(tab.Rows), md)
 	}
 }

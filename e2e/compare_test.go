@@ -398,11 +398,7 @@ func TestCompareUnavailable(t *testing.T) {
 	tb := newTab(t, srv.URL)
 	tb.open("/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly")
 	waitRanking(tb, "the standard shot", standardShot)
-	// Grouped by reason: a model's is its group's, a whole platform's (no
-	// models listed) too.
-	reasons := eval[map[string]string](tb, `Object.fromEntries([...document.querySelectorAll(
-		"#unavailable [data-model], #unavailable li[data-profile]:not(:has([data-model]))")].map(e =>
-		[e.dataset.model || e.dataset.profile, e.closest("details").querySelector(".cmp-gone-reason").textContent.trim()]))`)
+	reasons := goneOnPage(tb)
 	for key, want := range map[string]string{
 		// Flow makes Veo clips at 720p only; Higgsfield's Seedance 2.0 is
 		// 5 s at 1080p; fal sells no plan, only pay-as-you-go.
@@ -421,6 +417,16 @@ func TestCompareUnavailable(t *testing.T) {
 		}
 	}
 	tb.assertNoErrors()
+}
+
+// goneOnPage reads what cannot make the shot on /compare, by reason: a
+// model's ("profile/model") is its group's, a whole platform's (no
+// models listed, "profile") too.
+func goneOnPage(tb *tab) map[string]string {
+	tb.t.Helper()
+	return eval[map[string]string](tb, `Object.fromEntries([...document.querySelectorAll(
+		"#unavailable [data-model], #unavailable li[data-profile]:not(:has([data-model]))")].map(e =>
+		[e.dataset.model || e.dataset.profile, e.closest("details").querySelector(".cmp-gone-reason").textContent.trim()]))`)
 }
 
 // TestCompareGoneByReason: with native audio asked for, what cannot make
@@ -489,7 +495,14 @@ func TestCompareExports(t *testing.T) {
 		}
 	}
 	today := eval[string](tb, `new Date().toISOString().slice(0, 10)`)
-	for _, want := range []string{"5 s at 720p, fast tier", "Billing: cheapest available", "Compared on " + today, "Sources:", "<https://"} {
+	// What the ranking left out, as the page says it.
+	gone := goneOnPage(tb)
+	lede := eval[string](tb, `document.querySelector("#unavailable .cmp-gone-lede").textContent`)
+	if len(gone) == 0 {
+		t.Fatal("the shot leaves nothing out: the exports' list of it is not tested")
+	}
+	for _, want := range []string{"5 s at 720p, fast tier", "Billing: cheapest available", "Compared on " + today, "Sources:", "<https://",
+		"Not ranked: " + lede} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown lacks %q", want)
 		}
@@ -506,7 +519,7 @@ func TestCompareExports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkCSV(t, strings.TrimPrefix(text, "\ufeff"), rows, today)
+	checkCSV(t, strings.TrimPrefix(text, "\ufeff"), rows, gone, today)
 	if want := "aivc-compare-5s-720p-fast-" + today + ".csv"; name != want {
 		t.Errorf("download name = %q, want %q", name, want)
 	}
@@ -553,15 +566,16 @@ func TestCompareExports(t *testing.T) {
 	tb.assertNoErrors()
 }
 
-// checkCSV compares a CSV export with the ranking table's rows.
-func checkCSV(t *testing.T, text string, rows []tableRow, today string) {
+// checkCSV compares a CSV export with the ranking table's rows, and
+// what it left out with the page's (goneOnPage).
+func checkCSV(t *testing.T, text string, rows []tableRow, gone map[string]string, today string) {
 	t.Helper()
 	recs, err := csv.NewReader(strings.NewReader(text)).ReadAll()
 	if err != nil {
 		t.Fatalf("reading the CSV: %v", err)
 	}
-	if len(recs) != len(rows)+1 {
-		t.Fatalf("the CSV has %d records, the page %d rows (+ header)", len(recs), len(rows))
+	if len(recs) != len(rows)+len(gone)+1 {
+		t.Fatalf("the CSV has %d records, the page %d rows and %d left out (+ header)", len(recs), len(rows), len(gone))
 	}
 	col := map[string]int{}
 	for i, name := range recs[0] {
@@ -585,6 +599,15 @@ func checkCSV(t *testing.T, text string, rows []tableRow, today string) {
 		}
 		if rec[col["date"]] != today || !strings.HasPrefix(rec[col["shot"]], "5 s at 720p, fast tier") || !strings.HasPrefix(rec[col["sources"]], "https://") {
 			t.Errorf("CSV row %d lacks the date, the shot or the sources: %q", i+1, rec)
+		}
+	}
+	for _, rec := range recs[len(rows)+1:] {
+		key := rec[col["profile_id"]]
+		if rec[col["model_id"]] != "" {
+			key += "/" + rec[col["model_id"]]
+		}
+		if why := rec[col["not_ranked_because"]]; why == "" || why != gone[key] || rec[col["rank"]] != "" || rec[col["cost_per_kept_second"]] != "" {
+			t.Errorf("CSV's left-out %s: rank %q, cost %q, because %q; the page says %q", key, rec[col["rank"]], rec[col["cost_per_kept_second"]], why, gone[key])
 		}
 	}
 }

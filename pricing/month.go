@@ -620,7 +620,7 @@ func PlanAll(ps []Profile, mix []MixLine, o MonthOptions) MonthRanking {
 		mp, err := PlanMonth(ps[i], mix, o)
 		if err != nil {
 			r.Unavailable = append(r.Unavailable, Unavailable{ProfileID: ps[i].ID, ProfileName: ps[i].Name,
-				Reason: err.Error()})
+				Platform: ps[i].Platform, Reason: err.Error()})
 			continue
 		}
 		r.Plans = append(r.Plans, mp)

@@ -89,9 +89,9 @@ type FreeValue struct {
 // cannot make a shot, and why, in words: "10 s not offered at 1080p
 // (longest is 6 s)", "pay-as-you-go only: choose API or cheapest".
 type Unavailable struct {
-	ProfileID, ProfileName string
-	ModelID, ModelName     string
-	Reason                 string
+	ProfileID, ProfileName, Platform string
+	ModelID, ModelName               string
+	Reason                           string
 }
 
 // Rank prices shot s on every model of ps through o.Lens and ranks them by
@@ -149,7 +149,7 @@ func Rank(ps []Profile, s Shot, o RankOptions) Ranking {
 			continue
 		}
 		gone := func(reason string) {
-			r.Unavailable = append(r.Unavailable, Unavailable{ProfileID: p.ID, ProfileName: p.Name, Reason: reason})
+			r.Unavailable = append(r.Unavailable, Unavailable{ProfileID: p.ID, ProfileName: p.Name, Platform: p.Platform, Reason: reason})
 		}
 		first := len(ws)
 		ws = p.ways(lens, ws)
@@ -172,7 +172,7 @@ func Rank(ps []Profile, s Shot, o RankOptions) Ranking {
 		for j := range p.Models {
 			m := &p.Models[j]
 			miss := func(reason string) {
-				r.Unavailable = append(r.Unavailable, Unavailable{ProfileID: p.ID, ProfileName: p.Name,
+				r.Unavailable = append(r.Unavailable, Unavailable{ProfileID: p.ID, ProfileName: p.Name, Platform: p.Platform,
 					ModelID: m.ID, ModelName: m.Name, Reason: reason})
 			}
 			if si.Tier != TierAny && m.Tier != si.Tier {
