@@ -382,6 +382,9 @@ func TestRankTableNotRanked(t *testing.T) {
 	if len(recs) != 1+len(tab.Rows)+2 {
 		t.Fatalf("%d records for %d ranked and 2 left out", len(recs), len(tab.Rows))
 	}
+	if !slices.Contains(csvColumns, "not_ranked_because") {
+		t.Fatalf("the CSV has no column not_ranked_because: %v", csvColumns)
+	}
 	cell := func(rec []string, name string) string { return rec[slices.Index(csvColumns, name)] }
 	for i, want := range []struct{ profile, model, why string }{
 		{"alpha", "a-short", "10 s not offered at 1080p (longest is 5 s)"},
