@@ -638,17 +638,10 @@ func (c *compare) renderGone() app.UI {
 	for i, g := range c.gone {
 		places := make([]app.UI, len(g.Places))
 		for j, p := range g.Places {
-			items := []app.UI{textElem("span", "cmp-gone-platform", p.Name), app.Text(": ")}
-			if len(p.Models) == 0 {
-				items = append(items, app.Text("every model"))
-			}
-			for k, m := range p.Models {
-				if k > 0 {
-					items = append(items, app.Text(", "))
-				}
-				items = append(items, textElem("span", "", m.Name).Attr("data-model", m.Key))
-			}
-			places[j] = elem("li", "", items...).Attr("data-profile", p.Key)
+			// The colon in the name's span: the prerendered HTML puts a
+			// line break, a space on the page, between the two.
+			places[j] = elem("li", "", textElem("span", "cmp-gone-platform", p.Name+":"), app.Text(" "+p.Models)).
+				Attr("data-profile", p.Key)
 		}
 		groups[i] = elem("li", "", details("cmp-gone-group",
 			elem("summary", "", textElem("span", "cmp-gone-reason", g.Reason), app.Text(" — "),

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -169,7 +170,7 @@ func TestCompareDefault(t *testing.T) {
 	// One bar per row shown, in rank order.
 	checkBars(t, html, rankedRows(t, html))
 	// Models that cannot make the shot, with why.
-	if !strings.Contains(html, `<span data-model="kling/kling-3-0-pro">`) || !strings.Contains(html, "720p not offered (1080p)</span>") {
+	if text := strings.Join(strings.Fields(pageText(html)), " "); !strings.Contains(text, "720p not offered (1080p) — ") || !regexp.MustCompile(`Kling AI \(app\): [^<]*Kling 3\.0 Professional \(with audio\)`).MatchString(text) {
 		t.Error("the unavailable list lacks Kling 3.0 Pro and its reason")
 	}
 	// Most of the catalog makes the default shot.
@@ -484,17 +485,17 @@ func TestCompareFree(t *testing.T) {
 
 func TestCompareUnavailable(t *testing.T) {
 	c, html := loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest", withFixture)
-	want := []goneGroup{{Reason: "10 s not offered at 1080p (longest is 5 s)", Count: "1 model",
-		Places: []gonePlace{{Key: "alpha", Name: "Alpha (app)", Platform: "Alpha", Models: []goneModel{{Key: "alpha/a-short", Name: "A Short"}}}}}}
+	want := []goneGroup{{Reason: "10 s not offered at 1080p (longest is 5 s)", Count: "1 model", models: 1,
+		Places: []gonePlace{{Key: "alpha", Name: "Alpha (app)", Models: "A Short"}}}}
 	if !reflect.DeepEqual(c.gone, want) {
 		t.Errorf("gone = %+v\nwant %+v", c.gone, want)
 	}
-	if !strings.Contains(html, `<span data-model="alpha/a-short">A Short</span>`) {
-		t.Error("the unavailable model is not listed with its data-model")
+	if !strings.Contains(strings.Join(strings.Fields(pageText(html)), " "), "Alpha (app): A Short") || !strings.Contains(html, `<li data-profile="alpha">`) {
+		t.Error("the unavailable model is not listed under its platform")
 	}
 	// A whole profile without a price under the lens.
 	c, _ = loadCompare(t, "/compare#dur=10&res=1080p&billing=monthly", withFixture)
-	if len(c.gone) < 2 || c.gone[1].Places[0].Key != "beta-api" || len(c.gone[1].Places[0].Models) != 0 ||
+	if len(c.gone) < 2 || c.gone[1].Places[0].Key != "beta-api" || c.gone[1].Places[0].Models != "every model" ||
 		!strings.Contains(c.gone[1].Reason, "ay-as-you-go") || c.gone[1].Count != "1 platform" {
 		t.Errorf("gone = %+v", c.gone)
 	}
@@ -673,21 +674,19 @@ func TestCompareAddons(t *testing.T) {
 	// Left out, each with why: Veo 2 makes no audio (pricing.md: "n/a");
 	// no source says whether Gen-4 makes any, so it is neither priced as
 	// if silent nor said to be silent.
-	reasons := map[string]string{}
+	models := map[string]string{} // "reason|profile": its models
 	for _, g := range c.gone {
 		for _, p := range g.Places {
-			for _, m := range p.Models {
-				reasons[m.Key] = g.Reason
-			}
+			models[g.Reason+"|"+p.Key] = p.Models
 		}
 	}
-	for key, want := range map[string]string{
-		"veo-api/veo-2": "No native audio",
-		"runway/gen-4":  "Native audio not stated by its source",
-		"fal/pika-2-2":  "Native audio not stated by its source",
+	for _, tt := range []struct{ reason, profile, model string }{
+		{"No native audio", "veo-api", "Veo 2"},
+		{"Native audio not stated by its source", "runway", "Gen-4"},
+		{"Native audio not stated by its source", "fal", "Pika 2.2 (text or image to video)"},
 	} {
-		if reasons[key] != want {
-			t.Errorf("%s left out for %q, want %q", key, reasons[key], want)
+		if !slices.Contains(strings.Split(models[tt.reason+"|"+tt.profile], ", "), tt.model) {
+			t.Errorf("%s's %s is not left out for %q: %q", tt.profile, tt.model, tt.reason, models[tt.reason+"|"+tt.profile])
 		}
 	}
 }
@@ -893,38 +892,33 @@ func TestCompareEvidenceSaid(t *testing.T) {
 // every one that cannot make the shot is in its reason's group, once.
 func TestCompareGoneGrouped(t *testing.T) {
 	c, html := loadCompare(t, "/compare#dur=5&res=720p&tier=any&takes=1&audio=1")
-	want := map[string]string{} // key: reason, from pricing
+	want := map[string][]string{} // "reason|profile": its models, from pricing
 	models, platforms := 0, 0
 	for _, u := range c.table.ranking.Unavailable {
-		key := u.ProfileID
+		name := u.ModelName
 		if u.ModelID != "" {
-			key += "/" + u.ModelID
 			models++
 		} else {
+			name = "every model"
 			platforms++
 		}
-		want[key] = strings.TrimSuffix(sentence(u.Reason), ".")
+		key := strings.TrimSuffix(sentence(u.Reason), ".") + "|" + u.ProfileID
+		want[key] = append(want[key], name)
 	}
-	got := map[string]string{}
+	got := map[string][]string{}
 	for i, g := range c.gone {
 		n := 0
 		for _, p := range g.Places {
-			if len(p.Models) == 0 {
-				n++
-				got[p.Key] = g.Reason
+			key := g.Reason + "|" + p.Key
+			if _, twice := got[key]; twice {
+				t.Errorf("%s is listed twice under %s", p.Key, g.Reason)
 			}
-			for _, m := range p.Models {
-				if _, twice := got[m.Key]; twice {
-					t.Errorf("%s is listed twice", m.Key)
-				}
-				got[m.Key] = g.Reason
-				n++
-			}
+			got[key] = strings.Split(p.Models, ", ")
+			n += len(got[key])
 		}
 		if i > 0 {
 			prev := c.gone[i-1]
-			pm, pp := goneCount(prev.Places)
-			if pm+pp < n || pm+pp == n && prev.Reason > g.Reason {
+			if prev.models+prev.platforms < n || prev.models+prev.platforms == n && prev.Reason > g.Reason {
 				t.Errorf("group %d (%s, %s) after %s, %s", i, g.Reason, g.Count, prev.Reason, prev.Count)
 			}
 		}
@@ -933,19 +927,19 @@ func TestCompareGoneGrouped(t *testing.T) {
 		t.Errorf("grouped:\n%v\nwant\n%v", got, want)
 	}
 	if g := c.gone[0]; g.Reason != "Native audio not stated by its source" || g.Count != "46 models" ||
-		g.Places[0].Name != "fal (API marketplace)" || g.Places[0].Models[0].Name != "Kling 2.1 Standard (image to video)" {
+		g.Places[0].Name != "fal (API marketplace)" || !strings.HasPrefix(g.Places[0].Models, "Kling 2.1 Standard (image to video), Kling 2.5") {
 		t.Errorf("the first group is %s — %s, from %+v", g.Reason, g.Count, g.Places[0])
 	}
 	// On the page: the count above, a line a reason, its models under it.
-	text := pageText(html)
+	text := strings.Join(strings.Fields(pageText(html)), " ")
 	lede := countWords(models, platforms) + " cannot make this shot, for " + strconv.Itoa(len(c.gone)) + " reasons:"
 	for _, s := range []string{
 		lede,
 		"Native audio not stated by its source — 46 models",
-		"Runway (app) : Gen-4 , Gen-4 Turbo , Gen-4.5 , Gen-3 Alpha , Gen-3 Alpha Turbo , Aleph (video to video)",
-		"Hailuo AI (app) : every model",
+		"Runway (app): Gen-4, Gen-4 Turbo, Gen-4.5, Gen-3 Alpha, Gen-3 Alpha Turbo, Aleph (video to video)",
+		"Hailuo AI (app): every model",
 	} {
-		if !strings.Contains(strings.Join(strings.Fields(text), " "), s) {
+		if !strings.Contains(text, s) {
 			t.Errorf("the page does not say %q", s)
 		}
 	}

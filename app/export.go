@@ -196,21 +196,17 @@ type goneGroup struct {
 	Reason string // as a sentence, without its full stop: "Native audio not stated by its source"
 	Count  string // "46 models", "3 platforms", "2 models and 1 platform"
 	Places []gonePlace
+
+	models, platforms int // counted: a profile whose every model is, a platform
 }
 
 // gonePlace is a platform of a goneGroup: those of its models the reason
-// is about, or (none) every model.
+// is about, or every model.
 type gonePlace struct {
-	Key      string // the profile id
-	Name     string // "Runway (app)"
-	Platform string // "Runway"
-	Models   []goneModel
-}
-
-// goneModel is a model of a gonePlace.
-type goneModel struct {
-	Key  string // "profile/model", the model's data-model
-	Name string
+	_      pricing.NotComparable // no equality function in app.wasm
+	Key    string                // the profile id
+	Name   string                // "Runway (app)"
+	Models string                // "Gen-4, Gen-4 Turbo", or "every model"
 }
 
 // goneGroups groups what cannot make the shot by reason: with native
@@ -225,36 +221,47 @@ func goneGroups(us []pricing.Unavailable) []goneGroup {
 		if u.ProfileID == "" {
 			continue
 		}
-		reason := strings.TrimSuffix(sentence(u.Reason), ".")
-		g := slices.IndexFunc(out, func(g goneGroup) bool { return g.Reason == reason })
-		if g < 0 {
+		reason := goneReason(u)
+		i := len(out) - 1
+		for i >= 0 && out[i].Reason != reason {
+			i--
+		}
+		if i < 0 {
 			out = append(out, goneGroup{Reason: reason})
-			g = len(out) - 1
+			i = len(out) - 1
 		}
-		places := &out[g].Places
-		p := len(*places) - 1 // a profile's models come together
-		if p < 0 || (*places)[p].Key != u.ProfileID {
-			*places = append(*places, gonePlace{Key: u.ProfileID, Name: u.ProfileName, Platform: u.Platform})
-			p++
+		g := &out[i]
+		name := u.ModelName
+		if u.ModelID == "" {
+			name = "every model"
+			g.platforms++
+		} else {
+			g.models++
 		}
-		if u.ModelID != "" {
-			(*places)[p].Models = append((*places)[p].Models, goneModel{Key: u.ProfileID + "/" + u.ModelID, Name: u.ModelName})
+		if n := len(g.Places) - 1; n >= 0 && g.Places[n].Key == u.ProfileID { // a profile's models come together
+			g.Places[n].Models += ", " + name
+		} else {
+			g.Places = append(g.Places, gonePlace{Key: u.ProfileID, Name: u.ProfileName, Models: name})
 		}
 	}
-	size := make([]int, len(out))
 	for i := range out {
-		models, platforms := goneCount(out[i].Places)
-		size[i] = models + platforms
-		out[i].Count = countWords(models, platforms)
+		out[i].Count = countWords(out[i].models, out[i].platforms)
 	}
 	idx := order.Indexes(len(out), func(i, j int) int {
-		return cmp.Or(cmp.Compare(size[j], size[i]), cmp.Compare(out[i].Reason, out[j].Reason))
+		a, b := &out[i], &out[j]
+		return cmp.Or(cmp.Compare(b.models+b.platforms, a.models+a.platforms), cmp.Compare(a.Reason, b.Reason))
 	})
 	sorted := make([]goneGroup, len(out))
 	for i, j := range idx {
 		sorted[i] = out[j]
 	}
 	return sorted
+}
+
+// goneReason is why u cannot make the shot, as /compare and its exports
+// say it: "Native audio not stated by its source".
+func goneReason(u pricing.Unavailable) string {
+	return strings.TrimSuffix(sentence(u.Reason), ".")
 }
 
 // goneSummary says how many models and platforms cannot make the shot,
@@ -265,8 +272,7 @@ func goneSummary(gs []goneGroup) string {
 	}
 	models, platforms := 0, 0
 	for _, g := range gs {
-		m, p := goneCount(g.Places)
-		models, platforms = models+m, platforms+p
+		models, platforms = models+g.models, platforms+g.platforms
 	}
 	reasons := "1 reason:"
 	if len(gs) > 1 {
@@ -275,28 +281,28 @@ func goneSummary(gs []goneGroup) string {
 	return countWords(models, platforms) + " cannot make this shot, for " + reasons
 }
 
-// goneCount counts the models of places, and the places of every model.
-func goneCount(places []gonePlace) (models, platforms int) {
-	for _, p := range places {
-		if len(p.Models) == 0 {
-			platforms++
-		}
-		models += len(p.Models)
-	}
-	return models, platforms
-}
-
 // countWords says how many models and whole platforms: "46 models", "1
 // platform", "2 models and 1 platform".
 func countWords(models, platforms int) string {
-	var parts []string
+	s := ""
 	if models > 0 {
-		parts = append(parts, pricing.Count(decimal.NewFromInt(int64(models)), "model", "models"))
+		s = plural(models, " model")
+	}
+	if models > 0 && platforms > 0 {
+		s += " and "
 	}
 	if platforms > 0 {
-		parts = append(parts, pricing.Count(decimal.NewFromInt(int64(platforms)), "platform", "platforms"))
+		s += plural(platforms, " platform")
 	}
-	return strings.Join(parts, " and ")
+	return s
+}
+
+// plural is n and its noun, with an s but for 1: "1 model", "46 models".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1" + noun
+	}
+	return strconv.Itoa(n) + noun + "s"
 }
 
 // describeShot says what a shot asks for, in words:
@@ -589,14 +595,7 @@ func (t rankTable) goneMarkdown(b *strings.Builder) {
 	for _, g := range t.Gone {
 		places := make([]string, len(g.Places))
 		for i, p := range g.Places {
-			names := make([]string, len(p.Models))
-			for j, m := range p.Models {
-				names[j] = m.Name
-			}
-			if len(names) == 0 {
-				names = []string{"every model"}
-			}
-			places[i] = p.Name + ": " + strings.Join(names, ", ")
+			places[i] = p.Name + ": " + p.Models
 		}
 		b.WriteString("- " + mdCell(g.Reason+" — "+g.Count+": "+strings.Join(places, "; ")) + ".\n")
 	}
@@ -643,8 +642,8 @@ var csvColumns = []string{
 // pasted elsewhere still says what it is. A text cell a spreadsheet would
 // run as a formula gets a leading apostrophe.
 //
-// After the ranked lines come those the ranking left out, as the page
-// lists them (goneGroups): the same columns, with no rank, plan or cost,
+// After the ranked lines come those the ranking left out, in its order
+// (the catalog's, by name), with the reason the page gives: the same columns, with no rank, plan or cost,
 // and the reason in the last column, not_ranked_because ("Native audio
 // not stated by its source"); a whole platform has no model. Rows, not a
 // note under the table: every line keeps the columns, so a spreadsheet
@@ -704,29 +703,20 @@ func (t rankTable) CSV() string {
 	if lens == "" {
 		lens = pricing.LensCheapest
 	}
-	for _, g := range t.Gone {
-		for _, p := range g.Places {
-			models := p.Models
-			if len(models) == 0 {
-				models = []goneModel{{}} // every model: the platform's line
-			}
-			for _, m := range models {
-				id := ""
-				if m.Key != "" {
-					id = m.Key[len(p.Key)+1:]
-				}
-				rec := []string{
-					"", cliplog.GuardCell(p.Key), cliplog.GuardCell(p.Name), cliplog.GuardCell(p.Platform),
-					cliplog.GuardCell(id), cliplog.GuardCell(m.Name), "",
-					string(lens), "", "", "", "",
-					"", "", "", "",
-					"", "", "", "", "", "",
-					pricing.Exact(s.Seconds), string(s.Res), string(tier), pricing.Exact(takes),
-					strings.Join(addons, " "), cliplog.GuardCell(t.Shot), t.Date, "", cliplog.GuardCell(g.Reason),
-				}
-				b = cliplog.AppendCSV(b, rec)
-			}
+	for _, u := range t.ranking.Unavailable {
+		if u.ProfileID == "" {
+			continue // an invalid shot: no ranking
 		}
+		rec := []string{
+			"", cliplog.GuardCell(u.ProfileID), cliplog.GuardCell(u.ProfileName), cliplog.GuardCell(u.Platform),
+			cliplog.GuardCell(u.ModelID), cliplog.GuardCell(u.ModelName), "",
+			string(lens), "", "", "", "",
+			"", "", "", "",
+			"", "", "", "", "", "",
+			pricing.Exact(s.Seconds), string(s.Res), string(tier), pricing.Exact(takes),
+			strings.Join(addons, " "), cliplog.GuardCell(t.Shot), t.Date, "", cliplog.GuardCell(goneReason(u)),
+		}
+		b = cliplog.AppendCSV(b, rec)
 	}
 	return string(b)
 }

@@ -2236,18 +2236,22 @@ func setValidity(pack map[string]any, v string) {
 // a price not known (unpriced). An extra cost the profile's JSON gives
 // otherwise (per started block, a factor) is kept as it is.
 func audioChoices(model map[string]any) []choice {
-	out := []choice{
-		{Value: "not_set", Label: "Not set"},
-		{Value: string(pricing.AudioNone), Label: "None: silent clips"},
-		{Value: string(pricing.AudioIncluded), Label: "Included in its price"},
-		{Value: "per_second", Label: "An extra cost per second"},
-		{Value: "per_clip", Label: "An extra cost per clip"},
-		{Value: string(pricing.AudioUnpriced), Label: "Made, at a price not known"},
-	}
 	if modelAudio(model) == string(pricing.AudioAddon) {
-		out = append(out, choice{Value: string(pricing.AudioAddon), Label: "An extra cost, as its JSON gives it"})
+		return audioAddonChoices
 	}
-	return out
+	return audioAddonChoices[:len(audioAddonChoices)-1]
+}
+
+// audioAddonChoices are audioChoices, the last for an extra cost kept as
+// it is. Data, not code: a list built in audioChoices cost app.wasm 1 KB.
+var audioAddonChoices = []choice{
+	{Value: "not_set", Label: "Not set"},
+	{Value: string(pricing.AudioNone), Label: "None: silent clips"},
+	{Value: string(pricing.AudioIncluded), Label: "Included in its price"},
+	{Value: "per_second", Label: "An extra cost per second"},
+	{Value: "per_clip", Label: "An extra cost per clip"},
+	{Value: string(pricing.AudioUnpriced), Label: "Made, at a price not known"},
+	{Value: string(pricing.AudioAddon), Label: "An extra cost, as its JSON gives it"},
 }
 
 // audioRules are the ways an add-on is priced, in the order a rule is
@@ -2304,8 +2308,10 @@ func setAudio(model map[string]any, v string) {
 	case "per_second", "per_clip":
 		model["audio"] = string(pricing.AudioAddon)
 		if k < 0 {
-			model["addons"] = append(addons, map[string]any{"kind": string(pricing.AddonAudio),
-				"name": "Native audio", v: nil, "source": noSource()})
+			// JSON, not a map literal: that is 4 KB of app.wasm.
+			a := jsonTree(`{"kind":"audio","name":"Native audio","source":{"url":"","read":"","evidence":""}}`)
+			a[v] = nil
+			model["addons"] = append(addons, a)
 			return
 		}
 		a := obj(addons[k])
@@ -2324,7 +2330,7 @@ func setAudio(model map[string]any, v string) {
 			model["audio"] = v
 		}
 		if k >= 0 {
-			model["addons"] = slices.Delete(addons, k, k+1)
+			model["addons"] = append(addons[:k], addons[k+1:]...)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -398,35 +399,46 @@ func TestCompareUnavailable(t *testing.T) {
 	tb := newTab(t, srv.URL)
 	tb.open("/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly")
 	waitRanking(tb, "the standard shot", standardShot)
-	reasons := goneOnPage(tb)
-	for key, want := range map[string]string{
+	gone := goneOnPage(tb)
+	for _, tt := range []struct{ reason, profile, model string }{
 		// Flow makes Veo clips at 720p only; Higgsfield's Seedance 2.0 is
 		// 5 s at 1080p; fal sells no plan, only pay-as-you-go.
-		"google-flow/veo-3-1-fast": "1080p not offered (720p)",
-		"higgsfield/seedance-2-0":  "10 s not offered at 1080p (longest is 5 s)",
-		"fal":                      "Pay-as-you-go only: choose API or cheapest",
+		{"1080p not offered (720p)", "google-flow", "Veo 3.1 Fast"},
+		{"10 s not offered at 1080p (longest is 5 s)", "higgsfield", "Seedance 2.0"},
+		{"Pay-as-you-go only: choose API or cheapest", "fal", "every model"},
 	} {
-		if reasons[key] != want {
-			t.Errorf("%s: reason %q, want %q", key, reasons[key], want)
+		if !goneNamed(gone, tt.reason, tt.profile, tt.model) {
+			t.Errorf("%s's %s is not left out for %q: %v", tt.profile, tt.model, tt.reason, gone)
 		}
 	}
 	// No ranked model is listed as unavailable.
 	for _, r := range readTable(tb) {
-		if _, ok := reasons[r.Model]; ok {
-			t.Errorf("%s is both ranked and unavailable", r.Model)
+		profile, _, _ := strings.Cut(r.Model, "/")
+		for key, models := range gone {
+			if reason, _, _ := strings.Cut(key, "|"); strings.HasSuffix(key, "|"+profile) &&
+				(models == "every model" || goneNamed(gone, reason, profile, r.Cells[2])) {
+				t.Errorf("%s is both ranked and unavailable (%s)", r.Model, key)
+			}
 		}
 	}
 	tb.assertNoErrors()
 }
 
-// goneOnPage reads what cannot make the shot on /compare, by reason: a
-// model's ("profile/model") is its group's, a whole platform's (no
-// models listed, "profile") too.
+// goneOnPage reads what cannot make the shot on /compare: by "reason|
+// profile id", the platform's models ("Gen-4, Gen-4 Turbo", or "every
+// model").
 func goneOnPage(tb *tab) map[string]string {
 	tb.t.Helper()
-	return eval[map[string]string](tb, `Object.fromEntries([...document.querySelectorAll(
-		"#unavailable [data-model], #unavailable li[data-profile]:not(:has([data-model]))")].map(e =>
-		[e.dataset.model || e.dataset.profile, e.closest("details").querySelector(".cmp-gone-reason").textContent.trim()]))`)
+	return eval[map[string]string](tb, `Object.fromEntries([...document.querySelectorAll("#unavailable li[data-profile]")].map((li) =>
+		[li.closest("details").querySelector(".cmp-gone-reason").textContent.trim() + "|" + li.dataset.profile,
+		 li.textContent.slice(li.querySelector(".cmp-gone-platform").textContent.length).trim()]))`)
+}
+
+// goneNamed reports whether gone (goneOnPage) lists the model named of
+// profile for reason; "every model" for the whole platform.
+func goneNamed(gone map[string]string, reason, profile, model string) bool {
+	models, ok := gone[reason+"|"+profile]
+	return ok && strings.Contains(", "+models+", ", ", "+model+", ") // a name may hold ", " (PixVerse's)
 }
 
 // TestCompareGoneByReason: with native audio asked for, what cannot make
@@ -446,8 +458,8 @@ func TestCompareGoneByReason(t *testing.T) {
 	if got := eval[string](tb, `document.querySelector("#unavailable .cmp-gone-lede").textContent`); !strings.HasSuffix(got, " cannot make this shot, for "+strconv.Itoa(len(lines))+" reasons:") {
 		t.Errorf("above the reasons: %q", got)
 	}
-	if n := eval[int](tb, `[...document.querySelectorAll("#unavailable [data-model]")].filter((e) => e.checkVisibility()).length`); n != 0 {
-		t.Errorf("%d models shown before a reason is opened", n)
+	if n := eval[int](tb, `[...document.querySelectorAll("#unavailable li[data-profile]")].filter((e) => e.checkVisibility()).length`); n != 0 {
+		t.Errorf("%d platforms' models shown before a reason is opened", n)
 	}
 	const first = `document.querySelector("#unavailable .cmp-gone-group > summary")`
 	if got := axOf(tb, first); got.Name != lines[0] {
@@ -456,6 +468,9 @@ func TestCompareGoneByReason(t *testing.T) {
 	eval[bool](tb, `(`+first+`.focus(), true)`)
 	tb.do("opening the first reason", chromedp.KeyEvent(kb.Enter))
 	tb.waitFor("its platforms", `document.querySelector('#unavailable li[data-profile="runway"]').checkVisibility()`, 5*time.Second)
+	if n := eval[int](tb, `[...document.querySelectorAll("#unavailable li[data-profile]")].filter((e) => e.checkVisibility()).length`); n != eval[int](tb, first+`.parentElement.querySelectorAll("li").length`) {
+		t.Errorf("opened, the first reason shows %d platforms", n)
+	}
 	if got := eval[string](tb, `document.querySelector('#unavailable li[data-profile="runway"]').innerText`); got != "Runway (app): Gen-4, Gen-4 Turbo, Gen-4.5, Gen-3 Alpha, Gen-3 Alpha Turbo, Aleph (video to video)" {
 		t.Errorf("Runway's line reads %q", got)
 	}
@@ -519,7 +534,7 @@ func TestCompareExports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkCSV(t, strings.TrimPrefix(text, "\ufeff"), rows, gone, today)
+	checkCSV(t, strings.TrimPrefix(text, "\ufeff"), rows, gone, lede, today)
 	if want := "aivc-compare-5s-720p-fast-" + today + ".csv"; name != want {
 		t.Errorf("download name = %q, want %q", name, want)
 	}
@@ -567,15 +582,20 @@ func TestCompareExports(t *testing.T) {
 }
 
 // checkCSV compares a CSV export with the ranking table's rows, and
-// what it left out with the page's (goneOnPage).
-func checkCSV(t *testing.T, text string, rows []tableRow, gone map[string]string, today string) {
+// what it left out with the page's (goneOnPage, and its count in lede).
+func checkCSV(t *testing.T, text string, rows []tableRow, gone map[string]string, lede, today string) {
 	t.Helper()
 	recs, err := csv.NewReader(strings.NewReader(text)).ReadAll()
 	if err != nil {
 		t.Fatalf("reading the CSV: %v", err)
 	}
-	if len(recs) != len(rows)+len(gone)+1 {
-		t.Fatalf("the CSV has %d records, the page %d rows and %d left out (+ header)", len(recs), len(rows), len(gone))
+	left := 0 // as the page counts them: "80 models and 4 platforms cannot…"
+	for _, n := range regexp.MustCompile(`(\d+) (?:model|platform)`).FindAllStringSubmatch(lede, -1) {
+		i, _ := strconv.Atoi(n[1])
+		left += i
+	}
+	if len(recs) != len(rows)+left+1 {
+		t.Fatalf("the CSV has %d records, the page %d rows and %d left out (+ header)", len(recs), len(rows), left)
 	}
 	col := map[string]int{}
 	for i, name := range recs[0] {
@@ -602,12 +622,9 @@ func checkCSV(t *testing.T, text string, rows []tableRow, gone map[string]string
 		}
 	}
 	for _, rec := range recs[len(rows)+1:] {
-		key := rec[col["profile_id"]]
-		if rec[col["model_id"]] != "" {
-			key += "/" + rec[col["model_id"]]
-		}
-		if why := rec[col["not_ranked_because"]]; why == "" || why != gone[key] || rec[col["rank"]] != "" || rec[col["cost_per_kept_second"]] != "" {
-			t.Errorf("CSV's left-out %s: rank %q, cost %q, because %q; the page says %q", key, rec[col["rank"]], rec[col["cost_per_kept_second"]], why, gone[key])
+		profile, model, why := rec[col["profile_id"]], cmp.Or(rec[col["model"]], "every model"), rec[col["not_ranked_because"]]
+		if why == "" || !goneNamed(gone, why, profile, model) || rec[col["rank"]] != "" || rec[col["cost_per_kept_second"]] != "" {
+			t.Errorf("CSV's left-out %s/%s: rank %q, cost %q, because %q; the page says %v", profile, model, rec[col["rank"]], rec[col["cost_per_kept_second"]], why, gone)
 		}
 	}
 }

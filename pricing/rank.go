@@ -89,6 +89,7 @@ type FreeValue struct {
 // cannot make a shot, and why, in words: "10 s not offered at 1080p
 // (longest is 6 s)", "pay-as-you-go only: choose API or cheapest".
 type Unavailable struct {
+	_                                NotComparable // no equality function in app.wasm
 	ProfileID, ProfileName, Platform string
 	ModelID, ModelName               string
 	Reason                           string
