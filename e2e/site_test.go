@@ -338,11 +338,16 @@ import (
 // share link without a row's typo (~5 KB), Billing's hint and the
 // chart's legend (+31.8 KB raw, +6.8 KB gzip -9: 11,162,285 and
 // 2,486,308 alone). Merged on the above: 11,204,251 and 2,494,622.
+// Helper 70's: a model's native audio picked in the profile editor, with
+// its extra cost typed beside it; /compare's "Cannot make this shot" a
+// line a reason; its exports' models left out, with why (+33.7 KB raw,
+// +8.4 KB gzip -9: 11,237,910 and 2,503,058 alone, on a72f6ec's
+// 11,204,189 and 2,494,640).
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_205_000
-	ceilWasmGzip   = 2_495_000
+	ceilWasmRaw    = 11_238_000
+	ceilWasmGzip   = 2_504_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
