@@ -2243,15 +2243,16 @@ func audioChoices(model map[string]any) []choice {
 }
 
 // audioAddonChoices are audioChoices, the last for an extra cost kept as
-// it is. Data, not code: a list built in audioChoices cost app.wasm 1 KB.
+// it is; short, to be read whole in the field's width. Data, not code: a
+// list built in audioChoices cost app.wasm 1 KB.
 var audioAddonChoices = []choice{
 	{Value: "not_set", Label: "Not set"},
-	{Value: string(pricing.AudioNone), Label: "None: silent clips"},
-	{Value: string(pricing.AudioIncluded), Label: "Included in its price"},
-	{Value: "per_second", Label: "An extra cost per second"},
-	{Value: "per_clip", Label: "An extra cost per clip"},
-	{Value: string(pricing.AudioUnpriced), Label: "Made, at a price not known"},
-	{Value: string(pricing.AudioAddon), Label: "An extra cost, as its JSON gives it"},
+	{Value: string(pricing.AudioNone), Label: "None (silent)"},
+	{Value: string(pricing.AudioIncluded), Label: "In the price"},
+	{Value: "per_second", Label: "Extra cost per second"},
+	{Value: "per_clip", Label: "Extra cost per clip"},
+	{Value: string(pricing.AudioUnpriced), Label: "Made, price not known"},
+	{Value: string(pricing.AudioAddon), Label: "Extra cost, as in its JSON"},
 }
 
 // audioRules are the ways an add-on is priced, in the order a rule is

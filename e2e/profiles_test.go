@@ -943,9 +943,9 @@ func TestProfileAudio(t *testing.T) {
 	if got := axOf(tb, `document.getElementById("`+audio+`")`); got.Role != "combobox" || got.Name != "Native audio, Model 2: Gen-4 Turbo" {
 		t.Errorf("Gen-4 Turbo's audio is heard as %s", got)
 	}
-	// "A" is the first choice starting with A: "An extra cost per second".
+	// "E" is the first choice starting with E: "Extra cost per second".
 	eval[bool](tb, `(document.getElementById("`+audio+`").focus(), true)`)
-	tb.do("picking an extra cost by keyboard", chromedp.KeyEvent("A"))
+	tb.do("picking an extra cost by keyboard", chromedp.KeyEvent("E"))
 	tb.waitFor("the audio's price", `!!document.getElementById("`+price+`")`, 10*time.Second)
 	if got := eval[string](tb, `document.getElementById("`+price+`-msg").textContent`); got != "Audio: Credits per second is empty: type what audio adds to a clip, or pick another Native audio." {
 		t.Errorf("the empty price says %q", got)
