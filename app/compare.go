@@ -83,12 +83,12 @@ type compare struct {
 	later    later           // in the browser, the parts below the screen are built after the start
 }
 
-// goneLine is a platform that cannot make /plan's month (plan.go), or a
-// row of it.
+// goneLine is a platform that cannot make /plan's month, and why
+// (plan.go; /compare's are goneGroups).
 type goneLine struct {
 	_      pricing.NotComparable
-	Key    string // "profile/model", or "profile" for a whole profile
-	Where  string // "Runway (app) — Gen-4" or "Runway (app)"
+	Key    string // the profile id
+	Where  string // "Runway (app)"
 	Reason string
 }
 

@@ -643,13 +643,13 @@ var csvColumns = []string{
 // run as a formula gets a leading apostrophe.
 //
 // After the ranked lines come those the ranking left out, in its order
-// (the catalog's, by name), with the reason the page gives: the same columns, with no rank, plan or cost,
-// and the reason in the last column, not_ranked_because ("Native audio
-// not stated by its source"); a whole platform has no model. Rows, not a
-// note under the table: every line keeps the columns, so a spreadsheet
-// sorts and filters them as one table (an empty cost sorts last, and
-// SUM, MIN and AVERAGE skip it), and a line pasted alone still says what
-// it is and why it has no price.
+// (the catalog's, by name): the same columns, with no rank, plan or cost,
+// and the reason the page gives in the last column, not_ranked_because
+// ("Native audio not stated by its source"); a whole platform has no
+// model. Rows, not a note under the table: every line keeps the columns,
+// so a spreadsheet sorts and filters them as one table (an empty cost
+// sorts last, and SUM, MIN and AVERAGE skip it), and a line pasted alone
+// still says what it is and why it has no price.
 func (t rankTable) CSV() string {
 	b := cliplog.AppendCSV(nil, csvColumns)
 	s := t.ranking.Shot
