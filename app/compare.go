@@ -513,7 +513,7 @@ func (c *compare) renderRow(i int) app.UI {
 			attrs(textElem("a", "", l.Model), "href", c.links[i], "title", "Open in the calculator: "+which),
 		), "scope", "row", "data-platform", l.Platform),
 		cell("tier", l.Tier),
-		cell("plan", l.Plan),
+		planCell(l, which),
 		cell("credits", l.Credits),
 		cell("clip", l.Clip),
 		cell("second", l.Second),
@@ -544,15 +544,35 @@ func figureNote(text string) app.UI {
 // figureFold is figureNote folded under "Which figure is used", for a
 // table's narrow column: Google Flow's notes (its plan's credits and its
 // model's) ran 12 lines in the ranking's Evidence column, a row ~230 px
-// tall. whose names the row for a screen reader ("Veo 3 Fast on Google
-// Flow"), where every row's summary reads the same on screen.
+// tall.
 func figureFold(text, whose string) app.UI {
 	if text == "" {
 		return nil
 	}
+	return fold("Which figure is used", whose, text)
+}
+
+// fold is a note folded under a summary, for a table's narrow column; it
+// prints open, without its summary (web/early.js, app.css). whose names
+// the row for a screen reader ("Veo 3 Fast on Google Flow"), where every
+// row's summary reads the same on screen.
+func fold(summary, whose, text string) app.UI {
 	return details("figure-fold",
-		textElem("summary", "", "Which figure is used").Attr("aria-label", "Which figure is used for "+whose),
+		textElem("summary", "", summary).Attr("aria-label", summary+" for "+whose),
 		figureNote(text))
+}
+
+// planCell is a row's plan: its name and note, where the note's words on
+// a promotion are folded under "Promotion". Google AI Ultra's "billed
+// monthly at the regular price, not the intro $124.99 of the first 3
+// months" ran 8 lines in the 128 px column, a row 165 px tall at a
+// desktop's width; the exports keep the whole note.
+func planCell(l rankLine, whose string) app.UI {
+	p := l.row.Price
+	if p.Promo == "" {
+		return textElem("td", "cmp-col-plan", l.Plan)
+	}
+	return elem("td", "cmp-col-plan", app.Text(planNoted(p, p.ShortNote())), fold("Promotion", whose, p.Promo))
 }
 
 // figureWords says, as sentences after a text, which figure a plan's

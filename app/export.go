@@ -358,12 +358,18 @@ func addonName(a pricing.AddonKind) string {
 // planText is the way a row's units are bought: "Ultra (billed monthly)",
 // "pay as you go".
 func planText(p pricing.UnitPrice) string {
+	return planNoted(p, p.Note)
+}
+
+// planNoted is planText with the note given: the ranking's column has its
+// short note (compare.planCell).
+func planNoted(p pricing.UnitPrice, note string) string {
 	name := p.Name
 	if name == "" {
 		name = string(p.Lens)
 	}
-	if p.Note != "" && p.Note != name {
-		return name + " (" + p.Note + ")"
+	if note != "" && note != name {
+		return name + " (" + note + ")"
 	}
 	return name
 }

@@ -93,7 +93,8 @@ type rankedRow struct {
 type tableRow struct {
 	Model    string   `json:"model"`
 	Cost     string   `json:"cost"`
-	Cells    []string `json:"cells"` // every cell but the evidence, trimmed
+	Cells    []string `json:"cells"` // every cell but the evidence, trimmed, without a folded note
+	Promo    string   `json:"promo"` // the plan's promotion, folded in its cell
 	Evidence string   `json:"evidence"`
 }
 
@@ -102,9 +103,23 @@ func readTable(tb *tab) []tableRow {
 	tb.t.Helper()
 	return eval[[]tableRow](tb, `[...document.querySelectorAll("#ranking tbody tr")].map(r => ({
 		model: r.dataset.model, cost: r.dataset.costPerSecond,
-		cells: [...r.cells].slice(0, -1).map(c => c.textContent.trim()),
+		cells: [...r.cells].slice(0, -1).map(c => [...c.childNodes].filter((n) => n.nodeName !== "DETAILS").map((n) => n.textContent).join("").trim()),
+		promo: r.querySelector(".cmp-col-plan .figure-note")?.textContent.trim() ?? "",
 		evidence: r.querySelector(".cmp-ev-text").textContent.trim(),
 	}))`)
+}
+
+// plan reports whether text (an export's) is the row's plan: its cell's
+// words, with the promotion folded under them back in their parentheses
+// ("Google AI Ultra (billed monthly)" and "At the regular price, …." are
+// "Google AI Ultra (billed monthly at the regular price, …)").
+func (r tableRow) plan(text string) bool {
+	if r.Promo == "" {
+		return text == r.Cells[4]
+	}
+	short, promo := strings.TrimSuffix(r.Cells[4], ")"), strings.TrimSuffix(r.Promo, ".")
+	promo = strings.ToLower(promo[:1]) + promo[1:]
+	return text == short+" "+promo+")" || text == short+", "+promo+")"
 }
 
 // waitRanking waits until the table's first rows are want.
@@ -501,8 +516,8 @@ func TestCompareExports(t *testing.T) {
 	for i, r := range rows {
 		got := mdRows[i+1]
 		for j, cell := range r.Cells {
-			if got[j] != cell {
-				t.Errorf("row %d cell %d: Markdown %q, table %q", i+1, j+1, got[j], cell)
+			if j == 4 && !r.plan(got[j]) || j != 4 && got[j] != cell {
+				t.Errorf("row %d cell %d: Markdown %q, table %q (%q folded)", i+1, j+1, got[j], cell, r.Promo)
 			}
 		}
 		if ev := got[len(got)-1]; !strings.HasPrefix(ev, r.Evidence) {
@@ -614,8 +629,8 @@ func checkCSV(t *testing.T, text string, rows []tableRow, gone map[string]string
 		if got := rec[col["cost_per_kept_second"]]; got != r.Cost {
 			t.Errorf("CSV row %d cost per kept second %s, data-cost-per-second %s", i+1, got, r.Cost)
 		}
-		if rec[col["rank"]] != r.Cells[0] || rec[col["plan"]] != r.Cells[4] || rec[col["tier"]] != r.Cells[3] {
-			t.Errorf("CSV row %d: rank %s, plan %q, tier %s; the table's %v", i+1, rec[col["rank"]], rec[col["plan"]], rec[col["tier"]], r.Cells)
+		if rec[col["rank"]] != r.Cells[0] || !r.plan(rec[col["plan"]]) || rec[col["tier"]] != r.Cells[3] {
+			t.Errorf("CSV row %d: rank %s, plan %q, tier %s; the table's %v (%q folded)", i+1, rec[col["rank"]], rec[col["plan"]], rec[col["tier"]], r.Cells, r.Promo)
 		}
 		if rec[col["date"]] != today || !strings.HasPrefix(rec[col["shot"]], "5 s at 720p, fast tier") || !strings.HasPrefix(rec[col["sources"]], "https://") {
 			t.Errorf("CSV row %d lacks the date, the shot or the sources: %q", i+1, rec)
@@ -793,6 +808,46 @@ func TestCompareNarrowSort(t *testing.T) {
 		}
 		tb.assertNoErrors()
 	}
+}
+
+// TestCompareRowsShort: at a desktop's width no row of the ranking is
+// taller than 110 px (most are 59–87, pay-as-you-go rows with long model
+// names 100, Google Flow's 106), on every billing: Google Flow's rows were
+// 165 px, its Plan cell's "billed monthly at the regular price, not the
+// intro $124.99 of the first 3 months" 8 lines in a 128 px column. The promotion's words are folded under "Promotion", heard with
+// their row, and open from the keyboard.
+func TestCompareRowsShort(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
+	for _, billing := range []string{"cheapest", "monthly", "first"} {
+		tb.open("/compare#dur=8&billing=" + billing)
+		if eval[bool](tb, `!!document.getElementById("cmp-more")`) {
+			eval[bool](tb, `(document.getElementById("cmp-more").click(), true)`)
+			tb.waitFor("every row", `document.querySelectorAll("#ranking tbody tr").length > 20`, 10*time.Second)
+		}
+		tall := eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody tr")].filter((tr) => tr.getBoundingClientRect().height > 110).
+			map((tr) => tr.dataset.model + " " + Math.round(tr.getBoundingClientRect().height) + " px: " + JSON.stringify(tr.querySelector(".cmp-col-plan").innerText))`)
+		for _, r := range tall {
+			t.Errorf("billing %s: %s", billing, r)
+		}
+		if n := eval[int](tb, `document.querySelectorAll('#ranking tr[data-model^="google-flow/"] .cmp-col-plan details').length`); n == 0 {
+			t.Errorf("billing %s: no Google Flow row folds its promotion", billing)
+		}
+	}
+	// From the keyboard: the first promotion's summary, Enter.
+	eval[bool](tb, `(document.querySelector('#ranking .cmp-col-plan details summary').focus(), true)`)
+	whose := eval[string](tb, `document.activeElement.closest("tr").querySelector("th a").textContent + " on " + document.activeElement.closest("tr").querySelector("td.cmp-col-platform").textContent`)
+	if got := focusedAX(tb); got.Name != "Promotion for "+whose {
+		t.Errorf("the promotion's summary is heard as %s, want “Promotion for %s”", got, whose)
+	}
+	tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the promotion shown", `document.activeElement.closest("details").open && document.activeElement.closest("details").querySelector(".figure-note").checkVisibility()`, 5*time.Second)
+	if got := eval[string](tb, `document.activeElement.closest("details").querySelector(".figure-note").innerText`); got != "For 3 months, then $249.99." {
+		t.Errorf("the promotion reads %q", got)
+	}
+	tb.assertNoErrors()
 }
 
 // TestCompareFigureRowsShort: a row whose price has a figure note (which

@@ -59,6 +59,17 @@ type UnitPrice struct {
 	// credits, up to 5,000". No parentheses:
 	// it is shown in them ("Pro (first month: …)").
 	Note string
+	// Promo is the end of Note that says what the price leaves out of a
+	// promotion, or what follows it: "at the regular price, not the intro
+	// $124.99 of the first 3 months", "without the first month's bonus
+	// credits", "for 3 months, then $249.99"; "" when Note says none, or
+	// goes on after it. A narrow column shows ShortNote, and Promo folded.
+	Promo string
+}
+
+// ShortNote is Note without Promo: "billed monthly".
+func (u UnitPrice) ShortNote() string {
+	return strings.TrimRight(strings.TrimSuffix(u.Note, u.Promo), " ,")
 }
 
 // UnitPrices lists every candidate way to buy one unit of p under l,
@@ -225,6 +236,10 @@ func (p *Profile) ways(l Lens, out []way) []way {
 	return out
 }
 
+// noBonus is what a regular month's price leaves out of a first-month
+// bonus (UnitPrice.Promo).
+const noBonus = "without the first month's bonus credits"
+
 // firstMonth is a plan's first month: its price (the intro price if any,
 // else the monthly price), its credits with the bonus, and the bonus.
 func firstMonth(pl *Plan) (price decimal.NullDecimal, credits, bonus decimal.Decimal) {
@@ -267,17 +282,20 @@ func (p *Profile) unitPrice(w *way) UnitPrice {
 			switch pr := pl.Promo; {
 			case pr == nil:
 			case pr.IntroPrice.Valid:
-				u.Note += " at the regular price, not the intro " + formatPrice(Money{pr.IntroPrice.Decimal, p.Currency}) +
+				u.Promo = "at the regular price, not the intro " + formatPrice(Money{pr.IntroPrice.Decimal, p.Currency}) +
 					" of the " + firstMonths(pr.IntroMonths)
+				u.Note += " " + u.Promo
 			case pr.BonusPercent.Valid:
-				u.Note += ", without the first month's bonus credits"
+				u.Promo = noBonus
+				u.Note += ", " + u.Promo
 			}
 		case LensYearly:
 			// A bonus comes with the first month billed yearly too (the
 			// calculator's and /plan's first month): this is the regular one.
 			u.Note = "billed yearly"
 			if pr := pl.Promo; pr != nil && pr.BonusPercent.Valid {
-				u.Note += ", without the first month's bonus credits"
+				u.Promo = noBonus
+				u.Note += ", " + u.Promo
 			}
 			u.Price.Amount, _ = yearlyPerMonth(pl)
 		case LensFirst:
@@ -288,14 +306,24 @@ func (p *Profile) unitPrice(w *way) UnitPrice {
 				u.Note = "first month"
 				if pr.IntroPrice.Valid {
 					u.Note += " at the intro price"
+					join := " "
 					if pr.IntroMonths > 1 { // one: the first month's, said
-						u.Note += " for " + strconv.Itoa(pr.IntroMonths) + " months"
+						u.Promo = "for " + strconv.Itoa(pr.IntroMonths) + " months"
 					}
 					if pl.Monthly.Valid {
-						u.Note += ", then " + formatPrice(Money{pl.Monthly.Decimal, p.Currency})
+						if u.Promo == "" {
+							u.Promo, join = "then ", ", "
+						} else {
+							u.Promo += ", then "
+						}
+						u.Promo += formatPrice(Money{pl.Monthly.Decimal, p.Currency})
+					}
+					if u.Promo != "" {
+						u.Note += join + u.Promo
 					}
 				}
 				if bonus.IsPositive() {
+					u.Promo = "" // the note goes on: Promo is not its end
 					u.Note += ": +" + FormatNumber(pr.BonusPercent.Decimal) + "% credits"
 					if pr.BonusCap.Valid {
 						u.Note += ", up to " + FormatNumber(pr.BonusCap.Decimal)

@@ -138,3 +138,55 @@ func TestLensValid(t *testing.T) {
 		t.Error("weekly or empty is valid")
 	}
 }
+
+// TestUnitPricesPromoFolds: where a way's note says what its price leaves
+// out of a promotion, or what follows it, Promo is that end of the note,
+// and ShortNote the rest: /compare's Plan column shows the short note and
+// folds the promotion. Google AI Ultra's note made its rows 165 px tall.
+func TestUnitPricesPromoFolds(t *testing.T) {
+	base := `{"id":"p","name":"P","platform":"P","kind":"credits","currency":"USD","url":"https://p.example",
+		"plans":[{"id":"a","name":"A","monthly":"30","yearly":"300","credits":"10000","promo":%s,"source":{}}],"models":[]}`
+	tests := []struct {
+		promo string
+		lens  Lens
+		short string
+		fold  string
+	}{
+		{`{"intro_price":"15","intro_months":3,"source":{}}`, LensMonthly,
+			"billed monthly", "at the regular price, not the intro $15 of the first 3 months"},
+		{`{"bonus_percent":"50","source":{}}`, LensMonthly, "billed monthly", "without the first month's bonus credits"},
+		{`{"bonus_percent":"50","source":{}}`, LensYearly, "billed yearly", "without the first month's bonus credits"},
+		{`{"intro_price":"15","intro_months":3,"source":{}}`, LensYearly, "billed yearly", ""},
+		{`{"intro_price":"15","intro_months":3,"source":{}}`, LensFirst, "first month at the intro price", "for 3 months, then $30"},
+		{`{"intro_price":"15","intro_months":1,"source":{}}`, LensFirst, "first month at the intro price", "then $30"},
+		// The bonus after the intro price: nothing to fold at the end.
+		{`{"intro_price":"15","intro_months":3,"bonus_percent":"20","source":{}}`, LensFirst,
+			"first month at the intro price for 3 months, then $30: +20% credits", ""},
+	}
+	for _, tt := range tests {
+		p := profile(t, fmt.Sprintf(base, tt.promo))
+		ups := p.UnitPrices(tt.lens)
+		if len(ups) != 1 {
+			t.Fatalf("%s %s: %d ways", tt.promo, tt.lens, len(ups))
+		}
+		u := ups[0]
+		if u.ShortNote() != tt.short || u.Promo != tt.fold || !strings.HasSuffix(u.Note, u.Promo) {
+			t.Errorf("%s %s: note %q: short %q and promotion %q, want %q and %q", tt.promo, tt.lens, u.Note, u.ShortNote(), u.Promo, tt.short, tt.fold)
+		}
+	}
+	// Every way of the catalog: the note is its short note, then its
+	// promotion.
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		for _, l := range Lenses {
+			for _, u := range p.UnitPrices(l) {
+				if u.Promo != "" && u.Note != u.ShortNote()+" "+u.Promo && u.Note != u.ShortNote()+", "+u.Promo {
+					t.Errorf("%s %s %s: note %q is not %q then %q", p.ID, l, u.PlanID, u.Note, u.ShortNote(), u.Promo)
+				}
+			}
+		}
+	}
+}
