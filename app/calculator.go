@@ -42,7 +42,7 @@ type calculator struct {
 	summary   string            // the results in one sentence, for the live region
 	note      string            // a remark under the results (paid vs asked seconds)
 	paid      string            // the seconds a clip is billed for, where more than asked
-	notePlan  string            // with a month past the plan's credits: /plan for these clips
+	plan      string            // /plan for these clips, on a platform of the catalog
 	seen      string            // the fragment's state as last read or written
 	compare   string            // href of the compare page for this shot
 	catalog   []pricing.Profile // decoded on first use of the bundled picker
@@ -435,13 +435,12 @@ func (c *calculator) renderResults() app.UI {
 	for i, r := range c.rows {
 		rows[i] = renderRow(r, c.current)
 	}
-	var note, full app.UI
+	var note, plan, full app.UI
 	if c.note != "" {
-		var plan app.UI
-		if c.notePlan != "" {
-			plan = c.anchor(c.notePlan, "Price the month on the Plan page")
-		}
-		note = elem("p", "calc-note", app.Text(c.note+" "), plan)
+		note = textElem("p", "calc-note", c.note)
+	}
+	if c.plan != "" {
+		plan = c.anchor(c.plan, "Price the month on the Plan page")
 	}
 	if c.ICompact {
 		full = c.anchor(linkTo("/", c.linkValues(), calcKeys), "Open the full calculator")
@@ -455,6 +454,7 @@ func (c *calculator) renderResults() app.UI {
 		note,
 		elem("p", "calc-links",
 			c.anchor(c.compare, "Compare platforms for this clip"),
+			plan,
 			full,
 		),
 	).ID("results").Attr("aria-labelledby", "results-title")
@@ -678,7 +678,7 @@ func (c *calculator) apply(v url.Values) {
 // results are marked not current instead.
 func (c *calculator) compute() {
 	c.errs = map[string]string{}
-	c.general, c.note, c.notePlan, c.paid = "", "", "", ""
+	c.general, c.note, c.plan, c.paid = "", "", "", ""
 	c.current = false
 
 	in := pricing.CalcInput{}
@@ -983,31 +983,33 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 		c.note += "These clips take " + pricing.Count(need, "credit", "credits") + ", and " + plan + " gives " +
 			pricing.FormatNumber(monthly) + " a month: the total is at its price per credit, without the top-ups " +
 			"or the larger plan they need."
-		if in.Profile != nil && clips.IsInteger() {
-			// The same clips as a month's row, on every platform.
-			mix := "clips:" + clips.String() + ":" + pricing.Exact(in.Seconds) + ":" + string(in.Res) + ":" +
-				string(cmp.Or(c.choices.tier, pricing.TierAny)) + ":" + takesText(takes)
-			// A row with native audio or upscale, as here (extra or
-			// included): the row's fields after takes, as far as the last.
-			skipped := ""
-			for _, a := range addonKeys {
-				if on, _ := flagValue(c.values[a.key]); on {
-					mix += skipped + ":" + a.key
-					skipped = ""
-				} else {
-					skipped += ":"
-				}
+	}
+	if in.Profile != nil && clips.IsInteger() {
+		// The same clips as a month's row, on every platform: /plan
+		// prices the top-ups or the larger plan they need, and a month of
+		// one clip as well as of many.
+		mix := "clips:" + clips.String() + ":" + pricing.Exact(in.Seconds) + ":" + string(in.Res) + ":" +
+			string(cmp.Or(c.choices.tier, pricing.TierAny)) + ":" + takesText(takes)
+		// A row with native audio or upscale, as here (extra or
+		// included): the row's fields after takes, as far as the last.
+		skipped := ""
+		for _, a := range addonKeys {
+			if on, _ := flagValue(c.values[a.key]); on {
+				mix += skipped + ":" + a.key
+				skipped = ""
+			} else {
+				skipped += ":"
 			}
-			// Billed and shown as here: a yearly plan's clips were planned
-			// monthly, a calculation in euros in dollars. The platform
-			// and model too: /plan marks the platform's month as yours.
-			v := url.Values{"mix": {mix}, "cur": {c.displayCurrency()},
-				"platform": {in.Profile.ID}, "model": {in.ModelID}}
-			if in.Billing == pricing.LensYearly {
-				v.Set("billing", string(pricing.LensYearly))
-			}
-			c.notePlan = linkTo("/plan", v, planKeys)
 		}
+		// Billed and shown as here: a yearly plan's clips were planned
+		// monthly, a calculation in euros in dollars. The platform and
+		// model too: /plan marks the platform's month as yours.
+		v := url.Values{"mix": {mix}, "cur": {c.displayCurrency()},
+			"platform": {in.Profile.ID}, "model": {in.ModelID}}
+		if in.Billing == pricing.LensYearly {
+			v.Set("billing", string(pricing.LensYearly))
+		}
+		c.plan = linkTo("/plan", v, planKeys)
 	}
 	c.note = strings.TrimSpace(c.note)
 	c.summary = "Cost per kept clip " + pricing.FormatMoney(calc.CostPerKeptClip) + "; total " +

@@ -784,13 +784,13 @@ func TestCalculatorPlanCredits(t *testing.T) {
 		// A platform's clips link to /plan as a month's row, which prices
 		// them there.
 		if strings.Contains(tt.link, "profile=") && tt.note != "" {
-			u := mustURL(t, c.notePlan)
+			u := mustURL(t, c.plan)
 			p := openPlanner(t, u.EscapedFragment())
 			if u.Path != "/plan" || len(p.rows) != 1 || p.rows[0].Count != "20" || p.rows[0].Takes != "2" || !p.current {
-				t.Errorf("%s: the note's /plan link %q plans %+v (current %v %v)", tt.link, c.notePlan, p.rows, p.current, p.errs)
+				t.Errorf("%s: the note's /plan link %q plans %+v (current %v %v)", tt.link, c.plan, p.rows, p.current, p.errs)
 			}
-			if !strings.Contains(html, `href="`+c.notePlan+`"`) { // HTMLString leaves "&" as it is
-				t.Errorf("%s: no link to %s on the page", tt.link, c.notePlan)
+			if !strings.Contains(html, `href="`+c.plan+`"`) { // HTMLString leaves "&" as it is
+				t.Errorf("%s: no link to %s on the page", tt.link, c.plan)
 			}
 			// /plan marks the platform's month as the person's, and says
 			// where it stands (it lost the platform and model).
@@ -806,6 +806,42 @@ func TestCalculatorPlanCredits(t *testing.T) {
 			if yours != 1 || !strings.HasPrefix(p.yours, "Your platform, Kling AI (app), ") || len(p.errs) != 0 {
 				t.Errorf("%s: /plan marks %d rows as yours and says %q (%v)", tt.link, yours, p.yours, p.errs)
 			}
+		}
+	}
+}
+
+// TestCalculatorPlanLink: whenever a calculation on a platform of the
+// catalog is current, the links under the results take its clips to /plan
+// as a month's row, beside the link to /compare: one clip as well as more
+// than the plan's month.
+// Before, the link was in the note, only when the clips took more credits
+// than the plan's month. Typed numbers have no platform to plan; a bad
+// field leaves no link to a calculation that is not current.
+func TestCalculatorPlanLink(t *testing.T) {
+	links := regexp.MustCompile(`(?s)<p class="calc-links">(.*?)</p>`)
+	for _, tt := range []struct{ link, want string }{
+		{"/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=5",
+			"/plan#mix=clips:1:5:720p:fast:1&platform=runway&model=gen-4-turbo"},
+		{"/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10",
+			"/plan#mix=clips:1:10:720p:standard:1&platform=kling&model=kling-2-6-standard"},
+		{"/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10&takes=2&clips=20",
+			"/plan#mix=clips:20:10:720p:standard:2&platform=kling&model=kling-2-6-standard"},
+		{"", ""}, // the page as it opens: typed numbers
+		{"/#price=30&credits=3000&clip=50&dur=5", ""},
+		{"/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=abc", ""},
+		{"/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10&clips=1.5", ""},
+	} {
+		c, html := loadCalculator(t, tt.link)
+		if c.plan != tt.want || c.current != (tt.want != "" || !strings.Contains(tt.link, "profile=")) {
+			t.Errorf("%q: link to /plan %q (current %v %v), want %q", tt.link, c.plan, c.current, c.errs, tt.want)
+		}
+		m := links.FindStringSubmatch(html)
+		if m == nil {
+			t.Fatalf("%q: no links under the results", tt.link)
+		}
+		a := `href="` + tt.want + `">Price the month on the Plan page</a>`
+		if got := strings.Contains(m[1], a); got != (tt.want != "") || strings.Count(html, "Price the month on the Plan page") != strings.Count(m[1], "Price the month on the Plan page") {
+			t.Errorf("%q: the links under the results are %s, want the link to %q: %v", tt.link, m[1], tt.want, tt.want != "")
 		}
 	}
 }
@@ -876,8 +912,8 @@ func TestCalculatorLinksKeepBillingAndCurrency(t *testing.T) {
 			"/plan#mix=clips:100:10:720p:fast:1&cur=EUR&platform=runway-custom&model=gen-4-turbo"},
 	} {
 		c, _ := loadCalculator(t, tt.link)
-		if !c.current || c.compare != tt.compare || c.notePlan != tt.plan {
-			t.Errorf("%s: links %q and %q (current %v %v), want %q and %q", tt.link, c.compare, c.notePlan, c.current, c.errs, tt.compare, tt.plan)
+		if !c.current || c.compare != tt.compare || c.plan != tt.plan {
+			t.Errorf("%s: links %q and %q (current %v %v), want %q and %q", tt.link, c.compare, c.plan, c.current, c.errs, tt.compare, tt.plan)
 		}
 	}
 	cmp, _ := loadCompare(t, "/compare#dur=5&cur=EUR")

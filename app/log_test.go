@@ -2152,8 +2152,8 @@ func TestLinkedTakesReadable(t *testing.T) {
 	// and, past the plan's credits, to /plan carry it so, and those pages
 	// show it so and price with it exactly.
 	calc, _ = loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&clips=200")
-	if !strings.Contains(calc.compare, "&takes=7/3") || !strings.Contains(calc.notePlan, ":7/3") {
-		t.Fatalf("the calculator links to %q and %q", calc.compare, calc.notePlan)
+	if !strings.Contains(calc.compare, "&takes=7/3") || !strings.Contains(calc.plan, ":7/3") {
+		t.Fatalf("the calculator links to %q and %q", calc.compare, calc.plan)
 	}
 	_, html = loadCompare(t, calc.compare)
 	cmp = newCompare()
@@ -2167,13 +2167,13 @@ func TestLinkedTakesReadable(t *testing.T) {
 		r.CostPerClip.Amount.Mul(decimal.NewFromInt(7)).Round(12)) {
 		t.Errorf("%s: Gen-4 Turbo's kept clip %s on /compare is not 7/3 of its clip's %s", calc.compare, r.CostPerKeptClip.Amount, r.CostPerClip.Amount)
 	}
-	u := mustURL(t, calc.notePlan)
+	u := mustURL(t, calc.plan)
 	p := openPlanner(t, u.EscapedFragment())
 	if !p.current || p.rows[0].Takes != "7/3" {
-		t.Errorf("%s: /plan's row takes %q (%v)", calc.notePlan, p.rows[0].Takes, p.errs)
+		t.Errorf("%s: /plan's row takes %q (%v)", calc.plan, p.rows[0].Takes, p.errs)
 	}
 	if ph := app.HTMLString(p.renderRow(0)); !strings.Contains(ph, `value="7/3"`) {
-		t.Errorf("%s: /plan's row: %s", calc.notePlan, ph)
+		t.Errorf("%s: /plan's row: %s", calc.plan, ph)
 	}
 }
 

@@ -869,8 +869,8 @@ func checkRowAddon(t *testing.T, html, key, label, option, bad, calcLink string)
 		t.Errorf("a bad %s: %q (current %v), want %q", key, got, c.current, want)
 	}
 	calc, _ := loadCalculator(t, calcLink)
-	if u := mustURL(t, calc.notePlan); !strings.HasSuffix(linkState(u).Get("mix"), ":"+key) {
-		t.Errorf("the calculator's /plan link %q has no %s", calc.notePlan, key)
+	if u := mustURL(t, calc.plan); !strings.HasSuffix(linkState(u).Get("mix"), ":"+key) {
+		t.Errorf("the calculator's /plan link %q has no %s", calc.plan, key)
 	}
 }
 

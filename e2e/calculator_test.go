@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -137,6 +138,39 @@ func TestCalculatorNoLayoutShift(t *testing.T) {
 	})`)
 	if shift > 0.001 {
 		t.Errorf("layout shift %.4f while the wasm took over the page, want 0", shift)
+	}
+	tb.assertNoErrors()
+}
+
+// TestCalculatorPlanLink: a person pricing one clip on a platform finds,
+// under the results, beside the link to /compare, a link that prices a
+// month of it on /plan, which marks their platform. Before, the link was
+// there only for clips past the plan's month, in the note. A bad field
+// takes the link away.
+func TestCalculatorPlanLink(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10")
+	const links = `[...document.querySelectorAll("#results .calc-links a")].filter((a) => a.checkVisibility()).map((a) => a.textContent)`
+	if got := eval[[]string](tb, links); !slices.Equal(got, []string{"Compare platforms for this clip", "Price the month on the Plan page"}) {
+		t.Fatalf("the links under one clip's results are %q", got)
+	}
+	// After the results, so that coming and going it moves none of them.
+	if !eval[bool](tb, `document.querySelector("#results .calc-links a:nth-child(2)").getBoundingClientRect().top >= document.querySelector("#results .calc-list").getBoundingClientRect().bottom`) {
+		t.Error("the link to /plan is not under the results")
+	}
+	eval[bool](tb, `(() => { const f = document.getElementById("f-dur"); f.value = "abc"; f.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
+	tb.waitFor("the link gone", `![...document.querySelectorAll("#results .calc-links a")].some((a) => a.textContent.startsWith("Price the month"))`, 5*time.Second)
+	eval[bool](tb, `(() => { const f = document.getElementById("f-dur"); f.value = "10"; f.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
+	tb.waitFor("the link back", `[...document.querySelectorAll("#results .calc-links a")].some((a) => a.textContent.startsWith("Price the month"))`, 5*time.Second)
+	tb.do("following the link", chromedp.Click(chromedp.Search(`//a[normalize-space()="Price the month on the Plan page"]`)))
+	tb.waitFor("/plan", `location.pathname === "/plan" && document.body.dataset.wasm === "ready" && !!document.getElementById("plan-yours")`, 10*time.Second)
+	if got := eval[string](tb, `document.getElementById("plan-yours").textContent`); !strings.HasPrefix(got, "Your platform, Kling AI (app), ranks ") {
+		t.Errorf("/plan from one clip's link says %q", got)
+	}
+	if got := eval[string](tb, `location.hash`); got != "#mix=clips:1:10:720p:standard:1&platform=kling&model=kling-2-6-standard" {
+		t.Errorf("/plan opened at %q", got)
 	}
 	tb.assertNoErrors()
 }
