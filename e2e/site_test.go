@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/png"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -472,6 +473,58 @@ func TestPrerenderedHTML(t *testing.T) {
 	if !regexp.MustCompile(`data-value="[^"]+"`).MatchString(tag) {
 		t.Errorf("prerendered / has no price per credit with a data-value")
 	}
+}
+
+// TestAriaValues: no ARIA attribute of a page is without its value, as
+// the prerendered HTML gives it and once the wasm has built the page, and
+// the two pages say the same: each attribute and value as many times.
+// go-app writes an attribute whose value is "true" bare, as HTML's
+// boolean attributes are written, and ARIA reads a bare aria-hidden as
+// "" (undefined): /compare's 32 sort icons and stale marks were heard
+// until the wasm took over (the build gives them their "true" back:
+// internal/site/canon.go).
+func TestAriaValues(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	// Each aria-* attribute as name=value, with how many elements have it.
+	const aria = `((doc) => {
+  const m = {};
+  for (const el of doc.body.querySelectorAll("*")) {
+    for (const a of el.attributes) {
+      if (a.name.startsWith("aria-")) m[a.name + "=" + a.value] = (m[a.name + "=" + a.value] || 0) + 1;
+    }
+  }
+  return m;
+})`
+	for _, p := range append(aivc.Pages(), "/no-such-page") {
+		_, body := get(t, srv.URL+p)
+		html, err := json.Marshal(string(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		prerendered := eval[map[string]int](tb, aria+`(new DOMParser().parseFromString(`+string(html)+`, "text/html"))`)
+		tb.navigate(p)
+		tb.waitReady()
+		live := eval[map[string]int](tb, aria+`(document)`)
+		for _, page := range []struct {
+			name  string
+			attrs map[string]int
+		}{{"prerendered", prerendered}, {"live", live}} {
+			for a, n := range page.attrs {
+				if strings.HasSuffix(a, "=") {
+					t.Errorf("%s, %s: %d elements have %s without a value", p, page.name, n, strings.TrimSuffix(a, "="))
+				}
+			}
+		}
+		if !maps.Equal(prerendered, live) {
+			t.Errorf("%s: ARIA attributes prerendered %v, live %v", p, prerendered, live)
+		}
+		if len(live) == 0 {
+			t.Errorf("%s: no ARIA attribute at all", p)
+		}
+	}
+	tb.assertNoErrors("the server responded with a status of 404") // /no-such-page
 }
 
 // TestPrerenderedVisible: with the scripts blocked (as before the wasm
