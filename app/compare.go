@@ -183,6 +183,7 @@ var (
 	_ app.Initializer = (*compare)(nil)
 	_ app.Navigator   = (*compare)(nil)
 	_ app.Mounter     = (*compare)(nil)
+	_ app.Dismounter  = (*compare)(nil)
 )
 
 // compareLater is the compare page's later parts (see later), in document
@@ -231,6 +232,11 @@ func (c *compare) OnInit() {
 // OnMount builds the parts below the screen (see later).
 func (c *compare) OnMount(ctx app.Context) {
 	c.later.next(ctx, len(compareLater))
+}
+
+// OnDismount stops building them, as another page replaces this one.
+func (c *compare) OnDismount() {
+	c.later.stop()
 }
 
 // OnNav applies a link's state when the page is opened or the fragment

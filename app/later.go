@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"runtime"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -24,14 +25,22 @@ import (
 // and nothing above it. Without a prerendered page to look at (go-app's
 // navigation from another page of the site) every part is built at once.
 // Off the browser (the prerendered page itself) every part is built.
+//
+// A printout wants the whole page at once: printed in the steps' ~0.3 s,
+// /compare lacked its rows and sections below the screen. So while parts
+// remain, a beforeprint listener builds every one, and waits for go-app's
+// next frame to draw them (go-app draws a frame ~17 ms after a change;
+// Chromium lays the printout out as soon as the listeners return).
 type later struct {
-	built int // parts built, laterAll when every one is
+	built int      // parts built, laterAll when every one is
+	print app.Func // the beforeprint listener, while parts remain
 }
 
 const (
 	laterAll   = math.MaxInt
-	laterStep  = 4                     // parts built at a time
-	laterPause = 16 * time.Millisecond // between two steps, and before the first: a frame
+	laterStep  = 4                      // parts built at a time
+	laterPause = 16 * time.Millisecond  // between two steps, and before the first: a frame
+	laterPrint = 250 * time.Millisecond // the longest a printout waits for the parts
 )
 
 // start sets how many of parts the first render builds (see later).
@@ -76,18 +85,51 @@ func (l *later) waiting() string {
 	return "steps"
 }
 
-// next builds the next parts, after a pause, until all n are: call it from
-// the page's OnMount.
+// next builds the next parts, after a pause, until all n are, or all at
+// once before a printout: call it from the page's OnMount.
 func (l *later) next(ctx app.Context, n int) {
 	if l.built == laterAll {
+		l.stop()
 		return
 	}
+	if l.print == nil {
+		l.print = app.FuncOf(func(app.Value, []app.Value) any {
+			l.printWhole(ctx)
+			return nil
+		})
+		app.Window().Call("addEventListener", "beforeprint", l.print)
+	}
 	ctx.After(laterPause, func(ctx app.Context) {
-		l.built += laterStep
+		if l.built != laterAll {
+			l.built += laterStep
+		}
 		if l.built >= n {
 			l.built = laterAll
-			return
 		}
 		l.next(ctx, n)
 	})
+}
+
+// printWhole builds every part, and returns once go-app has drawn them (or
+// after laterPrint). It runs in beforeprint, which must not return before:
+// it cannot block either (a listener that waits on a timer deadlocks the
+// wasm, whose timers need the browser's event loop), so it yields to the
+// other goroutines until go-app's frame has removed the page's data-later.
+func (l *later) printWhole(ctx app.Context) {
+	ctx.Dispatch(func(app.Context) { l.built = laterAll })
+	doc := app.Window().Get("document")
+	for end := time.Now().Add(laterPrint); time.Now().Before(end) && doc.Call("querySelector", "[data-later]").Truthy(); {
+		runtime.Gosched()
+	}
+}
+
+// stop removes the beforeprint listener: call it from the page's
+// OnDismount too.
+func (l *later) stop() {
+	if l.print == nil {
+		return
+	}
+	app.Window().Call("removeEventListener", "beforeprint", l.print)
+	l.print.Release()
+	l.print = nil
 }

@@ -6,6 +6,7 @@ import (
 
 	aivc "github.com/aivc/aivc/app"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 )
 
 // printFaultsJS returns what is wrong with the page as printed: a table
@@ -116,4 +117,84 @@ func TestPrint(t *testing.T) {
 		}
 	}
 	tb.assertNoErrors()
+}
+
+// watchComparePrint prints /compare (beforeprint) the moment the live
+// page is ready, while it still builds its parts below the screen
+// (app/later.go), and notes what it has built when beforeprint returns,
+// which is what Chromium lays out on paper.
+const watchComparePrint = `new MutationObserver((_, o) => {
+  if (document.body?.dataset.wasm !== "ready") return;
+  o.disconnect();
+  const waiting = !!document.querySelector("[data-later]");
+  dispatchEvent(new Event("beforeprint"));
+  window.printed = Object.assign(` + laterBuiltJS + `, { before: waiting, text: ` + compareTextJS + ` });
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-wasm"] });`
+
+// compareTextJS is the text of /compare's ranking and of the sections
+// after it that print.
+const compareTextJS = `["ranking", "chart-section", "free-section", "unavailable"].map((id) => document.getElementById(id)?.textContent.replace(/\s+/g, " ") ?? "").join("\n")`
+
+// TestComparePrintBeforeBuilt: /compare printed as soon as the live page
+// has started, while it builds its rows and sections below the screen a
+// few at a time, prints them all, as it does once built: the default
+// shot, and a link's, whose rows are not the prerendered page's. Before,
+// the printout lacked them: 1 row of 20, and none of the chart, the free
+// tiers and the models that cannot make the shot.
+func TestComparePrintBeforeBuilt(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, path := range []string{"/compare", "/compare#dur=10&billing=monthly"} {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
+		call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchComparePrint})
+		tb.navigate(path)
+		tb.waitFor("the printout", `!!window.printed`, 60*time.Second)
+		type printed struct {
+			laterBuilt
+			Before bool   `json:"before"`
+			Text   string `json:"text"`
+		}
+		p := eval[printed](tb, `window.printed`)
+		if !p.Before {
+			t.Fatalf("%s: the page was built whole at ready: nothing to test", path)
+		}
+		eval[bool](tb, `(dispatchEvent(new Event("afterprint")), true)`)
+		tb.waitReady()
+		done := eval[laterBuilt](tb, laterBuiltJS)
+		if p.Rows != done.Rows || len(p.Sections) != 5 || p.Waiting || done.Rows < 10 {
+			t.Errorf("%s printed at the start: %d rows, sections %q, parts to come %v; once built %d rows and 5 sections", path, p.Rows, p.Sections, p.Waiting, done.Rows)
+		}
+		if built := eval[string](tb, compareTextJS); p.Text != built {
+			t.Errorf("%s printed at the start:\n%s\nonce built:\n%s", path, p.Text, built)
+		}
+		tb.assertNoErrors()
+	}
+
+	// As Chromium prints: Page.printToPDF fires beforeprint, lays the
+	// page out for paper, then fires afterprint. A listener added as the
+	// document starts runs before the page's own, so it sees whether
+	// parts were still to come; what afterprint finds is what was laid out.
+	const notePrint = `addEventListener("beforeprint", () => window.waitingAtPrint = !!document.querySelector("[data-later]"));
+addEventListener("afterprint", () => window.laidOut = ` + laterBuiltJS + `);`
+	for try := 1; ; try++ {
+		tb := newTab(t, srv.URL)
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
+		call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: notePrint})
+		tb.navigate("/compare")
+		tb.waitFor("the live page", `document.body?.dataset.wasm === "ready"`, 60*time.Second)
+		call(tb, page.PrintToPDF, page.PrintToPDFParams{})
+		if !eval[bool](tb, `window.waitingAtPrint`) {
+			// Built whole before the PDF was asked for: again.
+			if try == 3 {
+				t.Skip("the page was built whole before each of 3 PDFs was asked for")
+			}
+			continue
+		}
+		if got := eval[laterBuilt](tb, `window.laidOut`); got.Rows != 20 || len(got.Sections) != 5 || got.Waiting {
+			t.Errorf("printed to PDF at the start: laid out %+v, want 20 rows and 5 sections", got)
+		}
+		tb.assertNoErrors()
+		break
+	}
 }
