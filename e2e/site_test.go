@@ -344,11 +344,16 @@ import (
 // line a reason; its exports' models left out, with why (+33.7 KB raw,
 // +8.4 KB gzip -9: 11,237,910 and 2,503,058 alone, on a72f6ec's
 // 11,204,189 and 2,494,640).
+// Helper 72's: /compare's Plan column folds a promotion's words (+7.2 KB
+// raw, +554 B gzip -9), the calculator's link to /plan under every
+// current calculation (-449 B raw), and a printout of /compare builds
+// its parts below the screen at once (beforeprint; +8.1 KB raw, +1.5 KB
+// gzip -9): 11,219,075 and 2,496,627.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_238_000
-	ceilWasmGzip   = 2_504_000
+	ceilWasmRaw    = 11_260_000
+	ceilWasmGzip   = 2_510_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
