@@ -165,6 +165,7 @@ type parsed struct {
 	settings    *Settings
 	exported    string
 	repeated    int  // entries twice in the file, identical: counted once
+	utcTimes    int  // a CSV's created and updated times without a zone, read as UTC
 	fatal       bool // the file could not be read to its end (or is not a log)
 	errs        ImportErrors
 	rowsTotal   int

@@ -206,9 +206,11 @@ func countRecords(data []byte) int {
 //
 // Amounts are read as people type them ("1,200.50", "$30"), with the
 // decimal mark the file's amounts show ("0,024" beside "1,125" makes it
-// 1.125); dates as spreadsheets save them again ("27/11/2026",
-// "2026-11-27 00:00:00"), a day and month in the order the file's dates
-// show, and one that could be either is an error giving both readings.
+// 1.125); dates and the created and updated times as spreadsheets save
+// them again ("27/11/2026", "27.11.26", "2026-11-27 00:00:00", "11/27/2026
+// 14:03"), a day and month in the order the file's dates show (with dots,
+// day first), and one that could be either is an error giving both
+// readings; a time without a zone is UTC, as the export writes it.
 // A missing or
 // empty id is made from the row's content ("csv-" and 16 hex digits), so
 // importing the same file again adds nothing; missing created and updated
@@ -335,7 +337,22 @@ func parseCSV(data []byte) (*parsed, error) {
 			p.errs.addRow(line, sheetRow, describe(ErrBadCSV, fmt.Sprintf("this row has %d cells but the header has %d", len(rec), len(header))))
 			continue
 		}
+		// The date and times as a spreadsheet may have rewritten them;
+		// one whose day and month could be either is refused with its two
+		// readings, not "must be a date like 2025-03-01".
 		date, dateErr := readDate(strings.TrimSpace(unescapeCell(rec[dateCol])), dates, columnName(dateCol))
+		var times [2]string
+		var timeErrs [2]error
+		utc := 0 // times read as UTC, their zone left out
+		for k, f := range [...][2]string{{"created", FieldCreated}, {"updated", FieldUpdated}} {
+			if i, ok := col[f[0]]; ok {
+				var noZone bool
+				times[k], noZone, timeErrs[k] = readTime(f[1], strings.TrimSpace(unescapeCell(rec[i])), dates, columnName(i))
+				if noZone {
+					utc++
+				}
+			}
+		}
 		cell := func(name string) string {
 			i, ok := col[name]
 			switch {
@@ -343,24 +360,35 @@ func parseCSV(data []byte) (*parsed, error) {
 				return ""
 			case name == "date":
 				return date
+			case name == "created":
+				return times[0]
+			case name == "updated":
+				return times[1]
 			case comma && amountColumn(name):
 				return swapDecimalComma(rec[i])
 			}
 			return unescapeCell(rec[i])
 		}
 		e, errs := entryFromCells(cell)
-		for i, err := range errs {
-			// Its two readings, not "must be a date like 2025-03-01".
-			if ie, ok := errors.AsType[*pricing.InputError](err); ok && ie.Field == FieldDate && dateErr != nil {
-				errs[i] = dateErr
-			}
-		}
 		for _, err := range errs {
+			ie, ok := errors.AsType[*pricing.InputError](err)
+			switch {
+			case !ok:
+			case ie.Field == FieldDate && dateErr != nil:
+				err = dateErr
+			case ie.Field == FieldCreated && timeErrs[0] != nil:
+				err = timeErrs[0]
+			case ie.Field == FieldUpdated && timeErrs[1] != nil:
+				err = timeErrs[1]
+			case ie.Field == FieldUpdated && times[1] == "":
+				continue // the created time's, whose problem is said
+			}
 			p.errs.addRow(line, sheetRow, err)
 		}
 		if len(errs) > 0 {
 			continue
 		}
+		p.utcTimes += utc
 		derived := e.ID == ""
 		if derived {
 			e.ID = derivedID(cell, made)

@@ -112,9 +112,12 @@
 // removes exactly those apostrophes. It reads the file a spreadsheet saves
 // again: a byte order mark, ';' between cells, decimal commas (the decimal
 // mark is the one the file's amounts show), and dates in the spreadsheet's
-// form ("27/11/2026", "11/27/2026", "27.11.2026", "2026-11-27 00:00:00"),
-// each read without a guess: a day and month both 12 or less in the order
-// the file's other dates show, or else refused with both readings. IsJSON
+// form ("27/11/2026", "11/27/2026", "27/11/26", "27.11.2026", "2026-11-27
+// 00:00:00"), each read without a guess: dots day first, a two-digit year
+// 20YY, a day and month both 12 or less in the order the file's other
+// dates show, or else refused with both readings; created and updated
+// times likewise ("11/27/2026 14:03"), those without a zone as UTC, the
+// export's zone (ImportReport.TimesAsUTC says how many). IsJSON
 // tells a backup from a CSV file by its content.
 //
 // WriteBackup writes a full backup (entries, plans, settings) as JSON with

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -54,6 +55,11 @@ type ImportReport struct {
 	Added     int        // entries saved
 	Identical int        // entries already in the log with the same values, or repeated in the file
 	Conflicts []Conflict // same ID, other values: left as saved
+	// TimesAsUTC counts a CSV's created and updated times written
+	// without a zone ("11/27/2026 14:03", as a spreadsheet saves the
+	// export's "2026-11-27T14:03:05Z" again), read as UTC: the zone the
+	// export writes, whose digits a spreadsheet keeps.
+	TimesAsUTC int
 	// Skipped lists the bad lines left out (SkipInvalid only).
 	Skipped []*ImportError
 	// Unknown lists the clips added that name a platform or model
@@ -110,6 +116,10 @@ func (r ImportReport) Summary() string {
 	}
 	if n := len(r.Skipped); n > 0 {
 		parts = append(parts, pricing.CountInt(n, "problem", "problems")+" in the file: those lines were left out")
+	}
+	if n := r.TimesAsUTC; n > 0 {
+		parts = append(parts, pricing.CountInt(n, "created or updated time", "created and updated times")+
+			" without a time zone read as UTC, the zone the log's export writes")
 	}
 	if n := len(r.Unknown); n > 0 {
 		var lines []string
@@ -235,7 +245,28 @@ func sameClipKey(e Entry) string {
 func sameAsSaved(saved, in Entry) bool {
 	return saved.Equal(in) || saved.ID == in.ID && sameClipKey(saved) == sameClipKey(in) &&
 		saved.ProfileName == in.ProfileName && saved.PlanID == in.PlanID && saved.ModelName == in.ModelName &&
-		saved.Created == in.Created && saved.Updated == in.Updated
+		sameTime(saved.Created, in.Created) && sameTime(saved.Updated, in.Updated)
+}
+
+// sameTime reports whether an imported time is the saved one as a
+// spreadsheet may show it: the same instant, or one to the minute ("11/27/2026
+// 14:03") or to the day ("27.11.2026") that the saved one's falls in, where
+// the imported one's seconds, or hours, are all zero.
+func sameTime(saved, in string) bool {
+	s, err := time.Parse(time.RFC3339, saved)
+	i, ierr := time.Parse(time.RFC3339, in)
+	if saved == in || err != nil || ierr != nil {
+		return saved == in
+	}
+	for _, unit := range [...]time.Duration{time.Second, time.Minute, 24 * time.Hour} {
+		if !i.Truncate(unit).Equal(i) {
+			break
+		}
+		if s.Truncate(unit).Equal(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // significant15 is d to 15 significant digits, as a spreadsheet keeps it.
@@ -290,7 +321,7 @@ func (l *Log) moveProfile(p *parsed, i int, bundled func(string) bool) (string, 
 }
 
 func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
-	rep := ImportReport{Read: len(p.rows), Identical: p.repeated}
+	rep := ImportReport{Read: len(p.rows), Identical: p.repeated, TimesAsUTC: p.utcTimes}
 	if !p.errs.empty() {
 		if !opts.SkipInvalid || p.fatal {
 			return ImportReport{}, &p.errs

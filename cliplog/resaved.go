@@ -9,11 +9,12 @@ import (
 // A CSV export opened in a spreadsheet and saved again comes back with its
 // dates and numbers as the spreadsheet writes them: Excel writes a date in
 // the computer's short form ("27/11/2026" in Britain, "11/27/2026" in the
-// United States, "27.11.2026" in Germany), some tools add a time
-// ("2026-11-27 00:00:00"), and a spreadsheet set to a language with a
-// decimal comma writes "0,024" and "1 234,50". ReadCSV reads them back
-// where a cell, or the file's other cells, say how they are meant; it
-// never guesses.
+// United States, "27.11.2026" in Germany, "27/11/26" with a two-digit
+// year), some tools add a time ("2026-11-27 00:00:00"), the created and
+// updated times lose their zone and often their seconds ("11/27/2026
+// 14:03"), and a spreadsheet set to a language with a decimal comma writes
+// "0,024" and "1 234,50". ReadCSV reads them back where a cell, or the
+// file's other cells, say how they are meant; it never guesses.
 
 // shown is what a file's cells show of how they are written: one of two
 // readings (1 or 2), both (some cells one, some the other), or neither
@@ -42,17 +43,22 @@ func amountColumn(name string) bool {
 }
 
 // sheetDate is a date cell split into its numbers: year first (y, then a
-// the month and b the day), or a and b before the year, as written.
+// the month and b the day), or a and b before the year, as written; sep
+// is the mark between them and clock what follows the date ("" for none).
 type sheetDate struct {
 	y, a, b   int
 	yearFirst bool
+	sep       byte
+	clock     string
 }
 
 // splitDate splits a date as a spreadsheet may have saved the log's
-// YYYY-MM-DD: the year (four digits) first or last, a day and a month of
-// one or two digits, '-', '/' or '.' between them (the same twice), and
-// maybe a time after a space or a T ("2026-11-27 00:00:00", "27/11/2026
-// 10:00", "2026-11-27T00:00:00Z"). ok is false for any other text.
+// YYYY-MM-DD: the year (four digits) first or last, or two digits last
+// ("27/11/26": AI video is younger than 2000, so 26 is 2026), a day and a
+// month of one or two digits, '-', '/' or '.' between them (the same
+// twice), and maybe a time after a space or a T ("2026-11-27 00:00:00",
+// "27/11/2026 10:00", "2026-11-27T00:00:00Z"). ok is false for any other
+// text.
 func splitDate(s string) (d sheetDate, ok bool) {
 	var n, width [3]int
 	i, sep := 0, byte(0)
@@ -71,42 +77,31 @@ func splitDate(s string) (d sheetDate, ok bool) {
 		sep = s[i]
 		i++
 	}
-	if rest := s[i:]; rest != "" && (rest[0] != ' ' && rest[0] != 'T' || !isClock(rest[1:])) {
-		return d, false
+	rest := s[i:]
+	if rest != "" {
+		if _, _, _, _, _, ok := parseClock(rest[1:]); rest[0] != ' ' && rest[0] != 'T' || rest == " " || rest == "T" || !ok {
+			return d, false
+		}
+		rest = rest[1:]
 	}
 	short := func(w int) bool { return w == 1 || w == 2 }
 	switch {
 	case width[0] == 4 && short(width[1]) && short(width[2]):
-		return sheetDate{y: n[0], a: n[1], b: n[2], yearFirst: true}, true
+		return sheetDate{y: n[0], a: n[1], b: n[2], yearFirst: true, sep: sep, clock: rest}, true
 	case width[2] == 4 && short(width[0]) && short(width[1]):
-		return sheetDate{y: n[2], a: n[0], b: n[1]}, true
+		return sheetDate{y: n[2], a: n[0], b: n[1], sep: sep, clock: rest}, true
+	case width[2] == 2 && short(width[0]) && short(width[1]):
+		return sheetDate{y: 2000 + n[2], a: n[0], b: n[1], sep: sep, clock: rest}, true
 	}
 	return d, false
 }
 
-// isClock reports whether t, after a date, looks like a time of day as a
-// spreadsheet writes one ("0:00", "10:00:00.000", "12:00:00 AM", maybe
-// with a Z): digits and a colon, and only such characters. It is read
-// for the date before it; the time itself is dropped.
-func isClock(t string) bool {
-	colon := false
-	for i := 0; i < len(t); i++ {
-		switch c := t[i]; {
-		case c == ':':
-			colon = i > 0
-		case '0' <= c && c <= '9', c == '.', c == ' ', strings.IndexByte("APMZapm", c) >= 0:
-		default:
-			return false
-		}
-	}
-	return colon
-}
-
 // shows is what d shows of the order of day and month: a first number
-// over 12 is a day, a second number over 12 is one too.
+// over 12 is a day, a second number over 12 is one too. A dotted date
+// shows nothing of the file's other dates: it is always day first.
 func (d sheetDate) shows() shown {
 	switch {
-	case d.yearFirst:
+	case d.yearFirst || d.sep == '.':
 		return 0
 	case d.a > 12 && d.b <= 12:
 		return dayFirst
@@ -116,30 +111,158 @@ func (d sheetDate) shows() shown {
 	return 0
 }
 
+// monthDay is d's month and day, in the order of day and month the file
+// shows (order); ok is false when a day and month each 12 or less,
+// different, could be either. A date with dots ("27.11.2026", "5.11.2026")
+// is day first: so is every language that writes one (German, Russian,
+// Polish, Finnish…).
+func (d sheetDate) monthDay(order shown) (m, day int, ok bool) {
+	switch {
+	case d.yearFirst:
+		return d.a, d.b, true
+	case d.sep == '.' || d.a > 12 || d.a == d.b || d.b <= 12 && order == dayFirst:
+		return d.b, d.a, true
+	case d.b > 12 || order == monthFirst:
+		return d.a, d.b, true
+	}
+	return 0, 0, false
+}
+
 // readDate reads a date cell as YYYY-MM-DD (splitDate's forms, in the
 // order of day and month the file shows, order): a date that is no such
-// form comes back as it is, for checkDate to refuse. A day and month
-// each 12 or less, different, in a file whose other dates do not settle
-// which comes first, is refused naming both readings and the column
+// form comes back as it is, for checkDate to refuse. One whose day and
+// month could be either is refused naming both readings and the column
 // (column: its letter in a spreadsheet).
 func readDate(s string, order shown, column string) (string, error) {
 	d, ok := splitDate(s)
 	if !ok {
 		return s, nil
 	}
-	m, day := d.a, d.b
-	if !d.yearFirst {
-		switch {
-		case d.a > 12 || d.a == d.b || d.b <= 12 && order == dayFirst:
-			m, day = d.b, d.a
-		case d.b > 12 || order == monthFirst:
-		default:
-			return s, inputErr(FieldDate, s, describe(ErrBadDate, strconv.Quote(s)+" (column "+column+") could be "+
-				spokenDate(d.y, d.b, d.a)+" or "+spokenDate(d.y, d.a, d.b)+", and the file's other dates do not say which: "+
-				"write it as "+isoDate(d.y, d.b, d.a)+" or "+isoDate(d.y, d.a, d.b)))
-		}
+	m, day, ok := d.monthDay(order)
+	if !ok {
+		return s, eitherDate(FieldDate, ErrBadDate, s, column, d, func(m, day int) string { return isoDate(d.y, m, day) })
 	}
 	return isoDate(d.y, m, day), nil
+}
+
+// readTime reads a created or updated cell (field) as RFC 3339: as
+// written when it is one, else as a spreadsheet rewrites the export's
+// "2026-11-27T14:03:05Z" ("11/27/2026 14:03", "27.11.2026 14:03:05",
+// "2026-11-27 2:03 PM"; splitDate's dates, in the file's order, then
+// parseClock's time, or none: midnight). A time without a zone (utc) is
+// read as UTC: the export writes UTC, and a spreadsheet keeps its digits
+// and drops the Z. What is no such form comes back as it is, for
+// checkTime to refuse; a date whose day and month could be either is
+// refused as readDate refuses it.
+func readTime(field, s string, order shown, column string) (t string, utc bool, err error) {
+	d, ok := splitDate(s)
+	if !ok || checkTime(field, s) == nil {
+		return s, false, nil
+	}
+	h, mi, sec, offset, zoned, ok := parseClock(d.clock)
+	if !ok {
+		return s, false, nil
+	}
+	at := func(m, day int) string {
+		return Timestamp(time.Date(d.y, time.Month(m), day, h, mi, sec, 0, time.FixedZone("", offset)))
+	}
+	m, day, ok := d.monthDay(order)
+	switch {
+	case !ok:
+		return s, false, eitherDate(field, ErrBadTime, s, column, d, at)
+	case checkDate(field, isoDate(d.y, m, day)) != nil:
+		return s, false, nil // no such day: "must be a time like …"
+	}
+	return at(m, day), !zoned, nil
+}
+
+// eitherDate refuses s, a date or time whose day and month could be
+// either, naming both readings: "Date "05/11/2026" (column B) could be 5
+// November 2026 or 11 May 2026, and the file's other dates do not say
+// which: write it as 2026-11-05 or 2026-05-11" (write writes each).
+func eitherDate(field string, sentinel error, s, column string, d sheetDate, write func(m, day int) string) error {
+	return inputErr(field, s, describe(sentinel, strconv.Quote(s)+" (column "+column+") could be "+
+		spokenDate(d.y, d.b, d.a)+" or "+spokenDate(d.y, d.a, d.b)+", and the file's other dates do not say which: "+
+		"write it as "+write(d.b, d.a)+" or "+write(d.a, d.b)))
+}
+
+// parseClock reads a time of day as a spreadsheet writes one after a
+// date: hours and minutes, maybe seconds and their fraction (dropped),
+// maybe AM or PM, maybe a zone ("Z", "+01:00", "-0500"): "14:03",
+// "2:03:05 PM", "14:03:05.250Z". "" is midnight. offset is the zone's, in
+// seconds east of UTC, and zoned whether one was written.
+func parseClock(t string) (h, m, s, offset int, zoned, ok bool) {
+	i := 0
+	num := func(max int) (int, int) { // the value and its digits, at most max
+		v, n := 0, 0
+		for ; i < len(t) && n < max && '0' <= t[i] && t[i] <= '9'; i, n = i+1, n+1 {
+			v = v*10 + int(t[i]-'0')
+		}
+		return v, n
+	}
+	skip := func(c byte) bool {
+		if i < len(t) && t[i] == c {
+			i++
+			return true
+		}
+		return false
+	}
+	if t == "" {
+		return 0, 0, 0, 0, false, true
+	}
+	h, nh := num(2)
+	var nm, ns int
+	if !skip(':') {
+		return
+	}
+	if m, nm = num(2); nm != 2 {
+		return
+	}
+	if skip(':') {
+		if s, ns = num(2); ns != 2 {
+			return
+		}
+		if skip('.') || skip(',') {
+			for i < len(t) && '0' <= t[i] && t[i] <= '9' {
+				i++
+			}
+		}
+	}
+	for skip(' ') {
+	}
+	if i+1 < len(t) && (t[i+1] == 'M' || t[i+1] == 'm') {
+		switch t[i] {
+		case 'A', 'a':
+			h, ok = h%12, h >= 1 && h <= 12
+		case 'P', 'p':
+			h, ok = h%12+12, h >= 1 && h <= 12
+		}
+		if !ok {
+			return
+		}
+		i += 2
+		for skip(' ') {
+		}
+	}
+	switch {
+	case skip('Z') || skip('z'):
+		zoned = true
+	case i < len(t) && (t[i] == '+' || t[i] == '-'):
+		sign := 1
+		if t[i] == '-' {
+			sign = -1
+		}
+		i++
+		zh, nzh := num(2)
+		skip(':')
+		zm, nzm := num(2)
+		if nzh != 2 || nzm != 2 || zh > 23 || zm > 59 {
+			return 0, 0, 0, 0, false, false
+		}
+		offset, zoned = sign*(zh*3600+zm*60), true
+	}
+	ok = i == len(t) && nh > 0 && h < 24 && m < 60 && s < 60
+	return h, m, s, offset, zoned, ok
 }
 
 // isoDate writes a date as YYYY-MM-DD (0 ≤ y < 10,000; m and d under 100).
@@ -192,9 +315,13 @@ func decimalMark(s string) shown {
 	return 0
 }
 
-// readings reads a CSV file's dates and amounts for what they show (the
-// order of day and month, the decimal mark) before its rows are read: a
-// row's "05/11/2026" or "1,125" may be settled by a row after it.
+// dateColumns are the CSV's dates and times, written alike by a
+// spreadsheet: each settles the order of day and month for the others.
+var dateColumns = [...]string{"date", "created", "updated"}
+
+// readings reads a CSV file's dates, times and amounts for what they show
+// (the order of day and month, the decimal mark) before its rows are
+// read: a row's "05/11/2026" or "1,125" may be settled by a row after it.
 // Records past one that cannot be read are not looked at (the import
 // stops there).
 func readings(data []byte, sep byte, col map[string]int) (dates, marks shown) {
@@ -208,9 +335,11 @@ func readings(data []byte, sep byte, col map[string]int) (dates, marks shown) {
 		if first {
 			continue // the header
 		}
-		if i, ok := col["date"]; ok && i < len(rec) {
-			if d, ok := splitDate(strings.TrimSpace(unescapeCell(rec[i]))); ok {
-				dates |= d.shows()
+		for _, name := range dateColumns {
+			if i, ok := col[name]; ok && i < len(rec) {
+				if d, ok := splitDate(strings.TrimSpace(unescapeCell(rec[i]))); ok {
+					dates |= d.shows()
+				}
 			}
 		}
 		for _, name := range numberColumns {

@@ -41,9 +41,31 @@ func TestReadDate(t *testing.T) {
 		// Both 12 or less: the file's other dates settle it.
 		{"05/11/2026", dayFirst, "2026-11-05"},
 		{"5/11/2026", monthFirst, "2026-05-11"},
+		// Dots are day first, whatever the file's other dates: 5 November,
+		// not 11 May (it was refused, or read by the file's slashes).
 		{"05.11.2026", dayFirst, "2026-11-05"},
+		{"05.11.2026", 0, "2026-11-05"},
+		{"5.11.2026", monthFirst, "2026-11-05"},
+		{"05.11.2026", dayFirst | monthFirst, "2026-11-05"},
+		{"2026.11.05", 0, "2026-11-05"},
+		// A two-digit year last is 20YY (it was refused).
+		{"27/11/26", 0, "2026-11-27"},
+		{"11/27/26", 0, "2026-11-27"},
+		{"27.11.26", 0, "2026-11-27"},
+		{"5.11.26", 0, "2026-11-05"},
+		{"5/11/26", monthFirst, "2026-05-11"},
+		{"27/11/26 14:03", 0, "2026-11-27"},
+		{"01/01/00", 0, "2000-01-01"},
+		// With a zone after the time.
+		{"2026-11-27 14:03:05+01:00", 0, "2026-11-27"},
+		{"27.11.2026 14:03:05,250", 0, "2026-11-27"},
 		// Not a date form this reads: as written.
-		{"27/11/26", 0, "27/11/26"},
+		{"26-11-27x", 0, "26-11-27x"},
+		{"27/11/2026 25:00x", 0, "27/11/2026 25:00x"},
+		{"2026-11-27 ", 0, "2026-11-27 "},
+		{"2026-11-27T", 0, "2026-11-27T"},
+		{"27/11/2", 0, "27/11/2"},
+		{"27/11/202", 0, "27/11/202"},
 		{"2026-11-27x", 0, "2026-11-27x"},
 		{"2026-11-27 noon", 0, "2026-11-27 noon"},
 		{"2026-11-27 10", 0, "2026-11-27 10"},
@@ -67,6 +89,74 @@ func TestReadDate(t *testing.T) {
 		if err == nil || err.Error() != want || !errors.Is(err, ErrBadDate) {
 			t.Errorf("readDate(05/11/2026, %d): %v\nwant %s", order, err, want)
 		}
+		_, err = readDate("05/11/26", order, "B")
+		want = `Date "05/11/26" (column B) could be 5 November 2026 or 11 May 2026, and the file's other dates do not say which: write it as 2026-11-05 or 2026-05-11`
+		if err == nil || err.Error() != want {
+			t.Errorf("readDate(05/11/26, %d): %v\nwant %s", order, err, want)
+		}
+	}
+}
+
+// TestReadTime: a created or updated cell as spreadsheets save the
+// export's "2026-11-27T14:03:05Z" again, read in the order of day and
+// month its file shows; one without a zone is UTC (utc), the export's
+// zone, whose digits a spreadsheet keeps. What is no such form comes back
+// as written, for the time check to refuse. Each was refused: "Created
+// must be a time like 2025-03-01T14:05:00Z".
+func TestReadTime(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		order shown
+		want  string
+		utc   bool
+	}{
+		// As exported (RFC 3339): as written, its zone too.
+		{"2026-11-27T14:03:05Z", 0, "2026-11-27T14:03:05Z", false},
+		{"2026-11-27T14:03:05+01:00", 0, "2026-11-27T14:03:05+01:00", false},
+		// As spreadsheets save it: without the zone, often the seconds.
+		{"2026-11-27 14:03:05", 0, "2026-11-27T14:03:05Z", true},
+		{"2026-11-27 14:03", 0, "2026-11-27T14:03:00Z", true},
+		{"2026-11-27T14:03:05", 0, "2026-11-27T14:03:05Z", true},
+		{"11/27/2026 14:03", 0, "2026-11-27T14:03:00Z", true},
+		{"11/27/2026 2:03 PM", 0, "2026-11-27T14:03:00Z", true},
+		{"11/27/2026 12:03:05 AM", 0, "2026-11-27T00:03:05Z", true},
+		{"11/27/2026 12:03 pm", 0, "2026-11-27T12:03:00Z", true},
+		{"27/11/2026 14:03", 0, "2026-11-27T14:03:00Z", true},
+		{"27.11.2026 14:03", 0, "2026-11-27T14:03:00Z", true},
+		{"27.11.2026 14:03:05,250", 0, "2026-11-27T14:03:05Z", true},
+		{"2026-11-27 14:03:05.999", 0, "2026-11-27T14:03:05Z", true},
+		{"27/11/26 9:03", 0, "2026-11-27T09:03:00Z", true},
+		{"27.11.2026", 0, "2026-11-27T00:00:00Z", true},
+		// In the file's order; dots day first.
+		{"05/11/2026 14:03", dayFirst, "2026-11-05T14:03:00Z", true},
+		{"05/11/2026 14:03", monthFirst, "2026-05-11T14:03:00Z", true},
+		{"05.11.2026 14:03", monthFirst, "2026-11-05T14:03:00Z", true},
+		// A zone written: kept, as UTC.
+		{"2026-11-27 14:03:05Z", 0, "2026-11-27T14:03:05Z", false},
+		{"2026-11-27 15:03:05 +01:00", 0, "2026-11-27T14:03:05Z", false},
+		{"11/27/2026 9:03 AM -0500", 0, "2026-11-27T14:03:00Z", false},
+		// Not a time this reads: as written.
+		{"", 0, "", false},
+		{"yesterday", 0, "yesterday", false},
+		{"2026-11-27 24:00", 0, "2026-11-27 24:00", false},
+		{"2026-11-27 14:60", 0, "2026-11-27 14:60", false},
+		{"2026-11-27 14:3", 0, "2026-11-27 14:3", false},
+		{"2026-11-27 13:03 PM", 0, "2026-11-27 13:03 PM", false},
+		{"2026-11-27 0:03 AM", 0, "2026-11-27 0:03 AM", false},
+		{"2026-11-27 14:03 +1", 0, "2026-11-27 14:03 +1", false},
+		{"31.02.2026 14:03", 0, "31.02.2026 14:03", false},
+		{"27/13/2026 14:03", 0, "27/13/2026 14:03", false},
+	} {
+		got, utc, err := readTime(FieldCreated, c.in, c.order, "R")
+		if got != c.want || utc != c.utc || err != nil {
+			t.Errorf("readTime(%q, %d) = %q, %v, %v; want %q, %v", c.in, c.order, got, utc, err, c.want, c.utc)
+		}
+	}
+	_, _, err := readTime(FieldUpdated, "05/11/2026 14:03", 0, "S")
+	want := `Updated "05/11/2026 14:03" (column S) could be 5 November 2026 or 11 May 2026, and the file's other dates do not say which: ` +
+		`write it as 2026-11-05T14:03:00Z or 2026-05-11T14:03:00Z`
+	if err == nil || err.Error() != want || !errors.Is(err, ErrBadTime) {
+		t.Errorf("readTime(05/11/2026 14:03): %v\nwant %s", err, want)
 	}
 }
 
@@ -178,6 +268,84 @@ func TestImportResavedDates(t *testing.T) {
 	if len(es) != 2 || es[0].Date != "2026-11-27" || es[1].Date != "2026-11-28" ||
 		!strings.Contains(msg, `line 4: Date "05/11/2026" (column B) could be`) || !strings.Contains(msg, "line 5: Date must be a date like 2025-03-01") {
 		t.Errorf("dates both ways: %+v\n%s", es, msg)
+	}
+}
+
+// TestImportResavedTimes: the log's CSV saved again by a spreadsheet that
+// rewrote its created and updated times as well as its dates ("11/27/2026
+// 14:03", "27.11.2026 14:03:05", "2026-11-27 14:03:05": no zone, often no
+// seconds; "27/11/26" with a two-digit year) imports as the clips already
+// saved, and the summary says the times were read as UTC. Each file was
+// refused whole ("Created must be a time like 2025-03-01T14:05:00Z" on
+// every line). A time whose day and month the file cannot settle is
+// refused naming its row, column and both readings.
+func TestImportResavedTimes(t *testing.T) {
+	l := openLog(t, NewMemStore())
+	es := []Entry{
+		mk("a1", "2026-11-05", "5", "50", "0.024", pricing.USD, true),
+		mk("a2", "2026-11-27", "10", "100", "0.024", pricing.USD, false),
+		mk("a3", "2026-12-12", "5", "42.5", "0.0186666666666667", pricing.EUR, true),
+	}
+	es[0].Created, es[0].Updated = "2026-11-05T14:03:05Z", "2026-11-27T09:30:45Z"
+	es[1].Created, es[1].Updated = "2026-11-27T23:59:59Z", "2026-11-27T23:59:59Z"
+	addAll(t, l, es)
+	var b bytes.Buffer
+	if err := l.ExportCSV(&b, CSVOptions{BOM: true}); err != nil {
+		t.Fatal(err)
+	}
+	// resaveAs's dates, then each time through layout.
+	times := func(file, layout string) string {
+		return resave(t, file, CSVColumns, func(col, v string) string {
+			if col != "created" && col != "updated" {
+				return v
+			}
+			at, err := time.Parse(time.RFC3339, v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return at.Format(layout)
+		})
+	}
+	for _, c := range []struct{ name, file string }{
+		{"Excel, United States", times(resaveAs(t, b.String(), ',', "1/2/2006", false), "1/2/2006 15:04")},
+		{"Excel, United States, 12-h", times(resaveAs(t, b.String(), ',', "1/2/2006", false), "1/2/2006 3:04:05 PM")},
+		{"Excel, Britain, two-digit years", times(resaveAs(t, b.String(), ',', "02/01/06", false), "02/01/06 15:04")},
+		{"LibreOffice, ISO", times(resaveAs(t, b.String(), ',', time.DateOnly, false), time.DateTime)},
+		{"times as dates only", times(resaveAs(t, b.String(), ',', time.DateOnly, false), "02.01.2006")},
+	} {
+		rep, err := l.ImportCSV([]byte(c.file), ImportOptions{})
+		if err != nil || rep.Identical != 3 || rep.Added != 0 || len(rep.Conflicts) != 0 || rep.TimesAsUTC != 6 ||
+			!strings.Contains(rep.Summary(), "; 6 created and updated times without a time zone read as UTC, the zone the log's export writes.") {
+			t.Errorf("%s: %v; %s\n%s", c.name, err, rep.Summary(), c.file)
+		}
+	}
+	// Germany: semicolons, decimal commas, dots day first (5 November is
+	// not 11 May, whatever the file's other dates).
+	german := strings.ReplaceAll(times(resaveAs(t, b.String(), ',', "02.01.2006", false), "02.01.2006 15:04:05"), ",", ";")
+	if rep, err := l.ImportCSV([]byte(german), ImportOptions{}); err != nil || rep.Identical != 3 || rep.TimesAsUTC != 6 {
+		t.Errorf("Germany: %v; %s\n%s", err, rep.Summary(), german)
+	}
+
+	// New clips from such a file: their times as UTC.
+	fresh, err := ReadCSV([]byte(times(resaveAs(t, b.String(), ',', "1/2/2006", false), "1/2/2006 15:04")))
+	if err != nil || len(fresh) != 3 || fresh[0].Created != "2026-11-05T14:03:00Z" || fresh[0].Updated != "2026-11-27T09:30:00Z" || fresh[0].Date != "2026-11-05" {
+		t.Errorf("read: %v %+v", err, fresh)
+	}
+
+	// A time no date of the file settles: refused, with its readings.
+	const head = "date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept,created\r\n"
+	_, err = ReadCSV([]byte(head + "2026-11-05,runway,gen4,5,50,USD,0.024,yes,05/11/2026 14:03\r\n"))
+	want := "The file has 1 problem; nothing was imported:\n" +
+		`line 2: Created "05/11/2026 14:03" (column I) could be 5 November 2026 or 11 May 2026, and the file's other dates do not say which: ` +
+		"write it as 2026-11-05T14:03:00Z or 2026-05-11T14:03:00Z"
+	if err == nil || err.Error() != want {
+		t.Errorf("an ambiguous time: %v\nwant %s", err, want)
+	}
+	// Settled by another row's date (the 27th: day first).
+	got, err := ReadCSV([]byte(head + "2026-11-05,runway,gen4,5,50,USD,0.024,yes,05/11/2026 14:03\r\n" +
+		"27/11/2026,runway,gen4,5,50,USD,0.024,yes,\r\n"))
+	if err != nil || len(got) != 2 || got[0].Created != "2026-11-05T14:03:00Z" {
+		t.Errorf("settled by the file: %v %+v", err, got)
 	}
 }
 

@@ -588,11 +588,12 @@ func TestLogCorruptRecord(t *testing.T) {
 // TestLogSpreadsheetResave: what a person does with a spreadsheet and a
 // backup. The CSV export says it is not a backup and leaves the reminder
 // as it was (it marked the log backed up, without its plans, profiles or
-// settings); saved again by Excel in Britain (dates "13/01/2025") it
-// imports as the clips already in the log (it was refused on every line);
-// the backup, named backup.txt, is read as a backup by what it holds (it
-// was read as CSV: "unknown column"), and the summary names the settings
-// it restored.
+// settings); saved again by Excel in Britain (dates "13/01/2025", times
+// "13/01/2025 10:00" without their zone and seconds) it imports as the
+// clips already in the log (it was refused on every line), the summary
+// saying the times were read as UTC; the backup, named backup.txt, is
+// read as a backup by what it holds (it was read as CSV: "unknown
+// column"), and the summary names the settings it restored.
 func TestLogSpreadsheetResave(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -628,14 +629,20 @@ func TestLogSpreadsheetResave(t *testing.T) {
 		if day, err := time.Parse(time.DateOnly, rec[1]); n > 0 && err == nil {
 			rec[1] = day.Format("02/01/2006")
 		}
+		for _, i := range []int{17, 18} { // created, updated: no zone, no seconds
+			if at, err := time.Parse(time.RFC3339, rec[i]); n > 0 && err == nil {
+				rec[i] = at.Format("02/01/2006 15:04")
+			}
+		}
 		w.Write(rec)
 	}
 	w.Flush()
-	if !strings.Contains(b.String(), ",01/03/2025,") || !strings.Contains(b.String(), ",13/01/2025,") {
+	if !strings.Contains(b.String(), ",01/03/2025,") || !strings.Contains(b.String(), ",13/01/2025,") || !strings.Contains(b.String(), ",01/03/2025 10:00,") {
 		t.Fatalf("the file as Excel saves it:\n%s", b.String())
 	}
 	upload(tb, "clips-excel.txt", "\ufeff"+b.String())
-	tb.waitFor("the import's summary", status+`.startsWith("Read clips-excel.txt as CSV. Imported 0 clips; 15 clips were already in your log")`, 10*time.Second)
+	tb.waitFor("the import's summary", status+` === "Read clips-excel.txt as CSV. Imported 0 clips; 15 clips were already in your log; `+
+		`30 created and updated times without a time zone read as UTC, the zone the log's export writes."`, 10*time.Second)
 	if errs := eval[string](tb, `document.getElementById("log-import-errors").textContent`); errs != "" {
 		t.Errorf("the file as Excel saves it was refused: %s", errs)
 	}
