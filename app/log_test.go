@@ -620,8 +620,8 @@ func TestLogImportByContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range []struct{ name, data, want string }{
-		{"backup.txt", backup.String(), "Read backup.txt as a JSON backup. Imported 1 clip."},
-		{"backup (1).txt", "\ufeff \r\n" + backup.String(), "Read backup (1).txt as a JSON backup. Imported 1 clip."},
+		{"backup.txt", backup.String(), "Read backup.txt as a JSON backup. Imported 1 clip; everything in your log is in this backup, of 2025-03-01."},
+		{"backup (1).txt", "\ufeff \r\n" + backup.String(), "Read backup (1).txt as a JSON backup. Imported 1 clip; everything in your log is in this backup, of 2025-03-01."},
 		{"clips.json", csv.String(), "Read clips.json as CSV. Imported 1 clip."},
 		{"clips.json.csv", csv.String(), "Read clips.json.csv as CSV. Imported 1 clip."},
 	} {
@@ -662,6 +662,31 @@ func TestLogCSVExportNotBackup(t *testing.T) {
 	c.onExport(true)(app.Context{}, noEvent)
 	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Last backed up "+cliplog.Today(logNow())+"." || !strings.HasPrefix(c.status, "Backed up 1 clip to ") {
 		t.Errorf("after a backup: reminder %q, status %q", text, c.status)
+	}
+}
+
+// TestLogRestoreReminder: right after a first backup is restored on a new
+// device, the reminder says the log's last backup is that one, and the
+// summary why. It said "Never backed up": a first backup's settings have
+// no last export.
+func TestLogRestoreReminder(t *testing.T) {
+	old := loadLog(t, cliplog.NewMemStore())
+	if !old.save(false) {
+		t.Fatal(old.alert)
+	}
+	made := logNow().Add(time.Hour) // after the clip
+	first := old.log.Backup(cliplog.Timestamp(made))
+	first.Settings.LastExport = "" // as a first backup was written
+	var file strings.Builder
+	if err := cliplog.WriteBackup(&file, first); err != nil {
+		t.Fatal(err)
+	}
+	c := loadLog(t, cliplog.NewMemStore())
+	c.importFile("backup.txt", []byte(file.String()))
+	day := cliplog.Today(made.In(time.Local))
+	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Last backed up "+day+"." ||
+		!strings.HasSuffix(c.status, "; everything in your log is in this backup, of 2025-03-01.") {
+		t.Errorf("after the restore: reminder %q, status %q", text, c.status)
 	}
 }
 
@@ -2261,7 +2286,7 @@ func TestLogRestoresProfiles(t *testing.T) {
 	// The new laptop.
 	d := loadLog(t, cliplog.NewMemStore())
 	d.importFile("backup.json", []byte(backup))
-	want := "Read backup.json as a JSON backup. Imported 1 clip; 1 platform profile added."
+	want := "Read backup.json as a JSON backup. Imported 1 clip; 1 platform profile added; everything in your log is in this backup, of 2025-03-01."
 	if d.status != want {
 		t.Errorf("status %q, want %q", d.status, want)
 	}

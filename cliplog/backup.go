@@ -43,17 +43,20 @@ const BackupVersion = 2
 
 // Backup returns everything in the log, with the custom profiles stored
 // beside it (one that cannot be read is left out: /profiles shows it),
-// stamped with exported (RFC 3339).
+// stamped with exported (RFC 3339), which is its settings' LastExport
+// too: this backup is the log's last, as MarkExported then records.
 func (l *Log) Backup(exported string) Backup {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	ps, _, _ := LoadProfiles(l.store)
+	set := l.settings
+	set.LastExport = exported
 	return Backup{
 		Exported: exported,
 		Entries:  append([]Entry(nil), l.entriesLocked()...),
 		Plans:    l.plansLocked(),
 		Profiles: ps,
-		Settings: l.settings,
+		Settings: set,
 	}
 }
 

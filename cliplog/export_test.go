@@ -308,7 +308,7 @@ func TestRestoreSettingsOnNewDevice(t *testing.T) {
 	if err != nil || rep.Added != 3 || !rep.SettingsAdded || !rep.SettingsKept {
 		t.Fatalf("import: %+v, %v", rep, err)
 	}
-	want := Settings{Display: pricing.EUR, Rates: typed, LastExport: "2025-11-30T09:00:00Z"}
+	want := Settings{Display: pricing.EUR, Rates: typed, LastExport: exported} // the backup's own date: every clip here is in it
 	for name, got := range map[string]Settings{"in memory": l.Settings(), "stored": openLog(t, s).Settings()} {
 		if encodeSettings(got) != encodeSettings(want) {
 			t.Errorf("settings %s %s, want %s", name, encodeSettings(got), encodeSettings(want))
@@ -377,13 +377,13 @@ func TestRestoreSummarySettings(t *testing.T) {
 		want string
 	}{
 		{"a new device", empty, Settings{},
-			"Imported 3 clips; the backup's settings restored: totals in GBP, " + rates + ", last backed up 2025-11-30."},
+			"Imported 3 clips; the backup's settings restored: totals in GBP, " + rates + "; everything in your log is in this backup, of 2025-12-31."},
 		{"the same again", empty, Settings{}, "Imported 0 clips; 3 clips were already in your log."},
 		{"the display currency picked here", openLog(t, NewMemStore()), Settings{Display: pricing.EUR, Rates: pricing.DefaultRates()},
-			"Imported 3 clips; the backup's settings restored: " + rates + ", last backed up 2025-11-30; " +
+			"Imported 3 clips; the backup's settings restored: " + rates + "; everything in your log is in this backup, of 2025-12-31; " +
 				"the display currency set here was kept: the backup's differs."},
 		{"rates typed here", openLog(t, NewMemStore()), Settings{Rates: pricing.Rates{Base: pricing.USD, Per: map[pricing.Currency]decimal.Decimal{pricing.EUR: d("0.9")}}},
-			"Imported 3 clips; the backup's settings restored: totals in GBP, last backed up 2025-11-30; " +
+			"Imported 3 clips; the backup's settings restored: totals in GBP; everything in your log is in this backup, of 2025-12-31; " +
 				"the exchange rates set here were kept: the backup's differ."},
 	} {
 		if c.here.Rates.Base != "" {
@@ -394,6 +394,56 @@ func TestRestoreSummarySettings(t *testing.T) {
 		rep, err := c.l.ImportJSON(backup, ImportOptions{})
 		if err != nil || rep.Summary() != c.want {
 			t.Errorf("%s: %v\n%s\nwant %s", c.name, err, rep.Summary(), c.want)
+		}
+	}
+}
+
+// TestRestoreIsLastBackup: a backup restored where everything of the log
+// is in it makes its date the log's last backup: a first backup (whose
+// settings had no last export, as every backup before this one) restored
+// on a new device left "Never backed up". Where the log has a clip, or a
+// plan, that the backup does not, or one of its own profiles differs, it
+// is not backed up by it; a later backup of its own is kept.
+func TestRestoreIsLastBackup(t *testing.T) {
+	old := openLog(t, NewMemStore())
+	addAll(t, old, sample(3))
+	first := old.Backup(exported)
+	first.Settings.LastExport = "" // as a first backup was written
+	var file bytes.Buffer
+	if err := WriteBackup(&file, first); err != nil {
+		t.Fatal(err)
+	}
+	const clipsIn = "everything in your log is in this backup, of 2025-12-31"
+	for _, c := range []struct {
+		name    string
+		here    func(l *Log)
+		want    string // LastExport after the restore
+		summary bool   // it says clipsIn
+	}{
+		{"a new device", func(*Log) {}, exported, true},
+		{"the same clips already here", func(l *Log) { addAll(t, l, sample(3)) }, exported, true},
+		{"a clip of its own", func(l *Log) { addAll(t, l, []Entry{mk("mine", "2026-01-02", "5", "50", "0.01", pricing.USD, true)}) }, "", false},
+		{"a clip edited here", func(l *Log) {
+			es := sample(3)
+			es[1].Client = "Edited"
+			addAll(t, l, es)
+		}, "", false},
+		{"a plan of its own", func(l *Log) {
+			if err := l.SetPlan(MyPlan{ProfileID: "pika", PlanID: "standard", Billing: Monthly}); err != nil {
+				t.Fatal(err)
+			}
+		}, "", false},
+		{"backed up here later", func(l *Log) {
+			if err := l.MarkExported("2026-01-05T08:00:00Z"); err != nil {
+				t.Fatal(err)
+			}
+		}, "2026-01-05T08:00:00Z", false},
+	} {
+		l := openLog(t, NewMemStore())
+		c.here(l)
+		rep, err := l.ImportJSON(file.Bytes(), ImportOptions{})
+		if got := l.Settings().LastExport; err != nil || got != c.want || strings.Contains(rep.Summary(), clipsIn) != c.summary {
+			t.Errorf("%s: last export %q, want %q; %v; %s", c.name, got, c.want, err, rep.Summary())
 		}
 	}
 }

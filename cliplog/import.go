@@ -175,10 +175,12 @@ func (r ImportReport) Summary() string {
 				what[len(what)-1] += " of " + set.Rates.Date
 			}
 		}
-		if len(set.LastExport) >= len("2006-01-02") {
-			what = append(what, "last backed up "+set.LastExport[:len("2006-01-02")])
+		if len(what) > 0 {
+			parts = append(parts, "the backup's settings restored: "+strings.Join(what, ", "))
 		}
-		parts = append(parts, "the backup's settings restored: "+strings.Join(what, ", "))
+		if len(set.LastExport) >= len("2006-01-02") {
+			parts = append(parts, "everything in your log is in this backup, of "+set.LastExport[:len("2006-01-02")])
+		}
 	}
 	switch set := r.SettingsRestored; {
 	case !r.SettingsKept:
@@ -387,6 +389,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	}
 	var added []Entry
 	var same map[string]int // saved clips by what they say (sameClipKey): for rows without an id
+	inFile := 0             // saved clips the file has as they are
 	for _, r := range p.rows {
 		e := r.e
 		if _, ok := l.entries[e.ID]; !ok && r.derived {
@@ -403,6 +406,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 			if k := sameClipKey(e); same[k] > 0 {
 				same[k]--
 				rep.Identical++
+				inFile++
 				continue
 			}
 		}
@@ -426,6 +430,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 		switch {
 		case ok && sameAsSaved(saved, e):
 			rep.Identical++
+			inFile++
 		case ok:
 			rep.Conflicts = append(rep.Conflicts, Conflict{Line: r.line, Row: r.row, Saved: saved, Incoming: e})
 		default:
@@ -466,6 +471,17 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	}
 	addSettings, newSettings, oldSettings := false, Settings{}, Settings{}
 	if p.settings != nil {
+		// The backup's date is the last backup's when everything of the
+		// log is in it as saved (its clips, its plans, the profiles the
+		// backup also has): a first backup restored on a new device said
+		// "Never backed up". A backup's own last export (before version
+		// 2's, the one before it) says nothing of what is here.
+		in := *p.settings
+		in.LastExport = ""
+		if inFile == len(l.entries) && len(rep.Conflicts) == 0 && rep.PlansIdentical == len(l.plans) &&
+			len(rep.PlanConflicts) == 0 && len(rep.ProfilesKept) == 0 {
+			in.LastExport = p.exported
+		}
 		v, found, err := l.store.Get(SettingsKey)
 		if err != nil && !errors.Is(err, ErrCorrupt) {
 			return storeErr(SettingsKey, err)
@@ -474,14 +490,14 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 		case err != nil: // unreadable: the log shows it; not written over
 			rep.SettingsKept = true
 		case !found:
-			newSettings, addSettings = *p.settings, true
+			newSettings, addSettings = in, true
 		default:
 			saved, derr := decodeSettings(v)
 			if derr != nil {
 				rep.SettingsKept = true
 				break
 			}
-			newSettings, rep.SettingsKept = mergeSettings(saved, *p.settings)
+			newSettings, rep.SettingsKept = mergeSettings(saved, in)
 			addSettings = encodeSettings(newSettings) != encodeSettings(saved)
 			oldSettings = saved
 		}
@@ -555,9 +571,9 @@ func changedSettings(saved, out Settings) Settings {
 func ratesKey(r pricing.Rates) string { return encodeSettings(Settings{Rates: r}) }
 
 // mergeSettings takes from a backup's settings each one saved has as it
-// came: no display currency picked, the bundled exchange rates, never
-// exported. kept reports a display currency or rates set in saved that
-// differ from the backup's.
+// came: no display currency picked, the bundled exchange rates; and its
+// last export when later than saved's. kept reports a display currency
+// or rates set in saved that differ from the backup's.
 func mergeSettings(saved, in Settings) (out Settings, kept bool) {
 	out = saved
 	switch {
@@ -573,8 +589,18 @@ func mergeSettings(saved, in Settings) (out Settings, kept bool) {
 	default:
 		kept = true
 	}
-	if saved.LastExport == "" {
+	if later(in.LastExport, saved.LastExport) {
 		out.LastExport = in.LastExport
 	}
 	return out, kept
+}
+
+// later reports whether a is a time (RFC 3339) after b, or b is none.
+func later(a, b string) bool {
+	ta, err := time.Parse(time.RFC3339, a)
+	if err != nil {
+		return false
+	}
+	tb, err := time.Parse(time.RFC3339, b)
+	return err != nil || ta.After(tb)
 }

@@ -81,7 +81,7 @@ func TestBackupRestoresProfiles(t *testing.T) {
 	if rep.Added != 8 || rep.ProfilesAdded != 2 || len(rep.ProfilesKept) != 0 || len(rep.Unknown) != 0 {
 		t.Errorf("report %+v", rep)
 	}
-	if got, want := rep.Summary(), "Imported 8 clips; 2 plans added; 2 platform profiles added; the backup's settings restored: totals in EUR, last backed up 2025-11-30."; got != want {
+	if got, want := rep.Summary(), "Imported 8 clips; 2 plans added; 2 platform profiles added; the backup's settings restored: totals in EUR; everything in your log is in this backup, of 2025-12-31."; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	if got := storedProfiles(t, s2); !reflect.DeepEqual(got, []pricing.Profile{mine, studio}) {
@@ -230,7 +230,7 @@ func TestBackupProfileBundledID(t *testing.T) {
 		t.Errorf("report %+v", rep)
 	}
 	if got, want := rep.Summary(), "Imported 2 clips; 1 plan added; 1 platform profile added; your platform profile hailuo is hailuo-custom-2 here, "+
-		"since a bundled platform has its id; the backup's clips and plan on it name hailuo-custom-2."; got != want {
+		"since a bundled platform has its id; the backup's clips and plan on it name hailuo-custom-2; everything in your log is in this backup, of 2025-12-31."; got != want {
 		t.Errorf("summary\n%q, want\n%q", got, want)
 	}
 	if _, ok, _ := s.Get(ProfileKey("hailuo")); ok {

@@ -593,7 +593,8 @@ func TestLogCorruptRecord(t *testing.T) {
 // clips already in the log (it was refused on every line), the summary
 // saying the times were read as UTC; the backup, named backup.txt, is
 // read as a backup by what it holds (it was read as CSV: "unknown
-// column"), and the summary names the settings it restored.
+// column"), the summary names the settings it restored, and the reminder
+// takes it as the last backup (it said "Never backed up").
 func TestLogSpreadsheetResave(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -652,9 +653,14 @@ func TestLogSpreadsheetResave(t *testing.T) {
 	eval[bool](tb, `localStorage.clear(), true`)
 	tb.open("/log")
 	upload(tb, "backup.txt", backup)
-	tb.waitFor("the restore's summary", status+` === "Read backup.txt as a JSON backup. Imported 15 clips; the backup's settings restored: totals in EUR."`, 10*time.Second)
+	tb.waitFor("the restore's summary", status+` === "Read backup.txt as a JSON backup. Imported 15 clips; the backup's settings restored: totals in EUR; `+
+		`everything in your log is in this backup, of 2025-03-01."`, 10*time.Second)
 	if got := eval[string](tb, `document.getElementById("f-disp").value`); got != "EUR" {
 		t.Errorf("the display currency after the restore: %q", got)
+	}
+	// The backup restored is the log's last: it said "Never backed up".
+	if got := eval[string](tb, reminder); got != "Last backed up 2025-03-01." {
+		t.Errorf("after the restore the reminder says %q", got)
 	}
 	tb.assertNoErrors()
 }
