@@ -465,8 +465,9 @@ func (c *clipLog) renderList() app.UI {
 		).Attr("aria-label", "Filters").On("submit", preventSubmit),
 		elem("dl", "log-totals", totals...).ID("log-totals"),
 		// Three clips of $1.128 show $1.13 each and $3.38 in all.
-		textElem("p", "log-note", "Totals add the exact costs; the list rounds each clip's (to the cent from $1, to four "+
-			"places under it), so its rows may add up to a cent or two more or less. The CSV export holds the exact costs."),
+		textElem("p", "log-note", "Totals add the exact costs and show the money spent in cents; the list rounds each "+
+			"clip's (to the cent from $1, to four places under it), so its rows may add up to a cent or two more or less. "+
+			"The CSV export holds the exact costs."),
 		textElem("p", "log-note", c.byCur).ID("log-by-currency"),
 		textElem("p", "calc-error", c.totalMsg).ID("log-total-msg"),
 		textElem("h3", "", "Generations per kept clip, measured"),
@@ -2306,24 +2307,27 @@ func (c *clipLog) refresh() {
 		}
 	}
 	secs := func(d decimal.Decimal) string { return pricing.FormatNumber(d) + " s" }
-	money := func(id, label string, m pricing.Money, ok bool) resultRow {
+	// Money spent in cents, as the calculator's total; a cost per kept
+	// second or clip keeps a rate's places.
+	money := func(id, label string, m pricing.Money, ok bool, format func(pricing.Money) string) resultRow {
 		r := resultRow{ID: id, Label: label, Text: noValue}
 		if ok && err == nil {
-			r.Value, r.Text = pricing.Exact(m.Amount), pricing.FormatMoney(m)
+			r.Value, r.Text = pricing.Exact(m.Amount), format(m)
 		}
 		return r
 	}
 	c.totals = []resultRow{
 		{ID: idLogCount, Label: "Clips", Value: strconv.Itoa(t.Count), Text: pricing.FormatInt(t.Count),
 			Working: pricing.FormatInt(t.KeptCount) + " kept, " + pricing.FormatInt(t.Count-t.KeptCount) + " rejected"},
-		money(idLogCost, "Money spent", t.Spent, true),
+		money(idLogCost, "Money spent", t.Spent, true, pricing.FormatTotal),
 		{ID: idLogSeconds, Label: "Seconds generated", Value: pricing.Exact(t.SecondsGenerated), Text: secs(t.SecondsGenerated)},
 		{ID: idLogKeptSeconds, Label: "Seconds kept", Value: pricing.Exact(t.SecondsKept), Text: secs(t.SecondsKept)},
-		money(idLogCostPerKeptSec, "Cost per kept second", t.CostPerKeptSecond, t.HasCostPerKeptSecond),
+		money(idLogCostPerKeptSec, "Cost per kept second", t.CostPerKeptSecond, t.HasCostPerKeptSecond, pricing.FormatMoney),
 		// What one clip a client gets cost, retries included: the figure
 		// the calculator ends on.
 		money(idLogCostPerKept, "Cost per kept clip", pricing.NewMoney(
-			t.Spent.Amount.DivRound(decimal.NewFromInt(int64(max(t.KeptCount, 1))), pricing.DivisionScale), t.Spent.Currency), t.KeptCount > 0),
+			t.Spent.Amount.DivRound(decimal.NewFromInt(int64(max(t.KeptCount, 1))), pricing.DivisionScale), t.Spent.Currency), t.KeptCount > 0,
+			pricing.FormatMoney),
 	}
 	if c.unread {
 		// The same lines as a read log's, none of them a figure.
@@ -2338,7 +2342,7 @@ func (c *clipLog) refresh() {
 	if len(t.ByCurrency) > 1 || len(t.ByCurrency) == 1 && t.ByCurrency[0].Currency != display {
 		parts := make([]string, len(t.ByCurrency))
 		for i, m := range t.ByCurrency {
-			parts[i] = pricing.FormatMoney(m)
+			parts[i] = pricing.FormatTotal(m)
 		}
 		c.byCur = "Spent as priced: " + strings.Join(parts, " + ") + ", converted to " + string(display) + " at your rates."
 	}
@@ -2391,7 +2395,7 @@ func (c *clipLog) spendChart(es []cliplog.Entry, display pricing.Currency, rates
 			key += "/" + p.Client
 		}
 		bars[i] = chartBar{Label: label, Key: key, Amount: p.Spent.Amount,
-			Text: pricing.FormatMoney(p.Spent) + " · " + pricing.CountInt(p.Count, "clip", "clips")}
+			Text: pricing.FormatTotal(p.Spent) + " · " + pricing.CountInt(p.Count, "clip", "clips")}
 		if p.Spent.Amount.GreaterThan(pts[most].Spent.Amount) {
 			most = i
 		}

@@ -1211,6 +1211,44 @@ func TestLogSpendPerProject(t *testing.T) {
 	}
 }
 
+// TestLogTotalsInCents: money spent, by currency and in the chart's
+// bars (and their table), is money paid, in cents, as the calculator's
+// total; a cost per kept second or clip keeps a rate's places, and every
+// data-value stays exact. They showed 4 places under $1 ("$0.726").
+func TestLogTotalsInCents(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	typeClip(c, map[string]string{"model": "gen-4-turbo", "dur": "5", "credits": "30.25", "project": "Launch"}) // 30.25 × $0.024
+	if !c.save(false) {
+		t.Fatalf("save: %q %v", c.clipMsg, c.errs)
+	}
+	html := logHTML(t, c)
+	for _, r := range []struct{ id, text, value string }{
+		{idLogCost, "$0.73", "0.726"},
+		{idLogCostPerKeptSec, "$0.1452", "0.1452"}, // 0.726 ÷ 5 s
+		{idLogCostPerKept, "$0.726", "0.726"},
+	} {
+		if _, text, _ := element(html, r.id); !strings.Contains(text, r.text) || value(t, html, r.id) != r.value {
+			t.Errorf("#%s %q (data-value %q), want %s (%s)", r.id, text, value(t, html, r.id), r.text, r.value)
+		}
+	}
+	for _, by := range []string{"month", "project"} {
+		c.values["chart"] = by
+		c.edited("chart")
+		if len(c.chart.Bars) != 1 || c.chart.Bars[0].Text != "$0.73 · 1 clip" {
+			t.Errorf("spend per %s: %+v", by, c.chart.Bars)
+		}
+		html := logHTML(t, c)
+		if _, table, _ := strings.Cut(html, `id="log-chart-data"`); !strings.Contains(table, ">$0.73 · 1 clip") {
+			t.Errorf("spend per %s, its table:\n%s", by, table)
+		}
+	}
+	c.values["disp"] = "EUR"
+	c.edited("disp")
+	if !strings.HasPrefix(c.byCur, "Spent as priced: $0.73, converted to EUR") {
+		t.Errorf("by currency: %q", c.byCur)
+	}
+}
+
 // TestLogAddons: a model that prices add-ons shows them as boxes, and a
 // ticked one counts in the catalog's credits: Veo 3 on the API with audio,
 // 8 s, is $3.20 ($0.20 + $0.20 a second), not $1.60. Another model's form
