@@ -31,8 +31,10 @@ type barChart struct {
 	Desc  string // a sentence for screen readers: what the bars compare, and the extremes
 	// ValueLabel heads the values' column in the text alternative.
 	ValueLabel string
-	// Mark says what a marked bar is, beside its value in the text
-	// alternative: "the cheaper at that size". "" says nothing.
+	// Mark says what a marked bar is, in a legend under the chart
+	// ("Darker bar: the cheaper at that size.") and beside its value in
+	// the text alternative: "the cheaper at that size". "" says nothing:
+	// a chart that marks a bar sets it, or the darker bar goes unexplained.
 	Mark string
 	Bars []chartBar
 }
@@ -124,18 +126,21 @@ func svg(tag string) app.HTMLElem {
 	return app.Elem(tag).XMLNS(svgNS)
 }
 
-// render returns the chart's markup: a figure with the SVG and its text
-// alternative.
+// render returns the chart's markup: a figure with the SVG, its text
+// alternative and, when a bar is marked, its legend (read after the
+// chart by a screen reader; the table says the same beside the value).
 func (c barChart) render() app.UI {
 	titleID, descID := c.ID+"-title", c.ID+"-desc"
 	// The SVG's title and description, then a group per bar.
 	graphic := []app.UI{svg("title").ID(titleID).Text(c.Title), svg("desc").ID(descID).Text(c.Desc)}
 	rows := make([]app.UI, len(c.Bars))
+	var legend app.UI
 	for i, b := range c.Bars {
 		graphic = append(graphic, b.render())
 		text := b.Text
 		if b.Mark && c.Mark != "" {
 			text += " (" + c.Mark + ")"
+			legend = textElem("p", "chart-legend", "Darker bar: "+c.Mark+".")
 		}
 		rows[i] = elem("tr", "",
 			textElem("th", "", b.Label).Attr("scope", "row"),
@@ -162,6 +167,7 @@ func (c barChart) render() app.UI {
 				elem("tbody", "", rows...),
 			).ID(c.ID+"-data"),
 		),
+		legend,
 	).ID(c.ID)
 }
 

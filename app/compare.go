@@ -1475,7 +1475,9 @@ func rankChart(t rankTable, n int) barChart {
 			" for " + t.Shot + ", billed as " + t.Billing + ": from " + first.Kept + ", " +
 			first.Model + " on " + first.Platform + ", to " + last.Kept + ", " + last.Model + " on " + last.Platform + "."
 	}
-	return newBarChart("cmp-chart", "Cost per kept second ("+string(t.Currency)+")", desc, "Cost per kept second", bars)
+	c := newBarChart("cmp-chart", "Cost per kept second ("+string(t.Currency)+")", desc, "Cost per kept second", bars)
+	c.Mark = "the cheapest"
+	return c
 }
 
 // catalogDate is the newest date a price of the catalog was read: the

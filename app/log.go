@@ -2402,7 +2402,9 @@ func (c *clipLog) spendChart(es []cliplog.Entry, display pricing.Currency, rates
 	}
 	bars[most].Mark = true
 	desc := title + ", in " + string(display) + ": the most, " + bars[most].Text + ", in " + bars[most].Label + "."
-	return newBarChart("log-chart", title, desc, "Spent", bars)
+	chart := newBarChart("log-chart", title, desc, "Spent", bars)
+	chart.Mark = "the most spent"
+	return chart
 }
 
 // describe names a clip in a sentence: "the 10 s clip of 2025-03-01 on

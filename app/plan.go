@@ -413,12 +413,9 @@ func (c *planner) renderEven() app.UI {
 	if c.evenV != "" {
 		p = p.Attr("data-value", c.evenV)
 	}
-	var chart, legend app.UI = textElem("p", "cmp-empty", "Nothing to draw."), nil
+	var chart app.UI = textElem("p", "cmp-empty", "Nothing to draw.")
 	if len(c.evenChart.Bars) > 0 {
-		chart = c.evenChart.render()
-		// Read in order by a screen reader, after the chart; its table
-		// says the same beside each darker bar's value (barChart.Mark).
-		legend = textElem("p", "chart-legend", "Darker bar: the cheaper at that size.")
+		chart = c.evenChart.render() // with its legend (barChart.Mark)
 	}
 	return elem("section", "plan-even-section",
 		textElem("h2", "", "Subscription or API?").ID("plan-even-title"),
@@ -427,7 +424,6 @@ func (c *planner) renderEven() app.UI {
 			"(a plan's first months at an intro price are said in its row above)."),
 		p,
 		chart,
-		legend,
 	).ID("plan-even").Attr("aria-labelledby", "plan-even-title")
 }
 
