@@ -79,7 +79,7 @@ func splitDate(s string) (d sheetDate, ok bool) {
 	}
 	rest := s[i:]
 	if rest != "" {
-		if _, _, _, _, _, ok := parseClock(rest[1:]); rest[0] != ' ' && rest[0] != 'T' || rest == " " || rest == "T" || !ok {
+		if _, _, _, _, ok := parseClock(rest[1:]); rest[0] != ' ' && rest[0] != 'T' || rest == " " || rest == "T" || !ok {
 			return d, false
 		}
 		rest = rest[1:]
@@ -155,16 +155,23 @@ func readDate(s string, order shown, column string) (string, error) {
 // checkTime to refuse; a date whose day and month could be either is
 // refused as readDate refuses it.
 func readTime(field, s string, order shown, column string) (t string, utc bool, err error) {
+	if len(s) == len("2006-01-02T15:04:05Z") && s[10] == 'T' && s[19] == 'Z' {
+		return s, false, nil // the export's form, checked with the clip
+	}
 	d, ok := splitDate(s)
 	if !ok || checkTime(field, s) == nil {
 		return s, false, nil
 	}
-	h, mi, sec, offset, zoned, ok := parseClock(d.clock)
+	h, mi, sec, zoned, ok := parseClock(d.clock)
 	if !ok {
 		return s, false, nil
 	}
-	at := func(m, day int) string {
-		return Timestamp(time.Date(d.y, time.Month(m), day, h, mi, sec, 0, time.FixedZone("", offset)))
+	at := func(m, day int) string { // Timestamp's form
+		clock := []byte("T00:00:00Z")
+		for k, v := range [...]int{h, mi, sec} {
+			clock[1+3*k], clock[2+3*k] = byte('0'+v/10), byte('0'+v%10)
+		}
+		return isoDate(d.y, m, day) + string(clock)
 	}
 	m, day, ok := d.monthDay(order)
 	switch {
@@ -188,81 +195,51 @@ func eitherDate(field string, sentinel error, s, column string, d sheetDate, wri
 
 // parseClock reads a time of day as a spreadsheet writes one after a
 // date: hours and minutes, maybe seconds and their fraction (dropped),
-// maybe AM or PM, maybe a zone ("Z", "+01:00", "-0500"): "14:03",
-// "2:03:05 PM", "14:03:05.250Z". "" is midnight. offset is the zone's, in
-// seconds east of UTC, and zoned whether one was written.
-func parseClock(t string) (h, m, s, offset int, zoned, ok bool) {
-	i := 0
-	num := func(max int) (int, int) { // the value and its digits, at most max
-		v, n := 0, 0
-		for ; i < len(t) && n < max && '0' <= t[i] && t[i] <= '9'; i, n = i+1, n+1 {
-			v = v*10 + int(t[i]-'0')
-		}
-		return v, n
-	}
-	skip := func(c byte) bool {
-		if i < len(t) && t[i] == c {
-			i++
-			return true
-		}
-		return false
-	}
-	if t == "" {
-		return 0, 0, 0, 0, false, true
-	}
-	h, nh := num(2)
-	var nm, ns int
-	if !skip(':') {
-		return
-	}
-	if m, nm = num(2); nm != 2 {
-		return
-	}
-	if skip(':') {
-		if s, ns = num(2); ns != 2 {
-			return
-		}
-		if skip('.') || skip(',') {
-			for i < len(t) && '0' <= t[i] && t[i] <= '9' {
+// maybe AM or PM, maybe a Z: "14:03", "2:03:05 PM", "14:03:05.250Z". ""
+// is midnight. zoned is whether the Z was written. A spreadsheet writes no
+// other zone; "+01:00" is refused. (A loop over the text: closures cost
+// app.wasm 6 KB here.)
+func parseClock(t string) (h, m, s int, zoned, ok bool) {
+	var n, digits [3]int // hours, minutes, seconds: at most 2 digits each
+	field, pm := 0, -1
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case '0' <= c && c <= '9' && field < 3 && digits[field] < 2:
+			n[field], digits[field] = n[field]*10+int(c-'0'), digits[field]+1
+		case c == ':' && field < 2 && digits[field] > 0:
+			field++
+		case (c == '.' || c == ',') && field == 2 && digits[2] == 2:
+			for i+1 < len(t) && '0' <= t[i+1] && t[i+1] <= '9' { // a fraction: dropped
 				i++
 			}
-		}
-	}
-	for skip(' ') {
-	}
-	if i+1 < len(t) && (t[i+1] == 'M' || t[i+1] == 'm') {
-		switch t[i] {
-		case 'A', 'a':
-			h, ok = h%12, h >= 1 && h <= 12
-		case 'P', 'p':
-			h, ok = h%12+12, h >= 1 && h <= 12
-		}
-		if !ok {
+			field = 3
+		case c == ' ' && field > 0 && !zoned:
+			field = 3 // after the time: AM, PM or Z
+		case (c == 'A' || c == 'a' || c == 'P' || c == 'p') && field > 0 && pm < 0 && !zoned &&
+			i+1 < len(t) && (t[i+1] == 'M' || t[i+1] == 'm'):
+			pm = 0
+			if c == 'P' || c == 'p' {
+				pm = 12
+			}
+			i, field = i+1, 3
+		case (c == 'Z' || c == 'z') && field > 0 && !zoned:
+			zoned, field = true, 3
+		default:
 			return
 		}
-		i += 2
-		for skip(' ') {
-		}
 	}
-	switch {
-	case skip('Z') || skip('z'):
-		zoned = true
-	case i < len(t) && (t[i] == '+' || t[i] == '-'):
-		sign := 1
-		if t[i] == '-' {
-			sign = -1
+	h, m, s = n[0], n[1], n[2]
+	if pm >= 0 {
+		if h < 1 || h > 12 {
+			return 0, 0, 0, false, false
 		}
-		i++
-		zh, nzh := num(2)
-		skip(':')
-		zm, nzm := num(2)
-		if nzh != 2 || nzm != 2 || zh > 23 || zm > 59 {
-			return 0, 0, 0, 0, false, false
-		}
-		offset, zoned = sign*(zh*3600+zm*60), true
+		h = h%12 + pm
 	}
-	ok = i == len(t) && nh > 0 && h < 24 && m < 60 && s < 60
-	return h, m, s, offset, zoned, ok
+	if t != "" && (digits[0] == 0 || digits[1] != 2 || digits[2] == 1) {
+		return 0, 0, 0, false, false
+	}
+	return h, m, s, zoned, h < 24 && m < 60 && s < 60
 }
 
 // isoDate writes a date as YYYY-MM-DD (0 ≤ y < 10,000; m and d under 100).
