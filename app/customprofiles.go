@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aivc/aivc/cliplog"
 	"github.com/aivc/aivc/pricing"
@@ -216,12 +217,31 @@ func indentLine(b []byte, depth int) []byte {
 
 // importProfile reads a profile a person brings (a file or pasted text):
 // at most pricing.ProfileMaxBytes, checked before parsing, then decoded
-// strictly and validated as the catalog is. Nothing is saved here.
+// strictly and validated as the catalog is. It is read by what it holds,
+// whatever the file's name (a mail client saves "runway.json" as
+// "runway.txt"), after a byte order mark (Notepad's); a file that is no
+// profile at all says what it is instead (notProfile). Nothing is saved
+// here.
 func importProfile(data []byte) (pricing.Profile, error) {
 	if len(data) > pricing.ProfileMaxBytes {
 		return pricing.Profile{}, errTooBig
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if err := notProfileText(data); err != nil {
+		return pricing.Profile{}, err
+	}
 	p, err := pricing.DecodeProfile(data)
+	if pe, ok := errors.AsType[*pricing.ProfileError](err); ok && pe.Err != nil && strings.HasPrefix(pe.Err.Error(), "unknown field") {
+		// The first field no profile has says what the file is: a clip
+		// log backup starts {"app": "aivc", "kind": "backup", catalog.json
+		// {"profiles": [.
+		switch pe.Path {
+		case "app", "version", "exported", "entries":
+			err = notProfile(notAProfile + "it is a clip log backup. Restore it on the Clip log page (/log): it brings back the profiles it holds too.")
+		case "profiles":
+			err = notProfile(notAProfile + "it is a list of profiles (as catalog.json is). Import one profile: the text from its “{” to its “}”.")
+		}
+	}
 	if err != nil {
 		return pricing.Profile{}, err
 	}
@@ -231,6 +251,35 @@ func importProfile(data []byte) (pricing.Profile, error) {
 
 // errTooBig is an import over pricing.ProfileMaxBytes.
 var errTooBig = errors.New("the profile is larger than 1 MB")
+
+// notProfile is an import that is no profile at all, in a sentence that
+// says what it is and where it goes: its field names ("unknown field
+// "app"") said nothing of it.
+type notProfile string
+
+func (e notProfile) Error() string { return string(e) }
+
+// notAProfile starts what notProfile says.
+const notAProfile = "This is not a platform profile: "
+
+// notProfileText says what data (a file, or pasted text) is when it is no
+// JSON at all: not text, the clip log's CSV, or any other text. nil: it
+// may be a profile, for pricing.DecodeProfile to check (and to call
+// nothing at all empty).
+func notProfileText(data []byte) error {
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		return notProfile(notAProfile + "it is not text. A profile is JSON, as /profiles exports it.")
+	}
+	if cliplog.IsJSON(data) || len(bytes.TrimSpace(data)) == 0 { // empty: "The profile is empty"
+		return nil
+	}
+	first, _, _ := bytes.Cut(bytes.TrimSpace(data), []byte("\n"))
+	if bytes.Contains(first, []byte("profile_id")) && bytes.Contains(first, []byte("date")) {
+		return notProfile(notAProfile + "it is a clip log CSV. Import it on the Clip log page (/log).")
+	}
+	return notProfile(notAProfile + "a profile is JSON, starting with “{”, as /profiles exports it; this starts with “" +
+		shorten(strings.TrimSpace(string(first)), 30) + "”.")
+}
 
 // cloneProfile returns a deep copy of p as a custom profile with an id
 // not taken.
@@ -291,6 +340,9 @@ func profileMessage(err error) string {
 			return sentence("The profile " + pe.Err.Error())
 		}
 		return fieldSentence(pathWords(pe.Path), pe.Err) + " (" + pe.Path + ")"
+	}
+	if np, ok := err.(notProfile); ok {
+		return string(np)
 	}
 	switch {
 	case errors.Is(err, errTooBig):

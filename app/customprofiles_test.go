@@ -164,6 +164,49 @@ func TestImportProfile(t *testing.T) {
 	}
 }
 
+// TestImportProfileByContent: a profile is read by what the file holds,
+// after a byte order mark; a file that is no profile says what it is and
+// where it goes. A clip log backup was refused with "App: unknown field
+// "app". (app)", a CSV with "The profile is not valid JSON: invalid
+// character 'i' looking for beginning of value.", and a profile saved by
+// Notepad (with a byte order mark) as not valid JSON.
+func TestImportProfileByContent(t *testing.T) {
+	kling := exportProfile(catalogProfile(t, "kling"))
+	for _, c := range []struct{ name, data, want string }{
+		{"a profile", kling, ""},
+		{"a profile saved by Notepad", "\ufeff" + kling, ""},
+		{"a profile after blank lines", "\r\n\n  " + kling, ""},
+		{"a clip log backup", `{"app": "aivc", "kind": "backup", "version": 2, "exported": "2025-03-01T10:00:00Z", "entries": []}`,
+			"This is not a platform profile: it is a clip log backup. Restore it on the Clip log page (/log): it brings back the profiles it holds too."},
+		{"catalog.json", `{"profiles": [` + kling + `]}`,
+			"This is not a platform profile: it is a list of profiles (as catalog.json is). Import one profile: the text from its “{” to its “}”."},
+		{"the clip log's CSV", "\ufeffid,date,profile_id,profile\r\nx,2025-03-01,runway,Runway\r\n",
+			"This is not a platform profile: it is a clip log CSV. Import it on the Clip log page (/log)."},
+		{"other text", "Hello,\nhere is the profile you asked for.",
+			"This is not a platform profile: a profile is JSON, starting with “{”, as /profiles exports it; this starts with “Hello,”."},
+		{"long text", strings.Repeat("word ", 20),
+			"This is not a platform profile: a profile is JSON, starting with “{”, as /profiles exports it; this starts with “word word word word word word…”."},
+		{"a picture", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+			"This is not a platform profile: it is not text. A profile is JSON, as /profiles exports it."},
+		{"Windows-1252 text", "Caf\xe9", "This is not a platform profile: it is not text. A profile is JSON, as /profiles exports it."},
+		// Nothing: still "empty", as pasting nothing said.
+		{"nothing", " \r\n", "The profile is empty (want a JSON object)."},
+		// A profile with a mistake is still told by its field.
+		{"a profile with a mistake", strings.Replace(kling, `"kind": "credits"`, `"kind": "coins"`, 1), "(kind)"},
+	} {
+		p, err := importProfile([]byte(c.data))
+		msg := profileMessage(err)
+		switch {
+		case c.want == "" && (err != nil || p.ID != "kling"):
+			t.Errorf("%s: %s", c.name, msg)
+		case c.want != "" && c.want[0] == '(' && !strings.Contains(msg, c.want):
+			t.Errorf("%s: %q, want the field %s", c.name, msg, c.want)
+		case c.want != "" && c.want[0] != '(' && msg != c.want:
+			t.Errorf("%s:\n%q, want\n%q", c.name, msg, c.want)
+		}
+	}
+}
+
 func TestAllProfiles(t *testing.T) {
 	ps, _ := pricing.Catalog()
 	s := cliplog.NewMemStore()

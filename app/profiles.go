@@ -222,7 +222,10 @@ func (c *profilesPage) renderMine() app.UI {
 	}
 	// The import field whose profile was refused is marked invalid and
 	// described by the alert that says why: the alert was tied to none.
-	file := void("input").Attr("type", "file").ID("f-import-file").Attr("accept", ".json,application/json")
+	// Any file: it is read by what it holds (importProfile), and a file
+	// that is no profile says what it is. "accept" offered .json files
+	// only, and a profile a mail client saved as .txt could not be picked.
+	file := void("input").Attr("type", "file").ID("f-import-file")
 	paste := attrs(elem("textarea", "prof-json"), "id", "f-import", "name", "import", "rows", "6", "spellcheck", "false")
 	switch {
 	case c.alert == "":
@@ -237,8 +240,8 @@ func (c *profilesPage) renderMine() app.UI {
 		elem("div", "prof-actions", actionButton("", "Start a blank profile", "new", "").ID("prof-new")),
 		details("prof-import",
 			textElem("summary", "", "Import a profile (JSON)"),
-			textElem("p", "field-hint", "A file exported here or from catalog.json, at most 1 MB. It is checked like "+
-				"the bundled catalog; a profile with a mistake is refused and nothing saved changes."),
+			textElem("p", "field-hint", "A file exported here or from catalog.json, at most 1 MB, whatever its name "+
+				"(runway.txt too). It is checked like the bundled catalog; a profile with a mistake is refused and nothing saved changes."),
 			attrs(textElem("label", "field-label", "From a file"), "for", "f-import-file"),
 			file,
 			attrs(textElem("label", "field-label", "Or paste it"), "for", "f-import"),

@@ -516,6 +516,47 @@ func TestProfileEditorKept(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestProfileImportByContent: the file picker offers any file, and a
+// file is read by what it holds: a profile a mail client saved as
+// runway.txt (with Notepad's byte order mark) is imported; a clip log
+// backup picked by mistake is refused saying what it is and where it goes,
+// and nothing saved changes. The picker offered .json files only, and the
+// backup was refused with "App: unknown field "app". (app)".
+func TestProfileImportByContent(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/profiles")
+	if accept := eval[string](tb, `document.getElementById("f-import-file").accept`); accept != "" {
+		t.Errorf("the file picker offers only %q", accept)
+	}
+	root, _ := site.FindRoot(".")
+	runway, err := os.ReadFile(filepath.Join(root, "pricing", "catalog", "runway.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	backup := filepath.Join(dir, "aivc-clip-log-2026-11-27.json")
+	os.WriteFile(backup, []byte(`{"app": "aivc", "kind": "backup", "version": 2, "exported": "2026-11-27T10:00:00Z", "entries": [], "plans": [], "profiles": [], "settings": {}}`), 0o644)
+	before := eval[string](tb, storageJS)
+	tb.do("choosing a clip log backup", chromedp.SetUploadFiles(chromedp.ID("f-import-file"), []string{backup}))
+	tb.waitFor("the backup refused, saying what it is", `document.getElementById("prof-alert").textContent === `+
+		`"Import refused: This is not a platform profile: it is a clip log backup. Restore it on the Clip log page (/log): `+
+		`it brings back the profiles it holds too. Nothing was saved or changed."`, 10*time.Second)
+	if after := eval[string](tb, storageJS); after != before {
+		t.Errorf("a refused import changed storage:\n%s\nwas\n%s", after, before)
+	}
+
+	txt := filepath.Join(dir, "runway.txt")
+	os.WriteFile(txt, append([]byte("\ufeff"), runway...), 0o644)
+	tb.do("choosing runway.txt", chromedp.SetUploadFiles(chromedp.ID("f-import-file"), []string{txt}))
+	tb.waitFor("imported", `document.getElementById("prof-status").textContent.includes("Imported")`, 10*time.Second)
+	if keys := eval[[]string](tb, customKeysJS); !slices.Equal(keys, []string{"aivc.profiles.v1.runway-custom"}) {
+		t.Errorf("stored keys %v after importing runway.txt", keys)
+	}
+	tb.assertNoErrors()
+}
+
 // TestProfileImport: a bad import is refused with a message naming the
 // field and changes nothing saved; an oversized file is refused before it
 // is read; a good file is imported under a free id; an export reads back.
