@@ -74,7 +74,11 @@ func (c *clipLog) renderKeep() app.UI {
 	var ask app.UI
 	switch c.keep {
 	case keepUnknown:
-		return nil
+		// Hidden, not left out: the browser's answer comes just after the
+		// start, and a block put in among its section's children made
+		// go-app rebuild the ones after it, the exchange rates' inputs too,
+		// and a rate being typed lost its focus and its keys.
+		return elem("div", "log-keep").Attr("hidden", true)
 	case keepBestEffort:
 		text = "This browser may clear your log on its own when the device runs short of space."
 		ask = button("log-keep", "secondary", "Ask the browser to keep it", c.onKeep)

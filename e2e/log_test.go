@@ -1016,6 +1016,45 @@ func TestRatesFollowTheLog(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// holdPersisted, run in a page before its scripts, makes the browser's
+// answer to navigator.storage.persisted() wait until the page calls
+// window.answerPersisted().
+const holdPersisted = `(() => {
+  const s = navigator.storage;
+  if (!s || !s.persisted) return;
+  const real = s.persisted.bind(s);
+  let answer;
+  const held = new Promise((resolve) => { answer = resolve; });
+  window.answerPersisted = () => answer();
+  s.persisted = () => held.then(real);
+})();`
+
+// TestLogKeepAnswerKeepsTyping: the browser's answer on keeping the log
+// comes just after /log starts, and the block that says it appears above
+// the exchange rates. A person typing a rate then kept the focus and every
+// key: go-app rebuilt the section's children after the block, the rate's
+// input too, and the keys typed after the answer went nowhere (CI: "waiting
+// for the rate saved", TestRatesFollowTheLog, once, on a busy machine).
+func TestLogKeepAnswerKeepsTyping(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdPersisted})
+	tb.open("/log")
+	typeInto(tb, "f-rate_EUR", "0.")
+	eval[bool](tb, `(window.answerPersisted(), true)`)
+	tb.waitFor("the browser's answer said", `((document.getElementById("log-keep-status") || {}).textContent || "").includes("may clear your log")`, 10*time.Second)
+	tb.do("typing the rate's last digit", chromedp.KeyEvent("5"))
+	if got := eval[string](tb, `(document.activeElement || {}).id || ""`); got != "f-rate_EUR" {
+		t.Errorf("after the browser's answer the focus is on %q, want the rate's input", got)
+	}
+	if got := eval[string](tb, `document.getElementById("f-rate_EUR").value`); got != "0.5" {
+		t.Errorf("the rate's input holds %q, want 0.5", got)
+	}
+	tb.waitFor("the rate saved", `(localStorage.getItem("aivc.log.v1.settings") || "").includes('"EUR":"0.5"')`, 10*time.Second)
+	tb.assertNoErrors()
+}
+
 // TestLogKeep: /log says whether the browser may clear the log to free
 // space, and asks it not to when the person presses the button; it says
 // what the browser answered, puts the focus on that, and a reload reads
