@@ -671,7 +671,7 @@ func (c *compare) renderGone() app.UI {
 		}
 		groups[i] = elem("li", "", details("cmp-gone-group",
 			elem("summary", "", textElem("span", "cmp-gone-reason", g.Reason), app.Text(" — "),
-				textElem("span", "cmp-gone-count", g.Count)),
+				textElem("span", "cmp-gone-count", goneCount(g))),
 			elem("ul", "cmp-gone-list", places...),
 		))
 	}
@@ -684,6 +684,22 @@ func (c *compare) renderGone() app.UI {
 		sec = sec.Attr("hidden", true)
 	}
 	return sec
+}
+
+// goneCount is a reason's count as its line on /compare says it, naming
+// the one platform or model a group holds: "1 platform: Beta (API)", "1
+// model: A Short on Alpha (app)", or else the count, "46 models". A
+// reason about one whole platform said "1 platform", and a person had to
+// open it to learn which.
+func goneCount(g goneGroup) string {
+	if len(g.Places) != 1 || g.models+g.platforms != 1 {
+		return g.Count
+	}
+	p := g.Places[0]
+	if g.platforms == 1 {
+		return g.Count + ": " + p.Name
+	}
+	return g.Count + ": " + p.Models + " on " + p.Name
 }
 
 // renderExport renders the Markdown and CSV exports.

@@ -501,6 +501,42 @@ func TestCompareUnavailable(t *testing.T) {
 	}
 }
 
+// TestGoneCount: a reason's line names the one platform or model it is
+// about, so a person need not open it to learn which.
+func TestGoneCount(t *testing.T) {
+	type u = pricing.Unavailable
+	beta := u{ProfileID: "beta-api", ProfileName: "Beta (API)", Reason: "no price published"}
+	short := u{ProfileID: "alpha", ProfileName: "Alpha (app)", ModelID: "a-short", ModelName: "A Short", Reason: "too long"}
+	fast := u{ProfileID: "alpha", ProfileName: "Alpha (app)", ModelID: "a-fast", ModelName: "A Fast", Reason: "too long"}
+	gamma := u{ProfileID: "gamma", ProfileName: "Gamma (app)", Reason: "no price published"}
+	g1 := u{ProfileID: "gamma", ProfileName: "Gamma (app)", ModelID: "g1", ModelName: "G1", Reason: "too long"}
+	for _, tc := range []struct {
+		name string
+		us   []pricing.Unavailable
+		want string
+	}{
+		{"one platform", []pricing.Unavailable{beta}, "1 platform: Beta (API)"},
+		{"one model", []pricing.Unavailable{short}, "1 model: A Short on Alpha (app)"},
+		{"two platforms", []pricing.Unavailable{beta, gamma}, "2 platforms"},
+		{"two models of a platform", []pricing.Unavailable{short, fast}, "2 models"},
+		{"two models of two platforms", []pricing.Unavailable{short, g1}, "2 models"},
+	} {
+		gs := goneGroups(tc.us)
+		if len(gs) != 1 {
+			t.Fatalf("%s: %d groups", tc.name, len(gs))
+		}
+		if got := goneCount(gs[0]); got != tc.want {
+			t.Errorf("%s: goneCount = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	// On the page, in the reason's summary line.
+	c, _ := loadCompare(t, "/compare#dur=10&res=1080p&billing=monthly", withFixture)
+	html := strings.Join(strings.Fields(pageText(app.HTMLString(c.renderGone()))), " ")
+	if !strings.Contains(html, "— 1 platform: Beta (API)") {
+		t.Errorf("the one platform a reason is about is not named in its line: %s", html)
+	}
+}
+
 func TestCompareSort(t *testing.T) {
 	c, _ := loadCompare(t, "/compare#dur=10&res=1080p&billing=cheapest", withFixture)
 	sorted := func() []string {

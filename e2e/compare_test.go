@@ -470,6 +470,11 @@ func TestCompareGoneByReason(t *testing.T) {
 	if len(lines) < 5 || lines[0] != "Native audio not stated by its source — 46 models" {
 		t.Errorf("the reasons read %q", lines)
 	}
+	for _, l := range lines { // a group of one names it (goneCount)
+		if strings.HasSuffix(l, " 1 platform") || strings.HasSuffix(l, " 1 model") {
+			t.Errorf("a reason's one platform or model is not named: %q", l)
+		}
+	}
 	if got := eval[string](tb, `document.querySelector("#unavailable .cmp-gone-lede").textContent`); !strings.HasSuffix(got, " cannot make this shot, for "+strconv.Itoa(len(lines))+" reasons:") {
 		t.Errorf("above the reasons: %q", got)
 	}
