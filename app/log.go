@@ -1,8 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/rand"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -2153,6 +2155,8 @@ func (c *clipLog) importFile(name string, data []byte) {
 	lines, isLines := errors.AsType[*cliplog.ImportErrors](err)
 	storage, isStorage := errors.AsType[*cliplog.StorageError](err)
 	switch {
+	case isLines && notBackup(data) != "":
+		c.importErrs = []string{notBackup(data) + " Nothing was imported from " + name + "."}
 	case isLines:
 		// Problems, not lines: a line can have two ("fix 4 lines" for 3).
 		c.importErrs = append(c.importErrs, "Nothing was imported from "+name+" (read as "+read+"): fix the "+
@@ -2182,6 +2186,26 @@ func (c *clipLog) importFile(name string, data []byte) {
 		c.previewClip()
 	}
 	c.refresh()
+}
+
+// notBackup says what a JSON file that is no clip log backup is, and
+// where it goes, as /profiles says of a backup (importProfile): a
+// platform profile exported from /profiles was refused with "line 2: not
+// a readable JSON file: unknown field "id"", and catalog.json with "this
+// file is not a backup made by this app". It is "" for a file that may be
+// a backup (it has "app") or is no JSON object: its own errors say more.
+func notBackup(data []byte) string {
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(bytes.TrimPrefix(data, []byte("\ufeff")), &keys) != nil || keys["app"] != nil {
+		return ""
+	}
+	switch {
+	case keys["profiles"] != nil:
+		return "This is a list of platform profiles (as catalog.json is), not a clip log backup: import each profile on the Profiles page (/profiles)."
+	case keys["kind"] != nil && keys["models"] != nil:
+		return "This is a platform profile, not a clip log backup: import it on the Profiles page (/profiles)."
+	}
+	return ""
 }
 
 // restoreSummary is rep's summary, with a backup's profile left out for a

@@ -636,6 +636,28 @@ func TestLogImportByContent(t *testing.T) {
 	if want := "Nothing was imported from clips.txt (read as a JSON backup): fix the 1 problem below and import it again."; len(d.importErrs) == 0 || d.importErrs[0] != want {
 		t.Errorf("a JSON list: %q, want %q", d.importErrs, want)
 	}
+	// A platform profile, or a list of them, says what it is and where it
+	// goes (notBackup): it said "line 2: not a readable JSON file: unknown
+	// field "id"", and catalog.json "this file is not a backup made by
+	// this app".
+	kling := exportProfile(catalogProfile(t, "kling"))
+	for _, f := range []struct{ name, data, want string }{
+		{"kling.json", kling, "This is a platform profile, not a clip log backup: import it on the Profiles page (/profiles). Nothing was imported from kling.json."},
+		{"kling.txt", "\ufeff" + kling, "This is a platform profile, not a clip log backup: import it on the Profiles page (/profiles). Nothing was imported from kling.txt."},
+		{"catalog.json", `{"profiles": [` + kling + `]}`, "This is a list of platform profiles (as catalog.json is), not a clip log backup: import each profile on the Profiles page (/profiles). Nothing was imported from catalog.json."},
+	} {
+		d := loadLog(t, cliplog.NewMemStore())
+		d.importFile(f.name, []byte(f.data))
+		if len(d.importErrs) != 1 || d.importErrs[0] != f.want || d.status != "" {
+			t.Errorf("%s: errors %q, want %q", f.name, d.importErrs, f.want)
+		}
+	}
+	// A backup with a mistake is still told by its line.
+	d = loadLog(t, cliplog.NewMemStore())
+	d.importFile("backup.json", []byte(strings.Replace(backup.String(), `"kind": "backup"`, `"kind": "backup", "models": []`, 1)))
+	if len(d.importErrs) < 2 || !strings.Contains(d.importErrs[1], `unknown field "models"`) {
+		t.Errorf("a backup with a stray field: %q", d.importErrs)
+	}
 }
 
 // TestLogCSVExportNotBackup: a CSV export leaves the reminder as it was
