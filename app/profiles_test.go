@@ -585,6 +585,47 @@ func TestEditorMoneyInItsCurrency(t *testing.T) {
 	}
 }
 
+// TestEditorAudioPriceInItsCurrency: the audio extra cost (setAudio) is
+// read as the profile's other prices are: in an API profile whose currency
+// is not USD, "$5" is refused with the field's name, as a rate's price is,
+// and its own currency's mark or none is a price; in a credits profile it
+// is read as the rates' credits are.
+func TestEditorAudioPriceInItsCurrency(t *testing.T) {
+	for _, tt := range []struct {
+		profile, rule, typed, want string
+	}{
+		{"runway-api", "per_second", "$5", "Audio: EUR per second is in EUR, not USD: type the amount alone, or change the currency."},
+		{"runway-api", "per_clip", "$5", "Audio: EUR per clip is in EUR, not USD: type the amount alone, or change the currency."},
+		{"runway-api", "per_clip", "£5", "Audio: EUR per clip is in EUR, not GBP: type the amount alone, or change the currency."},
+		{"runway-api", "per_second", "€5", ""},
+		{"runway-api", "per_clip", "5", ""},
+		{"runway", "per_second", "5", ""},
+		{"runway", "per_clip", "abc", "Audio: Credits per clip must be a number, like 30 or 1,200.50."},
+	} {
+		ed, err := newProfileEditor(cloneProfile(catalogProfile(t, tt.profile), never), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		field := func(path string) editField { return editorField(t, ed, path) }
+		ed.set(field("currency"), "EUR")
+		ed.set(field("models[0].audio"), tt.rule)
+		k, _ := audioAddon(obj(list(ed.tree["models"])[0]))
+		path := "models[0].addons[" + strconv.Itoa(k) + "]." + tt.rule
+		ed.set(field(path), tt.typed)
+		ed.check()
+		if got := ed.errs[path]; got != tt.want {
+			t.Errorf("%s, audio %s %q: %q, want %q", tt.profile, tt.rule, tt.typed, got, tt.want)
+		}
+		// As a rate's price of the same profile says it, but for the label.
+		rate := field("models[0].rates[0].per_second")
+		ed.set(rate, tt.typed)
+		ed.check()
+		if a, r := strings.TrimPrefix(ed.errs[path], field(path).Label), strings.TrimPrefix(ed.errs[rate.Path], rate.Label); a != r {
+			t.Errorf("%s %q: the audio's price says %q, a rate's %q", tt.profile, tt.typed, ed.errs[path], ed.errs[rate.Path])
+		}
+	}
+}
+
 // editExported opens /profiles with a clone of Runway saved as the
 // person's own, its export shown, and an editor on it, not yet the page's.
 func editExported(t *testing.T) (*profilesPage, *profileEditor) {
