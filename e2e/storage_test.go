@@ -335,7 +335,8 @@ func TestLogImportFull(t *testing.T) {
 
 // TestLogImportLimits: a file over cliplog.MaxImportBytes is refused
 // before it is read, and one with more than cliplog.MaxImportRows rows
-// before it is parsed; each says why, and nothing changes.
+// before it is parsed; each says why, and nothing changes. So does a
+// platform profile, which goes to /profiles.
 func TestLogImportLimits(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -367,6 +368,12 @@ func TestLogImportLimits(t *testing.T) {
 	tb.do("choosing a file of 50,001 rows", chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{rows}))
 	tb.waitFor("the refusal", `document.getElementById("log-import-errors").textContent.includes("more than 50,000 rows")`, 20*time.Second)
 	t.Logf("a file of 50,001 rows refused in %s", time.Since(start).Round(time.Millisecond))
+
+	// A platform profile says where it goes (app's notBackup).
+	prof := filepath.Join(dir, "mine.json")
+	os.WriteFile(prof, []byte(`{"id": "mine", "name": "Mine", "kind": "credits", "currency": "USD", "models": []}`), 0o644)
+	tb.do("choosing a platform profile", chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{prof}))
+	tb.waitFor("where it goes", `document.getElementById("log-import-errors").textContent.includes("This is a platform profile, not a clip log backup: import it on the Profiles page (/profiles).")`, 20*time.Second)
 
 	if after := storageJSON(tb, "aivc.log"); after != before {
 		t.Error("a refused import changed the stored log")
