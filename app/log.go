@@ -1589,7 +1589,8 @@ func (c *clipLog) fillClip(name string) {
 // at 0 credits), audio it makes at a price no source gives (Sora 2's), and
 // audio no source says whether it makes (Gen-4's): the person knows.
 func logsAddon(m pricing.Model, k pricing.AddonKind) bool {
-	return offersAddon(m, k) || includesAddon(m, k) || k == pricing.AddonAudio && unpricedAudio(m, false) != ""
+	return offersAddon(m, k) || includesAddon(m, k) ||
+		k == pricing.AddonAudio && (m.Audio == pricing.AudioUnpriced || m.Audio == pricing.AudioNotStated)
 }
 
 // previewClip prices the clip in the form: its cost and cost per second,

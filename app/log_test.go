@@ -2520,3 +2520,27 @@ func TestLogFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestLogsAddonAudio: a clip may be logged with audio a model includes,
+// makes at a price no source gives, or no source says whether it makes
+// (the cases unpricedAudio words), and not with audio a model is said not
+// to make.
+func TestLogsAddonAudio(t *testing.T) {
+	for _, tt := range []struct {
+		audio pricing.AudioSupport
+		want  bool
+	}{
+		{pricing.AudioNotStated, true},
+		{pricing.AudioNone, false},
+		{pricing.AudioIncluded, true},
+		{pricing.AudioUnpriced, true},
+	} {
+		m := pricing.Model{Name: "M", Audio: tt.audio}
+		if got := logsAddon(m, pricing.AddonAudio); got != tt.want || got != (unpricedAudio(m, false) != "" || tt.audio == pricing.AudioIncluded) {
+			t.Errorf("audio %q: logsAddon = %v, want %v", tt.audio, got, tt.want)
+		}
+		if logsAddon(m, pricing.AddonUpscale) {
+			t.Errorf("audio %q: an upscale it does not price may be logged", tt.audio)
+		}
+	}
+}
