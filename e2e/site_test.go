@@ -358,11 +358,15 @@ import (
 // raw, +5.5 KB gzip -9, 11,227,863 and 2,500,120.
 // Merged on the above (and early.js's two frames, no wasm): 11,276,470
 // and 2,510,624.
+// Helper 73's: /compare's reason of one platform or model names it, and
+// /log's import says a platform profile goes to /profiles (notBackup,
+// encoding/json on the refused path only): +3.2 KB raw, +0.7 KB gzip -9,
+// 11,279,685 and 2,511,366.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_277_000
-	ceilWasmGzip   = 2_511_000
+	ceilWasmRaw    = 11_280_000
+	ceilWasmGzip   = 2_512_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
