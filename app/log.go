@@ -2155,9 +2155,13 @@ func (c *clipLog) importFile(name string, data []byte) {
 	}
 	lines, isLines := errors.AsType[*cliplog.ImportErrors](err)
 	storage, isStorage := errors.AsType[*cliplog.StorageError](err)
+	elsewhere := "" // what a refused file is, when it is no backup
+	if isLines {
+		elsewhere = notBackup(data)
+	}
 	switch {
-	case isLines && notBackup(data) != "":
-		c.importErrs = []string{notBackup(data) + " Nothing was imported from " + name + "."}
+	case elsewhere != "":
+		c.importErrs = []string{elsewhere + " Nothing was imported from " + name + "."}
 	case isLines:
 		// Problems, not lines: a line can have two ("fix 4 lines" for 3).
 		c.importErrs = append(c.importErrs, "Nothing was imported from "+name+" (read as "+read+"): fix the "+
