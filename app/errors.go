@@ -113,15 +113,22 @@ func modelPrices(m pricing.Model, api bool) string {
 // not set it). It is "" for a model that is silent or prices its audio.
 func unpricedAudio(m pricing.Model, custom bool) string {
 	switch {
+	case !audioUnknown(m):
 	case m.Audio == pricing.AudioUnpriced:
 		return "the price of " + m.Name + " with native audio is not published"
-	case m.Audio != pricing.AudioNotStated:
 	case custom:
 		return "whether " + m.Name + " makes native audio is not set in your profile"
 	default:
 		return "whether " + m.Name + " makes native audio is not stated by its source"
 	}
 	return ""
+}
+
+// audioUnknown reports whether m's price with native audio is unknown:
+// made at a price no source gives (Sora 2), or made or not, no source says
+// (Gen-4). unpricedAudio says why.
+func audioUnknown(m pricing.Model) bool {
+	return m.Audio == pricing.AudioUnpriced || m.Audio == pricing.AudioNotStated
 }
 
 // sentence starts s with a capital letter and ends it with a full stop.

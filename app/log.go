@@ -1590,7 +1590,7 @@ func (c *clipLog) fillClip(name string) {
 // audio no source says whether it makes (Gen-4's): the person knows.
 func logsAddon(m pricing.Model, k pricing.AddonKind) bool {
 	return offersAddon(m, k) || includesAddon(m, k) ||
-		k == pricing.AddonAudio && (m.Audio == pricing.AudioUnpriced || m.Audio == pricing.AudioNotStated)
+		k == pricing.AddonAudio && audioUnknown(m)
 }
 
 // previewClip prices the clip in the form: its cost and cost per second,
