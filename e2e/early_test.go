@@ -371,14 +371,26 @@ func TestNoWasm(t *testing.T) {
 			loader: !!document.getElementById("app-wasm-loader"),
 			peek: [...document.querySelectorAll(".peek")].some((p) => !p.hidden)};
 	})()`
-	for _, c := range []struct{ what, script, block string }{
-		{"without WebAssembly", "delete window.WebAssembly;", ""},
-		{"with app.wasm blocked", "", "/web/app.wasm"},
+	for _, c := range []struct {
+		what, script, block string
+		late                time.Duration // early.js held back this long
+	}{
+		{"without WebAssembly", "delete window.WebAssembly;", "", 0},
+		{"with app.wasm blocked", "", "/web/app.wasm", 0},
+		// go-app's loader (app.js) runs first and has written its error
+		// before early.js watches for it.
+		{"with app.wasm blocked before early.js ran", "", "/web/app.wasm", 500 * time.Millisecond},
 	} {
 		for _, p := range pages {
 			// A server for each: no service worker of an earlier tab
 			// answers for app.wasm.
-			srv := newServer(t)
+			h := siteHandler(t, Dist)
+			srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/web/early.js" {
+					time.Sleep(c.late)
+				}
+				h.ServeHTTP(w, r)
+			}))
 			tb := newTab(t, srv.URL)
 			if c.script != "" {
 				call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: c.script})

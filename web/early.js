@@ -356,9 +356,11 @@ document.addEventListener("focusin", (e) => {
     if (main.contains(f) && (f.disabled || f.closest("[hidden]"))) p.focus();
   };
   if (typeof WebAssembly !== "object") return fail();
-  new MutationObserver(() => {
-    if (!/%$/.test(label.textContent.trim())) fail();
-  }).observe(label, { childList: true, characterData: true, subtree: true });
+  // go-app's app.js runs first (deferred before this file), and a blocked
+  // app.wasm fails at once: its error may be written already.
+  const check = () => /%$/.test(label.textContent.trim()) || fail();
+  new MutationObserver(check).observe(label, { childList: true, characterData: true, subtree: true });
+  check();
 })();
 
 // A link that downloads a file of the site (/profiles' catalog.json and
