@@ -29,12 +29,17 @@ const navInSightJS = `(() => {
   return bad;
 })()`
 
+// navRowsJS returns how many rows the main nav's links take.
+const navRowsJS = `new Set([...document.querySelectorAll(".site-nav a")].map((a) => Math.round(a.getBoundingClientRect().top))).size`
+
 // TestNavInSight: at every window width from a small phone's to a
 // desktop's, the nav shows every page's link, with the install button in
 // the header; and that button, which appears only once the browser offers
 // to install the app, moves nothing. Before, a 360–412 px phone showed
 // "Calculator" and half of "Compare", the rest scrolled out of sight behind
 // "Install app", and so did windows of 640–860 px, beside the brand's tag.
+// From a 360 px phone up the links fit one row: "Log" alone on a second
+// row took 35 px of every page's first screen at 360–375 px.
 func TestNavInSight(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -47,6 +52,9 @@ func TestNavInSight(t *testing.T) {
 		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 1, Mobile: width < 800})
 		for _, m := range eval[[]string](tb, navInSightJS) {
 			t.Errorf("%d px wide: %s", width, m)
+		}
+		if rows := eval[int](tb, navRowsJS); width >= 360 && rows != 1 {
+			t.Errorf("%d px wide: the nav's links take %d rows, want 1", width, rows)
 		}
 		with := eval[float64](tb, mainTop)
 		without := eval[float64](tb, `(document.querySelector("#install").style.display = "none", `+mainTop+`)`)
