@@ -225,7 +225,7 @@ func (c *calculator) Render() app.UI {
 	} else {
 		head = elem("header", "calc-head",
 			textElem("h1", "", "What does one AI video clip really cost?"),
-			textElem("p", "calc-lede",
+			lede("calc-lede",
 				"Three steps: the price of one credit, the credits one clip uses, "+
 					"and how many tries one kept clip takes. Pick a platform's plan or type your own numbers."),
 		)

@@ -271,7 +271,7 @@ func (c *compare) Render() app.UI {
 	return attrs(elem("main", "page cmp-page",
 		elem("header", "cmp-head",
 			textElem("h1", "", "Which platform is cheapest for your shot?"),
-			textElem("p", "cmp-lede",
+			lede("cmp-lede",
 				"Fix one standard shot and every platform's models are priced on it, "+
 					"ranked by what a second of video you keep costs, with the plan that price assumes "+
 					"and how fresh the number is."),

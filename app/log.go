@@ -298,7 +298,7 @@ func (c *clipLog) Render() app.UI {
 	return elem("main", "page log-page",
 		elem("header", "log-head",
 			textElem("h1", "", "Clip log"),
-			textElem("p", "log-lede",
+			lede("log-lede",
 				"Log every clip you generate and see what your video really costs: per clip, per second you keep, "+
 					"per project and client, and how many tries a kept clip takes on each model. "+
 					"Your log stays in this browser; nothing is sent anywhere."),

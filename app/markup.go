@@ -29,6 +29,15 @@ func elem(tag, class string, body ...app.UI) app.HTMLElem {
 	return app.Elem(tag).Class(class).Body(body...)
 }
 
+// lede returns a page's lede, <p class="class" elementtiming="lede">, the
+// largest paint of each page's first screen. web/early.js holds the wasm's
+// start until the browser has reported that paint (Element Timing): the
+// takeover drops a paint not yet reported, and the live page's lede became
+// the page's largest paint instead (TestLCPIsPrerendered).
+func lede(class, text string) app.HTMLElem {
+	return textElem("p", class, text).Attr("elementtiming", "lede")
+}
+
 // textElem returns <tag class="class">text</tag>; an empty class sets none.
 //
 //go:noinline

@@ -198,7 +198,7 @@ func (c *planner) Render() app.UI {
 	return elem("main", "page plan-page",
 		elem("header", "plan-head",
 			textElem("h1", "", "Plan a month of shots"),
-			textElem("p", "plan-lede", "List the shots you make in a month. Every platform is priced the cheapest "+
+			lede("plan-lede", "List the shots you make in a month. Every platform is priced the cheapest "+
 				"way to buy them: a plan, a plan with top-up packs, packs alone, or pay as you go. Free credits are "+
 				"not counted."),
 		),

@@ -166,7 +166,7 @@ func (c *profilesPage) Render() app.UI {
 	return elem("main", "page prof-page",
 		elem("header", "prof-head",
 			textElem("h1", "", "Platform profiles: where every number comes from"),
-			textElem("p", "prof-lede", "Each platform's plans, packs, free credits and models, with the page every "+
+			lede("prof-lede", "Each platform's plans, packs, free credits and models, with the page every "+
 				"number was read from, when, and how directly. Prices change every few weeks: correct a number in "+
 				"your own copy, or add a platform we do not ship."),
 			elem("p", "prof-feeds", app.Text("For tools: "),
