@@ -1839,15 +1839,24 @@ func (c *clipLog) onRemovePlan(profile string) app.EventHandler {
 	}
 }
 
-// fillRates shows the saved exchange rates and display currency.
+// fillRates shows the saved exchange rates and display currency. A rate's
+// field keeps what is typed in it when that is not yet a rate ("0.", its
+// message beside it) or is the saved rate as typed ("0.90" for 0.9):
+// another tab's change read the rates back under the person's caret.
 func (c *clipLog) fillRates() {
 	s := c.log.Settings()
 	c.values["disp"] = string(s.DisplayCurrency())
 	r := s.RatesOrDefault()
 	for cur := range r.Per {
-		if d, err := r.Rate(pricing.USD, cur); err == nil {
-			c.values["rate_"+string(cur)] = pricing.Exact(d)
+		key := "rate_" + string(cur)
+		d, err := r.Rate(pricing.USD, cur)
+		if err != nil || c.errs[key] != "" {
+			continue
 		}
+		if typed, err := pricing.ParsePositive(logLabel(key), c.values[key]); err == nil && typed.Equal(d) {
+			continue
+		}
+		c.values[key] = pricing.Exact(d)
 	}
 }
 

@@ -1187,3 +1187,38 @@ func TestLogMoreByKeyboard(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestRateTypingSurvivesOtherTab: an exchange rate half-typed on /log ("0.",
+// not yet a rate, so not saved) or typed in a form of its own ("0.90",
+// saved as 0.9) stays as typed when another tab logs a clip. The other
+// tab's change read the saved rates back into every rate's field: "0."
+// became the saved rate under the person's caret, and "0.90" became "0.9".
+func TestRateTypingSurvivesOtherTab(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	a := newTab(t, srv.URL)
+	b := newTab(t, srv.URL)
+	a.open("/log")
+	b.open("/log")
+	typeInto(a, "f-rate_GBP", "0.90")
+	a.waitFor("the GBP rate saved", `(localStorage.getItem("aivc.log.v1.settings") || "").includes('"GBP":"0.9"')`, 10*time.Second)
+	typeInto(a, "f-rate_EUR", "0.")
+	a.waitFor("the EUR rate's message", `document.getElementById("f-rate_EUR").getAttribute("aria-invalid") === "true"`, 5*time.Second)
+
+	fillClip(b, logClip{note: "from tab B"})
+	saveClip(b, "log-save")
+	a.waitFor("tab B's clip in tab A", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 1`, 10*time.Second)
+	time.Sleep(300 * time.Millisecond) // the reload's deferred field updates
+	for id, want := range map[string]string{"f-rate_EUR": "0.", "f-rate_GBP": "0.90"} {
+		if got := eval[string](a, `document.getElementById("`+id+`").value`); got != want {
+			t.Errorf("after tab B logged a clip, #%s holds %q, want %q as typed", id, got, want)
+		}
+	}
+	if got := eval[string](a, `document.activeElement.id`); got != "f-rate_EUR" {
+		t.Errorf("the focus is on %q, want the EUR rate", got)
+	}
+	a.do("typing on", chromedp.KeyEvent("5"))
+	a.waitFor("the EUR rate saved as typed", `(localStorage.getItem("aivc.log.v1.settings") || "").includes('"EUR":"0.5"')`, 10*time.Second)
+	a.assertNoErrors()
+	b.assertNoErrors()
+}
