@@ -107,7 +107,7 @@ type clipLog struct {
 	chart    barChart
 	filters  [4][]choice        // project, client, platform, month
 	exported string             // when the log was last exported, in words
-	rates    []pricing.Currency // the exchange rates asked for (rateCurrencies)
+	rates    []pricing.Currency // the exchange rates asked for (rateCurrencies), in the order first shown
 
 	importErrs []string
 	planOf     string      // the platform the plan form was filled for
@@ -2284,7 +2284,14 @@ func (c *clipLog) refresh() {
 		c.exported = "" // nothing to export yet: no warning
 	}
 
-	c.rates = rateCurrencies(all)
+	// The rates keep their places while the page is open, new ones after
+	// them: sorted anew, a currency another tab imported went before the
+	// rate being typed, whose input (the same element) became the new one's.
+	for _, cur := range rateCurrencies(all) {
+		if !slices.Contains(c.rates, cur) {
+			c.rates = append(c.rates, cur)
+		}
+	}
 	ch := cliplog.ChoicesOf(all)
 	all2 := func(vals []string, label func(string) string, picked string) []choice {
 		out := []choice{{Value: "", Label: "All"}}

@@ -1222,3 +1222,37 @@ func TestRateTypingSurvivesOtherTab(t *testing.T) {
 	a.assertNoErrors()
 	b.assertNoErrors()
 }
+
+// TestRatesKeepTheirPlaces: a rate being typed on /log keeps the focus and
+// its keys when another tab imports clips in a currency that sorts before
+// it. The rates were sorted anew on every change, so the field under the
+// caret became the new currency's (the same input, another id), and the
+// next key went into that rate.
+func TestRatesKeepTheirPlaces(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	a := newTab(t, srv.URL)
+	b := newTab(t, srv.URL)
+	const header = "id,date,profile_id,profile,plan_id,model_id,model,res,seconds,credits,currency,price_per_credit,cost,kept,project,client,note,created,updated,addons\n"
+	clip := func(id, cur string) string {
+		return header + id + ",2025-01-01,runway,Runway (app),standard,gen4_turbo,Gen-4 Turbo,720p,5,25," + cur + ",0.1,2.5,yes,,,,2025-01-01T10:00:00Z,2025-01-01T10:00:00Z,\n"
+	}
+	a.open("/log")
+	upload(a, "sek.csv", clip("sek00001", "SEK"))
+	a.waitFor("the SEK rate", `!!document.getElementById("f-rate_SEK")`, 10*time.Second)
+	b.open("/log")
+	typeInto(a, "f-rate_SEK", "1")
+
+	upload(b, "cad.csv", clip("cad00001", "CAD"))
+	a.waitFor("the CAD rate in tab A", `!!document.getElementById("f-rate_CAD")`, 10*time.Second)
+	if got := eval[string](a, `document.activeElement.id`); got != "f-rate_SEK" {
+		t.Errorf("after tab B's import the focus is on %q, want the SEK rate", got)
+	}
+	a.do("typing on", chromedp.KeyEvent("0"))
+	a.waitFor("SEK at 10", `(localStorage.getItem("aivc.log.v1.settings") || "").includes('"SEK":"10"')`, 10*time.Second)
+	if got := eval[string](a, `document.getElementById("f-rate_CAD").value`); got == "10" || got == "0" || got == "10.0" {
+		t.Errorf("the CAD rate holds %q, typed for SEK", got)
+	}
+	a.assertNoErrors()
+	b.assertNoErrors()
+}
