@@ -73,12 +73,6 @@ func (c *clipLog) renderKeep() app.UI {
 	var text string
 	var ask app.UI
 	switch c.keep {
-	case keepUnknown:
-		// Hidden, not left out: the browser's answer comes just after the
-		// start, and a block put in among its section's children made
-		// go-app rebuild the ones after it, the exchange rates' inputs too,
-		// and a rate being typed lost its focus and its keys.
-		return elem("div", "log-keep").Attr("hidden", true)
 	case keepBestEffort:
 		text = "This browser may clear your log on its own when the device runs short of space."
 		ask = button("log-keep", "secondary", "Ask the browser to keep it", c.onKeep)
@@ -90,8 +84,12 @@ func (c *clipLog) renderKeep() app.UI {
 	case keepPersistent:
 		text = "This browser has agreed to keep your log: it will not clear it on its own to free space."
 	}
-	return elem("div", "log-keep",
+	// A slot: the browser's answer comes just after the start, and a block
+	// put in among its section's children made go-app rebuild the ones
+	// after it, the exchange rates' inputs too, and a rate being typed lost
+	// its focus and its keys.
+	return slot(c.keep != keepUnknown, elem("div", "log-keep",
 		attrs(textElem("p", "log-note", text), "id", "log-keep-status", "role", "status", "tabindex", "-1"),
 		ask,
-	)
+	))
 }

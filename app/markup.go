@@ -16,7 +16,8 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 //
 //   - A plain if that leaves a child nil (Body drops nil children) instead
 //     of app.If(cond, func() app.UI {...}): each app.If adds its closure
-//     and a copy of go-app's wrapper, about 0.9 KB.
+//     and a copy of go-app's wrapper, about 0.9 KB. Only where no sibling
+//     follows it, or where it is settled before the page runs: see slot.
 //   - A loop that fills a []app.UI instead of app.Range(s).Slice(func...).
 //
 // Both render the same HTML: Body flattens conditions and ranges into the
@@ -36,6 +37,32 @@ func elem(tag, class string, body ...app.UI) app.HTMLElem {
 // the page's largest paint instead (TestLCPIsPrerendered).
 func lede(class, text string) app.HTMLElem {
 	return textElem("p", class, text).Attr("elementtiming", "lede")
+}
+
+// slot returns ui when show is true, and otherwise an empty element of
+// ui's tag, hidden, that holds its place.
+//
+// The rule: a child that comes and goes while a person uses the page, with
+// siblings after it, is always rendered; when it has nothing to show it is
+// a slot, hidden, never nil (nor app.If). go-app matches an element's
+// children by their place: a child put in or taken out moves every later
+// sibling to a place that held another, and go-app changes that one into
+// it, or replaces it. An input being typed in lost its focus and the keys
+// after (/log's keep block, TestLogKeepAnswerKeepsTyping), a live region was
+// made again, a table lost its scroll. A nil child is fine last among its
+// siblings, or when it is settled before the page runs (an embed's). The
+// empty element has no class, so no display rule of the page overrides
+// hidden; ui's attributes come with it when it shows. A status that comes
+// and goes is heard only when its region was there before its words: it
+// goes, alone, into an element that is always there (the shell's toasts).
+// Tests: e2e/inserts_test.go.
+//
+//go:noinline
+func slot(show bool, ui app.HTMLElem) app.HTMLElem {
+	if show {
+		return ui
+	}
+	return app.Elem(ui.Tag()).Attr("hidden", true)
 }
 
 // textElem returns <tag class="class">text</tag>; an empty class sets none.
