@@ -139,8 +139,12 @@ func (s *shell) Render() app.UI {
 		header,
 		s.Icontent,
 		s.renderFooter(),
-		banner,
-		hint,
+		// Each toast in a live region of its own that is always there:
+		// put in among the shell's children, the banner took the place of
+		// the live region below, which go-app made again after it, and a
+		// region put in with its words is not heard (see slot).
+		attrs(elem("div", "", banner), "id", "update-banner-region", "role", "status"),
+		attrs(elem("div", "", hint), "id", "install-hint-region", "role", "status"),
 		// The live region web/early.js reads a page's results into once
 		// typing pauses: as live regions themselves they were read out at
 		// every keystroke.
@@ -209,12 +213,12 @@ func (s *shell) renderAppleHint() app.UI {
 }
 
 // renderToast is a message with a button (and more), fixed at the bottom
-// of the page.
+// of the page; Render puts it in its live region.
 func (s *shell) renderToast(id, text, button string, onClick app.EventHandler, more ...app.UI) app.UI {
 	return elem("div", "toast", append([]app.UI{
 		textElem("span", "", text),
 		textElem("button", "", button).Attr("type", "button").On("click", onClick),
-	}, more...)...).ID(id).Attr("role", "status")
+	}, more...)...).ID(id)
 }
 
 func (s *shell) onReload(ctx app.Context, e app.Event) {

@@ -199,3 +199,36 @@ func TestPagesRenderOnceAtStart(t *testing.T) {
 		t.Error("share has an OnMount: it re-renders the calculator and /compare as they start")
 	}
 }
+
+// TestShellToastsKeepPlaces: the toasts come and go in status regions that
+// are always there, so the shell's children keep their places: the banner,
+// put in among them, moved the live region #announce to a place go-app
+// filled with a new one (see slot), and a region put in with its words is
+// not read out.
+func TestShellToastsKeepPlaces(t *testing.T) {
+	for _, state := range []struct{ update, hint bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
+		s := newShell().Path("/").Content(el("main").ID("page"))
+		s.updateAvailable, s.appleHint = state.update, state.hint
+		loadShell(t, s)
+		for _, tt := range []struct {
+			what string
+			want app.UI
+			path []int
+		}{
+			{"the banner's region", el("div").ID("update-banner-region").Attr("role", "status"), []int{0, 3}},
+			{"the hint's region", el("div").ID("install-hint-region").Attr("role", "status"), []int{0, 4}},
+			{"the live region", el("p").Class("visually-hidden").ID("announce").Attr("role", "status").Aria("live", "polite"), []int{0, 5}},
+		} {
+			if err := app.Match(tt.want, s, tt.path...); err != nil {
+				t.Errorf("banner %v, hint %v: %s: %v", state.update, state.hint, tt.what, err)
+			}
+		}
+		html := app.HTMLString(s)
+		if got := strings.Contains(html, `id="update-banner"`); got != state.update {
+			t.Errorf("banner %v: the banner shown: %v", state.update, got)
+		}
+		if got := strings.Contains(html, `id="install-hint"`); got != state.hint {
+			t.Errorf("hint %v: the hint shown: %v", state.hint, got)
+		}
+	}
+}
