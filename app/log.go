@@ -291,10 +291,6 @@ func (c *clipLog) OnDismount() {
 }
 
 func (c *clipLog) Render() app.UI {
-	var corrupt app.UI
-	if len(c.corrupt) > 0 {
-		corrupt = c.renderCorrupt()
-	}
 	return elem("main", "page log-page",
 		elem("header", "log-head",
 			textElem("h1", "", "Clip log"),
@@ -309,7 +305,9 @@ func (c *clipLog) Render() app.UI {
 			).ID("log-reminder"),
 		),
 		textElem("p", "log-alert", c.alert).ID("log-alert").Attr("role", "alert"),
-		corrupt,
+		// A slot: another tab's change can set a record aside while a
+		// clip is typed below (see slot).
+		slot(len(c.corrupt) > 0, c.renderCorrupt()),
 		c.renderForm(),
 		c.renderList(),
 		c.renderPlans(),
@@ -345,7 +343,7 @@ func button(id, class, text string, h app.EventHandler, opts ...app.EventOption)
 
 // renderCorrupt lists the records that could not be read, each with its
 // text to download, and a way to discard it.
-func (c *clipLog) renderCorrupt() app.UI {
+func (c *clipLog) renderCorrupt() app.HTMLElem {
 	items := make([]app.UI, len(c.corrupt))
 	for i, r := range c.corrupt {
 		key := cmp.Or(r.QuarantineKey, r.Key)
@@ -364,7 +362,8 @@ func (c *clipLog) renderCorrupt() app.UI {
 
 // renderForm renders "Log a clip".
 func (c *clipLog) renderForm() app.UI {
-	var undo, editing, reprice app.UI
+	var undo, reprice app.UI
+	editing := elem("p", "")
 	if c.undo != nil || c.unedit != nil {
 		// Described by what it undoes: a list of the page's buttons
 		// said "Undo" and nothing else.
@@ -382,7 +381,9 @@ func (c *clipLog) renderForm() app.UI {
 	}
 	kept := c.values["kept"] != "no"
 	return section("log-add", title,
-		editing,
+		// A slot: the edit ends while the focus is in the form (Save
+		// changes by Enter, the clip deleted in another tab).
+		slot(c.editing != nil, editing),
 		elem("form", "log-form",
 			elem("div", "log-fields",
 				c.field("date", "YYYY-MM-DD", "", "numeric"),
@@ -705,18 +706,22 @@ next:
 }
 
 // renderReplace offers to save the last import's differing clips over the
-// saved ones, or to put those back.
+// saved ones, or to put those back. A slot, above the rates' inputs.
 func (c *clipLog) renderReplace() app.UI {
+	text, back := "", true
 	switch {
 	case len(c.conflicts) > 0:
-		return button("log-replace", "secondary", "Replace "+pricing.CountInt(len(c.conflicts), "saved clip", "saved clips")+
-			" with the file's version", c.onReplace(false), app.EventScope("replace"))
+		text, back = "Replace "+pricing.CountInt(len(c.conflicts), "saved clip", "saved clips")+" with the file's version", false
 	case len(c.replaced) == 1:
-		return button("log-replace", "secondary", "Put the replaced clip back as it was", c.onReplace(true), app.EventScope("back"))
+		text = "Put the replaced clip back as it was"
 	case len(c.replaced) > 1:
-		return button("log-replace", "secondary", "Put the "+strconv.Itoa(len(c.replaced))+" replaced clips back as they were", c.onReplace(true), app.EventScope("back"))
+		text = "Put the " + strconv.Itoa(len(c.replaced)) + " replaced clips back as they were"
 	}
-	return nil
+	scope := "back"
+	if !back {
+		scope = "replace"
+	}
+	return slot(text != "", button("log-replace", "secondary", text, c.onReplace(back), app.EventScope(scope)))
 }
 
 // onReplace saves the import's differing clips over the saved ones, or

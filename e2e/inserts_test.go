@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The tests of this file: a part of a page that comes and goes while a
@@ -69,5 +70,75 @@ func TestInsertUpdateBanner(t *testing.T) {
 	if !sameNode(tb, "region", "#update-banner-region") || eval[string](tb, `document.getElementById("update-banner").parentElement.getAttribute("role")`) != "status" {
 		t.Error("the banner is not in the status region that was there before it")
 	}
+	tb.assertNoErrors()
+}
+
+// TestInsertLogCorrupt: another tab sets a record aside (it cannot be
+// read) while a clip is typed here. Its section came in above the form, and
+// the note being typed lost its focus and the keys after.
+func TestInsertLogCorrupt(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	typeInto(tb, "f-note", "ab")
+	eval[bool](tb, `(() => {
+		const key = "aivc.log.v1.e.m7q16ps0-000000000001";
+		localStorage.setItem(key, "{half a record");
+		window.dispatchEvent(new StorageEvent("storage", {key, newValue: "{half a record"}));
+		return true;
+	})()`)
+	tb.waitFor("the record set aside", `!!document.getElementById("log-corrupt")`, 10*time.Second)
+	tb.do("typing on", chromedp.KeyEvent("c"))
+	keptTyping(tb, "after the section came", "f-note", "abc")
+	tb.assertNoErrors()
+}
+
+// TestInsertLogEditEnd: Save changes, pressed with Enter in a field, finds
+// the clip deleted (in another tab, whose news has not come): the edit
+// ends, the form keeps what was typed, to log as a new clip, and the focus
+// goes to the message that says so, as on any failed save. The line
+// "Editing …" above the form went, and go-app built the form again: the
+// fields were other elements (the field's own Ctrl+Z lost what was typed).
+func TestInsertLogEditEnd(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	seedLog(tb, 1)
+	tb.open("/log")
+	id := logIDs(tb)[0]
+	tb.do("pressing Edit", chromedp.Click(chromedp.CSS(`#log-table tr[data-entry-id="`+id+`"] .log-edit`)))
+	tb.waitFor("the form editing the clip", `!!document.getElementById("log-editing")`, 10*time.Second)
+	eval[bool](tb, `(localStorage.removeItem("aivc.log.v1.e." + `+jsString(id)+`), true)`)
+	typeInto(tb, "f-note", "ab")
+	markNode(tb, "note", "#f-note")
+	tb.do("saving with Enter", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the edit ended", `!document.getElementById("log-editing") && document.getElementById("log-clip-msg").textContent.includes("no longer in your log")`, 10*time.Second)
+	if !sameNode(tb, "note", "#f-note") {
+		t.Error("the form was built again when the edit ended")
+	}
+	if got := eval[string](tb, `(document.activeElement || {}).id || ""`); got != "log-clip-msg" {
+		t.Errorf("the focus is on %q, want the message", got)
+	}
+	tb.do("typing on", chromedp.Click(chromedp.ID("f-note")), chromedp.KeyEvent(kb.End+"c"))
+	keptTyping(tb, "after the edit ended", "f-note", "abc")
+	tb.assertNoErrors()
+}
+
+// TestInsertLogReplace: a file chosen for import while an exchange rate is
+// typed (the focus stays in the rate) brings the offer to replace saved
+// clips, above the rates: the rate lost its focus and the keys after.
+func TestInsertLogReplace(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	seedLog(tb, 3)
+	tb.open("/log")
+	typeInto(tb, "f-rate_EUR", "0.9")
+	upload(tb, "corrected.csv", "id,date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept,client\r\n"+
+		"e2e000000,2025-01-01,runway,gen-4-turbo,5,25,USD,0.024,no,Acme Ltd\r\n")
+	tb.waitFor("the offer to replace", `!!document.getElementById("log-replace")`, 10*time.Second)
+	tb.do("typing on", chromedp.KeyEvent("5"))
+	keptTyping(tb, "after the offer came", "f-rate_EUR", "0.95")
 	tb.assertNoErrors()
 }
