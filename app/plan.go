@@ -375,10 +375,9 @@ func (c *planner) renderResults() app.UI {
 				figureNote(l.Figures)),
 		), "data-platform", l.ID, "data-monthly-cost", l.Exact, "data-rank", rank)
 	}
-	var yours app.UI
-	if c.yours != "" {
-		yours = textElem("p", "plan-yours-line", c.yours).ID("plan-yours")
-	}
+	// A slot: a typed value that plans no month takes the line out, and
+	// the table after it was built again (its scroll, an open Working).
+	yours := slot(c.yours != "", textElem("p", "plan-yours-line", c.yours).ID("plan-yours"))
 	return attrs(elem("section", resultsClass("plan-results", c.current),
 		textElem("h2", "", "The cheapest way to buy this month").ID("plan-results-title"),
 		attrs(textElem("p", "plan-status", c.status), "id", "plan-status", "data-announce", "results"), // read out once typing pauses (web/early.js)

@@ -102,12 +102,14 @@ func (s *share) Render() app.UI {
 	if s.msgOf == idShareLink {
 		linkMsg, embedMsg = s.msg, ""
 	}
-	var embed, actions, embedStatus, preview, note app.UI
+	var embed, actions, embedStatus, preview app.UI
 	input := void("input").ID(idShareLink).Class("share-input").Attr("type", "text").
 		Attr("readonly", true).Attr("spellcheck", "false").Attr("value", link).
 		On("focus", selectField)
+	// A slot: /plan's note comes and goes as a row is typed, and the copy
+	// status after it, a live region, was made again (see slot).
+	note := slot(s.INote != "", textElem("p", "share-hint share-note", s.INote).ID("share-note"))
 	if s.INote != "" {
-		note = textElem("p", "share-hint share-note", s.INote).ID("share-note")
 		input = input.Attr("aria-describedby", "share-note")
 	}
 	if s.IPath == "/plan" {

@@ -142,3 +142,51 @@ func TestInsertLogReplace(t *testing.T) {
 	keptTyping(tb, "after the offer came", "f-rate_EUR", "0.95")
 	tb.assertNoErrors()
 }
+
+// TestInsertPlanYours: a count typed wrong plans no month, and the line
+// that says where your platform stands goes; typed right, it comes back.
+// The focus stays in the count, and the table after the line is the same
+// element (it was built again: its scroll and an open Working were lost).
+func TestInsertPlanYours(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/plan#mix=hero:10:8:720p:standard:1&platform=kling")
+	tb.waitFor("the marked month", `!!document.getElementById("plan-yours")`, 10*time.Second)
+	markNode(tb, "table", "#plan-results .cmp-scroll")
+	typeInto(tb, "f-mix-0-count", "1x")
+	tb.waitFor("the line gone", `!document.getElementById("plan-yours")`, 10*time.Second)
+	if !sameNode(tb, "table", "#plan-results .cmp-scroll") {
+		t.Error("the table was built again when the line went")
+	}
+	tb.do("typing on", chromedp.KeyEvent(kb.Backspace+"0"))
+	tb.waitFor("the line back", `!!document.getElementById("plan-yours")`, 10*time.Second)
+	keptTyping(tb, "after the line came back", "f-mix-0-count", "10")
+	if !sameNode(tb, "table", "#plan-results .cmp-scroll") {
+		t.Error("the table was built again when the line came back")
+	}
+	tb.assertNoErrors()
+}
+
+// TestInsertShareNote: /plan's note under the share link ("Row 2 … is not
+// in the link") comes and goes as a row is typed; the copy button's status
+// after it, a live region, was made again each time.
+func TestInsertShareNote(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/plan#mix=hero:10:8:720p:standard:1,broll:100:5:720p:any:1")
+	markNode(tb, "status", "#share-link-status")
+	typeInto(tb, "f-mix-1-count", "1x")
+	tb.waitFor("the note", `!!document.getElementById("share-note")`, 10*time.Second)
+	if !sameNode(tb, "status", "#share-link-status") {
+		t.Error("the copy status was made again when the note came")
+	}
+	tb.do("typing on", chromedp.KeyEvent(kb.Backspace+"0"))
+	tb.waitFor("the note gone", `!document.getElementById("share-note")`, 10*time.Second)
+	keptTyping(tb, "after the note went", "f-mix-1-count", "10")
+	if !sameNode(tb, "status", "#share-link-status") {
+		t.Error("the copy status was made again when the note went")
+	}
+	tb.assertNoErrors()
+}
