@@ -2257,9 +2257,37 @@ func (c *clipLog) scheduleReload(ctx app.Context) {
 	c.pending = true
 	ctx.After(150*time.Millisecond, func(ctx app.Context) {
 		c.pending = false
+		row := focusedRow()
 		c.reload()
 		c.syncInputs(ctx, "")
+		if row != "" {
+			// go-app keeps each row of the list in its place and changes
+			// what it shows: a clip logged there, newer, came first, and
+			// the Edit that had the focus became another clip's.
+			focusAfterRender(c.page, row, "#log-list-title")
+		}
 	})
+}
+
+// focusedRow selects the control of the list that has the focus by its
+// clip (its Edit or Delete), or is "" when the focus is elsewhere.
+func focusedRow() string {
+	if !app.IsClient {
+		return ""
+	}
+	a := app.Window().Get("document").Get("activeElement")
+	if !a.Truthy() {
+		return ""
+	}
+	tr := a.Call("closest", "#log-table tr[data-entry-id]")
+	if !tr.Truthy() {
+		return ""
+	}
+	which := ".log-edit"
+	if a.Get("classList").Call("contains", "log-delete").Bool() {
+		which = ".log-delete"
+	}
+	return `#log-table tr[data-entry-id="` + tr.Get("dataset").Get("entryId").String() + `"] ` + which
 }
 
 // reload reads the log again from storage (another tab changed it). What

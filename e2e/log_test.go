@@ -1055,6 +1055,30 @@ func TestLogKeepAnswerKeepsTyping(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestLogRowFocusOnReload: a clip logged in another tab, newer, comes
+// first in the list while the focus is on a row's Edit: the focus stays on
+// that clip's Edit. go-app keeps each row in its place and changes what it
+// shows, and the focused Edit became the new clip's.
+func TestLogRowFocusOnReload(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	seedLog(tb, 2)
+	tb.open("/log")
+	id := eval[string](tb, `document.querySelector("#log-table tbody tr").dataset.entryId`)
+	eval[bool](tb, `(document.querySelector("#log-table tbody tr .log-edit").focus(), true)`)
+	eval[bool](tb, `(() => {
+		const key = "aivc.log.v1.e.m7q16ps0-9f3a21bc04de";
+		localStorage.setItem(key, JSON.stringify({d: "2026-11-01", p: "runway", pn: "Runway (app)", m: "gen-4", mn: "Gen-4",
+			r: "720p", s: "5", c: "60", cu: "USD", pc: "0.024", k: true, t: "2026-11-01T10:00:00Z"}));
+		window.dispatchEvent(new StorageEvent("storage", {key}));
+		return true;
+	})()`)
+	tb.waitFor("the other tab's clip first", `document.querySelector("#log-table tbody tr").dataset.entryId === "m7q16ps0-9f3a21bc04de"`, 10*time.Second)
+	tb.waitFor("the focus on the same clip's Edit", `document.activeElement.classList.contains("log-edit") && document.activeElement.closest("tr").dataset.entryId === `+jsString(id), 5*time.Second)
+	tb.assertNoErrors()
+}
+
 // TestLogKeep: /log says whether the browser may clear the log to free
 // space, and asks it not to when the person presses the button; it says
 // what the browser answered, puts the focus on that, and a reload reads
