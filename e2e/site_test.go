@@ -362,11 +362,17 @@ import (
 // /log's import says a platform profile goes to /profiles (notBackup,
 // encoding/json on the refused path only): +3.2 KB raw, +0.7 KB gzip -9,
 // 11,279,685 and 2,511,366.
+// Helper 74's: slot, the parts that come and go while a person types kept
+// in their places (the toasts' status regions, /log's corrupt records,
+// editing line and Replace offer, /plan's Your platform line, the share
+// note), and /log's focus kept on its row through another tab's change
+// (+3.3 KB raw, +0.8 KB gzip -9, on f0488e5's 11,286,244 and 2,512,084,
+// already over the ceilings below): 11,289,588 and 2,512,902.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_280_000
-	ceilWasmGzip   = 2_512_000
+	ceilWasmRaw    = 11_290_000
+	ceilWasmGzip   = 2_513_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
