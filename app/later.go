@@ -27,13 +27,15 @@ import (
 // Off the browser (the prerendered page itself) every part is built.
 //
 // A printout wants the whole page at once: printed in the steps' ~0.3 s,
-// /compare lacked its rows and sections below the screen. So while parts
-// remain, a beforeprint listener builds every one, and waits for go-app's
-// next frame to draw them (go-app draws a frame ~17 ms after a change;
-// Chromium lays the printout out as soon as the listeners return).
+// /compare lacked its rows and sections below the screen, and /profiles,
+// opened from another page of the site, its numbers and sources. So while
+// parts remain, window.aivcBeforePrint, which web/early.js calls on
+// beforeprint, builds every one, and waits for go-app's next frame to draw
+// them (go-app draws a frame ~17 ms after a change; Chromium lays the
+// printout out as soon as the listeners return).
 type later struct {
-	built int      // parts built, laterAll when every one is
-	print app.Func // the beforeprint listener, while parts remain
+	built int           // parts built, laterAll when every one is
+	pause time.Duration // between two steps: laterPause when 0
 }
 
 const (
@@ -41,6 +43,16 @@ const (
 	laterStep  = 4                      // parts built at a time
 	laterPause = 16 * time.Millisecond  // between two steps, and before the first: a frame
 	laterPrint = 250 * time.Millisecond // the longest a printout waits for the parts
+)
+
+// laterPending is the page whose later parts are still to be built, with
+// its context, for a printout (printLater): one page is shown at a time.
+// The wasm is one thread: only the UI goroutine and printLater, between
+// its yields, touch them.
+var (
+	laterPending *later
+	laterCtx     app.Context
+	laterHook    app.Func // window.aivcBeforePrint, set once
 )
 
 // start sets how many of parts the first render builds (see later).
@@ -72,12 +84,21 @@ func (l *later) start(parts []string) {
 	}
 }
 
+// startAt sets the first render to build the first n parts in the
+// browser, whatever is on the screen; every part elsewhere.
+func (l *later) startAt(n int) {
+	l.built = laterAll
+	if app.IsClient {
+		l.built = n
+	}
+}
+
 // has reports whether part i is built.
 func (l *later) has(i int) bool { return i < l.built }
 
 // waiting is the value of a page's data-later attribute: "steps" while
 // parts are still to be built, "" (no attribute) once all are. The browser
-// tests wait for it to go.
+// tests wait for it to go, and so does a printout (printLater).
 func (l *later) waiting() string {
 	if l.built == laterAll {
 		return ""
@@ -92,14 +113,16 @@ func (l *later) next(ctx app.Context, n int) {
 		l.stop()
 		return
 	}
-	if l.print == nil {
-		l.print = app.FuncOf(func(app.Value, []app.Value) any {
-			l.printWhole(ctx)
-			return nil
-		})
-		app.Window().Call("addEventListener", "beforeprint", l.print)
+	if laterHook == nil {
+		laterHook = app.FuncOf(printLater)
+		app.Window().Set("aivcBeforePrint", laterHook)
 	}
-	ctx.After(laterPause, func(ctx app.Context) {
+	laterPending, laterCtx = l, ctx
+	pause := l.pause
+	if pause == 0 {
+		pause = laterPause
+	}
+	ctx.After(pause, func(ctx app.Context) {
 		if l.built != laterAll {
 			l.built += laterStep
 		}
@@ -110,26 +133,29 @@ func (l *later) next(ctx app.Context, n int) {
 	})
 }
 
-// printWhole builds every part, and returns once go-app has drawn them (or
-// after laterPrint). It runs in beforeprint, which must not return before:
-// it cannot block either (a listener that waits on a timer deadlocks the
-// wasm, whose timers need the browser's event loop), so it yields to the
-// other goroutines until go-app's frame has removed the page's data-later.
-func (l *later) printWhole(ctx app.Context) {
+// stop forgets the parts left: call it from the page's OnDismount.
+func (l *later) stop() {
+	if laterPending == l {
+		laterPending, laterCtx = nil, app.Context{}
+	}
+}
+
+// printLater is window.aivcBeforePrint: it builds every part left on the
+// page, and returns once go-app has drawn them (or after laterPrint). It
+// runs in beforeprint, which must not return before: it cannot block
+// either (a listener that waits on a timer deadlocks the wasm, whose
+// timers need the browser's event loop), so it yields to the other
+// goroutines until go-app's frame has removed the page's data-later.
+func printLater(app.Value, []app.Value) any {
+	l, ctx := laterPending, laterCtx
+	if l == nil {
+		return nil
+	}
+	l.stop()
 	ctx.Dispatch(func(app.Context) { l.built = laterAll })
 	doc := app.Window().Get("document")
 	for end := time.Now().Add(laterPrint); time.Now().Before(end) && doc.Call("querySelector", "[data-later]").Truthy(); {
 		runtime.Gosched()
 	}
-}
-
-// stop removes the beforeprint listener: call it from the page's
-// OnDismount too.
-func (l *later) stop() {
-	if l.print == nil {
-		return
-	}
-	app.Window().Call("removeEventListener", "beforeprint", l.print)
-	l.print.Release()
-	l.print = nil
+	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
-	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -42,7 +41,7 @@ type profilesPage struct {
 	unread  bool            // generating the page: the person's own profiles are unknown
 	hidden  map[string]bool // profile ids the search hides
 	shown   int
-	built   int             // in the browser, how many profiles' details are built (see buildMore)
+	later   later           // in the browser, the profiles' details are built after the start
 	openIDs map[string]bool // ids of the profiles whose details are open (profBody)
 
 	ed         *profileEditor
@@ -62,6 +61,7 @@ var profilesKeys = []string{"q"}
 var (
 	_ app.Initializer = (*profilesPage)(nil)
 	_ app.Navigator   = (*profilesPage)(nil)
+	_ app.Dismounter  = (*profilesPage)(nil)
 )
 
 // newProfiles returns the profiles page.
@@ -86,22 +86,25 @@ func (c *profilesPage) OnInit() {
 	c.load()
 	c.restoreEditor()
 	// The person's own profiles are built with the page: the prerendered
-	// page has none of them, so a printout before buildMore came to them
-	// would have had no copy of them to print (web/early.js).
-	c.built = len(c.custom)
+	// page has none of them, and they are few.
+	c.later.startAt(len(c.custom))
+	c.later.pause = buildPause
 	c.q = linkState(u).Get("q")
 	c.filter()
 	c.seen = c.q
 }
 
 // OnMount keeps the page's context, for focusAfterRender, and starts
-// building the profiles' details (buildMore).
+// building the profiles' details (see buildPause).
 func (c *profilesPage) OnMount(ctx app.Context) {
 	c.page = ctx
 	ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
-	if app.IsClient {
-		ctx.After(buildPause, c.buildMore)
-	}
+	c.later.next(ctx, len(c.custom)+len(c.catalog))
+}
+
+// OnDismount stops building them, as another page replaces this one.
+func (c *profilesPage) OnDismount() {
+	c.later.stop()
 }
 
 // Every profile's numbers and sources, the tables in its closed <details>,
@@ -109,26 +112,13 @@ func (c *profilesPage) OnMount(ctx app.Context) {
 // with the rest took ~0.5 s of the page's start in Chromium (go-app makes
 // each element and text node through a call into JavaScript). In the
 // browser they are built after the page has started instead, a few
-// profiles at a time, and a profile's at once when it is opened; until
+// profiles at a time (later: a profile's details are a part), every one at
+// once before a printout, and a profile's at once when it is opened; until
 // then a closed profile is its summary alone, which looks the same. The
-// prerendered page has them all, and web/early.js prints its copy of a
-// profile's details that are not yet built. The person's own profiles,
-// which it does not have, are built with the page (OnInit).
-const (
-	buildStep  = 4                     // profiles built at a time
-	buildPause = 50 * time.Millisecond // between two steps, and before the first
-)
-
-// buildMore builds the details of the next buildStep profiles, and comes
-// back for the next ones.
-func (c *profilesPage) buildMore(ctx app.Context) {
-	c.built += buildStep
-	if c.built >= len(c.custom)+len(c.catalog) {
-		c.built = math.MaxInt // every profile, and those made later
-		return
-	}
-	ctx.After(buildPause, c.buildMore)
-}
+// person's own profiles, which the prerendered page does not have, are
+// built with the page (OnInit). Once all are built, so are those made
+// later.
+const buildPause = 50 * time.Millisecond // between two steps of later, and before the first
 
 // OnNav applies a link's search when the fragment changes.
 func (c *profilesPage) OnNav(ctx app.Context) {
@@ -145,7 +135,7 @@ func (c *profilesPage) Render() app.UI {
 	list := make([]app.UI, 0, len(c.custom)+len(c.catalog))
 	for _, ps := range [][]pricing.Profile{c.custom, c.catalog} {
 		for i := range ps {
-			list = append(list, c.renderProfile(&ps[i], !app.IsClient || len(list) < c.built))
+			list = append(list, c.renderProfile(&ps[i], c.later.has(len(list))))
 		}
 	}
 	var editor app.UI = el("div").ID("prof-editor-slot")
@@ -192,7 +182,7 @@ func (c *profilesPage) Render() app.UI {
 			),
 			elem("div", "prof-list", list...).ID("prof-list"),
 		).ID("prof-all").Attr("aria-labelledby", "prof-all-title").On("input", c.onSearch),
-	).ID("main").On("click", c.onAction).On("change", c.onFile)
+	).ID("main").Attr("data-later", c.later.waiting()).On("click", c.onAction).On("change", c.onFile)
 }
 
 // renderMine is the person's own profiles: new, import, and the records
@@ -326,7 +316,7 @@ type profBody struct {
 	_ pricing.NotComparable
 	app.Compo
 	IProfile *pricing.Profile
-	IBuilt   bool            // the content is built (see buildMore)
+	IBuilt   bool            // the content is built (see buildPause)
 	IOpen    map[string]bool // the page's: ids of the profiles whose details are open
 	opened   bool            // opened before it was built
 	shown    string          // the id of the profile the <details> shows
@@ -365,7 +355,7 @@ func (b *profBody) Render() app.UI {
 }
 
 // onToggle notes that the details are open or closed, and builds them
-// when they are opened before buildMore has.
+// when they are opened before the page has (see buildPause).
 func (b *profBody) onToggle(ctx app.Context, e app.Event) {
 	open := ctx.JSSrc().Get("open").Bool()
 	if open {

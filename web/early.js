@@ -14,7 +14,8 @@
 // Plain JS, no dependencies; loaded deferred on every page (app/routes.go).
 //
 // It also holds the wasm's start until the prerendered page has been
-// painted and reported, opens closed <details> for a printout, keeps
+// painted and reported, has the page built whole and its closed <details>
+// opened for a printout, keeps
 // localStorage out of go-app's start, says when the wasm cannot run,
 // downloads the site's own files through the service worker, and makes the
 // header's "Skip to content" link move the focus to the page's <main>
@@ -113,34 +114,21 @@
 // that were closed are closed again after it. The platform filter stays
 // as it is: 23 checkboxes say nothing on paper.
 //
-// /profiles builds its profiles' numbers and sources after the live page
-// has started, a few at a time (app/profiles.go, buildMore), and the app
-// cannot build before a printout: beforeprint wants the page at once, and
-// the wasm draws a frame later. So the prerendered ones are kept here, and
-// a profile whose details are not yet built prints a copy of them, after
-// its own (empty) content; the copy is hidden once the app builds them
-// (app.css), and removed after the printout.
+// Pages build their parts below the screen after the live page has
+// started (app/later.go: /compare's rows, /profiles' numbers and
+// sources), and a printout wants them at once: the wasm's
+// window.aivcBeforePrint builds every part left, before the details are
+// opened. Before the wasm has started, the prerendered page is whole.
 (() => {
-  const kept = new Map();
-  for (const d of document.querySelectorAll("article[data-profile] .prof-detail")) {
-    kept.set(d.closest("article").dataset.profile, d);
-  }
   let opened = [];
   addEventListener("beforeprint", () => {
+    if (typeof window.aivcBeforePrint === "function") window.aivcBeforePrint();
     opened = [...document.querySelectorAll("details:not([open]):not(.cmp-filter)")];
     for (const d of opened) d.open = true;
-    for (const d of document.querySelectorAll("article[data-profile] .prof-detail:empty")) {
-      const copy = kept.get(d.closest("article").dataset.profile);
-      if (!copy || copy === d || !copy.childElementCount) continue;
-      const fill = copy.cloneNode(true);
-      fill.classList.add("print-fill");
-      d.after(fill);
-    }
   });
   addEventListener("afterprint", () => {
     for (const d of opened) d.open = false;
     opened = [];
-    for (const fill of document.querySelectorAll(".print-fill")) fill.remove();
   });
 })();
 
