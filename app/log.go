@@ -428,7 +428,7 @@ func (c *clipLog) renderList() app.UI {
 	for i, r := range c.totals {
 		totals[i] = renderRow(r, r.Value != "")
 	}
-	var retakes, chart, more app.UI
+	var retakes, chart, more, listed app.UI
 	if len(c.retakes) == 0 {
 		retakes = textElem("p", "log-note", "Log kept and rejected clips to measure how many tries a kept clip takes on each model.")
 	} else {
@@ -452,6 +452,10 @@ func (c *clipLog) renderList() app.UI {
 	}
 	if c.hidden > 0 {
 		more = button("log-more", "secondary", "Show "+pricing.FormatInt(min(c.hidden, logRows))+" more of "+pricing.FormatInt(c.hidden), c.onMore)
+		// The button does not print: the paper says what it leaves out, as
+		// /compare's does.
+		listed = textElem("p", "print-only", "Listed: the newest "+pricing.FormatInt(len(c.rows))+" of "+
+			pricing.FormatInt(len(c.rows)+c.hidden)+" clips.").ID("log-listed")
 	}
 	rows := make([]app.UI, len(c.rows))
 	for i, r := range c.rows {
@@ -478,6 +482,7 @@ func (c *clipLog) renderList() app.UI {
 		elem("div", "log-chart", c.picker("chart", "", chartChoices), chart),
 		textElem("h3", "", c.count).ID("log-count"),
 		c.renderClips(rows),
+		listed,
 		more,
 	)
 }

@@ -3,6 +3,7 @@ package e2e
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -201,6 +202,101 @@ addEventListener("afterprint", () => window.laidOut = ` + laterBuiltJS + `);`
 		tb.assertNoErrors()
 		break
 	}
+}
+
+// partsJS is what a page holds: its table rows, its elements with an id,
+// its details with nothing in them but the summary (not built yet), and
+// whether it says parts are still to come. /log's line on whether the
+// browser may clear the log comes with the browser's answer, just after
+// the start (TestLogKeep): it is no part built later.
+const partsJS = `(() => {
+  const main = document.querySelector("main");
+  return {
+    rows: main.querySelectorAll("tr").length,
+    ids: [...main.querySelectorAll("[id]")].filter((el) => !el.closest(".log-keep")).map((el) => el.id).sort(),
+    empty: [...main.querySelectorAll("details")].filter((d) =>
+      ![...d.children].some((c) => c.tagName !== "SUMMARY" && (c.childElementCount > 0 || c.textContent.trim() !== ""))).length,
+    waiting: !!document.querySelector("[data-later]"),
+  };
+})()`
+
+// pageParts is partsJS's value.
+type pageParts struct {
+	Rows    int      `json:"rows"`
+	IDs     []string `json:"ids"`
+	Empty   int      `json:"empty"`
+	Waiting bool     `json:"waiting"`
+}
+
+// watchPagePrint prints the page (beforeprint) the moment the live page
+// is ready, and notes what it holds when beforeprint returns, which is
+// what Chromium lays out on paper, and whether parts were still to come.
+const watchPagePrint = `new MutationObserver((_, o) => {
+  if (document.body?.dataset.wasm !== "ready") return;
+  o.disconnect();
+  const waiting = !!document.querySelector("[data-later]");
+  dispatchEvent(new Event("beforeprint"));
+  window.printed = Object.assign(` + partsJS + `, { before: waiting });
+  dispatchEvent(new Event("afterprint"));
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-wasm"] });`
+
+// TestPrintWhole: every page printed as soon as the live page has
+// started, while it builds its parts below the screen (/compare's rows
+// and sections, /profiles' numbers and sources), holds every part, as
+// it does once built; and /log, whose list shows the newest 100 clips,
+// says so on paper. Before, /profiles printed copies of the prerendered
+// details, and /log's printout of 100 clips of 130 did not say there were
+// more.
+func TestPrintWhole(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	seedLog(tb, 130)
+	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchPagePrint})
+	for _, p := range aivc.Pages() {
+		tb.navigate(p)
+		tb.waitFor("the printout", `!!window.printed`, 60*time.Second)
+		type printed struct {
+			pageParts
+			Before bool `json:"before"`
+		}
+		at := eval[printed](tb, `window.printed`)
+		tb.waitReady()
+		eval[bool](tb, `dispatchEvent(new Event("beforeprint"))`)
+		built := eval[pageParts](tb, partsJS)
+		eval[bool](tb, `dispatchEvent(new Event("afterprint"))`)
+		t.Logf("%s: parts to come at the start %v; printed %d rows, %d details empty", p, at.Before, at.Rows, at.Empty)
+		if at.Waiting || at.Rows != built.Rows || at.Empty != 0 || built.Empty != 0 || !slices.Equal(at.IDs, built.IDs) {
+			t.Errorf("%s printed at the start: %d rows, %d details empty, parts to come %v, ids %d; once built %d rows, %d empty, ids %d",
+				p, at.Rows, at.Empty, at.Waiting, len(at.IDs), built.Rows, built.Empty, len(built.IDs))
+			for _, id := range built.IDs {
+				if !slices.Contains(at.IDs, id) {
+					t.Errorf("%s printed at the start without #%s", p, id)
+				}
+			}
+		}
+	}
+
+	// /log lists the newest 100 clips of 130: the paper says so, as the
+	// button does on screen, and once all are shown it says nothing.
+	tb.open("/log")
+	listed := `(() => { const p = document.getElementById("log-listed"); return p && p.checkVisibility() ? p.textContent : ""; })()`
+	if got := eval[string](tb, listed); got != "" {
+		t.Errorf("/log on screen shows %q", got)
+	}
+	call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	if got, want := eval[string](tb, listed), "Listed: the newest 100 of 130 clips."; got != want {
+		t.Errorf("/log printed with 100 clips of 130 says %q, want %q", got, want)
+	}
+	call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+	eval[bool](tb, `(document.getElementById("log-more").click(), true)`)
+	tb.waitFor("every clip", `document.querySelectorAll("#log-table tbody tr").length === 130`, 10*time.Second)
+	call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	if got := eval[string](tb, listed); got != "" {
+		t.Errorf("/log printed with every clip says %q", got)
+	}
+	call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+	tb.assertNoErrors()
 }
 
 // TestProfilesPrintToPDFFromAnother: /profiles opened from another page of
