@@ -21,8 +21,8 @@ import (
 // fragment (see calcKeys) so a link reproduces the calculation.
 //
 // The /embed page reuses it with Compact(true): no site frame, a smaller
-// heading, links that open in a new tab and an "Open the full calculator"
-// link that carries the state.
+// heading, and no link to the site's other pages (the embed's one link,
+// "Open the full calculator", carries the state: embed.renderFull).
 type calculator struct {
 	app.Compo
 
@@ -435,15 +435,21 @@ func (c *calculator) renderResults() app.UI {
 	for i, r := range c.rows {
 		rows[i] = renderRow(r, c.current)
 	}
-	var note, plan, full app.UI
+	var note, links app.UI
 	if c.note != "" {
 		note = textElem("p", "calc-note", c.note)
 	}
-	if c.plan != "" {
-		plan = c.anchor(c.plan, "Price the month on the Plan page")
-	}
-	if c.ICompact {
-		full = c.anchor(linkTo("/", c.linkValues(), calcKeys), "Open the full calculator")
+	// In a frame, the embed's one link to the site takes the calculation
+	// to the full calculator (embed.renderFull), where these are.
+	if !c.ICompact {
+		var plan app.UI
+		if c.plan != "" {
+			plan = textElem("a", "", "Price the month on the Plan page").Attr("href", c.plan)
+		}
+		links = elem("p", "calc-links",
+			textElem("a", "", "Compare platforms for this clip").Attr("href", c.compare),
+			plan,
+		)
 	}
 	return elem("section", resultsClass("calc-results", c.current),
 		textElem("h2", "", "Results").ID("results-title"),
@@ -452,11 +458,7 @@ func (c *calculator) renderResults() app.UI {
 			Attr("data-announce", "results"), // read out once typing pauses (web/early.js)
 		elem("dl", "calc-list", rows...),
 		note,
-		elem("p", "calc-links",
-			c.anchor(c.compare, "Compare platforms for this clip"),
-			plan,
-			full,
-		),
+		links,
 	).ID("results").Attr("aria-labelledby", "results-title")
 }
 
@@ -1090,15 +1092,6 @@ func (c *calculator) field(key, hint, unit, placeholder string) app.UI {
 		Placeholder: placeholder,
 		OnInput:     c.onInput(key),
 	}.render()
-}
-
-// anchor is a link that opens in a new tab when the calculator is framed.
-func (c *calculator) anchor(href, text string) app.UI {
-	a := textElem("a", "", text).Attr("href", href)
-	if c.ICompact {
-		a = a.Attr("target", "_blank").Attr("rel", "noopener")
-	}
-	return a
 }
 
 // parse reads the field key: positive requires more than 0, optional

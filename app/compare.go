@@ -28,8 +28,9 @@ type compare struct {
 
 	// IFramed renders the ranking for a frame in another site: without the
 	// Share & embed section, which offered an article's readers the embed
-	// code of the frame they were reading, and without the exchange rate's
-	// field (renderForm).
+	// code of the frame they were reading, without the exchange rate's
+	// field (renderForm), and without links to the calculator: the embed
+	// links to the site once (embed.renderFull).
 	IFramed bool
 
 	ready  bool
@@ -384,7 +385,14 @@ func (c *compare) renderRanking() app.UI {
 	for i := range shown {
 		rows[i] = c.renderRow(shown[i])
 	}
-	var more, listed app.UI
+	var more, listed, calcLink app.UI
+	// In a frame, the embed's one link to the site is the full comparison
+	// (embed.renderFull), which has this one and the rows' own.
+	if !c.IFramed {
+		calcLink = elem("p", "cmp-links",
+			attrs(textElem("a", "", "Price this clip in the calculator"), "id", "cmp-calc-link", "href", c.calcHref),
+		)
+	}
 	if len(c.view) > rankShown {
 		label := "Show all " + strconv.Itoa(len(c.view)) + " models"
 		if c.showAll {
@@ -423,9 +431,7 @@ func (c *compare) renderRanking() app.UI {
 				" /plan prices whole months as bought, unused credits and top-ups included."),
 			textElem("span", "cmp-legend-item", evidenceNote),
 		),
-		elem("p", "cmp-links",
-			attrs(textElem("a", "", "Price this clip in the calculator"), "id", "cmp-calc-link", "href", c.calcHref),
-		),
+		calcLink,
 	), "id", "ranking-section", "aria-labelledby", "ranking-title")
 }
 
@@ -501,6 +507,10 @@ func (c *compare) renderRow(i int) app.UI {
 	// were both "Kling 1.0 Standard" (Kling's own and Krea's) and every
 	// row's sources "source 1", "source 2".
 	which := l.Model + " on " + l.Platform
+	var name app.UI = attrs(textElem("a", "", l.Model), "href", c.links[i], "title", "Open in the calculator: "+which)
+	if c.IFramed {
+		name = textElem("span", "cmp-model", l.Model) // the embed links to the site once (embed.renderFull)
+	}
 	refs := make([]app.UI, len(l.Refs))
 	for j, n := range l.Refs {
 		refs[j] = attrs(textElem("a", "cmp-ref", "["+strconv.Itoa(n)+"]"), "href", c.table.Sources[n-1].URL,
@@ -516,7 +526,7 @@ func (c *compare) renderRow(i int) app.UI {
 			// Its name stays the model's, which the row's header is (with
 			// the platform folded under it where the box is narrow); the
 			// description says the platform.
-			attrs(textElem("a", "", l.Model), "href", c.links[i], "title", "Open in the calculator: "+which),
+			name,
 		), "scope", "row", "data-platform", l.Platform),
 		cell("tier", l.Tier),
 		planCell(l, which),

@@ -120,24 +120,32 @@ func (e *embed) OnNav(ctx app.Context) {
 }
 
 func (e *embed) Render() app.UI {
-	var script, full app.UI
+	var script app.UI
 	if app.IsServer {
 		// Prerendered only: the browser runs it while parsing, before
 		// go-app's scripts; go-app's first render then drops the element.
 		script = el("script").Attr("src", frameScript)
 	}
+	return elem("div", "embed embed-"+e.opts.View, script, e.page, e.renderFull())
+}
+
+// renderFull renders the frame's one link to the site: the full page of
+// its view, in a landmark of its own (outside one, a screen reader's list
+// of the page's parts would miss it). The pages keep their state in the
+// fragment, and embed-frame.js keeps the href to data-follow and the
+// fragment, less the embed's own keys (embedKeys), at all times. The
+// framed pages link nowhere else in the site: a calculator with three
+// links to the site (the ranking, /plan, the full calculator) sent a
+// blog's reader away three ways.
+func (e *embed) renderFull() app.UI {
+	path, text, name := "/", "Open the full calculator", "Full calculator"
 	if e.opts.View == viewCompare {
-		// The ranking keeps its state in the fragment; embed-frame.js
-		// keeps the href to data-follow and the fragment, less the
-		// embed's own keys (embedKeys), as the fragment changes.
-		// A landmark of its own: outside one, a screen reader's list of
-		// the page's parts would miss it.
-		full = elem("nav", "embed-full",
-			attrs(textElem("a", "", "Open the full comparison"), "id", "embed-full", "href", "/compare",
-				"data-follow", "/compare", "target", "_blank", "rel", "noopener"),
-		).Attr("aria-label", "Full comparison")
+		path, text, name = "/compare", "Open the full comparison", "Full comparison"
 	}
-	return elem("div", "embed embed-"+e.opts.View, script, e.page, full)
+	return elem("nav", "embed-full",
+		attrs(textElem("a", "", text), "id", "embed-full", "href", path,
+			"data-follow", path, "target", "_blank", "rel", "noopener"),
+	).Attr("aria-label", name)
 }
 
 // setOptions keeps the options and makes the view's page when the view

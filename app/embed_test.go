@@ -1,6 +1,7 @@
 package app
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -85,6 +86,35 @@ func loadEmbed(t *testing.T, link string) (*embed, string) {
 	}
 	eng.ConsumeAll()
 	return e, app.HTMLString(e)
+}
+
+// TestEmbedOneLinkRendered: each view of the embed links to the site once, in
+// its nav, named for the full page it opens; embed-frame.js keeps the
+// link's state (data-follow). The calculator had three links to the site,
+// and the ranking one per row and another under the table.
+func TestEmbedOneLinkRendered(t *testing.T) {
+	toSite := regexp.MustCompile(`<a [^>]*href="/[^"]*"[^>]*>`)
+	for _, tt := range []struct{ link, nav, text, path string }{
+		{"/embed#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10", "Full calculator", "Open the full calculator", "/"},
+		{"/embed#view=compare&dur=10", "Full comparison", "Open the full comparison", "/compare"},
+	} {
+		_, html := loadEmbed(t, tt.link)
+		links := toSite.FindAllString(html, -1)
+		if len(links) != 1 {
+			t.Errorf("%s: %d links to the site, want 1: %q", tt.link, len(links), links)
+		}
+		nav := regexp.MustCompile(`<nav [^>]*aria-label="` + tt.nav + `"[^>]*>\s*<a [^>]*id="embed-full"[^>]*>` + tt.text + `</a>`)
+		if !nav.MatchString(html) {
+			t.Errorf("%s: no nav %q holding %q in\n%s", tt.link, tt.nav, tt.text, html)
+			continue
+		}
+		tag, _, _ := element(html, "embed-full")
+		for name, want := range map[string]string{"target": "_blank", "rel": "noopener", "data-follow": tt.path, "href": tt.path} {
+			if v, _ := attr(tag, name); v != want {
+				t.Errorf("%s: the full page's link: %s=%q, want %q", tt.link, name, v, want)
+			}
+		}
+	}
 }
 
 func TestEmbedCalculator(t *testing.T) {

@@ -192,10 +192,9 @@ func (s *shell) renderHeader() app.UI {
 
 func (s *shell) renderFooter() app.UI {
 	if s.Iembed {
-		return elem("footer", "site-footer",
-			textElem("a", "", "AIVC — AI video cost calculator").
-				Attr("href", "/").Attr("target", "_blank").Attr("rel", "noopener"),
-		)
+		// Named, not linked: the frame's one link to the site is the
+		// page's own, with the reader's state (app/embed.go, renderFull).
+		return elem("footer", "site-footer", textElem("p", "", "AIVC — AI video cost calculator"))
 	}
 	return elem("footer", "site-footer",
 		textElem("p", "", "Every calculation runs on your device; nothing you type leaves it. Works offline once loaded."),

@@ -1273,7 +1273,7 @@ const modelInSightJS = `(() => {
 	}));
 	for (const row of document.querySelectorAll("#ranking tbody tr")) {
 		scrollTo(0, scrollY + row.getBoundingClientRect().top - innerHeight / 2);
-		const model = row.querySelector(".cmp-col-model a"), column = row.querySelector(".cmp-col-platform");
+		const model = row.querySelector(".cmp-col-model :is(a, .cmp-model)"), column = row.querySelector(".cmp-col-platform");
 		if (!seen(model)) bad.push("the model " + JSON.stringify(model.textContent) + " is hidden");
 		// The generated text, then its words for a screen reader: "… / \"on …\"".
 		const under = getComputedStyle(model.parentElement, "::after").content;
@@ -1504,4 +1504,68 @@ func TestEmbedNoProfileGaps(t *testing.T) {
 		t.Errorf("the full calculator no longer says what Runway's sources do not tell")
 	}
 	tb.assertNoErrors()
+}
+
+// siteLinksJS lists the links to the site that a reader of the embed can
+// see or reach: "href" and, before it, the name of the nav holding it.
+const siteLinksJS = `[...document.querySelectorAll("a[href]:not([download])")].filter((a) =>
+	new URL(a.href).origin === location.origin && a.checkVisibility()).map((a) =>
+	(a.closest("nav")?.getAttribute("aria-label") ?? "(no nav)") + " " + a.getAttribute("href"))`
+
+// TestEmbedOneLink: the embed links to the site once, in a nav named for
+// the full page it opens ("Full calculator", "Full comparison"), and the
+// link carries the reader's state, none of the embed's own options: before
+// the wasm runs, once it runs, after an edit, and where it cannot run (the
+// message's own link, then). The framed calculator had three links to the
+// site (the ranking, /plan and the full calculator), the framed ranking
+// one a row and another under it.
+func TestEmbedOneLink(t *testing.T) {
+	t.Parallel()
+	const calc = "profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3"
+	for _, v := range []struct {
+		view, nav, path string
+	}{
+		{"", "Full calculator", "/"},
+		{"&view=compare", "Full comparison", "/compare"},
+	} {
+		srv, release := newHeldServer(t)
+		tb := newTab(t, srv.URL)
+		check := func(when string, want string) {
+			t.Helper()
+			got := eval[[]string](tb, siteLinksJS)
+			if want == "" && len(got) != 0 || want != "" && (len(got) != 1 || got[0] != want) {
+				t.Errorf("/embed%s %s: links to the site %q, want %q", v.view, when, got, want)
+			}
+		}
+		link := "/embed#" + calc + v.view + "&theme=dark&accent=f50"
+		tb.navigate(link)
+		if v.view == "" {
+			check("before the wasm runs", v.nav+" "+v.path+"#"+calc)
+		} else {
+			check("before the wasm runs", "") // "Loading the comparison…": none
+		}
+		release()
+		tb.waitReady()
+		if v.view != "" {
+			tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+		}
+		check("once the wasm runs", v.nav+" "+v.path+"#"+calc)
+		typeInto(tb, "f-dur", "8")
+		tb.waitFor("the fragment to carry the new duration", `location.hash.includes("dur=8")`, 10*time.Second)
+		// The page's state as it writes it, less the embed's options.
+		state := eval[string](tb, `location.hash.slice(1).split("&").filter((p) => !/^(view|theme|accent)=/.test(p)).join("&")`)
+		if !strings.Contains("&"+state+"&", "&dur=8&") {
+			t.Fatalf("/embed%s after typing 8 s: the state %q", v.view, state)
+		}
+		check("after typing 8 s", v.nav+" "+v.path+"#"+state)
+		tb.assertNoErrors()
+
+		blocked := newTab(t, srv.URL)
+		call(blocked, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: srv.URL + "/web/app.wasm", Block: true}}})
+		blocked.navigate(link)
+		blocked.waitFor("the embed's message", `document.getElementById("embed-failed")?.checkVisibility()`, 20*time.Second)
+		if got := eval[[]string](blocked, siteLinksJS); len(got) != 1 || got[0] != "(no nav) "+v.path+"#"+calc {
+			t.Errorf("/embed%s where the wasm cannot run: links to the site %q, want the message's alone", v.view, got)
+		}
+	}
 }
