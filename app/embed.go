@@ -134,9 +134,9 @@ func (e *embed) Render() app.UI {
 // of the page's parts would miss it). The pages keep their state in the
 // fragment, and embed-frame.js keeps the href to data-follow and the
 // fragment, less the embed's own keys (embedKeys), at all times. The
-// framed pages link nowhere else in the site: a calculator with three
-// links to the site (the ranking, /plan, the full calculator) sent a
-// blog's reader away three ways.
+// framed pages and the shell's footer link nowhere else in the site: the
+// calculator linked to it four ways (the ranking, /plan, the full
+// calculator, the footer's credit), and the ranking once a row more.
 func (e *embed) renderFull() app.UI {
 	path, text, name := "/", "Open the full calculator", "Full calculator"
 	if e.opts.View == viewCompare {
