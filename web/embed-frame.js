@@ -96,7 +96,8 @@
     root.dataset.pending = "";
   }
   // web/early.js, on every page, tells when the wasm cannot run, and asks
-  // this for the embed's message.
+  // this for the embed's message. Its link is then the frame's one link to
+  // the site: the page's own (.embed-full) is hidden behind it (app.css).
   window.aivcNoWasm = () => {
     if (ready() || document.getElementById("embed-failed")) return;
     document.getElementById("embed-loading")?.remove();
