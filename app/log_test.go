@@ -2357,7 +2357,8 @@ func TestLogRestoresProfiles(t *testing.T) {
 		t.Errorf("profiles after the restore: %+v", ps)
 	}
 
-	// A device with its own "my-platform", priced otherwise: it is kept.
+	// A device with its own "my-platform", priced otherwise: it is kept,
+	// and the backup's is added beside it, with the backup's clip on it.
 	s := cliplog.NewMemStore()
 	here := blankProfile(never)
 	here.Plans[0].Monthly = decimal.NewNullDecimal(decimal.RequireFromString("45"))
@@ -2366,11 +2367,16 @@ func TestLogRestoresProfiles(t *testing.T) {
 	}
 	e := loadLog(t, s)
 	e.importFile("backup.json", []byte(backup))
-	if want := "Read backup.json as a JSON backup. Imported 1 clip; 1 platform profile saved here was kept, not the backup's (my-platform)."; e.status != want {
+	if want := "Read backup.json as a JSON backup. Imported 1 clip; 1 platform profile added; the backup's platform profile “My Runway” differs from yours " +
+		"with its id (my-platform), so both are kept: the backup's is “My Runway” (my-platform-custom) here, with the backup's clips and plan on it."; e.status != want {
 		t.Errorf("status %q, want %q", e.status, want)
 	}
-	if ps, _, _ := loadCustom(s); len(ps) != 1 || ps[0].Name != "My platform" || ps[0].Plans[0].Monthly.Decimal.String() != "45" {
-		t.Errorf("the device's profile was not kept: %+v", ps)
+	if ps, _, _ := loadCustom(s); len(ps) != 2 || ps[0].Name != "My platform" || ps[0].Plans[0].Monthly.Decimal.String() != "45" ||
+		ps[1].ID != "my-platform-custom" || ps[1].Name != "My Runway" {
+		t.Errorf("the device's profile was not kept, or the backup's not added: %+v", ps)
+	}
+	if es := e.log.Entries(); len(es) != 1 || es[0].ProfileID != "my-platform-custom" {
+		t.Errorf("the backup's clip: %+v", es)
 	}
 }
 

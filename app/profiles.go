@@ -1128,12 +1128,9 @@ func (c *profilesPage) importData(data []byte) bool {
 		// Its name too, among the person's own (a bundled one's is told
 		// apart by the "custom" mark): a profile imported from its own
 		// export was listed twice as "My Runway (custom)", on every page.
-		named := func(name string) bool {
+		p.Name = cliplog.FreeName(p.Name, func(name string) bool {
 			return slices.ContainsFunc(c.custom, func(q pricing.Profile) bool { return q.Name == name })
-		}
-		for n, name := 2, p.Name; named(p.Name) && n < 1000; n++ {
-			p.Name = name + " (" + strconv.Itoa(n) + ")"
-		}
+		})
 	}
 	if err := saveCustom(deviceStore(), p, ""); err != nil {
 		c.alert = "Import failed: " + profileMessage(err)

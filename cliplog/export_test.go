@@ -403,10 +403,16 @@ func TestRestoreSummarySettings(t *testing.T) {
 // settings had no last export, as every backup before this one) restored
 // on a new device left "Never backed up". Where the log has a clip, or a
 // plan, that the backup does not, or one of its own profiles differs, it
-// is not backed up by it; a later backup of its own is kept.
+// is not backed up by it; a later backup of its own is kept. A profile
+// of its own that the backup lacks leaves it not backed up too (it said
+// "Last backed up", and a new device restoring that backup lost the
+// profile).
 func TestRestoreIsLastBackup(t *testing.T) {
-	old := openLog(t, NewMemStore())
+	oldStore := NewMemStore()
+	old := openLog(t, oldStore)
 	addAll(t, old, sample(3))
+	mine := customProfile(t, "mine", "Mine", "28")
+	saveProfile(t, oldStore, mine)
 	first := old.Backup(exported)
 	first.Settings.LastExport = "" // as a first backup was written
 	var file bytes.Buffer
@@ -433,6 +439,9 @@ func TestRestoreIsLastBackup(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "", false},
+		{"its profile here as the backup has it", func(l *Log) { saveProfile(t, l.store.(*MemStore), mine) }, exported, true},
+		{"a profile of its own", func(l *Log) { saveProfile(t, l.store.(*MemStore), customProfile(t, "studio", "Studio", "99")) }, "", false},
+		{"its profile edited here", func(l *Log) { saveProfile(t, l.store.(*MemStore), customProfile(t, "mine", "Mine", "30")) }, "", false},
 		{"backed up here later", func(l *Log) {
 			if err := l.MarkExported("2026-01-05T08:00:00Z"); err != nil {
 				t.Fatal(err)

@@ -2,6 +2,7 @@ package cliplog
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -49,6 +50,11 @@ type Conflict struct {
 	Incoming Entry
 }
 
+// ProfileBeside is a backup's profile restored beside this device's
+// profile with its id (ImportReport.ProfilesBeside): ID and Name as in
+// the backup, NewID and NewName as restored.
+type ProfileBeside struct{ ID, Name, NewID, NewName string }
+
 // ImportReport says what an import did.
 type ImportReport struct {
 	Read      int        // valid entries in the file (an identical repeat counted once)
@@ -82,6 +88,11 @@ type ImportReport struct {
 	// profile's (ImportOptions.Bundled), each as its id in the file and
 	// the id it was restored under.
 	ProfilesMoved [][2]string
+	// ProfilesBeside lists the backup's profiles whose id a profile of
+	// this device's has with other content: both are kept, the backup's
+	// added beside it under a free id and a numbered name (or, restored
+	// so before, found there), with the backup's clips and plan on it.
+	ProfilesBeside []ProfileBeside
 	// SettingsAdded is true when the backup's settings were saved, whole
 	// when the log had none, or in part (see ImportJSON).
 	SettingsAdded bool
@@ -148,6 +159,10 @@ func (r ImportReport) Summary() string {
 	if n := len(r.ProfilesKept); n > 0 {
 		parts = append(parts, pricing.CountInt(n, "platform profile saved here was", "platform profiles saved here were")+
 			" kept, not the backup's ("+strings.Join(r.ProfilesKept, ", ")+")")
+	}
+	for _, b := range r.ProfilesBeside {
+		parts = append(parts, "the backup's platform profile “"+b.Name+"” differs from yours with its id ("+b.ID+"), so both are kept: "+
+			"the backup's is “"+b.NewName+"” ("+b.NewID+") here, with the backup's clips and plan on it")
 	}
 	for _, m := range r.ProfilesMoved {
 		parts = append(parts, "your platform profile "+m[0]+" is "+m[1]+" here, since a bundled platform has its id; the backup's clips and plan on it name "+m[1])
@@ -250,6 +265,12 @@ func sameAsSaved(saved, in Entry) bool {
 		sameTime(saved.Created, in.Created) && sameTime(saved.Updated, in.Updated)
 }
 
+// onProfile is e naming the profile id.
+func onProfile(e Entry, id string) Entry {
+	e.ProfileID = id
+	return e
+}
+
 // sameTime reports whether an imported time is the saved one as a
 // spreadsheet may show it: the same instant, or one to the minute
 // ("11/27/2026 14:03") or to the day ("27.11.2026") that the saved one's
@@ -281,39 +302,67 @@ func significant15(d decimal.Decimal) string {
 	return d.Round(15 - int32(d.NumDigits()) - d.Exponent()).String()
 }
 
-// moveProfile gives the backup's profile p.profiles[i], whose id is a
-// bundled profile's, the first id of "<id>-custom", "<id>-custom-2"… that
-// is no bundled profile's nor another of the backup's, and is free here
-// or holds the same profile (a restore again adds nothing), and makes the
-// backup's clips and plans naming the old id name it.
-func (l *Log) moveProfile(p *parsed, i int, bundled func(string) bool) (string, error) {
+// moveProfile gives the backup's profile p.profiles[i] another id: its id
+// is a bundled profile's (bundled), or a profile of this device's has it
+// with other content (beside; here are this device's profiles). It takes
+// a profile here that is the same one but for its id and its name's
+// number (sameBut: the backup was restored beside it before; already),
+// else the first id of "<id>-custom", "<id>-custom-2"… that is no bundled
+// profile's nor another of the backup's, and is free here or holds the
+// same profile; beside, its name is numbered when a profile here or
+// another of the backup's has it (FreeName: "My Runway (2)"), since both
+// are listed. The
+// backup's clips and plans naming the old id name the new one (a row
+// keeps the old in from, for a clip saved here as it is).
+func (l *Log) moveProfile(p *parsed, i int, here []pricing.Profile, bundled func(string) bool, beside bool) (already bool, err error) {
+	isBundled := func(id string) bool { return bundled != nil && bundled(id) }
 	from := p.profiles[i].ID
-	base := strings.TrimSuffix(from, "-custom") + "-custom"
+	pr := p.profiles[i]
 	inFile := func(id string) bool {
 		_, ok := pricing.FindProfile(p.profiles, id)
 		return ok
 	}
-	pr := p.profiles[i]
-	for n := 1; ; n++ {
+	found := false
+	for _, q := range here {
+		if q.ID != from && !isBundled(q.ID) && !inFile(q.ID) && sameBut(q, pr) {
+			pr, found, already = q, true, true
+			break
+		}
+	}
+	if beside && !found {
+		pr.Name = FreeName(pr.Name, func(name string) bool {
+			for j, q := range p.profiles {
+				if j != i && q.Name == name {
+					return true
+				}
+			}
+			return slices.ContainsFunc(here, func(q pricing.Profile) bool { return q.Name == name })
+		})
+	}
+	base := strings.TrimSuffix(from, "-custom") + "-custom"
+	if len(base) > pricing.ProfileMaxID-4 { // room for "-999"
+		base = strings.TrimRight(base[:pricing.ProfileMaxID-4], "-")
+	}
+	for n := 1; !found; n++ {
 		pr.ID = base
 		if n > 1 {
 			pr.ID += "-" + strconv.Itoa(n)
 		}
-		if n < 1000 && (bundled(pr.ID) || inFile(pr.ID)) {
+		if n < 1000 && (isBundled(pr.ID) || inFile(pr.ID)) {
 			continue
 		}
-		v, found, err := l.store.Get(ProfileKey(pr.ID))
+		v, has, err := l.store.Get(ProfileKey(pr.ID))
 		if err != nil && !errors.Is(err, ErrCorrupt) {
-			return "", err
+			return false, err
 		}
-		if err == nil && (!found || sameProfile(v, pr)) || n >= 1000 {
+		if err == nil && (!has || sameProfile(v, pr)) || n >= 1000 {
 			break // at 1,000 the profile is kept, not written, as any taken id
 		}
 	}
 	p.profiles[i] = pr
 	for j := range p.rows {
 		if p.rows[j].e.ProfileID == from {
-			p.rows[j].e.ProfileID = pr.ID
+			p.rows[j].e.ProfileID, p.rows[j].from = pr.ID, from
 		}
 	}
 	for j := range p.plans {
@@ -321,7 +370,7 @@ func (l *Log) moveProfile(p *parsed, i int, bundled func(string) bool) (string, 
 			p.plans[j].ProfileID = pr.ID
 		}
 	}
-	return pr.ID, nil
+	return already, nil
 }
 
 func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
@@ -348,23 +397,50 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	// Profiles first: a clip priced on a profile this backup brings is
 	// not a platform the app does not know.
 	rep.ProfilesRefused = p.badProfiles
+	// This device's own profiles, as its backup holds them (one that
+	// cannot be read is left out, as Backup leaves it).
+	here, _, err := LoadProfiles(l.store)
+	if err != nil {
+		return storeErr(ProfilePrefix, err)
+	}
 	var addedProfiles []pricing.Profile
 	for i := range p.profiles {
 		if opts.Bundled == nil || !opts.Bundled(p.profiles[i].ID) {
 			continue
 		}
 		from := p.profiles[i].ID
-		moved, err := l.moveProfile(p, i, opts.Bundled)
-		if err != nil {
+		if _, err := l.moveProfile(p, i, here, opts.Bundled, false); err != nil {
 			return storeErr(ProfileKey(from), err)
 		}
-		rep.ProfilesMoved = append(rep.ProfilesMoved, [2]string{from, moved})
+		rep.ProfilesMoved = append(rep.ProfilesMoved, [2]string{from, p.profiles[i].ID})
 	}
-	for _, pr := range p.profiles {
+	for i := range p.profiles {
+		pr := p.profiles[i]
 		key := ProfileKey(pr.ID)
 		v, found, err := l.store.Get(key)
 		if err != nil && !errors.Is(err, ErrCorrupt) {
 			return storeErr(key, err)
+		}
+		if err != nil || found && !sameProfile(v, pr) {
+			// Another profile of this device has its id (or a record
+			// there cannot be read): neither is written over nor left
+			// out; the backup's goes beside it, under a free id and a
+			// numbered name, with its clips and plan.
+			already, err := l.moveProfile(p, i, here, opts.Bundled, true)
+			if err != nil {
+				return storeErr(key, err)
+			}
+			rep.ProfilesBeside = append(rep.ProfilesBeside, ProfileBeside{ID: pr.ID, Name: pr.Name, NewID: p.profiles[i].ID, NewName: p.profiles[i].Name})
+			if already {
+				rep.ProfilesIdentical++
+				continue
+			}
+			pr = p.profiles[i]
+			key = ProfileKey(pr.ID)
+			v, found, err = l.store.Get(key)
+			if err != nil && !errors.Is(err, ErrCorrupt) {
+				return storeErr(key, err)
+			}
 		}
 		switch {
 		case err != nil || found && !sameProfile(v, pr):
@@ -380,6 +456,14 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 			writes = append(writes, write{key, text})
 			addedProfiles = append(addedProfiles, pr)
 		}
+	}
+	// Every profile of this device is in the backup as it is here: with
+	// its clips, plans and settings, the backup is then this device's.
+	allProfiles := true
+	for _, q := range here {
+		in, ok := pricing.FindProfile(p.profiles, q.ID)
+		text, err := EncodeProfile(q)
+		allProfiles = allProfiles && ok && err == nil && sameProfile(text, in)
 	}
 	known := func(profileID, modelID string) bool {
 		if opts.Known == nil || opts.Known(profileID, modelID) {
@@ -430,7 +514,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 			}
 		}
 		switch {
-		case ok && sameAsSaved(saved, e):
+		case ok && (sameAsSaved(saved, e) || r.from != "" && sameAsSaved(saved, onProfile(e, r.from))):
 			rep.Identical++
 			inFile++
 		case ok:
@@ -474,14 +558,15 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 	addSettings, newSettings, oldSettings := false, Settings{}, Settings{}
 	if p.settings != nil {
 		// The backup's date is the last backup's when everything of the
-		// log is in it as saved (its clips, its plans, the profiles the
-		// backup also has): a first backup restored on a new device said
+		// log is in it as saved (its clips, its plans, and every profile of
+		// this device's own: one it lacks, or holds otherwise, is not
+		// backed up by it): a first backup restored on a new device said
 		// "Never backed up". A backup's own last export (before version
 		// 2's, the one before it) says nothing of what is here.
 		in := *p.settings
 		in.LastExport = ""
 		if inFile == len(l.entries) && len(rep.Conflicts) == 0 && rep.PlansIdentical == len(l.plans) &&
-			len(rep.PlanConflicts) == 0 && len(rep.ProfilesKept) == 0 {
+			len(rep.PlanConflicts) == 0 && allProfiles {
 			in.LastExport = p.exported
 		}
 		v, found, err := l.store.Get(SettingsKey)

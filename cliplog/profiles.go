@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/aivc/aivc/pricing"
@@ -85,4 +86,45 @@ func sameProfile(saved string, in pricing.Profile) bool {
 	a, err1 := EncodeProfile(p)
 	b, err2 := EncodeProfile(in)
 	return err1 == nil && err2 == nil && a == b
+}
+
+// FreeName returns name, or "name (2)", "name (3)"… the first that named
+// does not hold, within pricing.ProfileMaxString runes: how a second copy
+// of a person's own profile is told apart from the first in every list
+// (/profiles' import, a backup restored beside a profile with its id).
+func FreeName(name string, named func(string) bool) string {
+	base := name
+	if r := []rune(base); len(r) > pricing.ProfileMaxString-len(" (999)") {
+		base = strings.TrimSpace(string(r[:pricing.ProfileMaxString-len(" (999)")]))
+	}
+	for n := 2; named(name) && n < 1000; n++ {
+		name = base + " (" + strconv.Itoa(n) + ")"
+	}
+	return name
+}
+
+// baseName is name without FreeName's number: "My Runway (2)" is "My Runway".
+func baseName(name string) string {
+	i := strings.LastIndex(name, " (")
+	if i < 0 || !strings.HasSuffix(name, ")") {
+		return name
+	}
+	n, err := strconv.Atoi(name[i+2 : len(name)-1])
+	if err != nil || n < 2 || strconv.Itoa(n) != name[i+2:len(name)-1] {
+		return name
+	}
+	return name[:i]
+}
+
+// sameBut reports whether a and b are one profile but for their ids and
+// FreeName's number on the name: a backup restored beside a profile with
+// its id, restored again.
+func sameBut(a, b pricing.Profile) bool {
+	if baseName(a.Name) != baseName(b.Name) {
+		return false
+	}
+	a.ID, a.Name, b.ID, b.Name = "", "", "", ""
+	ea, err1 := EncodeProfile(a)
+	eb, err2 := EncodeProfile(b)
+	return err1 == nil && err2 == nil && ea == eb
 }

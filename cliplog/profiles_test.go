@@ -100,16 +100,23 @@ func TestBackupRestoresProfiles(t *testing.T) {
 	}
 }
 
-// A profile saved here under the backup's id with other content is kept as
-// it is, and said; one that breaks the rules is named and left out, and
-// the clips are restored all the same.
+// TestBackupProfileConflicts: a profile saved here under the backup's id
+// with other content and the backup's are both kept: the backup's is
+// added beside it, under a free id and a numbered name ("Edited (2)"),
+// with the backup's clips and plan on it, and the summary says so (the
+// backup's was dropped, its clips left naming the profile here). Restored
+// again, nothing more is added. One that breaks the rules is named and
+// left out, and the clips are restored all the same.
 func TestBackupProfileConflicts(t *testing.T) {
 	src, srcStore := fullLog(t, 0)
 	same, theirs, fresh := customProfile(t, "same", "Same", "10"), customProfile(t, "edited", "Edited", "20"), customProfile(t, "fresh", "Fresh", "30")
 	for _, p := range []pricing.Profile{same, theirs, fresh} {
 		saveProfile(t, srcStore, p)
 	}
-	addAll(t, src, []Entry{clipOn("c1", "fresh")})
+	addAll(t, src, []Entry{clipOn("c1", "fresh"), clipOn("c2", "edited")})
+	if err := src.SetPlan(MyPlan{ProfileID: "edited", PlanID: "plan-1", Billing: Monthly}); err != nil {
+		t.Fatal(err)
+	}
 	file := string(exportJSON(t, src))
 	// A profile of the file that breaks the catalog's rules.
 	broken := strings.Replace(`{"id":"broken",`+strings.TrimPrefix(mustEncode(t, customProfile(t, "x", "Broken", "1")), `{"id":"x",`),
@@ -117,29 +124,74 @@ func TestBackupProfileConflicts(t *testing.T) {
 	file = strings.Replace(file, "\n  \"profiles\": [\n", "\n  \"profiles\": [\n    "+broken+",\n", 1)
 
 	l, s := fullLog(t, 0)
-	mine := customProfile(t, "edited", "Edited here", "25")
-	saveProfile(t, s, same)
-	saveProfile(t, s, mine)
+	mine := customProfile(t, "edited", "Edited", "25") // its name too
+	// A profile of one's own already named as the backup's would be.
+	named := customProfile(t, "other", "Edited (2)", "7")
+	for _, p := range []pricing.Profile{same, mine, named} {
+		saveProfile(t, s, p)
+	}
 	rep, err := l.ImportJSON([]byte(file), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Added != 1 || rep.ProfilesAdded != 1 || rep.ProfilesIdentical != 1 || !reflect.DeepEqual(rep.ProfilesKept, []string{"edited"}) || len(rep.ProfilesRefused) != 1 {
+	beside := []ProfileBeside{{ID: "edited", Name: "Edited", NewID: "edited-custom", NewName: "Edited (3)"}}
+	if rep.Added != 2 || rep.ProfilesAdded != 2 || rep.ProfilesIdentical != 1 || len(rep.ProfilesKept) != 0 ||
+		!reflect.DeepEqual(rep.ProfilesBeside, beside) || len(rep.ProfilesRefused) != 1 || rep.PlansAdded != 1 {
 		t.Errorf("report %+v", rep)
 	}
-	want := "Imported 1 clip; 1 platform profile added; 1 platform profile was already here; " +
-		"1 platform profile saved here was kept, not the backup's (edited); " +
-		`1 platform profile in the file could not be read: it was left out (line 14: profile "broken": plans[0].monthly: cannot be negative).`
+	want := "Imported 2 clips; 1 plan added; 2 platform profiles added; 1 platform profile was already here; " +
+		"the backup's platform profile “Edited” differs from yours with its id (edited), so both are kept: " +
+		"the backup's is “Edited (3)” (edited-custom) here, with the backup's clips and plan on it; " +
+		`1 platform profile in the file could not be read: it was left out (line 16: profile "broken": plans[0].monthly: cannot be negative).`
 	if got := rep.Summary(); got != want {
 		t.Errorf("summary\n%q, want\n%q", got, want)
 	}
-	if got := storedProfiles(t, s); !reflect.DeepEqual(got, []pricing.Profile{mine, fresh, same}) {
+	moved := theirs
+	moved.ID, moved.Name = "edited-custom", "Edited (3)"
+	if got := storedProfiles(t, s); !reflect.DeepEqual(got, []pricing.Profile{mine, moved, fresh, named, same}) {
 		t.Errorf("profiles now %+v", got)
+	}
+	if e, ok := l.Entry("c2"); !ok || e.ProfileID != "edited-custom" {
+		t.Errorf("the backup's clip on its profile: %+v", e)
+	}
+	if pls := l.Plans(); len(pls) != 3 || pls[0].ProfileID != "edited-custom" {
+		t.Errorf("plans %+v", pls)
+	}
+	// Again: nothing more (a third copy, "Edited (4)", was added).
+	rep, err = l.ImportJSON([]byte(file), ImportOptions{})
+	if err != nil || rep.Added != 0 || rep.Identical != 2 || rep.ProfilesAdded != 0 || rep.ProfilesIdentical != 3 ||
+		len(rep.Conflicts) != 0 || rep.PlansIdentical != 3 || len(storedProfiles(t, s)) != 5 {
+		t.Errorf("second restore: %+v, %v", rep, err)
 	}
 	// ReadBackup lists the broken profile as a problem of the file.
 	var ie *ImportErrors
-	if _, err := ReadBackup([]byte(file)); !errors.As(err, &ie) || len(ie.Errs) != 1 || ie.Errs[0].Line != 14 {
+	if _, err := ReadBackup([]byte(file)); !errors.As(err, &ie) || len(ie.Errs) != 1 || ie.Errs[0].Line != 16 {
 		t.Errorf("ReadBackup: %v", err)
+	}
+}
+
+// TestFreeName: a second copy's name is numbered, the first number free.
+func TestFreeName(t *testing.T) {
+	taken := map[string]bool{"Mine": true, "Mine (2)": true, "Solo (2)": true}
+	named := func(s string) bool { return taken[s] }
+	for _, c := range []struct{ in, want string }{
+		{"Mine", "Mine (3)"},
+		{"Solo", "Solo"},
+		{"New", "New"},
+		{strings.Repeat("é", pricing.ProfileMaxString), strings.Repeat("é", pricing.ProfileMaxString)},
+	} {
+		if got := FreeName(c.in, named); got != c.want {
+			t.Errorf("FreeName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	long := strings.Repeat("é", pricing.ProfileMaxString)
+	if got := FreeName(long, func(s string) bool { return s == long }); len([]rune(got)) > pricing.ProfileMaxString || !strings.HasSuffix(got, " (2)") {
+		t.Errorf("FreeName of a name at the limit: %d runes, %q…", len([]rune(got)), got[len(got)-8:])
+	}
+	for in, want := range map[string]string{"Mine (2)": "Mine", "Mine (1)": "Mine (1)", "Mine (02)": "Mine (02)", "(2)": "(2)", "A (x)": "A (x)"} {
+		if got := baseName(in); got != want {
+			t.Errorf("baseName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
@@ -229,8 +281,9 @@ func TestBackupProfileBundledID(t *testing.T) {
 	if rep.Added != 2 || rep.ProfilesAdded != 1 || !reflect.DeepEqual(rep.ProfilesMoved, [][2]string{{"hailuo", "hailuo-custom-2"}}) || len(rep.Unknown) != 0 {
 		t.Errorf("report %+v", rep)
 	}
+	// Not this device's backup: it lacks hailuo-custom, saved here.
 	if got, want := rep.Summary(), "Imported 2 clips; 1 plan added; 1 platform profile added; your platform profile hailuo is hailuo-custom-2 here, "+
-		"since a bundled platform has its id; the backup's clips and plan on it name hailuo-custom-2; everything in your log is in this backup, of 2025-12-31."; got != want {
+		"since a bundled platform has its id; the backup's clips and plan on it name hailuo-custom-2."; got != want {
 		t.Errorf("summary\n%q, want\n%q", got, want)
 	}
 	if _, ok, _ := s.Get(ProfileKey("hailuo")); ok {
