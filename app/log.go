@@ -1996,9 +1996,11 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 		var b strings.Builder
 		name, mime := "aivc-clip-log-"+cliplog.Today(now), "text/csv"
 		var err error
+		var bk cliplog.Backup
 		if backup {
 			name, mime = name+".json", "application/json"
-			err = c.log.ExportJSON(&b, cliplog.Timestamp(now))
+			bk = c.log.Backup(cliplog.Timestamp(now))
+			err = cliplog.WriteBackup(&b, bk)
 		} else {
 			name += ".csv"
 			if c.sel != nil {
@@ -2026,12 +2028,27 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 			c.status = what + " to " + name + ". " + csvLeavesOut
 			return
 		}
-		c.status = "Backed up " + pricing.CountInt(c.log.Len(), "clip", "clips") + " to " + name + "."
+		// What the file holds: the clips and the person's own profiles
+		// (it named the clips alone, and a backup of profiles alone said
+		// "Backed up 0 clips").
+		c.status = "Backed up " + backupHolds(len(bk.Entries), len(bk.Profiles)) + " to " + name + "."
 		if err := c.log.MarkExported(cliplog.Timestamp(now)); err != nil {
 			c.failAction(err, "The file was made, but the date of this export was not saved.")
 		}
 		c.refresh()
 	}
+}
+
+// backupHolds says what a backup holds: "12 clips", "12 clips and 2
+// platform profiles", "1 platform profile".
+func backupHolds(clips, profiles int) string {
+	switch {
+	case profiles == 0:
+		return pricing.CountInt(clips, "clip", "clips")
+	case clips == 0:
+		return pricing.CountInt(profiles, "platform profile", "platform profiles")
+	}
+	return pricing.CountInt(clips, "clip", "clips") + " and " + pricing.CountInt(profiles, "platform profile", "platform profiles")
 }
 
 // filterName names the filtered clips in a file name: the client, project
@@ -2318,8 +2335,11 @@ func (c *clipLog) refresh() {
 	c.exported = "Never backed up."
 	if t, err := time.Parse(time.RFC3339, set.LastExport); err == nil {
 		c.exported = "Last backed up " + cliplog.Today(t.In(time.Local)) + "."
-	} else if len(all) == 0 {
-		c.exported = "" // nothing to export yet: no warning
+	} else if len(all) == 0 && !slices.ContainsFunc(c.catalog, func(p pricing.Profile) bool { return p.Custom }) {
+		// Nothing to back up yet: no warning. Profiles of one's own are
+		// in a backup too: a device with profiles and no clips said
+		// nothing.
+		c.exported = ""
 	}
 
 	// The rates keep their places while the page is open, new ones after

@@ -687,6 +687,41 @@ func TestLogCSVExportNotBackup(t *testing.T) {
 	}
 }
 
+// TestLogBackupCountsProfiles: the person's own platform profiles are
+// part of what a backup holds, so a device with profiles and no clips
+// says "Never backed up." (it said nothing), and the status after a
+// backup counts them ("Backed up 0 clips", or the clips alone).
+func TestLogBackupCountsProfiles(t *testing.T) {
+	s := cliplog.NewMemStore()
+	mine := blankProfile(never)
+	if err := saveCustom(s, mine, ""); err != nil {
+		t.Fatal(err)
+	}
+	c := loadLog(t, s)
+	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Never backed up." {
+		t.Errorf("a device with a profile and no clips: reminder %q, want Never backed up.", text)
+	}
+	c.onExport(true)(app.Context{}, noEvent)
+	if want := "Backed up 1 platform profile to aivc-clip-log-" + cliplog.Today(logNow()) + ".json."; c.status != want {
+		t.Errorf("a backup of a profile: status %q, want %q", c.status, want)
+	}
+	if !c.save(false) {
+		t.Fatal(c.alert)
+	}
+	c.onExport(true)(app.Context{}, noEvent)
+	if want := "Backed up 1 clip and 1 platform profile to aivc-clip-log-" + cliplog.Today(logNow()) + ".json."; c.status != want {
+		t.Errorf("a backup of a clip and a profile: status %q, want %q", c.status, want)
+	}
+	if got := backupHolds(12, 2); got != "12 clips and 2 platform profiles" {
+		t.Errorf("backupHolds(12, 2) = %q", got)
+	}
+
+	// Without profiles, nothing to back up: no reminder.
+	if _, text, _ := element(logHTML(t, loadLog(t, cliplog.NewMemStore())), "log-last-export"); text != "" {
+		t.Errorf("an empty device: reminder %q", text)
+	}
+}
+
 // TestLogRestoreReminder: right after a first backup is restored on a new
 // device, the reminder says the log's last backup is that one, and the
 // summary why. It said "Never backed up": a first backup's settings have
