@@ -208,9 +208,12 @@ func countRecords(data []byte) int {
 // decimal mark the file's amounts show ("0,024" beside "1,125" makes it
 // 1.125); dates and the created and updated times as spreadsheets save
 // them again ("27/11/2026", "27.11.26", "2026-11-27 00:00:00", "11/27/2026
-// 14:03"), a day and month in the order the file's dates show (with dots,
-// day first), and one that could be either is an error giving both
-// readings; a time without a zone is UTC, as the export writes it.
+// 14:03", "2025. 03. 01.", "1. 3. 2025"), a day and month in the order the
+// file's dates show (with dots, day first), and one that could be either
+// is an error giving both readings; a two-digit year at both ends of a
+// dashed date ("25-03-01") is where its column's dates say, and a column
+// that does not say is refused whole, with both readings of its first
+// date; a time without a zone is UTC, as the export writes it.
 // A missing or
 // empty id is made from the row's content ("csv-" and 16 hex digits), so
 // importing the same file again adds nothing; missing created and updated
@@ -304,9 +307,25 @@ func parseCSV(data []byte) (*parsed, error) {
 	// "1,200.50"), so that the amount parser checks the grouping; a file
 	// whose numbers do not say is read as its separator's custom has it
 	// (semicolons: decimal commas).
-	dates, marks := readings(data, sep, col)
+	dates, marks, years := readings(data, sep, col)
 	comma := marks == decimalComma || semicolons && marks != decimalPoint
 	dateCol := col["date"] // a required column
+	// A date column whose two-digit years could be first or last, every
+	// one ("25-03-01": 1 March 2025 or 25 March 2001), is refused, not
+	// guessed: a guess put every clip in another year.
+	for k, f := range [...][2]string{{"date", FieldDate}, {"created", FieldCreated}, {"updated", FieldUpdated}} {
+		sentinel := ErrBadTime
+		if k == 0 {
+			sentinel = ErrBadDate
+		}
+		if i, ok := col[f[0]]; ok {
+			if line, err := years[k].yearError(f[1], sentinel, columnName(i), dates); err != nil {
+				p.errs.add(line, err)
+				p.fatal = true
+				return p, nil
+			}
+		}
+	}
 	seen := map[string]int{}
 	made := map[string]int{} // derived IDs given so far
 	breaks := 0              // line breaks inside the cells read so far
@@ -340,14 +359,14 @@ func parseCSV(data []byte) (*parsed, error) {
 		// The date and times as a spreadsheet may have rewritten them;
 		// one whose day and month could be either is refused with its two
 		// readings, not "must be a date like 2025-03-01".
-		date, dateErr := readDate(strings.TrimSpace(unescapeCell(rec[dateCol])), dates, columnName(dateCol))
+		date, dateErr := readDate(strings.TrimSpace(unescapeCell(rec[dateCol])), dates, years[0].shows, columnName(dateCol))
 		var times [2]string
 		var timeErrs [2]error
 		utc := 0 // times read as UTC, their zone left out
 		for k, f := range [...][2]string{{"created", FieldCreated}, {"updated", FieldUpdated}} {
 			if i, ok := col[f[0]]; ok {
 				var noZone bool
-				times[k], noZone, timeErrs[k] = readTime(f[1], strings.TrimSpace(unescapeCell(rec[i])), dates, columnName(i))
+				times[k], noZone, timeErrs[k] = readTime(f[1], strings.TrimSpace(unescapeCell(rec[i])), dates, years[1+k].shows, columnName(i))
 				if noZone {
 					utc++
 				}

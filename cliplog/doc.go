@@ -113,9 +113,13 @@
 // again: a byte order mark, ';' between cells, decimal commas (the decimal
 // mark is the one the file's amounts show), and dates in the spreadsheet's
 // form ("27/11/2026", "11/27/2026", "27/11/26", "27.11.2026", "2026-11-27
-// 00:00:00"), each read without a guess: dots day first, a two-digit year
+// 00:00:00", Hungarian "2025. 03. 01.", Czech "1. 3. 2025"), each read
+// without a guess: dots day first unless the year is, a two-digit year
 // 20YY, a day and month both 12 or less in the order the file's other
-// dates show, or else refused with both readings; created and updated
+// dates show, or else refused with both readings; a dashed date with two
+// digits at both ends ("25-03-01") year first or last as a date of its
+// column that can be read only one way says, or else the column is
+// refused with both readings of its first; created and updated
 // times likewise ("11/27/2026 14:03"), those without a zone as UTC, the
 // export's zone (ImportReport.TimesAsUTC says how many). IsJSON
 // tells a backup from a CSV file by its content.

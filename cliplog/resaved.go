@@ -27,6 +27,9 @@ const (
 
 	decimalComma shown = 1 // a number shows a decimal comma: 0,024, 1.200,50
 	decimalPoint shown = 2 // or a decimal point: 0.024, 1,200.50
+
+	yearFirst shown = 1 // a dashed date with two digits at both ends is year first: 25-03-01
+	yearLast  shown = 2 // or year last: 01-03-25
 )
 
 // numberColumns are the CSV's amounts, read with the file's decimal mark.
@@ -48,17 +51,23 @@ func amountColumn(name string) bool {
 type sheetDate struct {
 	y, a, b   int
 	yearFirst bool
-	sep       byte
-	clock     string
+	// twoYears is a dashed date with two digits at both ends ("25-03-01"),
+	// split as year last (01-03-25 as 1 March 2025): its year may be
+	// first as well (2025-03-01), which its column settles (years).
+	twoYears bool
+	sep      byte
+	clock    string
 }
 
 // splitDate splits a date as a spreadsheet may have saved the log's
 // YYYY-MM-DD: the year (four digits) first or last, or two digits last
 // ("27/11/26": AI video is younger than 2000, so 26 is 2026), a day and a
 // month of one or two digits, '-', '/' or '.' between them (the same
-// twice), and maybe a time after a space or a T ("2026-11-27 00:00:00",
-// "27/11/2026 10:00", "2026-11-27T00:00:00Z"). ok is false for any other
-// text.
+// twice; dots may be followed by spaces, and end the date too, as
+// Hungarian "2025. 03. 01." and "2025.03.01." and Czech and Slovak "1. 3.
+// 2025" write them), and maybe a time after a space or a T ("2026-11-27
+// 00:00:00", "27/11/2026 10:00", "2026-11-27T00:00:00Z", "2025. 03. 01.
+// 10:00"). ok is false for any other text.
 func splitDate(s string) (d sheetDate, ok bool) {
 	var n, width [3]int
 	i, sep := 0, byte(0)
@@ -75,7 +84,11 @@ func splitDate(s string) (d sheetDate, ok bool) {
 			return d, false
 		}
 		sep = s[i]
-		i++
+		for i++; sep == '.' && i < len(s) && s[i] == ' '; i++ {
+		}
+	}
+	if sep == '.' && i < len(s) && s[i] == '.' {
+		i++ // the dot that ends a Hungarian or Czech date
 	}
 	rest := s[i:]
 	if rest != "" {
@@ -91,9 +104,38 @@ func splitDate(s string) (d sheetDate, ok bool) {
 	case width[2] == 4 && short(width[0]) && short(width[1]):
 		return sheetDate{y: n[2], a: n[0], b: n[1], sep: sep, clock: rest}, true
 	case width[2] == 2 && short(width[0]) && short(width[1]):
-		return sheetDate{y: 2000 + n[2], a: n[0], b: n[1], sep: sep, clock: rest}, true
+		return sheetDate{y: 2000 + n[2], a: n[0], b: n[1], twoYears: sep == '-' && width[0] == 2, sep: sep, clock: rest}, true
 	}
 	return d, false
+}
+
+// yearFirstOf is d, a twoYears date, read with its year first: 25-03-01
+// as 2025-03-01.
+func (d sheetDate) yearFirstOf() sheetDate {
+	return sheetDate{y: 2000 + d.a, a: d.b, b: d.y - 2000, yearFirst: true, sep: d.sep, clock: d.clock}
+}
+
+// years is what a twoYears date shows of where its year is: the one
+// reading that is a date (25-02-30 is not 30 February 2025, so it is 25
+// February 2030), or nothing, and either, when both are.
+func (d sheetDate) years() (v shown, either bool) {
+	f := d.yearFirstOf()
+	first := realDate(f.y, f.a, f.b)
+	last := realDate(d.y, d.a, d.b) || realDate(d.y, d.b, d.a) // in either order of day and month
+	switch {
+	case first && last:
+		return 0, true
+	case first:
+		return yearFirst, false
+	case last:
+		return yearLast, false
+	}
+	return 0, false // no date either way: its row says so
+}
+
+// realDate reports whether month m of year y has a day day.
+func realDate(y, m, day int) bool {
+	return 1 <= m && m <= 12 && 1 <= day && day <= 31 && checkDate("", isoDate(y, m, day)) == nil
 }
 
 // shows is what d shows of the order of day and month: a first number
@@ -132,11 +174,16 @@ func (d sheetDate) monthDay(order shown) (m, day int, ok bool) {
 // order of day and month the file shows, order): a date that is no such
 // form comes back as it is, for checkDate to refuse. One whose day and
 // month could be either is refused naming both readings and the column
-// (column: its letter in a spreadsheet).
-func readDate(s string, order shown, column string) (string, error) {
+// (column: its letter in a spreadsheet). A date with two digits at both
+// ends ("25-03-01") is read with its year where its column has it
+// (years; year last unless it says first).
+func readDate(s string, order, years shown, column string) (string, error) {
 	d, ok := splitDate(s)
 	if !ok {
 		return s, nil
+	}
+	if d.twoYears && years == yearFirst {
+		d = d.yearFirstOf()
 	}
 	m, day, ok := d.monthDay(order)
 	if !ok {
@@ -153,14 +200,17 @@ func readDate(s string, order shown, column string) (string, error) {
 // read as UTC: the export writes UTC, and a spreadsheet keeps its digits
 // and drops the Z. What is no such form comes back as it is, for
 // checkTime to refuse; a date whose day and month could be either is
-// refused as readDate refuses it.
-func readTime(field, s string, order shown, column string) (t string, utc bool, err error) {
+// refused as readDate refuses it, and its year is where years says.
+func readTime(field, s string, order, years shown, column string) (t string, utc bool, err error) {
 	if len(s) == len("2006-01-02T15:04:05Z") && s[10] == 'T' && s[19] == 'Z' {
 		return s, false, nil // the export's form, checked with the clip
 	}
 	d, ok := splitDate(s)
 	if !ok || checkTime(field, s) == nil {
 		return s, false, nil
+	}
+	if d.twoYears && years == yearFirst {
+		d = d.yearFirstOf()
 	}
 	h, mi, sec, zoned, ok := parseClock(d.clock)
 	if !ok {
@@ -297,24 +347,40 @@ func decimalMark(s string) shown {
 var dateColumns = [...]string{"date", "created", "updated"}
 
 // readings reads a CSV file's dates, times and amounts for what they show
-// (the order of day and month, the decimal mark) before its rows are
-// read: a row's "05/11/2026" or "1,125" may be settled by a row after it.
+// (the order of day and month, the decimal mark, each date column's
+// place of a two-digit year) before its rows are read: a row's
+// "05/11/2026", "25-03-01" or "1,125" may be settled by a row after it.
 // Records past one that cannot be read are not looked at (the import
 // stops there).
-func readings(data []byte, sep byte, col map[string]int) (dates, marks shown) {
+func readings(data []byte, sep byte, col map[string]int) (dates, marks shown, years [len(dateColumns)]yearColumn) {
 	r := newCSVReader(data, sep)
 	var rec []string
+	var late [len(dateColumns)]shown // the order of day and month twoYears dates show, read year last
+	defer func() {
+		for k := range years {
+			if years[k].shows == yearLast {
+				dates |= late[k]
+			}
+		}
+	}()
 	for first := true; ; first = false {
-		var err error
-		if rec, _, err = r.read(rec); err != nil {
-			return dates, marks
+		rec, line, err := r.read(rec)
+		if err != nil {
+			return dates, marks, years
 		}
 		if first {
 			continue // the header
 		}
-		for _, name := range dateColumns {
+		for k, name := range dateColumns {
 			if i, ok := col[name]; ok && i < len(rec) {
-				if d, ok := splitDate(strings.TrimSpace(unescapeCell(rec[i]))); ok {
+				cell := strings.TrimSpace(unescapeCell(rec[i]))
+				d, ok := splitDate(cell)
+				switch {
+				case !ok:
+				case d.twoYears:
+					late[k] |= d.shows()
+					years[k].add(d, cell, line)
+				default:
 					dates |= d.shows()
 				}
 			}
@@ -325,6 +391,65 @@ func readings(data []byte, sep byte, col map[string]int) (dates, marks shown) {
 			}
 		}
 	}
+}
+
+// yearColumn is what a date column's dates with two digits at both ends
+// ("25-03-01", "01-03-25") show of where their year is: shows, or-ed from
+// each date that can be read one way only (years), and the first such
+// date of each reading and the first that could be either, with their
+// lines. A column whose dates are all either way is refused (yearError),
+// not guessed.
+type yearColumn struct {
+	shows  shown
+	firsts [3]yearCell // by what a date shows: either, yearFirst, yearLast
+}
+
+// yearCell is a date cell and its line.
+type yearCell struct {
+	cell string
+	line int
+	d    sheetDate
+}
+
+func (y *yearColumn) add(d sheetDate, cell string, line int) {
+	v, either := d.years()
+	if v == 0 && !either {
+		return
+	}
+	y.shows |= v
+	if y.firsts[v].cell == "" {
+		y.firsts[v] = yearCell{cell, line, d}
+	}
+}
+
+// yearError refuses a date column (field, the spreadsheet's column)
+// whose dates with two digits at both ends do not say where their year
+// is, naming both readings of its first ("Date "25-03-01" (column B)
+// could be 1 March 2025, year first, or 25 March 2001, year last…"), or
+// that say both, naming a date of each; order is the file's order of day
+// and month, for the year-last reading. The line is the date's.
+func (y *yearColumn) yearError(field string, sentinel error, column string, order shown) (int, error) {
+	lastDate := func(d sheetDate) (string, string) {
+		m, day, ok := d.monthDay(order)
+		if !ok { // either: day first, as the countries that write dashes
+			m, day = d.b, d.a
+		}
+		return spokenDate(d.y, m, day), isoDate(d.y, m, day)
+	}
+	switch {
+	case y.shows == yearFirst|yearLast:
+		f, l := y.firsts[yearFirst], y.firsts[yearLast]
+		return f.line, inputErr(field, f.cell, describe(sentinel, strconv.Quote(f.cell)+" (column "+column+") can only be read with its year first and "+
+			strconv.Quote(l.cell)+" (line "+strconv.Itoa(l.line)+") only with its year last: write the column's dates with four-digit years, as 2025-03-01"))
+	case y.shows == 0 && y.firsts[0].cell != "":
+		e := y.firsts[0]
+		f := e.d.yearFirstOf()
+		spoken, iso := lastDate(e.d)
+		return e.line, inputErr(field, e.cell, describe(sentinel, strconv.Quote(e.cell)+" (column "+column+") could be "+
+			spokenDate(f.y, f.a, f.b)+", year first, or "+spoken+", year last, and no date in the column says which: "+
+			"write the column's dates with four-digit years, as "+isoDate(f.y, f.a, f.b)+" or "+iso))
+	}
+	return 0, nil
 }
 
 // columnName is a column's letter in a spreadsheet: A for the first. A

@@ -78,18 +78,18 @@ func TestReadDate(t *testing.T) {
 		{"27/13/2026", 0, "2026-13-27"},
 		{"32/11/2026", 0, "2026-11-32"},
 	} {
-		got, err := readDate(c.in, c.order, "B")
+		got, err := readDate(c.in, c.order, 0, "B")
 		if got != c.want || err != nil {
 			t.Errorf("readDate(%q, %d) = %q, %v; want %q", c.in, c.order, got, err, c.want)
 		}
 	}
 	for _, order := range []shown{0, dayFirst | monthFirst} {
-		_, err := readDate("05/11/2026", order, "B")
+		_, err := readDate("05/11/2026", order, 0, "B")
 		want := `Date "05/11/2026" (column B) could be 5 November 2026 or 11 May 2026, and the file's other dates do not say which: write it as 2026-11-05 or 2026-05-11`
 		if err == nil || err.Error() != want || !errors.Is(err, ErrBadDate) {
 			t.Errorf("readDate(05/11/2026, %d): %v\nwant %s", order, err, want)
 		}
-		_, err = readDate("05/11/26", order, "B")
+		_, err = readDate("05/11/26", order, 0, "B")
 		want = `Date "05/11/26" (column B) could be 5 November 2026 or 11 May 2026, and the file's other dates do not say which: write it as 2026-11-05 or 2026-05-11`
 		if err == nil || err.Error() != want {
 			t.Errorf("readDate(05/11/26, %d): %v\nwant %s", order, err, want)
@@ -156,12 +156,12 @@ func TestReadTime(t *testing.T) {
 		{"31.02.2026 14:03", 0, "31.02.2026 14:03", false},
 		{"27/13/2026 14:03", 0, "27/13/2026 14:03", false},
 	} {
-		got, utc, err := readTime(FieldCreated, c.in, c.order, "R")
+		got, utc, err := readTime(FieldCreated, c.in, c.order, 0, "R")
 		if got != c.want || utc != c.utc || err != nil {
 			t.Errorf("readTime(%q, %d) = %q, %v, %v; want %q, %v", c.in, c.order, got, utc, err, c.want, c.utc)
 		}
 	}
-	_, _, err := readTime(FieldUpdated, "05/11/2026 14:03", 0, "S")
+	_, _, err := readTime(FieldUpdated, "05/11/2026 14:03", 0, 0, "S")
 	want := `Updated "05/11/2026 14:03" (column S) could be 5 November 2026 or 11 May 2026, and the file's other dates do not say which: ` +
 		`write it as 2026-11-05T14:03:00Z or 2026-05-11T14:03:00Z`
 	if err == nil || err.Error() != want || !errors.Is(err, ErrBadTime) {
@@ -386,5 +386,84 @@ func TestImportResavedAmounts(t *testing.T) {
 		if err != nil || strings.Join(got, "\n") != c.want {
 			t.Errorf("%s: %v\n%s\nwant %s", c.name, err, strings.Join(got, "\n"), c.want)
 		}
+	}
+}
+
+// TestImportDatesAsWritten: a date column as spreadsheets in more
+// languages write it. Hungarian "2025. 03. 01." and "2025.03.01." and
+// Czech and Slovak "1. 3. 2025" were refused ("must be a date like
+// 2025-03-01"). A dashed date with two digits at both ends ("25-03-01")
+// was read year last, 25 March 2001, without a word: its column decides
+// where its year is, from a date that can only be read one way
+// ("25-02-30" is no date year first), and a column whose dates could all
+// be either is refused, naming the column and both readings of its first.
+func TestImportDatesAsWritten(t *testing.T) {
+	const head = "date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept\r\n"
+	for _, c := range []struct {
+		name  string
+		dates []string
+		want  []string // the dates read, or
+		err   string   // the import's refusal
+	}{
+		// As written in Hungary: year first, dots, maybe spaces, a dot at the end.
+		{"Hungarian", []string{"2025. 03. 01.", "2025. 11. 27."}, []string{"2025-03-01", "2025-11-27"}, ""},
+		{"Hungarian without spaces", []string{"2025.03.01.", "2025.3.1."}, []string{"2025-03-01", "2025-03-01"}, ""},
+		{"Hungarian with a time", []string{"2025. 03. 01. 10:00", "2025.03.01. 0:00:00"}, []string{"2025-03-01", "2025-03-01"}, ""},
+		// Czech and Slovak: day first, dots and spaces.
+		{"Czech", []string{"1. 3. 2025", "27. 11. 2025"}, []string{"2025-03-01", "2025-11-27"}, ""},
+		{"Czech with a dot at the end", []string{"1. 3. 2025."}, []string{"2025-03-01"}, ""},
+		{"Czech, two-digit year", []string{"1. 3. 25"}, []string{"2025-03-01"}, ""},
+		// Dashes and two-digit years: the column decides.
+		{"year first, decided", []string{"25-03-01", "31-04-30"}, []string{"2025-03-01", "2031-04-30"}, ""}, // no 31 April
+		{"year first, decided by a 32", []string{"25-03-01", "32-01-15"}, []string{"2025-03-01", "2032-01-15"}, ""},
+		{"year last, decided", []string{"01-03-25", "01-02-30", "13-02-30"}, []string{"2025-03-01", "2030-02-01", "2030-02-13"}, ""}, // no 30 February
+		// Read year last, the dates settle the order of day and month too.
+		{"year last, month first", []string{"03-01-25", "03-13-25"}, []string{"2025-03-01", "2025-03-13"}, ""},
+		{"year first, every date either", []string{"25-03-01", "25-11-27"}, nil,
+			`line 2: Date "25-03-01" (column A) could be 1 March 2025, year first, or 25 March 2001, year last, and no date in the column says which: ` +
+				`write the column's dates with four-digit years, as 2025-03-01 or 2001-03-25`},
+		{"year last, every date either", []string{"01-03-25"}, nil,
+			`line 2: Date "01-03-25" (column A) could be 25 March 2001, year first, or 1 March 2025, year last, and no date in the column says which: ` +
+				`write the column's dates with four-digit years, as 2001-03-25 or 2025-03-01`},
+		{"both ways", []string{"32-01-15", "25-12-31", "01-03-45"}, nil,
+			`line 2: Date "32-01-15" (column A) can only be read with its year first and "01-03-45" (line 4) only with its year last: ` +
+				`write the column's dates with four-digit years, as 2025-03-01`},
+		// Not two digits at both ends, or not dashes: as before.
+		{"a day of one digit", []string{"1-03-25", "1-13-25"}, []string{"2025-01-03", "2025-01-13"}, ""},
+		{"slashes", []string{"27/11/25"}, []string{"2025-11-27"}, ""},
+		{"four-digit year", []string{"2025-03-01", "27-03-2025"}, []string{"2025-03-01", "2025-03-27"}, ""},
+	} {
+		var b strings.Builder
+		b.WriteString(head)
+		for _, d := range c.dates {
+			b.WriteString(`"` + d + `",runway,gen4,5,50,USD,0.024,yes` + "\r\n")
+		}
+		es, err := ReadCSV([]byte(b.String()))
+		var got []string
+		for _, e := range es {
+			got = append(got, e.Date)
+		}
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		switch {
+		case c.err != "" && !strings.Contains(msg, c.err):
+			t.Errorf("%s: %q, %v\nwant the error %s", c.name, got, msg, c.err)
+		case c.err == "" && (err != nil || strings.Join(got, " ") != strings.Join(c.want, " ")):
+			t.Errorf("%s: %q, %v; want %q", c.name, got, msg, c.want)
+		}
+	}
+	// The created column decides for itself: its dates are year first
+	// ("32-01-15 10:00"), the date column's (a day over 12) year last.
+	es, err := ReadCSV([]byte("created," + head + "25-03-01 10:00,27-03-25,runway,gen4,5,50,USD,0.024,yes\r\n" +
+		"32-01-15 10:00,15-01-32,runway,gen4,5,50,USD,0.024,yes\r\n"))
+	if err != nil || len(es) != 2 || es[0].Created != "2025-03-01T10:00:00Z" || es[0].Date != "2025-03-27" || es[1].Date != "2032-01-15" {
+		t.Errorf("a created column year first: %+v, %v", es, err)
+	}
+	_, err = ReadCSV([]byte("created," + head + "25-03-01 10:00,2025-03-01,runway,gen4,5,50,USD,0.024,yes\r\n"))
+	if want := `line 2: Created "25-03-01 10:00" (column A) could be 1 March 2025, year first, or 25 March 2001, year last`; err == nil ||
+		!strings.Contains(err.Error(), want) || !errors.Is(err, ErrBadTime) {
+		t.Errorf("a created column either way: %v\nwant %s", err, want)
 	}
 }
