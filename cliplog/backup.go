@@ -179,10 +179,10 @@ type row struct {
 	row     int // the spreadsheet's row of a CSV record (ImportError.Row)
 	e       Entry
 	derived bool // the file gave no id: e.ID is made from its cells (derivedID)
-	// from is the profile id the file gave e, when the import gave its
-	// profile another (moveProfile): a clip saved here as the file has
-	// it is already here, not a conflict.
-	from string
+	// from and fromName are the profile id and name the file gave e,
+	// when the import gave its profile others (moveProfile): a clip
+	// saved here as the file has it is already here, not a conflict.
+	from, fromName string
 }
 
 // add keeps a valid entry, checking its ID against the file's others.

@@ -265,9 +265,9 @@ func sameAsSaved(saved, in Entry) bool {
 		sameTime(saved.Created, in.Created) && sameTime(saved.Updated, in.Updated)
 }
 
-// onProfile is e naming the profile id.
-func onProfile(e Entry, id string) Entry {
-	e.ProfileID = id
+// onProfile is e naming the profile id and name.
+func onProfile(e Entry, id, name string) Entry {
+	e.ProfileID, e.ProfileName = id, name
 	return e
 }
 
@@ -312,8 +312,9 @@ func significant15(d decimal.Decimal) string {
 // same profile; beside, its name is numbered when a profile here or
 // another of the backup's has it (FreeName: "My Runway (2)"), since both
 // are listed. The
-// backup's clips and plans naming the old id name the new one (a row
-// keeps the old in from, for a clip saved here as it is).
+// backup's clips and plans naming the old id name the new one, and its
+// name, the new name (a row keeps the old in from and fromName, for a
+// clip saved here as it is).
 func (l *Log) moveProfile(p *parsed, i int, here []pricing.Profile, bundled func(string) bool, beside bool) (already bool, err error) {
 	isBundled := func(id string) bool { return bundled != nil && bundled(id) }
 	from := p.profiles[i].ID
@@ -359,10 +360,15 @@ func (l *Log) moveProfile(p *parsed, i int, here []pricing.Profile, bundled func
 			break // at 1,000 the profile is kept, not written, as any taken id
 		}
 	}
+	name := p.profiles[i].Name
 	p.profiles[i] = pr
 	for j := range p.rows {
-		if p.rows[j].e.ProfileID == from {
-			p.rows[j].e.ProfileID, p.rows[j].from = pr.ID, from
+		if e := &p.rows[j].e; e.ProfileID == from {
+			p.rows[j].from, p.rows[j].fromName = from, e.ProfileName
+			e.ProfileID = pr.ID
+			if e.ProfileName == name { // as the list shows it: "Studio (2)", not the other Studio's
+				e.ProfileName = pr.Name
+			}
 		}
 	}
 	for j := range p.plans {
@@ -514,7 +520,7 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 			}
 		}
 		switch {
-		case ok && (sameAsSaved(saved, e) || r.from != "" && sameAsSaved(saved, onProfile(e, r.from))):
+		case ok && (sameAsSaved(saved, e) || r.from != "" && sameAsSaved(saved, onProfile(e, r.from, r.fromName))):
 			rep.Identical++
 			inFile++
 		case ok:

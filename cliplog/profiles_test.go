@@ -113,7 +113,9 @@ func TestBackupProfileConflicts(t *testing.T) {
 	for _, p := range []pricing.Profile{same, theirs, fresh} {
 		saveProfile(t, srcStore, p)
 	}
-	addAll(t, src, []Entry{clipOn("c1", "fresh"), clipOn("c2", "edited")})
+	onEdited := clipOn("c2", "edited")
+	onEdited.ProfileName = "Edited"
+	addAll(t, src, []Entry{clipOn("c1", "fresh"), onEdited})
 	if err := src.SetPlan(MyPlan{ProfileID: "edited", PlanID: "plan-1", Billing: Monthly}); err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +153,7 @@ func TestBackupProfileConflicts(t *testing.T) {
 	if got := storedProfiles(t, s); !reflect.DeepEqual(got, []pricing.Profile{mine, moved, fresh, named, same}) {
 		t.Errorf("profiles now %+v", got)
 	}
-	if e, ok := l.Entry("c2"); !ok || e.ProfileID != "edited-custom" {
+	if e, ok := l.Entry("c2"); !ok || e.ProfileID != "edited-custom" || e.ProfileName != "Edited (3)" {
 		t.Errorf("the backup's clip on its profile: %+v", e)
 	}
 	if pls := l.Plans(); len(pls) != 3 || pls[0].ProfileID != "edited-custom" {
