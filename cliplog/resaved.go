@@ -356,16 +356,14 @@ func readings(data []byte, sep byte, col map[string]int) (dates, marks shown, ye
 	r := newCSVReader(data, sep)
 	var rec []string
 	var late [len(dateColumns)]shown // the order of day and month twoYears dates show, read year last
-	defer func() {
-		for k := range years {
-			if years[k].shows == yearLast {
-				dates |= late[k]
-			}
-		}
-	}()
 	for first := true; ; first = false {
 		rec, line, err := r.read(rec)
 		if err != nil {
+			for k := range years {
+				if years[k].shows == yearLast {
+					dates |= late[k]
+				}
+			}
 			return dates, marks, years
 		}
 		if first {
@@ -429,13 +427,6 @@ func (y *yearColumn) add(d sheetDate, cell string, line int) {
 // that say both, naming a date of each; order is the file's order of day
 // and month, for the year-last reading. The line is the date's.
 func (y *yearColumn) yearError(field string, sentinel error, column string, order shown) (int, error) {
-	lastDate := func(d sheetDate) (string, string) {
-		m, day, ok := d.monthDay(order)
-		if !ok { // either: day first, as the countries that write dashes
-			m, day = d.b, d.a
-		}
-		return spokenDate(d.y, m, day), isoDate(d.y, m, day)
-	}
 	switch {
 	case y.shows == yearFirst|yearLast:
 		f, l := y.firsts[yearFirst], y.firsts[yearLast]
@@ -444,10 +435,13 @@ func (y *yearColumn) yearError(field string, sentinel error, column string, orde
 	case y.shows == 0 && y.firsts[0].cell != "":
 		e := y.firsts[0]
 		f := e.d.yearFirstOf()
-		spoken, iso := lastDate(e.d)
+		m, day, ok := e.d.monthDay(order)
+		if !ok { // either: day first, as the countries that write dashes
+			m, day = e.d.b, e.d.a
+		}
 		return e.line, inputErr(field, e.cell, describe(sentinel, strconv.Quote(e.cell)+" (column "+column+") could be "+
-			spokenDate(f.y, f.a, f.b)+", year first, or "+spoken+", year last, and no date in the column says which: "+
-			"write the column's dates with four-digit years, as "+isoDate(f.y, f.a, f.b)+" or "+iso))
+			spokenDate(f.y, f.a, f.b)+", year first, or "+spokenDate(e.d.y, m, day)+", year last, and no date in the column says which: "+
+			"write the column's dates with four-digit years, as "+isoDate(f.y, f.a, f.b)+" or "+isoDate(e.d.y, m, day)))
 	}
 	return 0, nil
 }
