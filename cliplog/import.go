@@ -76,11 +76,13 @@ type ImportReport struct {
 	PlanConflicts              []string // profile IDs whose saved plan differs
 	// Profiles (JSON backups, version 2 on): the person's own platform
 	// profiles. One whose id is free is added; one saved here with the
-	// same id and the same content is counted in ProfilesIdentical; one
-	// saved here with other content (or that cannot be read) is kept as it
-	// is and named in ProfilesKept: a restore never writes over what is on
-	// this device. ProfilesRefused lists the file's profiles that break
-	// the catalog's rules, left out while the clips are imported.
+	// same id and the same content is counted in ProfilesIdentical; where
+	// one is saved here with other content (or cannot be read), both are
+	// kept: the backup's is added beside it (ProfilesBeside). A restore
+	// never writes over what is on this device; ProfilesKept names a
+	// backup's profile left out because no id was free for it (1,000
+	// tried). ProfilesRefused lists the file's profiles that break the
+	// catalog's rules, left out while the clips are imported.
 	ProfilesAdded, ProfilesIdentical int
 	ProfilesKept                     []string
 	ProfilesRefused                  []*ImportError
@@ -214,8 +216,10 @@ func (r ImportReport) Summary() string {
 // entries with a saved ID but other values are reported as conflicts and
 // left as saved. Plans are added for profiles without one. The person's
 // own platform profiles (version 2 on) are added where their id is free;
-// one saved here with the same id is never written over (ImportReport's
-// ProfilesKept), and one that breaks the catalog's rules is left out and
+// one saved here with the same id and other content is never written
+// over, and the backup's goes beside it under a free id and a numbered
+// name, with the backup's clips and plan on it (ImportReport's
+// ProfilesBeside), and one that breaks the catalog's rules is left out and
 // listed (ProfilesRefused) while the clips are imported. The backup's
 // settings are saved when the log has none; otherwise each setting the
 // log still has as it came (no display currency picked, the bundled
