@@ -203,6 +203,14 @@
 // known currency, and refuses another currency's mark ("€30" in a dollar
 // price: "Plan price is in USD, not EUR: …") instead of reading it as 30.
 //
+// A field's number has a [Unit]: [UnitCredits], [UnitMoney], [UnitSeconds],
+// [UnitPercent] or [UnitCount]. [ParseIn] and [ParsePositiveIn] read it
+// with its own unit's mark ("50 credits", "5 s", "33%", "$30") and refuse
+// another's instead of reading the bare number: "$5" in credits per clip
+// is "Credits per clip is in credits, not money: type the number alone"
+// ([*UnitError], [ErrOtherUnit]). A price refuses them too ("5 credits" in
+// a plan price).
+//
 // # Errors
 //
 // Every error wraps an exported sentinel, so callers match with errors.Is
@@ -210,7 +218,8 @@
 //
 //   - [*InputError] {Field, Value, Err}: a value a person typed; Err is
 //     [ErrEmpty], [ErrNotNumber], [ErrNegative], [ErrZero], [ErrTooLarge],
-//     [ErrTooPrecise], [ErrBelowOne] or [ErrTooManyTakes]; Field is the
+//     [ErrTooPrecise], [ErrBelowOne], [ErrTooManyTakes], or a
+//     [*UnitError] (another unit's mark, [ErrOtherUnit]); Field is the
 //     label beside the input (the Field* constants). [Calculate] reports
 //     every bad field at once with errors.Join.
 //   - [*NotOfferedError] (ErrNotOffered): a model cannot make a shot; Reason

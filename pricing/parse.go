@@ -52,16 +52,25 @@ func ParseAmount(field, s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-// ParsePrice is ParseAmount for a price in cur: a currency mark, if the
+// ParsePrice is ParseIn for a price in cur: a currency mark, if the
 // text has one, must be cur's. "€30" typed where the price is in dollars
 // is an *InputError ("Plan price is in USD, not EUR: type the amount
-// alone, or change the currency"), never read as $30.
+// alone, or change the currency"), never read as $30, and so is another
+// unit's mark ("Plan price is in USD, not credits: type the amount
+// alone", a *UnitError).
 func ParsePrice(field, s string, cur Currency) (decimal.Decimal, error) {
-	if _, mark, _ := parseAmount(s); mark != "" && mark != cur {
-		return zero, &InputError{Field: field, Value: s,
-			Err: errors.New("is in " + string(cur) + ", not " + string(mark) + ": type the amount alone, or change the currency")}
+	d, got, marked, mark, err := parseMarked(s)
+	switch {
+	case err != nil:
+	case marked && got != UnitMoney:
+		err = &UnitError{Want: UnitMoney, Got: got, Cur: cur}
+	case mark != "" && mark != cur:
+		err = errors.New("is in " + string(cur) + ", not " + string(mark) + ": type the amount alone, or change the currency")
 	}
-	return ParseAmount(field, s)
+	if err != nil {
+		return zero, &InputError{Field: field, Value: s, Err: err}
+	}
+	return d, nil
 }
 
 // ParsePositive is ParseAmount for amounts that must be more than zero

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -149,7 +150,9 @@ func checkTakes(field string, takes decimal.Decimal, value string) error {
 }
 
 // ParseTakes reads generations per kept clip as typed or linked: a number
-// ("1.5", as ParsePositive reads it), or clips made and kept as two whole
+// ("1.5", as ParsePositiveIn reads a UnitCount: "$2" and "33%" are
+// *UnitError, the percentage saying how to write a share kept), or clips
+// made and kept as two whole
 // numbers ("7/3"), divided as MeasuredTakes divides them, which is how
 // TakesText writes a clip log's measure for a field or a link; then from 1
 // to MaxTakes (ErrBelowOne, ErrTooManyTakes). A fraction that is not two
@@ -165,7 +168,12 @@ func ParseTakes(field, s string) (decimal.Decimal, error) {
 		}
 		d = n.DivRound(k, DivisionScale)
 	} else {
-		d, err = ParsePositive(field, s)
+		d, err = ParsePositiveIn(field, s, UnitCount)
+		// "33%" is the share kept, which the field takes the other way
+		// up: say how, not "type the number alone" (33 generations).
+		if u, ok := errors.AsType[*UnitError](err); ok && u.Got == UnitPercent {
+			u.Hint = "keeping 1 clip in 3 is 3"
+		}
 	}
 	if err == nil {
 		err = checkTakes(field, d, s)

@@ -1,0 +1,201 @@
+package pricing
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Unit is what a field's number counts. A person who types a number with
+// another unit's mark ("$5" where credits are asked, "5%" where seconds
+// are) has another figure in mind, so ParseIn refuses it rather than read
+// the bare number: "$5" was read as 5 credits per clip.
+type Unit uint8
+
+// Units of the fields people type in.
+const (
+	// UnitCount is a number of things, written alone: clips, generations per
+	// kept clip.
+	UnitCount Unit = iota
+	// UnitCredits is a number of a platform's credits: "50", "50 credits".
+	UnitCredits
+	// UnitMoney is an amount in a currency: "30", "$30", "30 USD", "€15".
+	UnitMoney
+	// UnitSeconds is a length of time: "5", "5 s", "5 sec", "5 seconds".
+	UnitSeconds
+	// UnitPercent is a percentage: "33", "33%", "33 percent".
+	UnitPercent
+)
+
+// what names the unit as what a field is: "Credits per clip is in credits".
+func (u Unit) what() string {
+	switch u {
+	case UnitCredits:
+		return "in credits"
+	case UnitMoney:
+		return "in money"
+	case UnitSeconds:
+		return "in seconds"
+	case UnitPercent:
+		return "a percentage"
+	}
+	return "a count"
+}
+
+// noun names the unit as what a person typed: "not money".
+func (u Unit) noun() string {
+	switch u {
+	case UnitCredits:
+		return "credits"
+	case UnitMoney:
+		return "money"
+	case UnitSeconds:
+		return "seconds"
+	case UnitPercent:
+		return "a percentage"
+	}
+	return "a count"
+}
+
+// String returns the unit's name: "credits", "money", "seconds",
+// "percent", "count".
+func (u Unit) String() string {
+	switch u {
+	case UnitPercent:
+		return "percent"
+	case UnitCount:
+		return "count"
+	}
+	return u.noun()
+}
+
+// unitMarks may follow a number, each with the unit it names; currency
+// marks (currencyMarks) name Money. Longer marks come first, so that
+// "credits" is not read as "s".
+var unitMarks = []struct {
+	mark string
+	unit Unit
+}{
+	{"credits", UnitCredits}, {"credit", UnitCredits},
+	{"seconds", UnitSeconds}, {"second", UnitSeconds}, {"secs", UnitSeconds}, {"sec", UnitSeconds}, {"s", UnitSeconds},
+	{"percent", UnitPercent}, {"%", UnitPercent},
+}
+
+// unitMark returns the length of the unit mark that t ends with, in any
+// case, and its unit. A letter mark must stand apart from a letter before
+// it ("5 cs" is not 5 c of seconds), so only what follows a digit, a space
+// or a point counts.
+func unitMark(t string) (int, Unit, bool) {
+	for _, m := range unitMarks {
+		if len(t) <= len(m.mark) || !strings.EqualFold(t[len(t)-len(m.mark):], m.mark) {
+			continue
+		}
+		before := t[len(t)-len(m.mark)-1]
+		// A byte of 0x80 or more ends a multi-byte space ("5\u00a0s"), or a
+		// letter that parseAmount then refuses.
+		if before >= '0' && before <= '9' || before == '.' || before == ' ' || before == '\t' || before >= 0x80 {
+			return len(m.mark), m.unit, true
+		}
+	}
+	return 0, 0, false
+}
+
+// ErrOtherUnit: a number typed with another unit's mark than its field's
+// ("$5" where credits are asked). The error is a *UnitError.
+var ErrOtherUnit = errors.New("in another unit")
+
+// UnitError is a number typed with the mark of another unit than its
+// field's (Want): "$5" (Got UnitMoney) in Credits per clip. It is the Err of
+// an *InputError, which names the field: "Credits per clip is in credits,
+// not money: type the number alone". It wraps ErrOtherUnit.
+type UnitError struct {
+	Want, Got Unit
+	// Cur is the currency of a UnitMoney field, when it has one: "Plan price
+	// is in USD, not credits".
+	Cur Currency
+	// Hint replaces "type the number alone" where the bare number would
+	// mislead ("33%" is no 33 generations per kept clip).
+	Hint string
+}
+
+func (e *UnitError) Error() string {
+	want := e.Want.what()
+	if e.Want == UnitMoney && e.Cur != "" {
+		want = "in " + string(e.Cur)
+	}
+	hint := e.Hint
+	switch {
+	case hint != "":
+	case e.Want == UnitMoney:
+		hint = "type the amount alone"
+	default:
+		hint = "type the number alone"
+	}
+	return "is " + want + ", not " + e.Got.noun() + ": " + hint
+}
+
+func (e *UnitError) Unwrap() error { return ErrOtherUnit }
+
+// ParseIn reads a non-negative number that a person typed (or a link or a
+// file carried) into the field labelled field, whose numbers are in u. It
+// reads numbers as ParseAmount does, and the mark of u after one: "50
+// credits", "5 s", "33%", and for UnitMoney a currency's mark before or after
+// ("$30", "30 USD"). The mark of another unit is an *InputError naming
+// field whose Err is a *UnitError (errors.Is ErrOtherUnit): "$5" in Credits
+// per clip says "Credits per clip is in credits, not money: type the
+// number alone", and is never read as 5 credits. Any other error is
+// ParseAmount's.
+func ParseIn(field, s string, u Unit) (decimal.Decimal, error) {
+	d, got, marked, _, err := parseMarked(s)
+	if err == nil && marked && got != u {
+		err = &UnitError{Want: u, Got: got}
+	}
+	if err != nil {
+		return zero, &InputError{Field: field, Value: s, Err: err}
+	}
+	return d, nil
+}
+
+// ParsePositiveIn is ParseIn for numbers that must be more than zero
+// (ErrZero).
+func ParsePositiveIn(field, s string, u Unit) (decimal.Decimal, error) {
+	d, err := ParseIn(field, s, u)
+	if err == nil && d.IsZero() {
+		err = &InputError{Field: field, Value: s, Err: ErrZero}
+	}
+	return d, err
+}
+
+// parseMarked reads s as ParseIn documents, and returns the unit of its
+// mark (marked is false without one) and, for a currency's mark, the
+// currency.
+func parseMarked(s string) (d decimal.Decimal, u Unit, marked bool, cur Currency, err error) {
+	d, cur, err = parseAmount(s)
+	switch {
+	case err == nil && cur != "":
+		return d, UnitMoney, true, cur, nil
+	case err == nil:
+		return d, 0, false, "", nil
+	case !errors.Is(err, ErrNotNumber):
+		return zero, 0, false, "", err
+	}
+	// Not a number with a currency's mark, or none: a number with another
+	// unit's mark?
+	t := strings.TrimFunc(s, isSpace)
+	n, u, ok := unitMark(t)
+	if !ok {
+		return zero, 0, false, "", err
+	}
+	rest := strings.TrimRightFunc(t[:len(t)-n], isSpace)
+	if n, _ := currencyMark(rest, true); n > 0 {
+		return zero, 0, false, "", err // "$5 credits": which is it?
+	}
+	if n, _ := currencyMark(rest, false); n > 0 {
+		return zero, 0, false, "", err
+	}
+	if d, _, err = parseAmount(rest); err != nil {
+		return zero, 0, false, "", err
+	}
+	return d, u, true, "", nil
+}

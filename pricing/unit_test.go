@@ -1,0 +1,156 @@
+package pricing
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestParseIn reads each kind of input into a field of each unit: its own
+// unit's mark is read, another's is refused with a message naming the
+// field and both units, never read as the bare number ("$5" was 5 credits).
+func TestParseIn(t *testing.T) {
+	const (
+		credits = "Credits per clip is in credits, not "
+		money   = "Price paid is in money, not "
+		secs    = "Duration is in seconds, not "
+		pct     = "First-month bonus is a percentage, not "
+		count   = "Number of clips is a count, not "
+		alone   = ": type the number alone"
+		amount  = ": type the amount alone"
+	)
+	fields := map[Unit]string{
+		UnitCredits: "Credits per clip", UnitMoney: "Price paid", UnitSeconds: "Duration",
+		UnitPercent: "First-month bonus", UnitCount: "Number of clips",
+	}
+	tests := []struct {
+		unit Unit
+		in   string
+		want string // the number read, or the message
+	}{
+		// Credits.
+		{UnitCredits, "5", "5"},
+		{UnitCredits, "1,500", "1500"},
+		{UnitCredits, "5 credits", "5"},
+		{UnitCredits, "1 credit", "1"},
+		{UnitCredits, "2.5Credits", "2.5"},
+		{UnitCredits, "$5", credits + "money" + alone},
+		{UnitCredits, "5 USD", credits + "money" + alone},
+		{UnitCredits, "€5", credits + "money" + alone},
+		{UnitCredits, "5%", credits + "a percentage" + alone},
+		{UnitCredits, "5 s", credits + "seconds" + alone},
+		{UnitCredits, "5 seconds", credits + "seconds" + alone},
+		{UnitCredits, "-$5", "Credits per clip cannot be negative"},
+		{UnitCredits, "five credits", "Credits per clip must be a number, like 30 or 1,200.50"},
+		{UnitCredits, "credits", "Credits per clip must be a number, like 30 or 1,200.50"},
+		{UnitCredits, "$5 credits", "Credits per clip must be a number, like 30 or 1,200.50"},
+		// Money.
+		{UnitMoney, "5", "5"},
+		{UnitMoney, "$5", "5"},
+		{UnitMoney, "5 USD", "5"},
+		{UnitMoney, "€1,50", "1.5"},
+		{UnitMoney, "5 credits", money + "credits" + amount},
+		{UnitMoney, "5%", money + "a percentage" + amount},
+		{UnitMoney, "5 s", money + "seconds" + amount},
+		// Seconds.
+		{UnitSeconds, "5", "5"},
+		{UnitSeconds, "5 s", "5"},
+		{UnitSeconds, "5s", "5"},
+		{UnitSeconds, "7.5 sec", "7.5"},
+		{UnitSeconds, "10 secs", "10"},
+		{UnitSeconds, "10 Seconds", "10"},
+		{UnitSeconds, "1 second", "1"},
+		{UnitSeconds, "5\u00a0s", "5"},
+		{UnitSeconds, "$5", secs + "money" + alone},
+		{UnitSeconds, "5 USD", secs + "money" + alone},
+		{UnitSeconds, "5%", secs + "a percentage" + alone},
+		{UnitSeconds, "5 credits", secs + "credits" + alone},
+		{UnitSeconds, "5 cs", "Duration must be a number, like 30 or 1,200.50"},
+		{UnitSeconds, "s", "Duration must be a number, like 30 or 1,200.50"},
+		// Percent.
+		{UnitPercent, "33", "33"},
+		{UnitPercent, "33%", "33"},
+		{UnitPercent, "33 %", "33"},
+		{UnitPercent, "12.5 percent", "12.5"},
+		{UnitPercent, "$5", pct + "money" + alone},
+		{UnitPercent, "5 USD", pct + "money" + alone},
+		{UnitPercent, "5 credits", pct + "credits" + alone},
+		{UnitPercent, "5 s", pct + "seconds" + alone},
+		// Count.
+		{UnitCount, "10", "10"},
+		{UnitCount, "$5", count + "money" + alone},
+		{UnitCount, "5 USD", count + "money" + alone},
+		{UnitCount, "5%", count + "a percentage" + alone},
+		{UnitCount, "5 credits", count + "credits" + alone},
+		{UnitCount, "5 s", count + "seconds" + alone},
+		{UnitCount, "", "Number of clips is empty"},
+	}
+	for _, tt := range tests {
+		got, err := ParseIn(fields[tt.unit], tt.in, tt.unit)
+		if err != nil {
+			if err.Error() != tt.want {
+				t.Errorf("ParseIn(%q, %s) = %q; want %q", tt.in, tt.unit, err, tt.want)
+			}
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Field != fields[tt.unit] || ie.Value != tt.in {
+				t.Errorf("ParseIn(%q, %s) = %#v; want an *InputError naming the field and the value", tt.in, tt.unit, err)
+			}
+			if strings.Contains(tt.want, ", not ") != errors.Is(err, ErrOtherUnit) {
+				t.Errorf("ParseIn(%q, %s) = %v; want errors.Is ErrOtherUnit only for another unit", tt.in, tt.unit, err)
+			}
+			continue
+		}
+		if strings.Contains(tt.want, " ") {
+			t.Errorf("ParseIn(%q, %s) = %s; want refused: %q", tt.in, tt.unit, got, tt.want)
+			continue
+		}
+		if !eq(t, got, tt.want) {
+			t.Errorf("ParseIn(%q, %s) = %s; want %q", tt.in, tt.unit, got, tt.want)
+		}
+	}
+}
+
+func TestParsePositiveIn(t *testing.T) {
+	if _, err := ParsePositiveIn("Duration", "0 s", UnitSeconds); err == nil || err.Error() != "Duration must be more than 0" || !errors.Is(err, ErrZero) {
+		t.Errorf(`ParsePositiveIn("0 s") = %v; want "Duration must be more than 0"`, err)
+	}
+	if d, err := ParsePositiveIn("Duration", "8 s", UnitSeconds); err != nil || !eq(t, d, "8") {
+		t.Errorf(`ParsePositiveIn("8 s") = %s, %v; want 8`, d, err)
+	}
+	if _, err := ParsePositiveIn("Duration", "$8", UnitSeconds); !errors.Is(err, ErrOtherUnit) {
+		t.Errorf(`ParsePositiveIn("$8") = %v; want ErrOtherUnit`, err)
+	}
+}
+
+// TestParsePriceOtherUnit: a price refuses credits, seconds and
+// percentages as it refuses another currency.
+func TestParsePriceOtherUnit(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"5 credits", "Plan price is in USD, not credits: type the amount alone"},
+		{"5%", "Plan price is in USD, not a percentage: type the amount alone"},
+		{"€5", "Plan price is in USD, not EUR: type the amount alone, or change the currency"},
+	}
+	for _, tt := range tests {
+		if _, err := ParsePrice("Plan price", tt.in, USD); err == nil || err.Error() != tt.want {
+			t.Errorf("ParsePrice(%q) = %v; want %q", tt.in, err, tt.want)
+		}
+	}
+	if d, err := ParsePrice("Plan price", "30 USD", USD); err != nil || !eq(t, d, "30") {
+		t.Errorf(`ParsePrice("30 USD") = %s, %v; want 30`, d, err)
+	}
+}
+
+// TestParseTakesOtherUnit: generations per kept clip is a count; a share
+// kept typed as a percentage says how to write it.
+func TestParseTakesOtherUnit(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"33%", "Generations per kept clip is a count, not a percentage: keeping 1 clip in 3 is 3"},
+		{"$2", "Generations per kept clip is a count, not money: type the number alone"},
+		{"2 credits", "Generations per kept clip is a count, not credits: type the number alone"},
+	}
+	for _, tt := range tests {
+		if _, err := ParseTakes(FieldTakes, tt.in); err == nil || err.Error() != tt.want || !errors.Is(err, ErrOtherUnit) {
+			t.Errorf("ParseTakes(%q) = %v; want %q", tt.in, err, tt.want)
+		}
+	}
+}
