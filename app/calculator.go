@@ -130,6 +130,17 @@ var calcLabels = map[string]string{
 	"cps": labelCPS, "dur": labelDur, "paid": labelPaid, "takes": labelTakes, "clips": labelClips,
 }
 
+// calcUnits maps each number's link key to the unit its field is in, so
+// that "$5" typed as credits per clip is refused, not read as 5 credits
+// (pricing.ParseIn). Prices ("price", "ppc") are in the calculator's
+// currency (pricing.ParsePrice); generations per kept clip is
+// pricing.ParseTakes's.
+var calcUnits = map[string]pricing.Unit{
+	"credits": pricing.UnitCredits, "bonus": pricing.UnitPercent, "bonus_cap": pricing.UnitCredits,
+	"clip": pricing.UnitCredits, "cps": pricing.UnitCredits, "dur": pricing.UnitSeconds,
+	"paid": pricing.UnitSeconds, "clips": pricing.UnitCount,
+}
+
 // engineFields maps the engine's field names that differ from the page's
 // labels to link keys.
 var engineFields = map[string]string{
@@ -1109,9 +1120,9 @@ func (c *calculator) parse(key string, positive, optional bool) (decimal.Decimal
 	case key == "price" || key == "ppc":
 		d, err = pricing.ParsePrice(calcLabels[key], s, c.currency())
 	case positive:
-		d, err = pricing.ParsePositive(calcLabels[key], s)
+		d, err = pricing.ParsePositiveIn(calcLabels[key], s, calcUnits[key])
 	default:
-		d, err = pricing.ParseAmount(calcLabels[key], s)
+		d, err = pricing.ParseIn(calcLabels[key], s, calcUnits[key])
 	}
 	if err != nil {
 		c.errs[key] = errorMessage(err)
@@ -1251,7 +1262,7 @@ func (c *calculator) compareLink(takes decimal.Decimal) string {
 		}
 		return strings.TrimSpace(c.values[key])
 	}
-	if d, err := pricing.ParsePositive(labelDur, good("dur")); err == nil {
+	if d, err := pricing.ParsePositiveIn(labelDur, good("dur"), pricing.UnitSeconds); err == nil {
 		v.Set("dur", pricing.Exact(d))
 	}
 	if c.bundled {
@@ -1462,7 +1473,7 @@ func (c *calculator) perSecond() string {
 		return defaultCPS
 	}
 	credits, err1 := decimal.NewFromString(c.resultValue(idCreditsPerClip, ""))
-	secs, err2 := pricing.ParsePositive(labelDur, c.values["dur"])
+	secs, err2 := pricing.ParsePositiveIn(labelDur, c.values["dur"], pricing.UnitSeconds)
 	if err1 != nil || err2 != nil || secs.IsZero() {
 		return defaultCPS
 	}

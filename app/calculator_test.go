@@ -216,6 +216,18 @@ func TestCalculatorBadValues(t *testing.T) {
 		// A price typed in another currency than the one chosen.
 		{"/#price=%E2%82%AC30&credits=3000&clip=50&dur=5", "price", "€30", "Plan price is in USD, not EUR: type the amount alone, or change the currency."},
 		{"/#cur=GBP&ppc=0.01%20USD&clip=50&dur=5", "ppc", "0.01 USD", "Price per credit is in GBP, not USD: type the amount alone, or change the currency."},
+		// A number in another unit than its field's: "$5" was read as 5
+		// credits per clip, "5 USD" as 5 s.
+		{"/#price=30&credits=3000&clip=%245&dur=5", "clip", "$5", "Credits per clip is in credits, not money: type the number alone."},
+		{"/#price=30&credits=3000%20USD&clip=50&dur=5", "credits", "3000 USD", "Credits per month is in credits, not money: type the number alone."},
+		{"/#ppc=0.01&cps=%E2%82%AC5&dur=5", "cps", "€5", "Credits per second is in credits, not money: type the number alone."},
+		{"/#ppc=0.01&cps=5%25&dur=5", "cps", "5%", "Credits per second is in credits, not a percentage: type the number alone."},
+		{"/#price=30&credits=3000&clip=50&dur=5%20USD", "dur", "5 USD", "Duration is in seconds, not money: type the number alone."},
+		{"/#price=30&credits=3000&clip=50&dur=%245", "dur", "$5", "Duration is in seconds, not money: type the number alone."},
+		{"/#price=30&credits=3000&clip=50&dur=5&clips=%245", "clips", "$5", "Number of clips is a count, not money: type the number alone."},
+		{"/#price=30&credits=3000&clip=50&dur=5&takes=33%25", "takes", "33%", "Generations per kept clip is a count, not a percentage: keeping 1 clip in 3 is 3."},
+		{"/#price=30&credits=3000&clip=50&dur=5&bonus=%245", "bonus", "$5", "First-month bonus is a percentage, not money: type the number alone."},
+		{"/#price=5%20credits&credits=3000&clip=50&dur=5", "price", "5 credits", "Plan price is in USD, not credits: type the amount alone."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key+"="+tt.shown, func(t *testing.T) {
@@ -258,6 +270,28 @@ func TestCalculatorBadValues(t *testing.T) {
 			}
 			checkClean(t, strings.ReplaceAll(html, `value="`+tt.shown+`"`, ""))
 		})
+	}
+}
+
+// TestCalculatorOwnUnits: a field's own unit typed after its number is
+// read as the number alone, and the link to /compare carries the bare
+// duration.
+func TestCalculatorOwnUnits(t *testing.T) {
+	c, html := loadCalculator(t, "/#price=%2430&credits=3000%20credits&clip=50%20credits&dur=5%20s&takes=1.5&clips=2")
+	if !c.current {
+		t.Fatalf("not current: %v", c.errs)
+	}
+	checkResults(t, html, []wantResult{
+		{"price-per-credit", "0.01", "$0.01"},
+		{"credits-per-clip", "50", "50"},
+		{"cost-per-second", "0.1", "$0.10"},
+	})
+	if c.compare != "/compare#dur=5&takes=1.5" {
+		t.Errorf("compare link = %q", c.compare)
+	}
+	c, _ = loadCalculator(t, "/#price=30&credits=3000&clip=50&dur=5&bonus=20%25")
+	if !c.current || c.errs["bonus"] != "" {
+		t.Errorf("a bonus of 20%%: current %v, %v", c.current, c.errs)
 	}
 }
 

@@ -963,7 +963,7 @@ func (c *compare) compute() {
 	}
 
 	var shot pricing.Shot
-	if d, ok := c.number("dur"); ok {
+	if d, ok := c.number("dur", pricing.UnitSeconds); ok {
 		shot.Seconds = d
 	}
 	shot.Res = pricing.Resolution(c.choose("res", compareResChoices))
@@ -1103,9 +1103,9 @@ func (c *compare) checkbox(key, value, label string, checked bool) app.UI {
 	return checkbox(id, key, value, label, checked, msg, h)
 }
 
-// number parses the positive amount in the field key.
-func (c *compare) number(key string) (decimal.Decimal, bool) {
-	d, err := pricing.ParsePositive(compareLabels[key], c.values[key])
+// number parses the positive number in the field key, in unit.
+func (c *compare) number(key string, unit pricing.Unit) (decimal.Decimal, bool) {
+	d, err := pricing.ParsePositiveIn(compareLabels[key], c.values[key], unit)
 	if err != nil {
 		c.errs[key] = errorMessage(err)
 		return decimal.Decimal{}, false
@@ -1235,7 +1235,7 @@ func (c *compare) rates() pricing.Rates {
 		c.eur = linked.Per[pricing.EUR]
 		return linked
 	}
-	d, err := pricing.ParsePositive(labelRate, s)
+	d, err := pricing.ParsePositiveIn(labelRate, s, pricing.UnitMoney)
 	if err != nil {
 		c.errs["rate"] = errorMessage(err)
 		return r

@@ -393,6 +393,11 @@ func TestCompareBadValues(t *testing.T) {
 		{"/compare#platforms=none", "platforms", "Pick at least one platform."},
 		{"/compare#cur=GBP", "cur", "Display currency “GBP” is not in the list"},
 		{"/compare#cur=EUR&rate=0", "rate", "Exchange rate must be more than 0"},
+		// A number in another unit: "$5" was read as 5 s.
+		{"/compare#dur=%245", "dur", "Duration is in seconds, not money: type the number alone."},
+		{"/compare#dur=5%20credits", "dur", "Duration is in seconds, not credits: type the number alone."},
+		{"/compare#takes=33%25", "takes", "Generations per kept clip is a count, not a percentage: keeping 1 clip in 3 is 3."},
+		{"/compare#cur=EUR&rate=5%25", "rate", "Exchange rate is in money, not a percentage: type the amount alone."},
 	}
 	for _, tt := range tests {
 		c, html := loadCompare(t, tt.link)

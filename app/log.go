@@ -1172,11 +1172,11 @@ func (c *clipLog) clipEntry() (cliplog.Entry, error) {
 	if !ok {
 		return cliplog.Entry{}, &choiceError{Field: cliplog.FieldModelID, Value: v["model"]}
 	}
-	secs, err := pricing.ParsePositive(cliplog.FieldSeconds, v["dur"])
+	secs, err := pricing.ParsePositiveIn(cliplog.FieldSeconds, v["dur"], pricing.UnitSeconds)
 	if err != nil {
 		return cliplog.Entry{}, err
 	}
-	credits, err := pricing.ParseAmount(cliplog.FieldCredits, v["credits"])
+	credits, err := parseClipCredits(p, v["credits"])
 	if err != nil {
 		return cliplog.Entry{}, err
 	}
@@ -1571,7 +1571,7 @@ func (c *clipLog) fillClip(name string) {
 		v["dur"] = firstDuration(m)
 	}
 	c.usage = ""
-	secs, err := pricing.ParsePositive(cliplog.FieldSeconds, v["dur"])
+	secs, err := pricing.ParsePositiveIn(cliplog.FieldSeconds, v["dur"], pricing.UnitSeconds)
 	if err != nil {
 		c.errs["dur"] = errorMessage(err)
 	} else if u, err := p.Usage(m.ID, pricing.Shot{Seconds: secs, Res: pricing.Resolution(v["res"]), Addons: addons}); err != nil {
@@ -1592,6 +1592,17 @@ func (c *clipLog) fillClip(name string) {
 		delete(c.errs, "credits")
 	}
 	c.previewClip()
+}
+
+// parseClipCredits reads the credits a clip of p used, as typed in the
+// form: credits ("50", "50 credits"), where "$5" is refused, not read as 5
+// credits; on an API, whose units are money, an amount in its currency
+// ("$0.96", as cliplog.ParseCredits reads a file's).
+func parseClipCredits(p pricing.Profile, s string) (decimal.Decimal, error) {
+	if p.Kind == pricing.KindAPI {
+		return pricing.ParsePrice(cliplog.FieldCredits, s, p.Currency)
+	}
+	return pricing.ParseIn(cliplog.FieldCredits, s, pricing.UnitCredits)
 }
 
 // logsAddon reports whether a clip of m may be logged with add-on k: one m
@@ -1619,7 +1630,7 @@ func (c *clipLog) previewClip() {
 		return
 	}
 	c.priceText = words
-	credits, err := pricing.ParseAmount(cliplog.FieldCredits, c.values["credits"])
+	credits, err := parseClipCredits(p, c.values["credits"])
 	if err != nil {
 		c.errs["credits"] = errorMessage(err)
 		return
@@ -1629,7 +1640,7 @@ func (c *clipLog) previewClip() {
 	if p.Kind != pricing.KindAPI { // an API's "credits" are the money: "0.96 USD × $1.00" said nothing
 		c.cost.Working = pricing.CountUnits(credits, c.unit) + " × " + pricing.WorkingMoney(price, credits.Mul, e.Cost)
 	}
-	if e.Seconds, err = pricing.ParsePositive(cliplog.FieldSeconds, c.values["dur"]); err == nil {
+	if e.Seconds, err = pricing.ParsePositiveIn(cliplog.FieldSeconds, c.values["dur"], pricing.UnitSeconds); err == nil {
 		if ps, ok := e.CostPerSecond(); ok {
 			c.perSecond.Value, c.perSecond.Text = pricing.Exact(ps.Amount), pricing.FormatMoney(ps)
 			perSecond := func(x decimal.Decimal) decimal.Decimal { return x.DivRound(e.Seconds, pricing.DivisionScale) }
@@ -1744,7 +1755,7 @@ func (c *clipLog) planInput() (cliplog.MyPlan, pricing.Profile, error) {
 	if err != nil {
 		c.errs["plan_price"] = errorMessage(err)
 	}
-	credits, err2 := pricing.ParsePositive(logLabel("plan_credits"), v["plan_credits"])
+	credits, err2 := pricing.ParsePositiveIn(logLabel("plan_credits"), v["plan_credits"], pricing.UnitCredits)
 	if err2 != nil {
 		c.errs["plan_credits"] = errorMessage(err2)
 	}
@@ -1884,7 +1895,7 @@ func (c *clipLog) saveSettings(name string) {
 	}
 	for _, cur := range c.rates {
 		key := "rate_" + string(cur)
-		d, err := pricing.ParsePositive(logLabel(key), c.values[key])
+		d, err := pricing.ParsePositiveIn(logLabel(key), c.values[key], pricing.UnitMoney)
 		if err != nil {
 			if key == name {
 				c.errs[key] = errorMessage(err)

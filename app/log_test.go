@@ -2585,3 +2585,63 @@ func TestLogsAddonAudio(t *testing.T) {
 		}
 	}
 }
+
+// TestLogWrongUnit: money typed as a clip's credits ("$5", "5 USD") was
+// read as 5 credits, and "$10" as 10 s: each is refused beside its field,
+// naming it, the clip's cost is not shown as current, and nothing is
+// saved; its own unit ("55 credits", "10 s") is read. On an API, whose
+// units are money, an amount in its currency is the clip's price.
+func TestLogWrongUnit(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	typeClip(c, map[string]string{"model": "gen-4-turbo", "dur": "10"})
+	if !c.save(false) {
+		t.Fatalf("save failed: %q %q %v", c.alert, c.clipMsg, c.errs)
+	}
+	for _, tt := range []struct{ key, typed, want string }{
+		{"credits", "$5", "Credits used is in credits, not money: type the number alone."},
+		{"credits", "5 USD", "Credits used is in credits, not money: type the number alone."},
+		{"credits", "5%", "Credits used is in credits, not a percentage: type the number alone."},
+		{"dur", "$10", "Seconds is in seconds, not money: type the number alone."},
+		{"dur", "10 credits", "Seconds is in seconds, not credits: type the number alone."},
+	} {
+		typeClip(c, map[string]string{"model": "gen-4-turbo", "dur": "10", "credits": "50"})
+		typeClip(c, map[string]string{tt.key: tt.typed})
+		if got := c.errs[tt.key]; got != tt.want {
+			t.Errorf("%s %q: message %q, want %q", tt.key, tt.typed, got, tt.want)
+		}
+		if tt.key == "credits" && c.cost.Text != noValue {
+			t.Errorf("%s %q: the clip's cost shows %q", tt.key, tt.typed, c.cost.Text)
+		}
+		if c.save(false) {
+			t.Errorf("%s %q: saved", tt.key, tt.typed)
+		}
+		if n := len(c.log.Entries()); n != 1 {
+			t.Fatalf("%s %q: %d clips, want the 1 saved", tt.key, tt.typed, n)
+		}
+	}
+	typeClip(c, map[string]string{"model": "gen-4-turbo", "dur": "10 s", "credits": "55 credits"})
+	if c.errs["credits"] != "" || c.errs["dur"] != "" || c.cost.Value != "1.32" {
+		t.Errorf("55 credits, 10 s: messages %v, cost %q", c.errs, c.cost.Value)
+	}
+	if !c.save(false) {
+		t.Fatalf("55 credits, 10 s: save failed: %q %q %v", c.alert, c.clipMsg, c.errs)
+	}
+	typeClip(c, map[string]string{"profile": "sora-api", "model": "sora-2", "res": "720p", "dur": "8", "credits": "$0.80"})
+	if c.errs["credits"] != "" || c.cost.Value != "0.8" {
+		t.Errorf("$0.80 on an API: messages %v, cost %q", c.errs, c.cost.Value)
+	}
+	typeClip(c, map[string]string{"credits": "80 credits"})
+	if want := "Credits used is in USD, not credits: type the amount alone."; c.errs["credits"] != want {
+		t.Errorf("80 credits on an API: message %q, want %q", c.errs["credits"], want)
+	}
+
+	// A plan of one's own: its credits are no money.
+	c.values["plan"] = customPlan
+	c.edited("plan")
+	c.values["plan_price"], c.values["plan_credits"] = "10", "$1,000"
+	c.edited("plan_credits")
+	if want := "Credits it buys is in credits, not money: type the number alone."; c.errs["plan_credits"] != want {
+		t.Errorf("$1,000 as a plan's credits: message %q, want %q", c.errs["plan_credits"], want)
+	}
+}

@@ -86,7 +86,7 @@ func linkedRate(base pricing.Rates, s string) (r pricing.Rates, used bool, err e
 	if s == "" {
 		return base, false, nil
 	}
-	d, err := pricing.ParsePositive(labelRate, s)
+	d, err := pricing.ParsePositiveIn(labelRate, s, pricing.UnitMoney)
 	if err != nil || base.Source != pricing.DefaultRates().Source {
 		return base, false, err
 	}
@@ -96,7 +96,7 @@ func linkedRate(base pricing.Rates, s string) (r pricing.Rates, used bool, err e
 // linkRateWords says which rate a page converts at when a link carried
 // one (s, as linkedRate reads it): "" when it carried none.
 func linkRateWords(s string, used bool) string {
-	d, err := pricing.ParsePositive(labelRate, s)
+	d, err := pricing.ParsePositiveIn(labelRate, s, pricing.UnitMoney)
 	switch {
 	case s == "":
 		return ""

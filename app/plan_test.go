@@ -161,6 +161,37 @@ func TestRowMessage(t *testing.T) {
 	}
 }
 
+// TestPlannerWrongUnit: a row's number typed in another unit was read as
+// the bare number ("$5" as 5 clips a month, "5 USD" as 5 s): it is refused
+// naming the row and the field; "8 s" is the row's seconds.
+func TestPlannerWrongUnit(t *testing.T) {
+	for _, tt := range []struct{ key, typed, want string }{
+		{"count", "$5", "Row 1 (hero): Clips a month is a count, not money: type the number alone."},
+		{"count", "5 credits", "Row 1 (hero): Clips a month is a count, not credits: type the number alone."},
+		{"sec", "5 USD", "Row 1 (hero): Seconds is in seconds, not money: type the number alone."},
+		{"sec", "5%", "Row 1 (hero): Seconds is in seconds, not a percentage: type the number alone."},
+		{"takes", "33%", "Row 1 (hero): Generations per kept clip is a count, not a percentage: keeping 1 clip in 3 is 3."},
+		{"sec", "8 s", ""},
+	} {
+		c := openPlanner(t, "mix=hero:20:5:720p:any:1")
+		switch tt.key {
+		case "count":
+			c.rows[0].Count = tt.typed
+		case "sec":
+			c.rows[0].Seconds = tt.typed
+		case "takes":
+			c.rows[0].Takes = tt.typed
+		}
+		c.compute()
+		if got := c.errs["mix-0-"+tt.key]; got != tt.want {
+			t.Errorf("%s %q: %q, want %q", tt.key, tt.typed, got, tt.want)
+		}
+		if c.current != (tt.want == "") {
+			t.Errorf("%s %q: current %v", tt.key, tt.typed, c.current)
+		}
+	}
+}
+
 func TestPlannerErrors(t *testing.T) {
 	c := openPlanner(t, "mix=hero:1.5:abc:8k:ultra:0.5&billing=weekly&cur=JPY")
 	for key, want := range map[string]string{
