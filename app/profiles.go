@@ -1242,6 +1242,10 @@ type editField struct {
 	Choices []choice
 	Hint    string
 	Money   bool // an amount of the profile's currency: a mark must be its ("€20" is no USD price)
+	// After is the unit shown after the input ("credits per second"),
+	// where the label is short ("Audio"); a screen reader hears it with
+	// the label.
+	After string
 }
 
 // Choices of the editor's pickers.
@@ -1311,8 +1315,8 @@ var (
 	// audioSpecs are the price of a model's audio, an add-on of kind audio
 	// priced per second or per clip (audioChoices), below its Native audio.
 	audioSpecs = []editField{
-		{Path: "per_second", Label: "Audio: {unit} per second", Kind: "amount"},
-		{Path: "per_clip", Label: "Audio: {unit} per clip", Kind: "amount"},
+		{Path: "per_second", Label: "Audio", After: "{units} per second", Kind: "amount"},
+		{Path: "per_clip", Label: "Audio", After: "{units} per clip", Kind: "amount"},
 	}
 	rateSpecs = []editField{
 		{Path: "res", Label: "Resolution", Kind: "select"},
@@ -1326,17 +1330,18 @@ var (
 // fields lists the editor's inputs for the profile as it is now.
 func (ed *profileEditor) fields() []editField {
 	cur := str(ed.tree["currency"])
-	unit := "Credits"
+	unit, units := "Credits", "credits" // in a label, and after an input
 	api := str(ed.tree["kind"]) == string(pricing.KindAPI)
 	if api {
-		unit = cur
+		unit, units = cur, cur
 	} else if u := str(ed.tree["unit"]); u != "" {
-		unit = strings.TrimSuffix(sentence(u), ".")
+		unit, units = strings.TrimSuffix(sentence(u), "."), u
 	}
 	var fs []editField
 	add := func(prefix string, specs []editField) {
 		for _, f := range specs {
 			f.Label = strings.ReplaceAll(strings.ReplaceAll(f.Label, "{cur}", cur), "{unit}", unit)
+			f.After = strings.ReplaceAll(f.After, "{units}", units)
 			switch f.Path {
 			case "kind":
 				f.Choices = kindChoices
@@ -1407,6 +1412,9 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 			heard := ""
 			if index >= 0 {
 				heard = f.Label + ", " + legend
+				if f.After != "" { // "Audio in credits per second, Model 2: Gen-4 Turbo"
+					heard = f.Label + " in " + f.After + ", " + legend
+				}
 			}
 			if f.Kind == "select" {
 				inputs = append(inputs, picker{Name: f.Path, Label: f.Label, Value: ed.text(f), Hint: f.Hint,
@@ -1417,7 +1425,7 @@ func (ed *profileEditor) render(c *profilesPage) app.UI {
 			if f.Kind == "text" || f.Kind == "buckets" {
 				mode = "text"
 			}
-			inputs = append(inputs, field{Name: f.Path, Label: f.Label, Value: ed.text(f), Hint: f.Hint,
+			inputs = append(inputs, field{Name: f.Path, Label: f.Label, Value: ed.text(f), Hint: f.Hint, Unit: f.After,
 				Error: ed.errs[f.Path], Mode: mode, Heard: heard, OnInput: c.onEdField}.render())
 		}
 		if rule := rateRule(ed.node(path)); strings.Contains(path, ".rates[") && rule != "per_second" &&
@@ -1732,12 +1740,13 @@ func (ed *profileEditor) recheckMoney() {
 
 // parseUnits reads an amount typed in the editor's field labelled label:
 // a price in cur when it is money (ParsePrice: "€20" is no price in USD; it was read
-// as $20), else a number (ParseAmount).
+// as $20), else credits (ParseIn: "$20" is no number of credits; it was
+// read as 20 credits).
 func parseUnits(label, s string, money bool, cur pricing.Currency) (decimal.Decimal, error) {
 	if money {
 		return pricing.ParsePrice(label, s, cur)
 	}
-	return pricing.ParseAmount(label, s)
+	return pricing.ParseIn(label, s, pricing.UnitCredits)
 }
 
 // ownNumber clears the source of the plan, pack or model a changed number

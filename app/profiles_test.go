@@ -594,13 +594,19 @@ func TestEditorAudioPriceInItsCurrency(t *testing.T) {
 	for _, tt := range []struct {
 		profile, rule, typed, want string
 	}{
-		{"runway-api", "per_second", "$5", "Audio: EUR per second is in EUR, not USD: type the amount alone, or change the currency."},
-		{"runway-api", "per_clip", "$5", "Audio: EUR per clip is in EUR, not USD: type the amount alone, or change the currency."},
-		{"runway-api", "per_clip", "£5", "Audio: EUR per clip is in EUR, not GBP: type the amount alone, or change the currency."},
+		{"runway-api", "per_second", "$5", "Audio is in EUR, not USD: type the amount alone, or change the currency."},
+		{"runway-api", "per_clip", "$5", "Audio is in EUR, not USD: type the amount alone, or change the currency."},
+		{"runway-api", "per_clip", "£5", "Audio is in EUR, not GBP: type the amount alone, or change the currency."},
 		{"runway-api", "per_second", "€5", ""},
 		{"runway-api", "per_clip", "5", ""},
 		{"runway", "per_second", "5", ""},
-		{"runway", "per_clip", "abc", "Audio: Credits per clip must be a number, like 30 or 1,200.50."},
+		{"runway", "per_clip", "abc", "Audio must be a number, like 30 or 1,200.50."},
+		// Money in a credits profile's price was read as credits: "$5"
+		// was 5 credits a second.
+		{"runway", "per_second", "$5", "Audio is in credits, not money: type the number alone."},
+		{"runway", "per_clip", "5 USD", "Audio is in credits, not money: type the number alone."},
+		{"runway", "per_clip", "5 credits", ""},
+		{"runway-api", "per_clip", "5 credits", "Audio is in EUR, not credits: type the amount alone."},
 	} {
 		ed, err := newProfileEditor(cloneProfile(catalogProfile(t, tt.profile), never), "")
 		if err != nil {
@@ -867,13 +873,13 @@ func TestEditorAudio(t *testing.T) {
 	// says so until it is.
 	ed.set(field(audio), "per_second")
 	f := field(price)
-	if f.Label != "Audio: Credits per second" {
-		t.Errorf("the price's label is %q", f.Label)
+	if f.Label != "Audio" || f.After != "credits per second" {
+		t.Errorf("the price's label is %q, its unit %q; want Audio, credits per second", f.Label, f.After)
 	}
 	for _, tt := range []struct{ typed, want string }{
-		{"", "Audio: Credits per second is empty: type what audio adds to a clip, or pick another Native audio."},
-		{"abc", "Audio: Credits per second must be a number, like 30 or 1,200.50."},
-		{"-2", "Audio: Credits per second cannot be negative."},
+		{"", "Audio is empty: type what audio adds to a clip, or pick another Native audio."},
+		{"abc", "Audio must be a number, like 30 or 1,200.50."},
+		{"-2", "Audio cannot be negative."},
 	} {
 		if tt.typed != "" {
 			ed.set(f, tt.typed)
@@ -937,7 +943,7 @@ func TestEditorAudio(t *testing.T) {
 			if got := ed.text(editorField(t, ed, mp+".audio")); got != "per_second" {
 				t.Errorf("fal's Veo 3 audio shows %q", got)
 			}
-			if f := editorField(t, ed, mp+".addons[0].per_second"); f.Label != "Audio: USD per second" || !f.Money || ed.text(f) != "0.2" {
+			if f := editorField(t, ed, mp+".addons[0].per_second"); f.Label != "Audio" || f.After != "USD per second" || !f.Money || ed.text(f) != "0.2" {
 				t.Errorf("fal's Veo 3 audio price: %+v shows %q", f, ed.text(f))
 			}
 		}
