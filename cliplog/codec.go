@@ -308,17 +308,18 @@ func fromBackupEntry(b backupEntry) (Entry, []error) {
 		Addons: splitAddons(b.Addons),
 	}
 	var err error
-	if e.Seconds, err = pricing.ParsePositive(FieldSeconds, string(b.Seconds)); err != nil {
+	if e.Seconds, err = pricing.ParsePositiveIn(FieldSeconds, string(b.Seconds), pricing.UnitSeconds); err != nil {
 		errs = append(errs, err)
 	}
-	if e.Credits, err = pricing.ParseAmount(FieldCredits, string(b.Credits)); err != nil {
-		errs = append(errs, err)
-	}
-	price, err := pricing.ParseAmount(FieldPricePerCredit, string(b.PricePerCredit))
-	if err != nil {
-		errs = append(errs, err)
-	}
+	// The price first: an API clip's credits are money (ParseCredits).
+	price, priceErr := pricing.ParseIn(FieldPricePerCredit, string(b.PricePerCredit), pricing.UnitMoney)
 	e.PricePerCredit = pricing.NewMoney(price, pricing.Currency(b.Currency))
+	if e.Credits, err = ParseCredits(string(b.Credits), e.PricePerCredit); err != nil {
+		errs = append(errs, err)
+	}
+	if priceErr != nil {
+		errs = append(errs, priceErr)
+	}
 	if len(errs) > 0 {
 		return e, errs
 	}
@@ -357,7 +358,7 @@ var spreadsheetPrecision = decimal.New(1, -14)
 // pricing.MaxFractionDigits decimal places in plain notation, as an exact
 // product of credits and a price per credit can have.
 func parseCost(s string) (decimal.Decimal, error) {
-	c, err := pricing.ParseAmount(FieldCost, s)
+	c, err := pricing.ParseIn(FieldCost, s, pricing.UnitMoney)
 	if !errors.Is(err, pricing.ErrTooPrecise) {
 		return c, err
 	}
@@ -499,11 +500,11 @@ func toPlanJSON(p MyPlan) planJSON {
 func fromPlanJSON(j planJSON) (MyPlan, error) {
 	p := MyPlan{ProfileID: j.ProfileID, PlanID: j.PlanID, Billing: Billing(j.Billing)}
 	if j.PlanID == "" {
-		price, err := pricing.ParseAmount("Price", j.Price)
+		price, err := pricing.ParseIn("Price", j.Price, pricing.UnitMoney)
 		if err != nil {
 			return p, err
 		}
-		credits, err := pricing.ParsePositive("Credits", j.Credits)
+		credits, err := pricing.ParsePositiveIn("Credits", j.Credits, pricing.UnitCredits)
 		if err != nil {
 			return p, err
 		}
@@ -571,7 +572,7 @@ func fromSettingsJSON(j settingsJSON) (Settings, error) {
 			return s, inputErr("Rates", "", ErrTooLong)
 		}
 		for c, v := range j.Rates.Per {
-			d, err := pricing.ParsePositive("Rate for "+clip(c), v)
+			d, err := pricing.ParsePositiveIn("Rate for "+clip(c), v, pricing.UnitMoney)
 			if err != nil {
 				return s, err
 			}

@@ -503,17 +503,18 @@ func entryFromCells(cell func(string) string) (Entry, []error) {
 		Created: trim("created"), Updated: trim("updated"), Addons: splitAddons(cell("addons")),
 	}
 	var err error
-	if e.Seconds, err = pricing.ParsePositive(FieldSeconds, cell("seconds")); err != nil {
+	if e.Seconds, err = pricing.ParsePositiveIn(FieldSeconds, cell("seconds"), pricing.UnitSeconds); err != nil {
 		errs = append(errs, err)
 	}
-	if e.Credits, err = pricing.ParseAmount(FieldCredits, cell("credits")); err != nil {
-		errs = append(errs, err)
-	}
-	price, err := pricing.ParseAmount(FieldPricePerCredit, cell("price_per_credit"))
-	if err != nil {
-		errs = append(errs, err)
-	}
+	// The price first: an API clip's credits are money (ParseCredits).
+	price, priceErr := pricing.ParseIn(FieldPricePerCredit, cell("price_per_credit"), pricing.UnitMoney)
 	e.PricePerCredit = pricing.NewMoney(price, pricing.Currency(upperASCII(strings.TrimSpace(cell("currency")))))
+	if e.Credits, err = ParseCredits(cell("credits"), e.PricePerCredit); err != nil {
+		errs = append(errs, err)
+	}
+	if priceErr != nil {
+		errs = append(errs, priceErr)
+	}
 	switch strings.ToLower(strings.TrimSpace(cell("kept"))) {
 	case "yes", "y", "true", "1", "kept":
 		e.Kept = true

@@ -20,6 +20,13 @@
 // profile the units are money: Credits holds the money charged and
 // PricePerCredit is APIPrice (1 of the currency).
 //
+// A file's amounts are read in their column's unit (pricing.ParseIn):
+// credits ("50", "50 credits"), seconds ("8", "8 s"), money for a price or
+// a cost ("$0.01"). Another unit's mark is refused with the row and the
+// column, never read as the bare number: "$5" in a credits column was 5
+// credits. An API clip's credits, which are money, take its currency's
+// mark (ParseCredits).
+//
 // Amounts are shopspring decimals, never floats. They follow pricing's
 // limits (at most pricing.MaxIntegerDigits digits before the point and
 // pricing.MaxFractionDigits after). The only roundings are the divisions,

@@ -97,6 +97,20 @@ func APIPrice(c pricing.Currency) pricing.Money {
 	return pricing.NewMoney(decimal.NewFromInt(1), c)
 }
 
+// ParseCredits reads the credits a clip used, from a file's cell or a
+// form: a number, or one with its unit ("50 credits"). Money there ("$5",
+// "5 USD") was read as 5 credits: it is refused, naming FieldCredits (an
+// *pricing.InputError whose Err is a *pricing.UnitError), unless the
+// clip's units are money, an API's (price, its price per credit, is
+// APIPrice: 1 of its currency), where an amount in that currency is its
+// credits ("$0.96" at 1 USD).
+func ParseCredits(s string, price pricing.Money) (decimal.Decimal, error) {
+	if price.Amount.Equal(APIPrice(price.Currency).Amount) && price.Currency != "" {
+		return pricing.ParsePrice(FieldCredits, s, price.Currency)
+	}
+	return pricing.ParseIn(FieldCredits, s, pricing.UnitCredits)
+}
+
 // Derive returns e with Cost computed from Credits and PricePerCredit, and
 // Updated set to Created when it is empty.
 func (e Entry) Derive() Entry {

@@ -46,17 +46,18 @@ func fromV0(i int, raw []byte) (Entry, error) {
 		Project: v.Project, Note: v.Note,
 	}
 	var err error
-	if e.Seconds, err = pricing.ParsePositive(FieldSeconds, string(v.Seconds)); err != nil {
+	if e.Seconds, err = pricing.ParsePositiveIn(FieldSeconds, string(v.Seconds), pricing.UnitSeconds); err != nil {
 		return Entry{}, err
 	}
-	if e.Credits, err = pricing.ParseAmount(FieldCredits, string(v.Credits)); err != nil {
-		return Entry{}, err
-	}
-	price, err := pricing.ParseAmount(FieldPricePerCredit, string(v.Price))
+	// The price first: an API clip's credits are money (ParseCredits).
+	price, err := pricing.ParseIn(FieldPricePerCredit, string(v.Price), pricing.UnitMoney)
 	if err != nil {
 		return Entry{}, err
 	}
 	e.PricePerCredit = pricing.NewMoney(price, pricing.Currency(upperASCII(strings.TrimSpace(v.Currency))))
+	if e.Credits, err = ParseCredits(string(v.Credits), e.PricePerCredit); err != nil {
+		return Entry{}, err
+	}
 	e.Created = v.Date + "T00:00:00Z"
 	if ms, err := strconv.ParseInt(string(v.Created), 10, 64); err == nil && ms > 0 && ms < 1<<50 {
 		e.Created = Timestamp(time.UnixMilli(ms))
