@@ -1595,14 +1595,15 @@ func (c *clipLog) fillClip(name string) {
 }
 
 // parseClipCredits reads the credits a clip of p used, as typed in the
-// form: credits ("50", "50 credits"), where "$5" is refused, not read as 5
-// credits; on an API, whose units are money, an amount in its currency
-// ("$0.96", as cliplog.ParseCredits reads a file's).
+// form, as a file's are read (cliplog.ParseCredits): credits ("50", "50
+// credits"), where "$5" is refused, not read as 5 credits; on an API,
+// whose units are money, an amount in its currency ("$0.96").
 func parseClipCredits(p pricing.Profile, s string) (decimal.Decimal, error) {
+	var price pricing.Money // no price: credits
 	if p.Kind == pricing.KindAPI {
-		return pricing.ParsePrice(cliplog.FieldCredits, s, p.Currency)
+		price = cliplog.APIPrice(p.Currency)
 	}
-	return pricing.ParseIn(cliplog.FieldCredits, s, pricing.UnitCredits)
+	return cliplog.ParseCredits(s, price)
 }
 
 // logsAddon reports whether a clip of m may be logged with add-on k: one m
