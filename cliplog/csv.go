@@ -401,6 +401,12 @@ func parseCSV(data []byte) (*parsed, error) {
 				err = timeErrs[1]
 			case ie.Field == FieldUpdated && times[1] == "":
 				continue // the created time's, whose problem is said
+			case errors.Is(err, pricing.ErrOtherUnit):
+				// "$5" in the credits column: say which column, as a
+				// spreadsheet letters it, where the number is to fix.
+				if i, ok := col[fieldColumns[ie.Field]]; ok {
+					err = &pricing.InputError{Field: ie.Field + " (column " + columnName(i) + ")", Value: ie.Value, Err: ie.Err}
+				}
 			}
 			p.errs.addRow(line, sheetRow, err)
 		}
@@ -415,6 +421,11 @@ func parseCSV(data []byte) (*parsed, error) {
 		p.add(seen, line, sheetRow, e, derived)
 	}
 	return p, nil
+}
+
+// fieldColumns names the column of each amount's field.
+var fieldColumns = map[string]string{
+	FieldSeconds: "seconds", FieldCredits: "credits", FieldPricePerCredit: "price_per_credit", FieldCost: "cost",
 }
 
 // saveAsCSV is what a file a spreadsheet saved in another form needs.

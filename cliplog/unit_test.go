@@ -33,10 +33,10 @@ func TestImportCSVMoneyInCredits(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	want := []string{
-		"line 2: Credits used is in credits, not money: type the number alone",
-		"line 3: Credits used is in credits, not money: type the number alone",
-		"line 4: Seconds is in seconds, not money: type the number alone",
-		"line 5: Price per credit is in money, not credits: type the amount alone",
+		"line 2: Credits used (column E) is in credits, not money: type the number alone",
+		"line 3: Credits used (column E) is in credits, not money: type the number alone",
+		"line 4: Seconds (column D) is in seconds, not money: type the number alone",
+		"line 5: Price per credit (column G) is in money, not credits: type the amount alone",
 		"line 6: Credits used is in USD, not EUR: type the amount alone, or change the currency",
 	}
 	var got []string

@@ -988,12 +988,30 @@ func TestProfileAudio(t *testing.T) {
 	eval[bool](tb, `(document.getElementById("`+audio+`").focus(), true)`)
 	tb.do("picking an extra cost by keyboard", chromedp.KeyEvent("E"))
 	tb.waitFor("the audio's price", `!!document.getElementById("`+price+`")`, 10*time.Second)
-	if got := eval[string](tb, `document.getElementById("`+price+`-msg").textContent`); got != "Audio: Credits per second is empty: type what audio adds to a clip, or pick another Native audio." {
+	if got := eval[string](tb, `document.getElementById("`+price+`-msg").textContent`); got != "Audio is empty: type what audio adds to a clip, or pick another Native audio." {
 		t.Errorf("the empty price says %q", got)
 	}
-	if got := axOf(tb, `document.getElementById("`+price+`")`); got.Name != "Audio: Credits per second, Model 2: Gen-4 Turbo" {
+	if got := axOf(tb, `document.getElementById("`+price+`")`); got.Name != "Audio in credits per second, Model 2: Gen-4 Turbo" {
 		t.Errorf("the audio's price is heard as %s", got)
 	}
+	// Its label is "Audio", its unit after the input, beside it within
+	// the form's column, the input left room to type in.
+	type box struct {
+		Label, Unit                  string
+		Input, UnitLeft, Right, Cell float64
+	}
+	b := eval[box](tb, `(() => {
+		const f = document.getElementById("`+price+`"), u = f.parentElement.querySelector(".field-unit");
+		const cell = f.closest(".field").getBoundingClientRect(), ir = f.getBoundingClientRect(), ur = u.getBoundingClientRect();
+		return {label: document.querySelector('label[for="`+price+`"]').textContent, unit: u.textContent,
+			input: ir.width, unitLeft: ur.left - ir.right, right: ur.right, cell: cell.right};
+	})()`)
+	if b.Label != "Audio" || b.Unit != "credits per second" || b.Input < 60 || b.UnitLeft < 0 || b.Right > b.Cell+0.5 {
+		t.Errorf("the audio's price: label %q, unit %q, input %.0fpx wide, unit %.0fpx after it, its right %.0f in a cell ending at %.0f",
+			b.Label, b.Unit, b.Input, b.UnitLeft, b.Right, b.Cell)
+	}
+	typeInto(tb, price, "$5")
+	tb.waitFor("money refused", `document.getElementById("`+price+`-msg").textContent === "Audio is in credits, not money: type the number alone."`, 10*time.Second)
 	typeInto(tb, price, "5")
 	tb.waitFor("the message to go", `document.getElementById("`+price+`-msg").textContent === ""`, 10*time.Second)
 	tb.do("saving", chromedp.Click(chromedp.ID("prof-save")))
