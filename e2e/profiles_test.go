@@ -14,6 +14,7 @@ import (
 
 	"github.com/aivc/aivc/internal/site"
 	"github.com/aivc/aivc/pricing"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -995,20 +996,25 @@ func TestProfileAudio(t *testing.T) {
 		t.Errorf("the audio's price is heard as %s", got)
 	}
 	// Its label is "Audio", its unit after the input, beside it within
-	// the form's column, the input left room to type in.
+	// its column of the form, the input left room to type in at every
+	// width (the unit, kept whole, left it 23px at 800px).
 	type box struct {
 		Label, Unit                  string
 		Input, UnitLeft, Right, Cell float64
 	}
-	b := eval[box](tb, `(() => {
-		const f = document.getElementById("`+price+`"), u = f.parentElement.querySelector(".field-unit");
-		const cell = f.closest(".field").getBoundingClientRect(), ir = f.getBoundingClientRect(), ur = u.getBoundingClientRect();
-		return {label: document.querySelector('label[for="`+price+`"]').textContent, unit: u.textContent,
-			input: ir.width, unitLeft: ur.left - ir.right, right: ur.right, cell: cell.right};
-	})()`)
-	if b.Label != "Audio" || b.Unit != "credits per second" || b.Input < 60 || b.UnitLeft < 0 || b.Right > b.Cell+0.5 {
-		t.Errorf("the audio's price: label %q, unit %q, input %.0fpx wide, unit %.0fpx after it, its right %.0f in a cell ending at %.0f",
-			b.Label, b.Unit, b.Input, b.UnitLeft, b.Right, b.Cell)
+	for _, w := range []int64{360, 480, 800, 1024, 1280} { // the window's width last
+		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: w, Height: 900, DeviceScaleFactor: 1, Mobile: w < 800})
+		tb.waitFor("the width", fmt.Sprintf(`innerWidth === %d`, w), 10*time.Second)
+		b := eval[box](tb, `(() => {
+			const f = document.getElementById("`+price+`"), u = f.parentElement.querySelector(".field-unit");
+			const cell = f.closest(".field").getBoundingClientRect(), ir = f.getBoundingClientRect(), ur = u.getBoundingClientRect();
+			return {label: document.querySelector('label[for="`+price+`"]').textContent, unit: u.textContent,
+				input: ir.width, unitLeft: ur.left - ir.right, right: ur.right, cell: cell.right};
+		})()`)
+		if b.Label != "Audio" || b.Unit != "credits per second" || b.Input < 72 || b.UnitLeft < 0 || b.Right > b.Cell+0.5 {
+			t.Errorf("%dpx: the audio's price: label %q, unit %q, input %.0fpx wide, unit %.0fpx after it, its right %.0f in a cell ending at %.0f",
+				w, b.Label, b.Unit, b.Input, b.UnitLeft, b.Right, b.Cell)
+		}
 	}
 	typeInto(tb, price, "$5")
 	tb.waitFor("money refused", `document.getElementById("`+price+`-msg").textContent === "Audio is in credits, not money: type the number alone."`, 10*time.Second)
