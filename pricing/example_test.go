@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/aivc/aivc/pricing"
@@ -140,6 +141,28 @@ func ExampleParsePositive() {
 	// Credits per month cannot be negative
 	// Credits per month must be a number, like 30 or 1,200.50
 	// Credits per month is empty
+}
+
+// A field's number in another unit is refused, naming the field and both
+// units; its own unit is read.
+func ExampleParseIn() {
+	for _, s := range []string{"50", "50 credits", "$5", "5 USD", "5%"} {
+		d, err := pricing.ParseIn("Credits per clip", s, pricing.UnitCredits)
+		if errors.Is(err, pricing.ErrOtherUnit) {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(d, err)
+	}
+	d, err := pricing.ParsePositiveIn("Duration", "8 s", pricing.UnitSeconds)
+	fmt.Println(d, err)
+	// Output:
+	// 50 <nil>
+	// 50 <nil>
+	// Credits per clip is in credits, not money: type the number alone
+	// Credits per clip is in credits, not money: type the number alone
+	// Credits per clip is in credits, not a percentage: type the number alone
+	// 8 <nil>
 }
 
 // A clip log's 7 generations for 3 kept clips: priced exactly, shown

@@ -304,10 +304,31 @@ func TestParseFormatRoundTrip(t *testing.T) {
 
 func FuzzParseAmount(f *testing.F) {
 	for _, s := range []string{"$30", "30.00", "3,000", "3 000", "1,200.50", "0.5", "€15", "30 $",
-		"", "abc", "-5", "1e400", "NaN", "Inf", "1,2,3", "0,5", "1 200,50", "٣٠", "0.00000000000000001"} {
+		"", "abc", "-5", "1e400", "NaN", "Inf", "1,2,3", "0,5", "1 200,50", "٣٠", "0.00000000000000001",
+		"5 s", "50 credits", "33%", "$5 credits", "5\u00a0sec", "-5 %"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// In a unit (ParseIn): an *InputError naming the field, another
+		// unit's refusal naming both; a number read is ParseAmount's
+		// where that reads one too.
+		whole, wholeErr := ParseAmount("Amount", s)
+		for _, u := range []Unit{UnitCount, UnitCredits, UnitMoney, UnitSeconds, UnitPercent} {
+			d, err := ParseIn("Amount", s, u)
+			if err != nil {
+				var ie *InputError
+				if !errors.As(err, &ie) || ie.Field != "Amount" || ie.Value != s {
+					t.Fatalf("%q in %s: %v is not an *InputError for the field", s, u, err)
+				}
+				if ue, ok := errors.AsType[*UnitError](err); ok && (ue.Want != u || ue.Got == u) {
+					t.Fatalf("%q in %s: %+v", s, u, ue)
+				}
+				continue
+			}
+			if d.IsNegative() || wholeErr == nil && !d.Equal(whole) {
+				t.Fatalf("%q in %s → %s (ParseAmount %s, %v)", s, u, d, whole, wholeErr)
+			}
+		}
 		d, err := ParseAmount("Amount", s)
 		if err != nil {
 			var ie *InputError
