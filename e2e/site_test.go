@@ -385,11 +385,14 @@ import (
 // unit after it; a CSV's unit error names its column (+21.0 KB raw, +3.5
 // KB gzip -9, on 8e6187a's 11,286,244 and 2,512,084, already above the
 // ceiling here): 11,307,214 and 2,515,574.
+// Merged on the above (with the lead's: the pages' ledes marked for
+// early.js's wait, /log's rates kept as typed and in their places):
+// 11,350,550 and 2,526,870.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_290_000
-	ceilWasmGzip   = 2_513_000
+	ceilWasmRaw    = 11_351_000
+	ceilWasmGzip   = 2_527_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
