@@ -1597,13 +1597,15 @@ func (c *clipLog) fillClip(name string) {
 // parseClipCredits reads the credits a clip of p used, as typed in the
 // form, as a file's are read (cliplog.ParseCredits): credits ("50", "50
 // credits"), where "$5" is refused, not read as 5 credits; on an API,
-// whose units are money, an amount in its currency ("$0.96").
+// whose units are money, an amount in its currency ("$0.96"). A refusal
+// names p's credits as p calls them (pricing.NameCredits).
 func parseClipCredits(p pricing.Profile, s string) (decimal.Decimal, error) {
 	var price pricing.Money // no price: credits
 	if p.Kind == pricing.KindAPI {
 		price = cliplog.APIPrice(p.Currency)
 	}
-	return cliplog.ParseCredits(s, price)
+	d, err := cliplog.ParseCredits(s, price)
+	return d, pricing.NameCredits(err, p.Unit)
 }
 
 // logsAddon reports whether a clip of m may be logged with add-on k: one m

@@ -2635,6 +2635,15 @@ func TestLogWrongUnit(t *testing.T) {
 	if want := "Credits used is in USD, not credits: type the amount alone."; c.errs["credits"] != want {
 		t.Errorf("80 credits on an API: message %q, want %q", c.errs["credits"], want)
 	}
+	// LTX Studio's credits are computing seconds: "5 s" is refused in its
+	// words ("in credits, not seconds" confused).
+	typeClip(c, map[string]string{"profile": "ltx-studio", "model": "veo-2", "dur": "8", "credits": "5 s"})
+	if c.save(false) {
+		t.Error("5 s on LTX Studio: saved")
+	}
+	if want := "Credits used is in computing seconds, not seconds of video: type the number alone."; c.errs["credits"] != want {
+		t.Errorf("5 s on LTX Studio: message %q, want %q", c.errs["credits"], want)
+	}
 
 	// A plan of one's own: its credits are no money.
 	c.values["plan"] = customPlan

@@ -1714,7 +1714,9 @@ func (ed *profileEditor) set(f editField, text string) {
 		ed.ownNumber(f.Path)
 	}
 	if err != nil {
-		ed.bad[f.Path] = errorMessage(err)
+		// "5 s" in LTX Studio's credits: "in computing seconds, not seconds
+		// of video", not "in credits, not seconds".
+		ed.bad[f.Path] = errorMessage(pricing.NameCredits(err, str(ed.tree["unit"])))
 	}
 	ed.check()
 	if f.Path == "currency" || f.Path == "kind" {

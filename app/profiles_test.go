@@ -632,6 +632,28 @@ func TestEditorAudioPriceInItsCurrency(t *testing.T) {
 	}
 }
 
+// TestEditorUnitNamed: LTX Studio's credits are "computing seconds"; "5 s"
+// typed as one of its rates said "is in credits, not seconds", which
+// confused (its credits are seconds). The message names them as it does.
+func TestEditorUnitNamed(t *testing.T) {
+	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "ltx-studio"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := editorField(t, ed, "models[0].rates[0].per_clip")
+	for _, tt := range []struct{ typed, want string }{
+		{"5 s", "Computing seconds per clip is in computing seconds, not seconds of video: type the number alone."},
+		{"$5", "Computing seconds per clip is in computing seconds, not money: type the number alone."},
+		{"5", ""},
+	} {
+		ed.set(f, tt.typed)
+		ed.check()
+		if got := ed.errs[f.Path]; got != tt.want {
+			t.Errorf("%s %q: %q, want %q", f.Label, tt.typed, got, tt.want)
+		}
+	}
+}
+
 // editExported opens /profiles with a clone of Runway saved as the
 // person's own, its export shown, and an editor on it, not yet the page's.
 func editExported(t *testing.T) (*profilesPage, *profileEditor) {

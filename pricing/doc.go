@@ -209,7 +209,8 @@
 // another's instead of reading the bare number: "$5" in credits per clip
 // is "Credits per clip is in credits, not money: type the number alone"
 // ([*UnitError], [ErrOtherUnit]). A price refuses them too ("5 credits" in
-// a plan price).
+// a plan price). [NameCredits] names a platform's credits as it calls them:
+// "5 s" in LTX Studio's is "… is in computing seconds, not seconds of video".
 //
 // # Errors
 //

@@ -117,12 +117,24 @@ type UnitError struct {
 	// Hint replaces "type the number alone" where the bare number would
 	// mislead ("33%" is no 33 generations per kept clip).
 	Hint string
+	// Name is what the platform calls the credits of a UnitCredits field,
+	// when it is not "credits" (NameCredits): "is in computing seconds, not
+	// seconds of video", where "in credits, not seconds" confused a person
+	// whose credits are called seconds.
+	Name string
 }
 
 func (e *UnitError) Error() string {
 	want := e.Want.what()
 	if e.Want == UnitMoney && e.Cur != "" {
 		want = "in " + string(e.Cur)
+	}
+	got := e.Got.noun()
+	if e.Want == UnitCredits && e.Name != "" {
+		want = "in " + e.Name
+		if e.Got == UnitSeconds {
+			got = "seconds of video"
+		}
 	}
 	hint := e.Hint
 	switch {
@@ -132,10 +144,25 @@ func (e *UnitError) Error() string {
 	default:
 		hint = "type the number alone"
 	}
-	return "is " + want + ", not " + e.Got.noun() + ": " + hint
+	return "is " + want + ", not " + got + ": " + hint
 }
 
 func (e *UnitError) Unwrap() error { return ErrOtherUnit }
+
+// NameCredits returns err, naming in a *UnitError of a UnitCredits field
+// the platform's own name for its credits (Profile.UnitName): "Computing
+// seconds per clip is in computing seconds, not seconds of video: type the
+// number alone". With name "credits" or "", or any other error, err is
+// returned as it is.
+func NameCredits(err error, name string) error {
+	if name == "" || strings.EqualFold(name, "credits") {
+		return err
+	}
+	if u, ok := errors.AsType[*UnitError](err); ok && u.Want == UnitCredits {
+		u.Name = name
+	}
+	return err
+}
 
 // ParseIn reads a non-negative number that a person typed (or a link or a
 // file carried) into the field labelled field, whose numbers are in u. It

@@ -140,6 +140,35 @@ func TestParsePriceOtherUnit(t *testing.T) {
 	}
 }
 
+// TestNameCredits: a platform whose credits are called seconds (LTX
+// Studio's computing seconds) refuses "5 s" in its own words: "in credits,
+// not seconds" confused, as its credits are seconds.
+func TestNameCredits(t *testing.T) {
+	const field = "Computing seconds per clip"
+	tests := []struct{ in, name, want string }{
+		{"5 s", "computing seconds", field + " is in computing seconds, not seconds of video: type the number alone"},
+		{"$5", "computing seconds", field + " is in computing seconds, not money: type the number alone"},
+		{"5%", "AI credits", field + " is in AI credits, not a percentage: type the number alone"},
+		{"5 s", "credits", field + " is in credits, not seconds: type the number alone"},
+		{"5 s", "", field + " is in credits, not seconds: type the number alone"},
+		{"abc", "computing seconds", field + " must be a number, like 30 or 1,200.50"},
+	}
+	for _, tt := range tests {
+		_, err := ParseIn(field, tt.in, UnitCredits)
+		if err = NameCredits(err, tt.name); err == nil || err.Error() != tt.want {
+			t.Errorf("ParseIn(%q), named %q: %v; want %q", tt.in, tt.name, err, tt.want)
+		}
+	}
+	// Only credits take the name: a duration is in seconds of its own.
+	_, err := ParseIn("Seconds", "5 credits", UnitSeconds)
+	if err = NameCredits(err, "computing seconds"); err == nil || err.Error() != "Seconds is in seconds, not credits: type the number alone" {
+		t.Errorf("a duration of 5 credits, named: %v", err)
+	}
+	if NameCredits(nil, "computing seconds") != nil {
+		t.Error("NameCredits(nil) is not nil")
+	}
+}
+
 // TestParseTakesOtherUnit: generations per kept clip is a count; a share
 // kept typed as a percentage says how to write it.
 func TestParseTakesOtherUnit(t *testing.T) {
