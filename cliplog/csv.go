@@ -401,9 +401,10 @@ func parseCSV(data []byte) (*parsed, error) {
 				err = timeErrs[1]
 			case ie.Field == FieldUpdated && times[1] == "":
 				continue // the created time's, whose problem is said
-			case errors.Is(err, pricing.ErrOtherUnit):
-				// "$5" in the credits column: say which column, as a
-				// spreadsheet letters it, where the number is to fix.
+			default:
+				// "$5" in the credits column, "€0.96" in a USD clip's: say
+				// which column, as a spreadsheet letters it, where the cell
+				// is to fix. (The dates' own messages above name theirs.)
 				if i, ok := col[fieldColumns[ie.Field]]; ok {
 					err = &pricing.InputError{Field: ie.Field + " (column " + columnName(i) + ")", Value: ie.Value, Err: ie.Err}
 				}
@@ -423,9 +424,14 @@ func parseCSV(data []byte) (*parsed, error) {
 	return p, nil
 }
 
-// fieldColumns names the column of each amount's field.
+// fieldColumns names the column of each field a cell's error may name.
 var fieldColumns = map[string]string{
-	FieldSeconds: "seconds", FieldCredits: "credits", FieldPricePerCredit: "price_per_credit", FieldCost: "cost",
+	FieldID: "id", FieldDate: "date", FieldProfileID: "profile_id", FieldProfileName: "profile",
+	FieldPlanID: "plan_id", FieldModelID: "model_id", FieldModelName: "model", FieldRes: "res",
+	FieldSeconds: "seconds", FieldCredits: "credits", FieldCurrency: "currency",
+	FieldPricePerCredit: "price_per_credit", FieldCost: "cost", FieldKept: "kept",
+	FieldProject: "project", FieldClient: "client", FieldNote: "note",
+	FieldCreated: "created", FieldUpdated: "updated", FieldAddons: "addons",
 }
 
 // saveAsCSV is what a file a spreadsheet saved in another form needs.

@@ -142,7 +142,8 @@
 // an empty store exports byte-for-byte the same.
 //
 // ImportJSON and ImportCSV validate every line and report each problem with
-// its line ("line 7: Seconds must be a number, like 30 or 1,200.50"); a
+// its line, and a CSV cell's with its column as a spreadsheet letters it
+// ("line 7: Seconds (column D) must be a number, like 30 or 1,200.50"); a
 // CSV that is not UTF-8 text (a workbook, UTF-16, a binary file, or text in
 // a spreadsheet's legacy code page) is refused in one sentence saying to
 // save it as "CSV UTF-8". They

@@ -34,14 +34,14 @@ func TestImportCSVErrorsPerLine(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	want := []string{
-		"line 6: Project contains characters that cannot be saved (control characters or invalid text)",
+		"line 6: Project (column I) contains characters that cannot be saved (control characters or invalid text)",
 		// After the quoted line break, a spreadsheet's rows are one behind
 		// the file's lines: it was "line 8" where the spreadsheet shows row 7.
-		"row 7 (line 8): Seconds must be a number, like 30 or 1,200.50",
-		"row 8 (line 9): Credits used cannot be negative",
-		"row 8 (line 9): Kept must be yes or no",
-		"row 8 (line 9): Date must be a date like 2025-03-01",
-		"row 8 (line 9): Currency must be a currency code like USD or EUR",
+		"row 7 (line 8): Seconds (column D) must be a number, like 30 or 1,200.50",
+		"row 8 (line 9): Credits used (column E) cannot be negative",
+		"row 8 (line 9): Kept (column H) must be yes or no",
+		"row 8 (line 9): Date (column A) must be a date like 2025-03-01",
+		"row 8 (line 9): Currency (column F) must be a currency code like USD or EUR",
 		"row 9 (line 10): this row has 8 cells but the header has 9",
 	}
 	var got []string
@@ -117,7 +117,7 @@ func TestImportCSVHeader(t *testing.T) {
 	// A cost that is not credits × price is an error, with the product.
 	file = csvHeader[:len(csvHeader)-1] + ",cost\n2025-03-01,runway,gen4,10,50,USD,0.012,yes,A,0.61\n"
 	_, err = ReadCSV([]byte(file))
-	if err == nil || !strings.Contains(err.Error(), "line 2: Cost does not equal credits × price per credit (50 × 0.012 = 0.6); leave it empty to compute it") {
+	if err == nil || !strings.Contains(err.Error(), "line 2: Cost (column J) does not equal credits × price per credit (50 × 0.012 = 0.6); leave it empty to compute it") {
 		t.Errorf("cost mismatch: %v", err)
 	}
 }
@@ -320,7 +320,7 @@ func ExampleLog_ImportCSV() {
 	fmt.Println(rep.Summary())
 	// Output:
 	// The file has 1 problem; nothing was imported:
-	// line 3: Credits used must be a number, like 30 or 1,200.50
+	// line 3: Credits used (column E) must be a number, like 30 or 1,200.50
 	// Imported 1 clip; 1 problem in the file: those lines were left out.
 }
 

@@ -275,7 +275,7 @@ func TestImportResavedDates(t *testing.T) {
 		msg = err.Error()
 	}
 	if len(es) != 2 || es[0].Date != "2026-11-27" || es[1].Date != "2026-11-28" ||
-		!strings.Contains(msg, `line 4: Date "05/11/2026" (column B) could be`) || !strings.Contains(msg, "line 5: Date must be a date like 2025-03-01") {
+		!strings.Contains(msg, `line 4: Date "05/11/2026" (column B) could be`) || !strings.Contains(msg, "line 5: Date (column B) must be a date like 2025-03-01") {
 		t.Errorf("dates both ways: %+v\n%s", es, msg)
 	}
 }

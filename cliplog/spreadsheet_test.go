@@ -104,7 +104,7 @@ func TestImportSpreadsheetRoundTrip(t *testing.T) {
 	// A cost that really differs is still refused.
 	bad := strings.Replace(resave(t, b.String(), noID, upper), "0.431666666666666", "0.4317", 1)
 	if _, err := openLog(t, NewMemStore()).ImportCSV([]byte(bad), ImportOptions{}); err == nil ||
-		!strings.Contains(err.Error(), "Cost does not equal credits × price per credit") {
+		!strings.Contains(err.Error(), "(column L) does not equal credits × price per credit") {
 		t.Errorf("a cost of 0.4317 for 0.4316666666666655: %v", err)
 	}
 }
@@ -153,7 +153,7 @@ func TestImportSemicolons(t *testing.T) {
 		t.Errorf("read:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	_, err = ReadCSV([]byte("date;profile_id;model_id;seconds;credits;currency;price_per_credit;kept\n2025-03-01;runway;gen4;10;12.3456;USD;0,024;yes\n"))
-	if err == nil || !strings.Contains(err.Error(), "line 2: Credits used must be a number") {
+	if err == nil || !strings.Contains(err.Error(), "line 2: Credits used (column E) must be a number") {
 		t.Errorf("12.3456 credits: %v", err)
 	}
 }

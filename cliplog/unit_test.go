@@ -37,7 +37,7 @@ func TestImportCSVMoneyInCredits(t *testing.T) {
 		"line 3: Credits used (column E) is in credits, not money: type the number alone",
 		"line 4: Seconds (column D) is in seconds, not money: type the number alone",
 		"line 5: Price per credit (column G) is in money, not credits: type the amount alone",
-		"line 6: Credits used is in USD, not EUR: type the amount alone, or change the currency",
+		"line 6: Credits used (column E) is in USD, not EUR: type the amount alone, or change the currency",
 	}
 	var got []string
 	for _, e := range ie.Errs {
