@@ -138,7 +138,7 @@ var calcLabels = map[string]string{
 var calcUnits = map[string]pricing.Unit{
 	"credits": pricing.UnitCredits, "bonus": pricing.UnitPercent, "bonus_cap": pricing.UnitCredits,
 	"clip": pricing.UnitCredits, "cps": pricing.UnitCredits, "dur": pricing.UnitSeconds,
-	"paid": pricing.UnitSeconds, "clips": pricing.UnitCount,
+	"paid": pricing.UnitSeconds, "clips": pricing.UnitClips,
 }
 
 // engineFields maps the engine's field names that differ from the page's

@@ -277,7 +277,7 @@ func TestCalculatorBadValues(t *testing.T) {
 // read as the number alone, and the link to /compare carries the bare
 // duration.
 func TestCalculatorOwnUnits(t *testing.T) {
-	c, html := loadCalculator(t, "/#price=%2430&credits=3000%20credits&clip=50%20credits&dur=5%20s&takes=1.5&clips=2")
+	c, html := loadCalculator(t, "/#price=%2430&credits=3000%20credits&clip=50%20credits&dur=5%20s&takes=1.5&clips=2%20clips")
 	if !c.current {
 		t.Fatalf("not current: %v", c.errs)
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
@@ -172,6 +173,9 @@ func TestPlannerWrongUnit(t *testing.T) {
 		{"sec", "5%", "Row 1 (hero): Seconds is in seconds, not a percentage: type the number alone."},
 		{"takes", "33%", "Row 1 (hero): Generations per kept clip is a count, not a percentage: keeping 1 clip in 3 is 3."},
 		{"sec", "8 s", ""},
+		// Its own unit: "10 clips" said "must be a whole number".
+		{"count", "10 clips", ""},
+		{"count", "1 clip", ""},
 	} {
 		c := openPlanner(t, "mix=hero:20:5:720p:any:1")
 		switch tt.key {
@@ -188,6 +192,14 @@ func TestPlannerWrongUnit(t *testing.T) {
 		}
 		if c.current != (tt.want == "") {
 			t.Errorf("%s %q: current %v", tt.key, tt.typed, c.current)
+		}
+		if tt.key == "count" && tt.want == "" { // the month of the bare number
+			bare := openPlanner(t, "mix=hero:20:5:720p:any:1")
+			bare.rows[0].Count = strings.Fields(tt.typed)[0]
+			bare.compute()
+			if got, want := fmt.Sprint(c.results), fmt.Sprint(bare.results); got != want || len(c.results) == 0 {
+				t.Errorf("%s %q: results\n%s\nwant\n%s", tt.key, tt.typed, got, want)
+			}
 		}
 	}
 }

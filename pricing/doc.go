@@ -204,12 +204,13 @@
 // price: "Plan price is in USD, not EUR: …") instead of reading it as 30.
 //
 // A field's number has a [Unit]: [UnitCredits], [UnitMoney], [UnitSeconds],
-// [UnitPercent] or [UnitCount]. [ParseIn] and [ParsePositiveIn] read it
-// with its own unit's mark ("50 credits", "5 s", "33%", "$30") and refuse
-// another's instead of reading the bare number: "$5" in credits per clip
-// is "Credits per clip is in credits, not money: type the number alone"
-// ([*UnitError], [ErrOtherUnit]). A price refuses them too ("5 credits" in
-// a plan price). [NameCredits] names a platform's credits as it calls them:
+// [UnitPercent], [UnitClips] or [UnitCount]. [ParseIn] and
+// [ParsePositiveIn] read it with its own unit's mark ("50 credits", "5 s",
+// "33%", "10 clips", "$30") and refuse another's instead of reading the
+// bare number: "$5" in credits per clip is "Credits per clip is in
+// credits, not money: type the number alone" ([*UnitError],
+// [ErrOtherUnit]). A price refuses them too ("5 credits" in a plan price).
+// [NameCredits] names a platform's credits as it calls them:
 // "5 s" in LTX Studio's is "… is in computing seconds, not seconds of video".
 //
 // # Errors

@@ -313,7 +313,7 @@ func FuzzParseAmount(f *testing.F) {
 		// unit's refusal naming both; a number read is ParseAmount's
 		// where that reads one too.
 		whole, wholeErr := ParseAmount("Amount", s)
-		for _, u := range []Unit{UnitCount, UnitCredits, UnitMoney, UnitSeconds, UnitPercent} {
+		for _, u := range []Unit{UnitCount, UnitCredits, UnitMoney, UnitSeconds, UnitPercent, UnitClips} {
 			d, err := ParseIn("Amount", s, u)
 			if err != nil {
 				var ie *InputError

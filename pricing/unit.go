@@ -15,8 +15,8 @@ type Unit uint8
 
 // Units of the fields people type in.
 const (
-	// UnitCount is a number of things, written alone: clips, generations per
-	// kept clip.
+	// UnitCount is a number of things, written alone: generations per kept
+	// clip.
 	UnitCount Unit = iota
 	// UnitCredits is a number of a platform's credits: "50", "50 credits".
 	UnitCredits
@@ -26,6 +26,10 @@ const (
 	UnitSeconds
 	// UnitPercent is a percentage: "33", "33%", "33 percent".
 	UnitPercent
+	// UnitClips is a number of clips, a count: "10", "10 clips", "1 clip".
+	// As a UnitCount, "10 clips" typed in the calculator's number of clips
+	// or a /plan row's clips a month was no number.
+	UnitClips
 )
 
 // what names the unit as what a field is: "Credits per clip is in credits".
@@ -40,7 +44,7 @@ func (u Unit) what() string {
 	case UnitPercent:
 		return "a percentage"
 	}
-	return "a count"
+	return "a count" // UnitCount, UnitClips
 }
 
 // noun names the unit as what a person typed: "not money".
@@ -54,12 +58,14 @@ func (u Unit) noun() string {
 		return "seconds"
 	case UnitPercent:
 		return "a percentage"
+	case UnitClips:
+		return "clips"
 	}
 	return "a count"
 }
 
 // String returns the unit's name: "credits", "money", "seconds",
-// "percent", "count".
+// "percent", "count", "clips".
 func (u Unit) String() string {
 	switch u {
 	case UnitPercent:
@@ -77,7 +83,7 @@ var unitMarks = []struct {
 	mark string
 	unit Unit
 }{
-	{"credits", UnitCredits}, {"credit", UnitCredits},
+	{"credits", UnitCredits}, {"credit", UnitCredits}, {"clips", UnitClips}, {"clip", UnitClips},
 	{"seconds", UnitSeconds}, {"second", UnitSeconds}, {"secs", UnitSeconds}, {"sec", UnitSeconds}, {"s", UnitSeconds},
 	{"percent", UnitPercent}, {"%", UnitPercent},
 }
@@ -167,7 +173,7 @@ func NameCredits(err error, name string) error {
 // ParseIn reads a non-negative number that a person typed (or a link or a
 // file carried) into the field labelled field, whose numbers are in u. It
 // reads numbers as ParseAmount does, and the mark of u after one: "50
-// credits", "5 s", "33%", and for UnitMoney a currency's mark before or after
+// credits", "5 s", "33%", "10 clips", and for UnitMoney a currency's mark before or after
 // ("$30", "30 USD"). The mark of another unit is an *InputError naming
 // field whose Err is a *UnitError (errors.Is ErrOtherUnit): "$5" in Credits
 // per clip says "Credits per clip is in credits, not money: type the

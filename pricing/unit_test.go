@@ -16,12 +16,13 @@ func TestParseIn(t *testing.T) {
 		secs    = "Duration is in seconds, not "
 		pct     = "First-month bonus is a percentage, not "
 		count   = "Number of clips is a count, not "
+		clips   = "Clips a month is a count, not "
 		alone   = ": type the number alone"
 		amount  = ": type the amount alone"
 	)
 	fields := map[Unit]string{
 		UnitCredits: "Credits per clip", UnitMoney: "Price paid", UnitSeconds: "Duration",
-		UnitPercent: "First-month bonus", UnitCount: "Number of clips",
+		UnitPercent: "First-month bonus", UnitCount: "Number of clips", UnitClips: "Clips a month",
 	}
 	tests := []struct {
 		unit Unit
@@ -84,6 +85,17 @@ func TestParseIn(t *testing.T) {
 		{UnitCount, "5 credits", count + "credits" + alone},
 		{UnitCount, "5 s", count + "seconds" + alone},
 		{UnitCount, "", "Number of clips is empty"},
+		// Clips: a field counting clips reads its own unit, as a duration
+		// reads "5 s"; "10 clips" was no number ("must be a whole number").
+		{UnitClips, "10", "10"},
+		{UnitClips, "10 clips", "10"},
+		{UnitClips, "1 clip", "1"},
+		{UnitClips, "1,200 Clips", "1200"},
+		{UnitClips, "$5", clips + "money" + alone},
+		{UnitClips, "5 s", clips + "seconds" + alone},
+		{UnitClips, "5 credits", clips + "credits" + alone},
+		{UnitCount, "3 clips", count + "clips" + alone},
+		{UnitCredits, "5 clips", credits + "clips" + alone},
 	}
 	for _, tt := range tests {
 		got, err := ParseIn(fields[tt.unit], tt.in, tt.unit)
