@@ -388,11 +388,16 @@ import (
 // Merged on the above (with the lead's: the pages' ledes marked for
 // early.js's wait, /log's rates kept as typed and in their places):
 // 11,350,550 and 2,526,870.
+// Helper 78's: a refusal names a platform's credits as it calls them
+// (pricing.NameCredits, +5.8 KB raw, +0.6 KB gzip -9), every bad CSV cell
+// names its column (+3.6 KB, +0.8 KB), "10 clips" read in a count of
+// clips (+0.1 KB, +0.1 KB) (+9.6 KB raw, +1.5 KB gzip -9), 11,360,118 and
+// 2,528,338.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_351_000
-	ceilWasmGzip   = 2_527_000
+	ceilWasmRaw    = 11_361_000
+	ceilWasmGzip   = 2_529_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
