@@ -2349,10 +2349,11 @@ func (c *clipLog) refresh() {
 	c.exported = "Never backed up."
 	if t, err := time.Parse(time.RFC3339, set.LastExport); err == nil {
 		c.exported = "Last backed up " + cliplog.Today(t.In(time.Local)) + "."
-	} else if len(all) == 0 && !slices.ContainsFunc(c.catalog, func(p pricing.Profile) bool { return p.Custom }) {
+	} else if clips, _, profiles := c.log.Holds(); clips == 0 && profiles == 0 {
 		// Nothing to back up yet: no warning. Profiles of one's own are
 		// in a backup too: a device with profiles and no clips said
-		// nothing.
+		// nothing. They are counted as stored: the page's list leaves out
+		// one whose id is a bundled platform's, and the backup holds it.
 		c.exported = ""
 	}
 

@@ -722,6 +722,28 @@ func TestLogBackupCountsProfiles(t *testing.T) {
 	}
 }
 
+// TestLogBackupReminderBundledID: a profile of one's own whose id is a
+// bundled platform's is in no list of the pages (allProfiles leaves it to
+// /profiles, where its id can be changed), but it is stored and a backup
+// holds it: a device with it and no clips says "Never backed up." (it
+// said nothing).
+func TestLogBackupReminderBundledID(t *testing.T) {
+	s := cliplog.NewMemStore()
+	mine := blankProfile(never)
+	mine.ID = "runway"
+	if err := saveCustom(s, mine, ""); err != nil {
+		t.Fatal(err)
+	}
+	c := loadLog(t, s)
+	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Never backed up." {
+		t.Errorf("a device with a profile of id runway and no clips: reminder %q, want Never backed up.", text)
+	}
+	c.onExport(true)(app.Context{}, noEvent)
+	if want := "Backed up 1 platform profile to aivc-clip-log-" + cliplog.Today(logNow()) + ".json."; c.status != want {
+		t.Errorf("its backup: status %q, want %q", c.status, want)
+	}
+}
+
 // TestLogRestoreReminder: right after a first backup is restored on a new
 // device, the reminder says the log's last backup is that one, and the
 // summary why. It said "Never backed up": a first backup's settings have

@@ -60,6 +60,17 @@ func (l *Log) Backup(exported string) Backup {
 	}
 }
 
+// Holds counts what a backup made now would hold of this device's own:
+// its clips, saved plans and custom profiles, every one stored that can be
+// read (LoadProfiles), as Backup takes them, also one whose id is a bundled
+// platform's, which the pages' lists of profiles leave out.
+func (l *Log) Holds() (clips, plans, profiles int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ps, _, _ := LoadProfiles(l.store)
+	return len(l.entries), len(l.plans), len(ps)
+}
+
 // ExportJSON writes the full backup (WriteBackup).
 func (l *Log) ExportJSON(w io.Writer, exported string) error {
 	return WriteBackup(w, l.Backup(exported))
