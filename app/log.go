@@ -2042,10 +2042,10 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 			c.status = what + " to " + name + ". " + csvLeavesOut
 			return
 		}
-		// What the file holds: the clips and the person's own profiles
+		// What the file holds: the clips, plans and the person's own profiles
 		// (it named the clips alone, and a backup of profiles alone said
 		// "Backed up 0 clips").
-		c.status = "Backed up " + backupHolds(len(bk.Entries), len(bk.Profiles)) + " to " + name + "."
+		c.status = "Backed up " + backupHolds(len(bk.Entries), len(bk.Plans), len(bk.Profiles)) + " to " + name + "."
 		if err := c.log.MarkExported(cliplog.Timestamp(now)); err != nil {
 			c.failAction(err, "The file was made, but the date of this export was not saved.")
 		}
@@ -2054,15 +2054,23 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 }
 
 // backupHolds says what a backup holds: "12 clips", "12 clips and 2
-// platform profiles", "1 platform profile".
-func backupHolds(clips, profiles int) string {
-	switch {
-	case profiles == 0:
-		return pricing.CountInt(clips, "clip", "clips")
-	case clips == 0:
-		return pricing.CountInt(profiles, "platform profile", "platform profiles")
+// platform profiles", "2 plans", "12 clips, 1 plan and 1 platform
+// profile"; "0 clips" when it holds none of them.
+func backupHolds(clips, plans, profiles int) string {
+	var parts []string
+	if clips > 0 || plans == 0 && profiles == 0 {
+		parts = append(parts, pricing.CountInt(clips, "clip", "clips"))
 	}
-	return pricing.CountInt(clips, "clip", "clips") + " and " + pricing.CountInt(profiles, "platform profile", "platform profiles")
+	if plans > 0 {
+		parts = append(parts, pricing.CountInt(plans, "plan", "plans"))
+	}
+	if profiles > 0 {
+		parts = append(parts, pricing.CountInt(profiles, "platform profile", "platform profiles"))
+	}
+	if n := len(parts); n > 1 {
+		return strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
+	}
+	return parts[0]
 }
 
 // filterName names the filtered clips in a file name: the client, project
@@ -2349,11 +2357,11 @@ func (c *clipLog) refresh() {
 	c.exported = "Never backed up."
 	if t, err := time.Parse(time.RFC3339, set.LastExport); err == nil {
 		c.exported = "Last backed up " + cliplog.Today(t.In(time.Local)) + "."
-	} else if clips, _, profiles := c.log.Holds(); clips == 0 && profiles == 0 {
-		// Nothing to back up yet: no warning. Profiles of one's own are
-		// in a backup too: a device with profiles and no clips said
-		// nothing. They are counted as stored: the page's list leaves out
-		// one whose id is a bundled platform's, and the backup holds it.
+	} else if clips, plans, profiles := c.log.Holds(); clips == 0 && plans == 0 && profiles == 0 {
+		// Nothing to back up yet: no warning. Plans and profiles of one's
+		// own are in a backup too: a device with them and no clips said
+		// nothing. Profiles are counted as stored: the page's list leaves
+		// out one whose id is a bundled platform's, and the backup holds it.
 		c.exported = ""
 	}
 

@@ -712,13 +712,52 @@ func TestLogBackupCountsProfiles(t *testing.T) {
 	if want := "Backed up 1 clip and 1 platform profile to aivc-clip-log-" + cliplog.Today(logNow()) + ".json."; c.status != want {
 		t.Errorf("a backup of a clip and a profile: status %q, want %q", c.status, want)
 	}
-	if got := backupHolds(12, 2); got != "12 clips and 2 platform profiles" {
-		t.Errorf("backupHolds(12, 2) = %q", got)
+	for _, tc := range []struct {
+		clips, plans, profiles int
+		want                   string
+	}{
+		{0, 0, 0, "0 clips"},
+		{12, 0, 2, "12 clips and 2 platform profiles"},
+		{0, 2, 0, "2 plans"},
+		{0, 1, 1, "1 plan and 1 platform profile"},
+		{12, 1, 1, "12 clips, 1 plan and 1 platform profile"},
+	} {
+		if got := backupHolds(tc.clips, tc.plans, tc.profiles); got != tc.want {
+			t.Errorf("backupHolds(%d, %d, %d) = %q, want %q", tc.clips, tc.plans, tc.profiles, got, tc.want)
+		}
 	}
 
 	// Without profiles, nothing to back up: no reminder.
 	if _, text, _ := element(logHTML(t, loadLog(t, cliplog.NewMemStore())), "log-last-export"); text != "" {
 		t.Errorf("an empty device: reminder %q", text)
+	}
+}
+
+// TestLogBackupCountsPlans: saved plans are this device's own and in a
+// backup too, so a device with plans and no clips says "Never backed up."
+// (it said nothing), and its backup's status names them ("Backed up 0
+// clips").
+func TestLogBackupCountsPlans(t *testing.T) {
+	s := cliplog.NewMemStore()
+	l, _, err := cliplog.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"runway", "pika"} {
+		if err := l.SetPlan(cliplog.MyPlan{ProfileID: id, PlanID: "standard", Billing: cliplog.Monthly}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := loadLog(t, s)
+	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Never backed up." {
+		t.Errorf("a device with plans and no clips: reminder %q, want Never backed up.", text)
+	}
+	c.onExport(true)(app.Context{}, noEvent)
+	if want := "Backed up 2 plans to aivc-clip-log-" + cliplog.Today(logNow()) + ".json."; c.status != want {
+		t.Errorf("a backup of plans: status %q, want %q", c.status, want)
+	}
+	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Last backed up "+cliplog.Today(logNow())+"." {
+		t.Errorf("after the backup: reminder %q", text)
 	}
 }
 
