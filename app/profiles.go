@@ -1128,9 +1128,9 @@ func (c *profilesPage) importData(data []byte) bool {
 		// Its name too, among the person's own (a bundled one's is told
 		// apart by the "custom" mark): a profile imported from its own
 		// export was listed twice as "My Runway (custom)", on every page.
-		p.Name = cliplog.FreeName(p.Name, func(name string) bool {
+		p = cliplog.Rename(p, cliplog.FreeName(p.Name, func(name string) bool {
 			return slices.ContainsFunc(c.custom, func(q pricing.Profile) bool { return q.Name == name })
-		})
+		}))
 	}
 	if err := saveCustom(deviceStore(), p, ""); err != nil {
 		c.alert = "Import failed: " + profileMessage(err)

@@ -429,6 +429,31 @@ func TestProfileImportOwnExport(t *testing.T) {
 			t.Errorf("after importing the export, the profiles are %v; want one named %q", profileNames(c.custom), want)
 		}
 	}
+	// Its platform is the vendor's and stays; one that was its name, as
+	// a blank profile takes it, is numbered with it: /profiles showed
+	// "Studio" as the platform of both copies.
+	if i := slices.IndexFunc(c.custom, func(q pricing.Profile) bool { return q.Name == "My Runway (2)" }); i < 0 || c.custom[i].Platform != p.Platform {
+		t.Errorf("the copies of My Runway: %v; want them on the platform %s", profilePlatforms(c.custom), p.Platform)
+	}
+	studio := p
+	studio.ID, studio.Name, studio.Platform = "studio", "Studio", "Studio"
+	if err := saveCustom(s, studio, ""); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = loadProfilesPage(t)
+	c.importData([]byte(exportProfile(studio)))
+	if i := slices.IndexFunc(c.custom, func(q pricing.Profile) bool { return q.Name == "Studio (2)" }); i < 0 || c.custom[i].Platform != "Studio (2)" {
+		t.Errorf("after importing Studio's export: %v; want Studio (2) on the platform Studio (2)", profilePlatforms(c.custom))
+	}
+}
+
+// profilePlatforms lists each profile as "id: name on platform".
+func profilePlatforms(ps []pricing.Profile) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.ID+": "+p.Name+" on "+p.Platform)
+	}
+	return out
 }
 
 func profileNames(ps []pricing.Profile) []string {

@@ -314,8 +314,8 @@ func significant15(d decimal.Decimal) string {
 // else the first id of "<id>-custom", "<id>-custom-2"… that is no bundled
 // profile's nor another of the backup's, and is free here or holds the
 // same profile; beside, its name is numbered when a profile here or
-// another of the backup's has it (FreeName: "My Runway (2)"), since both
-// are listed. The
+// another of the backup's has it (FreeName: "My Runway (2)"; Rename, its
+// platform too where that is its name), since both are listed. The
 // backup's clips and plans naming the old id name the new one, and its
 // name, the new name (a row keeps the old in from and fromName, for a
 // clip saved here as it is).
@@ -335,14 +335,14 @@ func (l *Log) moveProfile(p *parsed, i int, here []pricing.Profile, bundled func
 		}
 	}
 	if beside && !found {
-		pr.Name = FreeName(pr.Name, func(name string) bool {
+		pr = Rename(pr, FreeName(pr.Name, func(name string) bool {
 			for j, q := range p.profiles {
 				if j != i && q.Name == name {
 					return true
 				}
 			}
 			return slices.ContainsFunc(here, func(q pricing.Profile) bool { return q.Name == name })
-		})
+		}))
 	}
 	base := strings.TrimSuffix(from, "-custom") + "-custom"
 	if len(base) > pricing.ProfileMaxID-4 { // room for "-999"

@@ -103,6 +103,19 @@ func FreeName(name string, named func(string) bool) string {
 	return name
 }
 
+// Rename gives p another name (FreeName's "Studio (2)"), and its platform
+// too where that was its name, as a blank profile takes both from the
+// name typed: the pages that show a profile's platform (/profiles, the
+// break-even chart, the exports) showed "Studio" for both copies. A
+// platform of its own ("Runway" on "My Runway") is the vendor, and stays.
+func Rename(p pricing.Profile, name string) pricing.Profile {
+	if p.Platform == p.Name {
+		p.Platform = name
+	}
+	p.Name = name
+	return p
+}
+
 // baseName is name without FreeName's number: "My Runway (2)" is "My Runway".
 func baseName(name string) string {
 	i := strings.LastIndex(name, " (")
@@ -117,11 +130,18 @@ func baseName(name string) string {
 }
 
 // sameBut reports whether a and b are one profile but for their ids and
-// FreeName's number on the name: a backup restored beside a profile with
-// its id, restored again.
+// FreeName's number on the name (and on a platform that is the name:
+// Rename): a backup restored beside a profile with its id, restored again.
 func sameBut(a, b pricing.Profile) bool {
 	if baseName(a.Name) != baseName(b.Name) {
 		return false
+	}
+	// A platform that follows the name (Rename) is compared as the name is.
+	if a.Platform == a.Name {
+		a.Platform = baseName(a.Name)
+	}
+	if b.Platform == b.Name {
+		b.Platform = baseName(b.Name)
 	}
 	a.ID, a.Name, b.ID, b.Name = "", "", "", ""
 	ea, err1 := EncodeProfile(a)

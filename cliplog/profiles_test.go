@@ -149,7 +149,9 @@ func TestBackupProfileConflicts(t *testing.T) {
 		t.Errorf("summary\n%q, want\n%q", got, want)
 	}
 	moved := theirs
-	moved.ID, moved.Name = "edited-custom", "Edited (3)"
+	// Its platform, which was its name, is the numbered name too: the
+	// pages that show the platform showed "Edited" for both.
+	moved.ID, moved.Name, moved.Platform = "edited-custom", "Edited (3)", "Edited (3)"
 	if got := storedProfiles(t, s); !reflect.DeepEqual(got, []pricing.Profile{mine, moved, fresh, named, same}) {
 		t.Errorf("profiles now %+v", got)
 	}
@@ -169,6 +171,30 @@ func TestBackupProfileConflicts(t *testing.T) {
 	var ie *ImportErrors
 	if _, err := ReadBackup([]byte(file)); !errors.As(err, &ie) || len(ie.Errs) != 1 || ie.Errs[0].Line != 16 {
 		t.Errorf("ReadBackup: %v", err)
+	}
+}
+
+// TestRename: a copy's platform follows its numbered name where it was
+// the name (a blank profile takes both from the name typed), and a
+// vendor's stays; sameBut still knows the copy for the profile it is.
+func TestRename(t *testing.T) {
+	studio := customProfile(t, "studio", "Studio", "45")
+	got := Rename(studio, "Studio (2)")
+	if got.Name != "Studio (2)" || got.Platform != "Studio (2)" {
+		t.Errorf("Rename of a platform named as the profile: name %q, platform %q; want both Studio (2)", got.Name, got.Platform)
+	}
+	if !sameBut(got, studio) || !sameBut(studio, got) {
+		t.Error("sameBut does not know the renamed copy")
+	}
+	old := studio // restored before the platform followed the name
+	old.Name = "Studio (2)"
+	if !sameBut(old, studio) {
+		t.Error("sameBut does not know a copy whose platform kept the name")
+	}
+	vendor := studio
+	vendor.Name, vendor.Platform = "My Runway", "Runway"
+	if got := Rename(vendor, "My Runway (2)"); got.Name != "My Runway (2)" || got.Platform != "Runway" {
+		t.Errorf("Rename of a vendor's profile: name %q, platform %q; want My Runway (2), Runway", got.Name, got.Platform)
 	}
 }
 
