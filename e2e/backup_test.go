@@ -173,7 +173,7 @@ func TestBackupProfileConflicts(t *testing.T) {
 	}
 	here := eval[string](tb, `localStorage.getItem("aivc.profiles.v1.studio")`)
 	beside := eval[string](tb, `localStorage.getItem("aivc.profiles.v1.studio-custom") || ""`)
-	if !strings.Contains(here, `"monthly":"45"`) || !strings.Contains(beside, `"monthly":"30"`) || !strings.Contains(beside, `"name":"Studio (2)"`) {
+	if !strings.Contains(here, `"monthly":"45"`) || !strings.Contains(beside, `"monthly":"30"`) || !strings.Contains(beside, `"name":"Studio (2)","platform":"Studio (2)"`) {
 		t.Errorf("the device's profile:\n%s\nthe backup's:\n%s", here, beside)
 	}
 	// The clip names the backup's profile, by its new name.

@@ -393,11 +393,15 @@ import (
 // names its column (+3.6 KB, +0.8 KB), "10 clips" read in a count of
 // clips (+0.1 KB, +0.1 KB) (+9.6 KB raw, +1.5 KB gzip -9), 11,360,118 and
 // 2,528,338.
+// Helper 79's: /log's backup reminder and status count saved plans and
+// every stored profile (cliplog's Log.Holds), and a numbered copy's
+// platform is numbered with its name (cliplog.Rename) (+3.1 KB raw, +1.0
+// KB gzip -9), 11,363,171 and 2,529,295.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_361_000
-	ceilWasmGzip   = 2_529_000
+	ceilWasmRaw    = 11_364_000
+	ceilWasmGzip   = 2_530_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
