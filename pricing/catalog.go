@@ -27,11 +27,15 @@ import (
 //     only an article title is known, the domain when nothing more is given),
 //     the date the row gives (read, verified, captured or published), and the
 //     evidence: official (O), secondary (S) or derived (D). Rows marked L
-//     (low reliability) are never used. A row without any date is dated
-//     2026-10-01, the newest date in the research, with the note "source
-//     undated; date is when the research was compiled". When one item mixes
-//     an official and a secondary number (official credits, secondary price),
-//     it takes the weaker evidence and its note says which part is official.
+//     (low reliability) are never used. A source the research dates only
+//     roughly is dated at the middle of that time, and its note says so:
+//     Comfy-Org/docs' list prices, "~mid-2025", are 2025-07-01, "dated
+//     about mid-2025 by the research (2025-07-01 here)". A row without any
+//     date is dated 2026-10-01, the newest date in the research, with the
+//     note "source undated; date is when the research was compiled". When
+//     one item mixes an official and a secondary number (official credits,
+//     secondary price), it takes the weaker evidence and its note says which
+//     part is official.
 //   - Where sources disagree the newest dated one wins and the other is kept
 //     in Source.Note; the plan's or model's Figure says which was taken, in
 //     words the pages show beside its price ("25,000 credits a month is the

@@ -859,8 +859,9 @@ func TestResearchPlans(t *testing.T) {
 // TestResearchModelSources holds where each model's price (and each
 // add-on's) was read to the research: the evidence code (official for O,
 // secondary for S and for section 5's "as published", derived for D),
-// the date (the source's own, else 2026-10-01, when the research was
-// compiled) and the address. Every model of the catalog has a row.
+// the date (the source's own, 2025-07-01 for Comfy-Org/docs' "~mid-2025"
+// list prices, else 2026-10-01, when the research was compiled) and the
+// address. Every model of the catalog has a row.
 func TestResearchModelSources(t *testing.T) {
 	ps := testCatalog(t)
 	tests := []struct {
@@ -872,12 +873,12 @@ func TestResearchModelSources(t *testing.T) {
 		{"fal/kling-2-1-pro", "official", "2026-10-01", "https://fal.ai/models", ""},
 		{"fal/kling-2-1-standard", "official", "2026-10-01", "https://fal.ai/models", ""},
 		{"fal/kling-2-5-turbo-standard", "official", "2026-10-01", "https://fal.ai/models", ""},
-		{"fal/pika-2-2", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
-		{"fal/pika-2-2-pikaframes", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
-		{"fal/pika-2-2-pikascenes", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
-		{"fal/pikaffects", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
-		{"fal/pikadditions", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
-		{"fal/pikaswaps", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pika-2-2", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pika-2-2-pikaframes", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pika-2-2-pikascenes", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pikaffects", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pikadditions", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"fal/pikaswaps", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
 		{"fal/pika-v2-turbo", "official", "2026-10-01", "https://fal.ai/models", ""},
 		{"fal/hailuo-02-standard", "official", "2026-10-01", "https://fal.ai/models", ""},
 		{"fal/hailuo-2-3-standard", "official", "2026-10-01", "https://fal.ai/models", ""},
@@ -904,10 +905,10 @@ func TestResearchModelSources(t *testing.T) {
 		{"hailuo/hailuo-2-3-fast", "secondary", "2026-07-11", "https://github.com/api-evangelist/hailuo-ai", ""},
 		{"higgsfield/seedance-2-0", "secondary", "2026-10-01", "https://higgsfield.ai/pricing", ""},
 		{"higgsfield/kling-3-0", "secondary", "2026-10-01", "https://higgsfield.ai/pricing", ""},
-		{"kling-api/kling-1-standard", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2026-10-01, lip_sync secondary 2026-10-01"},
-		{"kling-api/kling-1-6-standard", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2026-10-01, lip_sync secondary 2026-10-01"},
-		{"kling-api/kling-1-6-pro", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2026-10-01, lip_sync secondary 2026-10-01"},
-		{"kling-api/kling-2-master", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2026-10-01, lip_sync secondary 2026-10-01"},
+		{"kling-api/kling-1-standard", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2025-07-01, lip_sync secondary 2025-07-01"},
+		{"kling-api/kling-1-6-standard", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2025-07-01, lip_sync secondary 2025-07-01"},
+		{"kling-api/kling-1-6-pro", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2025-07-01, lip_sync secondary 2025-07-01"},
+		{"kling-api/kling-2-master", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", "extend secondary 2025-07-01, lip_sync secondary 2025-07-01"},
 		{"kling-api/kling-3-0-standard", "secondary", "2026-08-18", "https://kling.ai/dev/pricing", "audio derived 2026-08-18"},
 		{"kling-api/kling-3-0-pro", "secondary", "2026-08-18", "https://kling.ai/dev/pricing", "audio derived 2026-08-18"},
 		{"kling-api/kling-3-0-4k", "secondary", "2026-08-18", "https://kling.ai/dev/pricing", ""},
@@ -930,9 +931,9 @@ func TestResearchModelSources(t *testing.T) {
 		{"ltx-studio/ltxv-turbo", "official", "2026-10-01", "https://lightricks.zendesk.com/hc/en-us/search?query=credits+used+per+generation", ""},
 		{"ltx-studio/veo-3", "official", "2026-10-01", "https://lightricks.zendesk.com/hc/en-us/search?query=credits+used+per+generation", ""},
 		{"ltx-studio/veo-3-fast", "official", "2026-10-01", "https://lightricks.zendesk.com/hc/en-us/search?query=credits+used+per+generation", ""},
-		{"luma-api/ray-2", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
-		{"luma-api/ray-2-flash", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
-		{"luma-api/ray-1-6", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"luma-api/ray-2", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"luma-api/ray-2-flash", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"luma-api/ray-1-6", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
 		{"luma-api/ray-3-2", "official", "2026-10-01", "https://lumalabs.ai/api/pricing", ""},
 		{"luma/ray-2", "official", "2025-06-18", "https://lumalabs.ai/learning-hub/dream-machine-credit-system", "audio official 2026-10-01, upscale official 2026-10-01"},
 		{"luma/ray-2-flash", "official", "2026-10-01", "https://lumaai-help.freshdesk.com/", "audio official 2026-10-01, upscale official 2026-10-01"},
@@ -941,8 +942,8 @@ func TestResearchModelSources(t *testing.T) {
 		{"minimax-api/hailuo-2-3", "secondary", "2026-10-01", "https://github.com/search?q=minimax-generation.md&type=code", ""},
 		{"minimax-api/hailuo-2-3-fast", "secondary", "2026-07-11", "https://github.com/api-evangelist/hailuo-ai", ""},
 		{"minimax-api/hailuo-02", "secondary", "2026-07-11", "https://github.com/api-evangelist/hailuo-ai", ""},
-		{"minimax-api/t2v-01", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
-		{"minimax-api/s2v-01", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"minimax-api/t2v-01", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"minimax-api/s2v-01", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
 		{"pika/pika-2-5-turbo", "secondary", "2026-06-12", "https://github.com/api-evangelist/pika", ""},
 		{"pika/pika-2-5-pro", "secondary", "2026-06-12", "https://github.com/api-evangelist/pika", ""},
 		{"pika/wan-3-0", "official", "2026-10-01", "https://pika.art/pricing", ""},
@@ -952,7 +953,7 @@ func TestResearchModelSources(t *testing.T) {
 		{"pixverse-api/pixverse-v4-5-fast", "derived", "2026-10-01", "https://docs.platform.pixverse.ai/model-pricing-796039m0", "audio official 2026-10-01, lip_sync official 2026-10-01"},
 		{"runway-api/gen-4-turbo", "official", "2026-10-01", "https://docs.dev.runwayml.com/guides/pricing", ""},
 		{"runway-api/gen-4-5", "official", "2026-10-01", "https://docs.dev.runwayml.com/guides/pricing", ""},
-		{"runway-api/gen-3-alpha-turbo", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"runway-api/gen-3-alpha-turbo", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
 		{"runway-api/aleph", "secondary", "2026-10-01", "https://skillspool.org/", ""},
 		{"runway-api/veo-3", "secondary", "2026-10-01", "https://skillspool.org/", ""},
 		{"runway/gen-4", "official", "2025-04-07", "https://help.runwayml.com/hc/en-us/search?query=Creating+with+Gen-4", ""},
@@ -969,7 +970,7 @@ func TestResearchModelSources(t *testing.T) {
 		{"veo-api/veo-3-1-lite", "secondary", "2026-09-11", "https://ai.google.dev/gemini-api/docs/pricing", ""},
 		{"veo-api/veo-3", "secondary", "2026-10-01", "https://cloud.google.com/vertex-ai/generative-ai/pricing", "audio derived 2026-10-01"},
 		{"veo-api/veo-3-fast", "secondary", "2026-10-01", "https://cloud.google.com/vertex-ai/generative-ai/pricing", "audio derived 2026-10-01"},
-		{"veo-api/veo-2", "secondary", "2026-10-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
+		{"veo-api/veo-2", "secondary", "2025-07-01", "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx", ""},
 		{"vidu-api/vidu-q3-pro", "secondary", "2026-10-01", "https://302.ai/", ""},
 		{"vidu-api/vidu-q1", "secondary", "2026-10-01", "https://302.ai/", ""},
 		{"vidu-api/vidu-1-5", "secondary", "2026-10-01", "https://302.ai/", ""},
@@ -1001,6 +1002,54 @@ func TestResearchModelSources(t *testing.T) {
 				t.Errorf("%s/%s is in the catalog, not in TestResearchModelSources", p.ID, m.ID)
 			}
 		}
+	}
+}
+
+// TestResearchComfyDated: the research dates Comfy-Org/docs' list prices
+// (section 3: "Comfy-Org/docs `tutorials/api-nodes/pricing.mdx` (ComfyUI
+// API-node list prices, ~mid-2025)"). Every price read there is dated
+// 2025-07-01, the middle of 2025, and its note says so: the catalog had
+// them "source undated" at the research's compile date, 2026-10-01, so
+// that /compare and /profiles never marked them possibly stale. On
+// 2026-11-28 they are more than StaleDays old, as Runway's Gen-4 of
+// 2025-04-07 is; the same profiles' newer prices are not.
+func TestResearchComfyDated(t *testing.T) {
+	ps := testCatalog(t)
+	const comfy = "https://github.com/Comfy-Org/docs/blob/main/tutorials/api-nodes/pricing.mdx"
+	n := 0
+	for _, p := range ps {
+		for _, s := range p.Sources() {
+			if s.URL != comfy {
+				continue
+			}
+			n++
+			if s.Read != "2025-07-01" || !strings.HasPrefix(s.Note, "dated about mid-2025 by the research (2025-07-01 here); ") {
+				t.Errorf("%s: a Comfy-Org/docs price read %s, noted %q; the research dates it about mid-2025", p.ID, s.Read, s.Note)
+			}
+		}
+	}
+	// 6 on fal (Pika 2.2), 4 models and their 8 add-ons on Kling's API, 3
+	// on Luma's, 2 on MiniMax's, 1 each on Runway's and the Veo API.
+	if n != 25 {
+		t.Errorf("%d sources at Comfy-Org/docs, want 25", n)
+	}
+	r := Rank(ps, shot(t, "5 720p"), RankOptions{Platforms: []string{"veo-api", "luma-api", "kling-api"}, Today: "2026-11-28"})
+	var stale, fresh []string
+	for _, row := range r.Rows {
+		if row.Stale {
+			stale = append(stale, row.ProfileID+"/"+row.ModelID)
+		} else {
+			fresh = append(fresh, row.ProfileID+"/"+row.ModelID)
+		}
+	}
+	slices.Sort(stale)
+	slices.Sort(fresh)
+	wantStale := []string{"kling-api/kling-1-6-standard", "kling-api/kling-1-standard", "luma-api/ray-1-6",
+		"luma-api/ray-2", "luma-api/ray-2-flash", "veo-api/veo-2"}
+	wantFresh := []string{"kling-api/kling-3-0-standard", "luma-api/ray-3-2", "veo-api/veo-3", "veo-api/veo-3-1",
+		"veo-api/veo-3-1-fast", "veo-api/veo-3-1-lite", "veo-api/veo-3-fast"}
+	if !slices.Equal(stale, wantStale) || !slices.Equal(fresh, wantFresh) {
+		t.Errorf("on 2026-11-28, 5 s at 720p:\n stale %v\n want  %v\n fresh %v\n want  %v", stale, wantStale, fresh, wantFresh)
 	}
 }
 
