@@ -1053,6 +1053,23 @@ func TestResearchComfyDated(t *testing.T) {
 	}
 }
 
+// TestResearchVeoAPISources: the Veo API profile says whose price each
+// model's is as the research gives it (1.7): Veo 3.1's the Gemini API's
+// (ai.google.dev, through the 2026-10-01 list), Veo 3's and Veo 3 Fast's
+// Vertex AI's ("code comment citing cloud.google.com/vertex-ai pricing"),
+// Veo 2's Comfy-Org/docs' ("veo-2.0-generate-001 | n/a | $0.50 | — |
+// Comfy-Org/docs pricing.mdx"): the research names no Vertex AI price for
+// Veo 2, which the note said it was.
+func TestResearchVeoAPISources(t *testing.T) {
+	ps := testCatalog(t)
+	p, _ := FindProfile(ps, "veo-api")
+	want := "Priced per second of output. Veo 3.1 prices are the Gemini API's; Veo 3's and Veo 3 Fast's are " +
+		"Vertex AI's (read through a code comment); Veo 2's is Comfy-Org/docs' list price for veo-2.0-generate-001."
+	if !slices.Contains(p.Notes, want) {
+		t.Errorf("veo-api's notes %q, want %q", p.Notes, want)
+	}
+}
+
 // TestResearchValidityNotStated: Kling's terms say a package balance is
 // "cleared upon expiration" and give no period, so a price bought with its
 // top-up says so wherever it is shown (/compare's "Plan used"), and the
