@@ -1186,6 +1186,11 @@ func TestResearchFigures(t *testing.T) {
 		{"kling/kling-2-1-standard", []string{"about 20"}},
 		// 1.12: "Veo 2, 8s | ~900 CS".
 		{"ltx-studio/veo-2", []string{"about 900"}},
+		// 1.12: "LTX-2.3 on fal | Fast $0.04/s at 1080p; Pro $0.06/s i2v, $0.08/s t2v".
+		{"fal/ltx-2-3-pro", []string{"$0.08 a second", "text-to-video", "$0.06"}},
+		// 1.8: "480p square, 5s | 20", "480p widescreen, 5s | 25", "720p
+		// square, 5s | 40", "720p widescreen, 5s | 80".
+		{"sora/sora", []string{"widescreen", "80 credits", "25", "square", "40", "20"}},
 	}
 	listed := map[string]bool{
 		// The other source gives the catalog's own figures.
