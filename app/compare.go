@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aivc/aivc/cliplog"
 	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
@@ -55,8 +56,13 @@ type compare struct {
 
 	platforms []choice        // the filter's checkboxes: profile id, name
 	checked   map[string]bool // profile ids in the filter
-	filterSum string          // "All 23 platforms", "3 of 23 platforms"
-	on        map[string]bool // the add-ons' checkboxes, by link key
+	// linkPlatforms is the platforms the link brought (apply), and
+	// platformNote what the filter says of it while they are chosen: a
+	// profile of one's own that the link names, and beside it a copy of
+	// another that had its id.
+	linkPlatforms, platformNote string
+	filterSum                   string          // "All 23 platforms", "3 of 23 platforms"
+	on                          map[string]bool // the add-ons' checkboxes, by link key
 
 	current  bool      // the ranking matches the form
 	general  string    // a message about the ranking as a whole
@@ -360,7 +366,8 @@ func (c *compare) renderPlatforms() app.UI {
 			),
 		),
 		textElem("p", "field-msg", c.errs["platforms"]).ID(fieldMessageID("platforms")),
-	).Attr("aria-describedby", fieldMessageID("platforms"))
+		textElem("p", "field-hint", c.platformNote).ID("f-platforms-note"),
+	).Attr("aria-describedby", fieldMessageID("platforms")+" f-platforms-note")
 }
 
 // renderRanking renders the status and the sortable table: its first
@@ -925,6 +932,7 @@ func (c *compare) apply(v url.Values) {
 	for key := range v {
 		c.values[key] = v.Get(key)
 	}
+	c.linkPlatforms = strings.TrimSpace(c.values["platforms"])
 	c.linkRate = ""
 	if m, ok := strings.CutPrefix(c.values["rate"], "~"); ok { // a clip log's rate: linkedRate
 		c.linkRate, c.values["rate"] = strings.TrimSpace(m), ""
@@ -1167,13 +1175,22 @@ func (c *compare) filter(ps []pricing.Profile) []pricing.Profile {
 		return nil
 	}
 	var bad []string
-	for _, item := range strings.Split(raw, ",") {
+	msg, note := "", ""
+	items := strings.Split(raw, ",")
+	for _, item := range items {
 		item = strings.TrimSpace(item)
 		if item == "" {
 			continue
 		}
 		if i := slices.IndexFunc(ps, func(p pricing.Profile) bool { return strings.EqualFold(item, p.ID) }); i >= 0 {
 			c.checked[ps[i].ID] = true
+			// One's own profile of that id, and beside it a copy of
+			// another that had it (restored from a backup): the link may
+			// mean either, and the page says so while it shows the link.
+			if cs := profileCopies(ps, ps[i].ID, items); cs != "" && ps[i].Custom && raw == c.linkPlatforms {
+				note += "“" + item + "” is " + ps[i].Name + " on this device; " + cs +
+					", restored or imported beside it with that id, is not in the link: check it to compare it too. "
+			}
 			continue
 		}
 		found := false
@@ -1182,12 +1199,25 @@ func (c *compare) filter(ps []pricing.Profile) []pricing.Profile {
 				c.checked[p.ID], found = true, true
 			}
 		}
-		if !found {
-			bad = append(bad, item)
+		if found {
+			continue
 		}
+		// The device that made the link had a profile of this id, which
+		// this one keeps under another (cliplog.CopyID): not "not in the
+		// list", which sent the person to a list that holds it.
+		if cs := profileCopies(ps, item, items); cs != "" {
+			msg += " Platforms “" + item + "” is not on this device; a profile restored or imported with that id is here as " +
+				cs + ": check it to compare it."
+			continue
+		}
+		bad = append(bad, item)
 	}
+	c.platformNote = strings.TrimSpace(note)
 	if len(bad) > 0 {
-		c.errs["platforms"] = errorMessage(&choiceError{Field: labelPlatforms, Value: strings.Join(bad, ", ")})
+		msg = errorMessage(&choiceError{Field: labelPlatforms, Value: strings.Join(bad, ", ")}) + msg
+	}
+	if msg != "" {
+		c.errs["platforms"] = strings.TrimSpace(msg)
 		return nil
 	}
 	var chosen []pricing.Profile
@@ -1200,6 +1230,31 @@ func (c *compare) filter(ps []pricing.Profile) []pricing.Profile {
 		c.errs["platforms"] = "Pick at least one platform."
 	}
 	return chosen
+}
+
+// profileCopies names, as the platform filter lists them, the profiles of
+// ps whose id is a copy's of the id from (cliplog.CopyID: a backup's
+// profile restored beside one of its id) and that the link's items do not
+// name: "“Studio (2) (custom)” (studio-custom)"; "" for none.
+func profileCopies(ps []pricing.Profile, from string, items []string) string {
+	names, from := "", strings.ToLower(from)
+outer:
+	for i := range ps {
+		id := ps[i].ID
+		if !ps[i].Custom || !cliplog.CopyID(from, id) {
+			continue
+		}
+		for _, s := range items {
+			if strings.EqualFold(strings.TrimSpace(s), id) {
+				continue outer
+			}
+		}
+		if names != "" {
+			names += " and "
+		}
+		names += "“" + ps[i].Name + "” (" + id + ")"
+	}
+	return names
 }
 
 // rateFieldSays starts the rate field's hint: what the rate is, and what it

@@ -378,6 +378,67 @@ func TestCompareLinkValues(t *testing.T) {
 	}
 }
 
+// TestCompareLinkMovedProfile: a link names a profile of one's own by
+// its id on the device that made it (platforms=studio), and on this one
+// the backup that brought it put it beside another of that id, as
+// studio-custom. Absent here, "studio" is named with the copy that the
+// filter lists (it said "not in the list; pick one of the choices" of a
+// list that holds it); with this device's own Studio, the link ranks it
+// and says the copy is beside it (it ranked this device's Studio alone,
+// and said nothing).
+func TestCompareLinkMovedProfile(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	theirs := cloneProfile(catalogProfile(t, "runway"), never)
+	theirs.ID, theirs.Name, theirs.Platform = "studio-custom", "Studio (2)", "Studio (2)"
+	if err := saveCustom(s, theirs, ""); err != nil {
+		t.Fatal(err)
+	}
+	c, html := loadCompare(t, "/compare#platforms=studio,runway")
+	want := "Platforms “studio” is not on this device; a profile restored or imported with that id is here as " +
+		"“Studio (2) (custom)” (studio-custom): check it to compare it."
+	if c.errs["platforms"] != want {
+		t.Errorf("a link naming studio, kept here as studio-custom: message\n%q, want\n%q", c.errs["platforms"], want)
+	}
+	if c.current || len(rankedRows(t, html)) != 0 {
+		t.Error("a ranking is shown without the platform the link names")
+	}
+	if got := c.linkValues().Get("platforms"); got != "studio,runway" {
+		t.Errorf("the address's platforms are %q; the link's were studio,runway", got)
+	}
+	// With another that is not here either, both are named.
+	c, _ = loadCompare(t, "/compare#platforms=nope,studio")
+	if want := "Platforms “nope” is not in the list; pick one of the choices. " + want; c.errs["platforms"] != want {
+		t.Errorf("platforms=nope,studio: message\n%q, want\n%q", c.errs["platforms"], want)
+	}
+
+	mine := theirs
+	mine.ID, mine.Name, mine.Platform = "studio", "Studio", "Studio"
+	if err := saveCustom(s, mine, ""); err != nil {
+		t.Fatal(err)
+	}
+	c, html = loadCompare(t, "/compare#platforms=studio")
+	want = "“studio” is Studio (custom) on this device; “Studio (2) (custom)” (studio-custom), restored or imported " +
+		"beside it with that id, is not in the link: check it to compare it too."
+	if c.platformNote != want || !strings.Contains(html, "f-platforms-note") {
+		t.Errorf("a link naming studio, beside studio-custom: note\n%q, want\n%q", c.platformNote, want)
+	}
+	if !c.current || len(c.table.Rows) == 0 || c.errs["platforms"] != "" {
+		t.Errorf("the link's own Studio is not ranked: %v", c.errs)
+	}
+	// The copy in the link too, or the filter changed since: nothing to say.
+	c, _ = loadCompare(t, "/compare#platforms=studio,studio-custom")
+	if c.platformNote != "" || !c.checked["studio-custom"] {
+		t.Errorf("a link naming both: note %q", c.platformNote)
+	}
+	c, _ = loadCompare(t, "/compare#platforms=studio")
+	c.values["platforms"] = "studio,runway"
+	c.compute()
+	if c.platformNote != "" {
+		t.Errorf("the filter changed since the link: note %q", c.platformNote)
+	}
+}
+
 func TestCompareBadValues(t *testing.T) {
 	tests := []struct{ link, key, want string }{
 		{"/compare#dur=abc", "dur", "Duration must be a number"},

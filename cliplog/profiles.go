@@ -116,6 +116,28 @@ func Rename(p pricing.Profile, name string) pricing.Profile {
 	return p
 }
 
+// CopyID reports whether id is one a profile of the id from is given
+// where from is taken (a backup restored beside a profile of its id, an
+// import on /profiles, a clone): "<from>-custom", then "<from>-custom-2"…,
+// from without a "-custom" of its own, cut as moveProfile cuts a long one.
+// A link naming from on the device that made it names such a copy here.
+func CopyID(from, id string) bool {
+	base := strings.TrimSuffix(from, "-custom") + "-custom"
+	if len(base) > pricing.ProfileMaxID-4 { // as moveProfile
+		base = strings.TrimRight(base[:pricing.ProfileMaxID-4], "-")
+	}
+	rest, ok := strings.CutPrefix(id, base)
+	if !ok || id == from {
+		return false
+	}
+	if rest == "" {
+		return true
+	}
+	num, ok := strings.CutPrefix(rest, "-")
+	n, err := strconv.Atoi(num)
+	return ok && err == nil && n >= 2 && strconv.Itoa(n) == num
+}
+
 // baseName is name without FreeName's number: "My Runway (2)" is "My Runway".
 func baseName(name string) string {
 	i := strings.LastIndex(name, " (")

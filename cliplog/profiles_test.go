@@ -198,6 +198,38 @@ func TestRename(t *testing.T) {
 	}
 }
 
+// TestCopyID: the ids a profile is given where its id is taken
+// (moveProfile, /profiles' import) are its copies' and no others.
+func TestCopyID(t *testing.T) {
+	long := strings.Repeat("a", pricing.ProfileMaxID)
+	cut := strings.Repeat("a", pricing.ProfileMaxID-4)
+	tests := []struct {
+		from, id string
+		want     bool
+	}{
+		{"studio", "studio-custom", true},
+		{"studio", "studio-custom-2", true},
+		{"studio", "studio-custom-12", true},
+		{"studio-custom", "studio-custom-2", true}, // a copy's copy
+		{"studio-custom", "studio-custom", false},
+		{"studio", "studio", false},
+		{"studio", "studio-2", false},
+		{"studio", "studio-custom-1", false},
+		{"studio", "studio-custom-02", false},
+		{"studio", "studio-custom-x", false},
+		{"studio", "studio-customer", false},
+		{"studio", "my-studio-custom", false},
+		{"Studio", "studio-custom", false}, // ids are compared as written
+		{long, cut, true},
+		{long, cut + "-2", true},
+	}
+	for _, tt := range tests {
+		if got := CopyID(tt.from, tt.id); got != tt.want {
+			t.Errorf("CopyID(%q, %q) = %v, want %v", tt.from, tt.id, got, tt.want)
+		}
+	}
+}
+
 // TestFreeName: a second copy's name is numbered, the first number free.
 func TestFreeName(t *testing.T) {
 	taken := map[string]bool{"Mine": true, "Mine (2)": true, "Solo (2)": true}

@@ -193,6 +193,50 @@ func TestBackupProfileConflicts(t *testing.T) {
 	tb.assertNoErrors()
 }
 
+// TestCompareLinkRestoredProfile: a /compare address made on the device
+// whose backup was restored here names its Studio by the id it had there
+// (platforms=studio), which this device's own Studio holds; the backup's
+// is studio-custom here. With this device's Studio the link ranks it and
+// the filter says the copy beside it is not in the link; without, the
+// filter's message names the copy (it said "not in the list; pick one of
+// the choices"), and checking it ranks it.
+func TestCompareLinkRestoredProfile(t *testing.T) {
+	t.Parallel()
+	theirs := ownProfile(t, "studio", "Studio", "30")
+	mine := ownProfile(t, "studio", "Studio", "45")
+	tb := newDevice(t, stored(t, mine))
+	upload(tb, "backup.json", otherDeviceBackup(t, theirs))
+	tb.waitFor("the restore's summary", statusJS+`.includes("the backup's is “Studio (2)” (studio-custom) here")`, 10*time.Second)
+
+	const link = "/compare#takes=1&platforms=studio"
+	tb.open(link)
+	waitRanking(tb, "this device's Studio", []rankedRow{{"studio/model-1", "0.15"}})
+	note := "“studio” is Studio (custom) on this device; “Studio (2) (custom)” (studio-custom), restored or imported beside it " +
+		"with that id, is not in the link: check it to compare it too."
+	tb.waitFor("the filter's note", `document.getElementById("f-platforms-note").textContent === `+jsString(note), 5*time.Second)
+	if !eval[bool](tb, `document.getElementById("f-platforms-note").checkVisibility() && document.querySelector(".cmp-platforms").getAttribute("aria-describedby").includes("f-platforms-note")`) {
+		t.Error("the note is not shown, or not read with the filter")
+	}
+
+	eval[bool](tb, `localStorage.removeItem("aivc.profiles.v1.studio"), true`)
+	tb.do("reloading", chromedp.Reload())
+	tb.waitReady()
+	msg := "Platforms “studio” is not on this device; a profile restored or imported with that id is here as " +
+		"“Studio (2) (custom)” (studio-custom): check it to compare it."
+	tb.waitFor("the filter's message", `document.getElementById("f-platforms-msg").textContent === `+jsString(msg), 5*time.Second)
+	if !eval[bool](tb, `document.getElementById("f-platforms-msg").checkVisibility()`) {
+		t.Error("the filter's message is not shown")
+	}
+	if h := hash(tb); !strings.Contains(h, "platforms=studio") {
+		t.Errorf("the address lost the link's platform: #%s", h)
+	}
+	tb.do("opening the filter", chromedp.Click(chromedp.ID("cmp-filter-summary")))
+	tb.do("checking the copy", chromedp.Click(chromedp.ID("f-platforms-studio-custom")))
+	waitRanking(tb, "the backup's Studio", []rankedRow{{"studio-custom/model-1", "0.1"}})
+	tb.waitFor("no message", `document.getElementById("f-platforms-msg").textContent === ""`, 5*time.Second)
+	tb.assertNoErrors()
+}
+
 // TestLogRestoreOwnProfiles: a device that holds only profiles of one's
 // own (made on /profiles, no clip yet) says it was never backed up (it
 // said nothing); restoring the backup that holds them, with its clips,

@@ -397,11 +397,15 @@ import (
 // every stored profile (cliplog's Log.Holds), and a numbered copy's
 // platform is numbered with its name (cliplog.Rename) (+3.1 KB raw, +1.0
 // KB gzip -9), 11,363,171 and 2,529,295.
+// Helper 81's: /compare's filter names the copy kept here of a profile a
+// link names by the id it had on the device that made it, and says a
+// copy is beside the profile of that id here (cliplog.CopyID) (+5.7 KB
+// raw, +1.9 KB gzip -9), 11,368,864 and 2,531,152.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_364_000
-	ceilWasmGzip   = 2_530_000
+	ceilWasmRaw    = 11_369_000
+	ceilWasmGzip   = 2_532_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
