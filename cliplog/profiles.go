@@ -108,6 +108,16 @@ func FreeName(name string, named func(string) bool) string {
 // name typed: the pages that show a profile's platform (/profiles, the
 // break-even chart, the exports) showed "Studio" for both copies. A
 // platform of its own ("Runway" on "My Runway") is the vendor, and stays.
+//
+// A copy made before Rename ("Studio (2)" on the platform "Studio", id
+// studio-custom, beside "Studio" on "Studio") keeps its platform where it
+// is read: the same record comes from a person's own choice too, a
+// profile copied on /profiles by importing its own export (the one way to
+// copy one's own) and kept on the same vendor, or a platform typed back
+// in its editor since, and nothing stored tells them apart (the profiles
+// have no schema version or date). Numbered where read, such a platform
+// could not be set back; numbered and saved, a person's choice is lost.
+// Its editor changes it.
 func Rename(p pricing.Profile, name string) pricing.Profile {
 	if p.Platform == p.Name {
 		p.Platform = name
