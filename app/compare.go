@@ -1290,7 +1290,7 @@ func (c *compare) rates() pricing.Rates {
 		c.eur = linked.Per[pricing.EUR]
 		return linked
 	}
-	d, err := pricing.ParsePositiveIn(labelRate, s, pricing.UnitMoney)
+	d, err := pricing.ParseRate(labelRate, s, pricing.USD, pricing.EUR)
 	if err != nil {
 		c.errs["rate"] = errorMessage(err)
 		return r

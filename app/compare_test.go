@@ -458,7 +458,9 @@ func TestCompareBadValues(t *testing.T) {
 		{"/compare#dur=%245", "dur", "Duration is in seconds, not money: type the number alone."},
 		{"/compare#dur=5%20credits", "dur", "Duration is in seconds, not credits: type the number alone."},
 		{"/compare#takes=33%25", "takes", "Generations per kept clip is a count, not a percentage: keeping 1 clip in 3 is 3."},
-		{"/compare#cur=EUR&rate=5%25", "rate", "Exchange rate is in money, not a percentage: type the amount alone."},
+		{"/compare#cur=EUR&rate=5%25", "rate", "Exchange rate is in EUR, not a percentage: type the amount alone."},
+		// A rate in another currency: "$0.9" was read as 0.9 euros.
+		{"/compare#cur=EUR&rate=%240.9", "rate", "Exchange rate is in EUR (what 1 USD buys), not USD: type the number alone."},
 	}
 	for _, tt := range tests {
 		c, html := loadCompare(t, tt.link)

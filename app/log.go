@@ -1877,7 +1877,7 @@ func (c *clipLog) fillRates() {
 		if err != nil || c.errs[key] != "" {
 			continue
 		}
-		if typed, err := pricing.ParsePositive(logLabel(key), c.values[key]); err == nil && typed.Equal(d) {
+		if typed, err := pricing.ParseRate(logLabel(key), c.values[key], pricing.USD, cur); err == nil && typed.Equal(d) {
 			continue
 		}
 		c.values[key] = pricing.Exact(d)
@@ -1898,7 +1898,7 @@ func (c *clipLog) saveSettings(name string) {
 	}
 	for _, cur := range c.rates {
 		key := "rate_" + string(cur)
-		d, err := pricing.ParsePositiveIn(logLabel(key), c.values[key], pricing.UnitMoney)
+		d, err := pricing.ParseRate(logLabel(key), c.values[key], pricing.USD, cur)
 		if err != nil {
 			if key == name {
 				c.errs[key] = errorMessage(err)

@@ -1054,6 +1054,44 @@ func TestLogCurrency(t *testing.T) {
 	}
 }
 
+// TestLogRateMark: a rate is the number of its currency that 1 USD buys;
+// typed with that currency's mark it is read, with another's it is refused
+// naming the field and saying what the rate is, and the saved rate stays.
+// "$0.9" and "0.9 GBP" in 1 USD in EUR were saved as 0.9 euros.
+func TestLogRateMark(t *testing.T) {
+	s := cliplog.NewMemStore()
+	c := loadLog(t, s)
+	for _, tt := range []struct{ key, in, want, saved string }{
+		{"rate_EUR", "€0.9", "", "0.9"},
+		{"rate_EUR", "0.8 EUR", "", "0.8"},
+		{"rate_EUR", "$0.7", "1 USD in EUR is in EUR (what 1 USD buys), not USD: type the number alone.", "0.8"},
+		{"rate_EUR", "0.7 GBP", "1 USD in EUR is in EUR (what 1 USD buys), not GBP: type the number alone.", "0.8"},
+		{"rate_GBP", "€0.7", "1 USD in GBP is in GBP (what 1 USD buys), not EUR: type the number alone.", "0.76"},
+		{"rate_GBP", "£0.7", "", "0.7"},
+	} {
+		c.values[tt.key] = tt.in
+		c.edited(tt.key)
+		if got := c.errs[tt.key]; got != tt.want {
+			t.Errorf("%s %q: message %q, want %q", tt.key, tt.in, got, tt.want)
+		}
+		cur := pricing.Currency(strings.TrimPrefix(tt.key, "rate_"))
+		if got := c.log.Settings().RatesOrDefault().Per[cur]; got.String() != tt.saved {
+			t.Errorf("%s %q: saved %s, want %s", tt.key, tt.in, got, tt.saved)
+		}
+	}
+	// A link's rate (euros for 1 USD) is read by the same rule.
+	if _, used, err := linkedRate(pricing.DefaultRates(), "$0.9"); used || err == nil ||
+		errorMessage(err) != "Exchange rate is in EUR (what 1 USD buys), not USD: type the number alone." {
+		t.Errorf("a link's rate=~$0.9: used %v, %v", used, err)
+	}
+	if got := linkRateWords("$0.9", false); got != "the link's rate is not in EUR, and is not used" {
+		t.Errorf("a link's rate=~$0.9 is said as %q", got)
+	}
+	if r, used, err := linkedRate(pricing.DefaultRates(), "€0.9"); !used || err != nil || r.Per[pricing.EUR].String() != "0.9" {
+		t.Errorf("a link's rate=~€0.9: %v, used %v, %v", r.Per, used, err)
+	}
+}
+
 // TestLogOtherCurrency: a clip priced in a currency other than USD, EUR and
 // GBP (a CSV's, a custom profile's) is converted at a rate typed in a field
 // of its own. The totals showed "—" and said "There is no exchange rate for

@@ -86,7 +86,7 @@ func linkedRate(base pricing.Rates, s string) (r pricing.Rates, used bool, err e
 	if s == "" {
 		return base, false, nil
 	}
-	d, err := pricing.ParsePositiveIn(labelRate, s, pricing.UnitMoney)
+	d, err := pricing.ParseRate(labelRate, s, pricing.USD, pricing.EUR)
 	if err != nil || base.Source != pricing.DefaultRates().Source {
 		return base, false, err
 	}
@@ -96,10 +96,13 @@ func linkedRate(base pricing.Rates, s string) (r pricing.Rates, used bool, err e
 // linkRateWords says which rate a page converts at when a link carried
 // one (s, as linkedRate reads it): "" when it carried none.
 func linkRateWords(s string, used bool) string {
-	d, err := pricing.ParsePositiveIn(labelRate, s, pricing.UnitMoney)
+	d, err := pricing.ParseRate(labelRate, s, pricing.USD, pricing.EUR)
 	switch {
 	case s == "":
 		return ""
+	case errors.Is(err, pricing.ErrOtherCurrency), errors.Is(err, pricing.ErrOtherUnit):
+		// "~$0.9": a number, but not euros (it was read as 0.9 EUR).
+		return "the link's rate is not in EUR, and is not used"
 	case err != nil:
 		return "the link's rate is not a number, and is not used"
 	case used:

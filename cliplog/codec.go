@@ -572,7 +572,7 @@ func fromSettingsJSON(j settingsJSON) (Settings, error) {
 			return s, inputErr("Rates", "", ErrTooLong)
 		}
 		for c, v := range j.Rates.Per {
-			d, err := pricing.ParsePositiveIn("Rate for "+clip(c), v, pricing.UnitMoney)
+			d, err := pricing.ParseRate("Rate for "+clip(c), v, s.Rates.Base, pricing.Currency(c))
 			if err != nil {
 				return s, err
 			}

@@ -88,6 +88,14 @@ func TestSavedRates(t *testing.T) {
 	if r := SavedRates(s); !r.Per[pricing.EUR].Equal(pricing.DefaultRates().Per[pricing.EUR]) {
 		t.Errorf("a zero rate saved: read %v", r)
 	}
+	// A rate is read as /log's field reads it (pricing.ParseRate): in
+	// the currency it is for, never in another's ("$0.9" was 0.9 euros).
+	if _, err := decodeSettings(`{"rates":{"base":"USD","per":{"EUR":"€0.9"}}}`); err != nil {
+		t.Errorf("a rate with its own currency's mark: %v", err)
+	}
+	if _, err := decodeSettings(`{"rates":{"base":"USD","per":{"EUR":"$0.9"}}}`); !errors.Is(err, pricing.ErrOtherCurrency) {
+		t.Errorf("a rate in euros written in dollars: %v", err)
+	}
 }
 
 // Every bundled plan of the catalog prices, or says why not.

@@ -66,3 +66,27 @@ func TestWrongUnitRefused(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestRateOtherCurrencyRefused: a person types "$0.5" in /log's "1 USD in
+// EUR", which was saved as 0.5 euros for a dollar. The field says what the
+// rate is in, the saved rate stays, and "€0.5" is read as 0.5.
+func TestRateOtherCurrencyRefused(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	tb.open("/log")
+	const msg = "1 USD in EUR is in EUR (what 1 USD buys), not USD: type the number alone."
+	typeInto(tb, "f-rate_EUR", "$0.5")
+	tb.waitFor("the message beside 1 USD in EUR", fmt.Sprintf(
+		`document.getElementById("f-rate_EUR-msg").textContent.trim() === %q`, msg), 10*time.Second)
+	if v := eval[string](tb, `document.getElementById("f-rate_EUR").getAttribute("aria-invalid") || ""`); v != "true" {
+		t.Errorf("the field's aria-invalid is %q", v)
+	}
+	if s := eval[string](tb, `localStorage.getItem("aivc.log.v1.settings") || ""`); strings.Contains(s, `"EUR":"0.5"`) {
+		t.Errorf("$0.5 was saved as the euro's rate: %s", s)
+	}
+	typeInto(tb, "f-rate_EUR", "€0.5")
+	tb.waitFor("€0.5 saved", `(localStorage.getItem("aivc.log.v1.settings") || "").includes('"EUR":"0.5"')`, 10*time.Second)
+	tb.waitFor("€0.5's message gone", `document.getElementById("f-rate_EUR-msg").textContent.trim() === ""`, 10*time.Second)
+	tb.assertNoErrors()
+}

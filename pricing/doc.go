@@ -202,6 +202,8 @@
 // "Credits per month must be more than 0". [ParsePrice] reads a price in a
 // known currency, and refuses another currency's mark ("€30" in a dollar
 // price: "Plan price is in USD, not EUR: …") instead of reading it as 30.
+// [ParseRate] reads an exchange rate the same way: "€0.9" in euros for 1
+// USD, never "$0.9" ([*CurrencyError], [ErrOtherCurrency]).
 //
 // A field's number has a [Unit]: [UnitCredits], [UnitMoney], [UnitSeconds],
 // [UnitPercent], [UnitClips] or [UnitCount]. [ParseIn] and
@@ -221,7 +223,8 @@
 //   - [*InputError] {Field, Value, Err}: a value a person typed; Err is
 //     [ErrEmpty], [ErrNotNumber], [ErrNegative], [ErrZero], [ErrTooLarge],
 //     [ErrTooPrecise], [ErrBelowOne], [ErrTooManyTakes], or a
-//     [*UnitError] (another unit's mark, [ErrOtherUnit]); Field is the
+//     [*UnitError] (another unit's mark, [ErrOtherUnit]) or a
+//     [*CurrencyError] (a rate in another currency, [ErrOtherCurrency]); Field is the
 //     label beside the input (the Field* constants). [Calculate] reports
 //     every bad field at once with errors.Join.
 //   - [*NotOfferedError] (ErrNotOffered): a model cannot make a shot; Reason

@@ -232,3 +232,49 @@ func parseMarked(s string) (d decimal.Decimal, u Unit, marked bool, cur Currency
 	}
 	return d, u, true, "", nil
 }
+
+// ErrOtherCurrency: an amount typed with the mark of another currency than
+// its field's ("$0.9" where a rate in euros is asked). The error is a
+// *CurrencyError.
+var ErrOtherCurrency = errors.New("in another currency")
+
+// CurrencyError is an exchange rate typed with the mark of another
+// currency than the one it is in (Want): "$0.9" (Got USD) in "1 USD in
+// EUR", how many euros 1 USD (Base) buys. It is the Err of an
+// *InputError, which names the field: "1 USD in EUR is in EUR (what 1 USD
+// buys), not USD: type the number alone". It wraps ErrOtherCurrency.
+type CurrencyError struct {
+	Want, Got, Base Currency
+}
+
+func (e *CurrencyError) Error() string {
+	return "is in " + string(e.Want) + " (what 1 " + string(e.Base) + " buys), not " + string(e.Got) +
+		": type the number alone"
+}
+
+func (e *CurrencyError) Unwrap() error { return ErrOtherCurrency }
+
+// ParseRate reads an exchange rate typed into the field labelled field:
+// how many units of in 1 base buys ("0.86", euros for 1 USD), more than
+// 0. The number may carry the mark of in, the currency the rate is in
+// ("€0.86", "0.86 EUR"); another currency's mark is a *CurrencyError
+// ("$0.86" or "0.86 GBP" in euros for 1 USD: it was read as 0.86 euros
+// whatever the mark), and another unit's a *UnitError ("0.86 credits"),
+// each in an *InputError naming field. Every rate a person, a link or a
+// file gives is read by it, so that each says the same.
+func ParseRate(field, s string, base, in Currency) (decimal.Decimal, error) {
+	d, got, marked, mark, err := parseMarked(s)
+	switch {
+	case err != nil:
+	case marked && got != UnitMoney:
+		err = &UnitError{Want: UnitMoney, Got: got, Cur: in}
+	case mark != "" && mark != in:
+		err = &CurrencyError{Want: in, Got: mark, Base: base}
+	case d.IsZero():
+		err = ErrZero
+	}
+	if err != nil {
+		return zero, &InputError{Field: field, Value: s, Err: err}
+	}
+	return d, nil
+}

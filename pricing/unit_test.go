@@ -195,3 +195,66 @@ func TestParseTakesOtherUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestParseRate: an exchange rate is a number of the currency it is in,
+// for 1 of its base. Its own currency's mark is read; another's is refused
+// naming the field and what the rate means: "$0.9" and "0.9 GBP" were read
+// as 0.9 euros for 1 USD.
+func TestParseRate(t *testing.T) {
+	const (
+		field = "1 USD in EUR"
+		other = field + " is in EUR (what 1 USD buys), not "
+		alone = ": type the number alone"
+	)
+	tests := []struct{ in, want string }{
+		// The number alone, or with the mark of the currency it is in.
+		{"0.9", "0.9"},
+		{"0,9", "0.9"},
+		{"€0.9", "0.9"},
+		{"0.9 EUR", "0.9"},
+		{"0.9 eur", "0.9"},
+		{" 0.86 € ", "0.86"},
+		// Another currency's mark.
+		{"$0.9", other + "USD" + alone},
+		{"0.9 USD", other + "USD" + alone},
+		{"US$0.9", other + "USD" + alone},
+		{"0.9 GBP", other + "GBP" + alone},
+		{"£0.9", other + "GBP" + alone},
+		// Another unit's mark, no number, zero.
+		{"0.9 credits", field + " is in EUR, not credits: type the amount alone"},
+		{"90%", field + " is in EUR, not a percentage: type the amount alone"},
+		{"abc", field + " must be a number, like 30 or 1,200.50"},
+		{"", field + " is empty"},
+		{"0", field + " must be more than 0"},
+		{"€0", field + " must be more than 0"},
+		{"-0.9", field + " cannot be negative"},
+	}
+	for _, tt := range tests {
+		got, err := ParseRate(field, tt.in, USD, EUR)
+		if err != nil {
+			if err.Error() != tt.want {
+				t.Errorf("ParseRate(%q) = %q; want %q", tt.in, err, tt.want)
+			}
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Field != field || ie.Value != tt.in {
+				t.Errorf("ParseRate(%q) = %#v; want an *InputError naming the field and the value", tt.in, err)
+			}
+			if strings.Contains(tt.want, "what 1 USD buys") != errors.Is(err, ErrOtherCurrency) {
+				t.Errorf("ParseRate(%q) = %v; want errors.Is ErrOtherCurrency only for another currency", tt.in, err)
+			}
+			continue
+		}
+		if strings.Contains(tt.want, " ") {
+			t.Errorf("ParseRate(%q) = %s; want refused: %q", tt.in, got, tt.want)
+			continue
+		}
+		if !eq(t, got, tt.want) {
+			t.Errorf("ParseRate(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+	}
+	// A currency without a mark of its own (CAD) refuses the dollar's.
+	if _, err := ParseRate("1 USD in CAD", "$1.38", USD, "CAD"); err == nil ||
+		err.Error() != "1 USD in CAD is in CAD (what 1 USD buys), not USD: type the number alone" {
+		t.Errorf(`ParseRate("$1.38", CAD) = %v`, err)
+	}
+}
