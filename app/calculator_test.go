@@ -228,6 +228,13 @@ func TestCalculatorBadValues(t *testing.T) {
 		{"/#price=30&credits=3000&clip=50&dur=5&takes=33%25", "takes", "33%", "Generations per kept clip is a count, not a percentage: keeping 1 clip in 3 is 3."},
 		{"/#price=30&credits=3000&clip=50&dur=5&bonus=%245", "bonus", "$5", "First-month bonus is a percentage, not money: type the number alone."},
 		{"/#price=5%20credits&credits=3000&clip=50&dur=5", "price", "5 credits", "Plan price is in USD, not credits: type the amount alone."},
+		// A figure of another period than its field's: "$360 a year" was no
+		// number; read as a month's it would price a credit 12 times over.
+		{"/#price=%24360%20a%20year&credits=3000&clip=50&dur=5", "price", "$360 a year", "Plan price is per month, not per year: type the price of one month."},
+		{"/#price=30&credits=36000%2Fyr&clip=50&dur=5", "credits", "36000/yr", "Credits per month is per month, not per year: type the number for one month."},
+		{"/#price=30&credits=3000&clip=50&dur=5&clips=120%20clips%20a%20year", "clips", "120 clips a year", "Number of clips is per month, not per year: type the number for one month."},
+		{"/#ppc=0.01%20a%20month&clip=50&dur=5", "ppc", "0.01 a month", "Price per credit is not per month: type the amount alone."},
+		{"/#price=30&credits=3000&clip=50%20a%20month&dur=5", "clip", "50 a month", "Credits per clip is not per month: type the number alone."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key+"="+tt.shown, func(t *testing.T) {
@@ -292,6 +299,18 @@ func TestCalculatorOwnUnits(t *testing.T) {
 	c, _ = loadCalculator(t, "/#price=30&credits=3000&clip=50&dur=5&bonus=20%25")
 	if !c.current || c.errs["bonus"] != "" {
 		t.Errorf("a bonus of 20%%: current %v, %v", c.current, c.errs)
+	}
+	// A plan's month as a pricing page writes it ("$30/month", "3,000
+	// credits a month"), and the clips of a month: they were no number.
+	c, html = loadCalculator(t, "/#price=%2430%2Fmonth&credits=3%2C000%20credits%20a%20month&clip=50&dur=5&clips=10%20clips%20a%20month")
+	if !c.current {
+		t.Fatalf("a month as a pricing page writes it: not current: %v", c.errs)
+	}
+	_, bare := loadCalculator(t, "/#price=30&credits=3000&clip=50&dur=5&clips=10")
+	for _, id := range []string{"price-per-credit", "cost-per-kept-clip", "total-cost"} {
+		if got, want := value(t, html, id), value(t, bare, id); got != want {
+			t.Errorf("a month as a pricing page writes it: %s = %s, want %s", id, got, want)
+		}
 	}
 }
 

@@ -1754,11 +1754,12 @@ func (c *clipLog) planInput() (cliplog.MyPlan, pricing.Profile, error) {
 	if v["plan"] != customPlan {
 		return cliplog.MyPlan{ProfileID: p.ID, PlanID: v["plan"], Billing: cliplog.Billing(v["billing"])}, p, nil
 	}
-	price, err := pricing.ParsePrice(logLabel("plan_price"), v["plan_price"], pricing.Currency(v["plan_cur"]))
+	// A month's, or a pack's: "$30 a month" is read, "$300 a year" refused.
+	price, err := pricing.ParsePricePer(logLabel("plan_price"), v["plan_price"], pricing.Currency(v["plan_cur"]), pricing.PerMonth)
 	if err != nil {
 		c.errs["plan_price"] = errorMessage(err)
 	}
-	credits, err2 := pricing.ParsePositiveIn(logLabel("plan_credits"), v["plan_credits"], pricing.UnitCredits)
+	credits, err2 := pricing.ParsePositiveInPer(logLabel("plan_credits"), v["plan_credits"], pricing.UnitCredits, pricing.PerMonth)
 	if err2 != nil {
 		c.errs["plan_credits"] = errorMessage(err2)
 	}

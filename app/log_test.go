@@ -938,7 +938,18 @@ func TestLogPlans(t *testing.T) {
 	if want := "Price paid is in USD, not EUR: type the amount alone, or change the currency."; c.errs["plan_price"] != want {
 		t.Errorf("€10 in a dollar plan: message %q, want %q", c.errs["plan_price"], want)
 	}
-	c.values["plan_price"] = "10"
+	// A plan's month as its pricing page writes it; a year's is refused.
+	c.values["plan_price"] = "$120 a year"
+	c.edited("plan_price")
+	if want := "Price paid is per month, not per year: type the price of one month."; c.errs["plan_price"] != want {
+		t.Errorf("$120 a year: message %q, want %q", c.errs["plan_price"], want)
+	}
+	c.values["plan_price"], c.values["plan_credits"] = "$10/month", "1,000 credits a month"
+	c.edited("plan_price")
+	if c.planPrice != "That is $0.01 per credit." || c.errs["plan_price"] != "" || c.errs["plan_credits"] != "" {
+		t.Errorf("$10/month for 1,000 credits a month: %q %v", c.planPrice, c.errs)
+	}
+	c.values["plan_price"], c.values["plan_credits"] = "10", "1,000"
 	c.edited("plan_price")
 	if c.planPrice != "That is $0.01 per credit." {
 		t.Errorf("plan price %q", c.planPrice)

@@ -825,7 +825,7 @@ func (c *planner) readRow(i int) (pricing.MixLine, bool) {
 	line := pricing.MixLine{Name: name}
 	// Not a number, a count is told it must be a whole one: "must be a
 	// number, like 30 or 1,200.50" offered it a fraction of a clip.
-	if d, err := pricing.ParseIn(rowLabel("count"), r.Count, pricing.UnitClips); err != nil && !errors.Is(err, pricing.ErrNotNumber) {
+	if d, err := pricing.ParseInPer(rowLabel("count"), r.Count, pricing.UnitClips, pricing.PerMonth); err != nil && !errors.Is(err, pricing.ErrNotNumber) {
 		bad("count", err)
 	} else if err != nil || !d.IsInteger() || d.GreaterThan(decimal.NewFromInt(maxMixCount)) {
 		ok = false

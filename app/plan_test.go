@@ -176,6 +176,12 @@ func TestPlannerWrongUnit(t *testing.T) {
 		// Its own unit: "10 clips" said "must be a whole number".
 		{"count", "10 clips", ""},
 		{"count", "1 clip", ""},
+		// A month's, as a pricing page writes it: it was no number.
+		{"count", "10 clips a month", ""},
+		{"count", "10 per month", ""},
+		{"count", "10/mo", ""},
+		{"count", "120 clips a year", "Row 1 (hero): Clips a month is per month, not per year: type the number for one month."},
+		{"sec", "5 s a month", "Row 1 (hero): Seconds is not per month: type the number alone."},
 	} {
 		c := openPlanner(t, "mix=hero:20:5:720p:any:1")
 		switch tt.key {

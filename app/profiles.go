@@ -1242,6 +1242,10 @@ type editField struct {
 	Choices []choice
 	Hint    string
 	Money   bool // an amount of the profile's currency: a mark must be its ("€20" is no USD price)
+	// Monthly marks a plan's figure a month: "$30/month" and "3,000
+	// credits a month", as a pricing page writes them, are read; "a year"
+	// is refused (pricing.ParseInPer).
+	Monthly bool
 	// After is the unit shown after the input ("credits per second"),
 	// where the label is short ("Audio"); a screen reader hears it with
 	// the label.
@@ -1296,9 +1300,9 @@ var (
 	}
 	planSpecs = []editField{
 		{Path: "name", Label: "Plan name", Kind: "text"},
-		{Path: "monthly", Label: "Monthly price ({cur})", Kind: "optional", Money: true},
-		{Path: "yearly_per_month", Label: "A month, billed yearly ({cur})", Kind: "optional", Money: true},
-		{Path: "credits", Label: "Credits a month", Kind: "amount"},
+		{Path: "monthly", Label: "Monthly price ({cur})", Kind: "optional", Money: true, Monthly: true},
+		{Path: "yearly_per_month", Label: "A month, billed yearly ({cur})", Kind: "optional", Money: true, Monthly: true},
+		{Path: "credits", Label: "Credits a month", Kind: "amount", Monthly: true},
 	}
 	packSpecs = []editField{
 		{Path: "name", Label: "Pack name", Kind: "text"},
@@ -1693,7 +1697,11 @@ func (ed *profileEditor) set(f editField, text string) {
 			break
 		}
 		var d decimal.Decimal
-		if d, err = parseUnits(f.Label, t, f.Money, ed.currency()); err == nil {
+		per := pricing.NoPeriod
+		if f.Monthly {
+			per = pricing.PerMonth
+		}
+		if d, err = parseUnits(f.Label, t, f.Money, ed.currency(), per); err == nil {
 			parent[key] = pricing.Exact(d)
 		}
 	case "durations", "buckets":
@@ -1743,12 +1751,12 @@ func (ed *profileEditor) recheckMoney() {
 // parseUnits reads an amount typed in the editor's field labelled label:
 // a price in cur when it is money (ParsePrice: "€20" is no price in USD; it was read
 // as $20), else credits (ParseIn: "$20" is no number of credits; it was
-// read as 20 credits).
-func parseUnits(label, s string, money bool, cur pricing.Currency) (decimal.Decimal, error) {
+// read as 20 credits), counted per (a plan's "$30/month").
+func parseUnits(label, s string, money bool, cur pricing.Currency, per pricing.Period) (decimal.Decimal, error) {
 	if money {
-		return pricing.ParsePrice(label, s, cur)
+		return pricing.ParsePricePer(label, s, cur, per)
 	}
-	return pricing.ParseIn(label, s, pricing.UnitCredits)
+	return pricing.ParseInPer(label, s, pricing.UnitCredits, per)
 }
 
 // ownNumber clears the source of the plan, pack or model a changed number
@@ -2419,7 +2427,7 @@ func parseBuckets(label, s string, money bool, cur pricing.Currency) ([]any, err
 		if !ok || err != nil {
 			return nil, bad
 		}
-		d, err := parseUnits(label, units, money, cur)
+		d, err := parseUnits(label, units, money, cur, pricing.NoPeriod)
 		if err != nil {
 			return nil, err
 		}

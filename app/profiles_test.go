@@ -555,6 +555,35 @@ func TestNextRes(t *testing.T) {
 	}
 }
 
+// TestEditorPlanMonth: a plan's figures are a month's, read as a pricing
+// page writes them ("$20/month", "3,000 credits a month", which were no
+// number); a year's is refused beside its field, and so is a month in a
+// pack's credits.
+func TestEditorPlanMonth(t *testing.T) {
+	ed, err := newProfileEditor(cloneProfile(catalogProfile(t, "runway"), never), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	field := func(path string) editField { return editorField(t, ed, path) }
+	ed.set(field("plans[0].monthly"), "$20/month")
+	ed.set(field("plans[0].credits"), "3,000 credits a month")
+	p, _ := ed.check()
+	if p.Plans[0].Monthly.Decimal.String() != "20" || p.Plans[0].Credits.String() != "3000" ||
+		ed.errs["plans[0].monthly"] != "" || ed.errs["plans[0].credits"] != "" {
+		t.Errorf("a month as a pricing page writes it: %s, %s credits, %v", p.Plans[0].Monthly.Decimal, p.Plans[0].Credits, ed.errs)
+	}
+	for path, tt := range map[string]struct{ typed, want string }{
+		"plans[0].monthly": {"$240 a year", "Monthly price (USD) is per month, not per year: type the price of one month."},
+		"plans[0].credits": {"36,000 credits/yr", "Credits a month is per month, not per year: type the number for one month."},
+		"packs[0].credits": {"500 credits a month", "Credits is not per month: type the number alone."},
+	} {
+		ed.set(field(path), tt.typed)
+		if got := ed.errs[path]; got != tt.want {
+			t.Errorf("%s %q: %q, want %q", path, tt.typed, got, tt.want)
+		}
+	}
+}
+
 // TestEditorMoneyInItsCurrency: a price typed with another currency's
 // mark is refused beside its field, as the calculator refuses it; it was
 // read as the profile's currency ("€20" saved as $20). The same mark is

@@ -212,6 +212,13 @@
 // bare number: "$5" in credits per clip is "Credits per clip is in
 // credits, not money: type the number alone" ([*UnitError],
 // [ErrOtherUnit]). A price refuses them too ("5 credits" in a plan price).
+// A field counted per month ("Clips a month", a plan's price and credits)
+// reads a month's figure as a pricing page writes it, with [ParseInPer]
+// and [ParsePricePer]: "10 clips a month", "$30/month", "30 per month",
+// "$30/mo", "30 monthly"; another period ("$360 a year") is refused
+// naming the field ("Plan price is per month, not per year: type the
+// price of one month"), and a field that counts once refuses any period
+// ([*PeriodError], [ErrOtherPeriod]).
 // [NameCredits] names a platform's credits as it calls them:
 // "5 s" in LTX Studio's is "… is in computing seconds, not seconds of video".
 //
@@ -224,7 +231,8 @@
 //     [ErrEmpty], [ErrNotNumber], [ErrNegative], [ErrZero], [ErrTooLarge],
 //     [ErrTooPrecise], [ErrBelowOne], [ErrTooManyTakes], or a
 //     [*UnitError] (another unit's mark, [ErrOtherUnit]) or a
-//     [*CurrencyError] (a rate in another currency, [ErrOtherCurrency]); Field is the
+//     [*CurrencyError] (a rate in another currency, [ErrOtherCurrency]) or a
+//     [*PeriodError] (another period, [ErrOtherPeriod]); Field is the
 //     label beside the input (the Field* constants). [Calculate] reports
 //     every bad field at once with errors.Join.
 //   - [*NotOfferedError] (ErrNotOffered): a model cannot make a shot; Reason

@@ -53,7 +53,7 @@ var (
 type InputError struct {
 	Field string
 	Value string
-	Err   error // one of ErrEmpty, ErrNotNumber, ErrNegative, ErrZero, ErrTooLarge…, a *UnitError (ParseIn), a *CurrencyError (ParseRate), or what is wrong in words (ParsePrice)
+	Err   error // one of ErrEmpty, ErrNotNumber, ErrNegative, ErrZero, ErrTooLarge…, a *UnitError (ParseIn), a *PeriodError (ParseInPer), a *CurrencyError (ParseRate), or what is wrong in words (ParsePrice)
 }
 
 func (e *InputError) Error() string {

@@ -59,13 +59,25 @@ func ParseAmount(field, s string) (decimal.Decimal, error) {
 // unit's mark ("Plan price is in USD, not credits: type the amount
 // alone", a *UnitError).
 func ParsePrice(field, s string, cur Currency) (decimal.Decimal, error) {
-	d, got, marked, mark, err := parseMarked(s)
+	return ParsePricePer(field, s, cur, NoPeriod)
+}
+
+// ParsePricePer is ParsePrice for a price per (PerMonth: a plan's price a
+// month), which reads the period after the amount as ParseInPer does:
+// "$30 a month", "$30/month", "30 per month", "$30/mo"; another period is
+// a *PeriodError ("Plan price is per month, not per year: type the price
+// of one month"), never read as a month's price. ParsePrice refuses any
+// period.
+func ParsePricePer(field, s string, cur Currency, per Period) (decimal.Decimal, error) {
+	d, got, marked, mark, p, err := parseMarked(s)
 	switch {
 	case err != nil:
 	case marked && got != UnitMoney:
 		err = &UnitError{Want: UnitMoney, Got: got, Cur: cur}
 	case mark != "" && mark != cur:
 		err = errors.New("is in " + string(cur) + ", not " + string(mark) + ": type the amount alone, or change the currency")
+	case p != NoPeriod && p != per:
+		err = &PeriodError{Want: per, Got: p, Money: true}
 	}
 	if err != nil {
 		return zero, &InputError{Field: field, Value: s, Err: err}

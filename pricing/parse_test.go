@@ -305,7 +305,8 @@ func TestParseFormatRoundTrip(t *testing.T) {
 func FuzzParseAmount(f *testing.F) {
 	for _, s := range []string{"$30", "30.00", "3,000", "3 000", "1,200.50", "0.5", "€15", "30 $",
 		"", "abc", "-5", "1e400", "NaN", "Inf", "1,2,3", "0,5", "1 200,50", "٣٠", "0.00000000000000001",
-		"5 s", "50 credits", "33%", "$5 credits", "5\u00a0sec", "-5 %"} {
+		"5 s", "50 credits", "33%", "$5 credits", "5\u00a0sec", "-5 %",
+		"10 clips a month", "$30/mo", "$360 a year", "3,000 credits per month", "/month", "5 s daily"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -327,6 +328,29 @@ func FuzzParseAmount(f *testing.F) {
 			}
 			if d.IsNegative() || wholeErr == nil && !d.Equal(whole) {
 				t.Fatalf("%q in %s → %s (ParseAmount %s, %v)", s, u, d, whole, wholeErr)
+			}
+		}
+		// Per month (ParseInPer): what ParseIn reads, the same number; a
+		// number read that ParseIn refuses was written with a month's
+		// period; another period's refusal names both.
+		for _, u := range []Unit{UnitCredits, UnitMoney, UnitClips} {
+			d, err := ParseInPer("Amount", s, u, PerMonth)
+			once, onceErr := ParseIn("Amount", s, u)
+			if err != nil {
+				var ie *InputError
+				if !errors.As(err, &ie) || ie.Field != "Amount" || ie.Value != s || onceErr == nil {
+					t.Fatalf("%q in %s a month: %v (ParseIn %s, %v)", s, u, err, once, onceErr)
+				}
+				if pe, ok := errors.AsType[*PeriodError](err); ok && (pe.Want != PerMonth || pe.Got == PerMonth || pe.Got == NoPeriod) {
+					t.Fatalf("%q in %s a month: %+v", s, u, pe)
+				}
+				continue
+			}
+			if d.IsNegative() || onceErr == nil && !d.Equal(once) {
+				t.Fatalf("%q in %s a month → %s (ParseIn %s, %v)", s, u, d, once, onceErr)
+			}
+			if pe, ok := errors.AsType[*PeriodError](onceErr); onceErr != nil && (!ok || pe.Got != PerMonth) {
+				t.Fatalf("%q in %s: read a month, refused once: %v", s, u, onceErr)
 			}
 		}
 		d, err := ParseAmount("Amount", s)

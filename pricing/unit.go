@@ -179,10 +179,28 @@ func NameCredits(err error, name string) error {
 // per clip says "Credits per clip is in credits, not money: type the
 // number alone", and is never read as 5 credits. Any other error is
 // ParseAmount's.
+//
+// A field's number has no period: "5 credits a month" is a *PeriodError
+// ("Credits per clip is not per month: type the number alone"). A field
+// counted per month reads it with ParseInPer.
 func ParseIn(field, s string, u Unit) (decimal.Decimal, error) {
-	d, got, marked, _, err := parseMarked(s)
-	if err == nil && marked && got != u {
+	return ParseInPer(field, s, u, NoPeriod)
+}
+
+// ParseInPer is ParseIn for a field whose number counts per (PerMonth:
+// "Clips a month", "Credits per month"), which reads the period after the
+// number as a pricing page writes it: "10 clips a month", "3,000
+// credits/month", "10 per month", "10/mo", "10 monthly". Another period is
+// a *PeriodError ("Clips a month is per month, not per year: type the
+// number for one month"), never read as a month's.
+func ParseInPer(field, s string, u Unit, per Period) (decimal.Decimal, error) {
+	d, got, marked, _, p, err := parseMarked(s)
+	switch {
+	case err != nil:
+	case marked && got != u:
 		err = &UnitError{Want: u, Got: got}
+	case p != NoPeriod && p != per:
+		err = &PeriodError{Want: per, Got: p, Money: u == UnitMoney}
 	}
 	if err != nil {
 		return zero, &InputError{Field: field, Value: s, Err: err}
@@ -193,17 +211,41 @@ func ParseIn(field, s string, u Unit) (decimal.Decimal, error) {
 // ParsePositiveIn is ParseIn for numbers that must be more than zero
 // (ErrZero).
 func ParsePositiveIn(field, s string, u Unit) (decimal.Decimal, error) {
-	d, err := ParseIn(field, s, u)
+	return ParsePositiveInPer(field, s, u, NoPeriod)
+}
+
+// ParsePositiveInPer is ParseInPer for numbers that must be more than zero
+// (ErrZero).
+func ParsePositiveInPer(field, s string, u Unit, per Period) (decimal.Decimal, error) {
+	d, err := ParseInPer(field, s, u, per)
 	if err == nil && d.IsZero() {
 		err = &InputError{Field: field, Value: s, Err: ErrZero}
 	}
 	return d, err
 }
 
-// parseMarked reads s as ParseIn documents, and returns the unit of its
-// mark (marked is false without one) and, for a currency's mark, the
-// currency.
-func parseMarked(s string) (d decimal.Decimal, u Unit, marked bool, cur Currency, err error) {
+// parseMarked reads s as ParseInPer documents, and returns the unit of its
+// mark (marked is false without one), for a currency's mark the currency,
+// and the period written after it (NoPeriod without one).
+func parseMarked(s string) (d decimal.Decimal, u Unit, marked bool, cur Currency, p Period, err error) {
+	t := strings.TrimFunc(s, isSpace)
+	if n, per := periodMark(t); n > 0 {
+		rest := strings.TrimRightFunc(t[:len(t)-n], isSpace)
+		if rest == "" { // "/month": a period, no number
+			return zero, 0, false, "", NoPeriod, ErrNotNumber
+		}
+		d, u, marked, cur, err = parseUnitMarked(rest)
+		if err != nil {
+			return zero, 0, false, "", NoPeriod, err
+		}
+		return d, u, marked, cur, per, nil
+	}
+	d, u, marked, cur, err = parseUnitMarked(s)
+	return d, u, marked, cur, NoPeriod, err
+}
+
+// parseUnitMarked is parseMarked without a period.
+func parseUnitMarked(s string) (d decimal.Decimal, u Unit, marked bool, cur Currency, err error) {
 	d, cur, err = parseAmount(s)
 	switch {
 	case err == nil && cur != "":
@@ -263,13 +305,15 @@ func (e *CurrencyError) Unwrap() error { return ErrOtherCurrency }
 // each in an *InputError naming field. Every rate a person, a link or a
 // file gives is read by it, so that each says the same.
 func ParseRate(field, s string, base, in Currency) (decimal.Decimal, error) {
-	d, got, marked, mark, err := parseMarked(s)
+	d, got, marked, mark, p, err := parseMarked(s)
 	switch {
 	case err != nil:
 	case marked && got != UnitMoney:
 		err = &UnitError{Want: UnitMoney, Got: got, Cur: in}
 	case mark != "" && mark != in:
 		err = &CurrencyError{Want: in, Got: mark, Base: base}
+	case p != NoPeriod:
+		err = &PeriodError{Got: p}
 	case d.IsZero():
 		err = ErrZero
 	}
@@ -278,3 +322,126 @@ func ParseRate(field, s string, base, in Currency) (decimal.Decimal, error) {
 	}
 	return d, nil
 }
+
+// Period is how often a field's number counts, or what a person wrote after
+// a number: "a month", "per year".
+type Period uint8
+
+// Periods.
+const (
+	// NoPeriod: a number that counts once (a clip's credits, a duration).
+	NoPeriod Period = iota
+	PerMonth
+	PerYear
+	PerWeek
+	PerDay
+)
+
+// String returns "per month", "per year", "per week", "per day" ("" for
+// NoPeriod).
+func (p Period) String() string {
+	switch p {
+	case PerMonth:
+		return "per month"
+	case PerYear:
+		return "per year"
+	case PerWeek:
+		return "per week"
+	case PerDay:
+		return "per day"
+	}
+	return ""
+}
+
+// periodNouns may follow "a", "per", "/"…; periodWords stand alone
+// ("monthly").
+var (
+	periodNouns = []struct {
+		noun string
+		p    Period
+	}{
+		{"month", PerMonth}, {"mo", PerMonth}, {"mth", PerMonth}, {"year", PerYear}, {"yr", PerYear},
+		{"week", PerWeek}, {"wk", PerWeek}, {"day", PerDay},
+	}
+	periodWords = []struct {
+		word string
+		p    Period
+	}{
+		{"monthly", PerMonth}, {"yearly", PerYear}, {"annually", PerYear}, {"weekly", PerWeek}, {"daily", PerDay},
+	}
+	periodJoins = []string{"every", "each", "per", "an", "a"}
+)
+
+// apart reports whether the byte before a word (t[:i]'s last) sets it
+// apart from a word before it, as unitMark asks: a digit, a point, a space
+// or a multi-byte character.
+func apart(t string, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	b := t[i-1]
+	return b >= '0' && b <= '9' || b == '.' || b == ' ' || b == '\t' || b >= 0x80
+}
+
+// periodMark returns the length of the period that t ends with, in any
+// case ("a month", "per month", "/month", "/ mo", "monthly"), and its
+// period; 0 without one.
+func periodMark(t string) (int, Period) {
+	for _, w := range periodWords {
+		if i := len(t) - len(w.word); i > 0 && strings.EqualFold(t[i:], w.word) && apart(t, i) {
+			return len(w.word), w.p
+		}
+	}
+	for _, w := range periodNouns {
+		i := len(t) - len(w.noun)
+		if i <= 0 || !strings.EqualFold(t[i:], w.noun) {
+			continue
+		}
+		rest := strings.TrimRightFunc(t[:i], isSpace)
+		if strings.HasSuffix(rest, "/") {
+			return len(t) - len(rest) + 1, w.p
+		}
+		if len(rest) == i { // "30 amonth", "30 demo": no word of its own
+			continue
+		}
+		for _, j := range periodJoins {
+			k := len(rest) - len(j)
+			if k > 0 && strings.EqualFold(rest[k:], j) && apart(rest, k) {
+				return len(t) - k, w.p
+			}
+		}
+	}
+	return 0, NoPeriod
+}
+
+// ErrOtherPeriod: a number typed with another period than its field's
+// ("$30 a year" in a price per month, "5 credits a month" in credits per
+// clip). The error is a *PeriodError.
+var ErrOtherPeriod = errors.New("for another period")
+
+// PeriodError is a number typed with a period (Got) its field does not
+// count per (Want, NoPeriod for a field that counts once): "$300 a year"
+// in a plan's price per month, which was no number, and had been read as a
+// month's had it been read. It is the Err of an *InputError, which names
+// the field: "Plan price is per month, not per year: type the price of
+// one month". Money says the field is a price. It wraps ErrOtherPeriod.
+type PeriodError struct {
+	Want, Got Period
+	Money     bool
+}
+
+func (e *PeriodError) Error() string {
+	if e.Want == NoPeriod {
+		if e.Money {
+			return "is not " + e.Got.String() + ": type the amount alone"
+		}
+		return "is not " + e.Got.String() + ": type the number alone"
+	}
+	hint := "type the number for one " + strings.TrimPrefix(e.Want.String(), "per ")
+	if e.Money {
+		hint = "type the price of one " + strings.TrimPrefix(e.Want.String(), "per ")
+	}
+	return "is " + e.Want.String() + ", not " + e.Got.String() + ": " + hint
+}
+
+func (e *PeriodError) Unwrap() error { return ErrOtherPeriod }

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -256,5 +257,110 @@ func TestParseRate(t *testing.T) {
 	if _, err := ParseRate("1 USD in CAD", "$1.38", USD, "CAD"); err == nil ||
 		err.Error() != "1 USD in CAD is in CAD (what 1 USD buys), not USD: type the number alone" {
 		t.Errorf(`ParseRate("$1.38", CAD) = %v`, err)
+	}
+}
+
+// TestParseInPer: a field counted per month reads a month's number as a
+// pricing page writes it ("10 clips a month", "$30/month"), which was no
+// number; another period is refused naming the field and the periods, never
+// read as a month's; a field that counts once refuses any period.
+func TestParseInPer(t *testing.T) {
+	const (
+		clips   = "Clips a month"
+		price   = "Plan price"
+		credits = "Credits per clip"
+	)
+	tests := []struct {
+		field string
+		unit  Unit
+		per   Period
+		in    string
+		want  string // the number read, or the message
+	}{
+		// A month's, in a field per month.
+		{clips, UnitClips, PerMonth, "10", "10"},
+		{clips, UnitClips, PerMonth, "10 clips a month", "10"},
+		{clips, UnitClips, PerMonth, "10 clips per month", "10"},
+		{clips, UnitClips, PerMonth, "10 clips/month", "10"},
+		{clips, UnitClips, PerMonth, "10 clips / month", "10"},
+		{clips, UnitClips, PerMonth, "10/mo", "10"},
+		{clips, UnitClips, PerMonth, "10 a month", "10"},
+		{clips, UnitClips, PerMonth, "1,200 Clips Monthly", "1200"},
+		{clips, UnitClips, PerMonth, "10 clips each month", "10"},
+		{clips, UnitClips, PerMonth, "10 clips every month", "10"},
+		{clips, UnitClips, PerMonth, "10\u00a0clips\u00a0a\u00a0month", "10"},
+		{"Credits per month", UnitCredits, PerMonth, "3,000 credits/month", "3000"},
+		{"Credits per month", UnitCredits, PerMonth, "3000 credits a mo", "3000"},
+		// Another period, in a field per month.
+		{clips, UnitClips, PerMonth, "100 clips a year", clips + " is per month, not per year: type the number for one month"},
+		{clips, UnitClips, PerMonth, "5 per day", clips + " is per month, not per day: type the number for one month"},
+		{clips, UnitClips, PerMonth, "5 clips weekly", clips + " is per month, not per week: type the number for one month"},
+		{clips, UnitClips, PerMonth, "5/wk", clips + " is per month, not per week: type the number for one month"},
+		{clips, UnitClips, PerMonth, "5 clips annually", clips + " is per month, not per year: type the number for one month"},
+		// Still its unit's mark, and a number.
+		{clips, UnitClips, PerMonth, "$5 a month", clips + " is a count, not money: type the number alone"},
+		{clips, UnitClips, PerMonth, "a month", clips + " must be a number, like 30 or 1,200.50"},
+		{clips, UnitClips, PerMonth, "/month", clips + " must be a number, like 30 or 1,200.50"},
+		{clips, UnitClips, PerMonth, "monthly", clips + " must be a number, like 30 or 1,200.50"},
+		{clips, UnitClips, PerMonth, "10 demo", clips + " must be a number, like 30 or 1,200.50"},
+		{clips, UnitClips, PerMonth, "10 amonth", clips + " must be a number, like 30 or 1,200.50"},
+		{clips, UnitClips, PerMonth, "-10 a month", clips + " cannot be negative"},
+		// Any period, in a field that counts once.
+		{credits, UnitCredits, NoPeriod, "5 credits a month", credits + " is not per month: type the number alone"},
+		{credits, UnitCredits, NoPeriod, "5/day", credits + " is not per day: type the number alone"},
+		{"Price paid", UnitMoney, NoPeriod, "$5 a month", "Price paid is not per month: type the amount alone"},
+		{credits, UnitCredits, NoPeriod, "5 credits", "5"},
+	}
+	for _, tt := range tests {
+		got, err := ParseInPer(tt.field, tt.in, tt.unit, tt.per)
+		if tt.per == NoPeriod {
+			got2, err2 := ParseIn(tt.field, tt.in, tt.unit)
+			if fmt.Sprint(err) != fmt.Sprint(err2) || !got.Equal(got2) {
+				t.Errorf("ParseIn(%q) = %s, %v; ParseInPer(NoPeriod) = %s, %v", tt.in, got2, err2, got, err)
+			}
+		}
+		if err != nil {
+			if err.Error() != tt.want {
+				t.Errorf("ParseInPer(%q, %s, %q) = %q; want %q", tt.in, tt.unit, tt.per, err, tt.want)
+			}
+			if strings.Contains(tt.want, "per ") != errors.Is(err, ErrOtherPeriod) {
+				t.Errorf("ParseInPer(%q) = %v; want errors.Is ErrOtherPeriod only for another period", tt.in, err)
+			}
+			continue
+		}
+		if strings.Contains(tt.want, " ") {
+			t.Errorf("ParseInPer(%q, %s, %q) = %s; want refused: %q", tt.in, tt.unit, tt.per, got, tt.want)
+			continue
+		}
+		if !eq(t, got, tt.want) {
+			t.Errorf("ParseInPer(%q, %s, %q) = %s; want %s", tt.in, tt.unit, tt.per, got, tt.want)
+		}
+	}
+
+	// A plan's price a month, as a pricing page writes it.
+	for _, tt := range []struct{ in, want string }{
+		{"$30 a month", "30"},
+		{"$30/month", "30"},
+		{"30 per month", "30"},
+		{"$30/mo", "30"},
+		{"30 USD monthly", "30"},
+		{"US$30 / month", "30"},
+		{"$360 a year", price + " is per month, not per year: type the price of one month"},
+		{"$360/yr", price + " is per month, not per year: type the price of one month"},
+		{"€30 a month", price + " is in USD, not EUR: type the amount alone, or change the currency"},
+		{"30 credits a month", price + " is in USD, not credits: type the amount alone"},
+	} {
+		got, err := ParsePricePer(price, tt.in, USD, PerMonth)
+		switch {
+		case err != nil && err.Error() != tt.want:
+			t.Errorf("ParsePricePer(%q) = %q; want %q", tt.in, err, tt.want)
+		case err == nil && !eq(t, got, tt.want):
+			t.Errorf("ParsePricePer(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+	}
+	// A price per credit is no month's.
+	if _, err := ParsePrice("Price per credit", "$0.01 a month", USD); err == nil ||
+		err.Error() != "Price per credit is not per month: type the amount alone" {
+		t.Errorf(`ParsePrice("$0.01 a month") = %v`, err)
 	}
 }
