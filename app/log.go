@@ -1627,15 +1627,19 @@ func (c *clipLog) previewClip() {
 	if !ok {
 		return
 	}
+	// The credits first: a platform with no plan price (LTX Studio's
+	// computing seconds) said nothing of "abc" in them until Save.
+	credits, creditsErr := parseClipCredits(p, c.values["credits"])
+	if creditsErr != nil {
+		c.errs["credits"] = errorMessage(creditsErr)
+	}
 	price, _, words, err := c.priceFor(p)
 	if err != nil {
 		c.clipMsg = errorMessage(err)
 		return
 	}
 	c.priceText = words
-	credits, err := parseClipCredits(p, c.values["credits"])
-	if err != nil {
-		c.errs["credits"] = errorMessage(err)
+	if creditsErr != nil {
 		return
 	}
 	e := cliplog.Entry{Credits: credits, PricePerCredit: price}.Derive()

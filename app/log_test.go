@@ -2754,6 +2754,22 @@ func TestLogWrongUnit(t *testing.T) {
 	if want := "Credits used is in computing seconds, not seconds of video: type the number alone."; c.errs["credits"] != want {
 		t.Errorf("5 s on LTX Studio: message %q, want %q", c.errs["credits"], want)
 	}
+	// As it is typed, before Save: LTX Studio has no plan price, and the
+	// preview stopped there, saying nothing of the credits until Save.
+	for typed, want := range map[string]string{
+		"abc": "Credits used must be a number, like 30 or 1,200.50.",
+		"$5":  "Credits used is in computing seconds, not money: type the number alone.",
+		"5 s": "Credits used is in computing seconds, not seconds of video: type the number alone.",
+		"50":  "",
+	} {
+		typeClip(c, map[string]string{"credits": typed})
+		if c.errs["credits"] != want {
+			t.Errorf("%q typed on LTX Studio: message %q, want %q", typed, c.errs["credits"], want)
+		}
+		if c.clipMsg == "" {
+			t.Errorf("%q typed on LTX Studio: no message about its price", typed)
+		}
+	}
 
 	// A plan of one's own: its credits are no money.
 	c.values["plan"] = customPlan
