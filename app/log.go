@@ -2050,7 +2050,8 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 		// What the file holds: the clips, plans and the person's own profiles
 		// (it named the clips alone, and a backup of profiles alone said
 		// "Backed up 0 clips").
-		c.status = "Backed up " + backupHolds(len(bk.Entries), len(bk.Plans), len(bk.Profiles)) + " to " + name + "."
+		display, rates := bk.Settings.Own()
+		c.status = "Backed up " + backupHolds(len(bk.Entries), len(bk.Plans), len(bk.Profiles), display, rates) + " to " + name + "."
 		if err := c.log.MarkExported(cliplog.Timestamp(now)); err != nil {
 			c.failAction(err, "The file was made, but the date of this export was not saved.")
 		}
@@ -2061,9 +2062,9 @@ func (c *clipLog) onExport(backup bool) app.EventHandler {
 // backupHolds says what a backup holds: "12 clips", "12 clips and 2
 // platform profiles", "2 plans", "12 clips, 1 plan and 1 platform
 // profile"; "0 clips" when it holds none of them.
-func backupHolds(clips, plans, profiles int) string {
+func backupHolds(clips, plans, profiles int, display, rates bool) string {
 	var parts []string
-	if clips > 0 || plans == 0 && profiles == 0 {
+	if clips > 0 || plans == 0 && profiles == 0 && !display && !rates {
 		parts = append(parts, pricing.CountInt(clips, "clip", "clips"))
 	}
 	if plans > 0 {
@@ -2071,6 +2072,14 @@ func backupHolds(clips, plans, profiles int) string {
 	}
 	if profiles > 0 {
 		parts = append(parts, pricing.CountInt(profiles, "platform profile", "platform profiles"))
+	}
+	// The settings only where they are the person's own: every backup
+	// holds the bundled ones.
+	if display {
+		parts = append(parts, "your display currency")
+	}
+	if rates {
+		parts = append(parts, "your exchange rates")
 	}
 	if n := len(parts); n > 1 {
 		return strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
@@ -2362,11 +2371,12 @@ func (c *clipLog) refresh() {
 	c.exported = "Never backed up."
 	if t, err := time.Parse(time.RFC3339, set.LastExport); err == nil {
 		c.exported = "Last backed up " + cliplog.Today(t.In(time.Local)) + "."
-	} else if clips, plans, profiles := c.log.Holds(); clips == 0 && plans == 0 && profiles == 0 {
+	} else if clips, plans, profiles, settings := c.log.Holds(); clips == 0 && plans == 0 && profiles == 0 && !settings {
 		// Nothing to back up yet: no warning. Plans and profiles of one's
 		// own are in a backup too: a device with them and no clips said
 		// nothing. Profiles are counted as stored: the page's list leaves
 		// out one whose id is a bundled platform's, and the backup holds it.
+		// So are a display currency and exchange rates of one's own.
 		c.exported = ""
 	}
 

@@ -722,7 +722,7 @@ func TestLogBackupCountsProfiles(t *testing.T) {
 		{0, 1, 1, "1 plan and 1 platform profile"},
 		{12, 1, 1, "12 clips, 1 plan and 1 platform profile"},
 	} {
-		if got := backupHolds(tc.clips, tc.plans, tc.profiles); got != tc.want {
+		if got := backupHolds(tc.clips, tc.plans, tc.profiles, false, false); got != tc.want {
 			t.Errorf("backupHolds(%d, %d, %d) = %q, want %q", tc.clips, tc.plans, tc.profiles, got, tc.want)
 		}
 	}
@@ -758,6 +758,65 @@ func TestLogBackupCountsPlans(t *testing.T) {
 	}
 	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Last backed up "+cliplog.Today(logNow())+"." {
 		t.Errorf("after the backup: reminder %q", text)
+	}
+}
+
+// TestLogBackupCountsSettings: a display currency and exchange rates of
+// one's own are in a backup too (its settings), so a device with them and
+// nothing else says "Never backed up." (it said nothing), and its backup's
+// status names them (it said "Backed up 0 clips"). The bundled ones, and
+// USD picked back, are nobody's own: no reminder.
+func TestLogBackupCountsSettings(t *testing.T) {
+	backedUp := func(what string) string {
+		return "Backed up " + what + " to aivc-clip-log-" + cliplog.Today(logNow()) + ".json."
+	}
+	c := loadLog(t, cliplog.NewMemStore())
+	c.values["disp"] = "EUR"
+	c.edited("disp")
+	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Never backed up." {
+		t.Errorf("a device with its display currency and nothing else: reminder %q, want Never backed up.", text)
+	}
+	c.values["disp"] = "USD"
+	c.edited("disp")
+	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "" {
+		t.Errorf("USD picked back: reminder %q, want none", text)
+	}
+	c.values["rate_EUR"] = "0.9"
+	c.edited("rate_EUR")
+	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Never backed up." {
+		t.Errorf("a device with its exchange rates and nothing else: reminder %q, want Never backed up.", text)
+	}
+	c.onExport(true)(app.Context{}, noEvent)
+	if want := backedUp("your exchange rates"); c.status != want {
+		t.Errorf("a backup of rates: status %q, want %q", c.status, want)
+	}
+	if _, text, _ := element(logHTML(t, c), "log-last-export"); text != "Last backed up "+cliplog.Today(logNow())+"." {
+		t.Errorf("after the backup: reminder %q", text)
+	}
+	c.values["disp"] = "GBP"
+	c.edited("disp")
+	if !c.save(false) {
+		t.Fatal(c.alert)
+	}
+	c.onExport(true)(app.Context{}, noEvent)
+	if want := backedUp("1 clip, your display currency and your exchange rates"); c.status != want {
+		t.Errorf("a backup of a clip and settings: status %q, want %q", c.status, want)
+	}
+	for _, tc := range []struct {
+		display, rates bool
+		want           string
+	}{
+		{true, false, "your display currency"},
+		{false, true, "your exchange rates"},
+		{true, true, "your display currency and your exchange rates"},
+		{false, false, "0 clips"},
+	} {
+		if got := backupHolds(0, 0, 0, tc.display, tc.rates); got != tc.want {
+			t.Errorf("backupHolds(0, 0, 0, %v, %v) = %q, want %q", tc.display, tc.rates, got, tc.want)
+		}
+	}
+	if got := backupHolds(2, 1, 0, true, false); got != "2 clips, 1 plan and your display currency" {
+		t.Errorf("backupHolds(2, 1, 0, display) = %q", got)
 	}
 }
 

@@ -63,12 +63,15 @@ func (l *Log) Backup(exported string) Backup {
 // Holds counts what a backup made now would hold of this device's own:
 // its clips, saved plans and custom profiles, every one stored that can be
 // read (LoadProfiles), as Backup takes them, also one whose id is a bundled
-// platform's, which the pages' lists of profiles leave out.
-func (l *Log) Holds() (clips, plans, profiles int) {
+// platform's, which the pages' lists of profiles leave out; and settings
+// reports a display currency or exchange rates of its own (Settings.Own),
+// which a backup holds too.
+func (l *Log) Holds() (clips, plans, profiles int, settings bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	ps, _, _ := LoadProfiles(l.store)
-	return len(l.entries), len(l.plans), len(ps)
+	display, rates := l.settings.Own()
+	return len(l.entries), len(l.plans), len(ps), display || rates
 }
 
 // ExportJSON writes the full backup (WriteBackup).

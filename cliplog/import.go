@@ -595,6 +595,13 @@ func (l *Log) merge(p *parsed, opts ImportOptions) (ImportReport, error) {
 				break
 			}
 			newSettings, rep.SettingsKept = mergeSettings(saved, in)
+			if rep.SettingsKept && in.LastExport != "" {
+				// A display currency or rates of this device's own, not
+				// the backup's: it does not hold them, so it is no backup
+				// of everything here.
+				in.LastExport = ""
+				newSettings, _ = mergeSettings(saved, in)
+			}
 			addSettings = encodeSettings(newSettings) != encodeSettings(saved)
 			oldSettings = saved
 		}

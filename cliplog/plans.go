@@ -123,6 +123,16 @@ func (s Settings) DisplayCurrency() pricing.Currency {
 	return s.Display
 }
 
+// Own reports what of s the person set: a display currency other than
+// USD, and exchange rates whose figures are not the bundled ones (their
+// date and source aside, as an import compares them). A backup holds them
+// (Backup.Settings), so they are the device's own, as its clips are
+// (Log.Holds).
+func (s Settings) Own() (display, rates bool) {
+	figures := func(r pricing.Rates) string { return ratesKey(pricing.Rates{Base: r.Base, Per: r.Per}) }
+	return s.DisplayCurrency() != pricing.USD, figures(s.RatesOrDefault()) != figures(pricing.DefaultRates())
+}
+
 // RatesOrDefault returns Rates, or pricing.DefaultRates() when it is unset.
 func (s Settings) RatesOrDefault() pricing.Rates {
 	if s.Rates.Base == "" {

@@ -123,3 +123,33 @@ func TestPricePerCreditCatalog(t *testing.T) {
 	}
 	t.Logf("%d plan prices per credit from %d profiles", n, len(ps))
 }
+
+// TestHoldsSettings: a display currency or exchange rates of the device's
+// own are what a backup holds of it (Log.Holds), as its clips are; the
+// bundled rates, saved with a display currency picked, and USD are not.
+func TestHoldsSettings(t *testing.T) {
+	own := pricing.Rates{Base: pricing.USD, Per: map[pricing.Currency]decimal.Decimal{pricing.EUR: d("0.9"), pricing.GBP: d("0.76")}}
+	retyped := pricing.DefaultRates()
+	retyped.Date, retyped.Source = "2026-11-28", "Typed in on the clip log page."
+	for _, tt := range []struct {
+		name string
+		set  Settings
+		want bool
+	}{
+		{"none", Settings{}, false},
+		{"USD picked", Settings{Display: pricing.USD, Rates: pricing.DefaultRates()}, false},
+		{"the bundled rates typed again", Settings{Rates: retyped}, false},
+		{"EUR picked", Settings{Display: pricing.EUR, Rates: pricing.DefaultRates()}, true},
+		{"rates typed", Settings{Rates: own}, true},
+	} {
+		l := openLog(t, NewMemStore())
+		if tt.set.Display != "" || tt.set.Rates.Base != "" {
+			if err := l.SaveSettings(tt.set); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if clips, plans, profiles, settings := l.Holds(); clips != 0 || plans != 0 || profiles != 0 || settings != tt.want {
+			t.Errorf("%s: Holds() = %d, %d, %d, %v; want settings %v", tt.name, clips, plans, profiles, settings, tt.want)
+		}
+	}
+}
