@@ -141,13 +141,18 @@ var calcUnits = map[string]pricing.Unit{
 	"paid": pricing.UnitSeconds, "clips": pricing.UnitClips,
 }
 
-// calcPeriods are the numbers counted per month, which read "$30 a month",
-// "3,000 credits/month" and "10 clips a month" as a pricing page writes
-// them, and refuse "a year" (pricing.ParseInPer): the plan's price and
-// credits, and the number of clips, which the results weigh against a
-// month of the plan and which /plan takes as a month's.
-var calcPeriods = map[string]pricing.Period{
-	"price": pricing.PerMonth, "credits": pricing.PerMonth, "clips": pricing.PerMonth,
+// calcPeriod says which numbers are counted per month, which read "$30 a
+// month", "3,000 credits/month" and "10 clips a month" as a pricing page
+// writes them, and refuse "a year" (pricing.ParseInPer): the plan's price
+// and credits, and the number of clips, which the results weigh against a
+// month of the plan and which /plan takes as a month's. (A switch, not a
+// map: a map of Period costs app.wasm a few KB.)
+func calcPeriod(key string) pricing.Period {
+	switch key {
+	case "price", "credits", "clips":
+		return pricing.PerMonth
+	}
+	return pricing.NoPeriod
 }
 
 // engineFields maps the engine's field names that differ from the page's
@@ -1127,11 +1132,11 @@ func (c *calculator) parse(key string, positive, optional bool) (decimal.Decimal
 	case key == "takes": // "7/3" too: a clip log's measure, as links write it
 		d, err = pricing.ParseTakes(calcLabels[key], s)
 	case key == "price" || key == "ppc":
-		d, err = pricing.ParsePricePer(calcLabels[key], s, c.currency(), calcPeriods[key])
+		d, err = pricing.ParsePricePer(calcLabels[key], s, c.currency(), calcPeriod(key))
 	case positive:
-		d, err = pricing.ParsePositiveInPer(calcLabels[key], s, calcUnits[key], calcPeriods[key])
+		d, err = pricing.ParsePositiveInPer(calcLabels[key], s, calcUnits[key], calcPeriod(key))
 	default:
-		d, err = pricing.ParseInPer(calcLabels[key], s, calcUnits[key], calcPeriods[key])
+		d, err = pricing.ParseInPer(calcLabels[key], s, calcUnits[key], calcPeriod(key))
 	}
 	if err != nil {
 		c.errs[key] = errorMessage(err)
