@@ -51,8 +51,9 @@ func lede(class, text string) app.HTMLElem {
 // after (/log's keep block, TestLogKeepAnswerKeepsTyping), a live region was
 // made again, a table lost its scroll. A nil child is fine last among its
 // siblings, or when it is settled before the page runs (an embed's). The
-// empty element has no class, so no display rule of the page overrides
-// hidden; ui's attributes come with it when it shows. A status that comes
+// empty element has no class, and app.css's [hidden] rule wins over any
+// display a rule gives its tag (a button's drew /log's empty replace
+// button); ui's attributes come with it when it shows. A status that comes
 // and goes is heard only when its region was there before its words: it
 // goes, alone, into an element that is always there (the shell's toasts).
 // Tests: e2e/inserts_test.go.

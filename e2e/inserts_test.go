@@ -190,3 +190,28 @@ func TestInsertShareNote(t *testing.T) {
 	}
 	tb.assertNoErrors()
 }
+
+// TestInsertHiddenSlots: a slot with nothing to show is not drawn, on any
+// page, and a Tab passes over it. /log's offer to replace saved clips, a
+// <button hidden> until an import brings one, showed under the import
+// field as an empty blue square (app.css gives every button a display),
+// and the Tab after the import field stopped on it, heard as a button
+// with no name.
+func TestInsertHiddenSlots(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	for _, path := range []string{"/", "/compare", "/plan", "/profiles", "/log"} {
+		tb.open(path)
+		if shown := eval[[]string](tb, `[...document.querySelectorAll("[hidden]")].filter((el) => el.checkVisibility()).map((el) => el.outerHTML.slice(0, 80))`); len(shown) > 0 {
+			t.Errorf("%s: %d hidden elements are drawn: %v", path, len(shown), shown)
+		}
+	}
+	eval[bool](tb, `(document.getElementById("log-import").focus(), true)`)
+	tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+	if n := focusedAX(tb); !saysSomething(n.Name) {
+		t.Errorf("the Tab after the import field lands on %s (%s), which says nothing", n,
+			eval[string](tb, `document.activeElement.outerHTML.slice(0, 80)`))
+	}
+	tb.assertNoErrors()
+}
