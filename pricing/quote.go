@@ -169,7 +169,13 @@ func lensWords(l Lens) string {
 	return "plan or pack"
 }
 
-// noPrices says why a profile has no price at all under l.
+// noPrices says why a profile has no price at all under l: what is not
+// published, never that the platform does not sell it that way. "No
+// yearly billing" was said of Google Flow, whose own unknowns name "yearly
+// prices of the Google AI plans", and of Kling, whose older prices the
+// research thinks are yearly ones; "no top-up packs" of Flow, whose packs
+// exist at prices not published. A person's own profile says what it
+// does not set.
 func noPrices(p *Profile, l Lens) string {
 	var r string
 	switch {
@@ -178,15 +184,18 @@ func noPrices(p *Profile, l Lens) string {
 	case p.Kind != KindAPI && l == LensAPI:
 		return "sold in credits, not pay-as-you-go: choose a plan, packs or cheapest"
 	case l == LensYearly:
-		r = "no yearly billing"
+		r = "no yearly price"
 	case l == LensPacks:
-		r = "no top-up packs"
+		r = "no top-up pack price"
 	case l == LensMonthly || l == LensFirst:
-		r = "no monthly plan price published"
+		r = "no monthly plan price"
 	default:
-		r = "no price published"
+		r = "no price"
 	}
-	return r + unknownWords(p)
+	if p.Custom {
+		return r + " set in your profile"
+	}
+	return r + " published" + unknownWords(p)
 }
 
 // unknownWords adds what p's sources leave unknown to a reason, after a

@@ -29,6 +29,47 @@ func summary(r Ranking) string {
 	return b.String()
 }
 
+// TestRankNoPricesWords: a profile with no price under a lens says what
+// is not published, not that the platform does not sell it so. /compare's
+// yearly billing said "No yearly billing; unknown: yearly prices of the
+// Google AI plans" of Google Flow, and "No top-up packs" of Flow, whose
+// packs pricing.md gives ("Top-up credits are Ultra-only and valid 12
+// months") without a price. A person's own profile says what it does not
+// set.
+func TestRankNoPricesWords(t *testing.T) {
+	ps, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := profile(t, euroJSON)
+	own.Custom, own.Unknown = true, nil
+	ps = append(ps, own)
+	shot := Shot{Seconds: decimal.NewFromInt(5), Res: "720p", Takes: decimal.NewFromInt(1)}
+	tests := []struct {
+		lens      Lens
+		profileID string
+		want      string
+	}{
+		{LensYearly, "google-flow", "no yearly price published; unknown: yearly prices of the Google AI plans"},
+		{LensYearly, "kling", "no yearly price published; unknown: yearly prices (the older"},
+		{LensYearly, "hailuo", "no yearly price published; unknown: credits of every plan"},
+		{LensPacks, "google-flow", "no top-up pack price published; unknown: yearly prices of the Google AI plans, top-up credit pack prices"},
+		{LensYearly, "euro", "no yearly price set in your profile"},
+		{LensPacks, "euro", "no top-up pack price set in your profile"},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, u := range Rank(ps, shot, RankOptions{Lens: tt.lens}).Unavailable {
+			if u.ProfileID == tt.profileID && u.ModelID == "" {
+				got = u.Reason
+			}
+		}
+		if !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s under %s: %q, want it to start %q", tt.profileID, tt.lens, got, tt.want)
+		}
+	}
+}
+
 func TestRankLenses(t *testing.T) {
 	ps := fixtures(t)
 	tests := []struct {
@@ -59,7 +100,7 @@ studio/gen 0.1866666666666667 ×8.03 monthly:pro
 studio/turbo 0.04 ×1 yearly:max
 studio/gen 0.096 ×2.4 yearly:max
 - cloud/: pay-as-you-go only: choose API or cheapest
-- euro/: no yearly billing
+- euro/: no yearly price published
 - studio/ultra: 720p not offered (1080p, 4k)
 - studio/secret: credit cost not published
 `},
@@ -77,7 +118,7 @@ studio/gen 0.1866666666666667 ×8.03 first:pro
 studio/turbo 0.05 ×1 packs:topup
 studio/gen 0.12 ×2.4 packs:topup
 - cloud/: pay-as-you-go only: choose API or cheapest
-- euro/: no top-up packs
+- euro/: no top-up pack price published
 - studio/ultra: 720p not offered (1080p, 4k)
 - studio/secret: credit cost not published
 `},
