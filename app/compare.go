@@ -437,6 +437,7 @@ func (c *compare) renderRanking() app.UI {
 			textElem("span", "cmp-legend-item", planUsedNote+
 				" /plan prices whole months as bought, unused credits and top-ups included."),
 			textElem("span", "cmp-legend-item", evidenceNote),
+			textElem("span", "cmp-legend-item", lengthNote),
 		),
 		calcLink,
 	), "id", "ranking-section", "aria-labelledby", "ranking-title")
@@ -538,7 +539,7 @@ func (c *compare) renderRow(i int) app.UI {
 		cell("tier", l.Tier),
 		planCell(l, which),
 		cell("credits", l.Credits),
-		cell("clip", l.Clip),
+		clipCell(l),
 		cell("second", l.Second),
 		cell("kept", l.Kept),
 		cell("times", l.Times),
@@ -552,6 +553,17 @@ func (c *compare) renderRow(i int) app.UI {
 			figureFold(l.Figures, which),
 		),
 	)
+}
+
+// clipCell is a row's cost per clip, with the clip's length under it
+// where the model makes the shot longer than asked (rankLine.Length).
+func clipCell(l rankLine) app.UI {
+	if l.Length == "" {
+		return textElem("td", "cmp-col-clip num", l.Clip)
+	}
+	// The space and the brackets: the cell's text reads as the Markdown's
+	// ("$0.30 (6 s clip)"), not "$0.306 s clip".
+	return elem("td", "cmp-col-clip num", app.Text(l.Clip+" "), textElem("small", "cmp-length", "("+l.Length+")"))
 }
 
 // figureNote says under a price which figure it is where the sources

@@ -988,6 +988,60 @@ func TestCompareFreeFigures(t *testing.T) {
 	}
 }
 
+// TestCompareClipLength: a model that makes set lengths prices a 5 s shot
+// as the shortest that holds it, and its row says so under its cost per
+// clip, as the Markdown does; the legend says why its cost per second is
+// above its rate. On the opening shot 23 of 72 rows were such: Sora 2's
+// $0.16 a second (an 8 s clip at $0.10 over 5 s) and Veo 3.1 Lite's $0.06
+// ($0.05 a second, 6 s) said nothing of why, and a person who knew the
+// rates read them as wrong. A model that makes the shot as asked says
+// nothing more.
+func TestCompareClipLength(t *testing.T) {
+	c, _ := loadCompare(t, "/compare#dur=5&res=720p&tier=any&takes=1")
+	c.showAll = true
+	html := app.HTMLString(c.Render())
+	tests := []struct{ key, clip, length string }{
+		{"veo-api/veo-3-1-lite", "$0.30", "6 s clip"},
+		{"sora-api/sora-2", "$0.80", "8 s clip"},
+		{"runway-api/gen-4-turbo", "$0.25", ""},
+	}
+	md := c.table.Markdown()
+	for _, tt := range tests {
+		i := slices.IndexFunc(c.table.Rows, func(l rankLine) bool { return l.Key == tt.key })
+		if i < 0 {
+			t.Errorf("%s: not ranked", tt.key)
+			continue
+		}
+		l := c.table.Rows[i]
+		if l.Clip != tt.clip || l.Length != tt.length {
+			t.Errorf("%s: a clip %q of length %q, want %q of %q", tt.key, l.Clip, l.Length, tt.clip, tt.length)
+		}
+		row := html[strings.Index(html, `data-model="`+tt.key+`"`):]
+		row = row[:strings.Index(row, "</tr>")]
+		cell := row[strings.Index(row, "cmp-col-clip"):]
+		cell = cell[:strings.Index(cell, "</td>")]
+		mdRow := md[strings.Index(md, "| "+l.Model+" |"):]
+		mdRow = mdRow[:strings.Index(mdRow, "\n")]
+		if tt.length == "" {
+			if strings.Contains(cell, "cmp-length") || strings.Contains(mdRow, "s clip") {
+				t.Errorf("%s: says a length it is made as asked: %s / %s", tt.key, cell, mdRow)
+			}
+			continue
+		}
+		if !strings.Contains(cell, `<small class="cmp-length">(`+tt.length+")</small>") {
+			t.Errorf("%s: the cost per clip's cell does not say %q: %s", tt.key, tt.length, cell)
+		}
+		if !strings.Contains(mdRow, "| "+tt.clip+" ("+tt.length+") |") {
+			t.Errorf("%s: the Markdown's row does not say %q: %s", tt.key, tt.length, mdRow)
+		}
+	}
+	for _, where := range []string{html, md} {
+		if !strings.Contains(where, "priced at the shortest that holds the shot") {
+			t.Error("the legend does not say why a cost per second is above its model's rate")
+		}
+	}
+}
+
 // TestCompareEvidenceSaid: the legend says what the evidence column's
 // words mean. A new user read "secondary · 2026-10-01" beside every price
 // and nothing on the page said what "secondary" was.

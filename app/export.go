@@ -58,8 +58,13 @@ type rankLine struct {
 	// are where the sources give a range or two: "Kling 3.0: 10 credits,
 	// the top of the 7–10 its source gives" (pricing.Profile.Figures).
 	Figures string
-	Stale   bool  // the price was read more than pricing.StaleDays ago
-	Refs    []int // numbers of the row's sources in rankTable.Sources
+	// Length is the clip the shot is made and paid as where the model
+	// makes it longer than asked ("6 s clip": Veo makes 4, 6 or 8 s), or
+	// "". Sora 2's $0.16 a second of a 5 s shot, an 8 s clip at $0.10,
+	// said nothing of why (lengthNote).
+	Length string
+	Stale  bool  // the price was read more than pricing.StaleDays ago
+	Refs   []int // numbers of the row's sources in rankTable.Sources
 
 	row pricing.RankRow
 }
@@ -76,6 +81,10 @@ const (
 	// evidenceNote says what the evidence column's words mean: a new
 	// user read "secondary · 2026-10-01" with nothing to say of what.
 	evidenceNote = "Evidence: official, the platform's own page; secondary, another site quoting it; derived, worked out from sourced numbers."
+	// lengthNote says why a row's cost per second is above its model's
+	// rate: the clip is made longer than the shot (rankLine.Length).
+	lengthNote = "A model that makes set lengths is priced at the shortest that holds the shot, said under its cost per clip " +
+		"(\"6 s clip\": Veo makes 4, 6 or 8 s); its cost per second is that clip's cost over the seconds asked."
 )
 
 // rankColumn is one column of the ranking table.
@@ -107,8 +116,17 @@ var rankColumns = []rankColumn{
 func (l rankLine) cells() []string {
 	return []string{
 		strconv.Itoa(l.Rank), l.Platform, l.Model, l.Tier, l.Plan,
-		l.Credits, l.Clip, l.Second, l.Kept, l.Times, l.Evidence,
+		l.Credits, l.clipText(), l.Second, l.Kept, l.Times, l.Evidence,
 	}
+}
+
+// clipText is the cost per clip with the clip's length where the model
+// makes it longer than the shot: "$0.30 (6 s clip)".
+func (l rankLine) clipText() string {
+	if l.Length == "" {
+		return l.Clip
+	}
+	return l.Clip + " (" + l.Length + ")"
 }
 
 // billingLabels name each lens as the page's billing picker does.
@@ -169,6 +187,9 @@ func newRankTable(r pricing.Ranking, units map[string]string, date string) rankT
 			Figures:  strings.Join(row.Figures, "; "),
 			Stale:    row.Stale,
 			row:      row,
+		}
+		if !row.Usage.UnusedSeconds.IsZero() {
+			l.Length = pricing.Exact(row.Usage.PaidSeconds) + " s clip"
 		}
 		for _, src := range row.Sources {
 			if src.URL == "" {
@@ -533,9 +554,10 @@ func (t rankTable) Markdown() string {
 		}
 	}
 	b.WriteString("\n")
-	stale, converted, plan := false, false, false
+	stale, converted, plan, length := false, false, false, false
 	for _, l := range t.Rows {
 		plan = plan || l.row.Price.Lens != pricing.LensAPI
+		length = length || l.Length != ""
 		cells := l.cells()
 		ev := cells[len(cells)-1]
 		if l.Stale {
@@ -567,6 +589,9 @@ func (t rankTable) Markdown() string {
 	}
 	if plan {
 		b.WriteString(planUsedNote + "\n")
+	}
+	if length {
+		b.WriteString(lengthNote + "\n")
 	}
 	b.WriteString(evidenceNote + "\n")
 	t.goneMarkdown(&b)
