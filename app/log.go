@@ -2261,6 +2261,16 @@ func (c *clipLog) importFile(name string, data []byte) {
 		c.fillPlan()
 		c.fillRates()
 		c.previewClip()
+		// The summary is above the list, a screen and more above the import
+		// field at the page's foot, where a file chosen seemed to do nothing:
+		// the field emptied and nothing near it changed. The focus goes to
+		// the offer to replace saved clips where the file brings one (under
+		// the field, named for what it does), and otherwise to the summary,
+		// with the totals and the list under it. Not when the person has
+		// gone on elsewhere meanwhile (typing a rate, TestInsertLogReplace).
+		if focusOn("#log-import") {
+			focusAfterRender(c.page, "#log-replace", "#log-status")
+		}
 	}
 	c.refresh()
 }
@@ -2325,6 +2335,16 @@ func (c *clipLog) scheduleReload(ctx app.Context) {
 			focusAfterRender(c.page, row, "#log-list-title")
 		}
 	})
+}
+
+// focusOn reports whether the focus is on the element sel selects, or on
+// nothing (the page's body, where a file picker may leave it).
+func focusOn(sel string) bool {
+	if !app.IsClient {
+		return false
+	}
+	a := app.Window().Get("document").Get("activeElement")
+	return !a.Truthy() || a.Call("matches", sel+", body").Bool()
 }
 
 // focusedRow selects the control of the list that has the focus by its

@@ -14,6 +14,7 @@ import (
 	"github.com/aivc/aivc/cliplog"
 	"github.com/aivc/aivc/pricing"
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -1279,4 +1280,41 @@ func TestRatesKeepTheirPlaces(t *testing.T) {
 	}
 	a.assertNoErrors()
 	b.assertNoErrors()
+}
+
+// TestLogImportShowsResult: a file chosen at the foot of /log brings its
+// result into sight. The summary ("Read clips.csv as CSV. Imported 2
+// clips.") is above the list, 1,600 px above the import field on a
+// desktop: the field emptied and nothing near it changed, as if the file
+// had done nothing. The focus goes to the summary, or, where the file
+// corrects saved clips, to the offer to replace them, under the field.
+func TestLogImportShowsResult(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tb := newTab(t, srv.URL)
+	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
+	tb.open("/log")
+	const header = "id,date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept,project,client\r\n"
+	inSight := func(when, id string) {
+		t.Helper()
+		tb.waitFor(when+": the focus on #"+id, `document.activeElement && document.activeElement.id === "`+id+`"`, 10*time.Second)
+		if !eval[bool](tb, `(() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`) {
+			t.Errorf("%s: #%s is out of sight", when, id)
+		}
+	}
+	chooseAtFoot := func(name, text string) {
+		t.Helper()
+		eval[bool](tb, `(document.getElementById("log-import").scrollIntoView({block: "center"}), document.getElementById("log-import").focus(), true)`)
+		upload(tb, name, text)
+	}
+	chooseAtFoot("clips.csv", header+
+		"e2e-a,2026-11-02,runway,gen-4-turbo,10,50,USD,0.024,yes,Promo,Acme\r\n"+
+		"e2e-b,2026-11-03,luma,ray-2-flash,5,55,USD,0.003121875,yes,Teaser,Bolt\r\n")
+	tb.waitFor("the import's summary", `document.getElementById("log-status").textContent.includes("Imported 2 clips")`, 10*time.Second)
+	inSight("imported", "log-status")
+
+	chooseAtFoot("corrected.csv", header+"e2e-a,2026-11-02,runway,gen-4-turbo,10,50,USD,0.024,yes,Promo,Acme Ltd\r\n")
+	tb.waitFor("the offer to replace", `!!document.getElementById("log-replace")`, 10*time.Second)
+	inSight("a saved clip corrected", "log-replace")
+	tb.assertNoErrors()
 }
