@@ -785,7 +785,7 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 	}
 	c.choices.currency = p.Currency
 	c.choices.api, c.choices.custom = p.Kind == pricing.KindAPI, p.Custom
-	c.choices.plans = planChoices(p)
+	c.choices.plans = planChoices(p, c.values["billing"])
 	// Under the plan and its price: its credits, and which figure they
 	// are where the sources give two (Flow's Ultra: 25,000 or 12,500).
 	c.choices.planHint = sentence(planCredits(p, c.values["plan"]))
@@ -1546,16 +1546,23 @@ func profileChoices(ps []pricing.Profile) []choice {
 	return out
 }
 
-// planChoices lists a profile's plans with their monthly price: "Ultra —
-// $180.00/mo". Their credits are in planCredits, the picker's hint: with
-// them ("…, 26,000 credits") the chosen plan was cut on a phone, 17 of the
-// 22 bundled plans at 360 px.
-func planChoices(p pricing.Profile) []choice {
+// planChoices lists a profile's plans with their price a month as billing
+// ("monthly" or "yearly") bills it: "Ultra — $180.00/mo". Billed yearly,
+// Runway's Standard said "$15.00/mo" above a working of "$12 a month
+// billed yearly"; a plan with no price billed so shows its monthly one.
+// Their credits are in planCredits, the picker's hint: with them ("…,
+// 26,000 credits") the chosen plan was cut on a phone, 17 of the 22
+// bundled plans at 360 px.
+func planChoices(p pricing.Profile, billing string) []choice {
 	out := make([]choice, 0, len(p.Plans))
 	for _, pl := range p.Plans {
 		label := pl.Name
-		if pl.Monthly.Valid {
-			label += " — " + pricing.FormatMoney(pricing.NewMoney(pl.Monthly.Decimal, p.Currency)) + "/mo"
+		price, ok := pl.PerMonth(pricing.Lens(billing))
+		if !ok {
+			price, ok = pl.PerMonth(pricing.LensMonthly)
+		}
+		if ok {
+			label += " — " + pricing.FormatMoney(pricing.NewMoney(price, p.Currency)) + "/mo"
 		}
 		out = append(out, choice{Value: pl.ID, Label: label})
 	}

@@ -1076,3 +1076,36 @@ func TestUnknownHintReads(t *testing.T) {
 		t.Errorf("Runway: %q, want %q", got, want)
 	}
 }
+
+// TestCalculatorPlanPriceBilled: the plan picker gives each plan's price
+// a month as the billing picked bills it. Billed yearly, Runway's Standard
+// read "Standard — $15.00/mo" above a working of "$12 a month billed
+// yearly ÷ 625 credits"; Higgsfield's Starter, sold yearly only, shows its
+// price billed yearly and none billed monthly; a plan with no yearly
+// price (Kling's) keeps its monthly one. /log's My plans says the same.
+func TestCalculatorPlanPriceBilled(t *testing.T) {
+	tests := []struct{ link, plan, want string }{
+		{"/#profile=runway&plan=standard&billing=monthly&model=gen-4-turbo&res=720p&dur=10", "standard", "Standard — $15.00/mo"},
+		{"/#profile=runway&plan=standard&billing=yearly&model=gen-4-turbo&res=720p&dur=10", "standard", "Standard — $12.00/mo"},
+		{"/#profile=runway&plan=standard&billing=yearly&model=gen-4-turbo&res=720p&dur=10", "max", "Max — $76.00/mo"},
+		{"/#profile=higgsfield&plan=plus&billing=yearly", "starter", "Starter — $19.00/mo"},
+		{"/#profile=higgsfield&plan=plus&billing=monthly", "starter", "Starter"},
+		{"/#profile=kling&plan=standard&billing=yearly", "standard", "Standard — $10.00/mo"},
+	}
+	for _, tt := range tests {
+		c, html := loadCalculator(t, tt.link)
+		i := slices.IndexFunc(c.choices.plans, func(ch choice) bool { return ch.Value == tt.plan })
+		if i < 0 || c.choices.plans[i].Label != tt.want {
+			t.Errorf("%s: plan choices %v, want %s as %q", tt.link, c.choices.plans, tt.plan, tt.want)
+		}
+		if !strings.Contains(html, ">"+htmlEscape(tt.want)+"</option>") {
+			t.Errorf("%s: the page does not offer %q", tt.link, tt.want)
+		}
+	}
+	l := newClipLog()
+	l.values = map[string]string{"plan_profile": "runway", "billing": "yearly"}
+	l.catalog, _ = pricing.Catalog()
+	if got := l.planChoices(); len(got) == 0 || got[0].Label != "Standard — $12.00/mo" {
+		t.Errorf("/log's My plans billed yearly: %v", got)
+	}
+}

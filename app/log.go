@@ -2593,7 +2593,7 @@ func (c *clipLog) profileChoices() []choice { return profileChoices(c.catalog) }
 // planChoices lists the plan form's platform's plans and a custom price.
 func (c *clipLog) planChoices() []choice {
 	p, _ := pricing.FindProfile(c.catalog, c.values["plan_profile"])
-	return append(planChoices(p), choice{Value: customPlan, Label: "My own price"})
+	return append(planChoices(p, c.values["billing"]), choice{Value: customPlan, Label: "My own price"})
 }
 
 // profileName names a profile by its id, as the catalog does.

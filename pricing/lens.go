@@ -356,6 +356,16 @@ func bonusCredits(credits, percent decimal.Decimal, capped decimal.NullDecimal) 
 	return b
 }
 
+// PerMonth is the plan's price per month billed as l says: yearly under
+// LensYearly (its price per month billed yearly, or a year's price ÷ 12),
+// and otherwise monthly; false where the plan has no such price.
+func (pl Plan) PerMonth(l Lens) (decimal.Decimal, bool) {
+	if l == LensYearly {
+		return yearlyPerMonth(&pl)
+	}
+	return pl.Monthly.Decimal, pl.Monthly.Valid
+}
+
 // yearlyPerMonth is a plan's price per month billed yearly.
 func yearlyPerMonth(pl *Plan) (decimal.Decimal, bool) {
 	switch {
