@@ -410,11 +410,13 @@ import (
 // price published", the plan picker's price as billed (Plan.PerMonth),
 // and /log's focus on an import's result (+10.1 KB raw, +2.0 KB gzip -9),
 // 11,373,292 and 2,531,251.
+// Helpers 80–83 merged (83's catalog dates +0.2 KB): 11,407,315 and
+// 2,536,528.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_369_000
-	ceilWasmGzip   = 2_532_000
+	ceilWasmRaw    = 11_408_000
+	ceilWasmGzip   = 2_537_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
