@@ -1524,7 +1524,13 @@ func (c *clipLog) fillClip(name string) {
 				break
 			}
 		}
+		// Seconds typed stay where the new model makes clips that long
+		// (10 s from Runway to Luma); else its first length, below.
+		dur := v["dur"]
 		v["model"], v["res"], v["dur"] = m.ID, "", ""
+		if n, err := strconv.Atoi(strings.TrimSpace(dur)); err == nil && m.Durations.Offers(n) {
+			v["dur"] = dur
+		}
 	}
 	c.res = resChoices(m)
 	if e := c.editing; e != nil && p.ID == e.ProfileID && m.ID == e.ModelID &&

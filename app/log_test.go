@@ -281,6 +281,29 @@ func TestLogClipLength(t *testing.T) {
 	}
 }
 
+// TestLogLengthKeptAcrossPlatforms: Seconds typed stay when another
+// platform is picked whose model makes clips that long, and become its
+// model's first length where it does not (a length it cannot make would
+// only be refused).
+func TestLogLengthKeptAcrossPlatforms(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	typeClip(c, map[string]string{"profile": "runway", "model": "gen-4", "dur": "10"})
+	for _, step := range []struct{ profile, want string }{
+		{"luma", "10"},       // Ray2: 5 or 10 s
+		{"google-flow", "8"}, // Veo 3.1 Fast: 8 s only
+		{"sora-api", "8"},    // Sora 2: 4, 8 or 12 s
+		{"kling", "5"},       // Kling 2.1 Standard: 5 s only
+	} {
+		typeClip(c, map[string]string{"profile": step.profile})
+		if got := c.values["dur"]; got != step.want {
+			t.Errorf("picked %s: Seconds %q, want %q", step.profile, got, step.want)
+		}
+		if c.errs["dur"] != "" {
+			t.Errorf("picked %s: Seconds says %q", step.profile, c.errs["dur"])
+		}
+	}
+}
+
 // TestLogEmptyList: a list with no row says why, in place of an empty
 // table: no clips yet, or none that the filters let through.
 func TestLogEmptyList(t *testing.T) {

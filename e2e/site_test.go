@@ -412,10 +412,13 @@ import (
 // 11,373,292 and 2,531,251.
 // Helpers 80–83 merged (83's catalog dates +0.2 KB): 11,407,315 and
 // 2,536,528.
+// Mine: /log keeps Seconds typed when the platform picked next makes
+// clips that long (Durations.Offers) (+0.7 KB raw, +0.2 KB gzip -9),
+// 11,408,052 and 2,536,731.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_408_000
+	ceilWasmRaw    = 11_409_000
 	ceilWasmGzip   = 2_537_000
 )
 

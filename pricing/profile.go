@@ -264,6 +264,15 @@ type Durations struct {
 	Max  int   `json:"max,omitempty"`
 }
 
+// Offers reports whether d offers a clip of exactly s seconds: one of its
+// List, or within Min–Max.
+func (d *Durations) Offers(s int) bool {
+	if len(d.List) > 0 {
+		return slices.Contains(d.List, s)
+	}
+	return s >= d.Min && s <= d.Max
+}
+
 // Rate is a model's rule at one resolution. Exactly one of PerSecond,
 // Buckets, Base, PerClip or PerMegapixel is set.
 type Rate struct {

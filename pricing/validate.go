@@ -378,19 +378,6 @@ func (v *profileValidator) model(path string, m *Model) {
 
 func dursEmpty(d *Durations) bool { return len(d.List) == 0 && d.Min == 0 && d.Max == 0 }
 
-// dursOffer reports whether d offers a clip of exactly s seconds.
-func dursOffer(d *Durations, s int) bool {
-	if len(d.List) > 0 {
-		for _, x := range d.List {
-			if x == s {
-				return true
-			}
-		}
-		return false
-	}
-	return s >= d.Min && s <= d.Max
-}
-
 func dursText(d *Durations) string {
 	if len(d.List) == 0 {
 		return strconv.Itoa(d.Min) + "–" + strconv.Itoa(d.Max) + " s"
@@ -531,7 +518,7 @@ func (v *profileValidator) buckets(path string, bs []Bucket, durs *Durations) {
 		if j := bucketAt(bs[:i], s); j >= 0 {
 			v.failf(bp, "seconds", "duplicate bucket for %d s (also buckets[%d])", s, j)
 		}
-		if !dursOffer(durs, s) {
+		if !durs.Offers(s) {
 			v.failf(bp, "seconds", "%d s is not an offered duration (%s)", s, dursText(durs))
 		}
 		v.amount(bp, "units", bs[i].Units, true)
