@@ -89,6 +89,13 @@ func startBrowser(path string) {
 		// take room, and a page must not move when its scrollbar comes.
 		chromedp.Flag("hide-scrollbars", false),
 		chromedp.WindowSize(1280, 900),
+		// WebAssembly compiled once, by Liftoff, with no TurboFan
+		// recompilation of the hot functions in the background: these
+		// tests look at what the pages show and do, not how fast they run
+		// (e2e/bench measures that, with Chromium's defaults). Measured on TestPhonePages and TestKeyboardWalk
+		// (2 cores, other work running): 219 and 233 CPU seconds with
+		// tier-up, 163 and 185 without; wall time down as much.
+		chromedp.Flag("js-flags", "--liftoff-only"),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
