@@ -299,13 +299,23 @@ func (e *CurrencyError) Unwrap() error { return ErrOtherCurrency }
 // ParseRate reads an exchange rate typed into the field labelled field:
 // how many units of in 1 base buys ("0.86", euros for 1 USD), more than
 // 0. The number may carry the mark of in, the currency the rate is in
-// ("€0.86", "0.86 EUR"); another currency's mark is a *CurrencyError
-// ("$0.86" or "0.86 GBP" in euros for 1 USD: it was read as 0.86 euros
-// whatever the mark), and another unit's a *UnitError ("0.86 credits"),
-// each in an *InputError naming field. Every rate a person, a link or a
-// file gives is read by it, so that each says the same.
+// ("€0.86", "0.86 EUR"; any currency's code, "1.38 CAD" or "CAD 1.38",
+// and rateSymbols' "¥150", "150円"); another currency's mark is a
+// *CurrencyError ("$0.86", "0.86 GBP" or "0.86 AUD" in euros for 1 USD:
+// it was read as 0.86 euros whatever the mark), and another unit's a
+// *UnitError ("0.86 credits"), each in an *InputError naming field. Every
+// rate a person, a link or a file gives is read by it, so that each says
+// the same.
 func ParseRate(field, s string, base, in Currency) (decimal.Decimal, error) {
 	d, got, marked, mark, p, err := parseMarked(s)
+	if errors.Is(err, ErrNotNumber) {
+		// A code parseAmount does not know ("1.38 CAD" was no number).
+		if rest, c := cutCode(strings.TrimFunc(s, isSpace), in); c != "" {
+			if d2, _, marked2, _, p2, err2 := parseMarked(rest); err2 == nil && !marked2 {
+				d, got, marked, mark, p, err = d2, UnitMoney, true, c, p2, nil
+			}
+		}
+	}
 	switch {
 	case err != nil:
 	case marked && got != UnitMoney:
@@ -321,6 +331,62 @@ func ParseRate(field, s string, base, in Currency) (decimal.Decimal, error) {
 		return zero, &InputError{Field: field, Value: s, Err: err}
 	}
 	return d, nil
+}
+
+// rateSymbols are currencies' symbols that currencyMarks leaves out, as
+// a rate in them is written: "¥150" or "150円" in 1 USD in JPY. The yen's
+// sign is the yuan's too, so it is read in either's field.
+var rateSymbols = []struct {
+	mark string
+	curs string // the currencies it may be, the first said where it is not
+}{{"CA$", "CAD"}, {"C$", "CAD"}, {"A$", "AUD"}, {"¥", "JPY CNY"}, {"￥", "JPY CNY"}, {"円", "JPY"}, {"₹", "INR"}}
+
+// cutCode returns t without the currency code or rateSymbols' mark it
+// starts or ends with, and the currency: in where it is in's ("cad" in
+// CAD), another where it is written as a code ("AUD") or a symbol; ""
+// without one. A code stands apart from the number (a space or a digit
+// beside it): "1.38CAD" and "CAD 1.38" are the Canadian dollar's, "ACAD
+// 1.38" nothing.
+func cutCode(t string, in Currency) (string, Currency) {
+	for _, m := range rateSymbols {
+		rest, ok := strings.CutPrefix(t, m.mark)
+		if !ok {
+			rest, ok = strings.CutSuffix(t, m.mark)
+		}
+		if !ok {
+			continue
+		}
+		c := Currency(m.curs[:3])
+		if strings.Contains(m.curs, string(in)) && in != "" {
+			c = in
+		}
+		return strings.TrimFunc(rest, isSpace), c
+	}
+	if len(t) < 4 {
+		return t, ""
+	}
+	letters := func(code string) bool {
+		for i := 0; i < 3; i++ {
+			if b := code[i] | 0x20; b < 'a' || b > 'z' {
+				return false
+			}
+		}
+		return true
+	}
+	code, rest := t[len(t)-3:], t[:len(t)-3]
+	if !apart(t, len(t)-3) || !letters(code) {
+		code, rest = t[:3], t[3:]
+		if b := rest[0]; b != ' ' && b != '\t' && (b < '0' || b > '9') && b < 0x80 || !letters(code) {
+			return t, ""
+		}
+	}
+	switch {
+	case strings.EqualFold(code, string(in)):
+		return strings.TrimFunc(rest, isSpace), in
+	case code == strings.ToUpper(code): // "AUD"; "abc" is no code
+		return strings.TrimFunc(rest, isSpace), Currency(code)
+	}
+	return t, ""
 }
 
 // Period is how often a field's number counts, or what a person wrote after

@@ -253,10 +253,51 @@ func TestParseRate(t *testing.T) {
 			t.Errorf("ParseRate(%q) = %s; want %s", tt.in, got, tt.want)
 		}
 	}
-	// A currency without a mark of its own (CAD) refuses the dollar's.
-	if _, err := ParseRate("1 USD in CAD", "$1.38", USD, "CAD"); err == nil ||
-		err.Error() != "1 USD in CAD is in CAD (what 1 USD buys), not USD: type the number alone" {
-		t.Errorf(`ParseRate("$1.38", CAD) = %v`, err)
+	// A currency parseAmount has no mark for (CAD, JPY) reads its own code
+	// and symbols, as a person writes the rate, and refuses the dollar's
+	// and another code or symbol: "1.38 CAD" was "must be a number".
+	for _, tt := range []struct {
+		in   Currency
+		s    string
+		want string // the rate read, or what the rate is typed in
+	}{
+		{"CAD", "1.38 CAD", "1.38"},
+		{"CAD", "CAD 1.38", "1.38"},
+		{"CAD", "1.38cad", "1.38"},
+		{"CAD", "C$1.38", "1.38"},
+		{"CAD", "1,38 CAD", "1.38"},
+		{"JPY", "¥150", "150"},
+		{"JPY", "150 JPY", "150"},
+		{"JPY", "150円", "150"},
+		{"JPY", "JPY 149.5", "149.5"},
+		{"CNY", "¥7.1", "7.1"},
+		{"CAD", "$1.38", "USD"},
+		{"CAD", "1.38 USD", "USD"},
+		{"CAD", "1.38 AUD", "AUD"},
+		{"CAD", "AUD 1.38", "AUD"},
+		{"CAD", "A$1.38", "AUD"},
+		{"CAD", "¥150", "JPY"},
+		{"JPY", "150 CAD", "CAD"},
+		{"JPY", "150 €", "EUR"},
+	} {
+		field := "1 USD in " + string(tt.in)
+		got, err := ParseRate(field, tt.s, USD, tt.in)
+		if len(tt.want) == 3 && tt.want[0] >= 'A' {
+			want := field + " is in " + string(tt.in) + " (what 1 USD buys), not " + tt.want + alone
+			if err == nil || err.Error() != want || !errors.Is(err, ErrOtherCurrency) {
+				t.Errorf("ParseRate(%q, %s) = %s, %v; want %q", tt.s, tt.in, got, err, want)
+			}
+			continue
+		}
+		if err != nil || !eq(t, got, tt.want) {
+			t.Errorf("ParseRate(%q, %s) = %s, %v; want %s", tt.s, tt.in, got, err, tt.want)
+		}
+	}
+	// Letters that are no currency's code are no number.
+	for _, s := range []string{"1.38 abc", "ACAD 1.38", "1.38 CADS", "CAD", "cad1.38x"} {
+		if _, err := ParseRate("1 USD in CAD", s, USD, "CAD"); err == nil || !errors.Is(err, ErrNotNumber) {
+			t.Errorf("ParseRate(%q, CAD) = %v; want no number", s, err)
+		}
 	}
 }
 
