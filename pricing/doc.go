@@ -216,10 +216,11 @@
 // A field counted per month ("Clips a month", a plan's price and credits)
 // reads a month's figure as a pricing page writes it, with [ParseInPer]
 // and [ParsePricePer]: "10 clips a month", "$30/month", "30 per month",
-// "$30/mo", "30 monthly"; another period ("$360 a year") is refused
-// naming the field ("Plan price is per month, not per year: type the
-// price of one month"), and a field that counts once refuses any period
-// ([*PeriodError], [ErrOtherPeriod]).
+// "$30/mo", "$30/mo." (a full stop after the period), "30 monthly";
+// another period ("$360 a year") is refused naming the field ("Plan
+// price is per month, not per year: type the price of one month"), and a
+// field that counts once refuses any period ([*PeriodError],
+// [ErrOtherPeriod]).
 // [NameCredits] names a platform's credits as it calls them:
 // "5 s" in LTX Studio's is "… is in computing seconds, not seconds of video".
 //

@@ -306,7 +306,7 @@ func FuzzParseAmount(f *testing.F) {
 	for _, s := range []string{"$30", "30.00", "3,000", "3 000", "1,200.50", "0.5", "€15", "30 $",
 		"", "abc", "-5", "1e400", "NaN", "Inf", "1,2,3", "0,5", "1 200,50", "٣٠", "0.00000000000000001",
 		"5 s", "50 credits", "33%", "$5 credits", "5\u00a0sec", "-5 %",
-		"10 clips a month", "$30/mo", "$360 a year", "3,000 credits per month", "/month", "5 s daily"} {
+		"10 clips a month", "$30/mo", "$30/mo.", "$360 a year", "3,000 credits per month", "/month", "5 s daily"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -190,7 +190,7 @@ func ParseIn(field, s string, u Unit) (decimal.Decimal, error) {
 // ParseInPer is ParseIn for a field whose number counts per (PerMonth:
 // "Clips a month", "Credits per month"), which reads the period after the
 // number as a pricing page writes it: "10 clips a month", "3,000
-// credits/month", "10 per month", "10/mo", "10 monthly". Another period is
+// credits/month", "10 per month", "10/mo", "10/mo.", "10 monthly". Another period is
 // a *PeriodError ("Clips a month is per month, not per year: type the
 // number for one month"), never read as a month's.
 func ParseInPer(field, s string, u Unit, per Period) (decimal.Decimal, error) {
@@ -229,6 +229,13 @@ func ParsePositiveInPer(field, s string, u Unit, per Period) (decimal.Decimal, e
 // and the period written after it (NoPeriod without one).
 func parseMarked(s string) (d decimal.Decimal, u Unit, marked bool, cur Currency, p Period, err error) {
 	t := strings.TrimFunc(s, isSpace)
+	// "$30/mo.", "10 per mo.", "$30 a month.": a period ends with a full
+	// stop as pricing pages write it.
+	if u, ok := strings.CutSuffix(t, "."); ok {
+		if n, _ := periodMark(u); n > 0 {
+			t = u
+		}
+	}
 	if n, per := periodMark(t); n > 0 {
 		rest := strings.TrimRightFunc(t[:len(t)-n], isSpace)
 		if rest == "" { // "/month": a period, no number
