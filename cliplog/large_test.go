@@ -70,29 +70,43 @@ func TestLarge20k(t *testing.T) {
 			}
 		}},
 	}
-	t.Logf("%-24s %10s %10s %7s   (%s, the least of %d runs)", "", "2,000", "20,000", "growth", cpuClock, largeRuns)
+	t.Logf("%-28s %10s %10s %7s   (%s, the least of %d runs)", "", "2,000", "20,000", "growth", cpuClock, largeRuns)
 	for _, st := range steps {
-		var least [2]time.Duration
-		for range largeRuns {
-			for i, size := range []int{small, n} {
-				if d := timeRun(func() { st.f(logs[size]) }); least[i] == 0 || d < least[i] {
-					least[i] = d
-				}
-			}
-		}
-		growth := float64(least[1]) / float64(max(least[0], time.Microsecond))
-		t.Logf("%-24s %8.2f ms %8.1f ms %6.1f×", st.name, ms(least[0]), ms(least[1]), growth)
-		if growth > maxGrowth {
-			t.Errorf("%s: 20,000 entries took %.1f times as long as 2,000 (%.1f ms, %.2f ms), more than %d times: its work grows faster than the log",
-				st.name, growth, ms(least[1]), ms(least[0]), maxGrowth)
-		}
-		if least[1] > st.limit*slowdown {
-			t.Errorf("%s: 20,000 entries took %v of %s, more than %v", st.name, least[1], cpuClock, st.limit*slowdown)
-		}
+		checkGrowth(t, st.name, [2]string{"2,000 entries", "20,000 entries"}, st.limit, func(i int) {
+			st.f(logs[[]int{small, n}[i]])
+		})
 	}
 	g := logs[n]
 	t.Logf("storage %.1f MB in %d keys (%.0f bytes per entry); CSV %.1f MB",
 		float64(g.s.Size())/(1<<20), n+1, float64(g.s.Size())/n, float64(len(g.csv))/(1<<20))
+}
+
+// checkGrowth times step on a small input and on a large one (step(0),
+// step(1), named by sizes), as TestLarge20k does: each time the least of
+// largeRuns runs (timeRun: CPU time, the garbage collector off), the
+// small input's and the large one's interleaved. It fails t where the
+// large took more than maxGrowth times the small (its work grows faster
+// than its input) or more than limit of CPU time (times slowdown), and
+// logs both times and the growth.
+func checkGrowth(t *testing.T, name string, sizes [2]string, limit time.Duration, step func(i int)) {
+	t.Helper()
+	var least [2]time.Duration
+	for range largeRuns {
+		for i := range least {
+			if d := timeRun(func() { step(i) }); least[i] == 0 || d < least[i] {
+				least[i] = d
+			}
+		}
+	}
+	growth := float64(least[1]) / float64(max(least[0], time.Microsecond))
+	t.Logf("%-28s %8.2f ms %8.1f ms %6.1f×", name, ms(least[0]), ms(least[1]), growth)
+	if growth > maxGrowth {
+		t.Errorf("%s: %s took %.1f times as long as %s (%.1f ms, %.2f ms), more than %d times: its work grows faster than its input",
+			name, sizes[1], growth, sizes[0], ms(least[1]), ms(least[0]), maxGrowth)
+	}
+	if least[1] > limit*slowdown {
+		t.Errorf("%s: %s took %v of %s, more than %v", name, sizes[1], least[1], cpuClock, limit*slowdown)
+	}
 }
 
 // maxGrowth is the most a step's time may grow from 2,000 entries to
