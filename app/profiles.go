@@ -1122,15 +1122,31 @@ func (c *profilesPage) importData(data []byte) bool {
 		c.alert = "Import refused: " + profileMessage(err) + " Nothing was saved or changed."
 		return false
 	}
+	// A profile of one's own that is this one, but for its id and its
+	// name's number, is not copied: a bundled profile's export imported
+	// twice made "Higgsfield (2)", on the platform "Higgsfield (2)".
+	for _, q := range c.custom {
+		if cliplog.SameBut(q, p) {
+			c.alert = ""
+			c.status = "“" + q.Name + "” (" + q.ID + ") is already on this device, the same in every figure: nothing was imported. To change it, press its Edit."
+			return true
+		}
+	}
 	id := p.ID
 	if c.taken(p.ID) {
 		p.ID = uniqueID(strings.TrimSuffix(p.ID, "-custom")+"-custom", c.taken)
 		// Its name too, among the person's own (a bundled one's is told
 		// apart by the "custom" mark): a profile imported from its own
 		// export was listed twice as "My Runway (custom)", on every page.
+		// A platform that is a bundled profile's is the vendor's, and
+		// stays, as Rename keeps one that is not the name.
+		platform := p.Platform
 		p = cliplog.Rename(p, cliplog.FreeName(p.Name, func(name string) bool {
 			return slices.ContainsFunc(c.custom, func(q pricing.Profile) bool { return q.Name == name })
 		}))
+		if slices.ContainsFunc(c.catalog, func(q pricing.Profile) bool { return q.Platform == platform }) {
+			p.Platform = platform
+		}
 	}
 	if err := saveCustom(deviceStore(), p, ""); err != nil {
 		c.alert = "Import failed: " + profileMessage(err)

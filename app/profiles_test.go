@@ -408,9 +408,13 @@ func TestLinkElem(t *testing.T) {
 	}
 }
 
-// TestProfileImportOwnExport: a profile imported from its own export is
-// told apart by its id and its name: it was listed twice as "My Runway
-// (custom)" on every page.
+// TestProfileImportOwnExport: a profile imported where it is already (its
+// own export, a bundled profile's imported a second time) is not copied,
+// and says so: Higgsfield's export imported twice made "Higgsfield (2)", on
+// the platform "Higgsfield (2)". Another profile of the same name goes
+// beside, told apart by its id and its name; its platform is numbered
+// with the name only where it was the name and is no vendor's: "Studio"
+// showed as the platform of both copies.
 func TestProfileImportOwnExport(t *testing.T) {
 	s := cliplog.NewMemStore()
 	useStore(t, s)
@@ -420,21 +424,54 @@ func TestProfileImportOwnExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, _ := loadProfilesPage(t)
+	already := func(what string, n int) {
+		t.Helper()
+		if c.alert != "" || len(c.custom) != n || !strings.Contains(c.status, "is already on this device") {
+			t.Errorf("%s: alert %q, status %q, profiles %v; want nothing imported, said", what, c.alert, c.status, profilePlatforms(c.custom))
+		}
+	}
+	c.importData([]byte(exportProfile(p)))
+	already("My Runway's export", 1)
+	if want := "“My Runway” (runway-custom) is already on this device, the same in every figure: nothing was imported."; !strings.HasPrefix(c.status, want) {
+		t.Errorf("status %q; want %q", c.status, want)
+	}
+	other := p
+	other.URL = "https://example.com/my-runway"
 	for _, want := range []string{"My Runway (2)", "My Runway (3)"} {
-		c.importData([]byte(exportProfile(p)))
+		other.URL += "/x" // another profile each time
+		c.importData([]byte(exportProfile(other)))
 		if c.alert != "" {
 			t.Fatalf("import: %s", c.alert)
 		}
 		if !slices.ContainsFunc(c.custom, func(q pricing.Profile) bool { return q.Name == want }) {
-			t.Errorf("after importing the export, the profiles are %v; want one named %q", profileNames(c.custom), want)
+			t.Errorf("after importing another My Runway, the profiles are %v; want one named %q", profileNames(c.custom), want)
 		}
 	}
-	// Its platform is the vendor's and stays; one that was its name, as
-	// a blank profile takes it, is numbered with it: /profiles showed
-	// "Studio" as the platform of both copies.
+	// Its platform is the vendor's and stays.
 	if i := slices.IndexFunc(c.custom, func(q pricing.Profile) bool { return q.Name == "My Runway (2)" }); i < 0 || c.custom[i].Platform != p.Platform {
 		t.Errorf("the copies of My Runway: %v; want them on the platform %s", profilePlatforms(c.custom), p.Platform)
 	}
+
+	// A bundled profile's export: the first import is the person's own
+	// (Higgsfield, marked custom), the second is that one.
+	s = cliplog.NewMemStore()
+	useStore(t, s)
+	c, _ = loadProfilesPage(t)
+	hf := catalogProfile(t, "higgsfield")
+	c.importData([]byte(exportProfile(hf)))
+	if len(c.custom) != 1 || c.custom[0].Name != "Higgsfield" || c.custom[0].Platform != "Higgsfield" {
+		t.Fatalf("Higgsfield's export imported: alert %q, profiles %v", c.alert, profilePlatforms(c.custom))
+	}
+	c.importData([]byte(exportProfile(hf)))
+	already("Higgsfield's export again", 1)
+	// Another Higgsfield is numbered; its platform is the vendor's, not.
+	hf.URL = "https://example.com/higgsfield"
+	c.importData([]byte(exportProfile(hf)))
+	if i := slices.IndexFunc(c.custom, func(q pricing.Profile) bool { return q.Name == "Higgsfield (2)" }); i < 0 || c.custom[i].Platform != "Higgsfield" {
+		t.Errorf("another Higgsfield imported: %v; want Higgsfield (2) on the platform Higgsfield", profilePlatforms(c.custom))
+	}
+
+	// A platform that is the profile's name, and no vendor's.
 	studio := p
 	studio.ID, studio.Name, studio.Platform = "studio", "Studio", "Studio"
 	if err := saveCustom(s, studio, ""); err != nil {
@@ -442,8 +479,11 @@ func TestProfileImportOwnExport(t *testing.T) {
 	}
 	c, _ = loadProfilesPage(t)
 	c.importData([]byte(exportProfile(studio)))
+	already("Studio's export", 3)
+	studio.URL = "https://example.com/studio"
+	c.importData([]byte(exportProfile(studio)))
 	if i := slices.IndexFunc(c.custom, func(q pricing.Profile) bool { return q.Name == "Studio (2)" }); i < 0 || c.custom[i].Platform != "Studio (2)" {
-		t.Errorf("after importing Studio's export: %v; want Studio (2) on the platform Studio (2)", profilePlatforms(c.custom))
+		t.Errorf("after importing another Studio: %v; want Studio (2) on the platform Studio (2)", profilePlatforms(c.custom))
 	}
 }
 

@@ -502,7 +502,8 @@ func FuzzProfilesQuery(f *testing.F) {
 // FuzzProfileImport: importing a profile (a file or pasted text) either
 // adds exactly one custom profile, which reads back and can be imported
 // again, or is refused with a message and changes nothing stored, with a
-// full storage too.
+// full storage too; one already on the device (the blank profile stored
+// first) adds nothing and says so.
 func FuzzProfileImport(f *testing.F) {
 	files, err := filepath.Glob(filepath.Join("..", "pricing", "catalog", "*.json"))
 	if err != nil || len(files) == 0 {
@@ -518,6 +519,7 @@ func FuzzProfileImport(f *testing.F) {
 	for _, s := range []string{"", "{}", "[]", `{"id":"x"}`, "null", `{"id":"runway","name":"<script>alert(1)</script>"}`} {
 		f.Add([]byte(s), false)
 	}
+	f.Add([]byte(exportProfile(blankProfile(never))), true) // the one on the device already
 	catalog, err := pricing.Catalog()
 	if err != nil {
 		f.Fatal(err)
@@ -544,6 +546,12 @@ func FuzzProfileImport(f *testing.F) {
 				if !strings.Contains(string(data), strings.TrimLeft(m, "+-")) {
 					t.Fatalf("the import's message shows %q: %s", m, c.alert)
 				}
+			}
+			return
+		}
+		if strings.Contains(c.status, "is already on this device") {
+			if !reflect.DeepEqual(before, after) {
+				t.Fatalf("an import of a profile already here (%s) changed what is stored", c.status)
 			}
 			return
 		}

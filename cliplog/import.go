@@ -310,7 +310,7 @@ func significant15(d decimal.Decimal) string {
 // is a bundled profile's (bundled), or a profile of this device's has it
 // with other content (beside; here are this device's profiles). It takes
 // a profile here that is the same one but for its id and its name's
-// number (sameBut: the backup was restored beside it before; already),
+// number (SameBut: the backup was restored beside it before; already),
 // else the first id of "<id>-custom", "<id>-custom-2"… that is no bundled
 // profile's nor another of the backup's, and is free here or holds the
 // same profile; beside, its name is numbered when a profile here or
@@ -329,7 +329,7 @@ func (l *Log) moveProfile(p *parsed, i int, here []pricing.Profile, bundled func
 	}
 	found := false
 	for _, q := range here {
-		if q.ID != from && !isBundled(q.ID) && !inFile(q.ID) && sameBut(q, pr) {
+		if q.ID != from && !isBundled(q.ID) && !inFile(q.ID) && SameBut(q, pr) {
 			pr, found, already = q, true, true
 			break
 		}

@@ -112,10 +112,12 @@ func FreeName(name string, named func(string) bool) string {
 // A copy made before Rename ("Studio (2)" on the platform "Studio", id
 // studio-custom, beside "Studio" on "Studio") keeps its platform where it
 // is read: the same record comes from a person's own choice too, a
-// profile copied on /profiles by importing its own export (the one way to
-// copy one's own) and kept on the same vendor, or a platform typed back
-// in its editor since, and nothing stored tells them apart (the profiles
-// have no schema version or date). Numbered where read, such a platform
+// profile copied on /profiles by importing its own export (as it was
+// before such an import became a no-op, SameBut) and kept on the same
+// vendor, or a platform typed back in its editor since, and nothing
+// stored tells them apart (the profiles have no schema version or date).
+// /profiles' import keeps a platform that is a bundled profile's (a
+// vendor: "Higgsfield (2)" stays on Higgsfield). Numbered where read, such a platform
 // could not be set back; numbered and saved, a person's choice is lost.
 // Its editor changes it.
 func Rename(p pricing.Profile, name string) pricing.Profile {
@@ -161,10 +163,11 @@ func baseName(name string) string {
 	return name[:i]
 }
 
-// sameBut reports whether a and b are one profile but for their ids and
+// SameBut reports whether a and b are one profile but for their ids and
 // FreeName's number on the name (and on a platform that is the name:
-// Rename): a backup restored beside a profile with its id, restored again.
-func sameBut(a, b pricing.Profile) bool {
+// Rename): a backup restored beside a profile with its id, restored again,
+// or a profile's export imported on /profiles where it is already.
+func SameBut(a, b pricing.Profile) bool {
 	if baseName(a.Name) != baseName(b.Name) {
 		return false
 	}

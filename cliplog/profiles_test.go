@@ -176,20 +176,20 @@ func TestBackupProfileConflicts(t *testing.T) {
 
 // TestRename: a copy's platform follows its numbered name where it was
 // the name (a blank profile takes both from the name typed), and a
-// vendor's stays; sameBut still knows the copy for the profile it is.
+// vendor's stays; SameBut still knows the copy for the profile it is.
 func TestRename(t *testing.T) {
 	studio := customProfile(t, "studio", "Studio", "45")
 	got := Rename(studio, "Studio (2)")
 	if got.Name != "Studio (2)" || got.Platform != "Studio (2)" {
 		t.Errorf("Rename of a platform named as the profile: name %q, platform %q; want both Studio (2)", got.Name, got.Platform)
 	}
-	if !sameBut(got, studio) || !sameBut(studio, got) {
-		t.Error("sameBut does not know the renamed copy")
+	if !SameBut(got, studio) || !SameBut(studio, got) {
+		t.Error("SameBut does not know the renamed copy")
 	}
 	old := studio // restored before the platform followed the name
 	old.Name = "Studio (2)"
-	if !sameBut(old, studio) {
-		t.Error("sameBut does not know a copy whose platform kept the name")
+	if !SameBut(old, studio) {
+		t.Error("SameBut does not know a copy whose platform kept the name")
 	}
 	vendor := studio
 	vendor.Name, vendor.Platform = "My Runway", "Runway"

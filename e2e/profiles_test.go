@@ -640,14 +640,24 @@ func TestProfileImport(t *testing.T) {
 		t.Errorf("download name %q", href)
 	}
 
-	// Pasted and imported, the text goes: pressed again, the button
-	// imported another copy ("Runway (app) (2)").
-	eval[bool](tb, fmt.Sprintf(`(() => {
-		const el = document.getElementById("f-import");
-		el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true}));
-		document.getElementById("prof-import-paste").click();
-		return true;
-	})()`, runway))
+	// The same profile pasted is already here: nothing is imported, and
+	// it says so (a second copy, "Runway (app) (2)", was made); another
+	// Runway goes beside. Imported, the text goes: pressed again, the
+	// button imported another copy.
+	paste := func(text string) {
+		eval[bool](tb, fmt.Sprintf(`(() => {
+			const el = document.getElementById("f-import");
+			el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true}));
+			document.getElementById("prof-import-paste").click();
+			return true;
+		})()`, text))
+	}
+	paste(string(runway))
+	tb.waitFor("the paste found here", `document.getElementById("prof-status").textContent.includes("is already on this device")`, 10*time.Second)
+	if keys := eval[[]string](tb, customKeysJS); len(keys) != 2 {
+		t.Errorf("stored keys %v after pasting a profile already here", keys)
+	}
+	paste(strings.Replace(string(runway), `"name": "Standard",`, `"name": "Standard plan",`, 1))
 	tb.waitFor("the paste imported", `document.getElementById("prof-status").textContent.includes("as “runway-custom-2”")`, 10*time.Second)
 	if v := eval[string](tb, `document.getElementById("f-import").value`); v != "" {
 		t.Errorf("after a pasted profile was imported, its text is still there (%d characters)", len(v))
@@ -655,7 +665,7 @@ func TestProfileImport(t *testing.T) {
 	tb.do("pressing Import again", chromedp.Click(chromedp.CSS("#prof-import summary")), chromedp.Click(chromedp.ID("prof-import-paste")))
 	tb.waitFor("nothing pasted refused", `document.getElementById("prof-alert").textContent.includes("The profile is empty")`, 10*time.Second)
 	if keys := eval[[]string](tb, customKeysJS); len(keys) != 3 {
-		t.Errorf("stored keys %v after one paste and a second press", keys)
+		t.Errorf("stored keys %v after two pastes and a third press", keys)
 	}
 	tb.assertNoErrors()
 }
