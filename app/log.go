@@ -598,7 +598,7 @@ func (c *clipLog) renderPlans() app.UI {
 	case c.values["plan"] == customPlan:
 		plan = elem("div", "log-fields",
 			c.picker("plan", "", c.planChoices()),
-			c.field("plan_price", "per month, or for a pack", "", "decimal"),
+			c.field("plan_price", planPriceHint(c.catalog, c.values["plan_profile"]), "", "decimal"),
 			c.picker("plan_cur", "", currencyChoices),
 			c.field("plan_credits", "", "credits", "decimal"),
 		)
@@ -1765,11 +1765,18 @@ func (c *clipLog) planInput() (cliplog.MyPlan, pricing.Profile, error) {
 		return cliplog.MyPlan{ProfileID: p.ID, PlanID: v["plan"], Billing: cliplog.Billing(v["billing"])}, p, nil
 	}
 	// A month's, or a pack's: "$30 a month" is read, "$300 a year" refused.
-	price, err := pricing.ParsePricePer(logLabel("plan_price"), v["plan_price"], pricing.Currency(v["plan_cur"]), pricing.PerMonth)
+	// On a platform that sells packs and no plan, it is a pack's, which
+	// has no period: "$30 a month" is refused ("Price paid is not per
+	// month"), as a clip's credits refuse one.
+	per := pricing.PerMonth
+	if packOnly(p) {
+		per = pricing.NoPeriod
+	}
+	price, err := pricing.ParsePricePer(logLabel("plan_price"), v["plan_price"], pricing.Currency(v["plan_cur"]), per)
 	if err != nil {
 		c.errs["plan_price"] = errorMessage(err)
 	}
-	credits, err2 := pricing.ParsePositiveInPer(logLabel("plan_credits"), v["plan_credits"], pricing.UnitCredits, pricing.PerMonth)
+	credits, err2 := pricing.ParsePositiveInPer(logLabel("plan_credits"), v["plan_credits"], pricing.UnitCredits, per)
 	if err2 != nil {
 		c.errs["plan_credits"] = errorMessage(err2)
 	}
@@ -1778,6 +1785,19 @@ func (c *clipLog) planInput() (cliplog.MyPlan, pricing.Profile, error) {
 	}
 	return cliplog.MyPlan{ProfileID: p.ID, Price: pricing.NewMoney(price, pricing.Currency(v["plan_cur"])), Credits: credits}, p, nil
 }
+
+// planPriceHint is the hint under Price paid: "for a pack" on a platform
+// that sells packs and no plan (packOnly), where "a month" is refused.
+func planPriceHint(catalog []pricing.Profile, id string) string {
+	if p, ok := pricing.FindProfile(catalog, id); ok && packOnly(p) {
+		return "for a pack"
+	}
+	return "per month, or for a pack"
+}
+
+// packOnly reports whether p sells packs of credits and no plan: what is
+// paid there is a pack's price, once, with no period.
+func packOnly(p pricing.Profile) bool { return len(p.Plans) == 0 && len(p.Packs) > 0 }
 
 // previewPlan shows the price per credit of the plan in the form.
 func (c *clipLog) previewPlan() {

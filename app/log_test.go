@@ -988,6 +988,47 @@ func TestLogImport(t *testing.T) {
 	}
 }
 
+// TestLogPackPricePeriod: on a platform that sells packs and no plan,
+// what is paid is a pack's, once: "$30 a month" in Price paid is refused
+// naming the field, as another period is, where it was read as the pack's
+// price. A platform with plans still reads a month's (TestLogPlans).
+func TestLogPackPricePeriod(t *testing.T) {
+	s := cliplog.NewMemStore()
+	packs := cloneProfile(catalogProfile(t, "runway"), never)
+	packs.ID, packs.Name, packs.Platform, packs.Plans = "packs-only", "Packs Only", "Packs Only", nil
+	for i := range packs.Packs {
+		packs.Packs[i].RequiresPlan = false
+	}
+	if err := saveCustom(s, packs, ""); err != nil {
+		t.Fatal(err)
+	}
+	c := loadLog(t, s)
+	c.values["plan_profile"] = "packs-only"
+	c.edited("plan_profile")
+	if c.values["plan"] != customPlan {
+		t.Fatalf("a platform with no plan: plan %q, want my own price", c.values["plan"])
+	}
+	if html := logHTML(t, c); !strings.Contains(html, ">for a pack<") || strings.Contains(html, "per month, or for a pack") {
+		t.Error("Price paid's hint on a platform of packs alone is not “for a pack”")
+	}
+	for _, tt := range []struct{ price, credits, key, want string }{
+		{"$30 a month", "1,000", "plan_price", "Price paid is not per month: type the amount alone."},
+		{"$30/mo", "1,000", "plan_price", "Price paid is not per month: type the amount alone."},
+		{"$30", "1,000 credits a month", "plan_credits", "Credits it buys is not per month: type the number alone."},
+	} {
+		c.values["plan_price"], c.values["plan_credits"] = tt.price, tt.credits
+		c.edited("plan_price")
+		if c.errs[tt.key] != tt.want || c.planPrice != "" {
+			t.Errorf("%q for %q on a platform of packs: messages %v, price %q; want %q", tt.price, tt.credits, c.errs, c.planPrice, tt.want)
+		}
+	}
+	c.values["plan_price"], c.values["plan_credits"] = "$30", "1,000 credits"
+	c.edited("plan_price")
+	if c.planPrice != "That is $0.03 per credit." || len(c.errs) != 0 {
+		t.Errorf("$30 for 1,000 credits: %q %v", c.planPrice, c.errs)
+	}
+}
+
 func TestLogPlans(t *testing.T) {
 	s := cliplog.NewMemStore()
 	c := loadLog(t, s)
