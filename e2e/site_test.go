@@ -415,11 +415,16 @@ import (
 // Mine: /log keeps Seconds typed when the platform picked next makes
 // clips that long (Durations.Offers) (+0.7 KB raw, +0.2 KB gzip -9),
 // 11,408,052 and 2,536,731.
+// Helper 89's: a rate's own currency code or symbol ("1.38 CAD", "¥150",
+// pricing.ParseRate), a period's full stop ("$30/mo."), /profiles' import
+// of a profile already here a no-op (cliplog.SameBut), /log's pack price
+// with no period (+6.5 KB raw, +2.2 KB gzip -9), 11,414,566 and
+// 2,538,887.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_409_000
-	ceilWasmGzip   = 2_537_000
+	ceilWasmRaw    = 11_415_000
+	ceilWasmGzip   = 2_539_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
