@@ -430,6 +430,12 @@ func TestProfileImportOwnExport(t *testing.T) {
 			t.Errorf("%s: alert %q, status %q, profiles %v; want nothing imported, said", what, c.alert, c.status, profilePlatforms(c.custom))
 		}
 	}
+	onPlatform := func(what, name, platform string) {
+		t.Helper()
+		if i := slices.IndexFunc(c.custom, func(q pricing.Profile) bool { return q.Name == name }); i < 0 || c.custom[i].Platform != platform {
+			t.Errorf("%s: %v; want %s on the platform %s", what, profilePlatforms(c.custom), name, platform)
+		}
+	}
 	c.importData([]byte(exportProfile(p)))
 	already("My Runway's export", 1)
 	if want := "“My Runway” (runway-custom) is already on this device, the same in every figure: nothing was imported."; !strings.HasPrefix(c.status, want) {
@@ -448,9 +454,7 @@ func TestProfileImportOwnExport(t *testing.T) {
 		}
 	}
 	// Its platform is the vendor's and stays.
-	if i := slices.IndexFunc(c.custom, func(q pricing.Profile) bool { return q.Name == "My Runway (2)" }); i < 0 || c.custom[i].Platform != p.Platform {
-		t.Errorf("the copies of My Runway: %v; want them on the platform %s", profilePlatforms(c.custom), p.Platform)
-	}
+	onPlatform("another My Runway imported", "My Runway (2)", p.Platform)
 
 	// A bundled profile's export: the first import is the person's own
 	// (Higgsfield, marked custom), the second is that one.
@@ -467,9 +471,7 @@ func TestProfileImportOwnExport(t *testing.T) {
 	// Another Higgsfield is numbered; its platform is the vendor's, not.
 	hf.URL = "https://example.com/higgsfield"
 	c.importData([]byte(exportProfile(hf)))
-	if i := slices.IndexFunc(c.custom, func(q pricing.Profile) bool { return q.Name == "Higgsfield (2)" }); i < 0 || c.custom[i].Platform != "Higgsfield" {
-		t.Errorf("another Higgsfield imported: %v; want Higgsfield (2) on the platform Higgsfield", profilePlatforms(c.custom))
-	}
+	onPlatform("another Higgsfield imported", "Higgsfield (2)", "Higgsfield")
 
 	// A platform that is the profile's name, and no vendor's.
 	studio := p
@@ -482,9 +484,7 @@ func TestProfileImportOwnExport(t *testing.T) {
 	already("Studio's export", 3)
 	studio.URL = "https://example.com/studio"
 	c.importData([]byte(exportProfile(studio)))
-	if i := slices.IndexFunc(c.custom, func(q pricing.Profile) bool { return q.Name == "Studio (2)" }); i < 0 || c.custom[i].Platform != "Studio (2)" {
-		t.Errorf("after importing another Studio: %v; want Studio (2) on the platform Studio (2)", profilePlatforms(c.custom))
-	}
+	onPlatform("another Studio imported", "Studio (2)", "Studio (2)")
 }
 
 // profilePlatforms lists each profile as "id: name on platform".

@@ -591,14 +591,18 @@ func TestProfileImport(t *testing.T) {
 		}
 	}
 
+	// paste puts text in the import's box and presses its Import.
+	paste := func(text string) {
+		eval[bool](tb, fmt.Sprintf(`(() => {
+			const el = document.getElementById("f-import");
+			el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true}));
+			document.getElementById("prof-import-paste").click();
+			return true;
+		})()`, text))
+	}
+
 	// Pasted, with a field the schema does not have.
-	bad := strings.Replace(string(runway), `"name": "Standard",`, `"name": "Standard", "colour": "red",`, 1)
-	eval[bool](tb, fmt.Sprintf(`(() => {
-		const el = document.getElementById("f-import");
-		el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true}));
-		document.getElementById("prof-import-paste").click();
-		return true;
-	})()`, bad))
+	paste(strings.Replace(string(runway), `"name": "Standard",`, `"name": "Standard", "colour": "red",`, 1))
 	refused("a pasted profile with an unknown field", "plans[0].colour")
 
 	// A file whose model has an unknown tier.
@@ -644,14 +648,6 @@ func TestProfileImport(t *testing.T) {
 	// it says so (a second copy, "Runway (app) (2)", was made); another
 	// Runway goes beside. Imported, the text goes: pressed again, the
 	// button imported another copy.
-	paste := func(text string) {
-		eval[bool](tb, fmt.Sprintf(`(() => {
-			const el = document.getElementById("f-import");
-			el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true}));
-			document.getElementById("prof-import-paste").click();
-			return true;
-		})()`, text))
-	}
 	paste(string(runway))
 	tb.waitFor("the paste found here", `document.getElementById("prof-status").textContent.includes("is already on this device")`, 10*time.Second)
 	if keys := eval[[]string](tb, customKeysJS); len(keys) != 2 {
