@@ -306,7 +306,7 @@ func FuzzParseAmount(f *testing.F) {
 	for _, s := range []string{"$30", "30.00", "3,000", "3 000", "1,200.50", "0.5", "€15", "30 $",
 		"", "abc", "-5", "1e400", "NaN", "Inf", "1,2,3", "0,5", "1 200,50", "٣٠", "0.00000000000000001",
 		"5 s", "50 credits", "33%", "$5 credits", "5\u00a0sec", "-5 %",
-		"10 clips a month", "$30/mo", "$30/mo.", "$360 a year", "3,000 credits per month", "/month", "5 s daily"} {
+		"10 clips a month", "$30/mo", "$30/mo.", "1.38 CAD", "CAD 1.38", "¥150", "150円", "$360 a year", "3,000 credits per month", "/month", "5 s daily"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -328,6 +328,25 @@ func FuzzParseAmount(f *testing.F) {
 			}
 			if d.IsNegative() || wholeErr == nil && !d.Equal(whole) {
 				t.Fatalf("%q in %s → %s (ParseAmount %s, %v)", s, u, d, whole, wholeErr)
+			}
+		}
+		// A rate (ParseRate): more than 0, or an *InputError for the
+		// field; a refusal for another currency names another; a rate
+		// read where ParseAmount reads one too is its number.
+		for _, in := range []Currency{EUR, "CAD", "JPY"} {
+			d, err := ParseRate("Rate", s, USD, in)
+			if err != nil {
+				var ie *InputError
+				if !errors.As(err, &ie) || ie.Field != "Rate" || ie.Value != s {
+					t.Fatalf("%q as a rate in %s: %v is not an *InputError for the field", s, in, err)
+				}
+				if ce, ok := errors.AsType[*CurrencyError](err); ok && (ce.Got == in || ce.Want != in || ce.Got == "") {
+					t.Fatalf("%q as a rate in %s: %+v", s, in, ce)
+				}
+				continue
+			}
+			if !d.IsPositive() || wholeErr == nil && !d.Equal(whole) {
+				t.Fatalf("%q as a rate in %s → %s (ParseAmount %s, %v)", s, in, d, whole, wholeErr)
 			}
 		}
 		// Per month (ParseInPer): what ParseIn reads, the same number; a
