@@ -47,6 +47,9 @@ type MonthPlan struct {
 	PlanID, PlanName string
 	PackID, PackName string
 	Packs            int // how many packs
+	// PackValidDays is how long the pack's credits last (Pack.ValidDays);
+	// 0 when they never expire, or no period is stated, or no pack.
+	PackValidDays int
 	// Cost is the money per month, in the display currency.
 	Cost Money
 	// CreditsNeeded is the units the mix takes; CreditsBought what the
@@ -388,6 +391,7 @@ func monthPlan(p *Profile, mix []MixLine, shots []shotInfo, cands [][]candidate,
 	}
 	if best.pack != nil {
 		mp.PackID, mp.PackName, mp.Packs = best.pack.ID, best.pack.Name, int(best.packs)
+		mp.PackValidDays = best.pack.ValidDays
 	}
 	if best.kind != OptionAPI {
 		mp.CreditsUnused = best.bought.Sub(best.need)
@@ -577,8 +581,10 @@ func firstMonths(n int) string {
 
 // UnusedWords says what becomes of a month's unused credits, saying no
 // count of zero: "nothing unused"; "550 unused, all expire"; "425
-// unused, none expire" (they last beyond the month); "1,000 unused, 600
-// expire" (the rest last); and with packs whose validity is not stated,
+// unused, none expire" (they last beyond the month), "4,795 unused, none
+// expire this month (valid 180 days)" where the pack gives a period;
+// "1,000 unused, 600 expire" (the rest last), or "…, 400 valid 365 days";
+// and with packs whose validity is not stated,
 // "52 unused, all may expire (validity not stated by Kling)" or "100
 // unused, 48 expire, 52 may expire (validity not stated by Kling)".
 // expire is the verb's form: "expire" or "expiring".
@@ -595,11 +601,17 @@ func UnusedWords(mp MonthPlan, expire string) string {
 	case may.Equal(unused):
 		return s + "all may expire" + notStated
 	case !lost.IsPositive() && !may.IsPositive():
+		if mp.PackValidDays > 0 { // they last, not for good: say how long
+			return s + "none " + expire + " this month (valid " + CountInt(mp.PackValidDays, "day", "days") + ")"
+		}
 		return s + "none " + expire
 	}
 	var parts []string
 	if lost.IsPositive() {
 		parts = append(parts, FormatApprox(lost)+" "+expire)
+	}
+	if kept := unused.Sub(lost).Sub(may); mp.PackValidDays > 0 && kept.IsPositive() {
+		parts = append(parts, FormatApprox(kept)+" valid "+CountInt(mp.PackValidDays, "day", "days"))
 	}
 	if may.IsPositive() {
 		parts = append(parts, FormatApprox(may)+" may expire"+notStated)

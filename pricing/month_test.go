@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -154,8 +155,14 @@ func TestUnusedWords(t *testing.T) {
 		{"550", "550", "0", "550 unused, all expire", "550 unused, all expiring"},
 		// Packs valid beyond the month: all last.
 		{"425", "0", "0", "425 unused, none expire", "425 unused, none expiring"},
+		// Packs valid a stated time (Kling's API, 180 days): how long is
+		// said, so a person sees the pack's units are not theirs for good.
+		{"4795", "0", "0:180", "4,795 unused, none expire this month (valid 180 days)",
+			"4,795 unused, none expiring this month (valid 180 days)"},
 		// Some lost, the rest last.
 		{"1000", "600", "0", "1,000 unused, 600 expire", "1,000 unused, 600 expiring"},
+		{"1000", "600", "0:365", "1,000 unused, 600 expire, 400 valid 365 days",
+			"1,000 unused, 600 expiring, 400 valid 365 days"},
 		// Packs whose validity is not stated.
 		{"52", "0", "52", "52 unused, all may expire (validity not stated by Kling)",
 			"52 unused, all may expire (validity not stated by Kling)"},
@@ -167,7 +174,9 @@ func TestUnusedWords(t *testing.T) {
 		{"116.666666666666666667", "116.666666666666666667", "0", "~116.67 unused, all expire", "~116.67 unused, all expiring"},
 	}
 	for _, tt := range tests {
-		mp := MonthPlan{Platform: "Kling", CreditsUnused: dec(t, tt.unused), Expiring: dec(t, tt.expiring), MayExpire: dec(t, tt.mayExpire)}
+		may, days, _ := strings.Cut(tt.mayExpire, ":") // "0:180": none may expire; the pack is valid 180 days
+		mp := MonthPlan{Platform: "Kling", CreditsUnused: dec(t, tt.unused), Expiring: dec(t, tt.expiring), MayExpire: dec(t, may)}
+		mp.PackValidDays, _ = strconv.Atoi(days)
 		if got := UnusedWords(mp, "expire"); got != tt.want {
 			t.Errorf("%s unused, %s expire, %s may: %q, want %q", tt.unused, tt.expiring, tt.mayExpire, got, tt.want)
 		}
