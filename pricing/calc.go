@@ -259,6 +259,18 @@ func calcBundled(in *CalcInput, si *shotInfo, clips decimal.Decimal) (Calculatio
 		cp.words = "pay as you go: the model is priced in " + string(p.Currency) + ", no credits"
 		return finish(c, cp, u, si, clips, &f), nil
 	}
+	if pk := pickPack(p, in.PlanID); pk != nil {
+		// A pack, bought once (Kling's API sells only packs): its price ÷
+		// its credits, with no month of credits.
+		c.PlanName = pk.Name
+		cp.exact = ratio{num: pk.Price, den: pk.Credits}
+		q, _ := div(pk.Price, pk.Credits)
+		cp.perCredit = Money{q, p.Currency}
+		unit := p.UnitName()
+		cp.words = formatPrice(Money{pk.Price, p.Currency}) + " ÷ " + CountUnits(pk.Credits, unit) + " = " +
+			FormatMoney(cp.perCredit) + " per " + strings.TrimSuffix(unit, "s")
+		return finish(c, cp, u, si, clips, &f), nil
+	}
 	pl, err := pickPlan(p, m, in.PlanID, billing, si)
 	if err != nil {
 		return Calculation{}, err
@@ -291,6 +303,22 @@ func pickPlan(p *Profile, m *Model, id string, billing Lens, si *shotInfo) (*Pla
 		return nil, &NotOfferedError{Profile: p.ID, Model: m.ID, Reason: reason}
 	}
 	return pl, nil
+}
+
+// pickPack is the pack the calculator prices at: the one id names, or with
+// no id on a profile that sells no plan, its first pack that needs none;
+// nil for a plan (or no way to buy).
+func pickPack(p *Profile, id string) *Pack {
+	for i := range p.Packs {
+		pk := &p.Packs[i]
+		if !pk.Credits.IsPositive() {
+			continue
+		}
+		if pk.ID == id || id == "" && len(p.Plans) == 0 && !pk.RequiresPlan {
+			return pk
+		}
+	}
+	return nil
 }
 
 // planAllows says why pl cannot use m at resolution index res ("" if it can).

@@ -81,8 +81,15 @@ func researchExamples() []researchExample {
 		// 5. Quality or mode tiers on one model: PixVerse fast motion doubles.
 		{"5 mode", "pixverse-api", "", "pixverse-v4-5-fast", "", "5 540p", "0.90", "0.90"},
 		{"5 mode", "pixverse-api", "", "pixverse-v4-5-fast", "", "5 720p", "1.20", "1.20"},
-		{"5 mode", "kling-api", "", "kling-1-6-pro", "", "5 1080p", "0.49", "0.49"},
-		{"5 mode", "kling-api", "", "kling-2-master", "", "5 1080p", "1.40", "1.40"},
+		{"5 mode", "kling-api", "", "kling-1-6-pro", "", "5 1080p", "3.5", "0.49"}, // $0.49 ÷ $0.14 a unit = 3.5 units, at Pack 1
+		{"5 mode", "kling-api", "", "kling-2-master", "", "5 1080p", "10", "1.40"}, // $1.40 ÷ $0.14 = 10 units
+
+		// 17. Volume-tiered API packs: Kling's API sells units in packs valid
+		// 180 days, Pack 1 $700 / 5,000 and Pack 2 $2,100 / 15,000 ($0.14),
+		// Pack 3 $5,670 / 45,000 and Pack 4 $7,560 / 60,000 ($0.126).
+		{"17 packs", "kling-api", "pack-2", "kling-2-master", "", "5 1080p", "10", "1.40"},  // 10 × 2,100 ÷ 15,000
+		{"17 packs", "kling-api", "pack-3", "kling-1-6-pro", "", "5 1080p", "3.5", "0.441"}, // 3.5 × 5,670 ÷ 45,000
+		{"17 packs", "kling-api", "pack-4", "kling-3-0-4k", "", "5 4k", "15", "1.89"},       // 15 × 7,560 ÷ 60,000
 
 		// 6. Add-ons priced separately.
 		// "$0.20 / $0.40" a second off / on ("5s with audio = $2" is fal's
@@ -91,16 +98,16 @@ func researchExamples() []researchExample {
 		{"6 audio", "fal", "", "veo-3", "", "8 720p", "1.60", "1.60"},
 		{"6 audio", "veo-api", "", "veo-3", "", "8 720p +audio", "3.20", "3.20"},
 		{"6 audio", "veo-api", "", "veo-3-fast", "", "8 720p +audio", "1.20", "1.20"},
-		{"6 audio", "kling-api", "", "kling-3-0-standard", "", "10 720p +audio", "1.12", "1.12"},
-		{"6 audio", "kling-api", "", "kling-3-0-pro", "", "5 1080p +audio", "0.70", "0.70"},
+		{"6 audio", "kling-api", "", "kling-3-0-standard", "", "10 720p +audio", "8", "1.12"}, // ($0.084 + $0.028) ÷ $0.14 = 0.8 units/s × 10 s
+		{"6 audio", "kling-api", "", "kling-3-0-pro", "", "5 1080p +audio", "5", "0.70"},      // $0.14/s ÷ $0.14 = 1 unit/s × 5 s
 		{"6 audio", "krea-api", "", "kling-3-0-standard", "", "5 720p +audio", "1.323", "1.32"},
 		{"6 audio", "krea-api", "", "kling-3-0-pro", "", "5 1080p +audio", "1.764", "1.76"},
 		{"6 audio", "luma", "plus", "ray-2", "", "5 720p +audio", "160", "0.48"}, // audio costs 0
 		{"6 sound effect", "pixverse-api", "", "pixverse-v5", "", "5 720p +audio", "0.70", "0.70"},
-		{"6 sound effect", "pixverse-api", "", "pixverse-v5", "", "8 720p +audio", "1.40", "1.40"}, // 8 s costs +20
-		{"6 lip sync", "pixverse-api", "", "pixverse-v5", "", "5 540p +lip_sync", "0.65", "0.65"},  // 4 credits/s
-		{"6 lip sync", "kling-api", "", "kling-1-6-standard", "", "5 720p +lip_sync", "0.35", "0.35"},
-		{"6 extend", "kling-api", "", "kling-1-standard", "", "5 720p +extend", "0.42", "0.42"},
+		{"6 sound effect", "pixverse-api", "", "pixverse-v5", "", "8 720p +audio", "1.40", "1.40"},   // 8 s costs +20
+		{"6 lip sync", "pixverse-api", "", "pixverse-v5", "", "5 540p +lip_sync", "0.65", "0.65"},    // 4 credits/s
+		{"6 lip sync", "kling-api", "", "kling-1-6-standard", "", "5 720p +lip_sync", "2.5", "0.35"}, // ($0.28 + $0.07) ÷ $0.14
+		{"6 extend", "kling-api", "", "kling-1-standard", "", "5 720p +extend", "3", "0.42"},         // ($0.14 + $0.28) ÷ $0.14
 		{"6 extend", "google-flow", "ai-pro", "veo-2-fast", "", "8 720p +extend", "20", "0.40"},
 		{"6 upscale", "luma", "plus", "ray-2", "", "10 720p +upscale", "340", "1.02"}, // 10 credits per 5 s
 
@@ -125,7 +132,7 @@ func researchExamples() []researchExample {
 		{"1 per second", "fal", "", "wan-2-7", "", "5 1080p", "0.50", "0.50"},                 // flat $0.10/s
 		{"1 per second", "kling", "pro", "kling-3-0-standard", "", "10 720p", "60", "0.74"},   // 6/s; 60 × 37 ÷ 3,000
 		{"1 per second", "kling", "ultra", "kling-3-0-4k", "", "5 4k", "150", "1.04"},         // 30/s; 150 × 180 ÷ 26,000
-		{"1 per second", "kling-api", "", "kling-3-0-4k", "", "5 4k", "2.10", "2.10"},         // $0.42/s
+		{"1 per second", "kling-api", "", "kling-3-0-4k", "", "5 4k", "15", "2.10"},           // $0.42/s ÷ $0.14 = 3 units/s
 		{"1 per second", "krea-api", "", "kling-1-standard", "", "10 720p", "0.221", "0.221"}, // $0.0221/s
 		{"1 per second", "krea-api", "", "kling-1-pro", "", "5 1080p", "0.386", "0.386"},      // $0.0772/s
 		{"1 per second", "krea-api", "", "kling-3-0-4k", "", "5 4k", "2.205", "2.205"},        // $0.441/s
@@ -293,6 +300,18 @@ func TestResearchMonth(t *testing.T) {
 		// Pay as you go: Veo 3.1 Lite 1080p $0.08/s × 8 s = $0.64, the
 		// cheapest fast model; × 10 = $6.40, nothing unused.
 		{"veo-api", "b:10:8 1080p fast", "api  cost 6.4 need 6.4 bought 6.4 unused 0 expiring 0"},
+		// Pattern 17: Kling's API sells only packs of units, valid 180 days.
+		// 20 × Kling 3.0 Pro 10 s 1080p: $0.112/s ÷ $0.14 = 0.8 units/s × 10
+		// s = 8 units, × 20 = 160: one Pack 1 ($700 for 5,000); 4,840 left,
+		// none expire this month (they last 180 days).
+		{"kling-api", "p:20:10 1080p premium", "packs pack-1×1 cost 700 need 160 bought 5000 unused 4840 expiring 0"},
+		// 6,000 × Kling 1.0 Standard 5 s (1 unit) = 6,000 units: Pack 1 ×
+		// 2 = $1,400 for 10,000 beats Pack 2 ($2,100 for 15,000); 4,000 left.
+		{"kling-api", "s:6000:5 720p standard", "packs pack-1×2 cost 1400 need 6000 bought 10000 unused 4000 expiring 0"},
+		// 12,000 × Kling 1.6 Pro 5 s ($0.49 ÷ $0.14 = 3.5 units) = 42,000
+		// units: Pack 3 ($5,670 for 45,000) beats ⌈42,000 ÷ 5,000⌉ = 9 ×
+		// Pack 1 or 3 × Pack 2 ($6,300) and Pack 4 ($7,560); 3,000 left.
+		{"kling-api", "m:12000:5 1080p premium", "packs pack-3×1 cost 5670 need 42000 bought 45000 unused 3000 expiring 0"},
 	}
 	for _, tt := range tests {
 		p, _ := FindProfile(ps, tt.profile)
@@ -514,9 +533,9 @@ func TestResearchAssumptionsStated(t *testing.T) {
 		return strings.Join(p.Notes, " ")
 	}
 	tests := []struct{ what, note, want string }{
-		// Pattern 17: Kling's API sells prepaid packs; the profile prices it
-		// as pay as you go.
-		{"Kling API", profileNotes("kling-api"), "a month costs at least the smallest pack ($9.80)"},
+		// Pattern 17: Kling's API sells prepaid packs, priced as packs; the
+		// trial packs are said, not priced.
+		{"Kling API", profileNotes("kling-api"), "Trial packs, $9.80 for 100 units and $98 for 1,000 ($0.098 a unit, 30 days, concurrency 5), are not priced here"},
 		// Pattern 22: fal counts Wan video seconds at 16 fps.
 		{"fal Wan 2.2 A14B", modelNote("fal", "wan-2-2-a14b"), "prices here are per second of 16 fps video"},
 		{"fal Wan 2.2 VACE Fun", modelNote("fal", "wan-2-2-vace-fun"), "prices here are per second of 16 fps video"},
@@ -754,6 +773,14 @@ func TestResearchPlans(t *testing.T) {
 		// 5: "top-up rate $1 per 66 credits" (a pricing blog); 1.3: the
 		// terms clear a balance "upon expiration" and give no period.
 		{"kling", "top-up", "1", "66", 0, true, true, src{EvidenceSecondary, "2026-10-01", "https://klingai.com/"}},
+		// 1.3 Developer API: "Pack 1 | $700 | 5,000 | $0.14 | 180 days", Pack 2
+		// $2,100 / 15,000, Pack 3 $5,670 / 45,000, Pack 4 $7,560 / 60,000
+		// (atlascloud.ai, "per the Kling developer pricing page"); the
+		// trial packs are in the profile's notes only.
+		{"kling-api", "pack-1", "700", "5000", 180, false, false, src{EvidenceSecondary, "2026-10-01", "https://kling.ai/dev/pricing"}},
+		{"kling-api", "pack-2", "2100", "15000", 180, false, false, src{EvidenceSecondary, "2026-10-01", "https://kling.ai/dev/pricing"}},
+		{"kling-api", "pack-3", "5670", "45000", 180, false, false, src{EvidenceSecondary, "2026-10-01", "https://kling.ai/dev/pricing"}},
+		{"kling-api", "pack-4", "7560", "60000", 180, false, false, src{EvidenceSecondary, "2026-10-01", "https://kling.ai/dev/pricing"}},
 	}
 	frees := []struct {
 		profile, credits string
