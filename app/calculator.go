@@ -397,13 +397,16 @@ func (c *calculator) renderBundled() app.UI {
 				Error: c.errs["plan"], Choices: ch.plans, OnChange: c.onPick("plan"),
 			}.render(),
 			// Half a row, as the pairs below, but alone: no room for a
-			// neighbour's two-line label (app.css).
-			elem("div", "calc-pair calc-half",
-				picker{
-					Name: "billing", Label: labelBilling, Value: billing,
-					Error: c.errs["billing"], Choices: ch.billing, OnChange: c.onPick("billing"),
-				}.render(),
-			),
+			// neighbour's two-line label (app.css). A pack is bought
+			// once: no billing.
+			app.If(len(ch.billing) > 0, func() app.UI {
+				return elem("div", "calc-pair calc-half",
+					picker{
+						Name: "billing", Label: labelBilling, Value: billing,
+						Error: c.errs["billing"], Choices: ch.billing, OnChange: c.onPick("billing"),
+					}.render(),
+				)
+			}),
 		)
 	}
 	if c.general != "" {
@@ -802,15 +805,19 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 	}
 	in.Profile = &p
 
-	if !c.choices.api && len(p.Plans) == 0 {
+	if !c.choices.api && len(c.choices.plans) == 0 {
 		c.errs["profile"] = errorMessage(&unknownError{Subject: planPrices(p), Other: "platform"})
 	}
+	c.choices.billing = nil
 	if c.hasPlans() {
 		in.PlanID = c.values["plan"]
-		if _, ok := p.FindPlan(in.PlanID); !ok {
+		_, pack := p.FindPack(in.PlanID)
+		if _, ok := p.FindPlan(in.PlanID); !ok && !pack {
 			c.errs["plan"] = errorMessage(&choiceError{Field: labelPlan, Value: in.PlanID})
 		}
-		c.choices.billing = billingFor(p, in.PlanID, c.values["billing"])
+		if !pack {
+			c.choices.billing = billingFor(p, in.PlanID, c.values["billing"])
+		}
 		switch b := c.values["billing"]; b {
 		case "", string(pricing.LensMonthly):
 			in.Billing = pricing.LensMonthly
@@ -1357,6 +1364,13 @@ func (c *calculator) fillBundled(pick bool) {
 	if !ok {
 		return
 	}
+	if c.values["plan"] == "" && len(p.Plans) == 0 {
+		// A platform that sells only packs (Kling's API): the first, the
+		// smallest a person would buy.
+		if ps := planChoices(p, ""); len(ps) > 0 {
+			c.values["plan"] = ps[0].Value
+		}
+	}
 	if c.values["plan"] == "" && p.Kind != pricing.KindAPI && len(p.Plans) > 0 {
 		c.values["plan"] = p.Plans[0].ID
 		for _, pl := range p.Plans {
@@ -1566,6 +1580,16 @@ func planChoices(p pricing.Profile, billing string) []choice {
 		}
 		out = append(out, choice{Value: pl.ID, Label: label})
 	}
+	if len(p.Plans) > 0 {
+		return out
+	}
+	// Sold only in packs (Kling's API): a pack is bought once, "Pack 3 —
+	// $5,670.00"; its units and validity are in the hint (planCredits).
+	for _, pk := range p.Packs {
+		if !pk.RequiresPlan && pk.Credits.IsPositive() {
+			out = append(out, choice{Value: pk.ID, Label: pk.Name + " — " + pricing.FormatMoney(pricing.NewMoney(pk.Price, p.Currency))})
+		}
+	}
 	return out
 }
 
@@ -1573,6 +1597,11 @@ func planChoices(p pricing.Profile, billing string) []choice {
 // month", or "" for no such plan.
 func planCredits(p pricing.Profile, id string) string {
 	pl, ok := p.FindPlan(id)
+	if pk, pack := p.FindPack(id); !ok && pack {
+		// "45,000 units, bought once, valid 180 days": the price is the
+		// picker's, its price per unit the working's.
+		return pricing.CountUnits(pk.Credits, p.UnitName()) + ", bought once, " + validityWords(pk, p.Platform)
+	}
 	if !ok {
 		return ""
 	}

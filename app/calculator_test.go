@@ -1109,3 +1109,49 @@ func TestCalculatorPlanPriceBilled(t *testing.T) {
 		t.Errorf("/log's My plans billed yearly: %v", got)
 	}
 }
+
+// TestCalculatorPacks: Kling's API sells only prepaid packs of units
+// (research/pricing.md, pattern 17), so its plan picker lists the packs,
+// the smallest first and picked, with no billing (a pack is bought once),
+// and prices the clip at the pack picked. Before, a profile with no plan
+// said its plan prices were not published.
+// Kling 1.6 Pro 5 s: $0.49 ÷ $0.14 = 3.5 units; at Pack 1 $700 ÷ 5,000 =
+// $0.14 a unit, $0.49; at Pack 3 $5,670 ÷ 45,000 = $0.126, 3.5 × $0.126 =
+// $0.441.
+func TestCalculatorPacks(t *testing.T) {
+	tests := []struct{ link, plan, hint, perUnit, working, clip string }{
+		{"/#profile=kling-api&model=kling-1-6-pro&res=1080p&dur=5", "pack-1", "5,000 units, bought once, valid 180 days.",
+			"0.14", "$700 ÷ 5,000 units = $0.14 per unit", "0.49"},
+		{"/#profile=kling-api&plan=pack-3&model=kling-1-6-pro&res=1080p&dur=5", "pack-3", "45,000 units, bought once, valid 180 days.",
+			"0.126", "$5,670 ÷ 45,000 units = $0.126 per unit", "0.441"},
+	}
+	for _, tt := range tests {
+		c, html := loadCalculator(t, tt.link)
+		if !c.current {
+			t.Errorf("%s: not current: %v %q", tt.link, c.errs, c.general)
+			continue
+		}
+		var labels []string
+		for _, ch := range c.choices.plans {
+			labels = append(labels, ch.Label)
+		}
+		if want := []string{"Pack 1 — $700.00", "Pack 2 — $2,100.00", "Pack 3 — $5,670.00", "Pack 4 — $7,560.00"}; !slices.Equal(labels, want) {
+			t.Errorf("%s: plan picker %q, want %q", tt.link, labels, want)
+		}
+		if c.values["plan"] != tt.plan || c.choices.planHint != tt.hint {
+			t.Errorf("%s: plan %q, hint %q; want %q, %q", tt.link, c.values["plan"], c.choices.planHint, tt.plan, tt.hint)
+		}
+		if strings.Contains(html, `name="billing"`) {
+			t.Errorf("%s: a billing picker for a pack", tt.link)
+		}
+		if got := c.resultValue(idPricePerCredit, ""); got != tt.perUnit {
+			t.Errorf("%s: price per unit %s, want %s", tt.link, got, tt.perUnit)
+		}
+		if got := c.resultValue(idCostPerClip, ""); got != tt.clip {
+			t.Errorf("%s: cost per clip %s, want %s", tt.link, got, tt.clip)
+		}
+		if !strings.Contains(html, htmlEscape(tt.working)) {
+			t.Errorf("%s: the working does not say %q", tt.link, tt.working)
+		}
+	}
+}
