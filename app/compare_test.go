@@ -1117,3 +1117,23 @@ func TestCompareGoneGrouped(t *testing.T) {
 		t.Errorf("%d groups' details for %d groups", n, len(c.gone))
 	}
 }
+
+// TestCompareKlingAPIPacks: Kling's API sells units only in packs
+// (research/pricing.md, pattern 17). /compare's cheapest available buys
+// them at Pack 3, $5,670 for 45,000 units = $0.126 a unit, and its row
+// says so, with the pack's price, size and 180 days; Kling 1.0 Standard's
+// $0.14 list price is 1 unit: 1 × $0.126 = $0.126 a 5 s clip, ÷ 5 s =
+// $0.0252 a second. Before, the row was pay as you go at $0.14 and its
+// units said "1 units".
+func TestCompareKlingAPIPacks(t *testing.T) {
+	c, html := loadCompare(t, "/compare#platforms=kling-api")
+	want := []string{"1", "Kling AI (API)", "Kling 1.0 Standard", "standard",
+		"Pack 3 ($5,670 for 45,000 units, valid 180 days)", "1 unit", "$0.126", "$0.0252", "$0.0252"}
+	rows := markdownRows(c.markdown)
+	if len(rows) < 2 || len(rows[1]) < len(want) || !slices.Equal(rows[1][:len(want)], want) {
+		t.Fatalf("Markdown's first row %q, want %q…", rows[1:2], want)
+	}
+	if !strings.Contains(html, htmlEscape("Pack 3 ($5,670 for 45,000 units, valid 180 days)")) {
+		t.Error("the table does not say which pack prices the row")
+	}
+}

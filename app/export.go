@@ -401,11 +401,10 @@ func creditsText(row pricing.RankRow, unit string) string {
 	if row.Price.Lens == pricing.LensAPI {
 		return notApplicable
 	}
-	n := pricing.FormatNumber(row.Usage.Units)
 	if unit != "" && unit != "credits" {
-		return n + " " + unit
+		return pricing.Count(row.Usage.Units, strings.TrimSuffix(unit, "s"), unit) // "1 unit", not "1 units"
 	}
-	return n
+	return pricing.FormatNumber(row.Usage.Units)
 }
 
 // unitName is what a row's profile calls its credits: unit, or "credits";

@@ -1200,3 +1200,23 @@ func TestPlannerBillingAndChartSaid(t *testing.T) {
 		t.Errorf("%d marked bars, %d said so in the table", marked, said)
 	}
 }
+
+// TestPlanKlingAPIPacks: a month on Kling's API is bought in packs of
+// units valid 180 days (research/pricing.md, pattern 17). 20 × Kling 3.0
+// Standard 10 s 720p: $0.084/s ÷ $0.14 = 0.6 units/s × 10 s = 6 units ×
+// 20 = 120 units: one Pack 1, $700 for 5,000 units; 4,880 left, which
+// last 180 days. Before, the month was $16.80 pay as you go, a way the
+// API does not sell.
+func TestPlanKlingAPIPacks(t *testing.T) {
+	c := openPlanner(t, "mix=shots:20:10:720p:standard:1")
+	i := slices.IndexFunc(c.results, func(l planLine) bool { return l.ID == "kling-api" })
+	if i < 0 {
+		t.Fatalf("no Kling API month: %v", c.gone)
+	}
+	l := c.results[i]
+	got := []string{l.Way, l.Cost, l.Credits, l.Unused}
+	want := []string{"1 × Pack 1", "$700.00", "120 of 5,000 units", "4,880 unused, none expire this month (valid 180 days)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Kling API's month %q, want %q", got, want)
+	}
+}

@@ -266,6 +266,12 @@ func (p *Profile) unitPrice(w *way) UnitPrice {
 		u.Price.Amount, u.Credits = pk.Price, pk.Credits
 		if pk.RequiresPlan {
 			u.Note = "needs a subscription"
+		} else if pk.ValidDays > 0 {
+			// Bought alone, the pack is the whole purchase: a price per
+			// credit of Kling's Pack 3 is $5,670 paid at once, for units
+			// that lapse.
+			u.Note = formatPrice(Money{pk.Price, p.Currency}) + " for " + CountUnits(pk.Credits, p.UnitName()) +
+				", valid " + CountInt(pk.ValidDays, "day", "days")
 		}
 		if pk.ValidityNotStated { // the credits may not last: say so where the price is
 			u.Note = strings.TrimPrefix(u.Note+"; validity not stated by "+p.Platform, "; ")

@@ -22,11 +22,11 @@ func TestUnitPrices(t *testing.T) {
 		// First month: 15 ÷ (625 + min(312.5, 200)).
 		{studio, LensFirst, "first:pro=0.0155555555555556 (first month, no promotion); first:std=0.0181818181818182 (first month: +50% credits, up to 200)"},
 		// Packs.
-		{studio, LensPacks, "packs:topup=0.01 (needs a subscription); packs:starter=0.0166666666666667 ()"},
+		{studio, LensPacks, "packs:topup=0.01 (needs a subscription); packs:starter=0.0166666666666667 ($5 for 300 credits, valid 30 days)"},
 		// Cheapest: monthly, yearly and packs, never first.
 		{studio, LensCheapest, "yearly:max=0.008 (billed yearly); packs:topup=0.01 (needs a subscription); " +
 			"yearly:pro=0.0124444444444444 (billed yearly); monthly:pro=0.0155555555555556 (billed monthly); " +
-			"packs:starter=0.0166666666666667 (); yearly:std=0.0192 (billed yearly, without the first month's bonus credits); monthly:std=0.024 (billed monthly, without the first month's bonus credits)"},
+			"packs:starter=0.0166666666666667 ($5 for 300 credits, valid 30 days); yearly:std=0.0192 (billed yearly, without the first month's bonus credits); monthly:std=0.024 (billed monthly, without the first month's bonus credits)"},
 		{studio, LensAPI, ""},
 		// An API profile has one way: 1 unit of money per unit.
 		{cloud, LensAPI, "api:=1 (pay as you go)"},
