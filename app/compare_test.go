@@ -1137,3 +1137,24 @@ func TestCompareKlingAPIPacks(t *testing.T) {
 		t.Error("the table does not say which pack prices the row")
 	}
 }
+
+// TestCompareWanFrames: fal counts Wan 2.2's "video seconds" at 16 fps
+// (research/pricing.md, pattern 22). /compare's 5 s 720p shot prices Wan
+// 2.2 A14B at $0.08 a second × 5 s = $0.40, a second of 16 fps video, and
+// says so beside it: at 24 fps the clip is billed 5 × 24 ÷ 16 = 7.5 s.
+// Before, the frame rate was only in the profile's notes, on /profiles.
+func TestCompareWanFrames(t *testing.T) {
+	const fig = "Wan 2.2 A14B: a second of 16 fps video, fal's 'video second'; a clip at 24 fps is billed 1.5 times its length, a 5 s clip as 7.5 s."
+	c, html := loadCompare(t, "/compare#platforms=fal&dur=5&res=720p")
+	if !strings.Contains(pageText(html), fig) {
+		t.Errorf("/compare does not say %q", fig)
+	}
+	for _, row := range markdownRows(c.markdown) {
+		if len(row) > 8 && row[2] == "Wan 2.2 A14B" && (row[6] != "$0.40" || row[7] != "$0.08") {
+			t.Errorf("Wan 2.2 A14B: %s a clip, %s a second; want $0.40, $0.08", row[6], row[7])
+		}
+	}
+	if !strings.Contains(c.markdown, strings.TrimSuffix(fig, ".")) {
+		t.Error("/compare's Markdown does not say which second Wan's price is")
+	}
+}

@@ -1215,6 +1215,10 @@ func TestResearchFigures(t *testing.T) {
 		{"ltx-studio/veo-2", []string{"about 900"}},
 		// 1.12: "LTX-2.3 on fal | Fast $0.04/s at 1080p; Pro $0.06/s i2v, $0.08/s t2v".
 		{"fal/ltx-2-3-pro", []string{"$0.08 a second", "text-to-video", "$0.06"}},
+		// 2, pattern 22: fal Wan 2.2 "'Video seconds' are counted at 16 fps":
+		// the price is per second at 16 fps; 5 s × 24 fps ÷ 16 = 7.5 s.
+		{"fal/wan-2-2-a14b", []string{"16 fps", "1.5 times", "7.5 s"}},
+		{"fal/wan-2-2-vace-fun", []string{"16 fps", "1.5 times", "7.5 s"}},
 		// 1.8: "480p square, 5s | 20", "480p widescreen, 5s | 25", "720p
 		// square, 5s | 40", "720p widescreen, 5s | 80".
 		{"sora/sora", []string{"widescreen", "80 credits", "25", "square", "40", "20"}},
