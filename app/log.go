@@ -1712,6 +1712,9 @@ func defaultPlan(p pricing.Profile) cliplog.MyPlan {
 			return cliplog.MyPlan{ProfileID: p.ID, PlanID: pl.ID, Billing: cliplog.Monthly}
 		}
 	}
+	if ps := planChoices(p, ""); len(p.Plans) == 0 && len(ps) > 0 { // sold only in packs: the first, as the calculator's
+		return cliplog.MyPlan{ProfileID: p.ID, PlanID: ps[0].Value, Billing: cliplog.Monthly}
+	}
 	return cliplog.MyPlan{}
 }
 
@@ -1722,6 +1725,9 @@ func planWords(p pricing.Profile, mp cliplog.MyPlan) string {
 		return pricing.FormatMoney(mp.Price) + " for " + pricing.CountUnits(mp.Credits, "credits")
 	}
 	name := mp.PlanID
+	if pk, ok := p.FindPack(mp.PlanID); ok && len(p.Plans) == 0 {
+		return pk.Name + ", bought once"
+	}
 	if pl, ok := p.FindPlan(mp.PlanID); ok {
 		name = pl.Name
 	}

@@ -2903,3 +2903,23 @@ func TestLogWrongUnit(t *testing.T) {
 		t.Errorf("$1,000 as a plan's credits: message %q, want %q", c.errs["plan_credits"], want)
 	}
 }
+
+// TestLogPacks: a clip made on Kling's API, which sells units only in
+// packs (research/pricing.md, pattern 17), is priced at its first pack
+// when no plan is set, Pack 1, $700 ÷ 5,000 units = $0.14 a unit, as the
+// calculator does; a pack set in My plans prices it, Pack 3 $5,670 ÷
+// 45,000 = $0.126. Before the packs the API's units were money; without
+// this a clip on it could not be logged: "plan prices not published".
+func TestLogPacks(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	p, _ := pricing.FindProfile(c.catalog, "kling-api")
+	price, plan, words, err := c.priceNow(p)
+	if err != nil || !price.Amount.Equal(decimal.RequireFromString("0.14")) || plan != "pack-1" ||
+		words != "Priced at $0.14 per credit: Pack 1, bought once (set your own plan in My plans)." {
+		t.Errorf("Kling API, no plan set: %s, plan %q, %q (%v)", pricing.Exact(price.Amount), plan, words, err)
+	}
+	got, err := cliplog.MyPlan{ProfileID: "kling-api", PlanID: "pack-3", Billing: cliplog.Monthly}.PricePerCredit(p)
+	if err != nil || !got.Amount.Equal(decimal.RequireFromString("0.126")) {
+		t.Errorf("Kling API at Pack 3: %s (%v), want 0.126", pricing.Exact(got.Amount), err)
+	}
+}

@@ -90,6 +90,13 @@ func (p MyPlan) PricePerCredit(prof pricing.Profile) (pricing.Money, error) {
 			return pricing.NewMoney(u.PerCredit.Amount, u.PerCredit.Currency), nil
 		}
 	}
+	// A pack, where the platform sells only packs (Kling's API): bought
+	// once, whatever the billing.
+	for _, u := range prof.UnitPrices(pricing.LensPacks) {
+		if u.PackID == p.PlanID && len(prof.Plans) == 0 {
+			return pricing.NewMoney(u.PerCredit.Amount, u.PerCredit.Currency), nil
+		}
+	}
 	if _, ok := prof.FindPlan(p.PlanID); !ok {
 		return pricing.Money{}, fmt.Errorf("plan %q of %s: %w", p.PlanID, prof.ID, pricing.ErrUnknown)
 	}
