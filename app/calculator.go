@@ -391,22 +391,23 @@ func (c *calculator) renderBundled() app.UI {
 	}
 	var plans, general app.UI
 	if c.hasPlans() {
+		var billed app.UI // a pack is bought once: no billing (nil, the last child)
+		if len(ch.billing) > 0 {
+			// Half a row, as the pairs below, but alone: no room for a
+			// neighbour's two-line label (app.css).
+			billed = elem("div", "calc-pair calc-half",
+				picker{
+					Name: "billing", Label: labelBilling, Value: billing,
+					Error: c.errs["billing"], Choices: ch.billing, OnChange: c.onPick("billing"),
+				}.render(),
+			)
+		}
 		plans = elem("div", "",
 			picker{
 				Name: "plan", Label: labelPlan, Value: c.values["plan"], Hint: ch.planHint,
 				Error: c.errs["plan"], Choices: ch.plans, OnChange: c.onPick("plan"),
 			}.render(),
-			// Half a row, as the pairs below, but alone: no room for a
-			// neighbour's two-line label (app.css). A pack is bought
-			// once: no billing.
-			app.If(len(ch.billing) > 0, func() app.UI {
-				return elem("div", "calc-pair calc-half",
-					picker{
-						Name: "billing", Label: labelBilling, Value: billing,
-						Error: c.errs["billing"], Choices: ch.billing, OnChange: c.onPick("billing"),
-					}.render(),
-				)
-			}),
+			billed,
 		)
 	}
 	if c.general != "" {

@@ -594,6 +594,10 @@ func UnusedWords(mp MonthPlan, expire string) string {
 		return "nothing unused"
 	}
 	s := FormatApprox(unused) + " unused, "
+	valid := "" // "valid 180 days": how long the pack's credits last, if stated
+	if mp.PackValidDays > 0 {
+		valid = "valid " + CountInt(mp.PackValidDays, "day", "days")
+	}
 	notStated := " (validity not stated by " + mp.Platform + ")"
 	switch {
 	case lost.Equal(unused):
@@ -601,8 +605,8 @@ func UnusedWords(mp MonthPlan, expire string) string {
 	case may.Equal(unused):
 		return s + "all may expire" + notStated
 	case !lost.IsPositive() && !may.IsPositive():
-		if mp.PackValidDays > 0 { // they last, not for good: say how long
-			return s + "none " + expire + " this month (valid " + CountInt(mp.PackValidDays, "day", "days") + ")"
+		if valid != "" { // they last, not for good: say how long
+			return s + "none " + expire + " this month (" + valid + ")"
 		}
 		return s + "none " + expire
 	}
@@ -610,8 +614,8 @@ func UnusedWords(mp MonthPlan, expire string) string {
 	if lost.IsPositive() {
 		parts = append(parts, FormatApprox(lost)+" "+expire)
 	}
-	if kept := unused.Sub(lost).Sub(may); mp.PackValidDays > 0 && kept.IsPositive() {
-		parts = append(parts, FormatApprox(kept)+" valid "+CountInt(mp.PackValidDays, "day", "days"))
+	if kept := unused.Sub(lost).Sub(may); valid != "" && kept.IsPositive() {
+		parts = append(parts, FormatApprox(kept)+" "+valid)
 	}
 	if may.IsPositive() {
 		parts = append(parts, FormatApprox(may)+" may expire"+notStated)
