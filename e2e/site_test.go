@@ -420,11 +420,16 @@ import (
 // of a profile already here a no-op (cliplog.SameBut), /log's pack price
 // with no period (+6.5 KB raw, +2.2 KB gzip -9), 11,414,566 and
 // 2,538,887.
+// Helper 90: Kling's API sold in packs (the catalog's packs, the
+// calculator's and /log's pack pricing, /compare's pack note, /plan's
+// validity) and fal Wan's 16 fps figure (+13.2 KB raw, +3.6 KB gzip -9),
+// 11,421,285 and 2,540,303.
+// Helpers 89 and 90 together: 11,431,895 and 2,542,696.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_415_000
-	ceilWasmGzip   = 2_539_000
+	ceilWasmRaw    = 11_432_000
+	ceilWasmGzip   = 2_543_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
