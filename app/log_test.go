@@ -1005,9 +1005,13 @@ func TestLogPackPricePeriod(t *testing.T) {
 	c := loadLog(t, s)
 	c.values["plan_profile"] = "packs-only"
 	c.edited("plan_profile")
-	if c.values["plan"] != customPlan {
-		t.Fatalf("a platform with no plan: plan %q, want my own price", c.values["plan"])
+	// Its first pack is picked (TestLogPacks); a person's own price for
+	// a pack is typed under "My own price".
+	if c.values["plan"] != packs.Packs[0].ID {
+		t.Fatalf("a platform with no plan: plan %q, want its first pack %q", c.values["plan"], packs.Packs[0].ID)
 	}
+	c.values["plan"] = customPlan
+	c.edited("plan")
 	if html := logHTML(t, c); !strings.Contains(html, ">for a pack<") || strings.Contains(html, "per month, or for a pack") {
 		t.Error("Price paid's hint on a platform of packs alone is not “for a pack”")
 	}
