@@ -844,6 +844,11 @@ func (c *calculator) inputBundled(in *pricing.CalcInput) {
 	in.Res = pricing.Resolution(c.values["res"])
 	if !slices.ContainsFunc(c.choices.res, func(ch choice) bool { return ch.Value == string(in.Res) }) {
 		c.errs["res"] = errorMessage(&choiceError{Field: labelRes, Value: string(in.Res)})
+		if slices.Contains(pricing.Resolutions, in.Res) {
+			// A resolution the model does not make says what it does:
+			// Runway's Gen-4 Turbo at 1080p said only "not in the list".
+			c.errs["res"] = resOffered(m.Name, in.Res, c.choices.res)
+		}
 		return
 	}
 	c.choices.durHint = durationHint(m, in.Res)
@@ -1639,6 +1644,22 @@ func resChoices(m pricing.Model) []choice {
 		}
 	}
 	return out
+}
+
+// resOffered says that model does not make res, and which of res (the
+// picker's choices) it makes: "Resolution “1080p” is not offered by
+// Gen-4 Turbo, which makes 720p only; pick one of the choices."
+func resOffered(model string, res pricing.Resolution, offered []choice) string {
+	names := make([]string, len(offered))
+	for i, ch := range offered {
+		names[i] = ch.Label
+	}
+	makes := strings.Join(names, ", ")
+	if len(names) == 1 {
+		makes += " only"
+	}
+	return labelRes + " “" + string(res) + "” is not offered by " + model + ", which makes " + makes +
+		"; pick one of the choices."
 }
 
 // resHint names res as the platform sells it on m, when that is not just

@@ -526,6 +526,9 @@ func TestCalculatorBundledBadChoices(t *testing.T) {
 		{"/#profile=runway&plan=gold&model=gen-4&res=720p&dur=5", "plan", "Plan “gold” is not in the list; pick one of the choices."},
 		{"/#profile=runway&plan=standard&model=gen-9&res=720p&dur=5", "model", "Model “gen-9” is not in the list; pick one of the choices."},
 		{"/#profile=runway&plan=standard&model=gen-4&res=8k&dur=5", "res", "Resolution “8k” is not in the list; pick one of the choices."},
+		// A resolution the model does not make says what it does make:
+		// Gen-4 Turbo at 1080p said only "not in the list".
+		{"/#profile=runway&plan=standard&model=gen-4-turbo&res=1080p&dur=5", "res", "Resolution “1080p” is not offered by Gen-4 Turbo, which makes 720p only; pick one of the choices."},
 		{"/#profile=runway&plan=standard&billing=weekly&model=gen-4&res=720p&dur=5", "billing", "Billing “weekly” is not in the list; pick one of the choices."},
 		{"/#profile=runway&plan=standard&model=gen-4&res=720p&dur=ten", "dur", "Duration must be a number, like 30 or 1,200.50."},
 	}
