@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/aivc/aivc/cliplog"
 	"github.com/aivc/aivc/pricing"
@@ -31,6 +32,7 @@ type calculator struct {
 
 	ready     bool              // state was initialised (OnInit ran)
 	bundled   bool              // prices from a catalog profile, not typed
+	today     string            // YYYY-MM-DD: the visitor's day; "" when prerendering (the catalog's newest date)
 	byCredit  bool              // custom: the price per credit is typed directly
 	bySecond  bool              // custom: credits per second instead of per clip
 	bonusOpen bool              // the first-month bonus' section is open in the page
@@ -68,6 +70,7 @@ type resultRow struct {
 	FirstV  string // its exact value
 	FirstW  string // its working
 	Month   string // a line under the working: what a month of the plan buys
+	Source  app.UI // where the price comes from and when it was read (priceSource)
 }
 
 // calcChoices are the options of the bundled pickers.
@@ -206,6 +209,9 @@ func (c *calculator) Compact(v bool) *calculator {
 // OnInit sets the default example, or the state a link carries when in the
 // browser, and computes it, so that the first render already shows results.
 func (c *calculator) OnInit() {
+	if app.IsClient {
+		c.today = time.Now().Format(time.DateOnly)
+	}
 	c.init(pageURL())
 }
 
@@ -464,9 +470,14 @@ func (c *calculator) renderResults() app.UI {
 	for i, r := range c.rows {
 		rows[i] = renderRow(r, c.current)
 	}
-	var note, links app.UI
+	var note, evidence, links app.UI
 	if c.note != "" {
 		note = textElem("p", "calc-note", c.note)
+	}
+	for _, r := range c.rows {
+		if r.Source != nil {
+			evidence = textElem("p", "calc-working", evidenceNote) // what the sources' "official" means
+		}
 	}
 	// In a frame, the embed's one link to the site takes the calculation
 	// to the full calculator (embed.renderFull), where these are.
@@ -487,6 +498,7 @@ func (c *calculator) renderResults() app.UI {
 			Attr("data-announce", "results"), // read out once typing pauses (web/early.js)
 		elem("dl", "calc-list", rows...),
 		note,
+		evidence,
 		links,
 	).ID("results").Attr("aria-labelledby", "results-title")
 }
@@ -523,6 +535,7 @@ func renderRow(r resultRow, current bool) app.UI {
 			textElem("p", "calc-working", r.Working),
 			firstW,
 			month,
+			r.Source,
 		),
 	)
 }
@@ -970,6 +983,23 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 		}
 		for _, f := range in.Profile.Figures("", in.ModelID) {
 			price.Working += " " + sentence(f)
+		}
+	}
+	if p := in.Profile; p != nil {
+		// Where the prices come from, and when they were read, as
+		// /compare's Evidence column says it: the calculator said nothing
+		// of a plan price read in 2025.
+		today := c.today
+		if today == "" {
+			today = catalogDate(c.catalog)
+		}
+		m, _ := p.FindModel(in.ModelID)
+		if calc.API {
+			clip.Source = priceSource("calc-working", "Price", m.Source, today)
+		} else {
+			pl, _ := p.FindPlan(in.PlanID)
+			ppc.Source = priceSource("calc-working", "Plan price", pl.Source, today)
+			cpc.Source = priceSource("calc-working", "Credit cost", m.Source, today)
 		}
 	}
 	if calc.HasFirst && !calc.API {

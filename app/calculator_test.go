@@ -1158,3 +1158,41 @@ func TestCalculatorPacks(t *testing.T) {
 		}
 	}
 }
+
+// TestCalculatorPriceSource checks that the calculator says where a
+// bundled price comes from and when it was read, with /compare's stale
+// mark and words past pricing.StaleDays (runway.json: the Standard plan
+// read 2026-10-01 from a secondary source, Gen-4 Turbo's credits
+// 2025-04-07 from Runway's own help page), and keeps the stale words in
+// place, invisible, where the price is not stale.
+func TestCalculatorPriceSource(t *testing.T) {
+	link := "/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10"
+	on := func(day string) func(*calculator) { return func(c *calculator) { c.today = day } }
+	c, html := loadCalculator(t, link, on("2026-11-29"))
+	if !c.current {
+		t.Fatalf("not current: %v %q", c.errs, c.general)
+	}
+	plain := strings.Join(strings.Fields(pageText(html)), " ")
+	for _, want := range []string{
+		"Plan price: secondary · 2026-10-01 ⚠ possibly stale: the price was read more than 180 days ago.",
+		"Credit cost: official · 2025-04-07 ⚠ possibly stale: the price was read more than 180 days ago.",
+		"Evidence: official, the platform's own page;",
+	} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("the results do not say %q", want)
+		}
+	}
+	// The plan's price is 59 days old: its words are there, hidden; the
+	// model's, 601 days old, shown.
+	if n := strings.Count(html, `class="price-stale cmp-stale-off"`); n != 1 {
+		t.Errorf("%d hidden stale words, want 1 (the plan's)", n)
+	}
+	if n := strings.Count(html, `class="price-stale"`); n != 1 {
+		t.Errorf("%d shown stale words, want 1 (the model's)", n)
+	}
+	// A day past 180 days after 2026-10-01, the plan's price is stale too.
+	_, html = loadCalculator(t, link, on("2027-03-31"))
+	if n := strings.Count(html, `class="price-stale"`); n != 2 {
+		t.Errorf("on 2027-03-31: %d shown stale words, want 2", n)
+	}
+}

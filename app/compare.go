@@ -430,8 +430,7 @@ func (c *compare) renderRanking() app.UI {
 		// keeps its place (and the focus) when this comes and goes.
 		listed,
 		elem("p", "cmp-legend",
-			textElem("span", "cmp-legend-item", markStale+" possibly stale: the price was read more than "+
-				strconv.Itoa(pricing.StaleDays)+" days ago."),
+			textElem("span", "cmp-legend-item", markStale+" "+staleWords()),
 			rateElem("span", "cmp-legend-item", c.convertedNote()),
 			// Why /plan's cheapest month may be another platform's.
 			textElem("span", "cmp-legend-item", planUsedNote+
@@ -547,12 +546,48 @@ func (c *compare) renderRow(i int) app.UI {
 			elem("div", "cmp-ev",
 				textElem("span", "cmp-ev-text", l.Evidence),
 				elem("span", "cmp-refs", refs...),
-				attrs(textElem("span", staleClass, markStale), "aria-hidden", "true", "title", "Possibly stale"),
+				staleMark(staleClass),
 				staleText,
 			),
 			figureFold(l.Figures, which),
 		),
 	)
+}
+
+// staleWords is what the stale mark means, as /compare's legend says it.
+func staleWords() string {
+	return "possibly stale: the price was read more than " + strconv.Itoa(pricing.StaleDays) + " days ago."
+}
+
+// staleMark is the stale mark, hidden from a screen reader, which is
+// told in words beside it.
+func staleMark(class string) app.UI {
+	return attrs(textElem("span", class, markStale), "aria-hidden", "true", "title", "Possibly stale")
+}
+
+// priceSource says where a price the calculator or /plan uses comes
+// from and when it was read ("Plan price: official · 2025-04-07"), with
+// /compare's stale mark and its words where the price is stale against
+// today. Both are kept in place, invisible, when it is not: a price going
+// stale on the visitor's day moves nothing of the prerendered page.
+func priceSource(class, what string, src pricing.Source, today string) app.UI {
+	if src.Read == "" && src.Evidence == "" {
+		return nil
+	}
+	mark, words := "cmp-stale", "price-stale"
+	stale := isStale(src.Read, today)
+	if !stale {
+		mark, words = mark+" cmp-stale-off", words+" cmp-stale-off"
+	}
+	p := elem("p", class+" price-source",
+		app.Text(what+": "+evidenceText(src.Evidence, src.Read)+" "),
+		staleMark(mark), app.Text(" "),
+		textElem("span", words, staleWords()),
+	)
+	if stale {
+		p = p.Attr("data-stale", "true")
+	}
+	return p
 }
 
 // clipCell is a row's cost per clip, with the clip's length under it
