@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/aivc/aivc/pricing"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -53,6 +54,7 @@ type planner struct {
 	catalog []pricing.Profile // allProfiles, read once per page
 	catErr  error
 	catDone bool
+	today   string                     // YYYY-MM-DD: the visitor's day; "" when prerendering (the catalog's newest date)
 	units   map[string]string          // credit names by profile id
 	custom  map[string]bool            // custom profile ids
 	logged  map[pricing.Tier]takeCount // generations and kept clips in the clip log, by tier
@@ -108,6 +110,8 @@ type planLine struct {
 	Figures   string // which figure a plan's credits or a model's price is (pricing.MonthPlan.Figures)
 	Lines     []string
 	Working   []string
+	SrcWhat   string         // whose price Src is: "Plan price", "Pack price", "Price"
+	Src       pricing.Source // where the price of the way to buy comes from, and when it was read
 }
 
 // takeCount is what the clip log measured: clips generated and kept.
@@ -174,6 +178,9 @@ func (c *planner) OnInit() {
 		return
 	}
 	c.ready = true
+	if app.IsClient {
+		c.today = time.Now().Format(time.DateOnly)
+	}
 	c.apply(planState(linkState(pageURL())))
 }
 
@@ -336,6 +343,11 @@ func (c *planner) removeButton(i int) app.UI {
 // renderResults renders the status and the ranking of platforms.
 func (c *planner) renderResults() app.UI {
 	rows := make([]app.UI, len(c.results))
+	today := c.today
+	if today == "" {
+		ps, _ := c.profiles()
+		today = catalogDate(ps) // prerendering
+	}
 	for i, l := range c.results {
 		var tag, yours app.UI
 		if l.Custom {
@@ -363,7 +375,8 @@ func (c *planner) renderResults() app.UI {
 		rows[i] = attrs(elem("tr", class,
 			textElem("td", "num", rank),
 			attrs(elem("th", "", app.Text(l.Name), tag, yours), "scope", "row", "data-way", way),
-			elem("td", "", textElem("span", "plan-way", l.Way), figureNote(l.First)),
+			elem("td", "", textElem("span", "plan-way", l.Way), figureNote(l.First),
+				priceSource("plan-source", l.SrcWhat, l.Src, today)),
 			textElem("td", "num plan-cost", l.Cost),
 			textElem("td", "num", l.PerSecond),
 			elem("td", "", textElem("span", "plan-credits", l.Credits), textElem("span", "plan-unused", l.Unused)),
@@ -389,6 +402,7 @@ func (c *planner) renderResults() app.UI {
 				elem("tbody", "", rows...),
 			).ID("plan-table"),
 		), "role", "region", "tabindex", "0", "aria-label", "Table of the cheapest ways"), // named apart from its section
+		textElem("p", "plan-evidence", evidenceNote), // what the prices' sources' "official" means
 	), "id", "plan-results", "aria-labelledby", "plan-results-title")
 }
 
@@ -967,6 +981,7 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 		Exact: pricing.Exact(mp.Cost.Amount), PerSecond: pricing.FormatMoney(mp.CostPerKeptSecond),
 		Working: mp.Working, Figures: strings.Join(mp.Figures, "; "), First: mp.First}
 	api := mp.Option == pricing.OptionAPI
+	l.SrcWhat, l.Src = c.waySource(mp)
 	if api {
 		l.Credits = "pay per clip"
 		l.Unused = "nothing unused"
@@ -996,6 +1011,35 @@ func (c *planner) planLine(rank int, mp pricing.MonthPlan, billing pricing.Lens)
 			" per kept clip, "+cost)
 	}
 	return l
+}
+
+// waySource says whose price mp's way to buy is and where it comes from
+// (when it was read, how), as /compare's Evidence column does: the plan's,
+// the pack's, or on an API the oldest of its models' used.
+func (c *planner) waySource(mp pricing.MonthPlan) (what string, src pricing.Source) {
+	ps, _ := c.profiles()
+	p, ok := pricing.FindProfile(ps, mp.ProfileID)
+	if !ok {
+		return "", src
+	}
+	what = "Plan price"
+	switch mp.Option {
+	case pricing.OptionAPI:
+		what = "Price"
+		for _, ml := range mp.Lines {
+			if m, ok := p.FindModel(ml.ModelID); ok && (src.Read == "" || m.Source.Read < src.Read) {
+				src = m.Source
+			}
+		}
+	case pricing.OptionPacks:
+		what = "Pack price"
+		pk, _ := p.FindPack(mp.PackID)
+		src = pk.Source
+	default:
+		pl, _ := p.FindPlan(mp.PlanID)
+		src = pl.Source
+	}
+	return what, src
 }
 
 // wayText says how a month is bought: "Pro plan + 2 × Top-up".

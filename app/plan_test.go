@@ -1220,3 +1220,48 @@ func TestPlanKlingAPIPacks(t *testing.T) {
 		t.Errorf("Kling API's month %q, want %q", got, want)
 	}
 }
+
+// TestPlannerPriceSource checks that each month says where the price of
+// its way to buy comes from and when it was read, with /compare's stale
+// mark and words past pricing.StaleDays (luma.json, runway.json: the
+// Lite and Standard plans read 2026-10-01 from a secondary source; fal's
+// and Runway's API prices 2026-10-01 from their own pages).
+func TestPlannerPriceSource(t *testing.T) {
+	for _, tt := range []struct {
+		today        string
+		shown, quiet int
+	}{
+		{"2026-11-29", 0, 4}, // 59 days: the words kept in place, hidden
+		{"2027-03-30", 0, 4}, // 180 days: not more than 180
+		{"2027-03-31", 4, 0},
+	} {
+		c := newPlanner()
+		c.ready, c.today = true, tt.today
+		c.apply(url.Values{"mix": {"broll:20:10:720p:fast:1"}})
+		want := map[string]string{
+			"fal":        "Price: official · 2026-10-01",
+			"luma":       "Plan price: secondary · 2026-10-01",
+			"runway-api": "Price: official · 2026-10-01",
+			"runway":     "Plan price: secondary · 2026-10-01",
+		}
+		shown, quiet := 0, 0
+		for _, l := range c.results {
+			html := app.HTMLString(priceSource("plan-source", l.SrcWhat, l.Src, tt.today))
+			if got := strings.Join(strings.Fields(pageText(html)), " "); !strings.HasPrefix(got, want[l.ID]+" ⚠ possibly stale: the price was read more than 180 days ago.") {
+				t.Errorf("%s, %s: source %q, want %q and the stale mark", tt.today, l.ID, got, want[l.ID])
+			}
+			shown += strings.Count(html, `class="price-stale"`)
+			quiet += strings.Count(html, `class="price-stale cmp-stale-off"`)
+		}
+		if shown != tt.shown || quiet != tt.quiet {
+			t.Errorf("%s: %d stale words shown, %d hidden; want %d, %d", tt.today, shown, quiet, tt.shown, tt.quiet)
+		}
+	}
+	html := render(t, newPlanner())
+	if !strings.Contains(pageText(html), evidenceNote) {
+		t.Error("/plan does not say what the evidence words mean")
+	}
+	if n, rows := strings.Count(html, `class="plan-source price-source"`), strings.Count(html, `data-monthly-cost="`); n == 0 || n != rows {
+		t.Errorf("%d of %d months say where their price comes from", n, rows)
+	}
+}
