@@ -985,7 +985,7 @@ func (c *calculator) format(calc pricing.Calculation, in pricing.CalcInput) {
 			price.Working += " " + sentence(f)
 		}
 	}
-	if p := in.Profile; p != nil {
+	if p := in.Profile; p != nil && !c.ICompact { // in a frame, the full calculator says it (as unknownHint)
 		// Where the prices come from, and when they were read, as
 		// /compare's Evidence column says it: the calculator said nothing
 		// of a plan price read in 2025.
