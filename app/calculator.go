@@ -487,7 +487,7 @@ func (c *calculator) renderResults() app.UI {
 			plan = textElem("a", "", "Price the month on the Plan page").Attr("href", c.plan)
 		}
 		links = elem("p", "calc-links",
-			textElem("a", "", "Compare platforms for this clip").Attr("href", c.compare),
+			textElem("a", "", c.compareText()).Attr("href", c.compare),
 			plan,
 		)
 	}
@@ -501,6 +501,23 @@ func (c *calculator) renderResults() app.UI {
 		evidence,
 		links,
 	).ID("results").Attr("aria-labelledby", "results-title")
+}
+
+// compareText is the words of the link to /compare. The link ranks the
+// picked model's tier, like with like (/compare's Tier picker), and says
+// so: it carried tier=fast from Gen-4 Turbo with no word of it.
+func (c *calculator) compareText() string {
+	text := "Compare platforms for this clip"
+	tier := tierWord(c.choices.tier)
+	if !c.bundled || tier == "" {
+		return text
+	}
+	for _, m := range c.choices.models {
+		if m.Value == c.values["model"] {
+			return text + ": " + tier + "-tier models, as " + m.Label + " is"
+		}
+	}
+	return text
 }
 
 // renderRow renders one result: its label, its amount and its working.

@@ -489,6 +489,11 @@ func TestCalculatorBundled(t *testing.T) {
 	if c.compare != "/compare#dur=10&res=720p&tier=fast" {
 		t.Errorf("compare link = %q", c.compare)
 	}
+	// The link ranks the model's tier, like with like, and says so: it
+	// carried tier=fast with no word of it.
+	if !strings.Contains(html, ">Compare platforms for this clip: fast-tier models, as Gen-4 Turbo is</a>") {
+		t.Error("the compare link does not say that it ranks Gen-4 Turbo's tier")
+	}
 	if got := formatLinkState(c.linkValues(), calcKeys); got != "profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10" {
 		t.Errorf("link = %q", got)
 	}

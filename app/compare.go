@@ -554,6 +554,19 @@ func (c *compare) renderRow(i int) app.UI {
 	)
 }
 
+// tierWord is tier as a word in a sentence ("fast"), "" for any tier.
+func tierWord(tier pricing.Tier) string {
+	if tier == pricing.TierAny {
+		return ""
+	}
+	for _, ch := range tierChoices {
+		if ch.Value == string(tier) {
+			return strings.ToLower(ch.Label)
+		}
+	}
+	return ""
+}
+
 // staleWords is what the stale mark means, as /compare's legend says it.
 func staleWords() string {
 	return "possibly stale: the price was read more than " + strconv.Itoa(pricing.StaleDays) + " days ago."
@@ -1099,6 +1112,11 @@ func (c *compare) format(r pricing.Ranking) {
 		// on one shot the two pages' cheapest differed, this one's on its
 		// default, the cheapest available (a yearly plan), /plan's on a
 		// monthly one, and neither said so.
+		// The tier ranked, which a link may have picked (the
+		// calculator's carries its model's): "7 fast-tier models".
+		if tier := tierWord(r.Shot.Tier); tier != "" {
+			models = tier + "-tier " + models
+		}
 		c.status = strconv.Itoa(n) + " " + models + " make this shot (billing: " + c.table.Billing + "). Cheapest: " +
 			first.Model + " on " + first.Platform + ", " + first.Kept + " per kept second, " + first.Plan + "."
 	}

@@ -733,7 +733,7 @@ func TestPlannerWorkingCurrencies(t *testing.T) {
 // there assumes every credit of it is used, which /plan does not.
 func TestBillingSaid(t *testing.T) {
 	tests := []struct{ page, link, billing, says string }{
-		{"/compare", "/compare#dur=10&res=720p&tier=fast", "cheapest", "7 models can make this shot (billing: cheapest available). Cheapest: Ray2 Flash on Luma Dream Machine (app), $0.0183 per kept second, Ultra (billed yearly)."},
+		{"/compare", "/compare#dur=10&res=720p&tier=fast", "cheapest", "7 fast-tier models can make this shot (billing: cheapest available). Cheapest: Ray2 Flash on Luma Dream Machine (app), $0.0183 per kept second, Ultra (billed yearly)."},
 		{"/compare", "/compare#dur=10&res=720p&tier=fast&billing=monthly", "monthly", "(billing: monthly plan). Cheapest: "},
 		{"/plan", "mix=broll:20:10:720p:fast:1", "monthly", "4 platforms can make this mix (billing: monthly plan). Cheapest: fal (API marketplace)"},
 		{"/plan", "mix=broll:20:10:720p:fast:1&billing=yearly", "yearly", "(billing: yearly plan). Cheapest: "},

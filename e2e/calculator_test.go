@@ -153,7 +153,7 @@ func TestCalculatorPlanLink(t *testing.T) {
 	tb := newTab(t, srv.URL)
 	tb.open("/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10")
 	const links = `[...document.querySelectorAll("#results .calc-links a")].filter((a) => a.checkVisibility()).map((a) => a.textContent)`
-	if got := eval[[]string](tb, links); !slices.Equal(got, []string{"Compare platforms for this clip", "Price the month on the Plan page"}) {
+	if got := eval[[]string](tb, links); !slices.Equal(got, []string{"Compare platforms for this clip: standard-tier models, as Kling 2.6 Standard (with audio) is", "Price the month on the Plan page"}) {
 		t.Fatalf("the links under one clip's results are %q", got)
 	}
 	// After the results, so that coming and going it moves none of them.
