@@ -1687,7 +1687,7 @@ func resChoices(m pricing.Model) []choice {
 	var out []choice
 	for _, res := range pricing.Resolutions {
 		if _, ok := resLabel(m, res); ok {
-			out = append(out, choice{Value: string(res), Label: string(res)})
+			out = append(out, choice{Value: string(res), Label: res.Name()})
 		}
 	}
 	return out
@@ -1705,7 +1705,7 @@ func resOffered(model string, res pricing.Resolution, offered []choice) string {
 	if len(names) == 1 {
 		makes += " only"
 	}
-	return labelRes + " “" + string(res) + "” is not offered by " + model + ", which makes " + makes +
+	return labelRes + " “" + res.Name() + "” is not offered by " + model + ", which makes " + makes +
 		"; pick one of the choices."
 }
 

@@ -648,7 +648,7 @@ func TestResChoices(t *testing.T) {
 	for _, c := range resChoices(m) {
 		got = append(got, c.Value+": "+c.Label+" / "+resHint(m, pricing.Resolution(c.Value)))
 	}
-	want := []string{"480p: 480p / ", "720p: 720p / Sold as 720p widescreen.", "1080p: 1080p / Sold as 1920×1080.", "4k: 4k / "}
+	want := []string{"480p: 480p / ", "720p: 720p / Sold as 720p widescreen.", "1080p: 1080p / Sold as 1920×1080.", "4k: 4K / "}
 	if !slices.Equal(got, want) {
 		t.Errorf("resChoices = %q, want %q", got, want)
 	}

@@ -164,7 +164,7 @@ var (
 		{Value: string(pricing.Res540p), Label: "540p"},
 		{Value: string(pricing.Res720p), Label: "720p"},
 		{Value: string(pricing.Res1080p), Label: "1080p"},
-		{Value: string(pricing.Res4K), Label: "4K"},
+		{Value: string(pricing.Res4K), Label: pricing.Res4K.Name()},
 	}
 	tierChoices = []choice{
 		{Value: string(pricing.TierAny), Label: "Any tier"},

@@ -1158,3 +1158,33 @@ func TestCompareWanFrames(t *testing.T) {
 		t.Error("/compare's Markdown does not say which second Wan's price is")
 	}
 }
+
+// TestFourKAsWritten: people write "4K"; the pages and exports show it
+// so ("720p not offered (4k)", "at 4k" were shown), and links keep the
+// stored value "4k", which old links and saved data carry.
+func TestFourKAsWritten(t *testing.T) {
+	c, html := loadCompare(t, "/compare#dur=8&res=4k")
+	if !c.current {
+		t.Fatalf("not current: %q", c.status)
+	}
+	md := c.table.Markdown()
+	// In words ("(4k)", "at 4k"), not in ids, links or the CSV's data
+	// columns ("kling-3-0-4k", "res=4k", ",4k,"), which keep the value.
+	words := regexp.MustCompile(`[ (]4k\b`)
+	for what, text := range map[string]string{"page": pageText(html), "Markdown": md, "CSV": c.table.CSV()} {
+		if i := words.FindStringIndex(text); i != nil {
+			t.Errorf("the %s shows %q", what, text[max(0, i[0]-60):min(len(text), i[1]+20)])
+		}
+	}
+	if !strings.Contains(md, "8 s at 4K") || !strings.Contains(md, "4K not offered (") {
+		t.Error("the Markdown does not say 4K as written")
+	}
+	if got := c.linkValues().Get("res"); got != "4k" {
+		t.Errorf("link res = %q, want the stored 4k", got)
+	}
+	// The calculator's reason for a model that does not make 4K.
+	calc, _ := loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=4k&dur=5", withTestCatalog)
+	if want := "Resolution “4K” is not offered by Gen-4 Turbo, which makes 720p only; pick one of the choices."; calc.errs["res"] != want {
+		t.Errorf("calculator: %q, want %q", calc.errs["res"], want)
+	}
+}

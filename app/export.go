@@ -338,7 +338,7 @@ func describeShot(s pricing.Shot) string {
 		takes = decimal.NewFromInt(1)
 	}
 	var b strings.Builder
-	b.WriteString(pricing.FormatNumber(s.Seconds) + " s at " + string(s.Res) + ", " + string(tier) + " tier, ")
+	b.WriteString(pricing.FormatNumber(s.Seconds) + " s at " + s.Res.Name() + ", " + string(tier) + " tier, ")
 	b.WriteString(pricing.CountApprox(takes, "generation", "generations") + " per kept clip, ")
 	if len(s.Addons) == 0 {
 		b.WriteString("no add-ons")
@@ -358,7 +358,7 @@ func shotTitle(s pricing.Shot) string {
 	if tier == "" {
 		tier = pricing.TierAny
 	}
-	return pricing.FormatNumber(s.Seconds) + " s at " + string(s.Res) + ", " + string(tier) + " tier"
+	return pricing.FormatNumber(s.Seconds) + " s at " + s.Res.Name() + ", " + string(tier) + " tier"
 }
 
 // addonName is an add-on as people call it.

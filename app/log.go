@@ -1538,7 +1538,7 @@ func (c *clipLog) fillClip(name string) {
 		// The clip's own resolution, which the model no longer offers, or
 		// none (an imported clip that did not say): a choice of its own, so
 		// that correcting its client does not change its resolution.
-		label := string(e.Res) + " (as logged)"
+		label := e.Res.Name() + " (as logged)"
 		if e.Res == "" {
 			label = "Not said (as logged)"
 		}

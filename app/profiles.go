@@ -459,7 +459,7 @@ func profileBody(p pricing.Profile) []app.UI {
 			}
 			extra := strings.TrimSpace(sentence(pl.Figure) + " " + pl.Notes) // which figure its price is, first
 			if pl.MaxRes != "" {
-				extra = strings.TrimSpace("Up to " + string(pl.MaxRes) + ". " + extra)
+				extra = strings.TrimSpace("Up to " + pl.MaxRes.Name() + ". " + extra)
 			}
 			if pl.Promo != nil {
 				extra = strings.TrimSpace(promoWords(pl.Promo, p.Currency) + " " + extra)
@@ -492,7 +492,7 @@ func profileBody(p pricing.Profile) []app.UI {
 	if f := p.Free; f != nil {
 		text := pricing.FormatNumber(f.Credits) + " " + unit + periodWords(f.Period)
 		if f.MaxRes != "" {
-			text += ", up to " + string(f.MaxRes)
+			text += ", up to " + f.MaxRes.Name()
 		}
 		if f.Notes != "" {
 			text += ". " + f.Notes
@@ -631,7 +631,7 @@ func rateWords(m pricing.Model, units func(decimal.Decimal) string) []string {
 	}
 	var out []string
 	for _, r := range m.Rates {
-		res := string(r.Res)
+		res := r.Res.Name()
 		if r.Label != "" && !strings.EqualFold(r.Label, res) {
 			res += " (" + r.Label + ")"
 		}
@@ -663,11 +663,11 @@ func rateWords(m pricing.Model, units func(decimal.Decimal) string) []string {
 		out = append(out, res+": "+w)
 	}
 	for _, x := range m.Multipliers {
-		res := string(x.Res)
+		res := x.Res.Name()
 		if x.Label != "" && !strings.EqualFold(x.Label, res) {
 			res += " (" + x.Label + ")"
 		}
-		out = append(out, res+": "+pricing.FormatNumber(x.Factor)+" × the "+string(m.Rates[0].Res)+" price")
+		out = append(out, res+": "+pricing.FormatNumber(x.Factor)+" × the "+m.Rates[0].Res.Name()+" price")
 	}
 	return out
 }

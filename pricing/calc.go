@@ -327,7 +327,7 @@ func planAllows(pl *Plan, m *Model, res int) string {
 		return "not on the " + pl.Name + " plan"
 	}
 	if res > maxResIndex(pl.MaxRes) {
-		return "the " + pl.Name + " plan allows up to " + string(pl.MaxRes)
+		return "the " + pl.Name + " plan allows up to " + pl.MaxRes.Name()
 	}
 	return ""
 }

@@ -320,7 +320,7 @@ func TestCalculateBundledErrors(t *testing.T) {
 		{"max", "monthly", "turbo", Res720p, "5", ErrNoPrice, "no price: the Max plan is not billed monthly"},
 		{"std", "", "gen", Res720p, "5", ErrNotOffered, "not on the Standard plan"},
 		{"std", "", "ultra", Res4K, "8", ErrNotOffered, "the Standard plan allows up to 1080p"},
-		{"std", "", "turbo", Res4K, "5", ErrNotOffered, "4k not offered (720p, 1080p)"},
+		{"std", "", "turbo", Res4K, "5", ErrNotOffered, "4K not offered (720p, 1080p)"},
 		{"std", "", "turbo", Res720p, "12", ErrNotOffered, "12 s not offered at 720p (longest is 10 s)"},
 		{"std", "", "secret", Res720p, "5", ErrNotOffered, "credit cost not published"},
 		{"", "monthly", "ultra", Res4K, "8", ErrNoPrice, "no price: no monthly plan of Studio (app) can make this shot on Ultra"},

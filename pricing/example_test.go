@@ -73,7 +73,7 @@ func ExampleModel_Usage() {
 	// Kling Standard: 10 s clip = 40 credits
 	// 7 s asked: paid 10 s, 3 s unused
 	// 12 s not offered at 720p (longest is 10 s)
-	// 4k not offered (720p)
+	// 4K not offered (720p)
 }
 
 // Pricing by pixel volume: Luma Ray2 on the API at $0.0064 per million

@@ -355,7 +355,7 @@ func tierWord(t Tier) string {
 func shotWords(si *shotInfo) string {
 	w := si.text
 	if si.Res != "" {
-		w += " at " + string(si.Res)
+		w += " at " + si.Res.Name()
 	}
 	sep := " with "
 	for _, a := range si.addons {

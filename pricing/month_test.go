@@ -215,7 +215,7 @@ func TestPlanMonthErrors(t *testing.T) {
 		msg     string
 	}{
 		{maker, "hero:10:20 1080p premium", "", ErrNotOffered, "hero: no premium model makes 20 s at 1080p"},
-		{maker, "hero:10:8 4k fast", "", ErrNotOffered, "hero: no fast model makes 8 s at 4k; Quick: 4k not offered (720p, 1080p)"},
+		{maker, "hero:10:8 4k fast", "", ErrNotOffered, "hero: no fast model makes 8 s at 4K; Quick: 4K not offered (720p, 1080p)"},
 		// One model, and the shot's own words already say why: said once.
 		{maker, "hero:10:5 720p fast +audio", "", ErrNotOffered, "hero: no fast model makes 5 s at 720p with native audio"},
 		{maker, "x:1:5 720p", "weekly", ErrUnknown, `unknown billing "weekly" (monthly or yearly)`},

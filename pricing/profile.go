@@ -29,6 +29,15 @@ const (
 	Res4K    Resolution = "4k"
 )
 
+// Name is the resolution as people write it: "4K", which links, the
+// catalog and saved data keep as "4k"; the others as they are.
+func (r Resolution) Name() string {
+	if r == Res4K {
+		return "4K"
+	}
+	return string(r)
+}
+
 // Resolutions lists every resolution class, lowest first.
 var Resolutions = []Resolution{Res360p, Res480p, Res540p, Res720p, Res1080p, Res4K}
 

@@ -84,7 +84,7 @@ studio/turbo 0.04 ×1.72 yearly:max
 studio/gen 0.096 ×4.13 yearly:max
 cloud/veo-fast 0.12 ×5.16 api:
 cloud/veo 0.48 ×20.64 api:
-- studio/ultra: 720p not offered (1080p, 4k)
+- studio/ultra: 720p not offered (1080p, 4K)
 - studio/secret: credit cost not published
 `},
 		// Monthly: Gen is only on Pro and Max; Max is billed yearly only.
@@ -93,7 +93,7 @@ euro/wan 0.0232558139534884 ×1 monthly:basic
 studio/turbo 0.0777777777777778 ×3.34 monthly:pro
 studio/gen 0.1866666666666667 ×8.03 monthly:pro
 - cloud/: pay-as-you-go only: choose API or cheapest
-- studio/ultra: 720p not offered (1080p, 4k)
+- studio/ultra: 720p not offered (1080p, 4K)
 - studio/secret: credit cost not published
 `},
 		{"5 720p", LensYearly, `
@@ -101,7 +101,7 @@ studio/turbo 0.04 ×1 yearly:max
 studio/gen 0.096 ×2.4 yearly:max
 - cloud/: pay-as-you-go only: choose API or cheapest
 - euro/: no yearly price published
-- studio/ultra: 720p not offered (1080p, 4k)
+- studio/ultra: 720p not offered (1080p, 4K)
 - studio/secret: credit cost not published
 `},
 		// First month: Standard's +50% bonus (capped at 200) makes it
@@ -111,7 +111,7 @@ euro/wan 0.0232558139534884 ×1 first:basic
 studio/turbo 0.0777777777777778 ×3.34 first:pro
 studio/gen 0.1866666666666667 ×8.03 first:pro
 - cloud/: pay-as-you-go only: choose API or cheapest
-- studio/ultra: 720p not offered (1080p, 4k)
+- studio/ultra: 720p not offered (1080p, 4K)
 - studio/secret: credit cost not published
 `},
 		{"5 720p", LensPacks, `
@@ -119,7 +119,7 @@ studio/turbo 0.05 ×1 packs:topup
 studio/gen 0.12 ×2.4 packs:topup
 - cloud/: pay-as-you-go only: choose API or cheapest
 - euro/: no top-up pack price published
-- studio/ultra: 720p not offered (1080p, 4k)
+- studio/ultra: 720p not offered (1080p, 4K)
 - studio/secret: credit cost not published
 `},
 		{"5 720p", LensAPI, `
@@ -240,7 +240,7 @@ func TestRankPlansAndResolution(t *testing.T) {
 	tests := []struct {
 		shot, lens, want string
 	}{
-		// Ultra at 4k: Standard stops at 1080p, so Pro.
+		// Ultra at 4K: Standard stops at 1080p, so Pro.
 		{"8 4k premium", "monthly", "studio/ultra 1.1666666666666667 ×1 monthly:pro\n"},
 		// At 1080p both may: Pro is cheaper per credit.
 		{"8 1080p premium", "monthly", "studio/ultra 0.5833333333333333 ×1 monthly:pro\n"},

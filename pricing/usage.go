@@ -340,7 +340,7 @@ func (m *Model) notOfferedAt(res Resolution) string {
 		return notOfferedTable()[ri][mask]
 	}
 	var b strings.Builder
-	b.WriteString(string(res))
+	b.WriteString(res.Name())
 	b.WriteString(" not offered (")
 	b.WriteString(m.resList())
 	b.WriteString(")")
@@ -357,10 +357,10 @@ var notOfferedTable = sync.OnceValue(func() [][]string {
 			var names []string
 			for i, x := range Resolutions {
 				if mask&(1<<i) != 0 {
-					names = append(names, string(x))
+					names = append(names, x.Name())
 				}
 			}
-			t[r][mask] = string(Resolutions[r]) + " not offered (" + strings.Join(names, ", ") + ")"
+			t[r][mask] = Resolutions[r].Name() + " not offered (" + strings.Join(names, ", ") + ")"
 		}
 	}
 	return t
@@ -433,7 +433,7 @@ func (m *Model) usage(s *shotInfo, f *unitFormat) (Usage, string) {
 	if rate == nil {
 		return Usage{}, m.notOfferedAt(res)
 	}
-	label := string(res)
+	label := res.Name()
 	switch {
 	case mult != nil && mult.Label != "":
 		label = mult.Label
@@ -487,7 +487,7 @@ func (m *Model) usage(s *shotInfo, f *unitFormat) (Usage, string) {
 		}
 	}
 	if !ok {
-		return Usage{}, s.text + " not offered at " + string(res) +
+		return Usage{}, s.text + " not offered at " + res.Name() +
 			" (longest is " + strconv.FormatInt(longest, 10) + " s)"
 	}
 	if whole >= 0 {
@@ -550,7 +550,7 @@ func (m *Model) usage(s *shotInfo, f *unitFormat) (Usage, string) {
 		before := units
 		units = units.Mul(mult.Factor)
 		if f.lines {
-			lines = append(lines, string(res)+" = "+FormatNumber(mult.Factor)+" × "+string(rate.Res)+": "+
+			lines = append(lines, res.Name()+" = "+FormatNumber(mult.Factor)+" × "+rate.Res.Name()+": "+
 				FormatNumber(mult.Factor)+" × "+f.amount(before)+" = "+f.amount(units))
 		}
 	}

@@ -143,8 +143,8 @@ func TestUsageNotOffered(t *testing.T) {
 		{buckets, "12 720p", "12 s not offered at 720p (longest is 10 s)"},
 		{hailuo, "10 1080p", "10 s not offered at 1080p (longest is 6 s)"},
 		// Resolutions.
-		{hailuo, "6 4k", "4k not offered (720p, 1080p)"},
-		{multiplied, "5 4k", "4k not offered (540p, 720p, 1080p)"},
+		{hailuo, "6 4k", "4K not offered (720p, 1080p)"},
+		{multiplied, "5 4k", "4K not offered (540p, 720p, 1080p)"},
 		{perSecond, "5 8k", "8k not offered (720p)"},
 		// Add-ons.
 		{audioNone, "5 720p +audio", "no native audio"},
