@@ -1182,6 +1182,10 @@ func TestFourKAsWritten(t *testing.T) {
 	if got := c.linkValues().Get("res"); got != "4k" {
 		t.Errorf("link res = %q, want the stored 4k", got)
 	}
+	// The profile editor's resolution picker (it listed "4k").
+	if ch := editResChoices[len(editResChoices)-1]; ch.Value != "4k" || ch.Label != "4K" {
+		t.Errorf("the profile editor's 4K choice is %q labelled %q", ch.Value, ch.Label)
+	}
 	// The calculator's reason for a model that does not make 4K.
 	calc, _ := loadCalculator(t, "/#profile=runway&plan=standard&model=gen-4-turbo&res=4k&dur=5", withTestCatalog)
 	if want := "Resolution “4K” is not offered by Gen-4 Turbo, which makes 720p only; pick one of the choices."; calc.errs["res"] != want {

@@ -1279,7 +1279,7 @@ var (
 	editResChoices  = func() []choice {
 		out := make([]choice, len(pricing.Resolutions))
 		for i, r := range pricing.Resolutions {
-			out[i] = choice{Value: string(r), Label: string(r)}
+			out[i] = choice{Value: string(r), Label: r.Name()}
 		}
 		return out
 	}()
