@@ -425,11 +425,16 @@ import (
 // validity) and fal Wan's 16 fps figure (+13.2 KB raw, +3.6 KB gzip -9),
 // 11,421,285 and 2,540,303.
 // Helpers 89 and 90 together: 11,431,895 and 2,542,696.
+// Helper 88's: the calculator's and /plan's price sources with /compare's
+// stale mark, the resolution offered, 4K as written, the tier the link to
+// /compare ranks (+18.7 KB raw, +5.7 KB gzip -9): over the old ceiling by
+// 17.8 KB and 5.4 KB, about 11,426,800 and 2,542,400.
+// Helpers 88, 89 and 90 together: 11,450,641 and 2,546,372.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_432_000
-	ceilWasmGzip   = 2_543_000
+	ceilWasmRaw    = 11_451_000
+	ceilWasmGzip   = 2_547_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
