@@ -593,7 +593,7 @@ func priceSource(class, what string, src pricing.Source, today string) app.UI {
 		mark, words = mark+" cmp-stale-off", words+" cmp-stale-off"
 	}
 	p := elem("p", class+" price-source",
-		app.Text(what+": "+evidenceText(src.Evidence, src.Read)+" "),
+		app.Text(sourceWords(what, src)+" "),
 		staleMark(mark), app.Text(" "),
 		textElem("span", words, staleWords()),
 	)
@@ -601,6 +601,24 @@ func priceSource(class, what string, src pricing.Source, today string) app.UI {
 		p = p.Attr("data-stale", "true")
 	}
 	return p
+}
+
+// sourceWords is priceSource's words: "Plan price: secondary · 2026-10-01".
+func sourceWords(what string, src pricing.Source) string {
+	return what + ": " + evidenceText(src.Evidence, src.Read)
+}
+
+// sourceText is priceSource in words alone, with the stale words only
+// where the price is stale, for where no mark can go (/plan's folded
+// row header, app.css's data-way), "" without a source.
+func sourceText(what string, src pricing.Source, today string) string {
+	if src.Read == "" && src.Evidence == "" {
+		return ""
+	}
+	if isStale(src.Read, today) {
+		return sourceWords(what, src) + " " + staleWords()
+	}
+	return sourceWords(what, src)
 }
 
 // clipCell is a row's cost per clip, with the clip's length under it

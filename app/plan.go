@@ -368,9 +368,13 @@ func (c *planner) renderResults() app.UI {
 		// data-way: the way to buy again, and its first months, shown
 		// under the name where the box is too narrow for their column
 		// (app.css), as /compare's platform under the model.
+		// With the way its price's source, which the hidden column shows.
 		way := l.Way
 		if l.First != "" {
 			way += "\n" + sentence(l.First)
+		}
+		if src := sourceText(l.SrcWhat, l.Src, today); src != "" {
+			way += "\n" + src
 		}
 		rows[i] = attrs(elem("tr", class,
 			textElem("td", "num", rank),

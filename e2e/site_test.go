@@ -430,11 +430,14 @@ import (
 // /compare ranks (+18.7 KB raw, +5.7 KB gzip -9): over the old ceiling by
 // 17.8 KB and 5.4 KB, about 11,426,800 and 2,542,400.
 // Helpers 88, 89 and 90 together: 11,450,641 and 2,546,372.
+// Mine: /plan's row folded on a phone says its price's source, as the
+// hidden column does (sourceText) (+5.6 KB raw, +0.7 KB gzip -9),
+// 11,456,262 and 2,547,022.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_451_000
-	ceilWasmGzip   = 2_547_000
+	ceilWasmRaw    = 11_457_000
+	ceilWasmGzip   = 2_548_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
