@@ -56,7 +56,7 @@ func lede(class, text string) app.HTMLElem {
 // button); ui's attributes come with it when it shows. A status that comes
 // and goes is heard only when its region was there before its words: it
 // goes, alone, into an element that is always there (the shell's toasts).
-// Tests: e2e/inserts_test.go.
+// Tests: e2e/hostile/inserts_test.go.
 //
 //go:noinline
 func slot(show bool, ui app.HTMLElem) app.HTMLElem {

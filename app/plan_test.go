@@ -69,7 +69,7 @@ func TestParseMix(t *testing.T) {
 	}
 }
 
-// TestPlannerHandChecked: the month of e2e/plan_test.go's first case,
+// TestPlannerHandChecked: the month of e2e/pages/plan_test.go's first case,
 // natively: fal $6.40 (pay as you go), Luma Lite $9.99, Runway API $10,
 // Runway Standard + one top-up $25.
 func TestPlannerHandChecked(t *testing.T) {

@@ -1,4 +1,4 @@
-package e2e
+package log
 
 import (
 	"regexp"
@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/e2e"
 	"github.com/aivc/aivc/pricing"
 )
 
@@ -87,18 +88,18 @@ func otherDeviceBackup(t *testing.T, ps ...pricing.Profile) string {
 
 // newDevice opens /log on the frozen day, downloads captured, with the
 // storage holding kv (a device's own profiles) and nothing else.
-func newDevice(t *testing.T, kv map[string]string) *tab {
+func newDevice(t *testing.T, kv map[string]string) *e2e.Tab {
 	t.Helper()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	for _, src := range []string{frozenClock, captureDownloads} {
-		call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	for _, src := range []string{frozenClock, e2e.CaptureDownloads} {
+		e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
 	}
-	tb.open("/log")
+	tb.Open("/log")
 	if len(kv) > 0 {
-		seed(tb, kv)
-		tb.do("reloading", chromedp.Reload())
-		tb.waitReady()
+		e2e.Seed(tb, kv)
+		tb.Do("reloading", chromedp.Reload())
+		tb.WaitReady()
 	}
 	return tb
 }
@@ -113,12 +114,12 @@ func TestBackupHoldsThisDevice(t *testing.T) {
 	t.Parallel()
 	studio := ownProfile(t, "studio", "Studio", "45")
 	tb := newDevice(t, stored(t, studio))
-	tb.waitFor("the reminder of a device with a profile and no clips", reminderJS+` === "Never backed up."`, 10*time.Second)
+	tb.WaitFor("the reminder of a device with a profile and no clips", reminderJS+` === "Never backed up."`, 10*time.Second)
 
-	saveClip(tb, "log-save")
-	backup, name := lastDownload(tb, "log-export-json")
-	tb.waitFor("the backup's status", statusJS+` === "Backed up 1 clip and 1 platform profile to `+name+`."`, 10*time.Second)
-	tb.waitFor("the reminder after the backup", reminderJS+` === "Last backed up 2025-03-01."`, 10*time.Second)
+	e2e.SaveClip(tb, "log-save")
+	backup, name := e2e.LastDownload(tb, "log-export-json")
+	tb.WaitFor("the backup's status", statusJS+` === "Backed up 1 clip and 1 platform profile to `+name+`."`, 10*time.Second)
+	tb.WaitFor("the reminder after the backup", reminderJS+` === "Last backed up 2025-03-01."`, 10*time.Second)
 	if !strings.Contains(backup, `{"id":"studio",`) {
 		t.Fatalf("the backup does not hold the profile:\n%s", backup)
 	}
@@ -129,26 +130,26 @@ func TestBackupHoldsThisDevice(t *testing.T) {
 	if noProfile == backup {
 		t.Fatalf("no profiles to take out of:\n%s", backup)
 	}
-	eval[bool](tb, `(() => { for (const k of Object.keys(localStorage)) if (!k.startsWith("aivc.profiles.")) localStorage.removeItem(k); return true; })()`)
-	tb.do("reloading", chromedp.Reload())
-	tb.waitReady()
-	tb.waitFor("no clips", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 0`, 10*time.Second)
-	upload(tb, "without-profile.json", noProfile)
-	tb.waitFor("the restore's summary", statusJS+`.startsWith("Read without-profile.json as a JSON backup. Imported 1 clip")`, 10*time.Second)
-	if got := eval[string](tb, statusJS); strings.Contains(got, "everything in your log is in this backup") {
+	e2e.Eval[bool](tb, `(() => { for (const k of Object.keys(localStorage)) if (!k.startsWith("aivc.profiles.")) localStorage.removeItem(k); return true; })()`)
+	tb.Do("reloading", chromedp.Reload())
+	tb.WaitReady()
+	tb.WaitFor("no clips", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 0`, 10*time.Second)
+	e2e.Upload(tb, "without-profile.json", noProfile)
+	tb.WaitFor("the restore's summary", statusJS+`.startsWith("Read without-profile.json as a JSON backup. Imported 1 clip")`, 10*time.Second)
+	if got := e2e.Eval[string](tb, statusJS); strings.Contains(got, "everything in your log is in this backup") {
 		t.Errorf("a backup without this device's profile is said to hold everything: %q", got)
 	}
-	if got := eval[string](tb, reminderJS); got != "Never backed up." {
+	if got := e2e.Eval[string](tb, reminderJS); got != "Never backed up." {
 		t.Errorf("after restoring a backup without this device's profile, the reminder says %q", got)
 	}
 
 	// The whole backup, restored on a new device: it holds everything.
-	eval[bool](tb, `localStorage.clear(), true`)
-	tb.open("/log")
-	upload(tb, "backup.json", backup)
-	tb.waitFor("the restore's summary", statusJS+`.includes("everything in your log is in this backup, of 2025-03-01")`, 10*time.Second)
-	tb.waitFor("the reminder", reminderJS+` === "Last backed up 2025-03-01."`, 10*time.Second)
-	tb.assertNoErrors()
+	e2e.Eval[bool](tb, `localStorage.clear(), true`)
+	tb.Open("/log")
+	e2e.Upload(tb, "backup.json", backup)
+	tb.WaitFor("the restore's summary", statusJS+`.includes("everything in your log is in this backup, of 2025-03-01")`, 10*time.Second)
+	tb.WaitFor("the reminder", reminderJS+` === "Last backed up 2025-03-01."`, 10*time.Second)
+	tb.AssertNoErrors()
 }
 
 // TestBackupProfileConflicts: a backup whose profile has the id of
@@ -164,33 +165,33 @@ func TestBackupProfileConflicts(t *testing.T) {
 	backup := otherDeviceBackup(t, theirs)
 	tb := newDevice(t, stored(t, mine))
 
-	upload(tb, "backup.json", backup)
+	e2e.Upload(tb, "backup.json", backup)
 	want := "Read backup.json as a JSON backup. Imported 1 clip; 1 platform profile added; the backup's platform profile “Studio” differs " +
 		"from yours with its id (studio), so both are kept: the backup's is “Studio (2)” (studio-custom) here, with the backup's clips and plan on it."
-	tb.waitFor("the restore's summary", statusJS+` === `+jsString(want), 10*time.Second)
-	if keys := eval[[]string](tb, customKeysJS); !slices.Equal(keys, []string{"aivc.profiles.v1.studio", "aivc.profiles.v1.studio-custom"}) {
+	tb.WaitFor("the restore's summary", statusJS+` === `+e2e.JSString(want), 10*time.Second)
+	if keys := e2e.Eval[[]string](tb, e2e.CustomKeysJS); !slices.Equal(keys, []string{"aivc.profiles.v1.studio", "aivc.profiles.v1.studio-custom"}) {
 		t.Errorf("profiles stored: %v", keys)
 	}
-	here := eval[string](tb, `localStorage.getItem("aivc.profiles.v1.studio")`)
-	beside := eval[string](tb, `localStorage.getItem("aivc.profiles.v1.studio-custom") || ""`)
+	here := e2e.Eval[string](tb, `localStorage.getItem("aivc.profiles.v1.studio")`)
+	beside := e2e.Eval[string](tb, `localStorage.getItem("aivc.profiles.v1.studio-custom") || ""`)
 	if !strings.Contains(here, `"monthly":"45"`) || !strings.Contains(beside, `"monthly":"30"`) || !strings.Contains(beside, `"name":"Studio (2)","platform":"Studio (2)"`) {
 		t.Errorf("the device's profile:\n%s\nthe backup's:\n%s", here, beside)
 	}
 	// The clip names the backup's profile, by its new name.
-	tb.waitFor("the clip on the backup's profile", `[...document.querySelectorAll("#log-table tr[data-entry-id]")].some((r) => r.textContent.includes("Studio (2) · My model"))`, 10*time.Second)
-	if got := eval[string](tb, reminderJS); got != "Never backed up." {
+	tb.WaitFor("the clip on the backup's profile", `[...document.querySelectorAll("#log-table tr[data-entry-id]")].some((r) => r.textContent.includes("Studio (2) · My model"))`, 10*time.Second)
+	if got := e2e.Eval[string](tb, reminderJS); got != "Never backed up." {
 		t.Errorf("the device's own Studio is in no backup, yet the reminder says %q", got)
 	}
 
-	upload(tb, "again.json", backup)
-	tb.waitFor("the second restore's summary", statusJS+`.startsWith("Read again.json as a JSON backup. Imported 0 clips; 1 clip was already in your log")`, 10*time.Second)
-	if got := eval[string](tb, statusJS); !strings.Contains(got, "1 platform profile was already here") || strings.Contains(got, "added") {
+	e2e.Upload(tb, "again.json", backup)
+	tb.WaitFor("the second restore's summary", statusJS+`.startsWith("Read again.json as a JSON backup. Imported 0 clips; 1 clip was already in your log")`, 10*time.Second)
+	if got := e2e.Eval[string](tb, statusJS); !strings.Contains(got, "1 platform profile was already here") || strings.Contains(got, "added") {
 		t.Errorf("the second restore: %q", got)
 	}
-	if keys := eval[[]string](tb, customKeysJS); len(keys) != 2 {
+	if keys := e2e.Eval[[]string](tb, e2e.CustomKeysJS); len(keys) != 2 {
 		t.Errorf("profiles after a second restore: %v", keys)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestCompareLinkRestoredProfile: a /compare address made on the device
@@ -205,36 +206,36 @@ func TestCompareLinkRestoredProfile(t *testing.T) {
 	theirs := ownProfile(t, "studio", "Studio", "30")
 	mine := ownProfile(t, "studio", "Studio", "45")
 	tb := newDevice(t, stored(t, mine))
-	upload(tb, "backup.json", otherDeviceBackup(t, theirs))
-	tb.waitFor("the restore's summary", statusJS+`.includes("the backup's is “Studio (2)” (studio-custom) here")`, 10*time.Second)
+	e2e.Upload(tb, "backup.json", otherDeviceBackup(t, theirs))
+	tb.WaitFor("the restore's summary", statusJS+`.includes("the backup's is “Studio (2)” (studio-custom) here")`, 10*time.Second)
 
 	const link = "/compare#takes=1&platforms=studio"
-	tb.open(link)
-	waitRanking(tb, "this device's Studio", []rankedRow{{"studio/model-1", "0.15"}})
+	tb.Open(link)
+	e2e.WaitRanking(tb, "this device's Studio", []e2e.RankedRow{{Model: "studio/model-1", Cost: "0.15"}})
 	note := "“studio” is Studio (custom) on this device; “Studio (2) (custom)” (studio-custom), restored or imported beside it " +
 		"with that id, is not in the link: check it to compare it too."
-	tb.waitFor("the filter's note", `document.getElementById("f-platforms-note").textContent === `+jsString(note), 5*time.Second)
-	if !eval[bool](tb, `document.getElementById("f-platforms-note").checkVisibility() && document.querySelector(".cmp-platforms").getAttribute("aria-describedby").includes("f-platforms-note")`) {
+	tb.WaitFor("the filter's note", `document.getElementById("f-platforms-note").textContent === `+e2e.JSString(note), 5*time.Second)
+	if !e2e.Eval[bool](tb, `document.getElementById("f-platforms-note").checkVisibility() && document.querySelector(".cmp-platforms").getAttribute("aria-describedby").includes("f-platforms-note")`) {
 		t.Error("the note is not shown, or not read with the filter")
 	}
 
-	eval[bool](tb, `localStorage.removeItem("aivc.profiles.v1.studio"), true`)
-	tb.do("reloading", chromedp.Reload())
-	tb.waitReady()
+	e2e.Eval[bool](tb, `localStorage.removeItem("aivc.profiles.v1.studio"), true`)
+	tb.Do("reloading", chromedp.Reload())
+	tb.WaitReady()
 	msg := "Platforms “studio” is not on this device; a profile restored or imported with that id is here as " +
 		"“Studio (2) (custom)” (studio-custom): check it to compare it."
-	tb.waitFor("the filter's message", `document.getElementById("f-platforms-msg").textContent === `+jsString(msg), 5*time.Second)
-	if !eval[bool](tb, `document.getElementById("f-platforms-msg").checkVisibility()`) {
+	tb.WaitFor("the filter's message", `document.getElementById("f-platforms-msg").textContent === `+e2e.JSString(msg), 5*time.Second)
+	if !e2e.Eval[bool](tb, `document.getElementById("f-platforms-msg").checkVisibility()`) {
 		t.Error("the filter's message is not shown")
 	}
-	if h := hash(tb); !strings.Contains(h, "platforms=studio") {
+	if h := e2e.Hash(tb); !strings.Contains(h, "platforms=studio") {
 		t.Errorf("the address lost the link's platform: #%s", h)
 	}
-	tb.do("opening the filter", chromedp.Click(chromedp.ID("cmp-filter-summary")))
-	tb.do("checking the copy", chromedp.Click(chromedp.ID("f-platforms-studio-custom")))
-	waitRanking(tb, "the backup's Studio", []rankedRow{{"studio-custom/model-1", "0.1"}})
-	tb.waitFor("no message", `document.getElementById("f-platforms-msg").textContent === ""`, 5*time.Second)
-	tb.assertNoErrors()
+	tb.Do("opening the filter", chromedp.Click(chromedp.ID("cmp-filter-summary")))
+	tb.Do("checking the copy", chromedp.Click(chromedp.ID("f-platforms-studio-custom")))
+	e2e.WaitRanking(tb, "the backup's Studio", []e2e.RankedRow{{Model: "studio-custom/model-1", Cost: "0.1"}})
+	tb.WaitFor("no message", `document.getElementById("f-platforms-msg").textContent === ""`, 5*time.Second)
+	tb.AssertNoErrors()
 }
 
 // TestLogRestoreOwnProfiles: a device that holds only profiles of one's
@@ -247,20 +248,20 @@ func TestLogRestoreOwnProfiles(t *testing.T) {
 	studio, night := ownProfile(t, "studio", "Studio", "45"), ownProfile(t, "night-shift", "Night shift", "12")
 	backup := otherDeviceBackup(t, studio, night)
 	tb := newDevice(t, stored(t, studio, night))
-	tb.waitFor("the reminder", reminderJS+` === "Never backed up."`, 10*time.Second)
+	tb.WaitFor("the reminder", reminderJS+` === "Never backed up."`, 10*time.Second)
 
-	upload(tb, "backup.json", backup)
+	e2e.Upload(tb, "backup.json", backup)
 	want := "Read backup.json as a JSON backup. Imported 2 clips; 2 platform profiles were already here; " +
 		"everything in your log is in this backup, of 2025-03-01."
-	tb.waitFor("the restore's summary", statusJS+` === `+jsString(want), 10*time.Second)
-	tb.waitFor("the reminder to follow the backup", reminderJS+` === "Last backed up 2025-03-01."`, 10*time.Second)
-	if keys := eval[[]string](tb, customKeysJS); len(keys) != 2 {
+	tb.WaitFor("the restore's summary", statusJS+` === `+e2e.JSString(want), 10*time.Second)
+	tb.WaitFor("the reminder to follow the backup", reminderJS+` === "Last backed up 2025-03-01."`, 10*time.Second)
+	if keys := e2e.Eval[[]string](tb, e2e.CustomKeysJS); len(keys) != 2 {
 		t.Errorf("profiles after the restore: %v", keys)
 	}
-	rows := eval[string](tb, `document.getElementById("log-table").textContent`)
+	rows := e2e.Eval[string](tb, `document.getElementById("log-table").textContent`)
 	if !strings.Contains(rows, "Studio · My model") || !strings.Contains(rows, "Night shift · My model") {
 		t.Errorf("the clips do not name their profiles:\n%s", rows)
 	}
-	pick(tb, "f-profile", "night-shift")
-	tb.assertNoErrors()
+	e2e.Pick(tb, "f-profile", "night-shift")
+	tb.AssertNoErrors()
 }

@@ -1,10 +1,11 @@
-package e2e
+package start
 
 import (
 	"fmt"
 	"testing"
 	"time"
 
+	"github.com/aivc/aivc/e2e"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 )
@@ -15,26 +16,8 @@ import (
 const watchLater = `new MutationObserver((_, o) => {
   if (document.body?.dataset.wasm !== "ready") return;
   o.disconnect();
-  window.laterAtReady = ` + laterBuiltJS + `;
+  window.laterAtReady = ` + e2e.LaterBuiltJS + `;
 }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-wasm"] });`
-
-// laterBuiltJS is what of /compare is built: its ranking's rows, its
-// sections after the ranking, whether parts are still to come, and the
-// page's scroll.
-const laterBuiltJS = `({
-  rows: document.querySelectorAll("#ranking tbody tr").length,
-  sections: ["chart-section", "free-section", "unavailable", "export", "share"].filter((id) => document.getElementById(id)),
-  waiting: !!document.querySelector("[data-later]"),
-  scrollY: Math.round(scrollY),
-})`
-
-// laterBuilt is laterBuiltJS's value.
-type laterBuilt struct {
-	Rows     int      `json:"rows"`
-	Sections []string `json:"sections"`
-	Waiting  bool     `json:"waiting"`
-	ScrollY  int      `json:"scrollY"`
-}
 
 // onScreenRowsJS counts the ranking's rows on or above the screen.
 const onScreenRowsJS = `[...document.querySelectorAll("#ranking tbody tr")].filter((r) => r.getBoundingClientRect().top < innerHeight).length`
@@ -50,15 +33,15 @@ const onScreenRowsJS = `[...document.querySelectorAll("#ranking tbody tr")].filt
 // was scrolled.
 func TestLaterParts(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, height := range []int64{800, 1600} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: height, DeviceScaleFactor: 1})
-		call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchLater})
-		tb.navigate("/compare")
-		tb.waitFor("the live page", `!!window.laterAtReady`, 60*time.Second)
-		at := eval[laterBuilt](tb, `window.laterAtReady`)
-		onScreen := eval[int](tb, onScreenRowsJS)
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: height, DeviceScaleFactor: 1})
+		e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchLater})
+		tb.Navigate("/compare")
+		tb.WaitFor("the live page", `!!window.laterAtReady`, 60*time.Second)
+		at := e2e.Eval[e2e.LaterBuilt](tb, `window.laterAtReady`)
+		onScreen := e2e.Eval[int](tb, onScreenRowsJS)
 		what := fmt.Sprintf("%d px high: at ready", height)
 		if at.Rows < onScreen {
 			t.Errorf("%s %d rows built, %d are on the screen", what, at.Rows, onScreen)
@@ -66,28 +49,28 @@ func TestLaterParts(t *testing.T) {
 		if !at.Waiting || len(at.Sections) > 0 || at.Rows >= 20 {
 			t.Errorf("%s the page was built whole (%+v): the parts below the screen are for after the start", what, at)
 		}
-		tb.waitReady()
-		done := eval[laterBuilt](tb, laterBuiltJS)
+		tb.WaitReady()
+		done := e2e.Eval[e2e.LaterBuilt](tb, e2e.LaterBuiltJS)
 		if done.Rows != 20 || len(done.Sections) != 5 || done.Waiting {
 			t.Errorf("%d px high: once built, %+v, want 20 rows and 5 sections", height, done)
 		}
-		if shift := eval[float64](tb, `window.__layoutShift`); shift != 0 {
-			t.Errorf("%d px high: layout shift %.4f while the page was built: %v", height, shift, eval[[]string](tb, `window.__layoutShifts`))
+		if shift := e2e.Eval[float64](tb, `window.__layoutShift`); shift != 0 {
+			t.Errorf("%d px high: layout shift %.4f while the page was built: %v", height, shift, e2e.Eval[[]string](tb, `window.__layoutShifts`))
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 
 	// Scrolled to its end before the wasm came.
-	held, release := newHeldServer(t)
-	tb := newTab(t, held.URL)
-	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchLater})
-	tb.navigate("/compare")
-	before := eval[int](tb, `scrollTo(0, document.documentElement.scrollHeight), Math.round(scrollY)`)
+	held, release := e2e.NewHeldServer(t)
+	tb := e2e.NewTab(t, held.URL)
+	e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchLater})
+	tb.Navigate("/compare")
+	before := e2e.Eval[int](tb, `scrollTo(0, document.documentElement.scrollHeight), Math.round(scrollY)`)
 	release()
-	tb.waitFor("the live page", `!!window.laterAtReady`, 60*time.Second)
-	at := eval[laterBuilt](tb, `window.laterAtReady`)
+	tb.WaitFor("the live page", `!!window.laterAtReady`, 60*time.Second)
+	at := e2e.Eval[e2e.LaterBuilt](tb, `window.laterAtReady`)
 	if at.Rows != 20 || len(at.Sections) != 5 || at.Waiting || at.ScrollY != before {
 		t.Errorf("scrolled to the end (%d px) before the wasm: at ready %+v, want it whole and where it was", before, at)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }

@@ -1,4 +1,4 @@
-package e2e
+package access
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	aivc "github.com/aivc/aivc/app"
+	"github.com/aivc/aivc/e2e"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -65,7 +66,7 @@ const touchTargetsJS = `(() => {
 // every <details> open.
 func TestTouchTargets(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	viewports := []struct {
 		name string
 		p    emulation.SetDeviceMetricsOverrideParams
@@ -75,18 +76,18 @@ func TestTouchTargets(t *testing.T) {
 	}
 	for _, vp := range viewports {
 		for _, path := range append(aivc.Pages(), "/embed#view=compare") {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, vp.p)
-			tb.open(path)
-			if bad := eval[[]string](tb, touchTargetsJS); len(bad) > 0 {
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, vp.p)
+			tb.Open(path)
+			if bad := e2e.Eval[[]string](tb, touchTargetsJS); len(bad) > 0 {
 				t.Errorf("%s, %s: touch targets too small or too close:\n  %s", path, vp.name, strings.Join(bad, "\n  "))
 			}
-			eval[int](tb, `(() => { const ds = document.querySelectorAll("details"); ds.forEach((d) => { d.open = true; }); return ds.length; })()`)
+			e2e.Eval[int](tb, `(() => { const ds = document.querySelectorAll("details"); ds.forEach((d) => { d.open = true; }); return ds.length; })()`)
 			time.Sleep(100 * time.Millisecond) // let the opened content lay out
-			if bad := eval[[]string](tb, touchTargetsJS); len(bad) > 0 {
+			if bad := e2e.Eval[[]string](tb, touchTargetsJS); len(bad) > 0 {
 				t.Errorf("%s, %s, every <details> open: touch targets too small or too close:\n  %s", path, vp.name, strings.Join(bad, "\n  "))
 			}
-			tb.assertNoErrors()
+			tb.AssertNoErrors()
 		}
 	}
 }
@@ -98,39 +99,39 @@ func TestTouchTargets(t *testing.T) {
 // it, and go-app would have loaded the page anew at its defaults.
 func TestSkipLink(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, p := range aivc.Pages() {
 		if p == aivc.EmbedPath {
 			continue
 		}
 		link := p + "#dur=7"
-		tb.open(link)
-		eval[bool](tb, `(document.activeElement && document.activeElement.blur(), true)`)
-		tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
-		if got := eval[string](tb, `document.activeElement.textContent`); got != "Skip to content" {
+		tb.Open(link)
+		e2e.Eval[bool](tb, `(document.activeElement && document.activeElement.blur(), true)`)
+		tb.Do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+		if got := e2e.Eval[string](tb, `document.activeElement.textContent`); got != "Skip to content" {
 			t.Errorf("%s: the first Tab reaches %q", p, got)
 			continue
 		}
-		if top := eval[float64](tb, `document.activeElement.getBoundingClientRect().top`); top < 0 {
+		if top := e2e.Eval[float64](tb, `document.activeElement.getBoundingClientRect().top`); top < 0 {
 			t.Errorf("%s: the focused skip link is out of sight (top %v px)", p, top)
 		}
-		tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
-		if got := eval[string](tb, `document.activeElement.tagName`); got != "MAIN" {
+		tb.Do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+		if got := e2e.Eval[string](tb, `document.activeElement.tagName`); got != "MAIN" {
 			t.Errorf("%s: Enter on the skip link focused a %s", p, got)
 		}
-		tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
-		if eval[bool](tb, `!document.activeElement.closest("main")`) {
-			t.Errorf("%s: after skipping, Tab went out of the page's main part: %s", p, eval[string](tb, `document.activeElement.outerHTML.slice(0, 200)`))
+		tb.Do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+		if e2e.Eval[bool](tb, `!document.activeElement.closest("main")`) {
+			t.Errorf("%s: after skipping, Tab went out of the page's main part: %s", p, e2e.Eval[string](tb, `document.activeElement.outerHTML.slice(0, 200)`))
 		}
-		if got := eval[string](tb, `location.pathname + location.hash`); got != link {
+		if got := e2e.Eval[string](tb, `location.pathname + location.hash`); got != link {
 			t.Errorf("%s: the address became %s", p, got)
 		}
 		if p == "/" {
-			if got := eval[string](tb, `document.getElementById("f-dur").value`); got != "7" {
+			if got := e2e.Eval[string](tb, `document.getElementById("f-dur").value`); got != "7" {
 				t.Errorf("/: the duration is %q after skipping, want 7", got)
 			}
 		}
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }

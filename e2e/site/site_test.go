@@ -1,12 +1,12 @@
-package e2e
+package site
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"image/png"
-	"io"
 	"maps"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/aivc/aivc/e2e"
 
 	aivc "github.com/aivc/aivc/app"
 	"github.com/aivc/aivc/internal/site"
@@ -444,7 +446,7 @@ const (
 // standard library's gzip at level 9 (BestCompression) and raw, and prints
 // both against issue 8's budget.
 func TestWasmSize(t *testing.T) {
-	wasm := filepath.Join(Dist, "web", "app.wasm")
+	wasm := filepath.Join(e2e.Dist, "web", "app.wasm")
 	gz, err := site.GzipSize(wasm)
 	if err != nil {
 		t.Fatal(err)
@@ -471,7 +473,7 @@ func TestWasmSize(t *testing.T) {
 // (internal/site CompactData); the Go linker writes 100,000 of them, which
 // cost 176 KB of gzip -9.
 func TestWasmDataCompacted(t *testing.T) {
-	module, err := os.ReadFile(filepath.Join(Dist, "web", "app.wasm"))
+	module, err := os.ReadFile(filepath.Join(e2e.Dist, "web", "app.wasm"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,18 +493,18 @@ func TestWasmDataCompacted(t *testing.T) {
 // notice. The whole suite runs on these
 // files, so what minifying does to them is tested by every page's tests.
 func TestStylesScriptsMinified(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(Dist, "*.[cj]s*"))
+	files, err := filepath.Glob(filepath.Join(e2e.Dist, "*.[cj]s*"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ours, err := filepath.Glob(filepath.Join(Dist, "web", "*.[cj]s*"))
+	ours, err := filepath.Glob(filepath.Join(e2e.Dist, "web", "*.[cj]s*"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	files = append(files, ours...)
 	var checked int
 	for _, f := range files {
-		name, _ := filepath.Rel(Dist, f)
+		name, _ := filepath.Rel(e2e.Dist, f)
 		if filepath.Base(f) == "embed.js" || filepath.Ext(f) == ".json" {
 			continue
 		}
@@ -529,26 +531,12 @@ func TestStylesScriptsMinified(t *testing.T) {
 	}
 }
 
-func get(t *testing.T, url string) (*http.Response, []byte) {
-	t.Helper()
-	res, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, body
-}
-
 // TestPrerenderedHTML: the HTML of / already holds the calculator and its
 // results, before any script runs.
 func TestPrerenderedHTML(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	res, body := get(t, srv.URL+"/")
+	srv := e2e.NewServer(t)
+	res, body := e2e.Get(t, srv.URL+"/")
 	if res.StatusCode != 200 {
 		t.Fatalf("GET / = %d", res.StatusCode)
 	}
@@ -574,8 +562,8 @@ func TestPrerenderedHTML(t *testing.T) {
 // internal/site/canon.go).
 func TestAriaValues(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	// Each aria-* attribute as name=value, with how many elements have it.
 	const aria = `((doc) => {
   const m = {};
@@ -587,15 +575,15 @@ func TestAriaValues(t *testing.T) {
   return m;
 })`
 	for _, p := range append(aivc.Pages(), "/no-such-page") {
-		_, body := get(t, srv.URL+p)
+		_, body := e2e.Get(t, srv.URL+p)
 		html, err := json.Marshal(string(body))
 		if err != nil {
 			t.Fatal(err)
 		}
-		prerendered := eval[map[string]int](tb, aria+`(new DOMParser().parseFromString(`+string(html)+`, "text/html"))`)
-		tb.navigate(p)
-		tb.waitReady()
-		live := eval[map[string]int](tb, aria+`(document)`)
+		prerendered := e2e.Eval[map[string]int](tb, aria+`(new DOMParser().parseFromString(`+string(html)+`, "text/html"))`)
+		tb.Navigate(p)
+		tb.WaitReady()
+		live := e2e.Eval[map[string]int](tb, aria+`(document)`)
 		for _, page := range []struct {
 			name  string
 			attrs map[string]int
@@ -613,7 +601,7 @@ func TestAriaValues(t *testing.T) {
 			t.Errorf("%s: no ARIA attribute at all", p)
 		}
 	}
-	tb.assertNoErrors("the server responded with a status of 404") // /no-such-page
+	tb.AssertNoErrors("the server responded with a status of 404") // /no-such-page
 }
 
 // TestPrerenderedVisible: with the scripts blocked (as before the wasm
@@ -621,19 +609,19 @@ func TestAriaValues(t *testing.T) {
 // covers none of it.
 func TestPrerenderedVisible(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{
 		{URLPattern: srv.URL + "/app.js", Block: true},
 		{URLPattern: srv.URL + "/wasm_exec.js", Block: true},
 	}})
-	tb.navigate("/")
+	tb.Navigate("/")
 	type box struct {
 		Loader    float64 `json:"loader"`
 		OnTop     bool    `json:"onTop"`
 		HasResult bool    `json:"hasResult"`
 	}
-	b := eval[box](tb, `(() => {
+	b := e2e.Eval[box](tb, `(() => {
 		const loader = document.getElementById("app-wasm-loader");
 		const main = document.querySelector("main");
 		const r = main.getBoundingClientRect();
@@ -660,34 +648,34 @@ func TestPrerenderedVisible(t *testing.T) {
 // and the console stays clean (no errors, exceptions or CSP violations).
 func TestPagesRun(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, p := range append(aivc.Pages(), "/no-such-page") {
 		name := strings.TrimPrefix(p, "/")
 		if name == "" {
 			name = "home"
 		}
 		t.Run(name, func(t *testing.T) {
-			tb := newTab(t, srv.URL)
-			tb.open(p)
-			title := eval[string](tb, `document.title`)
+			tb := e2e.NewTab(t, srv.URL)
+			tb.Open(p)
+			title := e2e.Eval[string](tb, `document.title`)
 			if title == "" {
 				t.Errorf("%s has no title", p)
 			}
-			if n := eval[int](tb, `document.querySelectorAll("main").length`); n != 1 {
+			if n := e2e.Eval[int](tb, `document.querySelectorAll("main").length`); n != 1 {
 				t.Errorf("%s has %d <main> elements, want 1", p, n)
 			}
 			if p == "/no-such-page" {
 				// The wasm registers its not-found catch-all only at an
 				// unknown address (app.Routes): the shell marked the page
 				// ready (tb.open), so it is the app's page, not go-app's.
-				if !eval[bool](tb, `document.querySelector(".shell #not-found") !== null`) {
+				if !e2e.Eval[bool](tb, `document.querySelector(".shell #not-found") !== null`) {
 					t.Errorf("%s: the app's not-found page is not in the shell after the wasm took over", p)
 				}
 				// The document itself is a 404; nothing else may fail.
-				tb.assertNoErrors("the server responded with a status of 404")
+				tb.AssertNoErrors("the server responded with a status of 404")
 				return
 			}
-			tb.assertNoErrors()
+			tb.AssertNoErrors()
 		})
 	}
 }
@@ -696,12 +684,12 @@ func TestPagesRun(t *testing.T) {
 // (an inline style) and a console error.
 func TestHarnessSeesErrors(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/")
-	eval[bool](tb, `document.body.setAttribute("style", "outline: 1px solid red"), console.error("boom"), true`)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/")
+	e2e.Eval[bool](tb, `document.body.setAttribute("style", "outline: 1px solid red"), console.error("boom"), true`)
 	time.Sleep(200 * time.Millisecond)
-	errs := strings.Join(tb.errors(), "\n")
+	errs := strings.Join(tb.Errors(), "\n")
 	if !strings.Contains(errs, "style-src") || !strings.Contains(errs, "boom") {
 		t.Errorf("the harness missed a CSP violation or a console error; saw:\n%s", errs)
 	}
@@ -712,7 +700,7 @@ func TestHarnessSeesErrors(t *testing.T) {
 // must match).
 func TestNoLayoutShift(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	// A page that shifts on two loads in a row fails. One shift alone is
 	// logged: on a loaded 2-core machine Chromium sometimes paints a page
 	// before its HTML is fully parsed (the whole suite in parallel does it),
@@ -720,10 +708,10 @@ func TestNoLayoutShift(t *testing.T) {
 	// TestScrollbarGutter to find, deterministically; a takeover that really
 	// moves the layout does so on every load.
 	shift := func(p string) (float64, []string) {
-		tb := newTab(t, srv.URL)
-		tb.open(p)
+		tb := e2e.NewTab(t, srv.URL)
+		tb.Open(p)
 		time.Sleep(500 * time.Millisecond)
-		return eval[float64](tb, `window.__layoutShift`), eval[[]string](tb, `window.__layoutShifts`)
+		return e2e.Eval[float64](tb, `window.__layoutShift`), e2e.Eval[[]string](tb, `window.__layoutShifts`)
 	}
 	for _, p := range aivc.Pages() {
 		cls, shifts := shift(p)
@@ -753,14 +741,14 @@ func TestLayoutWhileParsing(t *testing.T) {
 		// and the service worker's precache) would soon take the 6
 		// connections Chromium opens to one host.
 		t.Run(p, func(t *testing.T) {
-			srv, _ := newHeldServer(t)
+			srv, _ := e2e.NewHeldServer(t)
 			// A phone (Lighthouse's), a tablet, a desktop: each has its
 			// own number of columns.
 			for _, width := range []int64{412, 800, 1280} {
-				tb := newTab(t, srv.URL)
-				call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 823, DeviceScaleFactor: 1})
-				tb.navigate(p)
-				for _, m := range eval[[]string](tb, parsedSoFar) {
+				tb := e2e.NewTab(t, srv.URL)
+				e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 823, DeviceScaleFactor: 1})
+				tb.Navigate(p)
+				for _, m := range e2e.Eval[[]string](tb, parsedSoFar) {
 					t.Errorf("%d px wide: %s", width, m)
 				}
 			}
@@ -818,9 +806,9 @@ const parsedSoFar = `(() => {
 // Here the same page is measured long and cut short.
 func TestScrollbarGutter(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/")
 	type layout struct {
 		Scrolls bool
 		Left    float64
@@ -829,9 +817,9 @@ func TestScrollbarGutter(t *testing.T) {
 		scrolls: document.documentElement.scrollHeight > innerHeight,
 		left: document.querySelector("main").getBoundingClientRect().left,
 	})`
-	long := eval[layout](tb, measure)
-	eval[bool](tb, `(Object.assign(document.querySelector("main").style, {height: "100px", overflow: "hidden"}), true)`)
-	short := eval[layout](tb, measure)
+	long := e2e.Eval[layout](tb, measure)
+	e2e.Eval[bool](tb, `(Object.assign(document.querySelector("main").style, {height: "100px", overflow: "hidden"}), true)`)
+	short := e2e.Eval[layout](tb, measure)
 	if !long.Scrolls || short.Scrolls {
 		t.Fatalf("the page scrolls when long: %v, when cut short: %v; want true, false", long.Scrolls, short.Scrolls)
 	}
@@ -840,9 +828,9 @@ func TestScrollbarGutter(t *testing.T) {
 	}
 
 	// The embed's frame is sized to its content by its host: no gutter.
-	tb.open("/embed")
-	eval[bool](tb, `(Object.assign(document.querySelector("main").style, {height: "100px", overflow: "hidden"}), true)`)
-	gutter := eval[float64](tb, `(() => {
+	tb.Open("/embed")
+	e2e.Eval[bool](tb, `(Object.assign(document.querySelector("main").style, {height: "100px", overflow: "hidden"}), true)`)
+	gutter := e2e.Eval[float64](tb, `(() => {
 		const r = document.querySelector("main").getBoundingClientRect(); // centred
 		return innerWidth - (2 * r.left + r.width);
 	})()`)
@@ -855,8 +843,8 @@ func TestScrollbarGutter(t *testing.T) {
 // shows its own "not found" page.
 func TestNotFound(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	res, body := get(t, srv.URL+"/no-such-page")
+	srv := e2e.NewServer(t)
+	res, body := e2e.Get(t, srv.URL+"/no-such-page")
 	if res.StatusCode != 404 || !strings.Contains(string(body), `id="not-found"`) {
 		t.Errorf("GET /no-such-page = %d, want 404 with the app's not-found page", res.StatusCode)
 	}
@@ -868,17 +856,17 @@ func TestNotFound(t *testing.T) {
 // precached: the download failed).
 func TestOffline(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchNoWasm})
-	tb.open("/")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: e2e.WatchNoWasm})
+	tb.Open("/")
 
 	// go-app's worker precaches in its install handler without waitUntil, so
 	// wait until it controls the page and its cache holds every page.
 	urls, _ := json.Marshal(append(aivc.Pages(), "/web/app.wasm", "/app.js", "/wasm_exec.js", "/manifest.webmanifest",
 		"/"+site.CatalogFile, "/"+site.SchemaFile))
-	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
-	tb.waitFor("the precache to hold every page", fmt.Sprintf(`(async () => {
+	tb.WaitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+	tb.WaitFor("the precache to hold every page", fmt.Sprintf(`(async () => {
 		for (const u of %s) { if (!(await caches.match(u))) return false; }
 		return true;
 	})()`, urls), 60*time.Second)
@@ -889,23 +877,23 @@ func TestOffline(t *testing.T) {
 		t.Fatal("the server still answers")
 	}
 	for _, p := range aivc.Pages() {
-		tb.open(p)
-		if n := eval[int](tb, `document.querySelectorAll("main").length`); n != 1 {
+		tb.Open(p)
+		if n := e2e.Eval[int](tb, `document.querySelectorAll("main").length`); n != 1 {
 			t.Errorf("offline %s: %d <main> elements, want 1", p, n)
 		}
-		if eval[bool](tb, `!!window.noWasmSeen`) {
+		if e2e.Eval[bool](tb, `!!window.noWasmSeen`) {
 			t.Errorf("offline %s: the app ran, and the page said it could not", p)
 		}
 	}
 
-	tb.open("/profiles")
+	tb.Open("/profiles")
 	dir := t.TempDir()
-	call(tb, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+	e2e.Call(tb, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
 	})
 	for _, name := range []string{site.CatalogFile, site.SchemaFile} {
-		tb.do("downloading "+name, chromedp.Click(chromedp.CSS(`a[href="/`+name+`"]`)))
-		want, err := os.ReadFile(filepath.Join(Dist, name))
+		tb.Do("downloading "+name, chromedp.Click(chromedp.CSS(`a[href="/`+name+`"]`)))
+		want, err := os.ReadFile(filepath.Join(e2e.Dist, name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -933,13 +921,13 @@ func TestOffline(t *testing.T) {
 // The tests that use it do not run in parallel with the others: the new
 // worker precaches the whole site (9.8 MB) before the page hears of it,
 // ~3 s alone, and they wait for it.
-func workerTab(t *testing.T) (tb *tab, deploy func()) {
+func workerTab(t *testing.T) (tb *e2e.Tab, deploy func()) {
 	t.Helper()
-	dir := copyDist(t)
-	srv := newServerAt(t, dir)
-	tb = newTab(t, srv.URL)
-	tb.open("/")
-	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+	dir := e2e.CopyDist(t)
+	srv := e2e.NewServerAt(t, dir)
+	tb = e2e.NewTab(t, srv.URL)
+	tb.Open("/")
+	tb.WaitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
 	return tb, func() {
 		t.Helper()
 		worker := filepath.Join(dir, "app-worker.js")
@@ -966,26 +954,26 @@ func workerTab(t *testing.T) (tb *tab, deploy func()) {
 func TestUpdateBanner(t *testing.T) {
 	// Not parallel: see workerTab.
 	tb, deploy := workerTab(t)
-	if n := eval[int](tb, `document.querySelectorAll("#update-banner").length`); n != 0 {
+	if n := e2e.Eval[int](tb, `document.querySelectorAll("#update-banner").length`); n != 0 {
 		t.Fatalf("a first visit shows the update banner")
 	}
 	// A visitor who leaves the tab: the old page does not look for the new
 	// version (early.js would when a tab is shown again; in a run of
 	// parallel tests headless Chromium shows and hides tabs, and the new
 	// worker then came to the old page, before the reload).
-	eval[bool](tb, `(window.goappTryUpdate = () => {}, true)`)
+	e2e.Eval[bool](tb, `(window.goappTryUpdate = () => {}, true)`)
 	deploy()
-	tb.open("/")
-	tb.waitFor("the update banner", `!!document.querySelector("#update-banner button")`, 120*time.Second)
-	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil,
+	tb.Open("/")
+	tb.WaitFor("the update banner", `!!document.querySelector("#update-banner button")`, 120*time.Second)
+	if _, err := chromedp.Run(tb.Ctx, chromedp.WaitEvent(page.LoadEventFired, nil,
 		chromedp.Click(chromedp.CSS("#update-banner button")))); err != nil {
 		t.Fatalf("clicking Reload: %v", err)
 	}
-	tb.waitReady()
-	if n := eval[int](tb, `document.querySelectorAll("#update-banner").length`); n != 0 {
+	tb.WaitReady()
+	if n := e2e.Eval[int](tb, `document.querySelectorAll("#update-banner").length`); n != 0 {
 		t.Errorf("the reloaded page still shows the update banner")
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestUpdateLater: the update banner's Later hides it and puts the focus on
@@ -994,14 +982,14 @@ func TestUpdateBanner(t *testing.T) {
 // as TestUpdateBanner does, takes minutes under load.
 func TestUpdateLater(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/log")
-	eval[bool](tb, `(goappOnUpdate(), true)`)
-	tb.waitFor("the update banner", `!!document.querySelector("#update-banner button.secondary")`, 10*time.Second)
-	tb.do("pressing Later", chromedp.Click(chromedp.CSS("#update-banner button.secondary")))
-	tb.waitFor("the banner gone, the focus on the page", `!document.querySelector("#update-banner") && document.activeElement === document.querySelector("main")`, 5*time.Second)
-	tb.assertNoErrors()
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/log")
+	e2e.Eval[bool](tb, `(goappOnUpdate(), true)`)
+	tb.WaitFor("the update banner", `!!document.querySelector("#update-banner button.secondary")`, 10*time.Second)
+	tb.Do("pressing Later", chromedp.Click(chromedp.CSS("#update-banner button.secondary")))
+	tb.WaitFor("the banner gone, the focus on the page", `!document.querySelector("#update-banner") && document.activeElement === document.querySelector("main")`, 5*time.Second)
+	tb.AssertNoErrors()
 }
 
 // TestUpdateBannerMissedFound: the banner comes even when go-app misses the
@@ -1012,17 +1000,17 @@ func TestUpdateLater(t *testing.T) {
 func TestUpdateBannerMissedFound(t *testing.T) {
 	// Not parallel: see workerTab.
 	tb, deploy := workerTab(t)
-	eval[bool](tb, `(window.goappTryUpdate = () => {}, true)`)
-	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+	e2e.Eval[bool](tb, `(window.goappTryUpdate = () => {}, true)`)
+	e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
 		const add = ServiceWorkerRegistration.prototype.addEventListener;
 		ServiceWorkerRegistration.prototype.addEventListener = function (type, ...rest) {
 			if (type !== "updatefound") return add.call(this, type, ...rest);
 		};
 	})()`})
 	deploy()
-	tb.open("/")
-	tb.waitFor("the update banner", `!!document.querySelector("#update-banner button")`, 120*time.Second)
-	tb.assertNoErrors()
+	tb.Open("/")
+	tb.WaitFor("the update banner", `!!document.querySelector("#update-banner button")`, 120*time.Second)
+	tb.AssertNoErrors()
 }
 
 // TestUpdateBannerOpenTab: a tab left open learns of a new version when it
@@ -1037,22 +1025,22 @@ func TestUpdateBannerOpenTab(t *testing.T) {
 	banner := `!!document.querySelector("#update-banner button")`
 	// 120 s: the new worker precaches the whole site, app.wasm's 9.8 MB
 	// too; on a loaded machine 60 s was not always enough.
-	for deadline := time.Now().Add(120 * time.Second); !eval[bool](tb, banner); time.Sleep(2 * time.Second) {
+	for deadline := time.Now().Add(120 * time.Second); !e2e.Eval[bool](tb, banner); time.Sleep(2 * time.Second) {
 		if time.Now().After(deadline) {
 			t.Fatal("no update banner without a reload")
 		}
-		eval[bool](tb, `(document.dispatchEvent(new Event("visibilitychange")), true)`)
+		e2e.Eval[bool](tb, `(document.dispatchEvent(new Event("visibilitychange")), true)`)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestInstallable: the manifest and icons are served, and Chrome finds
 // nothing that stops installing the app.
 func TestInstallable(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 
-	res, body := get(t, srv.URL+"/manifest.webmanifest")
+	res, body := e2e.Get(t, srv.URL+"/manifest.webmanifest")
 	if ct := res.Header.Get("Content-Type"); ct != "application/manifest+json" {
 		t.Errorf("manifest Content-Type %q", ct)
 	}
@@ -1073,7 +1061,7 @@ func TestInstallable(t *testing.T) {
 			t.Errorf("icon %s is not one of the site's own", icon.Src)
 			continue
 		}
-		res, body := get(t, srv.URL+icon.Src)
+		res, body := e2e.Get(t, srv.URL+icon.Src)
 		if res.StatusCode != 200 || res.Header.Get("Content-Type") != icon.Type {
 			t.Errorf("icon %s: %d %s, want 200 %s", icon.Src, res.StatusCode, res.Header.Get("Content-Type"), icon.Type)
 			continue
@@ -1091,11 +1079,11 @@ func TestInstallable(t *testing.T) {
 		}
 	}
 
-	tb := newTab(t, srv.URL)
-	tb.open("/")
-	tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
-	tb.waitFor("the install button", `!!document.querySelector("#install")`, 30*time.Second)
-	r := call(tb, page.GetInstallabilityErrors, struct{}{})
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/")
+	tb.WaitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+	tb.WaitFor("the install button", `!!document.querySelector("#install")`, 30*time.Second)
+	r := e2e.Call(tb, page.GetInstallabilityErrors, struct{}{})
 	for _, e := range r.InstallabilityErrors {
 		var args []string
 		for _, a := range e.ErrorArguments {
@@ -1110,13 +1098,13 @@ func TestInstallable(t *testing.T) {
 // the manifest's icons and the service worker's precache list).
 func TestOwnOriginOnly(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, p := range aivc.Pages() {
-		tb := newTab(t, srv.URL)
-		tb.open(p)
-		tb.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
+		tb := e2e.NewTab(t, srv.URL)
+		tb.Open(p)
+		tb.WaitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`, 60*time.Second)
 		time.Sleep(300 * time.Millisecond)
-		reqs := tb.requests()
+		reqs := tb.Requests()
 		if len(reqs) == 0 {
 			t.Errorf("%s: no request recorded", p)
 		}
@@ -1131,9 +1119,9 @@ func TestOwnOriginOnly(t *testing.T) {
 	// (stylesheets, manifest, icons, preloads). An <a href> to a source's
 	// page is a link a person may follow, not a request the app makes.
 	attr := regexp.MustCompile(`(?:\ssrc="([^"]*)"|<link\s[^>]*?href="([^"]*)")`)
-	files, err := filepath.Glob(filepath.Join(Dist, "*.html"))
+	files, err := filepath.Glob(filepath.Join(e2e.Dist, "*.html"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no HTML in %s: %v", Dist, err)
+		t.Fatalf("no HTML in %s: %v", e2e.Dist, err)
 	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -1146,7 +1134,7 @@ func TestOwnOriginOnly(t *testing.T) {
 			}
 		}
 	}
-	worker, err := os.ReadFile(filepath.Join(Dist, "app-worker.js"))
+	worker, err := os.ReadFile(filepath.Join(e2e.Dist, "app-worker.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1174,11 +1162,11 @@ func TestOwnOriginOnly(t *testing.T) {
 // embed page may be framed by any site, by its headers and in the browser.
 func TestFraming(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	hasEmbed := slices.Contains(aivc.Pages(), aivc.EmbedPath)
 
 	for _, p := range append(aivc.Pages(), "/index.html") {
-		res, _ := get(t, srv.URL+p)
+		res, _ := e2e.Get(t, srv.URL+p)
 		csp := res.Header.Values("Content-Security-Policy")
 		want := "frame-ancestors 'none'"
 		if p == aivc.EmbedPath {
@@ -1201,10 +1189,10 @@ func TestFraming(t *testing.T) {
 	defer host.Close()
 
 	check := func(p string, wantLoaded bool) {
-		tb := newTab(t, host.URL)
-		tb.navigate("/?p=" + p)
+		tb := e2e.NewTab(t, host.URL)
+		tb.Navigate("/?p=" + p)
 		time.Sleep(500 * time.Millisecond)
-		tree := call(tb, page.GetFrameTree, struct{}{})
+		tree := e2e.Call(tb, page.GetFrameTree, struct{}{})
 		if len(tree.FrameTree.ChildFrames) != 1 {
 			t.Fatalf("host page of %s has %d frames", p, len(tree.FrameTree.ChildFrames))
 		}
@@ -1223,5 +1211,31 @@ func TestFraming(t *testing.T) {
 		check(aivc.EmbedPath, true)
 	} else {
 		t.Logf("no %s page yet: only checked that / refuses framing", aivc.EmbedPath)
+	}
+}
+
+// TestPortReuseStartsEmpty: a server given the port of a closed one (the
+// same origin) finds none of its data in the shared browser.
+func TestPortReuseStartsEmpty(t *testing.T) {
+	t.Parallel()
+	var addr string
+	t.Run("first server", func(t *testing.T) {
+		srv := e2e.NewServer(t)
+		addr = srv.Listener.Addr().String()
+		tb := e2e.NewTab(t, srv.URL)
+		tb.Open("/")
+		e2e.Eval[bool](tb, `(localStorage.setItem("aivc.e2e-left", "1"), true)`)
+	})
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Skipf("port %s was taken again before this test could: %v", addr, err)
+	}
+	srv := httptest.NewUnstartedServer(e2e.SiteHandler(t, e2e.Dist))
+	srv.Listener.Close()
+	srv.Listener = l
+	tb := e2e.NewTab(t, e2e.Start(t, srv).URL)
+	tb.Open("/")
+	if v := e2e.Eval[string](tb, `localStorage.getItem("aivc.e2e-left") || ""`); v != "" {
+		t.Errorf("the second server on %s finds the first one's storage (%q)", addr, v)
 	}
 }

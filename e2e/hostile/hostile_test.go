@@ -1,4 +1,4 @@
-package e2e
+package hostile
 
 import (
 	"fmt"
@@ -13,6 +13,7 @@ import (
 	"time"
 
 	aivc "github.com/aivc/aivc/app"
+	"github.com/aivc/aivc/e2e"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/shopspring/decimal"
@@ -73,7 +74,7 @@ type hostilePage struct {
 	// key the page reads, in groups that reach each mode of the page.
 	frags []string
 	// live proves the page still answers: a valid state, typing, a result.
-	live func(tb *tab, path string)
+	live func(tb *e2e.Tab, path string)
 }
 
 var calcFrags = []string{
@@ -151,7 +152,7 @@ var badText = regexp.MustCompile(`\bNaN\b|\b[+-]?Inf(inity)?\b|<nil>|%!|(?i:\bpa
 // attack is one page under attack in one tab.
 type attack struct {
 	t     *testing.T
-	tb    *tab
+	tb    *e2e.Tab
 	base  pageShape
 	seen  int // console messages already checked
 	steps int
@@ -164,7 +165,7 @@ type attack struct {
 func (a *attack) check(step, value string) {
 	a.t.Helper()
 	a.steps++
-	msgs := a.tb.messages()
+	msgs := a.tb.Messages()
 	for _, m := range msgs[a.seen:] {
 		s := m.String()
 		if m.IsException() || m.Type == chromedp.ConsoleError || strings.Contains(s, "panic") || strings.Contains(s, "exit code") {
@@ -172,7 +173,7 @@ func (a *attack) check(step, value string) {
 		}
 	}
 	a.seen = len(msgs)
-	got := eval[pageShape](a.tb, shapeJS)
+	got := e2e.Eval[pageShape](a.tb, shapeJS)
 	text := got.Text
 	for _, v := range []string{value, strings.TrimSpace(value)} {
 		if v != "" {
@@ -209,9 +210,9 @@ func fragValue(h hostile) string {
 }
 
 // settle waits until the page has stopped changing.
-func settle(tb *tab) {
-	tb.t.Helper()
-	eval[bool](tb, `window.__settle()`)
+func settle(tb *e2e.Tab) {
+	tb.T.Helper()
+	e2e.Eval[bool](tb, `window.__settle()`)
 }
 
 // TestHostileInput: every page, driven with hostile values from its
@@ -229,9 +230,9 @@ func TestHostileInput(t *testing.T) {
 			t.Errorf("page %s is not attacked: add it to hostilePages", p)
 		}
 	}
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	// The subtests mostly wait for the page; run four at a time whatever
-	// -parallel says (it defaults to the number of CPUs).
+	// -parallel says (e2e.Main makes it 1 unless it is given).
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, 4)
 	run := func(name string, f func(t *testing.T)) {
@@ -257,10 +258,10 @@ func TestHostileInput(t *testing.T) {
 // newAttack opens a tab on the page and records its shape.
 func newAttack(t *testing.T, base string, p hostilePage) *attack {
 	t.Helper()
-	tb := newTab(t, base)
-	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hostileProbe})
-	tb.open(p.path)
-	a := &attack{t: t, tb: tb, base: eval[pageShape](tb, shapeJS), start: time.Now()}
+	tb := e2e.NewTab(t, base)
+	e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: hostileProbe})
+	tb.Open(p.path)
+	a := &attack{t: t, tb: tb, base: e2e.Eval[pageShape](tb, shapeJS), start: time.Now()}
 	a.check("the page as it loads", "")
 	return a
 }
@@ -270,7 +271,7 @@ func (a *attack) finish(p hostilePage) {
 	a.t.Helper()
 	p.live(a.tb, p.path)
 	a.check("a valid value after all that", "")
-	a.tb.assertNoErrors()
+	a.tb.AssertNoErrors()
 	a.t.Logf("%s: %d steps in %s", p.path, a.steps, time.Since(a.start).Round(time.Millisecond))
 }
 
@@ -289,12 +290,12 @@ func attackAddress(t *testing.T, base string, p hostilePage) {
 	// Opened with a hostile address: the start-up path.
 	for _, h := range []hostile{hostiles[7], hostiles[9], hostiles[14]} {
 		frag := join(strings.ReplaceAll(p.frags[0], "{v}", fragValue(h)))
-		tb.open(path + "#" + frag)
+		tb.Open(path + "#" + frag)
 		settle(tb)
 		a.check("opening "+path+" with "+h.name+" in every key", h.value)
 	}
 	// The address of the open page changed: the navigation path.
-	tb.open(p.path)
+	tb.Open(p.path)
 	for i, f := range p.frags {
 		values := hostiles
 		if i > 0 {
@@ -302,7 +303,7 @@ func attackAddress(t *testing.T, base string, p hostilePage) {
 		}
 		for _, h := range values {
 			frag := join(strings.ReplaceAll(f, "{v}", fragValue(h)))
-			eval[bool](tb, fmt.Sprintf(`(location.hash = %s, window.__settle())`, jsString("#"+frag)))
+			e2e.Eval[bool](tb, fmt.Sprintf(`(location.hash = %s, window.__settle())`, e2e.JSString("#"+frag)))
 			a.check(fmt.Sprintf("#%s with %s", shorten(f, 60), h.name), h.value)
 		}
 	}
@@ -313,7 +314,7 @@ func attackAddress(t *testing.T, base string, p hostilePage) {
 func attackFields(t *testing.T, base string, p hostilePage) {
 	a := newAttack(t, base, p)
 	tb := a.tb
-	ids := eval[[]string](tb, `[...document.querySelectorAll("input, textarea")].filter(el => el.id && !el.disabled && !el.readOnly &&
+	ids := e2e.Eval[[]string](tb, `[...document.querySelectorAll("input, textarea")].filter(el => el.id && !el.disabled && !el.readOnly &&
 		(el.tagName === "TEXTAREA" || ["text", "search", "number", "tel", "url", "email"].includes((el.getAttribute("type") || "text").toLowerCase()))).map(el => el.id)`)
 	if len(ids) == 0 {
 		t.Fatalf("%s has no text field", p.path)
@@ -330,9 +331,9 @@ func attackFields(t *testing.T, base string, p hostilePage) {
 			paste(tb, id, h.value)
 			a.check(fmt.Sprintf("pasting %s into #%s", h.name, id), h.value)
 		}
-		if eval[bool](tb, fmt.Sprintf(`(el => !!el && el.getClientRects().length > 0)(document.getElementById(%s))`, jsString(id))) {
+		if e2e.Eval[bool](tb, fmt.Sprintf(`(el => !!el && el.getClientRects().length > 0)(document.getElementById(%s))`, e2e.JSString(id))) {
 			for _, v := range keyed {
-				typeInto(tb, id, v)
+				e2e.TypeInto(tb, id, v)
 				settle(tb)
 				a.check(fmt.Sprintf("typing %s into #%s", v, id), v)
 			}
@@ -341,8 +342,8 @@ func attackFields(t *testing.T, base string, p hostilePage) {
 	}
 	if strings.HasPrefix(p.path, "/profiles") {
 		paste(tb, "f-import", hostiles[9].value)
-		eval[bool](tb, `(document.getElementById("prof-import-paste").click(), window.__settle())`)
-		tb.waitFor("the import refused", `document.getElementById("prof-alert").textContent.includes("Import refused")`, 10*time.Second)
+		e2e.Eval[bool](tb, `(document.getElementById("prof-import-paste").click(), window.__settle())`)
+		tb.WaitFor("the import refused", `document.getElementById("prof-alert").textContent.includes("Import refused")`, 10*time.Second)
 		a.check("importing a script tag as a profile", hostiles[9].value)
 	}
 	t.Logf("%d text fields: %s", len(ids), strings.Join(ids, " "))
@@ -350,9 +351,9 @@ func attackFields(t *testing.T, base string, p hostilePage) {
 }
 
 // fieldValue returns the value of the field with id, and whether it is there.
-func fieldValue(tb *tab, id string) (string, bool) {
-	tb.t.Helper()
-	v := eval[*string](tb, fmt.Sprintf(`(el => el ? el.value : null)(document.getElementById(%s))`, jsString(id)))
+func fieldValue(tb *e2e.Tab, id string) (string, bool) {
+	tb.T.Helper()
+	v := e2e.Eval[*string](tb, fmt.Sprintf(`(el => el ? el.value : null)(document.getElementById(%s))`, e2e.JSString(id)))
 	if v == nil {
 		return "", false
 	}
@@ -361,78 +362,78 @@ func fieldValue(tb *tab, id string) (string, bool) {
 
 // paste sets the field's text as a paste does, announces it with an input
 // event, and waits for the page to settle.
-func paste(tb *tab, id, text string) {
-	tb.t.Helper()
-	eval[bool](tb, fmt.Sprintf(`(el => {
+func paste(tb *e2e.Tab, id, text string) {
+	tb.T.Helper()
+	e2e.Eval[bool](tb, fmt.Sprintf(`(el => {
 		if (!el) return true;
 		el.value = %s;
 		el.dispatchEvent(new Event("input", {bubbles: true}));
 		el.dispatchEvent(new Event("change", {bubbles: true}));
 		return window.__settle();
-	})(document.getElementById(%s))`, jsString(text), jsString(id)))
+	})(document.getElementById(%s))`, e2e.JSString(text), e2e.JSString(id)))
 }
 
 // frag sets the fragment of path (keeping the embed's view) and settles.
-func setFrag(tb *tab, path, frag string) {
-	tb.t.Helper()
+func setFrag(tb *e2e.Tab, path, frag string) {
+	tb.T.Helper()
 	if _, base, ok := strings.Cut(path, "#"); ok {
 		frag = base + "&" + frag
 	}
-	eval[bool](tb, fmt.Sprintf(`(location.hash = %s, window.__settle())`, jsString("#"+frag)))
+	e2e.Eval[bool](tb, fmt.Sprintf(`(location.hash = %s, window.__settle())`, e2e.JSString("#"+frag)))
 }
 
-func liveCalc(tb *tab, path string) {
-	tb.t.Helper()
+func liveCalc(tb *e2e.Tab, path string) {
+	tb.T.Helper()
 	setFrag(tb, path, "price=30&credits=3000&clip=50&dur=5")
-	waitResults(tb, "the guide's example", map[string][2]string{"price-per-credit": {"0.01", "$0.01"}})
-	typeInto(tb, "f-price", "60")
-	waitResults(tb, "typing 60 after the hostile values", map[string][2]string{"price-per-credit": {"0.02", "$0.02"}})
+	e2e.WaitResults(tb, "the guide's example", map[string][2]string{"price-per-credit": {"0.01", "$0.01"}})
+	e2e.TypeInto(tb, "f-price", "60")
+	e2e.WaitResults(tb, "typing 60 after the hostile values", map[string][2]string{"price-per-credit": {"0.02", "$0.02"}})
 }
 
-func liveCompare(tb *tab, path string) {
-	tb.t.Helper()
+func liveCompare(tb *e2e.Tab, path string) {
+	tb.T.Helper()
 	setFrag(tb, path, "dur=10")
-	tb.waitFor("a ranking", `document.querySelectorAll("#ranking tbody tr").length > 0`, 10*time.Second)
-	typeInto(tb, "f-dur", "ten")
-	tb.waitFor("no ranking for a bad duration", `document.querySelectorAll("#ranking tbody tr").length === 0`, 10*time.Second)
-	typeInto(tb, "f-dur", "5")
-	tb.waitFor("a ranking again", `document.querySelectorAll("#ranking tbody tr").length > 0`, 10*time.Second)
+	tb.WaitFor("a ranking", `document.querySelectorAll("#ranking tbody tr").length > 0`, 10*time.Second)
+	e2e.TypeInto(tb, "f-dur", "ten")
+	tb.WaitFor("no ranking for a bad duration", `document.querySelectorAll("#ranking tbody tr").length === 0`, 10*time.Second)
+	e2e.TypeInto(tb, "f-dur", "5")
+	tb.WaitFor("a ranking again", `document.querySelectorAll("#ranking tbody tr").length > 0`, 10*time.Second)
 }
 
-func livePlan(tb *tab, path string) {
-	tb.t.Helper()
+func livePlan(tb *e2e.Tab, path string) {
+	tb.T.Helper()
 	setFrag(tb, path, "mix=broll:40:10:720p:fast:1")
-	tb.waitFor("a plan", `document.querySelectorAll("#plan-table tbody tr").length > 0`, 10*time.Second)
-	typeInto(tb, "f-mix-0-sec", "ten")
-	tb.waitFor("no plan for bad seconds", `document.querySelectorAll("#plan-table tbody tr").length === 0`, 10*time.Second)
-	typeInto(tb, "f-mix-0-sec", "10")
-	tb.waitFor("a plan again", `document.querySelectorAll("#plan-table tbody tr").length > 0`, 10*time.Second)
+	tb.WaitFor("a plan", `document.querySelectorAll("#plan-table tbody tr").length > 0`, 10*time.Second)
+	e2e.TypeInto(tb, "f-mix-0-sec", "ten")
+	tb.WaitFor("no plan for bad seconds", `document.querySelectorAll("#plan-table tbody tr").length === 0`, 10*time.Second)
+	e2e.TypeInto(tb, "f-mix-0-sec", "10")
+	tb.WaitFor("a plan again", `document.querySelectorAll("#plan-table tbody tr").length > 0`, 10*time.Second)
 }
 
-func liveProfiles(tb *tab, path string) {
-	tb.t.Helper()
-	typeInto(tb, "f-q", "zzqqzz")
-	tb.waitFor("no profile matches", `document.getElementById("prof-count").textContent.startsWith("0 of")`, 10*time.Second)
-	typeInto(tb, "f-q", "runway")
-	tb.waitFor("Runway's profiles", `/^[1-9]\d* of/.test(document.getElementById("prof-count").textContent)`, 10*time.Second)
+func liveProfiles(tb *e2e.Tab, path string) {
+	tb.T.Helper()
+	e2e.TypeInto(tb, "f-q", "zzqqzz")
+	tb.WaitFor("no profile matches", `document.getElementById("prof-count").textContent.startsWith("0 of")`, 10*time.Second)
+	e2e.TypeInto(tb, "f-q", "runway")
+	tb.WaitFor("Runway's profiles", `/^[1-9]\d* of/.test(document.getElementById("prof-count").textContent)`, 10*time.Second)
 }
 
-func liveLog(tb *tab, path string) {
-	tb.t.Helper()
+func liveLog(tb *e2e.Tab, path string) {
+	tb.T.Helper()
 	cost := func(credits string) decimal.Decimal {
-		tb.t.Helper()
-		typeInto(tb, "f-credits", credits)
+		tb.T.Helper()
+		e2e.TypeInto(tb, "f-credits", credits)
 		settle(tb)
-		v := totalValue(tb, "log-clip-cost")
+		v := e2e.TotalValue(tb, "log-clip-cost")
 		d, err := decimal.NewFromString(v)
 		if err != nil {
-			tb.t.Fatalf("the clip's cost for %s credits is %q", credits, v)
+			tb.T.Fatalf("the clip's cost for %s credits is %q", credits, v)
 		}
 		return d
 	}
 	one, two := cost("50"), cost("100")
 	if one.IsZero() || !two.Equal(one.Mul(decimal.NewFromInt(2))) {
-		tb.t.Errorf("50 credits cost %s, 100 cost %s", one, two)
+		tb.T.Errorf("50 credits cost %s, 100 cost %s", one, two)
 	}
 }
 
@@ -459,9 +460,9 @@ func TestHostileValuesCovered(t *testing.T) {
 // or a backslash of the catalog (a note, a name) from ever reaching an
 // attribute of a built page.
 func TestPrerenderedAttributes(t *testing.T) {
-	pages, err := filepath.Glob(filepath.Join(Dist, "*.html"))
+	pages, err := filepath.Glob(filepath.Join(e2e.Dist, "*.html"))
 	if err != nil || len(pages) == 0 {
-		t.Fatalf("no built pages in %s: %v", Dist, err)
+		t.Fatalf("no built pages in %s: %v", e2e.Dist, err)
 	}
 	scripts := regexp.MustCompile(`(?s)<script\b[^>]*>.*?</script>`)
 	for _, name := range pages {

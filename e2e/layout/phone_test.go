@@ -1,4 +1,4 @@
-package e2e
+package layout
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	aivc "github.com/aivc/aivc/app"
+	"github.com/aivc/aivc/e2e"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -42,28 +43,28 @@ const navRowsJS = `new Set([...document.querySelectorAll(".site-nav a")].map((a)
 // row took 35 px of every page's first screen at 360–375 px.
 func TestNavInSight(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/")
-	tb.waitFor("the install button", `!!document.querySelector("#install")`, 60*time.Second)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/")
+	tb.WaitFor("the install button", `!!document.querySelector("#install")`, 60*time.Second)
 	const mainTop = `document.querySelector("main").getBoundingClientRect().top`
 	const showInstall = `(document.querySelector("#install").style.display = "", true)`
 	for width := int64(320); width <= 1280; width += 20 {
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 1, Mobile: width < 800})
-		for _, m := range eval[[]string](tb, navInSightJS) {
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 1, Mobile: width < 800})
+		for _, m := range e2e.Eval[[]string](tb, navInSightJS) {
 			t.Errorf("%d px wide: %s", width, m)
 		}
-		if rows := eval[int](tb, navRowsJS); width >= 360 && rows != 1 {
+		if rows := e2e.Eval[int](tb, navRowsJS); width >= 360 && rows != 1 {
 			t.Errorf("%d px wide: the nav's links take %d rows, want 1", width, rows)
 		}
-		with := eval[float64](tb, mainTop)
-		without := eval[float64](tb, `(document.querySelector("#install").style.display = "none", `+mainTop+`)`)
-		eval[bool](tb, showInstall)
+		with := e2e.Eval[float64](tb, mainTop)
+		without := e2e.Eval[float64](tb, `(document.querySelector("#install").style.display = "none", `+mainTop+`)`)
+		e2e.Eval[bool](tb, showInstall)
 		if with != without {
 			t.Errorf("%d px wide: <main> starts at %v px with the install button and at %v px without it", width, with, without)
 		}
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // loneLabelsJS returns the labels of fields alone on their row that keep
@@ -122,31 +123,31 @@ const cutSelectsJS = `(() => {
 //     for a resolution, are now the picker's hint.
 func TestPhonePages(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{360, 412} {
 		for _, p := range append(aivc.Pages(), "/embed#view=compare", "/compare#billing=first",
 			"/#profile=kling&plan=ultra", "/#profile=google-flow&plan=ai-ultra", "/#profile=sora&plan=pro") {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
-			tb.open(p)
-			if got := eval[[]int64](tb, `[innerWidth, document.documentElement.scrollWidth]`); got[0] != width || got[1] != width {
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
+			tb.Open(p)
+			if got := e2e.Eval[[]int64](tb, `[innerWidth, document.documentElement.scrollWidth]`); got[0] != width || got[1] != width {
 				t.Errorf("%s on a %d px phone: the window is %d px wide, the page %d px", p, width, got[0], got[1])
 			}
-			for _, m := range eval[[]string](tb, loneLabelsJS) {
+			for _, m := range e2e.Eval[[]string](tb, loneLabelsJS) {
 				t.Errorf("%s, %d px wide: %s", p, width, m)
 			}
-			for _, m := range eval[[]string](tb, cutSelectsJS) {
+			for _, m := range e2e.Eval[[]string](tb, cutSelectsJS) {
 				t.Errorf("%s, %d px wide: %s", p, width, m)
 			}
 			// What the page folds away, opened: /profiles' tables made each
 			// card as wide as its table (820 px on a 412 px phone).
-			if got := eval[[]int64](tb, `(() => {
+			if got := e2e.Eval[[]int64](tb, `(() => {
 				for (const d of document.querySelectorAll("details")) d.open = true;
 				return [innerWidth, document.documentElement.scrollWidth];
 			})()`); got[0] != width || got[1] != width {
 				t.Errorf("%s on a %d px phone, every details open: the window is %d px wide, the page %d px", p, width, got[0], got[1])
 			}
-			tb.assertNoErrors()
+			tb.AssertNoErrors()
 		}
 	}
 }
@@ -189,13 +190,13 @@ const idleRoomJS = `(() => {
 // review; /plan's rows had the same, fixed in 0095114).
 func TestShotNoIdleRoom(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{390, 412, 620, 800, 1280} {
 		for _, p := range []string{"/compare", "/embed#view=compare"} {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
-			tb.open(p)
-			for _, m := range eval[[]string](tb, idleRoomJS) {
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
+			tb.Open(p)
+			for _, m := range e2e.Eval[[]string](tb, idleRoomJS) {
 				t.Errorf("%s, %d px wide: %s", p, width, m)
 			}
 		}
@@ -207,13 +208,13 @@ func TestShotNoIdleRoom(t *testing.T) {
 // log's "Kept or rejected" filter showed "Kept and rejected" cut by 3 px.
 func TestPickersWhole(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{800, 1280} {
 		for _, p := range append(aivc.Pages(), "/embed#view=compare") {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1})
-			tb.open(p)
-			for _, m := range eval[[]string](tb, cutSelectsJS) {
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1})
+			tb.Open(p)
+			for _, m := range e2e.Eval[[]string](tb, cutSelectsJS) {
 				t.Errorf("%s, %d px wide: %s", p, width, m)
 			}
 		}
@@ -243,32 +244,32 @@ const splitFiguresJS = `(() => {
 // width: "≈€0.0153" is 77.6 px of bold text, and the column gave it 76.
 func TestFiguresWhole(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{390, 1280} {
 		for _, p := range []string{"/compare#cur=EUR", "/compare#dur=10&res=1080p&takes=3&cur=EUR",
 			"/plan#mix=short:30:5:720p:any:1,long:10:10:1080p:any:1&cur=EUR"} {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
-			tb.open(p)
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
+			tb.Open(p)
 			if strings.HasPrefix(p, "/compare") {
-				tb.waitFor("a ranking in euros", `document.querySelectorAll("#ranking tbody tr").length > 0 &&
+				tb.WaitFor("a ranking in euros", `document.querySelectorAll("#ranking tbody tr").length > 0 &&
 					document.querySelector("#ranking tbody td.cmp-col-kept").textContent.includes("€")`, 10*time.Second)
 				var n int
-				if _, err := fmt.Sscanf(eval[string](tb, `document.getElementById("cmp-status").textContent`), "%d models", &n); err != nil {
+				if _, err := fmt.Sscanf(e2e.Eval[string](tb, `document.getElementById("cmp-status").textContent`), "%d models", &n); err != nil {
 					t.Fatalf("%s: the status names no number of models (%v)", p, err)
 				}
 				if n > 20 {
-					tb.do("showing every model", chromedp.Click(chromedp.ID("cmp-more")))
+					tb.Do("showing every model", chromedp.Click(chromedp.ID("cmp-more")))
 				}
-				tb.waitFor("every model", fmt.Sprintf(`document.querySelectorAll("#ranking tbody tr").length === %d`, n), 10*time.Second)
+				tb.WaitFor("every model", fmt.Sprintf(`document.querySelectorAll("#ranking tbody tr").length === %d`, n), 10*time.Second)
 			} else {
-				tb.waitFor("a plan in euros", `document.querySelectorAll("#plan-table tbody tr").length > 0 &&
+				tb.WaitFor("a plan in euros", `document.querySelectorAll("#plan-table tbody tr").length > 0 &&
 					document.querySelector("#plan-table td.plan-cost").textContent.includes("€")`, 10*time.Second)
 			}
-			for _, m := range eval[[]string](tb, splitFiguresJS) {
+			for _, m := range e2e.Eval[[]string](tb, splitFiguresJS) {
 				t.Errorf("%s, %d px wide: %s", p, width, m)
 			}
-			tb.assertNoErrors()
+			tb.AssertNoErrors()
 		}
 	}
 }
@@ -297,19 +298,19 @@ const chartLabelsJS = `(() => {
 // characters, the phone's limit, with half the chart's width empty.
 func TestChartLabels(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{360, 412, 800, 1280} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 500})
-		tb.open("/compare")
-		tb.do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
-		tb.waitFor("every bar", `document.querySelectorAll("#cmp-chart g.chart-bar").length > 20`, 10*time.Second)
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 500})
+		tb.Open("/compare")
+		tb.Do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
+		tb.WaitFor("every bar", `document.querySelectorAll("#cmp-chart g.chart-bar").length > 20`, 10*time.Second)
 		type bar struct {
 			Drawn []string
 			Whole string
 			Over  float64
 		}
-		got := eval[struct {
+		got := e2e.Eval[struct {
 			Width float64
 			Bars  []bar
 		}](tb, chartLabelsJS)
@@ -335,7 +336,7 @@ func TestChartLabels(t *testing.T) {
 		if !wide && cut == 0 {
 			t.Errorf("%d px wide: no label cut for a phone: nothing checked the cut ones", width)
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }
 
@@ -348,7 +349,7 @@ func TestChartLabels(t *testing.T) {
 // scrolled to.
 func TestRankedFigureInSight(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, c := range []struct {
 		path, cells string
 		width       int64
@@ -359,12 +360,12 @@ func TestRankedFigureInSight(t *testing.T) {
 		{"/compare", "#free :is(th, td):last-child", 412},
 		{"/plan", "#plan-table :is(th, td):nth-child(4)", 412},
 	} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 800, DeviceScaleFactor: 1, Mobile: c.width < 500})
-		tb.open(c.path)
-		tb.waitFor("the ranking", fmt.Sprintf(`document.querySelectorAll(%q).length > 2`, c.cells), 10*time.Second)
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 800, DeviceScaleFactor: 1, Mobile: c.width < 500})
+		tb.Open(c.path)
+		tb.WaitFor("the ranking", fmt.Sprintf(`document.querySelectorAll(%q).length > 2`, c.cells), 10*time.Second)
 		for _, scroll := range []string{"0", "box.scrollWidth / 3"} {
-			hidden := eval[[]string](tb, fmt.Sprintf(`(() => {
+			hidden := e2e.Eval[[]string](tb, fmt.Sprintf(`(() => {
 				const cells = document.querySelectorAll(%q), box = cells[0].closest(".cmp-scroll");
 				box.scrollLeft = %s;
 				const edge = box.getBoundingClientRect(), bad = [];
@@ -385,7 +386,7 @@ func TestRankedFigureInSight(t *testing.T) {
 				}
 			}
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }
 
@@ -394,9 +395,9 @@ func TestRankedFigureInSight(t *testing.T) {
 type screenBox struct{ Top, Bottom, Inner float64 }
 
 // boxOf returns where the element with id is on the screen.
-func boxOf(tb *tab, id string) screenBox {
-	tb.t.Helper()
-	return eval[screenBox](tb, fmt.Sprintf(`(() => {
+func boxOf(tb *e2e.Tab, id string) screenBox {
+	tb.T.Helper()
+	return e2e.Eval[screenBox](tb, fmt.Sprintf(`(() => {
 		const r = document.getElementById(%q).getBoundingClientRect();
 		return {top: r.top, bottom: r.bottom, inner: innerHeight};
 	})()`, id))
@@ -409,44 +410,44 @@ func boxOf(tb *tab, id string) screenBox {
 // not shown.
 func TestCalculatorPeek(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 412, Height: 800, DeviceScaleFactor: 2, Mobile: true})
-	tb.open("/")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 412, Height: 800, DeviceScaleFactor: 2, Mobile: true})
+	tb.Open("/")
 	if p := boxOf(tb, "calc-peek"); p.Bottom > p.Inner || p.Bottom < p.Inner-24 {
 		t.Errorf("at the top of the page the summary spans %v–%v px of an %v px screen; want it at the bottom", p.Top, p.Bottom, p.Inner)
 	}
 
-	typeInto(tb, "f-price", "60")
+	e2e.TypeInto(tb, "f-price", "60")
 	want := "Cost per kept clip $1.00; total for 1 kept clip $1.00." // 60 ÷ 3,000 × 50 credits
-	tb.waitFor("the summary of what was typed", fmt.Sprintf(`document.getElementById("calc-peek").textContent === %q`, want), 10*time.Second)
+	tb.WaitFor("the summary of what was typed", fmt.Sprintf(`document.getElementById("calc-peek").textContent === %q`, want), 10*time.Second)
 
 	// The last field, scrolled under the summary, then reached with Tab:
 	// the browser brings it into sight above the summary.
-	eval[bool](tb, `(() => {
+	e2e.Eval[bool](tb, `(() => {
 		const r = document.getElementById("f-clips").getBoundingClientRect();
 		scrollBy(0, r.bottom - innerHeight + 10);
 		return true;
 	})()`)
-	typeInto(tb, "f-takes", "2")
-	tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
-	if got := eval[string](tb, `document.activeElement.id`); got != "f-clips" {
+	e2e.TypeInto(tb, "f-takes", "2")
+	tb.Do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+	if got := e2e.Eval[string](tb, `document.activeElement.id`); got != "f-clips" {
 		t.Fatalf("Tab went to #%s, want #f-clips", got)
 	}
 	if f, p := boxOf(tb, "f-clips"), boxOf(tb, "calc-peek"); f.Bottom > p.Top {
 		t.Errorf("the focused field ends at %v px, under the summary (from %v px)", f.Bottom, p.Top)
 	}
 
-	eval[bool](tb, `(document.getElementById("results").scrollIntoView(), true)`)
+	e2e.Eval[bool](tb, `(document.getElementById("results").scrollIntoView(), true)`)
 	if p, r := boxOf(tb, "calc-peek"), boxOf(tb, "results"); p.Bottom > r.Top {
 		t.Errorf("the summary (to %v px) covers the results (from %v px)", p.Bottom, r.Top)
 	}
 
-	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
-	if shown := eval[bool](tb, `document.getElementById("calc-peek").checkVisibility()`); shown {
+	e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
+	if shown := e2e.Eval[bool](tb, `document.getElementById("calc-peek").checkVisibility()`); shown {
 		t.Error("beside the results, on a desktop, the summary is shown too")
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestPagePeeks: /compare and /plan end their forms with the same summary
@@ -455,49 +456,49 @@ func TestCalculatorPeek(t *testing.T) {
 // desktop it is not shown.
 func TestPagePeeks(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, tt := range []struct {
 		path, peek, results string
-		change              func(tb *tab)
+		change              func(tb *e2e.Tab)
 	}{
-		{"/compare", "cmp-peek", "ranking-section", func(tb *tab) { pick(tb, "f-tier", "premium") }},
-		{"/plan", "plan-peek", "plan-results", func(tb *tab) { typeInto(tb, "f-mix-0-count", "400") }},
+		{"/compare", "cmp-peek", "ranking-section", func(tb *e2e.Tab) { e2e.Pick(tb, "f-tier", "premium") }},
+		{"/plan", "plan-peek", "plan-results", func(tb *e2e.Tab) { e2e.TypeInto(tb, "f-mix-0-count", "400") }},
 	} {
 		t.Run(tt.path[1:], func(t *testing.T) {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 412, Height: 800, DeviceScaleFactor: 2, Mobile: true})
-			tb.open(tt.path)
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 412, Height: 800, DeviceScaleFactor: 2, Mobile: true})
+			tb.Open(tt.path)
 			if p := boxOf(tb, tt.peek); p.Bottom > p.Inner || p.Bottom < p.Inner-24 {
 				t.Errorf("at the top of the page the summary spans %v–%v px of an %v px screen; want it at the bottom", p.Top, p.Bottom, p.Inner)
 			}
 			text := func() string {
-				return eval[string](tb, fmt.Sprintf(`document.getElementById(%q).textContent`, tt.peek))
+				return e2e.Eval[string](tb, fmt.Sprintf(`document.getElementById(%q).textContent`, tt.peek))
 			}
 			before := text()
 			if !strings.HasPrefix(before, "Cheapest of ") {
 				t.Errorf("summary %q", before)
 			}
 			tt.change(tb)
-			tb.waitFor("the summary of the change", fmt.Sprintf(`(t => t.startsWith("Cheapest of ") && t !== %q)(document.getElementById(%q).textContent)`, before, tt.peek), 10*time.Second)
+			tb.WaitFor("the summary of the change", fmt.Sprintf(`(t => t.startsWith("Cheapest of ") && t !== %q)(document.getElementById(%q).textContent)`, before, tt.peek), 10*time.Second)
 
-			eval[bool](tb, fmt.Sprintf(`(document.getElementById(%q).scrollIntoView(), true)`, tt.results))
+			e2e.Eval[bool](tb, fmt.Sprintf(`(document.getElementById(%q).scrollIntoView(), true)`, tt.results))
 			if p, r := boxOf(tb, tt.peek), boxOf(tb, tt.results); p.Bottom > r.Top {
 				t.Errorf("the summary (to %v px) covers the results (from %v px)", p.Bottom, r.Top)
 			}
 
 			// A window as low as a page at 400% zoom (320×256): the summary
 			// would cover a third of it; it stays in its place in the page.
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 320, Height: 256, DeviceScaleFactor: 1, Mobile: true})
-			eval[bool](tb, fmt.Sprintf(`(document.getElementById(%q).parentElement.scrollIntoView(), true)`, tt.peek))
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 320, Height: 256, DeviceScaleFactor: 1, Mobile: true})
+			e2e.Eval[bool](tb, fmt.Sprintf(`(document.getElementById(%q).parentElement.scrollIntoView(), true)`, tt.peek))
 			if p := boxOf(tb, tt.peek); p.Bottom <= p.Inner {
 				t.Errorf("in a 256 px high window the summary is on screen at %v–%v px, over the form", p.Top, p.Bottom)
 			}
 
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
-			if shown := eval[bool](tb, fmt.Sprintf(`document.getElementById(%q).checkVisibility()`, tt.peek)); shown {
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
+			if shown := e2e.Eval[bool](tb, fmt.Sprintf(`document.getElementById(%q).checkVisibility()`, tt.peek)); shown {
 				t.Error("on a desktop the summary is shown")
 			}
-			tb.assertNoErrors()
+			tb.AssertNoErrors()
 		})
 	}
 }
@@ -531,7 +532,7 @@ const ratePartsJS = `((selectors) => {
 // column, read "1 USD = 0.86" above "EUR (rate of 2026-11-01)".
 func TestRatesWhole(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	const selectors = "#f-rate-hint, #f-cur-hint, .cmp-legend-item, li.plan-working"
 	type part struct {
 		Where, Text string
@@ -540,11 +541,11 @@ func TestRatesWhole(t *testing.T) {
 	for _, width := range []int64{390, 1280} {
 		for _, p := range []string{"/compare#cur=EUR", "/compare#cur=EUR&rate=0.9",
 			"/plan#mix=short:30:5:720p:any:1,long:10:10:1080p:any:1&cur=EUR"} {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
-			tb.open(p)
-			tb.waitFor("costs in euros", `[...document.querySelectorAll("#ranking td.cmp-col-kept, #plan-table td.plan-cost")].some((td) => td.textContent.includes("€"))`, 10*time.Second)
-			got := eval[[]part](tb, ratePartsJS+"("+jsString(selectors)+")")
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
+			tb.Open(p)
+			tb.WaitFor("costs in euros", `[...document.querySelectorAll("#ranking td.cmp-col-kept, #plan-table td.plan-cost")].some((td) => td.textContent.includes("€"))`, 10*time.Second)
+			got := e2e.Eval[[]part](tb, ratePartsJS+"("+e2e.JSString(selectors)+")")
 			if len(got) < 3 { // a hint's rate and date, and one more
 				t.Errorf("%s, %d px wide: %d parts of a rate found, want a hint's and more: %v", p, width, len(got), got)
 			}
@@ -553,7 +554,7 @@ func TestRatesWhole(t *testing.T) {
 					t.Errorf("%s, %d px wide: %s shows %q on %d lines", p, width, r.Where, r.Text, r.Lines)
 				}
 			}
-			tb.assertNoErrors()
+			tb.AssertNoErrors()
 		}
 	}
 }

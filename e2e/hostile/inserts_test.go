@@ -1,10 +1,11 @@
-package e2e
+package hostile
 
 import (
 	"fmt"
 	"testing"
 	"time"
 
+	"github.com/aivc/aivc/e2e"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -20,29 +21,29 @@ import (
 
 // markNode, run in the page, marks the element that sel selects, for
 // sameNode to find again.
-func markNode(tb *tab, name, sel string) {
-	tb.t.Helper()
-	if !eval[bool](tb, fmt.Sprintf(`(() => { const e = document.querySelector(%q); window[%q] = e; return !!e; })()`, sel, "__mark_"+name)) {
-		tb.t.Errorf("no %s (%s) to mark", name, sel)
+func markNode(tb *e2e.Tab, name, sel string) {
+	tb.T.Helper()
+	if !e2e.Eval[bool](tb, fmt.Sprintf(`(() => { const e = document.querySelector(%q); window[%q] = e; return !!e; })()`, sel, "__mark_"+name)) {
+		tb.T.Errorf("no %s (%s) to mark", name, sel)
 	}
 }
 
 // sameNode reports whether sel still selects the element markNode marked
 // as name: go-app kept it, rather than building another in its place.
-func sameNode(tb *tab, name, sel string) bool {
-	tb.t.Helper()
-	return eval[bool](tb, fmt.Sprintf(`document.querySelector(%q) === window[%q]`, sel, "__mark_"+name))
+func sameNode(tb *e2e.Tab, name, sel string) bool {
+	tb.T.Helper()
+	return e2e.Eval[bool](tb, fmt.Sprintf(`document.querySelector(%q) === window[%q]`, sel, "__mark_"+name))
 }
 
 // keptTyping checks that the focus is on the input id and that it holds
 // want.
-func keptTyping(tb *tab, when, id, want string) {
-	tb.t.Helper()
-	if got := eval[string](tb, `(document.activeElement || {}).id || ""`); got != id {
-		tb.t.Errorf("%s: the focus is on %q, want #%s", when, got, id)
+func keptTyping(tb *e2e.Tab, when, id, want string) {
+	tb.T.Helper()
+	if got := e2e.Eval[string](tb, `(document.activeElement || {}).id || ""`); got != id {
+		tb.T.Errorf("%s: the focus is on %q, want #%s", when, got, id)
 	}
-	if got := eval[string](tb, fmt.Sprintf(`(document.getElementById(%q) || {}).value`, id)); got != want {
-		tb.t.Errorf("%s: #%s holds %q, want %q", when, id, got, want)
+	if got := e2e.Eval[string](tb, fmt.Sprintf(`(document.getElementById(%q) || {}).value`, id)); got != want {
+		tb.T.Errorf("%s: #%s holds %q, want %q", when, id, got, want)
 	}
 }
 
@@ -54,23 +55,23 @@ func keptTyping(tb *tab, when, id, want string) {
 // from the start.
 func TestInsertUpdateBanner(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/")
-	typeInto(tb, "f-dur", "1")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/")
+	e2e.TypeInto(tb, "f-dur", "1")
 	markNode(tb, "announce", "#announce")
 	markNode(tb, "region", "#update-banner-region")
-	eval[bool](tb, `(goappOnUpdate(), true)`)
-	tb.waitFor("the update banner", `!!document.querySelector("#update-banner button")`, 10*time.Second)
-	tb.do("typing on", chromedp.KeyEvent("2"))
+	e2e.Eval[bool](tb, `(goappOnUpdate(), true)`)
+	tb.WaitFor("the update banner", `!!document.querySelector("#update-banner button")`, 10*time.Second)
+	tb.Do("typing on", chromedp.KeyEvent("2"))
 	keptTyping(tb, "after the banner came", "f-dur", "12")
 	if !sameNode(tb, "announce", "#announce") {
 		t.Error("the live region #announce was made again when the banner came")
 	}
-	if !sameNode(tb, "region", "#update-banner-region") || eval[string](tb, `document.getElementById("update-banner").parentElement.getAttribute("role")`) != "status" {
+	if !sameNode(tb, "region", "#update-banner-region") || e2e.Eval[string](tb, `document.getElementById("update-banner").parentElement.getAttribute("role")`) != "status" {
 		t.Error("the banner is not in the status region that was there before it")
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestInsertLogCorrupt: another tab sets a record aside (it cannot be
@@ -78,20 +79,20 @@ func TestInsertUpdateBanner(t *testing.T) {
 // the note being typed lost its focus and the keys after.
 func TestInsertLogCorrupt(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/log")
-	typeInto(tb, "f-note", "ab")
-	eval[bool](tb, `(() => {
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/log")
+	e2e.TypeInto(tb, "f-note", "ab")
+	e2e.Eval[bool](tb, `(() => {
 		const key = "aivc.log.v1.e.m7q16ps0-000000000001";
 		localStorage.setItem(key, "{half a record");
 		window.dispatchEvent(new StorageEvent("storage", {key, newValue: "{half a record"}));
 		return true;
 	})()`)
-	tb.waitFor("the record set aside", `!!document.getElementById("log-corrupt")`, 10*time.Second)
-	tb.do("typing on", chromedp.KeyEvent("c"))
+	tb.WaitFor("the record set aside", `!!document.getElementById("log-corrupt")`, 10*time.Second)
+	tb.Do("typing on", chromedp.KeyEvent("c"))
 	keptTyping(tb, "after the section came", "f-note", "abc")
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestInsertLogEditEnd: Save changes, pressed with Enter in a field, finds
@@ -102,27 +103,27 @@ func TestInsertLogCorrupt(t *testing.T) {
 // fields were other elements (the field's own Ctrl+Z lost what was typed).
 func TestInsertLogEditEnd(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	seedLog(tb, 1)
-	tb.open("/log")
-	id := logIDs(tb)[0]
-	tb.do("pressing Edit", chromedp.Click(chromedp.CSS(`#log-table tr[data-entry-id="`+id+`"] .log-edit`)))
-	tb.waitFor("the form editing the clip", `!!document.getElementById("log-editing")`, 10*time.Second)
-	eval[bool](tb, `(localStorage.removeItem("aivc.log.v1.e." + `+jsString(id)+`), true)`)
-	typeInto(tb, "f-note", "ab")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.SeedLog(tb, 1)
+	tb.Open("/log")
+	id := e2e.LogIDs(tb)[0]
+	tb.Do("pressing Edit", chromedp.Click(chromedp.CSS(`#log-table tr[data-entry-id="`+id+`"] .log-edit`)))
+	tb.WaitFor("the form editing the clip", `!!document.getElementById("log-editing")`, 10*time.Second)
+	e2e.Eval[bool](tb, `(localStorage.removeItem("aivc.log.v1.e." + `+e2e.JSString(id)+`), true)`)
+	e2e.TypeInto(tb, "f-note", "ab")
 	markNode(tb, "note", "#f-note")
-	tb.do("saving with Enter", chromedp.KeyEvent(kb.Enter))
-	tb.waitFor("the edit ended", `!document.getElementById("log-editing") && document.getElementById("log-clip-msg").textContent.includes("no longer in your log")`, 10*time.Second)
+	tb.Do("saving with Enter", chromedp.KeyEvent(kb.Enter))
+	tb.WaitFor("the edit ended", `!document.getElementById("log-editing") && document.getElementById("log-clip-msg").textContent.includes("no longer in your log")`, 10*time.Second)
 	if !sameNode(tb, "note", "#f-note") {
 		t.Error("the form was built again when the edit ended")
 	}
-	if got := eval[string](tb, `(document.activeElement || {}).id || ""`); got != "log-clip-msg" {
+	if got := e2e.Eval[string](tb, `(document.activeElement || {}).id || ""`); got != "log-clip-msg" {
 		t.Errorf("the focus is on %q, want the message", got)
 	}
-	tb.do("typing on", chromedp.Click(chromedp.ID("f-note")), chromedp.KeyEvent(kb.End+"c"))
+	tb.Do("typing on", chromedp.Click(chromedp.ID("f-note")), chromedp.KeyEvent(kb.End+"c"))
 	keptTyping(tb, "after the edit ended", "f-note", "abc")
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestInsertLogReplace: a file chosen for import while an exchange rate is
@@ -130,17 +131,17 @@ func TestInsertLogEditEnd(t *testing.T) {
 // clips, above the rates: the rate lost its focus and the keys after.
 func TestInsertLogReplace(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	seedLog(tb, 3)
-	tb.open("/log")
-	typeInto(tb, "f-rate_EUR", "0.9")
-	upload(tb, "corrected.csv", "id,date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept,client\r\n"+
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.SeedLog(tb, 3)
+	tb.Open("/log")
+	e2e.TypeInto(tb, "f-rate_EUR", "0.9")
+	e2e.Upload(tb, "corrected.csv", "id,date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept,client\r\n"+
 		"e2e000000,2025-01-01,runway,gen-4-turbo,5,25,USD,0.024,no,Acme Ltd\r\n")
-	tb.waitFor("the offer to replace", `!!document.getElementById("log-replace")`, 10*time.Second)
-	tb.do("typing on", chromedp.KeyEvent("5"))
+	tb.WaitFor("the offer to replace", `!!document.getElementById("log-replace")`, 10*time.Second)
+	tb.Do("typing on", chromedp.KeyEvent("5"))
 	keptTyping(tb, "after the offer came", "f-rate_EUR", "0.95")
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestInsertPlanYours: a count typed wrong plans no month, and the line
@@ -149,23 +150,23 @@ func TestInsertLogReplace(t *testing.T) {
 // element (it was built again: its scroll and an open Working were lost).
 func TestInsertPlanYours(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/plan#mix=hero:10:8:720p:standard:1&platform=kling")
-	tb.waitFor("the marked month", `!!document.getElementById("plan-yours")`, 10*time.Second)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=hero:10:8:720p:standard:1&platform=kling")
+	tb.WaitFor("the marked month", `!!document.getElementById("plan-yours")`, 10*time.Second)
 	markNode(tb, "table", "#plan-results .cmp-scroll")
-	typeInto(tb, "f-mix-0-count", "1x")
-	tb.waitFor("the line gone", `!document.getElementById("plan-yours")`, 10*time.Second)
+	e2e.TypeInto(tb, "f-mix-0-count", "1x")
+	tb.WaitFor("the line gone", `!document.getElementById("plan-yours")`, 10*time.Second)
 	if !sameNode(tb, "table", "#plan-results .cmp-scroll") {
 		t.Error("the table was built again when the line went")
 	}
-	tb.do("typing on", chromedp.KeyEvent(kb.Backspace+"0"))
-	tb.waitFor("the line back", `!!document.getElementById("plan-yours")`, 10*time.Second)
+	tb.Do("typing on", chromedp.KeyEvent(kb.Backspace+"0"))
+	tb.WaitFor("the line back", `!!document.getElementById("plan-yours")`, 10*time.Second)
 	keptTyping(tb, "after the line came back", "f-mix-0-count", "10")
 	if !sameNode(tb, "table", "#plan-results .cmp-scroll") {
 		t.Error("the table was built again when the line came back")
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestInsertShareNote: /plan's note under the share link ("Row 2 … is not
@@ -173,22 +174,22 @@ func TestInsertPlanYours(t *testing.T) {
 // after it, a live region, was made again each time.
 func TestInsertShareNote(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/plan#mix=hero:10:8:720p:standard:1,broll:100:5:720p:any:1")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=hero:10:8:720p:standard:1,broll:100:5:720p:any:1")
 	markNode(tb, "status", "#share-link-status")
-	typeInto(tb, "f-mix-1-count", "1x")
-	tb.waitFor("the note", `!!document.getElementById("share-note")`, 10*time.Second)
+	e2e.TypeInto(tb, "f-mix-1-count", "1x")
+	tb.WaitFor("the note", `!!document.getElementById("share-note")`, 10*time.Second)
 	if !sameNode(tb, "status", "#share-link-status") {
 		t.Error("the copy status was made again when the note came")
 	}
-	tb.do("typing on", chromedp.KeyEvent(kb.Backspace+"0"))
-	tb.waitFor("the note gone", `!document.getElementById("share-note")`, 10*time.Second)
+	tb.Do("typing on", chromedp.KeyEvent(kb.Backspace+"0"))
+	tb.WaitFor("the note gone", `!document.getElementById("share-note")`, 10*time.Second)
 	keptTyping(tb, "after the note went", "f-mix-1-count", "10")
 	if !sameNode(tb, "status", "#share-link-status") {
 		t.Error("the copy status was made again when the note went")
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestInsertHiddenSlots: a slot with nothing to show is not drawn, on any
@@ -199,19 +200,19 @@ func TestInsertShareNote(t *testing.T) {
 // with no name.
 func TestInsertHiddenSlots(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, path := range []string{"/", "/compare", "/plan", "/profiles", "/log"} {
-		tb.open(path)
-		if shown := eval[[]string](tb, `[...document.querySelectorAll("[hidden]")].filter((el) => el.checkVisibility()).map((el) => el.outerHTML.slice(0, 80))`); len(shown) > 0 {
+		tb.Open(path)
+		if shown := e2e.Eval[[]string](tb, `[...document.querySelectorAll("[hidden]")].filter((el) => el.checkVisibility()).map((el) => el.outerHTML.slice(0, 80))`); len(shown) > 0 {
 			t.Errorf("%s: %d hidden elements are drawn: %v", path, len(shown), shown)
 		}
 	}
-	eval[bool](tb, `(document.getElementById("log-import").focus(), true)`)
-	tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
-	if n := focusedAX(tb); !saysSomething(n.Name) {
+	e2e.Eval[bool](tb, `(document.getElementById("log-import").focus(), true)`)
+	tb.Do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+	if n := e2e.FocusedAX(tb); !e2e.SaysSomething(n.Name) {
 		t.Errorf("the Tab after the import field lands on %s (%s), which says nothing", n,
-			eval[string](tb, `document.activeElement.outerHTML.slice(0, 80)`))
+			e2e.Eval[string](tb, `document.activeElement.outerHTML.slice(0, 80)`))
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }

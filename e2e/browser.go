@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/storage"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -166,11 +167,11 @@ const probe = `(() => {
   } catch (e) {}
 })();`
 
-// tab is one browser tab of a test, with its console recorded.
-type tab struct {
-	t    testing.TB
-	ctx  context.Context // bounded: every action of the tab ends within the test's budget
-	base string          // the site's URL, "http://127.0.0.1:port"
+// Tab is one browser Tab of a test, with its console recorded.
+type Tab struct {
+	T    testing.TB
+	Ctx  context.Context // bounded: every action of the tab ends within the test's budget
+	Base string          // the site's URL, "http://127.0.0.1:port"
 
 	mu   sync.Mutex
 	msgs []chromedp.ConsoleMessage
@@ -180,8 +181,8 @@ type tab struct {
 // tabTimeout bounds everything one tab does.
 const tabTimeout = 2 * time.Minute
 
-// newTab opens a tab for the site at base and records its console.
-func newTab(t testing.TB, base string) *tab {
+// NewTab opens a tab for the site at base and records its console.
+func NewTab(t testing.TB, base string) *Tab {
 	t.Helper()
 	bctx := needBrowser(t)
 	tabCtx, cancelTab := chromedp.NewContext(bctx)
@@ -192,18 +193,8 @@ func newTab(t testing.TB, base string) *tab {
 	ctx, cancel := context.WithTimeout(tabCtx, tabTimeout)
 	t.Cleanup(cancel)
 
-	tb := &tab{t: t, ctx: ctx, base: strings.TrimSuffix(base, "/")}
-	msgs := chromedp.Console(ctx)
-	go func() {
-		for m, err := range msgs {
-			if err != nil {
-				return
-			}
-			tb.mu.Lock()
-			tb.msgs = append(tb.msgs, m)
-			tb.mu.Unlock()
-		}
-	}()
+	tb := &Tab{T: t, Ctx: ctx, Base: strings.TrimSuffix(base, "/")}
+	tb.recordConsole()
 	reqs := chromedp.Events(ctx, network.RequestWillBeSent)
 	go func() {
 		for ev, err := range reqs {
@@ -222,39 +213,54 @@ func newTab(t testing.TB, base string) *tab {
 	return tb
 }
 
-// url returns the absolute URL of a path of the site.
-func (tb *tab) url(path string) string {
-	return tb.base + path
+// recordConsole keeps the tab's console messages, for Messages.
+func (tb *Tab) recordConsole() {
+	msgs := chromedp.Console(tb.Ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			tb.mu.Lock()
+			tb.msgs = append(tb.msgs, m)
+			tb.mu.Unlock()
+		}
+	}()
 }
 
-// do runs actions, failing the test on error.
-func (tb *tab) do(what string, actions ...chromedp.Action[chromedp.Void]) {
-	tb.t.Helper()
-	if err := chromedp.Do(tb.ctx, actions...); err != nil {
-		tb.t.Fatalf("%s: %v%s", what, err, tb.consoleDump())
+// url returns the absolute URL of a path of the site.
+func (tb *Tab) url(path string) string {
+	return tb.Base + path
+}
+
+// Do runs actions, failing the test on error.
+func (tb *Tab) Do(what string, actions ...chromedp.Action[chromedp.Void]) {
+	tb.T.Helper()
+	if err := chromedp.Do(tb.Ctx, actions...); err != nil {
+		tb.T.Fatalf("%s: %v%s", what, err, tb.ConsoleDump())
 	}
 }
 
-// navigate loads path and waits for the load event.
-func (tb *tab) navigate(path string) {
-	tb.t.Helper()
-	tb.do("opening "+path, chromedp.Navigate(tb.url(path)))
+// Navigate loads path and waits for the load event.
+func (tb *Tab) Navigate(path string) {
+	tb.T.Helper()
+	tb.Do("opening "+path, chromedp.Navigate(tb.url(path)))
 }
 
-// followNav clicks the main nav's link named name (an in-app navigation).
-func followNav(tb *tab, name string) {
-	tb.t.Helper()
-	tb.do("following the nav to "+name, chromedp.Click(chromedp.Search(`//nav[@aria-label="Main"]//a[normalize-space()="`+name+`"]`)))
+// FollowNav clicks the main nav's link named name (an in-app navigation).
+func FollowNav(tb *Tab, name string) {
+	tb.T.Helper()
+	tb.Do("following the nav to "+name, chromedp.Click(chromedp.Search(`//nav[@aria-label="Main"]//a[normalize-space()="`+name+`"]`)))
 }
 
-// open loads path and waits until the wasm app runs it.
-func (tb *tab) open(path string) {
-	tb.t.Helper()
-	tb.navigate(path)
-	tb.waitReady()
+// Open loads path and waits until the wasm app runs it.
+func (tb *Tab) Open(path string) {
+	tb.T.Helper()
+	tb.Navigate(path)
+	tb.WaitReady()
 }
 
-// waitReady waits until the shell has marked the app ready
+// WaitReady waits until the shell has marked the app ready
 // (<body data-wasm="ready">), i.e. the wasm has mounted the page and run its
 // first updates. It is meant for after a page load: in-app navigation keeps
 // the mark.
@@ -264,67 +270,67 @@ func (tb *tab) open(path string) {
 // builds after it is ready (TestProfilesBuildAfterStart and
 // TestLaterParts look at that moment themselves): the tests of every
 // page's contrast, overflow and print then look at the whole page.
-func (tb *tab) waitReady() {
-	tb.t.Helper()
-	tb.waitFor("the wasm app to run", `document.body && document.body.dataset.wasm === "ready"`, 60*time.Second)
-	tb.waitFor("the parts below the screen", `!document.querySelector("[data-later]")`, 10*time.Second)
-	tb.waitFor("every profile's details", `[...document.querySelectorAll(".prof-detail")].every((d) => d.childElementCount > 0)`, 10*time.Second)
+func (tb *Tab) WaitReady() {
+	tb.T.Helper()
+	tb.WaitFor("the wasm app to run", `document.body && document.body.dataset.wasm === "ready"`, 60*time.Second)
+	tb.WaitFor("the parts below the screen", `!document.querySelector("[data-later]")`, 10*time.Second)
+	tb.WaitFor("every profile's details", `[...document.querySelectorAll(".prof-detail")].every((d) => d.childElementCount > 0)`, 10*time.Second)
 }
 
-// waitFor polls a JavaScript expression until it is truthy.
-func (tb *tab) waitFor(what, expr string, timeout time.Duration) {
-	tb.t.Helper()
-	_, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](expr,
+// WaitFor polls a JavaScript expression until it is truthy.
+func (tb *Tab) WaitFor(what, expr string, timeout time.Duration) {
+	tb.T.Helper()
+	_, err := chromedp.Run(tb.Ctx, chromedp.Poll[bool](expr,
 		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(timeout)))
 	if err != nil {
-		tb.t.Fatalf("waiting for %s (%s): %v%s", what, expr, err, tb.consoleDump())
+		tb.T.Fatalf("waiting for %s (%s): %v%s", what, expr, err, tb.ConsoleDump())
 	}
 }
 
-// eval evaluates a JavaScript expression (promises are awaited).
-func eval[T any](tb *tab, expr string) T {
-	tb.t.Helper()
-	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+// Eval evaluates a JavaScript expression (promises are awaited).
+func Eval[T any](tb *Tab, expr string) T {
+	tb.T.Helper()
+	v, err := chromedp.Run(tb.Ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
-		tb.t.Fatalf("evaluating %s: %v%s", expr, err, tb.consoleDump())
+		tb.T.Fatalf("evaluating %s: %v%s", expr, err, tb.ConsoleDump())
 	}
 	return v
 }
 
-// call sends a protocol command to the tab.
-func call[P, R any](tb *tab, cmd cdp.Command[P, R], params P) R {
-	tb.t.Helper()
-	r, err := chromedp.Call(tb.ctx, cmd, params)
+// Call sends a protocol command to the tab.
+func Call[P, R any](tb *Tab, cmd cdp.Command[P, R], params P) R {
+	tb.T.Helper()
+	r, err := chromedp.Call(tb.Ctx, cmd, params)
 	if err != nil {
-		tb.t.Fatalf("%s: %v", cmd.Method, err)
+		tb.T.Fatalf("%s: %v", cmd.Method, err)
 	}
 	return r
 }
 
-// messages returns the console messages so far.
-func (tb *tab) messages() []chromedp.ConsoleMessage {
+// Messages returns the console Messages so far.
+func (tb *Tab) Messages() []chromedp.ConsoleMessage {
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
 	return append([]chromedp.ConsoleMessage(nil), tb.msgs...)
 }
 
-// requests returns the URL of every request so far.
-func (tb *tab) requests() []string {
+// Requests returns the URL of every request so far.
+func (tb *Tab) Requests() []string {
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
 	return append([]string(nil), tb.reqs...)
 }
 
-// errors returns the console errors and exceptions so far, and the CSP
+// Errors returns the console Errors and exceptions so far, and the CSP
 // violations of the current document.
-func (tb *tab) errors() []string {
+func (tb *Tab) Errors() []string {
 	var errs []string
-	for _, m := range tb.messages() {
+	for _, m := range tb.Messages() {
 		if m.Type == chromedp.ConsoleError || m.IsException() {
 			errs = append(errs, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line+1))
 		}
 	}
-	csp, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](`window.__cspViolations || []`))
+	csp, err := chromedp.Run(tb.Ctx, chromedp.Evaluate[[]string](`window.__cspViolations || []`))
 	if err != nil {
 		errs = append(errs, "reading CSP violations: "+err.Error())
 	}
@@ -334,27 +340,27 @@ func (tb *tab) errors() []string {
 	return errs
 }
 
-// assertNoErrors fails the test if the console showed an error or an
+// AssertNoErrors fails the test if the console showed an error or an
 // exception, or the page broke its Content-Security-Policy. Errors that
 // contain one of the allowed substrings are expected ones.
-func (tb *tab) assertNoErrors(allowed ...string) {
-	tb.t.Helper()
+func (tb *Tab) AssertNoErrors(allowed ...string) {
+	tb.T.Helper()
 	// Messages arrive asynchronously; let the last ones land.
 	time.Sleep(100 * time.Millisecond)
 	var errs []string
-	for _, e := range tb.errors() {
+	for _, e := range tb.Errors() {
 		if !slices.ContainsFunc(allowed, func(a string) bool { return strings.Contains(e, a) }) {
 			errs = append(errs, e)
 		}
 	}
 	if len(errs) > 0 {
-		tb.t.Errorf("console errors:\n  %s", strings.Join(errs, "\n  "))
+		tb.T.Errorf("console errors:\n  %s", strings.Join(errs, "\n  "))
 	}
 }
 
-// consoleDump formats the console so far, for failure messages.
-func (tb *tab) consoleDump() string {
-	msgs := tb.messages()
+// ConsoleDump formats the console so far, for failure messages.
+func (tb *Tab) ConsoleDump() string {
+	msgs := tb.Messages()
 	if len(msgs) == 0 {
 		return ""
 	}
@@ -366,32 +372,32 @@ func (tb *tab) consoleDump() string {
 	return b.String()
 }
 
-// tabTo presses Tab until the focus is on the element selector matches,
+// TabTo presses Tab until the focus is on the element selector matches,
 // at most n times, and fails the test if it does not get there.
-func tabTo(tb *tab, selector string, n int) {
-	tb.t.Helper()
+func TabTo(tb *Tab, selector string, n int) {
+	tb.T.Helper()
 	for range n {
-		tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
-		if eval[bool](tb, `document.activeElement.matches(`+jsString(selector)+`)`) {
+		tb.Do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+		if Eval[bool](tb, `document.activeElement.matches(`+JSString(selector)+`)`) {
 			return
 		}
 	}
-	tb.t.Fatalf("%d presses of Tab did not reach %s (the focus is on %s)", n, selector, focusedAX(tb))
+	tb.T.Fatalf("%d presses of Tab did not reach %s (the focus is on %s)", n, selector, FocusedAX(tb))
 }
 
-// axNode is what a screen reader is told of an element: its role, name
+// AXNode is what a screen reader is told of an element: its role, name
 // and description in the browser's accessibility tree.
-type axNode struct{ Role, Name, Desc string }
+type AXNode struct{ Role, Name, Desc string }
 
-func (n axNode) String() string {
+func (n AXNode) String() string {
 	if n.Desc == "" {
 		return n.Role + " “" + n.Name + "”"
 	}
 	return n.Role + " “" + n.Name + "” (" + n.Desc + ")"
 }
 
-// axValue is the text of one of the tree's values ("" for none).
-func axValue(v *accessibility.Value) string {
+// AXValue is the text of one of the tree's values ("" for none).
+func AXValue(v *accessibility.Value) string {
 	if v == nil {
 		return ""
 	}
@@ -402,40 +408,95 @@ func axValue(v *accessibility.Value) string {
 	return fmt.Sprint(x)
 }
 
-// focusedAX is the accessibility tree's node of the focused element,
+// FocusedAX is the accessibility tree's node of the focused element,
 // as a screen reader announces it when the focus lands.
-func focusedAX(tb *tab) axNode {
-	tb.t.Helper()
-	return axOf(tb, "document.activeElement")
+func FocusedAX(tb *Tab) AXNode {
+	tb.T.Helper()
+	return AXOf(tb, "document.activeElement")
 }
 
-// axOf is the accessibility tree's node of the element a JavaScript
+// AXOf is the accessibility tree's node of the element a JavaScript
 // expression returns ("document.activeElement.closest('fieldset')").
-func axOf(tb *tab, expr string) axNode {
-	tb.t.Helper()
-	r := call(tb, runtime.Evaluate, runtime.EvaluateParams{Expression: expr})
+func AXOf(tb *Tab, expr string) AXNode {
+	tb.T.Helper()
+	r := Call(tb, runtime.Evaluate, runtime.EvaluateParams{Expression: expr})
 	if r.Result == nil || r.Result.ObjectID == "" {
-		tb.t.Fatalf("no element: %s", expr)
+		tb.T.Fatalf("no element: %s", expr)
 	}
-	defer call(tb, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: r.Result.ObjectID})
+	defer Call(tb, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: r.Result.ObjectID})
 	alone := false
-	ax := call(tb, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: r.Result.ObjectID, FetchRelatives: &alone})
+	ax := Call(tb, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: r.Result.ObjectID, FetchRelatives: &alone})
 	if len(ax.Nodes) == 0 {
-		return axNode{}
+		return AXNode{}
 	}
 	n := ax.Nodes[0]
-	return axNode{axValue(n.Role), axValue(n.Name), axValue(n.Description)}
+	return AXNode{AXValue(n.Role), AXValue(n.Name), AXValue(n.Description)}
 }
 
-// axNodes is every node of the page's accessibility tree that is not
+// AXNodes is every node of the page's accessibility tree that is not
 // ignored (hidden, or only presentation).
-func axNodes(tb *tab) []axNode {
-	tb.t.Helper()
-	var out []axNode
-	for _, n := range call(tb, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{}).Nodes {
+func AXNodes(tb *Tab) []AXNode {
+	tb.T.Helper()
+	var out []AXNode
+	for _, n := range Call(tb, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{}).Nodes {
 		if !n.Ignored {
-			out = append(out, axNode{axValue(n.Role), axValue(n.Name), axValue(n.Description)})
+			out = append(out, AXNode{AXValue(n.Role), AXValue(n.Name), AXValue(n.Description)})
 		}
 	}
 	return out
+}
+
+// AttachFrame returns a tab for the cross-site frame of the page whose URL
+// starts with prefix: Chrome runs it in its own process, as its own target.
+func AttachFrame(t *testing.T, tb *Tab, prefix string) *Tab {
+	t.Helper()
+	var id target.ID
+	deadline := time.Now().Add(60 * time.Second)
+	for id == "" {
+		infos, err := chromedp.Targets(tb.Ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, info := range infos {
+			if info.Type == "iframe" && strings.HasPrefix(info.URL, prefix) {
+				id = info.TargetID
+			}
+		}
+		if id == "" {
+			if time.Now().After(deadline) {
+				t.Fatalf("no frame target for %s%s", prefix, tb.ConsoleDump())
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	fctx, cancel := chromedp.NewContext(tb.Ctx, chromedp.WithTargetID(id))
+	t.Cleanup(cancel)
+	ft := &Tab{T: t, Ctx: fctx, Base: prefix}
+	ft.recordConsole()
+	if err := chromedp.Do(fctx); err != nil {
+		t.Fatalf("attaching to the frame: %v", err)
+	}
+	// The probe of NewTab, for what happens from now on.
+	Eval[bool](ft, `(() => {
+		window.__cspViolations = window.__cspViolations || [];
+		document.addEventListener("securitypolicyviolation", (e) => {
+			window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
+		});
+		return true;
+	})()`)
+	return ft
+}
+
+// JSString is s as a JavaScript string literal.
+func JSString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// SaysSomething reports whether a name has a letter or a digit: "#" and
+// "×" alone say nothing a person can use.
+func SaysSomething(name string) bool {
+	return strings.ContainsFunc(name, func(r rune) bool {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	})
 }

@@ -1,10 +1,11 @@
-package e2e
+package access
 
 import (
 	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/aivc/aivc/e2e"
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
@@ -35,22 +36,22 @@ const tabbableJS = `[...document.querySelectorAll("a[href], button, input, selec
 // its first column's sort button was heard as "#" ("number sign").
 func TestKeyboardWalk(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{390, 1280} {
 		for _, path := range walkPages {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
-			tb.open(path)
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
+			tb.Open(path)
 			where := fmt.Sprintf("%s at %d px", path, width)
-			if n := eval[int](tb, `document.querySelectorAll("[tabindex]:not([tabindex='0']):not([tabindex='-1'])").length`); n > 0 {
+			if n := e2e.Eval[int](tb, `document.querySelectorAll("[tabindex]:not([tabindex='0']):not([tabindex='-1'])").length`); n > 0 {
 				t.Errorf("%s: %d elements have a tabindex that reorders the Tab order", where, n)
 			}
-			want := eval[int](tb, `(window.__walk = new Set(), `+tabbableJS+`.length)`)
-			eval[bool](tb, `(document.activeElement && document.activeElement.blur(), true)`)
-			seen := map[axNode]bool{}
+			want := e2e.Eval[int](tb, `(window.__walk = new Set(), `+tabbableJS+`.length)`)
+			e2e.Eval[bool](tb, `(document.activeElement && document.activeElement.blur(), true)`)
+			seen := map[e2e.AXNode]bool{}
 			for i := 0; i < want+5; i++ {
-				tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
-				at := eval[string](tb, `(() => {
+				tb.Do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+				at := e2e.Eval[string](tb, `(() => {
 					const el = document.activeElement;
 					if (!el || el === document.body || window.__walk.has(el)) return "";
 					window.__walk.add(el);
@@ -59,14 +60,14 @@ func TestKeyboardWalk(t *testing.T) {
 				if at == "" {
 					break
 				}
-				if !eval[bool](tb, `(() => {
+				if !e2e.Eval[bool](tb, `(() => {
 					const el = document.activeElement, s = getComputedStyle(el);
 					return el.matches(":focus-visible") && s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
 				})()`) {
 					t.Errorf("%s: the focus on %s does not show", where, at)
 				}
-				n := focusedAX(tb)
-				if !saysSomething(n.Name) {
+				n := e2e.FocusedAX(tb)
+				if !e2e.SaysSomething(n.Name) {
 					t.Errorf("%s: %s is heard as %s, which says nothing", where, at, n)
 				}
 				if seen[n] {
@@ -74,10 +75,10 @@ func TestKeyboardWalk(t *testing.T) {
 				}
 				seen[n] = true
 			}
-			if missed := eval[[]string](tb, tabbableJS+`.filter((el) => !window.__walk.has(el)).map((el) => el.outerHTML.slice(0, 120))`); len(missed) > 0 {
+			if missed := e2e.Eval[[]string](tb, tabbableJS+`.filter((el) => !window.__walk.has(el)).map((el) => el.outerHTML.slice(0, 120))`); len(missed) > 0 {
 				t.Errorf("%s: Tab never reached %d controls:\n  %s", where, len(missed), strings.Join(missed, "\n  "))
 			}
-			tb.assertNoErrors()
+			tb.AssertNoErrors()
 		}
 	}
 }
@@ -87,25 +88,17 @@ func TestKeyboardWalk(t *testing.T) {
 // "number sign" with each rank; it is "Rank".
 func TestColumnsNamed(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, path := range walkPages {
-		tb.open(path)
-		for _, n := range axNodes(tb) {
-			if n.Role == "columnheader" && !saysSomething(n.Name) {
+		tb.Open(path)
+		for _, n := range e2e.AXNodes(tb) {
+			if n.Role == "columnheader" && !e2e.SaysSomething(n.Name) {
 				t.Errorf("%s: a column heading is heard as %s", path, n)
 			}
 		}
 	}
-	tb.assertNoErrors()
-}
-
-// saysSomething reports whether a name has a letter or a digit: "#" and
-// "×" alone say nothing a person can use.
-func saysSomething(name string) bool {
-	return strings.ContainsFunc(name, func(r rune) bool {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-	})
+	tb.AssertNoErrors()
 }
 
 // TestGroupsNamed: every group in the accessibility tree of the walked
@@ -115,16 +108,16 @@ func saysSomething(name string) bool {
 // groups heard alike, and their summaries say whose working they are.
 func TestGroupsNamed(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, path := range walkPages {
-		tb.open(path)
+		tb.Open(path)
 		unnamed := 0
-		for _, n := range call(tb, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{}).Nodes {
-			if n.Ignored || axValue(n.Role) != "group" || axValue(n.Name) != "" {
+		for _, n := range e2e.Call(tb, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{}).Nodes {
+			if n.Ignored || e2e.AXValue(n.Role) != "group" || e2e.AXValue(n.Name) != "" {
 				continue
 			}
-			if el := call(tb, dom.DescribeNode, dom.DescribeNodeParams{BackendNodeID: n.BackendDOMNodeID}); el.Node == nil || el.Node.NodeName != "DETAILS" {
+			if el := e2e.Call(tb, dom.DescribeNode, dom.DescribeNodeParams{BackendNodeID: n.BackendDOMNodeID}); el.Node == nil || el.Node.NodeName != "DETAILS" {
 				unnamed++
 			}
 		}
@@ -132,7 +125,7 @@ func TestGroupsNamed(t *testing.T) {
 			t.Errorf("%s: groups without a name: %d", path, unnamed)
 		}
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestDetailsHeardOnce: every <details> of the walked pages, /profiles
@@ -143,11 +136,11 @@ func TestGroupsNamed(t *testing.T) {
 // filter "All 23 platforms" twice.
 func TestDetailsHeardOnce(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, path := range append(walkPages, "/profiles", "/log") {
-		tb.open(path)
-		n := eval[int](tb, `document.querySelectorAll("details").length`)
+		tb.Open(path)
+		n := e2e.Eval[int](tb, `document.querySelectorAll("details").length`)
 		if path == "/plan" || path == "/profiles" {
 			if n < 5 {
 				t.Errorf("%s: %d <details>, want one a row", path, n)
@@ -155,22 +148,22 @@ func TestDetailsHeardOnce(t *testing.T) {
 		}
 		for i := range n {
 			d := fmt.Sprintf(`document.querySelectorAll("details")[%d]`, i)
-			if !eval[bool](tb, d+`.checkVisibility()`) {
+			if !e2e.Eval[bool](tb, d+`.checkVisibility()`) {
 				continue
 			}
-			group, summary := axOf(tb, d), axOf(tb, d+`.querySelector(":scope > summary")`)
-			if group.Name != "" || !saysSomething(summary.Name) {
+			group, summary := e2e.AXOf(tb, d), e2e.AXOf(tb, d+`.querySelector(":scope > summary")`)
+			if group.Name != "" || !e2e.SaysSomething(summary.Name) {
 				t.Errorf("%s: a <details> is heard as %s, then its summary as %s; want its summary's name alone", path, group, summary)
 			}
 			if path == "/plan" && strings.HasPrefix(summary.Name, "Working") {
-				platform := eval[string](tb, d+`.closest("tr").querySelector("th").firstChild.textContent`)
+				platform := e2e.Eval[string](tb, d+`.closest("tr").querySelector("th").firstChild.textContent`)
 				if summary.Name != "Working for "+platform {
 					t.Errorf("/plan: a row's working is heard as %s, want “Working for %s”", summary, platform)
 				}
 			}
 		}
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestChartsHeardOnce: a chart is heard by its title, then its sentence,
@@ -179,15 +172,15 @@ func TestDetailsHeardOnce(t *testing.T) {
 // subscription against the API read their sentence twice.
 func TestChartsHeardOnce(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, c := range []struct{ path, title string }{
 		{"/compare", "Cost per kept second (USD)"},
 		{"/plan", "Money per month: subscription and API"},
 	} {
-		tb.open(c.path)
+		tb.Open(c.path)
 		var found bool
-		for _, n := range axNodes(tb) {
+		for _, n := range e2e.AXNodes(tb) {
 			if n.Role != "image" {
 				continue
 			}
@@ -200,5 +193,5 @@ func TestChartsHeardOnce(t *testing.T) {
 			t.Errorf("%s: no chart in the accessibility tree", c.path)
 		}
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }

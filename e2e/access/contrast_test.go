@@ -1,4 +1,4 @@
-package e2e
+package access
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	aivc "github.com/aivc/aivc/app"
+	"github.com/aivc/aivc/e2e"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -40,14 +41,14 @@ const fieldContrastJS = `(() => {
 // 1.52:1 on the dark theme; the dark placeholder 4.05:1.
 func TestFieldContrast(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, scheme := range []string{"light", "dark"} {
 		for _, path := range append(aivc.Pages(), "/embed#view=compare") {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
-			tb.open(path)
-			if bad := eval[[]string](tb, fieldContrastJS); len(bad) > 0 {
+			tb.Open(path)
+			if bad := e2e.Eval[[]string](tb, fieldContrastJS); len(bad) > 0 {
 				t.Errorf("%s, %s: %d fields under the contrast they need:\n  %s", path, scheme, len(bad), strings.Join(bad, "\n  "))
 			}
 		}
@@ -60,13 +61,13 @@ func TestFieldContrast(t *testing.T) {
 // second" sort buttons were wholly under the cost per kept second.
 func TestFocusNotUnderStickyColumn(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 740, DeviceScaleFactor: 1, Mobile: true})
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 740, DeviceScaleFactor: 1, Mobile: true})
 	for _, path := range []string{"/compare", "/plan"} {
-		tb.open(path)
+		tb.Open(path)
 		// From the control before the first table, Tab through the tables.
-		eval[bool](tb, `(() => {
+		e2e.Eval[bool](tb, `(() => {
 			const first = document.querySelector(".cmp-scroll");
 			const all = [...document.querySelectorAll("a[href], button, input, select, summary, [tabindex]")];
 			const before = all.filter((el) => first.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING && !first.contains(el) && el.checkVisibility()).pop();
@@ -75,8 +76,8 @@ func TestFocusNotUnderStickyColumn(t *testing.T) {
 		})()`)
 		var hidden []string
 		for range 60 {
-			tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
-			if msg := eval[string](tb, `(() => {
+			tb.Do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+			if msg := e2e.Eval[string](tb, `(() => {
 				const el = document.activeElement, scroll = el.closest(".cmp-scroll");
 				if (!scroll || el === scroll) return "";
 				const r = el.getBoundingClientRect();
@@ -104,37 +105,37 @@ func TestFocusNotUnderStickyColumn(t *testing.T) {
 // half-typed "-" read out its error.
 func TestResultsAnnouncedOnce(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, c := range []struct{ path, field, text, status string }{
 		{"/", "f-price", "2500", "calc-status"},
 		{"/compare", "f-dur", "12", "cmp-status"},
 		{"/plan", "f-mix-0-count", "-3", "plan-status"},
 	} {
-		tb.open(c.path)
-		if live := eval[bool](tb, `(() => { const s = document.getElementById("`+c.status+`"); return s.matches("[role=status], [aria-live], [role=alert]"); })()`); live {
+		tb.Open(c.path)
+		if live := e2e.Eval[bool](tb, `(() => { const s = document.getElementById("`+c.status+`"); return s.matches("[role=status], [aria-live], [role=alert]"); })()`); live {
 			t.Errorf("%s: #%s is itself a live region", c.path, c.status)
 		}
-		eval[bool](tb, `(() => {
+		e2e.Eval[bool](tb, `(() => {
 			window.__announced = [];
 			new MutationObserver(() => window.__announced.push(document.getElementById("announce").textContent))
 				.observe(document.getElementById("announce"), {childList: true, characterData: true, subtree: true});
 			return true;
 		})()`)
-		typeInto(tb, c.field, c.text) // a key at a time
-		if n := eval[int](tb, `window.__announced.length`); n != 0 {
-			t.Errorf("%s: announced while typing: %q", c.path, eval[[]string](tb, `window.__announced`))
+		e2e.TypeInto(tb, c.field, c.text) // a key at a time
+		if n := e2e.Eval[int](tb, `window.__announced.length`); n != 0 {
+			t.Errorf("%s: announced while typing: %q", c.path, e2e.Eval[[]string](tb, `window.__announced`))
 		}
-		tb.waitFor("the announcement", `window.__announced.length > 0`, 5*time.Second)
+		tb.WaitFor("the announcement", `window.__announced.length > 0`, 5*time.Second)
 		time.Sleep(1200 * time.Millisecond)
-		got := eval[[]string](tb, `window.__announced`)
-		want := eval[string](tb, `document.getElementById("`+c.status+`").textContent.trim()`)
+		got := e2e.Eval[[]string](tb, `window.__announced`)
+		want := e2e.Eval[string](tb, `document.getElementById("`+c.status+`").textContent.trim()`)
 		if len(got) != 1 || got[0] != want {
 			t.Errorf("%s: announced %q, want once %q", c.path, got, want)
 		}
 		// It does not stay, for a screen reader's cursor to meet on the
 		// next page.
-		tb.waitFor("the announcement to go", `document.getElementById("announce").textContent === ""`, 10*time.Second)
+		tb.WaitFor("the announcement to go", `document.getElementById("announce").textContent === ""`, 10*time.Second)
 	}
 }
 
@@ -171,11 +172,11 @@ const landmarksJS = `(() => {
 // full comparison" was outside every landmark.
 func TestLandmarks(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, path := range append(aivc.Pages(), "/embed#view=compare") {
-		tb.open(path)
-		if bad := eval[[]string](tb, landmarksJS); len(bad) > 0 {
+		tb.Open(path)
+		if bad := e2e.Eval[[]string](tb, landmarksJS); len(bad) > 0 {
 			t.Errorf("%s:\n  %s", path, strings.Join(bad, "\n  "))
 		}
 	}
@@ -188,12 +189,12 @@ func TestLandmarks(t *testing.T) {
 // header: the ranking, /plan, the free tiers and /log's clips had none.
 func TestTablesNamed(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	seedLog(tb, 30)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.SeedLog(tb, 30)
 	for _, path := range aivc.Pages() {
-		tb.open(path)
-		bad := eval[[]string](tb, `(() => {
+		tb.Open(path)
+		bad := e2e.Eval[[]string](tb, `(() => {
 			const bad = [];
 			for (const table of document.querySelectorAll("table")) {
 				if (!table.checkVisibility()) continue;

@@ -1,4 +1,4 @@
-package e2e
+package embed
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aivc/aivc/e2e"
 	"github.com/aivc/aivc/internal/site"
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
@@ -52,8 +53,8 @@ func TestEmbedScriptSize(t *testing.T) {
 	if len(src) >= maxEmbedJS {
 		t.Errorf("web/embed.js is %d bytes; it must stay under %d", len(src), maxEmbedJS)
 	}
-	srv := newServer(t)
-	res, body := get(t, srv.URL+"/embed.js")
+	srv := e2e.NewServer(t)
+	res, body := e2e.Get(t, srv.URL+"/embed.js")
 	if res.StatusCode != 200 || string(body) != string(src) {
 		t.Fatalf("GET /embed.js = %d, %d bytes; want web/embed.js", res.StatusCode, len(body))
 	}
@@ -166,64 +167,13 @@ const recorder = `if (window.top === window) {
 
 // openBlog opens the demo article (query: "" or "?noscript") in a new tab
 // and scrolls the calculator's frame into view (it loads lazily).
-func openBlog(t *testing.T, b blog, query string) *tab {
+func openBlog(t *testing.T, b blog, query string) *e2e.Tab {
 	t.Helper()
-	tb := newTab(t, b.URL)
-	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
-	tb.navigate("/" + query)
-	eval[bool](tb, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
+	tb := e2e.NewTab(t, b.URL)
+	e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
+	tb.Navigate("/" + query)
+	e2e.Eval[bool](tb, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
 	return tb
-}
-
-// attachFrame returns a tab for the cross-site frame of the page whose URL
-// starts with prefix: Chrome runs it in its own process, as its own target.
-func attachFrame(t *testing.T, tb *tab, prefix string) *tab {
-	t.Helper()
-	var id target.ID
-	deadline := time.Now().Add(60 * time.Second)
-	for id == "" {
-		infos, err := chromedp.Targets(tb.ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, info := range infos {
-			if info.Type == "iframe" && strings.HasPrefix(info.URL, prefix) {
-				id = info.TargetID
-			}
-		}
-		if id == "" {
-			if time.Now().After(deadline) {
-				t.Fatalf("no frame target for %s%s", prefix, tb.consoleDump())
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-	}
-	fctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(id))
-	t.Cleanup(cancel)
-	ft := &tab{t: t, ctx: fctx, base: prefix}
-	msgs := chromedp.Console(fctx)
-	go func() {
-		for m, err := range msgs {
-			if err != nil {
-				return
-			}
-			ft.mu.Lock()
-			ft.msgs = append(ft.msgs, m)
-			ft.mu.Unlock()
-		}
-	}()
-	if err := chromedp.Do(fctx); err != nil {
-		t.Fatalf("attaching to the frame: %v", err)
-	}
-	// The probe of newTab, for what happens from now on.
-	eval[bool](ft, `(() => {
-		window.__cspViolations = window.__cspViolations || [];
-		document.addEventListener("securitypolicyviolation", (e) => {
-			window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline"));
-		});
-		return true;
-	})()`)
-	return ft
 }
 
 // heightJS is the last height the calculator's frame posted to the host
@@ -252,21 +202,21 @@ const fitsJS = `(() => {
 // read again after the third: a height that arrived meanwhile (a loaded
 // machine: the frame's 1234 px was read, the real height arrived, then the
 // frame fitted) starts the check over.
-func waitFits(t *testing.T, host, frame *tab, siteURL, what string) int {
+func waitFits(t *testing.T, host, frame *e2e.Tab, siteURL, what string) int {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		posted := eval[float64](host, heightJS(siteURL))
-		got := eval[float64](host, frameHeight)
-		fits := eval[bool](frame, fitsJS)
-		same := eval[float64](host, heightJS(siteURL)) == posted && eval[float64](host, frameHeight) == got
+		posted := e2e.Eval[float64](host, heightJS(siteURL))
+		got := e2e.Eval[float64](host, frameHeight)
+		fits := e2e.Eval[bool](frame, fitsJS)
+		same := e2e.Eval[float64](host, heightJS(siteURL)) == posted && e2e.Eval[float64](host, frameHeight) == got
 		if posted > 0 && got == posted && fits && same {
 			return int(got)
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("%s: the frame is %vpx high, the last posted height %v, content %v (viewport %v, scrollHeight %v)%s",
-				what, got, posted, eval[float64](frame, `document.documentElement.getBoundingClientRect().height`),
-				eval[float64](frame, `innerHeight`), eval[float64](frame, `document.documentElement.scrollHeight`), frame.consoleDump())
+				what, got, posted, e2e.Eval[float64](frame, `document.documentElement.getBoundingClientRect().height`),
+				e2e.Eval[float64](frame, `innerHeight`), e2e.Eval[float64](frame, `document.documentElement.scrollHeight`), frame.ConsoleDump())
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -276,13 +226,13 @@ func waitFits(t *testing.T, host, frame *tab, siteURL, what string) int {
 // ranking in place, waits for it to fit, and returns the height it fits at
 // and every height the frame posted meanwhile (window.__msgs, the
 // recorder's).
-func switchToRanking(t *testing.T, host, frame *tab, origin, what string) (fit int, posted []float64) {
+func switchToRanking(t *testing.T, host, frame *e2e.Tab, origin, what string) (fit int, posted []float64) {
 	t.Helper()
-	sent := eval[float64](host, `window.__msgs.length`)
-	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, origin+"/embed#view=compare"))
-	frame.waitFor(what, `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	sent := e2e.Eval[float64](host, `window.__msgs.length`)
+	e2e.Eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, origin+"/embed#view=compare"))
+	frame.WaitFor(what, `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
 	fit = waitFits(t, host, frame, origin, what)
-	posted = eval[[]float64](host, fmt.Sprintf(`window.__msgs.slice(%v).filter((m) => m.origin === %q)
+	posted = e2e.Eval[[]float64](host, fmt.Sprintf(`window.__msgs.slice(%v).filter((m) => m.origin === %q)
 		.map((m) => JSON.parse(m.data)).filter((d) => d && d.type === "aivc:height").map((d) => d.height)`, sent, origin))
 	return fit, posted
 }
@@ -293,16 +243,16 @@ func switchToRanking(t *testing.T, host, frame *tab, origin, what string) (fit i
 // from the frame, or are not of the expected shape, change nothing.
 func TestEmbedInBlog(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	b := newBlog(t, srv.URL)
 	host := openBlog(t, b, "")
-	frame := attachFrame(t, host, srv.URL+"/embed")
-	frame.waitReady()
+	frame := e2e.AttachFrame(t, host, srv.URL+"/embed")
+	frame.WaitReady()
 
 	// The frame computes from its preset: Runway Standard, $15 for 625
 	// credits; Gen-4 Turbo at 720p, 5 credits/s × 10 s = 50 credits = $1.20
 	// a clip; three tries per kept clip = $3.60.
-	waitResults(frame, "the preset of the demo article", map[string][2]string{
+	e2e.WaitResults(frame, "the preset of the demo article", map[string][2]string{
 		"price-per-credit":   {"0.024", "$0.024"},
 		"cost-per-clip":      {"1.2", "$1.20"},
 		"cost-per-kept-clip": {"3.6", "$3.60"},
@@ -312,7 +262,7 @@ func TestEmbedInBlog(t *testing.T) {
 		Full                         string
 		Target                       string
 	}
-	c := eval[chrome](frame, `(() => {
+	c := e2e.Eval[chrome](frame, `(() => {
 		const full = [...document.querySelectorAll("a")].find((a) => a.textContent.trim() === "Open the full calculator");
 		return {
 			nav: !!document.querySelector(".site-nav, .site-header"),
@@ -338,8 +288,8 @@ func TestEmbedInBlog(t *testing.T) {
 	t.Logf("the calculator's frame is %dpx high", first)
 
 	// The content grows: the ranking (view=compare) is taller.
-	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, srv.URL+"/embed#view=compare&dur=10&theme=dark&res=1080p&accent=f50"))
-	frame.waitFor("the ranking in the frame", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	e2e.Eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`, srv.URL+"/embed#view=compare&dur=10&theme=dark&res=1080p&accent=f50"))
+	frame.WaitFor("the ranking in the frame", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
 	grown := waitFits(t, host, frame, srv.URL, "after switching to the ranking")
 	if grown <= first {
 		t.Errorf("the ranking's frame is %dpx high, not more than the calculator's %dpx", grown, first)
@@ -347,7 +297,7 @@ func TestEmbedInBlog(t *testing.T) {
 	// Its link to the full comparison carries the ranking's state, and not
 	// the embed's own view, theme and accent, which stayed in /compare's
 	// address.
-	href := eval[string](frame, `(() => {
+	href := e2e.Eval[string](frame, `(() => {
 		const a = document.getElementById("embed-full");
 		addEventListener("click", (e) => e.preventDefault(), {once: true}); // no new tab
 		a.click();
@@ -359,46 +309,46 @@ func TestEmbedInBlog(t *testing.T) {
 	}
 
 	// The content shrinks: back to the calculator, with no gap below it.
-	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`,
+	e2e.Eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").src = %q, true`,
 		srv.URL+"/embed#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3"))
-	frame.waitFor("the calculator in the frame", `!!document.getElementById("cost-per-kept-clip")`, 20*time.Second)
+	frame.WaitFor("the calculator in the frame", `!!document.getElementById("cost-per-kept-clip")`, 20*time.Second)
 	back := waitFits(t, host, frame, srv.URL, "after switching back to the calculator")
 	if back >= grown {
 		t.Errorf("back to the calculator the frame is %dpx high, not less than the ranking's %dpx", back, grown)
 	}
 
 	// Typing a bad value shows a message: the frame follows.
-	typeInto(frame, "f-dur", "abc")
-	frame.waitFor("the duration's message", `document.getElementById("f-dur-msg").textContent.trim() !== ""`, 10*time.Second)
+	e2e.TypeInto(frame, "f-dur", "abc")
+	frame.WaitFor("the duration's message", `document.getElementById("f-dur-msg").textContent.trim() !== ""`, 10*time.Second)
 	waitFits(t, host, frame, srv.URL, "after a message appeared")
-	typeInto(frame, "f-dur", "10")
-	frame.waitFor("the message to go", `document.getElementById("f-dur-msg").textContent.trim() === ""`, 10*time.Second)
+	e2e.TypeInto(frame, "f-dur", "10")
+	frame.WaitFor("the message to go", `document.getElementById("f-dur-msg").textContent.trim() === ""`, 10*time.Second)
 	steady := waitFits(t, host, frame, srv.URL, "after the message went")
 
 	unchanged := func(what string) {
 		t.Helper()
 		time.Sleep(300 * time.Millisecond)
-		if got := eval[float64](host, frameHeight); int(got) != steady {
+		if got := e2e.Eval[float64](host, frameHeight); int(got) != steady {
 			t.Errorf("%s: the frame is %vpx high, want %dpx as before", what, got, steady)
 		}
 	}
 
 	// Messages from the host page itself are ignored.
-	eval[bool](host, `window.postMessage({type: "aivc:height", height: 5000}, "*"), true`)
+	e2e.Eval[bool](host, `window.postMessage({type: "aivc:height", height: 5000}, "*"), true`)
 	unchanged("a height posted by the host page")
 
 	// Messages from a third origin's frame are ignored.
-	eval[bool](host, fmt.Sprintf(`(() => {
+	e2e.Eval[bool](host, fmt.Sprintf(`(() => {
 		const f = document.createElement("iframe");
 		f.src = %q;
 		document.body.append(f);
 		return true;
 	})()`, b.Evil))
-	host.waitFor("the third origin's messages", `window.__msgs.some((m) => m.data.includes("evil:done"))`, 20*time.Second)
+	host.WaitFor("the third origin's messages", `window.__msgs.some((m) => m.data.includes("evil:done"))`, 20*time.Second)
 	unchanged("heights posted by a third origin")
 
 	// From the frame itself, only the expected shape counts.
-	eval[bool](frame, `(() => {
+	e2e.Eval[bool](frame, `(() => {
 		for (const m of [
 			{type: "aivc:height", height: 5000, extra: 1},
 			{type: "aivc:height", height: "5000"},
@@ -419,9 +369,9 @@ func TestEmbedInBlog(t *testing.T) {
 
 	// Control: a well-formed height from the frame is obeyed, and the
 	// frame posts its real height again when /embed.js asks.
-	eval[bool](frame, `parent.postMessage({type: "aivc:height", height: 1234}, "*"), true`)
-	host.waitFor("the frame to obey a well-formed height", frameHeight+` === 1234`, 10*time.Second)
-	eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").contentWindow.postMessage({type: "aivc:ping"}, %q), true`, srv.URL))
+	e2e.Eval[bool](frame, `parent.postMessage({type: "aivc:height", height: 1234}, "*"), true`)
+	host.WaitFor("the frame to obey a well-formed height", frameHeight+` === 1234`, 10*time.Second)
+	e2e.Eval[bool](host, fmt.Sprintf(`document.getElementById("aivc").contentWindow.postMessage({type: "aivc:ping"}, %q), true`, srv.URL))
 	if got := waitFits(t, host, frame, srv.URL, "after a ping"); got != steady {
 		t.Errorf("after a ping the frame is %dpx high, want %d", got, steady)
 	}
@@ -432,18 +382,18 @@ func TestEmbedInBlog(t *testing.T) {
 	// ranking, took 15 px of the page's width; a line wrapped more, and the
 	// height posted was the narrower page's: the frame stood at 3,022 px
 	// around 2,997 px of content, the content flipping between the two.
-	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+	e2e.Call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
 	narrow, posted := switchToRanking(t, host, frame, srv.URL, "the ranking at 380 px")
 	time.Sleep(500 * time.Millisecond)
-	if got, content := eval[float64](host, frameHeight), eval[float64](frame, `document.documentElement.getBoundingClientRect().height`); int(got) != narrow || got-content >= 1 {
+	if got, content := e2e.Eval[float64](host, frameHeight), e2e.Eval[float64](frame, `document.documentElement.getBoundingClientRect().height`); int(got) != narrow || got-content >= 1 {
 		t.Errorf("at 380 px the ranking's frame is %vpx high around %vpx of content (it fitted at %dpx)", got, content, narrow)
 	}
 	if slices.Max(append(posted, 0)) > float64(narrow) {
 		t.Errorf("at 380 px the ranking's frame was sized to a page narrowed by a scrollbar of its own: heights posted %v, it fits at %d px", posted, narrow)
 	}
 
-	frame.assertNoErrors()
-	host.assertNoErrors()
+	frame.AssertNoErrors()
+	host.AssertNoErrors()
 }
 
 // TestEmbedDownloadInPlace: an export in the frame (the ranking's CSV, a
@@ -454,20 +404,20 @@ func TestEmbedInBlog(t *testing.T) {
 // leaves its exports to the full page, so the link is clicked by script.)
 func TestEmbedDownloadInPlace(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	host := openBlog(t, newBlog(t, srv.URL), "")
-	frame := attachFrame(t, host, srv.URL+"/embed")
-	frame.waitReady()
+	frame := e2e.AttachFrame(t, host, srv.URL+"/embed")
+	frame.WaitReady()
 	switchToRanking(t, host, frame, srv.URL, "the ranking")
 	dir := t.TempDir()
-	call(host, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+	e2e.Call(host, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
 	})
 	// The tabs the blog or its frame opened: the browser's other tabs are
 	// other tests', opened and closed meanwhile.
-	openers := []target.ID{chromedp.FromContext(host.ctx).Target.TargetID, chromedp.FromContext(frame.ctx).Target.TargetID}
+	openers := []target.ID{chromedp.FromContext(host.Ctx).Target.TargetID, chromedp.FromContext(frame.Ctx).Target.TargetID}
 	pages := func() int {
-		infos, err := chromedp.Targets(host.ctx)
+		infos, err := chromedp.Targets(host.Ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -481,7 +431,7 @@ func TestEmbedDownloadInPlace(t *testing.T) {
 	}
 	before := pages()
 	type clicked struct{ Name, Target string }
-	got := eval[clicked](frame, `(() => {
+	got := e2e.Eval[clicked](frame, `(() => {
 		const a = document.getElementById("download-csv");
 		a.click();
 		return {name: a.getAttribute("download"), target: a.target};
@@ -496,15 +446,15 @@ func TestEmbedDownloadInPlace(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			entries, _ := os.ReadDir(dir)
-			t.Fatalf("no %s downloaded from the frame; the folder holds %v%s", got.Name, entries, frame.consoleDump())
+			t.Fatalf("no %s downloaded from the frame; the folder holds %v%s", got.Name, entries, frame.ConsoleDump())
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	if after := pages(); after != before {
 		t.Errorf("the download opened a tab: %d pages, %d before", after, before)
 	}
-	frame.assertNoErrors()
-	host.assertNoErrors()
+	frame.AssertNoErrors()
+	host.AssertNoErrors()
 }
 
 // TestEmbedFitsOffScreen: a frame below the reader's screen is fitted to
@@ -514,21 +464,21 @@ func TestEmbedDownloadInPlace(t *testing.T) {
 // 1,200 px as the reader reached it.
 func TestEmbedFitsOffScreen(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	b := newBlog(t, srv.URL)
-	host := newTab(t, b.URL)
-	call(host, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
-	host.navigate("/?far")
-	frame := attachFrame(t, host, srv.URL+"/embed")
-	frame.waitReady()
+	host := e2e.NewTab(t, b.URL)
+	e2e.Call(host, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
+	host.Navigate("/?far")
+	frame := e2e.AttachFrame(t, host, srv.URL+"/embed")
+	frame.WaitReady()
 	offScreen := `document.getElementById("aivc").getBoundingClientRect().top - innerHeight`
-	if top := eval[float64](host, offScreen); top <= 0 {
+	if top := e2e.Eval[float64](host, offScreen); top <= 0 {
 		t.Fatalf("the frame is on screen (%v px from the bottom)", top)
 	}
 	// The frame posts a height once it has held for 50 ms: the prerendered
 	// page's can be the one applied when the app is ready.
 	waitFits(t, host, frame, srv.URL, "off screen")
-	if top := eval[float64](host, offScreen); top <= 0 {
+	if top := e2e.Eval[float64](host, offScreen); top <= 0 {
 		t.Fatalf("the frame came on screen (%v px from the bottom) before it fitted", top)
 	}
 }
@@ -540,14 +490,14 @@ func TestEmbedFitsOffScreen(t *testing.T) {
 // window's origin (…)", which reads to a blog's author as a broken embed.
 func TestEmbedHostConsoleQuiet(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	b := newBlog(t, srv.URL)
 	host := openBlog(t, b, "")
-	frame := attachFrame(t, host, srv.URL+"/embed")
-	frame.waitReady()
+	frame := e2e.AttachFrame(t, host, srv.URL+"/embed")
+	frame.WaitReady()
 	waitFits(t, host, frame, srv.URL, "in the article")
 	time.Sleep(100 * time.Millisecond) // the last messages land
-	for _, m := range host.messages() {
+	for _, m := range host.Messages() {
 		if m.Type == chromedp.ConsoleWarning || m.Type == chromedp.ConsoleError || m.IsException() {
 			t.Errorf("the article's console: %s", m)
 		}
@@ -563,26 +513,26 @@ func TestEmbedHostConsoleQuiet(t *testing.T) {
 // scrollbar narrowed (3,022 px around 2,997 px of content at 380 px).
 func TestEmbedTwoInBlog(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	b := newBlog(t, srv.URL)
-	host := newTab(t, b.URL)
-	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
-	host.navigate("/?two")
-	eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
-	calc := attachFrame(t, host, srv.URL+"/embed#profile=")
-	ranking := attachFrame(t, host, srv.URL+"/embed#view=compare")
-	calc.waitReady()
-	ranking.waitReady()
-	ranking.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	host := e2e.NewTab(t, b.URL)
+	e2e.Call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+	host.Navigate("/?two")
+	e2e.Eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
+	calc := e2e.AttachFrame(t, host, srv.URL+"/embed#profile=")
+	ranking := e2e.AttachFrame(t, host, srv.URL+"/embed#view=compare")
+	calc.WaitReady()
+	ranking.WaitReady()
+	ranking.WaitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
 	for _, f := range []struct {
 		id    string
-		frame *tab
+		frame *e2e.Tab
 	}{{"aivc", calc}, {"aivc2", ranking}} {
 		deadline := time.Now().Add(20 * time.Second)
 		for {
-			got := eval[float64](host, fmt.Sprintf(`document.getElementById(%q).getBoundingClientRect().height`, f.id))
-			content := eval[float64](f.frame, `document.documentElement.getBoundingClientRect().height`)
-			overflow := eval[string](f.frame, `getComputedStyle(document.documentElement).overflowY`)
+			got := e2e.Eval[float64](host, fmt.Sprintf(`document.getElementById(%q).getBoundingClientRect().height`, f.id))
+			content := e2e.Eval[float64](f.frame, `document.documentElement.getBoundingClientRect().height`)
+			overflow := e2e.Eval[string](f.frame, `getComputedStyle(document.documentElement).overflowY`)
 			if got == math.Ceil(content) && overflow == "hidden" {
 				t.Logf("#%s: %v px", f.id, got)
 				break
@@ -595,9 +545,9 @@ func TestEmbedTwoInBlog(t *testing.T) {
 			time.Sleep(100 * time.Millisecond)
 		}
 	}
-	calc.assertNoErrors()
-	ranking.assertNoErrors()
-	host.assertNoErrors()
+	calc.AssertNoErrors()
+	ranking.AssertNoErrors()
+	host.AssertNoErrors()
 }
 
 // TestEmbedBusyHost: on an article whose own scripts keep it busy, the
@@ -607,17 +557,17 @@ func TestEmbedTwoInBlog(t *testing.T) {
 // its own, a page that grew was sized to its narrower self.
 func TestEmbedBusyHost(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	b := newBlog(t, srv.URL)
-	host := newTab(t, b.URL)
-	call(host, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
-	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
-	host.navigate("/?busy")
-	eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
-	frame := attachFrame(t, host, srv.URL+"/embed")
-	frame.waitReady()
+	host := e2e.NewTab(t, b.URL)
+	e2e.Call(host, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
+	e2e.Call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+	host.Navigate("/?busy")
+	e2e.Eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
+	frame := e2e.AttachFrame(t, host, srv.URL+"/embed")
+	frame.WaitReady()
 	waitFits(t, host, frame, srv.URL, "on a busy page")
-	if got := eval[string](frame, `getComputedStyle(document.documentElement).overflowY`); got != "hidden" {
+	if got := e2e.Eval[string](frame, `getComputedStyle(document.documentElement).overflowY`); got != "hidden" {
 		t.Errorf("on a busy page the frame's page scrolls inside it (overflow %q)", got)
 	}
 	// The content grows: the frame follows, not narrowed by a scrollbar.
@@ -625,8 +575,8 @@ func TestEmbedBusyHost(t *testing.T) {
 	if slices.Max(append(posted, 0)) > float64(fit) {
 		t.Errorf("the ranking's frame was sized to a page narrowed by a scrollbar of its own: heights posted %v, it fits at %d px", posted, fit)
 	}
-	frame.assertNoErrors()
-	host.assertNoErrors()
+	frame.AssertNoErrors()
+	host.AssertNoErrors()
 }
 
 // TestEmbedBeforeWasm: the prerendered embed is the calculator at its
@@ -648,26 +598,26 @@ func TestEmbedBeforeWasm(t *testing.T) {
 	})()`
 
 	// Loading (app.wasm held back, as on a slow connection).
-	held, release := newHeldServer(t)
-	tb := newTab(t, held.URL)
-	tb.navigate(link)
-	if got := eval[look](tb, lookJS); got.Busy != "true" || got.Opacity == "1" {
+	held, release := e2e.NewHeldServer(t)
+	tb := e2e.NewTab(t, held.URL)
+	tb.Navigate(link)
+	if got := e2e.Eval[look](tb, lookJS); got.Busy != "true" || got.Opacity == "1" {
 		t.Errorf("before the wasm runs, the first values' results are busy %q, opacity %s; want busy and faded", got.Busy, got.Opacity)
 	}
 	release()
-	tb.waitReady()
-	waitResults(tb, "the article's preset", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
-	if got := eval[look](tb, lookJS); got.Busy != "" || got.Opacity != "1" {
+	tb.WaitReady()
+	e2e.WaitResults(tb, "the article's preset", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
+	if got := e2e.Eval[look](tb, lookJS); got.Busy != "" || got.Opacity != "1" {
 		t.Errorf("once the wasm runs, the results are busy %q, opacity %s", got.Busy, got.Opacity)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 
 	// The ranking's frame, loading: the prerendered page is the calculator,
 	// which a reader saw, and typed into, where a ranking was promised. It
 	// says the ranking is coming instead, and has nothing to type into.
-	held, release = newHeldServer(t)
-	tb = newTab(t, held.URL)
-	tb.navigate(link + "&view=compare")
+	held, release = e2e.NewHeldServer(t)
+	tb = e2e.NewTab(t, held.URL)
+	tb.Navigate(link + "&view=compare")
 	type loading struct {
 		Text     string
 		Controls []string
@@ -677,7 +627,7 @@ func TestEmbedBeforeWasm(t *testing.T) {
 		return {text: p && p.checkVisibility() ? p.textContent : "",
 			controls: [...document.querySelectorAll("input, select, button")].filter((e) => e.checkVisibility()).map((e) => e.id)};
 	})()`
-	if got := eval[loading](tb, loadingJS); got.Text != "Loading the comparison…" || len(got.Controls) > 0 {
+	if got := e2e.Eval[loading](tb, loadingJS); got.Text != "Loading the comparison…" || len(got.Controls) > 0 {
 		t.Errorf("before the wasm runs, the ranking's frame says %q and shows the controls %q; want it to say the comparison is loading, and none",
 			got.Text, got.Controls)
 	}
@@ -685,7 +635,7 @@ func TestEmbedBeforeWasm(t *testing.T) {
 	// comparison too: it said "Loading the live calculator: 0%" here, then
 	// "Loading the live page: 0%".
 	var loader []string
-	for _, n := range axNodes(tb) {
+	for _, n := range e2e.AXNodes(tb) {
 		if n.Role == "StaticText" && strings.HasPrefix(n.Name, "Loading the") {
 			loader = append(loader, n.Name)
 		}
@@ -694,28 +644,28 @@ func TestEmbedBeforeWasm(t *testing.T) {
 		t.Errorf("before the wasm runs, the ranking's frame reads out %q; want the loader to name the comparison", loader)
 	}
 	release()
-	tb.waitReady()
-	tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
-	if got := eval[loading](tb, loadingJS); got.Text != "" || len(got.Controls) == 0 {
+	tb.WaitReady()
+	tb.WaitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	if got := e2e.Eval[loading](tb, loadingJS); got.Text != "" || len(got.Controls) == 0 {
 		t.Errorf("once the wasm runs, the ranking's frame says %q, with the controls %q", got.Text, got.Controls)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 
 	// The wasm cannot run.
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, c := range []struct{ what, script, block string }{
 		{"without WebAssembly", "delete window.WebAssembly;", ""},
 		{"with app.wasm blocked", "", "/web/app.wasm"},
 	} {
-		tb := newTab(t, srv.URL)
+		tb := e2e.NewTab(t, srv.URL)
 		if c.script != "" {
-			call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: c.script})
+			e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: c.script})
 		}
 		if c.block != "" {
-			call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: srv.URL + c.block, Block: true}}})
+			e2e.Call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: srv.URL + c.block, Block: true}}})
 		}
-		tb.navigate(link + "&view=compare")
-		tb.waitFor(c.what+": the embed's message", `(() => {
+		tb.Navigate(link + "&view=compare")
+		tb.WaitFor(c.what+": the embed's message", `(() => {
 			const p = document.getElementById("embed-failed");
 			return !!p && p.checkVisibility();
 		})()`, 20*time.Second)
@@ -723,7 +673,7 @@ func TestEmbedBeforeWasm(t *testing.T) {
 			Text, Href, Role string
 			Figures          bool
 		}
-		got := eval[failed](tb, `(() => {
+		got := e2e.Eval[failed](tb, `(() => {
 			const a = document.querySelector("#embed-failed a");
 			a.addEventListener("click", (e) => e.preventDefault(), {once: true}); // no new tab
 			a.click();
@@ -743,13 +693,13 @@ func TestEmbedBeforeWasm(t *testing.T) {
 		if got.Figures {
 			t.Errorf("%s: the embed still shows the first values' figures", c.what)
 		}
-		if eval[bool](tb, `!!document.getElementById("embed-loading")`) {
+		if e2e.Eval[bool](tb, `!!document.getElementById("embed-loading")`) {
 			t.Errorf("%s: the embed still says the comparison is loading", c.what)
 		}
-		if got := eval[string](tb, `document.title`); got != "AI video cost comparison — AIVC" {
+		if got := e2e.Eval[string](tb, `document.title`); got != "AI video cost comparison — AIVC" {
 			t.Errorf("%s: the ranking's frame is titled %q", c.what, got)
 		}
-		if got, want := eval[string](tb, `document.querySelector('meta[name="description"]').content`), pageDescription(tb, "/compare"); got != want {
+		if got, want := e2e.Eval[string](tb, `document.querySelector('meta[name="description"]').content`), pageDescription(tb, "/compare"); got != want {
 			t.Errorf("%s: the ranking's frame is described as %q, want /compare's %q", c.what, got, want)
 		}
 	}
@@ -759,22 +709,22 @@ func TestEmbedBeforeWasm(t *testing.T) {
 // fixed height, and the calculator in it still works.
 func TestEmbedWithoutScript(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	b := newBlog(t, srv.URL)
 	host := openBlog(t, b, "?noscript")
-	frame := attachFrame(t, host, srv.URL+"/embed")
-	frame.waitReady()
-	waitResults(frame, "the preset of the demo article", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
+	frame := e2e.AttachFrame(t, host, srv.URL+"/embed")
+	frame.WaitReady()
+	e2e.WaitResults(frame, "the preset of the demo article", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
 	time.Sleep(300 * time.Millisecond)
-	if h := eval[float64](host, frameHeight); h != 720 {
+	if h := e2e.Eval[float64](host, frameHeight); h != 720 {
 		t.Errorf("without embed.js the frame is %vpx high, want the snippet's 720", h)
 	}
 	// The content scrolls inside the frame, none of it cut off.
-	if !eval[bool](frame, `document.documentElement.scrollHeight > innerHeight ? getComputedStyle(document.documentElement).overflowY !== "hidden" : true`) {
+	if !e2e.Eval[bool](frame, `document.documentElement.scrollHeight > innerHeight ? getComputedStyle(document.documentElement).overflowY !== "hidden" : true`) {
 		t.Error("the frame's content is taller than the frame and cannot scroll")
 	}
-	frame.assertNoErrors()
-	host.assertNoErrors()
+	frame.AssertNoErrors()
+	host.AssertNoErrors()
 }
 
 // TestEmbedHeldShort: where the host's style holds the frame shorter than
@@ -783,30 +733,30 @@ func TestEmbedWithoutScript(t *testing.T) {
 // calculator, below 400 px, could not be reached.
 func TestEmbedHeldShort(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	b := newBlog(t, srv.URL)
 	host := openBlog(t, b, "?short")
-	frame := attachFrame(t, host, srv.URL+"/embed")
-	frame.waitReady()
-	waitResults(frame, "the preset of the demo article", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
-	if h := eval[float64](host, frameHeight); h != 400 {
+	frame := e2e.AttachFrame(t, host, srv.URL+"/embed")
+	frame.WaitReady()
+	e2e.WaitResults(frame, "the preset of the demo article", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
+	if h := e2e.Eval[float64](host, frameHeight); h != 400 {
 		t.Fatalf("the frame is %vpx high, want the host's 400", h)
 	}
-	frame.waitFor("the frame's page to scroll", `document.documentElement.scrollHeight > innerHeight &&
+	frame.WaitFor("the frame's page to scroll", `document.documentElement.scrollHeight > innerHeight &&
 		getComputedStyle(document.documentElement).overflowY !== "hidden"`, 5*time.Second)
-	frame.assertNoErrors()
-	host.assertNoErrors()
+	frame.AssertNoErrors()
+	host.AssertNoErrors()
 }
 
 // TestEmbedFramingFromBlog: on another site the full app refuses to load
 // in a frame, and /embed loads.
 func TestEmbedFramingFromBlog(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	b := newBlog(t, srv.URL)
 	host := openBlog(t, b, "?noscript")
 	for _, p := range []string{"/#dur=5", "/compare", "/embed#dur=5"} {
-		eval[bool](host, fmt.Sprintf(`(() => {
+		e2e.Eval[bool](host, fmt.Sprintf(`(() => {
 			const f = document.createElement("iframe");
 			f.src = %q;
 			document.body.append(f);
@@ -820,7 +770,7 @@ func TestEmbedFramingFromBlog(t *testing.T) {
 	attached := map[target.ID]context.Context{}
 	deadline := time.Now().Add(30 * time.Second)
 	for len(got) < len(want) {
-		infos, err := chromedp.Targets(host.ctx)
+		infos, err := chromedp.Targets(host.Ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -835,7 +785,7 @@ func TestEmbedFramingFromBlog(t *testing.T) {
 			fctx, ok := attached[info.TargetID]
 			if !ok {
 				var cancel context.CancelFunc
-				fctx, cancel = chromedp.NewContext(host.ctx, chromedp.WithTargetID(info.TargetID))
+				fctx, cancel = chromedp.NewContext(host.Ctx, chromedp.WithTargetID(info.TargetID))
 				t.Cleanup(cancel) // cancelling closes the target: not before the end
 				attached[info.TargetID] = fctx
 			}
@@ -866,63 +816,63 @@ func TestEmbedFramingFromBlog(t *testing.T) {
 // computes, with no uncaught error.
 func TestEmbedStorageBlocked(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
 		const deny = () => { throw new DOMException("Access is denied for this document.", "SecurityError"); };
 		for (const name of ["localStorage", "sessionStorage"]) {
 			Object.defineProperty(window, name, {get: deny, configurable: true});
 		}
 		delete Navigator.prototype.serviceWorker;
 	})()`})
-	tb.open("/embed#price=15&credits=625&clip=50&dur=10")
-	waitResults(tb, "a calculation with storage blocked", map[string][2]string{"cost-per-clip": {"1.2", "$1.20"}})
-	typeInto(tb, "f-price", "20")
-	waitResults(tb, "typing with storage blocked", map[string][2]string{"price-per-credit": {"0.032", "$0.032"}})
-	tb.assertNoErrors()
+	tb.Open("/embed#price=15&credits=625&clip=50&dur=10")
+	e2e.WaitResults(tb, "a calculation with storage blocked", map[string][2]string{"cost-per-clip": {"1.2", "$1.20"}})
+	e2e.TypeInto(tb, "f-price", "20")
+	e2e.WaitResults(tb, "typing with storage blocked", map[string][2]string{"price-per-credit": {"0.032", "$0.032"}})
+	tb.AssertNoErrors()
 }
 
 // TestEmbedLook: theme and accent from the link, and bad values ignored.
 func TestEmbedLook(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	type look struct {
 		Theme, Accent, AccentText string
 	}
-	read := func(tb *tab) look {
-		return eval[look](tb, `(() => {
+	read := func(tb *e2e.Tab) look {
+		return e2e.Eval[look](tb, `(() => {
 			const s = getComputedStyle(document.documentElement);
 			return {theme: document.documentElement.dataset.theme || "", accent: s.getPropertyValue("--accent").trim(),
 				accentText: s.getPropertyValue("--accent-text").trim()};
 		})()`)
 	}
-	tb := newTab(t, srv.URL)
-	tb.open("/embed#theme=dark&accent=F50")
-	tb.waitFor("the accent", `getComputedStyle(document.documentElement).getPropertyValue("--accent").trim() === "#ff5500"`, 10*time.Second)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/embed#theme=dark&accent=F50")
+	tb.WaitFor("the accent", `getComputedStyle(document.documentElement).getPropertyValue("--accent").trim() === "#ff5500"`, 10*time.Second)
 	if got := read(tb); got != (look{"dark", "#ff5500", "#ffffff"}) {
 		t.Errorf("theme=dark&accent=F50: %+v", got)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 
 	// A reader's edit keeps the look and the view in the frame's address,
 	// so a reload (the blog's, which restores the frame's last address)
 	// shows the same: before, it kept only the shot's keys, and the frame
 	// came back as the calculator, in the default theme.
-	tb = newTab(t, srv.URL)
-	tb.open("/embed#view=compare&theme=dark&accent=F50&dur=8")
-	typeInto(tb, "f-dur", "6")
-	tb.waitFor("the edit in the address", `location.hash.includes("dur=6")`, 10*time.Second)
+	tb = e2e.NewTab(t, srv.URL)
+	tb.Open("/embed#view=compare&theme=dark&accent=F50&dur=8")
+	e2e.TypeInto(tb, "f-dur", "6")
+	tb.WaitFor("the edit in the address", `location.hash.includes("dur=6")`, 10*time.Second)
 	for _, key := range []string{"view=compare", "theme=dark", "accent=F50"} {
-		if h := eval[string](tb, `location.hash`); !strings.Contains(h, key) {
+		if h := e2e.Eval[string](tb, `location.hash`); !strings.Contains(h, key) {
 			t.Errorf("after an edit the address is %s, without %s", h, key)
 		}
 	}
-	tb.do("reloading", chromedp.Reload())
-	tb.waitReady()
-	if got := read(tb); got.Theme != "dark" || got.Accent != "#ff5500" || !eval[bool](tb, `!!document.getElementById("ranking")`) {
-		t.Errorf("reloaded after an edit: %+v, ranking shown: %v", got, eval[bool](tb, `!!document.getElementById("ranking")`))
+	tb.Do("reloading", chromedp.Reload())
+	tb.WaitReady()
+	if got := read(tb); got.Theme != "dark" || got.Accent != "#ff5500" || !e2e.Eval[bool](tb, `!!document.getElementById("ranking")`) {
+		t.Errorf("reloaded after an edit: %+v, ranking shown: %v", got, e2e.Eval[bool](tb, `!!document.getElementById("ranking")`))
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 
 	// Text in the accent reads on the theme's background (4.5:1), whatever
 	// accent the author chose and whichever theme the reader's system
@@ -936,28 +886,28 @@ func TestEmbedLook(t *testing.T) {
 		{"/embed#view=compare", "dark"},
 		{"/embed#view=compare", "light"},
 	} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: c.scheme}}})
-		tb.open(c.link)
-		for _, m := range eval[[]string](tb, accentContrastJS) {
+		tb.Open(c.link)
+		for _, m := range e2e.Eval[[]string](tb, accentContrastJS) {
 			t.Errorf("%s on a %s system: %s", c.link, c.scheme, m)
 		}
 	}
 
-	tb = newTab(t, srv.URL)
-	tb.open("/embed#theme=purple&accent=red;background:url(x)")
+	tb = e2e.NewTab(t, srv.URL)
+	tb.Open("/embed#theme=purple&accent=red;background:url(x)")
 	if got := read(tb); got.Theme != "" || got.Accent != "#4338ca" {
 		t.Errorf("bad theme and accent: %+v, want the defaults", got)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 
 	// The theme applies before the wasm runs (embed-frame.js).
-	tb = newTab(t, srv.URL)
-	call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{
+	tb = e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{
 		{URLPattern: srv.URL + "/app.js", Block: true},
 	}})
-	tb.navigate("/embed#theme=dark")
+	tb.Navigate("/embed#theme=dark")
 	if got := read(tb); got.Theme != "dark" {
 		t.Errorf("before the wasm runs: theme %q, want dark", got.Theme)
 	}
@@ -993,12 +943,12 @@ const accentContrastJS = `(() => {
 // flush with the frame's left edge.
 func TestEmbedFullLinkAligned(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{412, 1280} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1})
-		tb.open("/embed#view=compare")
-		got := eval[[]float64](tb, `[document.getElementById("embed-full").getBoundingClientRect().left,
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1})
+		tb.Open("/embed#view=compare")
+		got := e2e.Eval[[]float64](tb, `[document.getElementById("embed-full").getBoundingClientRect().left,
 			document.getElementById("ranking-section").getBoundingClientRect().left]`)
 		if got[0] != got[1] {
 			t.Errorf("%d px wide: the link starts at %.0f px, the ranking at %.0f px", width, got[0], got[1])
@@ -1012,38 +962,38 @@ func TestEmbedFullLinkAligned(t *testing.T) {
 // read the href without a click, and gave the plain /compare.
 func TestEmbedFollowLinkHref(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/embed#view=compare&dur=10&theme=dark&accent=f50")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/embed#view=compare&dur=10&theme=dark&accent=f50")
 	const href = `document.getElementById("embed-full").getAttribute("href")`
-	if got := eval[string](tb, href); !strings.HasPrefix(got, "/compare#") || !strings.Contains(got, "dur=10") ||
+	if got := e2e.Eval[string](tb, href); !strings.HasPrefix(got, "/compare#") || !strings.Contains(got, "dur=10") ||
 		strings.Contains(got, "view=") || strings.Contains(got, "theme=") || strings.Contains(got, "accent=") {
 		t.Errorf("on load, Open the full comparison: href %q, want /compare#… with dur=10 and none of the embed's options", got)
 	}
-	typeInto(tb, "f-dur", "8")
-	tb.waitFor("the fragment to carry the new duration", `location.hash.includes("dur=8")`, 10*time.Second)
-	if got := eval[string](tb, href); !strings.HasPrefix(got, "/compare#") || !strings.Contains(got, "dur=8") || strings.Contains(got, "dur=10") {
+	e2e.TypeInto(tb, "f-dur", "8")
+	tb.WaitFor("the fragment to carry the new duration", `location.hash.includes("dur=8")`, 10*time.Second)
+	if got := e2e.Eval[string](tb, href); !strings.HasPrefix(got, "/compare#") || !strings.Contains(got, "dur=8") || strings.Contains(got, "dur=10") {
 		t.Errorf("after typing 8 s, Open the full comparison: href %q, want /compare#… with dur=8", got)
 	}
 
 	// A middle-click opens the link in a new tab, with no click event.
-	xy := eval[[]float64](tb, `(() => {
+	xy := e2e.Eval[[]float64](tb, `(() => {
 		const a = document.getElementById("embed-full");
 		a.scrollIntoView({block: "center"});
 		const r = a.getBoundingClientRect();
 		return [r.left + r.width / 2, r.top + r.height / 2];
 	})()`)
-	tb.do("middle-clicking the link", chromedp.MouseClickXY(xy[0], xy[1], chromedp.ButtonType(input.MouseButtonMiddle)))
+	tb.Do("middle-clicking the link", chromedp.MouseClickXY(xy[0], xy[1], chromedp.ButtonType(input.MouseButtonMiddle)))
 	var opened string
 	for deadline := time.Now().Add(10 * time.Second); opened == "" && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		infos, err := chromedp.Targets(tb.ctx)
+		infos, err := chromedp.Targets(tb.Ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, info := range infos {
 			if info.Type == "page" && strings.HasPrefix(info.URL, srv.URL+"/compare") {
 				opened = info.URL
-				if _, err := chromedp.CallBrowser(tb.ctx, target.CloseTarget, target.CloseTargetParams{TargetID: info.TargetID}); err != nil {
+				if _, err := chromedp.CallBrowser(tb.Ctx, target.CloseTarget, target.CloseTargetParams{TargetID: info.TargetID}); err != nil {
 					t.Errorf("closing the new tab: %v", err)
 				}
 			}
@@ -1055,10 +1005,10 @@ func TestEmbedFollowLinkHref(t *testing.T) {
 
 	// The app writes its state with history.replaceState, which fires no
 	// event: the href follows at once, whether or not a render comes after.
-	if got := eval[string](tb, `history.replaceState(history.state, "", "#view=compare&dur=12"), `+href); got != "/compare#dur=12" {
+	if got := e2e.Eval[string](tb, `history.replaceState(history.state, "", "#view=compare&dur=12"), `+href); got != "/compare#dur=12" {
 		t.Errorf("after replaceState, Open the full comparison: href %q, want /compare#dur=12", got)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestEmbedTitle: the frame's document is named and described for the
@@ -1069,11 +1019,11 @@ func TestEmbedFollowLinkHref(t *testing.T) {
 // in place, both follow.
 func TestEmbedTitle(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/embed#view=compare&dur=10")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/embed#view=compare&dur=10")
 	const comparison, calculator = "AI video cost comparison — AIVC", "AI video cost calculator — AIVC"
-	if got := eval[string](tb, `document.title`); got != comparison {
+	if got := e2e.Eval[string](tb, `document.title`); got != comparison {
 		t.Errorf("the ranking's title is %q, want %q", got, comparison)
 	}
 	// The descriptions as the site's pages give them: /compare's for the
@@ -1084,26 +1034,26 @@ func TestEmbedTitle(t *testing.T) {
 	}
 	described := func(what, want string) {
 		t.Helper()
-		tb.waitFor(what, fmt.Sprintf(`[...document.querySelectorAll('meta[name="description"], meta[property="og:description"]')]
+		tb.WaitFor(what, fmt.Sprintf(`[...document.querySelectorAll('meta[name="description"], meta[property="og:description"]')]
 			.every((m) => m.content === %q)`, want), 10*time.Second)
 	}
 	described("the ranking's description", ranking)
-	eval[bool](tb, `(location.hash = "#dur=10"), true`)
-	tb.waitFor("the calculator", `!!document.getElementById("cost-per-kept-clip")`, 20*time.Second)
-	tb.waitFor("the calculator's title", fmt.Sprintf(`document.title === %q`, calculator), 10*time.Second)
+	e2e.Eval[bool](tb, `(location.hash = "#dur=10"), true`)
+	tb.WaitFor("the calculator", `!!document.getElementById("cost-per-kept-clip")`, 20*time.Second)
+	tb.WaitFor("the calculator's title", fmt.Sprintf(`document.title === %q`, calculator), 10*time.Second)
 	described("the calculator's description", calc)
-	eval[bool](tb, `(location.hash = "#view=compare&dur=10"), true`)
-	tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
-	tb.waitFor("the ranking's title", fmt.Sprintf(`document.title === %q`, comparison), 10*time.Second)
+	e2e.Eval[bool](tb, `(location.hash = "#view=compare&dur=10"), true`)
+	tb.WaitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	tb.WaitFor("the ranking's title", fmt.Sprintf(`document.title === %q`, comparison), 10*time.Second)
 	described("the ranking's description again", ranking)
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // pageDescription is the meta description of the site's page at path as
 // served (prerendered), fetched by the page open in tb.
-func pageDescription(tb *tab, path string) string {
-	tb.t.Helper()
-	return eval[string](tb, fmt.Sprintf(`fetch(%q).then((r) => r.text()).then((t) =>
+func pageDescription(tb *e2e.Tab, path string) string {
+	tb.T.Helper()
+	return e2e.Eval[string](tb, fmt.Sprintf(`fetch(%q).then((r) => r.text()).then((t) =>
 		new DOMParser().parseFromString(t, "text/html").querySelector('meta[name="description"]').content)`, path))
 }
 
@@ -1112,19 +1062,19 @@ func pageDescription(tb *tab, path string) string {
 // previews the embed live.
 func TestShareEmbed(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	// Reading the clipboard back needs the permission; writing does not.
-	if _, err := chromedp.CallBrowser(tb.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+	if _, err := chromedp.CallBrowser(tb.Ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
 		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-read"},
 		Setting:    cdpbrowser.PermissionSettingGranted,
 		Origin:     srv.URL,
 	}); err != nil {
 		t.Fatalf("granting clipboard-read: %v", err)
 	}
-	tb.open("/#price=15&credits=625&clip=50&dur=10")
-	link := func() string { return eval[string](tb, `document.getElementById("share-link").value`) }
-	snippet := func() string { return eval[string](tb, `document.getElementById("share-snippet").value`) }
+	tb.Open("/#price=15&credits=625&clip=50&dur=10")
+	link := func() string { return e2e.Eval[string](tb, `document.getElementById("share-link").value`) }
+	snippet := func() string { return e2e.Eval[string](tb, `document.getElementById("share-snippet").value`) }
 	if got, want := link(), srv.URL+"/#price=15&credits=625&clip=50&dur=10"; got != want {
 		t.Errorf("share link %q, want %q", got, want)
 	}
@@ -1135,62 +1085,62 @@ func TestShareEmbed(t *testing.T) {
 	}
 
 	// Copy: the clipboard gets the snippet, or the page says it could not.
-	tb.do("copying the snippet", chromedp.Click(chromedp.ID("share-copy-embed")))
-	tb.waitFor("the copy status", `!["", "Copying…"].includes(document.getElementById("share-status").textContent.trim())`, 10*time.Second)
-	status := eval[string](tb, `document.getElementById("share-status").textContent.trim()`)
+	tb.Do("copying the snippet", chromedp.Click(chromedp.ID("share-copy-embed")))
+	tb.WaitFor("the copy status", `!["", "Copying…"].includes(document.getElementById("share-status").textContent.trim())`, 10*time.Second)
+	status := e2e.Eval[string](tb, `document.getElementById("share-status").textContent.trim()`)
 	if status == "Copied the embed code." {
-		if got := eval[string](tb, `navigator.clipboard.readText()`); got != wantSnippet {
+		if got := e2e.Eval[string](tb, `navigator.clipboard.readText()`); got != wantSnippet {
 			t.Errorf("the clipboard holds %q", got)
 		}
 	} else {
 		t.Logf("copy status: %s", status)
-		if !eval[bool](tb, `document.activeElement === document.getElementById("share-snippet")`) {
+		if !e2e.Eval[bool](tb, `document.activeElement === document.getElementById("share-snippet")`) {
 			t.Errorf("copying failed (%q) and the snippet is not selected for the person to copy", status)
 		}
 	}
 
 	// The live preview is the embed, sized by /embed.js, following the page.
-	tb.do("opening the preview", chromedp.Click(chromedp.ID("share-preview")))
-	tb.waitFor("the preview to run", `(() => {
+	tb.Do("opening the preview", chromedp.Click(chromedp.ID("share-preview")))
+	tb.WaitFor("the preview to run", `(() => {
 		const f = document.getElementById("share-frame");
 		return !!(f && f.contentDocument && f.contentDocument.body && f.contentDocument.body.dataset.wasm === "ready");
 	})()`, 60*time.Second)
 	previewValue := func(id string) string {
 		return fmt.Sprintf(`(document.getElementById("share-frame").contentDocument.getElementById(%q) || {dataset: {}}).dataset.value`, id)
 	}
-	tb.waitFor("the preview's result", previewValue("price-per-credit")+` === "0.024"`, 10*time.Second)
-	typeInto(tb, "f-price", "20")
-	tb.waitFor("the link to follow the page", fmt.Sprintf(`document.getElementById("share-link").value === %q`,
+	tb.WaitFor("the preview's result", previewValue("price-per-credit")+` === "0.024"`, 10*time.Second)
+	e2e.TypeInto(tb, "f-price", "20")
+	tb.WaitFor("the link to follow the page", fmt.Sprintf(`document.getElementById("share-link").value === %q`,
 		srv.URL+"/#price=20&credits=625&clip=50&dur=10"), 10*time.Second)
-	tb.waitFor("the preview to follow the page", previewValue("price-per-credit")+` === "0.032"`, 10*time.Second)
+	tb.WaitFor("the preview to follow the page", previewValue("price-per-credit")+` === "0.032"`, 10*time.Second)
 	// Its viewport, inside its 1 px border: the frame's outer height was
 	// the content's, and the border took 2 px of the page's.
-	tb.waitFor("the preview to fit its content", `(() => {
+	tb.WaitFor("the preview to fit its content", `(() => {
 		const f = document.getElementById("share-frame"), d = f.contentDocument.documentElement;
 		return Math.abs(f.contentWindow.innerHeight - Math.ceil(d.getBoundingClientRect().height)) < 1 && d.scrollHeight <= f.contentWindow.innerHeight;
 	})()`, 20*time.Second)
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestShareEmbedCompare: the compare page's Share & embed section embeds
 // the ranking (view=compare) with the page's state.
 func TestShareEmbedCompare(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/compare#dur=5&res=720p")
-	if eval[bool](tb, `!document.getElementById("share-link")`) {
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/compare#dur=5&res=720p")
+	if e2e.Eval[bool](tb, `!document.getElementById("share-link")`) {
 		t.Fatal("the compare page has no Share & embed section")
 	}
-	link := eval[string](tb, `document.getElementById("share-link").value`)
-	snippet := eval[string](tb, `document.getElementById("share-snippet").value`)
+	link := e2e.Eval[string](tb, `document.getElementById("share-link").value`)
+	snippet := e2e.Eval[string](tb, `document.getElementById("share-snippet").value`)
 	if !strings.HasPrefix(link, srv.URL+"/compare#dur=5&res=720p") {
 		t.Errorf("share link %q", link)
 	}
 	if !strings.Contains(snippet, `src="`+srv.URL+`/embed#view=compare&amp;dur=5&amp;res=720p`) {
 		t.Errorf("snippet %q does not embed the ranking of this shot", snippet)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestShareCopyStatusFollowsLink: the Copy link button's status is under
@@ -1200,27 +1150,27 @@ func TestShareEmbedCompare(t *testing.T) {
 // stayed beside a link of 8 s while the clipboard held the one of 5 s.
 func TestShareCopyStatusFollowsLink(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 390, Height: 844, DeviceScaleFactor: 1, Mobile: true})
-	tb.open("/#price=30&credits=3000&clip=50&dur=5")
-	tb.do("copying the link", chromedp.Click(chromedp.ID("share-copy-link")))
-	tb.waitFor("the copy status", `!["", "Copying…"].includes(document.getElementById("share-link-status").textContent.trim())`, 10*time.Second)
-	gap := eval[float64](tb, `document.getElementById("share-link-status").getBoundingClientRect().top -
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 390, Height: 844, DeviceScaleFactor: 1, Mobile: true})
+	tb.Open("/#price=30&credits=3000&clip=50&dur=5")
+	tb.Do("copying the link", chromedp.Click(chromedp.ID("share-copy-link")))
+	tb.WaitFor("the copy status", `!["", "Copying…"].includes(document.getElementById("share-link-status").textContent.trim())`, 10*time.Second)
+	gap := e2e.Eval[float64](tb, `document.getElementById("share-link-status").getBoundingClientRect().top -
 		document.getElementById("share-copy-link").getBoundingClientRect().bottom`)
 	if gap > 40 {
 		t.Errorf("the link's copy status is %.0f px below its button; want it just under", gap)
 	}
-	if got := eval[string](tb, `document.getElementById("share-status").textContent.trim()`); got != "" {
+	if got := e2e.Eval[string](tb, `document.getElementById("share-status").textContent.trim()`); got != "" {
 		t.Errorf("the embed code's status says %q after the link was copied", got)
 	}
-	typeInto(tb, "f-dur", "8")
-	tb.waitFor("the link of 8 s", `document.getElementById("share-link").value.endsWith("dur=8")`, 10*time.Second)
+	e2e.TypeInto(tb, "f-dur", "8")
+	tb.WaitFor("the link of 8 s", `document.getElementById("share-link").value.endsWith("dur=8")`, 10*time.Second)
 	time.Sleep(200 * time.Millisecond)
-	if got := eval[string](tb, `document.getElementById("share-link-status").textContent.trim()`); got != "" {
+	if got := e2e.Eval[string](tb, `document.getElementById("share-link-status").textContent.trim()`); got != "" {
 		t.Errorf("after the link changed the Share section says %q", got)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestShareCustomProfile: a calculation on a profile of one's own shares
@@ -1229,33 +1179,33 @@ func TestShareCopyStatusFollowsLink(t *testing.T) {
 // "Platform “runway-custom” is not in the list" everywhere else.
 func TestShareCustomProfile(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/profiles")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/profiles")
 	// Runway's Gen-4 Turbo (models[1]) at 10 credits a second.
-	tb.do("cloning Runway", chromedp.Click(chromedp.CSS(`#prof-runway button[data-action="clone"]`)))
-	tb.waitFor("the editor", `!!document.getElementById("f-models[1].rates[0].per_second")`, 10*time.Second)
-	typeInto(tb, "f-models[1].rates[0].per_second", "10")
-	tb.do("saving", chromedp.Click(chromedp.ID("prof-save")))
-	tb.waitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
+	tb.Do("cloning Runway", chromedp.Click(chromedp.CSS(`#prof-runway button[data-action="clone"]`)))
+	tb.WaitFor("the editor", `!!document.getElementById("f-models[1].rates[0].per_second")`, 10*time.Second)
+	e2e.TypeInto(tb, "f-models[1].rates[0].per_second", "10")
+	tb.Do("saving", chromedp.Click(chromedp.ID("prof-save")))
+	tb.WaitFor("saved", `document.getElementById("prof-status").textContent.includes("Saved")`, 10*time.Second)
 
 	want := map[string][2]string{"cost-per-clip": {"2.4", "$2.40"}, "total-cost": {"7.2", "$7.20"}}
-	tb.open("/#profile=runway-custom&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=1.5&clips=2")
-	waitResults(tb, "the calculator on the custom profile", want)
-	link := eval[string](tb, `document.getElementById("share-link").value`)
-	src := eval[string](tb, `document.getElementById("share-snippet").value.match(/src="([^"]*)"/)[1].replaceAll("&amp;", "&")`)
+	tb.Open("/#profile=runway-custom&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=1.5&clips=2")
+	e2e.WaitResults(tb, "the calculator on the custom profile", want)
+	link := e2e.Eval[string](tb, `document.getElementById("share-link").value`)
+	src := e2e.Eval[string](tb, `document.getElementById("share-snippet").value.match(/src="([^"]*)"/)[1].replaceAll("&amp;", "&")`)
 	if strings.Contains(link, "runway-custom") || strings.Contains(src, "runway-custom") {
 		t.Errorf("the share link %q and embed %q name a profile only this device has", link, src)
 	}
 
-	other := newServer(t) // another device: no custom profile
-	tb2 := newTab(t, other.URL)
-	tb2.open(strings.TrimPrefix(link, srv.URL))
-	waitResults(tb2, "the shared link elsewhere", want)
-	tb2.open(strings.TrimPrefix(src, srv.URL))
-	waitResults(tb2, "the embed elsewhere", want)
-	tb.assertNoErrors()
-	tb2.assertNoErrors()
+	other := e2e.NewServer(t) // another device: no custom profile
+	tb2 := e2e.NewTab(t, other.URL)
+	tb2.Open(strings.TrimPrefix(link, srv.URL))
+	e2e.WaitResults(tb2, "the shared link elsewhere", want)
+	tb2.Open(strings.TrimPrefix(src, srv.URL))
+	e2e.WaitResults(tb2, "the embed elsewhere", want)
+	tb.AssertNoErrors()
+	tb2.AssertNoErrors()
 }
 
 // modelInSightJS lists the ranked rows whose model or platform a reader
@@ -1290,22 +1240,22 @@ const modelInSightJS = `(() => {
 // and not which model; /compare at 360 px showed 34 px of each name.
 func TestEmbedRankingModelInSight(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	host := newTab(t, newBlog(t, srv.URL).URL)
-	call(host, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
-	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 740, DeviceScaleFactor: 1, Mobile: true})
-	host.navigate("/")
-	eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
-	frame := attachFrame(t, host, srv.URL+"/embed")
-	frame.waitReady()
+	srv := e2e.NewServer(t)
+	host := e2e.NewTab(t, newBlog(t, srv.URL).URL)
+	e2e.Call(host, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recorder})
+	e2e.Call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 740, DeviceScaleFactor: 1, Mobile: true})
+	host.Navigate("/")
+	e2e.Eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
+	frame := e2e.AttachFrame(t, host, srv.URL+"/embed")
+	frame.WaitReady()
 	switchToRanking(t, host, frame, srv.URL, "the ranking at 360 px")
-	for i, m := range eval[[]string](frame, modelInSightJS) {
+	for i, m := range e2e.Eval[[]string](frame, modelInSightJS) {
 		if i < 3 {
 			t.Errorf("the ranking's frame at 360 px: %s", m)
 		}
 	}
-	frame.assertNoErrors()
-	host.assertNoErrors()
+	frame.AssertNoErrors()
+	host.AssertNoErrors()
 
 	// The full page, on the same phone; and a tablet, where the columns
 	// have room.
@@ -1313,16 +1263,16 @@ func TestEmbedRankingModelInSight(t *testing.T) {
 		path  string
 		width int64
 	}{{"/compare", 360}, {"/embed#view=compare", 680}} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 740, DeviceScaleFactor: 1, Mobile: true})
-		tb.open(c.path)
-		tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
-		for i, m := range eval[[]string](tb, modelInSightJS) {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 740, DeviceScaleFactor: 1, Mobile: true})
+		tb.Open(c.path)
+		tb.WaitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+		for i, m := range e2e.Eval[[]string](tb, modelInSightJS) {
 			if i < 3 {
 				t.Errorf("%s at %d px: %s", c.path, c.width, m)
 			}
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }
 
@@ -1335,20 +1285,20 @@ func TestEmbedRankingModelInSight(t *testing.T) {
 // tablet's blog (680 px wide), and at 720 px.
 func TestEmbedStickyEdgeClean(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, dpr := range []float64{1.25, 1.5, 2.625} {
 		for _, width := range []int64{680, 720} {
-			tb := newTab(t, srv.URL)
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: dpr, Mobile: true})
-			tb.open("/embed#view=compare&theme=light")
-			tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: dpr, Mobile: true})
+			tb.Open("/embed#view=compare&theme=light")
+			tb.WaitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
 			// The strip along the border, from the header to the third
 			// row, and the border's colour: anything darker is ink.
 			type strip struct {
 				X, Y, Height float64
 				Border       []int
 			}
-			s := eval[strip](tb, `(() => {
+			s := e2e.Eval[strip](tb, `(() => {
 				const box = document.querySelector("#ranking-section .cmp-scroll");
 				box.scrollIntoView();
 				const b = box.getBoundingClientRect(), rows = document.querySelectorAll("#ranking tr");
@@ -1368,12 +1318,12 @@ func TestEmbedStickyEdgeClean(t *testing.T) {
 // inkIn counts the device pixels of clip (a page's CSS pixels) darker
 // than a light theme's border colour, rgb border: text, not a border
 // or a background.
-func inkIn(tb *tab, clip page.Viewport, border []int) int {
-	tb.t.Helper()
-	shot := call(tb, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng, Clip: &clip})
+func inkIn(tb *e2e.Tab, clip page.Viewport, border []int) int {
+	tb.T.Helper()
+	shot := e2e.Call(tb, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng, Clip: &clip})
 	img, err := png.Decode(bytes.NewReader(shot.Data))
 	if err != nil {
-		tb.t.Fatal(err)
+		tb.T.Fatal(err)
 	}
 	ink := 0
 	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
@@ -1398,13 +1348,13 @@ func inkIn(tb *tab, clip page.Viewport, border []int) int {
 // kept one where they open.
 func TestStickyEdgeNoSpecks(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 704, Height: 800, DeviceScaleFactor: 1, Mobile: true})
-	tb.open("/embed#view=compare&theme=light")
-	tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 704, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+	tb.Open("/embed#view=compare&theme=light")
+	tb.WaitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
 	for width := int64(680); width <= 730; width++ {
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: true})
 		// The strip of 4 px left of the kept column, from its heading to
 		// the third row, while the column is kept at the box's edge.
 		type strip struct {
@@ -1412,7 +1362,7 @@ func TestStickyEdgeNoSpecks(t *testing.T) {
 			X, Y, Height float64
 			Border       []int
 		}
-		s := eval[strip](tb, `(() => {
+		s := e2e.Eval[strip](tb, `(() => {
 			const box = document.querySelector("#ranking-section .cmp-scroll");
 			box.scrollLeft = 0;
 			box.scrollIntoView();
@@ -1428,21 +1378,21 @@ func TestStickyEdgeNoSpecks(t *testing.T) {
 			t.Errorf("%d px wide: %d px of text show in the 4 px left of the kept cost per kept second", width, ink)
 		}
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 
 	for _, c := range []struct {
 		path string
 		from int64
 	}{{"/compare", 360}, {"/plan", 360}} {
-		tb := newTab(t, srv.URL)
-		tb.open(c.path)
+		tb := e2e.NewTab(t, srv.URL)
+		tb.Open(c.path)
 		for width := c.from; width <= 1280; width += 4 {
-			call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
-			for _, m := range eval[[]string](tb, cutJS) {
+			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
+			for _, m := range e2e.Eval[[]string](tb, cutJS) {
 				t.Errorf("%s at %d px: %s", c.path, width, m)
 			}
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }
 
@@ -1474,36 +1424,36 @@ const cutJS = `(() => {
 // description. The full calculator, a click away, still says it.
 func TestEmbedNoProfileGaps(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	host := newTab(t, newBlog(t, srv.URL).URL)
-	call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 740, DeviceScaleFactor: 1, Mobile: true})
-	host.navigate("/")
-	eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
-	frame := attachFrame(t, host, srv.URL+"/embed")
-	frame.waitReady()
-	waitResults(frame, "the preset of the demo article", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
+	srv := e2e.NewServer(t)
+	host := e2e.NewTab(t, newBlog(t, srv.URL).URL)
+	e2e.Call(host, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 740, DeviceScaleFactor: 1, Mobile: true})
+	host.Navigate("/")
+	e2e.Eval[bool](host, `document.getElementById("aivc").scrollIntoView({block: "start"}), true`)
+	frame := e2e.AttachFrame(t, host, srv.URL+"/embed")
+	frame.WaitReady()
+	e2e.WaitResults(frame, "the preset of the demo article", map[string][2]string{"cost-per-kept-clip": {"3.6", "$3.60"}})
 	const gapsJS = `(() => {
 		const hint = document.getElementById("f-profile-hint");
 		return document.body.innerText.includes("Not published") || !!(hint && hint.textContent.trim());
 	})()`
-	if eval[bool](frame, gapsJS) {
+	if e2e.Eval[bool](frame, gapsJS) {
 		t.Errorf("the framed calculator shows Runway's unpublished figures: %q",
-			eval[string](frame, `(document.getElementById("f-profile-hint") || {}).textContent`))
+			e2e.Eval[string](frame, `(document.getElementById("f-profile-hint") || {}).textContent`))
 	}
-	for _, n := range axNodes(frame) {
+	for _, n := range e2e.AXNodes(frame) {
 		if n.Role == "combobox" && n.Name == "Platform" && n.Desc != "" {
 			t.Errorf("the framed calculator's %s", n)
 		}
 	}
-	frame.assertNoErrors()
-	host.assertNoErrors()
+	frame.AssertNoErrors()
+	host.AssertNoErrors()
 
-	tb := newTab(t, srv.URL)
-	tb.open("/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3")
-	if !eval[bool](tb, gapsJS) {
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3")
+	if !e2e.Eval[bool](tb, gapsJS) {
 		t.Errorf("the full calculator no longer says what Runway's sources do not tell")
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // siteLinksJS lists the links to the site that a reader of the embed can
@@ -1528,43 +1478,43 @@ func TestEmbedOneLink(t *testing.T) {
 		{"", "Full calculator", "/"},
 		{"&view=compare", "Full comparison", "/compare"},
 	} {
-		srv, release := newHeldServer(t)
-		tb := newTab(t, srv.URL)
+		srv, release := e2e.NewHeldServer(t)
+		tb := e2e.NewTab(t, srv.URL)
 		check := func(when string, want string) {
 			t.Helper()
-			got := eval[[]string](tb, siteLinksJS)
+			got := e2e.Eval[[]string](tb, siteLinksJS)
 			if want == "" && len(got) != 0 || want != "" && (len(got) != 1 || got[0] != want) {
 				t.Errorf("/embed%s %s: links to the site %q, want %q", v.view, when, got, want)
 			}
 		}
 		link := "/embed#" + calc + v.view + "&theme=dark&accent=f50"
-		tb.navigate(link)
+		tb.Navigate(link)
 		if v.view == "" {
 			check("before the wasm runs", v.nav+" "+v.path+"#"+calc)
 		} else {
 			check("before the wasm runs", "") // "Loading the comparison…": none
 		}
 		release()
-		tb.waitReady()
+		tb.WaitReady()
 		if v.view != "" {
-			tb.waitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
+			tb.WaitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
 		}
 		check("once the wasm runs", v.nav+" "+v.path+"#"+calc)
-		typeInto(tb, "f-dur", "8")
-		tb.waitFor("the fragment to carry the new duration", `location.hash.includes("dur=8")`, 10*time.Second)
+		e2e.TypeInto(tb, "f-dur", "8")
+		tb.WaitFor("the fragment to carry the new duration", `location.hash.includes("dur=8")`, 10*time.Second)
 		// The page's state as it writes it, less the embed's options.
-		state := eval[string](tb, `location.hash.slice(1).split("&").filter((p) => !/^(view|theme|accent)=/.test(p)).join("&")`)
+		state := e2e.Eval[string](tb, `location.hash.slice(1).split("&").filter((p) => !/^(view|theme|accent)=/.test(p)).join("&")`)
 		if !strings.Contains("&"+state+"&", "&dur=8&") {
 			t.Fatalf("/embed%s after typing 8 s: the state %q", v.view, state)
 		}
 		check("after typing 8 s", v.nav+" "+v.path+"#"+state)
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 
-		blocked := newTab(t, srv.URL)
-		call(blocked, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: srv.URL + "/web/app.wasm", Block: true}}})
-		blocked.navigate(link)
-		blocked.waitFor("the embed's message", `document.getElementById("embed-failed")?.checkVisibility()`, 20*time.Second)
-		if got := eval[[]string](blocked, siteLinksJS); len(got) != 1 || got[0] != "(no nav) "+v.path+"#"+calc {
+		blocked := e2e.NewTab(t, srv.URL)
+		e2e.Call(blocked, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: srv.URL + "/web/app.wasm", Block: true}}})
+		blocked.Navigate(link)
+		blocked.WaitFor("the embed's message", `document.getElementById("embed-failed")?.checkVisibility()`, 20*time.Second)
+		if got := e2e.Eval[[]string](blocked, siteLinksJS); len(got) != 1 || got[0] != "(no nav) "+v.path+"#"+calc {
 			t.Errorf("/embed%s where the wasm cannot run: links to the site %q, want the message's alone", v.view, got)
 		}
 	}

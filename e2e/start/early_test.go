@@ -1,4 +1,4 @@
-package e2e
+package start
 
 import (
 	"bytes"
@@ -8,39 +8,15 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/aivc/aivc/e2e"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
-
-// newHeldServer serves the built site as newServer does, except that every
-// request for app.wasm waits until release is called: the prerendered page
-// is on screen, and the app has not taken over, for as long as a test needs,
-// as on a slow connection.
-func newHeldServer(t *testing.T) (srv *httptest.Server, release func()) {
-	t.Helper()
-	h := siteHandler(t, Dist)
-	held := make(chan struct{})
-	var once sync.Once
-	release = func() { once.Do(func() { close(held) }) }
-	srv = serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/app.wasm") {
-			select {
-			case <-held:
-			case <-r.Context().Done():
-				return
-			}
-		}
-		h.ServeHTTP(w, r)
-	}))
-	t.Cleanup(release) // before serve's srv.Close, which waits for held requests
-	return srv, release
-}
 
 // TestEarlyInput: what a person types into the prerendered calculator
 // before app.wasm has arrived is not lost when the app takes over
@@ -48,10 +24,10 @@ func newHeldServer(t *testing.T) (srv *httptest.Server, release func()) {
 // and keeps them in its link, and the caret stays where it was.
 func TestEarlyInput(t *testing.T) {
 	t.Parallel()
-	srv, release := newHeldServer(t)
-	tb := newTab(t, srv.URL)
-	tb.navigate("/")
-	if eval[string](tb, `document.body.dataset.wasm || ""`) != "" {
+	srv, release := e2e.NewHeldServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Navigate("/")
+	if e2e.Eval[string](tb, `document.body.dataset.wasm || ""`) != "" {
 		t.Fatal("the app runs although app.wasm is held back")
 	}
 
@@ -61,12 +37,12 @@ func TestEarlyInput(t *testing.T) {
 		const r = e.getBoundingClientRect();
 		return [r.left, r.top, r.width, r.height].join(",");
 	}).join(";")`
-	opened := eval[string](tb, boxes)
+	opened := e2e.Eval[string](tb, boxes)
 
-	typeInto(tb, "f-price", "60")
-	typeInto(tb, "f-dur", "1")
-	tb.do("typing after the caret", chromedp.KeyEvent("0"))
-	tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+	e2e.TypeInto(tb, "f-price", "60")
+	e2e.TypeInto(tb, "f-dur", "1")
+	tb.Do("typing after the caret", chromedp.KeyEvent("0"))
+	tb.Do("pressing Enter", chromedp.KeyEvent(kb.Enter))
 	// Before the wasm: the results still show the numbers the page opened
 	// with, faded and marked busy: they are not the person's yet.
 	type before struct {
@@ -74,7 +50,7 @@ func TestEarlyInput(t *testing.T) {
 		Opacity float64
 		Path    string
 	}
-	got := eval[before](tb, `(() => {
+	got := e2e.Eval[before](tb, `(() => {
 		const r = document.getElementById("results");
 		return {
 			busy: r.getAttribute("aria-busy") || "",
@@ -85,39 +61,39 @@ func TestEarlyInput(t *testing.T) {
 	if got.Busy != "true" || got.Opacity >= 1 {
 		t.Errorf("before the wasm, the results have aria-busy=%q and opacity %v; want them marked busy and faded", got.Busy, got.Opacity)
 	}
-	if eval[string](tb, boxes) != opened {
+	if e2e.Eval[string](tb, boxes) != opened {
 		t.Error("marking the results moved them (a layout shift); want only a fade")
 	}
 	if got.Path != "/" {
 		t.Errorf("Enter before the wasm went to %q; want to stay on /", got.Path)
 	}
-	waitResults(tb, "the prerendered results, before the wasm", map[string][2]string{
+	e2e.WaitResults(tb, "the prerendered results, before the wasm", map[string][2]string{
 		"price-per-credit": {"0.01", "$0.01"},
 	})
 
 	release()
-	tb.waitReady()
-	waitResults(tb, "what was typed before the wasm", map[string][2]string{
+	tb.WaitReady()
+	e2e.WaitResults(tb, "what was typed before the wasm", map[string][2]string{
 		"price-per-credit": {"0.02", "$0.02"},
 		"cost-per-clip":    {"1", "$1.00"},
 		"cost-per-second":  {"0.1", "$0.10"},
 	})
-	if h := hash(tb); !strings.Contains(h, "price=60") || !strings.Contains(h, "dur=10") {
+	if h := e2e.Hash(tb); !strings.Contains(h, "price=60") || !strings.Contains(h, "dur=10") {
 		t.Errorf("fragment %q: want the typed price and duration", h)
 	}
-	if busy := eval[bool](tb, `document.getElementById("results").hasAttribute("aria-busy")`); busy {
+	if busy := e2e.Eval[bool](tb, `document.getElementById("results").hasAttribute("aria-busy")`); busy {
 		t.Error("the live results are still marked busy")
 	}
 
 	// The caret is still at the end of the duration: the next key goes on.
-	if id := eval[string](tb, `document.activeElement.id`); id != "f-dur" {
+	if id := e2e.Eval[string](tb, `document.activeElement.id`); id != "f-dur" {
 		t.Fatalf("focus is on %q after the takeover; want f-dur", id)
 	}
-	tb.do("typing on", chromedp.KeyEvent("0"))
-	waitResults(tb, "100 s typed on after the takeover", map[string][2]string{
+	tb.Do("typing on", chromedp.KeyEvent("0"))
+	e2e.WaitResults(tb, "100 s typed on after the takeover", map[string][2]string{
 		"cost-per-second": {"0.01", "$0.01"},
 	})
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestEarlyMarksResults: on every page with results, typing into the
@@ -129,12 +105,12 @@ func TestEarlyMarksResults(t *testing.T) {
 		// A server for each page: held app.wasm requests (the page's and
 		// the service worker's) left open by earlier tabs would take the 6
 		// connections Chromium opens to one host.
-		srv, _ := newHeldServer(t)
-		tb := newTab(t, srv.URL)
-		tb.navigate(p)
-		id := eval[string](tb, `document.querySelector("main form input[id]:not([type=checkbox]):not([type=radio])").id`)
-		typeInto(tb, id, "1")
-		busy := eval[[]string](tb, `[...document.querySelectorAll(".results")].map((r) => r.id + ": " + (r.getAttribute("aria-busy") || "not busy"))`)
+		srv, _ := e2e.NewHeldServer(t)
+		tb := e2e.NewTab(t, srv.URL)
+		tb.Navigate(p)
+		id := e2e.Eval[string](tb, `document.querySelector("main form input[id]:not([type=checkbox]):not([type=radio])").id`)
+		e2e.TypeInto(tb, id, "1")
+		busy := e2e.Eval[[]string](tb, `[...document.querySelectorAll(".results")].map((r) => r.id + ": " + (r.getAttribute("aria-busy") || "not busy"))`)
 		if len(busy) == 0 {
 			t.Errorf("%s: no results (class results) to mark", p)
 		}
@@ -168,18 +144,18 @@ func TestEarlyLinkMarksResults(t *testing.T) {
 		{"/", false},
 		{"/embed#theme=dark", false},
 	} {
-		srv, release := newHeldServer(t)
-		tb := newTab(t, srv.URL)
-		tb.navigate(c.link)
+		srv, release := e2e.NewHeldServer(t)
+		tb := e2e.NewTab(t, srv.URL)
+		tb.Navigate(c.link)
 		// go-app's loader, hidden but read by a screen reader, names no
 		// page: it said "Loading the live calculator: 0%" on /compare and
 		// /plan.
-		for _, n := range axNodes(tb) {
+		for _, n := range e2e.AXNodes(tb) {
 			if n.Role == "StaticText" && strings.HasPrefix(n.Name, "Loading the") && n.Name != "Loading the live page: 0%" {
 				t.Errorf("%s before the wasm: the loader reads %q, want %q", c.link, n.Name, "Loading the live page: 0%")
 			}
 		}
-		results := eval[[]string](tb, busyJS)
+		results := e2e.Eval[[]string](tb, busyJS)
 		if len(results) == 0 {
 			t.Errorf("%s: no results (class results) to mark", c.link)
 		}
@@ -192,14 +168,14 @@ func TestEarlyLinkMarksResults(t *testing.T) {
 			continue
 		}
 		release()
-		tb.waitReady()
-		waitResults(tb, "the link's calculation", map[string][2]string{"cost-per-clip": {"1.2", "$1.20"}})
-		for _, r := range eval[[]string](tb, busyJS) {
+		tb.WaitReady()
+		e2e.WaitResults(tb, "the link's calculation", map[string][2]string{"cost-per-clip": {"1.2", "$1.20"}})
+		for _, r := range e2e.Eval[[]string](tb, busyJS) {
 			if !strings.HasSuffix(r, ": not busy 1") {
 				t.Errorf("%s once the app runs: results %s, want not busy", c.link, r)
 			}
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }
 
@@ -211,56 +187,56 @@ func TestEarlyLinkMarksResults(t *testing.T) {
 // Once the app has taken the typing over, the live summary is read out.
 func TestEarlyTypingAnnounced(t *testing.T) {
 	t.Parallel()
-	srv, release := newHeldServer(t)
-	tb := newTab(t, srv.URL)
+	srv, release := e2e.NewHeldServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	// Every text the live region takes, whichever element it is (go-app
 	// replaces the prerendered one).
-	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+	e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
 		window.__announced = [];
 		new MutationObserver(() => {
 			const t = (document.getElementById("announce") || {}).textContent || "";
 			if (t && t !== window.__announced.at(-1)) window.__announced.push(t);
 		}).observe(document, {subtree: true, childList: true, characterData: true});`})
-	tb.navigate("/embed#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3")
-	stale := eval[string](tb, `document.querySelector("[data-announce]").textContent.trim()`)
-	typeInto(tb, "f-takes", "4")
+	tb.Navigate("/embed#profile=runway&plan=standard&model=gen-4-turbo&res=720p&dur=10&takes=3")
+	stale := e2e.Eval[string](tb, `document.querySelector("[data-announce]").textContent.trim()`)
+	e2e.TypeInto(tb, "f-takes", "4")
 	time.Sleep(2 * time.Second) // the announcer waits 0.8 s for typing to pause
-	if got := eval[[]string](tb, `window.__announced`); len(got) > 0 {
+	if got := e2e.Eval[[]string](tb, `window.__announced`); len(got) > 0 {
 		t.Errorf("before the wasm ran, typing had the prerendered results read out: %q", got)
 	}
 
 	release()
-	tb.waitReady()
-	waitResults(tb, "4 tries typed before the wasm", map[string][2]string{"cost-per-kept-clip": {"4.8", "$4.80"}})
-	tb.waitFor("the live results read out", `window.__announced.length > 0`, 10*time.Second)
-	got := eval[[]string](tb, `window.__announced`)
+	tb.WaitReady()
+	e2e.WaitResults(tb, "4 tries typed before the wasm", map[string][2]string{"cost-per-kept-clip": {"4.8", "$4.80"}})
+	tb.WaitFor("the live results read out", `window.__announced.length > 0`, 10*time.Second)
+	got := e2e.Eval[[]string](tb, `window.__announced`)
 	if len(got) != 1 || !strings.Contains(got[0], "$4.80") || got[0] == stale {
 		t.Errorf("once the app took the typing over, the live region read %q; want once the live results, with $4.80", got)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestEarlyFilter: a box unticked on the prerendered compare page before
 // the wasm arrives filters the live ranking.
 func TestEarlyFilter(t *testing.T) {
 	t.Parallel()
-	srv, release := newHeldServer(t)
-	tb := newTab(t, srv.URL)
-	tb.navigate("/compare")
-	tb.do("opening the filter", chromedp.Click(chromedp.CSS(".cmp-filter summary")))
-	tb.do("unticking Krea", chromedp.Click(chromedp.ID("f-platforms-krea-api")))
+	srv, release := e2e.NewHeldServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Navigate("/compare")
+	tb.Do("opening the filter", chromedp.Click(chromedp.CSS(".cmp-filter summary")))
+	tb.Do("unticking Krea", chromedp.Click(chromedp.ID("f-platforms-krea-api")))
 
 	release()
-	tb.waitReady()
-	tb.waitFor("the ranking without Krea", `(() => {
+	tb.WaitReady()
+	tb.WaitFor("the ranking without Krea", `(() => {
 		const box = document.getElementById("f-platforms-krea-api");
 		const rows = [...document.querySelectorAll("#ranking tbody tr")];
 		return box && !box.checked && rows.length > 0 && rows.every(r => !r.dataset.model.startsWith("krea-api/"));
 	})()`, 10*time.Second)
-	if h := hash(tb); !strings.Contains(h, "platforms=") || strings.Contains(h, "krea-api") {
+	if h := e2e.Hash(tb); !strings.Contains(h, "platforms=") || strings.Contains(h, "krea-api") {
 		t.Errorf("fragment %q: want a platform list without krea-api", h)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestEarlyViewClicks: "Show all" and a sort, clicked on the prerendered
@@ -270,29 +246,29 @@ func TestEarlyFilter(t *testing.T) {
 // Before, they did nothing, then and after the takeover.
 func TestEarlyViewClicks(t *testing.T) {
 	t.Parallel()
-	srv, release := newHeldServer(t)
-	tb := newTab(t, srv.URL)
-	tb.navigate("/compare")
+	srv, release := e2e.NewHeldServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Navigate("/compare")
 	rows := `document.querySelectorAll("#ranking tbody tr").length`
-	if n := eval[int](tb, rows); n != 20 {
+	if n := e2e.Eval[int](tb, rows); n != 20 {
 		t.Fatalf("the prerendered ranking has %d rows, want the first 20", n)
 	}
-	tb.do("sorting by platform", chromedp.Click(chromedp.CSS(`button[data-sort="platform"]`)))
-	tb.do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
+	tb.Do("sorting by platform", chromedp.Click(chromedp.CSS(`button[data-sort="platform"]`)))
+	tb.Do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
 
 	release()
-	tb.waitReady()
-	tb.waitFor("every row, sorted by platform", rows+` > 20 &&
+	tb.WaitReady()
+	tb.WaitFor("every row, sorted by platform", rows+` > 20 &&
 		document.querySelector("th.cmp-col-platform").getAttribute("aria-sort") === "ascending" &&
 		document.getElementById("cmp-more").getAttribute("aria-expanded") === "true"`, 10*time.Second)
-	platforms := eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody td.cmp-col-platform")].map(c => c.textContent.trim().toLowerCase())`)
+	platforms := e2e.Eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody td.cmp-col-platform")].map(c => c.textContent.trim().toLowerCase())`)
 	if !slices.IsSorted(platforms) {
 		t.Errorf("rows not in platform order: %v", platforms)
 	}
-	if !eval[bool](tb, `document.activeElement.closest("#ranking tbody tr:nth-child(21)") !== null`) {
-		t.Errorf("the focus is on %s after the takeover, want the first row Show all showed", eval[string](tb, `document.activeElement.outerHTML.slice(0, 120)`))
+	if !e2e.Eval[bool](tb, `document.activeElement.closest("#ranking tbody tr:nth-child(21)") !== null`) {
+		t.Errorf("the focus is on %s after the takeover, want the first row Show all showed", e2e.Eval[string](tb, `document.activeElement.outerHTML.slice(0, 120)`))
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // watchLCP records, from a page's start, its largest-paint reports (LCP),
@@ -309,13 +285,13 @@ new MutationObserver(() => {
   if (!window.readyAt && document.body && document.body.dataset.wasm === "ready") window.readyAt = performance.now();
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-wasm"]});`
 
-// newSplitServer serves the built site as newServer does, except that each
+// newSplitServer serves the built site as NewServer does, except that each
 // page comes in two parts, 150 ms apart, split before its lede: the browser
 // paints the header first, as on a slow connection or a busy machine.
 func newSplitServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	h := siteHandler(t, Dist)
-	return serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := e2e.SiteHandler(t, e2e.Dist)
+	return e2e.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
 		body := rec.Body.Bytes()
@@ -352,31 +328,24 @@ func newSplitServer(t *testing.T) *httptest.Server {
 // whole page, "/compare: [80 1284] ms, ready at 1266").
 func TestLCPIsPrerendered(t *testing.T) {
 	t.Parallel()
-	for _, srv := range []*httptest.Server{newServer(t), newSplitServer(t)} {
+	for _, srv := range []*httptest.Server{e2e.NewServer(t), newSplitServer(t)} {
 		for _, p := range []string{"/", "/compare", "/plan", "/profiles", "/log"} {
-			tb := newTab(t, srv.URL)
-			call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchLCP})
-			tb.open(p)
-			tb.waitFor("the ready time", `!!window.readyAt`, 10*time.Second)
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchLCP})
+			tb.Open(p)
+			tb.WaitFor("the ready time", `!!window.readyAt`, 10*time.Second)
 			type paint struct {
 				At   float64
 				What string
 			}
-			paints := eval[[]paint](tb, `window.lcps`)
-			ready := eval[float64](tb, `window.readyAt`)
+			paints := e2e.Eval[[]paint](tb, `window.lcps`)
+			ready := e2e.Eval[float64](tb, `window.readyAt`)
 			if len(paints) == 0 || paints[len(paints)-1].At >= ready {
 				t.Errorf("%s: largest paints reported %+v, the live page ready at %.0f ms", p, paints, ready)
 			}
 		}
 	}
 }
-
-// watchNoWasm, run in a page before its scripts, sets window.noWasmSeen if
-// the page ever says the app cannot run (TestNoWasm): go-app's first render
-// would drop the message with the prerendered page.
-const watchNoWasm = `new MutationObserver(() => {
-	if (document.getElementById("no-wasm")) window.noWasmSeen = true;
-}).observe(document, {subtree: true, childList: true});`
 
 // TestNoWasm: where the app cannot run (WebAssembly turned off, as in
 // Safari's Lockdown Mode, or missing; or app.wasm not loaded), each page of
@@ -429,26 +398,26 @@ func TestNoWasm(t *testing.T) {
 		for _, p := range pages {
 			// A server for each: no service worker of an earlier tab
 			// answers for app.wasm.
-			h := siteHandler(t, Dist)
-			srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h := e2e.SiteHandler(t, e2e.Dist)
+			srv := e2e.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if r.URL.Path == "/web/early.js" {
 					time.Sleep(c.late)
 				}
 				h.ServeHTTP(w, r)
 			}))
-			tb := newTab(t, srv.URL)
+			tb := e2e.NewTab(t, srv.URL)
 			if c.script != "" {
-				call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: c.script})
+				e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: c.script})
 			}
 			if c.block != "" {
-				call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: srv.URL + c.block, Block: true}}})
+				e2e.Call(tb, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: srv.URL + c.block, Block: true}}})
 			}
-			tb.navigate(p.path)
-			tb.waitFor(c.what+": "+p.path+"'s message", `(() => {
+			tb.Navigate(p.path)
+			tb.WaitFor(c.what+": "+p.path+"'s message", `(() => {
 				const p = document.getElementById("no-wasm");
 				return !!p && p.checkVisibility();
 			})()`, 20*time.Second)
-			got := eval[state](tb, fmt.Sprintf(stateJS, p.gone))
+			got := e2e.Eval[state](tb, fmt.Sprintf(stateJS, p.gone))
 			for _, want := range []string{p.says, "turned off or could not load", "Reload the page to try again"} {
 				if !strings.Contains(got.Text, want) {
 					t.Errorf("%s: %s says %q, want %q in it", c.what, p.path, got.Text, want)
@@ -473,8 +442,8 @@ func TestNoWasm(t *testing.T) {
 	// app.wasm is never answered, and the connections are closed until the
 	// page says so: closed once, they could miss a request yet to come,
 	// which then waited for ever.
-	h, done := siteHandler(t, Dist), make(chan struct{})
-	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h, done := e2e.SiteHandler(t, e2e.Dist), make(chan struct{})
+	srv := e2e.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasSuffix(r.URL.Path, "/app.wasm") {
 			h.ServeHTTP(w, r)
 			return
@@ -485,12 +454,12 @@ func TestNoWasm(t *testing.T) {
 		}
 	}))
 	t.Cleanup(func() { close(done) }) // before serve's srv.Close, which waits for the requests
-	tb := newTab(t, srv.URL)
-	tb.navigate("/")
-	typeInto(tb, "f-price", "45")
-	for deadline := time.Now().Add(20 * time.Second); !eval[bool](tb, `!!document.getElementById("no-wasm")`); time.Sleep(200 * time.Millisecond) {
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Navigate("/")
+	e2e.TypeInto(tb, "f-price", "45")
+	for deadline := time.Now().Add(20 * time.Second); !e2e.Eval[bool](tb, `!!document.getElementById("no-wasm")`); time.Sleep(200 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("no message once app.wasm failed%s", tb.consoleDump())
+			t.Fatalf("no message once app.wasm failed%s", tb.ConsoleDump())
 		}
 		srv.CloseClientConnections()
 	}
@@ -499,7 +468,7 @@ func TestNoWasm(t *testing.T) {
 		Disabled     bool
 	}
 	want := field{"no-wasm", "45", true}
-	if got := eval[field](tb, `({focus: document.activeElement.id, value: document.getElementById("f-price").value,
+	if got := e2e.Eval[field](tb, `({focus: document.activeElement.id, value: document.getElementById("f-price").value,
 		disabled: document.getElementById("f-price").disabled})`); got != want {
 		t.Errorf("app.wasm failed while typing: %+v, want %+v", got, want)
 	}
@@ -507,16 +476,16 @@ func TestNoWasm(t *testing.T) {
 	// The app runs, after a wait: the message never shows, even for a
 	// moment.
 	for _, p := range pages {
-		srv, release := newHeldServer(t)
-		tb := newTab(t, srv.URL)
-		call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchNoWasm})
-		tb.navigate(p.path)
+		srv, release := e2e.NewHeldServer(t)
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: e2e.WatchNoWasm})
+		tb.Navigate(p.path)
 		time.Sleep(300 * time.Millisecond)
 		release()
-		tb.waitReady()
-		if eval[bool](tb, `!!window.noWasmSeen`) {
+		tb.WaitReady()
+		if e2e.Eval[bool](tb, `!!window.noWasmSeen`) {
 			t.Errorf("%s: the app ran, and the page said it could not", p.path)
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }

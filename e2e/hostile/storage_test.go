@@ -1,7 +1,6 @@
-package e2e
+package hostile
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,15 +11,15 @@ import (
 
 	aivc "github.com/aivc/aivc/app"
 	"github.com/aivc/aivc/cliplog"
+	"github.com/aivc/aivc/e2e"
 	"github.com/aivc/aivc/pricing"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/shopspring/decimal"
 )
 
-// Storage faults in the browser, beyond e2e/log_test.go (a full storage
-// when saving a clip, a corrupt entry) and e2e/profiles_test.go (a full
+// Storage faults in the browser, beyond e2e/log/log_test.go (a full storage
+// when saving a clip, a corrupt entry) and e2e/profiles/profiles_test.go (a full
 // storage when saving a profile, imports refused): storage switched off,
 // a full storage during an import and during an upgrade, the old (schema 0)
 // and a newer layout, a corrupt custom profile, imports over the limits,
@@ -38,17 +37,17 @@ const blockStorage = `(() => {
 
 // storageJSON returns every key and value of the page's localStorage that
 // starts with prefix, as JSON (sorted keys), to compare before and after.
-func storageJSON(tb *tab, prefix string) string {
-	tb.t.Helper()
-	return eval[string](tb, fmt.Sprintf(`JSON.stringify(Object.keys(localStorage).filter(k => k.startsWith(%s)).sort()
-		.map(k => [k, localStorage.getItem(k)]))`, jsString(prefix)))
+func storageJSON(tb *e2e.Tab, prefix string) string {
+	tb.T.Helper()
+	return e2e.Eval[string](tb, fmt.Sprintf(`JSON.stringify(Object.keys(localStorage).filter(k => k.startsWith(%s)).sort()
+		.map(k => [k, localStorage.getItem(k)]))`, e2e.JSString(prefix)))
 }
 
 // fillStorage fills localStorage until a write fails, and returns how many
 // keys it wrote (test.fill.N).
-func fillStorage(tb *tab) int {
-	tb.t.Helper()
-	n := eval[int](tb, `(() => {
+func fillStorage(tb *e2e.Tab) int {
+	tb.T.Helper()
+	n := e2e.Eval[int](tb, `(() => {
 		let n = 0;
 		for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
 			const s = "x".repeat(size);
@@ -57,35 +56,15 @@ func fillStorage(tb *tab) int {
 		return n;
 	})()`)
 	if n == 0 {
-		tb.t.Fatal("could not fill the storage")
+		tb.T.Fatal("could not fill the storage")
 	}
 	return n
 }
 
 // emptyFill removes what fillStorage wrote.
-func emptyFill(tb *tab) {
-	tb.t.Helper()
-	eval[bool](tb, `(Object.keys(localStorage).filter(k => k.startsWith("test.fill.")).forEach(k => localStorage.removeItem(k)), true)`)
-}
-
-// seed writes keys and values into the page's localStorage, in batches.
-func seed(tb *tab, kv map[string]string) {
-	tb.t.Helper()
-	keys := make([]string, 0, len(kv))
-	for k := range kv {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for len(keys) > 0 {
-		n := min(len(keys), 2000)
-		batch := map[string]string{}
-		for _, k := range keys[:n] {
-			batch[k] = kv[k]
-		}
-		keys = keys[n:]
-		js, _ := json.Marshal(batch)
-		eval[bool](tb, `(o => { for (const [k, v] of Object.entries(o)) localStorage.setItem(k, v); return true; })(`+string(js)+`)`)
-	}
+func emptyFill(tb *e2e.Tab) {
+	tb.T.Helper()
+	e2e.Eval[bool](tb, `(Object.keys(localStorage).filter(k => k.startsWith("test.fill.")).forEach(k => localStorage.removeItem(k)), true)`)
 }
 
 // TestStorageBlocked: with the browser's storage switched off (reading
@@ -95,42 +74,42 @@ func seed(tb *tab, kv map[string]string) {
 // saved; the calculator computes.
 func TestStorageBlocked(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, p := range aivc.Pages() {
 		name := strings.Trim(p, "/")
 		if name == "" {
 			name = "home"
 		}
 		t.Run(name, func(t *testing.T) {
-			tb := newTab(t, srv.URL)
-			call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: blockStorage})
-			tb.open(p)
+			tb := e2e.NewTab(t, srv.URL)
+			e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: blockStorage})
+			tb.Open(p)
 			// The page gets a stand-in that reads as empty and refuses
 			// every call (app/guard.go); /embed's frame script puts a
 			// memory store there instead.
-			if p != aivc.EmbedPath && eval[bool](tb, `(() => { try { localStorage.setItem("x", "y"); return true; } catch (e) { return false; } })()`) {
+			if p != aivc.EmbedPath && e2e.Eval[bool](tb, `(() => { try { localStorage.setItem("x", "y"); return true; } catch (e) { return false; } })()`) {
 				t.Fatal("storage is not blocked")
 			}
 			switch p {
 			case "/log":
-				tb.waitFor("the message", `document.getElementById("log-alert").textContent.includes("not letting this app save data")`, 10*time.Second)
-				if msg := eval[string](tb, `document.getElementById("log-alert").textContent`); !strings.Contains(msg, "export your log") {
+				tb.WaitFor("the message", `document.getElementById("log-alert").textContent.includes("not letting this app save data")`, 10*time.Second)
+				if msg := e2e.Eval[string](tb, `document.getElementById("log-alert").textContent`); !strings.Contains(msg, "export your log") {
 					t.Errorf("the message does not say what to do: %q", msg)
 				}
-				fillClip(tb, logClip{note: "kept in memory"})
-				saveClip(tb, "log-save")
-				if n := len(logCosts(tb)); n != 1 {
+				e2e.FillClip(tb, e2e.LogClip{Note: "kept in memory"})
+				e2e.SaveClip(tb, "log-save")
+				if n := len(e2e.LogCosts(tb)); n != 1 {
 					t.Errorf("%d clips listed, want the one just logged", n)
 				}
 			case "/profiles":
-				startBlankProfile(tb)
-				tb.do("saving it", chromedp.Click(chromedp.ID("prof-save")))
-				tb.waitFor("the message", `(document.body.innerText || "").includes("did not let the site save data")`, 10*time.Second)
+				e2e.StartBlankProfile(tb)
+				tb.Do("saving it", chromedp.Click(chromedp.ID("prof-save")))
+				tb.WaitFor("the message", `(document.body.innerText || "").includes("did not let the site save data")`, 10*time.Second)
 			case "/":
-				typeInto(tb, "f-price", "60")
-				waitResults(tb, "typing with storage blocked", map[string][2]string{"price-per-credit": {"0.02", "$0.02"}})
+				e2e.TypeInto(tb, "f-price", "60")
+				e2e.WaitResults(tb, "typing with storage blocked", map[string][2]string{"price-per-credit": {"0.02", "$0.02"}})
 			}
-			tb.assertNoErrors()
+			tb.AssertNoErrors()
 		})
 	}
 }
@@ -148,32 +127,32 @@ const legacyLog = `[
 // shown, and the old key goes only once the new records are written.
 func TestLogOldSchema(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/")
-	seed(tb, map[string]string{"aivc.log": legacyLog})
-	tb.open("/log")
-	tb.waitFor("the upgraded clips", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 2`, 10*time.Second)
-	if ids := logIDs(tb); strings.Join(ids, " ") != "abc-1 v0-1733140000000" {
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/")
+	e2e.Seed(tb, map[string]string{"aivc.log": legacyLog})
+	tb.Open("/log")
+	tb.WaitFor("the upgraded clips", `document.querySelectorAll("#log-table tr[data-entry-id]").length === 2`, 10*time.Second)
+	if ids := e2e.LogIDs(tb); strings.Join(ids, " ") != "abc-1 v0-1733140000000" {
 		t.Errorf("clips %v", ids)
 	}
-	text := eval[string](tb, `(document.getElementById("log-corrupt") || {innerText: ""}).innerText`)
+	text := e2e.Eval[string](tb, `(document.getElementById("log-corrupt") || {innerText: ""}).innerText`)
 	if !strings.Contains(text, "could not be read") || !strings.Contains(text, `"abc"`) {
 		t.Errorf("the element that cannot be read is not shown:\n%s", text)
 	}
-	keys := eval[[]string](tb, `Object.keys(localStorage).filter(k => k.startsWith("aivc.log")).sort()`)
+	keys := e2e.Eval[[]string](tb, `Object.keys(localStorage).filter(k => k.startsWith("aivc.log")).sort()`)
 	if slices.Contains(keys, "aivc.log") || !slices.Contains(keys, "aivc.log.meta") ||
 		!slices.ContainsFunc(keys, func(k string) bool { return strings.HasPrefix(k, "aivc.log.v1.corrupt.") }) {
 		t.Errorf("keys after the upgrade: %v", keys)
 	}
-	if m := eval[string](tb, `localStorage.getItem("aivc.log.meta")`); m != `{"schema":1}` {
+	if m := e2e.Eval[string](tb, `localStorage.getItem("aivc.log.meta")`); m != `{"schema":1}` {
 		t.Errorf("meta %q", m)
 	}
-	tb.open("/log")
-	if n := len(logCosts(tb)); n != 2 {
+	tb.Open("/log")
+	if n := len(e2e.LogCosts(tb)); n != 2 {
 		t.Errorf("%d clips after a reload", n)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestLogOldSchemaFull: when the storage is too full to upgrade an old
@@ -181,65 +160,65 @@ func TestLogOldSchema(t *testing.T) {
 // exported, and keeps the old log as it was.
 func TestLogOldSchemaFull(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: captureDownloads})
-	tb.open("/")
-	seed(tb, map[string]string{"aivc.log": legacyLog})
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: e2e.CaptureDownloads})
+	tb.Open("/")
+	e2e.Seed(tb, map[string]string{"aivc.log": legacyLog})
 	fillStorage(tb)
-	tb.open("/log")
-	tb.waitFor("the message", `document.getElementById("log-alert").textContent.includes("storage is full")`, 10*time.Second)
-	msg := eval[string](tb, `document.getElementById("log-alert").textContent`)
+	tb.Open("/log")
+	tb.WaitFor("the message", `document.getElementById("log-alert").textContent.includes("storage is full")`, 10*time.Second)
+	msg := e2e.Eval[string](tb, `document.getElementById("log-alert").textContent`)
 	if !strings.Contains(msg, "nothing was lost") {
 		t.Errorf("message %q", msg)
 	}
-	if n := len(logCosts(tb)); n != 2 {
+	if n := len(e2e.LogCosts(tb)); n != 2 {
 		t.Errorf("%d old clips shown, want 2", n)
 	}
-	if got := eval[string](tb, `localStorage.getItem("aivc.log")`); got != legacyLog {
+	if got := e2e.Eval[string](tb, `localStorage.getItem("aivc.log")`); got != legacyLog {
 		t.Errorf("the old log changed:\n%s", got)
 	}
-	if keys := eval[[]string](tb, `Object.keys(localStorage).filter(k => k.startsWith("aivc.log.")).sort()`); len(keys) != 0 {
+	if keys := e2e.Eval[[]string](tb, `Object.keys(localStorage).filter(k => k.startsWith("aivc.log.")).sort()`); len(keys) != 0 {
 		t.Errorf("a failed upgrade left %v", keys)
 	}
-	backup, _ := lastDownload(tb, "log-export-json")
+	backup, _ := e2e.LastDownload(tb, "log-export-json")
 	if !strings.Contains(backup, `"v0-1733140000000"`) || !strings.Contains(backup, `"abc-1"`) {
 		t.Errorf("the export lacks the old clips:\n%s", backup)
 	}
 	// With room again, the next visit upgrades.
 	emptyFill(tb)
-	tb.open("/log")
-	tb.waitFor("the upgrade", `localStorage.getItem("aivc.log") === null && localStorage.getItem("aivc.log.meta") !== null`, 10*time.Second)
-	if n := len(logCosts(tb)); n != 2 {
+	tb.Open("/log")
+	tb.WaitFor("the upgrade", `localStorage.getItem("aivc.log") === null && localStorage.getItem("aivc.log.meta") !== null`, 10*time.Second)
+	if n := len(e2e.LogCosts(tb)); n != 2 {
 		t.Errorf("%d clips after the upgrade", n)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestLogNewerSchema: a log written by a newer version of the app is
 // shown read-only with a message to reload, and nothing of it changes.
 func TestLogNewerSchema(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/")
-	seed(tb, map[string]string{
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/")
+	e2e.Seed(tb, map[string]string{
 		"aivc.log.meta":        `{"schema":9}`,
 		"aivc.log.v9.whatever": `{"anything":"a newer app wrote"}`,
 	})
 	before := storageJSON(tb, "aivc.log")
-	tb.open("/log")
-	tb.waitFor("the message", `document.getElementById("log-alert").textContent.includes("newer version")`, 10*time.Second)
-	if msg := eval[string](tb, `document.getElementById("log-alert").textContent`); !strings.Contains(msg, "Reload the page") {
+	tb.Open("/log")
+	tb.WaitFor("the message", `document.getElementById("log-alert").textContent.includes("newer version")`, 10*time.Second)
+	if msg := e2e.Eval[string](tb, `document.getElementById("log-alert").textContent`); !strings.Contains(msg, "Reload the page") {
 		t.Errorf("message %q", msg)
 	}
-	fillClip(tb, logClip{note: "not over a newer log"})
-	tb.do("saving", chromedp.Click(chromedp.ID("log-save")))
-	tb.waitFor("the refusal", `document.getElementById("log-alert").textContent.includes("not saved") || document.getElementById("log-alert").textContent.includes("read-only")`, 10*time.Second)
+	e2e.FillClip(tb, e2e.LogClip{Note: "not over a newer log"})
+	tb.Do("saving", chromedp.Click(chromedp.ID("log-save")))
+	tb.WaitFor("the refusal", `document.getElementById("log-alert").textContent.includes("not saved") || document.getElementById("log-alert").textContent.includes("read-only")`, 10*time.Second)
 	if after := storageJSON(tb, "aivc.log"); after != before {
 		t.Errorf("a newer log changed:\n%s\nwas\n%s", after, before)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // backupOf returns a JSON backup of n clips.
@@ -249,7 +228,7 @@ func backupOf(t *testing.T, n int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range clips(n) {
+	for _, e := range e2e.Clips(n) {
 		if _, err := l.Add(e); err != nil {
 			t.Fatal(err)
 		}
@@ -261,76 +240,32 @@ func backupOf(t *testing.T, n int) string {
 	return b.String()
 }
 
-// clips returns n valid clips of Runway's Gen-4 Turbo.
-func clips(n int) []cliplog.Entry {
-	projects := []string{"Acme launch", "Blog", "", "Café Noël", "=SUM(A1)"}
-	clients := []string{"Acme", "", "Beta & Co"}
-	out := make([]cliplog.Entry, n)
-	for i := range out {
-		date := fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28)
-		out[i] = cliplog.Entry{
-			ID: fmt.Sprintf("e2e%06d", i), Date: date, ProfileID: "runway", ProfileName: "Runway (app)",
-			PlanID: "standard", ModelID: "gen-4-turbo", ModelName: "Gen-4 Turbo", Res: pricing.Res720p,
-			Seconds: decimal.NewFromInt(int64(5 + 5*(i%2))), Credits: decimal.NewFromInt(int64(25 + 25*(i%2))),
-			PricePerCredit: pricing.NewMoney(decimal.RequireFromString("0.024"), pricing.USD), Kept: i%3 != 0,
-			Project: projects[i%len(projects)], Client: clients[i%len(clients)], Created: date + "T10:00:00Z",
-		}.Derive()
-	}
-	return out
-}
-
-// seedLog opens the site in tb and writes a clip log of n clips (logStore)
-// into its localStorage.
-func seedLog(tb *tab, n int) {
-	tb.t.Helper()
-	stored := logStore(tb.t, n).Snapshot()
-	tb.open("/")
-	seed(tb, stored)
-}
-
-// logStore returns a store holding a clip log of n clips, written by
-// cliplog as the app writes it.
-func logStore(t testing.TB, n int) *cliplog.MemStore {
-	t.Helper()
-	s := cliplog.NewMemStore()
-	l, _, err := cliplog.Open(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range clips(n) {
-		if _, err := l.Add(e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return s
-}
-
 // TestLogImportFull: an import that does not fit in the storage says so,
 // and adds nothing (what it wrote is taken back); with room, it imports.
 func TestLogImportFull(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/log")
-	saveClip(tb, "log-save")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/log")
+	e2e.SaveClip(tb, "log-save")
 	before := storageJSON(tb, "aivc.log")
 	file := backupOf(t, 200)
 	fillStorage(tb)
-	upload(tb, "backup.json", file)
-	tb.waitFor("the message", `document.getElementById("log-alert").textContent.includes("storage is full")`, 10*time.Second)
-	if msg := eval[string](tb, `document.getElementById("log-alert").textContent`); !strings.Contains(msg, "nothing was imported") {
+	e2e.Upload(tb, "backup.json", file)
+	tb.WaitFor("the message", `document.getElementById("log-alert").textContent.includes("storage is full")`, 10*time.Second)
+	if msg := e2e.Eval[string](tb, `document.getElementById("log-alert").textContent`); !strings.Contains(msg, "nothing was imported") {
 		t.Errorf("message %q", msg)
 	}
 	if after := storageJSON(tb, "aivc.log"); after != before {
 		t.Errorf("a refused import changed the stored log (%d → %d bytes)", len(before), len(after))
 	}
-	if n := len(logCosts(tb)); n != 1 {
+	if n := len(e2e.LogCosts(tb)); n != 1 {
 		t.Errorf("%d clips listed after a refused import, want 1", n)
 	}
 	emptyFill(tb)
-	upload(tb, "backup.json", file)
-	tb.waitFor("the imported clips", `document.getElementById("log-count").textContent.startsWith("201 clips")`, 20*time.Second)
-	tb.assertNoErrors()
+	e2e.Upload(tb, "backup.json", file)
+	tb.WaitFor("the imported clips", `document.getElementById("log-count").textContent.startsWith("201 clips")`, 20*time.Second)
+	tb.AssertNoErrors()
 }
 
 // TestLogImportLimits: a file over cliplog.MaxImportBytes is refused
@@ -339,10 +274,10 @@ func TestLogImportFull(t *testing.T) {
 // platform profile, which goes to /profiles.
 func TestLogImportLimits(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/log")
-	saveClip(tb, "log-save")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/log")
+	e2e.SaveClip(tb, "log-save")
 	before := storageJSON(tb, "aivc.log")
 	dir := t.TempDir()
 
@@ -357,28 +292,28 @@ func TestLogImportLimits(t *testing.T) {
 	}
 	f.Close()
 	start := time.Now()
-	tb.do("choosing a 17 MB file", chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{big}))
-	tb.waitFor("the refusal", `document.getElementById("log-import-errors").textContent.includes("at most 16 MB")`, 20*time.Second)
+	tb.Do("choosing a 17 MB file", chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{big}))
+	tb.WaitFor("the refusal", `document.getElementById("log-import-errors").textContent.includes("at most 16 MB")`, 20*time.Second)
 	t.Logf("a %.1f MB file refused in %s", float64(cliplog.MaxImportBytes+1024*1024)/(1<<20), time.Since(start).Round(time.Millisecond))
 
 	rows := filepath.Join(dir, "rows.csv")
 	os.WriteFile(rows, []byte("date,profile_id,model_id,seconds,credits,currency,price_per_credit,kept\n"+
 		strings.Repeat("2025-03-01,runway,gen-4-turbo,5,25,USD,0.024,yes\n", cliplog.MaxImportRows+1)), 0o644)
 	start = time.Now()
-	tb.do("choosing a file of 50,001 rows", chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{rows}))
-	tb.waitFor("the refusal", `document.getElementById("log-import-errors").textContent.includes("more than 50,000 rows")`, 20*time.Second)
+	tb.Do("choosing a file of 50,001 rows", chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{rows}))
+	tb.WaitFor("the refusal", `document.getElementById("log-import-errors").textContent.includes("more than 50,000 rows")`, 20*time.Second)
 	t.Logf("a file of 50,001 rows refused in %s", time.Since(start).Round(time.Millisecond))
 
 	// A platform profile says where it goes (app's notBackup).
 	prof := filepath.Join(dir, "mine.json")
 	os.WriteFile(prof, []byte(`{"id": "mine", "name": "Mine", "kind": "credits", "currency": "USD", "models": []}`), 0o644)
-	tb.do("choosing a platform profile", chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{prof}))
-	tb.waitFor("where it goes", `document.getElementById("log-import-errors").textContent.includes("This is a platform profile, not a clip log backup: import it on the Profiles page (/profiles).")`, 20*time.Second)
+	tb.Do("choosing a platform profile", chromedp.SetUploadFiles(chromedp.ID("log-import"), []string{prof}))
+	tb.WaitFor("where it goes", `document.getElementById("log-import-errors").textContent.includes("This is a platform profile, not a clip log backup: import it on the Profiles page (/profiles).")`, 20*time.Second)
 
 	if after := storageJSON(tb, "aivc.log"); after != before {
 		t.Error("a refused import changed the stored log")
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestProfilesCorruptRecord: a stored custom profile that cannot be read
@@ -388,30 +323,30 @@ func TestLogImportLimits(t *testing.T) {
 // went to the status, no control to go on from).
 func TestProfilesCorruptRecord(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/")
-	seed(tb, map[string]string{"aivc.profiles.v1.broken": `{"id":"broken","name":"Half`, "aivc.profiles.v1.zz": `[`})
-	tb.open("/profiles")
-	tb.waitFor("the record", `!!document.getElementById("prof-bad")`, 10*time.Second)
-	text := eval[string](tb, `document.getElementById("prof-bad").innerText + [...document.querySelectorAll("#prof-bad textarea")].map(t => t.value).join("\n")`)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/")
+	e2e.Seed(tb, map[string]string{"aivc.profiles.v1.broken": `{"id":"broken","name":"Half`, "aivc.profiles.v1.zz": `[`})
+	tb.Open("/profiles")
+	tb.WaitFor("the record", `!!document.getElementById("prof-bad")`, 10*time.Second)
+	text := e2e.Eval[string](tb, `document.getElementById("prof-bad").innerText + [...document.querySelectorAll("#prof-bad textarea")].map(t => t.value).join("\n")`)
 	if !strings.Contains(text, "could not be read") || !strings.Contains(text, `{"id":"broken","name":"Half`) {
 		t.Errorf("the record is not shown with its text:\n%s", text)
 	}
 	for _, p := range []string{"/", "/compare", "/plan", "/profiles"} {
-		tb.open(p)
+		tb.Open(p)
 	}
-	if v := eval[string](tb, `localStorage.getItem("aivc.profiles.v1.broken") || ""`); v != `{"id":"broken","name":"Half` {
+	if v := e2e.Eval[string](tb, `localStorage.getItem("aivc.profiles.v1.broken") || ""`); v != `{"id":"broken","name":"Half` {
 		t.Errorf("the record became %q", v)
 	}
-	eval[bool](tb, `(document.querySelector("#prof-bad button").focus(), true)`)
-	tb.do("discarding a record", chromedp.KeyEvent(kb.Enter))
-	tb.waitFor("one record left", `document.querySelectorAll(".prof-bad-record").length === 1`, 10*time.Second)
-	tb.waitFor("the focus on its Discard", `document.activeElement.matches(".prof-bad-record button")`, 5*time.Second)
-	tb.do("discarding the other", chromedp.KeyEvent(kb.Enter))
-	tb.waitFor("no record left", `!document.getElementById("prof-bad")`, 10*time.Second)
-	tb.waitFor("the focus on the section's heading", `document.activeElement.id === "prof-mine-title"`, 5*time.Second)
-	tb.assertNoErrors()
+	e2e.Eval[bool](tb, `(document.querySelector("#prof-bad button").focus(), true)`)
+	tb.Do("discarding a record", chromedp.KeyEvent(kb.Enter))
+	tb.WaitFor("one record left", `document.querySelectorAll(".prof-bad-record").length === 1`, 10*time.Second)
+	tb.WaitFor("the focus on its Discard", `document.activeElement.matches(".prof-bad-record button")`, 5*time.Second)
+	tb.Do("discarding the other", chromedp.KeyEvent(kb.Enter))
+	tb.WaitFor("no record left", `!document.getElementById("prof-bad")`, 10*time.Second)
+	tb.WaitFor("the focus on the section's heading", `document.activeElement.id === "prof-mine-title"`, 5*time.Second)
+	tb.AssertNoErrors()
 }
 
 // TestLog20k: a log of 20,000 clips, stored as cliplog stores it, opens,
@@ -427,16 +362,16 @@ func TestLog20k(t *testing.T) {
 		t.Skip("a log of 20,000 clips (-short)")
 	}
 	const n = 20000
-	s := logStore(t, n)
+	s := e2e.LogStore(t, n)
 	stored := s.Snapshot()
 	t.Logf("storage: %d keys, %.2f MB", len(stored), float64(s.Size())/1e6)
 
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: captureDownloads})
-	tb.open("/")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: e2e.CaptureDownloads})
+	tb.Open("/")
 	start := time.Now()
-	seed(tb, stored)
+	e2e.Seed(tb, stored)
 	t.Logf("seeding localStorage: %s", time.Since(start).Round(time.Millisecond))
 
 	timed := func(what string, limit time.Duration, f func()) {
@@ -450,27 +385,27 @@ func TestLog20k(t *testing.T) {
 		}
 	}
 	timed("open /log (load, first render)", 30*time.Second, func() {
-		tb.open("/log")
-		tb.waitFor("20,000 clips", fmt.Sprintf(`(document.getElementById("log-count") || {}).textContent === "%s clips"`, pricing.FormatInt(n)), 30*time.Second)
+		tb.Open("/log")
+		tb.WaitFor("20,000 clips", fmt.Sprintf(`(document.getElementById("log-count") || {}).textContent === "%s clips"`, pricing.FormatInt(n)), 30*time.Second)
 	})
-	if rows := len(logCosts(tb)); rows == 0 || rows > n {
+	if rows := len(e2e.LogCosts(tb)); rows == 0 || rows > n {
 		t.Errorf("%d rows listed", rows)
 	}
 	timed("filter by project", 10*time.Second, func() {
-		pick(tb, "f-f_project", "Blog")
-		tb.waitFor("the filtered count", fmt.Sprintf(`document.getElementById("log-count").textContent === "%s clips of %s"`, pricing.FormatInt(n/5), pricing.FormatInt(n)), 10*time.Second)
+		e2e.Pick(tb, "f-f_project", "Blog")
+		tb.WaitFor("the filtered count", fmt.Sprintf(`document.getElementById("log-count").textContent === "%s clips of %s"`, pricing.FormatInt(n/5), pricing.FormatInt(n)), 10*time.Second)
 	})
 	timed("filter by month", 10*time.Second, func() {
-		pick(tb, "f-f_month", "2025-03")
-		tb.waitFor("the filtered count", fmt.Sprintf(`/^[\d,]+ clips of %s$/.test(document.getElementById("log-count").textContent) && document.getElementById("log-count").textContent !== "%s clips of %s"`, pricing.FormatInt(n), pricing.FormatInt(n/5), pricing.FormatInt(n)), 10*time.Second)
+		e2e.Pick(tb, "f-f_month", "2025-03")
+		tb.WaitFor("the filtered count", fmt.Sprintf(`/^[\d,]+ clips of %s$/.test(document.getElementById("log-count").textContent) && document.getElementById("log-count").textContent !== "%s clips of %s"`, pricing.FormatInt(n), pricing.FormatInt(n/5), pricing.FormatInt(n)), 10*time.Second)
 	})
 	var backup, csv string
-	timed("export JSON", 20*time.Second, func() { backup, _ = lastDownload(tb, "log-export-json") })
+	timed("export JSON", 20*time.Second, func() { backup, _ = e2e.LastDownload(tb, "log-export-json") })
 	// A filtered CSV holds the clips shown: clear the filters for all.
-	pick(tb, "f-f_project", "")
-	pick(tb, "f-f_month", "")
-	tb.waitFor("every clip", fmt.Sprintf(`document.getElementById("log-count").textContent === "%s clips"`, pricing.FormatInt(n)), 10*time.Second)
-	timed("export CSV", 20*time.Second, func() { csv, _ = lastDownload(tb, "log-export-csv") })
+	e2e.Pick(tb, "f-f_project", "")
+	e2e.Pick(tb, "f-f_month", "")
+	tb.WaitFor("every clip", fmt.Sprintf(`document.getElementById("log-count").textContent === "%s clips"`, pricing.FormatInt(n)), 10*time.Second)
+	timed("export CSV", 20*time.Second, func() { csv, _ = e2e.LastDownload(tb, "log-export-csv") })
 	b, err := cliplog.ReadBackup([]byte(backup))
 	if err != nil || len(b.Entries) != n {
 		t.Errorf("the JSON export holds %d clips (%v), want %d", len(b.Entries), err, n)
@@ -479,7 +414,7 @@ func TestLog20k(t *testing.T) {
 		t.Errorf("the CSV export has %d lines, want %d", lines, n+1)
 	}
 	t.Logf("exports: JSON %.1f MB, CSV %.1f MB", float64(len(backup))/1e6, float64(len(csv))/1e6)
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // countEntryReads counts, in window.entryReads, the clip log's entries read
@@ -504,13 +439,13 @@ const countEntryReads = `(() => {
 func TestStartReadsNoClip(t *testing.T) {
 	t.Parallel()
 	const n = 200
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: countEntryReads})
-	seedLog(tb, n)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: countEntryReads})
+	e2e.SeedLog(tb, n)
 
-	tb.open("/log") // reads every clip, and keeps the measured figures
-	if got := eval[int](tb, `entryReads`); got < n {
+	tb.Open("/log") // reads every clip, and keeps the measured figures
+	if got := e2e.Eval[int](tb, `entryReads`); got < n {
 		t.Fatalf("/log read %d clips of %d: the count does not work", got, n)
 	}
 	// 200 clips, 133 kept: 1.5038 generations per kept clip, shown to 2
@@ -523,19 +458,19 @@ func TestStartReadsNoClip(t *testing.T) {
 		{"/profiles", "", ""},
 		{"/", "", ""},
 	} {
-		tb.open(c.path)
-		if got := eval[int](tb, `entryReads`); got != 0 {
+		tb.Open(c.path)
+		if got := e2e.Eval[int](tb, `entryReads`); got != 0 {
 			t.Errorf("%s read %d clips at start", c.path, got)
 		}
-		if got := eval[string](tb, `(localStorage === aivcStorage) + " " + localStorage.length`); got != fmt.Sprintf("true %d", n+2) {
+		if got := e2e.Eval[string](tb, `(localStorage === aivcStorage) + " " + localStorage.length`); got != fmt.Sprintf("true %d", n+2) {
 			t.Errorf("%s: the page's localStorage once ready: %s, want the real one, with %d keys", c.path, got, n+2)
 		}
 		if c.takes == "" {
 			continue
 		}
-		if got := eval[string](tb, c.takes); got != c.want {
+		if got := e2e.Eval[string](tb, c.takes); got != c.want {
 			t.Errorf("%s offers %q generations per kept clip, want %s from the log", c.path, got, c.want)
 		}
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }

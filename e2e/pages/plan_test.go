@@ -1,4 +1,4 @@
-package e2e
+package pages
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aivc/aivc/e2e"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -92,18 +93,18 @@ type planTableRow struct {
 }
 
 // waitPlan waits until the ranking is exactly want.
-func waitPlan(tb *tab, what string, want []planRow) []planTableRow {
-	tb.t.Helper()
+func waitPlan(tb *e2e.Tab, what string, want []planRow) []planTableRow {
+	tb.T.Helper()
 	js, _ := json.Marshal(want)
-	_, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => {
+	_, err := chromedp.Run(tb.Ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => {
 		const want = %s;
 		const rows = [...document.querySelectorAll("#plan-table tbody tr")];
 		return rows.length === want.length && want.every((w, i) =>
 			rows[i].dataset.platform === w.platform && rows[i].dataset.monthlyCost === w.cost);
 	})()`, js), chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)))
-	got := eval[[]planTableRow](tb, planTableJS)
+	got := e2e.Eval[[]planTableRow](tb, planTableJS)
 	if err != nil {
-		tb.t.Fatalf("%s: ranking %v, want %v (%v)%s", what, got, want, err, tb.consoleDump())
+		tb.T.Fatalf("%s: ranking %v, want %v (%v)%s", what, got, want, err, tb.ConsoleDump())
 	}
 	return got
 }
@@ -111,8 +112,8 @@ func waitPlan(tb *tab, what string, want []planRow) []planTableRow {
 // TestPlanPrerendered: the HTML of /plan already plans the default mix.
 func TestPlanPrerendered(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	res, body := get(t, srv.URL+"/plan")
+	srv := e2e.NewServer(t)
+	res, body := e2e.Get(t, srv.URL+"/plan")
 	if res.StatusCode != 200 {
 		t.Fatalf("GET /plan = %d", res.StatusCode)
 	}
@@ -138,18 +139,18 @@ func TestPlanPrerendered(t *testing.T) {
 // each platform, in the order and at the exact costs worked out by hand.
 func TestPlanLinks(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, tc := range planCases {
 		t.Run(tc.name, func(t *testing.T) {
-			tb := newTab(t, srv.URL)
-			tb.open(tc.link)
+			tb := e2e.NewTab(t, srv.URL)
+			tb.Open(tc.link)
 			got := waitPlan(tb, tc.link, tc.want)
 			for _, r := range got {
 				if want, ok := tc.ways[r.Platform]; ok && r.Way != want {
 					t.Errorf("%s is bought as %q, want %q", r.Platform, r.Way, want)
 				}
 			}
-			tb.assertNoErrors()
+			tb.AssertNoErrors()
 		})
 	}
 }
@@ -159,62 +160,62 @@ func TestPlanLinks(t *testing.T) {
 // added and removed; the break-even and the chart follow.
 func TestPlanEditing(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open(planCases[0].link)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open(planCases[0].link)
 	waitPlan(tb, "the link", planCases[0].want)
 
-	typeInto(tb, "f-mix-0-count", "40")
+	e2e.TypeInto(tb, "f-mix-0-count", "40")
 	waitPlan(tb, "40 clips", planCases[1].want)
-	if h := hash(tb); h != "mix=broll:40:10:720p:fast:1" {
+	if h := e2e.Hash(tb); h != "mix=broll:40:10:720p:fast:1" {
 		t.Errorf("fragment %q after typing 40", h)
 	}
 
-	typeInto(tb, "f-mix-0-sec", "ten")
-	tb.waitFor("the message about the seconds", `document.getElementById("f-mix-0-sec-msg").textContent.includes("Row 1 (broll): Seconds")`, 10*time.Second)
-	if n := eval[int](tb, `document.querySelectorAll("#plan-table tbody tr").length`); n != 0 {
+	e2e.TypeInto(tb, "f-mix-0-sec", "ten")
+	tb.WaitFor("the message about the seconds", `document.getElementById("f-mix-0-sec-msg").textContent.includes("Row 1 (broll): Seconds")`, 10*time.Second)
+	if n := e2e.Eval[int](tb, `document.querySelectorAll("#plan-table tbody tr").length`); n != 0 {
 		t.Errorf("a bad value leaves %d ranked rows", n)
 	}
-	if s := eval[string](tb, `document.getElementById("plan-status").textContent`); !strings.Contains(s, "not current") {
+	if s := e2e.Eval[string](tb, `document.getElementById("plan-status").textContent`); !strings.Contains(s, "not current") {
 		t.Errorf("status %q after a bad value", s)
 	}
-	typeInto(tb, "f-mix-0-sec", "10")
+	e2e.TypeInto(tb, "f-mix-0-sec", "10")
 	waitPlan(tb, "fixed again", planCases[1].want)
 
 	// Adding a row puts the focus in its name; removing one, in the name
 	// of the row that took its place (it fell to <body>); the only row's
 	// Remove is disabled (it did nothing).
-	tb.do("adding a row", chromedp.Click(chromedp.ID("plan-add")))
-	tb.waitFor("the second row", `!!document.getElementById("f-mix-1-count")`, 10*time.Second)
-	tb.waitFor("the focus in its name", `document.activeElement.id === "f-mix-1-name"`, 5*time.Second)
-	if h := hash(tb); !strings.HasPrefix(h, "mix=broll:40:10:720p:fast:1,row2:10:5:720p:any") {
+	tb.Do("adding a row", chromedp.Click(chromedp.ID("plan-add")))
+	tb.WaitFor("the second row", `!!document.getElementById("f-mix-1-count")`, 10*time.Second)
+	tb.WaitFor("the focus in its name", `document.activeElement.id === "f-mix-1-name"`, 5*time.Second)
+	if h := e2e.Hash(tb); !strings.HasPrefix(h, "mix=broll:40:10:720p:fast:1,row2:10:5:720p:any") {
 		t.Errorf("fragment %q after adding a row", h)
 	}
-	tb.do("removing the first row", chromedp.Click(chromedp.CSS(`.plan-row[data-row="0"] .plan-remove`)))
-	tb.waitFor("one row left", `document.querySelectorAll(".plan-row").length === 1 && document.getElementById("f-mix-0-name").value === "row2"`, 10*time.Second)
-	tb.waitFor("the focus in the name of the row left", `document.activeElement.id === "f-mix-0-name"`, 5*time.Second)
-	if !eval[bool](tb, `document.querySelector(".plan-remove").disabled`) {
+	tb.Do("removing the first row", chromedp.Click(chromedp.CSS(`.plan-row[data-row="0"] .plan-remove`)))
+	tb.WaitFor("one row left", `document.querySelectorAll(".plan-row").length === 1 && document.getElementById("f-mix-0-name").value === "row2"`, 10*time.Second)
+	tb.WaitFor("the focus in the name of the row left", `document.activeElement.id === "f-mix-0-name"`, 5*time.Second)
+	if !e2e.Eval[bool](tb, `document.querySelector(".plan-remove").disabled`) {
 		t.Error("the only row's Remove is not disabled")
 	}
-	if h := hash(tb); h != "mix=row2:10:5:720p:any" {
+	if h := e2e.Hash(tb); h != "mix=row2:10:5:720p:any" {
 		t.Errorf("fragment %q after removing a row", h)
 	}
 
-	even := eval[map[string]string](tb, `(() => {
+	even := e2e.Eval[map[string]string](tb, `(() => {
 		const p = document.getElementById("plan-break-even");
 		return {text: p.textContent, value: p.dataset.value || ""};
 	})()`)
 	if even["text"] == "" {
 		t.Error("no break-even sentence")
 	}
-	if n := eval[int](tb, `document.querySelectorAll("#plan-chart g.chart-bar").length`); n != 12 {
+	if n := e2e.Eval[int](tb, `document.querySelectorAll("#plan-chart g.chart-bar").length`); n != 12 {
 		t.Errorf("the break-even chart has %d bars, want 12 (6 sizes × subscription and API)", n)
 	}
-	if n := eval[int](tb, `document.querySelectorAll("#plan-chart-data tbody tr").length`); n != 12 {
+	if n := e2e.Eval[int](tb, `document.querySelectorAll("#plan-chart-data tbody tr").length`); n != 12 {
 		t.Errorf("the chart's text alternative has %d rows, want 12", n)
 	}
-	assertNoBadNumbers(tb)
-	tb.assertNoErrors()
+	e2e.AssertNoBadNumbers(tb)
+	tb.AssertNoErrors()
 }
 
 // TestNavKeepsWork: going to another page through the nav and back through
@@ -223,40 +224,40 @@ func TestPlanEditing(t *testing.T) {
 // and after a reload too (the states lived in the wasm's memory).
 func TestNavKeepsWork(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open(planCases[0].link)
-	typeInto(tb, "f-mix-0-count", "40")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open(planCases[0].link)
+	e2e.TypeInto(tb, "f-mix-0-count", "40")
 	waitPlan(tb, "40 clips", planCases[1].want)
-	mix := hash(tb)
+	mix := e2e.Hash(tb)
 
-	followNav(tb, "Calculator")
-	tb.waitFor("the calculator", `!!document.getElementById("f-dur") && location.pathname === "/"`, 10*time.Second)
-	typeInto(tb, "f-dur", "7")
-	tb.waitFor("the calculator's state in its address", `location.hash.includes("dur=7")`, 10*time.Second)
-	calc := hash(tb)
+	e2e.FollowNav(tb, "Calculator")
+	tb.WaitFor("the calculator", `!!document.getElementById("f-dur") && location.pathname === "/"`, 10*time.Second)
+	e2e.TypeInto(tb, "f-dur", "7")
+	tb.WaitFor("the calculator's state in its address", `location.hash.includes("dur=7")`, 10*time.Second)
+	calc := e2e.Hash(tb)
 
-	followNav(tb, "Plan")
+	e2e.FollowNav(tb, "Plan")
 	waitPlan(tb, "the mix, back through the nav", planCases[1].want)
-	if h := hash(tb); h != mix {
+	if h := e2e.Hash(tb); h != mix {
 		t.Errorf("/plan through the nav: fragment %q, want %q", h, mix)
 	}
-	followNav(tb, "Calculator")
-	tb.waitFor("the calculator's duration, back through the nav", `document.getElementById("f-dur").value === "7"`, 10*time.Second)
-	if h := hash(tb); h != calc {
+	e2e.FollowNav(tb, "Calculator")
+	tb.WaitFor("the calculator's duration, back through the nav", `document.getElementById("f-dur").value === "7"`, 10*time.Second)
+	if h := e2e.Hash(tb); h != calc {
 		t.Errorf("the calculator through the nav: fragment %q, want %q", h, calc)
 	}
 
 	// A reload (the new version's Reload) forgot the other pages' work:
 	// the tab keeps it.
-	tb.do("reloading", chromedp.Reload())
-	tb.waitReady()
-	followNav(tb, "Plan")
+	tb.Do("reloading", chromedp.Reload())
+	tb.WaitReady()
+	e2e.FollowNav(tb, "Plan")
 	waitPlan(tb, "the mix, through the nav after a reload", planCases[1].want)
-	if h := hash(tb); h != mix {
+	if h := e2e.Hash(tb); h != mix {
 		t.Errorf("/plan through the nav after a reload: fragment %q, want %q", h, mix)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestPlanLinkTypedComma: "1,200" clips typed on /plan are "1%2C200" in
@@ -264,66 +265,66 @@ func TestNavKeepsWork(t *testing.T) {
 // fresh tab shows "1,200" and the same month.
 func TestPlanLinkTypedComma(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open(planCases[0].link)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open(planCases[0].link)
 	waitPlan(tb, "the link", planCases[0].want)
-	typeInto(tb, "f-mix-0-count", "1,200")
-	tb.waitFor("the typed clips in the address", `location.hash.includes("broll:1")`, 10*time.Second)
-	h := hash(tb)
+	e2e.TypeInto(tb, "f-mix-0-count", "1,200")
+	tb.WaitFor("the typed clips in the address", `location.hash.includes("broll:1")`, 10*time.Second)
+	h := e2e.Hash(tb)
 	if h != "mix=broll:1%2C200:10:720p:fast:1" || strings.Contains(h, "%25") {
 		t.Errorf("fragment %q after typing 1,200, want mix=broll:1%%2C200:10:720p:fast:1", h)
 	}
-	month := eval[[]planTableRow](tb, planTableJS)
-	fresh := newTab(t, srv.URL)
-	fresh.open("/plan#" + h)
-	fresh.waitFor("the link's clips", `document.getElementById("f-mix-0-count").value === "1,200"`, 10*time.Second)
-	if got := eval[[]planTableRow](fresh, planTableJS); len(got) == 0 || fmt.Sprint(got) != fmt.Sprint(month) {
+	month := e2e.Eval[[]planTableRow](tb, planTableJS)
+	fresh := e2e.NewTab(t, srv.URL)
+	fresh.Open("/plan#" + h)
+	fresh.WaitFor("the link's clips", `document.getElementById("f-mix-0-count").value === "1,200"`, 10*time.Second)
+	if got := e2e.Eval[[]planTableRow](fresh, planTableJS); len(got) == 0 || fmt.Sprint(got) != fmt.Sprint(month) {
 		t.Errorf("the link's month %v, want %v", got, month)
 	}
-	if got := hash(fresh); got != h {
+	if got := e2e.Hash(fresh); got != h {
 		t.Errorf("the fresh tab's fragment %q, want %q", got, h)
 	}
-	tb.assertNoErrors()
-	fresh.assertNoErrors()
+	tb.AssertNoErrors()
+	fresh.AssertNoErrors()
 }
 
 // TestPlanBadLink: a link whose row lacks fields says which row and
 // which field.
 func TestPlanBadLink(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/plan#mix=hero:20:8:1080p:premium:1.5,broll:100:5")
-	tb.waitFor("the link's message", `document.getElementById("f-mix-msg").textContent.includes("Row 2")`, 10*time.Second)
-	msg := eval[string](tb, `document.getElementById("f-mix-msg").textContent`)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=hero:20:8:1080p:premium:1.5,broll:100:5")
+	tb.WaitFor("the link's message", `document.getElementById("f-mix-msg").textContent.includes("Row 2")`, 10*time.Second)
+	msg := e2e.Eval[string](tb, `document.getElementById("f-mix-msg").textContent`)
 	if !strings.Contains(msg, "resolution is missing") {
 		t.Errorf("message %q does not name the missing field", msg)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 
-	tb = newTab(t, srv.URL)
-	tb.open("/plan#mix=hero:20:8:1080p:ultra:1.5")
-	tb.waitFor("the tier's message", `document.getElementById("f-mix-0-tier-msg").textContent !== ""`, 10*time.Second)
-	if msg := eval[string](tb, `document.getElementById("f-mix-0-tier-msg").textContent`); !strings.Contains(msg, "Row 1 (hero): Tier") {
+	tb = e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=hero:20:8:1080p:ultra:1.5")
+	tb.WaitFor("the tier's message", `document.getElementById("f-mix-0-tier-msg").textContent !== ""`, 10*time.Second)
+	if msg := e2e.Eval[string](tb, `document.getElementById("f-mix-0-tier-msg").textContent`); !strings.Contains(msg, "Row 1 (hero): Tier") {
 		t.Errorf("tier message %q", msg)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestPlanSpendGuidance: a mix with a fast row says what it saves against
 // every row on a premium model.
 func TestPlanSpendGuidance(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/plan#mix=hero:20:5:1080p:premium:1.5,broll:100:5:720p:any:1")
-	tb.waitFor("the saving", `!!document.getElementById("plan-saving").dataset.value`, 10*time.Second)
-	s := eval[string](tb, `document.getElementById("plan-saving").textContent`)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=hero:20:5:1080p:premium:1.5,broll:100:5:720p:any:1")
+	tb.WaitFor("the saving", `!!document.getElementById("plan-saving").dataset.value`, 10*time.Second)
+	s := e2e.Eval[string](tb, `document.getElementById("plan-saving").textContent`)
 	if !strings.Contains(s, "it saves") {
 		t.Errorf("guidance %q", s)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestPlanWorkingFits: on a desktop the month's working, opened, fits its
@@ -334,12 +335,12 @@ func TestPlanSpendGuidance(t *testing.T) {
 // 17.25rem the column had, over the table's edge.
 func TestPlanWorkingFits(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{1280, 390} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
-		tb.open("/plan")
-		got := eval[[]string](tb, fmt.Sprintf(`(() => {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
+		tb.Open("/plan")
+		got := e2e.Eval[[]string](tb, fmt.Sprintf(`(() => {
 			const bad = [], box = document.getElementById("plan-table").closest(".cmp-scroll");
 			for (const d of document.querySelectorAll("#plan-table details.plan-how")) d.open = true;
 			for (const ul of document.querySelectorAll("#plan-table details.plan-how ul")) {
@@ -353,7 +354,7 @@ func TestPlanWorkingFits(t *testing.T) {
 		for _, m := range got {
 			t.Errorf("%d px wide: %s", width, m)
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }
 
@@ -364,23 +365,23 @@ func TestPlanWorkingFits(t *testing.T) {
 // px while the working's column stood half empty.
 func TestPlanFigureNoteFits(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, c := range []struct {
 		width    int64
 		maxLines int
 	}{{1280, 4}, {390, 6}} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 800, DeviceScaleFactor: 1, Mobile: c.width < 800})
-		tb.open("/plan#mix=hero:10:5:1080p:any:1:audio,broll:40:5:720p:any:1&cur=EUR")
-		tb.waitFor("Kling's month", `!!document.querySelector('#plan-table tr[data-platform="kling"] .figure-note')`, 10*time.Second)
-		lines := eval[float64](tb, `(() => {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 800, DeviceScaleFactor: 1, Mobile: c.width < 800})
+		tb.Open("/plan#mix=hero:10:5:1080p:any:1:audio,broll:40:5:720p:any:1&cur=EUR")
+		tb.WaitFor("Kling's month", `!!document.querySelector('#plan-table tr[data-platform="kling"] .figure-note')`, 10*time.Second)
+		lines := e2e.Eval[float64](tb, `(() => {
 			const n = document.querySelector('#plan-table tr[data-platform="kling"] .figure-note');
 			return n.getBoundingClientRect().height / parseFloat(getComputedStyle(n).lineHeight);
 		})()`)
 		if int(lines+0.5) > c.maxLines {
 			t.Errorf("%d px wide: Kling's figure note runs %.0f lines, want at most %d", c.width, lines, c.maxLines)
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }
 
@@ -398,47 +399,47 @@ func planCost(platform string) string {
 // without audio, opens as before and keeps its address.
 func TestPlanAudio(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/plan#mix=hero:10:8:720p:standard:1")
-	tb.waitFor("fal's silent month", planCost("fal")+` === "2.5" && `+planCost("ltx-api")+` === "3.2"`, 10*time.Second)
-	if v := eval[string](tb, `document.getElementById("f-mix-0-audio").value`); v != "" {
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=hero:10:8:720p:standard:1")
+	tb.WaitFor("fal's silent month", planCost("fal")+` === "2.5" && `+planCost("ltx-api")+` === "3.2"`, 10*time.Second)
+	if v := e2e.Eval[string](tb, `document.getElementById("f-mix-0-audio").value`); v != "" {
 		t.Errorf("an old link's row has audio %q", v)
 	}
-	if h := hash(tb); h != "mix=hero:10:8:720p:standard:1" {
+	if h := e2e.Hash(tb); h != "mix=hero:10:8:720p:standard:1" {
 		t.Errorf("an old link's address became %q", h)
 	}
 
-	eval[bool](tb, `document.getElementById("f-mix-0-takes").focus() || true`)
-	if got := focusedAX(tb); got.Name != "Generations per kept clip, row 1" {
+	e2e.Eval[bool](tb, `document.getElementById("f-mix-0-takes").focus() || true`)
+	if got := e2e.FocusedAX(tb); got.Name != "Generations per kept clip, row 1" {
 		t.Errorf("the row's generations are announced as %s, want “Generations per kept clip, row 1”", got)
 	}
-	tabTo(tb, "#f-mix-0-audio", 2) // the field after the row's generations per kept clip
-	if got := focusedAX(tb); got.Role != "combobox" || got.Name != "Audio, row 1" {
+	e2e.TabTo(tb, "#f-mix-0-audio", 2) // the field after the row's generations per kept clip
+	if got := e2e.FocusedAX(tb); got.Role != "combobox" || got.Name != "Audio, row 1" {
 		t.Errorf("the audio picker is announced as %s, want combobox “Audio, row 1”", got)
 	}
-	tb.do("choosing native audio", chromedp.KeyEvent(kb.ArrowDown))
-	tb.waitFor("fal's month with audio", planCost("fal")+` === "32" && `+planCost("ltx-api")+` === ""`, 10*time.Second)
-	if h := hash(tb); h != "mix=hero:10:8:720p:standard:1:audio" {
+	tb.Do("choosing native audio", chromedp.KeyEvent(kb.ArrowDown))
+	tb.WaitFor("fal's month with audio", planCost("fal")+` === "32" && `+planCost("ltx-api")+` === ""`, 10*time.Second)
+	if h := e2e.Hash(tb); h != "mix=hero:10:8:720p:standard:1:audio" {
 		t.Errorf("the address %q does not carry the audio", h)
 	}
-	gone := eval[string](tb, `document.querySelector('#plan-gone li[data-platform="ltx-api"]').textContent`)
+	gone := e2e.Eval[string](tb, `document.querySelector('#plan-gone li[data-platform="ltx-api"]').textContent`)
 	if !strings.Contains(gone, "hero: no standard model makes 8 s at 720p with native audio; LTX-2: native audio not stated by its source.") {
 		t.Errorf("LTX's API is listed as %q", gone)
 	}
-	if s := eval[string](tb, `document.getElementById("plan-status").textContent`); !strings.Contains(s, "8 platforms can make this mix") {
+	if s := e2e.Eval[string](tb, `document.getElementById("plan-status").textContent`); !strings.Contains(s, "8 platforms can make this mix") {
 		t.Errorf("status %q", s)
 	}
 
-	link := eval[string](tb, `location.href`)
-	tb2 := newTab(t, srv.URL)
-	tb2.open(strings.TrimPrefix(link, srv.URL))
-	tb2.waitFor("the linked month with audio", planCost("fal")+` === "32" && `+planCost("ltx-api")+` === ""`, 10*time.Second)
-	if v := eval[string](tb2, `document.getElementById("f-mix-0-audio").value`); v != "audio" {
+	link := e2e.Eval[string](tb, `location.href`)
+	tb2 := e2e.NewTab(t, srv.URL)
+	tb2.Open(strings.TrimPrefix(link, srv.URL))
+	tb2.WaitFor("the linked month with audio", planCost("fal")+` === "32" && `+planCost("ltx-api")+` === ""`, 10*time.Second)
+	if v := e2e.Eval[string](tb2, `document.getElementById("f-mix-0-audio").value`); v != "audio" {
 		t.Errorf("the linked row's audio is %q", v)
 	}
-	tb.assertNoErrors()
-	tb2.assertNoErrors()
+	tb.AssertNoErrors()
+	tb2.AssertNoErrors()
 }
 
 // TestPlanUpscale: a person upscales a row from the keyboard; the month is
@@ -448,68 +449,68 @@ func TestPlanAudio(t *testing.T) {
 // the audio field: opened again, it shows the same month.
 func TestPlanUpscale(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/plan#mix=hero:10:5:720p:standard:1")
-	tb.waitFor("the month not upscaled", planCost("luma")+` === "9.99" && `+planCost("kling")+` === "10"`, 10*time.Second)
-	if v := eval[string](tb, `document.getElementById("f-mix-0-upscale").value`); v != "" {
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=hero:10:5:720p:standard:1")
+	tb.WaitFor("the month not upscaled", planCost("luma")+` === "9.99" && `+planCost("kling")+` === "10"`, 10*time.Second)
+	if v := e2e.Eval[string](tb, `document.getElementById("f-mix-0-upscale").value`); v != "" {
 		t.Errorf("an old link's row is upscaled: %q", v)
 	}
-	eval[bool](tb, `document.getElementById("f-mix-0-audio").focus() || true`)
-	tabTo(tb, "#f-mix-0-upscale", 2) // the field after the row's audio
-	if got := focusedAX(tb); got.Role != "combobox" || got.Name != "Upscale, row 1" {
+	e2e.Eval[bool](tb, `document.getElementById("f-mix-0-audio").focus() || true`)
+	e2e.TabTo(tb, "#f-mix-0-upscale", 2) // the field after the row's audio
+	if got := e2e.FocusedAX(tb); got.Role != "combobox" || got.Name != "Upscale, row 1" {
 		t.Errorf("the upscale picker is announced as %s, want combobox “Upscale, row 1”", got)
 	}
-	tb.do("choosing upscale", chromedp.KeyEvent(kb.ArrowDown))
-	tb.waitFor("Luma's month upscaled, alone", planCost("luma")+` === "9.99" && `+planCost("kling")+` === "" &&
+	tb.Do("choosing upscale", chromedp.KeyEvent(kb.ArrowDown))
+	tb.WaitFor("Luma's month upscaled, alone", planCost("luma")+` === "9.99" && `+planCost("kling")+` === "" &&
 		document.querySelectorAll("#plan-table tr[data-platform]").length === 1`, 10*time.Second)
-	if h := hash(tb); h != "mix=hero:10:5:720p:standard:1::upscale" {
+	if h := e2e.Hash(tb); h != "mix=hero:10:5:720p:standard:1::upscale" {
 		t.Errorf("the address %q does not carry the upscale", h)
 	}
-	if gone := eval[string](tb, `document.querySelector('#plan-gone li[data-platform="kling"]').textContent`); !strings.Contains(gone, "hero: no standard model makes 5 s at 720p with upscale.") {
+	if gone := e2e.Eval[string](tb, `document.querySelector('#plan-gone li[data-platform="kling"]').textContent`); !strings.Contains(gone, "hero: no standard model makes 5 s at 720p with upscale.") {
 		t.Errorf("Kling is listed as %q", gone)
 	}
-	link := eval[string](tb, `location.href`)
-	tb2 := newTab(t, srv.URL)
-	tb2.open(strings.TrimPrefix(link, srv.URL))
-	tb2.waitFor("the linked month upscaled", planCost("luma")+` === "9.99" && `+planCost("kling")+` === ""`, 10*time.Second)
-	if v := eval[string](tb2, `document.getElementById("f-mix-0-upscale").value`); v != "upscale" {
+	link := e2e.Eval[string](tb, `location.href`)
+	tb2 := e2e.NewTab(t, srv.URL)
+	tb2.Open(strings.TrimPrefix(link, srv.URL))
+	tb2.WaitFor("the linked month upscaled", planCost("luma")+` === "9.99" && `+planCost("kling")+` === ""`, 10*time.Second)
+	if v := e2e.Eval[string](tb2, `document.getElementById("f-mix-0-upscale").value`); v != "upscale" {
 		t.Errorf("the linked row's upscale is %q", v)
 	}
-	tb.assertNoErrors()
-	tb2.assertNoErrors()
+	tb.AssertNoErrors()
+	tb2.AssertNoErrors()
 }
 
 // TestPlanShare: /plan's Share section gives the link to the month as it
 // is, following the edits, and the link opens the same month elsewhere.
 func TestPlanShare(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/plan#mix=hero:10:8:720p:standard:1:audio,broll:100:5:720p:any:1&cur=EUR")
-	tb.waitFor("the month", planCost("fal")+` !== ""`, 10*time.Second)
-	typeInto(tb, "f-mix-1-count", "40")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=hero:10:8:720p:standard:1:audio,broll:100:5:720p:any:1&cur=EUR")
+	tb.WaitFor("the month", planCost("fal")+` !== ""`, 10*time.Second)
+	e2e.TypeInto(tb, "f-mix-1-count", "40")
 	want := srv.URL + "/plan#mix=hero:10:8:720p:standard:1:audio,broll:40:5:720p:any:1&cur=EUR"
-	tb.waitFor("the share link to follow", fmt.Sprintf(`document.getElementById("share-link").value === %q`, want), 10*time.Second)
-	if got := eval[string](tb, `document.getElementById("share-title").textContent`); got != "Share" {
+	tb.WaitFor("the share link to follow", fmt.Sprintf(`document.getElementById("share-link").value === %q`, want), 10*time.Second)
+	if got := e2e.Eval[string](tb, `document.getElementById("share-title").textContent`); got != "Share" {
 		t.Errorf("the section is titled %q", got)
 	}
-	month := eval[[]planTableRow](tb, planTableJS)
+	month := e2e.Eval[[]planTableRow](tb, planTableJS)
 
-	tb2 := newTab(t, srv.URL)
-	tb2.open(strings.TrimPrefix(eval[string](tb, `document.getElementById("share-link").value`), srv.URL))
+	tb2 := e2e.NewTab(t, srv.URL)
+	tb2.Open(strings.TrimPrefix(e2e.Eval[string](tb, `document.getElementById("share-link").value`), srv.URL))
 	rows := make([]planRow, len(month))
 	for i, r := range month {
 		rows[i] = planRow{r.Platform, r.Cost}
 	}
 	waitPlan(tb2, "the shared month", rows)
 	for id, want := range map[string]string{"f-mix-0-audio": "audio", "f-mix-1-count": "40", "f-cur": "EUR"} {
-		if got := eval[string](tb2, `document.getElementById("`+id+`").value`); got != want {
+		if got := e2e.Eval[string](tb2, `document.getElementById("`+id+`").value`); got != want {
 			t.Errorf("the shared link's #%s is %q, want %q", id, got, want)
 		}
 	}
-	tb.assertNoErrors()
-	tb2.assertNoErrors()
+	tb.AssertNoErrors()
+	tb2.AssertNoErrors()
 }
 
 // TestPlanIntroPrice: Google AI Ultra is ranked at its regular $249.99,
@@ -518,19 +519,19 @@ func TestPlanShare(t *testing.T) {
 // clips of 10 credits: more than Pro's 1,000).
 func TestPlanIntroPrice(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/plan#mix=b:200:8:720p:fast:1")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=b:200:8:720p:fast:1")
 	const row = `document.querySelector('#plan-table tr[data-platform="google-flow"]')`
-	tb.waitFor("Flow's row", row+` !== null`, 10*time.Second)
-	got := eval[[]string](tb, `[`+row+`.dataset.monthlyCost, `+row+`.querySelector(".plan-way").textContent,
+	tb.WaitFor("Flow's row", row+` !== null`, 10*time.Second)
+	got := e2e.Eval[[]string](tb, `[`+row+`.dataset.monthlyCost, `+row+`.querySelector(".plan-way").textContent,
 		`+row+`.querySelector(".plan-way + .figure-note")?.textContent ?? ""]`)
 	want := []string{"249.99", "Google AI Ultra plan",
 		"First 3 months $124.99 a month (intro price; who qualifies not stated), then $249.99."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Flow's row: %q, want %q", got, want)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestPlanUnusedSaid: each row says what becomes of its unused credits
@@ -542,8 +543,8 @@ func TestPlanIntroPrice(t *testing.T) {
 // credits) (1,000 credits for $10)".
 func TestPlanUnusedSaid(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, tc := range []struct {
 		link    string
 		want    map[string]string   // platform → its unused credits, as shown
@@ -558,14 +559,14 @@ func TestPlanUnusedSaid(t *testing.T) {
 			map[string][]string{"kling": {"+ 12 × Top-up (rate per $1) at $1 for 66 credits = $12.00",
 				"total: $22.00 for 1,452 credits: 52 unused, all may expire (validity not stated by Kling)"}}},
 	} {
-		tb.open(tc.link)
+		tb.Open(tc.link)
 		for platform, want := range tc.want {
 			row := fmt.Sprintf(`document.querySelector('#plan-table tr[data-platform=%q]')`, platform)
-			tb.waitFor(platform+"'s row", row+` !== null`, 10*time.Second)
-			if got := eval[string](tb, row+`.querySelector(".plan-unused").textContent`); got != want {
+			tb.WaitFor(platform+"'s row", row+` !== null`, 10*time.Second)
+			if got := e2e.Eval[string](tb, row+`.querySelector(".plan-unused").textContent`); got != want {
 				t.Errorf("%s, %s: unused %q, want %q", tc.link, platform, got, want)
 			}
-			lines := eval[[]string](tb, `[...`+row+`.querySelectorAll("details li")].map(li => li.textContent)`)
+			lines := e2e.Eval[[]string](tb, `[...`+row+`.querySelectorAll("details li")].map(li => li.textContent)`)
 			for _, w := range tc.working[platform] {
 				if !slices.Contains(lines, w) {
 					t.Errorf("%s, %s: the Working %q lacks %q", tc.link, platform, lines, w)
@@ -573,7 +574,7 @@ func TestPlanUnusedSaid(t *testing.T) {
 			}
 		}
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestPlanGoneNamesModel: a platform that cannot make a row, where one
@@ -582,15 +583,15 @@ func TestPlanUnusedSaid(t *testing.T) {
 // model.
 func TestPlanGoneNamesModel(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/plan#mix=hero:10:8:720p:standard:1:audio")
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=hero:10:8:720p:standard:1:audio")
 	const gone = `(document.querySelector('#plan-gone li[data-platform="sora-api"] .cmp-gone-reason') || {}).textContent`
-	tb.waitFor("OpenAI's API among those that cannot", gone+` !== undefined`, 10*time.Second)
-	if got, want := eval[string](tb, gone), "hero: no standard model makes 8 s at 720p with native audio; Sora 2: native audio price not published."; got != want {
+	tb.WaitFor("OpenAI's API among those that cannot", gone+` !== undefined`, 10*time.Second)
+	if got, want := e2e.Eval[string](tb, gone), "hero: no standard model makes 8 s at 720p with native audio; Sora 2: native audio price not published."; got != want {
 		t.Errorf("OpenAI's API cannot make the mix: %q, want %q", got, want)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // planInSightJS lists what a reader cannot read of /plan's table where it
@@ -639,19 +640,19 @@ const planInSightJS = `(() => {
 // column, and the row is heard by the platform alone.
 func TestPlanNarrowFold(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{360, 390, 412, 1280} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
-		tb.open("/plan#mix=b:200:8:720p:fast:1,h:10:8:720p:fast:1")
-		tb.waitFor("Flow's row", `!!document.querySelector('#plan-table tr[data-platform="google-flow"] .plan-way + .figure-note')`, 10*time.Second)
-		for i, m := range eval[[]string](tb, planInSightJS) {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
+		tb.Open("/plan#mix=b:200:8:720p:fast:1,h:10:8:720p:fast:1")
+		tb.WaitFor("Flow's row", `!!document.querySelector('#plan-table tr[data-platform="google-flow"] .plan-way + .figure-note')`, 10*time.Second)
+		for i, m := range e2e.Eval[[]string](tb, planInSightJS) {
 			if i < 3 {
 				t.Errorf("%d px: %s", width, m)
 			}
 		}
 		// Scrolled to its end, each row's working beside its cost, not under it.
-		for i, m := range eval[[]string](tb, `(() => {
+		for i, m := range e2e.Eval[[]string](tb, `(() => {
 			const box = document.getElementById("plan-table").closest(".cmp-scroll"), bad = [];
 			box.scrollLeft = box.scrollWidth;
 			const edge = box.getBoundingClientRect();
@@ -668,15 +669,15 @@ func TestPlanNarrowFold(t *testing.T) {
 				t.Errorf("%d px: %s", width, m)
 			}
 		}
-		n := eval[int](tb, `document.querySelectorAll("#plan-table tbody tr").length`)
+		n := e2e.Eval[int](tb, `document.querySelectorAll("#plan-table tbody tr").length`)
 		for i := 1; i <= n; i++ {
 			row := fmt.Sprintf(`document.querySelector("#plan-table tbody tr:nth-child(%d)")`, i)
-			want := eval[string](tb, row+`.querySelector("th").textContent`)
+			want := e2e.Eval[string](tb, row+`.querySelector("th").textContent`)
 			if width < 800 {
 				// What the hidden column is heard as: its price's stale
 				// mark is hidden from a screen reader, its stale words
 				// are there only where the price is stale.
-				want += ", " + eval[string](tb, `[...`+row+`.cells[2].children].map((e) => {
+				want += ", " + e2e.Eval[string](tb, `[...`+row+`.cells[2].children].map((e) => {
 					const c = e.cloneNode(true);
 					c.querySelectorAll('.cmp-stale-off, [aria-hidden="true"]').forEach((x) => x.remove());
 					return c.textContent.replace(/\s+/g, " ").trim();
@@ -684,16 +685,16 @@ func TestPlanNarrowFold(t *testing.T) {
 			}
 			// Chromium puts a space before the comma, where the generated
 			// block starts; speech reads the two the same.
-			if got := axOf(tb, row+`.querySelector("th")`); strings.ReplaceAll(got.Name, " , ", ", ") != want {
+			if got := e2e.AXOf(tb, row+`.querySelector("th")`); strings.ReplaceAll(got.Name, " , ", ", ") != want {
 				t.Errorf("%d px: row %d's header is heard as %s, want “%s”", width, i, got, want)
 			}
 		}
 		// The mix's fields.
 		type control struct{ ID, Heard string }
-		for _, c := range eval[[]control](tb, `[...document.querySelectorAll("#plan-form .plan-row :is(input, select)")].map((el) => ({
+		for _, c := range e2e.Eval[[]control](tb, `[...document.querySelectorAll("#plan-form .plan-row :is(input, select)")].map((el) => ({
 			id: el.id, heard: document.querySelector('label[for="' + el.id + '"]').textContent.trim() + ", row " + (+el.closest(".plan-row").dataset.row + 1)}))`) {
 			el := fmt.Sprintf(`document.getElementById(%q)`, c.ID)
-			if !eval[bool](tb, `(() => {
+			if !e2e.Eval[bool](tb, `(() => {
 				const el = `+el+`;
 				el.scrollIntoView({block: "center"});
 				const r = el.getBoundingClientRect();
@@ -701,14 +702,14 @@ func TestPlanNarrowFold(t *testing.T) {
 			})()`) {
 				t.Errorf("%d px: the field %s is off the screen or covered", width, c.ID)
 			}
-			if got := axOf(tb, el); got.Name != c.Heard {
+			if got := e2e.AXOf(tb, el); got.Name != c.Heard {
 				t.Errorf("%d px: the field %s is heard as %s, want “%s”", width, c.ID, got, c.Heard)
 			}
 		}
-		eval[bool](tb, `document.getElementById("f-mix-1-audio").focus() || true`)
-		tb.do("choosing native audio", chromedp.KeyEvent(kb.ArrowDown))
-		tb.waitFor("the row with audio", `location.hash.includes(":audio")`, 10*time.Second)
-		tb.assertNoErrors()
+		e2e.Eval[bool](tb, `document.getElementById("f-mix-1-audio").focus() || true`)
+		tb.Do("choosing native audio", chromedp.KeyEvent(kb.ArrowDown))
+		tb.WaitFor("the row with audio", `location.hash.includes(":audio")`, 10*time.Second)
+		tb.AssertNoErrors()
 	}
 }
 
@@ -717,23 +718,23 @@ func TestPlanNarrowFold(t *testing.T) {
 // carried the typo to whoever opened it.
 func TestPlanShareLeavesOutTypos(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/plan#mix=hero:10:8:720p:standard:1,broll:100:5:720p:any:1")
-	tb.waitFor("the month", planCost("fal")+` !== ""`, 10*time.Second)
-	typeInto(tb, "f-mix-1-count", "1x0")
-	tb.waitFor("the share link without the row", fmt.Sprintf(`document.getElementById("share-link").value === %q`,
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/plan#mix=hero:10:8:720p:standard:1,broll:100:5:720p:any:1")
+	tb.WaitFor("the month", planCost("fal")+` !== ""`, 10*time.Second)
+	e2e.TypeInto(tb, "f-mix-1-count", "1x0")
+	tb.WaitFor("the share link without the row", fmt.Sprintf(`document.getElementById("share-link").value === %q`,
 		srv.URL+"/plan#mix=hero:10:8:720p:standard:1"), 10*time.Second)
-	if got := eval[string](tb, `(document.getElementById("share-note") || {}).textContent || ""`); got != "Row 2 (broll) is not in the link until its mistake is fixed." {
+	if got := e2e.Eval[string](tb, `(document.getElementById("share-note") || {}).textContent || ""`); got != "Row 2 (broll) is not in the link until its mistake is fixed." {
 		t.Errorf("the note under the link: %q", got)
 	}
-	if !strings.Contains(eval[string](tb, `location.hash`), "broll:1x0") {
+	if !strings.Contains(e2e.Eval[string](tb, `location.hash`), "broll:1x0") {
 		t.Error("the address lost the row being typed")
 	}
-	typeInto(tb, "f-mix-1-count", "10")
-	tb.waitFor("the row back in the link", fmt.Sprintf(`document.getElementById("share-link").value === %q && !document.getElementById("share-note")`,
+	e2e.TypeInto(tb, "f-mix-1-count", "10")
+	tb.WaitFor("the row back in the link", fmt.Sprintf(`document.getElementById("share-link").value === %q && !document.getElementById("share-note")`,
 		srv.URL+"/plan#mix=hero:10:8:720p:standard:1,broll:10:5:720p:any:1"), 10*time.Second)
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestPlanYoursFromCalculator: the calculator's "Price the month on the
@@ -743,12 +744,12 @@ func TestPlanShareLeavesOutTypos(t *testing.T) {
 // address keeps it without the old platform's model.
 func TestPlanYoursFromCalculator(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	// Kling Pro: 3,000 credits; 2.6 Standard, 10 s: 100 credits × 2 × 20 = 4,000.
-	tb.open("/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10&takes=2&clips=20")
-	tb.do("pricing the month", chromedp.Click(chromedp.Search(`//a[normalize-space()="Price the month on the Plan page"]`)))
-	tb.waitFor("the marked month", `(document.getElementById("plan-yours") || {}).textContent?.startsWith("Your platform, Kling AI (app), ranks ")`,
+	tb.Open("/#profile=kling&plan=pro&model=kling-2-6-standard&res=720p&dur=10&takes=2&clips=20")
+	tb.Do("pricing the month", chromedp.Click(chromedp.Search(`//a[normalize-space()="Price the month on the Plan page"]`)))
+	tb.WaitFor("the marked month", `(document.getElementById("plan-yours") || {}).textContent?.startsWith("Your platform, Kling AI (app), ranks ")`,
 		10*time.Second)
 	for _, check := range []struct{ what, js string }{
 		{"the platform's picker", `document.getElementById("f-platform").value === "kling"`},
@@ -757,17 +758,17 @@ func TestPlanYoursFromCalculator(t *testing.T) {
 		{"one row marked", `document.querySelectorAll("#plan-table .plan-yours").length === 1`},
 		{"the address", `location.hash.includes("&platform=kling&model=kling-2-6-standard")`},
 	} {
-		if !eval[bool](tb, check.js) {
-			t.Errorf("%s: no (%s)", check.what, eval[string](tb, `location.href`))
+		if !e2e.Eval[bool](tb, check.js) {
+			t.Errorf("%s: no (%s)", check.what, e2e.Eval[string](tb, `location.href`))
 		}
 	}
-	tb.do("picking fal", chromedp.SetValue(chromedp.ID("f-platform"), "fal"))
-	eval[bool](tb, `document.getElementById("f-platform").dispatchEvent(new Event("change", {bubbles: true}))`)
-	tb.waitFor("fal marked", `document.getElementById("plan-yours").textContent.startsWith("Your platform, fal (API marketplace), ranks ")`, 10*time.Second)
-	if h := eval[string](tb, `location.hash`); !strings.Contains(h, "&platform=fal") || strings.Contains(h, "model=") {
+	tb.Do("picking fal", chromedp.SetValue(chromedp.ID("f-platform"), "fal"))
+	e2e.Eval[bool](tb, `document.getElementById("f-platform").dispatchEvent(new Event("change", {bubbles: true}))`)
+	tb.WaitFor("fal marked", `document.getElementById("plan-yours").textContent.startsWith("Your platform, fal (API marketplace), ranks ")`, 10*time.Second)
+	if h := e2e.Eval[string](tb, `location.hash`); !strings.Contains(h, "&platform=fal") || strings.Contains(h, "model=") {
 		t.Errorf("after picking fal the address is %s", h)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestPlanTakesFits: on a phone a row's generations per kept clip takes
@@ -776,21 +777,21 @@ func TestPlanYoursFromCalculator(t *testing.T) {
 // their order.
 func TestPlanTakesFits(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{360, 390} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: true})
 		// Row 1: the longest takes message; row 2: the hint of a link's measure.
-		tb.open("/plan#mix=hero:10:8:720p:standard:1/0,broll:1:5:720p:any:~1.3333333333333333")
-		tb.waitFor("the message", `document.getElementById("f-mix-0-takes-msg").textContent !== ""`, 10*time.Second)
+		tb.Open("/plan#mix=hero:10:8:720p:standard:1/0,broll:1:5:720p:any:~1.3333333333333333")
+		tb.WaitFor("the message", `document.getElementById("f-mix-0-takes-msg").textContent !== ""`, 10*time.Second)
 		for _, id := range []string{"f-mix-0-takes-msg", "f-mix-1-takes-hint"} {
-			lines := eval[float64](tb, `(() => { const el = document.getElementById("`+id+`");
+			lines := e2e.Eval[float64](tb, `(() => { const el = document.getElementById("`+id+`");
 				return el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight); })()`)
 			if lines > 3.1 {
-				t.Errorf("%d px: #%s is %.1f lines tall: %q", width, id, lines, eval[string](tb, `document.getElementById("`+id+`").textContent`))
+				t.Errorf("%d px: #%s is %.1f lines tall: %q", width, id, lines, e2e.Eval[string](tb, `document.getElementById("`+id+`").textContent`))
 			}
 		}
-		if bad := eval[string](tb, `(() => {
+		if bad := e2e.Eval[string](tb, `(() => {
 			const fields = [...document.querySelectorAll('.plan-row[data-row="0"] .plan-row-fields > .field')];
 			for (let i = 1; i < fields.length; i++) {
 				const a = fields[i - 1].getBoundingClientRect(), b = fields[i].getBoundingClientRect();
@@ -800,6 +801,6 @@ func TestPlanTakesFits(t *testing.T) {
 		})()`); bad != "" {
 			t.Errorf("%d px: %s", width, bad)
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }

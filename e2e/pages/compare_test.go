@@ -1,9 +1,8 @@
-package e2e
+package pages
 
 import (
 	"cmp"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aivc/aivc/e2e"
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -32,12 +32,12 @@ var (
 	// credits, $180 × 120 ÷ 26,000 = $0.8307692307692308, $0.0830769230769231
 	// a second; Kling 2.6 Pro 200 credits, $0.1384615384615385 a second. Ray
 	// 3.2: 80 credits/s × 10 s × $0.002 = $1.60, $0.16 a second.
-	standardShot = []rankedRow{
-		{"luma/ray-2-flash", "0.026"},
-		{"luma/ray-2", "0.068"},
-		{"kling/kling-3-0-pro", "0.0830769230769231"},
-		{"kling/kling-2-6-pro", "0.1384615384615385"},
-		{"luma/ray-3-2", "0.16"},
+	standardShot = []e2e.RankedRow{
+		{Model: "luma/ray-2-flash", Cost: "0.026"},
+		{Model: "luma/ray-2", Cost: "0.068"},
+		{Model: "kling/kling-3-0-pro", Cost: "0.0830769230769231"},
+		{Model: "kling/kling-2-6-pro", Cost: "0.1384615384615385"},
+		{Model: "luma/ray-3-2", Cost: "0.16"},
 	}
 	// 5 s at 720p, fast tier, the cheapest way. Pika Starter billed yearly:
 	// $8 ÷ 900 = $0.0088888888888889 × 10 credits ÷ 5 s =
@@ -46,48 +46,42 @@ var (
 	// AI Ultra: $249.99 ÷ 25,000 = $0.0099996 × 10 credits for an 8 s clip
 	// ÷ the 5 s asked = $0.0199992, Veo 2 Fast and Veo 3.1 Fast alike, in id
 	// order.
-	fastCheapest = []rankedRow{
-		{"pika/pika-2-5-turbo", "0.0177777777777778"},
-		{"luma/ray-2-flash", "0.0183333333333333"},
-		{"google-flow/veo-2-fast", "0.0199992"},
-		{"google-flow/veo-3-1-fast", "0.0199992"},
+	fastCheapest = []e2e.RankedRow{
+		{Model: "pika/pika-2-5-turbo", Cost: "0.0177777777777778"},
+		{Model: "luma/ray-2-flash", Cost: "0.0183333333333333"},
+		{Model: "google-flow/veo-2-fast", Cost: "0.0199992"},
+		{Model: "google-flow/veo-3-1-fast", Cost: "0.0199992"},
 	}
 	// The default shot: 5 s at 720p, any tier, the cheapest way. The four
 	// above are fast models; next comes Krea's API Kling 1.0 Standard at
 	// $0.0221 a second.
 	defaultShot = append(fastCheapest[:len(fastCheapest):len(fastCheapest)],
-		rankedRow{"krea-api/kling-1-standard", "0.0221"})
+		e2e.RankedRow{Model: "krea-api/kling-1-standard", Cost: "0.0221"})
 	// 5 s at 720p, fast tier, API pay-as-you-go. fal Hailuo 2.3 Fast: a 6 s
 	// clip $0.19 ÷ 5 s = $0.038; fal Pika v2 Turbo $0.20 a clip, $0.04; fal
 	// Kling 2.5 Turbo $0.21 for the first 5 s, $0.042; Luma API Ray2 Flash
 	// 1280 × 720 × 24 fps × 5 s = 110.592 Mpx × $0.0022 = $0.2433024,
 	// $0.04866048 a second.
-	fastAPI = []rankedRow{
-		{"fal/hailuo-2-3-fast-standard", "0.038"},
-		{"fal/pika-v2-turbo", "0.04"},
-		{"fal/kling-2-5-turbo-standard", "0.042"},
-		{"luma-api/ray-2-flash", "0.04866048"},
+	fastAPI = []e2e.RankedRow{
+		{Model: "fal/hailuo-2-3-fast-standard", Cost: "0.038"},
+		{Model: "fal/pika-v2-turbo", Cost: "0.04"},
+		{Model: "fal/kling-2-5-turbo-standard", Cost: "0.042"},
+		{Model: "luma-api/ray-2-flash", Cost: "0.04866048"},
 	}
 	// 10 s at 1080p, premium: Kling 3.0 Pro, then Kling 2.6 Pro (above).
-	premiumMonthly = []rankedRow{
-		{"kling/kling-3-0-pro", "0.0830769230769231"},
-		{"kling/kling-2-6-pro", "0.1384615384615385"},
+	premiumMonthly = []e2e.RankedRow{
+		{Model: "kling/kling-3-0-pro", Cost: "0.0830769230769231"},
+		{Model: "kling/kling-2-6-pro", Cost: "0.1384615384615385"},
 	}
 	// The same, the cheapest way: Krea's Kling 1 Pro at $0.0772 a second,
 	// fal's LTX 2.3 Pro at $0.08, then Kling 3.0 Pro's monthly plan (Kling
 	// sells no yearly plan).
-	premiumCheapest = []rankedRow{
-		{"krea-api/kling-1-pro", "0.0772"},
-		{"fal/ltx-2-3-pro", "0.08"},
-		{"kling/kling-3-0-pro", "0.0830769230769231"},
+	premiumCheapest = []e2e.RankedRow{
+		{Model: "krea-api/kling-1-pro", Cost: "0.0772"},
+		{Model: "fal/ltx-2-3-pro", Cost: "0.08"},
+		{Model: "kling/kling-3-0-pro", Cost: "0.0830769230769231"},
 	}
 )
-
-// rankedRow is one row of the ranking table.
-type rankedRow struct {
-	Model string `json:"model"`
-	Cost  string `json:"cost"`
-}
 
 // tableRow is a row of the ranking table as the page shows it.
 type tableRow struct {
@@ -99,9 +93,9 @@ type tableRow struct {
 }
 
 // readTable reads the ranking table.
-func readTable(tb *tab) []tableRow {
-	tb.t.Helper()
-	return eval[[]tableRow](tb, `[...document.querySelectorAll("#ranking tbody tr")].map(r => ({
+func readTable(tb *e2e.Tab) []tableRow {
+	tb.T.Helper()
+	return e2e.Eval[[]tableRow](tb, `[...document.querySelectorAll("#ranking tbody tr")].map(r => ({
 		model: r.dataset.model, cost: r.dataset.costPerSecond,
 		cells: [...r.cells].slice(0, -1).map(c => [...c.childNodes].filter((n) => n.nodeName !== "DETAILS").map((n) => n.textContent).join("").trim()),
 		promo: r.querySelector(".cmp-col-plan .figure-note")?.textContent.trim() ?? "",
@@ -122,54 +116,24 @@ func (r tableRow) plan(text string) bool {
 	return text == short+" "+promo+")" || text == short+", "+promo+")"
 }
 
-// waitRanking waits until the table's first rows are want.
-func waitRanking(tb *tab, what string, want []rankedRow) {
-	tb.t.Helper()
-	js, _ := json.Marshal(want)
-	_, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => {
-		const want = %s;
-		const rows = [...document.querySelectorAll("#ranking tbody tr")];
-		return rows.length >= want.length && want.every((w, i) =>
-			rows[i].dataset.model === w.model && rows[i].dataset.costPerSecond === w.cost);
-	})()`, js), chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)))
-	if err != nil {
-		var got []rankedRow
-		for _, r := range readTable(tb) {
-			got = append(got, rankedRow{r.Model, r.Cost})
-		}
-		tb.t.Fatalf("%s: ranking starts %v, want %v (%v)%s", what, got, want, err, tb.consoleDump())
-	}
-}
-
-// pick chooses an option of the select with id, as a person would.
-func pick(tb *tab, id, value string) {
-	tb.t.Helper()
-	// A select's choices may follow an earlier pick (a platform's models):
-	// set the value once it is one of them, or the app's render may replace
-	// the node under chromedp ("could not set value on node").
-	tb.waitFor("the choice "+value, fmt.Sprintf(`((e) => !!e && (e.tagName !== "SELECT" || [...e.options].some((o) => o.value === %q)))(document.getElementById(%q))`, value, id), 10*time.Second)
-	tb.do("picking "+value, chromedp.SetValue(chromedp.ID(id), value))
-	eval[bool](tb, fmt.Sprintf(`document.getElementById(%q).dispatchEvent(new Event("change", {bubbles: true}))`, id))
-}
-
 // TestComparePrerendered: the HTML of /compare already ranks the standard
 // shot, before any script runs.
 func TestComparePrerendered(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	res, body := get(t, srv.URL+"/compare")
+	srv := e2e.NewServer(t)
+	res, body := e2e.Get(t, srv.URL+"/compare")
 	if res.StatusCode != 200 {
 		t.Fatalf("GET /compare = %d", res.StatusCode)
 	}
 	html := string(body)
-	var got []rankedRow
+	var got []e2e.RankedRow
 	for _, tag := range regexp.MustCompile(`<tr [^>]*class="cmp-row"[^>]*>`).FindAllString(html, -1) {
 		m := regexp.MustCompile(`data-model="([^"]*)"`).FindStringSubmatch(tag)
 		v := regexp.MustCompile(`data-cost-per-second="([^"]*)"`).FindStringSubmatch(tag)
 		if m == nil || v == nil {
 			t.Fatalf("row without data-model or data-cost-per-second: %s", tag)
 		}
-		got = append(got, rankedRow{m[1], v[1]})
+		got = append(got, e2e.RankedRow{Model: m[1], Cost: v[1]})
 	}
 	if len(got) < len(defaultShot) || fmt.Sprint(got[:len(defaultShot)]) != fmt.Sprint(defaultShot) {
 		t.Errorf("prerendered ranking %v, want it to start %v", got, defaultShot)
@@ -190,10 +154,10 @@ func TestComparePrerendered(t *testing.T) {
 // the chart has one bar per ranked row.
 func TestCompareLinks(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	tests := []struct {
 		name, link string
-		want       []rankedRow
+		want       []e2e.RankedRow
 	}{
 		{"default", "/compare#dur=5&res=720p&tier=any&takes=1&billing=cheapest", defaultShot},
 		{"standard", "/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly", standardShot},
@@ -203,11 +167,11 @@ func TestCompareLinks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tb := newTab(t, srv.URL)
-			tb.open(tt.link)
-			waitRanking(tb, tt.link, tt.want)
+			tb := e2e.NewTab(t, srv.URL)
+			tb.Open(tt.link)
+			e2e.WaitRanking(tb, tt.link, tt.want)
 			rows := readTable(tb)
-			bars := eval[[]string](tb, `[...document.querySelectorAll("#cmp-chart svg g.chart-bar")].map(g => g.dataset.key)`)
+			bars := e2e.Eval[[]string](tb, `[...document.querySelectorAll("#cmp-chart svg g.chart-bar")].map(g => g.dataset.key)`)
 			if len(bars) != len(rows) {
 				t.Errorf("%d bars for %d ranked rows", len(bars), len(rows))
 			}
@@ -216,8 +180,8 @@ func TestCompareLinks(t *testing.T) {
 					t.Errorf("bar %d is %s, row %d is %s", i+1, bars[i], i+1, rows[i].Model)
 				}
 			}
-			assertNoBadNumbers(tb)
-			tb.assertNoErrors()
+			e2e.AssertNoBadNumbers(tb)
+			tb.AssertNoErrors()
 		})
 	}
 }
@@ -228,52 +192,52 @@ func TestCompareLinks(t *testing.T) {
 // so, and a second press goes back to the first 20. A sort names itself.
 func TestCompareShowAll(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/compare")
-	waitRanking(tb, "the default shot", defaultShot)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/compare")
+	e2e.WaitRanking(tb, "the default shot", defaultShot)
 	var n int
-	if _, err := fmt.Sscanf(eval[string](tb, `document.getElementById("cmp-status").textContent`), "%d models", &n); err != nil || n <= 20 {
+	if _, err := fmt.Sscanf(e2e.Eval[string](tb, `document.getElementById("cmp-status").textContent`), "%d models", &n); err != nil || n <= 20 {
 		t.Fatalf("the status says %d models (%v), want more than 20", n, err)
 	}
 	shown := func(rows int) string {
 		return fmt.Sprintf(`document.querySelectorAll("#ranking tbody tr").length === %d &&
 			document.querySelectorAll("#cmp-chart svg g.chart-bar").length === %d`, rows, rows)
 	}
-	tb.waitFor("the first 20 rows and bars", shown(20), 10*time.Second)
-	if got, want := eval[string](tb, `document.getElementById("cmp-more").textContent`), fmt.Sprintf("Show all %d models", n); got != want {
+	tb.WaitFor("the first 20 rows and bars", shown(20), 10*time.Second)
+	if got, want := e2e.Eval[string](tb, `document.getElementById("cmp-more").textContent`), fmt.Sprintf("Show all %d models", n); got != want {
 		t.Errorf("button says %q, want %q", got, want)
 	}
 
-	tb.do("focusing Show all", chromedp.Focus(chromedp.ID("cmp-more")))
-	tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
-	tb.waitFor("every row and bar", shown(n), 10*time.Second)
+	tb.Do("focusing Show all", chromedp.Focus(chromedp.ID("cmp-more")))
+	tb.Do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+	tb.WaitFor("every row and bar", shown(n), 10*time.Second)
 	// The focus goes to the first row that was not shown (the button is
 	// now below them all, out of sight), and a screen reader hears it.
-	tb.waitFor("the focus in row 21", `document.activeElement.closest("#ranking tbody tr:nth-child(21)") !== null`, 10*time.Second)
-	if got, want := eval[string](tb, `document.getElementById("cmp-view-status").textContent`), fmt.Sprintf("Showing all %d models.", n); got != want {
+	tb.WaitFor("the focus in row 21", `document.activeElement.closest("#ranking tbody tr:nth-child(21)") !== null`, 10*time.Second)
+	if got, want := e2e.Eval[string](tb, `document.getElementById("cmp-view-status").textContent`), fmt.Sprintf("Showing all %d models.", n); got != want {
 		t.Errorf("the status for screen readers says %q, want %q", got, want)
 	}
-	if got := eval[string](tb, `document.getElementById("cmp-more").getAttribute("aria-expanded")`); got != "true" {
+	if got := e2e.Eval[string](tb, `document.getElementById("cmp-more").getAttribute("aria-expanded")`); got != "true" {
 		t.Errorf("the button's aria-expanded is %q", got)
 	}
-	waitRanking(tb, "still in rank order", defaultShot)
+	e2e.WaitRanking(tb, "still in rank order", defaultShot)
 
-	tb.do("focusing the button again", chromedp.Focus(chromedp.ID("cmp-more")))
-	tb.do("pressing Enter again", chromedp.KeyEvent(kb.Enter))
-	tb.waitFor("the first 20 again", shown(20), 10*time.Second)
-	if got := eval[string](tb, `document.activeElement.id`); got != "cmp-more" {
+	tb.Do("focusing the button again", chromedp.Focus(chromedp.ID("cmp-more")))
+	tb.Do("pressing Enter again", chromedp.KeyEvent(kb.Enter))
+	tb.WaitFor("the first 20 again", shown(20), 10*time.Second)
+	if got := e2e.Eval[string](tb, `document.activeElement.id`); got != "cmp-more" {
 		t.Errorf("after showing the first 20 again, the focus is on %q, want the button", got)
 	}
 
 	// A sort names itself in the table's caption and says so.
-	tb.do("sorting by platform", chromedp.Click(chromedp.CSS(`button[data-sort="platform"]`)))
-	tb.waitFor("the caption of the sort", `document.querySelector("#ranking caption").textContent.startsWith("Models sorted by platform, A to Z;")`, 10*time.Second)
-	if got := eval[string](tb, `document.getElementById("cmp-view-status").textContent`); got != "Sorted by platform, A to Z." {
+	tb.Do("sorting by platform", chromedp.Click(chromedp.CSS(`button[data-sort="platform"]`)))
+	tb.WaitFor("the caption of the sort", `document.querySelector("#ranking caption").textContent.startsWith("Models sorted by platform, A to Z;")`, 10*time.Second)
+	if got := e2e.Eval[string](tb, `document.getElementById("cmp-view-status").textContent`); got != "Sorted by platform, A to Z." {
 		t.Errorf("after a sort the status for screen readers says %q", got)
 	}
-	assertNoBadNumbers(tb)
-	tb.assertNoErrors()
+	e2e.AssertNoBadNumbers(tb)
+	tb.AssertNoErrors()
 }
 
 // BenchmarkCompareKeystroke times what a person waits for on /compare: from
@@ -282,9 +246,9 @@ func TestCompareShowAll(t *testing.T) {
 // models make (1080p on a monthly plan, 5 to 8 rows), the default shot's
 // first 20 rows, and all of its rows (49 to 72). Not run by go test ./...:
 //
-//	go test ./e2e -run '^$' -bench CompareKeystroke -benchtime 30x
+//	go test ./e2e/pages -run '^$' -bench CompareKeystroke -benchtime 30x
 func BenchmarkCompareKeystroke(b *testing.B) {
-	srv := newServer(b)
+	srv := e2e.NewServer(b)
 	for _, bc := range []struct {
 		name, link string
 		all        bool
@@ -294,16 +258,16 @@ func BenchmarkCompareKeystroke(b *testing.B) {
 		{"all", "/compare", true},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			tb := newTab(b, srv.URL)
-			tb.open(bc.link)
+			tb := e2e.NewTab(b, srv.URL)
+			tb.Open(bc.link)
 			if bc.all {
-				tb.do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
-				tb.waitFor("every row", `document.querySelectorAll("#ranking tbody tr").length > 20`, 10*time.Second)
+				tb.Do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
+				tb.WaitFor("every row", `document.querySelectorAll("#ranking tbody tr").length > 20`, 10*time.Second)
 			}
 			durs := []string{"6", "7", "8", "5"}
 			var times []float64
 			for b.Loop() {
-				times = append(times, eval[float64](tb, fmt.Sprintf(`new Promise(done => {
+				times = append(times, e2e.Eval[float64](tb, fmt.Sprintf(`new Promise(done => {
 					const status = document.getElementById("cmp-status"), before = status.textContent;
 					const dur = document.getElementById("f-dur"), t0 = performance.now();
 					dur.value = %q;
@@ -315,7 +279,7 @@ func BenchmarkCompareKeystroke(b *testing.B) {
 			}
 			slices.Sort(times)
 			b.ReportMetric(times[len(times)/2], "median-ms/keystroke")
-			b.ReportMetric(float64(eval[int](tb, `document.querySelectorAll("#ranking tbody tr").length`)), "rows")
+			b.ReportMetric(float64(e2e.Eval[int](tb, `document.querySelectorAll("#ranking tbody tr").length`)), "rows")
 		})
 	}
 }
@@ -324,69 +288,69 @@ func BenchmarkCompareKeystroke(b *testing.B) {
 // fragment follows the form.
 func TestCompareChanges(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/compare#dur=10&res=1080p&billing=monthly")
-	waitRanking(tb, "the standard shot", standardShot)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/compare#dur=10&res=1080p&billing=monthly")
+	e2e.WaitRanking(tb, "the standard shot", standardShot)
 
-	pick(tb, "f-tier", "premium")
-	waitRanking(tb, "premium", premiumMonthly)
-	if got, want := hash(tb), "dur=10&res=1080p&tier=premium&takes=1&billing=monthly"; got != want {
+	e2e.Pick(tb, "f-tier", "premium")
+	e2e.WaitRanking(tb, "premium", premiumMonthly)
+	if got, want := e2e.Hash(tb), "dur=10&res=1080p&tier=premium&takes=1&billing=monthly"; got != want {
 		t.Errorf("fragment = %q, want %q", got, want)
 	}
 
-	pick(tb, "f-billing", "cheapest")
-	waitRanking(tb, "premium, cheapest", premiumCheapest)
-	if got, want := hash(tb), "dur=10&res=1080p&tier=premium&takes=1&billing=cheapest"; got != want {
+	e2e.Pick(tb, "f-billing", "cheapest")
+	e2e.WaitRanking(tb, "premium, cheapest", premiumCheapest)
+	if got, want := e2e.Hash(tb), "dur=10&res=1080p&tier=premium&takes=1&billing=cheapest"; got != want {
 		t.Errorf("fragment = %q, want %q", got, want)
 	}
 
 	// Typing: 2 generations per kept clip double every cost per kept second.
-	typeInto(tb, "f-takes", "2")
-	waitRanking(tb, "2 takes", []rankedRow{{"krea-api/kling-1-pro", "0.1544"}, {"fal/ltx-2-3-pro", "0.16"}})
-	if !strings.Contains(hash(tb), "takes=2") {
-		t.Errorf("fragment %q lacks takes=2", hash(tb))
+	e2e.TypeInto(tb, "f-takes", "2")
+	e2e.WaitRanking(tb, "2 takes", []e2e.RankedRow{{Model: "krea-api/kling-1-pro", Cost: "0.1544"}, {Model: "fal/ltx-2-3-pro", Cost: "0.16"}})
+	if !strings.Contains(e2e.Hash(tb), "takes=2") {
+		t.Errorf("fragment %q lacks takes=2", e2e.Hash(tb))
 	}
 
 	// A bad value: a message beside the field, no ranking.
-	typeInto(tb, "f-dur", "abc")
-	tb.waitFor("the duration's message", `document.getElementById("f-dur-msg").textContent.startsWith("Duration must be a number")`, 10*time.Second)
-	if n := eval[int](tb, `document.querySelectorAll("#ranking tbody tr").length`); n != 0 {
+	e2e.TypeInto(tb, "f-dur", "abc")
+	tb.WaitFor("the duration's message", `document.getElementById("f-dur-msg").textContent.startsWith("Duration must be a number")`, 10*time.Second)
+	if n := e2e.Eval[int](tb, `document.querySelectorAll("#ranking tbody tr").length`); n != 0 {
 		t.Errorf("%d rows shown for a bad duration", n)
 	}
-	if got := eval[string](tb, `document.getElementById("f-dur").getAttribute("aria-invalid")`); got != "true" {
+	if got := e2e.Eval[string](tb, `document.getElementById("f-dur").getAttribute("aria-invalid")`); got != "true" {
 		t.Errorf("duration aria-invalid = %q", got)
 	}
-	typeInto(tb, "f-dur", "10")
-	waitRanking(tb, "fixed", []rankedRow{{"krea-api/kling-1-pro", "0.1544"}})
+	e2e.TypeInto(tb, "f-dur", "10")
+	e2e.WaitRanking(tb, "fixed", []e2e.RankedRow{{Model: "krea-api/kling-1-pro", Cost: "0.1544"}})
 
 	// The platform filter.
-	tb.do("opening the filter", chromedp.Click(chromedp.CSS(".cmp-filter summary")))
-	tb.do("unchecking Krea", chromedp.Click(chromedp.ID("f-platforms-krea-api")))
-	waitRanking(tb, "without Krea", []rankedRow{{"fal/ltx-2-3-pro", "0.16"}})
-	if !strings.Contains(hash(tb), "platforms=") || strings.Contains(hash(tb), "krea-api") {
-		t.Errorf("fragment %q: want a platform list without krea-api", hash(tb))
+	tb.Do("opening the filter", chromedp.Click(chromedp.CSS(".cmp-filter summary")))
+	tb.Do("unchecking Krea", chromedp.Click(chromedp.ID("f-platforms-krea-api")))
+	e2e.WaitRanking(tb, "without Krea", []e2e.RankedRow{{Model: "fal/ltx-2-3-pro", Cost: "0.16"}})
+	if !strings.Contains(e2e.Hash(tb), "platforms=") || strings.Contains(e2e.Hash(tb), "krea-api") {
+		t.Errorf("fragment %q: want a platform list without krea-api", e2e.Hash(tb))
 	}
-	tb.do("all platforms", chromedp.Click(chromedp.ID("cmp-all")))
-	waitRanking(tb, "all platforms again", []rankedRow{{"krea-api/kling-1-pro", "0.1544"}})
-	if strings.Contains(hash(tb), "platforms=") {
-		t.Errorf("fragment %q still filters", hash(tb))
+	tb.Do("all platforms", chromedp.Click(chromedp.ID("cmp-all")))
+	e2e.WaitRanking(tb, "all platforms again", []e2e.RankedRow{{Model: "krea-api/kling-1-pro", Cost: "0.1544"}})
+	if strings.Contains(e2e.Hash(tb), "platforms=") {
+		t.Errorf("fragment %q still filters", e2e.Hash(tb))
 	}
-	if !eval[bool](tb, `document.getElementById("f-platforms-krea-api").checked`) {
+	if !e2e.Eval[bool](tb, `document.getElementById("f-platforms-krea-api").checked`) {
 		t.Error("Krea's box is not checked again")
 	}
 
 	// Sorting by a column, then back to rank order.
-	tb.do("sorting by platform", chromedp.Click(chromedp.CSS(`button[data-sort="platform"]`)))
-	tb.waitFor("the platform column sorted", `document.querySelector("th.cmp-col-platform").getAttribute("aria-sort") === "ascending"`, 10*time.Second)
-	platforms := eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody td.cmp-col-platform")].map(c => c.textContent.trim().toLowerCase())`)
+	tb.Do("sorting by platform", chromedp.Click(chromedp.CSS(`button[data-sort="platform"]`)))
+	tb.WaitFor("the platform column sorted", `document.querySelector("th.cmp-col-platform").getAttribute("aria-sort") === "ascending"`, 10*time.Second)
+	platforms := e2e.Eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody td.cmp-col-platform")].map(c => c.textContent.trim().toLowerCase())`)
 	for i := 1; i < len(platforms); i++ {
 		if platforms[i-1] > platforms[i] {
 			t.Errorf("sorted by platform, %q comes before %q", platforms[i-1], platforms[i])
 		}
 	}
 	// The cheapest row stays the one marked, wherever the sort puts it.
-	marked := eval[[]string](tb, `(() => {
+	marked := e2e.Eval[[]string](tb, `(() => {
 		const soft = getComputedStyle(document.documentElement).getPropertyValue("--accent-soft").trim();
 		const probe = document.createElement("div");
 		probe.style.background = soft;
@@ -400,20 +364,20 @@ func TestCompareChanges(t *testing.T) {
 	if len(marked) != 1 || marked[0] != "1" {
 		t.Errorf("sorted by platform, the rows marked as the cheapest have ranks %v, want [1]", marked)
 	}
-	tb.do("sorting by rank", chromedp.Click(chromedp.CSS(`button[data-sort="rank"]`)))
-	waitRanking(tb, "rank order", []rankedRow{{"krea-api/kling-1-pro", "0.1544"}, {"fal/ltx-2-3-pro", "0.16"}})
-	assertNoBadNumbers(tb)
-	tb.assertNoErrors()
+	tb.Do("sorting by rank", chromedp.Click(chromedp.CSS(`button[data-sort="rank"]`)))
+	e2e.WaitRanking(tb, "rank order", []e2e.RankedRow{{Model: "krea-api/kling-1-pro", Cost: "0.1544"}, {Model: "fal/ltx-2-3-pro", Cost: "0.16"}})
+	e2e.AssertNoBadNumbers(tb)
+	tb.AssertNoErrors()
 }
 
 // TestCompareUnavailable: models that cannot make the shot are listed
 // apart, with why.
 func TestCompareUnavailable(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly")
-	waitRanking(tb, "the standard shot", standardShot)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/compare#dur=10&res=1080p&tier=any&takes=1&billing=monthly")
+	e2e.WaitRanking(tb, "the standard shot", standardShot)
 	gone := goneOnPage(tb)
 	for _, tt := range []struct{ reason, profile, model string }{
 		// Flow makes Veo clips at 720p only; Higgsfield's Seedance 2.0 is
@@ -436,15 +400,15 @@ func TestCompareUnavailable(t *testing.T) {
 			}
 		}
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // goneOnPage reads what cannot make the shot on /compare: by "reason|
 // profile id", the platform's models ("Gen-4, Gen-4 Turbo", or "every
 // model").
-func goneOnPage(tb *tab) map[string]string {
-	tb.t.Helper()
-	return eval[map[string]string](tb, `Object.fromEntries([...document.querySelectorAll("#unavailable li[data-profile]")].map((li) =>
+func goneOnPage(tb *e2e.Tab) map[string]string {
+	tb.T.Helper()
+	return e2e.Eval[map[string]string](tb, `Object.fromEntries([...document.querySelectorAll("#unavailable li[data-profile]")].map((li) =>
 		[li.closest("details").querySelector(".cmp-gone-reason").textContent.trim() + "|" + li.dataset.profile,
 		 li.textContent.slice(li.querySelector(".cmp-gone-platform").textContent.length).trim()]))`)
 }
@@ -462,11 +426,11 @@ func goneNamed(gone map[string]string, reason, profile, model string) bool {
 // a person opens one by keyboard and reads its platforms and models.
 func TestCompareGoneByReason(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/compare#dur=5&res=720p&tier=any&takes=1&audio=1")
-	tb.waitFor("the reasons", `document.querySelectorAll("#unavailable .cmp-gone-group").length > 5`, 10*time.Second)
-	lines := eval[[]string](tb, `[...document.querySelectorAll("#unavailable .cmp-gone-group > summary")].map((s) => s.textContent)`)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/compare#dur=5&res=720p&tier=any&takes=1&audio=1")
+	tb.WaitFor("the reasons", `document.querySelectorAll("#unavailable .cmp-gone-group").length > 5`, 10*time.Second)
+	lines := e2e.Eval[[]string](tb, `[...document.querySelectorAll("#unavailable .cmp-gone-group > summary")].map((s) => s.textContent)`)
 	if len(lines) < 5 || lines[0] != "Native audio not stated by its source — 46 models" {
 		t.Errorf("the reasons read %q", lines)
 	}
@@ -475,26 +439,26 @@ func TestCompareGoneByReason(t *testing.T) {
 			t.Errorf("a reason's one platform or model is not named: %q", l)
 		}
 	}
-	if got := eval[string](tb, `document.querySelector("#unavailable .cmp-gone-lede").textContent`); !strings.HasSuffix(got, " cannot make this shot, for "+strconv.Itoa(len(lines))+" reasons:") {
+	if got := e2e.Eval[string](tb, `document.querySelector("#unavailable .cmp-gone-lede").textContent`); !strings.HasSuffix(got, " cannot make this shot, for "+strconv.Itoa(len(lines))+" reasons:") {
 		t.Errorf("above the reasons: %q", got)
 	}
-	if n := eval[int](tb, `[...document.querySelectorAll("#unavailable li[data-profile]")].filter((e) => e.checkVisibility()).length`); n != 0 {
+	if n := e2e.Eval[int](tb, `[...document.querySelectorAll("#unavailable li[data-profile]")].filter((e) => e.checkVisibility()).length`); n != 0 {
 		t.Errorf("%d platforms' models shown before a reason is opened", n)
 	}
 	const first = `document.querySelector("#unavailable .cmp-gone-group > summary")`
-	if got := axOf(tb, first); got.Name != lines[0] {
+	if got := e2e.AXOf(tb, first); got.Name != lines[0] {
 		t.Errorf("the first reason is heard as %s", got)
 	}
-	eval[bool](tb, `(`+first+`.focus(), true)`)
-	tb.do("opening the first reason", chromedp.KeyEvent(kb.Enter))
-	tb.waitFor("its platforms", `document.querySelector('#unavailable li[data-profile="runway"]').checkVisibility()`, 5*time.Second)
-	if n := eval[int](tb, `[...document.querySelectorAll("#unavailable li[data-profile]")].filter((e) => e.checkVisibility()).length`); n != eval[int](tb, first+`.parentElement.querySelectorAll("li").length`) {
+	e2e.Eval[bool](tb, `(`+first+`.focus(), true)`)
+	tb.Do("opening the first reason", chromedp.KeyEvent(kb.Enter))
+	tb.WaitFor("its platforms", `document.querySelector('#unavailable li[data-profile="runway"]').checkVisibility()`, 5*time.Second)
+	if n := e2e.Eval[int](tb, `[...document.querySelectorAll("#unavailable li[data-profile]")].filter((e) => e.checkVisibility()).length`); n != e2e.Eval[int](tb, first+`.parentElement.querySelectorAll("li").length`) {
 		t.Errorf("opened, the first reason shows %d platforms", n)
 	}
-	if got := eval[string](tb, `document.querySelector('#unavailable li[data-profile="runway"]').innerText`); got != "Runway (app): Gen-4, Gen-4 Turbo, Gen-4.5, Gen-3 Alpha, Gen-3 Alpha Turbo, Aleph (video to video)" {
+	if got := e2e.Eval[string](tb, `document.querySelector('#unavailable li[data-profile="runway"]').innerText`); got != "Runway (app): Gen-4, Gen-4 Turbo, Gen-4.5, Gen-3 Alpha, Gen-3 Alpha Turbo, Aleph (video to video)" {
 		t.Errorf("Runway's line reads %q", got)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestCompareExports: the Markdown and the CSV hold the table, and both
@@ -502,10 +466,10 @@ func TestCompareGoneByReason(t *testing.T) {
 // clipboard, the CSV link downloads the file under the site's CSP.
 func TestCompareExports(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/compare#dur=5&res=720p&tier=fast&billing=cheapest")
-	waitRanking(tb, "fast, cheapest", fastCheapest)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/compare#dur=5&res=720p&tier=fast&billing=cheapest")
+	e2e.WaitRanking(tb, "fast, cheapest", fastCheapest)
 	rows := readTable(tb)
 	if len(rows) < len(fastCheapest) {
 		t.Fatalf("%d rows", len(rows))
@@ -513,7 +477,7 @@ func TestCompareExports(t *testing.T) {
 
 	// Markdown: the textarea's table has the page table's cells, row by
 	// row, and carries the shot, the date and the sources.
-	md := eval[string](tb, `document.getElementById("markdown").value`)
+	md := e2e.Eval[string](tb, `document.getElementById("markdown").value`)
 	mdRows := markdownRows(md)
 	if len(mdRows) != len(rows)+1 {
 		t.Fatalf("the Markdown has %d table rows, the page %d (+ header)", len(mdRows), len(rows))
@@ -529,10 +493,10 @@ func TestCompareExports(t *testing.T) {
 			t.Errorf("row %d evidence: Markdown %q, table %q", i+1, ev, r.Evidence)
 		}
 	}
-	today := eval[string](tb, `new Date().toISOString().slice(0, 10)`)
+	today := e2e.Eval[string](tb, `new Date().toISOString().slice(0, 10)`)
 	// What the ranking left out, as the page says it.
 	gone := goneOnPage(tb)
-	lede := eval[string](tb, `document.querySelector("#unavailable .cmp-gone-lede").textContent`)
+	lede := e2e.Eval[string](tb, `document.querySelector("#unavailable .cmp-gone-lede").textContent`)
 	if len(gone) == 0 {
 		t.Fatal("the shot leaves nothing out: the exports' list of it is not tested")
 	}
@@ -544,8 +508,8 @@ func TestCompareExports(t *testing.T) {
 	}
 
 	// CSV: decode the link, parse it, compare with the rows' data.
-	href := eval[string](tb, `document.getElementById("download-csv").getAttribute("href")`)
-	name := eval[string](tb, `document.getElementById("download-csv").getAttribute("download")`)
+	href := e2e.Eval[string](tb, `document.getElementById("download-csv").getAttribute("href")`)
+	name := e2e.Eval[string](tb, `document.getElementById("download-csv").getAttribute("download")`)
 	const prefix = "data:text/csv;charset=utf-8,"
 	if !strings.HasPrefix(href, prefix) {
 		t.Fatalf("CSV link %.60q", href)
@@ -561,10 +525,10 @@ func TestCompareExports(t *testing.T) {
 
 	// The download itself, under the page's Content-Security-Policy.
 	dir := t.TempDir()
-	call(tb, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+	e2e.Call(tb, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
 	})
-	tb.do("downloading the CSV", chromedp.Click(chromedp.ID("download-csv")))
+	tb.Do("downloading the CSV", chromedp.Click(chromedp.ID("download-csv")))
 	file := filepath.Join(dir, name)
 	deadline := time.Now().Add(15 * time.Second)
 	var data []byte
@@ -576,7 +540,7 @@ func TestCompareExports(t *testing.T) {
 	}
 	if err != nil {
 		entries, _ := os.ReadDir(dir)
-		t.Fatalf("no downloaded %s (%v); the folder holds %v%s", name, err, entries, tb.consoleDump())
+		t.Fatalf("no downloaded %s (%v); the folder holds %v%s", name, err, entries, tb.ConsoleDump())
 	}
 	if string(data) != text {
 		t.Errorf("the downloaded file differs from the link's CSV")
@@ -586,19 +550,19 @@ func TestCompareExports(t *testing.T) {
 	}
 
 	// Copy: the clipboard gets the textarea's Markdown.
-	call(tb, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+	e2e.Call(tb, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
 		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-write"}, Setting: cdpbrowser.PermissionSettingGranted, Origin: srv.URL,
 	})
-	call(tb, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+	e2e.Call(tb, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
 		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-read"}, Setting: cdpbrowser.PermissionSettingGranted, Origin: srv.URL,
 	})
-	call(tb, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
-	tb.do("copying the Markdown", chromedp.Click(chromedp.ID("copy-markdown")))
-	tb.waitFor("the copy to succeed", `document.getElementById("copy-status").textContent.startsWith("Copied")`, 10*time.Second)
-	if got := eval[string](tb, `navigator.clipboard.readText()`); got != md {
+	e2e.Call(tb, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+	tb.Do("copying the Markdown", chromedp.Click(chromedp.ID("copy-markdown")))
+	tb.WaitFor("the copy to succeed", `document.getElementById("copy-status").textContent.startsWith("Copied")`, 10*time.Second)
+	if got := e2e.Eval[string](tb, `navigator.clipboard.readText()`); got != md {
 		t.Errorf("the clipboard holds %.80q…, want the Markdown", got)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // checkCSV compares a CSV export with the ranking table's rows, and
@@ -673,34 +637,34 @@ func markdownRows(md string) [][]string {
 // shot (both in-app navigations, without reloading the page).
 func TestCompareCalculatorLinks(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	tb.open("/compare")
-	waitRanking(tb, "the default shot", defaultShot)
-	href := eval[string](tb, `document.querySelector('#ranking tbody tr a').getAttribute("href")`)
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/compare")
+	e2e.WaitRanking(tb, "the default shot", defaultShot)
+	href := e2e.Eval[string](tb, `document.querySelector('#ranking tbody tr a').getAttribute("href")`)
 	if want := "/#profile=pika&plan=starter&billing=yearly&model=pika-2-5-turbo&res=720p&dur=5"; href != want {
 		t.Fatalf("the cheapest row links to %q, want %q", href, want)
 	}
-	tb.do("opening the cheapest in the calculator", chromedp.Click(chromedp.CSS("#ranking tbody tr a")))
-	tb.waitFor("the calculator", `location.pathname === "/" && !!document.getElementById("cost-per-clip")`, 10*time.Second)
+	tb.Do("opening the cheapest in the calculator", chromedp.Click(chromedp.CSS("#ranking tbody tr a")))
+	tb.WaitFor("the calculator", `location.pathname === "/" && !!document.getElementById("cost-per-clip")`, 10*time.Second)
 	// The calculator prices the same clip the same way: Pika Starter billed
 	// yearly, $8 × 10 credits ÷ 900 credits = $0.0888888888888889 a clip,
 	// $0.0177777777777778 a second.
-	waitResults(tb, "Pika 2.5 Turbo on Pika Starter, yearly", map[string][2]string{
+	e2e.WaitResults(tb, "Pika 2.5 Turbo on Pika Starter, yearly", map[string][2]string{
 		"cost-per-clip":   {"0.0888888888888889", "$0.0889"},
 		"cost-per-second": {"0.0177777777777778", "$0.0178"},
 	})
 	// And back: the calculator's compare link carries the shot.
-	back := eval[string](tb, `document.querySelector('main a[href^="/compare#"]').getAttribute("href")`)
+	back := e2e.Eval[string](tb, `document.querySelector('main a[href^="/compare#"]').getAttribute("href")`)
 	if !strings.HasPrefix(back, "/compare#dur=5&res=720p") {
 		t.Fatalf("the calculator's compare link = %q", back)
 	}
-	tb.do("back to compare", chromedp.Click(chromedp.CSS(`main a[href^="/compare#"]`)))
-	waitRanking(tb, "back on compare", []rankedRow{defaultShot[0]})
-	if got := hash(tb); !strings.HasPrefix(got, "dur=5&res=720p") {
+	tb.Do("back to compare", chromedp.Click(chromedp.CSS(`main a[href^="/compare#"]`)))
+	e2e.WaitRanking(tb, "back on compare", []e2e.RankedRow{defaultShot[0]})
+	if got := e2e.Hash(tb); !strings.HasPrefix(got, "dur=5&res=720p") {
 		t.Errorf("fragment = %q", got)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestCompareShowFirstInSight: "Show the first 20 only", pressed below all
@@ -709,23 +673,23 @@ func TestCompareCalculatorLinks(t *testing.T) {
 // screen.
 func TestCompareShowFirstInSight(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
-	tb.open("/compare")
-	waitRanking(tb, "the default shot", defaultShot)
-	tb.do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
-	tb.waitFor("every row", `document.querySelectorAll("#ranking tbody tr").length > 20`, 10*time.Second)
-	tb.do("pressing the button again", chromedp.Click(chromedp.ID("cmp-more")))
-	tb.waitFor("the first 20 again", `document.querySelectorAll("#ranking tbody tr").length === 20`, 10*time.Second)
-	tb.waitFor("the button in sight", `(() => {
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 380, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+	tb.Open("/compare")
+	e2e.WaitRanking(tb, "the default shot", defaultShot)
+	tb.Do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
+	tb.WaitFor("every row", `document.querySelectorAll("#ranking tbody tr").length > 20`, 10*time.Second)
+	tb.Do("pressing the button again", chromedp.Click(chromedp.ID("cmp-more")))
+	tb.WaitFor("the first 20 again", `document.querySelectorAll("#ranking tbody tr").length === 20`, 10*time.Second)
+	tb.WaitFor("the button in sight", `(() => {
 		const r = document.getElementById("cmp-more").getBoundingClientRect();
 		return r.top >= 0 && r.bottom <= innerHeight;
 	})()`, 5*time.Second)
-	if got := eval[string](tb, `document.activeElement.id`); got != "cmp-more" {
+	if got := e2e.Eval[string](tb, `document.activeElement.id`); got != "cmp-more" {
 		t.Errorf("the focus is on %q, want the button", got)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestCompareNarrowRowHeard: where the ranking's box is narrow the
@@ -737,25 +701,25 @@ func TestCompareShowFirstInSight(t *testing.T) {
 // the model alone, its platform a cell of its own.
 func TestCompareNarrowRowHeard(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	for _, width := range []int64{390, 1280} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
-		tb.open("/compare#dur=8&res=1080p&audio=1&cur=EUR")
-		tb.waitFor("the ranking", `document.querySelectorAll("#ranking tbody tr").length >= 3`, 10*time.Second)
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
+		tb.Open("/compare#dur=8&res=1080p&audio=1&cur=EUR")
+		tb.WaitFor("the ranking", `document.querySelectorAll("#ranking tbody tr").length >= 3`, 10*time.Second)
 		for i := 1; i <= 3; i++ {
 			row := fmt.Sprintf(`document.querySelector("#ranking tbody tr:nth-child(%d)")`, i)
-			model := eval[string](tb, row+`.querySelector(".cmp-col-model a").textContent`)
-			platform := eval[string](tb, row+`.querySelector(".cmp-col-platform").textContent`)
+			model := e2e.Eval[string](tb, row+`.querySelector(".cmp-col-model a").textContent`)
+			platform := e2e.Eval[string](tb, row+`.querySelector(".cmp-col-platform").textContent`)
 			want := model
 			if width < 800 {
 				want = model + " on " + platform
 			}
-			if got := axOf(tb, row+`.querySelector("th")`); got.Name != want {
+			if got := e2e.AXOf(tb, row+`.querySelector("th")`); got.Name != want {
 				t.Errorf("%d px: row %d's header is heard as %s, want “%s”", width, i, got, want)
 			}
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }
 
@@ -767,51 +731,51 @@ func TestCompareNarrowRowHeard(t *testing.T) {
 // as "Platform", sorting the rows by platform as the wide table's does.
 func TestCompareNarrowSort(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	const sortable = `[...document.querySelectorAll("#ranking thead button[data-sort]")].filter((b) => b.checkVisibility()).map((b) => b.dataset.sort)`
-	tb := newTab(t, srv.URL)
-	tb.open("/compare")
-	wide := eval[[]string](tb, sortable)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/compare")
+	wide := e2e.Eval[[]string](tb, sortable)
 	if !slices.Contains(wide, "platform") {
 		t.Fatalf("at 1280 px the ranking sorts by %v, not by platform", wide)
 	}
 	for _, width := range []int64{360, 390, 412} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: true})
-		tb.open("/compare")
-		if eval[bool](tb, `document.querySelector("#ranking th.cmp-col-platform").checkVisibility()`) {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+		tb.Open("/compare")
+		if e2e.Eval[bool](tb, `document.querySelector("#ranking th.cmp-col-platform").checkVisibility()`) {
 			t.Fatalf("%d px: the Platform column is shown; this test is of the narrow ranking", width)
 		}
-		if got := eval[[]string](tb, sortable); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(wide))) {
+		if got := e2e.Eval[[]string](tb, sortable); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(wide))) {
 			t.Errorf("%d px: the ranking can be sorted by %v, the wide one by %v", width, got, wide)
 			continue
 		}
 		// From the keyboard: the model's button, then Tab.
-		eval[bool](tb, `(document.querySelector('#ranking thead button[data-sort="model"]').focus(), true)`)
-		tb.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
-		if got := focusedAX(tb); got.Role != "button" || got.Name != "Platform" ||
-			!eval[bool](tb, `document.activeElement.dataset.sort === "platform" && document.activeElement.checkVisibility()`) {
+		e2e.Eval[bool](tb, `(document.querySelector('#ranking thead button[data-sort="model"]').focus(), true)`)
+		tb.Do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+		if got := e2e.FocusedAX(tb); got.Role != "button" || got.Name != "Platform" ||
+			!e2e.Eval[bool](tb, `document.activeElement.dataset.sort === "platform" && document.activeElement.checkVisibility()`) {
 			t.Errorf("%d px: after the model's sort button, Tab is on %s, want the platform's, in sight", width, got)
 			continue
 		}
-		tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
-		tb.waitFor("the status", `document.getElementById("cmp-view-status").textContent === "Sorted by platform, A to Z."`, 10*time.Second)
-		platforms := eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody td.cmp-col-platform")].map(c => c.textContent.trim().toLowerCase())`)
+		tb.Do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+		tb.WaitFor("the status", `document.getElementById("cmp-view-status").textContent === "Sorted by platform, A to Z."`, 10*time.Second)
+		platforms := e2e.Eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody td.cmp-col-platform")].map(c => c.textContent.trim().toLowerCase())`)
 		if !slices.IsSorted(platforms) {
 			t.Errorf("%d px: sorted by platform, the rows' platforms are %q", width, platforms)
 		}
-		if got := eval[string](tb, `document.activeElement.textContent`); got != "Platform▲" {
+		if got := e2e.Eval[string](tb, `document.activeElement.textContent`); got != "Platform▲" {
 			t.Errorf("%d px: the focused button, after sorting, reads %q, want %q", width, got, "Platform▲")
 		}
 		// The order is said once: by one live region, not by the button's
 		// name as well.
-		if got := focusedAX(tb); got.Name != "Platform" {
+		if got := e2e.FocusedAX(tb); got.Name != "Platform" {
 			t.Errorf("%d px: the focused button, after sorting, is heard as %s, want “Platform”", width, got)
 		}
-		if n := eval[int](tb, `[...document.querySelectorAll('[role="status"], [role="alert"], [aria-live]')].filter((el) => el.textContent.includes("Sorted by")).length`); n != 1 {
+		if n := e2e.Eval[int](tb, `[...document.querySelectorAll('[role="status"], [role="alert"], [aria-live]')].filter((el) => el.textContent.includes("Sorted by")).length`); n != 1 {
 			t.Errorf("%d px: %d live regions say the sort, want 1", width, n)
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }
 
@@ -823,36 +787,36 @@ func TestCompareNarrowSort(t *testing.T) {
 // their row, and open from the keyboard.
 func TestCompareRowsShort(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	tb := newTab(t, srv.URL)
-	call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 800, DeviceScaleFactor: 1})
 	for _, billing := range []string{"cheapest", "monthly", "first"} {
-		tb.open("/compare#dur=8&billing=" + billing)
-		if eval[bool](tb, `!!document.getElementById("cmp-more")`) {
-			eval[bool](tb, `(document.getElementById("cmp-more").click(), true)`)
-			tb.waitFor("every row", `document.querySelectorAll("#ranking tbody tr").length > 20`, 10*time.Second)
+		tb.Open("/compare#dur=8&billing=" + billing)
+		if e2e.Eval[bool](tb, `!!document.getElementById("cmp-more")`) {
+			e2e.Eval[bool](tb, `(document.getElementById("cmp-more").click(), true)`)
+			tb.WaitFor("every row", `document.querySelectorAll("#ranking tbody tr").length > 20`, 10*time.Second)
 		}
-		tall := eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody tr")].filter((tr) => tr.getBoundingClientRect().height > 110).
+		tall := e2e.Eval[[]string](tb, `[...document.querySelectorAll("#ranking tbody tr")].filter((tr) => tr.getBoundingClientRect().height > 110).
 			map((tr) => tr.dataset.model + " " + Math.round(tr.getBoundingClientRect().height) + " px: " + JSON.stringify(tr.querySelector(".cmp-col-plan").innerText))`)
 		for _, r := range tall {
 			t.Errorf("billing %s: %s", billing, r)
 		}
-		if n := eval[int](tb, `document.querySelectorAll('#ranking tr[data-model^="google-flow/"] .cmp-col-plan details').length`); n == 0 {
+		if n := e2e.Eval[int](tb, `document.querySelectorAll('#ranking tr[data-model^="google-flow/"] .cmp-col-plan details').length`); n == 0 {
 			t.Errorf("billing %s: no Google Flow row folds its promotion", billing)
 		}
 	}
 	// From the keyboard: the first promotion's summary, Enter.
-	eval[bool](tb, `(document.querySelector('#ranking .cmp-col-plan details summary').focus(), true)`)
-	whose := eval[string](tb, `document.activeElement.closest("tr").querySelector("th a").textContent + " on " + document.activeElement.closest("tr").querySelector("td.cmp-col-platform").textContent`)
-	if got := focusedAX(tb); got.Name != "Promotion for "+whose {
+	e2e.Eval[bool](tb, `(document.querySelector('#ranking .cmp-col-plan details summary').focus(), true)`)
+	whose := e2e.Eval[string](tb, `document.activeElement.closest("tr").querySelector("th a").textContent + " on " + document.activeElement.closest("tr").querySelector("td.cmp-col-platform").textContent`)
+	if got := e2e.FocusedAX(tb); got.Name != "Promotion for "+whose {
 		t.Errorf("the promotion's summary is heard as %s, want “Promotion for %s”", got, whose)
 	}
-	tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
-	tb.waitFor("the promotion shown", `document.activeElement.closest("details").open && document.activeElement.closest("details").querySelector(".figure-note").checkVisibility()`, 5*time.Second)
-	if got := eval[string](tb, `document.activeElement.closest("details").querySelector(".figure-note").innerText`); got != "For 3 months, then $249.99." {
+	tb.Do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+	tb.WaitFor("the promotion shown", `document.activeElement.closest("details").open && document.activeElement.closest("details").querySelector(".figure-note").checkVisibility()`, 5*time.Second)
+	if got := e2e.Eval[string](tb, `document.activeElement.closest("details").querySelector(".figure-note").innerText`); got != "For 3 months, then $249.99." {
 		t.Errorf("the promotion reads %q", got)
 	}
-	tb.assertNoErrors()
+	tb.AssertNoErrors()
 }
 
 // TestCompareFigureRowsShort: a row whose price has a figure note (which
@@ -862,19 +826,19 @@ func TestCompareRowsShort(t *testing.T) {
 // figure is used", heard with its row, and opens from the keyboard.
 func TestCompareFigureRowsShort(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
+	srv := e2e.NewServer(t)
 	const flow = `[...document.querySelectorAll('#ranking tbody tr[data-model^="google-flow/"]')]`
 	for _, width := range []int64{390, 1280} {
-		tb := newTab(t, srv.URL)
-		call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
-		tb.open("/compare#dur=8&res=720p&billing=monthly&platforms=google-flow")
-		heights := eval[[]int](tb, flow+`.map((tr) => Math.round(tr.getBoundingClientRect().height))`)
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
+		tb.Open("/compare#dur=8&res=720p&billing=monthly&platforms=google-flow")
+		heights := e2e.Eval[[]int](tb, flow+`.map((tr) => Math.round(tr.getBoundingClientRect().height))`)
 		if len(heights) == 0 {
 			t.Fatalf("%d px: no Google Flow row", width)
 		}
 		// The tallest a row is for its other cells (the plan's words, the
 		// model's name), evidence aside.
-		others := eval[[]int](tb, flow+`.map((tr) => Math.round(Math.max(...[...tr.cells].filter((c) => !c.matches(".cmp-col-evidence")).map((c) => {
+		others := e2e.Eval[[]int](tb, flow+`.map((tr) => Math.round(Math.max(...[...tr.cells].filter((c) => !c.matches(".cmp-col-evidence")).map((c) => {
 			const r = document.createRange(); r.selectNodeContents(c); return r.getBoundingClientRect().height;
 		}))))`)
 		for i, h := range heights {
@@ -882,20 +846,20 @@ func TestCompareFigureRowsShort(t *testing.T) {
 				t.Errorf("%d px: Google Flow's row %d is %d px tall, its cells other than the evidence need %d", width, i+1, h, others[i])
 			}
 		}
-		if n := eval[int](tb, flow+`.filter((tr) => tr.querySelector(".cmp-col-evidence .figure-note")).length`); n == 0 {
+		if n := e2e.Eval[int](tb, flow+`.filter((tr) => tr.querySelector(".cmp-col-evidence .figure-note")).length`); n == 0 {
 			t.Fatalf("%d px: no Google Flow row has a figure note", width)
 		}
 		// From the keyboard: the first note's summary, Enter.
-		eval[bool](tb, `(document.querySelector('#ranking .cmp-col-evidence details summary').focus(), true)`)
-		whose := eval[string](tb, `document.activeElement.closest("tr").querySelector("th a").textContent + " on " + document.activeElement.closest("tr").querySelector("td.cmp-col-platform").textContent`)
-		if got := focusedAX(tb); got.Name != "Which figure is used for "+whose {
+		e2e.Eval[bool](tb, `(document.querySelector('#ranking .cmp-col-evidence details summary').focus(), true)`)
+		whose := e2e.Eval[string](tb, `document.activeElement.closest("tr").querySelector("th a").textContent + " on " + document.activeElement.closest("tr").querySelector("td.cmp-col-platform").textContent`)
+		if got := e2e.FocusedAX(tb); got.Name != "Which figure is used for "+whose {
 			t.Errorf("%d px: the note's summary is heard as %s, want “Which figure is used for %s”", width, got, whose)
 		}
-		tb.do("pressing Enter", chromedp.KeyEvent(kb.Enter))
-		tb.waitFor("the note shown", `document.activeElement.closest("details").open && document.activeElement.closest("details").querySelector(".figure-note").checkVisibility()`, 5*time.Second)
-		if got := eval[string](tb, `document.activeElement.closest("details").querySelector(".figure-note").innerText`); !strings.Contains(got, "figures") {
+		tb.Do("pressing Enter", chromedp.KeyEvent(kb.Enter))
+		tb.WaitFor("the note shown", `document.activeElement.closest("details").open && document.activeElement.closest("details").querySelector(".figure-note").checkVisibility()`, 5*time.Second)
+		if got := e2e.Eval[string](tb, `document.activeElement.closest("details").querySelector(".figure-note").innerText`); !strings.Contains(got, "figures") {
 			t.Errorf("%d px: the note reads %q", width, got)
 		}
-		tb.assertNoErrors()
+		tb.AssertNoErrors()
 	}
 }
