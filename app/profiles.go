@@ -261,7 +261,7 @@ func (c *profilesPage) renderProfile(pp *pricing.Profile, built bool) app.UI {
 	p := *pp
 	actions := [][2]string{{"clone", "Clone and edit"}, {"export", "Export JSON"}}
 	if p.Custom {
-		actions = [][2]string{{"edit", "Edit"}, {"export", "Export JSON"}, {"delete", "Delete"}}
+		actions = [][2]string{{"edit", "Edit"}, {"clone", "Clone and edit"}, {"export", "Export JSON"}, {"delete", "Delete"}}
 	}
 	buttons := make([]app.UI, len(actions))
 	for i, a := range actions {
@@ -880,6 +880,23 @@ func (c *profilesPage) taken(id string) bool {
 	return ok
 }
 
+// nameApart gives a copy of a profile (a clone, an import under a new id)
+// a name of its own among the person's profiles: "My Runway (2)" beside
+// "My Runway" (a bundled one's name is told apart by the "custom" mark).
+// A profile imported from its own export was listed twice as "My Runway
+// (custom)", on every page. A platform that is a bundled profile's is the
+// vendor's, and stays, as Rename keeps one that is not the name.
+func (c *profilesPage) nameApart(p pricing.Profile) pricing.Profile {
+	platform := p.Platform
+	p = cliplog.Rename(p, cliplog.FreeName(p.Name, func(name string) bool {
+		return slices.ContainsFunc(c.custom, func(q pricing.Profile) bool { return q.Name == name })
+	}))
+	if slices.ContainsFunc(c.catalog, func(q pricing.Profile) bool { return q.Platform == platform }) {
+		p.Platform = platform
+	}
+	return p
+}
+
 // onSearch filters as the person types and keeps the link current.
 func (c *profilesPage) onSearch(ctx app.Context, e app.Event) {
 	in := e.Get("target")
@@ -922,7 +939,7 @@ func (c *profilesPage) onAction(ctx app.Context, e app.Event) {
 	switch action {
 	case "clone":
 		if p, ok := c.find(id); ok {
-			c.open(ctx, cloneProfile(p, c.taken), "")
+			c.open(ctx, c.nameApart(cloneProfile(p, c.taken)), "")
 		}
 	case "edit":
 		if p, ok := pricing.FindProfile(c.custom, id); ok {
@@ -1135,18 +1152,7 @@ func (c *profilesPage) importData(data []byte) bool {
 	id := p.ID
 	if c.taken(p.ID) {
 		p.ID = uniqueID(strings.TrimSuffix(p.ID, "-custom")+"-custom", c.taken)
-		// Its name too, among the person's own (a bundled one's is told
-		// apart by the "custom" mark): a profile imported from its own
-		// export was listed twice as "My Runway (custom)", on every page.
-		// A platform that is a bundled profile's is the vendor's, and
-		// stays, as Rename keeps one that is not the name.
-		platform := p.Platform
-		p = cliplog.Rename(p, cliplog.FreeName(p.Name, func(name string) bool {
-			return slices.ContainsFunc(c.custom, func(q pricing.Profile) bool { return q.Name == name })
-		}))
-		if slices.ContainsFunc(c.catalog, func(q pricing.Profile) bool { return q.Platform == platform }) {
-			p.Platform = platform
-		}
+		p = c.nameApart(p)
 	}
 	if err := saveCustom(deviceStore(), p, ""); err != nil {
 		c.alert = "Import failed: " + profileMessage(err)

@@ -488,6 +488,47 @@ func TestProfileImportOwnExport(t *testing.T) {
 }
 
 // profilePlatforms lists each profile as "id: name on platform".
+// TestProfileCloneOwn: one's own profile can be cloned, as a bundled one
+// can (importing its own export, the one way to copy it before, is a no-op
+// that says so since): its card offers "Clone and edit", and the clone
+// opens under a free id and a name of its own ("My Runway (2)"), on the same
+// vendor; a platform that was the name is numbered with it. A bundled
+// profile's first clone keeps the bundled name, told apart by its mark.
+func TestProfileCloneOwn(t *testing.T) {
+	s := cliplog.NewMemStore()
+	useStore(t, s)
+	mine := cloneProfile(catalogProfile(t, "runway"), never) // runway-custom
+	mine.Name = "My Runway"
+	studio := blankProfile(never) // my-platform
+	studio = cliplog.Rename(studio, "Studio")
+	for _, p := range []pricing.Profile{mine, studio} {
+		if err := saveCustom(s, p, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, html := loadProfilesPage(t)
+	for _, id := range []string{mine.ID, studio.ID} {
+		if want := `data-action="clone" data-id="` + id + `"`; !strings.Contains(html, want) {
+			t.Errorf("own profile %s: no %s in its card", id, want)
+		}
+	}
+	for _, tc := range []struct{ id, wantID, wantName, wantPlatform string }{
+		{mine.ID, "runway-custom-2", "My Runway (2)", "Runway"},
+		{studio.ID, "my-platform-custom", "Studio (2)", "Studio (2)"},
+		{"kling", "kling-custom", "Kling AI (app)", "Kling"},
+	} {
+		p, ok := c.find(tc.id)
+		if !ok {
+			t.Fatalf("no profile %s", tc.id)
+		}
+		got := c.nameApart(cloneProfile(p, c.taken))
+		if got.ID != tc.wantID || got.Name != tc.wantName || got.Platform != tc.wantPlatform || !got.Custom {
+			t.Errorf("clone of %s: %s, custom %v; want %s: %s on %s", tc.id, profilePlatforms([]pricing.Profile{got}), got.Custom,
+				tc.wantID, tc.wantName, tc.wantPlatform)
+		}
+	}
+}
+
 func profilePlatforms(ps []pricing.Profile) []string {
 	var out []string
 	for _, p := range ps {

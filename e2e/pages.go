@@ -148,7 +148,7 @@ const WatchNoWasm = `new MutationObserver(() => {
 	if (document.getElementById("no-wasm")) window.noWasmSeen = true;
 }).observe(document, {subtree: true, childList: true});`
 
-// customKeys lists the custom profiles' storage keys.
+// CustomKeysJS lists the custom profiles' storage keys.
 const CustomKeysJS = `Object.keys(localStorage).filter(k => k.startsWith("aivc.profiles.v1.")).sort()`
 
 // StartBlankProfile opens the editor on a blank profile, on /profiles.

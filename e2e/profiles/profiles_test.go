@@ -182,6 +182,39 @@ func TestProfilesPrintBeforeBuilt(t *testing.T) {
 	tb.AssertNoErrors()
 }
 
+// TestProfileCloneOwn: a profile of one's own has "Clone and edit", as a
+// bundled one has: its clone opens in the editor under a name of its own
+// and is saved beside it, which is left as it was. Importing its own
+// export, the one way to copy it before, does nothing since (it is
+// already there).
+func TestProfileCloneOwn(t *testing.T) {
+	t.Parallel()
+	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
+	tb.Open("/profiles")
+	tb.Do("cloning Runway", chromedp.Click(chromedp.CSS(`#prof-runway button[data-action="clone"]`)))
+	tb.WaitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	tb.Do("saving", chromedp.Click(chromedp.ID("prof-save")))
+	tb.WaitFor("the clone listed", `!!document.getElementById("prof-runway-custom")`, 10*time.Second)
+	before := e2e.Eval[string](tb, `localStorage.getItem("aivc.profiles.v1.runway-custom")`)
+
+	tb.WaitFor("Clone and edit on one's own profile", `!!document.querySelector('#prof-runway-custom button[data-action="clone"]')`, 10*time.Second)
+	tb.Do("cloning the clone", chromedp.Click(chromedp.CSS(`#prof-runway-custom button[data-action="clone"]`)))
+	tb.WaitFor("the editor", `!!document.getElementById("prof-save")`, 10*time.Second)
+	if got := e2e.Eval[string](tb, `document.getElementById("f-name").value`); got != "Runway (app) (2)" {
+		t.Errorf("the clone of one's own Runway (app) is named %q in the editor; want %q", got, "Runway (app) (2)")
+	}
+	tb.Do("saving", chromedp.Click(chromedp.ID("prof-save")))
+	tb.WaitFor("the second clone listed", `!!document.getElementById("prof-runway-custom-2")`, 10*time.Second)
+	if got := e2e.Eval[[]string](tb, e2e.CustomKeysJS); !slices.Equal(got, []string{"aivc.profiles.v1.runway-custom", "aivc.profiles.v1.runway-custom-2"}) {
+		t.Errorf("stored profiles %v; want the clone and its clone", got)
+	}
+	if after := e2e.Eval[string](tb, `localStorage.getItem("aivc.profiles.v1.runway-custom")`); after != before {
+		t.Errorf("cloning changed the profile cloned:\n%s\nwas\n%s", after, before)
+	}
+	tb.AssertNoErrors()
+}
+
 // TestProfilesOpenFollowsProfile: a profile's details stay open under
 // its own card when a profile of one's own is added above it or removed.
 // go-app keeps each <details> in its place: Kling's, opened, was shown
