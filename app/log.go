@@ -604,10 +604,11 @@ func (c *clipLog) renderPlans() app.UI {
 		)
 	default:
 		p, _ := pricing.FindProfile(c.catalog, c.values["plan_profile"])
-		plan = elem("div", "log-fields",
-			c.picker("plan", "", c.planChoices()),
-			c.picker("billing", "", billingFor(p, c.values["plan"], c.values["billing"])),
-		)
+		var billed app.UI // a pack is bought once: no billing (nil, the last child), as on the calculator
+		if _, pack := p.FindPack(c.values["plan"]); !pack {
+			billed = c.picker("billing", "", billingFor(p, c.values["plan"], c.values["billing"]))
+		}
+		plan = elem("div", "log-fields", c.picker("plan", "", c.planChoices()), billed)
 	}
 	if !c.api {
 		save = elem("div", "log-actions", textElem("button", "", "Save plan").ID("log-plan-save").Attr("type", "submit"))

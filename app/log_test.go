@@ -2908,6 +2908,35 @@ func TestLogWrongUnit(t *testing.T) {
 	}
 }
 
+// TestLogPackNoBilling: My plans on Kling's API, whose packs are bought
+// once, has no billing beside the pack, as the calculator has none: it
+// offered "Billed monthly" and yearly beside Pack 1. A plan still has it.
+func TestLogPackNoBilling(t *testing.T) {
+	c := loadLog(t, cliplog.NewMemStore())
+	for _, tc := range []struct {
+		profile, plan string
+		billing      bool
+	}{
+		{"kling-api", "pack-1", false},
+		{"runway", "standard", true},
+	} {
+		c.values["plan_profile"] = tc.profile
+		c.edited("plan_profile")
+		html := logHTML(t, c)
+		i := strings.Index(html, `id="log-plan-form"`)
+		if i < 0 {
+			t.Fatalf("%s: no plan form", tc.profile)
+		}
+		form, _, _ := strings.Cut(html[i:], "</form>")
+		if c.values["plan"] != tc.plan {
+			t.Errorf("%s: plan %q, want %q", tc.profile, c.values["plan"], tc.plan)
+		}
+		if got := strings.Contains(form, `id="f-billing"`); got != tc.billing {
+			t.Errorf("%s, %s: a billing picker %v, want %v", tc.profile, tc.plan, got, tc.billing)
+		}
+	}
+}
+
 // TestLogPacks: a clip made on Kling's API, which sells units only in
 // packs (research/pricing.md, pattern 17), is priced at its first pack
 // when no plan is set, Pack 1, $700 ÷ 5,000 units = $0.14 a unit, as the
