@@ -587,7 +587,7 @@ func (c *clipLog) renderPlans() app.UI {
 	items := make([]app.UI, len(c.planRows))
 	for i, r := range c.planRows {
 		items[i] = elem("li", "",
-			textElem("strong", "", r.Name), app.Text(": "+r.Plan+", "+r.Price+" per credit "),
+			textElem("strong", "", r.Name), app.Text(": "+r.Plan+", "+r.Price+" "),
 			button("", "secondary", "Remove", c.onRemovePlan(r.Profile), app.EventScope(r.Profile)).Attr("aria-label", "Remove: "+r.Name),
 		).Attr("data-profile", r.Profile)
 	}
@@ -1672,7 +1672,7 @@ func (c *clipLog) priceFor(p pricing.Profile) (price pricing.Money, planID, word
 	if e := c.editing; e != nil && !c.reprice && e.ProfileID == p.ID {
 		// An edit keeps the clip's price: changing its client is no reason
 		// to price it at a plan taken since.
-		words := "Priced at " + pricing.FormatMoney(e.PricePerCredit) + " per credit, as when it was logged."
+		words := "Priced at " + pricing.FormatMoney(e.PricePerCredit) + " per " + p.UnitOne() + ", as when it was logged."
 		if p.Kind == pricing.KindAPI {
 			words = "Pay as you go: the credits used are the money charged, in " + string(e.PricePerCredit.Currency) + "."
 		}
@@ -1697,7 +1697,7 @@ func (c *clipLog) priceNow(p pricing.Profile) (price pricing.Money, planID, word
 	if err != nil {
 		return pricing.Money{}, "", "", err
 	}
-	words = "Priced at " + pricing.FormatMoney(price) + " per credit: " + planWords(p, mp)
+	words = "Priced at " + pricing.FormatMoney(price) + " per " + p.UnitOne() + ": " + planWords(p, mp)
 	if !saved {
 		words += " (set your own plan in My plans)"
 	}
@@ -1828,7 +1828,7 @@ func (c *clipLog) previewPlan() {
 			if credits := planCredits(p, mp.PlanID); credits != "" {
 				lead = credits + ": "
 			}
-			c.planPrice = lead + pricing.FormatMoney(price) + " per credit." + figureWords(p, mp.PlanID, "")
+			c.planPrice = lead + pricing.FormatMoney(price) + " per " + p.UnitOne() + "." + figureWords(p, mp.PlanID, "")
 			return
 		}
 	}
@@ -2552,6 +2552,7 @@ func (c *clipLog) refresh() {
 		if price, err := mp.PricePerCredit(p); err == nil {
 			r.Price = pricing.FormatMoney(price)
 		}
+		r.Price += " per " + p.UnitOne()
 		c.planRows = append(c.planRows, r)
 	}
 }

@@ -2911,14 +2911,15 @@ func TestLogWrongUnit(t *testing.T) {
 // TestLogPackNoBilling: My plans on Kling's API, whose packs are bought
 // once, has no billing beside the pack, as the calculator has none: it
 // offered "Billed monthly" and yearly beside Pack 1. A plan still has it.
+// The price is per unit there, the API's word, where it said per credit.
 func TestLogPackNoBilling(t *testing.T) {
 	c := loadLog(t, cliplog.NewMemStore())
 	for _, tc := range []struct {
-		profile, plan string
-		billing      bool
+		profile, plan, price string
+		billing              bool
 	}{
-		{"kling-api", "pack-1", false},
-		{"runway", "standard", true},
+		{"kling-api", "pack-1", "5,000 units, bought once, valid 180 days: $0.14 per unit.", false},
+		{"runway", "standard", "625 credits a month: $0.024 per credit.", true},
 	} {
 		c.values["plan_profile"] = tc.profile
 		c.edited("plan_profile")
@@ -2930,6 +2931,9 @@ func TestLogPackNoBilling(t *testing.T) {
 		form, _, _ := strings.Cut(html[i:], "</form>")
 		if c.values["plan"] != tc.plan {
 			t.Errorf("%s: plan %q, want %q", tc.profile, c.values["plan"], tc.plan)
+		}
+		if c.planPrice != tc.price {
+			t.Errorf("%s, %s: %q, want %q", tc.profile, tc.plan, c.planPrice, tc.price)
 		}
 		if got := strings.Contains(form, `id="f-billing"`); got != tc.billing {
 			t.Errorf("%s, %s: a billing picker %v, want %v", tc.profile, tc.plan, got, tc.billing)
@@ -2948,7 +2952,7 @@ func TestLogPacks(t *testing.T) {
 	p, _ := pricing.FindProfile(c.catalog, "kling-api")
 	price, plan, words, err := c.priceNow(p)
 	if err != nil || !price.Amount.Equal(decimal.RequireFromString("0.14")) || plan != "pack-1" ||
-		words != "Priced at $0.14 per credit: Pack 1, bought once (set your own plan in My plans)." {
+		words != "Priced at $0.14 per unit: Pack 1, bought once (set your own plan in My plans)." {
 		t.Errorf("Kling API, no plan set: %s, plan %q, %q (%v)", pricing.Exact(price.Amount), plan, words, err)
 	}
 	got, err := cliplog.MyPlan{ProfileID: "kling-api", PlanID: "pack-3", Billing: cliplog.Monthly}.PricePerCredit(p)

@@ -266,9 +266,8 @@ func calcBundled(in *CalcInput, si *shotInfo, clips decimal.Decimal) (Calculatio
 		cp.exact = ratio{num: pk.Price, den: pk.Credits}
 		q, _ := div(pk.Price, pk.Credits)
 		cp.perCredit = Money{q, p.Currency}
-		unit := p.UnitName()
-		cp.words = formatPrice(Money{pk.Price, p.Currency}) + " ÷ " + CountUnits(pk.Credits, unit) + " = " +
-			FormatMoney(cp.perCredit) + " per " + strings.TrimSuffix(unit, "s")
+		cp.words = formatPrice(Money{pk.Price, p.Currency}) + " ÷ " + CountUnits(pk.Credits, p.UnitName()) + " = " +
+			FormatMoney(cp.perCredit) + " per " + p.UnitOne()
 		return finish(c, cp, u, si, clips, &f), nil
 	}
 	pl, err := pickPlan(p, m, in.PlanID, billing, si)

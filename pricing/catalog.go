@@ -161,6 +161,10 @@ func (p Profile) UnitName() string {
 	return p.Unit
 }
 
+// UnitOne is one of p's units, as in "$0.14 per unit": "credit" when it
+// names none.
+func (p Profile) UnitOne() string { return strings.TrimSuffix(p.UnitName(), "s") }
+
 // FindPlan returns p's plan with the given id.
 func (p Profile) FindPlan(id string) (Plan, bool) {
 	for i := range p.Plans {
