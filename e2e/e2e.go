@@ -5,15 +5,16 @@
 //
 // The tests are in the packages below this one, a few minutes of tests
 // each, by what they look at: access (keyboard, screen reader, contrast,
-// touch), embed (the calculator in a blog article), hostile (hostile values,
-// wrong units, storage blocked, full, old or corrupt, parts inserted while a
-// person types), layout (phones to desktops), log (the clip log and its
-// backups), pages (the calculator, /compare and /plan), print, profiles, site
-// (serving, the service worker, offline, sizes, layout while loading) and
-// start (the prerendered page before the app runs, and what the app builds
-// after it starts). Each package is its own test binary, with its own
-// build of the site and its own browser, so that go test runs them side by
-// side, each well within its default 10 minutes a package.
+// touch), embed (the calculator in a blog article), figures (every figure
+// whole and in sight), hostile (hostile values, wrong units, storage
+// blocked, full, old or corrupt, parts inserted while a person types),
+// layout (phones to desktops), log (the clip log and its backups), pages
+// (the calculator, /compare and /plan), print, profiles, site (serving,
+// the service worker, offline, sizes, layout while loading) and start (the
+// prerendered page before the app runs, and what the app builds after it
+// starts). Each package is its own test binary, with its own build of the
+// site and its own browser, so that go test runs them side by side, each
+// well within its default 10 minutes a package.
 //
 // Run them with the rest: go test ./... . Browser tests need Chromium
 // (/usr/bin/chromium, or chromium on PATH; Debian: apt-get install chromium).
