@@ -307,6 +307,7 @@ func (e *CurrencyError) Unwrap() error { return ErrOtherCurrency }
 // how many units of in 1 base buys ("0.86", euros for 1 USD), more than
 // 0. The number may carry the mark of in, the currency the rate is in
 // ("€0.86", "0.86 EUR"; any currency's code, "1.38 CAD" or "CAD 1.38",
+// with a dollar sign where the currency is written with one, "$1.38 CAD",
 // and rateSymbols' "¥150", "150円"); another currency's mark is a
 // *CurrencyError ("$0.86", "0.86 GBP" or "0.86 AUD" in euros for 1 USD:
 // it was read as 0.86 euros whatever the mark), and another unit's a
@@ -316,9 +317,10 @@ func (e *CurrencyError) Unwrap() error { return ErrOtherCurrency }
 func ParseRate(field, s string, base, in Currency) (decimal.Decimal, error) {
 	d, got, marked, mark, p, err := parseMarked(s)
 	if errors.Is(err, ErrNotNumber) {
-		// A code parseAmount does not know ("1.38 CAD" was no number).
+		// A code parseAmount does not know ("1.38 CAD" was no number),
+		// alone or beside a dollar sign ("$1.38 CAD").
 		if rest, c := cutCode(strings.TrimFunc(s, isSpace), in); c != "" {
-			if d2, _, marked2, _, p2, err2 := parseMarked(rest); err2 == nil && !marked2 {
+			if d2, _, marked2, mark2, p2, err2 := parseMarked(rest); err2 == nil && (!marked2 || dollarOf(rest, mark2, c)) {
 				d, got, marked, mark, p, err = d2, UnitMoney, true, c, p2, nil
 			}
 		}
@@ -338,6 +340,19 @@ func ParseRate(field, s string, base, in Currency) (decimal.Decimal, error) {
 		return zero, &InputError{Field: field, Value: s, Err: err}
 	}
 	return d, nil
+}
+
+// dollarSigned are the currencies written with a bare "$", their code
+// beside it telling which: "$1.38 CAD", "CAD $1.38".
+const dollarSigned = " USD CAD AUD NZD HKD SGD MXN "
+
+// dollarOf reports whether rest, read with the mark mark, is a bare dollar
+// sign and its amount, and c a currency written with one: "$1.38" of
+// "$1.38 CAD" is the Canadian dollar's, "US$1.38" and "€1.38" are not.
+func dollarOf(rest string, mark, c Currency) bool {
+	t := strings.TrimFunc(rest, isSpace)
+	bare := strings.HasPrefix(t, "$") || strings.HasSuffix(t, "$") && !strings.HasSuffix(strings.ToUpper(t), "US$")
+	return mark == USD && bare && strings.Contains(dollarSigned, " "+string(c)+" ")
 }
 
 // rateSymbols are currencies' symbols that currencyMarks leaves out, as

@@ -266,6 +266,12 @@ func TestParseRate(t *testing.T) {
 		{"CAD", "1.38cad", "1.38"},
 		{"CAD", "C$1.38", "1.38"},
 		{"CAD", "1,38 CAD", "1.38"},
+		{"CAD", "$1.38 CAD", "1.38"},
+		{"CAD", "CAD $1.38", "1.38"},
+		{"CAD", "1.38$ CAD", "1.38"},
+		{"AUD", "$1.52 AUD", "1.52"},
+		{"CAD", "$1.38 AUD", "AUD"},
+		{"CAD", "$1.38 USD", "USD"},
 		{"JPY", "¥150", "150"},
 		{"JPY", "150 JPY", "150"},
 		{"JPY", "150円", "150"},
@@ -294,7 +300,9 @@ func TestParseRate(t *testing.T) {
 		}
 	}
 	// Letters that are no currency's code are no number.
-	for _, s := range []string{"1.38 abc", "ACAD 1.38", "1.38 CADS", "CAD", "cad1.38x"} {
+	// Nor is another currency's mark beside the code, nor a dollar sign
+	// beside a currency written without one.
+	for _, s := range []string{"1.38 abc", "ACAD 1.38", "1.38 CADS", "CAD", "cad1.38x", "€1.38 CAD", "US$1.38 CAD", "$1.38 JPY"} {
 		if _, err := ParseRate("1 USD in CAD", s, USD, "CAD"); err == nil || !errors.Is(err, ErrNotNumber) {
 			t.Errorf("ParseRate(%q, CAD) = %v; want no number", s, err)
 		}
