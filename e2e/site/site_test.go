@@ -439,11 +439,13 @@ import (
 // My plans with no billing beside a pack and its price per unit
 // (Profile.UnitOne) (+1.8 KB raw, +0.7 KB gzip -9), 11,458,058 and
 // 2,547,676.
+// Session 27: a rate of "$1.38 CAD" read in Canadian dollars (dollarOf)
+// (+4.1 KB raw, +0.9 KB gzip -9), 11,462,123 and 2,548,609.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_459_000
-	ceilWasmGzip   = 2_548_000
+	ceilWasmRaw    = 11_463_000
+	ceilWasmGzip   = 2_549_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
