@@ -105,17 +105,6 @@ func startBrowser(path string) {
 		// ignored. Measured on TestPhonePages: 134 CPU seconds with them,
 		// 74 without.
 		chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,WebUIOmniboxPopup,WebUIOmniboxAimPopup"),
-		// One renderer process for the site's pages, in every tab: each
-		// test serves the site on a port of its own, all of one site
-		// (http://127.0.0.1), and a new process for each tab cost more than
-		// the page it shows. The pages behave the same (the tabs of one
-		// site share a process in a busy Chrome too); only which process
-		// runs them changes. Measured on the 2-core AMD EPYC: 30 cold
-		// loads of / (a new server and tab each, alternating) 78–92 CPU
-		// seconds with it, 91–102 without; go test ./e2e/hostile
-		// ./e2e/layout 405 CPU seconds and 227 s with it, 484 and 258 s
-		// without (layout, a tab for each phone and page: 147 s, 226 s).
-		chromedp.Flag("process-per-site", true),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
