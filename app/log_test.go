@@ -1251,8 +1251,12 @@ func TestLogOtherCurrency(t *testing.T) {
 	if !strings.Contains(html, `for="f-rate_CAD"`) || !strings.Contains(html, ">1 USD in CAD<") {
 		t.Fatalf("no field for the CAD rate")
 	}
-	c.values["rate_CAD"] = "1.5"
+	// As a person writes a Canadian dollar's rate: the sign and the code.
+	c.values["rate_CAD"] = "$1.5 CAD"
 	c.edited("rate_CAD")
+	if msg := c.errs["rate_CAD"]; msg != "" {
+		t.Errorf("rate %q: %q", c.values["rate_CAD"], msg)
+	}
 	html = logHTML(t, c)
 	if got := value(t, html, idLogCost); got != "2.64" || c.totalMsg != "" { // $1.44 + CAD 1.80 ÷ 1.5
 		t.Errorf("spent %q (%q), want 2.64", got, c.totalMsg)
