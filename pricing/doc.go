@@ -203,8 +203,9 @@
 // known currency, and refuses another currency's mark ("€30" in a dollar
 // price: "Plan price is in USD, not EUR: …") instead of reading it as 30.
 // [ParseRate] reads an exchange rate the same way: "€0.9" in euros for 1
-// USD, "1.38 CAD", "CAD 1.38" or "$1.38 CAD" in Canadian dollars, "¥150" in yen, never
-// "$0.9" or "1.38 AUD" ([*CurrencyError], [ErrOtherCurrency]).
+// USD, "1.38 CAD", "CAD 1.38" or "$1.38 CAD" in Canadian dollars, "¥150"
+// in yen, never "$0.9" or "1.38 AUD" ([*CurrencyError],
+// [ErrOtherCurrency]).
 //
 // A field's number has a [Unit]: [UnitCredits], [UnitMoney], [UnitSeconds],
 // [UnitPercent], [UnitClips] or [UnitCount]. [ParseIn] and
