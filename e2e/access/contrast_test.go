@@ -43,10 +43,10 @@ func TestFieldContrast(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
 	for _, scheme := range []string{"light", "dark"} {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
 		for _, path := range append(aivc.Pages(), "/embed#view=compare") {
-			tb := e2e.NewTab(t, srv.URL)
-			e2e.Call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
 			tb.Open(path)
 			if bad := e2e.Eval[[]string](tb, fieldContrastJS); len(bad) > 0 {
 				t.Errorf("%s, %s: %d fields under the contrast they need:\n  %s", path, scheme, len(bad), strings.Join(bad, "\n  "))

@@ -38,9 +38,9 @@ func TestKeyboardWalk(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
 	for _, width := range []int64{390, 1280} {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
 		for _, path := range walkPages {
-			tb := e2e.NewTab(t, srv.URL)
-			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
 			tb.Open(path)
 			where := fmt.Sprintf("%s at %d px", path, width)
 			if n := e2e.Eval[int](tb, `document.querySelectorAll("[tabindex]:not([tabindex='0']):not([tabindex='-1'])").length`); n > 0 {

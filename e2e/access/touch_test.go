@@ -75,9 +75,9 @@ func TestTouchTargets(t *testing.T) {
 		{"desktop", emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 900, DeviceScaleFactor: 1}},
 	}
 	for _, vp := range viewports {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, vp.p)
 		for _, path := range append(aivc.Pages(), "/embed#view=compare") {
-			tb := e2e.NewTab(t, srv.URL)
-			e2e.Call(tb, emulation.SetDeviceMetricsOverride, vp.p)
 			tb.Open(path)
 			if bad := e2e.Eval[[]string](tb, touchTargetsJS); len(bad) > 0 {
 				t.Errorf("%s, %s: touch targets too small or too close:\n  %s", path, vp.name, strings.Join(bad, "\n  "))

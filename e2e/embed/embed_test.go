@@ -877,6 +877,7 @@ func TestEmbedLook(t *testing.T) {
 	// Text in the accent reads on the theme's background (4.5:1), whatever
 	// accent the author chose and whichever theme the reader's system
 	// gives: accent=ffff00 made links 1.07:1 on white, 1a237e 1.3:1 on dark.
+	ctb := e2e.NewTab(t, srv.URL)
 	for _, c := range []struct{ link, scheme string }{
 		{"/embed#view=compare&theme=light&accent=ffff00", "light"},
 		{"/embed#view=compare&theme=dark&accent=1a237e", "light"},
@@ -886,11 +887,10 @@ func TestEmbedLook(t *testing.T) {
 		{"/embed#view=compare", "dark"},
 		{"/embed#view=compare", "light"},
 	} {
-		tb := e2e.NewTab(t, srv.URL)
-		e2e.Call(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		e2e.Call(ctb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: c.scheme}}})
-		tb.Open(c.link)
-		for _, m := range e2e.Eval[[]string](tb, accentContrastJS) {
+		ctb.Open(c.link)
+		for _, m := range e2e.Eval[[]string](ctb, accentContrastJS) {
 			t.Errorf("%s on a %s system: %s", c.link, c.scheme, m)
 		}
 	}
@@ -944,8 +944,8 @@ const accentContrastJS = `(() => {
 func TestEmbedFullLinkAligned(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, width := range []int64{412, 1280} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1})
 		tb.Open("/embed#view=compare")
 		got := e2e.Eval[[]float64](tb, `[document.getElementById("embed-full").getBoundingClientRect().left,
@@ -1259,11 +1259,11 @@ func TestEmbedRankingModelInSight(t *testing.T) {
 
 	// The full page, on the same phone; and a tablet, where the columns
 	// have room.
+	tb := e2e.NewTab(t, srv.URL)
 	for _, c := range []struct {
 		path  string
 		width int64
 	}{{"/compare", 360}, {"/embed#view=compare", 680}} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 740, DeviceScaleFactor: 1, Mobile: true})
 		tb.Open(c.path)
 		tb.WaitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)
@@ -1286,9 +1286,9 @@ func TestEmbedRankingModelInSight(t *testing.T) {
 func TestEmbedStickyEdgeClean(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, dpr := range []float64{1.25, 1.5, 2.625} {
 		for _, width := range []int64{680, 720} {
-			tb := e2e.NewTab(t, srv.URL)
 			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: dpr, Mobile: true})
 			tb.Open("/embed#view=compare&theme=light")
 			tb.WaitFor("the ranking", `document.querySelectorAll("#ranking tr[data-model]").length > 0`, 20*time.Second)

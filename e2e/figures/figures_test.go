@@ -37,10 +37,10 @@ func TestFiguresWhole(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
 	for _, width := range []int64{390, 1280} {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
 		for _, p := range []string{"/compare#cur=EUR", "/compare#dur=10&res=1080p&takes=3&cur=EUR",
 			"/plan#mix=short:30:5:720p:any:1,long:10:10:1080p:any:1&cur=EUR"} {
-			tb := e2e.NewTab(t, srv.URL)
-			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
 			tb.Open(p)
 			if strings.HasPrefix(p, "/compare") {
 				tb.WaitFor("a ranking in euros", `document.querySelectorAll("#ranking tbody tr").length > 0 &&
@@ -90,8 +90,8 @@ const chartLabelsJS = `(() => {
 func TestChartLabels(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, width := range []int64{360, 412, 800, 1280} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 500})
 		tb.Open("/compare")
 		tb.Do("showing all", chromedp.Click(chromedp.ID("cmp-more")))
@@ -141,6 +141,7 @@ func TestChartLabels(t *testing.T) {
 func TestRankedFigureInSight(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, c := range []struct {
 		path, cells string
 		width       int64
@@ -151,7 +152,6 @@ func TestRankedFigureInSight(t *testing.T) {
 		{"/compare", "#free :is(th, td):last-child", 412},
 		{"/plan", "#plan-table :is(th, td):nth-child(4)", 412},
 	} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 800, DeviceScaleFactor: 1, Mobile: c.width < 500})
 		tb.Open(c.path)
 		tb.WaitFor("the ranking", fmt.Sprintf(`document.querySelectorAll(%q).length > 2`, c.cells), 10*time.Second)
@@ -330,10 +330,10 @@ func TestRatesWhole(t *testing.T) {
 		Lines       int
 	}
 	for _, width := range []int64{390, 1280} {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
 		for _, p := range []string{"/compare#cur=EUR", "/compare#cur=EUR&rate=0.9",
 			"/plan#mix=short:30:5:720p:any:1,long:10:10:1080p:any:1&cur=EUR"} {
-			tb := e2e.NewTab(t, srv.URL)
-			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
 			tb.Open(p)
 			tb.WaitFor("costs in euros", `[...document.querySelectorAll("#ranking td.cmp-col-kept, #plan-table td.plan-cost")].some((td) => td.textContent.includes("€"))`, 10*time.Second)
 			got := e2e.Eval[[]part](tb, ratePartsJS+"("+e2e.JSString(selectors)+")")

@@ -121,10 +121,10 @@ func TestPhonePages(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
 	for _, width := range []int64{360, 412} {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
 		for _, p := range append(aivc.Pages(), "/embed#view=compare", "/compare#billing=first",
 			"/#profile=kling&plan=ultra", "/#profile=google-flow&plan=ai-ultra", "/#profile=sora&plan=pro") {
-			tb := e2e.NewTab(t, srv.URL)
-			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 780, DeviceScaleFactor: 2, Mobile: true})
 			tb.Open(p)
 			if got := e2e.Eval[[]int64](tb, `[innerWidth, document.documentElement.scrollWidth]`); got[0] != width || got[1] != width {
 				t.Errorf("%s on a %d px phone: the window is %d px wide, the page %d px", p, width, got[0], got[1])
@@ -187,10 +187,10 @@ const idleRoomJS = `(() => {
 func TestShotNoIdleRoom(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, width := range []int64{390, 412, 620, 800, 1280} {
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
 		for _, p := range []string{"/compare", "/embed#view=compare"} {
-			tb := e2e.NewTab(t, srv.URL)
-			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
 			tb.Open(p)
 			for _, m := range e2e.Eval[[]string](tb, idleRoomJS) {
 				t.Errorf("%s, %d px wide: %s", p, width, m)
@@ -206,9 +206,9 @@ func TestPickersWhole(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
 	for _, width := range []int64{800, 1280} {
+		tb := e2e.NewTab(t, srv.URL)
+		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1})
 		for _, p := range append(aivc.Pages(), "/embed#view=compare") {
-			tb := e2e.NewTab(t, srv.URL)
-			e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1})
 			tb.Open(p)
 			for _, m := range e2e.Eval[[]string](tb, cutSelectsJS) {
 				t.Errorf("%s, %d px wide: %s", p, width, m)

@@ -702,8 +702,8 @@ func TestCompareShowFirstInSight(t *testing.T) {
 func TestCompareNarrowRowHeard(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, width := range []int64{390, 1280} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
 		tb.Open("/compare#dur=8&res=1080p&audio=1&cur=EUR")
 		tb.WaitFor("the ranking", `document.querySelectorAll("#ranking tbody tr").length >= 3`, 10*time.Second)
@@ -740,7 +740,6 @@ func TestCompareNarrowSort(t *testing.T) {
 		t.Fatalf("at 1280 px the ranking sorts by %v, not by platform", wide)
 	}
 	for _, width := range []int64{360, 390, 412} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: true})
 		tb.Open("/compare")
 		if e2e.Eval[bool](tb, `document.querySelector("#ranking th.cmp-col-platform").checkVisibility()`) {
@@ -828,8 +827,8 @@ func TestCompareFigureRowsShort(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
 	const flow = `[...document.querySelectorAll('#ranking tbody tr[data-model^="google-flow/"]')]`
+	tb := e2e.NewTab(t, srv.URL)
 	for _, width := range []int64{390, 1280} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: width < 800})
 		tb.Open("/compare#dur=8&res=720p&billing=monthly&platforms=google-flow")
 		heights := e2e.Eval[[]int](tb, flow+`.map((tr) => Math.round(tr.getBoundingClientRect().height))`)

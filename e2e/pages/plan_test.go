@@ -336,8 +336,8 @@ func TestPlanSpendGuidance(t *testing.T) {
 func TestPlanWorkingFits(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, width := range []int64{1280, 390} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
 		tb.Open("/plan")
 		got := e2e.Eval[[]string](tb, fmt.Sprintf(`(() => {
@@ -366,11 +366,11 @@ func TestPlanWorkingFits(t *testing.T) {
 func TestPlanFigureNoteFits(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, c := range []struct {
 		width    int64
 		maxLines int
 	}{{1280, 4}, {390, 6}} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 800, DeviceScaleFactor: 1, Mobile: c.width < 800})
 		tb.Open("/plan#mix=hero:10:5:1080p:any:1:audio,broll:40:5:720p:any:1&cur=EUR")
 		tb.WaitFor("Kling's month", `!!document.querySelector('#plan-table tr[data-platform="kling"] .figure-note')`, 10*time.Second)
@@ -641,8 +641,8 @@ const planInSightJS = `(() => {
 func TestPlanNarrowFold(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, width := range []int64{360, 390, 412, 1280} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 800})
 		tb.Open("/plan#mix=b:200:8:720p:fast:1,h:10:8:720p:fast:1")
 		tb.WaitFor("Flow's row", `!!document.querySelector('#plan-table tr[data-platform="google-flow"] .plan-way + .figure-note')`, 10*time.Second)
@@ -778,8 +778,8 @@ func TestPlanYoursFromCalculator(t *testing.T) {
 func TestPlanTakesFits(t *testing.T) {
 	t.Parallel()
 	srv := e2e.NewServer(t)
+	tb := e2e.NewTab(t, srv.URL)
 	for _, width := range []int64{360, 390} {
-		tb := e2e.NewTab(t, srv.URL)
 		e2e.Call(tb, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: true})
 		// Row 1: the longest takes message; row 2: the hint of a link's measure.
 		tb.Open("/plan#mix=hero:10:8:720p:standard:1/0,broll:1:5:720p:any:~1.3333333333333333")
