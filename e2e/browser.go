@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"slices"
@@ -15,6 +18,9 @@ import (
 
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -136,6 +142,7 @@ func forgetOrigin(t testing.TB, origin string) {
 }
 
 func closeBrowser() {
+	idleTabs.close()
 	for _, c := range browser.cancels {
 		c()
 	}
@@ -176,24 +183,46 @@ type Tab struct {
 	mu   sync.Mutex
 	msgs []chromedp.ConsoleMessage
 	reqs []string // URL of every request the tab's pages made
+
+	own   *idleTab    // the tab, for NewTab's tabs; nil for AttachFrame's
+	dirty atomic.Bool // a command changed the tab for good (Call)
 }
 
 // tabTimeout bounds everything one tab does.
 const tabTimeout = 2 * time.Minute
 
-// NewTab opens a tab for the site at base and records its console.
+// NewTab gives the test a tab for the site at base and records its
+// console.
+//
+// The tab may be one an earlier test of the package left (see idleTabs): its
+// renderer has run the app before, on another origin, and starts it again
+// for about 1 CPU second less than a new tab's (3.2 CPU s a first visit,
+// 2.2 in such a tab, on a 2-core AMD EPYC), most of the tests' time being
+// such page loads. What a page sees is a first visit all the same: a fresh
+// origin (NewServer), so no service worker, cache or storage of its own.
 func NewTab(t testing.TB, base string) *Tab {
 	t.Helper()
 	bctx := needBrowser(t)
-	tabCtx, cancelTab := chromedp.NewContext(bctx)
-	t.Cleanup(cancelTab)
-	if err := chromedp.Do(tabCtx); err != nil { // opens the tab
-		t.Fatalf("opening a tab: %v", err)
+	it := idleTabs.take()
+	if it == nil {
+		tabCtx, cancelTab := chromedp.NewContext(bctx)
+		if err := chromedp.Do(tabCtx); err != nil { // opens the tab
+			cancelTab()
+			t.Fatalf("opening a tab: %v", err)
+		}
+		if _, err := chromedp.Call(tabCtx, page.AddScriptToEvaluateOnNewDocument,
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
+			cancelTab()
+			t.Fatalf("installing the probe: %v", err)
+		}
+		it = &idleTab{ctx: tabCtx, close: cancelTab}
 	}
-	ctx, cancel := context.WithTimeout(tabCtx, tabTimeout)
-	t.Cleanup(cancel)
-
-	tb := &Tab{T: t, Ctx: ctx, Base: strings.TrimSuffix(base, "/")}
+	ctx, cancel := context.WithTimeout(it.ctx, tabTimeout)
+	tb := &Tab{T: t, Ctx: ctx, Base: strings.TrimSuffix(base, "/"), own: it}
+	t.Cleanup(func() {
+		cancel() // ends the recording of this test's console and requests
+		idleTabs.give(t, tb)
+	})
 	tb.recordConsole()
 	reqs := chromedp.Events(ctx, network.RequestWillBeSent)
 	go func() {
@@ -206,11 +235,95 @@ func NewTab(t testing.TB, base string) *Tab {
 			tb.mu.Unlock()
 		}
 	}()
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
-		page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
-		t.Fatalf("installing the probe: %v", err)
-	}
 	return tb
+}
+
+// idleTab is a tab no test uses.
+type idleTab struct {
+	ctx   context.Context // the tab's chromedp context, with the probe installed
+	close context.CancelFunc
+}
+
+// idleTabs are the tabs of tests that ended, left on an empty page for the
+// package's next tests. A tab is closed instead when its test failed, or
+// sent it a command with Call whose effect the next test would inherit and
+// that give does not undo (a script run in every new document, blocked
+// URLs, CPU throttling, …: see undone). A command sent some other way
+// (chromedp.Run on tb.Ctx) is the test's to undo.
+var idleTabs tabPool
+
+type tabPool struct {
+	mu    sync.Mutex
+	tabs  []*idleTab
+	blank *httptest.Server // the empty page an idle tab shows
+}
+
+func (p *tabPool) take() *idleTab {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.tabs) == 0 {
+		return nil
+	}
+	it := p.tabs[len(p.tabs)-1]
+	p.tabs = p.tabs[:len(p.tabs)-1]
+	return it
+}
+
+// give takes back tb's tab as its test ends: on an empty page of
+// 127.0.0.1, the tests' site (a page of another site would be given
+// another renderer), with the window and media as a new tab has them.
+func (p *tabPool) give(t testing.TB, tb *Tab) {
+	it := tb.own
+	if t.Failed() || tb.dirty.Load() {
+		it.close()
+		return
+	}
+	p.mu.Lock()
+	if p.blank == nil {
+		p.blank = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, "<!doctype html><title>idle</title>")
+		}))
+	}
+	blank := p.blank.URL
+	p.mu.Unlock()
+	ctx, cancel := context.WithTimeout(it.ctx, 30*time.Second)
+	defer cancel()
+	err := chromedp.Do(ctx, chromedp.Navigate(blank))
+	if err == nil {
+		_, err = chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
+	}
+	if err == nil {
+		_, err = chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+	}
+	if err != nil {
+		it.close()
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.tabs) >= maxIdleTabs {
+		it.close()
+		return
+	}
+	p.tabs = append(p.tabs, it)
+}
+
+// maxIdleTabs is how many idle tabs a package keeps: as many as its tests
+// use at once (TestHostileInput: four), each a renderer process.
+const maxIdleTabs = 4
+
+// close closes the idle tabs and their empty page's server.
+func (p *tabPool) close() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, it := range p.tabs {
+		it.close()
+	}
+	p.tabs = nil
+	if p.blank != nil {
+		p.blank.Close()
+	}
 }
 
 // recordConsole keeps the tab's console messages, for Messages.
@@ -319,11 +432,29 @@ func Eval[T any](tb *Tab, expr string) T {
 // Call sends a protocol command to the tab.
 func Call[P, R any](tb *Tab, cmd cdp.Command[P, R], params P) R {
 	tb.T.Helper()
+	if !undone[cmd.Method] {
+		tb.dirty.Store(true)
+	}
 	r, err := chromedp.Call(tb.Ctx, cmd, params)
 	if err != nil {
 		tb.T.Fatalf("%s: %v", cmd.Method, err)
 	}
 	return r
+}
+
+// undone are the commands whose effect lasts no longer than the tab's page,
+// or that idleTabs.give undoes: a tab they were sent to may serve another
+// test. Any other command sent with Call closes the tab with its test.
+var undone = map[string]bool{
+	emulation.SetDeviceMetricsOverride.Method: true,
+	emulation.SetEmulatedMedia.Method:         true,
+	dom.DescribeNode.Method:                   true,
+	accessibility.GetFullAXTree.Method:        true,
+	page.GetFrameTree.Method:                  true,
+	page.CaptureScreenshot.Method:             true,
+	page.GetInstallabilityErrors.Method:       true,
+	page.PrintToPDF.Method:                    true,
+	input.InsertText.Method:                   true,
 }
 
 // Messages returns the console Messages so far.

@@ -27,10 +27,13 @@
 //   - NewServer(t) serves Dist on a fresh 127.0.0.1 port: a fresh origin, so
 //     its service worker, caches and storage are the test's own (the browser
 //     forgets them when the test ends, for a later server on the same port).
-//   - NewTab(t, url) opens a tab in the package's browser and records its
-//     console; Tab.Open(path) navigates and waits until the wasm app runs;
+//   - NewTab(t, url) gives the test a tab in the package's browser (one an
+//     earlier test left, when it can) and records its console;
+//     Tab.Open(path) loads a page and waits until the wasm app runs;
 //     Tab.AssertNoErrors() fails on console errors, exceptions and CSP
 //     violations; Eval runs JavaScript in the tab.
+//   - Page loads are most of the tests' time: a test that looks at many
+//     pages or window sizes opens them one after another in one tab.
 //   - pages.go and log.go hold what tests of several packages do on a page
 //     (type into a field, wait for the results, log a clip, seed the
 //     storage).
