@@ -238,7 +238,7 @@ func (c *compare) OnInit() {
 
 // OnMount builds the parts below the screen (see later).
 func (c *compare) OnMount(ctx app.Context) {
-	c.later.next(ctx, len(compareLater))
+	c.later.begin(ctx, len(compareLater))
 }
 
 // OnDismount stops building them, as another page replaces this one.

@@ -99,7 +99,7 @@ func (c *profilesPage) OnInit() {
 func (c *profilesPage) OnMount(ctx app.Context) {
 	c.page = ctx
 	ctx.PreventUpdate() // nothing new to draw (see calculator.OnNav)
-	c.later.next(ctx, len(c.custom)+len(c.catalog))
+	c.later.begin(ctx, len(c.custom)+len(c.catalog))
 }
 
 // OnDismount stops building them, as another page replaces this one.

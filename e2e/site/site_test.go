@@ -441,11 +441,14 @@ import (
 // 2,547,676.
 // Session 27: a rate of "$1.38 CAD" read in Canadian dollars (dollarOf)
 // (+4.1 KB raw, +0.9 KB gzip -9), 11,462,123 and 2,548,609.
+// Session 28: a page's parts below the screen begin to be built after the
+// page is marked ready, never before (later.begin) (+5.4 KB raw, +0.6 KB
+// gzip -9), 11,467,519 and 2,549,218.
 const (
 	budgetWasmRaw  = 7_600_000
 	budgetWasmGzip = 2_080_000
-	ceilWasmRaw    = 11_463_000
-	ceilWasmGzip   = 2_549_000
+	ceilWasmRaw    = 11_468_000
+	ceilWasmGzip   = 2_550_000
 )
 
 // TestWasmSize fails when app.wasm grows past its ceiling, measured with the
