@@ -113,7 +113,7 @@ func (l *later) waiting() string {
 // marked it ready (shell.OnMount queues its mark as this queues the first
 // step, before it): counted from OnMount, the pause could end first when
 // the frame came late on a busy machine, and the page was marked ready
-// with parts already built (/profiles 4 of 23 in CI, for
+// with parts already built (/profiles 4 of 23 in a run of .ci/run, for
 // TestProfilesBuildAfterStart, which wants none).
 func (l *later) begin(ctx app.Context, n int) {
 	if !l.pending(ctx) {
